@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "gaizao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gaizao", targets: ["gaizao"]),
+        .library(name: "GaizaoCore", targets: ["GaizaoCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // Pure domain: catalogs, conditions, diagnosis, plan, rendering. No files, no terminal, no clock.
+        .target(
+            name: "GaizaoCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // Commands, file I/O, the terminal wizard, batch parallelism.
+        .target(
+            name: "GaizaoCLI",
+            dependencies: [
+                "GaizaoCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "gaizao", dependencies: ["GaizaoCLI"]),
+        .executableTarget(name: "gaizao-bench", dependencies: ["GaizaoCore", "GaizaoCLI"]),
+        .testTarget(name: "GaizaoCoreTests", dependencies: ["GaizaoCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GaizaoCLITests", dependencies: ["GaizaoCLI", "GaizaoCore"]),
+    ]
+)

@@ -1,0 +1,1 @@
+import GaizaoCore; print("bench")

@@ -1,0 +1,1 @@
+import GaizaoCLI; await GaizaoCommand.main()
