@@ -1,8 +1,43 @@
 import ArgumentParser
+import Foundation
 import GaizaoCore
 
+/// The `gaizao` command: SME digital-retrofit configurator.
 public struct GaizaoCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "gaizao")
+    public static let configuration = CommandConfiguration(
+        commandName: "gaizao",
+        abstract: "中小企业数字化改造方案配置工具 / SME digital-retrofit package configurator.",
+        discussion: "Exit codes: 0 ok, 1 the input is wrong, 2 usage error.",
+        version: "0.1.0",
+        subcommands: [LintCommand.self])
+
     public init() {}
-    public func run() async throws { print(GaizaoCoreVersion.string) }
+
+    /// Parses and runs; maps every outcome to gaizao's exit codes (0 ok, 1 input, 2 usage), never a trace.
+    public static func run(arguments: [String]) async -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch let error as CLIError {
+            switch error {
+            case .reported: return 1
+            case let .input(message): Console.err("error: \(message)"); return 1
+            case let .usage(message): Console.err("error: \(message)"); return 2
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                Console.out(fullMessage(for: error))
+                return 0
+            }
+            if let exit = error as? ExitCode { return exit.rawValue }
+            Console.err(fullMessage(for: error))
+            return code == .validationFailure ? 2 : (code.rawValue == 1 ? 1 : 2)
+        }
+    }
 }

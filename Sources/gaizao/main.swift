@@ -1,1 +1,4 @@
-import GaizaoCLI; await GaizaoCommand.main()
+import Foundation
+import GaizaoCLI
+
+exit(await GaizaoCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

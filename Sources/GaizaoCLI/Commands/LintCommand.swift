@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import GaizaoCore
+
+/// `gaizao lint [DIR] [--strict]`: validate a catalog folder (and the templates).
+public struct LintCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "检查目录数据和模板 / Validate catalogs and templates.",
+        discussion: "Reports every problem as path:line:col: error|warning: message. Exit 0 when clean, 1 on errors (or warnings with --strict).")
+
+    @Argument(help: "Catalog folder (default: --catalog, $GAIZAO_CATALOG, else the shipped catalogs/).")
+    public var directory: String?
+
+    @Flag(name: .long, help: "Fail on warnings too.")
+    public var strict = false
+
+    @Option(name: .long, help: "Templates folder to check as well (default: the shipped templates/ when linting the shipped catalog).")
+    public var templates: String?
+
+    @OptionGroup public var global: GlobalOptions
+
+    public init() {}
+
+    public func run() throws {
+        let location = try ResourceLocator.catalog(flag: directory ?? global.catalog)
+        let files = try FileIO.catalogFiles(at: location.path, displayPrefix: FileIO.displayPath(location.path))
+        let result = CatalogLoader.load(files)
+        var printer = DiagnosticPrinter()
+        for f in files.files.values { printer.add(f) }
+        var diagnostics = result.diagnostics.sorted
+        diagnostics += LintExtras.templateDiagnostics(flag: templates, catalogOrigin: location.origin)
+        printer.print(diagnostics)
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        let industries = result.summary.map { "\($0.id) \($0.standard)+\($0.personalized) modules, \($0.questions) questions, \($0.rules) rules" }
+        let verdict = errors > 0 || (strict && warnings > 0) ? "FAILED" : "ok"
+        Console.out("lint \(verdict): \(FileIO.displayPath(location.path)): \(errors) error(s), \(warnings) warning(s); "
+            + (industries.isEmpty ? "no industry loaded" : industries.joined(separator: "; ")))
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+}
+
+enum LintExtras {
+    /// Template checks come with the rendering work; until templates exist nothing is reported.
+    static func templateDiagnostics(flag: String?, catalogOrigin: ResourceLocation.Origin) -> [Diagnostic] { [] }
+}

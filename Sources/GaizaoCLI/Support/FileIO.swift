@@ -1,0 +1,89 @@
+import Foundation
+import GaizaoCore
+
+/// File reading and atomic writing for the CLI (the core never touches files).
+public enum FileIO {
+    public static let maxInputBytes = 4 << 20
+
+    /// Reads a text file; a missing file, a folder, a huge file or invalid UTF-8 is a clear input error.
+    public static func readText(_ path: String, display: String? = nil) throws -> SourceFile {
+        let shown = display ?? path
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw CLIError.input("\(shown): no such file") }
+        if isDir.boolValue { throw CLIError.input("\(shown): is a folder, not a file") }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? Int, size > maxInputBytes {
+            throw CLIError.input("\(shown): \(size) bytes is more than the limit of \(maxInputBytes) bytes")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.input("\(shown): cannot be read") }
+        return try decode(data, path: shown)
+    }
+
+    public static func decode(_ data: Data, path: String) throws -> SourceFile {
+        if data.count > maxInputBytes { throw CLIError.input("\(path): \(data.count) bytes is more than the limit of \(maxInputBytes) bytes") }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = firstInvalidUTF8(bytes)
+            throw CLIError.input("\(path):\(line):\(column): error: not valid UTF-8 text (save the file as UTF-8)")
+        }
+        return SourceFile(path: path, text: text)
+    }
+
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
+        var line = 1, column = 1, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+            if length == 0 || i + length > bytes.count || String(validating: bytes[i..<i + length], as: UTF8.self) == nil {
+                return (line, column)
+            }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            i += length
+        }
+        return (line, column)
+    }
+
+    /// Writes through a temporary file in the same folder and renames it: readers never see half a file.
+    public static func writeAtomically(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        do {
+            try Data(text.utf8).write(to: temp)
+            if rename(temp.path, url.path) != 0 {
+                throw CLIError.input("\(path): cannot write (\(String(cString: strerror(errno))))")
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            if let e = error as? CLIError { throw e }
+            throw CLIError.input("\(path): cannot write (\(error.localizedDescription))")
+        }
+    }
+
+    /// Every YAML file below `root`, keyed by its path relative to `root`.
+    public static func catalogFiles(at root: String, displayPrefix: String) throws -> CatalogFiles {
+        var files: [String: SourceFile] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
+            throw CLIError.input("\(root): cannot list the folder")
+        }
+        var count = 0
+        while let relative = enumerator.nextObject() as? String {
+            guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
+            count += 1
+            if count > 2000 { throw CLIError.input("\(root): more than 2000 YAML files; is this a catalog folder?") }
+            let display = displayPrefix.isEmpty ? relative : displayPrefix + "/" + relative
+            files[relative] = try readText(root + "/" + relative, display: display)
+        }
+        return CatalogFiles(files: files)
+    }
+
+    /// A path as the user would like to read it: relative to the working directory when below it.
+    public static func displayPath(_ absolute: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        if absolute == cwd { return "." }
+        if absolute.hasPrefix(cwd + "/") { return String(absolute.dropFirst(cwd.count + 1)) }
+        return absolute
+    }
+}

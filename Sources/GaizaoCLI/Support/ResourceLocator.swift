@@ -1,0 +1,74 @@
+import Foundation
+
+/// Finds the catalog and template folders: the flag, then the environment variable, then the copy shipped
+/// beside the executable or in the source checkout it was built from. Says which one it used.
+public struct ResourceLocation: Sendable {
+    public enum Origin: String, Sendable { case flag, environment, shipped }
+    public var path: String
+    public var origin: Origin
+
+    public var describe: String {
+        switch origin {
+        case .flag: return "\(path) (--catalog/--templates)"
+        case .environment: return "\(path) (environment)"
+        case .shipped: return "\(path) (shipped)"
+        }
+    }
+}
+
+public enum ResourceLocator {
+    public static func catalog(flag: String?) throws -> ResourceLocation {
+        try locate(flag: flag, env: "GAIZAO_CATALOG", folder: "catalogs", marker: "catalog.yaml")
+    }
+
+    public static func templates(flag: String?) throws -> ResourceLocation {
+        try locate(flag: flag, env: "GAIZAO_TEMPLATES", folder: "templates", marker: "proposal.md.mustache")
+    }
+
+    public static func examples() -> String? {
+        shippedRoots().map { $0 + "/examples" }.first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    static func locate(flag: String?, env: String, folder: String, marker: String) throws -> ResourceLocation {
+        if let flag {
+            return ResourceLocation(path: try existingDirectory(flag, what: "folder given with the flag"), origin: .flag)
+        }
+        if let value = ProcessInfo.processInfo.environment[env], !value.isEmpty {
+            return ResourceLocation(path: try existingDirectory(value, what: "folder named by \(env)"), origin: .environment)
+        }
+        for root in shippedRoots() {
+            let candidate = root + "/" + folder
+            if FileManager.default.fileExists(atPath: candidate + "/" + marker) {
+                return ResourceLocation(path: candidate, origin: .shipped)
+            }
+        }
+        throw CLIError.input("cannot find the shipped \(folder)/ folder; give it with --\(folder == "catalogs" ? "catalog" : "templates") DIR or \(env)=DIR")
+    }
+
+    private static func existingDirectory(_ path: String, what: String) throws -> String {
+        var isDir: ObjCBool = false
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDir), isDir.boolValue else {
+            throw CLIError.input("\(what) does not exist or is not a folder: \(path)")
+        }
+        return absolute
+    }
+
+    /// Ancestors of the executable (`.build/debug/gaizao` → the checkout), then the checkout this file was
+    /// compiled in; so `gaizao` works from any working directory.
+    static func shippedRoots() -> [String] {
+        var roots: [String] = []
+        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        if let real = Bundle.main.executableURL?.resolvingSymlinksInPath() { dir = real.deletingLastPathComponent() }
+        for _ in 0..<6 {
+            roots.append(dir.path)
+            roots.append(dir.appendingPathComponent("share/gaizao").path)
+            dir = dir.deletingLastPathComponent()
+        }
+        let source = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        roots.append(source.path)
+        return roots
+    }
+}

@@ -1,0 +1,141 @@
+import Yams
+
+/// Reads answers files (YAML or JSON) against the questionnaire of their industry, with located errors.
+public enum AnswerDecoder {
+    public struct Result: Sendable {
+        public var sheet: AnswerSheet?
+        public var diagnostics: DiagnosticBag
+    }
+
+    public static func decode(_ file: SourceFile, catalog: Catalog, limits: YAMLLimits = .standard) -> Result {
+        var bag = DiagnosticBag()
+        guard let root = YAMLDocument.parse(file, limits: limits, into: &bag) else { return Result(sheet: nil, diagnostics: bag) }
+        let ctx = LoadContext(file: file.path)
+        let sheet = decode(root, ctx, catalog: catalog)
+        bag.append(contentsOf: ctx.bag)
+        return Result(sheet: bag.hasErrors ? nil : sheet, diagnostics: bag)
+    }
+
+    static func decode(_ root: Node, _ ctx: LoadContext, catalog: Catalog) -> AnswerSheet? {
+        guard let map = YMap(root, ctx, what: "an answers file") else { return nil }
+        map.checkKeys(["gaizao_answers", "industry", "date", "answers"], in: "the answers file")
+        if let v = map["gaizao_answers"] {
+            if YValue.number(v, ctx, what: "`gaizao_answers`") != 1 && ctx.bag.errors.isEmpty {
+                ctx.error("unsupported answers format version: this gaizao reads `gaizao_answers: 1`", v)
+            }
+        }
+        guard let industryID = map.string("industry", required: true, in: "the answers file") else { return nil }
+        guard let industry = catalog.industry(industryID) else {
+            let ids = catalog.industries.map(\.id)
+            let hint = closest(industryID, among: ids).map { " (did you mean `\($0)`?)" } ?? ""
+            ctx.error("unknown industry `\(industryID)`\(hint); the catalog has: \(ids.joined(separator: ", "))", map["industry"]!)
+            return nil
+        }
+        var date: String?
+        if let d = map["date"] {
+            if let s = YValue.string(d, ctx, what: "`date`") {
+                if isISODate(s) { date = s } else { ctx.error("`date` must be a date written YYYY-MM-DD, found `\(s)`", d) }
+            }
+        }
+        let questionnaire = catalog.questionnaire(for: industry)
+        var sheet = AnswerSheet(industry: industryID, date: date, file: ctx.file)
+        guard let answersNode = map["answers"] else {
+            map.missing("answers", in: "the answers file")
+            return nil
+        }
+        if case let .scalar(s) = answersNode, s.style == .plain, s.string.isEmpty || s.string == "~" || s.string == "null" {
+            // `answers:` with nothing under it: an empty sheet (the wizard starts like this).
+        } else if let answers = YMap(answersNode, ctx, what: "`answers`") {
+            let allIDs = questionnaire.ordered.map(\.id)
+            for entry in answers.entries {
+                guard let question = questionnaire[entry.key] else {
+                    let hint = closest(entry.key, among: allIDs).map { " (did you mean `\($0)`?)" } ?? ""
+                    ctx.error("unknown question `\(entry.key)` for industry `\(industryID)`\(hint)", entry.keyNode)
+                    continue
+                }
+                sheet.locations[entry.key] = ctx.loc(entry.keyNode)
+                if case let .scalar(s) = entry.value, s.style == .plain, s.string.isEmpty || s.string == "~" || s.string == "null" {
+                    continue  // explicitly unanswered
+                }
+                if let value = value(entry.value, for: question, ctx) { sheet.answers[entry.key] = value }
+            }
+        }
+        let anchor = map.keyNode("answers").map(ctx.loc)
+        for problem in AnswerValidator.problems(sheet, questionnaire) {
+            let loc = problem.questionID.flatMap { sheet.locations[$0] } ?? anchor
+            ctx.bag.append(Diagnostic(problem.severity, problem.message, at: loc))
+        }
+        return sheet
+    }
+
+    /// Converts one YAML value to the answer type of `question`, or reports why it cannot.
+    static func value(_ node: Node, for q: Question, _ ctx: LoadContext) -> AnswerValue? {
+        let what = "answer to `\(q.id)`"
+        switch q.kind {
+        case .text:
+            guard case let .scalar(s) = node else { ctx.error("\(what) must be a text, found \(node.kindName)", node); return nil }
+            let text = s.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.count > q.maxLength { ctx.error("\(what) is \(text.count) characters long, more than \(q.maxLength)", node); return nil }
+            if text.isEmpty { return nil }
+            return .text(text)
+        case .single:
+            guard case let .scalar(s) = node else { ctx.error("\(what) must be one option id, found \(node.kindName)", node); return nil }
+            return option(s.string, q, node, ctx).map(AnswerValue.option)
+        case .multi:
+            guard case let .sequence(seq) = node else {
+                ctx.error("\(what) must be a list of option ids such as [\(q.options.prefix(2).map(\.id).joined(separator: ", "))], found \(YValue.describe(node))", node)
+                return nil
+            }
+            var chosen = Set<String>()
+            for item in seq {
+                guard case let .scalar(s) = item else { ctx.error("\(what): each item must be an option id", item); continue }
+                if let o = option(s.string, q, item, ctx) { chosen.insert(o) }
+            }
+            return .options(q.options.map(\.id).filter(chosen.contains))
+        case .number, .level:
+            guard case let .scalar(s) = node, s.style == .plain, let n = YValue.parseNumber(s.string) else {
+                ctx.error("\(what) must be a number\(q.unit.map { " (\($0.zh))" } ?? ""), found \(YValue.describe(node))", node)
+                return nil
+            }
+            if let problem = numberProblem(n, q) { ctx.error("\(what): \(problem)", node); return nil }
+            return .number(n)
+        case .yesno:
+            guard case let .scalar(s) = node, let b = parseYesNo(s.string) else {
+                ctx.error("\(what) must be yes or no (true/false), found \(YValue.describe(node))", node)
+                return nil
+            }
+            return .bool(b)
+        }
+    }
+
+    /// Why `n` is not acceptable for `q`, or nil.
+    public static func numberProblem(_ n: Double, _ q: Question) -> String? {
+        if q.integer && n != n.rounded() { return "must be a whole number, found \(formatNumber(n))" }
+        if let lo = q.min, n < lo { return "\(formatNumber(n)) is below the minimum \(formatNumber(lo))" }
+        if let hi = q.max, n > hi { return "\(formatNumber(n)) is above the maximum \(formatNumber(hi))" }
+        return nil
+    }
+
+    public static func parseYesNo(_ text: String) -> Bool? {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "true", "yes", "y", "是", "有": return true
+        case "false", "no", "n", "否", "无", "没有": return false
+        default: return nil
+        }
+    }
+
+    private static func option(_ id: String, _ q: Question, _ node: Node, _ ctx: LoadContext) -> String? {
+        if q.option(id) != nil { return id }
+        let ids = q.options.map(\.id)
+        let hint = closest(id, among: ids).map { " (did you mean `\($0)`?)" } ?? ""
+        ctx.error("`\(id)` is not an option of `\(q.id)`\(hint); options: \(ids.joined(separator: ", "))", node)
+        return nil
+    }
+
+    static func isISODate(_ s: String) -> Bool {
+        let parts = s.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
+        return y >= 1900 && y <= 2200 && (1...12).contains(m) && (1...31).contains(d)
+    }
+}

@@ -1,0 +1,47 @@
+/// Checks an answer sheet against its questionnaire: skip logic, required answers.
+public enum AnswerValidator {
+    public struct Problem: Sendable, Hashable {
+        public var severity: Diagnostic.Severity
+        public var message: String
+        public var questionID: String?
+    }
+
+    /// The answers that count: each question in order, kept only when its `when` holds on the answers
+    /// kept before it. A hidden question is unanswered (docs/catalog-format.md).
+    public static func effectiveAnswers(_ sheet: AnswerSheet, _ questionnaire: Questionnaire) -> [String: AnswerValue] {
+        var kept: [String: AnswerValue] = [:]
+        kept.reserveCapacity(sheet.answers.count)
+        for q in questionnaire.ordered {
+            guard let value = sheet.answers[q.id] else { continue }
+            if let when = q.when, !ConditionEvaluator.evaluate(when, in: kept).isTrue { continue }
+            kept[q.id] = value
+        }
+        return kept
+    }
+
+    /// Whether `question` is asked given the answers so far.
+    public static func isAsked(_ question: Question, given answers: [String: AnswerValue]) -> Bool {
+        guard let when = question.when else { return true }
+        return ConditionEvaluator.evaluate(when, in: answers).isTrue
+    }
+
+    public static func problems(_ sheet: AnswerSheet, _ questionnaire: Questionnaire) -> [Problem] {
+        var problems: [Problem] = []
+        var kept: [String: AnswerValue] = [:]
+        for q in questionnaire.ordered {
+            let asked = isAsked(q, given: kept)
+            if let value = sheet.answers[q.id] {
+                if asked {
+                    kept[q.id] = value
+                } else {
+                    problems.append(Problem(severity: .warning,
+                        message: "answer to `\(q.id)` is ignored: the question is not asked because `\(q.when?.source.text ?? "")` does not hold",
+                        questionID: q.id))
+                }
+            } else if asked && q.required {
+                problems.append(Problem(severity: .error, message: "missing required answer `\(q.id)` (\(q.label.zh) / \(q.label.en))", questionID: nil))
+            }
+        }
+        return problems
+    }
+}

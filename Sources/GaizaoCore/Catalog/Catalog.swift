@@ -1,0 +1,63 @@
+/// The whole catalog, loaded and validated: the first stage of the pipeline.
+public struct Catalog: Sendable {
+    public var manifest: CatalogManifest
+    public var maturity: MaturityModel
+    public var policies: PolicySet
+    public var commonSections: [QuestionSection]
+    public var industries: [Industry]
+    public var overlays: [Overlay]
+    /// SHA-256 of the catalog files (path and content, sorted by path): recorded in every proposal.
+    public var hash: String
+
+    public func industry(_ id: String) -> Industry? { industries.first { $0.id == id } }
+    public func overlay(_ id: String) -> Overlay? { overlays.first { $0.id == id } }
+
+    /// The questionnaire of one industry: common sections first, then the industry's.
+    public func questionnaire(for industry: Industry) -> Questionnaire {
+        Questionnaire(sections: commonSections + industry.sections)
+    }
+}
+
+public struct CatalogManifest: Sendable {
+    public var id: String
+    public var version: String
+    public var name: Localized
+    public var reference: Bool
+    public var industryIDs: [LocatedText]
+    public var sizeBands: [SizeBand]
+    public var kpiMetrics: [KPIMetric]
+
+    public func metric(_ id: String) -> KPIMetric? { kpiMetrics.first { $0.id == id } }
+}
+
+/// Enterprise size band for costs: the first whose condition holds (the last needs none).
+public struct SizeBand: Sendable, Hashable {
+    public var id: String
+    public var name: Localized
+    public var when: Condition?
+}
+
+public struct KPIMetric: Sendable, Hashable {
+    public var id: String
+    public var name: Localized
+    public var unit: Localized
+    public var outcome: Bool
+}
+
+/// A contractor's own prices, durations and products over the reference modules.
+public struct Overlay: Sendable {
+    public var id: String
+    public var industry: String
+    public var example: Bool
+    public var name: Localized
+    public var modules: [String: ModuleOverride]
+    public var location: SourceLocation?
+}
+
+public struct ModuleOverride: Sendable, Hashable {
+    public var cost: [String: CostRange]?
+    public var costSource: String?
+    public var durationWeeks: Int?
+    public var products: [Localized]?
+    public var location: SourceLocation?
+}

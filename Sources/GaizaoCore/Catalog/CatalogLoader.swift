@@ -1,0 +1,182 @@
+import Yams
+
+/// The catalog files handed over by the CLI, keyed by their path relative to the catalog root
+/// (`catalog.yaml`, `industries/auto-parts/rules.yaml`, …). `SourceFile.path` is what diagnostics print.
+public struct CatalogFiles: Sendable {
+    public var files: [String: SourceFile]
+
+    public init(files: [String: SourceFile]) { self.files = files }
+
+    public subscript(relative: String) -> SourceFile? { files[relative] }
+}
+
+/// Loads and validates a catalog: parse every file, then run every check. A catalog is returned only
+/// when there is no error; warnings come back either way.
+public enum CatalogLoader {
+    public struct Result: Sendable {
+        public var catalog: Catalog?
+        public var diagnostics: DiagnosticBag
+        /// Per industry: standard and personalized modules, questions, rules (for lint's summary line).
+        public var summary: [IndustrySummary]
+    }
+
+    public struct IndustrySummary: Sendable, Hashable {
+        public var id: String
+        public var standard: Int
+        public var personalized: Int
+        public var questions: Int
+        public var rules: Int
+    }
+
+    public static func load(_ files: CatalogFiles, limits: YAMLLimits = .standard) -> Result {
+        var bag = DiagnosticBag()
+        var reader = CatalogReader(files: files, limits: limits)
+        let raw = reader.readAll()
+        bag.append(contentsOf: reader.bag)
+        guard let raw else { return Result(catalog: nil, diagnostics: bag, summary: []) }
+        let catalog = Catalog(
+            manifest: raw.manifest, maturity: raw.maturity, policies: raw.policies, commonSections: raw.common,
+            industries: raw.industries, overlays: raw.overlays, hash: hash(files))
+        bag.append(contentsOf: CatalogChecks.run(catalog))
+        let summary = catalog.industries.map { ind in
+            IndustrySummary(
+                id: ind.id, standard: ind.standardModules.count, personalized: ind.personalizedModules.count,
+                questions: catalog.questionnaire(for: ind).ordered.count, rules: ind.rules.count)
+        }
+        return Result(catalog: bag.hasErrors ? nil : catalog, diagnostics: bag, summary: summary)
+    }
+
+    static func hash(_ files: CatalogFiles) -> String {
+        var text = ""
+        for key in files.files.keys.sorted() {
+            text += key + "\n" + (files.files[key]?.text ?? "") + "\n\u{1}"
+        }
+        return SHA256.hex(text)
+    }
+}
+
+/// Reads the catalog files into model values, reporting format problems (types, unknown keys,
+/// missing fields, condition syntax). Cross-file checks live in `CatalogChecks`.
+struct CatalogReader {
+    let files: CatalogFiles
+    let limits: YAMLLimits
+    var bag = DiagnosticBag()
+
+    struct Raw {
+        var manifest: CatalogManifest
+        var maturity: MaturityModel
+        var policies: PolicySet
+        var common: [QuestionSection]
+        var industries: [Industry]
+        var overlays: [Overlay]
+    }
+
+    init(files: CatalogFiles, limits: YAMLLimits) {
+        self.files = files
+        self.limits = limits
+    }
+
+    mutating func readAll() -> Raw? {
+        guard let manifest = read("catalog.yaml", Self.manifest) else { return nil }
+        let maturity = read("maturity-model.yaml", Self.maturityModel)
+        let policies = read("policies.yaml", Self.policySet)
+        let common = read("questionnaire.yaml", Self.sections)
+        var industries: [Industry] = []
+        for ref in manifest.industryIDs {
+            guard YValue.isValidID(ref.text) else { continue }
+            let dir = "industries/\(ref.text)/"
+            guard files[dir + "industry.yaml"] != nil else {
+                bag.error("industry `\(ref.text)` has no file \(dir)industry.yaml", at: ref.location)
+                continue
+            }
+            guard var industry = read(dir + "industry.yaml", Self.industryHeader) else { continue }
+            if industry.id != ref.text {
+                bag.error("industry file says id `\(industry.id)` but sits in folder `\(ref.text)`", at: industry.location)
+            }
+            industry.sections = read(dir + "questions.yaml", Self.sections, optional: true) ?? []
+            industry.modules = read(dir + "modules.yaml", Self.modules) ?? []
+            industry.rules = read(dir + "rules.yaml", Self.rules) ?? []
+            industries.append(industry)
+        }
+        var overlays: [Overlay] = []
+        for key in files.files.keys.sorted() where key.hasPrefix("overlays/") && (key.hasSuffix(".yaml") || key.hasSuffix(".yml")) {
+            if let overlay = read(key, Self.overlay) { overlays.append(overlay) }
+        }
+        for key in files.files.keys.sorted() where !isKnown(key, manifest) {
+            bag.warning("file is not part of the catalog layout and is ignored", at: SourceLocation(file: files[key]!.path, line: 1, column: 1))
+        }
+        guard let maturity, let policies, let common else { return nil }
+        return Raw(manifest: manifest, maturity: maturity, policies: policies, common: common, industries: industries, overlays: overlays)
+    }
+
+    private func isKnown(_ key: String, _ manifest: CatalogManifest) -> Bool {
+        if ["catalog.yaml", "maturity-model.yaml", "policies.yaml", "questionnaire.yaml"].contains(key) { return true }
+        if key.hasPrefix("overlays/") { return true }
+        for ind in manifest.industryIDs {
+            for f in ["industry.yaml", "questions.yaml", "modules.yaml", "rules.yaml"] where key == "industries/\(ind.text)/\(f)" {
+                return true
+            }
+        }
+        return !(key.hasSuffix(".yaml") || key.hasSuffix(".yml"))
+    }
+
+    private mutating func read<T>(_ relative: String, _ body: (YMap, LoadContext) -> T?, optional: Bool = false) -> T? {
+        guard let file = files[relative] else {
+            if !optional { bag.error("missing catalog file \(relative)", at: nil) }
+            return nil
+        }
+        guard let root = YAMLDocument.parse(file, limits: limits, into: &bag) else { return nil }
+        let ctx = LoadContext(file: file.path)
+        defer { bag.append(contentsOf: ctx.bag) }
+        guard let map = YMap(root, ctx, what: "the top level of \(relative)") else { return nil }
+        return body(map, ctx)
+    }
+
+    // MARK: shared pieces
+
+    static func condition(_ text: LocatedText?, _ ctx: LoadContext) -> Condition? {
+        guard let text else { return nil }
+        do {
+            let expr = try ConditionParser.parse(text.text)
+            return Condition(source: text, expr: expr)
+        } catch {
+            ctx.bag.error("condition does not parse: \(error.message)", at: text.location.map { offset($0, by: error.offset) })
+            return nil
+        }
+    }
+
+    /// A location `scalars` columns further along the same line.
+    static func offset(_ loc: SourceLocation, by scalars: Int) -> SourceLocation {
+        var l = loc
+        l.column += scalars
+        return l
+    }
+
+    static func costTable(_ node: Node, _ ctx: LoadContext, what: String) -> [String: CostRange]? {
+        guard let map = YMap(node, ctx, what: what) else { return nil }
+        var table: [String: CostRange] = [:]
+        for entry in map.entries {
+            guard case let .sequence(seq) = entry.value, seq.count == 2 else {
+                ctx.error("cost of size band `\(entry.key)` must be a list [low, high] in 万元", entry.value)
+                continue
+            }
+            let bounds = seq.map { n -> Int? in
+                guard case let .scalar(s) = n, s.style == .plain, let y = Money.yuan(fromWan: s.string), y >= 0 else {
+                    ctx.error("cost must be a non-negative number of 万元 with at most 4 decimals, found \(YValue.describe(n))", n)
+                    return nil
+                }
+                return y
+            }
+            guard let low = bounds[0], let high = bounds[1] else { continue }
+            if low > high {
+                ctx.error("cost range of `\(entry.key)` is reversed: low \(Money.wan(low)) > high \(Money.wan(high)) 万元", entry.value)
+            }
+            table[entry.key] = CostRange(low: low, high: high)
+        }
+        return table
+    }
+
+    static func products(_ nodes: [Node]?, _ ctx: LoadContext, what: String) -> [Localized] {
+        (nodes ?? []).compactMap { YValue.localized($0, ctx, what: "a product of \(what)", optionalText: false) }
+    }
+}

@@ -1,0 +1,123 @@
+import Yams
+
+extension CatalogReader {
+    static func manifest(_ map: YMap, _ ctx: LoadContext) -> CatalogManifest? {
+        let what = "catalog.yaml"
+        map.checkKeys(["id", "version", "name", "reference", "industries", "size_bands", "kpi_metrics"], in: what)
+        let id = map.id(in: what)
+        let version = map.string("version", required: true, in: what)
+        let name = map.localized("name", in: what)
+        let reference = map.bool("reference", in: what) ?? false
+        let industries = map.idList("industries", in: what)
+        if map["industries"] == nil { map.missing("industries", in: what) }
+        var bands: [SizeBand] = []
+        if let items = map.list("size_bands", in: what) {
+            for (i, node) in items.enumerated() {
+                guard let m = YMap(node, ctx, what: "a size band") else { continue }
+                m.checkKeys(["id", "name", "when"], in: "size band")
+                guard let bid = m.id(in: "size band"), let bname = m.localized("name", in: "size band `\(bid)`") else { continue }
+                let when = condition(m.located("when", in: "size band"), ctx)
+                if when == nil && m["when"] == nil && i < items.count - 1 {
+                    ctx.error("size band `\(bid)` needs a `when`: only the last band may omit it", node)
+                }
+                bands.append(SizeBand(id: bid, name: bname, when: when))
+            }
+        } else {
+            map.missing("size_bands", in: what)
+        }
+        var metrics: [KPIMetric] = []
+        for node in map.list("kpi_metrics", in: what) ?? [] {
+            guard let m = YMap(node, ctx, what: "a KPI metric") else { continue }
+            m.checkKeys(["id", "name", "unit", "outcome"], in: "KPI metric")
+            guard let mid = m.id(in: "KPI metric"), let mname = m.localized("name", in: "KPI metric `\(mid)`"),
+                  let unit = m.localized("unit", in: "KPI metric `\(mid)`") else { continue }
+            metrics.append(KPIMetric(id: mid, name: mname, unit: unit, outcome: m.bool("outcome", in: "KPI metric") ?? false))
+        }
+        guard let id, let version, let name else { return nil }
+        return CatalogManifest(id: id, version: version, name: name, reference: reference, industryIDs: industries,
+                               sizeBands: bands, kpiMetrics: metrics)
+    }
+
+    static func policySet(_ map: YMap, _ ctx: LoadContext) -> PolicySet? {
+        let what = "policies.yaml"
+        map.checkKeys(["stacking", "policies"], in: what)
+        var assumption = Localized.empty
+        if let s = map["stacking"], let sm = YMap(s, ctx, what: "stacking") {
+            sm.checkKeys(["assumption"], in: "stacking")
+            assumption = sm.localized("assumption", in: "stacking") ?? .empty
+        } else if map["stacking"] == nil {
+            map.missing("stacking", in: what)
+        }
+        var policies: [Policy] = []
+        for node in map.list("policies", in: what) ?? [] {
+            guard let m = YMap(node, ctx, what: "a policy") else { continue }
+            m.checkKeys(["id", "name", "kind", "rate", "cap", "min_investment", "amount", "base", "eligible_when", "group",
+                         "condition", "source", "confirmed"], in: "policy")
+            guard let pid = m.id(in: "policy") else { continue }
+            let pw = "policy `\(pid)`"
+            let name = m.localized("name", in: pw)
+            let kindText = m.string("kind", required: true, in: pw)
+            let kind = kindText.flatMap(Policy.Kind.init(rawValue:))
+            if let kindText, kind == nil { ctx.error("`kind` must be `rate` or `fixed`, found `\(kindText)`", m["kind"]!) }
+            let rate = m.number("rate", in: pw) ?? 0
+            if kind == .rate && m["rate"] == nil { m.missing("rate", in: pw) }
+            if rate < 0 || rate > 100 { ctx.error("`rate` is a percentage between 0 and 100", m["rate"]!) }
+            let cap = wan(m, "cap", ctx)
+            let minInvestment = wan(m, "min_investment", ctx) ?? 0
+            let amount = wan(m, "amount", ctx) ?? 0
+            if kind == .fixed && m["amount"] == nil { m.missing("amount", in: pw) }
+            var base = Policy.Base.package
+            if let b = m.string("base", in: pw), b != "package" { base = .tag(b) }
+            let eligible = condition(m.located("eligible_when", in: pw), ctx)
+            let group = m.string("group", in: pw) ?? pid
+            let cond = m.localized("condition", in: pw) ?? .empty
+            let source = m.localized("source", in: pw) ?? .empty
+            guard let name, let kind else { continue }
+            policies.append(Policy(
+                id: pid, name: name, kind: kind, ratePercent: rate, capYuan: cap, minInvestmentYuan: minInvestment,
+                amountYuan: amount, base: base, eligibleWhen: eligible, group: group, condition: cond, source: source,
+                confirmed: m.bool("confirmed", in: pw) ?? false, location: ctx.loc(node)))
+        }
+        if map["policies"] == nil { map.missing("policies", in: what) }
+        return PolicySet(stackingAssumption: assumption, policies: policies)
+    }
+
+    static func wan(_ m: YMap, _ key: String, _ ctx: LoadContext) -> Int? {
+        guard let node = m[key] else { return nil }
+        guard case let .scalar(s) = node, s.style == .plain, let y = Money.yuan(fromWan: s.string), y >= 0 else {
+            ctx.error("`\(key)` must be a non-negative number of 万元 with at most 4 decimals, found \(YValue.describe(node))", node)
+            return nil
+        }
+        return y
+    }
+
+    static func overlay(_ map: YMap, _ ctx: LoadContext) -> Overlay? {
+        let what = "overlay"
+        map.checkKeys(["id", "industry", "example", "name", "modules"], in: what)
+        guard let id = map.id(in: what) else { return nil }
+        let industry = map.string("industry", required: true, in: what)
+        let name = map.localized("name", in: "overlay `\(id)`")
+        var modules: [String: ModuleOverride] = [:]
+        if let node = map["modules"], let mm = YMap(node, ctx, what: "`modules` of overlay `\(id)`") {
+            for entry in mm.entries {
+                guard let m = YMap(entry.value, ctx, what: "the override of module `\(entry.key)`") else { continue }
+                m.checkKeys(["cost", "cost_source", "duration_weeks", "products"], in: "module override")
+                var o = ModuleOverride(location: ctx.loc(entry.keyNode))
+                if let c = m["cost"] { o.cost = costTable(c, ctx, what: "`cost`") }
+                o.costSource = m.string("cost_source", in: "module override")
+                if let d = m.number("duration_weeks", in: "module override") {
+                    if d < 1 || d > 260 || d != d.rounded() {
+                        ctx.error("`duration_weeks` must be a whole number of weeks from 1 to 260", m["duration_weeks"]!)
+                    } else {
+                        o.durationWeeks = Int(d)
+                    }
+                }
+                if m["products"] != nil { o.products = products(m.list("products", in: "module override"), ctx, what: "the override") }
+                modules[entry.key] = o
+            }
+        }
+        guard let industry, let name else { return nil }
+        return Overlay(id: id, industry: industry, example: map.bool("example", in: what) ?? false, name: name,
+                       modules: modules, location: ctx.loc(map.node))
+    }
+}

@@ -1,0 +1,115 @@
+import Yams
+
+extension CatalogReader {
+    static func modules(_ map: YMap, _ ctx: LoadContext) -> [Module]? {
+        map.checkKeys(["modules"], in: "modules.yaml")
+        guard let items = map.list("modules", in: "modules.yaml") else {
+            map.missing("modules", in: "modules.yaml")
+            return nil
+        }
+        return items.compactMap { module($0, ctx) }
+    }
+
+    static func module(_ node: Node, _ ctx: LoadContext) -> Module? {
+        guard let m = YMap(node, ctx, what: "a module") else { return nil }
+        m.checkKeys(["id", "kind", "name", "summary", "raises", "requires", "excludes", "cost", "cost_source",
+                     "duration_weeks", "products", "kpis", "subsidy_tags"], in: "module")
+        guard let id = m.id(in: "module") else { return nil }
+        let mw = "module `\(id)`"
+        let kindText = m.string("kind", required: true, in: mw)
+        let kind = kindText.flatMap(Module.Kind.init(rawValue:))
+        if let kindText, kind == nil { ctx.error("`kind` must be `standard` or `personalized`, found `\(kindText)`", m["kind"]!) }
+        let name = m.localized("name", in: mw)
+        let summary = m.localized("summary", optionalText: true, in: mw)
+        var raises: [SceneTarget] = []
+        for r in m.list("raises", in: mw) ?? [] {
+            guard let rm = YMap(r, ctx, what: "an item of `raises`") else { continue }
+            rm.checkKeys(["scene", "to"], in: "raises")
+            guard let scene = rm.string("scene", required: true, in: "raises"), let to = rm.number("to", required: true, in: "raises") else { continue }
+            if to < 1 || to > 4 || to != to.rounded() { ctx.error("`to` must be a scene level from 1 to 4", rm["to"]!) }
+            raises.append(SceneTarget(scene: scene, level: Int(max(0, min(4, to))), location: ctx.loc(r)))
+        }
+        if m["raises"] == nil { m.missing("raises", in: mw) }
+        var cost: [String: CostRange] = [:]
+        if let c = m["cost"] { cost = costTable(c, ctx, what: "`cost` of \(mw)") ?? [:] } else { m.missing("cost", in: mw) }
+        let costSource = m.string("cost_source", required: true, in: mw) ?? ""
+        var duration = 0
+        if let d = m.number("duration_weeks", required: true, in: mw) {
+            if d < 1 || d > 260 || d != d.rounded() {
+                ctx.error("`duration_weeks` must be a whole number of weeks from 1 to 260", m["duration_weeks"]!)
+            } else {
+                duration = Int(d)
+            }
+        }
+        if m["products"] == nil { m.missing("products", in: mw) }
+        var kpis: [KPIEffect] = []
+        for k in m.list("kpis", in: mw) ?? [] {
+            guard let km = YMap(k, ctx, what: "a KPI effect") else { continue }
+            km.checkKeys(["metric", "change", "source"], in: "KPI effect")
+            guard let metric = km.string("metric", required: true, in: "KPI effect"),
+                  let source = km.string("source", required: true, in: "KPI effect") else { continue }
+            guard let change = km["change"], case let .sequence(seq) = change, seq.count == 2,
+                  let low = YValue.number(seq[0], ctx, what: "low change"), let high = YValue.number(seq[1], ctx, what: "high change") else {
+                if let change = km["change"] { ctx.error("`change` must be [low, high]", change) } else { km.missing("change", in: "KPI effect") }
+                continue
+            }
+            kpis.append(KPIEffect(metric: metric, low: min(low, high), high: max(low, high), source: source, location: ctx.loc(k)))
+        }
+        if m["kpis"] == nil { m.missing("kpis", in: mw) }
+        let tags = m.idList("subsidy_tags", in: mw).map(\.text)
+        guard let kind, let name else { return nil }
+        return Module(
+            id: id, kind: kind, name: name, summary: summary ?? .empty, raises: raises,
+            requires: m.idList("requires", in: mw), excludes: m.idList("excludes", in: mw), cost: cost,
+            costSource: costSource, durationWeeks: duration,
+            products: products(m.list("products", in: mw), ctx, what: mw), kpis: kpis, subsidyTags: tags,
+            location: ctx.loc(node))
+    }
+
+    static func rules(_ map: YMap, _ ctx: LoadContext) -> [Rule]? {
+        map.checkKeys(["rules"], in: "rules.yaml")
+        guard let items = map.list("rules", in: "rules.yaml") else {
+            map.missing("rules", in: "rules.yaml")
+            return nil
+        }
+        return items.compactMap { rule($0, ctx) }
+    }
+
+    static let effectKeys = ["recommend", "exclude", "upgrade", "satisfied", "risk"]
+
+    static func rule(_ node: Node, _ ctx: LoadContext) -> Rule? {
+        guard let m = YMap(node, ctx, what: "a rule") else { return nil }
+        m.checkKeys(["id", "when", "weight", "reason"] + effectKeys, in: "rule")
+        guard let id = m.id(in: "rule") else { return nil }
+        let rw = "rule `\(id)`"
+        let when = condition(m.located("when", required: true, in: rw), ctx)
+        let present = effectKeys.filter { m[$0] != nil }
+        guard present.count == 1, let key = present.first else {
+            ctx.error(present.isEmpty
+                ? "\(rw) has no effect: give one of \(effectKeys.map { "`\($0)`" }.joined(separator: ", "))"
+                : "\(rw) has \(present.count) effects (\(present.joined(separator: ", "))): give exactly one", node)
+            return nil
+        }
+        let effect: Rule.Effect?
+        if key == "risk" {
+            effect = m.localized("risk", in: rw).map(Rule.Effect.risk)
+        } else {
+            let target = m.string(key, in: rw)
+            effect = target.map { t in
+                switch key {
+                case "recommend": return .recommend(t)
+                case "exclude": return .exclude(t)
+                case "upgrade": return .upgrade(t)
+                default: return .satisfied(t)
+                }
+            }
+        }
+        let weight = m.number("weight", in: rw) ?? 1
+        if m["weight"] != nil && key != "recommend" { ctx.warning("`weight` only counts for `recommend` rules", m.keyNode("weight")!) }
+        if weight <= 0 { ctx.error("`weight` must be greater than 0", m["weight"]!) }
+        let reason = m.localized("reason", in: rw)
+        guard let when, let effect, let reason else { return nil }
+        return Rule(id: id, when: when, effect: effect, weight: weight, reason: reason, location: ctx.loc(node),
+                    effectLocation: m[key].map(ctx.loc))
+    }
+}

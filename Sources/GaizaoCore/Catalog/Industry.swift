@@ -1,0 +1,95 @@
+/// An industry of the catalog with its declared shape ("6+11"), questions, modules and rules.
+public struct Industry: Sendable {
+    public var id: String
+    public var name: Localized
+    public var shape: (standard: Int, personalized: Int)
+    public var threshold: Double
+    public var source: Localized?
+    public var sections: [QuestionSection]
+    public var modules: [Module]
+    public var rules: [Rule]
+    public var location: SourceLocation?
+    public var shapeLocation: SourceLocation?
+
+    public func module(_ id: String) -> Module? { modules.first { $0.id == id } }
+    public var standardModules: [Module] { modules.filter { $0.kind == .standard } }
+    public var personalizedModules: [Module] { modules.filter { $0.kind == .personalized } }
+}
+
+public struct Module: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case standard, personalized }
+
+    public var id: String
+    public var kind: Kind
+    public var name: Localized
+    public var summary: Localized
+    public var raises: [SceneTarget]
+    public var requires: [LocatedText]
+    public var excludes: [LocatedText]
+    public var cost: [String: CostRange]
+    public var costSource: String
+    public var durationWeeks: Int
+    public var products: [Localized]
+    public var kpis: [KPIEffect]
+    public var subsidyTags: [String]
+    public var location: SourceLocation?
+
+    public var requiredIDs: [String] { requires.map(\.text) }
+    public var excludedIDs: [String] { excludes.map(\.text) }
+}
+
+public struct SceneTarget: Sendable, Hashable {
+    public var scene: String
+    public var level: Int
+    public var location: SourceLocation?
+}
+
+/// Exact yuan figures (the catalog writes 万元).
+public struct CostRange: Sendable, Hashable {
+    public var low: Int
+    public var high: Int
+}
+
+public struct KPIEffect: Sendable, Hashable {
+    public var metric: String
+    public var low: Double
+    public var high: Double
+    public var source: String
+    public var location: SourceLocation?
+}
+
+/// `when` condition ⇒ one effect.
+public struct Rule: Sendable, Hashable {
+    public enum Effect: Sendable, Hashable {
+        case recommend(String)
+        case exclude(String)
+        case upgrade(String)
+        case satisfied(String)
+        case risk(Localized)
+
+        public var moduleID: String? {
+            switch self {
+            case let .recommend(m), let .exclude(m), let .upgrade(m), let .satisfied(m): return m
+            case .risk: return nil
+            }
+        }
+
+        public var keyword: String {
+            switch self {
+            case .recommend: return "recommend"
+            case .exclude: return "exclude"
+            case .upgrade: return "upgrade"
+            case .satisfied: return "satisfied"
+            case .risk: return "risk"
+            }
+        }
+    }
+
+    public var id: String
+    public var when: Condition
+    public var effect: Effect
+    public var weight: Double
+    public var reason: Localized
+    public var location: SourceLocation?
+    public var effectLocation: SourceLocation?
+}

@@ -1,0 +1,29 @@
+/// A subsidy or reward scheme of the seed, as data.
+public struct Policy: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case rate, fixed }
+    /// What the rate applies to: the whole package, or the modules carrying a subsidy tag.
+    public enum Base: Sendable, Hashable {
+        case package
+        case tag(String)
+    }
+
+    public var id: String
+    public var name: Localized
+    public var kind: Kind
+    public var ratePercent: Double
+    public var capYuan: Int?
+    public var minInvestmentYuan: Int
+    public var amountYuan: Int
+    public var base: Base
+    public var eligibleWhen: Condition?
+    public var group: String
+    public var condition: Localized
+    public var source: Localized
+    public var confirmed: Bool
+    public var location: SourceLocation?
+}
+
+public struct PolicySet: Sendable {
+    public var stackingAssumption: Localized
+    public var policies: [Policy]
+}

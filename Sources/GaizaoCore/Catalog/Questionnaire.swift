@@ -1,0 +1,63 @@
+/// A question of the questionnaire: common (profile, MIIT indicators, scenes) or industry-specific.
+public struct Question: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case text, single, multi, number, yesno, level
+    }
+
+    public var id: String
+    public var kind: Kind
+    public var label: Localized
+    public var help: Localized
+    public var required: Bool
+    public var unit: Localized?
+    public var min: Double?
+    public var max: Double?
+    public var integer: Bool
+    public var maxLength: Int
+    public var options: [QuestionOption]
+    /// For `level` questions: the scene whose current level this asks.
+    public var scene: String?
+    public var pointsYes: Double?
+    public var when: Condition?
+    public var defaultValue: AnswerValue?
+    public var location: SourceLocation?
+
+    public func option(_ id: String) -> QuestionOption? { options.first { $0.id == id } }
+}
+
+public struct QuestionOption: Sendable, Hashable {
+    public var id: String
+    public var label: Localized
+    public var help: Localized?
+    public var points: Double?
+    public var location: SourceLocation?
+}
+
+public struct QuestionSection: Sendable, Hashable {
+    public var id: String
+    public var title: Localized
+    public var questions: [Question]
+    public var location: SourceLocation?
+}
+
+/// The questionnaire one enterprise answers: the common sections, then its industry's.
+public struct Questionnaire: Sendable {
+    public var sections: [QuestionSection]
+    public let ordered: [Question]
+    private let indexByID: [String: Int]
+
+    public init(sections: [QuestionSection]) {
+        self.sections = sections
+        var ordered: [Question] = []
+        var index: [String: Int] = [:]
+        for q in sections.flatMap(\.questions) where index[q.id] == nil {
+            index[q.id] = ordered.count
+            ordered.append(q)
+        }
+        self.ordered = ordered
+        self.indexByID = index
+    }
+
+    public subscript(id: String) -> Question? { indexByID[id].map { ordered[$0] } }
+    public func position(of id: String) -> Int? { indexByID[id] }
+}

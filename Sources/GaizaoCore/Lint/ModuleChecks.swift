@@ -1,0 +1,94 @@
+enum ModuleChecks {
+    static func run(_ catalog: Catalog, _ industry: Industry, _ bag: inout DiagnosticBag) {
+        let modules = industry.modules
+        CatalogChecks.duplicates(modules, id: \.id, loc: \.location, what: "module", &bag)
+        let standard = industry.standardModules.count, personalized = industry.personalizedModules.count
+        if industry.shape.standard >= 0 && (standard != industry.shape.standard || personalized != industry.shape.personalized) {
+            bag.error("industry `\(industry.id)` declares shape \(industry.shape.standard)+\(industry.shape.personalized) but has \(standard)+\(personalized) modules (standard+personalized)",
+                      at: industry.shapeLocation)
+        }
+        let ids = modules.map(\.id)
+        let bands = catalog.manifest.sizeBands.map(\.id)
+        let tags = Set(catalog.policies.policies.compactMap { p -> String? in if case let .tag(t) = p.base { return t } else { return nil } })
+        for m in modules {
+            for r in m.raises where catalog.maturity.scene(r.scene) == nil {
+                let hint = closest(r.scene, among: catalog.maturity.scenes.map(\.id)).map { " (did you mean `\($0)`?)" } ?? ""
+                bag.error("module `\(m.id)` raises unknown scene `\(r.scene)`\(hint)", at: r.location)
+            }
+            for ref in m.requires + m.excludes where !ids.contains(ref.text) {
+                let hint = closest(ref.text, among: ids).map { " (did you mean `\($0)`?)" } ?? ""
+                bag.error("module `\(m.id)` refers to unknown module `\(ref.text)`\(hint)", at: ref.location)
+            }
+            for ref in m.requires + m.excludes where ref.text == m.id {
+                bag.error("module `\(m.id)` refers to itself", at: ref.location)
+            }
+            for ref in m.requires where m.excludedIDs.contains(ref.text) {
+                bag.error("module `\(m.id)` both requires and excludes `\(ref.text)`", at: ref.location)
+            }
+            for band in bands where m.cost[band] == nil {
+                bag.error("module `\(m.id)` has no cost for size band `\(band)`", at: m.location)
+            }
+            for band in m.cost.keys.sorted() where !bands.contains(band) {
+                bag.error("module `\(m.id)` prices unknown size band `\(band)` (bands: \(bands.joined(separator: ", ")))", at: m.location)
+            }
+            for k in m.kpis where catalog.manifest.metric(k.metric) == nil {
+                bag.error("module `\(m.id)` names unknown KPI metric `\(k.metric)`", at: k.location)
+            }
+            for tag in m.subsidyTags where !tags.contains(tag) {
+                bag.warning("subsidy tag `\(tag)` of module `\(m.id)` is used by no policy", at: m.location)
+            }
+            if m.products.isEmpty { bag.warning("module `\(m.id)` suggests no product", at: m.location) }
+            if m.raises.isEmpty { bag.warning("module `\(m.id)` raises no scene", at: m.location) }
+        }
+        checkCycles(industry, &bag)
+        checkContradictions(industry, &bag)
+    }
+
+    /// A module that (transitively) requires itself can never be scheduled.
+    static func checkCycles(_ industry: Industry, _ bag: inout DiagnosticBag) {
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        var reported = Set<String>()
+        func visit(_ id: String, _ path: [String]) {
+            guard let m = industry.module(id) else { return }
+            if state[id] == 2 { return }
+            if state[id] == 1 {
+                let cycle = Array(path.drop { $0 != id }) + [id]
+                let key = Set(cycle).sorted().joined(separator: ",")
+                if reported.insert(key).inserted {
+                    bag.error("requires cycle: \(cycle.joined(separator: " → "))", at: m.requires.first { cycle.contains($0.text) }?.location ?? m.location)
+                }
+                return
+            }
+            state[id] = 1
+            for r in m.requiredIDs { visit(r, path + [id]) }
+            state[id] = 2
+        }
+        for m in industry.modules { visit(m.id, []) }
+    }
+
+    /// A requires B (directly or through others) while B excludes A, or A excludes something it needs.
+    static func checkContradictions(_ industry: Industry, _ bag: inout DiagnosticBag) {
+        for a in industry.modules {
+            let needed = closure(of: a.id, industry)
+            for b in needed.sorted() where b != a.id {
+                guard let mb = industry.module(b) else { continue }
+                if mb.excludedIDs.contains(a.id) {
+                    bag.error("contradiction: `\(a.id)` requires `\(b)`, which excludes `\(a.id)`", at: a.requires.first?.location ?? a.location)
+                }
+                if let ex = a.excludes.first(where: { $0.text == b }), !a.requiredIDs.contains(b) {
+                    bag.error("contradiction: `\(a.id)` needs `\(b)` through its requirements but excludes it", at: ex.location)
+                }
+            }
+        }
+    }
+
+    /// Every module `id` needs, itself included.
+    static func closure(of id: String, _ industry: Industry) -> Set<String> {
+        var seen: Set<String> = [id]
+        var stack = [id]
+        while let next = stack.popLast() {
+            for r in industry.module(next)?.requiredIDs ?? [] where seen.insert(r).inserted { stack.append(r) }
+        }
+        return seen
+    }
+}

@@ -1,0 +1,19 @@
+enum QuestionChecks {
+    static func run(_ catalog: Catalog, _ industry: Industry, _ questionnaire: Questionnaire, _ bag: inout DiagnosticBag) {
+        let all = (catalog.commonSections + industry.sections).flatMap(\.questions)
+        CatalogChecks.duplicates(all, id: \.id, loc: \.location, what: "question", &bag)
+        CatalogChecks.duplicates(catalog.commonSections + industry.sections, id: \.id, loc: \.location, what: "section", &bag)
+        for q in all {
+            CatalogChecks.duplicates(q.options, id: \.id, loc: \.location, what: "option of `\(q.id)`", &bag)
+            if q.kind == .level, let scene = q.scene, catalog.maturity.scene(scene) == nil {
+                bag.error("question `\(q.id)` asks the level of unknown scene `\(scene)`", at: q.location)
+            }
+            guard let when = q.when, let position = questionnaire.position(of: q.id) else { continue }
+            CatalogChecks.checkCondition(when, questions: { questionnaire[$0] }, reject: { id in
+                guard let other = questionnaire.position(of: id) else { return nil }
+                if id == q.id { return "the `when` of `\(q.id)` refers to itself" }
+                return other > position ? "`\(id)` is asked after `\(q.id)`: a `when` may only read earlier questions" : nil
+            }, context: "`when` of question `\(q.id)`", &bag)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+enum RuleChecks {
+    static func run(_ catalog: Catalog, _ industry: Industry, _ questionnaire: Questionnaire, _ bag: inout DiagnosticBag) {
+        CatalogChecks.duplicates(industry.rules, id: \.id, loc: \.location, what: "rule", &bag)
+        let ids = industry.modules.map(\.id)
+        for rule in industry.rules {
+            CatalogChecks.checkCondition(rule.when, questions: { questionnaire[$0] }, context: "`when` of rule `\(rule.id)`", &bag)
+            if let target = rule.effect.moduleID {
+                if let m = industry.module(target) {
+                    switch (rule.effect, m.kind) {
+                    case (.recommend, .standard):
+                        bag.error("rule `\(rule.id)` recommends standard module `\(target)`: standard modules are always in unless `satisfied` or `upgrade`", at: rule.effectLocation)
+                    case (.upgrade, .personalized), (.satisfied, .personalized):
+                        bag.error("rule `\(rule.id)` uses `\(rule.effect.keyword)` on personalized module `\(target)`: that applies to standard modules", at: rule.effectLocation)
+                    default: break
+                    }
+                } else {
+                    let hint = closest(target, among: ids).map { " (did you mean `\($0)`?)" } ?? ""
+                    bag.error("rule `\(rule.id)` names unknown module `\(target)`\(hint)", at: rule.effectLocation)
+                }
+            }
+            let typeOK = ConditionTypeChecker.check(rule.when.expr, questions: { questionnaire[$0] }).isEmpty
+            if typeOK, ConditionSatisfiability.canBeTrue(rule.when, questionnaire) == false {
+                bag.warning("rule `\(rule.id)` can never fire: no answers make `\(rule.when.source.text)` true", at: rule.when.source.location ?? rule.location)
+            }
+        }
+        for m in industry.personalizedModules {
+            let recommending = industry.rules.filter { if case .recommend(m.id) = $0.effect { return true } else { return false } }
+            let weight = recommending.reduce(0) { $0 + $1.weight }
+            if recommending.isEmpty {
+                bag.warning("personalized module `\(m.id)` is recommended by no rule: it can never be chosen", at: m.location)
+            } else if weight + 1e-9 < industry.threshold {
+                bag.warning("personalized module `\(m.id)` can never be chosen: its rules weigh \(formatNumber(weight)) together, below the threshold \(formatNumber(industry.threshold))", at: m.location)
+            }
+        }
+    }
+}

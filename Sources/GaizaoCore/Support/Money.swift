@@ -1,0 +1,49 @@
+import Foundation
+
+/// Money: exact yuan integers inside; 万元 (10,000 yuan) in catalogs and proposals.
+public enum Money {
+    /// Parses a 万元 figure as written in YAML (up to 4 decimals) into exact yuan, without floating error.
+    public static func yuan(fromWan text: String) -> Int? {
+        var t = Substring(text.trimmingCharacters(in: .whitespaces))
+        var negative = false
+        if t.hasPrefix("-") { negative = true; t = t.dropFirst() }
+        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCII), whole.allSatisfy(\.isNumber),
+              whole.count <= 9 else { return nil }
+        var fraction = parts.count == 2 ? String(parts[1]) : ""
+        guard fraction.count <= 4, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        while fraction.count < 4 { fraction += "0" }
+        guard let w = Int(whole), let f = Int(fraction) else { return nil }
+        let value = w * 10_000 + f
+        return negative ? -value : value
+    }
+
+    /// `12.5` for 125,000 yuan: 万元 with up to 2 decimals, trailing zeros dropped.
+    public static func wan(_ yuan: Int, decimals: Int = 2) -> String {
+        let negative = yuan < 0
+        let magnitude = abs(yuan)
+        var divisor = 10_000
+        var scale = 1
+        for _ in 0..<(4 - decimals) { scale *= 10 }
+        divisor /= scale
+        // Round half up at the shown precision.
+        let units = (magnitude + scale / 2) / scale
+        let whole = units / divisor
+        var fraction = String(units % divisor)
+        while fraction.count < decimals { fraction = "0" + fraction }
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let body = fraction.isEmpty ? String(whole) : "\(whole).\(fraction)"
+        return negative && units != 0 ? "-" + body : body
+    }
+
+    /// `1,234,567` — the exact yuan figure with thousands separators.
+    public static func grouped(_ yuan: Int) -> String {
+        let digits = String(abs(yuan))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return yuan < 0 ? "-" + out : out
+    }
+}

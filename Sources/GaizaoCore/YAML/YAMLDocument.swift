@@ -1,0 +1,148 @@
+import Yams
+
+/// One text file handed to the core by the CLI (the core never touches the file system).
+public struct SourceFile: Sendable, Hashable {
+    public var path: String
+    public var text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+}
+
+/// Limits that keep hostile YAML from exhausting time or memory.
+public struct YAMLLimits: Sendable {
+    public var maxBytes: Int = 4 << 20
+    /// Nodes visited when aliases are expanded (a "billion laughs" document stops here).
+    public var maxExpandedNodes: Int = 500_000
+    public var maxDepth: Int = 64
+
+    public init() {}
+    public static let standard = YAMLLimits()
+}
+
+/// Parses YAML into a `Node` tree with marks, turning every failure into a located diagnostic.
+enum YAMLDocument {
+    static func parse(_ file: SourceFile, limits: YAMLLimits = .standard, into bag: inout DiagnosticBag) -> Node? {
+        let start = SourceLocation(file: file.path, line: 1, column: 1)
+        if file.text.utf8.count > limits.maxBytes {
+            bag.error("file is \(file.text.utf8.count) bytes, more than the limit of \(limits.maxBytes)", at: start)
+            return nil
+        }
+        if let nul = firstNUL(in: file.text) {
+            bag.error("file holds a NUL byte: not a text file", at: SourceLocation(file: file.path, line: nul.line, column: nul.column))
+            return nil
+        }
+        if let deep = firstExcessiveFlowDepth(in: file.text, limit: limits.maxDepth) {
+            bag.error("nesting deeper than \(limits.maxDepth) levels", at: SourceLocation(file: file.path, line: deep.line, column: deep.column))
+            return nil
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: file.text, .basic)
+        } catch let error as YamlError {
+            let (message, mark) = describe(error)
+            bag.error(message, at: SourceLocation(file: file.path, line: mark?.line ?? 1, column: mark?.column ?? 1))
+            return nil
+        } catch {
+            bag.error("cannot parse YAML: \(error)", at: start)
+            return nil
+        }
+        guard let root else {
+            bag.error("file is empty", at: start)
+            return nil
+        }
+        var budget = limits.maxExpandedNodes
+        if !withinBudget(root, budget: &budget, depth: 0, maxDepth: limits.maxDepth) {
+            let mark = root.mark
+            bag.error(
+                "document too large or too deep once aliases are expanded (limit \(limits.maxExpandedNodes) nodes, depth \(limits.maxDepth))",
+                at: SourceLocation(file: file.path, line: mark?.line ?? 1, column: mark?.column ?? 1))
+            return nil
+        }
+        return root
+    }
+
+    private static func describe(_ error: YamlError) -> (String, Mark?) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let ctx = context.map { "\($0.text) " } ?? ""
+            return ("YAML syntax: \(ctx)\(problem)", mark)
+        case let .reader(problem, _, _, _):
+            return ("YAML reader: \(problem)", nil)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return ("duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", "))", context.mark)
+        default:
+            return ("cannot parse YAML: \(error)", nil)
+        }
+    }
+
+    private static func withinBudget(_ node: Node, budget: inout Int, depth: Int, maxDepth: Int) -> Bool {
+        budget -= 1
+        if budget < 0 || depth > maxDepth { return false }
+        switch node {
+        case .scalar, .alias: return true
+        case let .mapping(m):
+            for (k, v) in m {
+                if !withinBudget(k, budget: &budget, depth: depth + 1, maxDepth: maxDepth)
+                    || !withinBudget(v, budget: &budget, depth: depth + 1, maxDepth: maxDepth) { return false }
+            }
+            return true
+        case let .sequence(s):
+            for v in s where !withinBudget(v, budget: &budget, depth: depth + 1, maxDepth: maxDepth) { return false }
+            return true
+        }
+    }
+
+    private static func firstNUL(in text: String) -> (line: Int, column: Int)? {
+        guard text.utf8.contains(0) else { return nil }
+        var line = 1, column = 1
+        for s in text.unicodeScalars {
+            if s == "\0" { return (line, column) }
+            if s == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return nil
+    }
+
+    /// libyaml recurses per nesting level; refuse absurd flow nesting (`[[[[…`) and indentation before parsing.
+    private static func firstExcessiveFlowDepth(in text: String, limit: Int) -> (line: Int, column: Int)? {
+        var depth = 0, line = 1, column = 1
+        var quote: Unicode.Scalar?
+        var comment = false
+        for s in text.unicodeScalars {
+            defer { if s == "\n" { line += 1; column = 1 } else { column += 1 } }
+            if s == "\n" { comment = false; if quote == "'" || quote == "\"" { continue } }
+            if comment { continue }
+            if let q = quote { if s == q { quote = nil }; continue }
+            switch s {
+            case "#": comment = true
+            case "\"", "'": if depth > 0 { quote = s }
+            case "[", "{":
+                depth += 1
+                if depth > limit { return (line, column) }
+            case "]", "}": depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
+    }
+}
+
+extension Node {
+    /// 1-based location of this node in `file`.
+    func location(in file: String) -> SourceLocation {
+        let m = mark
+        return SourceLocation(file: file, line: m?.line ?? 1, column: m?.column ?? 1)
+    }
+
+    var kindName: String {
+        switch self {
+        case .scalar: return "a scalar"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+import Yams
+
+/// Collects diagnostics while one catalog or answers file is read.
+final class LoadContext {
+    var bag = DiagnosticBag()
+    let file: String
+
+    init(file: String) { self.file = file }
+
+    func loc(_ node: Node) -> SourceLocation { node.location(in: file) }
+    func error(_ message: String, _ node: Node) { bag.error(message, at: loc(node)) }
+    func warning(_ message: String, _ node: Node) { bag.warning(message, at: loc(node)) }
+}
+
+/// A text from a YAML scalar with the location of its first character (for conditions, whose columns
+/// point inside the scalar).
+public struct LocatedText: Sendable, Hashable {
+    public var text: String
+    public var location: SourceLocation?
+
+    public init(_ text: String, at location: SourceLocation?) {
+        self.text = text
+        self.location = location
+    }
+}
+
+/// Reads a YAML mapping with fixed keys: every key not read is reported as unknown, with a suggestion.
+struct YMap {
+    let node: Node
+    let ctx: LoadContext
+    private let pairs: [(key: String, keyNode: Node, value: Node)]
+
+    /// `nil` (with an error) when `node` is not a mapping.
+    init?(_ node: Node, _ ctx: LoadContext, what: String) {
+        guard case let .mapping(m) = node else {
+            ctx.error("\(what) must be a mapping, found \(node.kindName)", node)
+            return nil
+        }
+        self.node = node
+        self.ctx = ctx
+        var pairs: [(String, Node, Node)] = []
+        for (k, v) in m {
+            guard case let .scalar(s) = k else {
+                ctx.error("a key must be a plain name, found \(k.kindName)", k)
+                continue
+            }
+            pairs.append((s.string, k, v))
+        }
+        self.pairs = pairs
+    }
+
+    var keys: [String] { pairs.map(\.key) }
+    var entries: [(key: String, keyNode: Node, value: Node)] { pairs }
+
+    subscript(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+
+    func keyNode(_ key: String) -> Node? { pairs.first { $0.key == key }?.keyNode }
+
+    /// Warns about keys outside `allowed` (a misspelt `requries:` must not pass silently).
+    func checkKeys(_ allowed: [String], in what: String) {
+        for p in pairs where !allowed.contains(p.key) {
+            let hint = closest(p.key, among: allowed).map { " (did you mean `\($0)`?)" } ?? ""
+            ctx.warning("unknown key `\(p.key)` in \(what)\(hint)", p.keyNode)
+        }
+    }
+
+    func missing(_ key: String, in what: String) {
+        ctx.error("missing required key `\(key)` in \(what)", node)
+    }
+
+    // MARK: typed accessors
+
+    func string(_ key: String, required: Bool = false, in what: String) -> String? {
+        guard let v = self[key] else {
+            if required { missing(key, in: what) }
+            return nil
+        }
+        return YValue.string(v, ctx, what: "`\(key)`")
+    }
+
+    func located(_ key: String, required: Bool = false, in what: String) -> LocatedText? {
+        guard let v = self[key] else {
+            if required { missing(key, in: what) }
+            return nil
+        }
+        guard let s = YValue.string(v, ctx, what: "`\(key)`") else { return nil }
+        return LocatedText(s, at: YValue.contentLocation(v, ctx))
+    }
+
+    func id(_ key: String = "id", in what: String) -> String? {
+        guard let v = self[key] else { missing(key, in: what); return nil }
+        guard let s = YValue.string(v, ctx, what: "`\(key)`") else { return nil }
+        if !YValue.isValidID(s) {
+            ctx.error("`\(s)` is not a valid id: use lowercase ASCII letters, digits, `-` and `_`, starting with a letter", v)
+        }
+        return s
+    }
+
+    func number(_ key: String, required: Bool = false, in what: String) -> Double? {
+        guard let v = self[key] else {
+            if required { missing(key, in: what) }
+            return nil
+        }
+        return YValue.number(v, ctx, what: "`\(key)`")
+    }
+
+    func bool(_ key: String, in what: String) -> Bool? {
+        guard let v = self[key] else { return nil }
+        return YValue.bool(v, ctx, what: "`\(key)`")
+    }
+
+    func localized(_ key: String, required: Bool = true, optionalText: Bool = false, in what: String) -> Localized? {
+        guard let v = self[key] else {
+            if required { missing(key, in: what) }
+            return nil
+        }
+        return YValue.localized(v, ctx, what: "`\(key)` of \(what)", optionalText: optionalText)
+    }
+
+    func list(_ key: String, in what: String) -> [Node]? {
+        guard let v = self[key] else { return nil }
+        guard case let .sequence(s) = v else {
+            ctx.error("`\(key)` must be a list, found \(v.kindName)", v)
+            return nil
+        }
+        return Array(s)
+    }
+
+    func idList(_ key: String, in what: String) -> [LocatedText] {
+        guard let items = list(key, in: what) else { return [] }
+        return items.compactMap { n in
+            YValue.string(n, ctx, what: "an item of `\(key)`").map { LocatedText($0, at: ctx.loc(n)) }
+        }
+    }
+}
+
+/// Scalar conversions that never apply YAML 1.1 guessing: the expected type decides.
+enum YValue {
+    static func string(_ node: Node, _ ctx: LoadContext, what: String) -> String? {
+        guard case let .scalar(s) = node else {
+            ctx.error("\(what) must be a text, found \(node.kindName)", node)
+            return nil
+        }
+        if s.style == .plain && (s.string == "~" || s.string == "null" || s.string.isEmpty) {
+            ctx.error("\(what) is empty", node)
+            return nil
+        }
+        return s.string
+    }
+
+    static func number(_ node: Node, _ ctx: LoadContext, what: String) -> Double? {
+        guard case let .scalar(s) = node, s.style == .plain, let d = parseNumber(s.string) else {
+            ctx.error("\(what) must be a number, found \(describe(node))", node)
+            return nil
+        }
+        return d
+    }
+
+    static func bool(_ node: Node, _ ctx: LoadContext, what: String) -> Bool? {
+        if case let .scalar(s) = node, s.style == .plain {
+            switch s.string.lowercased() {
+            case "true": return true
+            case "false": return false
+            default: break
+            }
+        }
+        ctx.error("\(what) must be true or false, found \(describe(node))", node)
+        return nil
+    }
+
+    static func localized(_ node: Node, _ ctx: LoadContext, what: String, optionalText: Bool) -> Localized? {
+        guard let map = YMap(node, ctx, what: what) else { return nil }
+        map.checkKeys(["zh", "en"], in: what)
+        var result = Localized.empty
+        for lang in Lang.allCases {
+            guard let v = map[lang.rawValue] else {
+                let message = "missing \(lang == .zh ? "Chinese (`zh`)" : "English (`en`)") text in \(what)"
+                if optionalText { ctx.warning(message, node) } else { ctx.error(message, node) }
+                continue
+            }
+            guard let s = string(v, ctx, what: "`\(lang.rawValue)` of \(what)") else { continue }
+            if lang == .zh { result.zh = s } else { result.en = s }
+        }
+        return result
+    }
+
+    /// Where the scalar's text begins: one column past an opening quote.
+    static func contentLocation(_ node: Node, _ ctx: LoadContext) -> SourceLocation? {
+        guard case let .scalar(s) = node else { return nil }
+        var loc = ctx.loc(node)
+        switch s.style {
+        case .singleQuoted, .doubleQuoted: loc.column += 1
+        case .plain: break
+        default: return nil  // block scalars: the text starts on a later line
+        }
+        return loc
+    }
+
+    static func parseNumber(_ text: String) -> Double? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty, t.allSatisfy({ "0123456789.-+eE".contains($0) }), let d = Double(t), d.isFinite else { return nil }
+        return d
+    }
+
+    static func isValidID(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, ("a"..."z").contains(first), s.count <= 64 else { return false }
+        return s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+    }
+
+    static func describe(_ node: Node) -> String {
+        if case let .scalar(s) = node {
+            let shown = s.string.count > 40 ? String(s.string.prefix(40)) + "…" : s.string
+            return "`\(shown)`"
+        }
+        return node.kindName
+    }
+}
+
+/// The nearest allowed name within a small edit distance, for "did you mean" hints.
+func closest(_ word: String, among candidates: [String]) -> String? {
+    let best = candidates.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
+    guard let (name, distance) = best, distance <= max(2, word.count / 3) else { return nil }
+    return name
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}
