@@ -26,6 +26,8 @@ public struct CatalogManifest: Sendable {
     public var industryIDs: [LocatedText]
     public var sizeBands: [SizeBand]
     public var kpiMetrics: [KPIMetric]
+    /// What upgrading an existing system costs, as a share of building the module anew.
+    public var upgradeCostPercent: Int
 
     public func metric(_ id: String) -> KPIMetric? { kpiMetrics.first { $0.id == id } }
 }

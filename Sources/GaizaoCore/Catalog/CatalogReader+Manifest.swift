@@ -3,7 +3,7 @@ import Yams
 extension CatalogReader {
     static func manifest(_ map: YMap, _ ctx: LoadContext) -> CatalogManifest? {
         let what = "catalog.yaml"
-        map.checkKeys(["id", "version", "name", "reference", "industries", "size_bands", "kpi_metrics"], in: what)
+        map.checkKeys(["id", "version", "name", "reference", "industries", "size_bands", "kpi_metrics", "upgrade_cost_percent"], in: what)
         let id = map.id(in: what)
         let version = map.string("version", required: true, in: what)
         let name = map.localized("name", in: what)
@@ -33,9 +33,17 @@ extension CatalogReader {
                   let unit = m.localized("unit", in: "KPI metric `\(mid)`") else { continue }
             metrics.append(KPIMetric(id: mid, name: mname, unit: unit, outcome: m.bool("outcome", in: "KPI metric") ?? false))
         }
+        var upgradePercent = 50
+        if let u = map.number("upgrade_cost_percent", in: what) {
+            if u < 0 || u > 100 || u != u.rounded() {
+                ctx.error("`upgrade_cost_percent` must be a whole percentage from 0 to 100", map["upgrade_cost_percent"]!)
+            } else {
+                upgradePercent = Int(u)
+            }
+        }
         guard let id, let version, let name else { return nil }
         return CatalogManifest(id: id, version: version, name: name, reference: reference, industryIDs: industries,
-                               sizeBands: bands, kpiMetrics: metrics)
+                               sizeBands: bands, kpiMetrics: metrics, upgradeCostPercent: upgradePercent)
     }
 
     static func policySet(_ map: YMap, _ ctx: LoadContext) -> PolicySet? {

@@ -13,7 +13,7 @@ extension CatalogReader {
     static func module(_ node: Node, _ ctx: LoadContext) -> Module? {
         guard let m = YMap(node, ctx, what: "a module") else { return nil }
         m.checkKeys(["id", "kind", "name", "summary", "raises", "requires", "excludes", "cost", "cost_source",
-                     "duration_weeks", "products", "kpis", "subsidy_tags"], in: "module")
+                     "duration_weeks", "products", "kpis", "subsidy_tags", "brings"], in: "module")
         guard let id = m.id(in: "module") else { return nil }
         let mw = "module `\(id)`"
         let kindText = m.string("kind", required: true, in: mw)
@@ -57,12 +57,29 @@ extension CatalogReader {
         }
         if m["kpis"] == nil { m.missing("kpis", in: mw) }
         let tags = m.idList("subsidy_tags", in: mw).map(\.text)
+        var brings: [AnswerChange] = []
+        for b in m.list("brings", in: mw) ?? [] {
+            guard let bm = YMap(b, ctx, what: "an item of `brings`") else { continue }
+            bm.checkKeys(["question", "add", "at_least"], in: "brings")
+            guard let q = bm.string("question", required: true, in: "brings") else { continue }
+            if bm["add"] != nil {
+                brings.append(AnswerChange(questionID: q, change: .add(bm.idList("add", in: "brings").map(\.text)), location: ctx.loc(b)))
+            } else if let v = bm["at_least"], case let .scalar(s) = v {
+                if s.style == .plain, let n = YValue.parseNumber(s.string) {
+                    brings.append(AnswerChange(questionID: q, change: .atLeastNumber(n), location: ctx.loc(b)))
+                } else {
+                    brings.append(AnswerChange(questionID: q, change: .atLeastOption(s.string), location: ctx.loc(b)))
+                }
+            } else {
+                ctx.error("an item of `brings` needs `add: [options]` or `at_least: value`", b)
+            }
+        }
         guard let kind, let name else { return nil }
         return Module(
             id: id, kind: kind, name: name, summary: summary ?? .empty, raises: raises,
             requires: m.idList("requires", in: mw), excludes: m.idList("excludes", in: mw), cost: cost,
             costSource: costSource, durationWeeks: duration,
-            products: products(m.list("products", in: mw), ctx, what: mw), kpis: kpis, subsidyTags: tags,
+            products: products(m.list("products", in: mw), ctx, what: mw), kpis: kpis, subsidyTags: tags, brings: brings,
             location: ctx.loc(node))
     }
 

@@ -32,10 +32,26 @@ public struct Module: Sendable, Hashable {
     public var products: [Localized]
     public var kpis: [KPIEffect]
     public var subsidyTags: [String]
+    /// Answer changes the module brings once delivered (for the projected score after the retrofit).
+    public var brings: [AnswerChange]
     public var location: SourceLocation?
 
     public var requiredIDs: [String] { requires.map(\.text) }
     public var excludedIDs: [String] { excludes.map(\.text) }
+}
+
+/// A change a delivered module makes to an answer: options added to a multiple choice, or a floor for
+/// a number or an ordered single choice.
+public struct AnswerChange: Sendable, Hashable {
+    public enum Change: Sendable, Hashable {
+        case add([String])
+        case atLeastNumber(Double)
+        case atLeastOption(String)
+    }
+
+    public var questionID: String
+    public var change: Change
+    public var location: SourceLocation?
 }
 
 public struct SceneTarget: Sendable, Hashable {
