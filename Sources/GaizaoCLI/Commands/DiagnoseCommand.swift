@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import GaizaoCore
+
+/// `gaizao diagnose ANSWERS`: diagnosis and tailored proposal for one enterprise.
+public struct DiagnoseCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "diagnose",
+        abstract: "诊断一家企业并生成改造方案 / Diagnose one enterprise and write its retrofit proposal.")
+
+    @Argument(help: "Answers file (YAML or JSON).")
+    public var answers: String
+
+    @Option(name: [.short, .customLong("output")], help: "Output folder (default: the current folder; `-` prints one format to standard output).")
+    public var output: String = "."
+
+    @Option(name: .long, help: "Formats, comma-separated: md, html, json, pdf.")
+    public var format: String = "json"
+
+    @Option(name: .long, help: "Contractor overlay id (its prices, durations, products).")
+    public var contractor: String?
+
+    @Option(name: .long, help: "Budget in 万元: the personalized modules of greatest value within it.")
+    public var budget: Double?
+
+    @OptionGroup public var global: GlobalOptions
+
+    public init() {}
+
+    public func validate() throws {
+        _ = try OutputFormat.parseList(format)
+        if let budget, !(budget > 0 && budget < 1_000_000) { throw ValidationError("--budget must be a positive number of 万元") }
+    }
+
+    public func run() throws {
+        let formats = try OutputFormat.parseList(format)
+        let session = try CatalogSession.load(flag: global.catalog)
+        let sheet = try AnswersLoader.load(answers, session: session)
+        let engine = Engine(catalog: session.catalog)
+        let budgetYuan = budget.flatMap { Money.yuan(fromWan: formatNumber($0)) }
+        let result: Engine.Output
+        do {
+            result = try engine.run(sheet, budgetYuan: budgetYuan, contractor: contractor)
+        } catch {
+            throw CLIError.input(error.description)
+        }
+        let base = SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent)
+        let writer = ProposalWriter(lang: global.lang, templatesFlag: nil)
+        let written = try writer.write(result.proposal, formats: formats, to: output, baseName: base)
+        if output != "-" {
+            let p = result.proposal
+            Console.out(Summary.line(p, lang: global.lang))
+            for path in written { Console.out("  " + path) }
+        }
+    }
+}
+
+/// The one-line summary printed after a proposal is written.
+enum Summary {
+    static func line(_ p: Proposal, lang: Lang) -> String {
+        let levelNow = p.diagnosis.level, levelAfter = p.after.level
+        func lv(_ l: Int) -> String { lang == .zh ? (l == 0 ? "未达一级" : "\(l)级") : (l == 0 ? "below level 1" : "level \(l)") }
+        let t = p.totals
+        switch lang {
+        case .zh:
+            return "\(p.enterprise.name)：\(formatNumber(p.diagnosis.points))分 \(lv(levelNow)) → \(formatNumber(p.after.points))分 \(lv(levelAfter))；"
+                + "\(t.selectedModules)个模块，投入 \(Money.wan(t.investment.lowYuan))–\(Money.wan(t.investment.highYuan)) 万元，"
+                + "补助 \(Money.wan(t.subsidy.lowYuan))–\(Money.wan(t.subsidy.highYuan)) 万元，工期 \(t.durationWeeks) 周"
+        case .en:
+            return "\(p.enterprise.name): \(formatNumber(p.diagnosis.points)) pts \(lv(levelNow)) → \(formatNumber(p.after.points)) pts \(lv(levelAfter)); "
+                + "\(t.selectedModules) modules, investment \(Money.wan(t.investment.lowYuan))–\(Money.wan(t.investment.highYuan)) 万元, "
+                + "subsidy \(Money.wan(t.subsidy.lowYuan))–\(Money.wan(t.subsidy.highYuan)) 万元, \(t.durationWeeks) weeks"
+        }
+    }
+}

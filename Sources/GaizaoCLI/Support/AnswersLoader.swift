@@ -1,0 +1,19 @@
+import Foundation
+import GaizaoCore
+
+/// Reads an answers file and validates it against the catalog, printing located diagnostics.
+enum AnswersLoader {
+    static func load(_ path: String, session: CatalogSession, quietWarnings: Bool = false) throws -> AnswerSheet {
+        let file = try FileIO.readText(path)
+        let result = AnswerDecoder.decode(file, catalog: session.catalog)
+        var printer = session.printer
+        printer.add(file)
+        let shown = result.diagnostics.sorted.filter { !quietWarnings || $0.severity == .error }
+        printer.print(shown)
+        guard let sheet = result.sheet else {
+            Console.err("\(path): the answers have errors; nothing was written")
+            throw CLIError.reported
+        }
+        return sheet
+    }
+}

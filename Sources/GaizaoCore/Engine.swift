@@ -1,0 +1,81 @@
+import Foundation
+
+/// The pipeline in one value: answers → diagnosis → plan → proposal, for one loaded catalog.
+/// Build it once and reuse it: each run is pure, synchronous and deterministic.
+public struct Engine: Sendable {
+    public let catalog: Catalog
+
+    public init(catalog: Catalog) { self.catalog = catalog }
+
+    public struct Output: Sendable {
+        public var diagnosis: Diagnosis
+        public var plan: Plan
+        public var proposal: Proposal
+    }
+
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        case unknownIndustry(String)
+        case unknownOverlay(String, available: [String])
+        case overlayForOtherIndustry(String, industry: String)
+
+        public var description: String {
+            switch self {
+            case let .unknownIndustry(id): return "unknown industry `\(id)`"
+            case let .unknownOverlay(id, available):
+                return "unknown contractor overlay `\(id)`; the catalog has: \(available.isEmpty ? "none" : available.joined(separator: ", "))"
+            case let .overlayForOtherIndustry(id, industry): return "contractor overlay `\(id)` is for industry `\(industry)`"
+            }
+        }
+    }
+
+    public func overlay(_ id: String?, industry: String) throws(Failure) -> Overlay? {
+        guard let id else { return nil }
+        guard let o = catalog.overlay(id) else { throw .unknownOverlay(id, available: catalog.overlays.map(\.id)) }
+        guard o.industry == industry else { throw .overlayForOtherIndustry(id, industry: o.industry) }
+        return o
+    }
+
+    public func run(_ sheet: AnswerSheet, budgetYuan: Int? = nil, contractor: String? = nil) throws(Failure) -> Output {
+        guard let industry = catalog.industry(sheet.industry) else { throw .unknownIndustry(sheet.industry) }
+        let overlay = try overlay(contractor, industry: industry.id)
+        let questionnaire = catalog.questionnaire(for: industry)
+        let answers = AnswerValidator.effectiveAnswers(sheet, questionnaire)
+        let diagnosis = Diagnoser(catalog: catalog).diagnose(industry: industry, answers: answers, questionnaire: questionnaire)
+        let plan = Planner(catalog: catalog, industry: industry).plan(diagnosis, options: PlanOptions(budgetYuan: budgetYuan, overlay: overlay))
+        let proposal = ProposalBuilder(catalog: catalog, industry: industry).build(
+            sheet: sheet, answersHash: Self.hash(sheet), diagnosis: diagnosis, plan: plan, overlay: overlay)
+        return Output(diagnosis: diagnosis, plan: plan, proposal: proposal)
+    }
+
+    /// SHA-256 of the answers in a canonical form (sorted ids, typed values), so YAML and JSON files with the
+    /// same answers hash alike.
+    public static func hash(_ sheet: AnswerSheet) -> String {
+        var text = "industry=\(sheet.industry)\ndate=\(sheet.date ?? "")\n"
+        for key in sheet.answers.keys.sorted() {
+            let v: String
+            switch sheet.answers[key]! {
+            case let .number(n): v = "n:" + formatNumber(n, maxFractionDigits: 6)
+            case let .text(t): v = "t:" + t
+            case let .option(o): v = "o:" + o
+            case let .options(os): v = "m:" + os.joined(separator: ",")
+            case let .bool(b): v = "b:\(b)"
+            }
+            text += key + "=" + v + "\n"
+        }
+        return SHA256.hex(text)
+    }
+}
+
+extension Proposal {
+    /// The proposal as JSON: sorted keys, two-space indent, newline at the end; byte-identical for equal input.
+    public func jsonText() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    public static func decode(json: String) throws -> Proposal {
+        try JSONDecoder().decode(Proposal.self, from: Data(json.utf8))
+    }
+}

@@ -1,0 +1,248 @@
+/// The proposal: the pipeline's output value and the documented, versioned JSON schema (`gaizao.proposal/1`,
+/// see docs/proposal-schema.md). Language-neutral: every text carries Chinese and English. Money is exact yuan.
+public struct Proposal: Codable, Sendable, Hashable {
+    public static let schemaID = "gaizao.proposal/1"
+
+    public var schema: String
+    public var generator: String
+    public var date: String?
+    public var catalog: CatalogRef
+    public var answersHash: String
+    public var enterprise: Enterprise
+    public var contractor: Contractor
+    public var budgetYuan: Int?
+    public var answers: [AnswerRecord]
+    public var diagnosis: DiagnosisSummary
+    public var after: DiagnosisSummary
+    public var modules: [ModuleEntry]
+    public var phases: [PhaseEntry]
+    public var totals: Totals
+    public var subsidies: [SubsidyEntry]
+    public var stackingAssumption: Localized
+    public var kpis: [KPIEntry]
+    public var outcomes: [OutcomeEntry]
+    public var risks: [RiskEntry]
+    public var assumptions: [Localized]
+
+    public struct CatalogRef: Codable, Sendable, Hashable {
+        public var id: String
+        public var version: String
+        public var hash: String
+        public var reference: Bool
+        public var maturityModel: String
+        public var maturityConfirmed: Bool
+    }
+
+    public struct Enterprise: Codable, Sendable, Hashable {
+        public var name: String
+        public var creditCode: String?
+        public var town: String?
+        public var employees: Int?
+        public var annualRevenueYuan: Int?
+        public var industry: String
+        public var industryName: Localized
+        public var sizeBand: String
+        public var sizeBandName: Localized
+    }
+
+    public struct Contractor: Codable, Sendable, Hashable {
+        public var overlay: String?
+        public var name: Localized?
+        public var example: Bool
+    }
+
+    public struct AnswerRecord: Codable, Sendable, Hashable {
+        public var question: String
+        public var label: Localized
+        public var value: AnswerJSON
+        public var display: Localized
+    }
+
+    public struct DiagnosisSummary: Codable, Sendable, Hashable {
+        public var points: Double
+        public var maxPoints: Double
+        public var level: Int
+        public var dimensions: [DimensionEntry]
+        public var indicators: [IndicatorEntry]
+        public var scenes: [SceneEntry]
+        public var levelChecks: [LevelCheckEntry]
+        /// Why the level is not higher (empty at the top level).
+        public var blockers: [Localized]
+    }
+
+    public struct DimensionEntry: Codable, Sendable, Hashable {
+        public var id: String
+        public var name: Localized
+        public var points: Double
+        public var maxPoints: Double
+    }
+
+    public struct IndicatorEntry: Codable, Sendable, Hashable {
+        public var id: String
+        public var dimension: String
+        public var name: Localized
+        public var group: Localized?
+        public var points: Double
+        public var maxPoints: Double
+        public var question: String
+        public var answer: Localized?
+        public var confirmed: Bool
+    }
+
+    public struct SceneEntry: Codable, Sendable, Hashable {
+        public var id: String
+        public var group: String
+        public var name: Localized
+        public var mandatory: Bool
+        public var level: Int
+        public var description: Localized?
+    }
+
+    public struct LevelCheckEntry: Codable, Sendable, Hashable {
+        public var level: Int
+        public var met: Bool
+        public var points: Double
+        public var pointsNeeded: Double
+        public var scenesAtLevel: Int
+        public var scenesNeeded: Int
+        public var mandatoryAtLevel: Int
+        public var mandatoryNeeded: Int
+    }
+
+    public struct ModuleEntry: Codable, Sendable, Hashable {
+        public var id: String
+        public var kind: String
+        public var name: Localized
+        public var summary: Localized
+        public var status: ModuleDecision.Status
+        public var score: Double
+        public var reasons: [ReasonEntry]
+        public var requiredBy: [String]
+        public var raises: [RaiseEntry]
+        public var cost: YuanRange
+        public var referenceCost: YuanRange
+        public var costSource: String
+        public var durationWeeks: Int
+        public var phase: Int?
+        public var startWeek: Int?
+        public var endWeek: Int?
+        public var products: [Localized]
+        public var subsidyTags: [String]
+    }
+
+    public struct ReasonEntry: Codable, Sendable, Hashable {
+        public var kind: DecisionReason.Kind
+        public var rule: String?
+        public var text: Localized
+        public var questions: [String]
+    }
+
+    public struct RaiseEntry: Codable, Sendable, Hashable {
+        public var scene: String
+        public var sceneName: Localized
+        public var from: Int
+        public var to: Int
+    }
+
+    /// A low–high range of exact yuan.
+    public struct YuanRange: Codable, Sendable, Hashable {
+        public var lowYuan: Int
+        public var highYuan: Int
+    }
+
+    public struct PhaseEntry: Codable, Sendable, Hashable {
+        public var index: Int
+        public var modules: [String]
+        public var startWeek: Int
+        public var endWeek: Int
+    }
+
+    public struct Totals: Codable, Sendable, Hashable {
+        public var investment: YuanRange
+        public var subsidy: YuanRange
+        public var netCost: YuanRange
+        public var durationWeeks: Int
+        public var selectedModules: Int
+    }
+
+    public struct SubsidyEntry: Codable, Sendable, Hashable {
+        public var policy: String
+        public var name: Localized
+        public var kind: String
+        public var ratePercent: Double
+        public var capYuan: Int?
+        public var minInvestmentYuan: Int
+        public var eligible: Bool
+        public var applied: Bool
+        public var reason: Localized
+        public var base: YuanRange
+        public var amount: YuanRange
+        public var condition: Localized
+        public var source: Localized
+        public var confirmed: Bool
+        public var questions: [String]
+    }
+
+    public struct KPIEntry: Codable, Sendable, Hashable {
+        public var module: String
+        public var metric: String
+        public var name: Localized
+        public var unit: Localized
+        public var low: Double
+        public var high: Double
+        public var source: String
+    }
+
+    public struct OutcomeEntry: Codable, Sendable, Hashable {
+        public var metric: String
+        public var name: Localized
+        public var unit: Localized
+        public var baseline: String?
+        public var expectedLow: Double?
+        public var expectedHigh: Double?
+    }
+
+    public struct RiskEntry: Codable, Sendable, Hashable {
+        public var rule: String?
+        public var text: Localized
+        public var questions: [String]
+    }
+}
+
+/// An answer as JSON: a number, a string, a list of strings or a boolean.
+public enum AnswerJSON: Codable, Sendable, Hashable {
+    case number(Double), string(String), list([String]), bool(Bool)
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let n = try? c.decode(Double.self) { self = .number(n) }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
+        else { self = .list(try c.decode([String].self)) }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case let .number(n): try c.encode(n)
+        case let .string(s): try c.encode(s)
+        case let .list(l): try c.encode(l)
+        case let .bool(b): try c.encode(b)
+        }
+    }
+
+    public init(_ value: AnswerValue) {
+        switch value {
+        case let .number(n): self = .number(n)
+        case let .text(t): self = .string(t)
+        case let .option(o): self = .string(o)
+        case let .options(o): self = .list(o)
+        case let .bool(b): self = .bool(b)
+        }
+    }
+}
+
+extension Localized {
+    /// Concatenation per language.
+    static func + (a: Localized, b: Localized) -> Localized { Localized(zh: a.zh + b.zh, en: a.en + b.en) }
+}

@@ -1,0 +1,170 @@
+/// Builds the `Proposal` value from the answers, the diagnosis and the plan.
+public struct ProposalBuilder: Sendable {
+    public let catalog: Catalog
+    public let industry: Industry
+    public let questionnaire: Questionnaire
+
+    public init(catalog: Catalog, industry: Industry) {
+        self.catalog = catalog
+        self.industry = industry
+        self.questionnaire = catalog.questionnaire(for: industry)
+    }
+
+    public func build(sheet: AnswerSheet, answersHash: String, diagnosis: Diagnosis, plan: Plan, overlay: Overlay?) -> Proposal {
+        let a = diagnosis.answers
+        func text(_ id: String) -> String? { if case let .text(t)? = a[id] { return t } else { return nil } }
+        func number(_ id: String) -> Double? { if case let .number(n)? = a[id] { return n } else { return nil } }
+        let enterprise = Proposal.Enterprise(
+            name: text("company_name") ?? "—", creditCode: text("credit_code"), town: text("town"),
+            employees: number("employees").map { Int($0) },
+            annualRevenueYuan: number("annual_revenue").flatMap { Money.yuan(fromWan: formatNumber($0)) },
+            industry: industry.id, industryName: industry.name, sizeBand: diagnosis.sizeBand.id, sizeBandName: diagnosis.sizeBand.name)
+        let answers = questionnaire.ordered.compactMap { q -> Proposal.AnswerRecord? in
+            guard let v = a[q.id] else { return nil }
+            return Proposal.AnswerRecord(question: q.id, label: q.label, value: AnswerJSON(v), display: AnswerDisplay.text(v, q, catalog))
+        }
+        let modules = plan.decisions.compactMap { d -> Proposal.ModuleEntry? in
+            guard let m = industry.module(d.moduleID) else { return nil }
+            return Proposal.ModuleEntry(
+                id: m.id, kind: m.kind.rawValue, name: m.name, summary: m.summary, status: d.status, score: round4(d.score),
+                reasons: d.reasons.map { Proposal.ReasonEntry(kind: $0.kind, rule: $0.ruleID, text: $0.text, questions: $0.questions) },
+                requiredBy: d.requiredBy,
+                raises: m.raises.map { r in
+                    Proposal.RaiseEntry(scene: r.scene, sceneName: catalog.maturity.scene(r.scene)?.name ?? .empty,
+                                        from: diagnosis.scene(r.scene)?.level ?? 0, to: r.level)
+                },
+                cost: yuan(d.cost), referenceCost: yuan(d.referenceCost), costSource: d.costSource, durationWeeks: d.durationWeeks,
+                phase: d.phase, startWeek: d.startWeek, endWeek: d.endWeek, products: d.products, subsidyTags: m.subsidyTags)
+        }
+        let subsidies = zip(catalog.policies.policies, plan.subsidies).map { p, l in
+            Proposal.SubsidyEntry(
+                policy: p.id, name: p.name, kind: p.kind.rawValue, ratePercent: p.ratePercent, capYuan: p.capYuan,
+                minInvestmentYuan: p.minInvestmentYuan, eligible: l.eligible, applied: l.applied, reason: l.reason,
+                base: yuan(l.base), amount: yuan(l.amount), condition: p.condition, source: p.source, confirmed: p.confirmed,
+                questions: l.questions)
+        }
+        let kpis = plan.kpis.map { k in
+            let metric = catalog.manifest.metric(k.metric)
+            return Proposal.KPIEntry(module: k.moduleID, metric: k.metric, name: metric?.name ?? .empty, unit: metric?.unit ?? .empty,
+                                     low: k.low, high: k.high, source: k.source)
+        }
+        let outcomes = catalog.manifest.kpiMetrics.filter(\.outcome).map { metric -> Proposal.OutcomeEntry in
+            let effects = plan.kpis.filter { $0.metric == metric.id }
+            return Proposal.OutcomeEntry(
+                metric: metric.id, name: metric.name, unit: metric.unit, baseline: baseline(metric.id, a),
+                expectedLow: effects.isEmpty ? nil : round4(effects.map(\.low).min()!),
+                expectedHigh: effects.isEmpty ? nil : round4(effects.map(\.high).max()!))
+        }
+        var assumptions: [Localized] = [
+            Localized(zh: "费用为按企业规模档（\(diagnosis.sizeBand.name.zh)）的估算区间，以合同和验收核定投入为准。",
+                      en: "Costs are estimate ranges for the enterprise's size band (\(diagnosis.sizeBand.name.en)); the contract and the verified investment decide."),
+            Localized(zh: "升级现有系统按新建费用的 \(catalog.manifest.upgradeCostPercent)% 估算。",
+                      en: "Upgrading an existing system is estimated at \(catalog.manifest.upgradeCostPercent)% of a new build."),
+            Localized(zh: "补助按低、高两档投入分别计算，补助总额不超过投入。", en: "Subsidies are computed for the low and the high investment; the total never exceeds the investment."),
+            Localized(zh: "改造后得分与等级为估算：假设所选模块交付后达到其目标场景等级并带来目录所列的数据采集、系统等改善。",
+                      en: "Points and level after the retrofit are estimates: they assume the chosen modules reach their target scene levels and bring the improvements the catalog lists."),
+        ]
+        if !catalog.maturity.confirmed {
+            assumptions.append(Localized(zh: "MIIT 评分分档与定级规则尚未与官方附件核对（待确认）。",
+                                         en: "The MIIT bands and level rule are not yet checked against the official annex (to be confirmed)."))
+        }
+        return Proposal(
+            schema: Proposal.schemaID, generator: "gaizao 0.1.0", date: sheet.date,
+            catalog: .init(id: catalog.manifest.id, version: catalog.manifest.version, hash: catalog.hash, reference: catalog.manifest.reference,
+                           maturityModel: catalog.maturity.id, maturityConfirmed: catalog.maturity.confirmed),
+            answersHash: answersHash, enterprise: enterprise,
+            contractor: .init(overlay: overlay?.id, name: overlay?.name, example: overlay?.example ?? false),
+            budgetYuan: plan.budgetYuan, answers: answers, diagnosis: summary(diagnosis), after: summary(plan.projected),
+            modules: modules, phases: plan.phases.map { .init(index: $0.index, modules: $0.modules, startWeek: $0.startWeek, endWeek: $0.endWeek) },
+            totals: .init(investment: yuan(plan.investment), subsidy: yuan(plan.subsidyTotal), netCost: yuan(plan.netCost),
+                          durationWeeks: plan.durationWeeks, selectedModules: plan.selected.count),
+            subsidies: subsidies, stackingAssumption: catalog.policies.stackingAssumption, kpis: kpis, outcomes: outcomes,
+            risks: plan.risks.map { .init(rule: $0.ruleID, text: $0.text, questions: $0.questions) }, assumptions: assumptions)
+    }
+
+    private func baseline(_ metric: String, _ a: [String: AnswerValue]) -> String? {
+        func n(_ id: String) -> Double? { if case let .number(v)? = a[id] { return v } else { return nil } }
+        switch metric {
+        case "pass_rate": return n("baseline_pass_rate").map { formatNumber($0) + "%" }
+        case "energy_per_revenue": return n("baseline_energy_per_revenue").map { formatNumber($0) }
+        case "cost_per_revenue": return n("baseline_cost_per_revenue").map { formatNumber($0) }
+        case "revenue_per_employee":
+            guard let r = n("annual_revenue"), let e = n("employees"), e > 0 else { return nil }
+            return formatNumber(r / e, maxFractionDigits: 1) + " 万元/人"
+        default: return nil
+        }
+    }
+
+    func summary(_ d: Diagnosis) -> Proposal.DiagnosisSummary {
+        let model = catalog.maturity
+        return Proposal.DiagnosisSummary(
+            points: points(d.total), maxPoints: model.totalPoints, level: d.level,
+            dimensions: zip(model.dimensions, d.dimensions).map { .init(id: $1.id, name: $0.name, points: points($1.points), maxPoints: points($1.max)) },
+            indicators: d.indicators.map { s in
+                let i = model.dimensions.flatMap(\.indicators).first { $0.id == s.id }
+                return .init(id: s.id, dimension: s.dimensionID, name: i?.name ?? .empty, group: i?.group, points: points(s.points),
+                             maxPoints: points(s.max), question: s.questionID,
+                             answer: s.answer.flatMap { v in questionnaire[s.questionID].map { AnswerDisplay.text(v, $0, catalog) } },
+                             confirmed: i?.confirmed ?? true)
+            },
+            scenes: zip(model.scenes, d.scenes).map { s, l in
+                .init(id: s.id, group: s.group, name: s.name, mandatory: s.mandatory, level: l.level,
+                      description: l.level >= 1 && l.level <= s.levels.count ? s.levels[l.level - 1] : nil)
+            },
+            levelChecks: d.levelChecks.map {
+                .init(level: $0.level, met: $0.met, points: points($0.score), pointsNeeded: points($0.scoreNeeded),
+                      scenesAtLevel: $0.scenesAtLevel, scenesNeeded: $0.scenesNeeded, mandatoryAtLevel: $0.mandatoryAtLevel,
+                      mandatoryNeeded: $0.mandatoryNeeded)
+            },
+            blockers: LevelExplanation.blockers(d))
+    }
+
+    private func yuan(_ c: CostRange) -> Proposal.YuanRange { .init(lowYuan: c.low, highYuan: c.high) }
+    private func points(_ m: MilliPoints) -> Double { Double(m) / 1000 }
+    private func round4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+}
+
+/// Why the level is not higher: which conditions of the next level's rule fail.
+public enum LevelExplanation {
+    public static func blockers(_ d: Diagnosis) -> [Localized] {
+        guard let next = d.nextLevelCheck else { return [] }
+        var out: [Localized] = []
+        let lvl = next.level
+        if !next.scoreMet {
+            out.append(Localized(zh: "得分 \(formatNumber(Double(next.score) / 1000)) 分，\(lvl)级需 \(formatNumber(Double(next.scoreNeeded) / 1000)) 分（差 \(formatNumber(Double(next.pointsShort) / 1000)) 分）",
+                                 en: "\(formatNumber(Double(next.score) / 1000)) points; level \(lvl) needs \(formatNumber(Double(next.scoreNeeded) / 1000)) (short by \(formatNumber(Double(next.pointsShort) / 1000)))"))
+        }
+        if !next.scenesMet {
+            out.append(Localized(zh: "达到\(lvl)级及以上的场景 \(next.scenesAtLevel) 个，需 \(next.scenesNeeded) 个",
+                                 en: "\(next.scenesAtLevel) scenes at level \(lvl) or above; \(next.scenesNeeded) needed"))
+        }
+        if !next.mandatoryMet {
+            out.append(Localized(zh: "其中约束性场景 \(next.mandatoryAtLevel) 个，需 \(next.mandatoryNeeded) 个",
+                                 en: "of which \(next.mandatoryAtLevel) mandatory; \(next.mandatoryNeeded) needed"))
+        }
+        return out
+    }
+}
+
+/// Answers as a reader sees them: option labels, numbers with units, 是/否.
+public enum AnswerDisplay {
+    public static func text(_ v: AnswerValue, _ q: Question, _ catalog: Catalog) -> Localized {
+        switch v {
+        case let .text(t): return Localized(zh: t, en: t)
+        case let .option(o): return q.option(o)?.label ?? Localized(zh: o, en: o)
+        case let .options(os):
+            if os.isEmpty { return Localized(zh: "（无）", en: "(none)") }
+            let labels = os.map { q.option($0)?.label ?? Localized(zh: $0, en: $0) }
+            return Localized(zh: labels.map(\.zh).joined(separator: "、"), en: labels.map(\.en).joined(separator: "; "))
+        case let .bool(b): return b ? Localized(zh: "是", en: "yes") : Localized(zh: "否", en: "no")
+        case let .number(n):
+            if q.kind == .level {
+                let level = Int(n)
+                if level == 0 { return Localized(zh: "0级（未开展）", en: "level 0 (not started)") }
+                return Localized(zh: "\(level)级", en: "level \(level)")
+            }
+            let unit = q.unit ?? .empty
+            return Localized(zh: formatNumber(n) + (unit.zh.isEmpty ? "" : " " + unit.zh), en: formatNumber(n) + (unit.en.isEmpty ? "" : " " + unit.en))
+        }
+    }
+}
