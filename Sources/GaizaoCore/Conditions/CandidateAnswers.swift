@@ -30,7 +30,7 @@ public enum CandidateAnswers {
             if let lo = question.min { candidates.insert(lo) }
             if let hi = question.max { candidates.insert(hi) }
             for n in numbers {
-                for d in [-1, -0.5, -0.01, 0, 0.01, 0.5, 1] { candidates.insert(n + d) }
+                for d in [-1, -0.5, 0, 0.5, 1] { candidates.insert(n + d) }
                 for m in [2.0, 10, 100, 1000] { candidates.insert(n * m); candidates.insert(n / m) }
             }
             let valid = candidates.filter { AnswerDecoder.numberProblem($0, question) == nil }
