@@ -1,0 +1,39 @@
+import Foundation
+@testable import GaizaoCore
+import Testing
+
+/// The repository's shipped catalogs and examples, loaded once for all engine tests.
+enum Shipped {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let catalog: Catalog = {
+        let dir = root.appendingPathComponent("catalogs").path
+        var files: [String: SourceFile] = [:]
+        let e = FileManager.default.enumerator(atPath: dir)!
+        while let rel = e.nextObject() as? String {
+            guard rel.hasSuffix(".yaml") else { continue }
+            let text = try! String(contentsOfFile: dir + "/" + rel, encoding: .utf8)
+            files[rel] = SourceFile(path: "catalogs/" + rel, text: text)
+        }
+        let result = CatalogLoader.load(CatalogFiles(files: files))
+        guard let catalog = result.catalog else { fatalError("shipped catalog does not load: \(result.diagnostics.errors)") }
+        return catalog
+    }()
+
+    static var exampleNames: [String] {
+        let dir = root.appendingPathComponent("examples").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+    }
+
+    static func exampleFile(_ name: String) -> SourceFile {
+        let path = root.appendingPathComponent("examples/" + name).path
+        return SourceFile(path: "examples/" + name, text: try! String(contentsOfFile: path, encoding: .utf8))
+    }
+
+    static func example(_ name: String) -> AnswerSheet {
+        let result = AnswerDecoder.decode(exampleFile(name), catalog: catalog)
+        guard let sheet = result.sheet else { fatalError("example \(name) does not load: \(result.diagnostics.all)") }
+        return sheet
+    }
+}
