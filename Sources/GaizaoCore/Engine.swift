@@ -67,12 +67,10 @@ public struct Engine: Sendable {
 }
 
 extension Proposal {
-    /// The proposal as JSON: sorted keys, two-space indent, newline at the end; byte-identical for equal input.
+    /// The proposal as JSON: keys in schema order, two-space indent, newline at the end; byte-identical for
+    /// equal input.
     public func jsonText() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        (try? JSONStreamEncoder.encode(self)) ?? "{}\n"
     }
 
     public static func decode(json: String) throws -> Proposal {

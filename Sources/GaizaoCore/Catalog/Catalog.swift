@@ -3,18 +3,34 @@ public struct Catalog: Sendable {
     public var manifest: CatalogManifest
     public var maturity: MaturityModel
     public var policies: PolicySet
-    public var commonSections: [QuestionSection]
-    public var industries: [Industry]
+    public let commonSections: [QuestionSection]
+    public let industries: [Industry]
     public var overlays: [Overlay]
     /// SHA-256 of the catalog files (path and content, sorted by path): recorded in every proposal.
     public var hash: String
+    /// Built once at load: the questionnaire of each industry.
+    private let questionnaires: [String: Questionnaire]
+
+    public init(manifest: CatalogManifest, maturity: MaturityModel, policies: PolicySet, commonSections: [QuestionSection],
+                industries: [Industry], overlays: [Overlay], hash: String) {
+        self.manifest = manifest
+        self.maturity = maturity
+        self.policies = policies
+        self.commonSections = commonSections
+        self.industries = industries
+        self.overlays = overlays
+        self.hash = hash
+        var q: [String: Questionnaire] = [:]
+        for i in industries where q[i.id] == nil { q[i.id] = Questionnaire(sections: commonSections + i.sections) }
+        self.questionnaires = q
+    }
 
     public func industry(_ id: String) -> Industry? { industries.first { $0.id == id } }
     public func overlay(_ id: String) -> Overlay? { overlays.first { $0.id == id } }
 
     /// The questionnaire of one industry: common sections first, then the industry's.
     public func questionnaire(for industry: Industry) -> Questionnaire {
-        Questionnaire(sections: commonSections + industry.sections)
+        questionnaires[industry.id] ?? Questionnaire(sections: commonSections + industry.sections)
     }
 }
 

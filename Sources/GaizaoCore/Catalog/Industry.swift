@@ -6,12 +6,33 @@ public struct Industry: Sendable {
     public var threshold: Double
     public var source: Localized?
     public var sections: [QuestionSection]
-    public var modules: [Module]
+    public var modules: [Module] { didSet { indexModules() } }
     public var rules: [Rule]
+    private var moduleIndex: [String: Int] = [:]
     public var location: SourceLocation?
     public var shapeLocation: SourceLocation?
 
-    public func module(_ id: String) -> Module? { modules.first { $0.id == id } }
+    public init(id: String, name: Localized, shape: (standard: Int, personalized: Int), threshold: Double, source: Localized?,
+                sections: [QuestionSection], modules: [Module], rules: [Rule], location: SourceLocation?, shapeLocation: SourceLocation?) {
+        self.id = id
+        self.name = name
+        self.shape = shape
+        self.threshold = threshold
+        self.source = source
+        self.sections = sections
+        self.modules = modules
+        self.rules = rules
+        self.location = location
+        self.shapeLocation = shapeLocation
+        indexModules()
+    }
+
+    private mutating func indexModules() {
+        moduleIndex = [:]
+        for (i, m) in modules.enumerated() where moduleIndex[m.id] == nil { moduleIndex[m.id] = i }
+    }
+
+    public func module(_ id: String) -> Module? { moduleIndex[id].map { modules[$0] } }
     public var standardModules: [Module] { modules.filter { $0.kind == .standard } }
     public var personalizedModules: [Module] { modules.filter { $0.kind == .personalized } }
 }

@@ -1,0 +1,35 @@
+@testable import GaizaoCore
+import Testing
+
+@Suite struct SupportTests {
+    @Test func sha256KnownVectors() {
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    @Test func moneyIsExact() {
+        #expect(Money.yuan(fromWan: "12.5") == 125_000)
+        #expect(Money.yuan(fromWan: "0.0001") == 1)
+        #expect(Money.yuan(fromWan: "3") == 30_000)
+        #expect(Money.yuan(fromWan: "1.23456") == nil)
+        #expect(Money.yuan(fromWan: "abc") == nil)
+        #expect(Money.wan(125_000) == "12.5")
+        #expect(Money.wan(1_234_567) == "123.46")
+        #expect(Money.wan(0) == "0")
+        #expect(Money.grouped(1_234_567) == "1,234,567")
+    }
+
+    @Test func numbersPrintWithoutBinaryNoise() {
+        #expect(formatNumber(0.1 + 0.2) == "0.3")
+        #expect(formatNumber(44.1) == "44.1")
+        #expect(formatNumber(6) == "6")
+        #expect(formatNumber(1.875) == "1.875")
+    }
+
+    @Test func jsonEncoderEscapesAndOrders() throws {
+        struct Sample: Encodable { var b = "x\"y\\\n\u{1}"; var a = 0.1 + 0.2; var n: Int? = nil; var list = [1.0, 2.5]; var empty: [String] = [] }
+        let text = try JSONStreamEncoder.encode(Sample())
+        #expect(text == "{\n  \"b\": \"x\\\"y\\\\\\n\\u0001\",\n  \"a\": 0.30000000000000004,\n  \"list\": [\n    1,\n    2.5\n  ],\n  \"empty\": []\n}\n")
+    }
+}
