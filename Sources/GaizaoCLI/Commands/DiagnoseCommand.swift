@@ -15,7 +15,7 @@ public struct DiagnoseCommand: ParsableCommand {
     public var output: String = "."
 
     @Option(name: .long, help: "Formats, comma-separated: md, html, json, pdf.")
-    public var format: String = "json"
+    public var format: String = OutputFormat.defaultList
 
     @Option(name: .long, help: "Contractor overlay id (its prices, durations, products).")
     public var contractor: String?

@@ -85,6 +85,13 @@ public struct SceneTarget: Sendable, Hashable {
 public struct CostRange: Sendable, Hashable {
     public var low: Int
     public var high: Int
+
+    public init(low: Int, high: Int) {
+        self.low = low
+        self.high = high
+    }
+
+    public static let zero = CostRange(low: 0, high: 0)
 }
 
 public struct KPIEffect: Sendable, Hashable {

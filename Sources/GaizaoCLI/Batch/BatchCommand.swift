@@ -1,0 +1,164 @@
+import ArgumentParser
+import Foundation
+import GaizaoCore
+
+/// `gaizao batch INPUT… -o DIR`: many enterprises in parallel; a folder each, summary.csv and summary.html.
+public struct BatchCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "批量诊断 / Diagnose many enterprises in parallel.",
+        discussion: """
+        Inputs: answers files (YAML/JSON), folders of them, CSV files (one enterprise per row, question ids as columns; \
+        `gaizao questions --industry ID --csv` prints the header; several choices in one cell separated by `;`), \
+        or `-` for JSON Lines on standard input. Writes DIR/NNNNN-NAME/ per enterprise, DIR/summary.csv and \
+        DIR/summary.html. Exit 1 if any enterprise failed; the others are still done.
+        """)
+
+    @Argument(help: "Answers files, folders, CSV files, or - for JSON Lines on stdin.")
+    public var inputs: [String]
+
+    @Option(name: [.short, .customLong("output")], help: "Output folder.")
+    public var output: String
+
+    @Option(name: .long, help: "Formats, comma-separated: md, html, json.")
+    public var format: String = OutputFormat.defaultList
+
+    @Option(name: .long, help: "Parallel jobs (default: the number of cores).")
+    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .long, help: "Contractor overlay id.")
+    public var contractor: String?
+
+    @Option(name: .long, help: "Templates folder (default: $GAIZAO_TEMPLATES, else the shipped templates/).")
+    public var templates: String?
+
+    @OptionGroup public var global: GlobalOptions
+
+    public init() {}
+
+    public func validate() throws {
+        let formats = try OutputFormat.parseList(format)
+        if formats.contains(.pdf) { throw ValidationError("batch writes md, html and json; print PDFs with `gaizao diagnose --format pdf`") }
+        if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
+        if inputs.isEmpty { throw ValidationError("give at least one input") }
+    }
+
+    public func run() async throws {
+        let formats = try OutputFormat.parseList(format)
+        let session = try CatalogSession.load(flag: global.catalog)
+        let engine = Engine(catalog: session.catalog)
+        if let contractor {
+            guard let o = session.catalog.overlay(contractor) else {
+                throw CLIError.input("unknown contractor overlay `\(contractor)`; the catalog has: \(session.catalog.overlays.map(\.id).joined(separator: ", "))")
+            }
+            _ = o
+        }
+        let writer = ProposalWriter(lang: global.lang, templatesFlag: templates)
+        let out = URL(fileURLWithPath: output).standardizedFileURL.path
+        let staging = try BatchStaging(outputDirectory: out)
+        let job = BatchJob(engine: engine, writer: writer, formats: formats, staging: staging, contractor: contractor)
+        let progress = ProgressBar()
+        let stopper = BatchStopper(staging: staging)
+        stopper.install()
+
+        var totals = BatchTotals()
+        var rows: [BatchRow] = []
+        var records = BatchInputs(inputs)
+        let width = max(1, jobs)
+        await withTaskGroup(of: BatchRow.self) { group in
+            var index = 0
+            var running = 0
+            func addNext() -> Bool {
+                guard !stopper.stopping, let record = records.next() else { return false }
+                index += 1
+                let i = index
+                group.addTask { job.process(record, index: i) }
+                running += 1
+                return true
+            }
+            while running < width, addNext() {}
+            while let row = await group.next() {
+                running -= 1
+                totals.add(row)
+                rows.append(row)
+                progress.update(done: totals.done + totals.failed, failed: totals.failed, total: nil)
+                while running < width, addNext() {}
+            }
+        }
+        progress.finish()
+        rows.sort { $0.index < $1.index }
+        try FileIO.writeAtomically(([SummaryCSV.header] + rows.map(SummaryCSV.line)).joined(separator: "\n") + "\n",
+                                   to: (out as NSString).appendingPathComponent("summary.csv"))
+        try FileIO.writeAtomically(BatchSummaryHTML.render(rows: rows, totals: totals, catalog: session.catalog, lang: global.lang),
+                                   to: (out as NSString).appendingPathComponent("summary.html"))
+        staging.removeAll()
+        for row in rows where row.error != nil {
+            Console.err("\(row.origin): error: \(row.error!)")
+        }
+        let summary = global.lang == .zh
+            ? "批量完成：\(totals.done) 家成功，\(totals.failed) 家失败；结果在 \(FileIO.displayPath(out))/（summary.csv, summary.html）"
+            : "batch done: \(totals.done) ok, \(totals.failed) failed; results in \(FileIO.displayPath(out))/ (summary.csv, summary.html)"
+        Console.out(summary)
+        if totals.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The work for one record: decode, diagnose, render, write into a staging folder, then move it into place.
+struct BatchJob: Sendable {
+    let engine: Engine
+    let writer: ProposalWriter
+    let formats: [OutputFormat]
+    let staging: BatchStaging
+    let contractor: String?
+
+    func process(_ record: BatchRecord, index: Int) -> BatchRow {
+        var row = BatchRow(index: index, origin: record.origin)
+        do {
+            let sheet = try decode(record)
+            let output: Engine.Output
+            do { output = try engine.run(sheet, contractor: contractor) } catch { throw BatchFailure(message: error.description) }
+            let p = output.proposal
+            let name = String(format: "%05d-", index) + SafeFileName.from(p.enterprise.name, fallback: record.fallbackName)
+            var files: [(String, String)] = []
+            for f in formats { files.append(("proposal.\(f.rawValue)", try writer.text(p, f))) }
+            try staging.publish(folder: name, files: files)
+            row = BatchRow.from(p, index: index, origin: record.origin, folder: name)
+        } catch let failure as BatchFailure {
+            row.error = failure.message
+        } catch let error as CLIError {
+            row.error = error.description
+        } catch {
+            row.error = "\(error)"
+        }
+        return row
+    }
+
+    struct BatchFailure: Error { var message: String }
+
+    private func decode(_ record: BatchRecord) throws -> AnswerSheet {
+        let result: AnswerDecoder.Result
+        switch record {
+        case let .broken(_, message):
+            throw BatchFailure(message: message)
+        case let .file(path):
+            let file = try FileIO.readText(path)
+            result = AnswerDecoder.decode(file, catalog: engine.catalog)
+        case let .csvRow(_, cells, _):
+            result = AnswerDecoder.decode(cells, catalog: engine.catalog)
+        case let .jsonLine(line, text):
+            var r = AnswerDecoder.decode(SourceFile(path: "stdin", text: text), catalog: engine.catalog)
+            var remapped = DiagnosticBag()
+            for var d in r.diagnostics.all {
+                if d.location != nil { d.location!.line = line }
+                remapped.append(d)
+            }
+            r.diagnostics = remapped
+            result = r
+        }
+        guard let sheet = result.sheet else {
+            let errors = result.diagnostics.sorted.filter { $0.severity == .error }
+            throw BatchFailure(message: errors.prefix(3).map(\.description).joined(separator: "; ") + (errors.count > 3 ? "; … \(errors.count - 3) more" : ""))
+        }
+        return sheet
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import GaizaoCore
+
+/// One enterprise to diagnose in a batch, and where it came from.
+enum BatchRecord: Sendable {
+    case file(path: String)
+    case csvRow(file: String, cells: AnswerCells, label: String)
+    case jsonLine(line: Int, text: String)
+    /// An input that could not even be split into records (unreadable CSV, missing file).
+    case broken(origin: String, message: String)
+
+    struct Failure: Error { var record: BatchRecord }
+
+    var origin: String {
+        switch self {
+        case let .file(path): return path
+        case let .csvRow(_, _, label): return label
+        case let .jsonLine(line, _): return "stdin:\(line)"
+        case let .broken(origin, _): return origin
+        }
+    }
+
+    var fallbackName: String {
+        switch self {
+        case let .file(path): return URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        case let .csvRow(file, cells, _): return URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + "-row\(cells.location?.line ?? 0)"
+        case let .jsonLine(line, _): return "stdin-\(line)"
+        case .broken: return "broken"
+        }
+    }
+}
+
+/// Expands batch inputs (answer files, folders of them, CSV files, `-` for JSON Lines on stdin) into records,
+/// lazily: memory does not grow with the number of enterprises read from stdin.
+struct BatchInputs: Sequence, IteratorProtocol {
+    static let maxCSVBytes = 512 << 20
+    private var pending: [String]
+    private var queue: [BatchRecord] = []
+    private var csv: CSVTable?
+    private var stdinLine = 0
+    private var readingStdin = false
+
+    init(_ inputs: [String]) { pending = inputs }
+
+    mutating func next() -> BatchRecord? {
+        while true {
+            if !queue.isEmpty { return queue.removeFirst() }
+            if var table = csv {
+                if let record = table.next() { csv = table; return record }
+                csv = nil
+            }
+            if readingStdin {
+                guard let line = readLine(strippingNewline: true) else { readingStdin = false; continue }
+                stdinLine += 1
+                if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                return .jsonLine(line: stdinLine, text: line)
+            }
+            guard !pending.isEmpty else { return nil }
+            let input = pending.removeFirst()
+            if input == "-" { readingStdin = true; continue }
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDir) else {
+                return .broken(origin: input, message: "no such file or folder")
+            }
+            if isDir.boolValue {
+                let names = ((try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []).sorted()
+                let files = names.filter { [".yaml", ".yml", ".json", ".csv"].contains(where: $0.lowercased().hasSuffix) && !$0.hasPrefix(".") }
+                pending.insert(contentsOf: files.map { (input as NSString).appendingPathComponent($0) }, at: 0)
+                continue
+            }
+            if input.lowercased().hasSuffix(".csv") {
+                switch CSVTable.open(input) {
+                case let .success(table): csv = table
+                case let .failure(broken): queue = [broken.record]
+                }
+                continue
+            }
+            return .file(path: input)
+        }
+    }
+
+}
+
+/// A parsed CSV file handing out one record per row, built only when asked for.
+struct CSVTable {
+    let path: String
+    let names: [String]
+    let industryColumn: Int
+    let dateColumn: Int?
+    let rows: [CSVReader.Row]
+    var index = 1
+
+
+    static func open(_ path: String) -> Swift.Result<CSVTable, BatchRecord.Failure> {
+        func broken(_ origin: String, _ message: String) -> Swift.Result<CSVTable, BatchRecord.Failure> {
+            .failure(BatchRecord.Failure(record: .broken(origin: origin, message: message)))
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? Int, size > BatchInputs.maxCSVBytes {
+            return broken(path, "\(size) bytes is more than the CSV limit of \(BatchInputs.maxCSVBytes) bytes")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { return broken(path, "cannot be read") }
+        guard let text = String(data: data, encoding: .utf8) else { return broken(path, "not valid UTF-8 text") }
+        let rows: [CSVReader.Row]
+        do { rows = try CSVReader.rows(text) } catch {
+            if case let CSVReader.Failure.unterminatedQuote(line) = error { return broken("\(path):\(line)", "a quoted field is never closed") }
+            return broken(path, "cannot be parsed as CSV")
+        }
+        guard let header = rows.first else { return broken(path, "the CSV file is empty") }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let industryColumn = names.firstIndex(of: "industry") else {
+            return broken("\(path):1:1", "the header has no `industry` column (print one with `gaizao questions --industry ID --csv`)")
+        }
+        var seen = Set<String>()
+        for (i, n) in names.enumerated() where !seen.insert(n).inserted {
+            return broken("\(path):1:\(header.columns[i])", "column `\(n)` appears twice in the header")
+        }
+        return .success(CSVTable(path: path, names: names, industryColumn: industryColumn, dateColumn: names.firstIndex(of: "date"), rows: rows))
+    }
+
+    mutating func next() -> BatchRecord? {
+        guard index < rows.count else { return nil }
+        let row = rows[index]
+        index += 1
+        if row.fields.count != names.count {
+            return .broken(origin: "\(path):\(row.line)", message: "row has \(row.fields.count) fields, the header has \(names.count)")
+        }
+        var cells: [AnswerCells.Cell] = []
+        cells.reserveCapacity(names.count)
+        for (i, name) in names.enumerated() where i != industryColumn && i != dateColumn {
+            cells.append(.init(questionID: name, text: row.fields[i], location: SourceLocation(file: path, line: row.line, column: row.columns[i])))
+        }
+        let date = dateColumn.map { row.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        let industry = row.fields[industryColumn].trimmingCharacters(in: .whitespaces)
+        let record = AnswerCells(
+            industry: industry, industryLocation: SourceLocation(file: path, line: row.line, column: row.columns[industryColumn]),
+            date: date, cells: cells, location: SourceLocation(file: path, line: row.line, column: 1))
+        return .csvRow(file: path, cells: record, label: "\(path):\(row.line)")
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import GaizaoCore
+
+/// One line of summary.csv: an enterprise that was diagnosed, or one that failed and why.
+struct BatchRow: Sendable {
+    var index: Int
+    var origin: String
+    var folder: String?
+    var enterprise: String?
+    var industry: String?
+    var pointsNow: Double = 0
+    var levelNow = 0
+    var pointsAfter: Double = 0
+    var levelAfter = 0
+    var modules: [String] = []
+    var investment = CostRange(low: 0, high: 0)
+    var subsidy = CostRange(low: 0, high: 0)
+    var netCost = CostRange(low: 0, high: 0)
+    var weeks = 0
+    var error: String?
+
+    static func from(_ p: Proposal, index: Int, origin: String, folder: String) -> BatchRow {
+        BatchRow(
+            index: index, origin: origin, folder: folder, enterprise: p.enterprise.name, industry: p.enterprise.industry,
+            pointsNow: p.diagnosis.points, levelNow: p.diagnosis.level, pointsAfter: p.after.points, levelAfter: p.after.level,
+            modules: p.modules.filter { $0.status == .include || $0.status == .upgrade }.map(\.id),
+            investment: CostRange(low: p.totals.investment.lowYuan, high: p.totals.investment.highYuan),
+            subsidy: CostRange(low: p.totals.subsidy.lowYuan, high: p.totals.subsidy.highYuan),
+            netCost: CostRange(low: p.totals.netCost.lowYuan, high: p.totals.netCost.highYuan), weeks: p.totals.durationWeeks)
+    }
+}
+
+/// Totals over a batch, kept as counts so memory does not grow with the number of enterprises.
+struct BatchTotals: Sendable {
+    var done = 0
+    var failed = 0
+    var levelsNow = [Int](repeating: 0, count: 5)
+    var levelsAfter = [Int](repeating: 0, count: 5)
+    var investment = CostRange(low: 0, high: 0)
+    var subsidy = CostRange(low: 0, high: 0)
+    var moduleCounts: [String: Int] = [:]
+
+    mutating func add(_ row: BatchRow) {
+        if row.error != nil { failed += 1; return }
+        done += 1
+        levelsNow[max(0, min(4, row.levelNow))] += 1
+        levelsAfter[max(0, min(4, row.levelAfter))] += 1
+        investment = CostRange(low: investment.low + row.investment.low, high: investment.high + row.investment.high)
+        subsidy = CostRange(low: subsidy.low + row.subsidy.low, high: subsidy.high + row.subsidy.high)
+        for m in row.modules { moduleCounts[m, default: 0] += 1 }
+    }
+}
+
+enum SummaryCSV {
+    static let header = "index,folder,input,enterprise,industry,points_now,level_now,points_after,level_after,modules,investment_low_yuan,investment_high_yuan,subsidy_low_yuan,subsidy_high_yuan,net_low_yuan,net_high_yuan,weeks,status,error"
+
+    static func line(_ r: BatchRow) -> String {
+        let fields: [String] = [
+            String(r.index), r.folder ?? "", r.origin, r.enterprise ?? "", r.industry ?? "",
+            r.error == nil ? formatNumber(r.pointsNow) : "", r.error == nil ? String(r.levelNow) : "",
+            r.error == nil ? formatNumber(r.pointsAfter) : "", r.error == nil ? String(r.levelAfter) : "",
+            r.modules.joined(separator: ";"),
+            r.error == nil ? String(r.investment.low) : "", r.error == nil ? String(r.investment.high) : "",
+            r.error == nil ? String(r.subsidy.low) : "", r.error == nil ? String(r.subsidy.high) : "",
+            r.error == nil ? String(r.netCost.low) : "", r.error == nil ? String(r.netCost.high) : "",
+            r.error == nil ? String(r.weeks) : "", r.error == nil ? "ok" : "failed", r.error ?? "",
+        ]
+        return fields.map(quote).joined(separator: ",")
+    }
+
+    /// Quotes a field when it holds a comma, quote or newline; neutralises spreadsheet formulas.
+    static func quote(_ s: String) -> String {
+        var v = s
+        if let first = v.first, "=+-@".contains(first), Double(v) == nil { v = "'" + v }
+        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return v
+    }
+}
