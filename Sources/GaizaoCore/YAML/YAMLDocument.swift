@@ -68,6 +68,7 @@ enum YAMLDocument {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            if problem.contains("Maximum nesting level") { return ("nesting deeper than the YAML parser's limit of 1000 levels", mark) }
             let ctx = context.map { "\($0.text) " } ?? ""
             return ("YAML syntax: \(ctx)\(problem)", mark)
         case let .reader(problem, _, _, _):
