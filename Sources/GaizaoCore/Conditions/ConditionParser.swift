@@ -278,6 +278,8 @@ public struct ConditionParser {
 
 /// Prints a number without a trailing `.0` and without binary noise (`0.30000000000000004` → `0.3`).
 public func formatNumber(_ value: Double, maxFractionDigits: Int = 4) -> String {
+    // Beyond 1e15 fixed notation would spell out hundreds of digits (`1e300` from a typo).
+    if !value.isFinite || abs(value) >= 1e15 { return String(format: "%g", value) }
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
     var scale = 1.0
     for _ in 0..<maxFractionDigits { scale *= 10 }

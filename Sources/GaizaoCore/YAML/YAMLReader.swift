@@ -105,6 +105,20 @@ struct YMap {
         return YValue.number(v, ctx, what: "`\(key)`")
     }
 
+    /// A whole number within `range`; anything else (a fraction, `1e300`) is reported, never trapped on.
+    func integer(_ key: String, required: Bool = false, in what: String, range: ClosedRange<Int>) -> Int? {
+        guard let v = self[key] else {
+            if required { missing(key, in: what) }
+            return nil
+        }
+        guard let d = YValue.number(v, ctx, what: "`\(key)`") else { return nil }
+        guard d == d.rounded(), d >= Double(range.lowerBound), d <= Double(range.upperBound) else {
+            ctx.error("`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(YValue.describe(v))", v)
+            return nil
+        }
+        return Int(d)
+    }
+
     func bool(_ key: String, in what: String) -> Bool? {
         guard let v = self[key] else { return nil }
         return YValue.bool(v, ctx, what: "`\(key)`")
