@@ -188,9 +188,14 @@ enum YValue {
         map.checkKeys(["zh", "en"], in: what)
         var result = Localized.empty
         for lang in Lang.allCases {
+            let message = "missing \(lang == .zh ? "Chinese (`zh`)" : "English (`en`)") text in \(what)"
             guard let v = map[lang.rawValue] else {
-                let message = "missing \(lang == .zh ? "Chinese (`zh`)" : "English (`en`)") text in \(what)"
                 if optionalText { ctx.warning(message, node) } else { ctx.error(message, node) }
+                continue
+            }
+            // `en:` with nothing after it is missing text too, with the same severity as a missing key.
+            if case let .scalar(s) = v, s.style == .plain, ["", "~", "null"].contains(s.string) {
+                if optionalText { ctx.warning(message, v) } else { ctx.error(message, v) }
                 continue
             }
             guard let s = string(v, ctx, what: "`\(lang.rawValue)` of \(what)") else { continue }
