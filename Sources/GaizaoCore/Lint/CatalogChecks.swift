@@ -87,7 +87,8 @@ enum OverlayChecks {
         let bands = catalog.manifest.sizeBands.map(\.id)
         for overlay in catalog.overlays {
             guard let industry = catalog.industry(overlay.industry) else {
-                bag.error("overlay `\(overlay.id)` names unknown industry `\(overlay.industry)`", at: overlay.location)
+                let hint = closest(overlay.industry, among: catalog.industries.map(\.id)).map { " (did you mean `\($0)`?)" } ?? ""
+                bag.error("overlay `\(overlay.id)` names unknown industry `\(overlay.industry)`\(hint)", at: overlay.industryLocation ?? overlay.location)
                 continue
             }
             for (moduleID, o) in overlay.modules.sorted(by: { $0.key < $1.key }) {
