@@ -85,7 +85,9 @@ public struct ConditionParser {
                     out.append((.symbol(String(c)), start))
                     i += 1
                 } else if c == "=" {
-                    throw ConditionSyntaxError(message: "use `==` to compare", offset: start)
+                    let next = i + 1 < s.count ? s[i + 1] : " "
+                    let meant = next == ">" ? ">=" : next == "<" ? "<=" : "=="
+                    throw ConditionSyntaxError(message: "use `\(meant)` to compare", offset: start)
                 } else if c == "!" {
                     throw ConditionSyntaxError(message: "use `not` instead of `!`", offset: start)
                 } else {
