@@ -59,7 +59,8 @@ extension CatalogReader {
                   let score = m.number("min_score", required: true, in: "level rule"),
                   let count = m.integer("min_scenes", required: true, in: "level rule", range: 0...1000),
                   let mandatory = m.integer("min_mandatory", required: true, in: "level rule", range: 0...1000) else { continue }
-            levels.append(LevelRule(level: level, minScore: score, minScenes: count, minMandatory: mandatory))
+            levels.append(LevelRule(level: level, minScore: score, minScenes: count, minMandatory: mandatory,
+                                    location: ctx.loc(node)))
         }
         if map["levels"] == nil { map.missing("levels", in: what) }
         guard let id, let name else { return nil }
