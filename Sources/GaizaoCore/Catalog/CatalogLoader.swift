@@ -172,6 +172,9 @@ struct CatalogReader {
         guard let map = YMap(node, ctx, what: what) else { return nil }
         var table: [String: CostRange] = [:]
         for entry in map.entries {
+            // An invalid range still counts as given, so lint does not add "no cost for size band …"; the
+            // error already keeps this catalog from being used.
+            table[entry.key] = CostRange(low: 0, high: 0)
             guard case let .sequence(seq) = entry.value, seq.count == 2 else {
                 ctx.error("cost of size band `\(entry.key)` must be a list [low, high] in 万元", entry.value)
                 continue
