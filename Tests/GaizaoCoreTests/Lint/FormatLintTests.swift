@@ -90,7 +90,6 @@ import Testing
     @Test func costMustBeAPair() {
         let fixture = minimal.replacing(F.modulesYAML, "      micro: [10, 20]", with: "      micro: 10")
         #expect(fixture.lint() == [
-            "industries/widgets/modules.yaml:39:5: error: module `w-p-vision` has no cost for size band `micro`",
             "industries/widgets/modules.yaml:46:14: error: cost of size band `micro` must be a list [low, high] in 万元",
         ])
     }
