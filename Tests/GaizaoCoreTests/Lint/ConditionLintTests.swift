@@ -15,6 +15,9 @@ import Testing
     /// A rule dropped for a syntax error no longer recommends its module.
     let ediUnrecommended = "industries/widgets/modules.yaml:23:5: warning: personalized module `w-p-edi` is recommended by no rule: it can never be chosen"
 
+    /// The only rule recommending `w-p-edi` cannot fire, so neither can the module be chosen.
+    let ediCannotBeChosen = "industries/widgets/modules.yaml:23:5: warning: personalized module `w-p-edi` can never be chosen: no rule recommending it can fire"
+
     // MARK: syntax
 
     @Test func unclosedParenthesisIsReportedAtTheEnd() {
@@ -172,6 +175,7 @@ import Testing
 
     @Test func ruleThatCanNeverFire() {
         #expect(ediRule("employees > 10 and employees < 5") == [
+            ediCannotBeChosen,
             "industries/widgets/rules.yaml:8:11: warning: rule `w-r-edi` can never fire: no answers make `employees > 10 and employees < 5` true",
         ])
     }
@@ -179,12 +183,14 @@ import Testing
     @Test func ruleOutsideTheQuestionRange() {
         // `employees` has `min: 1`.
         #expect(ediRule("employees < 1") == [
+            ediCannotBeChosen,
             "industries/widgets/rules.yaml:8:11: warning: rule `w-r-edi` can never fire: no answers make `employees < 1` true",
         ])
     }
 
     @Test func ruleNeedingAnAnswerAndItsAbsence() {
         #expect(ediRule("oem_customers and not answered(oem_customers)") == [
+            ediCannotBeChosen,
             "industries/widgets/rules.yaml:8:11: warning: rule `w-r-edi` can never fire: no answers make `oem_customers and not answered(oem_customers)` true",
         ])
     }
@@ -194,6 +200,22 @@ import Testing
         #expect(fixture.lint() == [
             "industries/widgets/modules.yaml:23:5: warning: personalized module `w-p-edi` is recommended by no rule: it can never be chosen",
             "industries/widgets/rules.yaml:10:5: warning: `weight` only counts for `recommend` rules",
+        ])
+    }
+
+    @Test func rulesThatCannotFireDoNotCountTowardsTheThreshold() {
+        let fixture = minimal
+            .replacing(F.rulesYAML, "    when: oem_customers and not has_erp", with: "    when: has_erp and not has_erp")
+            .inserting("""
+                  - id: w-r-edi-small
+                    when: employees < 50
+                    recommend: w-p-edi
+                    weight: 1
+                    reason: {zh: 小企业。, en: A small firm.}
+                """, in: F.rulesYAML, afterLine: 16)
+        #expect(fixture.lint() == [
+            "industries/widgets/modules.yaml:23:5: warning: personalized module `w-p-edi` can never be chosen: its rules weigh 1 together, below the threshold 2",
+            "industries/widgets/rules.yaml:8:11: warning: rule `w-r-edi` can never fire: no answers make `has_erp and not has_erp` true",
         ])
     }
 
