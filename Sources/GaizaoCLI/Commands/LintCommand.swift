@@ -24,16 +24,18 @@ public struct LintCommand: ParsableCommand {
 
     public func run() throws {
         let location = try ResourceLocator.catalog(flag: directory ?? global.catalog)
-        let files = try FileIO.catalogFiles(at: location.path, displayPrefix: FileIO.displayPath(location.path))
-        let result = CatalogLoader.load(files)
+        var undecodable: [Diagnostic] = []
+        let files = try FileIO.catalogFiles(at: location.path, displayPrefix: FileIO.displayPath(location.path), undecodable: &undecodable)
+        // A binary or non-UTF-8 file is reported alone: loading without it would add "missing file" cascades.
+        let result = undecodable.isEmpty ? CatalogLoader.load(files) : nil
         var printer = DiagnosticPrinter()
         for f in files.files.values { printer.add(f) }
-        var diagnostics = result.diagnostics.sorted
+        var diagnostics = undecodable + (result?.diagnostics.sorted ?? [])
         diagnostics += LintExtras.templateDiagnostics(flag: templates, catalogOrigin: location.origin)
         printer.print(diagnostics)
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        let industries = result.summary.map { "\($0.id) \($0.standard)+\($0.personalized) modules, \($0.questions) questions, \($0.rules) rules" }
+        let industries = (result?.summary ?? []).map { "\($0.id) \($0.standard)+\($0.personalized) modules, \($0.questions) questions, \($0.rules) rules" }
         let verdict = errors > 0 || (strict && warnings > 0) ? "FAILED" : "ok"
         Console.out("lint \(verdict): \(FileIO.displayPath(location.path)): \(errors) error(s), \(warnings) warning(s); "
             + (industries.isEmpty ? "no industry loaded" : industries.joined(separator: "; ")))

@@ -7,7 +7,11 @@ public enum FileIO {
 
     /// Reads a text file; a missing file, a folder, a huge file or invalid UTF-8 is a clear input error.
     public static func readText(_ path: String, display: String? = nil) throws -> SourceFile {
-        let shown = display ?? path
+        try decode(readData(path, display: display ?? path), path: display ?? path)
+    }
+
+    /// The bytes of a file; a missing file, a folder or a huge file is a clear input error.
+    static func readData(_ path: String, display shown: String) throws -> Data {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw CLIError.input("\(shown): no such file") }
         if isDir.boolValue { throw CLIError.input("\(shown): is a folder, not a file") }
@@ -16,18 +20,33 @@ public enum FileIO {
             throw CLIError.input("\(shown): \(size) bytes is more than the limit of \(maxInputBytes) bytes")
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.input("\(shown): cannot be read") }
-        return try decode(data, path: shown)
+        return data
     }
 
     public static func decode(_ data: Data, path: String) throws -> SourceFile {
         if data.count > maxInputBytes { throw CLIError.input("\(path): \(data.count) bytes is more than the limit of \(maxInputBytes) bytes") }
+        switch text(of: data, path: path) {
+        case let .success(file): return file
+        // The command prints `error: ` in front, so the message carries only the location.
+        case let .failure(problem): throw CLIError.input(problem.diagnostic.unprefixed)
+        }
+    }
+
+    /// The UTF-8 text of `data` (a byte-order mark dropped), or a located error at the first invalid byte.
+    static func text(of data: Data, path: String) -> Result<SourceFile, UndecodableFile> {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8(bytes)
-            throw CLIError.input("\(path):\(line):\(column): error: not valid UTF-8 text (save the file as UTF-8)")
+            return .failure(UndecodableFile(Diagnostic(.error, "not valid UTF-8 text (save the file as UTF-8)",
+                                                       at: SourceLocation(file: path, line: line, column: column))))
         }
-        return SourceFile(path: path, text: text)
+        return .success(SourceFile(path: path, text: text))
+    }
+
+    struct UndecodableFile: Error {
+        var diagnostic: Diagnostic
+        init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
     }
 
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
@@ -64,6 +83,15 @@ public enum FileIO {
 
     /// Every YAML file below `root`, keyed by its path relative to `root`.
     public static func catalogFiles(at root: String, displayPrefix: String) throws -> CatalogFiles {
+        var undecodable: [Diagnostic] = []
+        let files = try catalogFiles(at: root, displayPrefix: displayPrefix, undecodable: &undecodable)
+        if let first = undecodable.first { throw CLIError.input(first.unprefixed) }
+        return files
+    }
+
+    /// Every YAML file below `root`; a file that is not UTF-8 text (binary junk) is left out and reported in
+    /// `undecodable` as a located error, so lint can print it in its usual form instead of stopping.
+    public static func catalogFiles(at root: String, displayPrefix: String, undecodable: inout [Diagnostic]) throws -> CatalogFiles {
         var files: [String: SourceFile] = [:]
         guard let enumerator = FileManager.default.enumerator(atPath: root) else {
             throw CLIError.input("\(root): cannot list the folder")
@@ -74,7 +102,10 @@ public enum FileIO {
             count += 1
             if count > 2000 { throw CLIError.input("\(root): more than 2000 YAML files; is this a catalog folder?") }
             let display = displayPrefix.isEmpty ? relative : displayPrefix + "/" + relative
-            files[relative] = try readText(root + "/" + relative, display: display)
+            switch text(of: try readData(root + "/" + relative, display: display), path: display) {
+            case let .success(file): files[relative] = file
+            case let .failure(problem): undecodable.append(problem.diagnostic)
+            }
         }
         return CatalogFiles(files: files)
     }
@@ -86,4 +117,9 @@ public enum FileIO {
         if absolute.hasPrefix(cwd + "/") { return String(absolute.dropFirst(cwd.count + 1)) }
         return absolute
     }
+}
+
+private extension Diagnostic {
+    /// `path:line:col: message`, for errors the command prints after its own `error: `.
+    var unprefixed: String { (location.map { "\($0): " } ?? "") + message }
 }

@@ -70,6 +70,8 @@ public struct Overlay: Sendable {
     public var name: Localized
     public var modules: [String: ModuleOverride]
     public var location: SourceLocation?
+    /// Where `industry:` names the industry (lint points there when it is unknown).
+    public var industryLocation: SourceLocation?
 }
 
 public struct ModuleOverride: Sendable, Hashable {

@@ -37,7 +37,11 @@ public enum CatalogLoader {
         let catalog = Catalog(
             manifest: raw.manifest, maturity: raw.maturity, policies: raw.policies, commonSections: raw.common,
             industries: raw.industries, overlays: raw.overlays, hash: hash(files))
-        bag.append(contentsOf: CatalogChecks.run(catalog))
+        // A file that could not be read at all leaves the catalog without its modules, rules or questions:
+        // cross-file checks would then report a cascade of false problems, so they wait until it reads.
+        if reader.unreadableFiles.isEmpty {
+            bag.append(contentsOf: CatalogChecks.run(catalog))
+        }
         let summary = catalog.industries.map { ind in
             IndustrySummary(
                 id: ind.id, standard: ind.standardModules.count, personalized: ind.personalizedModules.count,
@@ -61,6 +65,8 @@ struct CatalogReader {
     let files: CatalogFiles
     let limits: YAMLLimits
     var bag = DiagnosticBag()
+    /// Files that were missing, did not parse or whose top level could not be read.
+    var unreadableFiles: [String] = []
 
     struct Raw {
         var manifest: CatalogManifest
@@ -87,6 +93,7 @@ struct CatalogReader {
             let dir = "industries/\(ref.text)/"
             guard files[dir + "industry.yaml"] != nil else {
                 bag.error("industry `\(ref.text)` has no file \(dir)industry.yaml", at: ref.location)
+                unreadableFiles.append(dir + "industry.yaml")
                 continue
             }
             guard var industry = read(dir + "industry.yaml", Self.industryHeader) else { continue }
@@ -122,14 +129,23 @@ struct CatalogReader {
 
     private mutating func read<T>(_ relative: String, _ body: (YMap, LoadContext) -> T?, optional: Bool = false) -> T? {
         guard let file = files[relative] else {
-            if !optional { bag.error("missing catalog file \(relative)", at: nil) }
+            if !optional {
+                bag.error("missing catalog file \(relative)", at: nil)
+                unreadableFiles.append(relative)
+            }
             return nil
         }
-        guard let root = YAMLDocument.parse(file, limits: limits, into: &bag) else { return nil }
+        guard let root = YAMLDocument.parse(file, limits: limits, into: &bag) else {
+            unreadableFiles.append(relative)
+            return nil
+        }
         let ctx = LoadContext(file: file.path)
         defer { bag.append(contentsOf: ctx.bag) }
-        guard let map = YMap(root, ctx, what: "the top level of \(relative)") else { return nil }
-        return body(map, ctx)
+        guard let map = YMap(root, ctx, what: "the top level of \(relative)"), let value = body(map, ctx) else {
+            unreadableFiles.append(relative)
+            return nil
+        }
+        return value
     }
 
     // MARK: shared pieces
@@ -156,6 +172,9 @@ struct CatalogReader {
         guard let map = YMap(node, ctx, what: what) else { return nil }
         var table: [String: CostRange] = [:]
         for entry in map.entries {
+            // An invalid range still counts as given, so lint does not add "no cost for size band …"; the
+            // error already keeps this catalog from being used.
+            table[entry.key] = CostRange(low: 0, high: 0)
             guard case let .sequence(seq) = entry.value, seq.count == 2 else {
                 ctx.error("cost of size band `\(entry.key)` must be a list [low, high] in 万元", entry.value)
                 continue

@@ -126,6 +126,6 @@ extension CatalogReader {
         }
         guard let industry, let name else { return nil }
         return Overlay(id: id, industry: industry, example: map.bool("example", in: what) ?? false, name: name,
-                       modules: modules, location: ctx.loc(map.node))
+                       modules: modules, location: ctx.loc(map.node), industryLocation: map["industry"].map(ctx.loc))
     }
 }

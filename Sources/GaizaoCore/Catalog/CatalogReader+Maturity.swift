@@ -55,11 +55,12 @@ extension CatalogReader {
         for node in map.list("levels", in: what) ?? [] {
             guard let m = YMap(node, ctx, what: "a level rule") else { continue }
             m.checkKeys(["level", "min_score", "min_scenes", "min_mandatory"], in: "level rule")
-            guard let level = m.number("level", required: true, in: "level rule"),
+            guard let level = m.integer("level", required: true, in: "level rule", range: 1...4),
                   let score = m.number("min_score", required: true, in: "level rule"),
-                  let count = m.number("min_scenes", required: true, in: "level rule"),
-                  let mandatory = m.number("min_mandatory", required: true, in: "level rule") else { continue }
-            levels.append(LevelRule(level: Int(level), minScore: score, minScenes: Int(count), minMandatory: Int(mandatory)))
+                  let count = m.integer("min_scenes", required: true, in: "level rule", range: 0...1000),
+                  let mandatory = m.integer("min_mandatory", required: true, in: "level rule", range: 0...1000) else { continue }
+            levels.append(LevelRule(level: level, minScore: score, minScenes: count, minMandatory: mandatory,
+                                    location: ctx.loc(node)))
         }
         if map["levels"] == nil { map.missing("levels", in: what) }
         guard let id, let name else { return nil }

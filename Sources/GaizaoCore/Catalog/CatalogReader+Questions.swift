@@ -60,7 +60,7 @@ extension CatalogReader {
         }
         let minV = m.number("min", in: qw), maxV = m.number("max", in: qw)
         if let minV, let maxV, minV > maxV { ctx.error("`min` \(formatNumber(minV)) is greater than `max` \(formatNumber(maxV))", m["min"]!) }
-        let maxLength = m.number("max_length", in: qw).map { Int($0) } ?? 200
+        let maxLength = m.integer("max_length", in: qw, range: 1...100_000) ?? 200
         let when = condition(m.located("when", in: qw), ctx)
         var question = Question(
             id: qid, kind: kind ?? .text, label: label ?? .empty, help: help ?? .empty,
@@ -90,8 +90,9 @@ extension CatalogReader {
         var shape = (standard: -1, personalized: -1)
         if let s = map["shape"], let sm = YMap(s, ctx, what: "`shape`") {
             sm.checkKeys(["standard", "personalized"], in: "shape")
-            shape.standard = Int(sm.number("standard", required: true, in: "shape") ?? -1)
-            shape.personalized = Int(sm.number("personalized", required: true, in: "shape") ?? -1)
+            let standard = sm.integer("standard", required: true, in: "shape", range: 0...1000)
+            let personalized = sm.integer("personalized", required: true, in: "shape", range: 0...1000)
+            if let standard, let personalized { shape = (standard, personalized) }
         } else if map["shape"] == nil {
             map.missing("shape", in: what)
         }

@@ -61,4 +61,5 @@ public struct LevelRule: Sendable, Hashable {
     public var minScore: Double
     public var minScenes: Int
     public var minMandatory: Int
+    public var location: SourceLocation? = nil
 }

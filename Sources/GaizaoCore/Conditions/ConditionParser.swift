@@ -85,7 +85,9 @@ public struct ConditionParser {
                     out.append((.symbol(String(c)), start))
                     i += 1
                 } else if c == "=" {
-                    throw ConditionSyntaxError(message: "use `==` to compare", offset: start)
+                    let next = i + 1 < s.count ? s[i + 1] : " "
+                    let meant = next == ">" ? ">=" : next == "<" ? "<=" : "=="
+                    throw ConditionSyntaxError(message: "use `\(meant)` to compare", offset: start)
                 } else if c == "!" {
                     throw ConditionSyntaxError(message: "use `not` instead of `!`", offset: start)
                 } else {
@@ -278,6 +280,8 @@ public struct ConditionParser {
 
 /// Prints a number without a trailing `.0` and without binary noise (`0.30000000000000004` → `0.3`).
 public func formatNumber(_ value: Double, maxFractionDigits: Int = 4) -> String {
+    // Beyond 1e15 fixed notation would spell out hundreds of digits (`1e300` from a typo).
+    if !value.isFinite || abs(value) >= 1e15 { return String(format: "%g", value) }
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
     var scale = 1.0
     for _ in 0..<maxFractionDigits { scale *= 10 }

@@ -83,7 +83,12 @@ public enum ConditionTypeChecker {
                 return .bool
             }
             if let message = equalityProblem(ta, tb) ?? equalityProblem(tb, ta, swapped: true) {
-                return fail(message, e.offset)
+                // An option the question does not offer is pointed at where it is written.
+                switch (ta, tb) {
+                case (.option, .stringLiteral): return fail(message, b.offset)
+                case (.stringLiteral, .option): return fail(message, a.offset)
+                default: return fail(message, e.offset)
+                }
             }
             return .bool
         case let .isIn(a, b):

@@ -6,19 +6,21 @@ public enum SourceSnippet {
     ///   - location: 1-based line and column; the column counts Unicode scalars (as libyaml does).
     public static func render(_ text: String, at location: SourceLocation) -> String? {
         guard location.line >= 1 else { return nil }
-        var current = 1
-        var lineText: Substring?
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == location.line { lineText = line; break }
-            current += 1
+        // Split on scalars: as a Character, "\r\n" is one grapheme and would never match "\n".
+        let lines = text.unicodeScalars.split(separator: "\n", maxSplits: location.line, omittingEmptySubsequences: false)
+        guard location.line <= lines.count else { return nil }
+        var line = lines[location.line - 1]
+        if line.last == "\r" { line = line.dropLast() }
+        // Tabs become one space and other control characters (a NUL, an escape) a visible U+FFFD, so the
+        // terminal is never sent raw control bytes and each takes exactly one cell.
+        let scalars = line.map { s -> Unicode.Scalar in
+            if s == "\t" { return " " }
+            return s.value < 0x20 || s.value == 0x7F ? "\u{FFFD}" : s
         }
-        guard var line = lineText else { return nil }
-        if line.hasSuffix("\r") { line = line.dropLast() }
-        let scalars = Array(line.unicodeScalars)
         let prefixCount = min(max(location.column - 1, 0), scalars.count)
-        let tabsExpanded = scalars.map { $0 == "\t" ? " " : String($0) }.joined()
-        let caretOffset = scalars[0..<prefixCount].reduce(0) { $0 + ($1 == "\t" ? 1 : DisplayWidth.of($1)) }
-        let shown = tabsExpanded.count > 300 ? String(tabsExpanded.prefix(300)) + "…" : tabsExpanded
+        let caretOffset = scalars[0..<prefixCount].reduce(0) { $0 + DisplayWidth.of($1) }
+        let text = String(String.UnicodeScalarView(scalars))
+        let shown = text.count > 300 ? String(text.prefix(300)) + "…" : text
         return "    " + shown + "\n    " + String(repeating: " ", count: caretOffset) + "^"
     }
 }

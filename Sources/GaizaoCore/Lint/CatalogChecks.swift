@@ -17,13 +17,16 @@ enum CatalogChecks {
     }
 
     /// Reports ids that appear more than once, at each later occurrence.
-    static func duplicates<T>(_ items: [T], id: (T) -> String, loc: (T) -> SourceLocation?, what: String, _ bag: inout DiagnosticBag) {
+    static func duplicates<T>(_ items: [T], id: (T) -> String, loc: (T) -> SourceLocation?, what: String, scope: String = "",
+                              _ bag: inout DiagnosticBag) {
         var first: [String: SourceLocation?] = [:]
         for item in items {
             let key = id(item)
             if let previous = first[key] {
-                let whereFirst = previous.map { " (first at \($0.line):\($0.column))" } ?? ""
-                bag.error("duplicate \(what) id `\(key)`\(whereFirst)", at: loc(item))
+                let here = loc(item)
+                // The first occurrence may sit in another file (a common and an industry question).
+                let whereFirst = previous.map { " (first at \($0.file == here?.file ? "\($0.line):\($0.column)" : $0.description))" } ?? ""
+                bag.error("duplicate \(what) id `\(key)`\(scope)\(whereFirst)", at: here)
             } else {
                 first[key] = loc(item)
             }
@@ -84,7 +87,8 @@ enum OverlayChecks {
         let bands = catalog.manifest.sizeBands.map(\.id)
         for overlay in catalog.overlays {
             guard let industry = catalog.industry(overlay.industry) else {
-                bag.error("overlay `\(overlay.id)` names unknown industry `\(overlay.industry)`", at: overlay.location)
+                let hint = closest(overlay.industry, among: catalog.industries.map(\.id)).map { " (did you mean `\($0)`?)" } ?? ""
+                bag.error("overlay `\(overlay.id)` names unknown industry `\(overlay.industry)`\(hint)", at: overlay.industryLocation ?? overlay.location)
                 continue
             }
             for (moduleID, o) in overlay.modules.sorted(by: { $0.key < $1.key }) {

@@ -55,15 +55,18 @@ enum MaturityChecks {
         var previous: LevelRule?
         for rule in model.levels {
             if rule.minScenes > model.scenes.count || rule.minMandatory > mandatory || rule.minMandatory > rule.minScenes {
-                bag.error("level \(rule.level) asks for \(rule.minScenes) scenes (\(rule.minMandatory) mandatory), more than the model has (\(model.scenes.count), \(mandatory) mandatory)", at: model.scenes.first?.location)
+                bag.error("level \(rule.level) asks for \(rule.minScenes) scenes (\(rule.minMandatory) mandatory), more than the model has (\(model.scenes.count), \(mandatory) mandatory)", at: rule.location)
             }
             if let p = previous, rule.minScore < p.minScore {
-                bag.warning("level \(rule.level) needs fewer points than level \(p.level)", at: nil)
+                bag.warning("level \(rule.level) needs fewer points than level \(p.level)", at: rule.location)
             }
             previous = rule
         }
-        if model.levels.map(\.level) != Array(1...max(1, model.levels.count)) {
-            bag.error("the level rule must list levels 1, 2, … in order", at: nil)
+        // `levels` is sorted by level: the first rule out of step is a gap or a repeat.
+        if let stray = model.levels.enumerated().first(where: { $0.element.level != $0.offset + 1 }) {
+            bag.error("the level rule must list levels 1, 2, … in order, without gaps or repeats", at: stray.element.location)
+        } else if model.levels.isEmpty {
+            bag.error("the level rule lists no level", at: nil)
         }
     }
 }

@@ -86,17 +86,24 @@ enum ModuleChecks {
         for m in industry.modules { visit(m.id, []) }
     }
 
-    /// A requires B (directly or through others) while B excludes A, or A excludes something it needs.
+    /// A module whose requirements (direct or through others) cannot all be chosen together: A requires B
+    /// while B excludes A, A excludes something it needs, or two modules A needs exclude each other.
     static func checkContradictions(_ industry: Industry, _ bag: inout DiagnosticBag) {
         for a in industry.modules {
             let needed = closure(of: a.id, industry)
-            for b in needed.sorted() where b != a.id {
-                guard let mb = industry.module(b) else { continue }
-                if mb.excludedIDs.contains(a.id) {
-                    bag.error("contradiction: `\(a.id)` requires `\(b)`, which excludes `\(a.id)`", at: a.requires.first?.location ?? a.location)
-                }
-                if let ex = a.excludes.first(where: { $0.text == b }), !a.requiredIDs.contains(b) {
-                    bag.error("contradiction: `\(a.id)` needs `\(b)` through its requirements but excludes it", at: ex.location)
+            let at = a.requires.first?.location ?? a.location
+            for x in needed.sorted() {
+                guard let mx = industry.module(x) else { continue }
+                for y in mx.excludedIDs where y != x && needed.contains(y) {
+                    if x == a.id {
+                        // Direct `requires` + `excludes` of the same module is reported where the module is read.
+                        guard !a.requiredIDs.contains(y), let ex = a.excludes.first(where: { $0.text == y }) else { continue }
+                        bag.error("contradiction: `\(a.id)` needs `\(y)` through its requirements but excludes it", at: ex.location)
+                    } else if y == a.id {
+                        bag.error("contradiction: `\(a.id)` requires `\(x)`, which excludes `\(a.id)`", at: at)
+                    } else {
+                        bag.error("contradiction: `\(a.id)` needs both `\(x)` and `\(y)`, but `\(x)` excludes `\(y)`", at: at)
+                    }
                 }
             }
         }

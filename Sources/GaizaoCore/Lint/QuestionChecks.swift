@@ -4,7 +4,7 @@ enum QuestionChecks {
         CatalogChecks.duplicates(all, id: \.id, loc: \.location, what: "question", &bag)
         CatalogChecks.duplicates(catalog.commonSections + industry.sections, id: \.id, loc: \.location, what: "section", &bag)
         for q in all {
-            CatalogChecks.duplicates(q.options, id: \.id, loc: \.location, what: "option of `\(q.id)`", &bag)
+            CatalogChecks.duplicates(q.options, id: \.id, loc: \.location, what: "option", scope: " in question `\(q.id)`", &bag)
             if q.kind == .level, let scene = q.scene, catalog.maturity.scene(scene) == nil {
                 bag.error("question `\(q.id)` asks the level of unknown scene `\(scene)`", at: q.location)
             }

@@ -2,6 +2,7 @@ enum RuleChecks {
     static func run(_ catalog: Catalog, _ industry: Industry, _ questionnaire: Questionnaire, _ bag: inout DiagnosticBag) {
         CatalogChecks.duplicates(industry.rules, id: \.id, loc: \.location, what: "rule", &bag)
         let ids = industry.modules.map(\.id)
+        var neverFire = Set<String>()
         for rule in industry.rules {
             CatalogChecks.checkCondition(rule.when, questions: { questionnaire[$0] }, context: "`when` of rule `\(rule.id)`", &bag)
             if let target = rule.effect.moduleID {
@@ -20,14 +21,19 @@ enum RuleChecks {
             }
             let typeOK = ConditionTypeChecker.check(rule.when.expr, questions: { questionnaire[$0] }).isEmpty
             if typeOK, ConditionSatisfiability.canBeTrue(rule.when, questionnaire) == false {
+                neverFire.insert(rule.id)
                 bag.warning("rule `\(rule.id)` can never fire: no answers make `\(rule.when.source.text)` true", at: rule.when.source.location ?? rule.location)
             }
         }
         for m in industry.personalizedModules {
             let recommending = industry.rules.filter { if case .recommend(m.id) = $0.effect { return true } else { return false } }
-            let weight = recommending.reduce(0) { $0 + $1.weight }
+            // Rules that can never fire recommend nothing.
+            let live = recommending.filter { !neverFire.contains($0.id) }
+            let weight = live.reduce(0) { $0 + $1.weight }
             if recommending.isEmpty {
                 bag.warning("personalized module `\(m.id)` is recommended by no rule: it can never be chosen", at: m.location)
+            } else if live.isEmpty {
+                bag.warning("personalized module `\(m.id)` can never be chosen: no rule recommending it can fire", at: m.location)
             } else if weight + 1e-9 < industry.threshold {
                 bag.warning("personalized module `\(m.id)` can never be chosen: its rules weigh \(formatNumber(weight)) together, below the threshold \(formatNumber(industry.threshold))", at: m.location)
             }

@@ -42,7 +42,7 @@ enum YAMLDocument {
         do {
             root = try Yams.compose(yaml: file.text, .basic)
         } catch let error as YamlError {
-            let (message, mark) = describe(error)
+            let (message, mark) = describe(error, limits: limits)
             bag.error(message, at: SourceLocation(file: file.path, line: mark?.line ?? 1, column: mark?.column ?? 1))
             return nil
         } catch {
@@ -54,17 +54,20 @@ enum YAMLDocument {
             return nil
         }
         var budget = limits.maxExpandedNodes
-        if !withinBudget(root, budget: &budget, depth: 0, maxDepth: limits.maxDepth) {
-            let mark = root.mark
-            bag.error(
-                "document too large or too deep once aliases are expanded (limit \(limits.maxExpandedNodes) nodes, depth \(limits.maxDepth))",
-                at: SourceLocation(file: file.path, line: mark?.line ?? 1, column: mark?.column ?? 1))
+        switch firstExcess(root, budget: &budget, depth: 0, maxDepth: limits.maxDepth) {
+        case nil:
+            break
+        case let .tooDeep(node)?:
+            bag.error("nesting deeper than \(limits.maxDepth) levels", at: node.location(in: file.path))
+            return nil
+        case .tooLarge?:
+            bag.error("document too large once aliases are expanded (more than \(limits.maxExpandedNodes) nodes)", at: start)
             return nil
         }
         return root
     }
 
-    private static func describe(_ error: YamlError) -> (String, Mark?) {
+    private static func describe(_ error: YamlError, limits: YAMLLimits) -> (String, Mark?) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
@@ -80,20 +83,30 @@ enum YAMLDocument {
         }
     }
 
-    private static func withinBudget(_ node: Node, budget: inout Int, depth: Int, maxDepth: Int) -> Bool {
+    private enum Excess {
+        case tooDeep(Node)
+        case tooLarge
+    }
+
+    /// Walks the tree as aliases expand it: the first node nested too deep, or `tooLarge` once the budget runs out
+    /// (a "billion laughs" document is small as text but huge once expanded).
+    private static func firstExcess(_ node: Node, budget: inout Int, depth: Int, maxDepth: Int) -> Excess? {
         budget -= 1
-        if budget < 0 || depth > maxDepth { return false }
+        if budget < 0 { return .tooLarge }
+        if depth > maxDepth { return .tooDeep(node) }
         switch node {
-        case .scalar, .alias: return true
+        case .scalar, .alias: return nil
         case let .mapping(m):
             for (k, v) in m {
-                if !withinBudget(k, budget: &budget, depth: depth + 1, maxDepth: maxDepth)
-                    || !withinBudget(v, budget: &budget, depth: depth + 1, maxDepth: maxDepth) { return false }
+                if let excess = firstExcess(k, budget: &budget, depth: depth + 1, maxDepth: maxDepth)
+                    ?? firstExcess(v, budget: &budget, depth: depth + 1, maxDepth: maxDepth) { return excess }
             }
-            return true
+            return nil
         case let .sequence(s):
-            for v in s where !withinBudget(v, budget: &budget, depth: depth + 1, maxDepth: maxDepth) { return false }
-            return true
+            for v in s {
+                if let excess = firstExcess(v, budget: &budget, depth: depth + 1, maxDepth: maxDepth) { return excess }
+            }
+            return nil
         }
     }
 

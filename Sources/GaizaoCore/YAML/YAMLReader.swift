@@ -105,6 +105,20 @@ struct YMap {
         return YValue.number(v, ctx, what: "`\(key)`")
     }
 
+    /// A whole number within `range`; anything else (a fraction, `1e300`) is reported, never trapped on.
+    func integer(_ key: String, required: Bool = false, in what: String, range: ClosedRange<Int>) -> Int? {
+        guard let v = self[key] else {
+            if required { missing(key, in: what) }
+            return nil
+        }
+        guard let d = YValue.number(v, ctx, what: "`\(key)`") else { return nil }
+        guard d == d.rounded(), d >= Double(range.lowerBound), d <= Double(range.upperBound) else {
+            ctx.error("`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(YValue.describe(v))", v)
+            return nil
+        }
+        return Int(d)
+    }
+
     func bool(_ key: String, in what: String) -> Bool? {
         guard let v = self[key] else { return nil }
         return YValue.bool(v, ctx, what: "`\(key)`")
@@ -174,9 +188,14 @@ enum YValue {
         map.checkKeys(["zh", "en"], in: what)
         var result = Localized.empty
         for lang in Lang.allCases {
+            let message = "missing \(lang == .zh ? "Chinese (`zh`)" : "English (`en`)") text in \(what)"
             guard let v = map[lang.rawValue] else {
-                let message = "missing \(lang == .zh ? "Chinese (`zh`)" : "English (`en`)") text in \(what)"
                 if optionalText { ctx.warning(message, node) } else { ctx.error(message, node) }
+                continue
+            }
+            // `en:` with nothing after it is missing text too, with the same severity as a missing key.
+            if case let .scalar(s) = v, s.style == .plain, ["", "~", "null"].contains(s.string) {
+                if optionalText { ctx.warning(message, v) } else { ctx.error(message, v) }
                 continue
             }
             guard let s = string(v, ctx, what: "`\(lang.rawValue)` of \(what)") else { continue }

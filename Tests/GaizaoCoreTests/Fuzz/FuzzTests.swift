@@ -92,7 +92,7 @@ import Testing
         for k in 1...9 { bomb += "a\(k): &a\(k) [" + Array(repeating: "*a\(k - 1)", count: 10).joined(separator: ", ") + "]\n" }
         let start = Date()
         #expect(YAMLDocument.parse(SourceFile(path: "bomb.yaml", text: bomb), into: &bag) == nil)
-        #expect(bag.errors.first?.description.hasPrefix("bomb.yaml:1:1: error: document too large or too deep once aliases are expanded") == true)
+        #expect(bag.errors.first?.description.hasPrefix("bomb.yaml:1:1: error: document too large once aliases are expanded") == true)
         bag = DiagnosticBag()
         let deep = "x: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(YAMLDocument.parse(SourceFile(path: "deep.yaml", text: deep), into: &bag) == nil)

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Runs the `gaizao` executable that `swift build` / `swift test` produced for this checkout.
+enum GaizaoBinary {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        /// Ended by a signal (a trap, a crash) rather than by `exit`.
+        var crashed: Bool
+    }
+
+    static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static var shippedCatalogs: URL { repositoryRoot.appendingPathComponent("catalogs") }
+
+    /// The built binary: beside the test bundle first (the configuration `swift test` built), then the
+    /// package's `.build/debug` and `.build/release`.
+    static var executable: URL? {
+        var candidates: [URL] = []
+        if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
+            candidates.append(URL(fileURLWithPath: bundle.bundlePath).deletingLastPathComponent().appendingPathComponent("gaizao"))
+        }
+        for config in ["debug", "release"] {
+            candidates.append(repositoryRoot.appendingPathComponent(".build/\(config)/gaizao"))
+        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    struct NotBuilt: Error, CustomStringConvertible {
+        var description: String { "the gaizao executable was not found; run `swift build` first" }
+    }
+
+    /// Runs `gaizao arguments` in `directory` with colour off and no catalog environment; collects both streams.
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+        guard let executable else { throw NotBuilt() }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment["GAIZAO_CATALOG"] = nil
+        environment["GAIZAO_TEMPLATES"] = nil
+        process.environment = environment
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Drain stderr on another thread so a full pipe buffer cannot block the child.
+        let errBox = DataBox()
+        let drained = DispatchGroup()
+        drained.enter()
+        DispatchQueue.global().async {
+            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+            drained.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus,
+                   stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errBox.data, as: UTF8.self),
+                   crashed: process.terminationReason == .uncaughtSignal)
+    }
+
+    /// Written once by the draining thread before `drained.leave()`, read after `wait()`.
+    private final class DataBox: @unchecked Sendable { var data = Data() }
+}
