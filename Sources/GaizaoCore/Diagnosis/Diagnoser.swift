@@ -23,7 +23,7 @@ public struct Diagnoser: Sendable {
         let scenes = model.scenes.map { s -> SceneLevel in
             let answer = answers[s.questionID]
             var level = 0
-            if case let .number(n)? = answer { level = Swift.max(0, Swift.min(4, Int(n))) }
+            if case let .number(n)? = answer, n.isFinite { level = Int(Swift.max(0, Swift.min(4, n))) }
             return SceneLevel(id: s.id, level: level, mandatory: s.mandatory, answered: answer != nil)
         }
         let total = dimensions.reduce(0) { $0 + $1.points }

@@ -16,7 +16,7 @@ public struct ProposalBuilder: Sendable {
         func number(_ id: String) -> Double? { if case let .number(n)? = a[id] { return n } else { return nil } }
         let enterprise = Proposal.Enterprise(
             name: text("company_name") ?? "—", creditCode: text("credit_code"), town: text("town"),
-            employees: number("employees").map { Int($0) },
+            employees: number("employees").flatMap { $0.isFinite && abs($0) < 1e12 ? Int($0) : nil },
             annualRevenueYuan: number("annual_revenue").flatMap { Money.yuan(fromWan: formatNumber($0)) },
             industry: industry.id, industryName: industry.name, sizeBand: diagnosis.sizeBand.id, sizeBandName: diagnosis.sizeBand.name)
         let answers = questionnaire.ordered.compactMap { q -> Proposal.AnswerRecord? in
@@ -159,7 +159,7 @@ public enum AnswerDisplay {
         case let .bool(b): return b ? Localized(zh: "是", en: "yes") : Localized(zh: "否", en: "no")
         case let .number(n):
             if q.kind == .level {
-                let level = Int(n)
+                let level = n.isFinite ? Int(max(0, min(4, n))) : 0
                 if level == 0 { return Localized(zh: "0级（未开展）", en: "level 0 (not started)") }
                 return Localized(zh: "\(level)级", en: "level \(level)")
             }
