@@ -28,7 +28,9 @@ public enum CatalogLoader {
         public var rules: Int
     }
 
-    public static func load(_ files: CatalogFiles, limits: YAMLLimits = .standard) -> Result {
+    /// - Parameter thorough: run every lint check (the default); commands that only use the catalog pass
+    ///   false to skip searches that can only find warnings.
+    public static func load(_ files: CatalogFiles, limits: YAMLLimits = .standard, thorough: Bool = true) -> Result {
         var bag = DiagnosticBag()
         var reader = CatalogReader(files: files, limits: limits)
         let raw = reader.readAll()
@@ -40,7 +42,7 @@ public enum CatalogLoader {
         // A file that could not be read at all leaves the catalog without its modules, rules or questions:
         // cross-file checks would then report a cascade of false problems, so they wait until it reads.
         if reader.unreadableFiles.isEmpty {
-            bag.append(contentsOf: CatalogChecks.run(catalog))
+            bag.append(contentsOf: CatalogChecks.run(catalog, thorough: thorough))
         }
         let summary = catalog.industries.map { ind in
             IndustrySummary(

@@ -1,7 +1,7 @@
 /// Cross-file checks of a loaded catalog: references, shapes, cycles, conditions. Each check reports
 /// located diagnostics; none stops the others.
 enum CatalogChecks {
-    static func run(_ catalog: Catalog) -> DiagnosticBag {
+    static func run(_ catalog: Catalog, thorough: Bool = true) -> DiagnosticBag {
         var bag = DiagnosticBag()
         ManifestChecks.run(catalog, &bag)
         MaturityChecks.run(catalog, &bag)
@@ -10,7 +10,7 @@ enum CatalogChecks {
             let questionnaire = catalog.questionnaire(for: industry)
             QuestionChecks.run(catalog, industry, questionnaire, &bag)
             ModuleChecks.run(catalog, industry, &bag)
-            RuleChecks.run(catalog, industry, questionnaire, &bag)
+            RuleChecks.run(catalog, industry, questionnaire, thorough: thorough, &bag)
         }
         OverlayChecks.run(catalog, &bag)
         return bag
@@ -34,12 +34,16 @@ enum CatalogChecks {
     }
 
     /// Type-checks a condition and reports problems at their exact column.
+    /// Returns whether the condition is well typed.
+    @discardableResult
     static func checkCondition(_ condition: Condition, questions: (String) -> Question?, reject: (String) -> String? = { _ in nil },
-                               context: String, _ bag: inout DiagnosticBag) {
-        for p in ConditionTypeChecker.check(condition.expr, questions: questions, reject: reject) {
+                               context: String, _ bag: inout DiagnosticBag) -> Bool {
+        let problems = ConditionTypeChecker.check(condition.expr, questions: questions, reject: reject)
+        for p in problems {
             let loc = condition.source.location.map { CatalogReader.offset($0, by: p.offset) }
             bag.error("\(context): \(p.message)", at: loc)
         }
+        return problems.isEmpty
     }
 }
 

@@ -1,10 +1,10 @@
 enum RuleChecks {
-    static func run(_ catalog: Catalog, _ industry: Industry, _ questionnaire: Questionnaire, _ bag: inout DiagnosticBag) {
+    static func run(_ catalog: Catalog, _ industry: Industry, _ questionnaire: Questionnaire, thorough: Bool, _ bag: inout DiagnosticBag) {
         CatalogChecks.duplicates(industry.rules, id: \.id, loc: \.location, what: "rule", &bag)
         let ids = industry.modules.map(\.id)
         var neverFire = Set<String>()
         for rule in industry.rules {
-            CatalogChecks.checkCondition(rule.when, questions: { questionnaire[$0] }, context: "`when` of rule `\(rule.id)`", &bag)
+            let typeOK = CatalogChecks.checkCondition(rule.when, questions: { questionnaire[$0] }, context: "`when` of rule `\(rule.id)`", &bag)
             if let target = rule.effect.moduleID {
                 if let m = industry.module(target) {
                     switch (rule.effect, m.kind) {
@@ -19,12 +19,13 @@ enum RuleChecks {
                     bag.error("rule `\(rule.id)` names unknown module `\(target)`\(hint)", at: rule.effectLocation)
                 }
             }
-            let typeOK = ConditionTypeChecker.check(rule.when.expr, questions: { questionnaire[$0] }).isEmpty
-            if typeOK, ConditionSatisfiability.canBeTrue(rule.when, questionnaire) == false {
+            // The exhaustive search is for lint; commands that only use the catalog skip it (it finds warnings only).
+            if thorough, typeOK, ConditionSatisfiability.canBeTrue(rule.when, questionnaire) == false {
                 neverFire.insert(rule.id)
                 bag.warning("rule `\(rule.id)` can never fire: no answers make `\(rule.when.source.text)` true", at: rule.when.source.location ?? rule.location)
             }
         }
+        guard thorough else { return }
         for m in industry.personalizedModules {
             let recommending = industry.rules.filter { if case .recommend(m.id) = $0.effect { return true } else { return false } }
             // Rules that can never fire recommend nothing.
