@@ -1,0 +1,62 @@
+import Foundation
+
+/// Reads proposal JSON written by `gaizao diagnose`, with clear errors for malformed or foreign files.
+public enum ProposalReader {
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var message: String
+        public var description: String { "\(path): \(message)" }
+    }
+
+    public static func read(_ file: SourceFile) throws(Failure) -> Proposal {
+        let data = Data(file.text.utf8)
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw Failure(path: file.path, message: "not valid JSON (\(Self.jsonProblem(error)))")
+        }
+        guard let dict = object as? [String: Any] else {
+            throw Failure(path: file.path, message: "not a gaizao proposal: the JSON is not an object")
+        }
+        guard let schema = dict["schema"] as? String else {
+            throw Failure(path: file.path, message: "not a gaizao proposal: no `schema` field (expected \"\(Proposal.schemaID)\")")
+        }
+        guard schema == Proposal.schemaID else {
+            throw Failure(path: file.path, message: "unsupported schema \"\(schema)\"; this gaizao reads \"\(Proposal.schemaID)\"")
+        }
+        do {
+            return try JSONDecoder().decode(Proposal.self, from: data)
+        } catch let error as DecodingError {
+            throw Failure(path: file.path, message: "not a valid \(Proposal.schemaID) proposal: \(describe(error))")
+        } catch {
+            throw Failure(path: file.path, message: "cannot be read as a proposal")
+        }
+    }
+
+    static func path(_ codingPath: [CodingKey]) -> String {
+        codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case let .keyNotFound(key, context):
+            let parent = path(context.codingPath)
+            return "missing key `\(parent.isEmpty ? key.stringValue : parent + "." + key.stringValue)`"
+        case let .typeMismatch(type, context):
+            return "wrong type at `\(path(context.codingPath))` (expected \(type))"
+        case let .valueNotFound(type, context):
+            return "missing value at `\(path(context.codingPath))` (expected \(type))"
+        case let .dataCorrupted(context):
+            return "invalid value at `\(path(context.codingPath))`"
+        @unknown default:
+            return "invalid content"
+        }
+    }
+
+    static func jsonProblem(_ error: Error) -> String {
+        let text = "\(error)"
+        if let range = text.range(of: "line \\d+", options: .regularExpression) { return "near \(text[range])" }
+        return "syntax error"
+    }
+}
