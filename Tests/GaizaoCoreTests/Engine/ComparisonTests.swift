@@ -1,0 +1,81 @@
+@testable import GaizaoCore
+import Testing
+
+@Suite struct ComparisonTests {
+    static let engine = Engine(catalog: Shipped.catalog)
+
+    static func proposal(_ name: String, contractor: String? = nil, budget: Int? = nil, edit: (inout AnswerSheet) -> Void = { _ in }) throws -> Proposal {
+        var sheet = Shipped.example(name)
+        edit(&sheet)
+        return try engine.run(sheet, budgetYuan: budget, contractor: contractor).proposal
+    }
+
+    @Test func twoContractorsWithDifferentOverlays() throws {
+        let a = try Self.proposal("auto-parts-midsize.yaml")
+        let b = try Self.proposal("auto-parts-midsize.yaml", contractor: "example-ap-contractor-a")
+        let c = try ProposalComparator.compare([("reference", "a.json", a), ("A", "b.json", b)])
+        #expect(c.mode == .contractors)
+        #expect(c.sameEnterprise)
+        #expect(c.summary.map(\.label) == ["reference", "A"])
+        #expect(!c.priceDifferences.isEmpty)                 // the overlay has its own prices
+        #expect(c.answerDifferences.isEmpty)                 // same answers
+        #expect(c.modules.count == Shipped.catalog.industry("auto-parts")!.modules.count)
+        let row = try #require(c.summary.first)
+        #expect(row.netCostPerPointYuan == Int((Double(a.totals.netCost.highYuan) / (a.after.points - a.diagnosis.points)).rounded()))
+    }
+
+    @Test func threeProposalsAndDifferingAnswers() throws {
+        let a = try Self.proposal("auto-parts-midsize.yaml")
+        let b = try Self.proposal("auto-parts-midsize.yaml", budget: 1_000_000)
+        let c = try Self.proposal("auto-parts-midsize.yaml") { $0.answers["ap_oem_edi"] = .bool(false) }
+        let cmp = try ProposalComparator.compare([("A", "a", a), ("B", "b", b), ("C", "c", c)])
+        #expect(cmp.columns.count == 3)
+        #expect(cmp.answerDifferences.map(\.questionID) == ["ap_oem_edi"])
+        let edi = try #require(cmp.modules.first { $0.moduleID == "ap-p-edi" })
+        #expect(edi.differs)
+        #expect(edi.cells[0]?.status == .include && edi.cells[2]?.status != .include)
+        #expect(cmp.warnings.contains { $0.en.contains("different answers") })
+    }
+
+    @Test func beforeAndAfter() throws {
+        let before = try Self.proposal("auto-parts-midsize.yaml")
+        let after = try Self.proposal("auto-parts-midsize.yaml") { sheet in
+            sheet.date = "2027-06-30"
+            sheet.answers["scene_production_control"] = .number(3)
+            sheet.answers["scene_planning"] = .number(2)
+        }
+        // Given in the wrong order: the earlier date goes first.
+        let c = try ProposalComparator.compare([("after", "b", after), ("before", "a", before)])
+        #expect(c.mode == .beforeAfter)
+        #expect(c.columns.map(\.label) == ["before", "after"])
+        #expect(c.nowSatisfied.contains("ap-s-mes"))
+        let pc = try #require(c.scenes.first { $0.sceneID == "production_control" })
+        let levelBefore = try #require(before.diagnosis.scenes.first { $0.id == "production_control" }).level
+        #expect(pc.now == [levelBefore, 3])
+    }
+
+    @Test func differentEnterprisesAreRefused() throws {
+        let a = try Self.proposal("auto-parts-midsize.yaml")
+        let b = try Self.proposal("auto-parts-small-workshop.yaml")
+        #expect(throws: ProposalComparator.Failure.self) { try ProposalComparator.compare([("a", "a", a), ("b", "b", b)]) }
+        let allowed = try ProposalComparator.compare([("a", "a", a), ("b", "b", b)], allowDifferent: true)
+        #expect(!allowed.sameEnterprise)
+        let h = try Self.proposal("home-appliance-midsize.yaml")
+        #expect(throws: ProposalComparator.Failure.self) { try ProposalComparator.compare([("a", "a", a), ("h", "h", h)], allowDifferent: true) }
+    }
+
+    @Test func malformedAndForeignJSON() throws {
+        func message(_ text: String) -> String? {
+            do { _ = try ProposalReader.read(SourceFile(path: "x.json", text: text)); return nil } catch { return error.description }
+        }
+        #expect(message("{not json")?.hasPrefix("x.json: not valid JSON") == true)
+        #expect(message("[1, 2]") == "x.json: not a gaizao proposal: the JSON is not an object")
+        #expect(message(#"{"name": "x"}"#) == "x.json: not a gaizao proposal: no `schema` field (expected \"gaizao.proposal/1\")")
+        #expect(message(#"{"schema": "other/2"}"#) == "x.json: unsupported schema \"other/2\"; this gaizao reads \"gaizao.proposal/1\"")
+        #expect(message(#"{"schema": "gaizao.proposal/1"}"#)?.hasPrefix("x.json: not a valid gaizao.proposal/1 proposal: missing key") == true)
+        let good = try Self.proposal("auto-parts-midsize.yaml").jsonText()
+        #expect(message(good) == nil)
+        let broken = good.replacingOccurrences(of: "\"level\": 2,", with: "\"level\": \"two\",")
+        #expect(message(broken)?.contains("wrong type at `diagnosis.level`") == true)
+    }
+}
