@@ -28,6 +28,7 @@ public struct GaizaoCommand: AsyncParsableCommand {
             case .reported: return 1
             case let .input(message): Console.err("error: \(message)"); return 1
             case let .usage(message): Console.err("error: \(message)"); return 2
+            case let .located(diagnostic): Console.err(diagnostic.description); return 1
             }
         } catch {
             let code = exitCode(for: error)

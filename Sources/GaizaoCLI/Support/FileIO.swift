@@ -27,8 +27,7 @@ public enum FileIO {
         if data.count > maxInputBytes { throw CLIError.input("\(path): \(data.count) bytes is more than the limit of \(maxInputBytes) bytes") }
         switch text(of: data, path: path) {
         case let .success(file): return file
-        // The command prints `error: ` in front, so the message carries only the location.
-        case let .failure(problem): throw CLIError.input(problem.diagnostic.unprefixed)
+        case let .failure(problem): throw CLIError.located(problem.diagnostic)
         }
     }
 
@@ -85,7 +84,7 @@ public enum FileIO {
     public static func catalogFiles(at root: String, displayPrefix: String) throws -> CatalogFiles {
         var undecodable: [Diagnostic] = []
         let files = try catalogFiles(at: root, displayPrefix: displayPrefix, undecodable: &undecodable)
-        if let first = undecodable.first { throw CLIError.input(first.unprefixed) }
+        if let first = undecodable.first { throw CLIError.located(first) }
         return files
     }
 
@@ -117,9 +116,4 @@ public enum FileIO {
         if absolute.hasPrefix(cwd + "/") { return String(absolute.dropFirst(cwd.count + 1)) }
         return absolute
     }
-}
-
-private extension Diagnostic {
-    /// `path:line:col: message`, for errors the command prints after its own `error: `.
-    var unprefixed: String { (location.map { "\($0): " } ?? "") + message }
 }
