@@ -12,7 +12,7 @@ extension ViewModelBuilder {
                 "kindLabel": fixed ? s["fixedReward"] : f.percent(sub.ratePercent),
                 "rate": fixed ? s["fixedReward"] : f.percent(sub.ratePercent),
                 "base": fixed ? s["dash"] : f.money(sub.base),
-                "cap": sub.capYuan.map { f.money($0) } ?? s["none"],
+                "cap": fixed ? s["dash"] : sub.capYuan.map { f.money($0) } ?? s["none"],
                 "hasMinInvestment": sub.minInvestmentYuan > 0,
                 "minInvestment": f.money(sub.minInvestmentYuan),
                 "amount": f.money(sub.amount),

@@ -152,10 +152,11 @@ extension ViewModelBuilder {
             let y = top + Double(i) * rowHeight
             let start = x0 + Double(m.startWeek!) * scale, end = x0 + Double(m.endWeek!) * scale
             let anchorEnd = start > width / 2
-            // Room for the label from the bar's start rightwards, or from its end leftwards (12-unit text).
+            // Room for the label from the bar's start rightwards, or from its end leftwards. A cell of 12-unit
+            // text is 6 units for CJK and up to 7 for Latin letters: count 7 so English labels fit too.
             let room = anchorEnd ? end - 4 : width - start - 4
             let weeksText = " · " + f.weeks(start: m.startWeek!, end: m.endWeek!)
-            let label = fit(l(m.name), cells: max(Int(room / 6.3) - DisplayWidth.of(weeksText), 8)) + weeksText
+            let label = fit(l(m.name), cells: max(Int(room / 7) - DisplayWidth.of(weeksText), 8)) + weeksText
             return [
                 "label": label,
                 "labelX": n(anchorEnd ? end : start), "labelY": n(y + 12), "anchor": anchorEnd ? "end" : "start",

@@ -32,8 +32,10 @@ extension ViewModelBuilder {
     }
 
     func moduleCard(_ m: Proposal.ModuleEntry) -> ViewNode {
-        let raises: [ViewNode] = m.raises.map { r in
-            ["scene": l(r.sceneName), "from": f.sceneLevel(r.from), "to": f.sceneLevel(r.to), "raised": r.to > r.from]
+        // Only scenes the module actually lifts: a target at or below today's level is no change to show.
+        let lifted = m.raises.filter { $0.to > $0.from }
+        let raises: [ViewNode] = lifted.map { r in
+            ["scene": l(r.sceneName), "from": f.sceneLevel(r.from), "to": f.sceneLevel(r.to)]
         }
         let products = m.products.map(l)
         let dependents = m.requiredBy.filter { modulesByID[$0]?.status.isSelected ?? false }.map(moduleName)
@@ -51,7 +53,7 @@ extension ViewModelBuilder {
             "reasons": reasons(m),
             "raises": raises,
             "hasRaises": !raises.isEmpty,
-            "raisesText": joined(m.raises.map { "\(l($0.sceneName)) \(f.sceneLevel($0.from)) → \(f.sceneLevel($0.to))" }),
+            "raisesText": joined(lifted.map { "\(l($0.sceneName)) \(f.sceneLevel($0.from)) → \(f.sceneLevel($0.to))" }),
             "products": products.map { ["name": $0] as ViewNode },
             "productsText": joined(products),
             "hasProducts": !products.isEmpty,
