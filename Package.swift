@@ -33,6 +33,6 @@ let package = Package(
         .executableTarget(name: "gaizao", dependencies: ["GaizaoCLI"]),
         .executableTarget(name: "gaizao-bench", dependencies: ["GaizaoCore", "GaizaoCLI"]),
         .testTarget(name: "GaizaoCoreTests", dependencies: ["GaizaoCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GaizaoCLITests", dependencies: ["GaizaoCLI", "GaizaoCore"]),
+        .testTarget(name: "GaizaoCLITests", dependencies: ["GaizaoCLI", "GaizaoCore"], exclude: ["Golden"]),
     ]
 )

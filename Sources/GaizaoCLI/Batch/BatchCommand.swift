@@ -53,7 +53,7 @@ public struct BatchCommand: AsyncParsableCommand {
             }
             _ = o
         }
-        let writer = ProposalWriter(lang: global.lang, templatesFlag: templates)
+        let writer = try ProposalWriter(lang: global.lang, templatesFlag: templates, formats: formats)
         let out = URL(fileURLWithPath: output).standardizedFileURL.path
         let staging = try BatchStaging(outputDirectory: out)
         let job = BatchJob(engine: engine, writer: writer, formats: formats, staging: staging, contractor: contractor)

@@ -14,8 +14,11 @@ public struct DiagnoseCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Output folder (default: the current folder; `-` prints one format to standard output).")
     public var output: String = "."
 
-    @Option(name: .long, help: "Formats, comma-separated: md, html, json, pdf.")
+    @Option(name: .long, help: "Formats, comma-separated: md, html, json, pdf (pdf needs a headless Chromium).")
     public var format: String = OutputFormat.defaultList
+
+    @Option(name: .long, help: "Templates folder (default: $GAIZAO_TEMPLATES, else the shipped templates/).")
+    public var templates: String?
 
     @Option(name: .long, help: "Contractor overlay id (its prices, durations, products).")
     public var contractor: String?
@@ -45,7 +48,7 @@ public struct DiagnoseCommand: ParsableCommand {
             throw CLIError.input(error.description)
         }
         let base = SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent)
-        let writer = ProposalWriter(lang: global.lang, templatesFlag: nil)
+        let writer = try ProposalWriter(lang: global.lang, templatesFlag: templates, formats: formats)
         let written = try writer.write(result.proposal, formats: formats, to: output, baseName: base)
         if output != "-" {
             let p = result.proposal

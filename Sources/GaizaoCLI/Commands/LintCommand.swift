@@ -31,7 +31,9 @@ public struct LintCommand: ParsableCommand {
         var printer = DiagnosticPrinter()
         for f in files.files.values { printer.add(f) }
         var diagnostics = undecodable + (result?.diagnostics.sorted ?? [])
-        diagnostics += LintExtras.templateDiagnostics(flag: templates, catalogOrigin: location.origin)
+        let templateCheck = LintExtras.templateDiagnostics(flag: templates, catalogOrigin: location.origin)
+        for f in templateCheck.files { printer.add(f) }
+        diagnostics += templateCheck.diagnostics
         printer.print(diagnostics)
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
@@ -44,6 +46,21 @@ public struct LintCommand: ParsableCommand {
 }
 
 enum LintExtras {
-    /// Template checks come with the rendering work; until templates exist nothing is reported.
-    static func templateDiagnostics(flag: String?, catalogOrigin: ResourceLocation.Origin) -> [Diagnostic] { [] }
+    /// Checks the proposal templates: the folder given with `--templates`, else the shipped (or
+    /// `$GAIZAO_TEMPLATES`) templates when the catalog linted is the shipped one. Every template must parse
+    /// (a parse error is a located `path:line:col: error:`), the required ones must exist, Markdown templates
+    /// need the TEXT content type, partials must exist. Returns the files too, for caret snippets.
+    static func templateDiagnostics(flag: String?, catalogOrigin: ResourceLocation.Origin) -> (diagnostics: [Diagnostic], files: [SourceFile]) {
+        guard flag != nil || catalogOrigin == .shipped else { return ([], []) }
+        let location: ResourceLocation
+        let files: [String: SourceFile]
+        do {
+            location = try ResourceLocator.templates(flag: flag)
+            files = try FileIO.templateFiles(at: location.path, displayPrefix: FileIO.displayPath(location.path))
+        } catch {
+            return ([Diagnostic(.error, "templates: \(error)", at: nil)], [])
+        }
+        let result = TemplateChecks.check(files, folder: FileIO.displayPath(location.path))
+        return (result.diagnostics, Array(files.values))
+    }
 }

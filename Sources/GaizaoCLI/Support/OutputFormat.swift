@@ -7,7 +7,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case md, html, json, pdf
 
     /// What `diagnose` and `batch` write when `--format` is not given.
-    public static let defaultList = "json"
+    public static let defaultList = "md,html,json"
 
     /// Parses `md,html,json`; an unknown name is a usage error.
     public static func parseList(_ text: String) throws -> [OutputFormat] {

@@ -1,10 +1,22 @@
 import Foundation
 import GaizaoCore
 
-/// Writes a proposal in the requested formats, atomically, and returns the paths written.
-struct ProposalWriter {
-    var lang: Lang
-    var templatesFlag: String?
+/// Writes a proposal in the requested formats, atomically, and returns the paths written. The templates are
+/// read and parsed once, when the writer is made, and only when a rendered format is asked for; the writer is
+/// then shared by all of a batch's tasks.
+struct ProposalWriter: Sendable {
+    let lang: Lang
+    private let loaded: ProposalRenderer?
+
+    init(lang: Lang, templatesFlag: String?, formats: [OutputFormat]) throws {
+        self.lang = lang
+        self.loaded = formats.contains { $0 != .json } ? try TemplateSession.load(flag: templatesFlag).renderer : nil
+    }
+
+    func renderer() throws -> ProposalRenderer {
+        guard let loaded else { throw CLIError.usage("templates were not loaded for this format") }
+        return loaded
+    }
 
     func write(_ proposal: Proposal, formats: [OutputFormat], to output: String, baseName: String) throws -> [String] {
         if output == "-" {
@@ -14,10 +26,16 @@ struct ProposalWriter {
             FileHandle.standardOutput.write(Data(try text(proposal, f).utf8))
             return []
         }
+        // Fail before writing anything when the PDF cannot be made.
+        if formats.contains(.pdf), PDFPrinter.findBrowser() == nil { throw CLIError.input(PDFPrinter.missingBrowserMessage) }
         var written: [String] = []
         for f in formats {
             let path = (output as NSString).appendingPathComponent("\(baseName).\(f.rawValue)")
-            try FileIO.writeAtomically(try text(proposal, f), to: path)
+            if f == .pdf {
+                try PDFPrinter.print(html: try text(proposal, .html), to: path)
+            } else {
+                try FileIO.writeAtomically(try text(proposal, f), to: path)
+            }
             written.append(path)
         }
         return written
@@ -26,8 +44,9 @@ struct ProposalWriter {
     func text(_ proposal: Proposal, _ format: OutputFormat) throws -> String {
         switch format {
         case .json: return proposal.jsonText()
-        case .md, .html, .pdf:
-            throw CLIError.input("format \(format.rawValue) is not available yet")
+        case .md: return try renderer().markdown(proposal, lang: lang)
+        case .html: return try renderer().html(proposal, lang: lang)
+        case .pdf: throw CLIError.usage("PDF is binary: write it to a folder with -o DIR")
         }
     }
 }

@@ -23,6 +23,14 @@ public struct Proposal: Codable, Sendable, Hashable {
     public var outcomes: [OutcomeEntry]
     public var risks: [RiskEntry]
     public var assumptions: [Localized]
+    /// Names of the scene groups (产品生命周期, 生产执行, …) the scenes' `group` ids refer to. Optional so that
+    /// proposals written before the field existed still decode.
+    public var sceneGroups: [SceneGroupEntry]? = nil
+
+    public struct SceneGroupEntry: Codable, Sendable, Hashable {
+        public var id: String
+        public var name: Localized
+    }
 
     public struct CatalogRef: Codable, Sendable, Hashable {
         public var id: String
@@ -31,6 +39,8 @@ public struct Proposal: Codable, Sendable, Hashable {
         public var reference: Bool
         public var maturityModel: String
         public var maturityConfirmed: Bool
+        /// The evaluation's full name (optional: absent in proposals written before the field existed).
+        public var maturityModelName: Localized? = nil
     }
 
     public struct Enterprise: Codable, Sendable, Hashable {
@@ -133,6 +143,8 @@ public struct Proposal: Codable, Sendable, Hashable {
     public struct ReasonEntry: Codable, Sendable, Hashable {
         public var kind: DecisionReason.Kind
         public var rule: String?
+        /// The weight of the rule that fired (rule reasons only): the renderer picks the strongest reasons by it.
+        public var weight: Double? = nil
         public var text: Localized
         public var questions: [String]
     }

@@ -23,11 +23,15 @@ public struct ProposalBuilder: Sendable {
             guard let v = a[q.id] else { return nil }
             return Proposal.AnswerRecord(question: q.id, label: q.label, value: AnswerJSON(v), display: AnswerDisplay.text(v, q, catalog))
         }
+        let ruleWeights = Dictionary(industry.rules.map { ($0.id, $0.weight) }, uniquingKeysWith: { a, _ in a })
         let modules = plan.decisions.compactMap { d -> Proposal.ModuleEntry? in
             guard let m = industry.module(d.moduleID) else { return nil }
             return Proposal.ModuleEntry(
                 id: m.id, kind: m.kind.rawValue, name: m.name, summary: m.summary, status: d.status, score: round4(d.score),
-                reasons: d.reasons.map { Proposal.ReasonEntry(kind: $0.kind, rule: $0.ruleID, text: $0.text, questions: $0.questions) },
+                reasons: d.reasons.map { r in
+                    Proposal.ReasonEntry(kind: r.kind, rule: r.ruleID, weight: r.ruleID.flatMap { ruleWeights[$0] },
+                                         text: r.text, questions: r.questions)
+                },
                 requiredBy: d.requiredBy,
                 raises: m.raises.map { r in
                     Proposal.RaiseEntry(scene: r.scene, sceneName: catalog.maturity.scene(r.scene)?.name ?? .empty,
@@ -71,7 +75,8 @@ public struct ProposalBuilder: Sendable {
         return Proposal(
             schema: Proposal.schemaID, generator: "gaizao 0.1.0", date: sheet.date,
             catalog: .init(id: catalog.manifest.id, version: catalog.manifest.version, hash: catalog.hash, reference: catalog.manifest.reference,
-                           maturityModel: catalog.maturity.id, maturityConfirmed: catalog.maturity.confirmed),
+                           maturityModel: catalog.maturity.id, maturityConfirmed: catalog.maturity.confirmed,
+                           maturityModelName: catalog.maturity.name),
             answersHash: answersHash, enterprise: enterprise,
             contractor: .init(overlay: overlay?.id, name: overlay?.name, example: overlay?.example ?? false),
             budgetYuan: plan.budgetYuan, answers: answers, diagnosis: summary(diagnosis), after: summary(plan.projected),
@@ -79,7 +84,8 @@ public struct ProposalBuilder: Sendable {
             totals: .init(investment: yuan(plan.investment), subsidy: yuan(plan.subsidyTotal), netCost: yuan(plan.netCost),
                           durationWeeks: plan.durationWeeks, selectedModules: plan.selected.count),
             subsidies: subsidies, stackingAssumption: catalog.policies.stackingAssumption, kpis: kpis, outcomes: outcomes,
-            risks: plan.risks.map { .init(rule: $0.ruleID, text: $0.text, questions: $0.questions) }, assumptions: assumptions)
+            risks: plan.risks.map { .init(rule: $0.ruleID, text: $0.text, questions: $0.questions) }, assumptions: assumptions,
+            sceneGroups: catalog.maturity.sceneGroups.map { .init(id: $0.id, name: $0.name) })
     }
 
     private func baseline(_ metric: String, _ a: [String: AnswerValue]) -> String? {

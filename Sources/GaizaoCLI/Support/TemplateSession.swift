@@ -1,0 +1,40 @@
+import Foundation
+import GaizaoCore
+
+/// Finds, reads and parses the proposal templates a command uses (`--templates`, `$GAIZAO_TEMPLATES`, else the
+/// shipped templates/), printing located diagnostics; fails with exit 1 when a template has an error.
+struct TemplateSession {
+    var location: ResourceLocation
+    var renderer: ProposalRenderer
+
+    static func load(flag: String?) throws -> TemplateSession {
+        let location = try ResourceLocator.templates(flag: flag)
+        let files = try FileIO.templateFiles(at: location.path, displayPrefix: FileIO.displayPath(location.path))
+        let result = ProposalRenderer.load(files, folder: FileIO.displayPath(location.path))
+        var printer = DiagnosticPrinter()
+        for f in files.values { printer.add(f) }
+        printer.print(result.diagnostics)
+        guard let renderer = result.renderer else {
+            Console.err("the templates at \(location.describe) have errors; nothing was written")
+            throw CLIError.reported
+        }
+        return TemplateSession(location: location, renderer: renderer)
+    }
+}
+
+extension FileIO {
+    /// Every `*.mustache` file below `root`, keyed by its path relative to `root`.
+    static func templateFiles(at root: String, displayPrefix: String) throws -> [String: SourceFile] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
+            throw CLIError.input("\(root): cannot list the folder")
+        }
+        var files: [String: SourceFile] = [:]
+        while let relative = enumerator.nextObject() as? String {
+            guard relative.hasSuffix(".mustache") else { continue }
+            if files.count >= 500 { throw CLIError.input("\(root): more than 500 templates; is this a templates folder?") }
+            let display = displayPrefix.isEmpty || displayPrefix == "." ? relative : displayPrefix + "/" + relative
+            files[relative] = try readText(root + "/" + relative, display: display)
+        }
+        return files
+    }
+}

@@ -1,0 +1,83 @@
+/// Makes user and catalog text safe inside Markdown: as a paragraph, a list item, a heading or a table cell.
+/// The text always reads literally: `|` cannot split a table cell, `*`, `_` and backticks cannot start
+/// emphasis or code, `<` cannot open raw HTML, a leading `#`, `-` or `1.` cannot start a heading or a list,
+/// and a newline cannot end a table row.
+public enum MarkdownEscape {
+    /// ASCII punctuation that is backslash-escaped wherever it appears (CommonMark allows escaping any of it).
+    private static let alwaysEscaped: Set<UInt8> = Set("\\`*_|<>[]#~".utf8)
+
+    public static func text(_ input: String) -> String {
+        needsEscaping(input) ? escape(input) : input
+    }
+
+    private static let specialBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for b in 0..<0x20 { table[b] = true }
+        for b in "\\`*_|<>[]#~&\u{7F}".utf8 { table[Int(b)] = true }
+        return table
+    }()
+
+    /// Most catalog text needs nothing: no special byte, no line separator, no list or heading marker at the
+    /// start, no space at either end.
+    static func needsEscaping(_ input: String) -> Bool {
+        let utf8 = input.utf8
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        if first == UInt8(ascii: " ") || last == UInt8(ascii: " ") || "-+=!".utf8.contains(first) || (0x30...0x39).contains(first) {
+            return true
+        }
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in utf8 {
+            if specialBytes[Int(byte)] { return true }
+            // U+2028 and U+2029 (E2 80 A8/A9) end a line too.
+            if previous == (0xE2, 0x80), byte == 0xA8 || byte == 0xA9 { return true }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
+    static func escape(_ input: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        var atStart = true
+        let scalars = Array(input.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            i += 1
+            // Newlines, tabs and other controls become one space: a cell or a list item stays on its line.
+            if s.value < 0x20 || s.value == 0x7F || s == "\u{2028}" || s == "\u{2029}" || s == " " {
+                if !atStart { pendingSpace = true }
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            if s.isASCII, alwaysEscaped.contains(UInt8(s.value)) {
+                out.append("\\")
+                out.append(s)
+            } else if s == "&", i < scalars.count, scalars[i].properties.isAlphabetic || scalars[i] == "#" {
+                // `&amp;` or `&#60;` would be read as an entity.
+                out.append(contentsOf: "\\&".unicodeScalars)
+            } else if atStart, s == "-" || s == "+" || s == "=" || s == "!" {
+                // A leading `-` or `+` starts a list, `=` can underline a heading, `!` an image.
+                out.append("\\")
+                out.append(s)
+            } else {
+                out.append(s)
+            }
+            if atStart, s.properties.numericType != nil, s.isASCII {
+                // `1. ` or `1) ` at the start opens an ordered list: escape the dot or bracket after the digits
+                // (only before a space or the end: `2026.1` stays as it is).
+                var j = i
+                while j < scalars.count, scalars[j].isASCII, scalars[j].properties.numericType != nil { j += 1 }
+                if j < scalars.count, scalars[j] == "." || scalars[j] == ")",
+                   j + 1 == scalars.count || scalars[j + 1].properties.isWhitespace {
+                    while i < j { out.append(scalars[i]); i += 1 }
+                    out.append("\\")
+                    out.append(scalars[i])
+                    i += 1
+                }
+            }
+            atStart = false
+        }
+        return String(out)
+    }
+}

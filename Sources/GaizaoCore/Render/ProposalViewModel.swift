@@ -1,0 +1,174 @@
+/// What a proposal template sees: nested dictionaries of pre-formatted strings, booleans and lists — never
+/// a domain type, so a renamed model field cannot silently empty a template, and never a raw `Double`.
+///
+/// Built directly from a `Proposal` for one language and one output flavour. In the Markdown flavour every
+/// user or catalog text is already Markdown-escaped (the Markdown templates render with
+/// `{{% CONTENT_TYPE: TEXT}}`); in the HTML flavour texts stay as they are and Mustache's `{{x}}` escapes them.
+/// Built as `MustacheValue`s (dictionaries, not structs, so no reflection is needed to find a key). The keys
+/// are documented in templates/README.md.
+public struct ProposalViewModel {
+    public enum Flavor: Sendable { case markdown, html }
+
+    /// The root object handed to the template.
+    public let root: MustacheValue
+
+    public init(_ proposal: Proposal, lang: Lang, flavor: Flavor) {
+        root = ViewModelBuilder(proposal, lang: lang, flavor: flavor).build().mustacheValue
+    }
+}
+
+/// Builds the view model, one section per method (split over `ProposalViewModel+*.swift`).
+struct ViewModelBuilder {
+    let p: Proposal
+    let lang: Lang
+    let flavor: ProposalViewModel.Flavor
+    let f: RenderFormat
+    var s: RenderStrings { f.strings }
+    let modulesByID: [String: Proposal.ModuleEntry]
+
+    init(_ proposal: Proposal, lang: Lang, flavor: ProposalViewModel.Flavor) {
+        self.p = proposal
+        self.lang = lang
+        self.flavor = flavor
+        self.f = RenderFormat(lang)
+        self.modulesByID = Dictionary(proposal.modules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// User or catalog text, made safe for the flavour (Markdown escaping; HTML escaping is Mustache's job).
+    func u(_ text: String) -> String { flavor == .markdown ? MarkdownEscape.text(text) : text }
+
+    /// A catalog text in the proposal's language, made safe.
+    func l(_ text: Localized) -> String { u(text[lang]) }
+
+    func moduleName(_ id: String) -> String { modulesByID[id].map { l($0.name) } ?? u(id) }
+
+    func joined(_ items: [String]) -> String { items.joined(separator: s["listSeparator"]) }
+
+    func build() -> ViewNode {
+        let sections = sectionHeaders()
+        var root: ViewNode = [
+            "t": RenderStrings.value(lang),
+            "lang": s["htmlLang"],
+            "title": s.format("titleFmt", ["name": u(p.enterprise.name)]),
+            "cover": cover(),
+            "summary": summary(),
+            "diagnosis": diagnosis(),
+            "package": package(),
+            "other": otherModules(),
+            "roadmap": roadmap(),
+            "budget": budget(),
+            "kpis": kpis(),
+            "risks": risks(),
+            "nextSteps": nextSteps(),
+            "assumptions": assumptions(),
+            "answers": answers(),
+            "sections": MustacheValue.object(sections.map { (key: $0.key, value: $0.node.mustacheValue) }),
+            "toc": sections.map { $0.node },
+        ]
+        if flavor == .html { root["charts"] = charts().mustacheValue }
+        return root
+    }
+
+    /// Section ids, numbers and titles, in reading order: the headings and the table of contents agree.
+    func sectionHeaders() -> [(key: String, node: ViewNode)] {
+        let keys = ["summary", "diagnosis", "package", "other", "roadmap", "budget", "kpis", "risks", "next", "assumptions", "answers"]
+        let titles = ["secSummary", "secDiagnosis", "secPackage", "secOther", "secRoadmap", "secBudget", "secKpis", "secRisks",
+                      "secNext", "secAssumptions", "secAnswers"]
+        return zip(keys, titles).enumerated().map { i, pair in
+            (pair.0, ["key": pair.0, "id": "sec-" + pair.0, "number": String(i + 1), "title": s[pair.1]])
+        }
+    }
+
+    func cover() -> ViewNode {
+        let e = p.enterprise
+        let standard = p.modules.filter { $0.kind == "standard" }.count
+        let personalized = p.modules.count - standard
+        var facts: [ViewNode] = [
+            ["label": s["industry"], "value": l(e.industryName)],
+            ["label": s["sizeBand"], "value": l(e.sizeBandName)],
+        ]
+        if let town = e.town { facts.append(["label": s["town"], "value": u(town)]) }
+        if let code = e.creditCode { facts.append(["label": s["creditCode"], "value": u(code)]) }
+        if let n = e.employees { facts.append(["label": s["employees"], "value": s.format("employeesFmt", ["n": String(n)])]) }
+        if let r = e.annualRevenueYuan { facts.append(["label": s["revenue"], "value": f.money(r)]) }
+        let contractor = p.contractor.name.map(l) ?? s["noContractor"]
+        facts.append(["label": s["contractor"], "value": contractor])
+        facts.append(["label": s["date"], "value": p.date.map(u) ?? s["noDate"]])
+        return [
+            "enterpriseName": u(e.name),
+            "facts": facts,
+            "contractorName": contractor,
+            "hasContractor": p.contractor.name != nil,
+            "contractorExample": p.contractor.example,
+            "date": p.date.map(u) ?? s["noDate"],
+            "catalogId": u(p.catalog.id),
+            "catalogVersion": u(p.catalog.version),
+            "catalogReference": p.catalog.reference,
+            "referenceNote": s.format("referenceNote", ["industry": l(e.industryName), "shape": "\(standard)+\(personalized)"]),
+            "catalogHash": u(p.catalog.hash),
+            "answersHash": u(p.answersHash),
+            "generator": u(p.generator),
+            "maturityModel": maturityModelName(),
+        ]
+    }
+
+    func summary() -> ViewNode {
+        let t = p.totals
+        let standard = p.modules.filter { $0.kind == "standard" && $0.status.isSelected }.count
+        let d = p.diagnosis, a = p.after
+        let headlineKey = a.level > d.level ? "headlineUp" : "headlineSame"
+        var node: ViewNode = [
+            "levelNow": f.level(d.level),
+            "levelAfter": f.level(a.level),
+            "levelRaised": a.level > d.level,
+            "pointsNow": s.format("pointsFmt", ["points": f.points(d.points), "max": f.points(d.maxPoints)]),
+            "pointsAfter": s.format("pointsFmt", ["points": f.points(a.points), "max": f.points(a.maxPoints)]),
+            "headline": s.format(headlineKey, ["now": f.level(d.level), "after": f.level(a.level),
+                                               "p1": f.points(d.points), "p2": f.points(a.points)]),
+            "investment": f.money(t.investment),
+            "subsidy": f.money(t.subsidy),
+            "netCost": f.money(t.netCost),
+            "duration": f.duration(t.durationWeeks),
+            "modules": s.format("modulesFmt", ["n": String(t.selectedModules), "s": String(standard),
+                                               "p": String(t.selectedModules - standard)]),
+            "reasons": strongestReasons(),
+            "hasBudgetLimit": p.budgetYuan != nil,
+            "budgetNote": p.budgetYuan.map { s.format("budgetLimitFmt", ["budget": f.money($0)]) } ?? "",
+        ]
+        node["whyNotAfter"] = whyNotHigher(a, key: "whyNotAfterFmt").mustacheValue
+        return node
+    }
+
+    /// The three strongest reasons for the package: the highest-weight rule reason of each chosen module,
+    /// personalized modules first, then the standard modules' reasons when fewer than three remain.
+    func strongestReasons() -> [ViewNode] {
+        struct Candidate { var module: Proposal.ModuleEntry; var reason: Proposal.ReasonEntry; var order: Int }
+        var candidates: [Candidate] = []
+        for (order, m) in p.modules.enumerated() where m.status.isSelected {
+            let best = m.reasons.enumerated().max { l, r in
+                (l.element.weight ?? 0, -l.offset) < (r.element.weight ?? 0, -r.offset)
+            }
+            if let best { candidates.append(Candidate(module: m, reason: best.element, order: order)) }
+        }
+        candidates.sort { l, r in
+            let lp = l.module.kind == "personalized", rp = r.module.kind == "personalized"
+            if lp != rp { return lp }
+            let lw = l.reason.weight ?? 0, rw = r.reason.weight ?? 0
+            if lw != rw { return lw > rw }
+            if l.module.score != r.module.score { return l.module.score > r.module.score }
+            return l.order < r.order
+        }
+        return candidates.prefix(3).map { c in ["module": l(c.module.name), "text": l(c.reason.text)] }
+    }
+
+    /// Why the level is not one higher: the failing conditions of the next level's rule.
+    func whyNotHigher(_ d: Proposal.DiagnosisSummary, key: String) -> ViewNode {
+        let top = d.level >= 4
+        return [
+            "title": top ? s["topLevel"] : s.format(key, ["level": f.level(d.level + 1)]),
+            "items": d.blockers.map { ["text": l($0)] as ViewNode },
+            "hasItems": !d.blockers.isEmpty,
+            "isTop": top,
+        ]
+    }
+}

@@ -1,0 +1,60 @@
+/// Turns the proposal's numbers into the strings a reader sees: levels, money, points, weeks, KPI ranges.
+/// Every figure goes through here, so no template ever prints a raw `Double`.
+struct RenderFormat: Sendable {
+    let lang: Lang
+    let strings: RenderStrings
+
+    init(_ lang: Lang) {
+        self.lang = lang
+        self.strings = RenderStrings(lang)
+    }
+
+    /// `二级` / `Level 2`; `未达一级` below level 1.
+    func level(_ level: Int) -> String { strings["level\(min(max(level, 0), 4))"] }
+
+    /// A scene level as a short label: `2级` / `L2`.
+    func sceneLevel(_ level: Int) -> String { strings.format("sceneLevelFmt", ["n": String(level)]) }
+
+    /// Points with at most three decimals (the engine counts in thousandths): `44.1`, `77.025`.
+    func points(_ value: Double) -> String { DecimalText.format(value, digits: 3) }
+
+    /// `12.5 万元` in Chinese, `CNY 125,000` in English.
+    func money(_ yuan: Int) -> String {
+        strings.format("moneyFmt", ["v": lang == .zh ? Money.wan(yuan) : Money.grouped(yuan)])
+    }
+
+    /// A range, or one figure when both ends agree: `77.5–204.5 万元`.
+    func money(_ range: Proposal.YuanRange) -> String {
+        if range.lowYuan == range.highYuan { return money(range.lowYuan) }
+        let value = lang == .zh ? "\(Money.wan(range.lowYuan))–\(Money.wan(range.highYuan))"
+            : "\(Money.grouped(range.lowYuan))–\(Money.grouped(range.highYuan))"
+        return strings.format("moneyFmt", ["v": value])
+    }
+
+    func percent(_ value: Double) -> String { DecimalText.format(value, digits: 2) + "%" }
+
+    /// Weeks counted from 1 for readers: start week 0, end week 4 is `第 1–4 周`.
+    func weeks(start: Int, end: Int) -> String {
+        let first = start + 1
+        if end <= first { return strings.format("weekFmt", ["a": String(max(first, end))]) }
+        return strings.format("weeksFmt", ["a": String(first), "b": String(end)])
+    }
+
+    func duration(_ weeks: Int) -> String {
+        weeks == 1 ? strings["durationOne"] : strings.format("durationFmt", ["n": String(weeks)])
+    }
+
+    /// `+5`, `-20`, `0`.
+    func signed(_ value: Double) -> String {
+        let text = DecimalText.format(value, digits: 2)
+        return value > 0 ? "+" + text : text
+    }
+
+    /// An expected change with its unit: `+5% 至 +12%`, `+5 至 +10 个百分点`; one figure when both ends agree.
+    func change(low: Double, high: Double, unit: String) -> String {
+        let percentUnit = unit == "%"
+        func one(_ v: Double) -> String { signed(v) + (percentUnit ? "%" : "") }
+        let body = low == high ? one(low) : one(low) + strings["rangeSeparator"] + one(high)
+        return percentUnit || unit.isEmpty ? body : body + " " + unit
+    }
+}

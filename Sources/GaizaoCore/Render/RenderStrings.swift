@@ -1,0 +1,288 @@
+/// Every fixed text of a rendered proposal, in Chinese and English, in one place. Templates read them as
+/// `{{t.key}}`; the view-model builder fills `{name}` placeholders with `format`.
+public struct RenderStrings: Sendable {
+    public let lang: Lang
+    /// The table for `lang`: key → text.
+    public let table: [String: String]
+
+    public init(_ lang: Lang) {
+        self.lang = lang
+        self.table = lang == .zh ? Self.zhTable : Self.enTable
+    }
+
+    public subscript(key: String) -> String {
+        // A missing key shows itself instead of vanishing; the tests check every key used exists.
+        table[key] ?? "⟨\(key)⟩"
+    }
+
+    /// The text for `key` with each `{name}` replaced by its argument. The fixed text is split into pieces once;
+    /// an inserted value is never scanned again, so a name containing `{shape}` stays as it is.
+    public func format(_ key: String, _ arguments: KeyValuePairs<String, String>) -> String {
+        guard let pieces = (lang == .zh ? Self.zhPieces : Self.enPieces)[key] else { return self[key] }
+        var out = ""
+        for piece in pieces {
+            switch piece {
+            case let .text(t): out += t
+            case let .placeholder(name): out += arguments.first { $0.key == name }?.value ?? "{\(name)}"
+            }
+        }
+        return out
+    }
+
+    enum Piece { case text(String), placeholder(String) }
+
+    private static let zhPieces = zhTable.mapValues(pieces)
+    private static let enPieces = enTable.mapValues(pieces)
+
+    /// `第 {a}–{b} 周` → text, placeholder a, text, placeholder b, text.
+    static func pieces(_ text: String) -> [Piece] {
+        var out: [Piece] = []
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            if open > rest.startIndex { out.append(.text(String(rest[..<open]))) }
+            out.append(.placeholder(String(rest[rest.index(after: open)..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { out.append(.text(String(rest))) }
+        return out
+    }
+
+    /// The table as a view-model object, built once per language.
+    static func value(_ lang: Lang) -> MustacheValue { lang == .zh ? zhValue : enValue }
+    private static let zhValue = MustacheValue.table(zhTable.mapValues { .string($0) })
+    private static let enValue = MustacheValue.table(enTable.mapValues { .string($0) })
+
+    /// Every key, for lint and tests.
+    public static var keys: Set<String> { Set(entries.map(\.key)) }
+
+    private static let zhTable = Dictionary(entries.map { ($0.key, $0.zh) }, uniquingKeysWith: { a, _ in a })
+    private static let enTable = Dictionary(entries.map { ($0.key, $0.en) }, uniquingKeysWith: { a, _ in a })
+
+    static let entries: [(key: String, zh: String, en: String)] = document + summary + diagnosis + package + budget + closing
+}
+
+extension RenderStrings {
+    static let document: [(key: String, zh: String, en: String)] = [
+        ("htmlLang", "zh-CN", "en"),
+        ("docTitle", "数字化改造方案", "Digital retrofit proposal"),
+        ("docSubtitle", "中小企业数字化转型 · “标准化+个性化”模块化改造", "SME digital transformation · \"standard + personalized\" modular retrofit"),
+        ("titleFmt", "{name} · 数字化改造方案", "{name} · Digital retrofit proposal"),
+        ("contents", "目录", "Contents"),
+        ("industry", "行业", "Industry"),
+        ("sizeBand", "企业规模", "Size band"),
+        ("town", "所在镇街", "Town"),
+        ("creditCode", "统一社会信用代码", "Unified social credit code"),
+        ("employees", "员工人数", "Employees"),
+        ("employeesFmt", "{n} 人", "{n}"),
+        ("revenue", "年营业收入", "Annual revenue"),
+        ("contractor", "总包商", "General contractor"),
+        ("noContractor", "未指定（按参考目录价格估算）", "none (priced from the reference catalog)"),
+        ("exampleLabel", "示例", "example"),
+        ("exampleNote", "此总包商为示例数据，其价格、工期和产品仅供演示，不代表真实报价。",
+         "This contractor is example data: its prices, durations and products are for demonstration, not a real offer."),
+        ("date", "诊断日期", "Diagnosis date"),
+        ("noDate", "未填写", "not given"),
+        ("catalog", "目录版本", "Catalog"),
+        ("evaluationModel", "评测依据", "Evaluation model"),
+        ("referenceLabel", "参考目录", "reference catalog"),
+        ("referenceNote", "本方案使用参考目录：{industry}“{shape}”模块清单依据工信部 2024 版评测指标的 16 个业务场景编制，并非慈溪官方清单（官方清单未公开）；总包商可用自己的目录替换。",
+         "This proposal uses a reference catalog: its {industry} \"{shape}\" module list is built on the 16 business scenes of the MIIT 2024 evaluation; it is not the official Cixi list (which is not published), and a contractor can replace it with its own."),
+        ("reproducibility", "可复现性", "Reproducibility"),
+        ("catalogHash", "目录指纹（SHA-256）", "Catalog hash (SHA-256)"),
+        ("answersHash", "答卷指纹（SHA-256）", "Answers hash (SHA-256)"),
+        ("reproNote", "同一目录与同一答卷生成的方案逐字节相同。", "The same catalog and answers give a byte-identical proposal."),
+        ("generatedBy", "生成工具", "Generated by"),
+        ("footerNote", "本方案中的费用、补助和改造后等级均为估算，以合同、验收和主管部门审核为准。",
+         "Costs, subsidies and the level after the retrofit are estimates; the contract, the acceptance and the authorities' review decide."),
+        ("yes", "是", "yes"),
+        ("no", "否", "no"),
+        ("none", "无", "none"),
+        ("dash", "—", "—"),
+        ("listSeparator", "、", "; "),
+        ("colon", "：", ": "),
+        ("clauseSeparator", "；", "; "),
+        ("openParen", "（", " ("),
+        ("closeParen", "）", ")"),
+        ("rangeSeparator", " 至 ", " to "),
+    ]
+
+    static let summary: [(key: String, zh: String, en: String)] = [
+        ("secSummary", "执行摘要", "Executive summary"),
+        ("levelNow", "当前等级", "Level now"),
+        ("levelAfter", "改造后等级（预计）", "Level after (projected)"),
+        ("pointsFmt", "{points} 分 / 满分 {max}", "{points} of {max} points"),
+        ("investment", "投资估算", "Estimated investment"),
+        ("subsidy", "可申请补助（估算）", "Subsidies (estimate)"),
+        ("netCost", "企业净投入", "Net cost to the enterprise"),
+        ("duration", "总工期", "Duration"),
+        ("modules", "模块", "Modules"),
+        ("modulesFmt", "{n} 个（标准 {s} + 个性化 {p}）", "{n} ({s} standard + {p} personalized)"),
+        ("headlineUp", "改造后预计由{now}提升至{after}，得分由 {p1} 分提高到 {p2} 分。",
+         "The retrofit is projected to move the enterprise from {now} to {after}; points rise from {p1} to {p2}."),
+        ("headlineSame", "改造后预计保持{now}，得分由 {p1} 分提高到 {p2} 分。",
+         "The retrofit is projected to keep the enterprise at {now}; points rise from {p1} to {p2}."),
+        ("strongestReasons", "主要理由", "The strongest reasons"),
+        ("budgetLimitFmt", "按预算上限 {budget} 选择个性化模块。", "Personalized modules were chosen within a budget of {budget}."),
+        ("whyNotNowFmt", "当前未达到{level}的原因", "Why the level is not {level} now"),
+        ("whyNotAfterFmt", "改造后仍未达到{level}的原因", "Why the level after the retrofit is not {level}"),
+        ("topLevel", "已达到最高等级（四级）。", "The top level (level 4) is reached."),
+        ("level0", "未达一级", "Below level 1"),
+        ("level1", "一级", "Level 1"),
+        ("level2", "二级", "Level 2"),
+        ("level3", "三级", "Level 3"),
+        ("level4", "四级", "Level 4"),
+        ("sceneLevelFmt", "{n}级", "L{n}"),
+    ]
+
+    static let diagnosis: [(key: String, zh: String, en: String)] = [
+        ("secDiagnosis", "现状诊断", "Diagnosis"),
+        ("diagnosisIntro", "依据《{model}》，按答卷逐项计分，并评估 16 个业务场景的等级。",
+         "Scored item by item from the answers against the {model}, with the level of each of the 16 business scenes."),
+        ("dimensionsTitle", "各维度得分", "Points by dimension"),
+        ("dimension", "维度", "Dimension"),
+        ("now", "现状", "Now"),
+        ("after", "改造后", "After"),
+        ("maxPoints", "满分", "Max"),
+        ("total", "合计", "Total"),
+        ("indicatorsTitle", "指标得分明细", "Points by indicator"),
+        ("indicator", "指标", "Indicator"),
+        ("group", "分组", "Group"),
+        ("answer", "答卷情况", "Answer"),
+        ("points", "得分", "Points"),
+        ("pointsOfFmt", "{points} / {max}", "{points} / {max}"),
+        ("unconfirmed", "待确认", "to be confirmed"),
+        ("notAnswered", "未作答", "not answered"),
+        ("scenesTitle", "16 个业务场景：现状与改造后", "The 16 business scenes: now and after"),
+        ("scene", "场景", "Scene"),
+        ("sceneArea", "环节", "Area"),
+        ("mandatory", "约束性", "Mandatory"),
+        ("mandatoryMark", "★", "★"),
+        ("scenesNote", "★ 为约束性场景。场景等级 0–4 级，0 级表示尚未开展。", "★ marks a mandatory scene. Levels run 0–4; 0 means not started."),
+        ("currentState", "现状描述", "Current state"),
+        ("chartScenesTitle", "16 个业务场景等级（现状与改造后）", "Level of the 16 business scenes, now and after"),
+        ("chartScenesDescFmt", "{n} 个场景中，改造后有 {raised} 个提升等级。", "Of {n} scenes, {raised} rise a level or more after the retrofit."),
+        ("chartDimensionsTitle", "各维度得分（现状与改造后）", "Points by dimension, now and after"),
+        ("chartDimensionsDescFmt", "总分由 {p1} 分提高到 {p2} 分（满分 {max}）。", "Total points rise from {p1} to {p2} (of {max})."),
+        ("levelRuleTitle", "定级条件与现状", "The level rule and where the enterprise stands"),
+        ("level", "等级", "Level"),
+        ("pointsNeeded", "得分", "Points"),
+        ("scenesAtLevel", "达到该级的场景", "Scenes at the level"),
+        ("mandatoryAtLevel", "其中约束性", "of which mandatory"),
+        ("metNow", "现状", "Now"),
+        ("met", "满足", "met"),
+        ("notMet", "未满足", "not met"),
+        ("haveNeedFmt", "{have} / 需 {need}", "{have} / {need} needed"),
+    ]
+
+    static let package: [(key: String, zh: String, en: String)] = [
+        ("secPackage", "改造方案：模块包", "The retrofit package"),
+        ("packageIntro", "方案包含 {n} 个模块。标准模块是本行业每家企业的基础配置；个性化模块由诊断规则按企业情况选出。",
+         "The package holds {n} modules. Standard modules are the base every enterprise of the industry needs; personalized modules are chosen by the diagnosis rules for this enterprise."),
+        ("standardModules", "标准模块", "Standard modules"),
+        ("personalizedModules", "个性化模块", "Personalized modules"),
+        ("noStandard", "标准模块均已具备，本次无需实施。", "Every standard module is already in place."),
+        ("noPersonalized", "本次未选个性化模块。", "No personalized module is chosen this time."),
+        ("statusInclude", "新建", "new build"),
+        ("statusUpgrade", "升级现有系统", "upgrade the existing system"),
+        ("statusSatisfied", "已具备", "already in place"),
+        ("statusNotChosen", "未选", "not chosen"),
+        ("statusExcluded", "排除", "excluded"),
+        ("kindStandard", "标准", "standard"),
+        ("kindPersonalized", "个性化", "personalized"),
+        ("why", "理由", "Why"),
+        ("ruleFmt", "规则 {rule}", "rule {rule}"),
+        ("scenesRaised", "提升场景", "Scenes raised"),
+        ("products", "建议轻量化产品", "Suggested lightweight products"),
+        ("cost", "费用", "Cost"),
+        ("costSource", "费用来源", "Cost source"),
+        ("estimate", "估算", "estimate"),
+        ("newBuildCostFmt", "新建参考价 {cost}", "new build {cost}"),
+        ("schedule", "排期", "Schedule"),
+        ("moduleDuration", "工期", "Duration"),
+        ("workType", "实施方式", "Work"),
+        ("prerequisiteFor", "是以下模块的前提", "Prerequisite for"),
+        ("phaseFmt", "第 {n} 阶段", "Phase {n}"),
+        ("weeksFmt", "第 {a}–{b} 周", "weeks {a}–{b}"),
+        ("weekFmt", "第 {a} 周", "week {a}"),
+        ("durationFmt", "{n} 周", "{n} weeks"),
+        ("durationOne", "1 周", "1 week"),
+        ("secOther", "未纳入的模块及原因", "Modules not in the package, and why"),
+        ("otherIntro", "以下模块经评估未纳入本方案。", "These modules were considered and are not in the package."),
+        ("noOther", "目录中的全部模块均已纳入本方案。", "Every module of the catalog is in the package."),
+        ("module", "模块", "Module"),
+        ("kind", "类型", "Kind"),
+        ("status", "结论", "Decision"),
+        ("secRoadmap", "实施路线图", "Roadmap"),
+        ("roadmapIntroFmt", "{n} 个模块分 {p} 个阶段实施，共 {w} 周；前一阶段的模块是后一阶段的基础。",
+         "{n} modules in {p} phases over {w} weeks; each phase builds on the modules of the one before."),
+        ("chartGanttTitle", "实施甘特图", "Gantt chart of the roadmap"),
+        ("phase", "阶段", "Phase"),
+        ("weeks", "周次", "Weeks"),
+        ("weekAxis", "周", "week"),
+    ]
+
+    static let budget: [(key: String, zh: String, en: String)] = [
+        ("secBudget", "投资与补助", "Budget and subsidies"),
+        ("costTable", "模块费用", "Module costs"),
+        ("subsidyTable", "补助测算", "Subsidy estimate"),
+        ("scheme", "补助项目", "Scheme"),
+        ("base", "计算基数", "Base"),
+        ("rate", "比例", "Rate"),
+        ("cap", "上限", "Cap"),
+        ("amount", "金额", "Amount"),
+        ("condition", "条件", "Condition"),
+        ("source", "依据", "Source"),
+        ("minInvestment", "最低投入", "Minimum investment"),
+        ("eligibleApplied", "符合，计入", "eligible, counted"),
+        ("eligibleNotApplied", "符合，不重复计入", "eligible, not counted"),
+        ("notEligible", "不符合", "not eligible"),
+        ("fixedReward", "一次性奖励", "one-time reward"),
+        ("policyUnconfirmed", "待核实", "to be verified"),
+        ("explanation", "说明", "Note"),
+        ("stacking", "叠加假设", "Stacking assumption"),
+        ("subsidyTotal", "补助合计", "Subsidy total"),
+        ("subsidyNote", "补助在项目验收通过后按核定投入额兑付；以上金额为估算。", "Subsidies are paid after acceptance, on the verified investment; the amounts above are estimates."),
+        ("moneyFmt", "{v} 万元", "CNY {v}"),
+    ]
+
+    static let closing: [(key: String, zh: String, en: String)] = [
+        ("secKpis", "预期成效", "Expected results"),
+        ("kpiTitle", "预期指标改善", "Expected effects on KPIs"),
+        ("metric", "指标", "Indicator"),
+        ("expectedChange", "预期变化", "Expected change"),
+        ("kpiSource", "来源", "Source"),
+        ("noKpis", "所选模块没有列出指标预期。", "The chosen modules list no KPI effect."),
+        ("outcomesTitle", "成效指标基线（验收时对比改造前后）", "Outcome indicators: baseline, to compare at acceptance"),
+        ("baseline", "基线（现状）", "Baseline (now)"),
+        ("notRecorded", "未填写", "not recorded"),
+        ("secRisks", "风险与前提条件", "Risks and prerequisites"),
+        ("risksTitle", "风险", "Risks"),
+        ("noRisks", "诊断未发现需要特别提示的风险。", "The diagnosis raised no particular risk."),
+        ("prerequisitesTitle", "前提条件", "Prerequisites"),
+        ("dependencyFmt", "{module}须先行实施：{dependents}依赖它。", "{module} comes first: {dependents} build on it."),
+        ("prereqLead", "企业指定一名项目负责人（建议由分管生产或经营的负责人担任），并为每个模块指定关键用户。",
+         "The enterprise names a project lead (ideally the manager in charge of production or operations) and a key user for each module."),
+        ("prereqData", "企业在上线前整理并核对物料、BOM、工艺路线、设备清单等基础数据。",
+         "Before go-live the enterprise cleans and checks its base data: materials, BOMs, routings, the equipment list."),
+        ("prereqUpgrade", "升级类模块需要现有系统的供应商配合开放接口或导出数据。",
+         "Upgrades need the current system's vendor to open interfaces or export data."),
+        ("prereqSite", "车间网络、供电和设备接口具备加装采集设备的条件，以现场勘查确认。",
+         "The shop-floor network, power and machine interfaces can take data-collection devices, as a site survey confirms."),
+        ("secNext", "下一步", "Next steps"),
+        ("nextReview", "与企业共同审阅本方案，组织专家评审，确认模块、预算和工期。",
+         "Review this proposal with the enterprise and hold the expert review; confirm the modules, budget and schedule."),
+        ("nextContract", "签订改造合同，附按模块列明软件、硬件和服务费用的费用清单。",
+         "Sign the retrofit contract, with a cost list of software, hardware and services per module."),
+        ("nextApply", "准备补助申报材料：改造合同、费用清单（投入明细）、营业执照；改造项目按要求申报列入试点。",
+         "Prepare the subsidy application: the contract, the cost list (investment details) and the business licence; apply for the project to be listed as a pilot."),
+        ("nextSample", "企业已列入宁波市级样本企业：另行申请一次性奖励。", "The enterprise is a Ningbo sample enterprise: apply separately for the one-time reward."),
+        ("nextImplement", "按路线图分阶段实施，每个阶段结束时由企业签字确认。", "Implement phase by phase along the roadmap; the enterprise signs off each phase."),
+        ("nextAcceptance", "项目验收：按 2024 版评测指标现场复评，并记录四项成效指标改造前后的数值。",
+         "Acceptance: re-evaluate on site with the 2024 indicators and record the four outcome indicators before and after."),
+        ("nextPayment", "验收通过后，按核定投入额申请补助兑付。", "After acceptance, claim the subsidies on the verified investment."),
+        ("secAssumptions", "假设与说明", "Assumptions"),
+        ("secAnswers", "附录：问卷答案", "Appendix: answers"),
+        ("answersIntro", "本方案的每项结论都可追溯到以下答卷、目录条目或政策条款。", "Every finding of this proposal traces back to these answers, a catalog entry or a policy clause."),
+        ("question", "问题", "Question"),
+    ]
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import Mustache
+@testable import GaizaoCLI
+@testable import GaizaoCore
+
+/// The compiled fast path must give exactly what swift-mustache gives.
+@Suite struct CompiledTemplateTests {
+    @Test func shippedTemplatesCompile() {
+        #expect(RenderFixtures.renderer.usesCompiledTemplates)
+    }
+
+    @Test(arguments: RenderFixtures.examples) func compiledMatchesSwiftMustache(example: String) throws {
+        let proposal = try RenderFixtures.proposal(example)
+        let renderer = RenderFixtures.renderer
+        for lang in Lang.allCases {
+            for (flavor, template) in [(ProposalViewModel.Flavor.markdown, "proposal.md"), (.html, "proposal.html")] {
+                let model = ProposalViewModel(proposal, lang: lang, flavor: flavor)
+                let fast = renderer.render(model, template: template, engine: .compiled)
+                let reference = renderer.render(model, template: template, engine: .library)
+                #expect(GoldenFile.firstDifference(expected: reference, actual: fast) == nil,
+                        "\(example) \(lang) \(template):\n\(GoldenFile.firstDifference(expected: reference, actual: fast) ?? "")")
+            }
+        }
+    }
+
+    static let edgeCases: [String] = [
+        "a {{x}} b\n",
+        "  {{#list}}\n  - {{name}}\n  {{/list}}\n",
+        "{{#list}}{{name}}, {{/list}}\n",
+        "  {{> part}}\nafter\n",
+        "x {{> part}} y\n",
+        "{{^empty}}\nnone\n{{/empty}}\n",
+        "{{^list}}no{{/list}}{{^flag}}F{{/flag}}{{#flag}}T{{/flag}}\n",
+        "  {{! comment }}\n{{! inline }}text\n",
+        "{{% CONTENT_TYPE: TEXT}}\n{{html}} {{{html}}} {{&html}}\n",
+        "{{html}}\r\n{{#obj}}{{inner.deep}} {{name}}{{/obj}}\n",
+        "{{#obj}}{{name}}{{/obj}} {{obj.missing.name}} {{.obj.inner.deep}}\n",
+        "\t{{#flag}}\t\n\tline\n\t{{/flag}}\t\n",
+        "{{#list}}\n  {{> part}}\n{{/list}}\n",
+        "no newline at end {{x}}",
+        "crlf\r\n  {{> part}}\r\n{{#list}}\r\n  {{> part}}\r\n{{/list}}\r\n",
+    ]
+
+    @Test(arguments: edgeCases) func edgeCasesMatchSwiftMustache(_ template: String) throws {
+        let partial = "P{{x}}\n{{#list}}\n<{{name}}>\n{{/list}}\n"
+        let model: [String: Any] = [
+            "x": "1 < 2", "html": "<b>\"&'</b>", "flag": true, "empty": [[String: Any]](),
+            "list": [["name": "a"], ["name": "b & c"]] as [[String: Any]],
+            "obj": ["name": "n", "inner": ["deep": "d"] as [String: Any]] as [String: Any],
+        ]
+        var library = MustacheLibrary()
+        try library.register(template, named: "main")
+        try library.register(partial, named: "part")
+        let compiled = try #require(CompiledTemplateSet(["main": template, "part": partial]))
+        #expect(compiled.render(Self.value(model), template: "main") == library.render(model, withTemplate: "main"))
+    }
+
+    static func value(_ any: Any) -> MustacheValue {
+        switch any {
+        case let s as String: return .string(s)
+        case let b as Bool: return .bool(b)
+        case let d as [String: Any]: return .object(d.sorted { $0.key < $1.key }.map { (key: $0.key, value: value($0.value)) })
+        case let l as [Any]: return .list(l.map(value))
+        default: return .string("\(any)")
+        }
+    }
+
+    @Test(arguments: ["{{=<% %>=}}<%x%>", "{{<parent}}{{/parent}}", "{{> *dynamic}}", "{{x(y)}}"])
+    func unsupportedFeaturesFallBackToSwiftMustache(_ template: String) {
+        #expect(CompiledTemplateSet(["main": template]) == nil)
+    }
+
+    @Test func htmlEscapingMatchesSwiftMustache() {
+        var out = "pre "
+        HTMLEscape.append("<a href=\"x\">'R&D'</a> 中文", to: &out)
+        HTMLEscape.append("plain 中文", to: &out)
+        #expect(out == "pre &lt;a href=&quot;x&quot;&gt;&#39;R&amp;D&#39;&lt;/a&gt; 中文plain 中文")
+    }
+}

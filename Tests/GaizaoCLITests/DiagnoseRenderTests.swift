@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import GaizaoCLI
+import GaizaoCore
+
+/// `gaizao diagnose` end to end: the default formats, --templates, and the errors around them.
+@Suite struct DiagnoseRenderTests {
+    static func temporaryFolder() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-diagnose-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static let example = RenderFixtures.root + "/examples/home-appliance-midsize.yaml"
+
+    @Test func writesMarkdownHTMLAndJSONByDefault() async throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let code = await GaizaoCommand.run(arguments: ["diagnose", Self.example, "-o", dir, "--lang", "en"])
+        #expect(code == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(files == ["home-appliance-midsize.html", "home-appliance-midsize.json", "home-appliance-midsize.md"])
+        let md = try String(contentsOfFile: dir + "/home-appliance-midsize.md", encoding: .utf8)
+        let expected = RenderFixtures.renderer.markdown(try RenderFixtures.proposal("home-appliance-midsize"), lang: .en)
+        #expect(md == expected)
+    }
+
+    @Test func contractorTemplatesAreUsed() async throws {
+        let dir = try Self.temporaryFolder(), templates = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir); try? FileManager.default.removeItem(atPath: templates) }
+        try "{{% CONTENT_TYPE: TEXT}}\nBRANDED {{cover.enterpriseName}} {{summary.subsidy}}\n"
+            .write(toFile: templates + "/proposal.md.mustache", atomically: true, encoding: .utf8)
+        try "<p>{{title}}</p>\n".write(toFile: templates + "/proposal.html.mustache", atomically: true, encoding: .utf8)
+        let code = await GaizaoCommand.run(arguments: ["diagnose", Self.example, "-o", dir, "--format", "md", "--templates", templates])
+        #expect(code == 0)
+        let md = try String(contentsOfFile: dir + "/home-appliance-midsize.md", encoding: .utf8)
+        #expect(md == "BRANDED 慈溪戊己电器股份有限公司 35.5–50 万元\n")
+    }
+
+    @Test func brokenTemplatesWriteNothingAndExitOne() async throws {
+        let dir = try Self.temporaryFolder(), templates = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir); try? FileManager.default.removeItem(atPath: templates) }
+        try "{{% CONTENT_TYPE: TEXT}}\n{{#open}}\n".write(toFile: templates + "/proposal.md.mustache", atomically: true, encoding: .utf8)
+        try "<p>{{title}}</p>\n".write(toFile: templates + "/proposal.html.mustache", atomically: true, encoding: .utf8)
+        let code = await GaizaoCommand.run(arguments: ["diagnose", Self.example, "-o", dir, "--format", "md", "--templates", templates])
+        #expect(code == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
+
+    @Test func pdfToStandardOutputIsAUsageError() async {
+        #expect(await GaizaoCommand.run(arguments: ["diagnose", Self.example, "-o", "-", "--format", "pdf"]) == 2)
+    }
+
+    @Test func missingBrowserMessageSaysHowToInstallOne() {
+        #expect(PDFPrinter.findBrowser(environment: ["PATH": "/nonexistent"]) == nil)
+        #expect(PDFPrinter.missingBrowserMessage.contains("apt-get install chromium"))
+    }
+}

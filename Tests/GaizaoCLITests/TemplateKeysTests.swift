@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import GaizaoCLI
+@testable import GaizaoCore
+
+/// Mustache renders an unknown name as nothing, silently. This guard reads every tag of the shipped templates
+/// and checks that the view model provides each name, so a renamed key fails here instead of emptying a page.
+@Suite struct TemplateKeysTests {
+    static func keys(_ node: MustacheValue, into set: inout Set<String>) {
+        switch node {
+        case let .object(fields):
+            for (k, v) in fields.map({ ($0.key, $0.value) }) where k != "t" {
+                set.insert(k)
+                keys(v, into: &set)
+            }
+        case let .list(items): for item in items { keys(item, into: &set) }
+        case .string, .bool, .table: break
+        }
+    }
+
+    static let viewModelKeys: Set<String> = {
+        var set: Set<String> = []
+        for example in RenderFixtures.examples {
+            let p = try! RenderFixtures.proposal(example)
+            for flavor in [ProposalViewModel.Flavor.markdown, .html] {
+                keys(ProposalViewModel(p, lang: .zh, flavor: flavor).root, into: &set)
+            }
+        }
+        return set
+    }()
+
+    @Test(arguments: RenderFixtures.templateFiles.keys.sorted())
+    func everyTagNamesAViewModelKey(_ relative: String) {
+        let file = RenderFixtures.templateFiles[relative]!
+        for tag in TemplateChecks.scanTags(file.text) {
+            var body = Substring(tag.body)
+            guard let first = body.first, !"!%>=".contains(first) else { continue }
+            if "#^/&{".contains(first) { body = body.dropFirst() }
+            if body.hasSuffix("}") { body = body.dropLast() }
+            let name = body.trimmingCharacters(in: .whitespaces)
+            if name == "." { continue }
+            let parts = name.split(separator: ".").map(String.init)
+            if parts.first == "t" {
+                #expect(parts.count == 2 && RenderStrings.keys.contains(parts[1]), "\(file.path):\(tag.line): unknown fixed string \(name)")
+                continue
+            }
+            for part in parts {
+                #expect(Self.viewModelKeys.contains(part), "\(file.path):\(tag.line):\(tag.column): `\(name)` is not a view-model key")
+            }
+        }
+    }
+
+    @Test func theMarkdownTemplateAndItsPartialsDeclareText() {
+        for (relative, file) in RenderFixtures.templateFiles where relative.hasSuffix(".md.mustache") {
+            #expect(file.text.hasPrefix("{{% CONTENT_TYPE: TEXT}}"), "\(relative)")
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Testing
+@testable import GaizaoCore
+
+@Suite struct MarkdownEscapeTests {
+    @Test(arguments: [
+        ("plain 中文 text", "plain 中文 text"),
+        ("a|b", "a\\|b"),
+        ("*bold* _it_ `code`", "\\*bold\\* \\_it\\_ \\`code\\`"),
+        ("<script>", "\\<script\\>"),
+        ("# title", "\\# title"),
+        ("- item", "\\- item"),
+        ("+ item", "\\+ item"),
+        ("1. first", "1\\. first"),
+        ("12) twelve", "12\\) twelve"),
+        ("2026.1", "2026.1"),
+        ("1.2 %", "1.2 %"),
+        ("line one\nline two\r\n\tthree", "line one line two three"),
+        ("  padded  ", "padded"),
+        ("[link](x)", "\\[link\\](x)"),
+        ("R&D &amp; &#60; a & b", "R\\&D \\&amp; \\&\\#60; a & b"),
+        ("~~gone~~", "\\~\\~gone\\~\\~"),
+        ("back\\slash", "back\\\\slash"),
+        ("a - b", "a - b"),
+        ("🏭 emoji", "🏭 emoji"),
+    ])
+    func escapes(_ input: String, _ expected: String) {
+        #expect(MarkdownEscape.text(input) == expected)
+    }
+}
+
+@Suite struct RenderFormatTests {
+    let zh = RenderFormat(.zh), en = RenderFormat(.en)
+
+    @Test func levels() {
+        #expect(zh.level(0) == "未达一级")
+        #expect(zh.level(2) == "二级")
+        #expect(en.level(2) == "Level 2")
+        #expect(en.level(9) == "Level 4")
+    }
+
+    @Test func money() {
+        #expect(zh.money(125_000) == "12.5 万元")
+        #expect(en.money(125_000) == "CNY 125,000")
+        #expect(zh.money(Proposal.YuanRange(lowYuan: 775_000, highYuan: 2_045_000)) == "77.5–204.5 万元")
+        #expect(zh.money(Proposal.YuanRange(lowYuan: 700_000, highYuan: 700_000)) == "70 万元")
+        #expect(en.money(Proposal.YuanRange(lowYuan: 80_000, highYuan: 200_000)) == "CNY 80,000–200,000")
+    }
+
+    @Test func weeksCountFromOne() {
+        #expect(zh.weeks(start: 0, end: 4) == "第 1–4 周")
+        #expect(en.weeks(start: 8, end: 18) == "weeks 9–18")
+        #expect(en.weeks(start: 3, end: 4) == "week 4")
+        #expect(en.duration(1) == "1 week")
+        #expect(zh.duration(12) == "12 周")
+    }
+
+    @Test func changesCarryTheirUnit() {
+        #expect(zh.change(low: 5, high: 12, unit: "%") == "+5% 至 +12%")
+        #expect(zh.change(low: -20, high: -10, unit: "%") == "-20% 至 -10%")
+        #expect(en.change(low: 5, high: 10, unit: "percentage points") == "+5 to +10 percentage points")
+        #expect(en.change(low: 3, high: 3, unit: "%") == "+3%")
+    }
+
+    @Test func pointsNeverPrintARawDouble() {
+        #expect(zh.points(44.1) == "44.1")
+        #expect(zh.points(77.025) == "77.025")
+        #expect(zh.points(0.1 + 0.2) == "0.3")
+        #expect(zh.percent(50) == "50%")
+    }
+
+    @Test func formatFillsPlaceholdersOnce() {
+        let s = RenderStrings(.zh)
+        #expect(s.format("titleFmt", ["name": "{name}"]) == "{name} · 数字化改造方案")
+        #expect(s.format("weeksFmt", ["a": "1", "b": "4"]) == "第 1–4 周")
+        #expect(s["no-such-key"] == "⟨no-such-key⟩")
+    }
+
+    @Test func bothLanguagesHaveEveryKeyAndNoneIsEmpty() {
+        for entry in RenderStrings.entries {
+            #expect(!entry.zh.isEmpty && !entry.en.isEmpty, "\(entry.key)")
+        }
+        #expect(RenderStrings.keys.count == RenderStrings.entries.count, "duplicate keys")
+    }
+}
+
+@Suite struct DecimalTextTests {
+    @Test func matchesFormatNumber() {
+        var values: [Double] = [0, 1, -1, 0.5, -0.5, 44.1, 77.025, 19.35, 1.875, 0.1 + 0.2, 123456.789, -3.14159, 2.675, 1e-7, 99.9999]
+        for i in 0..<2000 { values.append(Double(i) * 0.0137 - 7) }
+        for v in values {
+            for d in 0...4 {
+                #expect(DecimalText.format(v, digits: d) == formatNumber(v, maxFractionDigits: d), "\(v) with \(d) digits")
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Testing
+@testable import GaizaoCore
+
+@Suite struct TemplateChecksTests {
+    static let html = "<p>{{title}}</p>\n"
+    static let md = "{{% CONTENT_TYPE: TEXT}}\n# {{title}}\n"
+
+    func check(_ files: [String: String]) -> [String] {
+        let sources = Dictionary(uniqueKeysWithValues: files.map { ($0.key, SourceFile(path: "tpl/" + $0.key, text: $0.value)) })
+        return TemplateChecks.check(sources, folder: "tpl").diagnostics.map(\.description)
+    }
+
+    @Test func aCleanFolderHasNoDiagnostics() {
+        #expect(check(["proposal.md.mustache": Self.md, "proposal.html.mustache": Self.html]).isEmpty)
+    }
+
+    @Test func aParseErrorIsLocated() {
+        let bad = "<h1>{{title}}</h1>\n{{#cover}}\n<p>{{name}}</p>\n{{/covers}}\n"
+        #expect(check(["proposal.md.mustache": Self.md, "proposal.html.mustache": bad])
+            == ["tpl/proposal.html.mustache:4:4: error: template does not parse: the closing tag does not match the open section"])
+    }
+
+    @Test func aNonASCIITagNameIsAnError() {
+        let bad = "<p>\n  {{企业}}</p>\n"
+        let out = check(["proposal.md.mustache": Self.md, "proposal.html.mustache": bad])
+        #expect(out.count == 1)
+        #expect(out.first?.hasPrefix("tpl/proposal.html.mustache:2:") == true)
+        #expect(out.first?.contains("tag names are ASCII") == true)
+    }
+
+    @Test func missingRequiredTemplatesAreErrors() {
+        #expect(check(["proposal.html.mustache": Self.html]) == ["error: missing required template proposal.md.mustache in tpl"])
+    }
+
+    @Test func markdownWithoutTextPragmaIsAnError() {
+        let out = check(["proposal.md.mustache": "# {{title}}\n{{> partials/x.md}}\n", "partials/x.md.mustache": "{{% CONTENT_TYPE: TEXT}}\nx\n",
+                         "proposal.html.mustache": Self.html])
+        #expect(out == ["tpl/proposal.md.mustache:1:1: error: Markdown template without {{% CONTENT_TYPE: TEXT}}: its text would be HTML-escaped (\" as &quot;)"])
+    }
+
+    @Test func partialsMustExistAndFixedStringsMustBeKnown() {
+        let html = "<p>{{t.docTitle}}</p>\n<p>{{t.noSuchString}}</p>\n  {{> partials/missing.html}}\n"
+        #expect(check(["proposal.md.mustache": Self.md, "proposal.html.mustache": html]) == [
+            "tpl/proposal.html.mustache:2:4: warning: unknown fixed string `t.noSuchString`; see RenderStrings for the keys",
+            "tpl/proposal.html.mustache:3:3: error: partial `partials/missing.html` does not exist (expected partials/missing.html.mustache)",
+        ])
+    }
+
+    @Test func theRendererRefusesTemplatesWithErrors() {
+        let files = ["proposal.html.mustache": SourceFile(path: "tpl/proposal.html.mustache", text: Self.html)]
+        let result = ProposalRenderer.load(files, folder: "tpl")
+        #expect(result.renderer == nil)
+        #expect(result.diagnostics.count == 1)
+    }
+}
