@@ -2,96 +2,135 @@ import Foundation
 import GaizaoCLI
 import GaizaoCore
 
-// gaizao-bench: prints speed and memory figures (never a pass/fail test). Run it in release mode:
-//   swift run -c release gaizao-bench [N]
-// Figures are medians over repeated runs; the machine is shared, so compare ratios, not absolutes.
+// gaizao-bench: prints speed and memory figures; it is not a test and never fails on a number.
+//   swift build -c release && .build/release/gaizao-bench [--quick]
+// Medians over repeated runs; the machine is shared, so compare ratios, not absolutes.
 
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s.isEmpty ? 0 : s[s.count / 2] }
+func ms(_ t: Double) -> String { String(format: "%.1f ms", t * 1000) }
 
-func median(_ xs: [Double]) -> Double {
-    let s = xs.sorted()
-    return s.isEmpty ? 0 : s[s.count / 2]
-}
+let quick = CommandLine.arguments.contains("--quick")
+let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+let gaizao = exe.appendingPathComponent("gaizao").path
+print("gaizao-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
 
-func peakRSSMegabytes() -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
-        return kb / 1024
-    }
-    return 0
-}
-
-let args = CommandLine.arguments.dropFirst()
-let n = args.first.flatMap(Int.init) ?? 1000
-
+// 1. Catalog load.
 let catalogDir = try ResourceLocator.catalog(flag: nil).path
-var loadTimes: [Double] = []
-var catalog: Catalog!
-for _ in 0..<5 {
-    let t0 = now()
-    let files = try FileIO.catalogFiles(at: catalogDir, displayPrefix: "catalogs")
-    let result = CatalogLoader.load(files)
-    loadTimes.append(now() - t0)
-    catalog = result.catalog
-}
-do {
-    let files = try FileIO.catalogFiles(at: catalogDir, displayPrefix: "catalogs")
-    var parseTimes: [Double] = []
-    for _ in 0..<5 {
-        let t0 = now()
-        var bag = DiagnosticBag()
-        for f in files.files.values { _ = YAMLDocument.parseForBenchmark(f, into: &bag) }
-        parseTimes.append(now() - t0)
-    }
-    let allText = files.files.values.map(\.text).joined()
-    var hashTimes: [Double] = []
-    for _ in 0..<5 { let t0 = now(); _ = SHA256.hex(allText); hashTimes.append(now() - t0) }
-    print("  of which SHA-256 of \(allText.utf8.count / 1024) KiB: median \(String(format: "%.1f", median(hashTimes) * 1000)) ms")
-    print("  of which YAML parsing alone: median \(String(format: "%.1f", median(parseTimes) * 1000)) ms")
-}
-print("catalog load (read + parse + check): median \(String(format: "%.1f", median(loadTimes) * 1000)) ms over 5 runs")
-
-let engine = Engine(catalog: catalog)
-let sheets = (0..<n).map { i -> AnswerSheet in
-    let industry = catalog.industries[i % catalog.industries.count]
-    return SyntheticAnswers.sheet(for: industry, catalog: catalog, seed: UInt64(i + 1))
-}
-
-var diagnoseRates: [Double] = []
-var jsonRates: [Double] = []
-for _ in 0..<5 {
+let files = try FileIO.catalogFiles(at: catalogDir, displayPrefix: "catalogs")
+var loadTimes: [Double] = [], parseTimes: [Double] = []
+var loadedCatalog: Catalog?
+for _ in 0..<7 {
     var t0 = now()
-    var modules = 0
-    for s in sheets { modules += try engine.run(s).plan.selected.count }
-    diagnoseRates.append(Double(n) / (now() - t0))
+    var bag = DiagnosticBag()
+    for f in files.files.values { _ = YAMLDocument.parseForBenchmark(f, into: &bag) }
+    parseTimes.append(now() - t0)
+    t0 = now()
+    loadedCatalog = CatalogLoader.load(files, thorough: false).catalog
+    loadTimes.append(now() - t0)
+}
+let catalog = loadedCatalog!
+print("catalog load (parse + build + check, as diagnose does): median \(ms(median(loadTimes))); YAML parsing alone \(ms(median(parseTimes)))")
+
+// 2. The engine in process, one core.
+let n = quick ? 300 : 2000
+let sheets = (0..<n).map { i in SyntheticAnswers.sheet(for: catalog.industries[i % catalog.industries.count], catalog: catalog, seed: UInt64(i + 1)) }
+let engine = Engine(catalog: catalog)
+let templatesDir = try ResourceLocator.templates(flag: nil).path
+var templateFiles: [String: SourceFile] = [:]
+for name in try FileManager.default.subpathsOfDirectory(atPath: templatesDir) where name.hasSuffix(".mustache") {
+    templateFiles[name] = try FileIO.readText(templatesDir + "/" + name)
+}
+var templateLoads: [Double] = []
+for _ in 0..<5 { let t0 = now(); _ = ProposalRenderer.load(templateFiles, folder: templatesDir, thorough: false); templateLoads.append(now() - t0) }
+print("template load (compile, as diagnose does): median \(ms(median(templateLoads)))")
+guard let renderer = ProposalRenderer.load(templateFiles, folder: templatesDir).renderer else { fatalError("templates do not load") }
+var engineRates: [Double] = [], fullRates: [Double] = []
+var stage = (engine: 0.0, json: 0.0, md: 0.0, html: 0.0)
+for round in 0..<5 {
+    var t0 = now()
+    for s in sheets { _ = try engine.run(s) }
+    engineRates.append(Double(n) / (now() - t0))
     t0 = now()
     var bytes = 0
-    for s in sheets { bytes += try engine.run(s).proposal.jsonText().utf8.count }
-    jsonRates.append(Double(n) / (now() - t0))
-    precondition(modules > 0 && bytes > 0)
-}
-// Where the time goes, stage by stage (one pass).
-do {
-    var tDiag = 0.0, tPlan = 0.0, tBuild = 0.0
     for s in sheets {
-        let industry = catalog.industry(s.industry)!
-        let q = catalog.questionnaire(for: industry)
-        var t0 = now()
-        let answers = AnswerValidator.effectiveAnswers(s, q)
-        let d = Diagnoser(catalog: catalog).diagnose(industry: industry, answers: answers, questionnaire: q)
-        tDiag += now() - t0
-        t0 = now()
-        let plan = Planner(catalog: catalog, industry: industry).plan(d)
-        tPlan += now() - t0
-        t0 = now()
-        _ = ProposalBuilder(catalog: catalog, industry: industry).build(sheet: s, answersHash: Engine.hash(s), diagnosis: d, plan: plan, overlay: nil)
-        tBuild += now() - t0
+        let a = now()
+        let p = try engine.run(s).proposal
+        let b = now()
+        let json = p.jsonText()
+        let c = now()
+        let md = renderer.markdown(p, lang: .zh)
+        let d = now()
+        let html = renderer.html(p, lang: .zh)
+        let e = now()
+        bytes += json.utf8.count + md.utf8.count + html.utf8.count
+        if round == 0 { stage.engine += b - a; stage.json += c - b; stage.md += d - c; stage.html += e - d }
     }
-    func us(_ t: Double) -> String { String(format: "%.0f µs", t / Double(n) * 1e6) }
-    print("stages per enterprise: answers+diagnosis \(us(tDiag)), plan \(us(tPlan)), proposal value \(us(tBuild))")
+    fullRates.append(Double(n) / (now() - t0))
+    precondition(bytes > 0)
 }
-let perDiagnose = 1_000_000 / median(diagnoseRates)
-print("diagnose + plan + proposal value: median \(Int(median(diagnoseRates))) per second (\(String(format: "%.0f", perDiagnose)) µs each), N=\(n), 1 core")
-print("… plus JSON text: median \(Int(median(jsonRates))) per second, 1 core")
-print("peak RSS: \(String(format: "%.1f", peakRSSMegabytes())) MB")
+func us(_ t: Double) -> String { String(format: "%.0f µs", t / Double(n) * 1e6) }
+print("one core, in memory: diagnose+plan+proposal \(Int(median(engineRates)))/s (\(String(format: "%.0f", 1e6 / median(engineRates))) µs each); with md+html+json \(Int(median(fullRates)))/s")
+print("  per proposal: engine \(us(stage.engine)), json \(us(stage.json)), md \(us(stage.md)), html \(us(stage.html))")
+
+// 3. The real `gaizao batch` on synthetic enterprises (JSON Lines on stdin), all cores, files written.
+func jsonLine(_ s: AnswerSheet) -> String {
+    var parts: [String] = []
+    for key in s.answers.keys.sorted() {
+        let v: String
+        switch s.answers[key]! {
+        case let .number(x): v = formatNumber(x, maxFractionDigits: 6)
+        case let .text(t): v = "\"" + t.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        case let .option(o): v = "\"\(o)\""
+        case let .options(os): v = "[" + os.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+        case let .bool(b): v = b ? "true" : "false"
+        }
+        parts.append("\"\(key)\":\(v)")
+    }
+    return "{\"gaizao_answers\":1,\"industry\":\"\(s.industry)\",\"date\":\"2026-11-20\",\"answers\":{\(parts.joined(separator: ","))}}"
+}
+
+func runBatch(count: Int, catalog: Catalog) throws -> (seconds: Double, peakMB: Double, ok: Bool) {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-bench-\(count)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("input.jsonl")
+    var text = ""
+    for i in 0..<count {
+        text += jsonLine(SyntheticAnswers.sheet(for: catalog.industries[i % 2], catalog: catalog, seed: UInt64(100_000 + i))) + "\n"
+    }
+    try text.write(to: input, atomically: true, encoding: .utf8)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: gaizao)
+    p.arguments = ["batch", "-", "-o", dir.appendingPathComponent("out").path]
+    p.standardInput = try FileHandle(forReadingFrom: input)
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    let t0 = now()
+    try p.run()
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(p.processIdentifier, &status, 0, &usage)
+    return (now() - t0, Double(usage.ru_maxrss) / 1024, status == 0)
+}
+
+for count in quick ? [300] : [1000, 10_000] {
+    let r = try runBatch(count: count, catalog: catalog)
+    print("gaizao batch, \(count) enterprises (md+html+json written): \(String(format: "%.1f", r.seconds)) s, \(Int(Double(count) / r.seconds)) proposals/s, peak RSS \(String(format: "%.0f", r.peakMB)) MB\(r.ok ? "" : " (exit non-zero!)")")
+}
+
+// 4. One `gaizao diagnose` from process start.
+let out = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-bench-one").path
+let example = URL(fileURLWithPath: catalogDir).deletingLastPathComponent().appendingPathComponent("examples/auto-parts-midsize.yaml").path
+var starts: [Double] = []
+for _ in 0..<(quick ? 5 : 15) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: gaizao)
+    p.arguments = ["diagnose", example, "-o", out]
+    p.standardOutput = FileHandle.nullDevice
+    let t0 = now()
+    try p.run()
+    p.waitUntilExit()
+    starts.append(now() - t0)
+}
+print("one gaizao diagnose (md+html+json) from process start: median \(ms(median(starts)))")

@@ -16,19 +16,40 @@ public struct ProposalRenderer: Sendable {
     /// Which renderer produces the text.
     enum Engine: Sendable { case compiled, library }
 
-    let library: MustacheLibrary
+    /// swift-mustache's parse of the templates; nil when the compiled path covers them and the load was not
+    /// thorough (parsing with swift-mustache costs ~20 ms, half of a single `diagnose`).
+    let checkedLibrary: MustacheLibrary?
+    let texts: [String: String]
     let compiled: CompiledTemplateSet?
+
+    var library: MustacheLibrary {
+        if let checkedLibrary { return checkedLibrary }
+        let parsed = texts.compactMapValues { try? MustacheTemplate(string: $0) }
+        return MustacheLibrary(templates: parsed)
+    }
 
     /// True when the fast compiled path renders these templates.
     public var usesCompiledTemplates: Bool { compiled != nil }
 
     /// Parses and checks the templates (relative path → file, as `TemplateChecks` reads them).
-    public static func load(_ files: [String: SourceFile], folder: String) -> LoadResult {
+    /// - Parameter thorough: parse with swift-mustache and run every template check (lint, tests). When false
+    ///   and every template compiles on the fast path, only the required templates are checked for.
+    public static func load(_ files: [String: SourceFile], folder: String, thorough: Bool = true) -> LoadResult {
+        if !thorough {
+            var texts: [String: String] = [:]
+            for (relative, file) in files where relative.hasSuffix(".mustache") {
+                texts[String(relative.dropLast(".mustache".count))] = file.text
+            }
+            if TemplateChecks.required.allSatisfy({ texts[$0] != nil }), let compiled = CompiledTemplateSet(texts) {
+                return LoadResult(renderer: ProposalRenderer(checkedLibrary: nil, texts: texts, compiled: compiled), diagnostics: [])
+            }
+        }
         let checked = TemplateChecks.check(files, folder: folder)
         guard !checked.diagnostics.contains(where: { $0.severity == .error }) else {
             return LoadResult(renderer: nil, diagnostics: checked.diagnostics)
         }
-        let renderer = ProposalRenderer(library: MustacheLibrary(templates: checked.templates), compiled: CompiledTemplateSet(checked.texts))
+        let renderer = ProposalRenderer(checkedLibrary: MustacheLibrary(templates: checked.templates), texts: checked.texts,
+                                        compiled: CompiledTemplateSet(checked.texts))
         return LoadResult(renderer: renderer, diagnostics: checked.diagnostics)
     }
 

@@ -122,25 +122,32 @@ public enum YAMLDocument {
 
     /// libyaml recurses per nesting level; refuse absurd flow nesting (`[[[[…`) and indentation before parsing.
     private static func firstExcessiveFlowDepth(in text: String, limit: Int) -> (line: Int, column: Int)? {
-        var depth = 0, line = 1, column = 1
-        var quote: Unicode.Scalar?
-        var comment = false
-        for s in text.unicodeScalars {
-            defer { if s == "\n" { line += 1; column = 1 } else { column += 1 } }
-            if s == "\n" { comment = false; if quote == "'" || quote == "\"" { continue } }
-            if comment { continue }
-            if let q = quote { if s == q { quote = nil }; continue }
-            switch s {
-            case "#": comment = true
-            case "\"", "'": if depth > 0 { quote = s }
-            case "[", "{":
-                depth += 1
-                if depth > limit { return (line, column) }
-            case "]", "}": depth = max(0, depth - 1)
-            default: break
+        var copy = text
+        return copy.withUTF8 { bytes -> (line: Int, column: Int)? in
+            // Bytes, not scalars, for speed; columns count scalars (UTF-8 continuation bytes are skipped).
+            var depth = 0, line = 1, column = 0
+            var quote: UInt8 = 0
+            var comment = false
+            for b in bytes {
+                if b & 0xC0 != 0x80 { column += 1 }
+                if b == 0x0A {
+                    line += 1; column = 0; comment = false
+                    continue
+                }
+                if comment { continue }
+                if quote != 0 { if b == quote { quote = 0 }; continue }
+                switch b {
+                case UInt8(ascii: "#"): comment = true
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): if depth > 0 { quote = b }
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    depth += 1
+                    if depth > limit { return (line, column) }
+                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+                default: break
+                }
             }
+            return nil
         }
-        return nil
     }
 }
 
