@@ -141,13 +141,16 @@ public struct Planner: Sendable {
         let fixedHigh = fixed.reduce(0) { $0 + decisions[$1].cost.high }
         let ruledOut = Set(decisions.indices.filter { decisions[$0].status == .excluded })
 
+        // Requirements and exclusions as index lists, resolved once.
+        let requires = decisions.map { d in (industry.module(d.moduleID)?.requiredIDs ?? []).compactMap { index[$0] } }
+        let excludes = decisions.map { d in (industry.module(d.moduleID)?.excludedIDs ?? []).compactMap { index[$0] } }
+
         // The personalized modules a set of candidates needs, or why it cannot be built.
         func closure(_ chosen: [Int]) -> (Set<Int>, blocker: (Int, Int)?) {
             var set = Set(chosen)
             var stack = chosen
             while let i = stack.popLast() {
-                for r in industry.module(decisions[i].moduleID)?.requiredIDs ?? [] {
-                    guard let j = index[r] else { continue }
+                for j in requires[i] {
                     if ruledOut.contains(j) { return (set, (i, j)) }
                     if decisions[j].kind == .personalized && set.insert(j).inserted { stack.append(j) }
                 }
@@ -157,9 +160,7 @@ public struct Planner: Sendable {
         func conflict(_ set: Set<Int>) -> (Int, Int)? {
             let all = set.union(fixed)
             for i in all.sorted() {
-                for e in industry.module(decisions[i].moduleID)?.excludedIDs ?? [] {
-                    if let j = index[e], all.contains(j) { return (i, j) }
-                }
+                for j in excludes[i] where all.contains(j) { return (i, j) }
             }
             return nil
         }
@@ -167,20 +168,9 @@ public struct Planner: Sendable {
         func value(_ set: Set<Int>) -> Double { set.reduce(0) { $0 + decisions[$1].score } }
 
         var best: Set<Int> = []
-        var bestKey = (value: -1.0, cost: Int.max)
-        if candidates.count <= 16 {
-            for mask in 0..<(1 << candidates.count) {
-                let chosen = candidates.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element)
-                let (set, blocker) = closure(chosen)
-                if blocker != nil || conflict(set) != nil { continue }
-                let cost = highCost(set)
-                if let budget, fixedHigh + cost > budget { continue }
-                let v = value(set)
-                if v > bestKey.value + 1e-9 || (abs(v - bestKey.value) <= 1e-9 && cost < bestKey.cost) {
-                    best = set
-                    bestKey = (v, cost)
-                }
-            }
+        if candidates.count <= 16 && decisions.count <= ModuleBits.capacity {
+            best = exactChoice(decisions, candidates: candidates, fixed: fixed, requires: requires, excludes: excludes,
+                               ruledOut: ruledOut, room: budget.map { $0 - fixedHigh })
         } else {
             // Too many candidates for an exact search: add by score per yuan while the set stays valid.
             let order = candidates.sorted { decisions[$0].score * Double(max(1, decisions[$1].referenceCost.high)) > decisions[$1].score * Double(max(1, decisions[$0].referenceCost.high)) }
@@ -245,6 +235,56 @@ public struct Planner: Sendable {
             }.map { decisions[$0].moduleID }
             decisions[i].requiredBy = requirers
         }
+    }
+
+    /// The set of candidates of greatest total score whose requirements can be met, with no two modules
+    /// excluding each other and (with a budget) a high cost within `room`; ties go to the cheaper set, then to
+    /// the first found. Closures distribute over union, so each candidate's closure is computed once and every
+    /// subset is a few bit operations.
+    private func exactChoice(_ decisions: [ModuleDecision], candidates: [Int], fixed: [Int], requires: [[Int]], excludes: [[Int]],
+                             ruledOut: Set<Int>, room: Int?) -> Set<Int> {
+        var closures: [ModuleBits?] = []
+        for c in candidates {
+            var set = ModuleBits()
+            set.insert(c)
+            var stack = [c], blocked = false
+            while let i = stack.popLast(), !blocked {
+                for j in requires[i] {
+                    if ruledOut.contains(j) { blocked = true; break }
+                    if decisions[j].kind == .personalized && !set.contains(j) { set.insert(j); stack.append(j) }
+                }
+            }
+            closures.append(blocked ? nil : set)
+        }
+        var fixedBits = ModuleBits()
+        for f in fixed { fixedBits.insert(f) }
+        var excludeBits = [ModuleBits](repeating: ModuleBits(), count: decisions.count)
+        for i in decisions.indices {
+            for j in excludes[i] { excludeBits[i].insert(j); excludeBits[j].insert(i) }
+        }
+        var best = ModuleBits()
+        var bestValue = -1.0, bestCost = Int.max
+        subsets: for mask in 0..<(1 << candidates.count) {
+            var set = ModuleBits()
+            for (k, closure) in closures.enumerated() where mask & (1 << k) != 0 {
+                guard let closure else { continue subsets }
+                set.formUnion(closure)
+            }
+            let all = set.union(fixedBits)
+            var cost = 0, value = 0.0
+            for i in set.members {
+                if excludeBits[i].intersects(all) { continue subsets }
+                cost += decisions[i].referenceCost.high
+                value += decisions[i].score
+            }
+            if let room, cost > room { continue }
+            if value > bestValue + 1e-9 || (abs(value - bestValue) <= 1e-9 && cost < bestCost) {
+                best = set
+                bestValue = value
+                bestCost = cost
+            }
+        }
+        return Set(best.members)
     }
 
     func name(_ moduleID: String, _ lang: Lang) -> String {
