@@ -51,7 +51,7 @@ public struct WizardCommand: ParsableCommand {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: answers, isDirectory: &isDirectory) {
             if isDirectory.boolValue { throw CLIError.input("\(answers): is a folder; give an answers file with --answers FILE") }
-            let sheet = try AnswersLoader.load(answers, session: session, quietWarnings: true)
+            let sheet = try AnswersLoader.load(answers, session: session, quietWarnings: true, partial: true)
             if let chosen, chosen.id != sheet.industry {
                 throw CLIError.input("\(answers) holds answers for industry `\(sheet.industry)`, not `\(chosen.id)`; start a new file with --answers OTHER.yaml")
             }

@@ -65,7 +65,7 @@ struct WizardHarness {
          size: TerminalSize = TerminalSize(width: 80, height: 30)) {
         var sheet: AnswerSheet?
         if let resumeText {
-            let result = AnswerDecoder.decode(SourceFile(path: "answers.yaml", text: resumeText), catalog: TestCatalog.catalog)
+            let result = AnswerDecoder.decode(SourceFile(path: "answers.yaml", text: resumeText), catalog: TestCatalog.catalog, partial: true)
             precondition(result.sheet != nil, "\(result.diagnostics.sorted)")
             sheet = result.sheet
         }
@@ -102,8 +102,8 @@ struct WizardHarness {
     var currentID: String? { model.currentQuestion?.id }
 
     /// The last saved file decoded again, as `gaizao diagnose` would read it.
-    func decodedSave() -> AnswerDecoder.Result {
-        AnswerDecoder.decode(SourceFile(path: "answers.yaml", text: saved), catalog: TestCatalog.catalog)
+    func decodedSave(partial: Bool = false) -> AnswerDecoder.Result {
+        AnswerDecoder.decode(SourceFile(path: "answers.yaml", text: saved), catalog: TestCatalog.catalog, partial: partial)
     }
 }
 
