@@ -87,3 +87,11 @@ import GaizaoCore
         #expect(WizardModel.yaml(.bool(false)) == "false")
     }
 }
+
+@Suite struct LineBreakRuleTests {
+    @Test func closingPunctuationNeverStartsALine() {
+        let lines = TextWrap.wrap("规范管理销售计划、订单", width: 16)
+        #expect(lines == ["规范管理销售计", "划、订单"])
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 16 })
+    }
+}

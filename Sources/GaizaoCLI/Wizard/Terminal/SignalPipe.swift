@@ -28,7 +28,14 @@ enum SignalPipe {
             readFD = fds[0]
             writeFD = fds[1]
         }
-        for number in watched { _ = signal(number, handler) }
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for number in watched {
+            _ = signal(number, handler)
+            sigaddset(&unblock, number)
+        }
+        // A parent may have started us with these signals blocked (test runners do); we must receive them.
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// Default handling again: after the wizard, a signal stops gaizao as usual.

@@ -36,7 +36,16 @@ enum TextWrap {
                 continue
             }
             if lineWidth + unitWidth > width && lineHasContent {
+                // Chinese closing punctuation must not start a line: take the character before it along.
+                var carried = ""
+                if closingPunctuation.contains(unit), let last = line.last, last != " ",
+                   line.count > (lines.isEmpty ? firstPrefix : prefix).count + 1 {
+                    carried = String(line.removeLast())
+                }
                 newLine()
+                line += carried
+                lineWidth += DisplayWidth.of(carried)
+                lineHasContent = !carried.isEmpty
             }
             if lineWidth + unitWidth > width && unit.count > 1 {
                 // A word longer than the line: cut it character by character.
@@ -56,6 +65,8 @@ enum TextWrap {
         if lineHasContent || lines.isEmpty { lines.append(trimTrailingSpaces(line)) }
         return lines
     }
+
+    private static let closingPunctuation: Set<String> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "”", "’"]
 
     /// Splits text into wrap units: a run of narrow non-space characters (a word), one wide character, or a space.
     static func units(of text: String) -> [String] {
