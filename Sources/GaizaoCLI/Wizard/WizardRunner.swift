@@ -32,25 +32,45 @@ struct WizardRunner {
     }
 
     mutating func run(_ model: inout WizardModel, on terminal: WizardTerminal) -> WizardEnding {
-        saveIfNeeded(model)
+        start(model, on: terminal)
         while true {
-            var view = WizardView(model: model, size: terminal.size, answersPath: answersPath)
-            view.saveError = saveError
-            terminal.draw(view.lines())
-            switch terminal.nextEvent() {
-            case let .key(key):
-                model.handle(key)
-                saveIfNeeded(model)
-                if model.screen == .finished { return .finished }
-                if model.screen == .quit { return .stopped(signal: nil) }
-            case .resized:
-                continue
-            case let .signal(number):
-                return .stopped(signal: number)
-            case .closed:
-                return .closed
-            }
+            if let ending = step(terminal.nextEvent(), &model, on: terminal) { return ending }
         }
+    }
+
+    /// Saves a new file at once and draws the first screen.
+    mutating func start(_ model: WizardModel, on terminal: WizardTerminal) {
+        saveIfNeeded(model)
+        draw(model, on: terminal)
+    }
+
+    /// Applies one event, autosaves, redraws; returns how the session ended, or nil while it goes on.
+    mutating func step(_ event: TerminalEvent, _ model: inout WizardModel, on terminal: WizardTerminal) -> WizardEnding? {
+        switch event {
+        case let .key(key):
+            model.handle(key)
+            saveIfNeeded(model)
+            if model.screen == .finished { return .finished }
+            if model.screen == .quit { return .stopped(signal: nil) }
+        case .resized:
+            break
+        case let .signal(number):
+            model.quit()
+            saveIfNeeded(model)
+            return .stopped(signal: number)
+        case .closed:
+            model.quit()
+            saveIfNeeded(model)
+            return .closed
+        }
+        draw(model, on: terminal)
+        return nil
+    }
+
+    private func draw(_ model: WizardModel, on terminal: WizardTerminal) {
+        var view = WizardView(model: model, size: terminal.size, answersPath: answersPath)
+        view.saveError = saveError
+        terminal.draw(view.lines())
     }
 
     mutating func saveIfNeeded(_ model: WizardModel) {

@@ -31,7 +31,13 @@ struct WizardEndToEndTests {
         #expect(t.exitCode == 0)
         #expect(t.file("stty.before") == t.file("stty.after"))
         #expect(body(t.file("answers.yaml") ?? "") == fullAutoPartsExpected)
-        #expect(t.file("out/answers.json")?.contains("\"schema\"") == true)
+        // The proposal is the one `gaizao diagnose` writes from the saved file.
+        let status = TmuxSession.spawn([TmuxSession.gaizaoPath!, "diagnose", t.dir + "/answers.yaml", "-o", t.dir + "/diagnosed"],
+                                       environment: ["LANG=C.UTF-8"], stdout: "/dev/null")
+        #expect(status == 0)
+        let proposal = try #require(t.file("out/answers.json"))
+        #expect(proposal.contains("\"schema\""))
+        #expect(t.file("diagnosed/answers.json") == proposal)
     }
 
     @Test func goingBackAndChangingAnAnswerHidesLaterQuestions() throws {
@@ -95,7 +101,12 @@ struct WizardEndToEndTests {
 
     @Test func closedTerminalKeepsTheFile() throws {
         let t = try TmuxSession()
-        let (expectedPartial, _, sent) = partial(until: "equipment_digital_rate")
+        let (_, _, sent) = partial(until: "equipment_digital_rate")
+        // What the unit harness saves when its terminal closes with "4" typed: the number is kept.
+        var h = WizardHarness()
+        h.run(sent + keys("4", TerminalEvent.closed))
+        let expectedPartial = h.saved
+        #expect(expectedPartial.contains("equipment_digital_rate: 4"))
         try t.start(["wizard", "--industry", "auto-parts", "--answers", "answers.yaml"])
         #expect(t.wait(for: "企业名称（必答）").found)
         try t.send(sent + keys("4"))

@@ -27,7 +27,7 @@ final class FakeTerminal: WizardTerminal {
         self.size = size
     }
 
-    /// When the script runs out the terminal "closes", which ends the run.
+    /// When the script runs out the terminal closes.
     func nextEvent() -> TerminalEvent { events.isEmpty ? .closed : events.removeFirst() }
     func draw(_ lines: [ScreenLine]) { screens.append(lines) }
 
@@ -55,6 +55,7 @@ struct WizardHarness {
     var terminal = FakeTerminal()
     var runner: WizardRunner
     let store: Store
+    private var started = false
 
     final class Store: @unchecked Sendable {
         var saves: [String] = []
@@ -80,11 +81,17 @@ struct WizardHarness {
         }
     }
 
-    /// Runs the scripted events; returns how the run ended (`.closed` when the script ran out).
+    /// Feeds the scripted events; returns how the session ended, or nil when the script ran out first.
     @discardableResult
-    mutating func run(_ events: [TerminalEvent]) -> WizardEnding {
-        terminal.events = events
-        return runner.run(&model, on: terminal)
+    mutating func run(_ events: [TerminalEvent]) -> WizardEnding? {
+        if !started {
+            runner.start(model, on: terminal)
+            started = true
+        }
+        for event in events {
+            if let ending = runner.step(event, &model, on: terminal) { return ending }
+        }
+        return nil
     }
 
     /// Feeds `script` one event at a time until question `id` is on screen; returns the events not used.

@@ -240,8 +240,21 @@ struct WizardModel {
         }
     }
 
+    /// Stops the session. A valid answer typed but not yet confirmed with Enter is recorded, so an interruption
+    /// never loses what was typed; anything else typed stays a draft.
     mutating func quit() {
-        keepDraft()
+        if case let .question(index) = screen, case let .input(text) = editor {
+            let q = questionnaire.ordered[index]
+            let outcome = q.kind == .number ? AnswerInput.number(text, for: q, ui: ui) : AnswerInput.text(text, for: q, ui: ui)
+            if text != AnswerInput.editableText(memory[q.id]), case let .answer(value) = outcome {
+                memory[q.id] = value
+                skipped.remove(q.id)
+                drafts[q.id] = nil
+                revision += 1
+            } else {
+                keepDraft()
+            }
+        }
         screen = .quit
     }
 
