@@ -63,32 +63,40 @@ public struct WizardCommand: ParsableCommand {
         let path = answers
         let runner = WizardRunner(answersPath: answers) { text in try FileIO.writeAtomically(text, to: path) }
 
+        let saveError: String?
         if isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 {
             let terminal = try TTYTerminal(colour: Terminal.colourEnabled(fd: STDOUT_FILENO))
             var interactive = runner
             let ending = interactive.run(&model, on: terminal)
             terminal.close()
+            saveError = interactive.saveError
             switch ending {
             case .finished: break
-            case let .stopped(signal): throw stopped(model, exitCode: signal.map { 128 + $0 } ?? 130)
-            case .closed: throw stopped(model, exitCode: 128 + SIGHUP)
+            case let .stopped(signal): throw stopped(model, saveError, exitCode: signal.map { 128 + $0 } ?? 130)
+            case .closed: throw stopped(model, saveError, exitCode: 128 + SIGHUP)
             }
         } else {
             var lines = LineWizard(readLine: { Swift.readLine(strippingNewline: true) },
                                    output: { FileHandle.standardOutput.write(Data($0.utf8)) }, runner: runner)
-            if lines.run(&model) == .endOfInput {
-                Console.out("")
-                Console.err(model.ui.notFinishedLineMode)
-                throw stopped(model, exitCode: 1)
-            }
+            let ending = lines.run(&model)
+            saveError = lines.runner.saveError
             Console.out("")
+            if ending == .endOfInput {
+                Console.err(model.ui.notFinishedLineMode)
+                throw stopped(model, saveError, exitCode: 1)
+            }
         }
+        if let saveError { throw CLIError.input(model.ui.saveFailed(saveError)) }
         try writeProposal(session: session, formats: formats, ui: model.ui)
     }
 
     /// Says where the answers are and how to continue; the exit code tells how the session ended.
-    private func stopped(_ model: WizardModel, exitCode: Int32) -> ExitCode {
+    private func stopped(_ model: WizardModel, _ saveError: String?, exitCode: Int32) -> ExitCode {
         let p = model.progress(at: nil)
+        if let saveError {
+            Console.err(model.ui.saveFailed(saveError))
+            return ExitCode(exitCode)
+        }
         Console.err(model.ui.stopped(answers, answered: p.settled, asked: p.asked))
         Console.err(model.ui.resumeHint(resumeCommand()))
         return ExitCode(exitCode)

@@ -8,7 +8,7 @@ struct LineWizard {
     var readLine: () -> String?
     /// Writes text exactly as given (the caller ends lines).
     var output: (String) -> Void
-    var runner: WizardRunner
+    private(set) var runner: WizardRunner
 
     enum Ending: Equatable { case finished, endOfInput }
 

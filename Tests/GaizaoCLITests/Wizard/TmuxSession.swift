@@ -143,7 +143,8 @@ final class TmuxSession {
 
     /// Runs a program and waits for it. Uses posix_spawn with an empty signal mask and default signal handling:
     /// test threads block signals, and a tmux server (and the wizard under it) must not inherit that.
-    static func spawn(_ argv: [String], environment: [String], stdout: String) -> Int32 {
+    static func spawn(_ argv: [String], environment: [String], stdout: String, stdin: String = "/dev/null",
+                      stderr: String = "/dev/null") -> Int32 {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -160,9 +161,9 @@ final class TmuxSession {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let cArgs = argv.map { strdup($0) } + [nil]
         let cEnv = environment.map { strdup($0) } + [nil]
         defer { (cArgs + cEnv).forEach { free($0) } }
