@@ -3,9 +3,9 @@ import GaizaoCore
 
 /// Reads an answers file and validates it against the catalog, printing located diagnostics.
 enum AnswersLoader {
-    static func load(_ path: String, session: CatalogSession, quietWarnings: Bool = false) throws -> AnswerSheet {
+    static func load(_ path: String, session: CatalogSession, quietWarnings: Bool = false, partial: Bool = false) throws -> AnswerSheet {
         let file = try FileIO.readText(path)
-        let result = AnswerDecoder.decode(file, catalog: session.catalog)
+        let result = AnswerDecoder.decode(file, catalog: session.catalog, partial: partial)
         var printer = session.printer
         printer.add(file)
         let shown = result.diagnostics.sorted.filter { !quietWarnings || $0.severity == .error }

@@ -7,16 +7,17 @@ public enum AnswerDecoder {
         public var diagnostics: DiagnosticBag
     }
 
-    public static func decode(_ file: SourceFile, catalog: Catalog, limits: YAMLLimits = .standard) -> Result {
+    /// `partial`: a questionnaire still being filled in (the wizard resuming) — missing required answers are fine.
+    public static func decode(_ file: SourceFile, catalog: Catalog, limits: YAMLLimits = .standard, partial: Bool = false) -> Result {
         var bag = DiagnosticBag()
         guard let root = YAMLDocument.parse(file, limits: limits, into: &bag) else { return Result(sheet: nil, diagnostics: bag) }
         let ctx = LoadContext(file: file.path)
-        let sheet = decode(root, ctx, catalog: catalog)
+        let sheet = decode(root, ctx, catalog: catalog, partial: partial)
         bag.append(contentsOf: ctx.bag)
         return Result(sheet: bag.hasErrors ? nil : sheet, diagnostics: bag)
     }
 
-    static func decode(_ root: Node, _ ctx: LoadContext, catalog: Catalog) -> AnswerSheet? {
+    static func decode(_ root: Node, _ ctx: LoadContext, catalog: Catalog, partial: Bool = false) -> AnswerSheet? {
         guard let map = YMap(root, ctx, what: "an answers file") else { return nil }
         map.checkKeys(["gaizao_answers", "industry", "date", "answers"], in: "the answers file")
         if let v = map["gaizao_answers"] {
@@ -61,7 +62,7 @@ public enum AnswerDecoder {
             }
         }
         let anchor = map.keyNode("answers").map(ctx.loc)
-        for problem in AnswerValidator.problems(sheet, questionnaire) {
+        for problem in AnswerValidator.problems(sheet, questionnaire) where !(partial && problem.isMissingAnswer) {
             let loc = problem.questionID.flatMap { sheet.locations[$0] } ?? anchor
             ctx.bag.append(Diagnostic(problem.severity, problem.message, at: loc))
         }

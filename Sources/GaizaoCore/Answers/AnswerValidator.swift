@@ -4,6 +4,8 @@ public enum AnswerValidator {
         public var severity: Diagnostic.Severity
         public var message: String
         public var questionID: String?
+        /// A required question asked but not answered (as opposed to an answer that is wrong or ignored).
+        public var isMissingAnswer = false
     }
 
     /// The answers that count: each question in order, kept only when its `when` holds on the answers
@@ -39,7 +41,8 @@ public enum AnswerValidator {
                         questionID: q.id))
                 }
             } else if asked && q.required {
-                problems.append(Problem(severity: .error, message: "missing required answer `\(q.id)` (\(q.label.zh) / \(q.label.en))", questionID: nil))
+                problems.append(Problem(severity: .error, message: "missing required answer `\(q.id)` (\(q.label.zh) / \(q.label.en))",
+                                        questionID: nil, isMissingAnswer: true))
             }
         }
         return problems

@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import GaizaoCore
+
+/// `gaizao wizard`: the interactive self-assessment, autosaved after every answer and resumable.
+public struct WizardCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "wizard",
+        abstract: "交互式自评问卷，自动保存，可中断后继续 / Interactive self-assessment, autosaved and resumable.",
+        discussion: """
+            Keys: ↑/↓ (j/k, number keys) choose, Space ticks, Enter confirms, ←/Backspace/b goes back, ? explains, \
+            Ctrl-C saves and stops. The answers are saved after every answer; run the same command again to continue. \
+            When standard input is not a terminal, one answer per line is read (option numbers, comma-separated for \
+            several, y/n, numbers, text; an empty line keeps the answer, takes the default or skips). \
+            Exit codes: 0 proposal written, 1 input error or input ended early, 2 usage, 128+signal when stopped \
+            (130 for Ctrl-C/Ctrl-D).
+            """)
+
+    @Option(name: .long, help: "Industry id (default: ask; a resumed file keeps its own).")
+    public var industry: String?
+
+    @Option(name: .long, help: "Answers file: created, or resumed when it exists.")
+    public var answers: String = "gaizao-answers.yaml"
+
+    @Option(name: [.short, .customLong("output")], help: "Folder for the proposal (default: the current folder).")
+    public var output: String = "."
+
+    @Option(name: .long, help: "Proposal formats, comma-separated: md, html, json, pdf.")
+    public var format: String = OutputFormat.defaultList
+
+    @OptionGroup public var global: GlobalOptions
+
+    public init() {}
+
+    public func validate() throws {
+        _ = try OutputFormat.parseList(format)
+    }
+
+    public func run() throws {
+        let formats = try OutputFormat.parseList(format)
+        let session = try CatalogSession.load(flag: global.catalog)
+        let catalog = session.catalog
+        var chosen: Industry?
+        if let industry {
+            guard let found = catalog.industry(industry) else {
+                throw CLIError.usage("unknown industry `\(industry)`; the catalog has: \(catalog.industries.map(\.id).joined(separator: ", "))")
+            }
+            chosen = found
+        }
+        var resumed: AnswerSheet?
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: answers, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw CLIError.input("\(answers): is a folder; give an answers file with --answers FILE") }
+            let sheet = try AnswersLoader.load(answers, session: session, quietWarnings: true, partial: true)
+            if let chosen, chosen.id != sheet.industry {
+                throw CLIError.input("\(answers) holds answers for industry `\(sheet.industry)`, not `\(chosen.id)`; start a new file with --answers OTHER.yaml")
+            }
+            chosen = catalog.industry(sheet.industry)
+            resumed = sheet
+        }
+        var model = WizardModel(catalog: catalog, lang: global.lang, industry: chosen, resumed: resumed,
+                                explicitKeys: Set(resumed?.locations.keys.map { $0 } ?? []))
+        let path = answers
+        let runner = WizardRunner(answersPath: answers) { text in try FileIO.writeAtomically(text, to: path) }
+
+        let saveError: String?
+        if isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 {
+            let terminal = try TTYTerminal(colour: Terminal.colourEnabled(fd: STDOUT_FILENO))
+            var interactive = runner
+            let ending = interactive.run(&model, on: terminal)
+            terminal.close()
+            saveError = interactive.saveError
+            switch ending {
+            case .finished: break
+            case let .stopped(signal): throw stopped(model, saveError, exitCode: signal.map { 128 + $0 } ?? 130)
+            case .closed: throw stopped(model, saveError, exitCode: 128 + SIGHUP)
+            }
+        } else {
+            var lines = LineWizard(readLine: { Swift.readLine(strippingNewline: true) },
+                                   output: { FileHandle.standardOutput.write(Data($0.utf8)) }, runner: runner)
+            let ending = lines.run(&model)
+            saveError = lines.runner.saveError
+            Console.out("")
+            if ending == .endOfInput {
+                Console.err(model.ui.notFinishedLineMode)
+                throw stopped(model, saveError, exitCode: 1)
+            }
+        }
+        if let saveError { throw CLIError.input(model.ui.saveFailed(saveError)) }
+        try writeProposal(session: session, formats: formats, ui: model.ui)
+    }
+
+    /// Says where the answers are and how to continue; the exit code tells how the session ended.
+    private func stopped(_ model: WizardModel, _ saveError: String?, exitCode: Int32) -> ExitCode {
+        let p = model.progress(at: nil)
+        if let saveError {
+            Console.err(model.ui.saveFailed(saveError))
+            return ExitCode(exitCode)
+        }
+        Console.err(model.ui.stopped(answers, answered: p.settled, asked: p.asked))
+        Console.err(model.ui.resumeHint(resumeCommand()))
+        return ExitCode(exitCode)
+    }
+
+    func resumeCommand() -> String {
+        var words = ["gaizao", "wizard", "--answers", ShellQuote.word(answers)]
+        if let catalog = global.catalog { words += ["--catalog", ShellQuote.word(catalog)] }
+        if global.lang == .en { words += ["--lang", "en"] }
+        return words.joined(separator: " ")
+    }
+
+    /// The proposal exactly as `gaizao diagnose` writes it from the saved answers file.
+    private func writeProposal(session: CatalogSession, formats: [OutputFormat], ui: WizardStrings) throws {
+        let sheet = try AnswersLoader.load(answers, session: session, quietWarnings: true)
+        let result: Engine.Output
+        do {
+            result = try Engine(catalog: session.catalog).run(sheet)
+        } catch {
+            throw CLIError.input(error.description)
+        }
+        let base = SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent)
+        let written = try ProposalWriter(lang: global.lang, templatesFlag: nil, formats: formats).write(result.proposal, formats: formats, to: output, baseName: base)
+        if output != "-" {
+            Console.out(Summary.line(result.proposal, lang: global.lang))
+            for path in written { Console.out("  " + path) }
+            Console.out(ui.answersSaved(answers))
+        }
+    }
+}
+
+/// Quotes a word for a POSIX shell when it needs it, so printed commands can be pasted back.
+enum ShellQuote {
+    static func word(_ text: String) -> String {
+        let safe = text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./:=@%+,".unicodeScalars.contains($0) }
+        if safe && !text.isEmpty { return text }
+        return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

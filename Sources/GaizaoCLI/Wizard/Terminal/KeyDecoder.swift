@@ -1,0 +1,99 @@
+/// Decodes terminal input bytes into keys: control bytes, CSI/SS3 escape sequences (arrows, Home/End, Delete,
+/// PageUp/PageDown) and UTF-8 characters. Bytes of an unfinished sequence wait for the next chunk; a lone ESC is
+/// only reported by `flush()` when no more bytes follow shortly.
+struct KeyDecoder {
+    private var pending: [UInt8] = []
+
+    /// Whether bytes are waiting for the rest of a sequence.
+    var hasPending: Bool { !pending.isEmpty }
+
+    mutating func feed(_ bytes: some Sequence<UInt8>) -> [Key] {
+        pending.append(contentsOf: bytes)
+        var keys: [Key] = []
+        while let (key, used) = Self.decodeOne(pending[...]) {
+            keys.append(key)
+            pending.removeFirst(used)
+        }
+        return keys
+    }
+
+    /// Reports what is left: a lone ESC becomes `escape`, a broken sequence `unknown`.
+    mutating func flush() -> [Key] {
+        defer { pending.removeAll() }
+        if pending == [0x1B] { return [.escape] }
+        return pending.isEmpty ? [] : [.unknown]
+    }
+
+    /// One key from the front of `bytes` and how many bytes it used; nil when more bytes are needed.
+    static func decodeOne(_ bytes: ArraySlice<UInt8>) -> (Key, Int)? {
+        guard let b = bytes.first else { return nil }
+        switch b {
+        case 0x1B: return escapeSequence(bytes)
+        case 0x0D, 0x0A: return (.enter, 1)
+        case 0x09: return (.tab, 1)
+        case 0x7F, 0x08: return (.backspace, 1)
+        case 0x03: return (.ctrlC, 1)
+        case 0x04: return (.ctrlD, 1)
+        case 0x15: return (.ctrlU, 1)
+        case 0x20: return (.space, 1)
+        case 0x00..<0x20: return (.unknown, 1)
+        case 0x21..<0x7F: return (.char(Character(Unicode.Scalar(b))), 1)
+        default: return utf8Character(bytes)
+        }
+    }
+
+    private static func escapeSequence(_ bytes: ArraySlice<UInt8>) -> (Key, Int)? {
+        let s = bytes.startIndex
+        guard bytes.count >= 2 else { return nil }
+        let introducer = bytes[s + 1]
+        if introducer == UInt8(ascii: "O") {  // SS3: ESC O A (application cursor keys)
+            guard bytes.count >= 3 else { return nil }
+            return (finalKey(bytes[s + 2], parameter: nil), 3)
+        }
+        guard introducer == UInt8(ascii: "[") else { return (.escape, 1) }
+        // CSI: parameters 0x30–0x3F, intermediates 0x20–0x2F, one final byte 0x40–0x7E.
+        var i = s + 2
+        var parameter = ""
+        while i < bytes.endIndex {
+            let c = bytes[i]
+            if (0x40...0x7E).contains(c) {
+                return (finalKey(c, parameter: parameter), i - s + 1)
+            }
+            guard (0x20...0x3F).contains(c) else { return (.unknown, i - s) }
+            parameter.append(Character(Unicode.Scalar(c)))
+            i += 1
+        }
+        return nil
+    }
+
+    private static func finalKey(_ c: UInt8, parameter: String?) -> Key {
+        switch c {
+        case UInt8(ascii: "A"): return .up
+        case UInt8(ascii: "B"): return .down
+        case UInt8(ascii: "C"): return .right
+        case UInt8(ascii: "D"): return .left
+        case UInt8(ascii: "H"): return .home
+        case UInt8(ascii: "F"): return .end
+        case UInt8(ascii: "~"):
+            switch parameter?.split(separator: ";").first {
+            case "1", "7": return .home
+            case "4", "8": return .end
+            case "3": return .delete
+            case "5": return .pageUp
+            case "6": return .pageDown
+            default: return .unknown
+            }
+        default: return .unknown
+        }
+    }
+
+    private static func utf8Character(_ bytes: ArraySlice<UInt8>) -> (Key, Int)? {
+        let b = bytes.first!
+        let length = b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+        guard length > 0 else { return (.unknown, 1) }
+        guard bytes.count >= length else { return nil }
+        let chunk = bytes.prefix(length)
+        guard let text = String(validating: chunk, as: UTF8.self), let ch = text.first else { return (.unknown, 1) }
+        return (.char(ch), length)
+    }
+}

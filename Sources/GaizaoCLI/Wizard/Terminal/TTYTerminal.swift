@@ -1,0 +1,120 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real terminal: raw mode on standard input, a full-screen alternate buffer on standard output, keys via
+/// `KeyDecoder`, SIGWINCH/SIGINT/SIGTERM/SIGHUP via `SignalPipe`. `close()` (also run at exit and by the signal
+/// handler for the settings) puts everything back.
+final class TTYTerminal: WizardTerminal {
+    private var decoder = KeyDecoder()
+    private var queue: [TerminalEvent] = []
+    private let colour: Bool
+    private var open = false
+
+    /// Enters raw mode; fails when standard input is not a terminal.
+    init(colour: Bool) throws {
+        self.colour = colour
+        guard tcgetattr(STDIN_FILENO, SignalPipe.saved) == 0 else { throw CLIError.input("standard input is not a terminal") }
+        SignalPipe.hasSaved = 1
+        SignalPipe.install()
+        atexit { TTYTerminal.restoreSettings() }
+        var raw = SignalPipe.saved.pointee
+        cfmakeraw(&raw)  // also clears OPOST: every line below ends with "\r\n"
+        _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw)
+        open = true
+        emit("\u{1B}[?1049h\u{1B}[?25l\u{1B}[H\u{1B}[2J")  // alternate screen, hide the cursor
+    }
+
+    /// Leaves the alternate screen, shows the cursor, restores the settings and the default signal handling.
+    func close() {
+        guard open else { return }
+        open = false
+        emit("\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l")
+        Self.restoreSettings()
+        SignalPipe.uninstall()
+    }
+
+    static func restoreSettings() {
+        guard SignalPipe.hasSaved != 0 else { return }
+        _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, SignalPipe.saved)
+        SignalPipe.hasSaved = 0
+    }
+
+    var size: TerminalSize {
+        var ws = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, ws.ws_row > 0 {
+            return TerminalSize(width: Int(ws.ws_col), height: Int(ws.ws_row))
+        }
+        return TerminalSize(width: 80, height: 24)
+    }
+
+    func nextEvent() -> TerminalEvent {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while queue.isEmpty {
+            var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: SignalPipe.readFD, events: Int16(POLLIN), revents: 0)]
+            // A lone ESC waits briefly for the rest of an arrow-key sequence.
+            let ready = poll(&fds, 2, decoder.hasPending ? 40 : -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return .closed
+            }
+            if ready == 0 {
+                queue += decoder.flush().map(TerminalEvent.key)
+                continue
+            }
+            if fds[1].revents != 0 {
+                for number in SignalPipe.drain() {
+                    if number == SIGWINCH { queue.append(.resized) } else { return .signal(number) }
+                }
+            }
+            if fds[0].revents != 0 {
+                let n = read(STDIN_FILENO, &buffer, buffer.count)
+                if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+                if n <= 0 { return .closed }
+                queue += decoder.feed(buffer[0..<n]).map(TerminalEvent.key)
+            }
+        }
+        return queue.removeFirst()
+    }
+
+    /// Redraws the whole screen from the top, each row cleared first, without scrolling past the last row.
+    func draw(_ lines: [ScreenLine]) {
+        let height = size.height
+        var out = "\u{1B}[H"
+        for row in 0..<height {
+            out += "\u{1B}[2K"
+            if row < lines.count { out += styled(lines[row]) }
+            if row < height - 1 { out += "\r\n" }
+        }
+        emit(out)
+    }
+
+    private func styled(_ line: ScreenLine) -> String {
+        guard colour, !line.text.isEmpty else { return line.text }
+        let code: String
+        switch line.style {
+        case .plain: return line.text
+        case .title: code = "1"
+        case .dim: code = "2"
+        case .cursor: code = "1;36"
+        case .section: code = "1;33"
+        case .error: code = "1;31"
+        case .accent: code = "32"
+        }
+        return "\u{1B}[\(code)m\(line.text)\u{1B}[0m"
+    }
+
+    /// Writes everything, retrying short writes; errors (a closed terminal) are ignored.
+    private func emit(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import GaizaoCore
+
+/// Every sentence the wizard shows, Chinese first and English with `--lang en`.
+struct WizardStrings {
+    let lang: Lang
+
+    private func t(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
+
+    var title: String { t("gaizao 数字化自评向导", "gaizao digital self-assessment") }
+    var chooseIndustry: String { t("请选择企业所属行业：", "Choose the enterprise's industry:") }
+    var required: String { t("（必答）", " (required)") }
+    var yes: String { t("是", "Yes") }
+    var no: String { t("否", "No") }
+    var levelNone: String { t("未开展", "Not started") }
+    var none: String { t("（都没有）", "(none)") }
+    var unanswered: String { t("（未答）", "(no answer)") }
+    var finishRow: String { t("完成，生成改造方案", "Finish and write the retrofit proposal") }
+    var reviewTitle: String { t("复查答案：选中一题按 Enter 修改", "Review: select an answer and press Enter to change it") }
+    var alreadyFirst: String { t("这已经是第一题。", "This is the first question.") }
+    var requiredMissing: String { t("这是必答题，请先回答。", "This question is required; please answer it first.") }
+    var chooseAtLeastOne: String { t("这是必答题，请至少选一项（空格勾选）。", "Required: tick at least one option (Space).") }
+    var moreAbove: String { t("↑ 上面还有", "↑ more above") }
+    var moreBelow: String { t("↓ 下面还有", "↓ more below") }
+    var helpHeading: String { t("说明", "Help") }
+    var notScored: String {
+        t("本题不计入工信部评测分数，用于匹配改造模块和补助。", "Not scored in the MIIT evaluation; used to match modules and subsidies.")
+    }
+
+    func header(section: Int, sections: Int, sectionTitle: String, question: Int, questions: Int, percent: Int) -> String {
+        t("第 \(section)/\(sections) 部分 \(sectionTitle)  第 \(question)/\(questions) 题  已完成 \(percent)%",
+          "Part \(section)/\(sections) \(sectionTitle)  question \(question)/\(questions)  \(percent)% done")
+    }
+
+    func level(_ level: Int) -> String {
+        lang == .zh ? (level == 0 ? "未达一级" : "\(level)级") : (level == 0 ? "below level 1" : "level \(level)")
+    }
+
+    func miitLine(points: String, level: Int, answered: Int, asked: Int) -> String {
+        t("工信部评测（按目前答案）：\(points) 分，\(self.level(level))    已答 \(answered)/\(asked) 题",
+          "MIIT evaluation so far: \(points) points, \(self.level(level))    answered \(answered)/\(asked)")
+    }
+
+    func savedTo(_ path: String) -> String { t("每答一题自动保存到 \(path)", "Saved after every answer to \(path)") }
+    func saveFailed(_ why: String) -> String { t("无法保存答卷：\(why)", "Cannot save the answers: \(why)") }
+
+    func resumeHeading(path: String, answered: Int, asked: Int) -> String {
+        t("发现已保存的答卷 \(path)（已答 \(answered)/\(asked) 题）。", "Found saved answers in \(path) (\(answered)/\(asked) answered).")
+    }
+    func resumeContinue(_ number: Int, _ label: String) -> String {
+        t("从第一个未答的问题继续（第 \(number) 题：\(label)）", "Continue at the first unanswered question (\(number): \(label))")
+    }
+    var resumeFromStart: String { t("从第一题开始逐题查看（已填的答案保留）", "Go through from the first question (answers are kept)") }
+    var resumeReview: String { t("复查全部答案", "Review all answers") }
+
+    // Key hints, one line per screen kind.
+    var keysChoice: String { t("↑↓ 选择  数字键 跳到选项  Enter 确定  ← 上一题  ? 说明",
+                               "↑↓ move  digits jump  Enter confirm  ← back  ? help") }
+    var keysYesNo: String { t("y 是  n 否  ↑↓ 选择  Enter 确定  ← 上一题  ? 说明",
+                              "y yes  n no  ↑↓ move  Enter confirm  ← back  ? help") }
+    var keysMulti: String { t("↑↓ 移动  空格 勾选/取消  Enter 确定  ← 上一题  ? 说明",
+                              "↑↓ move  Space tick  Enter confirm  ← back  ? help") }
+    var keysInput: String { t("输入后按 Enter  Ctrl-U 清空  ← 上一题  ? 说明（输入为空时）",
+                              "Type, then Enter  Ctrl-U clear  ← back  ? help (when empty)") }
+    var keysSkip: String { t("s 跳过本题", "s skip") }
+    var keysQuit: String { t("Ctrl-C 保存退出", "Ctrl-C save and quit") }
+    var keysMenu: String { t("↑↓ 选择  Enter 确定  Ctrl-C 退出", "↑↓ move  Enter confirm  Ctrl-C quit") }
+    var keysReview: String { t("↑↓ 选择  Enter 修改所选/完成  ← 回到最后一题",
+                               "↑↓ move  Enter change/finish  ← last question") }
+
+    func inputHint(unit: String?, range: String?, integer: Bool, defaultText: String?, maxLength: Int?, optional: Bool) -> String {
+        var parts: [String] = []
+        if let unit, !unit.isEmpty { parts.append(t("单位：\(unit)", "unit: \(unit)")) }
+        if let range { parts.append(t("范围 \(range)", "range \(range)")) }
+        if integer { parts.append(t("整数", "whole number")) }
+        if let maxLength { parts.append(t("最多 \(maxLength) 个字", "at most \(maxLength) characters")) }
+        if let defaultText { parts.append(t("直接按 Enter 用默认值 \(defaultText)", "Enter alone takes the default \(defaultText)")) }
+        else if optional { parts.append(t("不清楚可留空按 Enter 跳过", "leave empty and press Enter to skip")) }
+        return parts.joined(separator: t("；", "; "))
+    }
+
+    func numberOutOfRange(_ range: String, integer: Bool) -> String {
+        t("请输入 \(range) 之间的\(integer ? "整数" : "数")。", "Enter a \(integer ? "whole number" : "number") between \(range).")
+    }
+    var notANumber: String { t("请输入数字，例如 35 或 2.5。", "Enter a number such as 35 or 2.5.") }
+    var wholeNumber: String { t("请输入整数。", "Enter a whole number.") }
+    func tooLong(_ max: Int) -> String { t("最多 \(max) 个字。", "At most \(max) characters.") }
+
+    // Help panel: what an answer means for the MIIT evaluation.
+    func optionPoints(_ indicator: String, points: String, max: String) -> String {
+        t("工信部评测「\(indicator)」：选此项得 \(points) 分（该项满分 \(max) 分）",
+          "MIIT “\(indicator)”: this option scores \(points) (indicator maximum \(max))")
+    }
+    func optionNoPoints(_ indicator: String) -> String {
+        t("工信部评测「\(indicator)」：此项不得分", "MIIT “\(indicator)”: this option scores nothing")
+    }
+    func yesPoints(_ indicator: String, points: String) -> String {
+        t("工信部评测「\(indicator)」：答“是”得 \(points) 分", "MIIT “\(indicator)”: yes scores \(points)")
+    }
+    func bands(_ indicator: String, max: String) -> String {
+        t("工信部评测「\(indicator)」（满分 \(max) 分）按数值分档：", "MIIT “\(indicator)” (maximum \(max)) scores by band:")
+    }
+    func band(upTo: String?, points: String) -> String {
+        if let upTo { return t("不超过 \(upTo)：\(points) 分", "up to \(upTo): \(points)") }
+        return t("更高：\(points) 分", "higher: \(points)")
+    }
+    func sceneLevel(_ scene: String, mandatory: Bool, level: Int) -> String {
+        let kind = mandatory ? t("约束性场景", "mandatory scene") : t("指导性场景", "guidance scene")
+        if level == 0 { return t("场景「\(scene)」（\(kind)）：0 表示还没达到一级。", "Scene “\(scene)” (\(kind)): 0 means not yet at level 1.") }
+        return t("场景「\(scene)」（\(kind)）第 \(level) 级：", "Scene “\(scene)” (\(kind)) level \(level):")
+    }
+    func levelRule(level: Int, score: String, scenes: Int, mandatory: Int) -> String {
+        t("企业评为\(self.level(level))需要：总分不低于 \(score) 分，且至少 \(scenes) 个场景达到\(level)级，其中约束性场景至少 \(mandatory) 个。",
+          "The enterprise reaches \(self.level(level)) with at least \(score) points and \(scenes) scenes at level \(level) or above, \(mandatory) of them mandatory.")
+    }
+
+    // After the wizard.
+    func resumeHint(_ command: String) -> String { t("继续填写：\(command)", "To continue: \(command)") }
+    func stopped(_ path: String, answered: Int, asked: Int) -> String {
+        t("已停止。答卷已保存：\(path)（已答 \(answered)/\(asked) 题）", "Stopped. The answers are saved in \(path) (\(answered)/\(asked) answered)")
+    }
+    func answersSaved(_ path: String) -> String { t("答卷：\(path)", "Answers: \(path)") }
+    var notFinishedLineMode: String {
+        t("输入已结束，问卷还没答完。", "The input ended before the questionnaire was finished.")
+    }
+}

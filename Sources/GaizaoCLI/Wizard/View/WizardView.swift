@@ -1,0 +1,225 @@
+import GaizaoCore
+
+/// One line of the screen: plain text no wider than the terminal, and how to colour it.
+struct ScreenLine: Equatable {
+    enum Style: Equatable { case plain, title, dim, cursor, section, error, accent }
+    var text: String
+    var style: Style = .plain
+
+    init(_ text: String, _ style: Style = .plain) {
+        self.text = text
+        self.style = style
+    }
+}
+
+/// Draws the wizard: a pure function of the model and the terminal size, so tests read the screen as text.
+struct WizardView {
+    let model: WizardModel
+    let size: TerminalSize
+    /// The answers file, named on screen so the user knows nothing is lost.
+    let answersPath: String
+    /// Set by the runner when the last autosave failed.
+    var saveError: String?
+
+    var ui: WizardStrings { model.ui }
+    private var width: Int { max(size.width, 20) }
+    private var lang: Lang { model.lang }
+
+    func lines() -> [ScreenLine] {
+        switch model.screen {
+        case .industry: return menu(heading: ui.chooseIndustry)
+        case .resume:
+            let p = model.progress(at: nil)
+            return menu(heading: ui.resumeHeading(path: answersPath, answered: p.settled, asked: p.asked))
+        case let .question(index): return question(index)
+        case .review: return review()
+        case .finished, .quit: return []
+        }
+    }
+
+    /// The screen as plain text, one line per row (for tests and captures).
+    func text() -> String { lines().map(\.text).joined(separator: "\n") }
+
+    // MARK: - Screens
+
+    private func titleLine() -> ScreenLine {
+        let industry = model.industry.map { "  " + $0.name[lang] } ?? ""
+        return ScreenLine(TextWrap.truncate(ui.title + industry, width: width), .title)
+    }
+
+    private var rule: ScreenLine { ScreenLine(String(repeating: "-", count: width), .dim) }
+
+    private func menu(heading: String) -> [ScreenLine] {
+        var top = [titleLine(), rule]
+        top += wrap(heading, .plain)
+        top.append(ScreenLine(""))
+        guard case let .choice(cursor) = model.editor else { return top }
+        var middle: [ScreenLine] = []
+        var focus = 0..<0
+        for (i, c) in model.choices.enumerated() {
+            let start = middle.count
+            middle += item(marker: "", number: "\(c.number). ", label: c.label, focused: i == cursor)
+            if i == cursor { focus = start..<middle.count }
+        }
+        return fit(top: top, middle: middle, focus: focus, bottom: [ScreenLine(""), footerKeys(ui.keysMenu)])
+    }
+
+    private func question(_ index: Int) -> [ScreenLine] {
+        let q = model.questionnaire.ordered[index]
+        let p = model.progress(at: index)
+        var top = [titleLine()]
+        top.append(ScreenLine(TextWrap.truncate(ui.header(section: p.section, sections: p.sections, sectionTitle: p.sectionTitle[lang],
+                                                            question: p.question, questions: p.questions, percent: p.percent), width: width), .dim))
+        top.append(rule)
+        top += wrap(q.label[lang] + (q.required ? ui.required : ""), .title)
+        top.append(ScreenLine(""))
+
+        var middle: [ScreenLine] = []
+        var focus = 0..<0
+        var focusedChoice: WizardChoice?
+        var keys: String
+        switch model.editor {
+        case let .choice(cursor):
+            let list = model.choices
+            let current = WizardChoice.index(of: model.memory[q.id], in: list)
+            for (i, c) in list.enumerated() {
+                let start = middle.count
+                let label = q.kind == .level && c.number > 0 ? "\(ui.level(c.number))：\(c.label)" : c.label
+                middle += item(marker: i == current ? "(*) " : "( ) ", number: "\(c.number). ", label: label, focused: i == cursor)
+                if i == cursor { focus = start..<middle.count; focusedChoice = c }
+            }
+            keys = q.kind == .yesno ? ui.keysYesNo : ui.keysChoice
+        case let .multi(cursor, chosen):
+            let list = model.choices
+            for (i, c) in list.enumerated() {
+                let start = middle.count
+                middle += item(marker: chosen.contains(i) ? "[x] " : "[ ] ", number: "\(c.number). ", label: c.label, focused: i == cursor)
+                if i == cursor { focus = start..<middle.count; focusedChoice = c }
+            }
+            keys = ui.keysMulti
+        case let .input(text):
+            middle += wrap(text + "_", .cursor, first: "> ", rest: "  ")
+            focus = 0..<middle.count
+            let range = q.kind == .number ? AnswerInput.rangeText(q) : nil
+            let hint = ui.inputHint(unit: q.unit?[lang], range: range, integer: q.integer && q.kind == .number,
+                                    defaultText: q.defaultValue.map { WizardAnswerDisplay.text($0, for: q, lang: lang) },
+                                    maxLength: q.kind == .text ? q.maxLength : nil, optional: !q.required)
+            middle += wrap(hint, .dim, first: "  ", rest: "  ")
+            keys = ui.keysInput
+        case .none:
+            keys = ui.keysChoice
+        }
+        if !q.required && !q.isInput { keys += "  " + ui.keysSkip }
+        keys += "  " + ui.keysQuit
+
+        var help: [ScreenLine] = []
+        if model.showHelp {
+            help.append(ScreenLine(""))
+            help.append(ScreenLine(ui.helpHeading, .section))
+            for paragraph in WizardHelp.paragraphs(for: q, focused: focusedChoice, catalog: model.catalog, lang: lang) {
+                help += wrap(paragraph, .plain, first: "  ", rest: "  ")
+            }
+        }
+        var bottom: [ScreenLine] = [ScreenLine("")]
+        if let message = model.message { bottom += wrap(message, .error) }
+        bottom += footer(keys)
+        return fit(top: top, middle: middle, focus: focus, help: help, bottom: bottom)
+    }
+
+    private func review() -> [ScreenLine] {
+        var top = [titleLine(), ScreenLine(TextWrap.truncate(ui.reviewTitle, width: width), .dim), rule]
+        let asked = model.askedIndices
+        let labelWidth = min(28, width / 2)
+        var middle: [ScreenLine] = []
+        var focus = 0..<0
+        var position = 0
+        var row = 0
+        for section in model.questionnaire.sections {
+            let indices = section.questions.indices.map { position + $0 }.filter(asked.contains)
+            position += section.questions.count
+            guard !indices.isEmpty else { continue }
+            middle.append(ScreenLine(TextWrap.truncate(section.title[lang], width: width), .section))
+            for index in indices {
+                let q = model.questionnaire.ordered[index]
+                let focused = row == model.reviewCursor
+                let label = TextWrap.pad(TextWrap.truncate(q.label[lang], width: labelWidth), to: labelWidth)
+                let answer = WizardAnswerDisplay.text(model.memory[q.id], for: q, lang: lang)
+                if focused { focus = middle.count..<middle.count + 1 }
+                middle.append(ScreenLine(TextWrap.truncate((focused ? "> " : "  ") + label + "  " + answer, width: width), focused ? .cursor : .plain))
+                row += 1
+            }
+        }
+        middle.append(ScreenLine(""))
+        let finishFocused = model.reviewCursor >= asked.count
+        if finishFocused { focus = middle.count..<middle.count + 1 }
+        middle.append(ScreenLine(TextWrap.truncate((finishFocused ? "> " : "  ") + ui.finishRow, width: width), finishFocused ? .cursor : .accent))
+        top.append(ScreenLine(""))
+        var bottom: [ScreenLine] = [ScreenLine("")]
+        if let message = model.message { bottom += wrap(message, .error) }
+        bottom += footer(ui.keysReview + "  " + ui.keysQuit)
+        return fit(top: top, middle: middle, focus: focus, bottom: bottom)
+    }
+
+    // MARK: - Pieces
+
+    private func footer(_ keys: String) -> [ScreenLine] {
+        var out: [ScreenLine] = []
+        if let d = model.liveDiagnosis() {
+            let p = model.progress(at: nil)
+            out.append(ScreenLine(TextWrap.truncate(ui.miitLine(points: d.points, level: d.level, answered: p.settled, asked: p.asked), width: width), .accent))
+        }
+        if let saveError {
+            out += wrap(ui.saveFailed(saveError), .error)
+        } else {
+            out.append(ScreenLine(TextWrap.truncate(ui.savedTo(answersPath), width: width), .dim))
+        }
+        out.append(footerKeys(keys))
+        return out
+    }
+
+    private func footerKeys(_ keys: String) -> ScreenLine { ScreenLine(TextWrap.truncate(keys, width: width), .dim) }
+
+    /// A list item: cursor mark, marker, number, and the label wrapped under itself.
+    private func item(marker: String, number: String, label: String, focused: Bool) -> [ScreenLine] {
+        let first = (focused ? "> " : "  ") + marker + number
+        let rest = String(repeating: " ", count: DisplayWidth.of(first))
+        return wrap(label, focused ? .cursor : .plain, first: first, rest: rest)
+    }
+
+    private func wrap(_ text: String, _ style: ScreenLine.Style, first: String = "", rest: String = "") -> [ScreenLine] {
+        TextWrap.wrap(text, width: width, firstPrefix: first, prefix: rest).map { ScreenLine($0, style) }
+    }
+
+    /// Fits the screen to the terminal height: the top and bottom stay, the middle (the list) scrolls so the
+    /// focused lines stay visible, and the help panel gets at least half of the room left when space is short.
+    private func fit(top: [ScreenLine], middle: [ScreenLine], focus: Range<Int>, help: [ScreenLine] = [],
+                     bottom: [ScreenLine]) -> [ScreenLine] {
+        let height = max(size.height, 5)
+        let room = height - top.count - bottom.count
+        if middle.count + help.count <= room {
+            // The footer sits on the last rows, so it does not jump from question to question.
+            let gap = [ScreenLine](repeating: ScreenLine(""), count: room - middle.count - help.count)
+            return top + middle + help + gap + bottom
+        }
+        guard room > 0 else { return Array((Array(top.prefix(max(1, height - bottom.count))) + bottom).suffix(height)) }
+        var helpShown = Array(help.prefix(min(help.count, max(room - middle.count, room / 2))))
+        if helpShown.count < help.count, let last = helpShown.indices.last {
+            helpShown[last] = ScreenLine(TextWrap.truncate(helpShown[last].text + " …", width: width), helpShown[last].style)
+        }
+        let listRoom = room - helpShown.count
+        return top + window(middle, focus: focus, rows: listRoom) + helpShown + bottom
+    }
+
+    /// `rows` lines of `lines` that include `focus`, with "more above/below" marks.
+    private func window(_ lines: [ScreenLine], focus: Range<Int>, rows: Int) -> [ScreenLine] {
+        if lines.count <= rows { return lines }
+        if rows < 3 { return Array(lines[focus].prefix(max(rows, 0))) }
+        let inner = rows - 2
+        var start = max(0, min(focus.lowerBound - 1, lines.count - inner))
+        if focus.upperBound > start + inner { start = max(0, focus.upperBound - inner) }
+        let end = min(lines.count, start + inner)
+        let above = start > 0 ? ScreenLine(ui.moreAbove, .dim) : ScreenLine("")
+        let below = end < lines.count ? ScreenLine(ui.moreBelow, .dim) : ScreenLine("")
+        return [above] + lines[start..<end] + [below]
+    }
+}

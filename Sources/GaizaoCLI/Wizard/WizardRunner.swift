@@ -1,0 +1,86 @@
+import GaizaoCore
+
+/// A terminal the wizard runs on: the real TTY, or a scripted fake in tests.
+protocol WizardTerminal: AnyObject {
+    var size: TerminalSize { get }
+    /// Blocks until the next key, resize, signal or hang-up.
+    func nextEvent() -> TerminalEvent
+    func draw(_ lines: [ScreenLine])
+}
+
+/// How a wizard session ended.
+enum WizardEnding: Equatable {
+    case finished
+    /// Ctrl-C or Ctrl-D (signal nil), or SIGINT/SIGTERM/SIGHUP.
+    case stopped(signal: Int32?)
+    /// The terminal went away.
+    case closed
+}
+
+/// The interactive loop: draw, read an event, apply it, autosave when the answers changed.
+struct WizardRunner {
+    var answersPath: String
+    /// Writes the answers file (atomically, in the CLI).
+    var save: (String) throws -> Void
+    /// The reason the last save failed, shown on screen until a save succeeds.
+    private(set) var saveError: String?
+    private var savedRevision = 0
+
+    init(answersPath: String, save: @escaping (String) throws -> Void) {
+        self.answersPath = answersPath
+        self.save = save
+    }
+
+    mutating func run(_ model: inout WizardModel, on terminal: WizardTerminal) -> WizardEnding {
+        start(model, on: terminal)
+        while true {
+            if let ending = step(terminal.nextEvent(), &model, on: terminal) { return ending }
+        }
+    }
+
+    /// Saves a new file at once and draws the first screen.
+    mutating func start(_ model: WizardModel, on terminal: WizardTerminal) {
+        saveIfNeeded(model)
+        draw(model, on: terminal)
+    }
+
+    /// Applies one event, autosaves, redraws; returns how the session ended, or nil while it goes on.
+    mutating func step(_ event: TerminalEvent, _ model: inout WizardModel, on terminal: WizardTerminal) -> WizardEnding? {
+        switch event {
+        case let .key(key):
+            model.handle(key)
+            saveIfNeeded(model)
+            if model.screen == .finished { return .finished }
+            if model.screen == .quit { return .stopped(signal: nil) }
+        case .resized:
+            break
+        case let .signal(number):
+            model.quit()
+            saveIfNeeded(model)
+            return .stopped(signal: number)
+        case .closed:
+            model.quit()
+            saveIfNeeded(model)
+            return .closed
+        }
+        draw(model, on: terminal)
+        return nil
+    }
+
+    private func draw(_ model: WizardModel, on terminal: WizardTerminal) {
+        var view = WizardView(model: model, size: terminal.size, answersPath: answersPath)
+        view.saveError = saveError
+        terminal.draw(view.lines())
+    }
+
+    mutating func saveIfNeeded(_ model: WizardModel) {
+        guard model.revision != savedRevision, model.industry != nil else { return }
+        do {
+            try save(model.answersFileText())
+            savedRevision = model.revision
+            saveError = nil
+        } catch {
+            saveError = "\(error)"
+        }
+    }
+}

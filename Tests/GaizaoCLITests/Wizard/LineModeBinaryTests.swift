@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import GaizaoCLI
+
+/// The real binary with standard input from a file: the scriptable line mode.
+@Suite(.enabled(if: TmuxSession.gaizaoPath != nil, "the gaizao binary is not built: run `swift build`"))
+struct LineModeBinaryTests {
+    private func run(_ lines: [String], in dir: String, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        try (lines.joined(separator: "\n") + "\n").write(toFile: dir + "/input.txt", atomically: true, encoding: .utf8)
+        let status = TmuxSession.spawn([TmuxSession.gaizaoPath!] + arguments, environment: ["LANG=C.UTF-8", "PWD=" + dir],
+                                       stdout: dir + "/out.txt", stdin: dir + "/input.txt", stderr: dir + "/err.txt")
+        let out = (try? String(contentsOfFile: dir + "/out.txt", encoding: .utf8)) ?? ""
+        let err = (try? String(contentsOfFile: dir + "/err.txt", encoding: .utf8)) ?? ""
+        return (status, out, err)
+    }
+
+    @Test func scriptedInputStopsThenResumesToTheWholeQuestionnaire() throws {
+        let dir = NSTemporaryDirectory() + "gaizao-lines-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let arguments = ["wizard", "--answers", dir + "/a.yaml", "-o", dir + "/out"]
+
+        let first = try run(Array(LineWizardTests.lines.prefix(30)), in: dir, arguments)
+        #expect(first.status == 1)
+        #expect(first.err.contains("输入已结束，问卷还没答完。"))
+        #expect(first.err.contains("继续填写：gaizao wizard --answers \(dir)/a.yaml"))
+
+        let second = try run(Array(LineWizardTests.lines.dropFirst(30)), in: dir, arguments)
+        #expect(second.status == 0, "\(second.err)")
+        #expect(second.out.contains("发现已保存的答卷"))
+        #expect(second.out.contains("\(dir)/out/a.json"))
+        let saved = try String(contentsOfFile: dir + "/a.yaml", encoding: .utf8)
+        #expect(body(saved) == fullAutoPartsExpected)
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+@testable import GaizaoCLI
+
+/// Runs the real `gaizao` binary in a detached tmux pane (its own tmux server, so tests never touch the user's),
+/// sends keys, captures the screen. The pane runs a small script that records `stty -g` before and after, the
+/// wizard's pid and its exit code, then prints DONE.
+final class TmuxSession {
+    static let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// The `gaizao` executable built beside the test bundle.
+    static let gaizaoPath: String? = {
+        var candidates: [String] = []
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("gaizao").path)
+        }
+        if let bundle = Bundle.main.executableURL {
+            candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("gaizao").path)
+        }
+        candidates.append(TestCatalog.root + "/.build/debug/gaizao")
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    static var available: Bool { tmuxPath != nil && gaizaoPath != nil }
+
+    let dir: String
+    private var sessions = 0
+
+    init() throws {
+        // The tmux socket lives in this folder too, so nothing is left behind.
+        dir = NSTemporaryDirectory() + "gaizao-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
+    /// Starts `gaizao ARGS` in a new pane (the previous one, if any, is closed first).
+    func start(_ arguments: [String], width: Int = 100, height: Int = 32) throws {
+        if sessions > 0 { _ = try? tmux(["kill-session", "-t", "w"]) }
+        sessions += 1
+        for f in ["pid", "rc", "stty.before", "stty.after"] { try? FileManager.default.removeItem(atPath: dir + "/" + f) }
+        let quoted = ([TmuxSession.gaizaoPath!] + arguments).map(ShellQuote.word).joined(separator: " ")
+        let script = """
+            cd \(ShellQuote.word(dir)) || exit 1
+            stty -g > stty.before
+            sh -c 'echo $$ > pid; exec "$0" "$@"' \(quoted)
+            echo $? > rc
+            stty -g > stty.after
+            echo DONE
+            exec sleep 600
+            """
+        try script.write(toFile: dir + "/run.sh", atomically: true, encoding: .utf8)
+        try tmux(["new-session", "-d", "-s", "w", "-x", "\(width)", "-y", "\(height)", "sh " + ShellQuote.word(dir + "/run.sh")])
+    }
+
+    /// Sends scripted events as tmux keys: printable runs literally, the rest by key name.
+    func send(_ events: [TerminalEvent]) throws {
+        var literal = ""
+        var named: [String] = []
+        func flush() throws {
+            if !literal.isEmpty { try tmux(["send-keys", "-t", "w", "-l", literal]); literal = "" }
+            if !named.isEmpty { try tmux(["send-keys", "-t", "w"] + named); named = [] }
+        }
+        for event in events {
+            guard case let .key(key) = event else { continue }
+            let name: String?
+            switch key {
+            case .enter: name = "Enter"
+            case .up: name = "Up"
+            case .down: name = "Down"
+            case .left: name = "Left"
+            case .right: name = "Right"
+            case .space: name = "Space"
+            case .backspace: name = "BSpace"
+            case .end: name = "End"
+            case .home: name = "Home"
+            case .ctrlC: name = "C-c"
+            case .ctrlD: name = "C-d"
+            case .ctrlU: name = "C-u"
+            case let .char(c):
+                if !named.isEmpty { try flush() }
+                literal.append(c)
+                continue
+            default: name = nil
+            }
+            if let name {
+                if !literal.isEmpty { try flush() }
+                named.append(name)
+            }
+        }
+        try flush()
+    }
+
+    func capture() -> String { (try? tmux(["capture-pane", "-p", "-t", "w"])) ?? "" }
+
+    /// Waits until the screen shows `text`; returns the last capture either way.
+    @discardableResult
+    func wait(for text: String, timeout: Double = 15) -> (found: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = capture()
+            if screen.contains(text) { return (true, screen) }
+            usleep(50_000)
+        }
+        return (false, screen)
+    }
+
+    func file(_ name: String) -> String? { try? String(contentsOfFile: dir + "/" + name, encoding: .utf8) }
+
+    var pid: Int32? { file("pid").flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) } }
+    var exitCode: Int32? { file("rc").flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) } }
+
+    /// Waits for the wizard's pid file (the process has started).
+    func waitForPid(timeout: Double = 10) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let pid { return pid }
+            usleep(20_000)
+        }
+        return nil
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        // Output through a file, not a pipe: the tmux server forked by the first command would hold a pipe open.
+        let outPath = dir + "/.tmux-out-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: outPath) }
+        var env = ProcessInfo.processInfo.environment
+        env["LC_ALL"] = "C.UTF-8"
+        env["LANG"] = "C.UTF-8"
+        env.removeValue(forKey: "TMUX")
+        env.removeValue(forKey: "NO_COLOR")
+        let status = Self.spawn([TmuxSession.tmuxPath!, "-S", dir + "/tmux.sock", "-f", "/dev/null"] + arguments,
+                                environment: env.map { "\($0)=\($1)" },
+                                stdout: arguments.first == "capture-pane" ? outPath : "/dev/null")
+        guard status == 0 else { throw CLIError.input("tmux \(arguments.first ?? "") exited with \(status)") }
+        return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+    }
+
+    /// Runs a program and waits for it. Uses posix_spawn with an empty signal mask and default signal handling:
+    /// test threads block signals, and a tmux server (and the wizard under it) must not inherit that.
+    static func spawn(_ argv: [String], environment: [String], stdout: String, stdin: String = "/dev/null",
+                      stderr: String = "/dev/null") -> Int32 {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for number in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD, SIGWINCH, SIGUSR1, SIGUSR2, SIGALRM] {
+            sigaddset(&defaults, number)
+        }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = environment.map { strdup($0) } + [nil]
+        defer { (cArgs + cEnv).forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, argv[0], &actions, &attributes, cArgs, cEnv) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
+}
