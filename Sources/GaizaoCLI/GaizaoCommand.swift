@@ -9,7 +9,7 @@ public struct GaizaoCommand: AsyncParsableCommand {
         abstract: "中小企业数字化改造方案配置工具 / SME digital-retrofit package configurator.",
         discussion: "Exit codes: 0 ok, 1 the input is wrong, 2 usage error.",
         version: "0.1.0",
-        subcommands: [LintCommand.self, DiagnoseCommand.self, ExplainCommand.self, QuestionsCommand.self, BatchCommand.self])
+        subcommands: [LintCommand.self, DiagnoseCommand.self, CompareCommand.self, ExplainCommand.self, QuestionsCommand.self, BatchCommand.self])
 
     public init() {}
 
