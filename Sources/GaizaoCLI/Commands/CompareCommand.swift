@@ -130,10 +130,10 @@ enum ComparisonSummary {
             return "\(c.enterprise): before and after (\(a.date ?? "?") → \(b.date ?? "?")): \(formatNumber(a.diagnosis.points)) pts \(lv(a.diagnosis.level)) → "
                 + "\(formatNumber(b.diagnosis.points)) pts \(lv(b.diagnosis.level)); \(c.nowSatisfied.count) planned module(s) now in place, \(c.answerDifferences.count) answer(s) changed"
         case (.contractors, .zh):
-            return "\(c.enterprise)：比较 \(c.columns.count) 份方案：\(differing) 个模块结论不同，\(c.answerDifferences.count) 项答卷不同，\(c.priceDifferences.count) 个模块报价或工期不同"
+            return "\(c.enterprise)：比较 \(c.columns.count) 份方案：\(differing) 个模块结论不同，\(c.answerDifferences.count) 项答卷不同，\(c.priceDifferences.count) 个模块的报价、工期或产品不同"
         case (.contractors, .en):
             return "\(c.enterprise): \(c.columns.count) proposals compared: \(differing) module decision(s) differ, \(c.answerDifferences.count) answer(s) differ, "
-                + "\(c.priceDifferences.count) module offer(s) differ"
+                + "\(c.priceDifferences.count) module offer(s) differ in price, duration or products"
         }
     }
 }
