@@ -43,7 +43,7 @@ extension RenderStrings {
          "The industry's {n} modules, one column per proposal; every proposal decides alike."),
         ("cmpReasons", "理由", "Why"),
         ("cmpReasonsNote", "每格的理由见表后注释。", "The reasons of each cell are in the notes after the table."),
-        ("cmpReasonsDetailsNote", "点开“理由”可看每份方案的理由。", "Open “Why” in a cell for that proposal's reasons."),
+        ("cmpReasonsDetailsNote", "点开“理由”可看每份方案的理由。", "Open \"Why\" in a cell for that proposal's reasons."),
         ("cmpNotInCatalog", "目录中无此模块", "not in this catalog"),
         ("cmpProductsOffered", "产品", "Products"),
 
