@@ -70,4 +70,20 @@ import Testing
         #expect(Self.has(md, "- 生产管控 ★：**1级 → 3级**"))
         #expect(Self.has(md, "| 模具怎么管理 | 纸质卡片或电子表格，人工登记 | 用系统管理，冲次或模次自动计数 |"))
     }
+
+    @Test func aModuleMissingFromOneCatalogIsSaidSo() throws {
+        let full = try RenderFixtures.proposal("auto-parts-midsize")
+        var older = full
+        older.modules.removeAll { $0.id == "ap-p-ai" }
+        let c = try ProposalComparator.compare([(label: "full", source: "full.json", proposal: full),
+                                                (label: "older", source: "older.json", proposal: older)])
+        let row = try #require(c.modules.first { $0.moduleID == "ap-p-ai" })
+        #expect(row.differs && row.cells[1] == nil)
+        let md = CompareFixtures.renderer.markdown(c, lang: .zh)
+        #expect(Self.has(md, "≠ **AI大模型质量与工艺知识助手** | 个性化 | 未选 [^r"))
+        #expect(Self.has(md, "| 目录中无此模块 |"))
+        #expect(MarkdownShape.tableColumnErrors(md).isEmpty)
+        let html = CompareFixtures.renderer.html(c, lang: .en)
+        #expect(Self.has(html, "<span class=\"tag tag-missing\">not in this catalog</span>"))
+    }
 }

@@ -32,7 +32,7 @@ public struct CompareCommand: ParsableCommand {
     @Argument(help: "Proposal JSON files written by `gaizao diagnose` (two or more).")
     public var proposals: [String] = []
 
-    @Option(name: [.short, .customLong("output")], help: "Output folder (default: the current folder; `-` prints one format to standard output).")
+    @Option(name: [.short, .customLong("output")], help: "Output folder; `-` prints one format to standard output.")
     public var output: String = "."
 
     @Option(name: .long, help: "Formats, comma-separated: md, html, pdf (pdf needs a headless Chromium).")
@@ -41,13 +41,13 @@ public struct CompareCommand: ParsableCommand {
     @Flag(name: .long, help: "Compare proposals of different enterprises (refused otherwise).")
     public var allowDifferent = false
 
-    @Option(name: .long, help: "auto (default), contractors or before-after.")
+    @Option(name: .long, help: "How the proposals relate: auto decides by dates and contractors.")
     public var mode: Mode = .auto
 
     @Option(name: .long, help: "Templates folder (default: $GAIZAO_TEMPLATES, else the shipped templates/).")
     public var templates: String?
 
-    @Option(name: .long, help: "Language of the output: zh (default) or en.")
+    @Option(name: .long, help: "Language of the output.")
     public var lang: Lang = .zh
 
     public init() {}
