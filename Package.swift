@@ -32,7 +32,7 @@ let package = Package(
         ),
         .executableTarget(name: "gaizao", dependencies: ["GaizaoCLI"]),
         .executableTarget(name: "gaizao-bench", dependencies: ["GaizaoCore", "GaizaoCLI"]),
-        .testTarget(name: "GaizaoCoreTests", dependencies: ["GaizaoCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GaizaoCLITests", dependencies: ["GaizaoCLI", "GaizaoCore"], exclude: ["Golden"]),
+        .testTarget(name: "GaizaoCoreTests", dependencies: ["GaizaoCore"], exclude: ["Golden"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GaizaoCLITests", dependencies: ["GaizaoCLI", "GaizaoCore"], exclude: ["Golden", "Fixtures"]),
     ]
 )

@@ -9,7 +9,8 @@ public struct GaizaoCommand: AsyncParsableCommand {
         abstract: "中小企业数字化改造方案配置工具 / SME digital-retrofit package configurator.",
         discussion: "Exit codes: 0 ok, 1 the input is wrong, 2 usage error.",
         version: "0.1.0",
-        subcommands: [DiagnoseCommand.self, ExplainCommand.self, WizardCommand.self, BatchCommand.self, QuestionsCommand.self, LintCommand.self])
+        subcommands: [DiagnoseCommand.self, ExplainCommand.self, WizardCommand.self, CompareCommand.self, BatchCommand.self,
+                      QuestionsCommand.self, LintCommand.self])
 
     public init() {}
 

@@ -23,6 +23,8 @@ import GaizaoCore
             "\(shown)/partials/extra.md.mustache:1:1: error: Markdown template without {{% CONTENT_TYPE: TEXT}}: its text would be HTML-escaped (\" as &quot;)",
             "\(shown)/proposal.html.mustache:5:1: error: template does not parse: a section is never closed (missing {{/name}})",
             "error: missing required template proposal.md.mustache in \(shown)",
+            "warning: missing template compare.md.mustache in \(shown): `gaizao compare` needs it (copy it from the shipped templates/)",
+            "warning: missing template compare.html.mustache in \(shown): `gaizao compare` needs it (copy it from the shipped templates/)",
         ])
     }
 

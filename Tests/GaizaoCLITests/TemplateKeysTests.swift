@@ -29,9 +29,29 @@ import Testing
         return set
     }()
 
+    /// The comparison's view-model keys, from the three pinned comparisons in both flavours and languages.
+    static let comparisonKeys: Set<String> = {
+        var set: Set<String> = []
+        for c in CompareFixtures.Case.allCases {
+            for lang in Lang.allCases {
+                let comparison = try! CompareFixtures.comparison(c, lang: lang)
+                for flavor in [ProposalViewModel.Flavor.markdown, .html] {
+                    keys(ComparisonViewModel(comparison, lang: lang, flavor: flavor).root, into: &set)
+                }
+            }
+        }
+        return set
+    }()
+
+    /// Compare templates and their own partials see the comparison's view model; the rest the proposal's.
+    static func knownKeys(for relative: String) -> Set<String> {
+        relative.hasPrefix("compare.") || relative.hasPrefix("partials/compare-") ? comparisonKeys : viewModelKeys
+    }
+
     @Test(arguments: RenderFixtures.templateFiles.keys.sorted())
     func everyTagNamesAViewModelKey(_ relative: String) {
         let file = RenderFixtures.templateFiles[relative]!
+        let known = Self.knownKeys(for: relative)
         for tag in TemplateChecks.scanTags(file.text) {
             var body = Substring(tag.body)
             guard let first = body.first, !"!%>=".contains(first) else { continue }
@@ -45,7 +65,7 @@ import Testing
                 continue
             }
             for part in parts {
-                #expect(Self.viewModelKeys.contains(part), "\(file.path):\(tag.line):\(tag.column): `\(name)` is not a view-model key")
+                #expect(known.contains(part), "\(file.path):\(tag.line):\(tag.column): `\(name)` is not a view-model key")
             }
         }
     }
@@ -54,5 +74,10 @@ import Testing
         for (relative, file) in RenderFixtures.templateFiles where relative.hasSuffix(".md.mustache") {
             #expect(file.text.hasPrefix("{{% CONTENT_TYPE: TEXT}}"), "\(relative)")
         }
+    }
+
+    @Test func fixedStringKeysAreUnique() {
+        let keys = RenderStrings.entries.map(\.key)
+        #expect(keys.count == Set(keys).count, "\(Dictionary(grouping: keys, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
     }
 }

@@ -48,8 +48,9 @@ public struct LintCommand: ParsableCommand {
 enum LintExtras {
     /// Checks the proposal templates: the folder given with `--templates`, else the shipped (or
     /// `$GAIZAO_TEMPLATES`) templates when the catalog linted is the shipped one. Every template must parse
-    /// (a parse error is a located `path:line:col: error:`), the required ones must exist, Markdown templates
-    /// need the TEXT content type, partials must exist. Returns the files too, for caret snippets.
+    /// (a parse error is a located `path:line:col: error:`), the proposal templates must exist (the compare
+    /// templates should: their absence is a warning), Markdown templates need the TEXT content type, partials
+    /// must exist. Returns the files too, for caret snippets.
     static func templateDiagnostics(flag: String?, catalogOrigin: ResourceLocation.Origin) -> (diagnostics: [Diagnostic], files: [SourceFile]) {
         guard flag != nil || catalogOrigin == .shipped else { return ([], []) }
         let location: ResourceLocation
@@ -60,7 +61,7 @@ enum LintExtras {
         } catch {
             return ([Diagnostic(.error, "templates: \(error)", at: nil)], [])
         }
-        let result = TemplateChecks.check(files, folder: FileIO.displayPath(location.path))
+        let result = TemplateChecks.check(files, folder: FileIO.displayPath(location.path), recommended: TemplateChecks.comparison)
         return (result.diagnostics, Array(files.values))
     }
 }

@@ -1,16 +1,23 @@
-/// Builds a `ProposalComparison` from decoded proposals. Pure and deterministic (column order as given).
+/// Builds a `ProposalComparison` from decoded proposals. Pure and deterministic (column order as given, except
+/// that before/after puts the earlier date first).
 public enum ProposalComparator {
     public enum Failure: Error, Sendable, CustomStringConvertible {
         case tooFew
-        case differentEnterprises([String])
+        /// Per input: its source (file) and the enterprise as the proposal names it.
+        case differentEnterprises([(source: String, enterprise: String)])
         case differentIndustries([String])
+        case beforeAfterNeedsTwo(Int)
 
         public var description: String {
             switch self {
             case .tooFew: return "compare needs at least two proposals"
-            case let .differentEnterprises(names):
-                return "the proposals are for different enterprises (\(names.joined(separator: " / "))); use --allow-different to compare anyway"
-            case let .differentIndustries(ids): return "the proposals are for different industries (\(ids.joined(separator: ", "))): they cannot be compared module by module"
+            case let .differentEnterprises(inputs):
+                let list = inputs.map { "\($0.source): \($0.enterprise)" }.joined(separator: "; ")
+                return "the proposals are for different enterprises (\(list)); use --allow-different to compare anyway"
+            case let .differentIndustries(ids):
+                return "the proposals are for different industries (\(ids.joined(separator: ", "))): they cannot be compared module by module"
+            case let .beforeAfterNeedsTwo(n):
+                return "before/after compares exactly two proposals of one enterprise (given \(n))"
             }
         }
     }
@@ -21,26 +28,46 @@ public enum ProposalComparator {
         return "name:" + p.enterprise.name.trimmingCharacters(in: .whitespaces)
     }
 
+    /// Compares `inputs` (label, source file, proposal). Without `mode`, two proposals of one enterprise with
+    /// different dates and the same contractor are a before/after comparison; anything else compares contractors.
     public static func compare(_ inputs: [(label: String, source: String, proposal: Proposal)], mode requested: ProposalComparison.Mode? = nil,
                                allowDifferent: Bool = false) throws(Failure) -> ProposalComparison {
         guard inputs.count >= 2 else { throw .tooFew }
         let proposals = inputs.map(\.proposal)
-        let identities = Set(proposals.map(identity))
-        let same = identities.count == 1
-        if !same && !allowDifferent { throw .differentEnterprises(proposals.map(\.enterprise.name)) }
+        let same = Set(proposals.map(identity)).count == 1
+        if !same && !allowDifferent { throw .differentEnterprises(inputs.map { ($0.source, $0.proposal.enterprise.name) }) }
         let industries = Array(Set(proposals.map(\.enterprise.industry))).sorted()
         if industries.count > 1 { throw .differentIndustries(industries) }
 
         let dates = proposals.map { $0.date ?? "" }
         let overlays = Set(proposals.map { $0.contractor.overlay ?? "" })
         let mode = requested ?? (proposals.count == 2 && same && dates[0] != dates[1] && overlays.count == 1 ? .beforeAfter : .contractors)
+        if mode == .beforeAfter && inputs.count != 2 { throw .beforeAfterNeedsTwo(inputs.count) }
         var columns = inputs.map { ProposalComparison.Column(label: $0.label, source: $0.source, proposal: $0.proposal) }
-        if mode == .beforeAfter {
-            // Earlier date first.
-            columns.sort { ($0.proposal.date ?? "") < ($1.proposal.date ?? "") }
+        if mode == .beforeAfter, (columns[1].proposal.date ?? "") < (columns[0].proposal.date ?? "") {
+            columns.swapAt(0, 1)
         }
         let ordered = columns.map(\.proposal)
+        let settings = settingDifferences(ordered)
+        let plans = mode == .beforeAfter ? plannedChanges(before: ordered[0], after: ordered[1]) : (nowSatisfied: [], stillPlanned: [], noLongerPlanned: [], newlyPlanned: [])
+        return ProposalComparison(
+            mode: mode, columns: columns, enterprise: ordered[0].enterprise.name, sameEnterprise: same,
+            warnings: warnings(ordered, mode: mode, same: same, settings: settings),
+            summary: zip(columns, ordered).map { summaryRow($0.label, $1) },
+            modules: moduleRows(ordered), scenes: sceneRows(ordered, mode: mode),
+            answerDifferences: answerDifferences(ordered), priceDifferences: priceDifferences(ordered), settings: settings,
+            nowSatisfied: plans.nowSatisfied, stillPlanned: plans.stillPlanned, noLongerPlanned: plans.noLongerPlanned,
+            newlyPlanned: plans.newlyPlanned)
+    }
 
+    static func settingDifferences(_ ps: [Proposal]) -> ProposalComparison.SettingDifferences {
+        func differ<T: Hashable>(_ key: (Proposal) -> T) -> Bool { Set(ps.map(key)).count > 1 }
+        return .init(overlays: differ { $0.contractor.overlay ?? "" }, budgets: differ { $0.budgetYuan ?? -1 },
+                     catalogs: differ { "\($0.catalog.id) \($0.catalog.version) \($0.catalog.hash)" }, dates: differ { $0.date ?? "" })
+    }
+
+    static func warnings(_ ordered: [Proposal], mode: ProposalComparison.Mode, same: Bool,
+                         settings: ProposalComparison.SettingDifferences) -> [Localized] {
         var warnings: [Localized] = []
         let versions = Set(ordered.map { "\($0.catalog.id) \($0.catalog.version)" })
         if versions.count > 1 {
@@ -55,62 +82,25 @@ public enum ProposalComparator {
         if mode == .contractors && Set(ordered.map(\.answersHash)).count > 1 {
             warnings.append(Localized(zh: "各方案依据的企业答卷不同，见“假设差异”", en: "the proposals rest on different answers: see the differences in assumptions"))
         }
+        if mode == .beforeAfter && settings.overlays {
+            warnings.append(Localized(zh: "前后两份方案的总包商不同：费用差异不全是改造进展带来的",
+                                      en: "the two proposals have different contractors: not every cost difference comes from progress"))
+        }
+        if mode == .beforeAfter && !settings.dates {
+            warnings.append(Localized(zh: "前后两份方案的诊断日期相同", en: "the two proposals have the same diagnosis date"))
+        }
+        return warnings
+    }
 
-        let summary = ordered.enumerated().map { i, p -> ProposalComparison.SummaryRow in
-            let gained = p.after.points - p.diagnosis.points
-            let net = p.totals.netCost.highYuan
-            return .init(label: columns[i].label, levelNow: p.diagnosis.level, levelAfter: p.after.level, pointsNow: p.diagnosis.points,
-                         pointsAfter: p.after.points, modules: p.totals.selectedModules,
-                         investment: CostRange(low: p.totals.investment.lowYuan, high: p.totals.investment.highYuan),
-                         subsidy: CostRange(low: p.totals.subsidy.lowYuan, high: p.totals.subsidy.highYuan),
-                         netCost: CostRange(low: p.totals.netCost.lowYuan, high: p.totals.netCost.highYuan), weeks: p.totals.durationWeeks,
-                         netCostPerPointYuan: gained > 0.0005 ? Int((Double(net) / gained).rounded()) : nil)
-        }
-
-        var moduleOrder: [String] = []
-        var moduleInfo: [String: Proposal.ModuleEntry] = [:]
-        for p in ordered { for m in p.modules where moduleInfo[m.id] == nil { moduleOrder.append(m.id); moduleInfo[m.id] = m } }
-        let modules = moduleOrder.map { id -> ProposalComparison.ModuleRow in
-            let cells = ordered.map { p -> ProposalComparison.ModuleCell? in
-                guard let m = p.modules.first(where: { $0.id == id }) else { return nil }
-                return .init(status: m.status, reasons: m.reasons.map(\.text), cost: CostRange(low: m.cost.lowYuan, high: m.cost.highYuan))
-            }
-            let info = moduleInfo[id]!
-            return .init(moduleID: id, name: info.name, kind: info.kind, cells: cells, differs: Set(cells.map { $0?.status.rawValue ?? "-" }).count > 1)
-        }
-
-        let sceneOrder = ordered[0].diagnosis.scenes
-        let scenes = sceneOrder.map { s -> ProposalComparison.SceneRow in
-            let now = ordered.map { p in p.diagnosis.scenes.first { $0.id == s.id }?.level ?? 0 }
-            let after = ordered.map { p in p.after.scenes.first { $0.id == s.id }?.level ?? 0 }
-            return .init(sceneID: s.id, name: s.name, mandatory: s.mandatory, now: now, after: after,
-                         mandatoryBelowTwo: after.map { s.mandatory && $0 < 2 }, differs: Set(after).count > 1 || (mode == .beforeAfter && Set(now).count > 1))
-        }
-
-        var questionOrder: [String] = []
-        var labels: [String: Localized] = [:]
-        for p in ordered { for a in p.answers where labels[a.question] == nil { questionOrder.append(a.question); labels[a.question] = a.label } }
-        let answerDifferences = questionOrder.compactMap { q -> ProposalComparison.AnswerDifference? in
-            let values = ordered.map { p in p.answers.first { $0.question == q } }
-            let raw = Set(values.map { $0.map { "\($0.value)" } ?? "∅" })
-            guard raw.count > 1 else { return nil }
-            return .init(questionID: q, label: labels[q]!, values: values.map { $0?.display })
-        }
-        let priceDifferences = moduleOrder.compactMap { id -> ProposalComparison.PriceDifference? in
-            let costs = ordered.map { p in p.modules.first { $0.id == id }.map { CostRange(low: $0.referenceCost.lowYuan, high: $0.referenceCost.highYuan) } }
-            guard Set(costs.map { $0.map { "\($0.low)-\($0.high)" } ?? "-" }).count > 1 else { return nil }
-            return .init(moduleID: id, name: moduleInfo[id]!.name, costs: costs)
-        }
-        var nowSatisfied: [String] = []
-        if mode == .beforeAfter {
-            let before = ordered[0], after = ordered[1]
-            for m in before.modules where m.status == .include || m.status == .upgrade {
-                if after.modules.first(where: { $0.id == m.id })?.status == .satisfied { nowSatisfied.append(m.id) }
-            }
-        }
-        return ProposalComparison(
-            mode: mode, columns: columns, enterprise: ordered[0].enterprise.name, sameEnterprise: same, warnings: warnings,
-            summary: summary, modules: modules, scenes: scenes, answerDifferences: answerDifferences,
-            priceDifferences: priceDifferences, nowSatisfied: nowSatisfied)
+    /// Modules planned before and now satisfied, still planned, dropped for another reason, or planned only now.
+    static func plannedChanges(before: Proposal, after: Proposal)
+        -> (nowSatisfied: [String], stillPlanned: [String], noLongerPlanned: [String], newlyPlanned: [String]) {
+        let later = Dictionary(after.modules.map { ($0.id, $0.status) }, uniquingKeysWith: { a, _ in a })
+        let plannedBefore = before.modules.filter(\.status.isSelected).map(\.id)
+        let nowSatisfied = plannedBefore.filter { later[$0] == .satisfied }
+        let stillPlanned = plannedBefore.filter { later[$0]?.isSelected ?? false }
+        let noLongerPlanned = plannedBefore.filter { id in later[id].map { $0 == .notChosen || $0 == .excluded } ?? false }
+        let newlyPlanned = after.modules.filter { m in m.status.isSelected && !plannedBefore.contains(m.id) }.map(\.id)
+        return (nowSatisfied, stillPlanned, noLongerPlanned, newlyPlanned)
     }
 }

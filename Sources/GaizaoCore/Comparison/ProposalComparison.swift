@@ -1,6 +1,7 @@
 /// Several proposals for one enterprise side by side: the last stage of the pipeline, for reviewers.
+/// Columns are in the order given (before/after: the earlier date first); every list is per column.
 public struct ProposalComparison: Sendable {
-    public enum Mode: String, Sendable, Codable {
+    public enum Mode: String, Sendable, Codable, CaseIterable {
         /// Proposals of several contractors for the same enterprise.
         case contractors
         /// Two proposals of the same enterprise at different dates.
@@ -21,12 +22,16 @@ public struct ProposalComparison: Sendable {
         public var pointsNow: Double
         public var pointsAfter: Double
         public var modules: Int
+        /// Of `modules`, how many are standard modules.
+        public var standardModules: Int
         public var investment: CostRange
         public var subsidy: CostRange
         public var netCost: CostRange
         public var weeks: Int
         /// Net cost (high) per MIIT point gained; nil when no point is gained.
         public var netCostPerPointYuan: Int?
+        /// Net cost (low and high) per MIIT point gained; nil when no point is gained.
+        public var netCostPerPoint: CostRange?
     }
 
     public struct ModuleRow: Sendable {
@@ -35,36 +40,66 @@ public struct ProposalComparison: Sendable {
         public var kind: String
         /// One per column; nil when the module is absent from that proposal's catalog.
         public var cells: [ModuleCell?]
+        /// The decision differs between columns.
         public var differs: Bool
     }
 
+    /// One proposal's decision on one module, with what a reviewer needs to judge it.
     public struct ModuleCell: Sendable {
         public var status: ModuleDecision.Status
-        public var reasons: [Localized]
+        public var reasons: [Proposal.ReasonEntry]
+        /// The cost of the decision (an upgrade costs a share of a new build; nothing when not chosen).
         public var cost: CostRange
+        public var weeks: Int
+        /// The products the proposal's contractor offers for the module.
+        public var products: [Localized]
     }
 
     public struct SceneRow: Sendable {
         public var sceneID: String
+        public var group: String
         public var name: Localized
         public var mandatory: Bool
         public var now: [Int]
         public var after: [Int]
         /// A mandatory scene that stays below level 2 after the retrofit in some proposal.
         public var mandatoryBelowTwo: [Bool]
+        /// The projected level differs between columns (before/after: the current level too).
         public var differs: Bool
     }
 
     public struct AnswerDifference: Sendable {
         public var questionID: String
         public var label: Localized
+        /// The answer as shown to readers, per column; nil when not answered.
         public var values: [Localized?]
     }
 
+    /// A module whose offer differs: the new-build price, the duration or the products.
     public struct PriceDifference: Sendable {
         public var moduleID: String
         public var name: Localized
+        /// New-build reference price per column; nil when the module is absent.
         public var costs: [CostRange?]
+        public var weeks: [Int?]
+        public var products: [[Localized]]
+        public var pricesDiffer: Bool
+        public var weeksDiffer: Bool
+        public var productsDiffer: Bool
+    }
+
+    /// Which settings of the proposals differ, beside the answers.
+    public struct SettingDifferences: Sendable, Equatable {
+        /// The contractor overlays (or their absence).
+        public var overlays: Bool
+        /// The budget limits.
+        public var budgets: Bool
+        /// The catalog id, version or content.
+        public var catalogs: Bool
+        /// The diagnosis dates.
+        public var dates: Bool
+
+        public var any: Bool { overlays || budgets || catalogs || dates }
     }
 
     public var mode: Mode
@@ -77,6 +112,14 @@ public struct ProposalComparison: Sendable {
     public var scenes: [SceneRow]
     public var answerDifferences: [AnswerDifference]
     public var priceDifferences: [PriceDifference]
+    public var settings: SettingDifferences
     /// Before/after mode: modules planned before that the later diagnosis finds satisfied.
     public var nowSatisfied: [String]
+    /// Before/after mode: modules planned before and still planned later.
+    public var stillPlanned: [String]
+    /// Before/after mode: modules planned before that the later proposal no longer plans, though not because
+    /// they are satisfied (e.g. excluded: the enterprise solved it another way).
+    public var noLongerPlanned: [String]
+    /// Before/after mode: modules the later proposal plans that the earlier did not.
+    public var newlyPlanned: [String]
 }

@@ -25,9 +25,11 @@ public struct SubsidyCalculator: Sendable {
             lines[i].applied = lines[i].eligible && bestInGroup[group] == i
             if lines[i].eligible && !lines[i].applied, let winner = bestInGroup[group] {
                 let w = policies.policies[winner]
-                lines[i].reason = Localized(
-                    zh: lines[i].reason.zh + "；与「\(w.name.zh)」同属一类，按不叠加假设只计金额较大者",
-                    en: lines[i].reason.en + "; same group as \"\(w.name.en)\": by the no-stacking assumption only the larger counts")
+                lines[i].reason = Clauses.join([
+                    lines[i].reason,
+                    Localized(zh: "与「\(w.name.zh)」同属一类，按不叠加假设只计金额较大者",
+                              en: "same group as \"\(w.name.en)\": by the no-stacking assumption only the larger counts"),
+                ])
             }
         }
         return lines

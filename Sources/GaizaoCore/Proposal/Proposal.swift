@@ -209,7 +209,11 @@ public struct Proposal: Codable, Sendable, Hashable {
         public var metric: String
         public var name: Localized
         public var unit: Localized
+        /// The baseline as first written: a display string, in Chinese for revenue per employee.
         public var baseline: String?
+        /// The baseline as a reader sees it in each language (optional: absent in proposals written before the
+        /// field existed; renderers then fall back to `baseline`).
+        public var baselineDisplay: Localized? = nil
         public var expectedLow: Double?
         public var expectedHigh: Double?
     }

@@ -55,7 +55,8 @@ public struct ProposalBuilder: Sendable {
         let outcomes = catalog.manifest.kpiMetrics.filter(\.outcome).map { metric -> Proposal.OutcomeEntry in
             let effects = plan.kpis.filter { $0.metric == metric.id }
             return Proposal.OutcomeEntry(
-                metric: metric.id, name: metric.name, unit: metric.unit, baseline: baseline(metric.id, a),
+                metric: metric.id, name: metric.name, unit: metric.unit, baseline: baseline(metric.id, a)?.zh,
+                baselineDisplay: baseline(metric.id, a),
                 expectedLow: effects.isEmpty ? nil : round4(effects.map(\.low).min()!),
                 expectedHigh: effects.isEmpty ? nil : round4(effects.map(\.high).max()!))
         }
@@ -88,15 +89,20 @@ public struct ProposalBuilder: Sendable {
             sceneGroups: catalog.maturity.sceneGroups.map { .init(id: $0.id, name: $0.name) })
     }
 
-    private func baseline(_ metric: String, _ a: [String: AnswerValue]) -> String? {
+    /// The outcome baseline from the answers. Figures are language-neutral except revenue per employee, which
+    /// reads `80 万元/人` in Chinese and `CNY 800,000 per employee` in English.
+    private func baseline(_ metric: String, _ a: [String: AnswerValue]) -> Localized? {
         func n(_ id: String) -> Double? { if case let .number(v)? = a[id] { return v } else { return nil } }
+        func neutral(_ text: String) -> Localized { Localized(zh: text, en: text) }
         switch metric {
-        case "pass_rate": return n("baseline_pass_rate").map { formatNumber($0) + "%" }
-        case "energy_per_revenue": return n("baseline_energy_per_revenue").map { formatNumber($0) }
-        case "cost_per_revenue": return n("baseline_cost_per_revenue").map { formatNumber($0) }
+        case "pass_rate": return n("baseline_pass_rate").map { neutral(formatNumber($0) + "%") }
+        case "energy_per_revenue": return n("baseline_energy_per_revenue").map { neutral(formatNumber($0)) }
+        case "cost_per_revenue": return n("baseline_cost_per_revenue").map { neutral(formatNumber($0)) }
         case "revenue_per_employee":
             guard let r = n("annual_revenue"), let e = n("employees"), e > 0 else { return nil }
-            return formatNumber(r / e, maxFractionDigits: 1) + " 万元/人"
+            let wan = formatNumber(r / e, maxFractionDigits: 1)
+            guard let yuan = Money.yuan(fromWan: wan) else { return neutral(wan) }
+            return Localized(zh: wan + " 万元/人", en: "CNY \(Money.grouped(yuan)) per employee")
         default: return nil
         }
     }

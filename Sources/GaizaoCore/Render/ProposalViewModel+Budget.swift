@@ -53,7 +53,7 @@ extension ViewModelBuilder {
         let outcomes: [ViewNode] = p.outcomes.map { o in
             var expected = s["dash"]
             if let low = o.expectedLow, let high = o.expectedHigh { expected = f.change(low: low, high: high, unit: l(o.unit)) }
-            return ["metric": l(o.name), "baseline": o.baseline.map(u) ?? s["notRecorded"], "expected": expected]
+            return ["metric": l(o.name), "baseline": o.baselineDisplay.map(l) ?? o.baseline.map(u) ?? s["notRecorded"], "expected": expected]
         }
         return ["rows": rows, "hasRows": !rows.isEmpty, "outcomes": outcomes, "hasOutcomes": !outcomes.isEmpty]
     }

@@ -78,7 +78,7 @@ extension ViewModelBuilder {
                 "statusLabel": statusLabel(m.status),
                 "statusClass": m.status.rawValue,
                 "reasons": reasons(m),
-                "reasonsText": m.reasons.map { l($0.text) }.joined(separator: lang == .zh ? "；" : "; "),
+                "reasonsText": Clauses.join(m.reasons.map { l($0.text) }, separator: s["clauseSeparator"]),
                 "referenceCost": f.money(m.referenceCost),
             ]
         }

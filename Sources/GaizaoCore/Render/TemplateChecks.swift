@@ -12,13 +12,20 @@ public enum TemplateChecks {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Templates every template folder must hold.
+    /// Templates every template folder must hold (what `diagnose` renders).
     public static let required = ["proposal.md", "proposal.html"]
+
+    /// The templates `gaizao compare` renders. Not required for proposals: a contractor's folder copied before
+    /// they existed still renders proposals; lint warns that it cannot render comparisons.
+    public static let comparison = ["compare.md", "compare.html"]
 
     /// - Parameters:
     ///   - files: relative path → file (its `path` is what diagnostics print).
     ///   - folder: the folder as the user should read it, for problems that have no file.
-    public static func check(_ files: [String: SourceFile], folder: String) -> Result {
+    ///   - required: templates whose absence is an error.
+    ///   - recommended: templates whose absence is a warning.
+    public static func check(_ files: [String: SourceFile], folder: String, required: [String] = required,
+                             recommended: [String] = []) -> Result {
         var bag = DiagnosticBag()
         var templates: [String: MustacheTemplate] = [:]
         var texts: [String: String] = [:]
@@ -41,6 +48,9 @@ public enum TemplateChecks {
         }
         for name in required where names[name] == nil {
             bag.error("missing required template \(name).mustache in \(folder)", at: nil)
+        }
+        for name in recommended where names[name] == nil && !required.contains(name) {
+            bag.warning("missing template \(name).mustache in \(folder): `gaizao compare` needs it (copy it from the shipped templates/)", at: nil)
         }
         return Result(templates: templates, texts: texts, diagnostics: bag.sorted)
     }

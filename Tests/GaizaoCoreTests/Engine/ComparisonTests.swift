@@ -78,4 +78,51 @@ import Testing
         let broken = good.replacingOccurrences(of: "\"level\": 2,", with: "\"level\": \"two\",")
         #expect(message(broken)?.contains("wrong type at `diagnosis.level`") == true)
     }
+
+    @Test func overlaysDifferInSettingsAndOffers() throws {
+        let a = try Self.proposal("home-appliance-midsize.yaml", contractor: "example-ha-contractor-a")
+        let b = try Self.proposal("home-appliance-midsize.yaml", contractor: "example-ha-contractor-b")
+        let c = try ProposalComparator.compare([("A", "a", a), ("B", "b", b)])
+        #expect(c.mode == .contractors)
+        #expect(c.settings == .init(overlays: true, budgets: false, catalogs: false, dates: false))
+        let mes = try #require(c.priceDifferences.first { $0.moduleID == "ha-s-mes" })
+        #expect(mes.pricesDiffer && mes.weeksDiffer && mes.productsDiffer)
+        #expect(mes.weeks == [8, 9])
+        // Same answers, same decisions: no module row differs; each cell keeps its own reasons.
+        #expect(!c.modules.contains { $0.differs })
+        #expect(c.modules.allSatisfy { row in row.cells.allSatisfy { !($0?.reasons.isEmpty ?? true) } })
+        let row = try #require(c.summary.first)
+        let perPoint = try #require(row.netCostPerPoint)
+        #expect(perPoint.high == row.netCostPerPointYuan && perPoint.low < perPoint.high)
+    }
+
+    @Test func beforeAfterSortsPlannedModules() throws {
+        let before = try Self.proposal("auto-parts-midsize.yaml")
+        let after = try Self.proposal("auto-parts-midsize.yaml") { sheet in
+            sheet.date = "2027-06-30"
+            sheet.answers["scene_production_control"] = .number(3)
+            sheet.answers["scene_planning"] = .number(2)
+            sheet.answers["ap_mould_managed"] = .option("system")
+        }
+        let c = try ProposalComparator.compare([("before", "a", before), ("after", "b", after)])
+        #expect(c.nowSatisfied == ["ap-s-mes"])
+        #expect(c.noLongerPlanned == ["ap-p-mould"])
+        #expect(!c.stillPlanned.contains("ap-s-mes") && c.stillPlanned.contains("ap-s-wms"))
+        #expect(Set(c.nowSatisfied + c.noLongerPlanned + c.stillPlanned) == Set(before.modules.filter(\.status.isSelected).map(\.id)))
+        #expect(c.settings.dates && !c.settings.overlays)
+        // Three proposals cannot be a before/after comparison.
+        #expect(throws: ProposalComparator.Failure.self) {
+            try ProposalComparator.compare([("a", "a", before), ("b", "b", after), ("c", "c", after)], mode: .beforeAfter)
+        }
+    }
+
+    @Test func labelsNeverRepeat() throws {
+        let ref = try Self.proposal("auto-parts-midsize.yaml")
+        let a = try Self.proposal("auto-parts-midsize.yaml", contractor: "example-ap-contractor-a")
+        let name = a.contractor.name!.zh
+        #expect(ComparisonLabels.make([("x", ref), ("y", a)], lang: .zh) == ["x", name])
+        #expect(ComparisonLabels.make([("q1", a), ("q2", a)], lang: .zh) == ["\(name) · q1", "\(name) · q2"])
+        #expect(ComparisonLabels.make([("same", ref), ("same", ref), ("other", ref)], lang: .zh) == ["same (1)", "same (2)", "other"])
+        #expect(ComparisonLabels.make([("x", a)], lang: .en) == [a.contractor.name!.en])
+    }
 }

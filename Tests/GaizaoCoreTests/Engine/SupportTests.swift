@@ -32,4 +32,22 @@ import Testing
         let text = try JSONStreamEncoder.encode(Sample())
         #expect(text == "{\n  \"b\": \"x\\\"y\\\\\\n\\u0001\",\n  \"a\": 0.30000000000000004,\n  \"list\": [\n    1,\n    2.5\n  ],\n  \"empty\": []\n}\n")
     }
+
+    @Test func clausesDropTheFullStopBeforeASeparator() {
+        #expect(Clauses.join(["符合条件：最高30万元。", "同属一类"], separator: "；") == "符合条件：最高30万元；同属一类")
+        #expect(Clauses.join(["at most 300,000 CNY.", "same group"], separator: "; ") == "at most 300,000 CNY; same group")
+        #expect(Clauses.join(["A。", "B。"], separator: "；") == "A；B。")
+        #expect(Clauses.join(["A；", "B"], separator: "；") == "A；B")
+        #expect(Clauses.join([], separator: "；").isEmpty)
+        let joined = Clauses.join([Localized(zh: "甲。", en: "A."), Localized(zh: "乙", en: "B")])
+        #expect(joined == Localized(zh: "甲；乙", en: "A; B"))
+    }
+
+    @Test func revenuePerEmployeeBaselineIsTranslated() throws {
+        let p = try Engine(catalog: Shipped.catalog).run(Shipped.example("auto-parts-midsize.yaml")).proposal
+        let outcome = try #require(p.outcomes.first { $0.metric == "revenue_per_employee" })
+        #expect(outcome.baselineDisplay == Localized(zh: "80 万元/人", en: "CNY 800,000 per employee"))
+        #expect(!(outcome.baselineDisplay?.en.contains("万") ?? true))
+        #expect(!p.subsidies.contains { $0.reason.zh.contains("。；") || $0.reason.en.contains(".;") })
+    }
 }

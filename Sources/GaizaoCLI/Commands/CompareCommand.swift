@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import GaizaoCore
+
+/// `gaizao compare A.json B.json [C.json …]`: proposals for one enterprise side by side, for expert review
+/// (several contractors) or to see progress (the same enterprise before and after a retrofit).
+public struct CompareCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "并列比较同一企业的多份改造方案 / Compare proposals for one enterprise side by side.",
+        discussion: """
+            Reads the proposal JSON that `gaizao diagnose` writes and writes comparison.md and comparison.html. \
+            Columns are labelled with the contractor's name, else the file name. With --mode auto, two proposals of \
+            one enterprise with different dates and the same contractor are compared before/after; anything else \
+            compares contractors. Exit codes: 0 ok, 1 an input is wrong (malformed JSON, different enterprises), 2 usage.
+            """)
+
+    /// How the proposals relate.
+    public enum Mode: String, ExpressibleByArgument, CaseIterable, Sendable {
+        case auto, contractors
+        case beforeAfter = "before-after"
+
+        var comparisonMode: ProposalComparison.Mode? {
+            switch self {
+            case .auto: return nil
+            case .contractors: return .contractors
+            case .beforeAfter: return .beforeAfter
+            }
+        }
+    }
+
+    @Argument(help: "Proposal JSON files written by `gaizao diagnose` (two or more).")
+    public var proposals: [String] = []
+
+    @Option(name: [.short, .customLong("output")], help: "Output folder; `-` prints one format to standard output.")
+    public var output: String = "."
+
+    @Option(name: .long, help: "Formats, comma-separated: md, html, pdf (pdf needs a headless Chromium).")
+    public var format: String = "md,html"
+
+    @Flag(name: .long, help: "Compare proposals of different enterprises (refused otherwise).")
+    public var allowDifferent = false
+
+    @Option(name: .long, help: "How the proposals relate: auto decides by dates and contractors.")
+    public var mode: Mode = .auto
+
+    @Option(name: .long, help: "Templates folder (default: $GAIZAO_TEMPLATES, else the shipped templates/).")
+    public var templates: String?
+
+    @Option(name: .long, help: "Language of the output.")
+    public var lang: Lang = .zh
+
+    public init() {}
+
+    static func formats(_ text: String) throws -> [OutputFormat] {
+        let formats = try OutputFormat.parseList(text)
+        if formats.contains(.json) { throw ValidationError("compare writes md, html or pdf; a comparison has no JSON form") }
+        return formats
+    }
+
+    public func validate() throws {
+        guard proposals.count >= 2 else {
+            throw ValidationError("compare needs at least two proposal JSON files (given \(proposals.count))")
+        }
+        if mode == .beforeAfter && proposals.count != 2 {
+            throw ValidationError("--mode before-after compares exactly two proposals (given \(proposals.count))")
+        }
+        _ = try Self.formats(format)
+    }
+
+    public func run() throws {
+        let formats = try Self.formats(format)
+        let inputs = try Self.read(proposals)
+        let labels = ComparisonLabels.make(inputs.map { (stem: $0.stem, proposal: $0.proposal) }, lang: lang)
+        let comparison: ProposalComparison
+        do {
+            comparison = try ProposalComparator.compare(
+                zip(labels, inputs).map { (label: $0, source: $1.path, proposal: $1.proposal) },
+                mode: mode.comparisonMode, allowDifferent: allowDifferent)
+        } catch {
+            throw CLIError.input(error.description)
+        }
+        let writer = try ComparisonWriter(lang: lang, templatesFlag: templates, formats: formats)
+        let written = try writer.write(comparison, formats: formats, to: output)
+        if output != "-" {
+            Console.out(ComparisonSummary.line(comparison, lang: lang))
+            for path in written { Console.out("  " + path) }
+        }
+    }
+
+    /// Reads every file and reports every unreadable, malformed or foreign one (`error: path: message`) before
+    /// giving up, so one run shows all the problems.
+    static func read(_ paths: [String]) throws -> [(path: String, stem: String, proposal: Proposal)] {
+        var out: [(path: String, stem: String, proposal: Proposal)] = []
+        var failed = false
+        for path in paths {
+            do {
+                let proposal = try ProposalReader.read(try FileIO.readText(path))
+                out.append((path, URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, proposal))
+            } catch let error as ProposalReader.Failure {
+                Console.err("error: \(error.description)")
+                failed = true
+            } catch let error as CLIError {
+                Console.err(error.isLocated ? error.description : "error: \(error.description)")
+                failed = true
+            }
+        }
+        if failed { throw CLIError.reported }
+        return out
+    }
+}
+
+extension CLIError {
+    /// Located diagnostics print their own `path:line:col: error:` prefix.
+    var isLocated: Bool { if case .located = self { return true } else { return false } }
+}
+
+/// The one-line summary printed after a comparison is written.
+enum ComparisonSummary {
+    static func line(_ c: ProposalComparison, lang: Lang) -> String {
+        func lv(_ l: Int) -> String { lang == .zh ? (l == 0 ? "未达一级" : "\(l)级") : (l == 0 ? "below level 1" : "level \(l)") }
+        let differing = c.modules.filter(\.differs).count
+        switch (c.mode, lang) {
+        case (.beforeAfter, .zh):
+            let a = c.columns[0].proposal, b = c.columns[1].proposal
+            return "\(c.enterprise)：改造前后对比（\(a.date ?? "?") → \(b.date ?? "?")）：\(formatNumber(a.diagnosis.points))分 \(lv(a.diagnosis.level)) → "
+                + "\(formatNumber(b.diagnosis.points))分 \(lv(b.diagnosis.level))；先前计划的 \(c.nowSatisfied.count) 个模块已具备，\(c.answerDifferences.count) 项答卷变化"
+        case (.beforeAfter, .en):
+            let a = c.columns[0].proposal, b = c.columns[1].proposal
+            return "\(c.enterprise): before and after (\(a.date ?? "?") → \(b.date ?? "?")): \(formatNumber(a.diagnosis.points)) pts \(lv(a.diagnosis.level)) → "
+                + "\(formatNumber(b.diagnosis.points)) pts \(lv(b.diagnosis.level)); \(c.nowSatisfied.count) planned module(s) now in place, \(c.answerDifferences.count) answer(s) changed"
+        case (.contractors, .zh):
+            return "\(c.enterprise)：比较 \(c.columns.count) 份方案：\(differing) 个模块结论不同，\(c.answerDifferences.count) 项答卷不同，\(c.priceDifferences.count) 个模块的报价、工期或产品不同"
+        case (.contractors, .en):
+            return "\(c.enterprise): \(c.columns.count) proposals compared: \(differing) module decision(s) differ, \(c.answerDifferences.count) answer(s) differ, "
+                + "\(c.priceDifferences.count) module offer(s) differ in price, duration or products"
+        }
+    }
+}

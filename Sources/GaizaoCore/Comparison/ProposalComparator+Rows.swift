@@ -1,0 +1,72 @@
+/// The rows of a comparison: summary, module and scene matrices, and the differences in assumptions.
+extension ProposalComparator {
+    static func summaryRow(_ label: String, _ p: Proposal) -> ProposalComparison.SummaryRow {
+        let gained = p.after.points - p.diagnosis.points
+        let net = CostRange(low: p.totals.netCost.lowYuan, high: p.totals.netCost.highYuan)
+        // Points are exact to the thousandth: anything smaller is rounding noise, not a gain.
+        let perPoint = gained > 0.0005
+            ? CostRange(low: Int((Double(net.low) / gained).rounded()), high: Int((Double(net.high) / gained).rounded())) : nil
+        return .init(label: label, levelNow: p.diagnosis.level, levelAfter: p.after.level, pointsNow: p.diagnosis.points,
+                     pointsAfter: p.after.points, modules: p.totals.selectedModules,
+                     standardModules: p.modules.filter { $0.kind == "standard" && $0.status.isSelected }.count,
+                     investment: CostRange(low: p.totals.investment.lowYuan, high: p.totals.investment.highYuan),
+                     subsidy: CostRange(low: p.totals.subsidy.lowYuan, high: p.totals.subsidy.highYuan),
+                     netCost: net, weeks: p.totals.durationWeeks, netCostPerPointYuan: perPoint?.high, netCostPerPoint: perPoint)
+    }
+
+    /// Every module of any column, in the first proposal's order (then those only later proposals list).
+    static func moduleOrder(_ ordered: [Proposal]) -> [Proposal.ModuleEntry] {
+        var seen: Set<String> = []
+        var out: [Proposal.ModuleEntry] = []
+        for p in ordered { for m in p.modules where seen.insert(m.id).inserted { out.append(m) } }
+        return out
+    }
+
+    static func moduleRows(_ ordered: [Proposal]) -> [ProposalComparison.ModuleRow] {
+        moduleOrder(ordered).map { info in
+            let cells = ordered.map { p -> ProposalComparison.ModuleCell? in
+                guard let m = p.modules.first(where: { $0.id == info.id }) else { return nil }
+                return .init(status: m.status, reasons: m.reasons, cost: CostRange(low: m.cost.lowYuan, high: m.cost.highYuan),
+                             weeks: m.durationWeeks, products: m.products)
+            }
+            return .init(moduleID: info.id, name: info.name, kind: info.kind, cells: cells,
+                         differs: Set(cells.map { $0?.status.rawValue ?? "-" }).count > 1)
+        }
+    }
+
+    static func sceneRows(_ ordered: [Proposal], mode: ProposalComparison.Mode) -> [ProposalComparison.SceneRow] {
+        ordered[0].diagnosis.scenes.map { s in
+            let now = ordered.map { p in p.diagnosis.scenes.first { $0.id == s.id }?.level ?? 0 }
+            let after = ordered.map { p in p.after.scenes.first { $0.id == s.id }?.level ?? 0 }
+            return .init(sceneID: s.id, group: s.group, name: s.name, mandatory: s.mandatory, now: now, after: after,
+                         mandatoryBelowTwo: after.map { s.mandatory && $0 < 2 },
+                         differs: Set(after).count > 1 || (mode == .beforeAfter && Set(now).count > 1))
+        }
+    }
+
+    static func answerDifferences(_ ordered: [Proposal]) -> [ProposalComparison.AnswerDifference] {
+        var order: [String] = []
+        var labels: [String: Localized] = [:]
+        for p in ordered { for a in p.answers where labels[a.question] == nil { order.append(a.question); labels[a.question] = a.label } }
+        return order.compactMap { q in
+            let values = ordered.map { p in p.answers.first { $0.question == q } }
+            guard Set(values.map { $0.map { "\($0.value)" } ?? "∅" }).count > 1 else { return nil }
+            return .init(questionID: q, label: labels[q]!, values: values.map { $0?.display })
+        }
+    }
+
+    static func priceDifferences(_ ordered: [Proposal]) -> [ProposalComparison.PriceDifference] {
+        moduleOrder(ordered).compactMap { info in
+            let entries = ordered.map { p in p.modules.first { $0.id == info.id } }
+            let costs = entries.map { $0.map { CostRange(low: $0.referenceCost.lowYuan, high: $0.referenceCost.highYuan) } }
+            let weeks = entries.map { $0?.durationWeeks }
+            let pricesDiffer = Set(costs.map { $0.map { "\($0.low)-\($0.high)" } ?? "-" }).count > 1
+            let weeksDiffer = Set(weeks.map { $0.map(String.init) ?? "-" }).count > 1
+            let products = entries.map { $0?.products ?? [] }
+            let productsDiffer = Set(products).count > 1
+            guard pricesDiffer || weeksDiffer || productsDiffer else { return nil }
+            return .init(moduleID: info.id, name: info.name, costs: costs, weeks: weeks, products: products,
+                         pricesDiffer: pricesDiffer, weeksDiffer: weeksDiffer, productsDiffer: productsDiffer)
+        }
+    }
+}

@@ -1,0 +1,178 @@
+/// What a comparison template sees: nested dictionaries of pre-formatted strings, booleans and lists, built from
+/// a `ProposalComparison` for one language and one output flavour, like `ProposalViewModel` (the same escaping
+/// rules: Markdown-escaped texts in the Markdown flavour, raw texts that Mustache escapes in HTML). The keys are
+/// documented in templates/README.md.
+public struct ComparisonViewModel {
+    /// The root object handed to the template.
+    public let root: MustacheValue
+
+    public init(_ comparison: ProposalComparison, lang: Lang, flavor: ProposalViewModel.Flavor) {
+        root = ComparisonViewModelBuilder(comparison, lang: lang, flavor: flavor).build().mustacheValue
+    }
+}
+
+/// Builds the comparison view model, one section per method (split over `ComparisonViewModel+*.swift`).
+struct ComparisonViewModelBuilder {
+    let c: ProposalComparison
+    let lang: Lang
+    let flavor: ProposalViewModel.Flavor
+    let f: RenderFormat
+    var s: RenderStrings { f.strings }
+    var beforeAfter: Bool { c.mode == .beforeAfter }
+
+    init(_ comparison: ProposalComparison, lang: Lang, flavor: ProposalViewModel.Flavor) {
+        self.c = comparison
+        self.lang = lang
+        self.flavor = flavor
+        self.f = RenderFormat(lang)
+    }
+
+    /// User text, made safe for the flavour (Markdown escaping; HTML escaping is Mustache's job).
+    func u(_ text: String) -> String { flavor == .markdown ? MarkdownEscape.text(text) : text }
+
+    /// A catalog text in the chosen language, made safe.
+    func l(_ text: Localized) -> String { u(text[lang]) }
+
+    func money(_ range: CostRange) -> String { f.money(Proposal.YuanRange(lowYuan: range.low, highYuan: range.high)) }
+
+    func joined(_ items: [String]) -> String { items.joined(separator: s["listSeparator"]) }
+
+    /// Sentences one after another: Chinese needs no space after `。`, English does.
+    func sentences(_ items: [String]) -> String { items.joined(separator: lang == .zh ? "" : " ") }
+
+    func moduleName(_ id: String) -> String {
+        c.modules.first { $0.moduleID == id }.map { l($0.name) } ?? u(id)
+    }
+
+    /// The column headers every matrix repeats.
+    func columnHeaders() -> [ViewNode] { c.columns.map { ["label": u($0.label)] } }
+
+    func build() -> ViewNode {
+        let sections = sectionHeaders()
+        let name = c.sameEnterprise ? c.enterprise : unique(c.columns.map(\.proposal.enterprise.name)).joined(separator: " / ")
+        var root: ViewNode = [
+            "t": RenderStrings.value(lang),
+            "lang": s["htmlLang"],
+            "title": s.format(beforeAfter ? "cmpBeforeAfterTitleFmt" : "cmpTitleFmt", ["name": u(name)]),
+            "isBeforeAfter": beforeAfter,
+            "isContractors": !beforeAfter,
+            "columns": columnHeaders(),
+            "header": header(enterpriseName: u(name)),
+            "summary": summary(),
+            "modules": modules(),
+            "scenes": scenes(),
+            "assumptions": assumptions(),
+            "sections": MustacheValue.object(sections.map { (key: $0.key, value: $0.node.mustacheValue) }),
+            "toc": sections.map { $0.node },
+        ]
+        if beforeAfter { root["progress"] = progress().mustacheValue }
+        return root
+    }
+
+    func unique(_ items: [String]) -> [String] {
+        var seen: Set<String> = []
+        return items.filter { seen.insert($0).inserted }
+    }
+
+    /// Section ids, numbers and titles in reading order; before/after adds the progress section second.
+    func sectionHeaders() -> [(key: String, node: ViewNode)] {
+        var keys = [("summary", "cmpSecSummary")]
+        if beforeAfter { keys.append(("progress", "cmpSecProgress")) }
+        keys += [("modules", "cmpSecModules"), ("scenes", "cmpSecScenes"), ("assumptions", "cmpSecAssumptions")]
+        return keys.enumerated().map { i, pair in
+            (pair.0, ["key": pair.0, "id": "sec-" + pair.0, "number": String(i + 1), "title": s[pair.1]])
+        }
+    }
+
+    func contractorName(_ p: Proposal) -> String {
+        p.contractor.name.map(l) ?? s["cmpNotGiven"] + s["openParen"] + s["cmpReferencePrices"] + s["closeParen"]
+    }
+
+    /// An example contractor whose name does not already say so gets an "example" mark.
+    func needsExampleMark(_ p: Proposal) -> Bool {
+        p.contractor.example && !(p.contractor.name?[lang].lowercased().contains(s["exampleLabel"].lowercased()) ?? false)
+    }
+
+    func header(enterpriseName: String) -> ViewNode {
+        let first = c.columns[0].proposal
+        let e = first.enterprise
+        var facts: [ViewNode] = [
+            ["label": s["industry"], "value": l(e.industryName)],
+            ["label": s["sizeBand"], "value": joined(unique(c.columns.map { l($0.proposal.enterprise.sizeBandName) }))],
+        ]
+        if c.sameEnterprise, let code = e.creditCode { facts.append(["label": s["creditCode"], "value": u(code)]) }
+        facts.append(["label": s["cmpMode"], "value": s[beforeAfter ? "cmpModeBeforeAfter" : "cmpModeContractors"]])
+        facts.append(["label": s["cmpProposalCount"], "value": String(c.columns.count)])
+        let proposals: [ViewNode] = c.columns.map { col in
+            let p = col.proposal
+            return [
+                "label": u(col.label),
+                "contractor": contractorName(p),
+                "isExample": needsExampleMark(p),
+                "date": p.date.map(u) ?? s["noDate"],
+                "catalog": u("\(p.catalog.id) \(p.catalog.version)"),
+                "answersHash": u(String(p.answersHash.prefix(12))),
+                "source": u(col.source),
+            ]
+        }
+        return [
+            "eyebrow": s[beforeAfter ? "cmpBeforeAfterEyebrow" : "cmpEyebrow"],
+            "docTitle": s[beforeAfter ? "cmpBeforeAfterDocTitle" : "cmpDocTitle"],
+            "enterpriseName": enterpriseName,
+            "facts": facts,
+            "proposals": proposals,
+            "warnings": c.warnings.map { ["text": l($0)] as ViewNode },
+            "hasWarnings": !c.warnings.isEmpty,
+            "hasExample": c.columns.contains { $0.proposal.contractor.example },
+        ]
+    }
+
+    func summary() -> ViewNode {
+        let rows = c.summary
+        func cells(_ texts: [String], best: Set<Int> = [], bestLabel: String = "") -> [ViewNode] {
+            texts.enumerated().map { i, text in ["text": text, "isBest": best.contains(i), "bestLabel": bestLabel] }
+        }
+        func row(_ key: String, _ texts: [String], best: Set<Int> = [], bestLabel: String = "") -> ViewNode {
+            ["name": s[key], "cells": cells(texts, best: best, bestLabel: bestLabel)]
+        }
+        let perPoint = rows.map { r in
+            r.netCostPerPoint.map { range -> String in
+                let value = range.low == range.high ? wanOrGrouped(range.low) : "\(wanOrGrouped(range.low))–\(wanOrGrouped(range.high))"
+                return s.format("cmpPerPointFmt", ["v": value])
+            } ?? s["cmpNoGain"]
+        }
+        let table: [ViewNode] = [
+            row("cmpLevels", rows.map { s.format("cmpArrowFmt", ["a": f.level($0.levelNow), "b": f.level($0.levelAfter)]) },
+                best: best(rows.map { $0.levelAfter }, lowerIsBetter: false), bestLabel: s["cmpHighest"]),
+            row("cmpPoints", rows.map { s.format("cmpArrowFmt", ["a": f.points($0.pointsNow), "b": f.points($0.pointsAfter)]) },
+                best: best(rows.map { Int(($0.pointsAfter * 1000).rounded()) }, lowerIsBetter: false), bestLabel: s["cmpHighest"]),
+            row("cmpModuleCount", rows.map {
+                s.format("modulesFmt", ["n": String($0.modules), "s": String($0.standardModules), "p": String($0.modules - $0.standardModules)])
+            }),
+            row("investment", rows.map { money($0.investment) }),
+            row("subsidy", rows.map { money($0.subsidy) }),
+            row("netCost", rows.map { money($0.netCost) },
+                best: best(rows.map { [$0.netCost.high, $0.netCost.low] }, lowerIsBetter: true),
+                bestLabel: s["cmpLowest"]),
+            row("duration", rows.map { f.duration($0.weeks) }, best: best(rows.map(\.weeks), lowerIsBetter: true), bestLabel: s["cmpShortest"]),
+            row("cmpPerPoint", perPoint, best: best(rows.map { $0.netCostPerPoint.map { [$0.high, $0.low] } }, lowerIsBetter: true), bestLabel: s["cmpLowest"]),
+        ]
+        return ["intro": s["cmpSummaryIntro"], "rows": table]
+    }
+
+    /// `12.5` (万元) in Chinese, `125,000` (yuan) in English: a figure for a format that carries the unit.
+    func wanOrGrouped(_ yuan: Int) -> String { lang == .zh ? Money.wan(yuan) : Money.grouped(yuan) }
+
+    /// The columns holding the best value, in contractors mode and only when the values differ. Values are
+    /// compared as keys (`[high, low]` for a range), element by element. A missing value (no point gained) is
+    /// never best.
+    func best(_ values: [[Int]?], lowerIsBetter: Bool) -> Set<Int> {
+        guard !beforeAfter, Set(values.map { $0 ?? [] }).count > 1 else { return [] }
+        let present = values.compactMap { $0 }
+        let better: ([Int], [Int]) -> Bool = { a, b in a.lexicographicallyPrecedes(b) }
+        guard let target = lowerIsBetter ? present.min(by: better) : present.max(by: better) else { return [] }
+        return Set(values.indices.filter { values[$0] == target })
+    }
+
+    func best(_ values: [Int?], lowerIsBetter: Bool) -> Set<Int> { best(values.map { $0.map { [$0] } }, lowerIsBetter: lowerIsBetter) }
+}

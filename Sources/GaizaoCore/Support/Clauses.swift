@@ -1,0 +1,29 @@
+/// Joins sentences into one line of clauses: `A。；B` reads badly, so each clause but the last loses its final
+/// full stop before the separator (`A；B`, `A; B`). The last clause keeps its own ending.
+public enum Clauses {
+    /// Full stops and clause separators that a following separator replaces.
+    private static let endings: Set<Character> = ["。", ".", "；", ";", "，", ","]
+
+    /// `texts` joined with `separator`, without doubled punctuation at the joins.
+    public static func join(_ texts: [String], separator: String) -> String {
+        var out = ""
+        for (i, text) in texts.enumerated() {
+            if i > 0 { out += separator }
+            out += i < texts.count - 1 ? trimmedEnding(text) : text
+        }
+        return out
+    }
+
+    /// `text` without trailing whitespace and one final full stop or separator.
+    static func trimmedEnding(_ text: String) -> String {
+        var t = Substring(text)
+        while let last = t.last, last.isWhitespace { t = t.dropLast() }
+        if let last = t.last, endings.contains(last) { t = t.dropLast() }
+        return String(t)
+    }
+
+    /// Chinese clauses joined with `；`, English ones with `; `.
+    public static func join(_ texts: [Localized]) -> Localized {
+        Localized(zh: join(texts.map(\.zh), separator: "；"), en: join(texts.map(\.en), separator: "; "))
+    }
+}

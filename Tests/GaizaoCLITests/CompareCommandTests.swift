@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import GaizaoCLI
+@testable import GaizaoCore
+
+/// `gaizao compare` as a user runs it: the real binary on proposal JSON files, exit codes and messages.
+@Suite struct CompareCommandTests {
+    /// A fresh folder holding the given proposals as JSON files named `stem.json`.
+    static func folder(_ proposals: [(String, Proposal)]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-compare-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (stem, p) in proposals {
+            try p.jsonText().write(to: dir.appendingPathComponent("\(stem).json"), atomically: true, encoding: .utf8)
+        }
+        return dir
+    }
+
+    static func folder(_ c: CompareFixtures.Case) throws -> URL {
+        try folder(try CompareFixtures.inputs(c).map { ($0.stem, $0.proposal) })
+    }
+
+    static func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+
+    @Test func writesMarkdownAndHTMLAndPrintsASummary() throws {
+        let dir = try Self.folder(.twoContractors)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try GaizaoBinary.run(["compare", "ha-contractor-a.json", "ha-contractor-b.json", "-o", "out"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "慈溪戊己电器股份有限公司：比较 2 份方案：0 个模块结论不同，0 项答卷不同，11 个模块的报价、工期或产品不同\n  out/comparison.md\n  out/comparison.html\n")
+        let md = try Self.read(dir.appendingPathComponent("out/comparison.md"))
+        let html = try Self.read(dir.appendingPathComponent("out/comparison.html"))
+        #expect(md.hasPrefix("# 慈溪戊己电器股份有限公司 · 方案比较\n"))
+        #expect(GoldenComparisonTests.has(md, "| 项目 | 示例家电总包商甲（示例） | 示例家电总包商乙（示例） |"))
+        #expect(GoldenComparisonTests.has(html, "<th scope=\"col\">示例家电总包商乙（示例）</th>"))
+        #expect(!html.contains("<link") && !html.contains("<script"))
+        // Same inputs, same bytes.
+        let again = try GaizaoBinary.run(["compare", "ha-contractor-a.json", "ha-contractor-b.json", "-o", "again"], in: dir)
+        #expect(again.status == 0)
+        #expect(try Self.read(dir.appendingPathComponent("again/comparison.html")) == html)
+        #expect(try Self.read(dir.appendingPathComponent("again/comparison.md")) == md)
+    }
+
+    @Test func beforeAfterIsChosenByDateAndEnglishWorks() throws {
+        let dir = try Self.folder(.beforeAfter)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try GaizaoBinary.run(["compare", "auto-parts-midsize-2027.json", "auto-parts-midsize.json", "-o", "-", "--format", "md", "--lang", "en"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("# 慈溪丙丁汽车零部件有限公司 · Before and after\n"))
+        #expect(GoldenComparisonTests.has(r.stdout, "| Item | auto-parts-midsize | auto-parts-midsize-2027 |"))
+        let forced = try GaizaoBinary.run(["compare", "auto-parts-midsize.json", "auto-parts-midsize-2027.json", "-o", "-", "--format", "md", "--mode", "contractors"], in: dir)
+        #expect(forced.status == 0)
+        #expect(forced.stdout.hasPrefix("# 慈溪丙丁汽车零部件有限公司 · 方案比较\n"))
+    }
+
+    @Test func differentEnterprisesAreRefusedUnlessAllowed() throws {
+        let engine = Engine(catalog: RenderFixtures.catalog)
+        let dir = try Self.folder([("midsize", try RenderFixtures.proposal("auto-parts-midsize")),
+                                   ("workshop", try engine.run(RenderFixtures.sheet("auto-parts-small-workshop")).proposal)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let refused = try GaizaoBinary.run(["compare", "midsize.json", "workshop.json", "-o", "out"], in: dir)
+        #expect(refused.status == 1 && !refused.crashed)
+        #expect(refused.stderr.hasPrefix("error: the proposals are for different enterprises (midsize.json: 慈溪丙丁汽车零部件有限公司; workshop.json: "))
+        #expect(refused.stderr.contains("use --allow-different to compare anyway"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+
+        let allowed = try GaizaoBinary.run(["compare", "midsize.json", "workshop.json", "-o", "-", "--format", "md", "--allow-different"], in: dir)
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(GoldenComparisonTests.has(allowed.stdout, "- 各方案对应的企业不同（已按 --allow-different 继续比较）"))
+
+        let otherIndustry = try Self.folder([("ap", try RenderFixtures.proposal("auto-parts-midsize")),
+                                             ("ha", try RenderFixtures.proposal("home-appliance-midsize"))])
+        defer { try? FileManager.default.removeItem(at: otherIndustry) }
+        let industries = try GaizaoBinary.run(["compare", "ap.json", "ha.json", "--allow-different", "-o", "-", "--format", "md"], in: otherIndustry)
+        #expect(industries.status == 1)
+        #expect(industries.stderr == "error: the proposals are for different industries (auto-parts, home-appliance): they cannot be compared module by module\n")
+    }
+
+    @Test func malformedForeignAndMissingFilesAreEachReported() throws {
+        let dir = try Self.folder([("good", try RenderFixtures.proposal("auto-parts-midsize"))])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "{\"schema\": \"gaizao.proposal/1\", \"date\": ".write(to: dir.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
+        try "{\"name\": \"a spreadsheet export\"}".write(to: dir.appendingPathComponent("foreign.json"), atomically: true, encoding: .utf8)
+        try "{\"schema\": \"gaizao.proposal/2\"}".write(to: dir.appendingPathComponent("future.json"), atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["compare", "good.json", "broken.json", "foreign.json", "future.json", "missing.json", "-o", "out"], in: dir)
+        #expect(r.status == 1 && !r.crashed)
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(r.stderr)")
+        #expect(lines.first?.hasPrefix("error: broken.json: not valid JSON") == true)
+        #expect(lines.dropFirst().first == "error: foreign.json: not a gaizao proposal: no `schema` field (expected \"gaizao.proposal/1\")")
+        #expect(lines.dropFirst(2).first == "error: future.json: unsupported schema \"gaizao.proposal/2\"; this gaizao reads \"gaizao.proposal/1\"")
+        #expect(lines.last == "error: missing.json: no such file")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+
+        var truncated = try RenderFixtures.proposal("auto-parts-midsize").jsonText()
+        truncated = truncated.replacingOccurrences(of: "\"enterprise\": {", with: "\"enterprize\": {")
+        try truncated.write(to: dir.appendingPathComponent("renamed.json"), atomically: true, encoding: .utf8)
+        let renamed = try GaizaoBinary.run(["compare", "good.json", "renamed.json"], in: dir)
+        #expect(renamed.status == 1)
+        #expect(renamed.stderr == "error: renamed.json: not a valid gaizao.proposal/1 proposal: missing key `enterprise`\n")
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let dir = try Self.folder(.threeProposals)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var r = try GaizaoBinary.run(["compare", "reference.json"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("compare needs at least two proposal JSON files (given 1)"))
+        r = try GaizaoBinary.run(["compare", "reference.json", "contractor-a.json", "--format", "json"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("compare writes md, html or pdf"))
+        r = try GaizaoBinary.run(["compare", "reference.json", "contractor-a.json", "budget-100.json", "--mode", "before-after"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--mode before-after compares exactly two proposals (given 3)"))
+        r = try GaizaoBinary.run(["compare", "reference.json", "contractor-a.json", "--mode", "sideways"], in: dir)
+        #expect(r.status == 2 && !r.crashed)
+        r = try GaizaoBinary.run(["compare", "reference.json", "contractor-a.json", "-o", "-"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("`-o -` prints exactly one text format"))
+    }
+
+    @Test func aTemplateFolderWithoutCompareTemplatesIsAnError() throws {
+        let dir = try Self.folder(.twoContractors)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A contractor's copy made before `compare` existed: proposal templates only.
+        let templates = dir.appendingPathComponent("old-templates")
+        try FileManager.default.createDirectory(at: templates.appendingPathComponent("partials"), withIntermediateDirectories: true)
+        for (relative, file) in RenderFixtures.templateFiles where !relative.contains("compare") {
+            try file.text.write(to: templates.appendingPathComponent(relative), atomically: true, encoding: .utf8)
+        }
+        let r = try GaizaoBinary.run(["compare", "ha-contractor-a.json", "ha-contractor-b.json", "--templates", "old-templates", "--format", "md", "-o", "out"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("error: missing required template compare.md.mustache in old-templates"))
+        #expect(!r.stderr.contains("compare.html.mustache"), "only the formats asked for are required")
+        let proposal = try GaizaoBinary.run(["diagnose", RenderFixtures.root + "/examples/auto-parts-midsize.yaml", "--templates", "old-templates", "--format", "md", "-o", "out"], in: dir)
+        #expect(proposal.status == 0, "the proposal still renders from such a folder: \(proposal.stderr)")
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import GaizaoCLI
+@testable import GaizaoCore
+
+/// The comparisons the golden and browser tests pin. Their input proposals are made here through the engine
+/// (not checked in as JSON), so the comparisons follow the engine: a change to a proposal shows up in the
+/// comparison goldens too, and re-recording them (GAIZAO_RECORD=1) is the one step to accept it.
+enum CompareFixtures {
+    static let renderer: ComparisonRenderer = ComparisonRenderer.load(RenderFixtures.templateFiles, folder: "templates").renderer!
+
+    /// The before/after fixture: the enterprise of examples/auto-parts-midsize.yaml seven months later.
+    static let laterAnswers = RenderFixtures.root + "/Tests/GaizaoCLITests/Fixtures/auto-parts-midsize-2027.yaml"
+
+    enum Case: String, CaseIterable, Sendable, CustomTestStringConvertible {
+        /// Two example contractors' overlays on the same home-appliance enterprise.
+        case twoContractors = "two-contractors"
+        /// The reference prices, contractor A, and a budget-limited proposal on a differing answer (auto parts).
+        case threeProposals = "three-proposals"
+        /// The auto-parts enterprise diagnosed in 2026 and again in 2027 after the first phase.
+        case beforeAfter = "before-after"
+
+        var testDescription: String { rawValue }
+    }
+
+    /// Per input: the file name stem it would have, and the proposal.
+    static func inputs(_ c: Case) throws -> [(stem: String, proposal: Proposal)] {
+        let engine = Engine(catalog: RenderFixtures.catalog)
+        switch c {
+        case .twoContractors:
+            let sheet = try RenderFixtures.sheet("home-appliance-midsize")
+            return [("ha-contractor-a", try engine.run(sheet, contractor: "example-ha-contractor-a").proposal),
+                    ("ha-contractor-b", try engine.run(sheet, contractor: "example-ha-contractor-b").proposal)]
+        case .threeProposals:
+            let sheet = try RenderFixtures.sheet("auto-parts-midsize")
+            var noEDI = sheet
+            noEDI.answers["ap_oem_edi"] = .bool(false)
+            return [("reference", try engine.run(sheet).proposal),
+                    ("contractor-a", try engine.run(sheet, contractor: "example-ap-contractor-a").proposal),
+                    ("budget-100", try engine.run(noEDI, budgetYuan: 1_000_000).proposal)]
+        case .beforeAfter:
+            let later = try FileIO.readText(laterAnswers, display: "auto-parts-midsize-2027.yaml")
+            guard let laterSheet = AnswerDecoder.decode(later, catalog: RenderFixtures.catalog).sheet else {
+                throw CLIError.input("the before/after fixture does not decode")
+            }
+            return [("auto-parts-midsize-2027", try engine.run(laterSheet).proposal),
+                    ("auto-parts-midsize", try engine.run(RenderFixtures.sheet("auto-parts-midsize")).proposal)]
+        }
+    }
+
+    static func comparison(_ c: Case, lang: Lang) throws -> ProposalComparison {
+        let inputs = try inputs(c)
+        let labels = ComparisonLabels.make(inputs, lang: lang)
+        return try ProposalComparator.compare(zip(labels, inputs).map { (label: $0, source: $1.stem + ".json", proposal: $1.proposal) })
+    }
+}
