@@ -34,7 +34,25 @@ enum GaizaoBinary {
     }
 
     /// Runs `gaizao arguments` in `directory` with colour off and no catalog environment; collects both streams.
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    /// Starts `gaizao arguments` with standard input from `stdin` and output discarded; the caller waits.
+    static func start(_ arguments: [String], stdin: URL) throws -> Process {
+        guard let executable else { throw NotBuilt() }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment["GAIZAO_CATALOG"] = nil
+        environment["GAIZAO_TEMPLATES"] = nil
+        process.environment = environment
+        process.standardInput = try FileHandle(forReadingFrom: stdin)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    static func run(_ arguments: [String], in directory: URL? = nil, stdin: URL? = nil) throws -> Run {
         guard let executable else { throw NotBuilt() }
         let process = Process()
         process.executableURL = executable
@@ -48,7 +66,7 @@ enum GaizaoBinary {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try stdin.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         try process.run()
         // Drain stderr on another thread so a full pipe buffer cannot block the child.
         let errBox = DataBox()

@@ -44,6 +44,8 @@ public struct BatchCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
+        let stopper = BatchStopper()
+        stopper.install()
         let formats = try OutputFormat.parseList(format)
         let session = try CatalogSession.load(flag: global.catalog)
         let engine = Engine(catalog: session.catalog)
@@ -58,8 +60,6 @@ public struct BatchCommand: AsyncParsableCommand {
         let staging = try BatchStaging(outputDirectory: out)
         let job = BatchJob(engine: engine, writer: writer, formats: formats, staging: staging, contractor: contractor)
         let progress = ProgressBar()
-        let stopper = BatchStopper(staging: staging)
-        stopper.install()
 
         var totals = BatchTotals()
         var rows: [BatchRow] = []
@@ -86,6 +86,7 @@ public struct BatchCommand: AsyncParsableCommand {
             }
         }
         progress.finish()
+        if stopper.stopping { stopper.finishInterrupted(staging) }
         rows.sort { $0.index < $1.index }
         try FileIO.writeAtomically(([SummaryCSV.header] + rows.map(SummaryCSV.line)).joined(separator: "\n") + "\n",
                                    to: (out as NSString).appendingPathComponent("summary.csv"))

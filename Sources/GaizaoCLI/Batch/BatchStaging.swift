@@ -42,31 +42,33 @@ struct BatchStaging: Sendable {
     func removeAll() { try? FileManager.default.removeItem(atPath: scratch) }
 }
 
-/// On SIGINT/SIGTERM/SIGHUP: stop taking new records, remove scratch, say how to rerun, exit 130.
+/// Set from the signal handler; read by the batch loop. A plain flag is all a handler may safely touch.
+nonisolated(unsafe) private var batchStopSignal: sig_atomic_t = 0
+
+private func batchSignalHandler(_ number: Int32) { batchStopSignal = number }
+
+/// On SIGINT/SIGTERM/SIGHUP the batch stops taking records, lets the ones in flight finish moving into place,
+/// removes its scratch and exits 130: result folders already in place are complete; no summary is written.
 final class BatchStopper: @unchecked Sendable {
-    private let staging: BatchStaging
-    private var sources: [DispatchSourceSignal] = []
-    private let lock = NSLock()
-    private var _stopping = false
+    private static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
-    init(staging: BatchStaging) { self.staging = staging }
-
-    var stopping: Bool { lock.lock(); defer { lock.unlock() }; return _stopping }
+    var stopping: Bool { batchStopSignal != 0 }
 
     func install() {
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { [self] in
-                lock.lock(); _stopping = true; lock.unlock()
-                // Let records in flight finish their move into place, then clear the scratch.
-                usleep(300_000)
-                staging.removeAll()
-                FileHandle.standardError.write(Data("\ninterrupted: finished folders are complete; run the same command again to redo the batch\n".utf8))
-                exit(130)
-            }
-            source.resume()
-            sources.append(source)
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for number in Self.watched {
+            _ = signal(number, batchSignalHandler)
+            sigaddset(&unblock, number)
         }
+        // A parent may start us with these signals blocked (test runners do); we must receive them.
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+    }
+
+    /// Called by the batch loop once the records in flight are done.
+    func finishInterrupted(_ staging: BatchStaging) -> Never {
+        staging.removeAll()
+        FileHandle.standardError.write(Data("\ninterrupted: the result folders in place are complete; run the same command again to redo the batch\n".utf8))
+        exit(130)
     }
 }

@@ -1,0 +1,155 @@
+import Foundation
+@testable import GaizaoCore
+import Testing
+
+/// `gaizao batch` through the real binary: results, summary, failures, hostile names, interruption.
+@Suite(.serialized) struct BatchCommandTests {
+    static let root = GaizaoBinary.repositoryRoot
+
+    static func tempDir() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-batch-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func summaryRows(_ dir: URL) throws -> [[String: String]] {
+        let text = try String(contentsOf: dir.appendingPathComponent("summary.csv"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    @Test func examplesGiveAFolderEachAndAHandCheckedSummary() throws {
+        let out = Self.tempDir()
+        let r = try GaizaoBinary.run(["batch", Self.root.appendingPathComponent("examples").path, "-o", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try Self.summaryRows(out)
+        #expect(rows.count == 6)
+        // auto-parts-midsize, checked by hand in ScoringTests: 44.1 points, level 2.
+        let midsize = try #require(rows.first { $0["input"]?.hasSuffix("auto-parts-midsize.yaml") == true })
+        #expect(midsize["points_now"] == "44.1" && midsize["level_now"] == "2" && midsize["status"] == "ok")
+        // Every row agrees with a single `diagnose` of the same file.
+        for row in rows {
+            let folder = out.appendingPathComponent(row["folder"]!)
+            for f in ["proposal.md", "proposal.html", "proposal.json"] {
+                #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(f).path), "\(f) missing in \(folder.lastPathComponent)")
+            }
+            let p = try Proposal.decode(json: String(contentsOf: folder.appendingPathComponent("proposal.json"), encoding: .utf8))
+            #expect(row["investment_high_yuan"] == String(p.totals.investment.highYuan))
+            #expect(row["subsidy_low_yuan"] == String(p.totals.subsidy.lowYuan))
+            #expect(row["level_after"] == String(p.after.level))
+        }
+        let html = try String(contentsOf: out.appendingPathComponent("summary.html"), encoding: .utf8)
+        #expect(html.contains("<svg") && !html.contains("http://") && !html.contains("https://"))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(".gaizao-staging").path))
+    }
+
+    @Test func badRowsFailAloneAndNamesAreSanitized() throws {
+        let dir = Self.tempDir(), out = dir.appendingPathComponent("out")
+        let header = try GaizaoBinary.run(["questions", "--industry", "home-appliance", "--csv"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let columns = header.split(separator: ",").map(String.init)
+        func row(_ values: [String: String]) -> String {
+            columns.map { c in
+                let v = values[c] ?? ""
+                return v.contains(",") || v.contains("\"") ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
+            }.joined(separator: ",")
+        }
+        let base = ["industry": "home-appliance", "employees": "40", "annual_revenue": "900", "ha_product_category": "kitchen",
+                    "ha_brand_role": "own_brand", "ha_assembly_lines": "1"]
+        var good = base; good["company_name"] = "../../etc/passwd"
+        var twin = base; twin["company_name"] = "../../etc/passwd"
+        var bad = base; bad["company_name"] = "坏数据厂"; bad["employees"] = "很多"
+        let csv = [header, row(good), row(bad), row(twin)].joined(separator: "\n") + "\n"
+        let file = dir.appendingPathComponent("firms.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["batch", file.path, "-o", out.path, "--format", "json"])
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("firms.csv:3: error: ") && r.stderr.contains("answer to `employees`: must be a number, found `很多`"))
+        let folders = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasSuffix(".csv") && !$0.hasSuffix(".html") }.sorted()
+        #expect(folders == ["00001-etc_passwd", "00003-etc_passwd"])  // inside out/, distinct, no traversal
+        let rows = try Self.summaryRows(out)
+        #expect(rows.map { $0["status"] } == ["ok", "failed", "ok"])
+    }
+
+    @Test func jsonLinesOnStdinAndAThousandSyntheticEnterprises() throws {
+        let catalog = try #require(Self.catalog)
+        let dir = Self.tempDir()
+        var lines = ""
+        for i in 0..<1000 {
+            let industry = catalog.industries[i % catalog.industries.count]
+            lines += Self.jsonLine(SyntheticAnswers.sheet(for: industry, catalog: catalog, seed: UInt64(5000 + i))) + "\n"
+        }
+        let input = dir.appendingPathComponent("in.jsonl")
+        try lines.write(to: input, atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["batch", "-", "-o", dir.appendingPathComponent("out").path, "--format", "json"], stdin: input)
+        #expect(r.status == 0, "\(r.stderr.prefix(500))")
+        #expect(try Self.summaryRows(dir.appendingPathComponent("out")).count == 1000)
+    }
+
+    @Test func killedMidwayLeavesNoPartialResultAndARerunCompletes() throws {
+        let catalog = try #require(Self.catalog)
+        let dir = Self.tempDir()
+        var lines = ""
+        for i in 0..<600 {
+            lines += Self.jsonLine(SyntheticAnswers.sheet(for: catalog.industries[i % 2], catalog: catalog, seed: UInt64(9000 + i))) + "\n"
+        }
+        let input = dir.appendingPathComponent("in.jsonl")
+        try lines.write(to: input, atomically: true, encoding: .utf8)
+        for signal in [SIGKILL, SIGTERM] {
+            let out = dir.appendingPathComponent("out-\(signal)")
+            let process = try GaizaoBinary.start(["batch", "-", "-o", out.path], stdin: input)
+            // Wait until some enterprises are done, then stop it.
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                let done = ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).filter { $0.hasPrefix("0") }.count
+                if done >= 20 { break }
+                usleep(20_000)
+            }
+            kill(process.processIdentifier, signal)
+            process.waitUntilExit()
+            if signal == SIGTERM { #expect(process.terminationStatus == 130) }
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.csv").path))
+            // Every result folder in place is complete.
+            for folder in try FileManager.default.contentsOfDirectory(atPath: out.path) where folder.hasPrefix("0") {
+                for f in ["proposal.md", "proposal.html", "proposal.json"] {
+                    #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(folder).appendingPathComponent(f).path))
+                }
+            }
+            if signal == SIGTERM {
+                #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(".gaizao-staging").path))
+            }
+        }
+        let out = dir.appendingPathComponent("out-\(SIGKILL)")
+        let rerun = try GaizaoBinary.run(["batch", "-", "-o", out.path], stdin: input)
+        #expect(rerun.status == 0)
+        #expect(try Self.summaryRows(out).count == 600)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(".gaizao-staging").path))
+    }
+
+    static let catalog: Catalog? = {
+        let dir = root.appendingPathComponent("catalogs").path
+        var files: [String: SourceFile] = [:]
+        let e = FileManager.default.enumerator(atPath: dir)!
+        while let rel = e.nextObject() as? String {
+            guard rel.hasSuffix(".yaml") else { continue }
+            files[rel] = SourceFile(path: rel, text: (try? String(contentsOfFile: dir + "/" + rel, encoding: .utf8)) ?? "")
+        }
+        return CatalogLoader.load(CatalogFiles(files: files), thorough: false).catalog
+    }()
+
+    static func jsonLine(_ s: AnswerSheet) -> String {
+        var parts: [String] = []
+        for key in s.answers.keys.sorted() {
+            let v: String
+            switch s.answers[key]! {
+            case let .number(x): v = formatNumber(x, maxFractionDigits: 6)
+            case let .text(t): v = "\"" + t + "\""
+            case let .option(o): v = "\"\(o)\""
+            case let .options(os): v = "[" + os.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+            case let .bool(b): v = b ? "true" : "false"
+            }
+            parts.append("\"\(key)\":\(v)")
+        }
+        return "{\"gaizao_answers\":1,\"industry\":\"\(s.industry)\",\"answers\":{\(parts.joined(separator: ","))}}"
+    }
+}
