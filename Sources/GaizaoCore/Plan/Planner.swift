@@ -51,7 +51,7 @@ public struct Planner: Sendable {
             if case let .risk(text) = f.rule.effect { return Risk(ruleID: f.rule.id, text: text, questions: f.questions) }
             return nil
         }
-        risks += builtInRisks(diagnosis, projected, decisions, budget: options.budgetYuan)
+        risks += builtInRisks(diagnosis, projected, decisions, budget: options.budgetYuan, weeks: phases.last?.endWeek ?? 0)
         let kpis = decisions.filter(\.status.isSelected).flatMap { d in
             (industry.module(d.moduleID)?.kpis ?? []).map { KPILine(moduleID: d.moduleID, metric: $0.metric, low: $0.low, high: $0.high, source: $0.source) }
         }
@@ -328,7 +328,7 @@ public struct Planner: Sendable {
         }
     }
 
-    private func builtInRisks(_ now: Diagnosis, _ after: Diagnosis, _ decisions: [ModuleDecision], budget: Int?) -> [Risk] {
+    private func builtInRisks(_ now: Diagnosis, _ after: Diagnosis, _ decisions: [ModuleDecision], budget: Int?, weeks: Int) -> [Risk] {
         var risks: [Risk] = []
         if let budget {
             let standardHigh = decisions.filter { $0.kind == .standard && $0.status.isSelected }.reduce(0) { $0 + $1.cost.high }
@@ -338,6 +338,12 @@ public struct Planner: Sendable {
                     en: "the budget of \(Money.wan(budget)) 万元 is below the standard modules' high estimate of \(Money.wan(standardHigh)) 万元: the standard modules stay, no personalized module fits"),
                     questions: []))
             }
+        }
+        if weeks > 26 {
+            risks.append(Risk(ruleID: nil, text: Localized(
+                zh: "按依赖顺序排期共 \(weeks) 周，超过半年；县市“N+X”项目通常要求 6 个月内完成（如天台县做法），宜分批申报或并行实施",
+                en: "scheduled in dependency order the package takes \(weeks) weeks, more than six months; county \"N+X\" projects are usually expected to finish within 6 months (e.g. Tiantai): split the application or run modules in parallel"),
+                questions: []))
         }
         if after.level < 2 {
             risks.append(Risk(ruleID: nil, text: Localized(

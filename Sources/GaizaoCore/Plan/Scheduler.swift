@@ -31,3 +31,4 @@ enum Scheduler {
         return phases
     }
 }
+
