@@ -90,6 +90,24 @@ func jsonLine(_ s: AnswerSheet) -> String {
     return "{\"gaizao_answers\":1,\"industry\":\"\(s.industry)\",\"date\":\"2026-11-20\",\"answers\":{\(parts.joined(separator: ","))}}"
 }
 
+/// Runs a command under /usr/bin/time: wall seconds and peak RSS of the child as the kernel saw them.
+func timed(_ arguments: [String], stdin: URL? = nil) throws -> (seconds: Double, peakMB: Double, ok: Bool) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+    p.arguments = ["-f", "%e %M"] + arguments
+    if let stdin { p.standardInput = try FileHandle(forReadingFrom: stdin) }
+    p.standardOutput = FileHandle.nullDevice
+    let err = Pipe()
+    p.standardError = err
+    try p.run()
+    let data = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    let last = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+    let parts = last.split(separator: " ").compactMap { Double($0) }
+    guard parts.count == 2 else { return (0, 0, false) }
+    return (parts[0], parts[1] / 1024, p.terminationStatus == 0)
+}
+
 func runBatch(count: Int, catalog: Catalog) throws -> (seconds: Double, peakMB: Double, ok: Bool) {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-bench-\(count)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -100,18 +118,7 @@ func runBatch(count: Int, catalog: Catalog) throws -> (seconds: Double, peakMB: 
         text += jsonLine(SyntheticAnswers.sheet(for: catalog.industries[i % 2], catalog: catalog, seed: UInt64(100_000 + i))) + "\n"
     }
     try text.write(to: input, atomically: true, encoding: .utf8)
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: gaizao)
-    p.arguments = ["batch", "-", "-o", dir.appendingPathComponent("out").path]
-    p.standardInput = try FileHandle(forReadingFrom: input)
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = FileHandle.nullDevice
-    let t0 = now()
-    try p.run()
-    var status: Int32 = 0
-    var usage = rusage()
-    wait4(p.processIdentifier, &status, 0, &usage)
-    return (now() - t0, Double(usage.ru_maxrss) / 1024, status == 0)
+    return try timed([gaizao, "batch", "-", "-o", dir.appendingPathComponent("out").path], stdin: input)
 }
 
 for count in quick ? [300] : [1000, 10_000] {
@@ -124,13 +131,6 @@ let out = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-
 let example = URL(fileURLWithPath: catalogDir).deletingLastPathComponent().appendingPathComponent("examples/auto-parts-midsize.yaml").path
 var starts: [Double] = []
 for _ in 0..<(quick ? 5 : 15) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: gaizao)
-    p.arguments = ["diagnose", example, "-o", out]
-    p.standardOutput = FileHandle.nullDevice
-    let t0 = now()
-    try p.run()
-    p.waitUntilExit()
-    starts.append(now() - t0)
+    starts.append(try timed([gaizao, "diagnose", example, "-o", out]).seconds)
 }
-print("one gaizao diagnose (md+html+json) from process start: median \(ms(median(starts)))")
+print("one gaizao diagnose (md+html+json) from process start: median \(ms(median(starts))) (/usr/bin/time, 10 ms resolution)")
