@@ -36,15 +36,7 @@ enum GaizaoBinary {
     /// Runs `gaizao arguments` in `directory` with colour off and no catalog environment; collects both streams.
     /// Starts `gaizao arguments` with standard input from `stdin` and output discarded; the caller waits.
     static func start(_ arguments: [String], stdin: URL) throws -> Process {
-        guard let executable else { throw NotBuilt() }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["GAIZAO_CATALOG"] = nil
-        environment["GAIZAO_TEMPLATES"] = nil
-        process.environment = environment
+        let process = try prepared(arguments)
         process.standardInput = try FileHandle(forReadingFrom: stdin)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -52,7 +44,8 @@ enum GaizaoBinary {
         return process
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil, stdin: URL? = nil) throws -> Run {
+    /// The built binary with colour off and no catalog or template environment.
+    private static func prepared(_ arguments: [String]) throws -> Process {
         guard let executable else { throw NotBuilt() }
         let process = Process()
         process.executableURL = executable
@@ -62,6 +55,11 @@ enum GaizaoBinary {
         environment["GAIZAO_CATALOG"] = nil
         environment["GAIZAO_TEMPLATES"] = nil
         process.environment = environment
+        return process
+    }
+
+    static func run(_ arguments: [String], in directory: URL? = nil, stdin: URL? = nil) throws -> Run {
+        let process = try prepared(arguments)
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -4,21 +4,7 @@ import GaizaoCore
 /// summary.html: one self-contained page (inline CSS and SVG, no network) with the level distribution now
 /// vs after, total investment and subsidy, and the modules most often recommended.
 enum BatchSummaryHTML {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { HTMLEscape.escaped(s) }
 
     static func render(rows: [BatchRow], totals: BatchTotals, catalog: Catalog, lang: Lang) -> String {
         func t(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }

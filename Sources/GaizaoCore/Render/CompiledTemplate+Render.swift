@@ -119,7 +119,15 @@ struct CompiledTemplateSet: Sendable {
 
 /// HTML escaping, producing exactly what swift-mustache produces for `{{name}}`, but over UTF-8 bytes and
 /// in runs: text without special characters is appended in one piece.
-enum HTMLEscape {
+public enum HTMLEscape {
+    /// `text` with `< > & " '` replaced by entities.
+    public static func escaped(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        append(text, to: &out)
+        return out
+    }
+
     static func append(_ text: String, to out: inout String) {
         let utf8 = text.utf8
         var runStart = utf8.startIndex

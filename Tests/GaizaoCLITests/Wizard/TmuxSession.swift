@@ -98,7 +98,7 @@ final class TmuxSession {
 
     /// Waits until the screen shows `text`; returns the last capture either way.
     @discardableResult
-    func wait(for text: String, timeout: Double = 15) -> (found: Bool, screen: String) {
+    func wait(for text: String, timeout: Double = 45) -> (found: Bool, screen: String) {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
@@ -115,7 +115,7 @@ final class TmuxSession {
     var exitCode: Int32? { file("rc").flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) } }
 
     /// Waits for the wizard's pid file (the process has started).
-    func waitForPid(timeout: Double = 10) -> Int32? {
+    func waitForPid(timeout: Double = 30) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let pid { return pid }
