@@ -31,6 +31,10 @@ public struct GaizaoCommand: AsyncParsableCommand {
             case let .usage(message): Console.err("error: \(message)"); return 2
             case let .located(diagnostic): Console.err(diagnostic.description); return 1
             }
+        } catch let error as CocoaError {
+            // A file-system failure that escaped a command's own handling: say it plainly, never a raw NSError.
+            Console.err("error: \(error.userInfo[NSFilePathErrorKey] as? String ?? "file"): \(FileIO.reason(error))")
+            return 1
         } catch {
             let code = exitCode(for: error)
             if code == .success {

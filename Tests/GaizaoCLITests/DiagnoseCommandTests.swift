@@ -58,6 +58,12 @@ import Testing
 
         r = try GaizaoBinary.run(["diagnose", Self.example("auto-parts-midsize.yaml"), "--budget", "-5"])
         #expect(r.status == 2)
+
+        // An output folder that cannot exist: a plain message, not a Foundation error dump.
+        r = try GaizaoBinary.run(["diagnose", Self.example("auto-parts-midsize.yaml"), "-o", "/dev/null/out", "--format", "json"])
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("error: /dev/null/out: cannot create the output folder (Not a directory)"), "\(r.stderr)")
+        #expect(!r.stderr.contains("NSCocoaErrorDomain"))
     }
 
     @Test func explainNamesRulesAnswersAndTheFlippingChange() throws {

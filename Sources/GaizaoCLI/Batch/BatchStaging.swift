@@ -12,7 +12,7 @@ struct BatchStaging: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
         } catch {
-            throw CLIError.input("\(outputDirectory): cannot create the output folder (\(error.localizedDescription))")
+            throw CLIError.input("\(outputDirectory): cannot create the output folder (\(FileIO.reason(error)))")
         }
         removeAll()
         try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
@@ -35,7 +35,7 @@ struct BatchStaging: Sendable {
             throw e
         } catch {
             try? fm.removeItem(atPath: temp)
-            throw CLIError.input("\(final): cannot write (\(error.localizedDescription))")
+            throw CLIError.input("\(final): cannot write (\(FileIO.reason(error)))")
         }
     }
 

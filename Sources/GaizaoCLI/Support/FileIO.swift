@@ -63,10 +63,25 @@ public enum FileIO {
     }
 
     /// Writes through a temporary file in the same folder and renames it: readers never see half a file.
+    /// The operating system's reason behind a Foundation file error, in a few words.
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? Error {
+            let u = underlying as NSError
+            if u.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(u.code))) }
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
+    }
+
     public static func writeAtomically(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        } catch {
+            throw CLIError.input("\(dir.path): cannot create the output folder (\(Self.reason(error)))")
+        }
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
             try Data(text.utf8).write(to: temp)
@@ -76,7 +91,7 @@ public enum FileIO {
         } catch {
             try? FileManager.default.removeItem(at: temp)
             if let e = error as? CLIError { throw e }
-            throw CLIError.input("\(path): cannot write (\(error.localizedDescription))")
+            throw CLIError.input("\(path): cannot write (\(Self.reason(error)))")
         }
     }
 
