@@ -16,6 +16,14 @@ final class JSONSink {
     init() { bytes.reserveCapacity(64 << 10) }
 
     func write<T: Encodable>(_ value: T, depth: Int) throws {
+        // Bilingual texts are most of a proposal's objects: write them directly, without an encoder object.
+        if let text = value as? Localized {
+            raw("{")
+            newline(depth + 1); raw("\"zh\": "); string(text.zh); raw(",")
+            newline(depth + 1); raw("\"en\": "); string(text.en)
+            newline(depth); raw("}")
+            return
+        }
         let encoder = StreamEncoder(sink: self, depth: depth)
         try value.encode(to: encoder)
         encoder.close()
