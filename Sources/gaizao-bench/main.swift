@@ -74,22 +74,6 @@ print("one core, in memory: diagnose+plan+proposal \(Int(median(engineRates)))/s
 print("  per proposal: engine \(us(stage.engine)), json \(us(stage.json)), md \(us(stage.md)), html \(us(stage.html))")
 
 // 3. The real `gaizao batch` on synthetic enterprises (JSON Lines on stdin), all cores, files written.
-func jsonLine(_ s: AnswerSheet) -> String {
-    var parts: [String] = []
-    for key in s.answers.keys.sorted() {
-        let v: String
-        switch s.answers[key]! {
-        case let .number(x): v = formatNumber(x, maxFractionDigits: 6)
-        case let .text(t): v = "\"" + t.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        case let .option(o): v = "\"\(o)\""
-        case let .options(os): v = "[" + os.map { "\"\($0)\"" }.joined(separator: ",") + "]"
-        case let .bool(b): v = b ? "true" : "false"
-        }
-        parts.append("\"\(key)\":\(v)")
-    }
-    return "{\"gaizao_answers\":1,\"industry\":\"\(s.industry)\",\"date\":\"2026-11-20\",\"answers\":{\(parts.joined(separator: ","))}}"
-}
-
 /// Runs a command under /usr/bin/time: wall seconds and peak RSS of the child as the kernel saw them.
 func timed(_ arguments: [String], stdin: URL? = nil) throws -> (seconds: Double, peakMB: Double, ok: Bool) {
     let p = Process()
@@ -115,7 +99,7 @@ func runBatch(count: Int, catalog: Catalog) throws -> (seconds: Double, peakMB: 
     let input = dir.appendingPathComponent("input.jsonl")
     var text = ""
     for i in 0..<count {
-        text += jsonLine(SyntheticAnswers.sheet(for: catalog.industries[i % 2], catalog: catalog, seed: UInt64(100_000 + i))) + "\n"
+        text += SyntheticAnswers.sheet(for: catalog.industries[i % 2], catalog: catalog, seed: UInt64(100_000 + i)).jsonLine() + "\n"
     }
     try text.write(to: input, atomically: true, encoding: .utf8)
     return try timed([gaizao, "batch", "-", "-o", dir.appendingPathComponent("out").path], stdin: input)

@@ -77,7 +77,7 @@ import Testing
         var lines = ""
         for i in 0..<1000 {
             let industry = catalog.industries[i % catalog.industries.count]
-            lines += Self.jsonLine(SyntheticAnswers.sheet(for: industry, catalog: catalog, seed: UInt64(5000 + i))) + "\n"
+            lines += SyntheticAnswers.sheet(for: industry, catalog: catalog, seed: UInt64(5000 + i)).jsonLine() + "\n"
         }
         let input = dir.appendingPathComponent("in.jsonl")
         try lines.write(to: input, atomically: true, encoding: .utf8)
@@ -91,7 +91,7 @@ import Testing
         let dir = Self.tempDir()
         var lines = ""
         for i in 0..<600 {
-            lines += Self.jsonLine(SyntheticAnswers.sheet(for: catalog.industries[i % 2], catalog: catalog, seed: UInt64(9000 + i))) + "\n"
+            lines += SyntheticAnswers.sheet(for: catalog.industries[i % 2], catalog: catalog, seed: UInt64(9000 + i)).jsonLine() + "\n"
         }
         let input = dir.appendingPathComponent("in.jsonl")
         try lines.write(to: input, atomically: true, encoding: .utf8)
@@ -136,20 +136,4 @@ import Testing
         }
         return CatalogLoader.load(CatalogFiles(files: files), thorough: false).catalog
     }()
-
-    static func jsonLine(_ s: AnswerSheet) -> String {
-        var parts: [String] = []
-        for key in s.answers.keys.sorted() {
-            let v: String
-            switch s.answers[key]! {
-            case let .number(x): v = formatNumber(x, maxFractionDigits: 6)
-            case let .text(t): v = "\"" + t + "\""
-            case let .option(o): v = "\"\(o)\""
-            case let .options(os): v = "[" + os.map { "\"\($0)\"" }.joined(separator: ",") + "]"
-            case let .bool(b): v = b ? "true" : "false"
-            }
-            parts.append("\"\(key)\":\(v)")
-        }
-        return "{\"gaizao_answers\":1,\"industry\":\"\(s.industry)\",\"answers\":{\(parts.joined(separator: ","))}}"
-    }
 }

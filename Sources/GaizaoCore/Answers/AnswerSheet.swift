@@ -31,3 +31,36 @@ public struct AnswerSheet: Sendable, Hashable {
         set { answers[id] = newValue }
     }
 }
+
+extension AnswerSheet {
+    /// The sheet as one line of JSON in the answers-file format (`gaizao_answers: 1`), keys sorted: the form
+    /// `gaizao batch -` reads from standard input.
+    public func jsonLine() -> String {
+        var out: [UInt8] = []
+        func raw(_ s: String) { out.append(contentsOf: s.utf8) }
+        raw("{\"gaizao_answers\":1,\"industry\":")
+        JSONSink.escape(industry, into: &out)
+        if let date { raw(",\"date\":"); JSONSink.escape(date, into: &out) }
+        raw(",\"answers\":{")
+        for (i, key) in answers.keys.sorted().enumerated() {
+            if i > 0 { raw(",") }
+            JSONSink.escape(key, into: &out)
+            raw(":")
+            switch answers[key]! {
+            case let .number(x): raw(formatNumber(x, maxFractionDigits: 6))
+            case let .text(t): JSONSink.escape(t, into: &out)
+            case let .option(o): JSONSink.escape(o, into: &out)
+            case let .options(os):
+                raw("[")
+                for (j, o) in os.enumerated() {
+                    if j > 0 { raw(",") }
+                    JSONSink.escape(o, into: &out)
+                }
+                raw("]")
+            case let .bool(b): raw(b ? "true" : "false")
+            }
+        }
+        raw("}}")
+        return String(decoding: out, as: UTF8.self)
+    }
+}

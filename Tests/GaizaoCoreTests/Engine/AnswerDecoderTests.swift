@@ -56,3 +56,18 @@ import Testing
         #expect(sheet.answers["employees"] == .number(30))
     }
 }
+
+@Suite struct AnswerJSONLineTests {
+    /// The one-line JSON form reads back to the same answers (quotes and backslashes in text survive).
+    @Test func jsonLineRoundTrips() throws {
+        for industry in Shipped.catalog.industries {
+            var sheet = SyntheticAnswers.sheet(for: industry, catalog: Shipped.catalog, seed: 77)
+            sheet.answers["company_name"] = .text("引号\"与\\反斜杠")
+            let line = sheet.jsonLine()
+            #expect(!line.contains("\n"))
+            let decoded = try #require(AnswerDecoder.decode(SourceFile(path: "l.json", text: line), catalog: Shipped.catalog).sheet)
+            #expect(decoded.answers == sheet.answers)
+            #expect(decoded.date == sheet.date && decoded.industry == sheet.industry)
+        }
+    }
+}
