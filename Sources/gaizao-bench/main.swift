@@ -11,6 +11,22 @@ func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s.isEmpty ? 
 func ms(_ t: Double) -> String { String(format: "%.1f ms", t * 1000) }
 
 let quick = CommandLine.arguments.contains("--quick")
+// `--write-input N FILE`: only write N synthetic enterprises as JSON Lines (for profiling `gaizao batch - `), then stop.
+if let i = CommandLine.arguments.firstIndex(of: "--write-input"), i + 2 < CommandLine.arguments.count,
+   let count = Int(CommandLine.arguments[i + 1]) {
+    let files = try FileIO.catalogFiles(at: try ResourceLocator.catalog(flag: nil).path, displayPrefix: "catalogs")
+    guard let catalog = CatalogLoader.load(files, thorough: false).catalog else { fatalError("catalog does not load") }
+    try syntheticInput(count: count, catalog: catalog).write(toFile: CommandLine.arguments[i + 2], atomically: true, encoding: .utf8)
+    exit(0)
+}
+
+func syntheticInput(count: Int, catalog: Catalog) -> String {
+    var text = ""
+    for i in 0..<count {
+        text += SyntheticAnswers.sheet(for: catalog.industries[i % catalog.industries.count], catalog: catalog, seed: UInt64(100_000 + i)).jsonLine() + "\n"
+    }
+    return text
+}
 let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
 let gaizao = exe.appendingPathComponent("gaizao").path
 print("gaizao-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
@@ -97,11 +113,7 @@ func runBatch(count: Int, catalog: Catalog) throws -> (seconds: Double, peakMB: 
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let input = dir.appendingPathComponent("input.jsonl")
-    var text = ""
-    for i in 0..<count {
-        text += SyntheticAnswers.sheet(for: catalog.industries[i % 2], catalog: catalog, seed: UInt64(100_000 + i)).jsonLine() + "\n"
-    }
-    try text.write(to: input, atomically: true, encoding: .utf8)
+    try syntheticInput(count: count, catalog: catalog).write(to: input, atomically: true, encoding: .utf8)
     return try timed([gaizao, "batch", "-", "-o", dir.appendingPathComponent("out").path], stdin: input)
 }
 

@@ -19,23 +19,27 @@ struct BatchStaging: Sendable {
     }
 
     func publish(folder: String, files: [(String, String)]) throws {
-        let temp = (scratch as NSString).appendingPathComponent(folder)
-        let final = (outputDirectory as NSString).appendingPathComponent(folder)
-        let fm = FileManager.default
-        try? fm.removeItem(atPath: temp)
+        let temp = scratch + "/" + folder
+        let final = outputDirectory + "/" + folder
         do {
-            try fm.createDirectory(atPath: temp, withIntermediateDirectories: true)
-            for (name, text) in files {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: (temp as NSString).appendingPathComponent(name)))
+            if mkdir(temp, 0o755) != 0 {
+                // Left over from an earlier attempt under the same name: start it afresh.
+                guard errno == EEXIST else { throw CLIError.input("\(temp): cannot create (\(String(cString: strerror(errno))))") }
+                try? FileManager.default.removeItem(atPath: temp)
+                if mkdir(temp, 0o755) != 0 { throw CLIError.input("\(temp): cannot create (\(String(cString: strerror(errno))))") }
             }
-            if fm.fileExists(atPath: final) { try fm.removeItem(atPath: final) }
-            if rename(temp, final) != 0 { throw CLIError.input("\(final): cannot move into place (\(String(cString: strerror(errno))))") }
-        } catch let e as CLIError {
-            try? fm.removeItem(atPath: temp)
-            throw e
+            for (name, text) in files { try FileIO.writeFile(text, to: temp + "/" + name) }
+            if rename(temp, final) != 0 {
+                // A result folder from an earlier run is replaced whole.
+                guard errno == EEXIST || errno == ENOTEMPTY || errno == ENOTDIR || errno == EISDIR else {
+                    throw CLIError.input("\(final): cannot move into place (\(String(cString: strerror(errno))))")
+                }
+                try? FileManager.default.removeItem(atPath: final)
+                if rename(temp, final) != 0 { throw CLIError.input("\(final): cannot move into place (\(String(cString: strerror(errno))))") }
+            }
         } catch {
-            try? fm.removeItem(atPath: temp)
-            throw CLIError.input("\(final): cannot write (\(FileIO.reason(error)))")
+            try? FileManager.default.removeItem(atPath: temp)
+            throw error
         }
     }
 
