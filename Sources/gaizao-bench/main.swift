@@ -49,7 +49,7 @@ let catalog = loadedCatalog!
 print("catalog load (parse + build + check, as diagnose does): median \(ms(median(loadTimes))); YAML parsing alone \(ms(median(parseTimes)))")
 
 // 2. The engine in process, one core.
-let n = quick ? 300 : 2000
+let n = CommandLine.arguments.firstIndex(of: "-n").flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? (quick ? 300 : 2000)
 let sheets = (0..<n).map { i in SyntheticAnswers.sheet(for: catalog.industries[i % catalog.industries.count], catalog: catalog, seed: UInt64(i + 1)) }
 let engine = Engine(catalog: catalog)
 let templatesDir = try ResourceLocator.templates(flag: nil).path
@@ -61,6 +61,10 @@ var templateLoads: [Double] = []
 for _ in 0..<5 { let t0 = now(); _ = ProposalRenderer.load(templateFiles, folder: templatesDir, thorough: false); templateLoads.append(now() - t0) }
 print("template load (compile, as diagnose does): median \(ms(median(templateLoads)))")
 guard let renderer = ProposalRenderer.load(templateFiles, folder: templatesDir).renderer else { fatalError("templates do not load") }
+if let i = CommandLine.arguments.firstIndex(of: "--stage"), i + 1 < CommandLine.arguments.count {
+    try StageMode.run(CommandLine.arguments[i + 1], sheets: sheets, engine: engine, renderer: renderer)
+    exit(0)
+}
 var engineRates: [Double] = [], fullRates: [Double] = []
 var stage = (engine: 0.0, json: 0.0, md: 0.0, html: 0.0)
 for round in 0..<5 {
@@ -75,9 +79,10 @@ for round in 0..<5 {
         let b = now()
         let json = p.jsonText()
         let c = now()
-        let md = renderer.markdown(p, lang: .zh)
+        let documents = renderer.documents(p, lang: .zh, markdown: true, html: true)
+        let md = documents.markdown ?? ""
         let d = now()
-        let html = renderer.html(p, lang: .zh)
+        let html = documents.html ?? ""
         let e = now()
         bytes += json.utf8.count + md.utf8.count + html.utf8.count
         if round == 0 { stage.engine += b - a; stage.json += c - b; stage.md += d - c; stage.html += e - d }
@@ -87,7 +92,7 @@ for round in 0..<5 {
 }
 func us(_ t: Double) -> String { String(format: "%.0f µs", t / Double(n) * 1e6) }
 print("one core, in memory: diagnose+plan+proposal \(Int(median(engineRates)))/s (\(String(format: "%.0f", 1e6 / median(engineRates))) µs each); with md+html+json \(Int(median(fullRates)))/s")
-print("  per proposal: engine \(us(stage.engine)), json \(us(stage.json)), md \(us(stage.md)), html \(us(stage.html))")
+print("  per proposal: engine \(us(stage.engine)), json \(us(stage.json)), md and html \(us(stage.md + stage.html)) (one view model serves both when no text needs Markdown escaping)")
 
 // 3. The real `gaizao batch` on synthetic enterprises (JSON Lines on stdin), all cores, files written.
 /// Runs a command under /usr/bin/time: wall seconds and peak RSS of the child as the kernel saw them.

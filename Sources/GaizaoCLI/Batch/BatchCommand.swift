@@ -120,8 +120,7 @@ struct BatchJob: Sendable {
             do { output = try engine.run(sheet, contractor: contractor) } catch { throw BatchFailure(message: error.description) }
             let p = output.proposal
             let name = String(format: "%05d-", index) + SafeFileName.from(p.enterprise.name, fallback: record.fallbackName)
-            var files: [(String, String)] = []
-            for f in formats { files.append(("proposal.\(f.rawValue)", try writer.text(p, f))) }
+            let files = try writer.texts(p, formats).map { ("proposal.\($0.0.rawValue)", $0.1) }
             try staging.publish(folder: name, files: files)
             row = BatchRow.from(p, index: index, origin: record.origin, folder: name)
         } catch let failure as BatchFailure {

@@ -28,17 +28,36 @@ struct ProposalWriter: Sendable {
         }
         // Fail before writing anything when the PDF cannot be made.
         if formats.contains(.pdf), PDFPrinter.findBrowser() == nil { throw CLIError.input(PDFPrinter.missingBrowserMessage) }
+        // Render first (Markdown and HTML from one view model when they can), then write.
+        let needed = formats.contains(.pdf) && !formats.contains(.html) ? formats + [.html] : formats
+        let texts = try self.texts(proposal, needed.filter { $0 != .pdf })
         var written: [String] = []
         for f in formats {
             let path = (output as NSString).appendingPathComponent("\(baseName).\(f.rawValue)")
             if f == .pdf {
-                try PDFPrinter.print(html: try text(proposal, .html), to: path)
-            } else {
-                try FileIO.writeAtomically(try text(proposal, f), to: path)
+                try PDFPrinter.print(html: texts.first { $0.0 == .html }?.1 ?? "", to: path)
+            } else if let text = texts.first(where: { $0.0 == f })?.1 {
+                try FileIO.writeAtomically(text, to: path)
             }
             written.append(path)
         }
         return written
+    }
+
+    /// The texts of several formats at once; Markdown and HTML share their view model when they can.
+    func texts(_ proposal: Proposal, _ formats: [OutputFormat]) throws -> [(OutputFormat, String)] {
+        let wantsMarkdown = formats.contains(.md), wantsHTML = formats.contains(.html)
+        var documents: (markdown: String?, html: String?) = (nil, nil)
+        if wantsMarkdown || wantsHTML {
+            documents = try renderer().documents(proposal, lang: lang, markdown: wantsMarkdown, html: wantsHTML)
+        }
+        return try formats.map { f in
+            switch f {
+            case .md: return (f, documents.markdown ?? "")
+            case .html: return (f, documents.html ?? "")
+            default: return (f, try text(proposal, f))
+            }
+        }
     }
 
     func text(_ proposal: Proposal, _ format: OutputFormat) throws -> String {

@@ -12,13 +12,19 @@ public struct ProposalViewModel {
     /// The root object handed to the template.
     public let root: MustacheValue
 
+    /// True when this HTML-flavour model also serves Markdown: none of its texts needed Markdown escaping, and
+    /// the flavours differ in nothing else but the charts, which the Markdown templates do not read.
+    public let servesMarkdown: Bool
+
     public init(_ proposal: Proposal, lang: Lang, flavor: Flavor) {
-        root = ViewModelBuilder(proposal, lang: lang, flavor: flavor).build().mustacheValue
+        let builder = ViewModelBuilder(proposal, lang: lang, flavor: flavor)
+        root = builder.build().mustacheValue
+        servesMarkdown = flavor == .markdown || !builder.markdownWouldDiffer
     }
 }
 
 /// Builds the view model, one section per method (split over `ProposalViewModel+*.swift`).
-struct ViewModelBuilder {
+final class ViewModelBuilder {
     let p: Proposal
     let lang: Lang
     let flavor: ProposalViewModel.Flavor
@@ -34,8 +40,18 @@ struct ViewModelBuilder {
         self.modulesByID = Dictionary(proposal.modules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// Set in the HTML flavour when some text would read differently in the Markdown flavour.
+    private(set) var markdownWouldDiffer = false
+
     /// User or catalog text, made safe for the flavour (Markdown escaping; HTML escaping is Mustache's job).
-    func u(_ text: String) -> String { flavor == .markdown ? MarkdownEscape.text(text) : text }
+    /// This is the one place the flavours' texts differ: `markdownWouldDiffer` depends on it.
+    func u(_ text: String) -> String {
+        if flavor == .markdown { return MarkdownEscape.text(text) }
+        // `needsEscaping` is a cheap, conservative test (a date or a hash starts with a digit); only an actual
+        // change counts.
+        if !markdownWouldDiffer, MarkdownEscape.needsEscaping(text), MarkdownEscape.text(text) != text { markdownWouldDiffer = true }
+        return text
+    }
 
     /// A catalog text in the proposal's language, made safe.
     func l(_ text: Localized) -> String { u(text[lang]) }

@@ -1,0 +1,49 @@
+import Foundation
+import GaizaoCore
+
+/// `gaizao-bench --stage NAME [-n N]`: runs one stage alone over N synthetic proposals, for `perf record` and
+/// for comparing a change: it prints the least CPU time of seven rounds (interference only ever adds time).
+enum StageMode {
+    static let names = ["engine", "json", "md", "html", "md+html", "md-model", "html-model"]
+
+    static func run(_ stage: String, sheets: [AnswerSheet], engine: Engine, renderer: ProposalRenderer) throws {
+        guard names.contains(stage) else {
+            print("unknown stage `\(stage)`; stages: \(names.joined(separator: ", "))")
+            exit(2)
+        }
+        let proposals = try sheets.map { try engine.run($0).proposal }
+        var units = 0, best = Double.infinity
+        for _ in 0..<7 {
+            let t0 = threadCPU()
+            units += try round(stage, sheets: sheets, proposals: proposals, engine: engine, renderer: renderer)
+            best = min(best, threadCPU() - t0)
+        }
+        print("\(stage): \(String(format: "%.0f", best / Double(max(sheets.count, 1)) * 1e6)) µs CPU each (least of 7 rounds over \(sheets.count); \(units) units)")
+    }
+
+    @inline(never)
+    static func round(_ stage: String, sheets: [AnswerSheet], proposals: [Proposal], engine: Engine, renderer: ProposalRenderer) throws -> Int {
+        var units = 0
+        for (k, p) in proposals.enumerated() {
+            switch stage {
+            case "engine": units += try engine.run(sheets[k]).proposal.modules.count
+            case "json": units += p.jsonText().utf8.count
+            case "md": units += renderer.markdown(p, lang: .zh).utf8.count
+            case "html": units += renderer.html(p, lang: .zh).utf8.count
+            case "md+html":
+                let both = renderer.documents(p, lang: .zh, markdown: true, html: true)
+                units += (both.markdown?.utf8.count ?? 0) + (both.html?.utf8.count ?? 0)
+            case "md-model": units += ProposalViewModel(p, lang: .zh, flavor: .markdown).servesMarkdown ? 1 : 0
+            default: units += ProposalViewModel(p, lang: .zh, flavor: .html).servesMarkdown ? 1 : 0
+            }
+        }
+        return units
+    }
+
+    /// CPU seconds used by this thread.
+    static func threadCPU() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+}
