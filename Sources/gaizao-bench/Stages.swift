@@ -32,7 +32,7 @@ enum StageMode {
             case "html": units += renderer.html(p, lang: .zh).utf8.count
             case "md+html":
                 let both = renderer.documents(p, lang: .zh, markdown: true, html: true)
-                units += (both.markdown?.utf8.count ?? 0) + (both.html?.utf8.count ?? 0)
+                units += (both.markdown?.count ?? 0) + (both.html?.count ?? 0)
             case "md-model": units += ProposalViewModel(p, lang: .zh, flavor: .markdown).servesMarkdown ? 1 : 0
             default: units += ProposalViewModel(p, lang: .zh, flavor: .html).servesMarkdown ? 1 : 0
             }

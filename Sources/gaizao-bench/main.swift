@@ -80,11 +80,11 @@ for round in 0..<5 {
         let json = p.jsonText()
         let c = now()
         let documents = renderer.documents(p, lang: .zh, markdown: true, html: true)
-        let md = documents.markdown ?? ""
+        let md = documents.markdown ?? []
         let d = now()
-        let html = documents.html ?? ""
+        let html = documents.html ?? []
         let e = now()
-        bytes += json.utf8.count + md.utf8.count + html.utf8.count
+        bytes += json.utf8.count + md.count + html.count
         if round == 0 { stage.engine += b - a; stage.json += c - b; stage.md += d - c; stage.html += e - d }
     }
     fullRates.append(Double(n) / (now() - t0))

@@ -18,7 +18,7 @@ struct BatchStaging: Sendable {
         try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
     }
 
-    func publish(folder: String, files: [(String, String)]) throws {
+    func publish(folder: String, files: [(String, [UInt8])]) throws {
         let temp = scratch + "/" + folder
         let final = outputDirectory + "/" + folder
         do {

@@ -79,19 +79,26 @@ public enum FileIO {
     /// callers' rename. Throws the system's reason.
     static func writeFile(_ text: String, to path: String) throws {
         var text = text
+        try text.withUTF8 { try writeFile(UnsafeRawBufferPointer($0), to: path) }
+    }
+
+    static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBytes { try writeFile($0, to: path) }
+    }
+
+    private static func writeFile(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 { throw CLIError.input("\(path): cannot write (\(String(cString: strerror(errno))))") }
-        let failure: Int32 = text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
+        var failure: Int32 = 0
+        var offset = 0
+        while offset < buffer.count {
+            let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
             }
-            return 0
+            offset += n
         }
         let closed = close(fd) == 0 ? 0 : errno
         if failure != 0 || closed != 0 {
@@ -100,6 +107,10 @@ public enum FileIO {
     }
 
     public static func writeAtomically(_ text: String, to path: String) throws {
+        try writeAtomically(Array(text.utf8), to: path)
+    }
+
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         do {
@@ -109,7 +120,7 @@ public enum FileIO {
         }
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
-            try writeFile(text, to: temp.path)
+            try writeFile(bytes, to: temp.path)
             if rename(temp.path, url.path) != 0 {
                 throw CLIError.input("\(path): cannot write (\(String(cString: strerror(errno))))")
             }

@@ -35,7 +35,7 @@ struct ProposalWriter: Sendable {
         for f in formats {
             let path = (output as NSString).appendingPathComponent("\(baseName).\(f.rawValue)")
             if f == .pdf {
-                try PDFPrinter.print(html: texts.first { $0.0 == .html }?.1 ?? "", to: path)
+                try PDFPrinter.print(html: String(decoding: texts.first { $0.0 == .html }?.1 ?? [], as: UTF8.self), to: path)
             } else if let text = texts.first(where: { $0.0 == f })?.1 {
                 try FileIO.writeAtomically(text, to: path)
             }
@@ -44,18 +44,18 @@ struct ProposalWriter: Sendable {
         return written
     }
 
-    /// The texts of several formats at once; Markdown and HTML share their view model when they can.
-    func texts(_ proposal: Proposal, _ formats: [OutputFormat]) throws -> [(OutputFormat, String)] {
+    /// The UTF-8 bytes of several formats at once; Markdown and HTML share their view model when they can.
+    func texts(_ proposal: Proposal, _ formats: [OutputFormat]) throws -> [(OutputFormat, [UInt8])] {
         let wantsMarkdown = formats.contains(.md), wantsHTML = formats.contains(.html)
-        var documents: (markdown: String?, html: String?) = (nil, nil)
+        var documents: (markdown: [UInt8]?, html: [UInt8]?) = (nil, nil)
         if wantsMarkdown || wantsHTML {
             documents = try renderer().documents(proposal, lang: lang, markdown: wantsMarkdown, html: wantsHTML)
         }
         return try formats.map { f in
             switch f {
-            case .md: return (f, documents.markdown ?? "")
-            case .html: return (f, documents.html ?? "")
-            default: return (f, try text(proposal, f))
+            case .md: return (f, documents.markdown ?? [])
+            case .html: return (f, documents.html ?? [])
+            default: return (f, Array(try text(proposal, f).utf8))
             }
         }
     }

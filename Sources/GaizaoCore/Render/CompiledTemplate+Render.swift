@@ -14,8 +14,15 @@ struct CompiledTemplateSet: Sendable {
     }
 
     func render(_ root: MustacheValue, template name: String) -> String? {
+        renderBytes(root, template: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The rendered UTF-8 bytes: valid UTF-8 by construction (only Strings are appended), so a writer can
+    /// write them without the validation a String costs.
+    func renderBytes(_ root: MustacheValue, template name: String) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var out = ""
+        // Rendered as UTF-8 bytes (cheaper to append to than a String) and made a String once at the end.
+        var out: [UInt8] = []
         out.reserveCapacity(128 * 1024)
         var stack = [root]
         stack.reserveCapacity(16)
@@ -31,7 +38,7 @@ struct CompiledTemplateSet: Sendable {
     }
 
     /// Renders `nodes` with `stack` as the lookup context (pushed and popped in place, never copied).
-    func render(_ nodes: [CompiledTemplate.Node], _ context: Context, _ stack: inout [MustacheValue], into out: inout String) {
+    func render(_ nodes: [CompiledTemplate.Node], _ context: Context, _ stack: inout [MustacheValue], into out: inout [UInt8]) {
         var context = context
         guard let indentation = context.indentation, !indentation.isEmpty else {
             for node in nodes { render(node, &context, &stack, into: &out) }
@@ -40,19 +47,19 @@ struct CompiledTemplateSet: Sendable {
         // Inside an indented partial: indent whatever starts a new line of this template's own output.
         var local = false
         for node in nodes {
-            let before = out.utf8.count
-            let lineStart = local && out.last == "\n"
+            let before = out.count
+            let lineStart = local && out.last == UInt8(ascii: "\n")
             render(node, &context, &stack, into: &out)
-            guard out.utf8.count > before else { continue }
-            if lineStart { out.insert(contentsOf: indentation, at: out.utf8.index(out.utf8.startIndex, offsetBy: before)) }
+            guard out.count > before else { continue }
+            if lineStart { out.insert(contentsOf: Array(indentation.utf8), at: before) }
             local = true
         }
     }
 
-    func render(_ node: CompiledTemplate.Node, _ context: inout Context, _ stack: inout [MustacheValue], into out: inout String) {
+    func render(_ node: CompiledTemplate.Node, _ context: inout Context, _ stack: inout [MustacheValue], into out: inout [UInt8]) {
         switch node {
         case let .text(text):
-            out += text
+            UTF8Bytes.append(text, to: &out)
         case let .variable(path, escaped):
             guard let value = lookup(path, stack) else { return }
             let text: String
@@ -61,7 +68,7 @@ struct CompiledTemplateSet: Sendable {
             case let .bool(b): text = b ? "true" : "false"
             case .list, .object, .table: text = String(describing: value.plain)
             }
-            if escaped && !context.text { HTMLEscape.append(text, to: &out) } else { out += text }
+            if escaped && !context.text { HTMLEscape.append(text, to: &out) } else { UTF8Bytes.append(text, to: &out) }
         case let .section(path, inverted, body):
             let value = lookup(path, stack)
             if inverted {
@@ -117,39 +124,45 @@ struct CompiledTemplateSet: Sendable {
     }
 }
 
-/// HTML escaping, producing exactly what swift-mustache produces for `{{name}}`, but over UTF-8 bytes and
-/// in runs: text without special characters is appended in one piece.
+/// Appending a String's UTF-8 to a byte buffer in one copy.
+enum UTF8Bytes {
+    @inline(__always)
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
+    }
+}
+
+/// HTML escaping, producing exactly what swift-mustache produces for `{{name}}`, over UTF-8 bytes and in
+/// runs: text without special characters is appended in one piece.
 public enum HTMLEscape {
     /// `text` with `< > & " '` replaced by entities.
     public static func escaped(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         append(text, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func append(_ text: String, to out: inout String) {
-        let utf8 = text.utf8
-        var runStart = utf8.startIndex
-        var i = runStart
-        while i != utf8.endIndex {
-            let replacement: String?
-            switch utf8[i] {
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "\""): replacement = "&quot;"
-            case UInt8(ascii: "'"): replacement = "&#39;"
-            default: replacement = nil
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for i in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[i] {
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+                runStart = i + 1
             }
-            if let replacement {
-                // Special characters are ASCII, so these byte positions are character boundaries.
-                out += text[runStart..<i]
-                out += replacement
-                runStart = utf8.index(after: i)
-            }
-            i = utf8.index(after: i)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
-        if runStart == utf8.startIndex { out += text } else { out += text[runStart...] }
     }
 }

@@ -10,29 +10,34 @@ public enum MarkdownEscape {
         needsEscaping(input) ? escape(input) : input
     }
 
-    private static let specialBytes: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for b in 0..<0x20 { table[b] = true }
-        for b in "\\`*_|<>[]#~&\u{7F}".utf8 { table[Int(b)] = true }
-        return table
-    }()
-
     /// Most catalog text needs nothing: no special byte, no line separator, no list or heading marker at the
     /// start, no space at either end.
     static func needsEscaping(_ input: String) -> Bool {
-        let utf8 = input.utf8
-        guard let first = utf8.first, let last = utf8.last else { return false }
-        if first == UInt8(ascii: " ") || last == UInt8(ascii: " ") || "-+=!".utf8.contains(first) || (0x30...0x39).contains(first) {
-            return true
+        var input = input
+        return input.withUTF8 { utf8 in
+            guard let first = utf8.first, let last = utf8.last else { return false }
+            switch first {
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "!"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return true
+            default:
+                if last == UInt8(ascii: " ") { return true }
+            }
+            for i in 0..<utf8.count {
+                switch utf8[i] {
+                case 0..<0x20, 0x7F, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+                     UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                     UInt8(ascii: "#"), UInt8(ascii: "~"), UInt8(ascii: "&"):
+                    return true
+                case 0xA8, 0xA9:
+                    // U+2028 and U+2029 (E2 80 A8/A9) end a line too.
+                    if i >= 2, utf8[i - 2] == 0xE2, utf8[i - 1] == 0x80 { return true }
+                default:
+                    continue
+                }
+            }
+            return false
         }
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in utf8 {
-            if specialBytes[Int(byte)] { return true }
-            // U+2028 and U+2029 (E2 80 A8/A9) end a line too.
-            if previous == (0xE2, 0x80), byte == 0xA8 || byte == 0xA9 { return true }
-            previous = (previous.1, byte)
-        }
-        return false
     }
 
     static func escape(_ input: String) -> String {

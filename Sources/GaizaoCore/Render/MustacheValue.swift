@@ -24,7 +24,9 @@ public enum MustacheValue: Sendable {
     func child(_ key: String) -> MustacheValue? {
         switch self {
         case let .object(fields):
-            for field in fields where field.key == key { return field.value }
+            // Most keys differ in length: comparing the (stored) lengths first skips the full comparison.
+            let length = key.utf8.count
+            for field in fields where field.key.utf8.count == length && field.key == key { return field.value }
             return nil
         case let .table(t): return t[key]
         case .string, .bool, .list: return nil
@@ -45,6 +47,8 @@ extension Array: ViewValue where Element: ViewValue { var mustacheValue: Mustach
 struct ViewNode: ViewValue, ExpressibleByDictionaryLiteral {
     var fields: [(key: String, value: MustacheValue)]
 
+    // Inlined so that at each literal the optimiser sees the concrete value types and drops the existentials.
+    @inline(__always)
     init(dictionaryLiteral elements: (String, any ViewValue)...) {
         fields = elements.map { (key: $0.0, value: $0.1.mustacheValue) }
     }

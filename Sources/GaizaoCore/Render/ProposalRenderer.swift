@@ -61,17 +61,19 @@ public struct ProposalRenderer: Sendable {
         render(ProposalViewModel(proposal, lang: lang, flavor: .html), template: "proposal.html")
     }
 
-    /// Markdown and HTML together, as a batch writes them: one view model serves both whenever no text
-    /// needs Markdown escaping (the common case), which halves the model building. Same bytes as
+    /// Markdown and HTML together as UTF-8 bytes, as a batch writes them: one view model serves both whenever no
+    /// text needs Markdown escaping (the common case), which halves the model building. Same bytes as
     /// `markdown(_:lang:)` and `html(_:lang:)`.
     public func documents(_ proposal: Proposal, lang: Lang, markdown wantsMarkdown: Bool, html wantsHTML: Bool)
-        -> (markdown: String?, html: String?) {
-        guard wantsHTML else { return (wantsMarkdown ? markdown(proposal, lang: lang) : nil, nil) }
+        -> (markdown: [UInt8]?, html: [UInt8]?) {
+        guard wantsHTML else {
+            return (wantsMarkdown ? renderBytes(ProposalViewModel(proposal, lang: lang, flavor: .markdown), template: "proposal.md") : nil, nil)
+        }
         let model = ProposalViewModel(proposal, lang: lang, flavor: .html)
-        let html = render(model, template: "proposal.html")
+        let html = renderBytes(model, template: "proposal.html")
         guard wantsMarkdown else { return (nil, html) }
-        let md = model.servesMarkdown ? render(model, template: "proposal.md") : markdown(proposal, lang: lang)
-        return (md, html)
+        let markdownModel = model.servesMarkdown ? model : ProposalViewModel(proposal, lang: lang, flavor: .markdown)
+        return (renderBytes(markdownModel, template: "proposal.md"), html)
     }
 
     func render(_ model: ProposalViewModel, template: String, engine: Engine = .compiled) -> String {
@@ -80,5 +82,10 @@ public struct ProposalRenderer: Sendable {
             return compiled.render(model.root, template: template) ?? ""
         }
         return library.render(model.root.plain, withTemplate: template) ?? ""
+    }
+
+    func renderBytes(_ model: ProposalViewModel, template: String) -> [UInt8] {
+        if let compiled { return compiled.renderBytes(model.root, template: template) ?? [] }
+        return Array(render(model, template: template, engine: .library).utf8)
     }
 }
