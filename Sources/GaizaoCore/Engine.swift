@@ -70,7 +70,7 @@ extension Proposal {
     /// The proposal as JSON: keys in schema order, two-space indent, newline at the end; byte-identical for
     /// equal input.
     public func jsonText() -> String {
-        (try? JSONStreamEncoder.encode(self)) ?? "{}\n"
+        writeJSON()
     }
 
     public static func decode(json: String) throws -> Proposal {

@@ -1,6 +1,8 @@
 /// A fast, deterministic JSON encoder for `Encodable` values: keys in declaration order, two-space indent,
 /// integral doubles without `.0`, shortest round-trip digits otherwise. It writes straight into one byte
 /// buffer (Foundation's JSONEncoder builds a tree first and was the batch bottleneck).
+/// Proposals no longer go through it (`JSONWriter` writes them without Codable, several times faster); it stays
+/// the reference their bytes are tested against, and serves any other `Encodable`.
 public enum JSONStreamEncoder {
     public static func encode<T: Encodable>(_ value: T) throws -> String {
         let sink = JSONSink()
