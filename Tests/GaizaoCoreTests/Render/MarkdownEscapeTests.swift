@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GaizaoCore
 
@@ -89,7 +90,25 @@ import Testing
         for i in 0..<2000 { values.append(Double(i) * 0.0137 - 7) }
         for v in values {
             for d in 0...4 {
-                #expect(DecimalText.format(v, digits: d) == formatNumber(v, maxFractionDigits: d), "\(v) with \(d) digits")
+                #expect(DecimalText.format(v, digits: d) == formatNumberThroughFormat(v, maxFractionDigits: d), "\(v) with \(d) digits")
+            }
+        }
+    }
+
+    /// `formatNumber` takes the integer path below 1e9: it must print exactly what `String(format:)` prints,
+    /// across magnitudes up to the switch-over, negative numbers, halves and every supported digit count.
+    @Test func formatNumberMatchesFormatPath() {
+        var generator = SeededRandom(seed: 20_261_129)
+        var values: [Double] = [0.5, -0.5, 2.675, 1.005, 0.125, -0.0001, 999_999_999.999, -999_999_999.5, 123_456_789.123_456, 5e-7, 1e-7]
+        for _ in 0..<20_000 {
+            let magnitude = Double.random(in: -7...9, using: &generator)
+            let v = (Bool.random(using: &generator) ? 1 : -1) * pow(10, magnitude)
+            values.append(v)
+            values.append((v * 1000).rounded() / 1000 + 0.0005)  // halves at the last digit
+        }
+        for v in values where abs(v) < 1e9 {
+            for d in 0...6 {
+                #expect(formatNumber(v, maxFractionDigits: d) == formatNumberThroughFormat(v, maxFractionDigits: d), "\(v) with \(d) digits")
             }
         }
     }
