@@ -109,11 +109,15 @@ public struct ProposalBuilder: Sendable {
 
     func summary(_ d: Diagnosis) -> Proposal.DiagnosisSummary {
         let model = catalog.maturity
+        var indicatorsByID: [String: Indicator] = [:]
+        for dimension in model.dimensions {
+            for i in dimension.indicators where indicatorsByID[i.id] == nil { indicatorsByID[i.id] = i }
+        }
         return Proposal.DiagnosisSummary(
             points: points(d.total), maxPoints: model.totalPoints, level: d.level,
             dimensions: zip(model.dimensions, d.dimensions).map { .init(id: $1.id, name: $0.name, points: points($1.points), maxPoints: points($1.max)) },
             indicators: d.indicators.map { s in
-                let i = model.dimensions.flatMap(\.indicators).first { $0.id == s.id }
+                let i = indicatorsByID[s.id]
                 return .init(id: s.id, dimension: s.dimensionID, name: i?.name ?? .empty, group: i?.group, points: points(s.points),
                              maxPoints: points(s.max), question: s.questionID,
                              answer: s.answer.flatMap { v in questionnaire[s.questionID].map { AnswerDisplay.text(v, $0, catalog) } },
