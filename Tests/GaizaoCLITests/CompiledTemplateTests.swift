@@ -79,5 +79,11 @@ import Mustache
         HTMLEscape.append("&", to: &out)
         #expect(String(decoding: out, as: UTF8.self) == "pre &lt;a href=&quot;x&quot;&gt;&#39;R&amp;D&#39;&lt;/a&gt; 中文plain 中文&amp;")
         #expect(HTMLEscape.escaped("a<b") == "a&lt;b")
+        // Specials at every offset after runs of CJK text (which is scanned eight bytes at a time).
+        for n in 0..<12 {
+            let cjk = String(repeating: "中", count: n)
+            #expect(HTMLEscape.escaped(cjk + "<" + cjk + "'") == cjk + "&lt;" + cjk + "&#39;")
+            #expect(HTMLEscape.escaped("a" + cjk + "&") == "a" + cjk + "&amp;")
+        }
     }
 }

@@ -148,7 +148,15 @@ public enum HTMLEscape {
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
-            for i in 0..<bytes.count {
+            var i = 0
+            while i < bytes.count {
+                // Eight bytes at a time while none is ASCII (CJK text): the special characters are all ASCII.
+                if i + 8 <= bytes.count,
+                   UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 {
+                    i += 8
+                    continue
+                }
+                defer { i += 1 }
                 let replacement: StaticString
                 switch bytes[i] {
                 case UInt8(ascii: "<"): replacement = "&lt;"

@@ -27,6 +27,33 @@ import Testing
     func escapes(_ input: String, _ expected: String) {
         #expect(MarkdownEscape.text(input) == expected)
     }
+
+    /// The word-at-a-time scan of `needsEscaping` against a plain byte-by-byte reference: every special
+    /// character (and U+2028/2029, whose bytes are all non-ASCII) at every offset within CJK text.
+    @Test func fastScanMatchesByteByByteReference() {
+        func reference(_ s: String) -> Bool {
+            let b = Array(s.utf8)
+            guard let first = b.first, let last = b.last else { return false }
+            if first == 0x20 || last == 0x20 || "-+=!".utf8.contains(first) || (0x30...0x39).contains(first) { return true }
+            for (i, byte) in b.enumerated() {
+                if byte < 0x20 || byte == 0x7F || "\\`*_|<>[]#~&".utf8.contains(byte) { return true }
+                if byte == 0xA8 || byte == 0xA9, i >= 2, b[i - 2] == 0xE2, b[i - 1] == 0x80 { return true }
+            }
+            return false
+        }
+        let inserts = ["|", "*", "\n", "&", "\u{2028}", "\u{2029}", "—", "…", "“", "a", "9", "中"]
+        let base = Array("数字化改造标准模块个性化模块诊断方案")
+        for length in 0..<base.count {
+            let text = String(base[..<length])
+            #expect(MarkdownEscape.needsEscaping("字" + text + "字") == reference("字" + text + "字"))
+            for insert in inserts {
+                for offset in 0...length {
+                    let candidate = "字" + String(base[..<offset]) + insert + String(base[offset..<length]) + "字"
+                    #expect(MarkdownEscape.needsEscaping(candidate) == reference(candidate), "\(candidate.debugDescription)")
+                }
+            }
+        }
+    }
 }
 
 @Suite struct RenderFormatTests {
