@@ -9,8 +9,15 @@ public enum AnswerDecoder {
 
     /// `partial`: a questionnaire still being filled in (the wizard resuming) — missing required answers are fine.
     public static func decode(_ file: SourceFile, catalog: Catalog, limits: YAMLLimits = .standard, partial: Bool = false) -> Result {
+        decode(file, catalog: catalog, limits: limits, partial: partial, jsonFastPath: true)
+    }
+
+    /// `jsonFastPath: false` reads JSON with libyaml too: the tests check both paths agree.
+    static func decode(_ file: SourceFile, catalog: Catalog, limits: YAMLLimits, partial: Bool, jsonFastPath: Bool) -> Result {
         var bag = DiagnosticBag()
-        guard let root = YAMLDocument.parse(file, limits: limits, into: &bag) else { return Result(sheet: nil, diagnostics: bag) }
+        guard let root = YAMLDocument.parse(file, limits: limits, jsonFastPath: jsonFastPath, into: &bag) else {
+            return Result(sheet: nil, diagnostics: bag)
+        }
         let ctx = LoadContext(file: file.path)
         let sheet = decode(root, ctx, catalog: catalog, partial: partial)
         bag.append(contentsOf: ctx.bag)
