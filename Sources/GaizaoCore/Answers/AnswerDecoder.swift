@@ -82,7 +82,7 @@ public enum AnswerDecoder {
         switch q.kind {
         case .text:
             guard case let .scalar(s) = node else { ctx.error("\(what) must be a text, found \(node.kindName)", node); return nil }
-            let text = s.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = s.string.trimmingWhitespaceAndNewlines()
             if text.count > q.maxLength { ctx.error("\(what) is \(text.count) characters long, more than \(q.maxLength)", node); return nil }
             if text.isEmpty { return nil }
             return .text(text)
@@ -125,7 +125,7 @@ public enum AnswerDecoder {
     }
 
     public static func parseYesNo(_ text: String) -> Bool? {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch text.trimmingWhitespace().lowercased() {
         case "true", "yes", "y", "是", "有": return true
         case "false", "no", "n", "否", "无", "没有": return false
         default: return nil

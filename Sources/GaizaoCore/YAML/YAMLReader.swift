@@ -217,7 +217,7 @@ enum YValue {
     }
 
     static func parseNumber(_ text: String) -> Double? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingWhitespace()
         guard !t.isEmpty, t.allSatisfy({ "0123456789.-+eE".contains($0) }), let d = Double(t), d.isFinite else { return nil }
         return d
     }
