@@ -40,6 +40,8 @@ private let carriageReturn = UInt8(ascii: "\r"), space = UInt8(ascii: " "), tab 
 private struct JSONNodeReader {
     let bytes: UnsafeBufferPointer<UInt8>
     let maxDepth: Int
+    /// One per document, as `compose` has: `Constructor.default` builds a new one, with its tables, on every use.
+    let constructor = Constructor.default
     var nodesLeft: Int
     var pos = 0
     var line = 1
@@ -116,7 +118,7 @@ private struct JSONNodeReader {
         case UInt8(ascii: "["): return try sequence(depth: depth)
         case quote:
             let mark = self.mark
-            return .scalar(.init(try string(), Tag(.str, .basic, .default), .doubleQuoted, mark))
+            return .scalar(.init(try string(), Tag(.str, .basic, constructor), .doubleQuoted, mark))
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
         case UInt8(ascii: "t"): return try literal("true")
         case UInt8(ascii: "f"): return try literal("false")
@@ -147,7 +149,7 @@ private struct JSONNodeReader {
                 pos += 1
                 skipSpace()
                 let value = try value(depth: depth + 1)
-                pairs.append((.scalar(.init(key, Tag(.str, .basic, .default), .doubleQuoted, keyMark)), value))
+                pairs.append((.scalar(.init(key, Tag(.str, .basic, constructor), .doubleQuoted, keyMark)), value))
                 keys.append(key)
                 skipSpace()
                 let next = peek()
@@ -159,7 +161,7 @@ private struct JSONNodeReader {
             if hasDuplicate(keys) { throw JSONDecline() }
         }
         // The style is `.any`: Yams reads it from libyaml's mapping-end event, which carries none.
-        return .mapping(.init(pairs, Tag(.implicit, .basic, .default), .any, mark))
+        return .mapping(.init(pairs, Tag(.implicit, .basic, constructor), .any, mark))
     }
 
     mutating func sequence(depth: Int) throws(JSONDecline) -> Node {
@@ -181,7 +183,7 @@ private struct JSONNodeReader {
                 throw JSONDecline()
             }
         }
-        return .sequence(.init(nodes, Tag(.implicit, .basic, .default), .any, mark))
+        return .sequence(.init(nodes, Tag(.implicit, .basic, constructor), .any, mark))
     }
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as written: a plain scalar.
@@ -204,7 +206,7 @@ private struct JSONNodeReader {
             try digits()
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
-        return .scalar(.init(text, Tag(.implicit, .basic, .default), .plain, mark))
+        return .scalar(.init(text, Tag(.implicit, .basic, constructor), .plain, mark))
     }
 
     /// One or more ASCII digits.
@@ -220,7 +222,7 @@ private struct JSONNodeReader {
         guard pos + count <= bytes.count else { throw JSONDecline() }
         for i in 0..<count where bytes[pos + i] != word.utf8Start[i] { throw JSONDecline() }
         pos += count
-        return .scalar(.init(word.description, Tag(.implicit, .basic, .default), .plain, mark))
+        return .scalar(.init(word.description, Tag(.implicit, .basic, constructor), .plain, mark))
     }
 
     // MARK: strings
