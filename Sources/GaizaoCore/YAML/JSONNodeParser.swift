@@ -13,7 +13,8 @@ import Yams
 /// - raw U+0080–U+009F, U+2028, U+2029 in strings (libyaml refuses C1 controls and folds NEL, LS and PS as line
 ///   breaks), U+FFFE, U+FFFF and DEL;
 /// - U+FEFF, raw or escaped: Yams builds strings with Foundation, which drops a byte order mark at their start;
-/// - a key whose `:` is more than 1024 bytes after its opening quote (libyaml's simple-key limit);
+/// - a key whose `:` is on another line or more than 1024 bytes after its opening quote (libyaml's simple-key
+///   limits);
 /// - a tab before or after the root value (YAML's block context does not take tabs there);
 /// - anything over `limits`: more than `maxBytes`, more than `maxDepth` nested brackets or a node deeper than
 ///   `maxDepth`, more than `maxExpandedNodes` nodes (the checks `YAMLDocument` applies, so an accepted tree needs

@@ -37,7 +37,7 @@ import Yams
 
     @Test func emptyAndNestedContainers() {
         for text in ["{}", "[]", #"{"a":{}}"#, #"{"a":[]}"#, "[[],[[]],{}]", #"{"m":[[1,[2,[3,["x"]]]],[],{"k":{"k":{}}}]}"#,
-                     #"[1,"a",{"k":[]},true,null]"#] {
+                     #"[1,"a",{"k":[]},true,null]"#, #"{"":""}"#, #"{"":{"":[""]}}"#] {
             Self.expectSameTree(text)
         }
     }
