@@ -46,7 +46,7 @@ extension AnswerDecoder {
         let questionnaire = catalog.questionnaire(for: industry)
         var sheet = AnswerSheet(industry: industry.id, date: record.date)
         for cell in record.cells {
-            let text = cell.text.trimmingCharacters(in: .whitespaces)
+            let text = cell.text.trimmingWhitespace()
             if text.isEmpty { continue }
             guard let q = questionnaire[cell.questionID] else {
                 bag.error("unknown question `\(cell.questionID)` for industry `\(industry.id)`", at: cell.location)
@@ -76,7 +76,7 @@ extension AnswerDecoder {
             guard q.option(text) != nil else { return .failure(CellProblem(message: optionsMessage(text, q))) }
             return .success(.option(text))
         case .multi:
-            let parts = text.split(whereSeparator: { cellListSeparators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let parts = text.split(whereSeparator: { cellListSeparators.contains($0) }).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
             if parts == ["none"] || parts == ["无"] { return .success(.options([])) }
             for p in parts where q.option(p) == nil { return .failure(CellProblem(message: optionsMessage(p, q))) }
             return .success(.options(q.options.map(\.id).filter(Set(parts).contains)))

@@ -9,8 +9,15 @@ public enum AnswerDecoder {
 
     /// `partial`: a questionnaire still being filled in (the wizard resuming) — missing required answers are fine.
     public static func decode(_ file: SourceFile, catalog: Catalog, limits: YAMLLimits = .standard, partial: Bool = false) -> Result {
+        decode(file, catalog: catalog, limits: limits, partial: partial, jsonFastPath: true)
+    }
+
+    /// `jsonFastPath: false` reads JSON with libyaml too: the tests check both paths agree.
+    static func decode(_ file: SourceFile, catalog: Catalog, limits: YAMLLimits, partial: Bool, jsonFastPath: Bool) -> Result {
         var bag = DiagnosticBag()
-        guard let root = YAMLDocument.parse(file, limits: limits, into: &bag) else { return Result(sheet: nil, diagnostics: bag) }
+        guard let root = YAMLDocument.parse(file, limits: limits, jsonFastPath: jsonFastPath, into: &bag) else {
+            return Result(sheet: nil, diagnostics: bag)
+        }
         let ctx = LoadContext(file: file.path)
         let sheet = decode(root, ctx, catalog: catalog, partial: partial)
         bag.append(contentsOf: ctx.bag)
@@ -75,7 +82,7 @@ public enum AnswerDecoder {
         switch q.kind {
         case .text:
             guard case let .scalar(s) = node else { ctx.error("\(what) must be a text, found \(node.kindName)", node); return nil }
-            let text = s.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = s.string.trimmingWhitespaceAndNewlines()
             if text.count > q.maxLength { ctx.error("\(what) is \(text.count) characters long, more than \(q.maxLength)", node); return nil }
             if text.isEmpty { return nil }
             return .text(text)
@@ -118,7 +125,7 @@ public enum AnswerDecoder {
     }
 
     public static func parseYesNo(_ text: String) -> Bool? {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch text.trimmingWhitespace().lowercased() {
         case "true", "yes", "y", "是", "有": return true
         case "false", "no", "n", "否", "无", "没有": return false
         default: return nil
