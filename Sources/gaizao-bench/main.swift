@@ -94,7 +94,28 @@ func us(_ t: Double) -> String { String(format: "%.0f µs", t / Double(n) * 1e6)
 print("one core, in memory: diagnose+plan+proposal \(Int(median(engineRates)))/s (\(String(format: "%.0f", 1e6 / median(engineRates))) µs each); with md+html+json \(Int(median(fullRates)))/s")
 print("  per proposal: engine \(us(stage.engine)), json \(us(stage.json)), md and html \(us(stage.md + stage.html)) (one view model serves both when no text needs Markdown escaping)")
 
-// 3. The real `gaizao batch` on synthetic enterprises (JSON Lines on stdin), all cores, files written.
+// 3. All cores: the computation alone (in memory), then the file system alone with the same bytes.
+// Everything written by the benchmark stays until its end: on ext4 without a journal, creating files right after
+// deleting many costs several times more (the allocator skips recently deleted inodes), which would measure the
+// previous run's clean-up instead of this one.
+let scratchRoot = CommandLine.arguments.firstIndex(of: "--out").map { CommandLine.arguments[$0 + 1] }
+    ?? FileManager.default.temporaryDirectory.path
+let benchRoot = scratchRoot + "/gaizao-bench-\(UUID().uuidString)"
+try FileManager.default.createDirectory(atPath: benchRoot, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: benchRoot) }
+var parallelRates: [Double] = []
+var sizes: [Int] = []
+for _ in 0..<3 {
+    let r = try Throughput.inMemory(sheets: sheets, engine: engine, renderer: renderer)
+    parallelRates.append(r.rate)
+    sizes = r.sizes
+}
+print("all \(ProcessInfo.processInfo.activeProcessorCount) cores, in memory: \(Int(median(parallelRates))) proposals/s (md+html+json; mean sizes md \(sizes[0] / 1024) KB, html \(sizes[1] / 1024) KB, json \(sizes[2] / 1024) KB)")
+let floorCount = quick ? 1000 : 5000
+let floor = Throughput.fileSystemFloor(count: floorCount, sizes: sizes, root: benchRoot + "/floor")
+print("all cores, file system only (\(floorCount) folders of the same three files under \(scratchRoot)): \(Int(floor)) folders/s")
+
+// 4. The real `gaizao batch` on synthetic enterprises (JSON Lines on stdin), all cores, files written.
 /// Runs a command under /usr/bin/time: wall seconds and peak RSS of the child as the kernel saw them.
 func timed(_ arguments: [String], stdin: URL? = nil) throws -> (seconds: Double, peakMB: Double, ok: Bool) {
     let p = Process()
@@ -114,9 +135,8 @@ func timed(_ arguments: [String], stdin: URL? = nil) throws -> (seconds: Double,
 }
 
 func runBatch(count: Int, catalog: Catalog) throws -> (seconds: Double, peakMB: Double, ok: Bool) {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-bench-\(count)-\(UUID().uuidString)")
+    let dir = URL(fileURLWithPath: benchRoot).appendingPathComponent("batch-\(count)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
     let input = dir.appendingPathComponent("input.jsonl")
     try syntheticInput(count: count, catalog: catalog).write(to: input, atomically: true, encoding: .utf8)
     return try timed([gaizao, "batch", "-", "-o", dir.appendingPathComponent("out").path], stdin: input)
@@ -127,8 +147,8 @@ for count in quick ? [300] : [1000, 10_000] {
     print("gaizao batch, \(count) enterprises (md+html+json written): \(String(format: "%.1f", r.seconds)) s, \(Int(Double(count) / r.seconds)) proposals/s, peak RSS \(String(format: "%.0f", r.peakMB)) MB\(r.ok ? "" : " (exit non-zero!)")")
 }
 
-// 4. One `gaizao diagnose` from process start.
-let out = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-bench-one").path
+// 5. One `gaizao diagnose` from process start.
+let out = benchRoot + "/one"
 let example = URL(fileURLWithPath: catalogDir).deletingLastPathComponent().appendingPathComponent("examples/auto-parts-midsize.yaml").path
 var starts: [Double] = []
 for _ in 0..<(quick ? 5 : 15) {

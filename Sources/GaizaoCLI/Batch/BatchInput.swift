@@ -52,7 +52,7 @@ struct BatchInputs: Sequence, IteratorProtocol {
             if readingStdin {
                 guard let line = readLine(strippingNewline: true) else { readingStdin = false; continue }
                 stdinLine += 1
-                if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                if line.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { continue }
                 return .jsonLine(line: stdinLine, text: line)
             }
             guard !pending.isEmpty else { return nil }

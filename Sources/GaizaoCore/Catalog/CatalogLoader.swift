@@ -1,3 +1,4 @@
+import Dispatch
 import Yams
 
 /// The catalog files handed over by the CLI, keyed by their path relative to the catalog root
@@ -79,9 +80,31 @@ struct CatalogReader {
         var overlays: [Overlay]
     }
 
+    /// Every YAML file parsed up front, on all cores (YAML parsing is half of loading a catalog, and a
+    /// `diagnose` is mostly loading): the parse result and its diagnostics, keyed by relative path.
+    private let parsed: [String: (root: Node?, bag: DiagnosticBag)]
+
     init(files: CatalogFiles, limits: YAMLLimits) {
         self.files = files
         self.limits = limits
+        self.parsed = Self.parseAll(files, limits: limits)
+    }
+
+    private static func parseAll(_ files: CatalogFiles, limits: YAMLLimits) -> [String: (root: Node?, bag: DiagnosticBag)] {
+        // Largest first, so the last file to finish is a small one.
+        let keys = files.files.keys.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .sorted { (files.files[$0]?.text.utf8.count ?? 0, $0) > (files.files[$1]?.text.utf8.count ?? 0, $1) }
+        var results = [(root: Node?, bag: DiagnosticBag)](repeating: (nil, DiagnosticBag()), count: keys.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            // Each iteration writes only its own slot.
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: keys.count) { i in
+                var bag = DiagnosticBag()
+                let root = files.files[keys[i]].flatMap { YAMLDocument.parse($0, limits: limits, into: &bag) }
+                slots[i] = (root, bag)
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: zip(keys, results))
     }
 
     mutating func readAll() -> Raw? {
@@ -137,7 +160,14 @@ struct CatalogReader {
             }
             return nil
         }
-        guard let root = YAMLDocument.parse(file, limits: limits, into: &bag) else {
+        var root: Node?
+        if let done = parsed[relative] {
+            root = done.root
+            bag.append(contentsOf: done.bag)
+        } else {
+            root = YAMLDocument.parse(file, limits: limits, into: &bag)
+        }
+        guard let root else {
             unreadableFiles.append(relative)
             return nil
         }
