@@ -3,14 +3,28 @@
 struct CompiledTemplateSet: Sendable {
     let templates: [String: CompiledTemplate]
 
-    /// Compiles every template, or returns nil when one needs swift-mustache.
-    init?(_ texts: [String: String]) {
+    /// Compiles every template — or, given `roots`, only those and the partials they reach (a `diagnose` need
+    /// not compile the comparison templates) — or returns nil when one needs swift-mustache.
+    init?(_ texts: [String: String], roots: [String]? = nil) {
         var out: [String: CompiledTemplate] = [:]
-        for (name, text) in texts {
+        var pending = roots ?? Array(texts.keys)
+        while let name = pending.popLast() {
+            guard out[name] == nil, let text = texts[name] else { continue }
             guard let compiled = CompiledTemplate.compile(text) else { return nil }
             out[name] = compiled
+            if roots != nil { pending += Self.partials(compiled.nodes) }
         }
         templates = out
+    }
+
+    private static func partials(_ nodes: [CompiledTemplate.Node]) -> [String] {
+        nodes.flatMap { node -> [String] in
+            switch node {
+            case let .partial(name, _): return [name]
+            case let .section(_, _, body): return partials(body)
+            case .text, .variable, .contentType: return []
+            }
+        }
     }
 
     func render(_ root: MustacheValue, template name: String) -> String? {

@@ -40,7 +40,8 @@ public struct ProposalRenderer: Sendable {
             for (relative, file) in files where relative.hasSuffix(".mustache") {
                 texts[String(relative.dropLast(".mustache".count))] = file.text
             }
-            if TemplateChecks.required.allSatisfy({ texts[$0] != nil }), let compiled = CompiledTemplateSet(texts) {
+            if TemplateChecks.required.allSatisfy({ texts[$0] != nil }),
+               let compiled = CompiledTemplateSet(texts, roots: TemplateChecks.required) {
                 return LoadResult(renderer: ProposalRenderer(checkedLibrary: nil, texts: texts, compiled: compiled), diagnostics: [])
             }
         }
