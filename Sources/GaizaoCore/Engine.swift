@@ -50,17 +50,21 @@ public struct Engine: Sendable {
     /// SHA-256 of the answers in a canonical form (sorted ids, typed values), so YAML and JSON files with the
     /// same answers hash alike.
     public static func hash(_ sheet: AnswerSheet) -> String {
-        var text = "industry=\(sheet.industry)\ndate=\(sheet.date ?? "")\n"
+        // The canonical text, built as bytes (it is hashed, never shown): `key=kind:value` lines in key order.
+        var text: [UInt8] = []
+        text.reserveCapacity(4096)
+        func add(_ s: String) { text.append(contentsOf: s.utf8) }
+        add("industry="); add(sheet.industry); add("\ndate="); add(sheet.date ?? ""); add("\n")
         for key in sheet.answers.keys.sorted() {
-            let v: String
+            add(key); add("=")
             switch sheet.answers[key]! {
-            case let .number(n): v = "n:" + formatNumber(n, maxFractionDigits: 6)
-            case let .text(t): v = "t:" + t
-            case let .option(o): v = "o:" + o
-            case let .options(os): v = "m:" + os.joined(separator: ",")
-            case let .bool(b): v = "b:\(b)"
+            case let .number(n): add("n:"); add(formatNumber(n, maxFractionDigits: 6))
+            case let .text(t): add("t:"); add(t)
+            case let .option(o): add("o:"); add(o)
+            case let .options(os): add("m:"); add(os.joined(separator: ","))
+            case let .bool(b): add(b ? "b:true" : "b:false")
             }
-            text += key + "=" + v + "\n"
+            add("\n")
         }
         return SHA256.hex(text)
     }

@@ -4,7 +4,7 @@ import Foundation
 public enum Money {
     /// Parses a 万元 figure as written in YAML (up to 4 decimals) into exact yuan, without floating error.
     public static func yuan(fromWan text: String) -> Int? {
-        var t = Substring(text.trimmingCharacters(in: .whitespaces))
+        var t = Substring(text.trimmingWhitespace())
         var negative = false
         if t.hasPrefix("-") { negative = true; t = t.dropFirst() }
         let parts = t.split(separator: ".", omittingEmptySubsequences: false)

@@ -1,5 +1,5 @@
-/// SHA-256 (FIPS 180-4), for the reproducibility hashes of catalogs and answers. Small and dependency-free:
-/// the core hashes a few hundred kilobytes per run, so speed is not a concern.
+/// SHA-256 (FIPS 180-4), for the reproducibility hashes of catalogs and answers. Small and dependency-free; the
+/// rounds read their tables through buffer pointers (no bounds checks), as the catalog hash is part of every start.
 public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -25,6 +25,7 @@ public enum SHA256 {
         var w = [UInt32](repeating: 0, count: 64)
         message.withUnsafeBufferPointer { m in
             w.withUnsafeMutableBufferPointer { w in
+              k.withUnsafeBufferPointer { k in
                 for chunk in stride(from: 0, to: m.count, by: 64) {
                     for i in 0..<16 {
                         let j = chunk + i * 4
@@ -48,6 +49,7 @@ public enum SHA256 {
                     h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
                     h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
                 }
+              }
             }
         }
         let digits = Array("0123456789abcdef".utf8)
