@@ -9,10 +9,21 @@ extension ViewModelBuilder {
 
     func charts() -> ViewNode {
         [
-            "scenes": chartPair(title: s["chartScenesTitle"]) { sceneBars($0) },
-            "dimensions": chartPair(title: s["chartDimensionsTitle"]) { dimensionBars($0) },
+            "scenes": chartPair(title: s["chartScenesTitle"], sceneBars()),
+            "dimensions": chartPair(title: s["chartDimensionsTitle"], dimensionBars()),
             "gantt": chartPair(title: s["chartGanttTitle"]) { ganttChart($0) },
         ]
+    }
+
+    /// The rows (texts and values) of a paired-bar chart, made once for both layouts.
+    struct BarChart {
+        var rows: [BarRow]
+        var id: String, title: String, desc: String
+        var gridLevels: Int?
+    }
+
+    func chartPair(title: String, _ chart: BarChart) -> ViewNode {
+        chartPair(title: title) { pairedBars(chart.rows, layout: $0, id: chart.id, title: chart.title, desc: chart.desc, gridLevels: chart.gridLevels) }
     }
 
     func chartPair(title: String, _ make: (ChartLayout) -> ViewNode) -> ViewNode {
@@ -110,7 +121,7 @@ extension ViewModelBuilder {
         ]
     }
 
-    func sceneBars(_ layout: ChartLayout) -> ViewNode {
+    func sceneBars() -> BarChart {
         let afterLevels = Dictionary(p.after.scenes.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a })
         var raised = 0
         let rows = p.diagnosis.scenes.map { scene -> BarRow in
@@ -120,11 +131,11 @@ extension ViewModelBuilder {
                           nowText: f.sceneLevel(scene.level), afterText: f.sceneLevel(after),
                           summary: "\(l(scene.name)): \(f.sceneLevel(scene.level)) → \(f.sceneLevel(after))")
         }
-        return pairedBars(rows, layout: layout, id: "scenes", title: s["chartScenesTitle"],
-                          desc: s.format("chartScenesDescFmt", ["n": String(rows.count), "raised": String(raised)]), gridLevels: 4)
+        return BarChart(rows: rows, id: "scenes", title: s["chartScenesTitle"],
+                        desc: s.format("chartScenesDescFmt", ["n": String(rows.count), "raised": String(raised)]), gridLevels: 4)
     }
 
-    func dimensionBars(_ layout: ChartLayout) -> ViewNode {
+    func dimensionBars() -> BarChart {
         let afterByID = Dictionary(p.after.dimensions.map { ($0.id, $0.points) }, uniquingKeysWith: { a, _ in a })
         let rows = p.diagnosis.dimensions.map { d -> BarRow in
             let after = afterByID[d.id] ?? d.points
@@ -132,9 +143,9 @@ extension ViewModelBuilder {
                           max: d.maxPoints, nowText: f.points(d.points), afterText: f.points(after),
                           summary: "\(l(d.name)): \(f.points(d.points)) → \(f.points(after))")
         }
-        return pairedBars(rows, layout: layout, id: "dimensions", title: s["chartDimensionsTitle"],
-                          desc: s.format("chartDimensionsDescFmt", ["p1": f.points(p.diagnosis.points), "p2": f.points(p.after.points),
-                                                                     "max": f.points(p.diagnosis.maxPoints)]), gridLevels: nil)
+        return BarChart(rows: rows, id: "dimensions", title: s["chartDimensionsTitle"],
+                        desc: s.format("chartDimensionsDescFmt", ["p1": f.points(p.diagnosis.points), "p2": f.points(p.after.points),
+                                                                   "max": f.points(p.diagnosis.maxPoints)]), gridLevels: nil)
     }
 
     func ganttChart(_ layout: ChartLayout) -> ViewNode {

@@ -4,16 +4,25 @@ struct RenderFormat: Sendable {
     let lang: Lang
     let strings: RenderStrings
 
+    /// Level names 0…4 and scene-level labels 0…4, made once: a proposal shows them a few hundred times.
+    private let levels: [String]
+    private let sceneLevels: [String]
+
     init(_ lang: Lang) {
         self.lang = lang
-        self.strings = RenderStrings(lang)
+        let strings = RenderStrings(lang)
+        self.strings = strings
+        levels = (0...4).map { strings["level\($0)"] }
+        sceneLevels = (0...4).map { strings.format("sceneLevelFmt", ["n": String($0)]) }
     }
 
     /// `二级` / `Level 2`; `未达一级` below level 1.
-    func level(_ level: Int) -> String { strings["level\(min(max(level, 0), 4))"] }
+    func level(_ level: Int) -> String { levels[min(max(level, 0), 4)] }
 
     /// A scene level as a short label: `2级` / `L2`.
-    func sceneLevel(_ level: Int) -> String { strings.format("sceneLevelFmt", ["n": String(level)]) }
+    func sceneLevel(_ level: Int) -> String {
+        (0...4).contains(level) ? sceneLevels[level] : strings.format("sceneLevelFmt", ["n": String(level)])
+    }
 
     /// Points with at most three decimals (the engine counts in thousandths): `44.1`, `77.025`.
     func points(_ value: Double) -> String { DecimalText.format(value, digits: 3) }
