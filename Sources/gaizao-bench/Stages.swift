@@ -4,7 +4,7 @@ import GaizaoCore
 /// `gaizao-bench --stage NAME [-n N]`: runs one stage alone over N synthetic proposals, for `perf record` and
 /// for comparing a change: it prints the least CPU time of seven rounds (interference only ever adds time).
 enum StageMode {
-    static let names = ["engine", "json", "md", "html", "md+html", "md-model", "html-model"]
+    static let names = ["decode", "engine", "json", "md", "html", "md+html", "md-model", "html-model"]
 
     static func run(_ stage: String, sheets: [AnswerSheet], engine: Engine, renderer: ProposalRenderer) throws {
         guard names.contains(stage) else {
@@ -12,20 +12,23 @@ enum StageMode {
             exit(2)
         }
         let proposals = try sheets.map { try engine.run($0).proposal }
+        let lines = sheets.map { SourceFile(path: "stdin", text: $0.jsonLine()) }
         var units = 0, best = Double.infinity
         for _ in 0..<7 {
             let t0 = threadCPU()
-            units += try round(stage, sheets: sheets, proposals: proposals, engine: engine, renderer: renderer)
+            units += try round(stage, sheets: sheets, lines: lines, proposals: proposals, engine: engine, renderer: renderer)
             best = min(best, threadCPU() - t0)
         }
         print("\(stage): \(String(format: "%.0f", best / Double(max(sheets.count, 1)) * 1e6)) µs CPU each (least of 7 rounds over \(sheets.count); \(units) units)")
     }
 
     @inline(never)
-    static func round(_ stage: String, sheets: [AnswerSheet], proposals: [Proposal], engine: Engine, renderer: ProposalRenderer) throws -> Int {
+    static func round(_ stage: String, sheets: [AnswerSheet], lines: [SourceFile], proposals: [Proposal], engine: Engine,
+                      renderer: ProposalRenderer) throws -> Int {
         var units = 0
         for (k, p) in proposals.enumerated() {
             switch stage {
+            case "decode": units += AnswerDecoder.decode(lines[k], catalog: engine.catalog).sheet?.answers.count ?? 0
             case "engine": units += try engine.run(sheets[k]).proposal.modules.count
             case "json": units += p.jsonText().utf8.count
             case "md": units += renderer.markdown(p, lang: .zh).utf8.count
