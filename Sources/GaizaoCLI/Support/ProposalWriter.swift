@@ -10,8 +10,16 @@ struct ProposalWriter: Sendable {
 
     init(lang: Lang, templatesFlag: String?, formats: [OutputFormat]) throws {
         self.lang = lang
-        self.loaded = formats.contains { $0 != .json } ? try TemplateSession.load(flag: templatesFlag).renderer : nil
+        self.loaded = Self.needsTemplates(formats) ? try TemplateSession.load(flag: templatesFlag).renderer : nil
     }
+
+    /// With templates prepared beforehand (`TemplateSession.prepare`), nil when the formats need none.
+    init(lang: Lang, prepared: TemplateSession.Prepared?) throws {
+        self.lang = lang
+        self.loaded = try prepared?.finish().renderer
+    }
+
+    static func needsTemplates(_ formats: [OutputFormat]) -> Bool { formats.contains { $0 != .json } }
 
     func renderer() throws -> ProposalRenderer {
         guard let loaded else { throw CLIError.usage("templates were not loaded for this format") }

@@ -8,18 +8,58 @@ struct TemplateSession {
     var renderer: ProposalRenderer
 
     static func load(flag: String?) throws -> TemplateSession {
-        let location = try ResourceLocator.templates(flag: flag)
-        let files = try FileIO.templateFiles(at: location.path, displayPrefix: FileIO.displayPath(location.path))
-        // Lint checks templates thoroughly; a command only needs them to compile.
-        let result = ProposalRenderer.load(files, folder: FileIO.displayPath(location.path), thorough: false)
-        var printer = DiagnosticPrinter()
-        for f in files.values { printer.add(f) }
-        printer.print(result.diagnostics)
-        guard let renderer = result.renderer else {
-            Console.err("the templates at \(location.describe) have errors; nothing was written")
-            throw CLIError.reported
+        try prepare(flag: flag).finish()
+    }
+
+    /// Finds, reads and compiles the templates without printing anything, so it can run on another thread
+    /// while the catalog loads; `finish()` then reports exactly what `load` would, in the same place.
+    static func prepare(flag: String?) -> Prepared {
+        Prepared(Result {
+            let location = try ResourceLocator.templates(flag: flag)
+            let files = try FileIO.templateFiles(at: location.path, displayPrefix: FileIO.displayPath(location.path))
+            // Lint checks templates thoroughly; a command only needs them to compile.
+            let result = ProposalRenderer.load(files, folder: FileIO.displayPath(location.path), thorough: false)
+            return (location, files, result)
+        })
+    }
+
+    struct Prepared: Sendable {
+        let loaded: Result<(ResourceLocation, [String: SourceFile], ProposalRenderer.LoadResult), Error>
+
+        init(_ loaded: Result<(ResourceLocation, [String: SourceFile], ProposalRenderer.LoadResult), Error>) {
+            self.loaded = loaded
         }
-        return TemplateSession(location: location, renderer: renderer)
+
+        func finish() throws -> TemplateSession {
+            let (location, files, result) = try loaded.get()
+            var printer = DiagnosticPrinter()
+            for f in files.values { printer.add(f) }
+            printer.print(result.diagnostics)
+            guard let renderer = result.renderer else {
+                Console.err("the templates at \(location.describe) have errors; nothing was written")
+                throw CLIError.reported
+            }
+            return TemplateSession(location: location, renderer: renderer)
+        }
+    }
+}
+
+/// Work started on another thread now and collected later (`value()` waits for it).
+final class Background<T: Sendable>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue.global(qos: .userInitiated).async {
+            self.result = work()
+            self.done.signal()
+        }
+    }
+
+    func value() -> T {
+        done.wait()
+        done.signal()  // later calls return at once
+        return result!
     }
 }
 
