@@ -66,6 +66,33 @@ import Testing
         }
     }
 
+    /// Mutated JSON answer lines (what `gaizao batch -` reads): the strict JSON fast path must agree with
+    /// libyaml exactly — the same sheet, or the same located errors — whatever the damage.
+    @Test func mutatedJSONLinesDecodeAlikeOnBothPaths() throws {
+        var mutator = TextMutator(rng: SeededRandom(seed: 20_261_130))
+        let catalog = Shipped.catalog
+        for n in 0..<(Self.iterations * 3) {
+            let industry = catalog.industries[n % catalog.industries.count]
+            let line = SyntheticAnswers.sheet(for: industry, catalog: catalog, seed: UInt64(n + 1)).jsonLine()
+            var text = line, kind = "unchanged"
+            if n % 4 != 0 {
+                let mutated = mutator.mutate(line)
+                text = mutated.0
+                kind = "\(mutated.1)"
+            }
+            let file = SourceFile(path: "stdin", text: text)
+            let start = Date()
+            let fast = AnswerDecoder.decode(file, catalog: catalog, limits: .standard, partial: false, jsonFastPath: true)
+            let slow = AnswerDecoder.decode(file, catalog: catalog, limits: .standard, partial: false, jsonFastPath: false)
+            #expect(fast.sheet == slow.sheet, "case \(n) (\(kind)): the sheets differ")
+            #expect(fast.diagnostics.all.map { "\($0)" } == slow.diagnostics.all.map { "\($0)" }, "case \(n) (\(kind))")
+            if fast.sheet == nil {
+                #expect(fast.diagnostics.errors.contains { $0.location != nil }, "case \(n) (\(kind)): \(fast.diagnostics.errors.prefix(2))")
+            }
+            #expect(Date().timeIntervalSince(start) < 5, "case \(n) (\(kind)) was slow")
+        }
+    }
+
     /// Conditions from random token soup: parse or fail with an offset inside the text, never crash.
     @Test func randomConditionsParseOrFailInside() {
         var rng = SeededRandom(seed: 7)
