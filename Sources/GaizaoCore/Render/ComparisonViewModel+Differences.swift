@@ -4,14 +4,14 @@ extension ComparisonViewModelBuilder {
 
     func assumptions() -> ViewNode {
         let answers: [ViewNode] = c.answerDifferences.map { d in
-            ["question": l(d.label), "values": d.values.map { ["text": answerValue($0)] as ViewNode }]
+            ["question": .v(l(d.label)), "values": .v(d.values.map { ["text": .v(answerValue($0))] as ViewNode })]
         }
         let ps = c.columns.map(\.proposal)
         func setting(_ key: String, differs: Bool, _ texts: [String], examples: [Bool] = []) -> ViewNode {
             let cells: [ViewNode] = texts.enumerated().map { i, text in
-                ["text": text, "isExample": examples.indices.contains(i) && examples[i]]
+                ["text": .v(text), "isExample": .v(examples.indices.contains(i) && examples[i])]
             }
-            return ["name": s[key], "differs": differs, "cells": cells]
+            return ["name": .v(s[key]), "differs": .v(differs), "cells": .v(cells)]
         }
         let settings: [ViewNode] = [
             setting("contractor", differs: c.settings.overlays, ps.map(contractorName), examples: ps.map(needsExampleMark)),
@@ -21,24 +21,24 @@ extension ComparisonViewModelBuilder {
         ]
         let offers: [ViewNode] = c.priceDifferences.map { d in
             let cells: [ViewNode] = d.costs.indices.map { i in
-                guard let cost = d.costs[i], let weeks = d.weeks[i] else { return ["text": s["cmpNotInCatalog"], "products": "", "hasProducts": false] }
+                guard let cost = d.costs[i], let weeks = d.weeks[i] else { return ["text": .v(s["cmpNotInCatalog"]), "products": "", "hasProducts": false] }
                 let products = d.products[i].map(l)
                 return [
-                    "text": s.format("cmpOfferFmt", ["cost": money(cost), "weeks": f.duration(weeks)]),
-                    "products": joined(products),
-                    "hasProducts": d.productsDiffer && !products.isEmpty,
+                    "text": .v(s.format("cmpOfferFmt", ["cost": money(cost), "weeks": f.duration(weeks)])),
+                    "products": .v(joined(products)),
+                    "hasProducts": .v(d.productsDiffer && !products.isEmpty),
                 ]
             }
-            return ["name": l(d.name), "cells": cells]
+            return ["name": .v(l(d.name)), "cells": .v(cells)]
         }
         return [
             // Before/after lists the changed answers under progress, not here.
-            "showAnswers": !beforeAfter,
-            "answers": answers,
-            "hasAnswers": !answers.isEmpty,
-            "settings": settings,
-            "offers": offers,
-            "hasOffers": !offers.isEmpty,
+            "showAnswers": .v(!beforeAfter),
+            "answers": .v(answers),
+            "hasAnswers": .v(!answers.isEmpty),
+            "settings": .v(settings),
+            "offers": .v(offers),
+            "hasOffers": .v(!offers.isEmpty),
         ]
     }
 
@@ -48,42 +48,42 @@ extension ComparisonViewModelBuilder {
         let headlineKey = b.level > a.level ? "cmpHeadlineUpFmt" : b.level < a.level ? "cmpHeadlineDownFmt" : "cmpHeadlineSameFmt"
         let scenes: [ViewNode] = c.scenes.filter { $0.now[0] != $0.now[1] }.map { row in
             [
-                "name": l(row.name),
-                "mandatory": row.mandatory,
-                "change": s.format("cmpArrowFmt", ["a": f.sceneLevel(row.now[0]), "b": f.sceneLevel(row.now[1])]),
-                "raised": row.now[1] > row.now[0],
+                "name": .v(l(row.name)),
+                "mandatory": .v(row.mandatory),
+                "change": .v(s.format("cmpArrowFmt", ["a": f.sceneLevel(row.now[0]), "b": f.sceneLevel(row.now[1])])),
+                "raised": .v(row.now[1] > row.now[0]),
             ]
         }
         let answers: [ViewNode] = c.answerDifferences.map { d in
-            ["question": l(d.label), "before": answerValue(d.values[0]), "after": answerValue(d.values[1])]
+            ["question": .v(l(d.label)), "before": .v(answerValue(d.values[0])), "after": .v(answerValue(d.values[1]))]
         }
         // Each module with why the later diagnosis decides as it does (e.g. the scene level now reached).
         func names(_ ids: [String]) -> [ViewNode] {
             ids.map { id in
                 let reasons = after.modules.first { $0.id == id }?.reasons.map { l($0.text) } ?? []
-                return ["name": moduleName(id), "reason": Clauses.join(reasons, separator: s["clauseSeparator"]), "hasReason": !reasons.isEmpty]
+                return ["name": .v(moduleName(id)), "reason": .v(Clauses.join(reasons, separator: s["clauseSeparator"])), "hasReason": .v(!reasons.isEmpty)]
             }
         }
         return [
-            "intro": s.format("cmpProgressIntroFmt", ["before": before.date.map(u) ?? s["noDate"], "after": after.date.map(u) ?? s["noDate"]]),
-            "headline": s.format(headlineKey, ["a": f.level(a.level), "b": f.level(b.level), "p1": f.points(a.points), "p2": f.points(b.points)]),
-            "levels": s.format("cmpArrowFmt", ["a": f.level(a.level), "b": f.level(b.level)]),
-            "points": s.format("cmpArrowFmt", ["a": f.points(a.points), "b": f.points(b.points)]),
-            "levelRaised": b.level > a.level,
-            "beforeLabel": u(c.columns[0].label),
-            "afterLabel": u(c.columns[1].label),
-            "scenes": scenes,
-            "hasScenes": !scenes.isEmpty,
-            "answers": answers,
-            "hasAnswers": !answers.isEmpty,
-            "nowSatisfied": names(c.nowSatisfied),
-            "hasNowSatisfied": !c.nowSatisfied.isEmpty,
-            "noLongerPlanned": names(c.noLongerPlanned),
-            "hasNoLongerPlanned": !c.noLongerPlanned.isEmpty,
-            "stillPlanned": names(c.stillPlanned),
-            "hasStillPlanned": !c.stillPlanned.isEmpty,
-            "newlyPlanned": names(c.newlyPlanned),
-            "hasNewlyPlanned": !c.newlyPlanned.isEmpty,
+            "intro": .v(s.format("cmpProgressIntroFmt", ["before": before.date.map(u) ?? s["noDate"], "after": after.date.map(u) ?? s["noDate"]])),
+            "headline": .v(s.format(headlineKey, ["a": f.level(a.level), "b": f.level(b.level), "p1": f.points(a.points), "p2": f.points(b.points)])),
+            "levels": .v(s.format("cmpArrowFmt", ["a": f.level(a.level), "b": f.level(b.level)])),
+            "points": .v(s.format("cmpArrowFmt", ["a": f.points(a.points), "b": f.points(b.points)])),
+            "levelRaised": .v(b.level > a.level),
+            "beforeLabel": .v(u(c.columns[0].label)),
+            "afterLabel": .v(u(c.columns[1].label)),
+            "scenes": .v(scenes),
+            "hasScenes": .v(!scenes.isEmpty),
+            "answers": .v(answers),
+            "hasAnswers": .v(!answers.isEmpty),
+            "nowSatisfied": .v(names(c.nowSatisfied)),
+            "hasNowSatisfied": .v(!c.nowSatisfied.isEmpty),
+            "noLongerPlanned": .v(names(c.noLongerPlanned)),
+            "hasNoLongerPlanned": .v(!c.noLongerPlanned.isEmpty),
+            "stillPlanned": .v(names(c.stillPlanned)),
+            "hasStillPlanned": .v(!c.stillPlanned.isEmpty),
+            "newlyPlanned": .v(names(c.newlyPlanned)),
+            "hasNewlyPlanned": .v(!c.newlyPlanned.isEmpty),
         ]
     }
 }

@@ -22,8 +22,8 @@ extension ComparisonViewModelBuilder {
         let rows: [ViewNode] = c.modules.map { row in
             let cells: [ViewNode] = row.cells.map { cell in
                 guard let cell else {
-                    return ["isMissing": true, "statusLabel": s["cmpNotInCatalog"], "statusClass": "missing", "hasCost": false,
-                            "cost": "", "duration": "", "reasons": [ViewNode](), "hasReasons": false, "hasDetails": false, "products": "",
+                    return ["isMissing": true, "statusLabel": .v(s["cmpNotInCatalog"]), "statusClass": "missing", "hasCost": false,
+                            "cost": "", "duration": "", "reasons": .list([]), "hasReasons": false, "hasDetails": false, "products": "",
                             "hasProducts": false, "footnote": "", "hasFootnote": false]
                 }
                 let reasonLines = cell.reasons.map(reasonText)
@@ -36,34 +36,34 @@ extension ComparisonViewModelBuilder {
                     } else {
                         footnote = "r\(footnotes.count + 1)"
                         footnoteIDs[key] = footnote
-                        footnotes.append(["id": footnote, "module": l(row.name), "text": text])
+                        footnotes.append(["id": .v(footnote), "module": .v(l(row.name)), "text": .v(text)])
                     }
                 }
                 let selected = cell.status.isSelected
                 let products = cell.products.map(l)
                 return [
                     "isMissing": false,
-                    "statusLabel": statusLabel(cell.status),
-                    "statusClass": cell.status.rawValue,
-                    "hasCost": selected,
-                    "cost": selected ? money(cell.cost) : "",
-                    "duration": selected ? f.duration(cell.weeks) : "",
-                    "reasons": cell.reasons.map { r -> ViewNode in
-                        ["text": l(r.text), "rule": r.rule.map { s.format("ruleFmt", ["rule": u($0)]) } ?? "", "hasRule": r.rule != nil]
-                    },
-                    "hasReasons": !cell.reasons.isEmpty,
-                    "hasDetails": !cell.reasons.isEmpty || (selected && !products.isEmpty),
-                    "products": joined(products),
-                    "hasProducts": selected && !products.isEmpty,
-                    "footnote": footnote,
-                    "hasFootnote": !footnote.isEmpty,
+                    "statusLabel": .v(statusLabel(cell.status)),
+                    "statusClass": .v(cell.status.rawValue),
+                    "hasCost": .v(selected),
+                    "cost": .v(selected ? money(cell.cost) : ""),
+                    "duration": .v(selected ? f.duration(cell.weeks) : ""),
+                    "reasons": .v(cell.reasons.map { r -> ViewNode in
+                        ["text": .v(l(r.text)), "rule": .v(r.rule.map { s.format("ruleFmt", ["rule": u($0)]) } ?? ""), "hasRule": .v(r.rule != nil)]
+                    }),
+                    "hasReasons": .v(!cell.reasons.isEmpty),
+                    "hasDetails": .v(!cell.reasons.isEmpty || (selected && !products.isEmpty)),
+                    "products": .v(joined(products)),
+                    "hasProducts": .v(selected && !products.isEmpty),
+                    "footnote": .v(footnote),
+                    "hasFootnote": .v(!footnote.isEmpty),
                 ]
             }
             return [
-                "name": l(row.name),
-                "kindLabel": row.kind == "standard" ? s["kindStandard"] : s["kindPersonalized"],
-                "differs": row.differs,
-                "cells": cells,
+                "name": .v(l(row.name)),
+                "kindLabel": .v(row.kind == "standard" ? s["kindStandard"] : s["kindPersonalized"]),
+                "differs": .v(row.differs),
+                "cells": .v(cells),
             ]
         }
         let differing = c.modules.filter(\.differs).count
@@ -72,7 +72,8 @@ extension ComparisonViewModelBuilder {
             : s.format("cmpModulesSame", ["n": String(c.modules.count)])]
         if differing > 0 { intro.append(s["cmpDiffersNote"]) }
         let reasonsNote = s[flavor == .markdown ? "cmpReasonsNote" : "cmpReasonsDetailsNote"]
-        return ["intro": sentences(intro), "reasonsNote": sentences(["", reasonsNote]), "rows": rows, "footnotes": footnotes, "hasFootnotes": !footnotes.isEmpty]
+        return ["intro": .v(sentences(intro)), "reasonsNote": .v(sentences(["", reasonsNote])), "rows": .v(rows),
+                "footnotes": .v(footnotes), "hasFootnotes": .v(!footnotes.isEmpty)]
     }
 
     func scenes() -> ViewNode {
@@ -83,27 +84,27 @@ extension ComparisonViewModelBuilder {
             let cells: [ViewNode] = row.after.indices.map { i in
                 let now = row.now[i], after = row.after[i]
                 let text = sharedNow ? f.sceneLevel(after) : s.format("cmpArrowFmt", ["a": f.sceneLevel(now), "b": f.sceneLevel(after)])
-                return ["text": text, "isBelow": row.mandatoryBelowTwo[i], "isRaised": after > now]
+                return ["text": .v(text), "isBelow": .v(row.mandatoryBelowTwo[i]), "isRaised": .v(after > now)]
             }
             return [
-                "name": l(row.name),
-                "area": groups[row.group].map(l) ?? u(row.group),
-                "mandatory": row.mandatory,
-                "differs": row.differs,
-                "now": f.sceneLevel(row.now.first ?? 0),
-                "cells": cells,
+                "name": .v(l(row.name)),
+                "area": .v(groups[row.group].map(l) ?? u(row.group)),
+                "mandatory": .v(row.mandatory),
+                "differs": .v(row.differs),
+                "now": .v(f.sceneLevel(row.now.first ?? 0)),
+                "cells": .v(cells),
             ]
         }
         let totals: [ViewNode] = c.columns.indices.map { i in
             let atTwo = c.scenes.filter { $0.after[i] >= 2 }
-            return ["text": s.format("cmpCountOfFmt", ["n": String(atTwo.count), "m": String(atTwo.filter(\.mandatory).count)])]
+            return ["text": .v(s.format("cmpCountOfFmt", ["n": String(atTwo.count), "m": String(atTwo.filter(\.mandatory).count)]))]
         }
         return [
-            "intro": s[beforeAfter ? "cmpBeforeAfterScenesIntro" : "cmpScenesIntro"],
-            "hasSharedNow": sharedNow,
-            "rows": rows,
-            "totals": totals,
-            "hasBelow": c.scenes.contains { $0.mandatoryBelowTwo.contains(true) },
+            "intro": .v(s[beforeAfter ? "cmpBeforeAfterScenesIntro" : "cmpScenesIntro"]),
+            "hasSharedNow": .v(sharedNow),
+            "rows": .v(rows),
+            "totals": .v(totals),
+            "hasBelow": .v(c.scenes.contains { $0.mandatoryBelowTwo.contains(true) }),
         ]
     }
 }

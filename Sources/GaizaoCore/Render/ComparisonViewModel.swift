@@ -45,25 +45,25 @@ struct ComparisonViewModelBuilder {
     }
 
     /// The column headers every matrix repeats.
-    func columnHeaders() -> [ViewNode] { c.columns.map { ["label": u($0.label)] } }
+    func columnHeaders() -> [ViewNode] { c.columns.map { ["label": .v(u($0.label))] } }
 
     func build() -> ViewNode {
         let sections = sectionHeaders()
         let name = c.sameEnterprise ? c.enterprise : unique(c.columns.map(\.proposal.enterprise.name)).joined(separator: " / ")
         var root: ViewNode = [
-            "t": RenderStrings.value(lang),
-            "lang": s["htmlLang"],
-            "title": s.format(beforeAfter ? "cmpBeforeAfterTitleFmt" : "cmpTitleFmt", ["name": u(name)]),
-            "isBeforeAfter": beforeAfter,
-            "isContractors": !beforeAfter,
-            "columns": columnHeaders(),
-            "header": header(enterpriseName: u(name)),
-            "summary": summary(),
-            "modules": modules(),
-            "scenes": scenes(),
-            "assumptions": assumptions(),
-            "sections": MustacheValue.object(sections.map { (key: $0.key, value: $0.node.mustacheValue) }),
-            "toc": sections.map { $0.node },
+            "t": .v(RenderStrings.value(lang)),
+            "lang": .v(s["htmlLang"]),
+            "title": .v(s.format(beforeAfter ? "cmpBeforeAfterTitleFmt" : "cmpTitleFmt", ["name": u(name)])),
+            "isBeforeAfter": .v(beforeAfter),
+            "isContractors": .v(!beforeAfter),
+            "columns": .v(columnHeaders()),
+            "header": .v(header(enterpriseName: u(name))),
+            "summary": .v(summary()),
+            "modules": .v(modules()),
+            "scenes": .v(scenes()),
+            "assumptions": .v(assumptions()),
+            "sections": .v(MustacheValue.object(sections.map { (key: $0.key, value: $0.node.mustacheValue) })),
+            "toc": .v(sections.map { $0.node }),
         ]
         if beforeAfter { root["progress"] = progress().mustacheValue }
         return root
@@ -80,7 +80,7 @@ struct ComparisonViewModelBuilder {
         if beforeAfter { keys.append(("progress", "cmpSecProgress")) }
         keys += [("modules", "cmpSecModules"), ("scenes", "cmpSecScenes"), ("assumptions", "cmpSecAssumptions")]
         return keys.enumerated().map { i, pair in
-            (pair.0, ["key": pair.0, "id": "sec-" + pair.0, "number": String(i + 1), "title": s[pair.1]])
+            (pair.0, ["key": .v(pair.0), "id": .v("sec-" + pair.0), "number": .v(String(i + 1)), "title": .v(s[pair.1])])
         }
     }
 
@@ -97,43 +97,43 @@ struct ComparisonViewModelBuilder {
         let first = c.columns[0].proposal
         let e = first.enterprise
         var facts: [ViewNode] = [
-            ["label": s["industry"], "value": l(e.industryName)],
-            ["label": s["sizeBand"], "value": joined(unique(c.columns.map { l($0.proposal.enterprise.sizeBandName) }))],
+            ["label": .v(s["industry"]), "value": .v(l(e.industryName))],
+            ["label": .v(s["sizeBand"]), "value": .v(joined(unique(c.columns.map { l($0.proposal.enterprise.sizeBandName) })))],
         ]
-        if c.sameEnterprise, let code = e.creditCode { facts.append(["label": s["creditCode"], "value": u(code)]) }
-        facts.append(["label": s["cmpMode"], "value": s[beforeAfter ? "cmpModeBeforeAfter" : "cmpModeContractors"]])
-        facts.append(["label": s["cmpProposalCount"], "value": String(c.columns.count)])
+        if c.sameEnterprise, let code = e.creditCode { facts.append(["label": .v(s["creditCode"]), "value": .v(u(code))]) }
+        facts.append(["label": .v(s["cmpMode"]), "value": .v(s[beforeAfter ? "cmpModeBeforeAfter" : "cmpModeContractors"])])
+        facts.append(["label": .v(s["cmpProposalCount"]), "value": .v(String(c.columns.count))])
         let proposals: [ViewNode] = c.columns.map { col in
             let p = col.proposal
             return [
-                "label": u(col.label),
-                "contractor": contractorName(p),
-                "isExample": needsExampleMark(p),
-                "date": p.date.map(u) ?? s["noDate"],
-                "catalog": u("\(p.catalog.id) \(p.catalog.version)"),
-                "answersHash": u(String(p.answersHash.prefix(12))),
-                "source": u(col.source),
+                "label": .v(u(col.label)),
+                "contractor": .v(contractorName(p)),
+                "isExample": .v(needsExampleMark(p)),
+                "date": .v(p.date.map(u) ?? s["noDate"]),
+                "catalog": .v(u("\(p.catalog.id) \(p.catalog.version)")),
+                "answersHash": .v(u(String(p.answersHash.prefix(12)))),
+                "source": .v(u(col.source)),
             ]
         }
         return [
-            "eyebrow": s[beforeAfter ? "cmpBeforeAfterEyebrow" : "cmpEyebrow"],
-            "docTitle": s[beforeAfter ? "cmpBeforeAfterDocTitle" : "cmpDocTitle"],
-            "enterpriseName": enterpriseName,
-            "facts": facts,
-            "proposals": proposals,
-            "warnings": c.warnings.map { ["text": l($0)] as ViewNode },
-            "hasWarnings": !c.warnings.isEmpty,
-            "hasExample": c.columns.contains { $0.proposal.contractor.example },
+            "eyebrow": .v(s[beforeAfter ? "cmpBeforeAfterEyebrow" : "cmpEyebrow"]),
+            "docTitle": .v(s[beforeAfter ? "cmpBeforeAfterDocTitle" : "cmpDocTitle"]),
+            "enterpriseName": .v(enterpriseName),
+            "facts": .v(facts),
+            "proposals": .v(proposals),
+            "warnings": .v(c.warnings.map { ["text": .v(l($0))] as ViewNode }),
+            "hasWarnings": .v(!c.warnings.isEmpty),
+            "hasExample": .v(c.columns.contains { $0.proposal.contractor.example }),
         ]
     }
 
     func summary() -> ViewNode {
         let rows = c.summary
         func cells(_ texts: [String], best: Set<Int> = [], bestLabel: String = "") -> [ViewNode] {
-            texts.enumerated().map { i, text in ["text": text, "isBest": best.contains(i), "bestLabel": bestLabel] }
+            texts.enumerated().map { i, text in ["text": .v(text), "isBest": .v(best.contains(i)), "bestLabel": .v(bestLabel)] }
         }
         func row(_ key: String, _ texts: [String], best: Set<Int> = [], bestLabel: String = "") -> ViewNode {
-            ["name": s[key], "cells": cells(texts, best: best, bestLabel: bestLabel)]
+            ["name": .v(s[key]), "cells": .v(cells(texts, best: best, bestLabel: bestLabel))]
         }
         let perPoint = rows.map { r in
             r.netCostPerPoint.map { range -> String in
@@ -157,7 +157,7 @@ struct ComparisonViewModelBuilder {
             row("duration", rows.map { f.duration($0.weeks) }, best: best(rows.map(\.weeks), lowerIsBetter: true), bestLabel: s["cmpShortest"]),
             row("cmpPerPoint", perPoint, best: best(rows.map { $0.netCostPerPoint.map { [$0.high, $0.low] } }, lowerIsBetter: true), bestLabel: s["cmpLowest"]),
         ]
-        return ["intro": s["cmpSummaryIntro"], "rows": table]
+        return ["intro": .v(s["cmpSummaryIntro"]), "rows": .v(table)]
     }
 
     /// `12.5` (万元) in Chinese, `125,000` (yuan) in English: a figure for a format that carries the unit.

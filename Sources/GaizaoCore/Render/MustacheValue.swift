@@ -42,15 +42,26 @@ extension Bool: ViewValue { var mustacheValue: MustacheValue { .bool(self) } }
 extension MustacheValue: ViewValue { var mustacheValue: MustacheValue { self } }
 extension Array: ViewValue where Element: ViewValue { var mustacheValue: MustacheValue { .list(map { $0.mustacheValue }) } }
 
-/// One object of the view model, written as a dictionary literal of mixed values
-/// (`["name": name, "hasRule": true, "reasons": reasons]`) and stored as `MustacheValue`s directly.
+/// Literal strings and booleans stand for themselves in a `ViewNode` literal (`"statusClass": "include"`).
+extension MustacheValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+}
+
+extension MustacheValue {
+    /// Any other view value in a `ViewNode` literal: `"name": .v(l(m.name))`. Generic, not existential: each
+    /// call is specialised to the argument's concrete type, so building a node copies no existential boxes.
+    @inline(__always)
+    static func v<Value: ViewValue>(_ value: Value) -> MustacheValue { value.mustacheValue }
+}
+
+/// One object of the view model, written as a dictionary literal of view values
+/// (`["name": .v(name), "hasRule": true, "reasons": .v(reasons)]`) and stored as `MustacheValue`s directly.
 struct ViewNode: ViewValue, ExpressibleByDictionaryLiteral {
     var fields: [(key: String, value: MustacheValue)]
 
-    // Inlined so that at each literal the optimiser sees the concrete value types and drops the existentials.
-    @inline(__always)
-    init(dictionaryLiteral elements: (String, any ViewValue)...) {
-        fields = elements.map { (key: $0.0, value: $0.1.mustacheValue) }
+    init(dictionaryLiteral elements: (String, MustacheValue)...) {
+        fields = elements.map { (key: $0.0, value: $0.1) }
     }
 
     subscript(key: String) -> MustacheValue? {

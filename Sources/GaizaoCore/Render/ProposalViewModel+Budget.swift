@@ -2,40 +2,40 @@
 extension ViewModelBuilder {
     func budget() -> ViewNode {
         let costRows: [ViewNode] = p.modules.filter { $0.status.isSelected }.map { m in
-            ["name": l(m.name), "statusLabel": statusLabel(m.status), "cost": f.money(m.cost), "duration": f.duration(m.durationWeeks)]
+            ["name": .v(l(m.name)), "statusLabel": .v(statusLabel(m.status)), "cost": .v(f.money(m.cost)), "duration": .v(f.duration(m.durationWeeks))]
         }
         let subsidies: [ViewNode] = p.subsidies.map { sub in
             let fixed = sub.kind == "fixed"
             let statusKey = !sub.eligible ? "notEligible" : sub.applied ? "eligibleApplied" : "eligibleNotApplied"
             return [
-                "name": l(sub.name),
-                "kindLabel": fixed ? s["fixedReward"] : f.percent(sub.ratePercent),
-                "rate": fixed ? s["fixedReward"] : f.percent(sub.ratePercent),
-                "base": fixed ? s["dash"] : f.money(sub.base),
-                "cap": fixed ? s["dash"] : sub.capYuan.map { f.money($0) } ?? s["none"],
-                "hasMinInvestment": sub.minInvestmentYuan > 0,
-                "minInvestment": f.money(sub.minInvestmentYuan),
-                "amount": f.money(sub.amount),
-                "condition": l(sub.condition),
-                "source": l(sub.source),
-                "statusLabel": s[statusKey],
-                "statusClass": !sub.eligible ? "ineligible" : sub.applied ? "applied" : "eligible",
-                "applied": sub.applied,
+                "name": .v(l(sub.name)),
+                "kindLabel": .v(fixed ? s["fixedReward"] : f.percent(sub.ratePercent)),
+                "rate": .v(fixed ? s["fixedReward"] : f.percent(sub.ratePercent)),
+                "base": .v(fixed ? s["dash"] : f.money(sub.base)),
+                "cap": .v(fixed ? s["dash"] : sub.capYuan.map { f.money($0) } ?? s["none"]),
+                "hasMinInvestment": .v(sub.minInvestmentYuan > 0),
+                "minInvestment": .v(f.money(sub.minInvestmentYuan)),
+                "amount": .v(f.money(sub.amount)),
+                "condition": .v(l(sub.condition)),
+                "source": .v(l(sub.source)),
+                "statusLabel": .v(s[statusKey]),
+                "statusClass": .v(!sub.eligible ? "ineligible" : sub.applied ? "applied" : "eligible"),
+                "applied": .v(sub.applied),
                 // The reason repeats the condition when the scheme is counted; show it only when it explains more.
-                "hasNote": !sub.applied,
-                "note": l(sub.reason),
-                "unconfirmed": !sub.confirmed,
+                "hasNote": .v(!sub.applied),
+                "note": .v(l(sub.reason)),
+                "unconfirmed": .v(!sub.confirmed),
             ]
         }
         return [
-            "costRows": costRows,
-            "totalCost": f.money(p.totals.investment),
-            "subsidies": subsidies,
-            "subsidyTotal": f.money(p.totals.subsidy),
-            "netCost": f.money(p.totals.netCost),
-            "stacking": l(p.stackingAssumption),
-            "hasBudgetLimit": p.budgetYuan != nil,
-            "budgetNote": p.budgetYuan.map { s.format("budgetLimitFmt", ["budget": f.money($0)]) } ?? "",
+            "costRows": .v(costRows),
+            "totalCost": .v(f.money(p.totals.investment)),
+            "subsidies": .v(subsidies),
+            "subsidyTotal": .v(f.money(p.totals.subsidy)),
+            "netCost": .v(f.money(p.totals.netCost)),
+            "stacking": .v(l(p.stackingAssumption)),
+            "hasBudgetLimit": .v(p.budgetYuan != nil),
+            "budgetNote": .v(p.budgetYuan.map { s.format("budgetLimitFmt", ["budget": f.money($0)]) } ?? ""),
         ]
     }
 
@@ -43,24 +43,24 @@ extension ViewModelBuilder {
         let rows: [ViewNode] = p.kpis.map { k in
             let estimate = k.source == "estimate"
             return [
-                "module": moduleName(k.module),
-                "metric": l(k.name),
-                "change": f.change(low: k.low, high: k.high, unit: l(k.unit)),
-                "source": estimate ? s["estimate"] : u(k.source),
-                "isEstimate": estimate,
+                "module": .v(moduleName(k.module)),
+                "metric": .v(l(k.name)),
+                "change": .v(f.change(low: k.low, high: k.high, unit: l(k.unit))),
+                "source": .v(estimate ? s["estimate"] : u(k.source)),
+                "isEstimate": .v(estimate),
             ]
         }
         let outcomes: [ViewNode] = p.outcomes.map { o in
             var expected = s["dash"]
             if let low = o.expectedLow, let high = o.expectedHigh { expected = f.change(low: low, high: high, unit: l(o.unit)) }
-            return ["metric": l(o.name), "baseline": o.baselineDisplay.map(l) ?? o.baseline.map(u) ?? s["notRecorded"], "expected": expected]
+            return ["metric": .v(l(o.name)), "baseline": .v(o.baselineDisplay.map(l) ?? o.baseline.map(u) ?? s["notRecorded"]), "expected": .v(expected)]
         }
-        return ["rows": rows, "hasRows": !rows.isEmpty, "outcomes": outcomes, "hasOutcomes": !outcomes.isEmpty]
+        return ["rows": .v(rows), "hasRows": .v(!rows.isEmpty), "outcomes": .v(outcomes), "hasOutcomes": .v(!outcomes.isEmpty)]
     }
 
     func risks() -> ViewNode {
         let items: [ViewNode] = p.risks.map { r in
-            ["text": l(r.text), "rule": r.rule.map { s.format("ruleFmt", ["rule": u($0)]) } ?? "", "hasRule": r.rule != nil]
+            ["text": .v(l(r.text)), "rule": .v(r.rule.map { s.format("ruleFmt", ["rule": u($0)]) } ?? ""), "hasRule": .v(r.rule != nil)]
         }
         var prerequisites: [String] = [s["prereqLead"], s["prereqData"]]
         if p.modules.contains(where: { $0.status == .upgrade }) { prerequisites.append(s["prereqUpgrade"]) }
@@ -70,19 +70,19 @@ extension ViewModelBuilder {
             guard !dependents.isEmpty else { continue }
             prerequisites.append(s.format("dependencyFmt", ["module": l(m.name), "dependents": joined(dependents.map(moduleName))]))
         }
-        return ["items": items, "hasItems": !items.isEmpty, "prerequisites": prerequisites.map { ["text": $0] as ViewNode }]
+        return ["items": .v(items), "hasItems": .v(!items.isEmpty), "prerequisites": .v(prerequisites.map { ["text": .v($0)] as ViewNode })]
     }
 
     func nextSteps() -> [ViewNode] {
         var keys = ["nextReview", "nextContract", "nextApply"]
         if p.subsidies.contains(where: { $0.kind == "fixed" && $0.eligible }) { keys.append("nextSample") }
         keys += ["nextImplement", "nextAcceptance", "nextPayment"]
-        return keys.enumerated().map { i, key in ["number": String(i + 1), "text": s[key]] }
+        return keys.enumerated().map { i, key in ["number": .v(String(i + 1)), "text": .v(s[key])] }
     }
 
-    func assumptions() -> [ViewNode] { p.assumptions.map { ["text": l($0)] } }
+    func assumptions() -> [ViewNode] { p.assumptions.map { ["text": .v(l($0))] } }
 
     func answers() -> [ViewNode] {
-        p.answers.map { a in ["question": l(a.label), "answer": l(a.display)] }
+        p.answers.map { a in ["question": .v(l(a.label)), "answer": .v(l(a.display))] }
     }
 }

@@ -9,9 +9,9 @@ extension ViewModelBuilder {
 
     func charts() -> ViewNode {
         [
-            "scenes": chartPair(title: s["chartScenesTitle"], sceneBars()),
-            "dimensions": chartPair(title: s["chartDimensionsTitle"], dimensionBars()),
-            "gantt": chartPair(title: s["chartGanttTitle"]) { ganttChart($0) },
+            "scenes": .v(chartPair(title: s["chartScenesTitle"], sceneBars())),
+            "dimensions": .v(chartPair(title: s["chartDimensionsTitle"], dimensionBars())),
+            "gantt": .v(chartPair(title: s["chartGanttTitle"]) { ganttChart($0) }),
         ]
     }
 
@@ -30,7 +30,7 @@ extension ViewModelBuilder {
         let wide = make(.wide)
         var hasRows = false
         if case let .bool(b)? = wide["hasRows"] { hasRows = b }
-        return ["title": title, "wide": wide, "narrow": make(.narrow), "hasRows": hasRows]
+        return ["title": .v(title), "wide": .v(wide), "narrow": .v(make(.narrow)), "hasRows": .v(hasRows)]
     }
 
     /// An SVG coordinate: at most one decimal.
@@ -84,7 +84,7 @@ extension ViewModelBuilder {
         if let levels = gridLevels {
             grid = (0...levels).map { level in
                 let x = x0 + Double(level) * (x1 - x0) / Double(levels)
-                return ["x": n(x), "y1": n(top - 4), "y2": n(height - 4), "labelY": n(top - 10), "label": f.sceneLevel(level)]
+                return ["x": .v(n(x)), "y1": .v(n(top - 4)), "y2": .v(n(height - 4)), "labelY": .v(n(top - 10)), "label": .v(f.sceneLevel(level))]
             }
         }
         let nodes: [ViewNode] = rows.enumerated().map { i, row in
@@ -94,30 +94,30 @@ extension ViewModelBuilder {
             let scale = row.max > 0 ? (x1 - x0) / row.max : 0
             let nowY = barTop, afterY = barTop + barHeight + (showValues ? 2 : 1)
             return [
-                "label": fit(row.label, cells: labelCells),
-                "labelX": n(layout == .wide ? x0 - 8 : 0),
-                "labelY": n(layout == .wide ? barTop + barHeight + 4 : y + 13),
-                "anchor": layout == .wide ? "end" : "start",
-                "barX": n(x0), "trackWidth": n(x1 - x0), "hasTrack": showValues,
-                "nowY": n(nowY), "nowWidth": n(max(row.now * scale, 2)),
-                "afterY": n(afterY), "afterWidth": n(max(row.after * scale, 2)),
-                "barHeight": n(barHeight),
-                "hasValues": showValues, "valueX": n(x1 + 6),
-                "nowValueY": n(nowY + barHeight - 2), "afterValueY": n(afterY + barHeight - 2),
-                "nowValue": row.nowText, "afterValue": row.afterText,
-                "summary": row.summary,
+                "label": .v(fit(row.label, cells: labelCells)),
+                "labelX": .v(n(layout == .wide ? x0 - 8 : 0)),
+                "labelY": .v(n(layout == .wide ? barTop + barHeight + 4 : y + 13)),
+                "anchor": .v(layout == .wide ? "end" : "start"),
+                "barX": .v(n(x0)), "trackWidth": .v(n(x1 - x0)), "hasTrack": .v(showValues),
+                "nowY": .v(n(nowY)), "nowWidth": .v(n(max(row.now * scale, 2))),
+                "afterY": .v(n(afterY)), "afterWidth": .v(n(max(row.after * scale, 2))),
+                "barHeight": .v(n(barHeight)),
+                "hasValues": .v(showValues), "valueX": .v(n(x1 + 6)),
+                "nowValueY": .v(n(nowY + barHeight - 2)), "afterValueY": .v(n(afterY + barHeight - 2)),
+                "nowValue": .v(row.nowText), "afterValue": .v(row.afterText),
+                "summary": .v(row.summary),
             ]
         }
         return [
-            "layout": layout.rawValue,
-            "titleId": "chart-\(id)-\(layout.rawValue)-title", "descId": "chart-\(id)-\(layout.rawValue)-desc",
-            "title": title, "desc": desc,
-            "width": n(width), "height": n(height),
-            "legend": [
-                ["x": "0", "y": "0", "textX": "18", "textY": "10", "label": s["now"], "cls": "bar-now"] as ViewNode,
-                ["x": "90", "y": "0", "textX": "108", "textY": "10", "label": s["after"], "cls": "bar-after"],
-            ],
-            "grid": grid, "rows": nodes, "hasRows": !nodes.isEmpty,
+            "layout": .v(layout.rawValue),
+            "titleId": .v("chart-\(id)-\(layout.rawValue)-title"), "descId": .v("chart-\(id)-\(layout.rawValue)-desc"),
+            "title": .v(title), "desc": .v(desc),
+            "width": .v(n(width)), "height": .v(n(height)),
+            "legend": .v([
+                ["x": "0", "y": "0", "textX": "18", "textY": "10", "label": .v(s["now"]), "cls": "bar-now"] as ViewNode,
+                ["x": "90", "y": "0", "textX": "108", "textY": "10", "label": .v(s["after"]), "cls": "bar-after"],
+            ]),
+            "grid": .v(grid), "rows": .v(nodes), "hasRows": .v(!nodes.isEmpty),
         ]
     }
 
@@ -157,7 +157,7 @@ extension ViewModelBuilder {
         let bottom = top + Double(modules.count) * rowHeight
         let step = weeks <= 16 ? 2 : weeks <= 40 ? 4 : 8
         let ticks: [ViewNode] = stride(from: 0, through: weeks, by: layout == .wide ? step : step * 2).map { w in
-            ["x": n(x0 + Double(w) * scale), "label": String(w), "y1": n(top - 6), "y2": n(bottom)]
+            ["x": .v(n(x0 + Double(w) * scale)), "label": .v(String(w)), "y1": .v(n(top - 6)), "y2": .v(n(bottom))]
         }
         let rows: [ViewNode] = modules.enumerated().map { i, m in
             let y = top + Double(i) * rowHeight
@@ -169,33 +169,33 @@ extension ViewModelBuilder {
             let weeksText = " · " + f.weeks(start: m.startWeek!, end: m.endWeek!)
             let label = fit(l(m.name), cells: max(Int(room / 7) - DisplayWidth.of(weeksText), 8)) + weeksText
             return [
-                "label": label,
-                "labelX": n(anchorEnd ? end : start), "labelY": n(y + 12), "anchor": anchorEnd ? "end" : "start",
-                "barX": n(start), "barY": n(y + 16), "barWidth": n(max(end - start, 2)), "barHeight": "12",
-                "phaseClass": "phase-\(((m.phase ?? 1) - 1) % 5 + 1)",
+                "label": .v(label),
+                "labelX": .v(n(anchorEnd ? end : start)), "labelY": .v(n(y + 12)), "anchor": .v(anchorEnd ? "end" : "start"),
+                "barX": .v(n(start)), "barY": .v(n(y + 16)), "barWidth": .v(n(max(end - start, 2))), "barHeight": "12",
+                "phaseClass": .v("phase-\(((m.phase ?? 1) - 1) % 5 + 1)"),
             ]
         }
         let perRow = layout == .wide ? 3 : 2, itemWidth = width / Double(perRow)
         let legend: [ViewNode] = p.phases.enumerated().map { i, phase in
             let x = Double(i % perRow) * itemWidth, y = bottom + 12 + Double(i / perRow) * 20
             return [
-                "x": n(x), "y": n(y), "textX": n(x + 16), "textY": n(y + 10),
-                "label": s.format("phaseFmt", ["n": String(phase.index)]) + " " + f.weeks(start: phase.startWeek, end: phase.endWeek),
-                "phaseClass": "phase-\((phase.index - 1) % 5 + 1)",
+                "x": .v(n(x)), "y": .v(n(y)), "textX": .v(n(x + 16)), "textY": .v(n(y + 10)),
+                "label": .v(s.format("phaseFmt", ["n": String(phase.index)]) + " " + f.weeks(start: phase.startWeek, end: phase.endWeek)),
+                "phaseClass": .v("phase-\((phase.index - 1) % 5 + 1)"),
             ]
         }
         let legendRows = (p.phases.count + perRow - 1) / perRow
         return [
-            "layout": layout.rawValue,
-            "titleId": "chart-gantt-\(layout.rawValue)-title", "descId": "chart-gantt-\(layout.rawValue)-desc",
-            "title": s["chartGanttTitle"],
-            "desc": s.format("roadmapIntroFmt", ["n": String(modules.count), "p": String(p.phases.count), "w": String(p.totals.durationWeeks)]),
-            "width": n(width), "height": n(bottom + 12 + Double(legendRows) * 20),
-            "axisLabel": s["weekAxis"], "axisLabelX": n(x1), "axisLabelY": "10",
-            "ticks": ticks, "tickLabelY": n(top - 10),
-            "rows": rows,
-            "legend": legend,
-            "hasRows": !rows.isEmpty,
+            "layout": .v(layout.rawValue),
+            "titleId": .v("chart-gantt-\(layout.rawValue)-title"), "descId": .v("chart-gantt-\(layout.rawValue)-desc"),
+            "title": .v(s["chartGanttTitle"]),
+            "desc": .v(s.format("roadmapIntroFmt", ["n": String(modules.count), "p": String(p.phases.count), "w": String(p.totals.durationWeeks)])),
+            "width": .v(n(width)), "height": .v(n(bottom + 12 + Double(legendRows) * 20)),
+            "axisLabel": .v(s["weekAxis"]), "axisLabelX": .v(n(x1)), "axisLabelY": "10",
+            "ticks": .v(ticks), "tickLabelY": .v(n(top - 10)),
+            "rows": .v(rows),
+            "legend": .v(legend),
+            "hasRows": .v(!rows.isEmpty),
         ]
     }
 }

@@ -5,39 +5,39 @@ extension ViewModelBuilder {
         let afterDimensions = Dictionary(after.dimensions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let dimensions: [ViewNode] = now.dimensions.map { d in
             [
-                "name": l(d.name),
-                "now": f.points(d.points),
-                "after": f.points(afterDimensions[d.id]?.points ?? d.points),
-                "max": f.points(d.maxPoints),
+                "name": .v(l(d.name)),
+                "now": .v(f.points(d.points)),
+                "after": .v(f.points(afterDimensions[d.id]?.points ?? d.points)),
+                "max": .v(f.points(d.maxPoints)),
             ]
         }
         let indicatorGroups: [ViewNode] = now.dimensions.map { d in
             let rows: [ViewNode] = now.indicators.filter { $0.dimension == d.id }.map { i in
                 [
-                    "name": l(i.name),
-                    "group": i.group.map(l) ?? "",
-                    "answer": i.answer.map(l) ?? s["notAnswered"],
-                    "points": s.format("pointsOfFmt", ["points": f.points(i.points), "max": f.points(i.maxPoints)]),
-                    "unconfirmed": !i.confirmed,
+                    "name": .v(l(i.name)),
+                    "group": .v(i.group.map(l) ?? ""),
+                    "answer": .v(i.answer.map(l) ?? s["notAnswered"]),
+                    "points": .v(s.format("pointsOfFmt", ["points": f.points(i.points), "max": f.points(i.maxPoints)])),
+                    "unconfirmed": .v(!i.confirmed),
                 ]
             }
             return [
-                "name": l(d.name),
-                "points": s.format("pointsOfFmt", ["points": f.points(d.points), "max": f.points(d.maxPoints)]),
-                "rows": rows,
+                "name": .v(l(d.name)),
+                "points": .v(s.format("pointsOfFmt", ["points": f.points(d.points), "max": f.points(d.maxPoints)])),
+                "rows": .v(rows),
             ]
         }
         return [
-            "intro": s.format("diagnosisIntro", ["model": maturityModelName()]),
-            "dimensions": dimensions,
-            "totalNow": f.points(now.points),
-            "totalAfter": f.points(after.points),
-            "totalMax": f.points(now.maxPoints),
-            "indicatorGroups": indicatorGroups,
-            "scenes": scenes(),
-            "levelRule": levelRule(now),
-            "whyNotNow": whyNotHigher(now, key: "whyNotNowFmt"),
-            "whyNotAfter": whyNotHigher(after, key: "whyNotAfterFmt"),
+            "intro": .v(s.format("diagnosisIntro", ["model": maturityModelName()])),
+            "dimensions": .v(dimensions),
+            "totalNow": .v(f.points(now.points)),
+            "totalAfter": .v(f.points(after.points)),
+            "totalMax": .v(f.points(now.maxPoints)),
+            "indicatorGroups": .v(indicatorGroups),
+            "scenes": .v(scenes()),
+            "levelRule": .v(levelRule(now)),
+            "whyNotNow": .v(whyNotHigher(now, key: "whyNotNowFmt")),
+            "whyNotAfter": .v(whyNotHigher(after, key: "whyNotAfterFmt")),
         ]
     }
 
@@ -53,13 +53,13 @@ extension ViewModelBuilder {
         return p.diagnosis.scenes.map { scene in
             let after = afterLevels[scene.id] ?? scene.level
             return [
-                "name": l(scene.name),
-                "area": sceneGroupName(scene.group),
-                "mandatory": scene.mandatory,
-                "now": f.sceneLevel(scene.level),
-                "after": f.sceneLevel(after),
-                "raised": after > scene.level,
-                "current": scene.description.map(l) ?? s["dash"],
+                "name": .v(l(scene.name)),
+                "area": .v(sceneGroupName(scene.group)),
+                "mandatory": .v(scene.mandatory),
+                "now": .v(f.sceneLevel(scene.level)),
+                "after": .v(f.sceneLevel(after)),
+                "raised": .v(after > scene.level),
+                "current": .v(scene.description.map(l) ?? s["dash"]),
             ]
         }
     }
@@ -67,12 +67,12 @@ extension ViewModelBuilder {
     func levelRule(_ d: Proposal.DiagnosisSummary) -> [ViewNode] {
         d.levelChecks.map { c in
             [
-                "level": f.level(c.level),
-                "points": s.format("haveNeedFmt", ["have": f.points(c.points), "need": f.points(c.pointsNeeded)]),
-                "scenes": s.format("haveNeedFmt", ["have": String(c.scenesAtLevel), "need": String(c.scenesNeeded)]),
-                "mandatory": s.format("haveNeedFmt", ["have": String(c.mandatoryAtLevel), "need": String(c.mandatoryNeeded)]),
-                "met": c.met,
-                "metLabel": c.met ? s["met"] : s["notMet"],
+                "level": .v(f.level(c.level)),
+                "points": .v(s.format("haveNeedFmt", ["have": f.points(c.points), "need": f.points(c.pointsNeeded)])),
+                "scenes": .v(s.format("haveNeedFmt", ["have": String(c.scenesAtLevel), "need": String(c.scenesNeeded)])),
+                "mandatory": .v(s.format("haveNeedFmt", ["have": String(c.mandatoryAtLevel), "need": String(c.mandatoryNeeded)])),
+                "met": .v(c.met),
+                "metLabel": .v(c.met ? s["met"] : s["notMet"]),
             ]
         }
     }

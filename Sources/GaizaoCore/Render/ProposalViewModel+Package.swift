@@ -14,7 +14,7 @@ extension ViewModelBuilder {
 
     func reasons(_ m: Proposal.ModuleEntry) -> [ViewNode] {
         m.reasons.map { r in
-            ["text": l(r.text), "rule": r.rule.map { s.format("ruleFmt", ["rule": u($0)]) } ?? "", "hasRule": r.rule != nil]
+            ["text": .v(l(r.text)), "rule": .v(r.rule.map { s.format("ruleFmt", ["rule": u($0)]) } ?? ""), "hasRule": .v(r.rule != nil)]
         }
     }
 
@@ -23,11 +23,11 @@ extension ViewModelBuilder {
         let standard = selected.filter { $0.kind == "standard" }.map(moduleCard)
         let personalized = selected.filter { $0.kind != "standard" }.map(moduleCard)
         return [
-            "intro": s.format("packageIntro", ["n": String(selected.count)]),
-            "standard": standard,
-            "personalized": personalized,
-            "hasStandard": !standard.isEmpty,
-            "hasPersonalized": !personalized.isEmpty,
+            "intro": .v(s.format("packageIntro", ["n": String(selected.count)])),
+            "standard": .v(standard),
+            "personalized": .v(personalized),
+            "hasStandard": .v(!standard.isEmpty),
+            "hasPersonalized": .v(!personalized.isEmpty),
         ]
     }
 
@@ -35,7 +35,7 @@ extension ViewModelBuilder {
         // Only scenes the module actually lifts: a target at or below today's level is no change to show.
         let lifted = m.raises.filter { $0.to > $0.from }
         let raises: [ViewNode] = lifted.map { r in
-            ["scene": l(r.sceneName), "from": f.sceneLevel(r.from), "to": f.sceneLevel(r.to)]
+            ["scene": .v(l(r.sceneName)), "from": .v(f.sceneLevel(r.from)), "to": .v(f.sceneLevel(r.to))]
         }
         let products = m.products.map(l)
         let dependents = m.requiredBy.filter { modulesByID[$0]?.status.isSelected ?? false }.map(moduleName)
@@ -44,45 +44,45 @@ extension ViewModelBuilder {
             schedule = s.format("phaseFmt", ["n": String(phase)]) + " · " + f.weeks(start: start, end: end)
         }
         return [
-            "id": u(m.id),
-            "name": l(m.name),
-            "summary": l(m.summary),
-            "kindLabel": kindLabel(m.kind),
-            "statusLabel": statusLabel(m.status),
-            "statusClass": m.status == .upgrade ? "upgrade" : "include",
-            "reasons": reasons(m),
-            "raises": raises,
-            "hasRaises": !raises.isEmpty,
-            "raisesText": joined(lifted.map { "\(l($0.sceneName)) \(f.sceneLevel($0.from)) → \(f.sceneLevel($0.to))" }),
-            "products": products.map { ["name": $0] as ViewNode },
-            "productsText": joined(products),
-            "hasProducts": !products.isEmpty,
-            "cost": f.money(m.cost),
-            "hasNewBuildCost": m.status == .upgrade && m.referenceCost != m.cost,
-            "newBuildCost": s.format("newBuildCostFmt", ["cost": f.money(m.referenceCost)]),
-            "costSource": m.costSource == "estimate" ? s["estimate"] : u(m.costSource),
-            "duration": f.duration(m.durationWeeks),
-            "schedule": schedule,
-            "hasSchedule": !schedule.isEmpty,
-            "prerequisiteFor": joined(dependents),
-            "hasPrerequisiteFor": !dependents.isEmpty,
+            "id": .v(u(m.id)),
+            "name": .v(l(m.name)),
+            "summary": .v(l(m.summary)),
+            "kindLabel": .v(kindLabel(m.kind)),
+            "statusLabel": .v(statusLabel(m.status)),
+            "statusClass": .v(m.status == .upgrade ? "upgrade" : "include"),
+            "reasons": .v(reasons(m)),
+            "raises": .v(raises),
+            "hasRaises": .v(!raises.isEmpty),
+            "raisesText": .v(joined(lifted.map { "\(l($0.sceneName)) \(f.sceneLevel($0.from)) → \(f.sceneLevel($0.to))" })),
+            "products": .v(products.map { ["name": .v($0)] as ViewNode }),
+            "productsText": .v(joined(products)),
+            "hasProducts": .v(!products.isEmpty),
+            "cost": .v(f.money(m.cost)),
+            "hasNewBuildCost": .v(m.status == .upgrade && m.referenceCost != m.cost),
+            "newBuildCost": .v(s.format("newBuildCostFmt", ["cost": f.money(m.referenceCost)])),
+            "costSource": .v(m.costSource == "estimate" ? s["estimate"] : u(m.costSource)),
+            "duration": .v(f.duration(m.durationWeeks)),
+            "schedule": .v(schedule),
+            "hasSchedule": .v(!schedule.isEmpty),
+            "prerequisiteFor": .v(joined(dependents)),
+            "hasPrerequisiteFor": .v(!dependents.isEmpty),
         ]
     }
 
     func otherModules() -> ViewNode {
         let rows: [ViewNode] = p.modules.filter { !$0.status.isSelected }.map { m in
             [
-                "id": u(m.id),
-                "name": l(m.name),
-                "kindLabel": kindLabel(m.kind),
-                "statusLabel": statusLabel(m.status),
-                "statusClass": m.status.rawValue,
-                "reasons": reasons(m),
-                "reasonsText": Clauses.join(m.reasons.map { l($0.text) }, separator: s["clauseSeparator"]),
-                "referenceCost": f.money(m.referenceCost),
+                "id": .v(u(m.id)),
+                "name": .v(l(m.name)),
+                "kindLabel": .v(kindLabel(m.kind)),
+                "statusLabel": .v(statusLabel(m.status)),
+                "statusClass": .v(m.status.rawValue),
+                "reasons": .v(reasons(m)),
+                "reasonsText": .v(Clauses.join(m.reasons.map { l($0.text) }, separator: s["clauseSeparator"])),
+                "referenceCost": .v(f.money(m.referenceCost)),
             ]
         }
-        return ["intro": s["otherIntro"], "rows": rows, "hasRows": !rows.isEmpty]
+        return ["intro": .v(s["otherIntro"]), "rows": .v(rows), "hasRows": .v(!rows.isEmpty)]
     }
 
     /// Chosen modules in the order they start, for the roadmap and the Gantt chart.
@@ -98,20 +98,20 @@ extension ViewModelBuilder {
             let modules: [ViewNode] = phase.modules.map { id in
                 let m = modulesByID[id]
                 let weeks = m.flatMap { m in m.startWeek.flatMap { s in m.endWeek.map { f.weeks(start: s, end: $0) } } } ?? ""
-                return ["name": moduleName(id), "weeks": weeks]
+                return ["name": .v(moduleName(id)), "weeks": .v(weeks)]
             }
             return [
-                "label": s.format("phaseFmt", ["n": String(phase.index)]),
-                "weeks": f.weeks(start: phase.startWeek, end: phase.endWeek),
-                "modules": modules,
-                "modulesText": joined(phase.modules.map(moduleName)),
+                "label": .v(s.format("phaseFmt", ["n": String(phase.index)])),
+                "weeks": .v(f.weeks(start: phase.startWeek, end: phase.endWeek)),
+                "modules": .v(modules),
+                "modulesText": .v(joined(phase.modules.map(moduleName))),
             ]
         }
         return [
-            "intro": s.format("roadmapIntroFmt", ["n": String(p.totals.selectedModules), "p": String(p.phases.count),
-                                                  "w": String(p.totals.durationWeeks)]),
-            "phases": phases,
-            "hasPhases": !phases.isEmpty,
+            "intro": .v(s.format("roadmapIntroFmt", ["n": String(p.totals.selectedModules), "p": String(p.phases.count),
+                                                  "w": String(p.totals.durationWeeks)])),
+            "phases": .v(phases),
+            "hasPhases": .v(!phases.isEmpty),
         ]
     }
 }

@@ -63,23 +63,23 @@ final class ViewModelBuilder {
     func build() -> ViewNode {
         let sections = sectionHeaders()
         var root: ViewNode = [
-            "t": RenderStrings.value(lang),
-            "lang": s["htmlLang"],
-            "title": s.format("titleFmt", ["name": u(p.enterprise.name)]),
-            "cover": cover(),
-            "summary": summary(),
-            "diagnosis": diagnosis(),
-            "package": package(),
-            "other": otherModules(),
-            "roadmap": roadmap(),
-            "budget": budget(),
-            "kpis": kpis(),
-            "risks": risks(),
-            "nextSteps": nextSteps(),
-            "assumptions": assumptions(),
-            "answers": answers(),
-            "sections": MustacheValue.object(sections.map { (key: $0.key, value: $0.node.mustacheValue) }),
-            "toc": sections.map { $0.node },
+            "t": .v(RenderStrings.value(lang)),
+            "lang": .v(s["htmlLang"]),
+            "title": .v(s.format("titleFmt", ["name": u(p.enterprise.name)])),
+            "cover": .v(cover()),
+            "summary": .v(summary()),
+            "diagnosis": .v(diagnosis()),
+            "package": .v(package()),
+            "other": .v(otherModules()),
+            "roadmap": .v(roadmap()),
+            "budget": .v(budget()),
+            "kpis": .v(kpis()),
+            "risks": .v(risks()),
+            "nextSteps": .v(nextSteps()),
+            "assumptions": .v(assumptions()),
+            "answers": .v(answers()),
+            "sections": .object(sections.map { (key: $0.key, value: $0.node.mustacheValue) }),
+            "toc": .v(sections.map { $0.node }),
         ]
         if flavor == .html { root["charts"] = charts().mustacheValue }
         return root
@@ -91,7 +91,7 @@ final class ViewModelBuilder {
         let titles = ["secSummary", "secDiagnosis", "secPackage", "secOther", "secRoadmap", "secBudget", "secKpis", "secRisks",
                       "secNext", "secAssumptions", "secAnswers"]
         return zip(keys, titles).enumerated().map { i, pair in
-            (pair.0, ["key": pair.0, "id": "sec-" + pair.0, "number": String(i + 1), "title": s[pair.1]])
+            (pair.0, ["key": .v(pair.0), "id": .v("sec-" + pair.0), "number": .v(String(i + 1)), "title": .v(s[pair.1])])
         }
     }
 
@@ -100,31 +100,31 @@ final class ViewModelBuilder {
         let standard = p.modules.filter { $0.kind == "standard" }.count
         let personalized = p.modules.count - standard
         var facts: [ViewNode] = [
-            ["label": s["industry"], "value": l(e.industryName)],
-            ["label": s["sizeBand"], "value": l(e.sizeBandName)],
+            ["label": .v(s["industry"]), "value": .v(l(e.industryName))],
+            ["label": .v(s["sizeBand"]), "value": .v(l(e.sizeBandName))],
         ]
-        if let town = e.town { facts.append(["label": s["town"], "value": u(town)]) }
-        if let code = e.creditCode { facts.append(["label": s["creditCode"], "value": u(code)]) }
-        if let n = e.employees { facts.append(["label": s["employees"], "value": s.format("employeesFmt", ["n": String(n)])]) }
-        if let r = e.annualRevenueYuan { facts.append(["label": s["revenue"], "value": f.money(r)]) }
+        if let town = e.town { facts.append(["label": .v(s["town"]), "value": .v(u(town))]) }
+        if let code = e.creditCode { facts.append(["label": .v(s["creditCode"]), "value": .v(u(code))]) }
+        if let n = e.employees { facts.append(["label": .v(s["employees"]), "value": .v(s.format("employeesFmt", ["n": String(n)]))]) }
+        if let r = e.annualRevenueYuan { facts.append(["label": .v(s["revenue"]), "value": .v(f.money(r))]) }
         let contractor = p.contractor.name.map(l) ?? s["noContractor"]
-        facts.append(["label": s["contractor"], "value": contractor])
-        facts.append(["label": s["date"], "value": p.date.map(u) ?? s["noDate"]])
+        facts.append(["label": .v(s["contractor"]), "value": .v(contractor)])
+        facts.append(["label": .v(s["date"]), "value": .v(p.date.map(u) ?? s["noDate"])])
         return [
-            "enterpriseName": u(e.name),
-            "facts": facts,
-            "contractorName": contractor,
-            "hasContractor": p.contractor.name != nil,
-            "contractorExample": p.contractor.example,
-            "date": p.date.map(u) ?? s["noDate"],
-            "catalogId": u(p.catalog.id),
-            "catalogVersion": u(p.catalog.version),
-            "catalogReference": p.catalog.reference,
-            "referenceNote": s.format("referenceNote", ["industry": l(e.industryName), "shape": "\(standard)+\(personalized)"]),
-            "catalogHash": u(p.catalog.hash),
-            "answersHash": u(p.answersHash),
-            "generator": u(p.generator),
-            "maturityModel": maturityModelName(),
+            "enterpriseName": .v(u(e.name)),
+            "facts": .v(facts),
+            "contractorName": .v(contractor),
+            "hasContractor": .v(p.contractor.name != nil),
+            "contractorExample": .v(p.contractor.example),
+            "date": .v(p.date.map(u) ?? s["noDate"]),
+            "catalogId": .v(u(p.catalog.id)),
+            "catalogVersion": .v(u(p.catalog.version)),
+            "catalogReference": .v(p.catalog.reference),
+            "referenceNote": .v(s.format("referenceNote", ["industry": l(e.industryName), "shape": "\(standard)+\(personalized)"])),
+            "catalogHash": .v(u(p.catalog.hash)),
+            "answersHash": .v(u(p.answersHash)),
+            "generator": .v(u(p.generator)),
+            "maturityModel": .v(maturityModelName()),
         ]
     }
 
@@ -134,22 +134,22 @@ final class ViewModelBuilder {
         let d = p.diagnosis, a = p.after
         let headlineKey = a.level > d.level ? "headlineUp" : "headlineSame"
         var node: ViewNode = [
-            "levelNow": f.level(d.level),
-            "levelAfter": f.level(a.level),
-            "levelRaised": a.level > d.level,
-            "pointsNow": s.format("pointsFmt", ["points": f.points(d.points), "max": f.points(d.maxPoints)]),
-            "pointsAfter": s.format("pointsFmt", ["points": f.points(a.points), "max": f.points(a.maxPoints)]),
-            "headline": s.format(headlineKey, ["now": f.level(d.level), "after": f.level(a.level),
-                                               "p1": f.points(d.points), "p2": f.points(a.points)]),
-            "investment": f.money(t.investment),
-            "subsidy": f.money(t.subsidy),
-            "netCost": f.money(t.netCost),
-            "duration": f.duration(t.durationWeeks),
-            "modules": s.format("modulesFmt", ["n": String(t.selectedModules), "s": String(standard),
-                                               "p": String(t.selectedModules - standard)]),
-            "reasons": strongestReasons(),
-            "hasBudgetLimit": p.budgetYuan != nil,
-            "budgetNote": p.budgetYuan.map { s.format("budgetLimitFmt", ["budget": f.money($0)]) } ?? "",
+            "levelNow": .v(f.level(d.level)),
+            "levelAfter": .v(f.level(a.level)),
+            "levelRaised": .v(a.level > d.level),
+            "pointsNow": .v(s.format("pointsFmt", ["points": f.points(d.points), "max": f.points(d.maxPoints)])),
+            "pointsAfter": .v(s.format("pointsFmt", ["points": f.points(a.points), "max": f.points(a.maxPoints)])),
+            "headline": .v(s.format(headlineKey, ["now": f.level(d.level), "after": f.level(a.level),
+                                               "p1": f.points(d.points), "p2": f.points(a.points)])),
+            "investment": .v(f.money(t.investment)),
+            "subsidy": .v(f.money(t.subsidy)),
+            "netCost": .v(f.money(t.netCost)),
+            "duration": .v(f.duration(t.durationWeeks)),
+            "modules": .v(s.format("modulesFmt", ["n": String(t.selectedModules), "s": String(standard),
+                                               "p": String(t.selectedModules - standard)])),
+            "reasons": .v(strongestReasons()),
+            "hasBudgetLimit": .v(p.budgetYuan != nil),
+            "budgetNote": .v(p.budgetYuan.map { s.format("budgetLimitFmt", ["budget": f.money($0)]) } ?? ""),
         ]
         node["whyNotAfter"] = whyNotHigher(a, key: "whyNotAfterFmt").mustacheValue
         return node
@@ -174,17 +174,17 @@ final class ViewModelBuilder {
             if l.module.score != r.module.score { return l.module.score > r.module.score }
             return l.order < r.order
         }
-        return candidates.prefix(3).map { c in ["module": l(c.module.name), "text": l(c.reason.text)] }
+        return candidates.prefix(3).map { c in ["module": .v(l(c.module.name)), "text": .v(l(c.reason.text))] }
     }
 
     /// Why the level is not one higher: the failing conditions of the next level's rule.
     func whyNotHigher(_ d: Proposal.DiagnosisSummary, key: String) -> ViewNode {
         let top = d.level >= 4
         return [
-            "title": top ? s["topLevel"] : s.format(key, ["level": f.level(d.level + 1)]),
-            "items": d.blockers.map { ["text": l($0)] as ViewNode },
-            "hasItems": !d.blockers.isEmpty,
-            "isTop": top,
+            "title": .v(top ? s["topLevel"] : s.format(key, ["level": f.level(d.level + 1)])),
+            "items": .v(d.blockers.map { ["text": .v(l($0))] as ViewNode }),
+            "hasItems": .v(!d.blockers.isEmpty),
+            "isTop": .v(top),
         ]
     }
 }
