@@ -15,14 +15,8 @@ struct ComparisonWriter {
         let files = try FileIO.templateFiles(at: location.path, displayPrefix: FileIO.displayPath(location.path))
         let required = Set(formats.map { $0 == .pdf ? "compare.html" : "compare.\($0.rawValue)" }).sorted()
         let result = ComparisonRenderer.load(files, folder: FileIO.displayPath(location.path), required: required)
-        var printer = DiagnosticPrinter()
-        for f in files.values { printer.add(f) }
-        printer.print(result.diagnostics)
-        guard let renderer = result.renderer else {
-            Console.err("the templates at \(location.describe) have errors; nothing was written")
-            throw CLIError.reported
-        }
-        self.renderer = renderer
+        try TemplateSession.report(result.diagnostics, in: files, at: location, failed: result.renderer == nil)
+        self.renderer = result.renderer!
     }
 
     func write(_ comparison: ProposalComparison, formats: [OutputFormat], to output: String) throws -> [String] {

@@ -32,14 +32,19 @@ struct TemplateSession {
 
         func finish() throws -> TemplateSession {
             let (location, files, result) = try loaded.get()
-            var printer = DiagnosticPrinter()
-            for f in files.values { printer.add(f) }
-            printer.print(result.diagnostics)
-            guard let renderer = result.renderer else {
-                Console.err("the templates at \(location.describe) have errors; nothing was written")
-                throw CLIError.reported
-            }
-            return TemplateSession(location: location, renderer: renderer)
+            try TemplateSession.report(result.diagnostics, in: files, at: location, failed: result.renderer == nil)
+            return TemplateSession(location: location, renderer: result.renderer!)
+        }
+    }
+
+    /// Prints the templates' located diagnostics; when they failed to load, says so and stops (exit 1).
+    static func report(_ diagnostics: [Diagnostic], in files: [String: SourceFile], at location: ResourceLocation, failed: Bool) throws {
+        var printer = DiagnosticPrinter()
+        for f in files.values { printer.add(f) }
+        printer.print(diagnostics)
+        if failed {
+            Console.err("the templates at \(location.describe) have errors; nothing was written")
+            throw CLIError.reported
         }
     }
 }
