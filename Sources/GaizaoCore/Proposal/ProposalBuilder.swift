@@ -180,7 +180,14 @@ public enum AnswerDisplay {
                 return Localized(zh: "\(level)级", en: "level \(level)")
             }
             let unit = q.unit ?? .empty
-            return Localized(zh: formatNumber(n) + (unit.zh.isEmpty ? "" : " " + unit.zh), en: formatNumber(n) + (unit.en.isEmpty ? "" : " " + unit.en))
+            return Localized(zh: withUnit(formatNumber(n), unit.zh), en: withUnit(formatNumber(n), unit.en))
         }
+    }
+
+    /// `35%`, `150 人`, `600 万元/年`: the unit after a space, except a percent sign, which is written as the
+    /// proposal's own texts write it (`3%`, `50%`). The wizard shows answers the same way.
+    public static func withUnit(_ number: String, _ unit: String?) -> String {
+        guard let unit, !unit.isEmpty else { return number }
+        return unit == "%" ? number + unit : number + " " + unit
     }
 }

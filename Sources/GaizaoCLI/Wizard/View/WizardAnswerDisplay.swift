@@ -9,18 +9,12 @@ enum WizardAnswerDisplay {
         case let .text(t): return t
         case let .number(n):
             if q.kind == .level { return n == 0 ? "0 \(ui.levelNone)" : ui.level(Int(n)) }
-            return withUnit(formatNumber(n, maxFractionDigits: 10), q.unit?[lang])
+            return AnswerDisplay.withUnit(formatNumber(n, maxFractionDigits: 10), q.unit?[lang])
         case let .option(id): return q.option(id)?.label[lang] ?? id
         case let .options(ids):
             if ids.isEmpty { return ui.none }
             return ids.map { q.option($0)?.label[lang] ?? $0 }.joined(separator: lang == .zh ? "、" : ", ")
         case let .bool(b): return b ? ui.yes : ui.no
         }
-    }
-
-    /// `35%`, `150 人`, `600 万元/年`: no space before a percent sign.
-    static func withUnit(_ number: String, _ unit: String?) -> String {
-        guard let unit, !unit.isEmpty else { return number }
-        return unit == "%" ? number + unit : number + " " + unit
     }
 }

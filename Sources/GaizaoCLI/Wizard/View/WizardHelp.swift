@@ -31,7 +31,7 @@ enum WizardHelp {
             if let indicator, !indicator.bands.isEmpty {
                 let unit = q.unit?[lang]
                 let bands = indicator.bands.map {
-                    ui.band(upTo: $0.upTo.map { WizardAnswerDisplay.withUnit(formatNumber($0), unit) }, points: formatNumber($0.points))
+                    ui.band(upTo: $0.upTo.map { AnswerDisplay.withUnit(formatNumber($0), unit) }, points: formatNumber($0.points))
                 }
                 out.append(ui.bands(indicator.name[lang], max: formatNumber(indicator.points)) + " " + bands.joined(separator: lang == .zh ? "；" : "; "))
             } else {
