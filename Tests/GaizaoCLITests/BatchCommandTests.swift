@@ -64,7 +64,8 @@ import Testing
         try csv.write(to: file, atomically: true, encoding: .utf8)
         let r = try GaizaoBinary.run(["batch", file.path, "-o", out.path, "--format", "json"])
         #expect(r.status == 1 && !r.crashed)
-        #expect(r.stderr.contains("firms.csv:3: error: ") && r.stderr.contains("answer to `employees`: must be a number, found `很多`"))
+        #expect(r.stderr.contains("firms.csv:3") && r.stderr.contains("error: answer to `employees`: must be a number, found `很多`"))
+        #expect(!r.stderr.contains("error: firms.csv"), "the position is said once: \(r.stderr)")
         let folders = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasSuffix(".csv") && !$0.hasSuffix(".html") }.sorted()
         #expect(folders == ["00001-etc_passwd", "00003-etc_passwd"])  // inside out/, distinct, no traversal
         let rows = try Self.summaryRows(out)
@@ -84,6 +85,31 @@ import Testing
         let r = try GaizaoBinary.run(["batch", "-", "-o", dir.appendingPathComponent("out").path, "--format", "json"], stdin: input)
         #expect(r.status == 0, "\(r.stderr.prefix(500))")
         #expect(try Self.summaryRows(dir.appendingPathComponent("out")).count == 1000)
+    }
+
+    /// Damaged standard input: each bad line fails alone with its line number and reason, and the good lines
+    /// (CRLF endings, blank lines, no newline at the very end) are still done.
+    @Test func badJSONLinesFailAloneWithTheirLineNumbers() throws {
+        let catalog = try #require(Self.catalog)
+        let dir = Self.tempDir()
+        func line(_ seed: UInt64) -> [UInt8] { Array(SyntheticAnswers.sheet(for: catalog.industries[0], catalog: catalog, seed: seed).jsonLine().utf8) }
+        var bytes: [UInt8] = line(1) + Array("\r\n\r\n".utf8)                            // 1 good (CRLF), 2 blank
+        bytes += [0xFF, 0xFE] + Array("{\"industry\": \"auto-parts\"}\n".utf8)               // 3 not UTF-8
+        bytes += Array("{\"industry\": \"auto-parts\", \"answers\": {\"company_name\": \"".utf8)
+            + [UInt8](repeating: UInt8(ascii: "x"), count: 5 << 20) + Array("\"}}\n".utf8)   // 4 longer than 4 MB
+        bytes += Array("{\"industry\": \"auto-parts\", \"answers\": {\"employees\": 1, \"employees\": 2}}\n".utf8)  // 5 duplicate
+        bytes += line(2)                                                                   // 6 good, no final newline
+        let input = dir.appendingPathComponent("in.jsonl")
+        try Data(bytes).write(to: input)
+        let out = dir.appendingPathComponent("out")
+        let r = try GaizaoBinary.run(["batch", "-", "-o", out.path, "--format", "json"], stdin: input)
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("stdin:3: error: not valid UTF-8 text"), "\(r.stderr)")
+        #expect(r.stderr.contains("stdin:4: error: line of 5242940 bytes is more than the limit"), "\(r.stderr)")
+        #expect(r.stderr.contains("stdin:5:40: error: duplicate key `employees`"), "\(r.stderr)")
+        let rows = try Self.summaryRows(out)
+        #expect(rows.map { $0["status"] } == ["ok", "failed", "failed", "failed", "ok"])
+        #expect(rows.map { $0["input"] } == ["stdin:1", "stdin:3", "stdin:4", "stdin:5", "stdin:6"])
     }
 
     @Test func killedMidwayLeavesNoPartialResultAndARerunCompletes() throws {

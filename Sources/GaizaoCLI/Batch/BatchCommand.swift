@@ -93,8 +93,10 @@ public struct BatchCommand: AsyncParsableCommand {
         try FileIO.writeAtomically(BatchSummaryHTML.render(rows: rows, totals: totals, catalog: session.catalog, lang: global.lang),
                                    to: (out as NSString).appendingPathComponent("summary.html"))
         staging.removeAll()
-        for row in rows where row.error != nil {
-            Console.err("\(row.origin): error: \(row.error!)")
+        for row in rows {
+            guard let error = row.error else { continue }
+            // Located messages already start with the input and the position (`stdin:2:40: error: …`).
+            Console.err(error.hasPrefix(row.origin + ":") ? error : "\(row.origin): error: \(error)")
         }
         let summary = global.lang == .zh
             ? "批量完成：\(totals.done) 家成功，\(totals.failed) 家失败；结果在 \(FileIO.displayPath(out))/（summary.csv, summary.html）"

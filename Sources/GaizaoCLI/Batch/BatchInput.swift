@@ -38,6 +38,7 @@ struct BatchInputs: Sequence, IteratorProtocol {
     private var queue: [BatchRecord] = []
     private var csv: CSVTable?
     private var stdinLine = 0
+    private var stdin = StdinLines(limit: FileIO.maxInputBytes)
     private var readingStdin = false
 
     init(_ inputs: [String]) { pending = inputs }
@@ -50,10 +51,18 @@ struct BatchInputs: Sequence, IteratorProtocol {
                 csv = nil
             }
             if readingStdin {
-                guard let line = readLine(strippingNewline: true) else { readingStdin = false; continue }
+                guard let line = stdin.next() else { readingStdin = false; continue }
                 stdinLine += 1
-                if line.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { continue }
-                return .jsonLine(line: stdinLine, text: line)
+                switch line {
+                case let .text(text):
+                    if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { continue }
+                    return .jsonLine(line: stdinLine, text: text)
+                case .notUTF8:
+                    return .broken(origin: "stdin:\(stdinLine)", message: "not valid UTF-8 text (send the lines as UTF-8)")
+                case let .tooLong(bytes):
+                    return .broken(origin: "stdin:\(stdinLine)",
+                                   message: "line of \(bytes) bytes is more than the limit of \(FileIO.maxInputBytes) bytes")
+                }
             }
             guard !pending.isEmpty else { return nil }
             let input = pending.removeFirst()

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Lines of standard input as raw bytes, read in blocks: a line that is not UTF-8 is reported instead of being
+/// silently repaired (as `readLine` does), and a line longer than `limit` is skipped without being held in memory.
+struct StdinLines {
+    enum Line {
+        case text(String)
+        case notUTF8
+        case tooLong(bytes: Int)
+    }
+
+    let limit: Int
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+
+    init(limit: Int) { self.limit = limit }
+
+    /// The next line without its `\n` (and a `\r` before it), or nil at the end of input.
+    mutating func next() -> Line? {
+        var skipped = 0  // bytes of an over-long line already dropped
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = take(upTo: newline, dropping: 1)
+                return skipped > 0 ? .tooLong(bytes: skipped + line.count + 1) : decode(line)
+            }
+            if atEnd {
+                guard start < buffer.count || skipped > 0 else { return nil }
+                let line = take(upTo: buffer.count, dropping: 0)
+                return skipped > 0 ? .tooLong(bytes: skipped + line.count) : decode(line)
+            }
+            if buffer.count - start > limit {
+                // Too long already: forget what is held and keep skipping to the end of the line.
+                skipped += buffer.count - start
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+            }
+            fill()
+        }
+    }
+
+    private mutating func take(upTo end: Int, dropping separator: Int) -> ArraySlice<UInt8> {
+        var line = buffer[start..<end]
+        if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+        start = end + separator
+        return line
+    }
+
+    private func decode(_ line: ArraySlice<UInt8>) -> Line {
+        if line.count > limit { return .tooLong(bytes: line.count) }
+        guard let text = String(validating: line, as: UTF8.self) else { return .notUTF8 }
+        return .text(text)
+    }
+
+    private mutating func fill() {
+        if start > 0 {
+            buffer.removeFirst(start)
+            start = 0
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+        if n <= 0 {
+            if n < 0 && errno == EINTR { return }
+            atEnd = true
+            return
+        }
+        buffer.append(contentsOf: chunk[0..<n])
+    }
+}
