@@ -125,8 +125,10 @@ struct CompiledTemplateSet: Sendable {
             for name in path.dropFirst() { value = value?.child(name) }
             return value
         }
-        for object in stack.reversed() {
-            if var value = object.child(first) {
+        var level = stack.count - 1
+        while level >= 0 {
+            defer { level -= 1 }
+            if var value = stack[level].child(first) {
                 for name in path.dropFirst() {
                     guard let next = value.child(name) else { return nil }
                     value = next
