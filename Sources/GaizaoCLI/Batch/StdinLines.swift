@@ -11,7 +11,9 @@ struct StdinLines {
 
     let limit: Int
     private var buffer: [UInt8] = []
+    /// Where the current line starts in `buffer`, and how far it has been searched for its newline.
     private var start = 0
+    private var scanned = 0
     private var atEnd = false
 
     init(limit: Int) { self.limit = limit }
@@ -20,10 +22,11 @@ struct StdinLines {
     mutating func next() -> Line? {
         var skipped = 0  // bytes of an over-long line already dropped
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = take(upTo: newline, dropping: 1)
                 return skipped > 0 ? .tooLong(bytes: skipped + line.count + 1) : decode(line)
             }
+            scanned = buffer.count
             if atEnd {
                 guard start < buffer.count || skipped > 0 else { return nil }
                 let line = take(upTo: buffer.count, dropping: 0)
@@ -34,6 +37,7 @@ struct StdinLines {
                 skipped += buffer.count - start
                 buffer.removeAll(keepingCapacity: true)
                 start = 0
+                scanned = 0
             }
             fill()
         }
@@ -43,6 +47,7 @@ struct StdinLines {
         var line = buffer[start..<end]
         if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
         start = end + separator
+        scanned = start
         return line
     }
 
@@ -52,18 +57,17 @@ struct StdinLines {
         return .text(text)
     }
 
+    /// Drops the lines already returned and reads the next block straight into the buffer.
     private mutating func fill() {
         if start > 0 {
             buffer.removeFirst(start)
+            scanned -= start
             start = 0
         }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-        if n <= 0 {
-            if n < 0 && errno == EINTR { return }
-            atEnd = true
-            return
-        }
-        buffer.append(contentsOf: chunk[0..<n])
+        let block = 1 << 16, held = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: block))
+        let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress! + held, block) }
+        buffer.removeLast(block - max(n, 0))
+        if n == 0 || (n < 0 && errno != EINTR) { atEnd = true }
     }
 }

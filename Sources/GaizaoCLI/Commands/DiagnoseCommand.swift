@@ -40,7 +40,7 @@ public struct DiagnoseCommand: ParsableCommand {
         // The templates are read and compiled on another core while the catalog loads (a few ms of the ~40 ms
         // from process start); their messages are still printed after the catalog's and the answers'.
         let templatesFlag = templates
-        let templates = ProposalWriter.needsTemplates(formats) ? Background { TemplateSession.prepare(flag: templatesFlag) } : nil
+        let preparedTemplates = ProposalWriter.needsTemplates(formats) ? Background { TemplateSession.prepare(flag: templatesFlag) } : nil
         let session = try CatalogSession.load(flag: global.catalog)
         let sheet = try AnswersLoader.load(answers, session: session)
         let engine = Engine(catalog: session.catalog)
@@ -52,7 +52,7 @@ public struct DiagnoseCommand: ParsableCommand {
             throw CLIError.input(error.description)
         }
         let base = SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent)
-        let writer = try ProposalWriter(lang: global.lang, prepared: templates?.value())
+        let writer = try ProposalWriter(lang: global.lang, prepared: preparedTemplates?.value())
         let written = try writer.write(result.proposal, formats: formats, to: output, baseName: base)
         if output != "-" {
             let p = result.proposal

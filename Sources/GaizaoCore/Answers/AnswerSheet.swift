@@ -36,31 +36,30 @@ extension AnswerSheet {
     /// The sheet as one line of JSON in the answers-file format (`gaizao_answers: 1`), keys sorted: the form
     /// `gaizao batch -` reads from standard input.
     public func jsonLine() -> String {
-        var out: [UInt8] = []
-        func raw(_ s: String) { out.append(contentsOf: s.utf8) }
-        raw("{\"gaizao_answers\":1,\"industry\":")
-        JSONSink.escape(industry, into: &out)
-        if let date { raw(",\"date\":"); JSONSink.escape(date, into: &out) }
-        raw(",\"answers\":{")
+        var w = JSONWriter(capacity: 4096)
+        w.verbatim("{\"gaizao_answers\":1,\"industry\":")
+        w.string(industry)
+        if let date { w.verbatim(",\"date\":"); w.string(date) }
+        w.verbatim(",\"answers\":{")
         for (i, key) in answers.keys.sorted().enumerated() {
-            if i > 0 { raw(",") }
-            JSONSink.escape(key, into: &out)
-            raw(":")
+            if i > 0 { w.verbatim(",") }
+            w.string(key)
+            w.verbatim(":")
             switch answers[key]! {
-            case let .number(x): raw(formatNumber(x, maxFractionDigits: 6))
-            case let .text(t): JSONSink.escape(t, into: &out)
-            case let .option(o): JSONSink.escape(o, into: &out)
+            case let .number(x): w.verbatim(formatNumber(x, maxFractionDigits: 6))
+            case let .text(t): w.string(t)
+            case let .option(o): w.string(o)
             case let .options(os):
-                raw("[")
+                w.verbatim("[")
                 for (j, o) in os.enumerated() {
-                    if j > 0 { raw(",") }
-                    JSONSink.escape(o, into: &out)
+                    if j > 0 { w.verbatim(",") }
+                    w.string(o)
                 }
-                raw("]")
-            case let .bool(b): raw(b ? "true" : "false")
+                w.verbatim("]")
+            case let .bool(b): w.verbatim(b ? "true" : "false")
             }
         }
-        raw("}}")
-        return String(decoding: out, as: UTF8.self)
+        w.verbatim("}}")
+        return w.finish(newline: false)
     }
 }

@@ -280,11 +280,8 @@ public struct ConditionParser {
 
 /// Prints a number without a trailing `.0` and without binary noise (`0.30000000000000004` → `0.3`).
 public func formatNumber(_ value: Double, maxFractionDigits: Int = 4) -> String {
-    // Beyond 1e15 fixed notation would spell out hundreds of digits (`1e300` from a typo).
-    if !value.isFinite || abs(value) >= 1e15 { return String(format: "%g", value) }
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
     // Below 1e9 the integer arithmetic of `DecimalText` gives exactly the digits of the `String(format:)` path
-    // below (the rounding error of `rounded` is far under half of the last digit) at a fraction of the cost;
+    // (the rounding error of `rounded` there is far under half of the last digit) at a fraction of the cost;
     // `formatNumberMatchesFormatPath` holds them together.
     if abs(value) < 1e9, (0...6).contains(maxFractionDigits) { return DecimalText.format(value, digits: maxFractionDigits) }
     return formatNumberThroughFormat(value, maxFractionDigits: maxFractionDigits)
@@ -292,6 +289,7 @@ public func formatNumber(_ value: Double, maxFractionDigits: Int = 4) -> String 
 
 /// The general path of `formatNumber` (and its reference in tests).
 func formatNumberThroughFormat(_ value: Double, maxFractionDigits: Int) -> String {
+    // Beyond 1e15 fixed notation would spell out hundreds of digits (`1e300` from a typo).
     if !value.isFinite || abs(value) >= 1e15 { return String(format: "%g", value) }
     if value == value.rounded() { return String(Int64(value)) }
     var scale = 1.0

@@ -3,10 +3,11 @@ protocol JSONWritable {
     func write(to w: inout JSONWriter)
 }
 
-/// A direct JSON writer: the same bytes as `JSONStreamEncoder` (members in the order written, two-space
-/// indent, `"key": value`, `{}` and `[]` for empty containers, integral doubles without `.0`, shortest
-/// round-trip digits otherwise, the same escaping), without the encoder objects, existential boxes and generic
-/// dispatch of Codable that made the proposal JSON cost more than the engine.
+/// A direct JSON writer: the same bytes as the Codable path (`JSONStreamEncoder`, kept in the tests as the
+/// reference): members in the order written, two-space indent, `"key": value`, `{}` and `[]` for empty
+/// containers, integral doubles without `.0`, shortest round-trip digits otherwise, the same escaping. It has none
+/// of the encoder objects, existential boxes and generic dispatch of Codable, which made the proposal JSON cost
+/// more than the engine.
 struct JSONWriter: ~Copyable {
     // A buffer of our own rather than `[UInt8]`: a proposal is tens of thousands of small appends, and Array's
     // uniqueness and capacity checks around each were a third of the writer's time.
@@ -151,7 +152,7 @@ struct JSONWriter: ~Copyable {
     }
 
     /// Integral values below 1e15 as integers; others with Swift's shortest round-trip digits; NaN and
-    /// infinities as `null`, as `JSONSink.number` does.
+    /// infinities as `null`, as the Codable path did.
     mutating func double(_ d: Double) {
         if d.isNaN || d.isInfinite { null(); return }
         if d == d.rounded(), abs(d) < 1e15 { int(Int(d)); return }
@@ -203,8 +204,16 @@ struct JSONWriter: ~Copyable {
 
     /// The text with a trailing newline. The bytes came from Swift strings and ASCII, so they are valid UTF-8:
     /// copied without validating them again where the standard library allows.
-    consuming func finish() -> String {
-        append(UInt8(ascii: "\n"))
+    /// Text appended as it is: the punctuation of compact JSON (`AnswerSheet.jsonLine`), which uses the writer
+    /// for its escaping but not for its layout.
+    mutating func verbatim(_ s: String) {
+        var s = s
+        s.withUTF8 { append($0) }
+    }
+
+    /// The text written, ending with a newline unless `newline` is false.
+    consuming func finish(newline: Bool = true) -> String {
+        if newline { append(UInt8(ascii: "\n")) }
         let written = UnsafeBufferPointer(start: base, count: count)
         if #available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *) {
             return String(copying: UTF8Span(unchecked: Span(_unsafeElements: written)))

@@ -167,8 +167,7 @@ public enum HTMLEscape {
             var i = 0
             while i < bytes.count {
                 // Eight bytes at a time while none is ASCII (CJK text): the special characters are all ASCII.
-                if i + 8 <= bytes.count,
-                   UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 {
+                if let word = ByteScan.word(bytes, at: i), ByteScan.noASCII(word) {
                     i += 8
                     continue
                 }

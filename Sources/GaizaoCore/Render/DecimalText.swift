@@ -1,11 +1,12 @@
-/// Decimal text for doubles with integer arithmetic: the same digits as `formatNumber` (which goes through
-/// `String(format:)`, slow enough to matter when a proposal shows hundreds of figures and chart coordinates).
+/// Decimal text for doubles with integer arithmetic: the same digits as `String(format:)` gives
+/// (`formatNumberThroughFormat`), which is slow enough to matter when a proposal shows hundreds of figures and
+/// chart coordinates. `formatNumber` uses it below 1e9.
 enum DecimalText {
     static let scales: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
 
     /// At most `digits` decimals (0…6), trailing zeros dropped: `44.1`, `77.025`, `-0.5`, `12`.
     static func format(_ value: Double, digits: Int) -> String {
-        guard value.isFinite, abs(value) < 1e12 else { return formatNumber(value, maxFractionDigits: digits) }
+        guard value.isFinite, abs(value) < 1e12 else { return formatNumberThroughFormat(value, maxFractionDigits: digits) }
         let scale = scales[min(max(digits, 0), 6)]
         let units = Int64((value * scale).rounded())
         if units == 0 { return "0" }

@@ -27,14 +27,10 @@ public enum MarkdownEscape {
             while i < utf8.count {
                 // Eight bytes at a time while none is ASCII (CJK text) and no U+2028/2029 can be among them (their
                 // lead byte E2 is neither in the word nor just before it).
-                if i + 8 <= utf8.count, (i < 1 || utf8[i - 1] != 0xE2), (i < 2 || utf8[i - 2] != 0xE2) {
-                    let word = UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    let e2 = word ^ 0xE2E2_E2E2_E2E2_E2E2
-                    let hasE2 = (e2 &- 0x0101_0101_0101_0101) & ~e2 & 0x8080_8080_8080_8080 != 0
-                    if word & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080, !hasE2 {
-                        i += 8
-                        continue
-                    }
+                if (i < 1 || utf8[i - 1] != 0xE2), (i < 2 || utf8[i - 2] != 0xE2), let word = ByteScan.word(utf8, at: i),
+                   ByteScan.noASCII(word), !ByteScan.contains(word, 0xE2) {
+                    i += 8
+                    continue
                 }
                 defer { i += 1 }
                 switch utf8[i] {

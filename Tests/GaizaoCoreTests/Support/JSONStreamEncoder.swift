@@ -1,10 +1,12 @@
-/// A fast, deterministic JSON encoder for `Encodable` values: keys in declaration order, two-space indent,
-/// integral doubles without `.0`, shortest round-trip digits otherwise. It writes straight into one byte
-/// buffer (Foundation's JSONEncoder builds a tree first and was the batch bottleneck).
-/// Proposals no longer go through it (`JSONWriter` writes them without Codable, several times faster); it stays
-/// the reference their bytes are tested against, and serves any other `Encodable`.
-public enum JSONStreamEncoder {
-    public static func encode<T: Encodable>(_ value: T) throws -> String {
+import Foundation
+@testable import GaizaoCore
+
+/// The Codable path the proposal JSON used to take: a deterministic encoder for `Encodable` values (keys in
+/// declaration order, two-space indent, integral doubles without `.0`, shortest round-trip digits otherwise).
+/// Production writes proposals with `JSONWriter`; this stays here as the independent reference its bytes are
+/// tested against, so a field added to a Codable type but forgotten in the writer fails a test.
+enum JSONStreamEncoder {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
         let sink = JSONSink()
         try sink.write(value, depth: 0)
         sink.bytes.append(UInt8(ascii: "\n"))
