@@ -53,7 +53,8 @@ import Mustache
         try library.register(template, named: "main")
         try library.register(partial, named: "part")
         let compiled = try #require(CompiledTemplateSet(["main": template, "part": partial]))
-        #expect(compiled.render(Self.value(model), template: "main") == library.render(model, withTemplate: "main"))
+        let tree = ViewTree.build { Self.value(model) }
+        #expect(compiled.render(tree, template: "main") == library.render(model, withTemplate: "main"))
     }
 
     static func value(_ any: Any) -> MustacheValue {

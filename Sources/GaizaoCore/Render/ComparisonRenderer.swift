@@ -42,8 +42,8 @@ public struct ComparisonRenderer: Sendable {
     func render(_ model: ComparisonViewModel, template: String, engine: ProposalRenderer.Engine = .compiled) -> String {
         // `load` guarantees the required templates exist.
         if engine == .compiled, let compiled {
-            return compiled.render(model.root, template: template) ?? ""
+            return compiled.render(model.tree, template: template) ?? ""
         }
-        return library.render(model.root.plain, withTemplate: template) ?? ""
+        return library.render(model.tree.plain, withTemplate: template) ?? ""
     }
 }

@@ -3,11 +3,12 @@
 /// rules: Markdown-escaped texts in the Markdown flavour, raw texts that Mustache escapes in HTML). The keys are
 /// documented in templates/README.md.
 public struct ComparisonViewModel {
-    /// The root object handed to the template.
-    public let root: MustacheValue
+    /// The built model; its root object is handed to the template.
+    public let tree: ViewTree
 
     public init(_ comparison: ProposalComparison, lang: Lang, flavor: ProposalViewModel.Flavor) {
-        root = ComparisonViewModelBuilder(comparison, lang: lang, flavor: flavor).build().mustacheValue
+        let builder = ComparisonViewModelBuilder(comparison, lang: lang, flavor: flavor)
+        tree = ViewTree.build { builder.build().mustacheValue }
     }
 }
 
@@ -50,7 +51,7 @@ struct ComparisonViewModelBuilder {
     func build() -> ViewNode {
         let sections = sectionHeaders()
         let name = c.sameEnterprise ? c.enterprise : unique(c.columns.map(\.proposal.enterprise.name)).joined(separator: " / ")
-        var root: ViewNode = [
+        let root: ViewNode = [
             "t": .v(RenderStrings.value(lang)),
             "lang": .v(s["htmlLang"]),
             "title": .v(s.format(beforeAfter ? "cmpBeforeAfterTitleFmt" : "cmpTitleFmt", ["name": u(name)])),

@@ -1,7 +1,17 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Rendering of compiled templates, mirroring swift-mustache's `Template+Render` (context stack, sections,
-/// partial indentation, content types) with values looked up by dictionary and text appended as bytes.
+/// partial indentation, content types) over a `ViewTree`.
+///
+/// The templates are flattened into one `TemplateProgram`: instructions, their texts and their key names in
+/// flat arrays. Together with the view model's arena, rendering reads only buffers by index and appends bytes:
+/// no retain or release per tag (which, on objects both cores share, are contended atomic operations).
 struct CompiledTemplateSet: Sendable {
-    let templates: [String: CompiledTemplate]
+    let program: TemplateProgram
 
     /// Compiles every template — or, given `roots`, only those and the partials they reach (a `diagnose` need
     /// not compile the comparison templates) — or returns nil when one needs swift-mustache.
@@ -14,7 +24,7 @@ struct CompiledTemplateSet: Sendable {
             out[name] = compiled
             if roots != nil { pending += Self.partials(compiled.nodes) }
         }
-        templates = out
+        program = TemplateProgram(out)
     }
 
     private static func partials(_ nodes: [CompiledTemplate.Node]) -> [String] {
@@ -27,116 +37,332 @@ struct CompiledTemplateSet: Sendable {
         }
     }
 
-    func render(_ root: MustacheValue, template name: String) -> String? {
-        renderBytes(root, template: name).map { String(decoding: $0, as: UTF8.self) }
+    func render(_ tree: ViewTree, template name: String) -> String? {
+        renderBytes(tree, template: name).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The rendered UTF-8 bytes: valid UTF-8 by construction (only Strings are appended), so a writer can
-    /// write them without the validation a String costs.
-    func renderBytes(_ root: MustacheValue, template name: String) -> [UInt8]? {
-        guard let template = templates[name] else { return nil }
-        // Rendered as UTF-8 bytes (cheaper to append to than a String) and made a String once at the end.
+    /// The rendered UTF-8 bytes: valid UTF-8 by construction (only whole strings' bytes are appended), so a
+    /// writer can write them without the validation a String costs.
+    func renderBytes(_ tree: ViewTree, template name: String, capacity: Int = 128 * 1024) -> [UInt8]? {
+        guard let template = program.index[name] else { return nil }
         var out: [UInt8] = []
-        out.reserveCapacity(128 * 1024)
-        var stack = [root]
-        stack.reserveCapacity(16)
-        render(template.nodes, Context(text: false, indentation: nil), &stack, into: &out)
+        out.reserveCapacity(capacity)
+        program.withBuffers { code in
+            tree.arena.withBuffers { values in
+                var run = TemplateRun(code: code, values: values)
+                run.stack.append(tree.root.slot)
+                run.render(template: template, TemplateRun.Context(text: false, indentation: nil), into: &out)
+            }
+        }
         return out
+    }
+}
+
+/// The templates of a set as flat instructions. Immutable once made.
+final class TemplateProgram: @unchecked Sendable {
+    enum Code: UInt8 { case text, variable, section, invertedSection, partial, contentType }
+
+    /// text: `a` offset and `b` length in `text`. variable: `a` first path part, `b` parts, `flag` escaped.
+    /// section: `a`, `b` the path, `c` the instruction after the section (its body is the ones between).
+    /// partial: `a` the template (-1: none such), `b`/`c` the indentation in `text` (`c` -1: not standalone).
+    /// contentType: `flag` TEXT.
+    struct Op {
+        var code: Code
+        var flag: Bool = false
+        var a: Int32 = 0
+        var b: Int32 = 0
+        var c: Int32 = 0
+    }
+
+    /// One part of a dotted name, in `keys`; `length` -1 is `.`, the current object.
+    struct Part {
+        var offset: Int32
+        var length: Int32
+    }
+
+    private(set) var ops: [Op] = []
+    private(set) var text: [UInt8] = []
+    private(set) var keys: [UInt8] = []
+    private(set) var parts: [Part] = []
+    /// Each part as a String, for the hashed string tables.
+    private(set) var partNames: [String] = []
+    /// Each template's instructions.
+    private(set) var ranges: [(start: Int32, end: Int32)] = []
+    let index: [String: Int]
+
+    init(_ templates: [String: CompiledTemplate]) {
+        let names = templates.keys.sorted()
+        index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($0.element, $0.offset) })
+        for name in names {
+            let start = Int32(ops.count)
+            emit(templates[name]!.nodes)
+            ranges.append((start, Int32(ops.count)))
+        }
+    }
+
+    private func emit(_ nodes: [CompiledTemplate.Node]) {
+        for node in nodes {
+            switch node {
+            case let .text(s):
+                let (offset, length) = store(s)
+                ops.append(Op(code: .text, a: offset, b: length))
+            case let .variable(path, escaped):
+                let (first, count) = store(path)
+                ops.append(Op(code: .variable, flag: escaped, a: first, b: count))
+            case let .section(path, inverted, body):
+                let (first, count) = store(path)
+                let at = ops.count
+                ops.append(Op(code: inverted ? .invertedSection : .section, a: first, b: count))
+                emit(body)
+                ops[at].c = Int32(ops.count)
+            case let .partial(name, indentation):
+                let (offset, length) = indentation.map(store) ?? (0, -1)
+                ops.append(Op(code: .partial, a: Int32(index[name] ?? -1), b: offset, c: length))
+            case let .contentType(isText):
+                ops.append(Op(code: .contentType, flag: isText))
+            }
+        }
+    }
+
+    private func store(_ s: String) -> (Int32, Int32) {
+        let offset = Int32(text.count)
+        text.append(contentsOf: s.utf8)
+        return (offset, Int32(text.count) - offset)
+    }
+
+    private func store(_ path: [String]) -> (Int32, Int32) {
+        let first = Int32(parts.count)
+        for (i, name) in path.enumerated() {
+            if i == 0 && name == "." {
+                parts.append(Part(offset: 0, length: -1))
+            } else {
+                parts.append(Part(offset: Int32(keys.count), length: Int32(name.utf8.count)))
+                keys.append(contentsOf: name.utf8)
+            }
+            partNames.append(name)
+        }
+        return (first, Int32(path.count))
+    }
+
+    struct Buffers {
+        let ops: UnsafeBufferPointer<Op>
+        let text: UnsafeBufferPointer<UInt8>
+        let keys: UnsafeBufferPointer<UInt8>
+        let parts: UnsafeBufferPointer<Part>
+        let partNames: [String]
+        let ranges: [(start: Int32, end: Int32)]
+    }
+
+    func withBuffers<R>(_ body: (Buffers) -> R) -> R {
+        ops.withUnsafeBufferPointer { ops in
+            text.withUnsafeBufferPointer { text in
+                keys.withUnsafeBufferPointer { keys in
+                    parts.withUnsafeBufferPointer { parts in
+                        body(Buffers(ops: ops, text: text, keys: keys, parts: parts, partNames: partNames, ranges: ranges))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One rendering: the program and the view model as buffers, and the context stack of slots.
+struct TemplateRun {
+    let code: TemplateProgram.Buffers
+    let values: ViewArena.Buffers
+    /// Slots of the objects in scope, innermost last. A negative entry `-(k + 2)` is `found[k]`, a text found
+    /// in a string table.
+    var stack: [Int32] = []
+    var found: [String] = []
+
+    init(code: TemplateProgram.Buffers, values: ViewArena.Buffers) {
+        self.code = code
+        self.values = values
+        stack.reserveCapacity(16)
     }
 
     /// What a template render carries besides the object stack.
     struct Context {
         /// TEXT content type (no escaping) instead of HTML.
         var text: Bool
-        var indentation: String?
+        /// The indentation of the standalone partial tags this render is inside, as bytes.
+        var indentation: [UInt8]?
     }
 
-    /// Renders `nodes` with `stack` as the lookup context (pushed and popped in place, never copied).
-    func render(_ nodes: [CompiledTemplate.Node], _ context: Context, _ stack: inout [MustacheValue], into out: inout [UInt8]) {
+    mutating func render(template: Int, _ context: Context, into out: inout [UInt8]) {
+        let range = code.ranges[template]
+        render(Int(range.start)..<Int(range.end), context, into: &out)
+    }
+
+    /// Renders the instructions in `range` (sections included whole).
+    mutating func render(_ range: Range<Int>, _ context: Context, into out: inout [UInt8]) {
         var context = context
+        var i = range.lowerBound
         guard let indentation = context.indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, &context, &stack, into: &out) }
+            while i < range.upperBound { i = render(at: i, &context, into: &out) }
             return
         }
         // Inside an indented partial: indent whatever starts a new line of this template's own output.
         var local = false
-        for node in nodes {
+        while i < range.upperBound {
             let before = out.count
             let lineStart = local && out.last == UInt8(ascii: "\n")
-            render(node, &context, &stack, into: &out)
+            i = render(at: i, &context, into: &out)
             guard out.count > before else { continue }
-            if lineStart { out.insert(contentsOf: Array(indentation.utf8), at: before) }
+            if lineStart { out.insert(contentsOf: indentation, at: before) }
             local = true
         }
     }
 
-    func render(_ node: CompiledTemplate.Node, _ context: inout Context, _ stack: inout [MustacheValue], into out: inout [UInt8]) {
-        switch node {
-        case let .text(text):
-            UTF8Bytes.append(text, to: &out)
-        case let .variable(path, escaped):
-            guard let value = lookup(path, stack) else { return }
-            let text: String
-            switch value {
-            case let .string(s): text = s
-            case let .bool(b): text = b ? "true" : "false"
-            case .list, .object, .table: text = String(describing: value.plain)
-            }
-            if escaped && !context.text { HTMLEscape.append(text, to: &out) } else { UTF8Bytes.append(text, to: &out) }
-        case let .section(path, inverted, body):
-            let value = lookup(path, stack)
-            if inverted {
-                switch value {
-                case .none, .bool(false): render(body, context, &stack, into: &out)
-                case let .list(items) where items.isEmpty: render(body, context, &stack, into: &out)
-                default: break
+    /// Renders the instruction at `i` (a whole section) and returns the index of the next one.
+    mutating func render(at i: Int, _ context: inout Context, into out: inout [UInt8]) -> Int {
+        let op = code.ops[i]
+        switch op.code {
+        case .text:
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: code.text[Int(op.a)..<Int(op.a + op.b)]))
+        case .variable:
+            guard let value = lookup(op) else { break }
+            write(value, escaped: op.flag && !context.text, into: &out)
+        case .section, .invertedSection:
+            let body = (i + 1)..<Int(op.c)
+            let value = lookup(op)
+            let slot = value.flatMap { $0 >= 0 ? values.slots[Int($0)] : nil }
+            if op.code == .invertedSection {
+                if value == nil || (slot?.kind == .bool && slot?.a == 0) || (slot?.kind == .list && slot?.b == 0) {
+                    render(body, context, into: &out)
                 }
-                return
+                return Int(op.c)
             }
-            switch value {
-            case .none, .bool(false): break
-            case .bool(true): render(body, context, &stack, into: &out)
-            case let .list(items):
-                for item in items {
-                    stack.append(item)
-                    render(body, context, &stack, into: &out)
+            guard let value else { return Int(op.c) }
+            switch slot?.kind {
+            case .bool?:
+                if slot!.a != 0 { render(body, context, into: &out) }
+            case .list?:
+                let first = Int(slot!.a)
+                for k in first..<(first + Int(slot!.b)) {
+                    stack.append(values.items[k])
+                    render(body, context, into: &out)
                     stack.removeLast()
                 }
-            case let .some(other):
-                stack.append(other)
-                render(body, context, &stack, into: &out)
+            default:
+                stack.append(value)
+                render(body, context, into: &out)
                 stack.removeLast()
             }
-        case let .partial(name, indented):
-            guard let template = templates[name] else { return }
+            return Int(op.c)
+        case .partial:
+            guard op.a >= 0 else { break }
             var inner = context
             inner.text = false
-            if let indented { inner.indentation = (context.indentation ?? "") + indented }
-            render(template.nodes, inner, &stack, into: &out)
-        case let .contentType(text):
-            context.text = text
+            if op.c >= 0 {
+                inner.indentation = (context.indentation ?? []) + Array(code.text[Int(op.b)..<Int(op.b + op.c)])
+            }
+            render(template: Int(op.a), inner, into: &out)
+        case .contentType:
+            context.text = op.flag
+        }
+        return i + 1
+    }
+
+    private mutating func write(_ value: Int32, escaped: Bool, into out: inout [UInt8]) {
+        guard value >= 0 else {
+            let text = found[Int(-value - 2)]
+            if escaped { HTMLEscape.append(text, to: &out) } else { UTF8Bytes.append(text, to: &out) }
+            return
+        }
+        let slot = values.slots[Int(value)]
+        switch slot.kind {
+        case .string:
+            let bytes = UnsafeBufferPointer(rebasing: values.bytes[Int(slot.a)..<Int(slot.a + slot.b)])
+            if escaped { HTMLEscape.append(bytes, to: &out) } else { out.append(contentsOf: bytes) }
+        case .bool:
+            UTF8Bytes.append(slot.a != 0 ? "true" : "false", to: &out)
+        case .list, .object, .table:
+            // What swift-mustache prints for a collection: its description.
+            let text = String(describing: ViewArena.plain(value, values))
+            if escaped { HTMLEscape.append(text, to: &out) } else { UTF8Bytes.append(text, to: &out) }
         }
     }
 
     /// The first name is searched from the innermost object outwards; the rest descend from what it found.
-    func lookup(_ path: [String], _ stack: [MustacheValue]) -> MustacheValue? {
-        guard let first = path.first, first != "." else {
-            var value = stack.last
-            for name in path.dropFirst() { value = value?.child(name) }
-            return value
-        }
-        var level = stack.count - 1
-        while level >= 0 {
-            defer { level -= 1 }
-            if var value = stack[level].child(first) {
-                for name in path.dropFirst() {
-                    guard let next = value.child(name) else { return nil }
-                    value = next
+    private mutating func lookup(_ op: TemplateProgram.Op) -> Int32? {
+        let first = Int(op.a), end = first + Int(op.b)
+        var value: Int32
+        if code.parts[first].length < 0 {
+            guard let top = stack.last else { return nil }
+            value = top
+        } else {
+            var level = stack.count - 1
+            while true {
+                guard level >= 0 else { return nil }
+                if let found = child(stack[level], first) {
+                    value = found
+                    break
                 }
-                return value
+                level -= 1
+            }
+        }
+        for part in (first + 1)..<max(end, first + 1) {
+            guard let next = child(value, part) else { return nil }
+            value = next
+        }
+        return value
+    }
+
+    /// The field `part` of the value in `slot`, if it is an object or a table that has one.
+    private mutating func child(_ slot: Int32, _ part: Int) -> Int32? {
+        guard slot >= 0 else { return nil }
+        let key = code.parts[part]
+        var current = slot
+        while current >= 0 {
+            let s = values.slots[Int(current)]
+            switch s.kind {
+            case .object:
+                let length = key.length
+                let keyStart = code.keys.baseAddress! + Int(key.offset)
+                for f in Int(s.a)..<Int(s.a + s.b) {
+                    let field = values.fields[f]
+                    if field.keyLength == length,
+                       length == 0 || memcmp(values.keyBytes.baseAddress! + Int(field.keyOffset), keyStart, Int(length)) == 0 {
+                        return field.value
+                    }
+                }
+                current = s.next
+            case .table:
+                guard key.length >= 0, let text = values.tables[Int(s.a)][code.partNames[part]] else { return nil }
+                found.append(text)
+                return -Int32(found.count + 1)
+            case .string, .bool, .list:
+                return nil
             }
         }
         return nil
+    }
+}
+
+extension ViewArena {
+    /// `plain` over buffers, for the rare variable that names a collection.
+    static func plain(_ slot: Int32, _ v: Buffers) -> Any {
+        let s = v.slots[Int(slot)]
+        switch s.kind {
+        case .string: return String(decoding: UnsafeBufferPointer(rebasing: v.bytes[Int(s.a)..<Int(s.a + s.b)]), as: UTF8.self)
+        case .bool: return s.a != 0
+        case .list: return (Int(s.a)..<Int(s.a + s.b)).map { plain(v.items[$0], v) }
+        case .table: return v.tables[Int(s.a)]
+        case .object:
+            var out: [String: Any] = [:]
+            var current = slot
+            while current >= 0 {
+                let part = v.slots[Int(current)]
+                for i in Int(part.a)..<Int(part.a + part.b) {
+                    let f = v.fields[i]
+                    let key = String(decoding: UnsafeBufferPointer(rebasing: v.keyBytes[Int(f.keyOffset)..<Int(f.keyOffset + f.keyLength)]), as: UTF8.self)
+                    if out[key] == nil { out[key] = plain(f.value, v) }
+                }
+                current = part.next
+            }
+            return out
+        }
     }
 }
 
@@ -162,30 +388,32 @@ public enum HTMLEscape {
 
     static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            var i = 0
-            while i < bytes.count {
-                // Eight bytes at a time while none is ASCII (CJK text): the special characters are all ASCII.
-                if let word = ByteScan.word(bytes, at: i), ByteScan.noASCII(word) {
-                    i += 8
-                    continue
-                }
-                defer { i += 1 }
-                let replacement: StaticString
-                switch bytes[i] {
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default: continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
-                runStart = i + 1
+        text.withUTF8 { append($0, to: &out) }
+    }
+
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var runStart = 0
+        var i = 0
+        while i < bytes.count {
+            // Eight bytes at a time while none is ASCII (CJK text): the special characters are all ASCII.
+            if let word = ByteScan.word(bytes, at: i), ByteScan.noASCII(word) {
+                i += 8
+                continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            defer { i += 1 }
+            let replacement: StaticString
+            switch bytes[i] {
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            default: continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+            runStart = i + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 }

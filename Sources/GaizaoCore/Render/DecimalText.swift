@@ -4,21 +4,49 @@
 enum DecimalText {
     static let scales: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
 
+    /// Room `write` needs: 19 digits, a point and a sign.
+    static let capacity = 32
+
     /// At most `digits` decimals (0…6), trailing zeros dropped: `44.1`, `77.025`, `-0.5`, `12`.
     static func format(_ value: Double, digits: Int) -> String {
-        guard value.isFinite, abs(value) < 1e12 else { return formatNumberThroughFormat(value, maxFractionDigits: digits) }
-        let scale = scales[min(max(digits, 0), 6)]
-        let units = Int64((value * scale).rounded())
-        if units == 0 { return "0" }
-        let magnitude = units.magnitude, divisor = UInt64(scale)
-        var text = String(magnitude / divisor)
-        var fraction = magnitude % divisor
-        if fraction != 0 {
-            var width = digits
-            while fraction % 10 == 0 { fraction /= 10; width -= 1 }
-            let digitsText = String(fraction)
-            text += "." + String(repeating: "0", count: width - digitsText.count) + digitsText
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            guard let start = write(value, digits: digits, to: buffer) else {
+                return formatNumberThroughFormat(value, maxFractionDigits: digits)
+            }
+            return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
         }
-        return units < 0 ? "-" + text : text
+    }
+
+    /// Writes the text of `format` at the end of `buffer` (`capacity` bytes) and returns where it starts, or nil
+    /// outside the range integer arithmetic covers (not finite, or 1e12 and above).
+    static func write(_ value: Double, digits: Int, to buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        guard value.isFinite, abs(value) < 1e12 else { return nil }
+        let digits = min(max(digits, 0), 6)
+        let units = Int64((value * scales[digits]).rounded())
+        var position = capacity
+        func put(_ byte: UInt8) {
+            position -= 1
+            buffer[position] = byte
+        }
+        var rest = units.magnitude
+        // The decimals without their trailing zeros, then the point, then the integer part (at least `0`).
+        var decimals = digits
+        while decimals > 0 && rest % 10 == 0 {
+            rest /= 10
+            decimals -= 1
+        }
+        if decimals > 0 {
+            for _ in 0..<decimals {
+                put(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            }
+            put(UInt8(ascii: "."))
+        }
+        repeat {
+            put(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        if units < 0 { put(UInt8(ascii: "-")) }
+        return position
     }
 }

@@ -1,46 +1,59 @@
-/// A view-model value as the templates see it: no `Any`, no casts, no reflection while rendering.
-public enum MustacheValue: Sendable {
-    case string(String)
-    case bool(Bool)
-    case list([MustacheValue])
-    /// Fields in the order written. Objects hold a few dozen keys at most: a linear scan over short
-    /// (mostly inline) strings is cheaper than hashing, and building one needs no hash table.
-    case object([(key: String, value: MustacheValue)])
-    /// A large object (the fixed-string table, a few hundred keys), looked up by hash.
-    case table([String: MustacheValue])
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-    /// The same value as plain Swift values (`String`, `Bool`, arrays, `[String: Any]`), for swift-mustache's
-    /// own renderer (the fallback path) and for tests.
-    public var plain: Any {
-        switch self {
-        case let .string(s): return s
-        case let .bool(b): return b
-        case let .list(l): return l.map { $0.plain }
-        case let .object(o): return Dictionary(o.map { ($0.key, $0.value.plain) }, uniquingKeysWith: { _, last in last })
-        case let .table(t): return t.mapValues { $0.plain }
-        }
+/// A view-model value as the templates see it: a string, a boolean, a list, an object (named fields) or a table
+/// of fixed texts. A value is a handle into the `ViewArena` it was built in, and means nothing outside it.
+///
+/// Why an arena: a proposal's view model holds thousands of values. Built as a tree of Swift enums, arrays and
+/// strings, every value was an allocation, every lookup while rendering a retain and a release (atomic, and
+/// contended when both cores render), and freeing the tree a recursive walk: together more than half of the
+/// rendering time. In the arena the whole model is a handful of flat arrays; rendering reads it by index and
+/// copies bytes, and freeing it frees a handful of arrays.
+public struct MustacheValue: Sendable, Equatable {
+    let slot: Int32
+
+    /// A string value (its UTF-8 is copied into the arena).
+    static func string(_ text: String) -> MustacheValue { ViewArena.building.add(text) }
+    static func bool(_ flag: Bool) -> MustacheValue { MustacheValue(slot: flag ? ViewArena.trueSlot : ViewArena.falseSlot) }
+    static func list(_ items: [MustacheValue]) -> MustacheValue { ViewArena.building.addList(items) }
+    /// Fields in the order given; a later field of the same name is shadowed by the first, as in a lookup.
+    static func object(_ fields: [(key: String, value: MustacheValue)]) -> MustacheValue {
+        let arena = ViewArena.building
+        return MustacheValue(slot: arena.addObject(fields.count) { add in for f in fields { add(f.key, f.value) } })
     }
 
-    func child(_ key: String) -> MustacheValue? {
-        switch self {
-        case let .object(fields):
-            // Most keys differ in length: comparing the (stored) lengths first skips the full comparison.
-            let length = key.utf8.count
-            for field in fields where field.key.utf8.count == length && field.key == key { return field.value }
-            return nil
-        case let .table(t): return t[key]
-        case .string, .bool, .list: return nil
-        }
-    }
+    /// A decimal figure with at most `digits` decimals (`DecimalText.format`), written straight into the arena:
+    /// charts hold hundreds of coordinates, and making each a String first doubled their cost.
+    static func decimal(_ value: Double, digits: Int) -> MustacheValue { ViewArena.building.addDecimal(value, digits: digits) }
+
+    /// A large object of fixed texts (the string table, a few hundred keys), looked up by hash.
+    static func table(_ texts: [String: String]) -> MustacheValue { ViewArena.building.addTable(texts) }
 }
 
 /// A value the view-model builder can put in a `ViewNode`: strings, booleans, nodes and lists of them.
-protocol ViewValue { var mustacheValue: MustacheValue { get } }
+protocol ViewValue {
+    var mustacheValue: MustacheValue { get }
+    /// True for values that already are arena handles (nodes, values): a list of them is made without
+    /// converting each.
+    static var isHandle: Bool { get }
+}
+
+extension ViewValue {
+    static var isHandle: Bool { false }
+}
 
 extension String: ViewValue { var mustacheValue: MustacheValue { .string(self) } }
 extension Bool: ViewValue { var mustacheValue: MustacheValue { .bool(self) } }
-extension MustacheValue: ViewValue { var mustacheValue: MustacheValue { self } }
-extension Array: ViewValue where Element: ViewValue { var mustacheValue: MustacheValue { .list(map { $0.mustacheValue }) } }
+extension MustacheValue: ViewValue {
+    var mustacheValue: MustacheValue { self }
+    static var isHandle: Bool { true }
+}
+extension Array: ViewValue where Element: ViewValue {
+    var mustacheValue: MustacheValue { ViewArena.building.addList(self) }
+}
 
 /// Literal strings and booleans stand for themselves in a `ViewNode` literal (`"statusClass": "include"`).
 extension MustacheValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral {
@@ -50,27 +63,276 @@ extension MustacheValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
 
 extension MustacheValue {
     /// Any other view value in a `ViewNode` literal: `"name": .v(l(m.name))`. Generic, not existential: each
-    /// call is specialised to the argument's concrete type, so building a node copies no existential boxes.
+    /// call is specialised to the argument's concrete type.
     @inline(__always)
     static func v<Value: ViewValue>(_ value: Value) -> MustacheValue { value.mustacheValue }
 }
 
 /// One object of the view model, written as a dictionary literal of view values
-/// (`["name": .v(name), "hasRule": true, "reasons": .v(reasons)]`) and stored as `MustacheValue`s directly.
+/// (`["name": .v(name), "hasRule": true, "reasons": .v(reasons)]`): its fields go into the arena at once.
 struct ViewNode: ViewValue, ExpressibleByDictionaryLiteral {
-    var fields: [(key: String, value: MustacheValue)]
+    let slot: Int32
 
     init(dictionaryLiteral elements: (String, MustacheValue)...) {
-        fields = elements.map { (key: $0.0, value: $0.1) }
+        slot = ViewArena.building.addObject(elements.count) { add in for (k, v) in elements { add(k, v) } }
     }
 
+    /// A field's value. Setting replaces a field of that name, or adds one.
     subscript(key: String) -> MustacheValue? {
-        get { fields.first { $0.key == key }?.value }
-        set {
-            fields.removeAll { $0.key == key }
-            if let newValue { fields.append((key: key, value: newValue)) }
+        get { ViewArena.building.field(of: slot, key).map { MustacheValue(slot: $0) } }
+        nonmutating set {
+            guard let newValue else { return }
+            ViewArena.building.setField(of: slot, key, newValue)
         }
     }
 
-    var mustacheValue: MustacheValue { .object(fields) }
+    /// A boolean field (false when absent or not a boolean).
+    func bool(_ key: String) -> Bool { self[key]?.slot == ViewArena.trueSlot }
+
+    var mustacheValue: MustacheValue { MustacheValue(slot: slot) }
+    static var isHandle: Bool { true }
+}
+
+/// A built view model: its arena and its root object. Immutable, so rendering may share it across threads.
+public struct ViewTree: @unchecked Sendable {
+    let arena: ViewArena
+    public let root: MustacheValue
+
+    /// Runs `body` with a fresh arena as the one values are built in (on this thread), and keeps what it built.
+    /// Building is synchronous: the arena is this thread's until `body` returns. Builds may nest.
+    static func build(_ body: () -> MustacheValue) -> ViewTree {
+        let arena = ViewArena()
+        let previous = pthread_getspecific(ViewArena.threadKey)
+        pthread_setspecific(ViewArena.threadKey, Unmanaged.passUnretained(arena).toOpaque())
+        defer { pthread_setspecific(ViewArena.threadKey, previous) }
+        let root = withExtendedLifetime(arena) { body() }
+        return ViewTree(arena: arena, root: root)
+    }
+
+    /// The tree as plain Swift values (`String`, `Bool`, arrays, `[String: Any]`), for swift-mustache's own
+    /// renderer (the fallback path) and for tests.
+    public var plain: Any { arena.plain(root.slot) }
+}
+
+/// The flat storage of one view model. Slots describe values; strings, list items and object fields live in
+/// shared arrays, referenced by offset and count.
+final class ViewArena {
+    enum Kind: UInt8 { case string, bool, list, object, table }
+
+    struct Slot {
+        var kind: Kind
+        /// string: byte offset; bool: 0/1; list: first item; object: first field; table: table index.
+        var a: Int32
+        /// string: byte count; list: item count; object: field count.
+        var b: Int32
+        /// object: the slot holding fields added after it was made (`ViewNode` subscript set), or -1.
+        var next: Int32 = -1
+    }
+
+    struct Field {
+        var keyOffset: Int32
+        var keyLength: Int32
+        var value: Int32
+    }
+
+    static let falseSlot: Int32 = 0
+    static let trueSlot: Int32 = 1
+
+    /// The arrays, behind a pointer: mutating a class's stored arrays costs a dynamic exclusivity check per
+    /// access (about a sixth of the building time); the arena is only ever used by the thread building it.
+    struct Storage {
+        var bytes: [UInt8] = []
+        var keyBytes: [UInt8] = []
+        var slots: [Slot] = [Slot(kind: .bool, a: 0, b: 0), Slot(kind: .bool, a: 1, b: 0)]
+        var items: [Int32] = []
+        var fields: [Field] = []
+        var tables: [[String: String]] = []
+    }
+
+    private let storage: UnsafeMutablePointer<Storage>
+
+    var bytes: [UInt8] { storage.pointee.bytes }
+    var keyBytes: [UInt8] { storage.pointee.keyBytes }
+    var slots: [Slot] { storage.pointee.slots }
+    var items: [Int32] { storage.pointee.items }
+    var fields: [Field] { storage.pointee.fields }
+    var tables: [[String: String]] { storage.pointee.tables }
+
+    init() {
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: Storage())
+        storage.pointee.bytes.reserveCapacity(64 * 1024)
+        storage.pointee.keyBytes.reserveCapacity(32 * 1024)
+        storage.pointee.slots.reserveCapacity(4096)
+        storage.pointee.items.reserveCapacity(1024)
+        storage.pointee.fields.reserveCapacity(4096)
+    }
+
+    deinit {
+        storage.deinitialize(count: 1)
+        storage.deallocate()
+    }
+
+    // MARK: The arena values are being built in
+
+    static let threadKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    /// The arena of the innermost `ViewTree.build` on this thread. Building a value outside one is a
+    /// programming error.
+    static var building: ViewArena {
+        guard let pointer = pthread_getspecific(threadKey) else {
+            preconditionFailure("a view-model value was built outside ViewTree.build")
+        }
+        return Unmanaged<ViewArena>.fromOpaque(pointer).takeUnretainedValue()
+    }
+
+    // MARK: Adding values
+
+    func add(_ text: String) -> MustacheValue {
+        let offset = Int32(storage.pointee.bytes.count)
+        var text = text
+        text.withUTF8 { storage.pointee.bytes.append(contentsOf: $0) }
+        storage.pointee.slots.append(Slot(kind: .string, a: offset, b: Int32(storage.pointee.bytes.count) - offset))
+        return MustacheValue(slot: Int32(storage.pointee.slots.count - 1))
+    }
+
+    func addDecimal(_ value: Double, digits: Int) -> MustacheValue {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DecimalText.capacity) { buffer in
+            guard let start = DecimalText.write(value, digits: digits, to: buffer) else {
+                return add(DecimalText.format(value, digits: digits))
+            }
+            let offset = Int32(storage.pointee.bytes.count)
+            storage.pointee.bytes.append(contentsOf: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
+            storage.pointee.slots.append(Slot(kind: .string, a: offset, b: Int32(storage.pointee.bytes.count) - offset))
+            return MustacheValue(slot: Int32(storage.pointee.slots.count - 1))
+        }
+    }
+
+    func addList<Element: ViewValue>(_ elements: [Element]) -> MustacheValue {
+        let first: Int32
+        if Element.isHandle {
+            first = Int32(storage.pointee.items.count)
+            for element in elements { storage.pointee.items.append(element.mustacheValue.slot) }
+        } else {
+            // Converting an element may itself add list items (a list of lists): convert them all first, so
+            // this list's items stay contiguous.
+            let converted = elements.map { $0.mustacheValue.slot }
+            first = Int32(storage.pointee.items.count)
+            storage.pointee.items.append(contentsOf: converted)
+        }
+        storage.pointee.slots.append(Slot(kind: .list, a: first, b: Int32(storage.pointee.items.count) - first))
+        return MustacheValue(slot: Int32(storage.pointee.slots.count - 1))
+    }
+
+    /// An object of `count` fields, which `body` adds through the function it is given.
+    func addObject(_ count: Int, _ body: ((String, MustacheValue) -> Void) -> Void) -> Int32 {
+        let first = Int32(storage.pointee.fields.count)
+        body { key, value in self.appendField(key, value) }
+        storage.pointee.slots.append(Slot(kind: .object, a: first, b: Int32(storage.pointee.fields.count) - first))
+        return Int32(storage.pointee.slots.count - 1)
+    }
+
+    func addTable(_ texts: [String: String]) -> MustacheValue {
+        storage.pointee.tables.append(texts)
+        storage.pointee.slots.append(Slot(kind: .table, a: Int32(storage.pointee.tables.count - 1), b: 0))
+        return MustacheValue(slot: Int32(storage.pointee.slots.count - 1))
+    }
+
+    private func appendField(_ key: String, _ value: MustacheValue) {
+        let offset = Int32(storage.pointee.keyBytes.count)
+        var key = key
+        key.withUTF8 { storage.pointee.keyBytes.append(contentsOf: $0) }
+        storage.pointee.fields.append(Field(keyOffset: offset, keyLength: Int32(storage.pointee.keyBytes.count) - offset, value: value.slot))
+    }
+
+    /// The field named `key` of the object in `slot` (following its added fields), or nil.
+    func field(of slot: Int32, _ key: String) -> Int32? {
+        var current = slot
+        while current >= 0 {
+            let s = storage.pointee.slots[Int(current)]
+            guard s.kind == .object else { return nil }
+            for i in Int(s.a)..<Int(s.a + s.b) where keyMatches(storage.pointee.fields[i], key) { return storage.pointee.fields[i].value }
+            current = s.next
+        }
+        return nil
+    }
+
+    func setField(of slot: Int32, _ key: String, _ value: MustacheValue) {
+        var current = slot, last = slot
+        while current >= 0 {
+            let s = storage.pointee.slots[Int(current)]
+            for i in Int(s.a)..<Int(s.a + s.b) where keyMatches(storage.pointee.fields[i], key) {
+                storage.pointee.fields[i].value = value.slot
+                return
+            }
+            last = current
+            current = s.next
+        }
+        // A one-field object chained after the last part of this one.
+        let first = Int32(storage.pointee.fields.count)
+        appendField(key, value)
+        storage.pointee.slots.append(Slot(kind: .object, a: first, b: 1))
+        storage.pointee.slots[Int(last)].next = Int32(storage.pointee.slots.count - 1)
+    }
+
+    private func keyMatches(_ field: Field, _ key: String) -> Bool {
+        String(decoding: storage.pointee.keyBytes[Int(field.keyOffset)..<Int(field.keyOffset + field.keyLength)], as: UTF8.self) == key
+    }
+
+    // MARK: Reading
+
+    func string(_ slot: Int32) -> String {
+        let s = slots[Int(slot)]
+        return String(decoding: bytes[Int(s.a)..<Int(s.a + s.b)], as: UTF8.self)
+    }
+
+    func plain(_ slot: Int32) -> Any {
+        let s = slots[Int(slot)]
+        switch s.kind {
+        case .string: return string(slot)
+        case .bool: return s.a != 0
+        case .list: return items[Int(s.a)..<Int(s.a + s.b)].map { plain($0) }
+        case .table: return tables[Int(s.a)]
+        case .object:
+            var out: [String: Any] = [:]
+            var current = slot
+            while current >= 0 {
+                let part = slots[Int(current)]
+                for f in fields[Int(part.a)..<Int(part.a + part.b)] {
+                    let key = String(decoding: keyBytes[Int(f.keyOffset)..<Int(f.keyOffset + f.keyLength)], as: UTF8.self)
+                    if out[key] == nil { out[key] = plain(f.value) }
+                }
+                current = part.next
+            }
+            return out
+        }
+    }
+
+    /// Runs `body` with the arena's arrays as buffers: what the renderer reads, without a retain per value.
+    func withBuffers<R>(_ body: (Buffers) -> R) -> R {
+        bytes.withUnsafeBufferPointer { bytes in
+            keyBytes.withUnsafeBufferPointer { keyBytes in
+                slots.withUnsafeBufferPointer { slots in
+                    items.withUnsafeBufferPointer { items in
+                        fields.withUnsafeBufferPointer { fields in
+                            body(Buffers(bytes: bytes, keyBytes: keyBytes, slots: slots, items: items, fields: fields, tables: tables))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    struct Buffers {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let keyBytes: UnsafeBufferPointer<UInt8>
+        let slots: UnsafeBufferPointer<Slot>
+        let items: UnsafeBufferPointer<Int32>
+        let fields: UnsafeBufferPointer<Field>
+        let tables: [[String: String]]
+    }
 }

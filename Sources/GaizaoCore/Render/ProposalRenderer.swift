@@ -80,13 +80,13 @@ public struct ProposalRenderer: Sendable {
     func render(_ model: ProposalViewModel, template: String, engine: Engine = .compiled) -> String {
         // `load` guarantees the required templates exist.
         if engine == .compiled, let compiled {
-            return compiled.render(model.root, template: template) ?? ""
+            return compiled.render(model.tree, template: template) ?? ""
         }
-        return library.render(model.root.plain, withTemplate: template) ?? ""
+        return library.render(model.tree.plain, withTemplate: template) ?? ""
     }
 
     func renderBytes(_ model: ProposalViewModel, template: String) -> [UInt8] {
-        if let compiled { return compiled.renderBytes(model.root, template: template) ?? [] }
+        if let compiled { return compiled.renderBytes(model.tree, template: template) ?? [] }
         return Array(render(model, template: template, engine: .library).utf8)
     }
 }

@@ -28,20 +28,19 @@ extension ViewModelBuilder {
 
     func chartPair(title: String, _ make: (ChartLayout) -> ViewNode) -> ViewNode {
         let wide = make(.wide)
-        var hasRows = false
-        if case let .bool(b)? = wide["hasRows"] { hasRows = b }
+        let hasRows = wide.bool("hasRows")
         return ["title": .v(title), "wide": .v(wide), "narrow": .v(make(.narrow)), "hasRows": .v(hasRows)]
     }
 
     /// An SVG coordinate: at most one decimal.
-    func n(_ x: Double) -> String { DecimalText.format(x, digits: 1) }
+    func n(_ x: Double) -> MustacheValue { .decimal(x, digits: 1) }
 
     /// A label cut to `cells` terminal cells (CJK counts two) with an ellipsis: SVG text does not wrap.
     func fit(_ text: String, cells: Int) -> String {
         guard DisplayWidth.of(text) > cells else { return text }
         var out = "", width = 0
         for ch in text {
-            let w = DisplayWidth.of(String(ch))
+            let w = ch.unicodeScalars.reduce(0) { $0 + DisplayWidth.of($1) }
             if width + w > cells - 1 { break }
             out.append(ch)
             width += w

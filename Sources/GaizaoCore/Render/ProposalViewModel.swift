@@ -9,8 +9,8 @@
 public struct ProposalViewModel {
     public enum Flavor: Sendable { case markdown, html }
 
-    /// The root object handed to the template.
-    public let root: MustacheValue
+    /// The built model; its root object is handed to the template.
+    public let tree: ViewTree
 
     /// True when this HTML-flavour model also serves Markdown: none of its texts needed Markdown escaping, and
     /// the flavours differ in nothing else but the charts, which the Markdown templates do not read.
@@ -18,7 +18,7 @@ public struct ProposalViewModel {
 
     public init(_ proposal: Proposal, lang: Lang, flavor: Flavor) {
         let builder = ViewModelBuilder(proposal, lang: lang, flavor: flavor)
-        root = builder.build().mustacheValue
+        tree = ViewTree.build { builder.build().mustacheValue }
         servesMarkdown = flavor == .markdown || !builder.markdownWouldDiffer
     }
 }
@@ -62,7 +62,7 @@ final class ViewModelBuilder {
 
     func build() -> ViewNode {
         let sections = sectionHeaders()
-        var root: ViewNode = [
+        let root: ViewNode = [
             "t": .v(RenderStrings.value(lang)),
             "lang": .v(s["htmlLang"]),
             "title": .v(s.format("titleFmt", ["name": u(p.enterprise.name)])),
@@ -133,7 +133,7 @@ final class ViewModelBuilder {
         let standard = p.modules.filter { $0.kind == "standard" && $0.status.isSelected }.count
         let d = p.diagnosis, a = p.after
         let headlineKey = a.level > d.level ? "headlineUp" : "headlineSame"
-        var node: ViewNode = [
+        let node: ViewNode = [
             "levelNow": .v(f.level(d.level)),
             "levelAfter": .v(f.level(a.level)),
             "levelRaised": .v(a.level > d.level),

@@ -48,9 +48,7 @@ public struct RenderStrings: Sendable {
     }
 
     /// The table as a view-model object, built once per language.
-    static func value(_ lang: Lang) -> MustacheValue { lang == .zh ? zhValue : enValue }
-    private static let zhValue = MustacheValue.table(zhTable.mapValues { .string($0) })
-    private static let enValue = MustacheValue.table(enTable.mapValues { .string($0) })
+    static func value(_ lang: Lang) -> MustacheValue { .table(lang == .zh ? zhTable : enTable) }
 
     /// Every key, for lint and tests.
     public static var keys: Set<String> { Set(entries.map(\.key)) }

@@ -122,6 +122,19 @@ import Testing
         }
     }
 
+    /// Chart coordinates are written straight into the view model's arena: the same text as `format`, also past
+    /// the integer range (the fallback) and for values that are not finite.
+    @Test func arenaDecimalsMatchFormat() {
+        var values: [Double] = [0, -0.04, 0.05, 1e12, -2.5e13, .infinity, -.infinity, .nan, 560, 13.35]
+        for i in 0..<500 { values.append(Double(i) * 3.217 - 300) }
+        for v in values {
+            for d in 0...6 {
+                let tree = ViewTree.build { .decimal(v, digits: d) }
+                #expect(tree.plain as? String == DecimalText.format(v, digits: d), "\(v) with \(d) digits")
+            }
+        }
+    }
+
     /// `formatNumber` takes the integer path below 1e9: it must print exactly what `String(format:)` prints,
     /// across magnitudes up to the switch-over, negative numbers, halves and every supported digit count.
     @Test func formatNumberMatchesFormatPath() {
