@@ -45,8 +45,7 @@ struct CompiledTemplateSet: Sendable {
     /// writer can write them without the validation a String costs.
     func renderBytes(_ tree: ViewTree, template name: String, capacity: Int = 128 * 1024) -> [UInt8]? {
         guard let template = program.index[name] else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(capacity)
+        var out = ByteSink(capacity: capacity)
         program.withBuffers { code in
             tree.arena.withBuffers { values in
                 var run = TemplateRun(code: code, values: values)
@@ -54,7 +53,7 @@ struct CompiledTemplateSet: Sendable {
                 run.render(template: template, TemplateRun.Context(text: false, indentation: nil), into: &out)
             }
         }
-        return out
+        return out.bytes()
     }
 }
 
@@ -98,6 +97,7 @@ final class TemplateProgram: @unchecked Sendable {
             emit(templates[name]!.nodes)
             ranges.append((start, Int32(ops.count)))
         }
+        keys.append(contentsOf: repeatElement(0, count: KeyBytes.padding))
     }
 
     private func emit(_ nodes: [CompiledTemplate.Node]) {
@@ -189,13 +189,13 @@ struct TemplateRun {
         var indentation: [UInt8]?
     }
 
-    mutating func render(template: Int, _ context: Context, into out: inout [UInt8]) {
+    mutating func render(template: Int, _ context: Context, into out: inout ByteSink) {
         let range = code.ranges[template]
         render(Int(range.start)..<Int(range.end), context, into: &out)
     }
 
     /// Renders the instructions in `range` (sections included whole).
-    mutating func render(_ range: Range<Int>, _ context: Context, into out: inout [UInt8]) {
+    mutating func render(_ range: Range<Int>, _ context: Context, into out: inout ByteSink) {
         var context = context
         var i = range.lowerBound
         guard let indentation = context.indentation, !indentation.isEmpty else {
@@ -209,17 +209,17 @@ struct TemplateRun {
             let lineStart = local && out.last == UInt8(ascii: "\n")
             i = render(at: i, &context, into: &out)
             guard out.count > before else { continue }
-            if lineStart { out.insert(contentsOf: indentation, at: before) }
+            if lineStart { out.insert(indentation, at: before) }
             local = true
         }
     }
 
     /// Renders the instruction at `i` (a whole section) and returns the index of the next one.
-    mutating func render(at i: Int, _ context: inout Context, into out: inout [UInt8]) -> Int {
+    mutating func render(at i: Int, _ context: inout Context, into out: inout ByteSink) -> Int {
         let op = code.ops[i]
         switch op.code {
         case .text:
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: code.text[Int(op.a)..<Int(op.a + op.b)]))
+            out.append(UnsafeBufferPointer(rebasing: code.text[Int(op.a)..<Int(op.a + op.b)]))
         case .variable:
             guard let value = lookup(op) else { break }
             write(value, escaped: op.flag && !context.text, into: &out)
@@ -264,23 +264,23 @@ struct TemplateRun {
         return i + 1
     }
 
-    private mutating func write(_ value: Int32, escaped: Bool, into out: inout [UInt8]) {
+    private mutating func write(_ value: Int32, escaped: Bool, into out: inout ByteSink) {
         guard value >= 0 else {
             let text = found[Int(-value - 2)]
-            if escaped { HTMLEscape.append(text, to: &out) } else { UTF8Bytes.append(text, to: &out) }
+            if escaped { HTMLEscape.append(text, to: &out) } else { out.append(text) }
             return
         }
         let slot = values.slots[Int(value)]
         switch slot.kind {
         case .string:
             let bytes = UnsafeBufferPointer(rebasing: values.bytes[Int(slot.a)..<Int(slot.a + slot.b)])
-            if escaped { HTMLEscape.append(bytes, to: &out) } else { out.append(contentsOf: bytes) }
+            if escaped { HTMLEscape.append(bytes, to: &out) } else { out.append(bytes) }
         case .bool:
-            UTF8Bytes.append(slot.a != 0 ? "true" : "false", to: &out)
+            out.append(slot.a != 0 ? "true" : "false" as StaticString)
         case .list, .object, .table:
             // What swift-mustache prints for a collection: its description.
             let text = String(describing: ViewArena.plain(value, values))
-            if escaped { HTMLEscape.append(text, to: &out) } else { UTF8Bytes.append(text, to: &out) }
+            if escaped { HTMLEscape.append(text, to: &out) } else { out.append(text) }
         }
     }
 
@@ -323,7 +323,7 @@ struct TemplateRun {
                 for f in Int(s.a)..<Int(s.a + s.b) {
                     let field = values.fields[f]
                     if field.keyLength == length,
-                       length == 0 || memcmp(values.keyBytes.baseAddress! + Int(field.keyOffset), keyStart, Int(length)) == 0 {
+                       KeyBytes.equal(values.keyBytes.baseAddress! + Int(field.keyOffset), keyStart, Int(length)) {
                         return field.value
                     }
                 }
@@ -366,15 +366,6 @@ extension ViewArena {
     }
 }
 
-/// Appending a String's UTF-8 to a byte buffer in one copy.
-enum UTF8Bytes {
-    @inline(__always)
-    static func append(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { out.append(contentsOf: $0) }
-    }
-}
-
 /// HTML escaping, producing exactly what swift-mustache produces for `{{name}}`, over UTF-8 bytes and in
 /// runs: text without special characters is appended in one piece.
 public enum HTMLEscape {
@@ -388,10 +379,21 @@ public enum HTMLEscape {
 
     static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { append($0, to: &out) }
+        text.withUTF8 { bytes in forEachPiece(bytes) { out.append(contentsOf: $0) } }
     }
 
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func append(_ text: String, to out: inout ByteSink) {
+        var text = text
+        text.withUTF8 { bytes in forEachPiece(bytes) { out.append($0) } }
+    }
+
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ByteSink) {
+        forEachPiece(bytes) { out.append($0) }
+    }
+
+    /// The escaped text in pieces: runs of the input without special characters, and entities.
+    @inline(__always)
+    static func forEachPiece(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var runStart = 0
         var i = 0
         while i < bytes.count {
@@ -410,10 +412,34 @@ public enum HTMLEscape {
             case UInt8(ascii: "'"): replacement = "&#39;"
             default: continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-            replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+            emit(UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            replacement.withUTF8Buffer { emit($0) }
             runStart = i + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        emit(UnsafeBufferPointer(rebasing: bytes[runStart...]))
+    }
+}
+
+/// Comparing short keys (view-model field names) a word at a time.
+enum KeyBytes {
+    /// Zero bytes kept after every key buffer, so a word load at a key's last bytes stays inside it.
+    static let padding = 8
+
+    /// Whether the `count` bytes at `a` and `b` are equal; both must be followed by `padding` readable bytes.
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        #if _endian(little)
+        var i = 0
+        while i + 8 <= count {
+            if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) { return false }
+            i += 8
+        }
+        guard i < count else { return true }
+        let mask = (UInt64(1) << UInt64((count - i) * 8)) &- 1
+        let x = UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) ^ UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self)
+        return x & mask == 0
+        #else
+        return memcmp(a, b, count) == 0
+        #endif
     }
 }

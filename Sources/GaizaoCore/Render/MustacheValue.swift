@@ -106,6 +106,7 @@ public struct ViewTree: @unchecked Sendable {
         pthread_setspecific(ViewArena.threadKey, Unmanaged.passUnretained(arena).toOpaque())
         defer { pthread_setspecific(ViewArena.threadKey, previous) }
         let root = withExtendedLifetime(arena) { body() }
+        arena.finish()
         return ViewTree(arena: arena, root: root)
     }
 
@@ -281,6 +282,11 @@ final class ViewArena {
 
     private func keyMatches(_ field: Field, _ key: String) -> Bool {
         String(decoding: storage.pointee.keyBytes[Int(field.keyOffset)..<Int(field.keyOffset + field.keyLength)], as: UTF8.self) == key
+    }
+
+    /// Ends building: pads the key bytes for the renderer's word-at-a-time comparisons.
+    func finish() {
+        storage.pointee.keyBytes.append(contentsOf: repeatElement(0, count: KeyBytes.padding))
     }
 
     // MARK: Reading
