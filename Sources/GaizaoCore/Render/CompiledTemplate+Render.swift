@@ -323,7 +323,7 @@ struct TemplateRun {
                 for f in Int(s.a)..<Int(s.a + s.b) {
                     let field = values.fields[f]
                     if field.keyLength == length,
-                       KeyBytes.equal(values.keyBytes.baseAddress! + Int(field.keyOffset), keyStart, Int(length)) {
+                       KeyBytes.equal(field.key ?? values.keyBytes.baseAddress! + Int(field.keyOffset), keyStart, Int(length)) {
                         return field.value
                     }
                 }
@@ -356,7 +356,9 @@ extension ViewArena {
                 let part = v.slots[Int(current)]
                 for i in Int(part.a)..<Int(part.a + part.b) {
                     let f = v.fields[i]
-                    let key = String(decoding: UnsafeBufferPointer(rebasing: v.keyBytes[Int(f.keyOffset)..<Int(f.keyOffset + f.keyLength)]), as: UTF8.self)
+                    let bytes = f.key.map { UnsafeBufferPointer(start: $0, count: Int(f.keyLength)) }
+                        ?? UnsafeBufferPointer(rebasing: v.keyBytes[Int(f.keyOffset)..<Int(f.keyOffset + f.keyLength)])
+                    let key = String(decoding: bytes, as: UTF8.self)
                     if out[key] == nil { out[key] = plain(f.value, v) }
                 }
                 current = part.next
@@ -422,10 +424,11 @@ public enum HTMLEscape {
 
 /// Comparing short keys (view-model field names) a word at a time.
 enum KeyBytes {
-    /// Zero bytes kept after every key buffer, so a word load at a key's last bytes stays inside it.
+    /// Zero bytes kept after the key buffers the renderer owns, so their tails compare as one word.
     static let padding = 8
 
-    /// Whether the `count` bytes at `a` and `b` are equal; both must be followed by `padding` readable bytes.
+    /// Whether the `count` bytes at `a` and `b` are equal. `b` must be followed by `padding` readable bytes;
+    /// `a` (a literal's bytes in the binary) is read past its end only within its memory page.
     @inline(__always)
     static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         #if _endian(little)
@@ -435,6 +438,14 @@ enum KeyBytes {
             i += 8
         }
         guard i < count else { return true }
+        guard UInt(bitPattern: a + i) & 4095 <= 4088 else {
+            // The word would cross into the next page, which may not be mapped: byte by byte.
+            while i < count {
+                if a[i] != b[i] { return false }
+                i += 1
+            }
+            return true
+        }
         let mask = (UInt64(1) << UInt64((count - i) * 8)) &- 1
         let x = UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) ^ UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self)
         return x & mask == 0

@@ -22,7 +22,7 @@ public struct MustacheValue: Sendable, Equatable {
     /// Fields in the order given; a later field of the same name is shadowed by the first, as in a lookup.
     static func object(_ fields: [(key: String, value: MustacheValue)]) -> MustacheValue {
         let arena = ViewArena.building
-        return MustacheValue(slot: arena.addObject(fields.count) { add in for f in fields { add(f.key, f.value) } })
+        return MustacheValue(slot: arena.addObject { for f in fields { arena.appendField(f.key, f.value) } })
     }
 
     /// A decimal figure with at most `digits` decimals (`DecimalText.format`), written straight into the arena:
@@ -73,12 +73,13 @@ extension MustacheValue {
 struct ViewNode: ViewValue, ExpressibleByDictionaryLiteral {
     let slot: Int32
 
-    init(dictionaryLiteral elements: (String, MustacheValue)...) {
-        slot = ViewArena.building.addObject(elements.count) { add in for (k, v) in elements { add(k, v) } }
+    init(dictionaryLiteral elements: (ViewKey, MustacheValue)...) {
+        let arena = ViewArena.building
+        slot = arena.addObject { for (k, v) in elements { arena.appendField(k, v) } }
     }
 
     /// A field's value. Setting replaces a field of that name, or adds one.
-    subscript(key: String) -> MustacheValue? {
+    subscript(key: ViewKey) -> MustacheValue? {
         get { ViewArena.building.field(of: slot, key).map { MustacheValue(slot: $0) } }
         nonmutating set {
             guard let newValue else { return }
@@ -87,10 +88,18 @@ struct ViewNode: ViewValue, ExpressibleByDictionaryLiteral {
     }
 
     /// A boolean field (false when absent or not a boolean).
-    func bool(_ key: String) -> Bool { self[key]?.slot == ViewArena.trueSlot }
+    func bool(_ key: ViewKey) -> Bool { self[key]?.slot == ViewArena.trueSlot }
 
     var mustacheValue: MustacheValue { MustacheValue(slot: slot) }
     static var isHandle: Bool { true }
+}
+
+/// A field name written as a literal in the builder (`["name": …]`): its UTF-8 stays where the compiler put it,
+/// so making a field copies no key bytes.
+struct ViewKey: ExpressibleByStringLiteral {
+    let text: StaticString
+    init(stringLiteral value: StaticString) { text = value }
+    var string: String { text.description }
 }
 
 /// A built view model: its arena and its root object. Immutable, so rendering may share it across threads.
@@ -131,6 +140,8 @@ final class ViewArena {
     }
 
     struct Field {
+        /// The bytes of a literal key (`ViewKey`), or nil: the key is at `keyOffset` in `keyBytes`.
+        var key: UnsafePointer<UInt8>?
         var keyOffset: Int32
         var keyLength: Int32
         var value: Int32
@@ -229,10 +240,10 @@ final class ViewArena {
         return MustacheValue(slot: Int32(storage.pointee.slots.count - 1))
     }
 
-    /// An object of `count` fields, which `body` adds through the function it is given.
-    func addObject(_ count: Int, _ body: ((String, MustacheValue) -> Void) -> Void) -> Int32 {
+    /// An object of the fields `body` adds with `appendField`.
+    func addObject(_ body: () -> Void) -> Int32 {
         let first = Int32(storage.pointee.fields.count)
-        body { key, value in self.appendField(key, value) }
+        body()
         storage.pointee.slots.append(Slot(kind: .object, a: first, b: Int32(storage.pointee.fields.count) - first))
         return Int32(storage.pointee.slots.count - 1)
     }
@@ -243,15 +254,29 @@ final class ViewArena {
         return MustacheValue(slot: Int32(storage.pointee.slots.count - 1))
     }
 
-    private func appendField(_ key: String, _ value: MustacheValue) {
+    func appendField(_ key: String, _ value: MustacheValue) {
         let offset = Int32(storage.pointee.keyBytes.count)
         var key = key
         key.withUTF8 { storage.pointee.keyBytes.append(contentsOf: $0) }
-        storage.pointee.fields.append(Field(keyOffset: offset, keyLength: Int32(storage.pointee.keyBytes.count) - offset, value: value.slot))
+        storage.pointee.fields.append(Field(key: nil, keyOffset: offset, keyLength: Int32(storage.pointee.keyBytes.count) - offset, value: value.slot))
+    }
+
+    @inline(__always)
+    func appendField(_ key: ViewKey, _ value: MustacheValue) {
+        guard key.text.hasPointerRepresentation else { return appendField(key.string, value) }
+        storage.pointee.fields.append(Field(key: key.text.utf8Start, keyOffset: 0, keyLength: Int32(key.text.utf8CodeUnitCount), value: value.slot))
+    }
+
+    /// A field's key as a String (for plain values and the builder's reads, not the renderer).
+    func key(of field: Field) -> String {
+        if let literal = field.key {
+            return String(decoding: UnsafeBufferPointer(start: literal, count: Int(field.keyLength)), as: UTF8.self)
+        }
+        return String(decoding: storage.pointee.keyBytes[Int(field.keyOffset)..<Int(field.keyOffset + field.keyLength)], as: UTF8.self)
     }
 
     /// The field named `key` of the object in `slot` (following its added fields), or nil.
-    func field(of slot: Int32, _ key: String) -> Int32? {
+    func field(of slot: Int32, _ key: ViewKey) -> Int32? {
         var current = slot
         while current >= 0 {
             let s = storage.pointee.slots[Int(current)]
@@ -262,7 +287,7 @@ final class ViewArena {
         return nil
     }
 
-    func setField(of slot: Int32, _ key: String, _ value: MustacheValue) {
+    func setField(of slot: Int32, _ key: ViewKey, _ value: MustacheValue) {
         var current = slot, last = slot
         while current >= 0 {
             let s = storage.pointee.slots[Int(current)]
@@ -280,8 +305,8 @@ final class ViewArena {
         storage.pointee.slots[Int(last)].next = Int32(storage.pointee.slots.count - 1)
     }
 
-    private func keyMatches(_ field: Field, _ key: String) -> Bool {
-        String(decoding: storage.pointee.keyBytes[Int(field.keyOffset)..<Int(field.keyOffset + field.keyLength)], as: UTF8.self) == key
+    private func keyMatches(_ field: Field, _ key: ViewKey) -> Bool {
+        self.key(of: field) == key.string
     }
 
     /// Ends building: pads the key bytes for the renderer's word-at-a-time comparisons.
@@ -309,7 +334,7 @@ final class ViewArena {
             while current >= 0 {
                 let part = slots[Int(current)]
                 for f in fields[Int(part.a)..<Int(part.a + part.b)] {
-                    let key = String(decoding: keyBytes[Int(f.keyOffset)..<Int(f.keyOffset + f.keyLength)], as: UTF8.self)
+                    let key = self.key(of: f)
                     if out[key] == nil { out[key] = plain(f.value) }
                 }
                 current = part.next
