@@ -24,6 +24,8 @@ struct CompiledTemplateSet: Sendable {
             out[name] = compiled
             if roots != nil { pending += Self.partials(compiled.nodes) }
         }
+        // Partials that include each other would render forever: left to the checks, which report it.
+        guard PartialGraph(out.mapValues { Self.partials($0.nodes) }).firstCycle() == nil else { return nil }
         program = TemplateProgram(out)
     }
 

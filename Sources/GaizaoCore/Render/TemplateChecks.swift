@@ -29,6 +29,7 @@ public enum TemplateChecks {
         var bag = DiagnosticBag()
         var templates: [String: MustacheTemplate] = [:]
         var texts: [String: String] = [:]
+        var includes: [String: [(partial: String, location: SourceLocation)]] = [:]
         let names = Dictionary(files.keys.filter { $0.hasSuffix(".mustache") }.map { (String($0.dropLast(".mustache".count)), $0) },
                                uniquingKeysWith: { a, _ in a })
         for (name, relative) in names.sorted(by: { $0.key < $1.key }) {
@@ -44,8 +45,9 @@ public enum TemplateChecks {
                 bag.error("template does not parse: \(error)", at: SourceLocation(file: file.path, line: 1, column: 1))
                 continue
             }
-            checkTags(file, name: name, known: names, into: &bag)
+            includes[name] = checkTags(file, name: name, known: names, into: &bag)
         }
+        checkPartialCycles(includes, into: &bag)
         for name in required where names[name] == nil {
             bag.error("missing required template \(name).mustache in \(folder)", at: nil)
         }
@@ -73,14 +75,18 @@ public enum TemplateChecks {
 
     /// Tag-level checks the parser does not make: Markdown templates need the TEXT content type (partials start
     /// over as HTML), partials must exist, `t.key` fixed strings must exist.
-    static func checkTags(_ file: SourceFile, name: String, known: [String: String], into bag: inout DiagnosticBag) {
+    /// Returns the partials the template includes, with where.
+    @discardableResult
+    static func checkTags(_ file: SourceFile, name: String, known: [String: String], into bag: inout DiagnosticBag)
+        -> [(partial: String, location: SourceLocation)] {
         let tags = scanTags(file.text)
+        var includes: [(partial: String, location: SourceLocation)] = []
         if name.hasSuffix(".md"), !tags.contains(where: { $0.body.hasPrefix("%") && $0.body.contains("CONTENT_TYPE") && $0.body.contains("TEXT") }) {
             bag.error("Markdown template without {{% CONTENT_TYPE: TEXT}}: its text would be HTML-escaped (\" as &quot;)",
                       at: SourceLocation(file: file.path, line: 1, column: 1))
         }
         // A template that changes delimiters is beyond this simple scanner.
-        if tags.contains(where: { $0.body.hasPrefix("=") }) { return }
+        if tags.contains(where: { $0.body.hasPrefix("=") }) { return includes }
         let strings = RenderStrings.keys
         for tag in tags {
             let body = tag.body
@@ -89,6 +95,7 @@ public enum TemplateChecks {
                 if !partial.hasPrefix("*"), known[partial] == nil {
                     bag.error("partial `\(partial)` does not exist (expected \(partial).mustache)", at: tag.location(file.path))
                 }
+                includes.append((partial, tag.location(file.path)))
                 continue
             }
             var key = Substring(body)
@@ -98,6 +105,17 @@ public enum TemplateChecks {
             if trimmed.hasPrefix("t."), !strings.contains(String(trimmed.dropFirst(2))) {
                 bag.warning("unknown fixed string `\(trimmed)`; see RenderStrings for the keys", at: tag.location(file.path))
             }
+        }
+        return includes
+    }
+
+    /// A partial that includes itself, directly or through others, would render forever (and overflow the
+    /// stack): an error at the tag that closes the cycle.
+    static func checkPartialCycles(_ includes: [String: [(partial: String, location: SourceLocation)]], into bag: inout DiagnosticBag) {
+        if let cycle = PartialGraph(includes.mapValues { $0.map(\.partial) }).firstCycle() {
+            let closing = includes[cycle[cycle.count - 2]]?.first { $0.partial == cycle.last }
+            bag.error("partials include each other in a cycle (\(cycle.joined(separator: " → "))): rendering would never end",
+                      at: closing?.location)
         }
     }
 
@@ -133,5 +151,37 @@ public enum TemplateChecks {
             i = text.index(after: i)
         }
         return tags
+    }
+}
+
+/// Which templates include which partials, to find a cycle.
+struct PartialGraph {
+    let edges: [String: [String]]
+
+    init(_ edges: [String: [String]]) { self.edges = edges }
+
+    /// A cycle as a path that starts and ends at the same template (`a → b → a`), or nil. Deterministic: the
+    /// templates and their partials are visited in name and file order.
+    func firstCycle() -> [String]? {
+        var state: [String: Bool] = [:]  // false: on the current path; true: done
+        var path: [String] = []
+        func visit(_ name: String) -> [String]? {
+            if let done = state[name] {
+                guard !done, let start = path.firstIndex(of: name) else { return nil }
+                return Array(path[start...]) + [name]
+            }
+            state[name] = false
+            path.append(name)
+            for next in edges[name] ?? [] where edges[next] != nil {
+                if let cycle = visit(next) { return cycle }
+            }
+            path.removeLast()
+            state[name] = true
+            return nil
+        }
+        for name in edges.keys.sorted() {
+            if let cycle = visit(name) { return cycle }
+        }
+        return nil
     }
 }

@@ -28,6 +28,21 @@ import Testing
         #expect(out.first?.contains("tag names are ASCII") == true)
     }
 
+    /// A partial that includes itself would render forever and overflow the stack: an error at the tag that
+    /// closes the cycle, and the fast renderer declines such a set (so `diagnose` falls back to these checks).
+    @Test func partialsThatIncludeEachOtherAreAnError() {
+        let selfLoop = check(["proposal.md.mustache": Self.md + "{{> partials/loop}}\n", "proposal.html.mustache": Self.html,
+                              "partials/loop.mustache": "again {{> partials/loop}}\n"])
+        #expect(selfLoop == ["tpl/partials/loop.mustache:1:7: error: partials include each other in a cycle (partials/loop → partials/loop): rendering would never end"])
+        let twoStep = check(["proposal.md.mustache": Self.md, "proposal.html.mustache": "{{> a}}\n", "a.mustache": "{{#x}}{{> b}}{{/x}}\n",
+                             "b.mustache": "<b>{{> a}}</b>\n"])
+        #expect(twoStep == ["tpl/b.mustache:1:4: error: partials include each other in a cycle (a → b → a): rendering would never end"])
+        // Sharing a partial is not a cycle.
+        #expect(check(["proposal.md.mustache": Self.md + "{{> p}}\n", "proposal.html.mustache": "{{> p}}{{> p}}\n", "p.mustache": "p\n"]).isEmpty)
+        #expect(CompiledTemplateSet(["main": "{{> a}}", "a": "{{#x}}{{> main}}{{/x}}"]) == nil)
+        #expect(CompiledTemplateSet(["main": "{{> a}}{{> a}}", "a": "a"]) != nil)
+    }
+
     @Test func missingRequiredTemplatesAreErrors() {
         #expect(check(["proposal.html.mustache": Self.html]) == ["error: missing required template proposal.md.mustache in tpl"])
     }
