@@ -55,4 +55,19 @@ import Testing
     @Test func columnPastTheEndPutsTheCaretAfterTheLine() {
         #expect(snippet("ab\n", line: 1, column: 10) == "    ab\n      ^")
     }
+
+    /// A long line shows a window around the column, so the caret stays on screen under what it points at.
+    @Test func longLinesShowAWindowAroundTheColumn() {
+        let line = String(repeating: "{{#a}}", count: 200)  // 1,200 scalars
+        let rendered = snippet(line, line: 1, column: 601)
+        let parts = rendered?.split(separator: "\n").map(String.init) ?? []
+        #expect(parts.count == 2)
+        #expect(parts[0].hasPrefix("    …") && parts[0].hasSuffix("…"))
+        #expect(parts[0].count == 4 + 1 + SourceSnippet.window + 1)
+        let caret = parts[1].count - 1
+        let under = Array(parts[0])[caret]
+        #expect(under == "{")  // column 601 starts the 101st `{{#a}}`
+        #expect(snippet(line, line: 1, column: 3)?.hasPrefix("    {{#a}}") == true)
+        #expect(snippet(line, line: 1, column: 1200)?.split(separator: "\n").first?.hasSuffix("}}") == true)
+    }
 }

@@ -1,6 +1,9 @@
 /// Renders the offending line with a caret under the column, measured in display cells so the
 /// caret stays right under Chinese text (two cells per ideograph).
 public enum SourceSnippet {
+    /// The most scalars of a line shown.
+    static let window = 120
+
     /// - Parameters:
     ///   - text: the whole file.
     ///   - location: 1-based line and column; the column counts Unicode scalars (as libyaml does).
@@ -18,9 +21,15 @@ public enum SourceSnippet {
             return s.value < 0x20 || s.value == 0x7F ? "\u{FFFD}" : s
         }
         let prefixCount = min(max(location.column - 1, 0), scalars.count)
-        let caretOffset = scalars[0..<prefixCount].reduce(0) { $0 + DisplayWidth.of($1) }
-        let text = String(String.UnicodeScalarView(scalars))
-        let shown = text.count > 300 ? String(text.prefix(300)) + "…" : text
+        // A long line (minified JSON, a generated template) shows a window around the column, cut with `…`.
+        var start = 0, end = scalars.count
+        if scalars.count > window {
+            start = max(0, min(prefixCount - window / 2, scalars.count - window))
+            end = start + window
+        }
+        let lead = start > 0 ? "…" : "", tail = end < scalars.count ? "…" : ""
+        let caretOffset = lead.count + scalars[start..<max(start, prefixCount)].reduce(0) { $0 + DisplayWidth.of($1) }
+        let shown = lead + String(String.UnicodeScalarView(scalars[start..<end])) + tail
         return "    " + shown + "\n    " + String(repeating: " ", count: caretOffset) + "^"
     }
 }

@@ -39,6 +39,9 @@ private struct TemplateParser {
     static let nameChars = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
     static let partialNameChars = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*/")
 
+    /// Sections open around the current position.
+    var depth = 0
+
     var atEnd: Bool { i >= chars.count }
     var current: Character { atEnd ? "\0" : chars[i] }
 
@@ -74,7 +77,11 @@ private struct TemplateParser {
                     nodes.append(text(whiteSpaceBefore))
                     whiteSpaceBefore = ""
                 }
+                // Deeper than the checks allow: they report it (parsing it would overflow the stack).
+                guard depth < TemplateChecks.maxSectionDepth else { throw Unsupported() }
+                depth += 1
                 let body = try parse(section: path, newLine: setNewLine ? newLine : false)
+                depth -= 1
                 nodes.append(.section(path: path, inverted: inverted, body: body))
             case "/":
                 i += 1

@@ -19,6 +19,10 @@ public enum TemplateChecks {
     /// they existed still renders proposals; lint warns that it cannot render comparisons.
     public static let comparison = ["compare.md", "compare.html"]
 
+    /// Sections nested deeper than this are an error: the parsers and the renderer recurse once per level, and
+    /// a hostile file nested a hundred thousand deep would overflow the stack. The shipped templates nest 6 deep.
+    public static let maxSectionDepth = 100
+
     /// - Parameters:
     ///   - files: relative path → file (its `path` is what diagnostics print).
     ///   - folder: the folder as the user should read it, for problems that have no file.
@@ -34,6 +38,10 @@ public enum TemplateChecks {
                                uniquingKeysWith: { a, _ in a })
         for (name, relative) in names.sorted(by: { $0.key < $1.key }) {
             let file = files[relative]!
+            if let tooDeep = tooDeeplyNested(file.text) {
+                bag.error("sections nested more than \(maxSectionDepth) deep", at: tooDeep.location(file.path))
+                continue
+            }
             do {
                 templates[name] = try MustacheTemplate(string: file.text)
                 texts[name] = file.text
@@ -117,6 +125,22 @@ public enum TemplateChecks {
             bag.error("partials include each other in a cycle (\(cycle.joined(separator: " → "))): rendering would never end",
                       at: closing?.location)
         }
+    }
+
+    /// The first section tag that opens level `maxSectionDepth + 1`, or nil. Counted on the standard delimiters
+    /// (a template that changes them is counted as far as the scanner reads it).
+    static func tooDeeplyNested(_ text: String) -> Tag? {
+        var depth = 0
+        for tag in scanTags(text) {
+            switch tag.body.first {
+            case "#", "^", "$", "<":
+                depth += 1
+                if depth > maxSectionDepth { return tag }
+            case "/": depth = max(depth - 1, 0)
+            default: break
+            }
+        }
+        return nil
     }
 
     struct Tag {

@@ -43,6 +43,20 @@ import Testing
         #expect(CompiledTemplateSet(["main": "{{> a}}{{> a}}", "a": "a"]) != nil)
     }
 
+    /// A hostile template nested a hundred thousand sections deep crashed the parsers (one stack frame per
+    /// level): beyond `maxSectionDepth` it is a located error, and the fast renderer declines it.
+    @Test func sectionsNestedTooDeepAreAnError() {
+        let depth = 100_000
+        let deep = String(repeating: "{{#a}}", count: depth) + "x" + String(repeating: "{{/a}}", count: depth)
+        let out = check(["proposal.md.mustache": Self.md, "proposal.html.mustache": deep])
+        #expect(out.count == 1)
+        #expect(out.first?.hasPrefix("tpl/proposal.html.mustache:1:\(6 * TemplateChecks.maxSectionDepth + 1): error: sections nested more than 100 deep") == true)
+        #expect(CompiledTemplateSet(["main": deep]) == nil)
+        let allowed = String(repeating: "{{#a}}", count: 100) + "x" + String(repeating: "{{/a}}", count: 100)
+        #expect(check(["proposal.md.mustache": Self.md, "proposal.html.mustache": allowed]).isEmpty)
+        #expect(CompiledTemplateSet(["main": allowed]) != nil)
+    }
+
     @Test func missingRequiredTemplatesAreErrors() {
         #expect(check(["proposal.html.mustache": Self.html]) == ["error: missing required template proposal.md.mustache in tpl"])
     }
