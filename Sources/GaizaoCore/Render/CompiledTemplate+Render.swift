@@ -24,8 +24,9 @@ struct CompiledTemplateSet: Sendable {
             out[name] = compiled
             if roots != nil { pending += Self.partials(compiled.nodes) }
         }
-        // Partials that include each other would render forever: left to the checks, which report it.
-        guard PartialGraph(out.mapValues { Self.partials($0.nodes) }).firstCycle() == nil else { return nil }
+        // Partials that include each other would render forever, or explode: left to the checks, which report it.
+        let graph = PartialGraph(out.mapValues { Self.partials($0.nodes) })
+        guard graph.firstCycle() == nil, out.keys.allSatisfy({ graph.inclusions(of: $0) <= PartialGraph.maxInclusions }) else { return nil }
         program = TemplateProgram(out)
     }
 

@@ -120,10 +120,17 @@ public enum TemplateChecks {
     /// A partial that includes itself, directly or through others, would render forever (and overflow the
     /// stack): an error at the tag that closes the cycle.
     static func checkPartialCycles(_ includes: [String: [(partial: String, location: SourceLocation)]], into bag: inout DiagnosticBag) {
-        if let cycle = PartialGraph(includes.mapValues { $0.map(\.partial) }).firstCycle() {
+        let graph = PartialGraph(includes.mapValues { $0.map(\.partial) })
+        if let cycle = graph.firstCycle() {
             let closing = includes[cycle[cycle.count - 2]]?.first { $0.partial == cycle.last }
             bag.error("partials include each other in a cycle (\(cycle.joined(separator: " → "))): rendering would never end",
                       at: closing?.location)
+            return
+        }
+        // Acyclic but multiplying (each of ten partials including the next ten times): a "partial bomb".
+        for name in includes.keys.sorted() where graph.inclusions(of: name) > PartialGraph.maxInclusions {
+            bag.error("template \(name) includes partials more than \(PartialGraph.maxInclusions) times in all (partials including partials): its output would explode",
+                      at: includes[name]?.first?.location)
         }
     }
 
@@ -183,6 +190,25 @@ struct PartialGraph {
     let edges: [String: [String]]
 
     init(_ edges: [String: [String]]) { self.edges = edges }
+
+    /// More partial inclusions than this, counted through partials (not sections), is an error.
+    static let maxInclusions = 10_000
+
+    /// How many partials rendering `name` includes, through partials, counted up to just past `maxInclusions`.
+    /// The graph must have no cycle.
+    func inclusions(of name: String) -> Int {
+        var memo: [String: Int] = [:]
+        func count(_ name: String) -> Int {
+            if let known = memo[name] { return known }
+            var total = 0
+            for next in edges[name] ?? [] where edges[next] != nil {
+                total = min(total + 1 + count(next), Self.maxInclusions + 1)
+            }
+            memo[name] = total
+            return total
+        }
+        return count(name)
+    }
 
     /// A cycle as a path that starts and ends at the same template (`a → b → a`), or nil. Deterministic: the
     /// templates and their partials are visited in name and file order.

@@ -43,6 +43,19 @@ import Testing
         #expect(CompiledTemplateSet(["main": "{{> a}}{{> a}}", "a": "a"]) != nil)
     }
 
+    /// Ten partials each including the next ten times would render 10^10 copies: an error, not a hang.
+    @Test func partialBombsAreAnError() {
+        var files = ["proposal.md.mustache": Self.md, "proposal.html.mustache": "{{> p0}}\n"]
+        for i in 0..<10 { files["p\(i).mustache"] = i == 9 ? "boom\n" : String(repeating: "{{> p\(i + 1)}}", count: 10) + "\n" }
+        let out = check(files)
+        #expect(out.contains("tpl/proposal.html.mustache:1:1: error: template proposal.html includes partials more than 10000 times in all (partials including partials): its output would explode"))
+        #expect(CompiledTemplateSet(Dictionary(uniqueKeysWithValues: files.map { (String($0.key.dropLast(".mustache".count)), $0.value) })) == nil)
+        // Ten times ten is fine.
+        let small = ["proposal.md.mustache": Self.md, "proposal.html.mustache": String(repeating: "{{> a}}", count: 10) + "\n",
+                     "a.mustache": String(repeating: "{{> b}}", count: 10) + "\n", "b.mustache": "b\n"]
+        #expect(check(small).isEmpty)
+    }
+
     /// A hostile template nested a hundred thousand sections deep crashed the parsers (one stack frame per
     /// level): beyond `maxSectionDepth` it is a located error, and the fast renderer declines it.
     @Test func sectionsNestedTooDeepAreAnError() {
