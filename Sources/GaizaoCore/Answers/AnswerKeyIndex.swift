@@ -71,10 +71,11 @@ struct AnswerKeyIndex: Sendable {
         }
     }
 
-    /// The position among `entry`'s options of the one whose id is exactly `id`, or nil (also when `entry`'s
-    /// options cannot be matched by bytes).
-    func option(_ id: UnsafeBufferPointer<UInt8>, of entry: Entry) -> Int? {
-        for (k, range) in entry.optionRanges.enumerated() where equal(id, range) { return k }
+    /// The position among the options of question `i` of the one whose id is exactly `id`, or nil (also when
+    /// that question's options cannot be matched by bytes).
+    func option(_ id: UnsafeBufferPointer<UInt8>, of i: Int) -> Int? {
+        let ranges = entries[i].optionRanges
+        for k in ranges.indices where equal(id, ranges[k]) { return k }
         return nil
     }
 

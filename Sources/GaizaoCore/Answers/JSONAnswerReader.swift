@@ -118,41 +118,41 @@ struct JSONAnswerReader {
             scanner.pos += 1
             return
         }
-        // Collected first, so the two dictionaries are made once at their final size.
-        var read: [(question: Int, location: SourceLocation, value: AnswerValue?)] = []
+        // Sized once for all the questions: grown answer by answer, they were rehashed several times.
+        var locations = [String: SourceLocation](minimumCapacity: index.entries.count)
+        var answers = [String: AnswerValue](minimumCapacity: index.entries.count)
         var answered = [Bool](repeating: false, count: index.entries.count)
         repeat {
             let (keyBytes, location) = try key()
             guard let i = index.question(UnsafeBufferPointer(rebasing: scanner.bytes[keyBytes])), !answered[i] else { throw JSONDecline() }
             answered[i] = true
             nodes += 2
-            read.append((i, location, try value(for: index.entries[i], index)))
+            let id = index.entries[i].id
+            locations[id] = location
+            if let value = try value(for: i, index) { answers[id] = value }
         } while try scanner.nextMember(close: UInt8(ascii: "}"))
-        sheet.locations.reserveCapacity(read.count)
-        sheet.answers.reserveCapacity(read.count)
-        for answer in read {
-            let id = index.entries[answer.question].id
-            sheet.locations[id] = answer.location
-            if let value = answer.value { sheet.answers[id] = value }
-        }
+        sheet.locations = locations
+        sheet.answers = answers
     }
 
     /// One answer, or nil for one left unanswered (`null`, or a text of white space only).
-    mutating func value(for q: AnswerKeyIndex.Entry, _ index: AnswerKeyIndex) throws(JSONDecline) -> AnswerValue? {
+    /// (The question is passed by position so that its entry is read in place, not copied.)
+    mutating func value(for i: Int, _ index: AnswerKeyIndex) throws(JSONDecline) -> AnswerValue? {
         let first = scanner.peek()
         if first == UInt8(ascii: "n") {
             try scanner.literal("null")
             return nil
         }
-        switch q.kind {
+        switch index.entries[i].kind {
         case .text:
             guard first == JSONScanner.quote else { throw JSONDecline() }
             let text = try scanner.string().trimmingWhitespaceAndNewlines()
             // Counting characters means finding grapheme breaks: only when the bytes alone could be too many.
-            guard text.utf8.count <= q.maxLength || text.count <= q.maxLength else { throw JSONDecline() }
+            let maxLength = index.entries[i].maxLength
+            guard text.utf8.count <= maxLength || text.count <= maxLength else { throw JSONDecline() }
             return text.isEmpty ? nil : .text(text)
         case .single:
-            return .option(q.optionIDs[try option(of: q, index)])
+            return .option(index.entries[i].optionIDs[try option(of: i, index)])
         case .multi:
             guard first == UInt8(ascii: "[") else { throw JSONDecline() }
             scanner.pos += 1
@@ -162,14 +162,19 @@ struct JSONAnswerReader {
                 scanner.pos += 1
             } else {
                 repeat {
-                    chosen |= 1 << UInt64(try option(of: q, index))
+                    chosen |= 1 << UInt64(try option(of: i, index))
                     nodes += 1
                 } while try scanner.nextMember(close: UInt8(ascii: "]"))
             }
             // In catalog order, each once, as the general path lists them.
-            return .options(q.optionIDs.indices.filter { chosen & (1 << UInt64($0)) != 0 }.map { q.optionIDs[$0] })
+            let ids = index.entries[i].optionIDs
+            var inOrder: [String] = []
+            inOrder.reserveCapacity(chosen.nonzeroBitCount)
+            for k in ids.indices where chosen & (1 << UInt64(k)) != 0 { inOrder.append(ids[k]) }
+            return .options(inOrder)
         case .number, .level:
             let n = try numberValue()
+            let q = index.entries[i]
             guard AnswerDecoder.numberProblem(n, integer: q.integer, min: q.min, max: q.max) == nil else { throw JSONDecline() }
             return .number(n)
         case .yesno:
@@ -185,9 +190,9 @@ struct JSONAnswerReader {
     }
 
     /// The position among `q`'s options of the option id string at `pos`.
-    mutating func option(of q: AnswerKeyIndex.Entry, _ index: AnswerKeyIndex) throws(JSONDecline) -> Int {
+    mutating func option(of i: Int, _ index: AnswerKeyIndex) throws(JSONDecline) -> Int {
         guard scanner.peek() == JSONScanner.quote, let id = try scanner.scanString(),
-              let k = index.option(UnsafeBufferPointer(rebasing: scanner.bytes[id]), of: q) else { throw JSONDecline() }
+              let k = index.option(UnsafeBufferPointer(rebasing: scanner.bytes[id]), of: i) else { throw JSONDecline() }
         return k
     }
 
