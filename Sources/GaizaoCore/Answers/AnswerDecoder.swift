@@ -168,9 +168,33 @@ public enum AnswerDecoder {
     }
 
     static func isISODate(_ s: String) -> Bool {
+        var text = s
+        if let (y, m, d) = text.withUTF8(plainDate) { return isDate(y, m, d) }
+        // Other forms (`2026-+1-+5`, `2026--11-20`) have always been read this way: they still are.
         let parts = s.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
-        return y >= 1900 && y <= 2200 && (1...12).contains(m) && (1...31).contains(d)
+        return isDate(y, m, d)
+    }
+
+    private static func isDate(_ y: Int, _ m: Int, _ d: Int) -> Bool {
+        y >= 1900 && y <= 2200 && (1...12).contains(m) && (1...31).contains(d)
+    }
+
+    /// Year, month and day of a text that is exactly `DDDD-DD-DD`, as dates are nearly always written, read
+    /// without making substrings; nil for any other text.
+    private static func plainDate(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                let digit = b[i] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                n = n * 10 + Int(digit)
+            }
+            return n
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return (y, m, d)
     }
 }

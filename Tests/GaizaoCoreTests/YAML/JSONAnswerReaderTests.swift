@@ -121,6 +121,27 @@ import Testing
         }
     }
 
+    /// `isISODate` reads `YYYY-MM-DD` without splitting; every text gets the verdict of the splitting reading.
+    @Test func datesAreJudgedAsBefore() {
+        func splitting(_ s: String) -> Bool {
+            let parts = s.split(separator: "-")
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                  let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
+            return y >= 1900 && y <= 2200 && (1...12).contains(m) && (1...31).contains(d)
+        }
+        var texts = ["2026-11-20", "1900-01-01", "2200-12-31", "1899-12-31", "2201-01-01", "2026-00-10", "2026-13-10", "2026-01-00",
+                     "2026-01-32", "2026-+1-+5", "2026--11-20", "-2026-11-20", "2026-11-20-", "2026/11/20", "2026-1-20", "20261120",
+                     "２０２６-11-20", "2026-11-2\u{0301}", "2026-11-2a", "2026-11-20 ", " 2026-11-20", "2026-1a-20", "", "----------"]
+        var rng = SeededRandom(seed: 5)
+        let alphabet = Array("0123456789-+ a")
+        for _ in 0..<5000 { texts.append(String((0..<10).map { _ in alphabet.randomElement(using: &rng)! })) }
+        for _ in 0..<5000 {
+            let (y, m, d) = (Int.random(in: 1850...2250, using: &rng), Int.random(in: 0...14, using: &rng), Int.random(in: 0...33, using: &rng))
+            texts.append("\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)")
+        }
+        for text in texts { #expect(AnswerDecoder.isISODate(text) == splitting(text), "\(text.debugDescription)") }
+    }
+
     /// The division that reads short decimals gives `Double(String)`'s value, bit for bit.
     @Test func shortDecimalsMatchDoubleParsing() {
         var rng = SeededRandom(seed: 99)
