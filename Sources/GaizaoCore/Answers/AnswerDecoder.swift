@@ -9,13 +9,31 @@ public enum AnswerDecoder {
 
     /// `partial`: a questionnaire still being filled in (the wizard resuming) — missing required answers are fine.
     public static func decode(_ file: SourceFile, catalog: Catalog, limits: YAMLLimits = .standard, partial: Bool = false) -> Result {
-        decode(file, catalog: catalog, limits: limits, partial: partial, jsonFastPath: true)
+        decode(file, catalog: catalog, limits: limits, partial: partial, jsonPath: .typed)
+    }
+
+    /// How JSON is read. The tests check the three agree.
+    enum JSONPath {
+        /// Straight into a sheet by `JSONAnswerReader` when it can, else as `nodes`.
+        case typed
+        /// Into a `Node` tree by `JSONNodeParser` when it can, else as `yaml`.
+        case nodes
+        /// Through libyaml, as any YAML.
+        case yaml
     }
 
     /// `jsonFastPath: false` reads JSON with libyaml too: the tests check both paths agree.
     static func decode(_ file: SourceFile, catalog: Catalog, limits: YAMLLimits, partial: Bool, jsonFastPath: Bool) -> Result {
+        decode(file, catalog: catalog, limits: limits, partial: partial, jsonPath: jsonFastPath ? .typed : .yaml)
+    }
+
+    static func decode(_ file: SourceFile, catalog: Catalog, limits: YAMLLimits, partial: Bool, jsonPath: JSONPath) -> Result {
         var bag = DiagnosticBag()
-        guard let root = YAMLDocument.parse(file, limits: limits, jsonFastPath: jsonFastPath, into: &bag) else {
+        if jsonPath == .typed, let read = JSONAnswerReader.read(file, catalog: catalog, limits: limits) {
+            addSheetProblems(read.sheet, read.questionnaire, anchor: read.answersKey, partial: partial, to: &bag)
+            return Result(sheet: bag.hasErrors ? nil : read.sheet, diagnostics: bag)
+        }
+        guard let root = YAMLDocument.parse(file, limits: limits, jsonFastPath: jsonPath != .yaml, into: &bag) else {
             return Result(sheet: nil, diagnostics: bag)
         }
         let ctx = LoadContext(file: file.path)
@@ -68,12 +86,17 @@ public enum AnswerDecoder {
                 if let value = value(entry.value, for: question, ctx) { sheet.answers[entry.key] = value }
             }
         }
-        let anchor = map.keyNode("answers").map(ctx.loc)
+        addSheetProblems(sheet, questionnaire, anchor: map.keyNode("answers").map(ctx.loc), partial: partial, to: &ctx.bag)
+        return sheet
+    }
+
+    /// The problems of the sheet as a whole (skip logic, missing answers), at their answer or else at `anchor`.
+    static func addSheetProblems(_ sheet: AnswerSheet, _ questionnaire: Questionnaire, anchor: SourceLocation?, partial: Bool,
+                                 to bag: inout DiagnosticBag) {
         for problem in AnswerValidator.problems(sheet, questionnaire) where !(partial && problem.isMissingAnswer) {
             let loc = problem.questionID.flatMap { sheet.locations[$0] } ?? anchor
-            ctx.bag.append(Diagnostic(problem.severity, problem.message, at: loc))
+            bag.append(Diagnostic(problem.severity, problem.message, at: loc))
         }
-        return sheet
     }
 
     /// Converts one YAML value to the answer type of `question`, or reports why it cannot.
@@ -118,9 +141,13 @@ public enum AnswerDecoder {
 
     /// Why `n` is not acceptable for `q`, or nil.
     public static func numberProblem(_ n: Double, _ q: Question) -> String? {
-        if q.integer && n != n.rounded() { return "must be a whole number, found \(formatNumber(n))" }
-        if let lo = q.min, n < lo { return "\(formatNumber(n)) is below the minimum \(formatNumber(lo))" }
-        if let hi = q.max, n > hi { return "\(formatNumber(n)) is above the maximum \(formatNumber(hi))" }
+        numberProblem(n, integer: q.integer, min: q.min, max: q.max)
+    }
+
+    static func numberProblem(_ n: Double, integer: Bool, min: Double?, max: Double?) -> String? {
+        if integer && n != n.rounded() { return "must be a whole number, found \(formatNumber(n))" }
+        if let lo = min, n < lo { return "\(formatNumber(n)) is below the minimum \(formatNumber(lo))" }
+        if let hi = max, n > hi { return "\(formatNumber(n)) is above the maximum \(formatNumber(hi))" }
         return nil
     }
 
@@ -141,9 +168,33 @@ public enum AnswerDecoder {
     }
 
     static func isISODate(_ s: String) -> Bool {
+        var text = s
+        if let (y, m, d) = text.withUTF8(plainDate) { return isDate(y, m, d) }
+        // Other forms (`2026-+1-+5`, `2026--11-20`) have always been read this way: they still are.
         let parts = s.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
-        return y >= 1900 && y <= 2200 && (1...12).contains(m) && (1...31).contains(d)
+        return isDate(y, m, d)
+    }
+
+    private static func isDate(_ y: Int, _ m: Int, _ d: Int) -> Bool {
+        y >= 1900 && y <= 2200 && (1...12).contains(m) && (1...31).contains(d)
+    }
+
+    /// Year, month and day of a text that is exactly `DDDD-DD-DD`, as dates are nearly always written, read
+    /// without making substrings; nil for any other text.
+    private static func plainDate(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                let digit = b[i] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                n = n * 10 + Int(digit)
+            }
+            return n
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return (y, m, d)
     }
 }

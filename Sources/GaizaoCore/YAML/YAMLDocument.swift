@@ -126,7 +126,7 @@ public enum YAMLDocument {
     }
 
     /// libyaml recurses per nesting level; refuse absurd flow nesting (`[[[[…`) and indentation before parsing.
-    private static func firstExcessiveFlowDepth(in text: String, limit: Int) -> (line: Int, column: Int)? {
+    static func firstExcessiveFlowDepth(in text: String, limit: Int) -> (line: Int, column: Int)? {
         var copy = text
         return copy.withUTF8 { bytes -> (line: Int, column: Int)? in
             // Bytes, not scalars, for speed; columns count scalars (UTF-8 continuation bytes are skipped).
