@@ -80,6 +80,8 @@ final class TemplateProgram: @unchecked Sendable {
     struct Part {
         var offset: Int32
         var length: Int32
+        /// `KeyBytes.bit` of the name.
+        var bit: UInt64 = 0
     }
 
     private(set) var ops: [Op] = []
@@ -139,8 +141,9 @@ final class TemplateProgram: @unchecked Sendable {
             if i == 0 && name == "." {
                 parts.append(Part(offset: 0, length: -1))
             } else {
-                parts.append(Part(offset: Int32(keys.count), length: Int32(name.utf8.count)))
-                keys.append(contentsOf: name.utf8)
+                let bytes = Array(name.utf8)
+                parts.append(Part(offset: Int32(keys.count), length: Int32(bytes.count), bit: bytes.withUnsafeBufferPointer(KeyBytes.bit)))
+                keys.append(contentsOf: bytes)
             }
             partNames.append(name)
         }
@@ -321,6 +324,10 @@ struct TemplateRun {
             let s = values.slots[Int(current)]
             switch s.kind {
             case .object:
+                guard s.mask & key.bit != 0 else {
+                    current = s.next
+                    continue
+                }
                 let length = key.length
                 let keyStart = code.keys.baseAddress! + Int(key.offset)
                 for f in Int(s.a)..<Int(s.a + s.b) {
@@ -429,6 +436,14 @@ public enum HTMLEscape {
 enum KeyBytes {
     /// Zero bytes kept after the key buffers the renderer owns, so their tails compare as one word.
     static let padding = 8
+
+    /// One of 64 bits for a key, from its length and its first and last bytes: an object's mask of its keys'
+    /// bits rules most keys out without comparing any.
+    @inline(__always)
+    static func bit(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let first = key.first, let last = key.last else { return 1 }
+        return 1 << ((UInt64(key.count) &* 31 &+ UInt64(first) &* 7 &+ UInt64(last)) & 63)
+    }
 
     /// Whether the `count` bytes at `a` and `b` are equal. `b` must be followed by `padding` readable bytes;
     /// `a` (a literal's bytes in the binary) is read past its end only within its memory page.

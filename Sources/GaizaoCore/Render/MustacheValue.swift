@@ -137,6 +137,9 @@ final class ViewArena {
         var b: Int32
         /// object: the slot holding fields added after it was made (`ViewNode` subscript set), or -1.
         var next: Int32 = -1
+        /// object: the union of its keys' `KeyBytes.bit`s, so a lookup skips an object that cannot have the key
+        /// (most lookups pass through several objects before the one that has it).
+        var mask: UInt64 = 0
     }
 
     struct Field {
@@ -159,6 +162,8 @@ final class ViewArena {
         var items: [Int32] = []
         var fields: [Field] = []
         var tables: [[String: String]] = []
+        /// The keys' bits of the object being added.
+        var mask: UInt64 = 0
     }
 
     private let storage: UnsafeMutablePointer<Storage>
@@ -240,11 +245,13 @@ final class ViewArena {
         return MustacheValue(slot: Int32(storage.pointee.slots.count - 1))
     }
 
-    /// An object of the fields `body` adds with `appendField`.
+    /// An object of the fields `body` adds with `appendField` (their values are already built, so nothing else
+    /// adds fields meanwhile).
     func addObject(_ body: () -> Void) -> Int32 {
         let first = Int32(storage.pointee.fields.count)
+        storage.pointee.mask = 0
         body()
-        storage.pointee.slots.append(Slot(kind: .object, a: first, b: Int32(storage.pointee.fields.count) - first))
+        storage.pointee.slots.append(Slot(kind: .object, a: first, b: Int32(storage.pointee.fields.count) - first, mask: storage.pointee.mask))
         return Int32(storage.pointee.slots.count - 1)
     }
 
@@ -257,13 +264,17 @@ final class ViewArena {
     func appendField(_ key: String, _ value: MustacheValue) {
         let offset = Int32(storage.pointee.keyBytes.count)
         var key = key
-        key.withUTF8 { storage.pointee.keyBytes.append(contentsOf: $0) }
+        key.withUTF8 {
+            storage.pointee.keyBytes.append(contentsOf: $0)
+            storage.pointee.mask |= KeyBytes.bit($0)
+        }
         storage.pointee.fields.append(Field(key: nil, keyOffset: offset, keyLength: Int32(storage.pointee.keyBytes.count) - offset, value: value.slot))
     }
 
     @inline(__always)
     func appendField(_ key: ViewKey, _ value: MustacheValue) {
         guard key.text.hasPointerRepresentation else { return appendField(key.string, value) }
+        storage.pointee.mask |= KeyBytes.bit(UnsafeBufferPointer(start: key.text.utf8Start, count: key.text.utf8CodeUnitCount))
         storage.pointee.fields.append(Field(key: key.text.utf8Start, keyOffset: 0, keyLength: Int32(key.text.utf8CodeUnitCount), value: value.slot))
     }
 
@@ -300,8 +311,9 @@ final class ViewArena {
         }
         // A one-field object chained after the last part of this one.
         let first = Int32(storage.pointee.fields.count)
+        storage.pointee.mask = 0
         appendField(key, value)
-        storage.pointee.slots.append(Slot(kind: .object, a: first, b: 1))
+        storage.pointee.slots.append(Slot(kind: .object, a: first, b: 1, mask: storage.pointee.mask))
         storage.pointee.slots[Int(last)].next = Int32(storage.pointee.slots.count - 1)
     }
 
