@@ -24,6 +24,18 @@ import Mustache
         }
     }
 
+    /// The output buffer starts at 128 KB and no proposal outgrows it; started at 64 bytes it grows many times
+    /// over and must give the same bytes.
+    @Test func aGrowingOutputBufferGivesTheSameBytes() throws {
+        let proposal = try RenderFixtures.proposal(RenderFixtures.examples[0])
+        let compiled = try #require(RenderFixtures.renderer.compiled)
+        let model = ProposalViewModel(proposal, lang: .zh, flavor: .html)
+        let roomy = compiled.renderBytes(model.tree, template: "proposal.html")
+        let tight = compiled.renderBytes(model.tree, template: "proposal.html", capacity: 1)
+        #expect(roomy != nil && roomy == tight)
+        #expect((roomy?.count ?? 0) > 50_000)
+    }
+
     static let edgeCases: [String] = [
         "a {{x}} b\n",
         "  {{#list}}\n  - {{name}}\n  {{/list}}\n",
