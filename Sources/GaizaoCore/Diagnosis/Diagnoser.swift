@@ -6,31 +6,9 @@ public struct Diagnoser: Sendable {
 
     /// Diagnoses `answers` (already the effective answers of the industry's questionnaire).
     public func diagnose(industry: Industry, answers: [String: AnswerValue], questionnaire: Questionnaire) -> Diagnosis {
-        let model = catalog.maturity
-        var indicators: [IndicatorScore] = []
-        var dimensions: [DimensionScore] = []
-        for d in model.dimensions {
-            var sum = 0
-            for i in d.indicators {
-                let answer = answers[i.questionID]
-                let points = Self.score(i, answer: answer, question: questionnaire[i.questionID])
-                sum += points
-                indicators.append(IndicatorScore(id: i.id, dimensionID: d.id, points: points, max: milli(i.points),
-                                                 questionID: i.questionID, answer: answer))
-            }
-            dimensions.append(DimensionScore(id: d.id, points: sum, max: milli(d.points)))
-        }
-        let scenes = model.scenes.map { s -> SceneLevel in
-            let answer = answers[s.questionID]
-            var level = 0
-            if case let .number(n)? = answer, n.isFinite { level = Int(Swift.max(0, Swift.min(4, n))) }
-            return SceneLevel(id: s.id, level: level, mandatory: s.mandatory, answered: answer != nil)
-        }
-        let total = dimensions.reduce(0) { $0 + $1.points }
-        let checks = Self.levelChecks(model.levels, total: total, scenes: scenes)
-        return Diagnosis(
-            industryID: industry.id, answers: answers, sizeBand: sizeBand(answers), indicators: indicators,
-            dimensions: dimensions, total: total, scenes: scenes, level: Self.level(checks), levelChecks: checks)
+        var builder = AnswerSlots.Builder(questionnaire)
+        let tables = DiagnosisTables(catalog: catalog, questionnaire: questionnaire, slots: &builder)
+        return tables.diagnose(industryID: industry.id, answers: SlotAnswers(slots: AnswerSlots(builder), answers))
     }
 
     /// The first size band whose condition holds; the last band otherwise.
