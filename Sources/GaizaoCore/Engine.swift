@@ -54,33 +54,6 @@ public struct Engine: Sendable {
         let proposal = ProposalBuilder(prepared).build(sheet: sheet, answersHash: hash, diagnosis: diagnosis, plan: plan, overlay: overlay)
         return Output(diagnosis: diagnosis, plan: plan, proposal: proposal)
     }
-
-    /// SHA-256 of the answers in a canonical form (sorted ids, typed values), so YAML and JSON files with the
-    /// same answers hash alike.
-    public static func hash(_ sheet: AnswerSheet) -> String {
-        hash(sheet, ordered: sheet.answers.keys.sorted().lazy.map { ($0, sheet.answers[$0]!) })
-    }
-
-    /// The hash of `sheet` given its answers in key order.
-    static func hash<Answers: Sequence<(String, AnswerValue)>>(_ sheet: AnswerSheet, ordered: Answers) -> String {
-        // The canonical text, built as bytes (it is hashed, never shown): `key=kind:value` lines in key order.
-        var text: [UInt8] = []
-        text.reserveCapacity(4096)
-        func add(_ s: String) { text.append(contentsOf: s.utf8) }
-        add("industry="); add(sheet.industry); add("\ndate="); add(sheet.date ?? ""); add("\n")
-        for (key, value) in ordered {
-            add(key); add("=")
-            switch value {
-            case let .number(n): add("n:"); add(formatNumber(n, maxFractionDigits: 6))
-            case let .text(t): add("t:"); add(t)
-            case let .option(o): add("o:"); add(o)
-            case let .options(os): add("m:"); add(os.joined(separator: ","))
-            case let .bool(b): add(b ? "b:true" : "b:false")
-            }
-            add("\n")
-        }
-        return SHA256.hex(text)
-    }
 }
 
 extension Proposal {

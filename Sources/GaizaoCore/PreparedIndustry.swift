@@ -9,6 +9,8 @@ final class PreparedIndustry: Sendable {
     let slots: AnswerSlots
     /// The `when` of each question, by slot.
     let questionWhens: [SlotCondition?]
+    /// How the answers to each question are displayed, by slot.
+    let answerFormats: [AnswerFormat]
     let diagnosis: DiagnosisTables
     let plan: PlanTables
     let proposal: ProposalTables
@@ -20,6 +22,7 @@ final class PreparedIndustry: Sendable {
         self.industry = industry
         let questionnaire = catalog.questionnaire(for: industry)
         self.questionnaire = questionnaire
+        answerFormats = questionnaire.ordered.map(AnswerFormat.init)
         var builder = AnswerSlots.Builder(questionnaire)
         questionWhens = questionnaire.ordered.map { q in q.when.map { SlotCondition($0, slot: { builder.slot($0) }) } }
         diagnosis = DiagnosisTables(catalog: catalog, questionnaire: questionnaire, slots: &builder)

@@ -6,7 +6,6 @@ final class PlanTables: Sendable {
     enum Keyword: Sendable { case recommend, exclude, upgrade, satisfied, risk }
 
     struct PreparedRule: Sendable {
-        var when: SlotCondition
         var keyword: Keyword
         var weight: Double
         /// The reason the rule gives its module when it fires.
@@ -49,9 +48,14 @@ final class PlanTables: Sendable {
         var notEligibleReason: Localized
         /// What a smaller scheme of this one's group is told when this one applies instead.
         var sameGroupNote: Localized
+        /// This scheme's `eligibleReason` joined with the `sameGroupNote` of each scheme of its group (by
+        /// policy index; nil outside the group): the usual reason of a scheme another one outweighs.
+        var outweighedReasons: [Localized?] = []
     }
 
     let rules: [PreparedRule]
+    /// The condition of each rule (apart from `rules`, so that evaluating them all copies nothing else).
+    let ruleConditions: [SlotCondition]
     let modules: [PreparedModule]
     /// Module indices ordered by id (the scheduler's deterministic order).
     let modulesByID: [Int]
@@ -78,10 +82,11 @@ final class PlanTables: Sendable {
                 keyword = .risk
                 risk = Risk(ruleID: r.id, text: text, questions: questions)
             }
-            return PreparedRule(when: SlotCondition(r.when, slot: { slots.slot($0) }), keyword: keyword, weight: r.weight,
+            return PreparedRule(keyword: keyword, weight: r.weight,
                                 reason: DecisionReason(kind: .rule, ruleID: r.id, text: r.reason, questions: questions), risk: risk)
         }
 
+        ruleConditions = industry.rules.map { SlotCondition($0.when, slot: { slots.slot($0) }) }
         bandIDs = catalog.manifest.sizeBands.map(\.id)
         let requires = ms.map { $0.requiredIDs.compactMap { firstIndex[$0] } }
         var modules: [PreparedModule] = []
@@ -113,7 +118,7 @@ final class PlanTables: Sendable {
         modulesByID = ms.indices.sorted { ms[$0].id < ms[$1].id }
 
         let all = catalog.policies.policies
-        policies = all.map { p in
+        var policies = all.map { p in
             let tagged: [Bool]?
             switch p.base {
             case .package: tagged = nil
@@ -127,6 +132,13 @@ final class PlanTables: Sendable {
                 sameGroupNote: Localized(zh: "与「\(p.name.zh)」同属一类，按不叠加假设只计金额较大者",
                                          en: "same group as \"\(p.name.en)\": by the no-stacking assumption only the larger counts"))
         }
+        for i in policies.indices {
+            policies[i].outweighedReasons = policies.indices.map { w in
+                policies[w].group == policies[i].group
+                    ? Clauses.join([policies[i].eligibleReason, policies[w].sameGroupNote]) : nil
+            }
+        }
+        self.policies = policies
         thresholdText = formatNumber(industry.threshold)
     }
 

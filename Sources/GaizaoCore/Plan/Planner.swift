@@ -45,7 +45,7 @@ public struct Planner: Sendable {
 
     public func plan(_ diagnosis: Diagnosis, options: PlanOptions = PlanOptions()) -> Plan {
         let answers = diagnosis.slotAnswers.using(prepared.slots).values
-        let fired = tables.rules.map { $0.when.evaluate(answers).isTrue }
+        let fired = tables.ruleConditions.map { $0.evaluate(answers).isTrue }
         var decisions = decideModules(fired, band: diagnosis.sizeBand.id, overlay: options.overlay)
         choosePersonalized(&decisions, budget: options.budgetYuan)
         let phases = Scheduler.schedule(&decisions, tables)
@@ -64,7 +64,8 @@ public struct Planner: Sendable {
         subsidyTotal = CostRange(low: min(subsidyTotal.low, investment.low), high: min(subsidyTotal.high, investment.high))
         let projected = project(diagnosis, decisions)
         var risks: [Risk] = []
-        for (k, rule) in tables.rules.enumerated() where fired[k] { if let risk = rule.risk { risks.append(risk) } }
+        let rules = tables.rules
+        for k in rules.indices where fired[k] { if let risk = rules[k].risk { risks.append(risk) } }
         risks += builtInRisks(diagnosis, projected, decisions, budget: options.budgetYuan, weeks: phases.last?.endWeek ?? 0)
         var kpis: [KPILine] = []
         for (i, d) in decisions.enumerated() where d.status.isSelected {
@@ -85,39 +86,40 @@ public struct Planner: Sendable {
         let bandIndex = tables.bandIndex(band)
         var decisions: [ModuleDecision] = []
         decisions.reserveCapacity(industry.modules.count)
-        for (i, m) in industry.modules.enumerated() {
-            let prepared = tables.modules[i]
-            let override = overlay?.modules[m.id]
+        let tables = tables, rules = tables.rules, modules = industry.modules
+        for i in modules.indices {
+            // Fields are read where the module stands: copying a whole `Module` retains all its strings.
+            let id = modules[i].id, kind = modules[i].kind
+            let override = overlay?.modules[id]
             let full: CostRange
             if let override {
-                full = (override.cost ?? m.cost)[band] ?? m.cost[band] ?? .zero
+                full = (override.cost ?? modules[i].cost)[band] ?? modules[i].cost[band] ?? .zero
             } else if let bandIndex {
-                full = prepared.costByBand[bandIndex] ?? .zero
+                full = tables.modules[i].costByBand[bandIndex] ?? .zero
             } else {
-                full = m.cost[band] ?? .zero
+                full = modules[i].cost[band] ?? .zero
             }
             // The fired rules about the module by keyword, in rule order.
             var excluded: [DecisionReason] = [], satisfied: [DecisionReason] = [], upgrade: [DecisionReason] = []
             var recommended: [DecisionReason] = []
             var score = 0.0
-            for r in prepared.rules where fired[r] {
-                let rule = tables.rules[r]
-                switch rule.keyword {
-                case .exclude: excluded.append(rule.reason)
-                case .satisfied: satisfied.append(rule.reason)
-                case .upgrade: upgrade.append(rule.reason)
+            for r in tables.modules[i].rules where fired[r] {
+                switch rules[r].keyword {
+                case .exclude: excluded.append(rules[r].reason)
+                case .satisfied: satisfied.append(rules[r].reason)
+                case .upgrade: upgrade.append(rules[r].reason)
                 case .recommend:
-                    recommended.append(rule.reason)
-                    score += rule.weight
+                    recommended.append(rules[r].reason)
+                    score += rules[r].weight
                 case .risk: break
                 }
             }
             var d = ModuleDecision(
-                moduleID: m.id, kind: m.kind, status: .notChosen, score: 0, reasons: [], requiredBy: [],
+                moduleID: id, kind: kind, status: .notChosen, score: 0, reasons: [], requiredBy: [],
                 cost: .zero, referenceCost: full,
-                durationWeeks: override?.durationWeeks ?? m.durationWeeks, products: override?.products ?? m.products,
-                costSource: override?.costSource ?? m.costSource)
-            switch m.kind {
+                durationWeeks: override?.durationWeeks ?? modules[i].durationWeeks, products: override?.products ?? modules[i].products,
+                costSource: override?.costSource ?? modules[i].costSource)
+            switch kind {
             case .standard:
                 if !excluded.isEmpty {
                     d.status = .excluded; d.reasons = excluded
@@ -129,7 +131,7 @@ public struct Planner: Sendable {
                 } else {
                     d.status = .include
                     d.cost = full
-                    d.reasons = [prepared.standardReason]
+                    d.reasons = [tables.modules[i].standardReason]
                 }
             case .personalized:
                 d.score = score

@@ -28,7 +28,12 @@ public struct SubsidyCalculator: Sendable {
             let group = tables.policies[i].group
             lines[i].applied = lines[i].eligible && bestInGroup[group] == i
             if lines[i].eligible && !lines[i].applied, let winner = bestInGroup[group] {
-                lines[i].reason = Clauses.join([lines[i].reason, tables.policies[winner].sameGroupNote])
+                // The usual case is joined once per catalog; other reasons are joined here.
+                if lines[i].reason == tables.policies[i].eligibleReason, let joined = tables.policies[i].outweighedReasons[winner] {
+                    lines[i].reason = joined
+                } else {
+                    lines[i].reason = Clauses.join([lines[i].reason, tables.policies[winner].sameGroupNote])
+                }
             }
         }
         return lines

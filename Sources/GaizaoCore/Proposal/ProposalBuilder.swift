@@ -27,21 +27,23 @@ public struct ProposalBuilder: Sendable {
             annualRevenueYuan: number(tables.annualRevenue).flatMap { Money.yuan(fromWan: formatNumber($0)) },
             industry: industry.id, industryName: industry.name, sizeBand: diagnosis.sizeBand.id, sizeBandName: diagnosis.sizeBand.name)
         // Each answer's display, kept by slot: the diagnosis summaries show the same answers again.
-        let shown = DisplayedAnswers(answers: a, questionnaire: questionnaire, catalog: catalog)
+        let shown = DisplayedAnswers(answers: a, formats: prepared.answerFormats)
         var answers: [Proposal.AnswerRecord] = []
         answers.reserveCapacity(a.count)
-        for (k, q) in questionnaire.ordered.enumerated() {
+        let questions = questionnaire.ordered
+        for k in questions.indices {
             guard let v = a[k], let display = shown.displays[k] else { continue }
-            answers.append(Proposal.AnswerRecord(question: q.id, label: q.label, value: AnswerJSON(v), display: display))
+            answers.append(Proposal.AnswerRecord(question: questions[k].id, label: questions[k].label, value: AnswerJSON(v), display: display))
         }
+        let industryModules = industry.modules
         let modules = plan.decisions.enumerated().compactMap { n, d -> Proposal.ModuleEntry? in
             // A plan's decisions follow the modules' order; a decision list from elsewhere is matched by id.
-            let index = n < industry.modules.count && industry.modules[n].id == d.moduleID
-                ? n : industry.modules.firstIndex { $0.id == d.moduleID }
+            let index = n < industryModules.count && industryModules[n].id == d.moduleID
+                ? n : industryModules.firstIndex { $0.id == d.moduleID }
             guard let index else { return nil }
-            let m = industry.modules[index]
             return Proposal.ModuleEntry(
-                id: m.id, kind: m.kind.rawValue, name: m.name, summary: m.summary, status: d.status, score: round4(d.score),
+                id: industryModules[index].id, kind: industryModules[index].kind.rawValue, name: industryModules[index].name,
+                summary: industryModules[index].summary, status: d.status, score: round4(d.score),
                 reasons: d.reasons.map { r in
                     Proposal.ReasonEntry(kind: r.kind, rule: r.ruleID, weight: r.ruleID.flatMap { tables.ruleWeights[$0] },
                                          text: r.text, questions: r.questions)
@@ -51,7 +53,8 @@ public struct ProposalBuilder: Sendable {
                     Proposal.RaiseEntry(scene: r.scene, sceneName: r.sceneName, from: sceneLevel(diagnosis, r), to: r.level)
                 },
                 cost: yuan(d.cost), referenceCost: yuan(d.referenceCost), costSource: d.costSource, durationWeeks: d.durationWeeks,
-                phase: d.phase, startWeek: d.startWeek, endWeek: d.endWeek, products: d.products, subsidyTags: m.subsidyTags)
+                phase: d.phase, startWeek: d.startWeek, endWeek: d.endWeek, products: d.products,
+                subsidyTags: industryModules[index].subsidyTags)
         }
         let subsidies = zip(catalog.policies.policies, plan.subsidies).map { p, l in
             Proposal.SubsidyEntry(
@@ -129,7 +132,7 @@ public struct ProposalBuilder: Sendable {
     }
 
     func summary(_ d: Diagnosis) -> Proposal.DiagnosisSummary {
-        summary(d, DisplayedAnswers(answers: [], questionnaire: questionnaire, catalog: catalog))
+        summary(d, DisplayedAnswers(answers: [], formats: prepared.answerFormats))
     }
 
     /// The diagnosis as the proposal shows it; answers already displayed in `shown` are not formatted again.
@@ -181,16 +184,15 @@ public struct ProposalBuilder: Sendable {
 struct DisplayedAnswers {
     let answers: [AnswerValue?]
     let displays: [Localized?]
-    let questionnaire: Questionnaire
-    let catalog: Catalog
+    /// The format of each question, by slot.
+    let formats: [AnswerFormat]
 
-    init(answers: [AnswerValue?], questionnaire: Questionnaire, catalog: Catalog) {
+    init(answers: [AnswerValue?], formats: [AnswerFormat]) {
         self.answers = answers
-        self.questionnaire = questionnaire
-        self.catalog = catalog
+        self.formats = formats
         var displays = [Localized?](repeating: nil, count: answers.count)
-        for (k, q) in questionnaire.ordered.enumerated() where k < answers.count {
-            if let v = answers[k] { displays[k] = AnswerDisplay.text(v, q, catalog) }
+        for k in formats.indices where k < answers.count {
+            if let v = answers[k] { displays[k] = formats[k].text(v) }
         }
         self.displays = displays
     }
@@ -198,9 +200,9 @@ struct DisplayedAnswers {
     /// `AnswerDisplay.text` of `value` as the answer to the question of `slot` (nil when the slot is no
     /// question of the questionnaire).
     func display(_ value: AnswerValue, slot: Int) -> Localized? {
-        guard slot < questionnaire.ordered.count else { return nil }
+        guard slot < formats.count else { return nil }
         if slot < answers.count, let shown = displays[slot], answers[slot] == value { return shown }
-        return AnswerDisplay.text(value, questionnaire.ordered[slot], catalog)
+        return formats[slot].text(value)
     }
 }
 
@@ -223,35 +225,5 @@ public enum LevelExplanation {
                                  en: "of which \(next.mandatoryAtLevel) mandatory; \(next.mandatoryNeeded) needed"))
         }
         return out
-    }
-}
-
-/// Answers as a reader sees them: option labels, numbers with units, 是/否.
-public enum AnswerDisplay {
-    public static func text(_ v: AnswerValue, _ q: Question, _ catalog: Catalog) -> Localized {
-        switch v {
-        case let .text(t): return Localized(zh: t, en: t)
-        case let .option(o): return q.option(o)?.label ?? Localized(zh: o, en: o)
-        case let .options(os):
-            if os.isEmpty { return Localized(zh: "（无）", en: "(none)") }
-            let labels = os.map { q.option($0)?.label ?? Localized(zh: $0, en: $0) }
-            return Localized(zh: labels.map(\.zh).joined(separator: "、"), en: labels.map(\.en).joined(separator: "; "))
-        case let .bool(b): return b ? Localized(zh: "是", en: "yes") : Localized(zh: "否", en: "no")
-        case let .number(n):
-            if q.kind == .level {
-                let level = n.isFinite ? Int(max(0, min(4, n))) : 0
-                if level == 0 { return Localized(zh: "0级（未开展）", en: "level 0 (not started)") }
-                return Localized(zh: "\(level)级", en: "level \(level)")
-            }
-            let unit = q.unit ?? .empty
-            return Localized(zh: withUnit(formatNumber(n), unit.zh), en: withUnit(formatNumber(n), unit.en))
-        }
-    }
-
-    /// `35%`, `150 人`, `600 万元/年`: the unit after a space, except a percent sign, which is written as the
-    /// proposal's own texts write it (`3%`, `50%`). The wizard shows answers the same way.
-    public static func withUnit(_ number: String, _ unit: String?) -> String {
-        guard let unit, !unit.isEmpty else { return number }
-        return unit == "%" ? number + unit : number + " " + unit
     }
 }

@@ -57,7 +57,7 @@ import Testing
             for (k, q) in prepared.questionnaire.ordered.enumerated() {
                 if let when = q.when, let compiled = prepared.questionWhens[k] { conditions.append((when, compiled)) }
             }
-            for (r, rule) in industry.rules.enumerated() { conditions.append((rule.when, prepared.plan.rules[r].when)) }
+            for (r, rule) in industry.rules.enumerated() { conditions.append((rule.when, prepared.plan.ruleConditions[r])) }
             for (b, band) in catalog.manifest.sizeBands.enumerated() {
                 if let when = band.when, let compiled = prepared.diagnosis.sizeBands[b].when { conditions.append((when, compiled)) }
             }
