@@ -50,9 +50,10 @@ public struct Planner: Sendable {
         choosePersonalized(&decisions, budget: options.budgetYuan)
         let phases = Scheduler.schedule(&decisions, tables)
         var investment = CostRange.zero
-        for d in decisions {
-            investment.low += d.cost.low
-            investment.high += d.cost.high
+        // Loops over decisions read fields by index: a `for d in decisions` copies each decision.
+        for i in decisions.indices {
+            investment.low += decisions[i].cost.low
+            investment.high += decisions[i].cost.high
         }
         let subsidies = SubsidyCalculator(policies: catalog.policies).lines(
             decisions: decisions, tables: tables, investment: investment, answers: answers)
@@ -68,9 +69,9 @@ public struct Planner: Sendable {
         for k in rules.indices where fired[k] { if let risk = rules[k].risk { risks.append(risk) } }
         risks += builtInRisks(diagnosis, projected, decisions, budget: options.budgetYuan, weeks: phases.last?.endWeek ?? 0)
         var kpis: [KPILine] = []
-        for (i, d) in decisions.enumerated() where d.status.isSelected {
+        for i in decisions.indices where decisions[i].status.isSelected {
             for k in industry.modules[i].kpis {
-                kpis.append(KPILine(moduleID: d.moduleID, metric: k.metric, low: k.low, high: k.high, source: k.source))
+                kpis.append(KPILine(moduleID: decisions[i].moduleID, metric: k.metric, low: k.low, high: k.high, source: k.source))
             }
         }
         return Plan(
@@ -170,12 +171,13 @@ public struct Planner: Sendable {
     /// Re-diagnoses with the selected modules delivered: scenes raised, `brings` applied.
     public func project(_ diagnosis: Diagnosis, _ decisions: [ModuleDecision]) -> Diagnosis {
         var answers = diagnosis.slotAnswers.using(prepared.slots)
-        for (n, d) in decisions.enumerated() where d.status.isSelected {
+        for n in decisions.indices where decisions[n].status.isSelected {
             // Decisions made here follow the modules' order; others are matched by id.
+            let id = decisions[n].moduleID
             let i: Int
-            if n < industry.modules.count && industry.modules[n].id == d.moduleID {
+            if n < industry.modules.count && industry.modules[n].id == id {
                 i = n
-            } else if let found = industry.modules.firstIndex(where: { $0.id == d.moduleID }) {
+            } else if let found = industry.modules.firstIndex(where: { $0.id == id }) {
                 i = found
             } else {
                 continue

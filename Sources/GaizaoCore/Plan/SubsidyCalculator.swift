@@ -61,9 +61,9 @@ public struct SubsidyCalculator: Sendable {
         }
         var base = CostRange.zero
         if let tagged = prepared.tagged {
-            for (i, d) in decisions.enumerated() where d.status.isSelected && tagged[i] {
-                base.low += d.cost.low
-                base.high += d.cost.high
+            for i in decisions.indices where decisions[i].status.isSelected && tagged[i] {
+                base.low += decisions[i].cost.low
+                base.high += decisions[i].cost.high
             }
         } else {
             base = investment

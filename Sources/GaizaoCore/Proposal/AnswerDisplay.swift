@@ -44,8 +44,16 @@ final class AnswerFormat: Sendable {
         case let .option(o): return label(o)
         case let .options(os):
             if os.isEmpty { return Localized(zh: "（无）", en: "(none)") }
-            // Joined by appending in place (the same text as `joined(separator:)` of the labels).
+            // Joined by appending in place, the room reserved first (the same text as `joined(separator:)`).
+            var zhBytes = (os.count - 1) * 3, enBytes = (os.count - 1) * 2
+            for id in os {
+                let l = label(id)
+                zhBytes += l.zh.utf8.count
+                enBytes += l.en.utf8.count
+            }
             var zh = "", en = ""
+            zh.reserveCapacity(zhBytes)
+            en.reserveCapacity(enBytes)
             for (n, id) in os.enumerated() {
                 let l = label(id)
                 if n > 0 { zh += "、"; en += "; " }

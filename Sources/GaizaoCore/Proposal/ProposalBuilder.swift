@@ -45,7 +45,7 @@ public struct ProposalBuilder: Sendable {
                 id: industryModules[index].id, kind: industryModules[index].kind.rawValue, name: industryModules[index].name,
                 summary: industryModules[index].summary, status: d.status, score: round4(d.score),
                 reasons: d.reasons.map { r in
-                    Proposal.ReasonEntry(kind: r.kind, rule: r.ruleID, weight: r.ruleID.flatMap { tables.ruleWeights[$0] },
+                    Proposal.ReasonEntry(kind: r.kind, rule: r.ruleID, weight: r.ruleID.flatMap { ruleWeight($0, module: index) },
                                          text: r.text, questions: r.questions)
                 },
                 requiredBy: d.requiredBy,
@@ -100,10 +100,18 @@ public struct ProposalBuilder: Sendable {
             budgetYuan: plan.budgetYuan, answers: answers, diagnosis: summary(diagnosis, shown), after: summary(plan.projected, shown),
             modules: modules, phases: plan.phases.map { .init(index: $0.index, modules: $0.modules, startWeek: $0.startWeek, endWeek: $0.endWeek) },
             totals: .init(investment: yuan(plan.investment), subsidy: yuan(plan.subsidyTotal), netCost: yuan(plan.netCost),
-                          durationWeeks: plan.durationWeeks, selectedModules: plan.selected.count),
+                          durationWeeks: plan.durationWeeks, selectedModules: plan.decisions.reduce(0) { $0 + ($1.status.isSelected ? 1 : 0) }),
             subsidies: subsidies, stackingAssumption: catalog.policies.stackingAssumption, kpis: kpis, outcomes: outcomes,
             risks: plan.risks.map { .init(rule: $0.ruleID, text: $0.text, questions: $0.questions) }, assumptions: assumptions,
             sceneGroups: catalog.maturity.sceneGroups.map { .init(id: $0.id, name: $0.name) })
+    }
+
+    /// The weight of the first rule of id `id`. A module's rule reasons come from the rules about it: those
+    /// few are searched first (the ids are the catalog's own strings, so they compare at once), before hashing.
+    private func ruleWeight(_ id: String, module: Int) -> Double? {
+        let rules = industry.rules
+        for k in prepared.plan.modules[module].rules where rules[k].id == id { return tables.firstWeights[k] }
+        return tables.ruleWeights[id]
     }
 
     /// The current level of a raised scene (`diagnosis.scene(id)`, by index when the diagnosis is the
@@ -144,15 +152,18 @@ public struct ProposalBuilder: Sendable {
         indicators.reserveCapacity(d.indicators.count)
         for (k, s) in d.indicators.enumerated() {
             let own = inOrder && tables.indicatorIDs[k] == s.id && tables.indicatorQuestionIDs[k] == s.questionID
-            let i = own ? tables.indicators[k] : tables.indicatorsByID[s.id]
+            let name: Localized, group: Localized?, confirmed: Bool
             var answer: Localized?
-            if let v = s.answer {
-                answer = own
-                    ? shown.display(v, slot: tables.indicatorSlots[k])
-                    : questionnaire[s.questionID].map { AnswerDisplay.text(v, $0, catalog) }
+            if own {
+                (name, group, confirmed) = (tables.indicatorNames[k], tables.indicatorGroups[k], tables.indicatorConfirmed[k])
+                answer = s.answer.flatMap { shown.display($0, slot: tables.indicatorSlots[k]) }
+            } else {
+                let i = tables.indicatorsByID[s.id]
+                (name, group, confirmed) = (i?.name ?? .empty, i?.group, i?.confirmed ?? true)
+                answer = s.answer.flatMap { v in questionnaire[s.questionID].map { AnswerDisplay.text(v, $0, catalog) } }
             }
-            indicators.append(.init(id: s.id, dimension: s.dimensionID, name: i?.name ?? .empty, group: i?.group, points: points(s.points),
-                                    maxPoints: points(s.max), question: s.questionID, answer: answer, confirmed: i?.confirmed ?? true))
+            indicators.append(.init(id: s.id, dimension: s.dimensionID, name: name, group: group, points: points(s.points),
+                                    maxPoints: points(s.max), question: s.questionID, answer: answer, confirmed: confirmed))
         }
         var scenes: [Proposal.SceneEntry] = []
         scenes.reserveCapacity(d.scenes.count)

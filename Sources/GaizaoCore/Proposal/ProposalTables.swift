@@ -12,12 +12,16 @@ final class ProposalTables: Sendable {
 
     /// The weight of the first rule of each id.
     let ruleWeights: [String: Double]
+    /// For each rule, the weight of the first rule of its id.
+    let firstWeights: [Double]
     /// The ids of the diagnoser's indicators in order (`DiagnosisTables.indicators`) and the catalog's
     /// indicator of each (the first of its id, as a lookup by id finds).
     let indicatorIDs: [String]
     let indicatorQuestionIDs: [String]
     let indicatorSlots: [Int]
-    let indicators: [Indicator]
+    let indicatorNames: [Localized]
+    let indicatorGroups: [Localized?]
+    let indicatorConfirmed: [Bool]
     let indicatorsByID: [String: Indicator]
     /// The scenes each module raises, by module index.
     let raises: [[RaisedScene]]
@@ -28,6 +32,7 @@ final class ProposalTables: Sendable {
         var weights: [String: Double] = [:]
         for r in industry.rules where weights[r.id] == nil { weights[r.id] = r.weight }
         ruleWeights = weights
+        firstWeights = industry.rules.map { weights[$0.id]! }
         var byID: [String: Indicator] = [:]
         for dimension in catalog.maturity.dimensions {
             for i in dimension.indicators where byID[i.id] == nil { byID[i.id] = i }
@@ -36,7 +41,10 @@ final class ProposalTables: Sendable {
         indicatorIDs = diagnosis.indicators.map(\.id)
         indicatorQuestionIDs = diagnosis.indicators.map(\.questionID)
         indicatorSlots = diagnosis.indicators.map(\.slot)
-        indicators = diagnosis.indicators.map { byID[$0.id]! }
+        let indicators = diagnosis.indicators.map { byID[$0.id]! }
+        indicatorNames = indicators.map(\.name)
+        indicatorGroups = indicators.map(\.group)
+        indicatorConfirmed = indicators.map(\.confirmed)
         let scenes = catalog.maturity.scenes
         raises = industry.modules.map { m in
             m.raises.map { r in
