@@ -39,7 +39,7 @@ final class PreparedIndustry: Sendable {
         var values = [AnswerValue?](repeating: nil, count: slots.ids.count)
         var complete = true
         for (id, value) in answers {
-            if let k = slots.index[id] { values[k] = value } else { complete = false }
+            if let k = slots.slot(id) { values[k] = value } else { complete = false }
         }
         return (values, complete)
     }
@@ -58,6 +58,7 @@ final class PreparedIndustry: Sendable {
     /// `Engine.hash` of a sheet whose ids all have slots, `raw` being its answers by slot: the same canonical
     /// text without sorting the ids at every run.
     func answersHash(_ sheet: AnswerSheet, raw: [AnswerValue?]) -> String {
-        Engine.hash(sheet, ordered: slotsByID.lazy.compactMap { k in raw[k].map { (self.slots.ids[k], $0) } })
+        let ids = slots.ids
+        return Engine.hash(sheet, ordered: slotsByID.lazy.compactMap { k in raw[k].map { (ids[k], $0) } })
     }
 }

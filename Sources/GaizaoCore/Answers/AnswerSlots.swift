@@ -8,11 +8,47 @@ final class AnswerSlots: Sendable {
     let index: [String: Int]
     /// Slots below this are the questionnaire's questions, in questionnaire order.
     let questionCount: Int
+    /// `index` again as an open-addressing table on a cheap hash of the UTF-8 bytes: reading a sheet looks
+    /// up every id, and `String` hashing (SipHash over normalized text) is most of that cost.
+    private let table: [Int32]
+    private let tableMask: Int
 
     init(_ builder: Builder) {
         ids = builder.ids
         index = builder.index
         questionCount = builder.questionCount
+        var size = 16
+        while size < ids.count * 3 { size *= 2 }
+        var table = [Int32](repeating: -1, count: size)
+        for (k, id) in ids.enumerated() {
+            var i = Self.byteHash(id) & (size - 1)
+            while table[i] >= 0 { i = (i + 1) & (size - 1) }
+            table[i] = Int32(k)
+        }
+        self.table = table
+        tableMask = size - 1
+    }
+
+    /// The slot of `id`, as `index[id]`. The byte table finds an id written as the slot's id is; any other
+    /// spelling (an unknown id, or one equal to a slot's only as Unicode text) is looked up in `index`.
+    func slot(_ id: String) -> Int? {
+        var i = Self.byteHash(id) & tableMask
+        while table[i] >= 0 {
+            let k = Int(table[i])
+            if ids[k] == id { return k }
+            i = (i + 1) & tableMask
+        }
+        return index[id]
+    }
+
+    /// FNV-1a of the UTF-8 bytes.
+    private static func byteHash(_ s: String) -> Int {
+        func fnv<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            return Int(truncatingIfNeeded: h ^ (h >> 32))
+        }
+        return s.utf8.withContiguousStorageIfAvailable { fnv($0) } ?? fnv(s.utf8)
     }
 
     /// Collects the ids while the tables that read answers are compiled; slots never change once given.

@@ -11,20 +11,20 @@ extension Engine {
         var text = CanonicalText()
         text.add("industry="); text.add(sheet.industry); text.add("\ndate="); text.add(sheet.date ?? ""); text.add("\n")
         for (key, value) in ordered {
-            text.add(key); text.add("=")
+            text.add(key)
             switch value {
-            case let .number(n): text.add("n:"); text.addNumber(n)
-            case let .text(t): text.add("t:"); text.add(t)
-            case let .option(o): text.add("o:"); text.add(o)
+            case let .number(n): text.add(ascii: "=n:"); text.addNumber(n)
+            case let .text(t): text.add(ascii: "=t:"); text.add(t)
+            case let .option(o): text.add(ascii: "=o:"); text.add(o)
             case let .options(os):
-                text.add("m:")
+                text.add(ascii: "=m:")
                 for (i, o) in os.enumerated() {
-                    if i > 0 { text.add(",") }
+                    if i > 0 { text.add(byte: ",") }
                     text.add(o)
                 }
-            case let .bool(b): text.add(b ? "b:true" : "b:false")
+            case let .bool(b): text.add(ascii: b ? "=b:true" : "=b:false")
             }
-            text.add("\n")
+            text.add(byte: "\n")
         }
         return SHA256.hex(text.bytes)
     }
@@ -36,7 +36,18 @@ struct CanonicalText {
 
     init() { bytes.reserveCapacity(4096) }
 
-    mutating func add(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    /// The UTF-8 of `s`, copied from its storage at once (a string of the engine's always has contiguous
+    /// UTF-8; appending `s.utf8` as a sequence is the slow general path).
+    mutating func add(_ s: String) {
+        if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes.append(contentsOf: s.utf8) }
+    }
+
+    /// A fixed ASCII text of this file.
+    mutating func add(ascii s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func add(byte: Unicode.Scalar) { bytes.append(UInt8(ascii: byte)) }
 
     /// `formatNumber(n, maxFractionDigits: 6)`, written as digits in place: below 1e9 that is
     /// `DecimalText.format` (integer arithmetic on millionths, trailing zeros dropped), here without building

@@ -16,7 +16,8 @@ final class PlanTables: Sendable {
 
     /// One change a delivered module makes to an answer (`AnswerChange`), its question resolved.
     enum PreparedChange: Sendable {
-        case add(slot: Int, optionIDs: [String], adding: [String])
+        /// `firstOfID`: for each option, the first option of its id; `adding`: whether the change adds each.
+        case add(slot: Int, optionIDs: [String], firstOfID: [Int], adding: [Bool])
         case atLeastNumber(slot: Int, Double)
         case atLeastOption(slot: Int, optionIDs: [String], target: Int, option: String)
     }
@@ -97,7 +98,10 @@ final class PlanTables: Sendable {
                 let slot = slots.slot(q.id)
                 let optionIDs = q.options.map(\.id)
                 switch b.change {
-                case let .add(options): brings.append(.add(slot: slot, optionIDs: optionIDs, adding: options))
+                case let .add(options):
+                    brings.append(.add(slot: slot, optionIDs: optionIDs,
+                                       firstOfID: optionIDs.map { optionIDs.firstIndex(of: $0)! },
+                                       adding: optionIDs.map(options.contains)))
                 case let .atLeastNumber(n): brings.append(.atLeastNumber(slot: slot, n))
                 case let .atLeastOption(o):
                     guard let target = optionIDs.firstIndex(of: o) else { continue }

@@ -195,10 +195,18 @@ public struct Planner: Sendable {
 
     private func apply(_ b: PlanTables.PreparedChange, to answers: inout [AnswerValue?]) {
         switch b {
-        case let .add(slot, optionIDs, adding):
-            var current: [String] = []
-            if case let .options(o)? = answers[slot] { current = o }
-            answers[slot] = .options(optionIDs.filter { current.contains($0) || adding.contains($0) })
+        case let .add(slot, optionIDs, firstOfID, adding):
+            // The question's options, in their order, that are chosen now or added. `adding` is already a mask
+            // over the options; a current choice is found once (not once per option) and marks its id.
+            var chosen = adding
+            if case let .options(current)? = answers[slot] {
+                for id in current {
+                    if let j = optionIDs.firstIndex(of: id) { chosen[j] = true }
+                }
+            }
+            var result: [String] = []
+            for j in optionIDs.indices where chosen[j] || chosen[firstOfID[j]] { result.append(optionIDs[j]) }
+            answers[slot] = .options(result)
         case let .atLeastNumber(slot, n):
             if case let .number(now)? = answers[slot], now >= n { return }
             answers[slot] = .number(n)
