@@ -11,7 +11,7 @@ struct SlotCondition: Sendable {
     }
 
     func evaluate(_ answers: [AnswerValue?]) -> Truth {
-        ConditionEvaluator.truth(of: expr.value(answers))
+        expr.truth(answers)
     }
 }
 
@@ -29,6 +29,10 @@ indirect enum SlotExpr: Sendable {
     case contains(SlotExpr, SlotExpr)
     case answered(Int)
     case count(Int)
+    // The usual leaves, compared without building values: `q >= 3`, `q == "x"`, `q contains "x"`.
+    case compareNumber(Expr.CompareOp, Int, Double)
+    case compareString(Expr.CompareOp, Int, String)
+    case containsString(Int, String)
 
     init(_ e: Expr, slot: (String) -> Int) {
         func sub(_ x: Expr) -> SlotExpr { SlotExpr(x, slot: slot) }
@@ -47,10 +51,19 @@ indirect enum SlotExpr: Sendable {
         case let .negate(a): self = .negate(sub(a))
         case let .and(a, b): self = .and(sub(a), sub(b))
         case let .or(a, b): self = .or(sub(a), sub(b))
-        case let .compare(op, a, b): self = .compare(op, sub(a), sub(b))
+        case let .compare(op, a, b):
+            switch (sub(a), sub(b)) {
+            case let (.slot(k), .constant(.number(n))): self = .compareNumber(op, k, n)
+            case let (.slot(k), .constant(.string(t))): self = .compareString(op, k, t)
+            case let (l, r): self = .compare(op, l, r)
+            }
         case let .arithmetic(op, a, b): self = .arithmetic(op, sub(a), sub(b))
         case let .isIn(a, b): self = .isIn(sub(a), sub(b))
-        case let .contains(a, b): self = .contains(sub(a), sub(b))
+        case let .contains(a, b):
+            switch (sub(a), sub(b)) {
+            case let (.slot(k), .constant(.string(t))): self = .containsString(k, t)
+            case let (l, r): self = .contains(l, r)
+            }
         case let .call(fn, arg):
             // As in `ConditionEvaluator`: a call on anything but a question is unknown.
             guard case let .question(id) = arg.kind else { self = .constant(.unknown); return }
@@ -61,8 +74,68 @@ indirect enum SlotExpr: Sendable {
         }
     }
 
+    /// `ConditionEvaluator.truth(of: value(answers))`, with the logic and the usual leaves decided directly.
+    func truth(_ answers: [AnswerValue?]) -> Truth {
+        switch self {
+        case let .and(a, b):
+            let l = a.truth(answers)
+            if l == .no { return .no }
+            let r = b.truth(answers)
+            if r == .no { return .no }
+            return l == .yes && r == .yes ? .yes : .unknown
+        case let .or(a, b):
+            let l = a.truth(answers)
+            if l == .yes { return .yes }
+            let r = b.truth(answers)
+            if r == .yes { return .yes }
+            return l == .no && r == .no ? .no : .unknown
+        case let .not(a):
+            switch a.truth(answers) {
+            case .yes: return .no
+            case .no: return .yes
+            case .unknown: return .unknown
+            }
+        case let .slot(k):
+            if case let .bool(b)? = answers[k] { return Truth(b) }
+            return .unknown
+        case let .compareNumber(op, k, y):
+            guard case let .number(x)? = answers[k] else { return .unknown }
+            switch op {
+            case .eq: return Truth(x == y)
+            case .ne: return Truth(x != y)
+            case .lt: return Truth(x < y)
+            case .le: return Truth(x <= y)
+            case .gt: return Truth(x > y)
+            case .ge: return Truth(x >= y)
+            }
+        case let .compareString(op, k, y):
+            let x: String
+            switch answers[k] {
+            case let .text(t)?: x = t
+            case let .option(o)?: x = o
+            default: return .unknown
+            }
+            switch op {
+            case .eq: return Truth(x == y)
+            case .ne: return Truth(x != y)
+            default: return .unknown
+            }
+        case let .containsString(k, y):
+            if case let .options(os)? = answers[k] { return Truth(os.contains(y)) }
+            return .unknown
+        default:
+            return ConditionEvaluator.truth(of: value(answers))
+        }
+    }
+
     func value(_ answers: [AnswerValue?]) -> ConditionEvaluator.Value {
         switch self {
+        case .compareNumber, .compareString, .containsString:
+            switch truth(answers) {
+            case .yes: return .bool(true)
+            case .no: return .bool(false)
+            case .unknown: return .unknown
+            }
         case let .constant(v): return v
         case let .list(items): return .list(items.map { $0.value(answers) })
         case let .slot(k):

@@ -21,30 +21,6 @@ public struct Diagnoser: Sendable {
         return bands.last ?? SizeBand(id: "default", name: Localized(zh: "默认", en: "Default"), when: nil)
     }
 
-    static func score(_ indicator: Indicator, answer: AnswerValue?, question: Question?) -> MilliPoints {
-        guard let answer, let question else { return 0 }
-        var points: MilliPoints = 0
-        switch answer {
-        case let .option(id): points = milli(question.option(id)?.points ?? 0)
-        case let .options(ids): points = ids.reduce(0) { $0 + milli(question.option($1)?.points ?? 0) }
-        case let .bool(b): points = b ? milli(question.pointsYes ?? 0) : 0
-        case let .number(n):
-            let band = indicator.bands.first { band in band.upTo.map { n <= $0 } ?? true }
-            points = milli(band?.points ?? 0)
-        case .text: points = 0
-        }
-        return Swift.min(points, milli(indicator.points))
-    }
-
-    static func levelChecks(_ rules: [LevelRule], total: MilliPoints, scenes: [SceneLevel]) -> [LevelCheck] {
-        rules.map { r in
-            let at = scenes.filter { $0.level >= r.level }
-            return LevelCheck(level: r.level, scoreNeeded: milli(r.minScore), score: total, scenesNeeded: r.minScenes,
-                              scenesAtLevel: at.count, mandatoryNeeded: r.minMandatory,
-                              mandatoryAtLevel: at.filter(\.mandatory).count)
-        }
-    }
-
     /// The highest level whose three conditions hold (domain.md §3); 0 is "below level 1".
     static func level(_ checks: [LevelCheck]) -> Int {
         checks.filter(\.met).map(\.level).max() ?? 0

@@ -96,7 +96,8 @@ final class DiagnosisTables: Sendable {
         return sizeBands.last?.band ?? SizeBand(id: "default", name: Localized(zh: "默认", en: "Default"), when: nil)
     }
 
-    /// `Diagnoser.score` on the prepared indicator.
+    /// The points an answer scores on an indicator, at most the indicator's own: an option's points, the sum
+    /// of the options chosen, the yes points, or the first number band that holds the number.
     static func score(_ i: ScoredIndicator, _ answer: AnswerValue?) -> MilliPoints {
         guard let answer, i.hasQuestion else { return 0 }
         func optionPoints(_ id: String) -> MilliPoints {
@@ -118,7 +119,7 @@ final class DiagnosisTables: Sendable {
         return Swift.min(points, i.maxPoints)
     }
 
-    /// `Diagnoser.levelChecks` counting in place instead of filtering the scenes for each rule.
+    /// The level rule applied: score, scenes at or above each level and how many of them are mandatory.
     static func levelChecks(_ rules: [LevelRule], total: MilliPoints, scenes: [SceneLevel]) -> [LevelCheck] {
         rules.map { r in
             var atLevel = 0, mandatoryAtLevel = 0

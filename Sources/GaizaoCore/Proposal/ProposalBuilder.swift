@@ -212,8 +212,19 @@ struct DisplayedAnswers {
     /// question of the questionnaire).
     func display(_ value: AnswerValue, slot: Int) -> Localized? {
         guard slot < formats.count else { return nil }
-        if slot < answers.count, let shown = displays[slot], answers[slot] == value { return shown }
+        if slot < answers.count, let shown = displays[slot], let answer = answers[slot], Self.same(answer, value) { return shown }
         return formats[slot].text(value)
+    }
+
+    /// `a == b`, written out: the synthesized comparison through `Optional` was a good part of `display`.
+    private static func same(_ a: AnswerValue, _ b: AnswerValue) -> Bool {
+        switch (a, b) {
+        case let (.number(x), .number(y)): return x == y
+        case let (.text(x), .text(y)), let (.option(x), .option(y)): return x == y
+        case let (.options(x), .options(y)): return x == y
+        case let (.bool(x), .bool(y)): return x == y
+        default: return false
+        }
     }
 }
 
