@@ -49,8 +49,8 @@ final class PlanTables: Sendable {
         var notEligibleReason: Localized
         /// What a smaller scheme of this one's group is told when this one applies instead.
         var sameGroupNote: Localized
-        /// This scheme's `eligibleReason` joined with the `sameGroupNote` of each scheme of its group (by
-        /// policy index; nil outside the group): the usual reason of a scheme another one outweighs.
+        /// This scheme's `eligibleReason` joined with the `sameGroupNote` of each other scheme of its group (by
+        /// policy index; nil for itself and outside the group): the usual reason of a scheme another one outweighs.
         var outweighedReasons: [Localized?] = []
     }
 
@@ -138,7 +138,7 @@ final class PlanTables: Sendable {
         }
         for i in policies.indices {
             policies[i].outweighedReasons = policies.indices.map { w in
-                policies[w].group == policies[i].group
+                w != i && policies[w].group == policies[i].group
                     ? Clauses.join([policies[i].eligibleReason, policies[w].sameGroupNote]) : nil
             }
         }
