@@ -41,18 +41,4 @@ struct ModuleBits: Equatable, Sendable {
         }
         return scan(w0, 0) && scan(w1, 64) && scan(w2, 128) && scan(w3, 192)
     }
-
-    /// Members in ascending order.
-    var members: [Int] {
-        var out: [Int] = []
-        for (k, word) in [w0, w1, w2, w3].enumerated() {
-            var w = word
-            while w != 0 {
-                let t = w.trailingZeroBitCount
-                out.append(k * 64 + t)
-                w &= w - 1
-            }
-        }
-        return out
-    }
 }
