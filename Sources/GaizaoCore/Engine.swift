@@ -4,8 +4,13 @@ import Foundation
 /// Build it once and reuse it: each run is pure, synchronous and deterministic.
 public struct Engine: Sendable {
     public let catalog: Catalog
+    /// Each industry of the catalog prepared once (slots, compiled conditions, lookup tables), in catalog order.
+    let prepared: [PreparedIndustry]
 
-    public init(catalog: Catalog) { self.catalog = catalog }
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+        prepared = catalog.industries.map { PreparedIndustry(catalog: catalog, industry: $0) }
+    }
 
     public struct Output: Sendable {
         public var diagnosis: Diagnosis
@@ -36,37 +41,18 @@ public struct Engine: Sendable {
     }
 
     public func run(_ sheet: AnswerSheet, budgetYuan: Int? = nil, contractor: String? = nil) throws(Failure) -> Output {
-        guard let industry = catalog.industry(sheet.industry) else { throw .unknownIndustry(sheet.industry) }
+        guard let index = catalog.industries.firstIndex(where: { $0.id == sheet.industry }) else { throw .unknownIndustry(sheet.industry) }
+        let prepared = prepared[index]
+        let industry = prepared.industry
         let overlay = try overlay(contractor, industry: industry.id)
-        let questionnaire = catalog.questionnaire(for: industry)
-        let answers = AnswerValidator.effectiveAnswers(sheet, questionnaire)
-        let diagnosis = Diagnoser(catalog: catalog).diagnose(industry: industry, answers: answers, questionnaire: questionnaire)
-        let plan = Planner(catalog: catalog, industry: industry).plan(diagnosis, options: PlanOptions(budgetYuan: budgetYuan, overlay: overlay))
-        let proposal = ProposalBuilder(catalog: catalog, industry: industry).build(
-            sheet: sheet, answersHash: Self.hash(sheet), diagnosis: diagnosis, plan: plan, overlay: overlay)
+        // The sheet's ids are hashed once, here; everything after reads answers by slot.
+        let (raw, complete) = prepared.slotted(sheet.answers)
+        let answers = prepared.effectiveAnswers(raw)
+        let diagnosis = prepared.diagnosis.diagnose(industryID: industry.id, answers: answers)
+        let plan = Planner(prepared).plan(diagnosis, options: PlanOptions(budgetYuan: budgetYuan, overlay: overlay))
+        let hash = complete ? prepared.answersHash(sheet, raw: raw) : Self.hash(sheet)
+        let proposal = ProposalBuilder(prepared).build(sheet: sheet, answersHash: hash, diagnosis: diagnosis, plan: plan, overlay: overlay)
         return Output(diagnosis: diagnosis, plan: plan, proposal: proposal)
-    }
-
-    /// SHA-256 of the answers in a canonical form (sorted ids, typed values), so YAML and JSON files with the
-    /// same answers hash alike.
-    public static func hash(_ sheet: AnswerSheet) -> String {
-        // The canonical text, built as bytes (it is hashed, never shown): `key=kind:value` lines in key order.
-        var text: [UInt8] = []
-        text.reserveCapacity(4096)
-        func add(_ s: String) { text.append(contentsOf: s.utf8) }
-        add("industry="); add(sheet.industry); add("\ndate="); add(sheet.date ?? ""); add("\n")
-        for key in sheet.answers.keys.sorted() {
-            add(key); add("=")
-            switch sheet.answers[key]! {
-            case let .number(n): add("n:"); add(formatNumber(n, maxFractionDigits: 6))
-            case let .text(t): add("t:"); add(t)
-            case let .option(o): add("o:"); add(o)
-            case let .options(os): add("m:"); add(os.joined(separator: ","))
-            case let .bool(b): add(b ? "b:true" : "b:false")
-            }
-            add("\n")
-        }
-        return SHA256.hex(text)
     }
 }
 

@@ -8,7 +8,7 @@ public enum Truth: Sendable, Hashable {
 
 /// Evaluates a condition against answers. Unanswered questions are unknown; see docs/catalog-format.md.
 public enum ConditionEvaluator {
-    enum Value {
+    enum Value: Sendable {
         case number(Double), string(String), set([String]), bool(Bool), list([Value]), unknown
     }
 

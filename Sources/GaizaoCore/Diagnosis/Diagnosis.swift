@@ -7,7 +7,12 @@ public func milli(_ points: Double) -> MilliPoints { MilliPoints((points * 1000)
 public struct Diagnosis: Sendable {
     public var industryID: String
     /// The answers that count (hidden questions removed).
-    public var answers: [String: AnswerValue]
+    public var answers: [String: AnswerValue] {
+        get { slotAnswers.dictionary }
+        set { slotAnswers = SlotAnswers(slots: slotAnswers.slots, newValue) }
+    }
+    /// The same answers by slot: what the engine reads (a dictionary is built only when asked for).
+    var slotAnswers: SlotAnswers
     public var sizeBand: SizeBand
     public var indicators: [IndicatorScore]
     public var dimensions: [DimensionScore]

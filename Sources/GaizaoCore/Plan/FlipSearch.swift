@@ -30,9 +30,9 @@ public struct FlipSearch: Sendable {
 
     /// The status of `moduleID` for raw answers (skip logic applied).
     public func status(_ moduleID: String, _ raw: [String: AnswerValue]) -> ModuleDecision.Status {
-        let sheet = AnswerSheet(industry: industry.id, answers: raw)
-        let answers = AnswerValidator.effectiveAnswers(sheet, questionnaire)
-        let diagnosis = Diagnoser(catalog: catalog).diagnose(industry: industry, answers: answers, questionnaire: questionnaire)
+        let prepared = planner.prepared
+        let answers = prepared.effectiveAnswers(prepared.slotted(raw).values)
+        let diagnosis = prepared.diagnosis.diagnose(industryID: industry.id, answers: answers)
         return planner.plan(diagnosis, options: options).decision(moduleID)?.status ?? .notChosen
     }
 

@@ -28,17 +28,17 @@ struct ModuleBits: Equatable, Sendable {
     func union(_ o: ModuleBits) -> ModuleBits { var u = self; u.formUnion(o); return u }
     func intersects(_ o: ModuleBits) -> Bool { (w0 & o.w0) | (w1 & o.w1) | (w2 & o.w2) | (w3 & o.w3) != 0 }
 
-    /// Members in ascending order.
-    var members: [Int] {
-        var out: [Int] = []
-        for (k, word) in [w0, w1, w2, w3].enumerated() {
+    /// Calls `body` on the members in ascending order while it returns true; false if it stopped early.
+    /// (The subset search runs this for every subset: no array is built.)
+    func allSatisfy(_ body: (Int) -> Bool) -> Bool {
+        func scan(_ word: UInt64, _ base: Int) -> Bool {
             var w = word
             while w != 0 {
-                let t = w.trailingZeroBitCount
-                out.append(k * 64 + t)
+                if !body(base + w.trailingZeroBitCount) { return false }
                 w &= w - 1
             }
+            return true
         }
-        return out
+        return scan(w0, 0) && scan(w1, 64) && scan(w2, 128) && scan(w3, 192)
     }
 }

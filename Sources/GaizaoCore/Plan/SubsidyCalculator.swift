@@ -5,14 +5,18 @@ public struct SubsidyCalculator: Sendable {
 
     public init(policies: PolicySet) { self.policies = policies }
 
-    func lines(decisions: [ModuleDecision], industry: Industry, investment: CostRange, answers: [String: AnswerValue]) -> [SubsidyLine] {
-        var lines = policies.policies.map { p in
-            line(p, decisions: decisions, industry: industry, investment: investment, answers: answers)
+    /// The subsidy lines of a package, `tables` being the industry's prepared policies (`PlanTables`).
+    func lines(decisions: [ModuleDecision], tables: PlanTables, investment: CostRange, answers: [AnswerValue?]) -> [SubsidyLine] {
+        let all = policies.policies
+        var lines: [SubsidyLine] = []
+        lines.reserveCapacity(all.count)
+        for (k, p) in all.enumerated() {
+            lines.append(line(p, tables.policies[k], decisions: decisions, investment: investment, answers: answers))
         }
         // Stacking: the largest eligible amount of each group applies (ties: the first listed).
-        var bestInGroup: [String: Int] = [:]
+        var bestInGroup = [Int?](repeating: nil, count: all.count)
         for (i, l) in lines.enumerated() where l.eligible {
-            let group = policies.policies[i].group
+            let group = tables.policies[i].group
             if let b = bestInGroup[group] {
                 let current = lines[b].amount
                 if (l.amount.high, l.amount.low) > (current.high, current.low) { bestInGroup[group] = i }
@@ -20,16 +24,16 @@ public struct SubsidyCalculator: Sendable {
                 bestInGroup[group] = i
             }
         }
-        for (i, _) in lines.enumerated() {
-            let group = policies.policies[i].group
+        for i in lines.indices {
+            let group = tables.policies[i].group
             lines[i].applied = lines[i].eligible && bestInGroup[group] == i
             if lines[i].eligible && !lines[i].applied, let winner = bestInGroup[group] {
-                let w = policies.policies[winner]
-                lines[i].reason = Clauses.join([
-                    lines[i].reason,
-                    Localized(zh: "与「\(w.name.zh)」同属一类，按不叠加假设只计金额较大者",
-                              en: "same group as \"\(w.name.en)\": by the no-stacking assumption only the larger counts"),
-                ])
+                // The usual case is joined once per catalog; other reasons are joined here.
+                if lines[i].reason == tables.policies[i].eligibleReason, let joined = tables.policies[i].outweighedReasons[winner] {
+                    lines[i].reason = joined
+                } else {
+                    lines[i].reason = Clauses.join([lines[i].reason, tables.policies[winner].sameGroupNote])
+                }
             }
         }
         return lines
@@ -48,26 +52,25 @@ public struct SubsidyCalculator: Sendable {
         }
     }
 
-    private func line(_ p: Policy, decisions: [ModuleDecision], industry: Industry, investment: CostRange,
-                      answers: [String: AnswerValue]) -> SubsidyLine {
-        let questions = p.eligibleWhen?.questionIDs ?? []
-        if let when = p.eligibleWhen, !ConditionEvaluator.evaluate(when, in: answers).isTrue {
-            return SubsidyLine(policyID: p.id, eligible: false, applied: false,
-                               reason: Localized(zh: "不符合条件：\(p.condition.zh)", en: "not eligible: \(p.condition.en)"),
-                               base: CostRange(low: 0, high: 0), amount: CostRange(low: 0, high: 0), questions: questions)
+    private func line(_ p: Policy, _ prepared: PlanTables.PreparedPolicy, decisions: [ModuleDecision], investment: CostRange,
+                      answers: [AnswerValue?]) -> SubsidyLine {
+        let questions = prepared.questions
+        if let when = prepared.eligibleWhen, !when.evaluate(answers).isTrue {
+            return SubsidyLine(policyID: p.id, eligible: false, applied: false, reason: prepared.notEligibleReason,
+                               base: .zero, amount: .zero, questions: questions)
         }
-        let base: CostRange
-        switch p.base {
-        case .package:
+        var base = CostRange.zero
+        if let tagged = prepared.tagged {
+            for i in decisions.indices where decisions[i].status.isSelected && tagged[i] {
+                base.low += decisions[i].cost.low
+                base.high += decisions[i].cost.high
+            }
+        } else {
             base = investment
-        case let .tag(tag):
-            let tagged = decisions.filter { $0.status.isSelected && industry.module($0.moduleID)?.subsidyTags.contains(tag) == true }
-            base = CostRange(low: tagged.reduce(0) { $0 + $1.cost.low }, high: tagged.reduce(0) { $0 + $1.cost.high })
         }
         if p.kind == .fixed {
-            return SubsidyLine(policyID: p.id, eligible: true, applied: true,
-                               reason: Localized(zh: "符合条件：\(p.condition.zh)", en: "eligible: \(p.condition.en)"),
-                               base: CostRange(low: 0, high: 0), amount: CostRange(low: p.amountYuan, high: p.amountYuan), questions: questions)
+            return SubsidyLine(policyID: p.id, eligible: true, applied: true, reason: prepared.eligibleReason,
+                               base: .zero, amount: CostRange(low: p.amountYuan, high: p.amountYuan), questions: questions)
         }
         let amount = CostRange(low: Self.amount(p, base: base.low), high: Self.amount(p, base: base.high))
         let reason: Localized
@@ -80,7 +83,7 @@ public struct SubsidyCalculator: Sendable {
             reason = Localized(zh: "仅当核定投入达到 \(Money.wan(p.minInvestmentYuan)) 万元时适用（低估算未达到）",
                                en: "applies only if the verified investment reaches \(Money.wan(p.minInvestmentYuan)) 万元 (the low estimate does not)")
         } else {
-            reason = Localized(zh: "符合条件：\(p.condition.zh)", en: "eligible: \(p.condition.en)")
+            reason = prepared.eligibleReason
         }
         let eligible = amount.high > 0
         return SubsidyLine(policyID: p.id, eligible: eligible, applied: eligible, reason: reason, base: base, amount: amount, questions: questions)

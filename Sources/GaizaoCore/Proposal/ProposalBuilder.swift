@@ -3,42 +3,58 @@ public struct ProposalBuilder: Sendable {
     public let catalog: Catalog
     public let industry: Industry
     public let questionnaire: Questionnaire
+    let prepared: PreparedIndustry
+    var tables: ProposalTables { prepared.proposal }
 
     public init(catalog: Catalog, industry: Industry) {
-        self.catalog = catalog
-        self.industry = industry
-        self.questionnaire = catalog.questionnaire(for: industry)
+        self.init(PreparedIndustry(catalog: catalog, industry: industry))
+    }
+
+    init(_ prepared: PreparedIndustry) {
+        self.prepared = prepared
+        catalog = prepared.catalog
+        industry = prepared.industry
+        questionnaire = prepared.questionnaire
     }
 
     public func build(sheet: AnswerSheet, answersHash: String, diagnosis: Diagnosis, plan: Plan, overlay: Overlay?) -> Proposal {
-        let a = diagnosis.answers
-        func text(_ id: String) -> String? { if case let .text(t)? = a[id] { return t } else { return nil } }
-        func number(_ id: String) -> Double? { if case let .number(n)? = a[id] { return n } else { return nil } }
+        let a = diagnosis.slotAnswers.using(prepared.slots).values
+        func text(_ slot: Int) -> String? { if case let .text(t)? = a[slot] { return t } else { return nil } }
+        func number(_ slot: Int) -> Double? { if case let .number(n)? = a[slot] { return n } else { return nil } }
         let enterprise = Proposal.Enterprise(
-            name: text("company_name") ?? "—", creditCode: text("credit_code"), town: text("town"),
-            employees: number("employees").flatMap { $0.isFinite && abs($0) < 1e12 ? Int($0) : nil },
-            annualRevenueYuan: number("annual_revenue").flatMap { Money.yuan(fromWan: formatNumber($0)) },
+            name: text(tables.companyName) ?? "—", creditCode: text(tables.creditCode), town: text(tables.town),
+            employees: number(tables.employees).flatMap { $0.isFinite && abs($0) < 1e12 ? Int($0) : nil },
+            annualRevenueYuan: number(tables.annualRevenue).flatMap { Money.yuan(fromWan: formatNumber($0)) },
             industry: industry.id, industryName: industry.name, sizeBand: diagnosis.sizeBand.id, sizeBandName: diagnosis.sizeBand.name)
-        let answers = questionnaire.ordered.compactMap { q -> Proposal.AnswerRecord? in
-            guard let v = a[q.id] else { return nil }
-            return Proposal.AnswerRecord(question: q.id, label: q.label, value: AnswerJSON(v), display: AnswerDisplay.text(v, q, catalog))
+        // Each answer's display, kept by slot: the diagnosis summaries show the same answers again.
+        let shown = DisplayedAnswers(answers: a, formats: prepared.answerFormats)
+        var answers: [Proposal.AnswerRecord] = []
+        answers.reserveCapacity(a.count)
+        let questions = questionnaire.ordered
+        for k in questions.indices {
+            guard let v = a[k], let display = shown.displays[k] else { continue }
+            answers.append(Proposal.AnswerRecord(question: questions[k].id, label: questions[k].label, value: AnswerJSON(v), display: display))
         }
-        let ruleWeights = Dictionary(industry.rules.map { ($0.id, $0.weight) }, uniquingKeysWith: { a, _ in a })
-        let modules = plan.decisions.compactMap { d -> Proposal.ModuleEntry? in
-            guard let m = industry.module(d.moduleID) else { return nil }
+        let industryModules = industry.modules
+        let modules = plan.decisions.enumerated().compactMap { n, d -> Proposal.ModuleEntry? in
+            // A plan's decisions follow the modules' order; a decision list from elsewhere is matched by id.
+            let index = n < industryModules.count && industryModules[n].id == d.moduleID
+                ? n : industryModules.firstIndex { $0.id == d.moduleID }
+            guard let index else { return nil }
             return Proposal.ModuleEntry(
-                id: m.id, kind: m.kind.rawValue, name: m.name, summary: m.summary, status: d.status, score: round4(d.score),
+                id: industryModules[index].id, kind: industryModules[index].kind.rawValue, name: industryModules[index].name,
+                summary: industryModules[index].summary, status: d.status, score: round4(d.score),
                 reasons: d.reasons.map { r in
-                    Proposal.ReasonEntry(kind: r.kind, rule: r.ruleID, weight: r.ruleID.flatMap { ruleWeights[$0] },
+                    Proposal.ReasonEntry(kind: r.kind, rule: r.ruleID, weight: r.ruleID.flatMap { ruleWeight($0, module: index) },
                                          text: r.text, questions: r.questions)
                 },
                 requiredBy: d.requiredBy,
-                raises: m.raises.map { r in
-                    Proposal.RaiseEntry(scene: r.scene, sceneName: catalog.maturity.scene(r.scene)?.name ?? .empty,
-                                        from: diagnosis.scene(r.scene)?.level ?? 0, to: r.level)
+                raises: tables.raises[index].map { r in
+                    Proposal.RaiseEntry(scene: r.scene, sceneName: r.sceneName, from: sceneLevel(diagnosis, r), to: r.level)
                 },
                 cost: yuan(d.cost), referenceCost: yuan(d.referenceCost), costSource: d.costSource, durationWeeks: d.durationWeeks,
-                phase: d.phase, startWeek: d.startWeek, endWeek: d.endWeek, products: d.products, subsidyTags: m.subsidyTags)
+                phase: d.phase, startWeek: d.startWeek, endWeek: d.endWeek, products: d.products,
+                subsidyTags: industryModules[index].subsidyTags)
         }
         let subsidies = zip(catalog.policies.policies, plan.subsidies).map { p, l in
             Proposal.SubsidyEntry(
@@ -54,9 +70,10 @@ public struct ProposalBuilder: Sendable {
         }
         let outcomes = catalog.manifest.kpiMetrics.filter(\.outcome).map { metric -> Proposal.OutcomeEntry in
             let effects = plan.kpis.filter { $0.metric == metric.id }
+            let baseline = baseline(metric.id, a)
             return Proposal.OutcomeEntry(
-                metric: metric.id, name: metric.name, unit: metric.unit, baseline: baseline(metric.id, a)?.zh,
-                baselineDisplay: baseline(metric.id, a),
+                metric: metric.id, name: metric.name, unit: metric.unit, baseline: baseline?.zh,
+                baselineDisplay: baseline,
                 expectedLow: effects.isEmpty ? nil : round4(effects.map(\.low).min()!),
                 expectedHigh: effects.isEmpty ? nil : round4(effects.map(\.high).max()!))
         }
@@ -80,26 +97,41 @@ public struct ProposalBuilder: Sendable {
                            maturityModelName: catalog.maturity.name),
             answersHash: answersHash, enterprise: enterprise,
             contractor: .init(overlay: overlay?.id, name: overlay?.name, example: overlay?.example ?? false),
-            budgetYuan: plan.budgetYuan, answers: answers, diagnosis: summary(diagnosis), after: summary(plan.projected),
+            budgetYuan: plan.budgetYuan, answers: answers, diagnosis: summary(diagnosis, shown), after: summary(plan.projected, shown),
             modules: modules, phases: plan.phases.map { .init(index: $0.index, modules: $0.modules, startWeek: $0.startWeek, endWeek: $0.endWeek) },
             totals: .init(investment: yuan(plan.investment), subsidy: yuan(plan.subsidyTotal), netCost: yuan(plan.netCost),
-                          durationWeeks: plan.durationWeeks, selectedModules: plan.selected.count),
+                          durationWeeks: plan.durationWeeks, selectedModules: plan.decisions.reduce(0) { $0 + ($1.status.isSelected ? 1 : 0) }),
             subsidies: subsidies, stackingAssumption: catalog.policies.stackingAssumption, kpis: kpis, outcomes: outcomes,
             risks: plan.risks.map { .init(rule: $0.ruleID, text: $0.text, questions: $0.questions) }, assumptions: assumptions,
             sceneGroups: catalog.maturity.sceneGroups.map { .init(id: $0.id, name: $0.name) })
     }
 
+    /// The weight of the first rule of id `id`. A module's rule reasons come from the rules about it: those
+    /// few are searched first (the ids are the catalog's own strings, so they compare at once), before hashing.
+    private func ruleWeight(_ id: String, module: Int) -> Double? {
+        let rules = industry.rules
+        for k in prepared.plan.modules[module].rules where rules[k].id == id { return tables.firstWeights[k] }
+        return tables.ruleWeights[id]
+    }
+
+    /// The current level of a raised scene (`diagnosis.scene(id)`, by index when the diagnosis is the
+    /// model's own scene list).
+    private func sceneLevel(_ diagnosis: Diagnosis, _ r: ProposalTables.RaisedScene) -> Int {
+        if let k = r.sceneIndex, k < diagnosis.scenes.count, diagnosis.scenes[k].id == r.scene { return diagnosis.scenes[k].level }
+        return diagnosis.scene(r.scene)?.level ?? 0
+    }
+
     /// The outcome baseline from the answers. Figures are language-neutral except revenue per employee, which
     /// reads `80 万元/人` in Chinese and `CNY 800,000 per employee` in English.
-    private func baseline(_ metric: String, _ a: [String: AnswerValue]) -> Localized? {
-        func n(_ id: String) -> Double? { if case let .number(v)? = a[id] { return v } else { return nil } }
+    private func baseline(_ metric: String, _ a: [AnswerValue?]) -> Localized? {
+        func n(_ slot: Int) -> Double? { if case let .number(v)? = a[slot] { return v } else { return nil } }
         func neutral(_ text: String) -> Localized { Localized(zh: text, en: text) }
         switch metric {
-        case "pass_rate": return n("baseline_pass_rate").map { neutral(formatNumber($0) + "%") }
-        case "energy_per_revenue": return n("baseline_energy_per_revenue").map { neutral(formatNumber($0)) }
-        case "cost_per_revenue": return n("baseline_cost_per_revenue").map { neutral(formatNumber($0)) }
+        case "pass_rate": return n(tables.baselinePassRate).map { neutral(formatNumber($0) + "%") }
+        case "energy_per_revenue": return n(tables.baselineEnergy).map { neutral(formatNumber($0)) }
+        case "cost_per_revenue": return n(tables.baselineCost).map { neutral(formatNumber($0)) }
         case "revenue_per_employee":
-            guard let r = n("annual_revenue"), let e = n("employees"), e > 0 else { return nil }
+            guard let r = n(tables.annualRevenue), let e = n(tables.employees), e > 0 else { return nil }
             let wan = formatNumber(r / e, maxFractionDigits: 1)
             guard let yuan = Money.yuan(fromWan: wan) else { return neutral(wan) }
             return Localized(zh: wan + " 万元/人", en: "CNY \(Money.grouped(yuan)) per employee")
@@ -108,25 +140,43 @@ public struct ProposalBuilder: Sendable {
     }
 
     func summary(_ d: Diagnosis) -> Proposal.DiagnosisSummary {
+        summary(d, DisplayedAnswers(answers: [], formats: prepared.answerFormats))
+    }
+
+    /// The diagnosis as the proposal shows it; answers already displayed in `shown` are not formatted again.
+    func summary(_ d: Diagnosis, _ shown: DisplayedAnswers) -> Proposal.DiagnosisSummary {
         let model = catalog.maturity
-        var indicatorsByID: [String: Indicator] = [:]
-        for dimension in model.dimensions {
-            for i in dimension.indicators where indicatorsByID[i.id] == nil { indicatorsByID[i.id] = i }
+        // The diagnoser's indicators are the prepared ones in order; a diagnosis from elsewhere is matched by id.
+        let inOrder = d.indicators.count == tables.indicatorIDs.count
+        var indicators: [Proposal.IndicatorEntry] = []
+        indicators.reserveCapacity(d.indicators.count)
+        for (k, s) in d.indicators.enumerated() {
+            let own = inOrder && tables.indicatorIDs[k] == s.id && tables.indicatorQuestionIDs[k] == s.questionID
+            let name: Localized, group: Localized?, confirmed: Bool
+            var answer: Localized?
+            if own {
+                (name, group, confirmed) = (tables.indicatorNames[k], tables.indicatorGroups[k], tables.indicatorConfirmed[k])
+                answer = s.answer.flatMap { shown.display($0, slot: tables.indicatorSlots[k]) }
+            } else {
+                let i = tables.indicatorsByID[s.id]
+                (name, group, confirmed) = (i?.name ?? .empty, i?.group, i?.confirmed ?? true)
+                answer = s.answer.flatMap { v in questionnaire[s.questionID].map { AnswerDisplay.text(v, $0, catalog) } }
+            }
+            indicators.append(.init(id: s.id, dimension: s.dimensionID, name: name, group: group, points: points(s.points),
+                                    maxPoints: points(s.max), question: s.questionID, answer: answer, confirmed: confirmed))
+        }
+        var scenes: [Proposal.SceneEntry] = []
+        scenes.reserveCapacity(d.scenes.count)
+        for (s, l) in zip(model.scenes.indices, d.scenes) {
+            let scene = model.scenes[s]
+            scenes.append(.init(id: scene.id, group: scene.group, name: scene.name, mandatory: scene.mandatory, level: l.level,
+                                description: l.level >= 1 && l.level <= scene.levels.count ? scene.levels[l.level - 1] : nil))
         }
         return Proposal.DiagnosisSummary(
             points: points(d.total), maxPoints: model.totalPoints, level: d.level,
             dimensions: zip(model.dimensions, d.dimensions).map { .init(id: $1.id, name: $0.name, points: points($1.points), maxPoints: points($1.max)) },
-            indicators: d.indicators.map { s in
-                let i = indicatorsByID[s.id]
-                return .init(id: s.id, dimension: s.dimensionID, name: i?.name ?? .empty, group: i?.group, points: points(s.points),
-                             maxPoints: points(s.max), question: s.questionID,
-                             answer: s.answer.flatMap { v in questionnaire[s.questionID].map { AnswerDisplay.text(v, $0, catalog) } },
-                             confirmed: i?.confirmed ?? true)
-            },
-            scenes: zip(model.scenes, d.scenes).map { s, l in
-                .init(id: s.id, group: s.group, name: s.name, mandatory: s.mandatory, level: l.level,
-                      description: l.level >= 1 && l.level <= s.levels.count ? s.levels[l.level - 1] : nil)
-            },
+            indicators: indicators,
+            scenes: scenes,
             levelChecks: d.levelChecks.map {
                 .init(level: $0.level, met: $0.met, points: points($0.score), pointsNeeded: points($0.scoreNeeded),
                       scenesAtLevel: $0.scenesAtLevel, scenesNeeded: $0.scenesNeeded, mandatoryAtLevel: $0.mandatoryAtLevel,
@@ -138,6 +188,44 @@ public struct ProposalBuilder: Sendable {
     private func yuan(_ c: CostRange) -> Proposal.YuanRange { .init(lowYuan: c.low, highYuan: c.high) }
     private func points(_ m: MilliPoints) -> Double { Double(m) / 1000 }
     private func round4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+}
+
+/// The display of each answer of one run, by slot, so that an answer shown in the answers list, the
+/// diagnosis and the projection is formatted once.
+struct DisplayedAnswers {
+    let answers: [AnswerValue?]
+    let displays: [Localized?]
+    /// The format of each question, by slot.
+    let formats: [AnswerFormat]
+
+    init(answers: [AnswerValue?], formats: [AnswerFormat]) {
+        self.answers = answers
+        self.formats = formats
+        var displays = [Localized?](repeating: nil, count: answers.count)
+        for k in formats.indices where k < answers.count {
+            if let v = answers[k] { displays[k] = formats[k].text(v) }
+        }
+        self.displays = displays
+    }
+
+    /// `AnswerDisplay.text` of `value` as the answer to the question of `slot` (nil when the slot is no
+    /// question of the questionnaire).
+    func display(_ value: AnswerValue, slot: Int) -> Localized? {
+        guard slot < formats.count else { return nil }
+        if slot < answers.count, let shown = displays[slot], let answer = answers[slot], Self.same(answer, value) { return shown }
+        return formats[slot].text(value)
+    }
+
+    /// `a == b`, written out: the synthesized comparison through `Optional` was a good part of `display`.
+    private static func same(_ a: AnswerValue, _ b: AnswerValue) -> Bool {
+        switch (a, b) {
+        case let (.number(x), .number(y)): return x == y
+        case let (.text(x), .text(y)), let (.option(x), .option(y)): return x == y
+        case let (.options(x), .options(y)): return x == y
+        case let (.bool(x), .bool(y)): return x == y
+        default: return false
+        }
+    }
 }
 
 /// Why the level is not higher: which conditions of the next level's rule fail.
@@ -159,35 +247,5 @@ public enum LevelExplanation {
                                  en: "of which \(next.mandatoryAtLevel) mandatory; \(next.mandatoryNeeded) needed"))
         }
         return out
-    }
-}
-
-/// Answers as a reader sees them: option labels, numbers with units, 是/否.
-public enum AnswerDisplay {
-    public static func text(_ v: AnswerValue, _ q: Question, _ catalog: Catalog) -> Localized {
-        switch v {
-        case let .text(t): return Localized(zh: t, en: t)
-        case let .option(o): return q.option(o)?.label ?? Localized(zh: o, en: o)
-        case let .options(os):
-            if os.isEmpty { return Localized(zh: "（无）", en: "(none)") }
-            let labels = os.map { q.option($0)?.label ?? Localized(zh: $0, en: $0) }
-            return Localized(zh: labels.map(\.zh).joined(separator: "、"), en: labels.map(\.en).joined(separator: "; "))
-        case let .bool(b): return b ? Localized(zh: "是", en: "yes") : Localized(zh: "否", en: "no")
-        case let .number(n):
-            if q.kind == .level {
-                let level = n.isFinite ? Int(max(0, min(4, n))) : 0
-                if level == 0 { return Localized(zh: "0级（未开展）", en: "level 0 (not started)") }
-                return Localized(zh: "\(level)级", en: "level \(level)")
-            }
-            let unit = q.unit ?? .empty
-            return Localized(zh: withUnit(formatNumber(n), unit.zh), en: withUnit(formatNumber(n), unit.en))
-        }
-    }
-
-    /// `35%`, `150 人`, `600 万元/年`: the unit after a space, except a percent sign, which is written as the
-    /// proposal's own texts write it (`3%`, `50%`). The wizard shows answers the same way.
-    public static func withUnit(_ number: String, _ unit: String?) -> String {
-        guard let unit, !unit.isEmpty else { return number }
-        return unit == "%" ? number + unit : number + " " + unit
     }
 }

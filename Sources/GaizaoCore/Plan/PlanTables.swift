@@ -1,0 +1,163 @@
+/// An industry's rules, modules and the subsidy policies prepared once for planning: conditions compiled to
+/// slots, module references resolved to indices of `industry.modules` (which are also the indices of a plan's
+/// decisions), and every text that does not depend on the answers built ahead. `Planner` reads these instead
+/// of looking modules and scenes up by id and re-deriving the same values in every run.
+final class PlanTables: Sendable {
+    enum Keyword: Sendable { case recommend, exclude, upgrade, satisfied, risk }
+
+    struct PreparedRule: Sendable {
+        var keyword: Keyword
+        var weight: Double
+        /// The reason the rule gives its module when it fires.
+        var reason: DecisionReason
+        /// The risk a `risk` rule reports when it fires.
+        var risk: Risk?
+    }
+
+    /// One change a delivered module makes to an answer (`AnswerChange`), its question resolved.
+    enum PreparedChange: Sendable {
+        /// `firstOfID`: for each option, the first option of its id; `adding`: whether the change adds each.
+        case add(slot: Int, optionIDs: [String], firstOfID: [Int], adding: [Bool])
+        case atLeastNumber(slot: Int, Double)
+        case atLeastOption(slot: Int, optionIDs: [String], target: Int, option: String)
+    }
+
+    struct PreparedModule: Sendable {
+        /// The rules about this module, in rule order.
+        var rules: [Int]
+        /// Requires and excludes as module indices (ids that name no module of the industry dropped).
+        var requires: [Int]
+        var excludes: [Int]
+        /// The modules that require this one, ascending.
+        var requiredBy: [Int]
+        var standardReason: DecisionReason
+        /// The module's cost for each size band of `bandIDs`.
+        var costByBand: [CostRange?]
+        /// Scene levels raised on delivery: the slot of the scene's question and the level.
+        var raises: [(slot: Int, level: Int)]
+        var brings: [PreparedChange]
+    }
+
+    struct PreparedPolicy: Sendable {
+        var eligibleWhen: SlotCondition?
+        var questions: [String]
+        /// The index of the first policy of the same stacking group.
+        var group: Int
+        /// For a tag base: whether each module carries the tag. Nil for the whole package.
+        var tagged: [Bool]?
+        var eligibleReason: Localized
+        var notEligibleReason: Localized
+        /// What a smaller scheme of this one's group is told when this one applies instead.
+        var sameGroupNote: Localized
+        /// This scheme's `eligibleReason` joined with the `sameGroupNote` of each other scheme of its group (by
+        /// policy index; nil for itself and outside the group): the usual reason of a scheme another one outweighs.
+        var outweighedReasons: [Localized?] = []
+    }
+
+    let rules: [PreparedRule]
+    /// The condition of each rule (apart from `rules`, so that evaluating them all copies nothing else).
+    let ruleConditions: [SlotCondition]
+    let modules: [PreparedModule]
+    /// Module indices ordered by id (the scheduler's deterministic order).
+    let modulesByID: [Int]
+    /// The size band ids of the manifest, in order (`PreparedModule.costByBand` follows it).
+    let bandIDs: [String]
+    let policies: [PreparedPolicy]
+    let thresholdText: String
+
+    init(catalog: Catalog, industry: Industry, questionnaire: Questionnaire, slots: inout AnswerSlots.Builder) {
+        let ms = industry.modules
+        var firstIndex: [String: Int] = [:]
+        for (i, m) in ms.enumerated() where firstIndex[m.id] == nil { firstIndex[m.id] = i }
+
+        rules = industry.rules.map { r in
+            let keyword: Keyword
+            var risk: Risk?
+            let questions = r.when.questionIDs
+            switch r.effect {
+            case .recommend: keyword = .recommend
+            case .exclude: keyword = .exclude
+            case .upgrade: keyword = .upgrade
+            case .satisfied: keyword = .satisfied
+            case let .risk(text):
+                keyword = .risk
+                risk = Risk(ruleID: r.id, text: text, questions: questions)
+            }
+            return PreparedRule(keyword: keyword, weight: r.weight,
+                                reason: DecisionReason(kind: .rule, ruleID: r.id, text: r.reason, questions: questions), risk: risk)
+        }
+
+        ruleConditions = industry.rules.map { SlotCondition($0.when, slot: { slots.slot($0) }) }
+        bandIDs = catalog.manifest.sizeBands.map(\.id)
+        let requires = ms.map { $0.requiredIDs.compactMap { firstIndex[$0] } }
+        var modules: [PreparedModule] = []
+        for (i, m) in ms.enumerated() {
+            var brings: [PreparedChange] = []
+            for b in m.brings {
+                guard let q = questionnaire[b.questionID] else { continue }
+                let slot = slots.slot(q.id)
+                let optionIDs = q.options.map(\.id)
+                switch b.change {
+                case let .add(options):
+                    brings.append(.add(slot: slot, optionIDs: optionIDs,
+                                       firstOfID: optionIDs.map { optionIDs.firstIndex(of: $0)! },
+                                       adding: optionIDs.map(options.contains)))
+                case let .atLeastNumber(n): brings.append(.atLeastNumber(slot: slot, n))
+                case let .atLeastOption(o):
+                    guard let target = optionIDs.firstIndex(of: o) else { continue }
+                    brings.append(.atLeastOption(slot: slot, optionIDs: optionIDs, target: target, option: o))
+                }
+            }
+            modules.append(PreparedModule(
+                rules: industry.rules.indices.filter { industry.rules[$0].effect.moduleID == m.id },
+                requires: requires[i],
+                excludes: m.excludedIDs.compactMap { firstIndex[$0] },
+                requiredBy: ms.indices.filter { requires[$0].contains(i) },
+                standardReason: Self.standardReason(m, catalog.maturity),
+                costByBand: bandIDs.map { m.cost[$0] },
+                raises: m.raises.compactMap { r in catalog.maturity.scene(r.scene).map { (slots.slot($0.questionID), r.level) } },
+                brings: brings))
+        }
+        self.modules = modules
+        modulesByID = ms.indices.sorted { ms[$0].id < ms[$1].id }
+
+        let all = catalog.policies.policies
+        var policies = all.map { p in
+            let tagged: [Bool]?
+            switch p.base {
+            case .package: tagged = nil
+            case let .tag(tag): tagged = ms.map { $0.subsidyTags.contains(tag) }
+            }
+            return PreparedPolicy(
+                eligibleWhen: p.eligibleWhen.map { SlotCondition($0, slot: { slots.slot($0) }) },
+                questions: p.eligibleWhen?.questionIDs ?? [], group: all.firstIndex { $0.group == p.group } ?? 0, tagged: tagged,
+                eligibleReason: Localized(zh: "符合条件：\(p.condition.zh)", en: "eligible: \(p.condition.en)"),
+                notEligibleReason: Localized(zh: "不符合条件：\(p.condition.zh)", en: "not eligible: \(p.condition.en)"),
+                sameGroupNote: Localized(zh: "与「\(p.name.zh)」同属一类，按不叠加假设只计金额较大者",
+                                         en: "same group as \"\(p.name.en)\": by the no-stacking assumption only the larger counts"))
+        }
+        for i in policies.indices {
+            policies[i].outweighedReasons = policies.indices.map { w in
+                w != i && policies[w].group == policies[i].group
+                    ? Clauses.join([policies[i].eligibleReason, policies[w].sameGroupNote]) : nil
+            }
+        }
+        self.policies = policies
+        thresholdText = formatNumber(industry.threshold)
+    }
+
+    /// Why a standard module is in the package: the scene levels it brings.
+    static func standardReason(_ m: Module, _ model: MaturityModel) -> DecisionReason {
+        let names = m.raises.compactMap { r in model.scene(r.scene).map { (r, $0) } }
+        let zh = names.map { "\($0.1.name.zh)→\($0.0.level)级" }.joined(separator: "、")
+        let en = names.map { "\($0.1.name.en) → level \($0.0.level)" }.joined(separator: ", ")
+        return DecisionReason(
+            kind: .standard, ruleID: nil,
+            text: Localized(zh: "标准模块：本行业每家企业的基础配置，现状未达到（\(zh)）",
+                            en: "standard module: the base every enterprise of the industry needs, not yet in place (\(en))"),
+            questions: names.map { $0.1.questionID })
+    }
+
+    /// The index of `band` in `bandIDs`, nil for a band the manifest does not list.
+    func bandIndex(_ band: String) -> Int? { bandIDs.firstIndex(of: band) }
+}

@@ -1,0 +1,71 @@
+/// Answers as a reader sees them: option labels, numbers with units, 是/否.
+public enum AnswerDisplay {
+    public static func text(_ v: AnswerValue, _ q: Question, _ catalog: Catalog) -> Localized {
+        AnswerFormat(q).text(v)
+    }
+
+    /// `35%`, `150 人`, `600 万元/年`: the unit after a space, except a percent sign, which is written as the
+    /// proposal's own texts write it (`3%`, `50%`). The wizard shows answers the same way.
+    public static func withUnit(_ number: String, _ unit: String?) -> String {
+        guard let unit, !unit.isEmpty else { return number }
+        return unit == "%" ? number + unit : number + " " + unit
+    }
+
+    /// The texts of scene levels 0…4.
+    static let levels: [Localized] = [Localized(zh: "0级（未开展）", en: "level 0 (not started)")]
+        + (1...4).map { Localized(zh: "\($0)级", en: "level \($0)") }
+}
+
+/// What displaying an answer reads of its question, by reference: the engine prepares one per question
+/// and formats every answer of a run through it, where going through `Question` values copied a whole
+/// question (with all its strings) for each answer.
+final class AnswerFormat: Sendable {
+    let isLevel: Bool
+    let unit: Localized
+    let optionIDs: [String]
+    let optionLabels: [Localized]
+
+    init(_ q: Question) {
+        isLevel = q.kind == .level
+        unit = q.unit ?? .empty
+        optionIDs = q.options.map(\.id)
+        optionLabels = q.options.map(\.label)
+    }
+
+    /// The label of option `id` (the first of that id), or the id itself.
+    private func label(_ id: String) -> Localized {
+        if let k = optionIDs.firstIndex(of: id) { return optionLabels[k] }
+        return Localized(zh: id, en: id)
+    }
+
+    func text(_ v: AnswerValue) -> Localized {
+        switch v {
+        case let .text(t): return Localized(zh: t, en: t)
+        case let .option(o): return label(o)
+        case let .options(os):
+            if os.isEmpty { return Localized(zh: "（无）", en: "(none)") }
+            // Joined by appending in place, the room reserved first (the same text as `joined(separator:)`).
+            var zhBytes = (os.count - 1) * 3, enBytes = (os.count - 1) * 2
+            for id in os {
+                let l = label(id)
+                zhBytes += l.zh.utf8.count
+                enBytes += l.en.utf8.count
+            }
+            var zh = "", en = ""
+            zh.reserveCapacity(zhBytes)
+            en.reserveCapacity(enBytes)
+            for (n, id) in os.enumerated() {
+                let l = label(id)
+                if n > 0 { zh += "、"; en += "; " }
+                zh += l.zh
+                en += l.en
+            }
+            return Localized(zh: zh, en: en)
+        case let .bool(b): return b ? Localized(zh: "是", en: "yes") : Localized(zh: "否", en: "no")
+        case let .number(n):
+            if isLevel { return AnswerDisplay.levels[n.isFinite ? Int(Swift.max(0, Swift.min(4, n))) : 0] }
+            let number = formatNumber(n)
+            return Localized(zh: AnswerDisplay.withUnit(number, unit.zh), en: AnswerDisplay.withUnit(number, unit.en))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// What `ProposalBuilder` looks up by id, resolved once per industry: rule weights, the catalog's indicator
+/// of each scored indicator, the scenes a module raises, the slots of the answers the enterprise block and
+/// the outcome baselines read.
+final class ProposalTables: Sendable {
+    struct RaisedScene: Sendable {
+        var scene: String
+        var sceneName: Localized
+        /// The index of the scene in the maturity model (and so in a diagnosis's scenes), nil when unknown.
+        var sceneIndex: Int?
+        var level: Int
+    }
+
+    /// The weight of the first rule of each id.
+    let ruleWeights: [String: Double]
+    /// For each rule, the weight of the first rule of its id.
+    let firstWeights: [Double]
+    /// The ids of the diagnoser's indicators in order (`DiagnosisTables.indicators`) and the catalog's
+    /// indicator of each (the first of its id, as a lookup by id finds).
+    let indicatorIDs: [String]
+    let indicatorQuestionIDs: [String]
+    let indicatorSlots: [Int]
+    let indicatorNames: [Localized]
+    let indicatorGroups: [Localized?]
+    let indicatorConfirmed: [Bool]
+    let indicatorsByID: [String: Indicator]
+    /// The scenes each module raises, by module index.
+    let raises: [[RaisedScene]]
+    let companyName: Int, creditCode: Int, town: Int, employees: Int, annualRevenue: Int
+    let baselinePassRate: Int, baselineEnergy: Int, baselineCost: Int
+
+    init(catalog: Catalog, industry: Industry, diagnosis: DiagnosisTables, slots: inout AnswerSlots.Builder) {
+        var weights: [String: Double] = [:]
+        for r in industry.rules where weights[r.id] == nil { weights[r.id] = r.weight }
+        ruleWeights = weights
+        firstWeights = industry.rules.map { weights[$0.id]! }
+        var byID: [String: Indicator] = [:]
+        for dimension in catalog.maturity.dimensions {
+            for i in dimension.indicators where byID[i.id] == nil { byID[i.id] = i }
+        }
+        indicatorsByID = byID
+        indicatorIDs = diagnosis.indicators.map(\.id)
+        indicatorQuestionIDs = diagnosis.indicators.map(\.questionID)
+        indicatorSlots = diagnosis.indicators.map(\.slot)
+        let indicators = diagnosis.indicators.map { byID[$0.id]! }
+        indicatorNames = indicators.map(\.name)
+        indicatorGroups = indicators.map(\.group)
+        indicatorConfirmed = indicators.map(\.confirmed)
+        let scenes = catalog.maturity.scenes
+        raises = industry.modules.map { m in
+            m.raises.map { r in
+                let index = scenes.firstIndex { $0.id == r.scene }
+                return RaisedScene(scene: r.scene, sceneName: index.map { scenes[$0].name } ?? .empty, sceneIndex: index, level: r.level)
+            }
+        }
+        companyName = slots.slot("company_name")
+        creditCode = slots.slot("credit_code")
+        town = slots.slot("town")
+        employees = slots.slot("employees")
+        annualRevenue = slots.slot("annual_revenue")
+        baselinePassRate = slots.slot("baseline_pass_rate")
+        baselineEnergy = slots.slot("baseline_energy_per_revenue")
+        baselineCost = slots.slot("baseline_cost_per_revenue")
+    }
+}
