@@ -17,9 +17,12 @@ public enum MarkdownEscape {
         return input.withUTF8 { utf8 in
             guard let first = utf8.first, let last = utf8.last else { return false }
             switch first {
-            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "!"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"):
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "!"):
                 return true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                // Leading digits matter only as an ordered-list marker (`1.` or `1)` before a space or the end); a
+                // year, an amount or a percentage reads as it is, and most answers start with a digit.
+                if startsWithListMarker(utf8) || last == UInt8(ascii: " ") { return true }
             default:
                 if last == UInt8(ascii: " ") { return true }
             }
@@ -38,6 +41,9 @@ public enum MarkdownEscape {
                      UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"),
                      UInt8(ascii: "#"), UInt8(ascii: "~"), UInt8(ascii: "&"):
                     return true
+                case UInt8(ascii: " "):
+                    // Runs of spaces become one space.
+                    if i > 0, utf8[i - 1] == UInt8(ascii: " ") { return true }
                 case 0xA8, 0xA9:
                     // U+2028 and U+2029 (E2 80 A8/A9) end a line too.
                     if i >= 2, utf8[i - 2] == 0xE2, utf8[i - 1] == 0x80 { return true }
@@ -47,6 +53,17 @@ public enum MarkdownEscape {
             }
             return false
         }
+    }
+
+    /// Digits, then `.` or `)`, then the end or what may be whitespace (a space, a control character, or any
+    /// non-ASCII character: `escape` decides those by their Unicode properties).
+    private static func startsWithListMarker(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var j = 0
+        while j < utf8.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(utf8[j]) { j += 1 }
+        guard j < utf8.count, utf8[j] == UInt8(ascii: ".") || utf8[j] == UInt8(ascii: ")") else { return false }
+        guard j + 1 < utf8.count else { return true }
+        let next = utf8[j + 1]
+        return next == UInt8(ascii: " ") || next < 0x20 || next >= 0x80
     }
 
     static func escape(_ input: String) -> String {

@@ -30,16 +30,43 @@ import Testing
 
     /// The word-at-a-time scan of `needsEscaping` against a plain byte-by-byte reference: every special
     /// character (and U+2028/2029, whose bytes are all non-ASCII) at every offset within CJK text.
+    /// `needsEscaping` is the filter in front of `escape`: whatever it lets through must come out of `escape`
+    /// unchanged. Checked on strings built from every character class the escaping looks at.
+    @Test func whatNeedsNoEscapingIsLeftAsItIs() {
+        let pieces = ["1", "23", ".", ")", " ", "\u{3000}", "\u{A0}", "中", "a", "%", "-", "年", "\t", "&", "#", "x"]
+        var generator = SeededRandom(seed: 7)
+        var passed = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 1...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            if !MarkdownEscape.needsEscaping(text) {
+                passed += 1
+                #expect(MarkdownEscape.escape(text) == text, "\(text.debugDescription)")
+            }
+        }
+        #expect(passed > 1_000)
+    }
+
     @Test func fastScanMatchesByteByByteReference() {
         func reference(_ s: String) -> Bool {
             let b = Array(s.utf8)
             guard let first = b.first, let last = b.last else { return false }
-            if first == 0x20 || last == 0x20 || "-+=!".utf8.contains(first) || (0x30...0x39).contains(first) { return true }
+            if first == 0x20 || last == 0x20 || "-+=!".utf8.contains(first) { return true }
+            if (0x30...0x39).contains(first) {
+                let rest = b.drop { (0x30...0x39).contains($0) }
+                if let mark = rest.first, mark == 0x2E || mark == 0x29 {
+                    let after = rest.dropFirst().first
+                    if after == nil || after == 0x20 || after! < 0x20 || after! >= 0x80 { return true }
+                }
+            }
             for (i, byte) in b.enumerated() {
                 if byte < 0x20 || byte == 0x7F || "\\`*_|<>[]#~&".utf8.contains(byte) { return true }
                 if byte == 0xA8 || byte == 0xA9, i >= 2, b[i - 2] == 0xE2, b[i - 1] == 0x80 { return true }
+                if byte == 0x20, i >= 1, b[i - 1] == 0x20 { return true }
             }
             return false
+        }
+        for text in ["a  b", "中  文", "2026-11-20", "35%", "1. 第一", "1.", "12)", "1)x", "3.5 万元", "1.\u{3000}中", "7.\t", "2026年"] {
+            #expect(MarkdownEscape.needsEscaping(text) == reference(text), "\(text.debugDescription)")
         }
         let inserts = ["|", "*", "\n", "&", "\u{2028}", "\u{2029}", "—", "…", "“", "a", "9", "中"]
         let base = Array("数字化改造标准模块个性化模块诊断方案")
