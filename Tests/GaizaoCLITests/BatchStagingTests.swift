@@ -14,9 +14,9 @@ import Testing
         FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    @Test func folderNamesPadLikePrintf() {
+    @Test func folderPrefixesPadLikePrintf() {
         for index in [1, 9, 10, 42, 9999, 10000, 99999, 100_000, 1_234_567] {
-            #expect(BatchJob.folderName(index) == String(format: "%05d-", index))
+            #expect(BatchJob.folderPrefix(index) == String(format: "%05d-", index))
         }
     }
 

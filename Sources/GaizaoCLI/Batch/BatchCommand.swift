@@ -112,7 +112,7 @@ struct BatchJob: Sendable {
             let output: Engine.Output
             do { output = try engine.run(sheet, contractor: contractor) } catch { throw BatchFailure(message: error.description) }
             let p = output.proposal
-            let name = Self.folderName(index) + SafeFileName.from(p.enterprise.name, fallback: record.fallbackName)
+            let name = Self.folderPrefix(index) + SafeFileName.from(p.enterprise.name, fallback: record.fallbackName)
             let documents = try writer.documents(p, formats)
             let folder = try staging.begin(folder: name)
             do {
@@ -141,7 +141,7 @@ struct BatchJob: Sendable {
     }
 
     /// `00042-`: the index zero-padded to five digits, as `%05d` would give it, without a format parser.
-    static func folderName(_ index: Int) -> String {
+    static func folderPrefix(_ index: Int) -> String {
         let digits = String(index)
         return String(repeating: "0", count: max(0, 5 - digits.count)) + digits + "-"
     }
