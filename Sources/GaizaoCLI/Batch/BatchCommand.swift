@@ -61,33 +61,23 @@ public struct BatchCommand: AsyncParsableCommand {
         let job = BatchJob(engine: engine, writer: writer, formats: formats, staging: staging, contractor: contractor)
         let progress = ProgressBar()
 
-        var totals = BatchTotals()
-        var rows: [BatchRow] = []
-        var records = BatchInputs(inputs)
-        let width = max(1, jobs)
-        await withTaskGroup(of: BatchRow.self) { group in
-            var index = 0
-            var running = 0
-            func addNext() -> Bool {
-                guard !stopper.stopping, let record = records.next() else { return false }
-                index += 1
-                let i = index
-                group.addTask { job.process(record, index: i) }
-                running += 1
-                return true
-            }
-            while running < width, addNext() {}
-            while let row = await group.next() {
-                running -= 1
-                totals.add(row)
-                rows.append(row)
-                progress.update(done: totals.done + totals.failed, failed: totals.failed, total: nil)
-                while running < width, addNext() {}
+        // `jobs` workers, each taking records from the feed until it is empty and writing every proposal's JSON
+        // into its own buffer.
+        let feed = BatchFeed(BatchInputs(inputs), stopper: stopper)
+        let results = BatchResults(progress: progress)
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<max(1, jobs) {
+                group.addTask {
+                    var json = ProposalJSONBuffer()
+                    while let (index, record) = feed.next() {
+                        results.add(job.process(record, index: index, json: &json))
+                    }
+                }
             }
         }
         progress.finish()
         if stopper.stopping { stopper.finishInterrupted(staging) }
-        rows.sort { $0.index < $1.index }
+        let (rows, totals) = results.collected()
         try FileIO.writeAtomically(([SummaryCSV.header] + rows.map(SummaryCSV.line)).joined(separator: "\n") + "\n",
                                    to: (out as NSString).appendingPathComponent("summary.csv"))
         try FileIO.writeAtomically(BatchSummaryHTML.render(rows: rows, totals: totals, catalog: session.catalog, lang: global.lang),
@@ -114,16 +104,31 @@ struct BatchJob: Sendable {
     let staging: BatchStaging
     let contractor: String?
 
-    func process(_ record: BatchRecord, index: Int) -> BatchRow {
+    /// `json` is the worker's own buffer, reused from one proposal to the next.
+    func process(_ record: BatchRecord, index: Int, json: inout ProposalJSONBuffer) -> BatchRow {
         var row = BatchRow(index: index, origin: record.origin)
         do {
             let sheet = try decode(record)
             let output: Engine.Output
             do { output = try engine.run(sheet, contractor: contractor) } catch { throw BatchFailure(message: error.description) }
             let p = output.proposal
-            let name = String(format: "%05d-", index) + SafeFileName.from(p.enterprise.name, fallback: record.fallbackName)
-            let files = try writer.texts(p, formats).map { ("proposal.\($0.0.rawValue)", $0.1) }
-            try staging.publish(folder: name, files: files)
+            let name = Self.folderPrefix(index) + SafeFileName.from(p.enterprise.name, fallback: record.fallbackName)
+            let documents = try writer.documents(p, formats)
+            let folder = try staging.begin(folder: name)
+            do {
+                for f in formats {
+                    switch f {
+                    case .md: try folder.write("proposal.md", documents.markdown ?? [])
+                    case .html: try folder.write("proposal.html", documents.html ?? [])
+                    case .json: try json.write(p) { try folder.write("proposal.json", $0) }
+                    case .pdf: break  // refused by `validate()`
+                    }
+                }
+                try folder.publish()
+            } catch {
+                folder.discard()
+                throw error
+            }
             row = BatchRow.from(p, index: index, origin: record.origin, folder: name)
         } catch let failure as BatchFailure {
             row.error = failure.message
@@ -133,6 +138,12 @@ struct BatchJob: Sendable {
             row.error = "\(error)"
         }
         return row
+    }
+
+    /// `00042-`: the index zero-padded to five digits, as `%05d` would give it, without a format parser.
+    static func folderPrefix(_ index: Int) -> String {
+        let digits = String(index)
+        return String(repeating: "0", count: max(0, 5 - digits.count)) + digits + "-"
     }
 
     struct BatchFailure: Error { var message: String }

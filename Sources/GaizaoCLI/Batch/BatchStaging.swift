@@ -2,9 +2,15 @@ import Foundation
 
 /// Each enterprise's files are written into a scratch folder and moved into place whole, so an interrupted
 /// batch never leaves a half-written result folder; scratch left by a killed run is removed by the next run.
-struct BatchStaging: Sendable {
+///
+/// The output and scratch folders are opened once, and every folder and file is made relative to them
+/// (`mkdirat`, `openat`, `renameat`): the kernel resolves one or two path components per call instead of the
+/// whole absolute path, and a folder renamed or replaced under the batch cannot redirect its writes.
+final class BatchStaging: Sendable {
     let outputDirectory: String
     let scratch: String
+    private let outputFolder: Int32
+    private let scratchFolder: Int32
 
     init(outputDirectory: String) throws {
         self.outputDirectory = outputDirectory
@@ -14,33 +20,66 @@ struct BatchStaging: Sendable {
         } catch {
             throw CLIError.input("\(outputDirectory): cannot create the output folder (\(FileIO.reason(error)))")
         }
-        removeAll()
+        try? FileManager.default.removeItem(atPath: scratch)
         try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        outputFolder = try Self.openFolder(outputDirectory)
+        scratchFolder = try Self.openFolder(scratch)
     }
 
-    func publish(folder: String, files: [(String, [UInt8])]) throws {
-        let temp = scratch + "/" + folder
-        let final = outputDirectory + "/" + folder
-        do {
-            if mkdir(temp, 0o755) != 0 {
-                // Left over from an earlier attempt under the same name: start it afresh.
-                guard errno == EEXIST else { throw CLIError.input("\(temp): cannot create (\(String(cString: strerror(errno))))") }
-                try? FileManager.default.removeItem(atPath: temp)
-                if mkdir(temp, 0o755) != 0 { throw CLIError.input("\(temp): cannot create (\(String(cString: strerror(errno))))") }
-            }
-            for (name, text) in files { try FileIO.writeFile(text, to: temp + "/" + name) }
-            if rename(temp, final) != 0 {
-                // A result folder from an earlier run is replaced whole.
-                guard errno == EEXIST || errno == ENOTEMPTY || errno == ENOTDIR || errno == EISDIR else {
-                    throw CLIError.input("\(final): cannot move into place (\(String(cString: strerror(errno))))")
-                }
-                try? FileManager.default.removeItem(atPath: final)
-                if rename(temp, final) != 0 { throw CLIError.input("\(final): cannot move into place (\(String(cString: strerror(errno))))") }
-            }
-        } catch {
+    deinit {
+        close(outputFolder)
+        close(scratchFolder)
+    }
+
+    private static func openFolder(_ path: String) throws -> Int32 {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd < 0 { throw CLIError.input("\(path): cannot open the folder (\(String(cString: strerror(errno))))") }
+        return fd
+    }
+
+    /// A new, empty scratch folder for one enterprise's files; `Folder.publish()` moves it into place.
+    func begin(folder name: String) throws -> Folder {
+        let temp = scratch + "/" + name
+        if mkdirat(scratchFolder, name, 0o755) != 0 {
+            // Left over from an earlier attempt under the same name: start it afresh.
+            guard errno == EEXIST else { throw CLIError.input("\(temp): cannot create (\(String(cString: strerror(errno))))") }
             try? FileManager.default.removeItem(atPath: temp)
-            throw error
+            if mkdirat(scratchFolder, name, 0o755) != 0 { throw CLIError.input("\(temp): cannot create (\(String(cString: strerror(errno))))") }
         }
+        return Folder(staging: self, name: name)
+    }
+
+    /// One enterprise's folder while it is being written in scratch.
+    struct Folder {
+        let staging: BatchStaging
+        let name: String
+
+        /// Writes one file into the folder. Throws the system's reason, with the file's full path.
+        func write(_ file: String, _ bytes: UnsafeRawBufferPointer) throws {
+            try FileIO.writeFile(bytes, in: staging.scratchFolder, at: name + "/" + file,
+                                 display: staging.scratch + "/" + name + "/" + file)
+        }
+
+        func write(_ file: String, _ bytes: [UInt8]) throws {
+            try bytes.withUnsafeBytes { try write(file, $0) }
+        }
+
+        /// Moves the finished folder into the output folder; a result folder from an earlier run is replaced whole.
+        func publish() throws {
+            let output = staging.outputDirectory + "/" + name
+            if renameat(staging.scratchFolder, name, staging.outputFolder, name) != 0 {
+                guard errno == EEXIST || errno == ENOTEMPTY || errno == ENOTDIR || errno == EISDIR else {
+                    throw CLIError.input("\(output): cannot move into place (\(String(cString: strerror(errno))))")
+                }
+                try? FileManager.default.removeItem(atPath: output)
+                if renameat(staging.scratchFolder, name, staging.outputFolder, name) != 0 {
+                    throw CLIError.input("\(output): cannot move into place (\(String(cString: strerror(errno))))")
+                }
+            }
+        }
+
+        /// Removes the folder after a failure, so that nothing half-written is left in scratch.
+        func discard() { try? FileManager.default.removeItem(atPath: staging.scratch + "/" + name) }
     }
 
     func removeAll() { try? FileManager.default.removeItem(atPath: scratch) }

@@ -87,8 +87,17 @@ public enum FileIO {
     }
 
     private static func writeFile(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0 { throw CLIError.input("\(path): cannot write (\(String(cString: strerror(errno))))") }
+        try writeFile(buffer, in: AT_FDCWD, at: path, display: path)
+    }
+
+    /// Creates or truncates `path`, relative to the open folder `folder`, and writes `buffer` as `writeFile`
+    /// does; a failure names the file as `display`.
+    static func writeFile(_ buffer: UnsafeRawBufferPointer, in folder: Int32, at path: String, display: @autoclosure () -> String) throws {
+        let fd = openat(folder, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 {
+            let reason = String(cString: strerror(errno))  // before `display()` allocates, which may change errno
+            throw CLIError.input("\(display()): cannot write (\(reason))")
+        }
         var failure: Int32 = 0
         var offset = 0
         while offset < buffer.count {
@@ -102,7 +111,7 @@ public enum FileIO {
         }
         let closed = close(fd) == 0 ? 0 : errno
         if failure != 0 || closed != 0 {
-            throw CLIError.input("\(path): cannot write (\(String(cString: strerror(failure != 0 ? failure : closed))))")
+            throw CLIError.input("\(display()): cannot write (\(String(cString: strerror(failure != 0 ? failure : closed))))")
         }
     }
 

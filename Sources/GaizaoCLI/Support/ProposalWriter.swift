@@ -54,11 +54,7 @@ struct ProposalWriter: Sendable {
 
     /// The UTF-8 bytes of several formats at once; Markdown and HTML share their view model when they can.
     func texts(_ proposal: Proposal, _ formats: [OutputFormat]) throws -> [(OutputFormat, [UInt8])] {
-        let wantsMarkdown = formats.contains(.md), wantsHTML = formats.contains(.html)
-        var documents: (markdown: [UInt8]?, html: [UInt8]?) = (nil, nil)
-        if wantsMarkdown || wantsHTML {
-            documents = try renderer().documents(proposal, lang: lang, markdown: wantsMarkdown, html: wantsHTML)
-        }
+        let documents = try self.documents(proposal, formats)
         return try formats.map { f in
             switch f {
             case .md: return (f, documents.markdown ?? [])
@@ -66,6 +62,13 @@ struct ProposalWriter: Sendable {
             default: return (f, Array(try text(proposal, f).utf8))
             }
         }
+    }
+
+    /// The Markdown and HTML bytes among `formats` (nil when not asked for), from one view model when they can.
+    func documents(_ proposal: Proposal, _ formats: [OutputFormat]) throws -> (markdown: [UInt8]?, html: [UInt8]?) {
+        let wantsMarkdown = formats.contains(.md), wantsHTML = formats.contains(.html)
+        guard wantsMarkdown || wantsHTML else { return (nil, nil) }
+        return try renderer().documents(proposal, lang: lang, markdown: wantsMarkdown, html: wantsHTML)
     }
 
     func text(_ proposal: Proposal, _ format: OutputFormat) throws -> String {

@@ -35,10 +35,30 @@ struct JSONWriter: ~Copyable {
 
     /// Starts a member of the open object. Keys are schema names: plain ASCII, never escaped.
     mutating func key(_ name: StaticString) {
-        separate()
-        append(UInt8(ascii: "\""))
-        raw(name)
-        raw("\": ")
+        guard name.hasPointerRepresentation else {
+            separate()
+            append(UInt8(ascii: "\""))
+            raw(name)
+            raw("\": ")
+            return
+        }
+        // A proposal has thousands of members: the comma, the indented line, the quoted key and `": ` are stored
+        // after one capacity check, and the key (a few bytes) copied by a loop rather than a call to memmove.
+        let spaces = depth * 2, length = name.utf8CodeUnitCount, source = name.utf8Start
+        reserve(1 + 1 + spaces + 8 + 1 + length + 3)
+        if !empty {
+            base[count] = UInt8(ascii: ",")
+            count += 1
+        }
+        empty = false
+        storeNewline(spaces)
+        let out = base + count
+        out[0] = UInt8(ascii: "\"")
+        for i in 0..<length { out[1 + i] = source[i] }
+        out[1 + length] = UInt8(ascii: "\"")
+        out[2 + length] = UInt8(ascii: ":")
+        out[3 + length] = UInt8(ascii: " ")
+        count += length + 4
     }
 
     /// Starts an element of the open array.
@@ -73,8 +93,14 @@ struct JSONWriter: ~Copyable {
 
     private mutating func newline() {
         let spaces = depth * 2
-        // Eight spaces per store; the slack of up to seven bytes past the end is overwritten by what follows.
         reserve(1 + spaces + 8)
+        storeNewline(spaces)
+    }
+
+    /// A newline and `spaces` spaces, in room already reserved for them plus eight bytes.
+    @inline(__always)
+    private mutating func storeNewline(_ spaces: Int) {
+        // Eight spaces per store; the slack of up to seven bytes past the end is overwritten by what follows.
         base[count] = UInt8(ascii: "\n")
         let row = UnsafeMutableRawPointer(base + count + 1)
         var i = 0
@@ -176,7 +202,9 @@ struct JSONWriter: ~Copyable {
     mutating func field<T: JSONWritable>(_ key: StaticString, _ values: [T]) {
         self.key(key)
         beginArray()
-        // By index: elements are borrowed in place, not copied (and retained) one by one.
+        // Each element is copied out of the array (its strings retained) for the call: Swift cannot lend it in
+        // place across calls that write memory through a pointer. Buffer pointers and spans were measured too:
+        // they copy the same way.
         for i in values.indices {
             element()
             values[i].write(to: &self)
@@ -209,6 +237,19 @@ struct JSONWriter: ~Copyable {
     mutating func verbatim(_ s: String) {
         var s = s
         s.withUTF8 { append($0) }
+    }
+
+    /// Ends the document with its newline and lends its bytes to `body`, without copying them into a String.
+    mutating func endDocument<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        append(UInt8(ascii: "\n"))
+        return try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    /// Empties the writer for the next document and keeps its buffer.
+    mutating func removeAll() {
+        count = 0
+        depth = 0
+        empty = true
     }
 
     /// The text written, ending with a newline unless `newline` is false.

@@ -103,6 +103,22 @@ import Testing
         try Self.expectSameBytes(p, "odd texts and numbers")
     }
 
+    /// One buffer reused for proposal after proposal (as a batch worker does) gives each one's `jsonText()` bytes:
+    /// nothing of the previous proposal is left over, whether the next is longer or shorter.
+    @Test func reusedBufferGivesTheBytesOfJSONText() throws {
+        var proposals = try (0..<6).map(Self.proposal)
+        var small = proposals[0]
+        small.modules = []; small.answers = []; small.kpis = []
+        proposals.insert(small, at: 3)
+        var buffer = ProposalJSONBuffer()
+        for (i, p) in proposals.enumerated() {
+            let bytes = buffer.write(p) { Array($0) }, expected = Array(p.jsonText().utf8)
+            // A Bool, not the arrays: a failure names the first differing byte instead of printing 200 KB.
+            let differsAt = bytes == expected ? nil : zip(bytes, expected).enumerated().first { $1.0 != $1.1 }?.offset ?? min(bytes.count, expected.count)
+            #expect(differsAt == nil, "proposal \(i): first difference at byte \(differsAt ?? 0)")
+        }
+    }
+
     /// Proposals fit the writer's initial buffer; this one starts tiny so that growing is exercised too.
     @Test func writerGrowsItsBuffer() throws {
         let texts = (0..<400).map { i in String(repeating: i % 7 == 0 ? "中\"" : "ab", count: i % 37) }
