@@ -129,10 +129,11 @@ print("all cores, file system only (\(floorCount) folders of the same three file
 
 // 4. The real `gaizao batch` on synthetic enterprises (JSON Lines on stdin), all cores, files written.
 /// Runs a command under /usr/bin/time: wall seconds and peak RSS of the child as the kernel saw them.
-func timed(_ arguments: [String], stdin: URL? = nil) throws -> (seconds: Double, peakMB: Double, ok: Bool) {
+/// Wall seconds, peak RSS and the child's user and system CPU seconds.
+func timed(_ arguments: [String], stdin: URL? = nil) throws -> (seconds: Double, peakMB: Double, user: Double, system: Double, ok: Bool) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-    p.arguments = ["-f", "%e %M"] + arguments
+    p.arguments = ["-f", "%e %M %U %S"] + arguments
     if let stdin { p.standardInput = try FileHandle(forReadingFrom: stdin) }
     p.standardOutput = FileHandle.nullDevice
     let err = Pipe()
@@ -142,11 +143,11 @@ func timed(_ arguments: [String], stdin: URL? = nil) throws -> (seconds: Double,
     p.waitUntilExit()
     let last = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
     let parts = last.split(separator: " ").compactMap { Double($0) }
-    guard parts.count == 2 else { return (0, 0, false) }
-    return (parts[0], parts[1] / 1024, p.terminationStatus == 0)
+    guard parts.count == 4 else { return (0, 0, 0, 0, false) }
+    return (parts[0], parts[1] / 1024, parts[2], parts[3], p.terminationStatus == 0)
 }
 
-func runBatch(count: Int, catalog: Catalog) throws -> (seconds: Double, peakMB: Double, ok: Bool) {
+func runBatch(count: Int, catalog: Catalog) throws -> (seconds: Double, peakMB: Double, user: Double, system: Double, ok: Bool) {
     let dir = URL(fileURLWithPath: benchRoot).appendingPathComponent("batch-\(count)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let input = dir.appendingPathComponent("input.jsonl")
@@ -157,6 +158,6 @@ func runBatch(count: Int, catalog: Catalog) throws -> (seconds: Double, peakMB: 
 for count in quick ? [300] : [1000, 10_000] {
     sync()  // start each run with the previous one's writes on disk
     let r = try runBatch(count: count, catalog: catalog)
-    print("gaizao batch, \(count) enterprises (md+html+json written): \(String(format: "%.1f", r.seconds)) s, \(Int(Double(count) / r.seconds)) proposals/s, peak RSS \(String(format: "%.0f", r.peakMB)) MB\(r.ok ? "" : " (exit non-zero!)")")
+    print("gaizao batch, \(count) enterprises (md+html+json written): \(String(format: "%.1f", r.seconds)) s, \(Int(Double(count) / r.seconds)) proposals/s, peak RSS \(String(format: "%.0f", r.peakMB)) MB; CPU per proposal \(String(format: "%.0f", r.user / Double(count) * 1e6)) µs user + \(String(format: "%.0f", r.system / Double(count) * 1e6)) µs system\(r.ok ? "" : " (exit non-zero!)")")
 }
 
