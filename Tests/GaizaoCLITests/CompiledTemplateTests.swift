@@ -98,5 +98,14 @@ import Mustache
             #expect(HTMLEscape.escaped(cjk + "<" + cjk + "'") == cjk + "&lt;" + cjk + "&#39;")
             #expect(HTMLEscape.escaped("a" + cjk + "&") == "a" + cjk + "&amp;")
         }
+        // Mixed ASCII and CJK (scanned a word at a time for the five specials) against a plain replacement.
+        var generator = SeededRandom(seed: 11)
+        let pieces = ["<", ">", "&", "\"", "'", "a", "Z", "9", " ", "中", "é", "%", "=", "\n"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let reference = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+            #expect(HTMLEscape.escaped(text) == reference, "\(text.debugDescription)")
+        }
     }
 }

@@ -409,8 +409,12 @@ public enum HTMLEscape {
         var runStart = 0
         var i = 0
         while i < bytes.count {
-            // Eight bytes at a time while none is ASCII (CJK text): the special characters are all ASCII.
-            if let word = ByteScan.word(bytes, at: i), ByteScan.noASCII(word) {
+            // Eight bytes at a time while none is special: CJK text has no ASCII byte at all, and digits and
+            // Latin text rarely hold one of the five.
+            if let word = ByteScan.word(bytes, at: i),
+               ByteScan.noASCII(word) || !(ByteScan.contains(word, UInt8(ascii: "<")) || ByteScan.contains(word, UInt8(ascii: ">"))
+                   || ByteScan.contains(word, UInt8(ascii: "&")) || ByteScan.contains(word, UInt8(ascii: "\""))
+                   || ByteScan.contains(word, UInt8(ascii: "'"))) {
                 i += 8
                 continue
             }
