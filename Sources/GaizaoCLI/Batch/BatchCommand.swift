@@ -62,16 +62,17 @@ public struct BatchCommand: AsyncParsableCommand {
         let job = BatchJob(engine: engine, writer: writer, formats: formats, staging: staging, contractor: contractor)
         let progress = ProgressBar()
 
-        // `jobs` workers, each taking records from the feed until it is empty and writing every proposal's JSON
-        // into its own buffer.
+        // `jobs` workers, each taking records from the feed until it is empty and writing every proposal's
+        // documents and JSON into its own buffers.
         let feed = BatchFeed(BatchInputs(inputs), stopper: stopper)
         let results = BatchResults(progress: progress)
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<max(1, jobs) {
                 group.addTask {
                     var json = ProposalJSONBuffer()
+                    var documents = DocumentBuffers()
                     while let (index, record) = feed.next() {
-                        results.add(job.process(record, index: index, json: &json))
+                        results.add(job.process(record, index: index, json: &json, documents: &documents))
                     }
                 }
             }
@@ -105,8 +106,8 @@ struct BatchJob: Sendable {
     let staging: BatchStaging
     let contractor: String?
 
-    /// `json` is the worker's own buffer, reused from one proposal to the next.
-    func process(_ record: BatchRecord, index: Int, json: inout ProposalJSONBuffer) -> BatchRow {
+    /// `json` and `documents` are the worker's own buffers, reused from one proposal to the next.
+    func process(_ record: BatchRecord, index: Int, json: inout ProposalJSONBuffer, documents: inout DocumentBuffers) -> BatchRow {
         var row = BatchRow(index: index, origin: record.origin)
         do {
             let sheet = try decode(record)
@@ -114,13 +115,13 @@ struct BatchJob: Sendable {
             do { output = try engine.run(sheet, contractor: contractor) } catch { throw BatchFailure(message: error.description) }
             let p = output.proposal
             let name = Self.folderPrefix(index) + SafeFileName.from(p.enterprise.name, fallback: record.fallbackName)
-            let documents = try writer.documents(p, formats)
+            try writer.render(p, formats, into: &documents)
             let folder = try staging.begin(folder: name)
             do {
                 for f in formats {
                     switch f {
-                    case .md: try folder.write("proposal.md", documents.markdown ?? [])
-                    case .html: try folder.write("proposal.html", documents.html ?? [])
+                    case .md: try documents.withMarkdown { try folder.write("proposal.md", $0) }
+                    case .html: try documents.withHTML { try folder.write("proposal.html", $0) }
                     case .json: try json.write(p) { try folder.write("proposal.json", $0) }
                     case .pdf: break  // refused by `validate()`
                     }

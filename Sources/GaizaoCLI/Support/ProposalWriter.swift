@@ -71,6 +71,13 @@ struct ProposalWriter: Sendable {
         return try renderer().documents(proposal, lang: lang, markdown: wantsMarkdown, html: wantsHTML)
     }
 
+    /// The Markdown and HTML among `formats` into a worker's reusable buffers (a batch).
+    func render(_ proposal: Proposal, _ formats: [OutputFormat], into buffers: inout DocumentBuffers) throws {
+        let wantsMarkdown = formats.contains(.md), wantsHTML = formats.contains(.html)
+        guard wantsMarkdown || wantsHTML else { return }
+        try renderer().render(proposal, lang: lang, markdown: wantsMarkdown, html: wantsHTML, into: &buffers)
+    }
+
     func text(_ proposal: Proposal, _ format: OutputFormat) throws -> String {
         switch format {
         case .json: return proposal.jsonText()

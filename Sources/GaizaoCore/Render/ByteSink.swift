@@ -21,6 +21,14 @@ struct ByteSink: ~Copyable {
 
     var last: UInt8? { count > 0 ? base[count - 1] : nil }
 
+    /// Empties the sink for the next document and keeps its memory.
+    mutating func removeAll() { count = 0 }
+
+    /// The bytes written, lent without a copy.
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
     @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, bytes.count > 0 else { return }

@@ -47,16 +47,25 @@ struct CompiledTemplateSet: Sendable {
     /// The rendered UTF-8 bytes: valid UTF-8 by construction (only whole strings' bytes are appended), so a
     /// writer can write them without the validation a String costs.
     func renderBytes(_ tree: ViewTree, template name: String, capacity: Int = 128 * 1024) -> [UInt8]? {
-        guard let template = program.index[name] else { return nil }
         var out = ByteSink(capacity: capacity)
+        guard render(tree, template: name, into: &out) else { return nil }
+        return out.bytes()
+    }
+
+    /// Appends the rendered bytes to `out`; false when there is no such template.
+    func render(_ tree: ViewTree, template name: String, into out: inout ByteSink) -> Bool {
+        guard let template = program.index[name] else { return false }
         program.withBuffers { code in
             tree.arena.withBuffers { values in
-                var run = TemplateRun(code: code, values: values)
-                run.stack.append(tree.root.slot)
-                run.render(template: template, TemplateRun.Context(text: false, indentation: nil), into: &out)
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(code.parts.count, 1)) { hints in
+                    hints.initialize(repeating: -1)
+                    var run = TemplateRun(code: code, values: values, hints: hints)
+                    run.stack.append(tree.root.slot)
+                    run.render(template: template, TemplateRun.Context(text: false, indentation: nil), into: &out)
+                }
             }
         }
-        return out.bytes()
+        return true
     }
 }
 
@@ -180,10 +189,17 @@ struct TemplateRun {
     /// in a string table.
     var stack: [Int32] = []
     var found: [String] = []
+    /// The table each `found` text came from.
+    var foundTables: [Int32] = []
+    /// Per name part: where it was found last time — the field's position in its object, or for a string
+    /// table the index in `found`. A tag inside a section meets objects of the same shape on every pass, so
+    /// the hint is nearly always right, and checking it is one comparison instead of a scan of the fields.
+    let hints: UnsafeMutableBufferPointer<Int32>
 
-    init(code: TemplateProgram.Buffers, values: ViewArena.Buffers) {
+    init(code: TemplateProgram.Buffers, values: ViewArena.Buffers, hints: UnsafeMutableBufferPointer<Int32>) {
         self.code = code
         self.values = values
+        self.hints = hints
         stack.reserveCapacity(16)
     }
 
@@ -330,17 +346,30 @@ struct TemplateRun {
                 }
                 let length = key.length
                 let keyStart = code.keys.baseAddress! + Int(key.offset)
-                for f in Int(s.a)..<Int(s.a + s.b) {
-                    let field = values.fields[f]
-                    if field.keyLength == length,
-                       KeyBytes.equal(field.key ?? values.keyBytes.baseAddress! + Int(field.keyOffset), keyStart, Int(length)) {
-                        return field.value
-                    }
+                func matches(_ field: ViewArena.Field) -> Bool {
+                    field.keyLength == length
+                        && KeyBytes.equal(field.key ?? values.keyBytes.baseAddress! + Int(field.keyOffset), keyStart, Int(length))
+                }
+                // An object's keys are unique (the arena checks it in debug builds), so a hinted field that
+                // matches is the one the scan would find.
+                let hint = Int(hints[part])
+                if hint >= 0, hint < Int(s.b), matches(values.fields[Int(s.a) + hint]) {
+                    return values.fields[Int(s.a) + hint].value
+                }
+                for f in Int(s.a)..<Int(s.a + s.b) where matches(values.fields[f]) {
+                    hints[part] = Int32(f - Int(s.a))
+                    return values.fields[f].value
                 }
                 current = s.next
             case .table:
-                guard key.length >= 0, let text = values.tables[Int(s.a)][code.partNames[part]] else { return nil }
+                guard key.length >= 0 else { return nil }
+                // The text found last time, if it came from this same table.
+                let hint = Int(hints[part])
+                if hint >= 0, hint < found.count, foundTables[hint] == s.a { return -Int32(hint + 2) }
+                guard let text = values.tables[Int(s.a)][code.partNames[part]] else { return nil }
                 found.append(text)
+                foundTables.append(s.a)
+                hints[part] = Int32(found.count - 1)
                 return -Int32(found.count + 1)
             case .string, .bool, .list:
                 return nil

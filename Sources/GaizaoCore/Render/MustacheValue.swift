@@ -251,6 +251,11 @@ final class ViewArena {
         let first = Int32(storage.pointee.fields.count)
         storage.pointee.mask = 0
         body()
+        #if DEBUG
+        // The renderer's lookup hints rely on it: a hinted field must be the only one of its name.
+        let names = storage.pointee.fields[Int(first)...].map { key(of: $0) }
+        assert(Set(names).count == names.count, "a view-model object has a key twice: \(names)")
+        #endif
         storage.pointee.slots.append(Slot(kind: .object, a: first, b: Int32(storage.pointee.fields.count) - first, mask: storage.pointee.mask))
         return Int32(storage.pointee.slots.count - 1)
     }

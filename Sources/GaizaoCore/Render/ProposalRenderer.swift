@@ -62,19 +62,31 @@ public struct ProposalRenderer: Sendable {
         render(ProposalViewModel(proposal, lang: lang, flavor: .html), template: "proposal.html")
     }
 
-    /// Markdown and HTML together as UTF-8 bytes, as a batch writes them: one view model serves both whenever no
-    /// text needs Markdown escaping (the common case), which halves the model building. Same bytes as
-    /// `markdown(_:lang:)` and `html(_:lang:)`.
+    /// Markdown and HTML together as UTF-8 bytes: one view model serves both whenever no text needs Markdown
+    /// escaping (the common case), which halves the model building. Same bytes as `markdown(_:lang:)` and
+    /// `html(_:lang:)`.
     public func documents(_ proposal: Proposal, lang: Lang, markdown wantsMarkdown: Bool, html wantsHTML: Bool)
         -> (markdown: [UInt8]?, html: [UInt8]?) {
+        var buffers = DocumentBuffers()
+        render(proposal, lang: lang, markdown: wantsMarkdown, html: wantsHTML, into: &buffers)
+        return (wantsMarkdown ? buffers.markdown.bytes() : nil, wantsHTML ? buffers.html.bytes() : nil)
+    }
+
+    /// `documents` into a worker's reusable buffers, as a batch renders: nothing is copied out, and nothing is
+    /// allocated for the output once the buffers have grown. Each buffer is emptied first.
+    public func render(_ proposal: Proposal, lang: Lang, markdown wantsMarkdown: Bool, html wantsHTML: Bool,
+                       into buffers: inout DocumentBuffers) {
+        buffers.markdown.removeAll()
+        buffers.html.removeAll()
         guard wantsHTML else {
-            return (wantsMarkdown ? renderBytes(ProposalViewModel(proposal, lang: lang, flavor: .markdown), template: "proposal.md") : nil, nil)
+            if wantsMarkdown { render(ProposalViewModel(proposal, lang: lang, flavor: .markdown), template: "proposal.md", into: &buffers.markdown) }
+            return
         }
         let model = ProposalViewModel(proposal, lang: lang, flavor: .html)
-        let html = renderBytes(model, template: "proposal.html")
-        guard wantsMarkdown else { return (nil, html) }
+        render(model, template: "proposal.html", into: &buffers.html)
+        guard wantsMarkdown else { return }
         let markdownModel = model.servesMarkdown ? model : ProposalViewModel(proposal, lang: lang, flavor: .markdown)
-        return (renderBytes(markdownModel, template: "proposal.md"), html)
+        render(markdownModel, template: "proposal.md", into: &buffers.markdown)
     }
 
     func render(_ model: ProposalViewModel, template: String, engine: Engine = .compiled) -> String {
@@ -85,8 +97,23 @@ public struct ProposalRenderer: Sendable {
         return library.render(model.tree.plain, withTemplate: template) ?? ""
     }
 
-    func renderBytes(_ model: ProposalViewModel, template: String) -> [UInt8] {
-        if let compiled { return compiled.renderBytes(model.tree, template: template) ?? [] }
-        return Array(render(model, template: template, engine: .library).utf8)
+    private func render(_ model: ProposalViewModel, template: String, into out: inout ByteSink) {
+        if let compiled, compiled.render(model.tree, template: template, into: &out) { return }
+        out.append(render(model, template: template, engine: .library))
     }
+}
+
+/// A worker's output buffers for `ProposalRenderer.render(_:lang:markdown:html:into:)`, reused from one
+/// proposal to the next.
+public struct DocumentBuffers: ~Copyable {
+    var markdown = ByteSink(capacity: 64 * 1024)
+    var html = ByteSink(capacity: 128 * 1024)
+
+    public init() {}
+
+    /// The Markdown of the last render, lent without a copy.
+    public func withMarkdown<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R { try markdown.withBytes(body) }
+
+    /// The HTML of the last render, lent without a copy.
+    public func withHTML<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R { try html.withBytes(body) }
 }
