@@ -25,7 +25,7 @@ struct ComparisonViewModelBuilder {
         self.c = comparison
         self.lang = lang
         self.flavor = flavor
-        self.f = RenderFormat(lang)
+        self.f = RenderFormat.of(lang)
     }
 
     /// User text, made safe for the flavour (Markdown escaping; HTML escaping is Mustache's job).

@@ -38,7 +38,7 @@ extension ViewModelBuilder {
             ["scene": .v(l(r.sceneName)), "from": .v(f.sceneLevel(r.from)), "to": .v(f.sceneLevel(r.to))]
         }
         let products = m.products.map(l)
-        let dependents = m.requiredBy.filter { modulesByID[$0]?.status.isSelected ?? false }.map(moduleName)
+        let dependents = m.requiredBy.filter { module($0)?.status.isSelected ?? false }.map(moduleName)
         var schedule = ""
         if let phase = m.phase, let start = m.startWeek, let end = m.endWeek {
             schedule = s.format("phaseFmt", ["n": String(phase)]) + " · " + f.weeks(start: start, end: end)
@@ -96,7 +96,7 @@ extension ViewModelBuilder {
     func roadmap() -> ViewNode {
         let phases: [ViewNode] = p.phases.map { phase in
             let modules: [ViewNode] = phase.modules.map { id in
-                let m = modulesByID[id]
+                let m = module(id)
                 let weeks = m.flatMap { m in m.startWeek.flatMap { s in m.endWeek.map { f.weeks(start: s, end: $0) } } } ?? ""
                 return ["name": .v(moduleName(id)), "weeks": .v(weeks)]
             }

@@ -30,14 +30,18 @@ final class ViewModelBuilder {
     let flavor: ProposalViewModel.Flavor
     let f: RenderFormat
     var s: RenderStrings { f.strings }
-    let modulesByID: [String: Proposal.ModuleEntry]
+    /// Module positions in `p.modules` by id (positions, not copies of the entries).
+    let moduleIndex: [String: Int]
+
+    /// The module entry with this id.
+    func module(_ id: String) -> Proposal.ModuleEntry? { moduleIndex[id].map { p.modules[$0] } }
 
     init(_ proposal: Proposal, lang: Lang, flavor: ProposalViewModel.Flavor) {
         self.p = proposal
         self.lang = lang
         self.flavor = flavor
-        self.f = RenderFormat(lang)
-        self.modulesByID = Dictionary(proposal.modules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.f = RenderFormat.of(lang)
+        self.moduleIndex = Dictionary(proposal.modules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Set in the HTML flavour when some text would read differently in the Markdown flavour.
@@ -56,7 +60,7 @@ final class ViewModelBuilder {
     /// A catalog text in the proposal's language, made safe.
     func l(_ text: Localized) -> String { u(text[lang]) }
 
-    func moduleName(_ id: String) -> String { modulesByID[id].map { l($0.name) } ?? u(id) }
+    func moduleName(_ id: String) -> String { module(id).map { l($0.name) } ?? u(id) }
 
     func joined(_ items: [String]) -> String { items.joined(separator: s["listSeparator"]) }
 

@@ -8,6 +8,11 @@ struct RenderFormat: Sendable {
     private let levels: [String]
     private let sceneLevels: [String]
 
+    /// The formatter of each language, made once (its level names are formatted when it is made).
+    static func of(_ lang: Lang) -> RenderFormat { lang == .zh ? zh : en }
+    private static let zh = RenderFormat(.zh)
+    private static let en = RenderFormat(.en)
+
     init(_ lang: Lang) {
         self.lang = lang
         let strings = RenderStrings(lang)
