@@ -147,17 +147,29 @@ func timed(_ arguments: [String], stdin: URL? = nil) throws -> (seconds: Double,
     return (parts[0], parts[1] / 1024, parts[2], parts[3], p.terminationStatus == 0)
 }
 
-func runBatch(count: Int, catalog: Catalog) throws -> (seconds: Double, peakMB: Double, user: Double, system: Double, ok: Bool) {
+func runBatch(count: Int, catalog: Catalog, output: String? = nil) throws -> (seconds: Double, peakMB: Double, user: Double, system: Double, ok: Bool) {
     let dir = URL(fileURLWithPath: benchRoot).appendingPathComponent("batch-\(count)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let input = dir.appendingPathComponent("input.jsonl")
     try syntheticInput(count: count, catalog: catalog).write(to: input, atomically: true, encoding: .utf8)
-    return try timed([gaizao, "batch", "-", "-o", dir.appendingPathComponent("out").path], stdin: input)
+    return try timed([gaizao, "batch", "-", "-o", output ?? dir.appendingPathComponent("out").path], stdin: input)
+}
+
+func report(_ label: String, _ count: Int, _ r: (seconds: Double, peakMB: Double, user: Double, system: Double, ok: Bool)) {
+    print("\(label), \(count) enterprises (md+html+json written): \(String(format: "%.1f", r.seconds)) s, \(Int(Double(count) / r.seconds)) proposals/s, peak RSS \(String(format: "%.0f", r.peakMB)) MB; CPU per proposal \(String(format: "%.0f", r.user / Double(count) * 1e6)) µs user + \(String(format: "%.0f", r.system / Double(count) * 1e6)) µs system\(r.ok ? "" : " (exit non-zero!)")")
 }
 
 for count in quick ? [300] : [1000, 10_000] {
     sync()  // start each run with the previous one's writes on disk
-    let r = try runBatch(count: count, catalog: catalog)
-    print("gaizao batch, \(count) enterprises (md+html+json written): \(String(format: "%.1f", r.seconds)) s, \(Int(Double(count) / r.seconds)) proposals/s, peak RSS \(String(format: "%.0f", r.peakMB)) MB; CPU per proposal \(String(format: "%.0f", r.user / Double(count) * 1e6)) µs user + \(String(format: "%.0f", r.system / Double(count) * 1e6)) µs system\(r.ok ? "" : " (exit non-zero!)")")
+    report("gaizao batch", count, try runBatch(count: count, catalog: catalog))
 }
 
+// 5. The same batch into memory (tmpfs), when the machine has one: the computation and the system calls without
+// the disk's state (ext4 without a journal creates files several times slower for minutes after a large delete,
+// such as the previous benchmark's clean-up). Removed at once: deleting on tmpfs leaves nothing behind.
+let memoryRoot = "/dev/shm"
+if !quick, access(memoryRoot, W_OK) == 0 {
+    let output = memoryRoot + "/gaizao-bench-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    report("gaizao batch into \(memoryRoot) (tmpfs)", 10_000, try runBatch(count: 10_000, catalog: catalog, output: output))
+}
