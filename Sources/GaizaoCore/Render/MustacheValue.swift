@@ -19,7 +19,8 @@ public struct MustacheValue: Sendable, Equatable {
     static func string(_ text: String) -> MustacheValue { ViewArena.building.add(text) }
     static func bool(_ flag: Bool) -> MustacheValue { MustacheValue(slot: flag ? ViewArena.trueSlot : ViewArena.falseSlot) }
     static func list(_ items: [MustacheValue]) -> MustacheValue { ViewArena.building.addList(items) }
-    /// Fields in the order given; a later field of the same name is shadowed by the first, as in a lookup.
+    /// Fields in the order given. Names must be unique within an object (the renderer's lookup hints rely on
+    /// it; debug builds check it).
     static func object(_ fields: [(key: String, value: MustacheValue)]) -> MustacheValue {
         let arena = ViewArena.building
         return MustacheValue(slot: arena.addObject { for f in fields { arena.appendField(f.key, f.value) } })
