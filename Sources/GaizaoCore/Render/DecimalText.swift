@@ -22,7 +22,12 @@ enum DecimalText {
     static func write(_ value: Double, digits: Int, to buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         guard value.isFinite, abs(value) < 1e12 else { return nil }
         let digits = min(max(digits, 0), 6)
-        let units = Int64((value * scales[digits]).rounded())
+        return write(units: Int64((value * scales[digits]).rounded()), digits: digits, to: buffer)
+    }
+
+    /// The text of `units` / 10^`digits` (`digits` 0…6), trailing decimal zeros dropped, written at the end of
+    /// `buffer` (`capacity` bytes); returns where it starts.
+    static func write(units: Int64, digits: Int, to buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var position = capacity
         func put(_ byte: UInt8) {
             position -= 1

@@ -20,20 +20,17 @@ public enum Money {
 
     /// `12.5` for 125,000 yuan: 万元 with up to 2 decimals, trailing zeros dropped.
     public static func wan(_ yuan: Int, decimals: Int = 2) -> String {
-        let negative = yuan < 0
-        let magnitude = abs(yuan)
-        var divisor = 10_000
+        // Digits written into a small buffer: a proposal shows a few hundred amounts. (Yuan figures come from
+        // catalogs and flags of at most 13 digits; the extremes of Int are out of reach.)
+        let decimals = min(max(decimals, 0), 4)
         var scale = 1
         for _ in 0..<(4 - decimals) { scale *= 10 }
-        divisor /= scale
         // Round half up at the shown precision.
-        let units = (magnitude + scale / 2) / scale
-        let whole = units / divisor
-        var fraction = String(units % divisor)
-        while fraction.count < decimals { fraction = "0" + fraction }
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        let body = fraction.isEmpty ? String(whole) : "\(whole).\(fraction)"
-        return negative && units != 0 ? "-" + body : body
+        let units = (abs(yuan) + scale / 2) / scale
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DecimalText.capacity) { buffer in
+            let start = DecimalText.write(units: Int64(yuan < 0 ? -units : units), digits: decimals, to: buffer)
+            return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+        }
     }
 
     /// `1,234,567` — the exact yuan figure with thousands separators.

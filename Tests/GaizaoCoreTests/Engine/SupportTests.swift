@@ -20,6 +20,38 @@ import Testing
         #expect(Money.grouped(1_234_567) == "1,234,567")
     }
 
+    /// The reading `wan` had before it wrote digits into a buffer: digit strings padded and trimmed.
+    static func wanThroughStrings(_ yuan: Int, decimals: Int) -> String {
+        let negative = yuan < 0
+        let magnitude = abs(yuan)
+        var divisor = 10_000
+        var scale = 1
+        for _ in 0..<(4 - decimals) { scale *= 10 }
+        divisor /= scale
+        let units = (magnitude + scale / 2) / scale
+        let whole = units / divisor
+        var fraction = String(units % divisor)
+        while fraction.count < decimals { fraction = "0" + fraction }
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let body = fraction.isEmpty ? String(whole) : "\(whole).\(fraction)"
+        return negative && units != 0 ? "-" + body : body
+    }
+
+    /// `wan` gives the same text as that reading across magnitudes, signs, halves (rounding) and 0…4 decimals.
+    @Test func wanMatchesTheStringReading() {
+        var generator = SeededRandom(seed: 2026)
+        var values = [0, 1, -1, 49, 50, -50, 99, 100, 4_999, 5_000, 9_999, 10_000, -10_000, 125_000, 1_234_567, -1_234_567,
+                      999_999_999_999, -999_999_999_999]
+        for _ in 0..<20_000 { values.append(Int.random(in: -10_000_000_000...10_000_000_000, using: &generator)) }
+        for _ in 0..<5_000 { values.append(Int.random(in: -200_000...200_000, using: &generator)) }
+        for v in values {
+            for d in 0...4 {
+                #expect(Money.wan(v, decimals: d) == Self.wanThroughStrings(v, decimals: d), "\(v) with \(d) decimals")
+            }
+        }
+        #expect(Money.wan(12_345, decimals: 6) == Money.wan(12_345, decimals: 4))
+    }
+
     @Test func numbersPrintWithoutBinaryNoise() {
         #expect(formatNumber(0.1 + 0.2) == "0.3")
         #expect(formatNumber(44.1) == "44.1")
