@@ -66,7 +66,7 @@ extension ViewModelBuilder {
         if p.modules.contains(where: { $0.status == .upgrade }) { prerequisites.append(s["prereqUpgrade"]) }
         prerequisites.append(s["prereqSite"])
         for m in scheduledModules() {
-            let dependents = m.requiredBy.filter { module($0)?.status.isSelected ?? false }
+            let dependents = m.requiredBy.filter(isSelected)
             guard !dependents.isEmpty else { continue }
             prerequisites.append(s.format("dependencyFmt", ["module": l(m.name), "dependents": joined(dependents.map(moduleName))]))
         }

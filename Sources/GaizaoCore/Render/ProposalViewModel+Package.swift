@@ -19,11 +19,10 @@ extension ViewModelBuilder {
     }
 
     func package() -> ViewNode {
-        let selected = p.modules.filter { $0.status.isSelected }
-        let standard = selected.filter { $0.kind == "standard" }.map(moduleCard)
-        let personalized = selected.filter { $0.kind != "standard" }.map(moduleCard)
+        let standard = p.modules.filter { $0.status.isSelected && $0.kind == "standard" }.map(moduleCard)
+        let personalized = p.modules.filter { $0.status.isSelected && $0.kind != "standard" }.map(moduleCard)
         return [
-            "intro": .v(s.format("packageIntro", ["n": String(selected.count)])),
+            "intro": .v(s.format("packageIntro", ["n": String(standard.count + personalized.count)])),
             "standard": .v(standard),
             "personalized": .v(personalized),
             "hasStandard": .v(!standard.isEmpty),
@@ -38,7 +37,7 @@ extension ViewModelBuilder {
             ["scene": .v(l(r.sceneName)), "from": .v(f.sceneLevel(r.from)), "to": .v(f.sceneLevel(r.to))]
         }
         let products = m.products.map(l)
-        let dependents = m.requiredBy.filter { module($0)?.status.isSelected ?? false }.map(moduleName)
+        let dependents = m.requiredBy.filter(isSelected).map(moduleName)
         var schedule = ""
         if let phase = m.phase, let start = m.startWeek, let end = m.endWeek {
             schedule = s.format("phaseFmt", ["n": String(phase)]) + " · " + f.weeks(start: start, end: end)
@@ -96,9 +95,7 @@ extension ViewModelBuilder {
     func roadmap() -> ViewNode {
         let phases: [ViewNode] = p.phases.map { phase in
             let modules: [ViewNode] = phase.modules.map { id in
-                let m = module(id)
-                let weeks = m.flatMap { m in m.startWeek.flatMap { s in m.endWeek.map { f.weeks(start: s, end: $0) } } } ?? ""
-                return ["name": .v(moduleName(id)), "weeks": .v(weeks)]
+                ["name": .v(moduleName(id)), "weeks": .v(scheduledWeeks(id))]
             }
             return [
                 "label": .v(s.format("phaseFmt", ["n": String(phase.index)])),

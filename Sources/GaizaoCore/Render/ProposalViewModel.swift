@@ -33,8 +33,15 @@ final class ViewModelBuilder {
     /// Module positions in `p.modules` by id (positions, not copies of the entries).
     let moduleIndex: [String: Int]
 
-    /// The module entry with this id.
-    func module(_ id: String) -> Proposal.ModuleEntry? { moduleIndex[id].map { p.modules[$0] } }
+    /// Whether the module with this id is in the package. (Read in place: copying an entry retains its every
+    /// string and array.)
+    func isSelected(_ id: String) -> Bool { moduleIndex[id].map { p.modules[$0].status.isSelected } ?? false }
+
+    /// The weeks of the module with this id, when it is scheduled.
+    func scheduledWeeks(_ id: String) -> String {
+        guard let i = moduleIndex[id], let start = p.modules[i].startWeek, let end = p.modules[i].endWeek else { return "" }
+        return f.weeks(start: start, end: end)
+    }
 
     init(_ proposal: Proposal, lang: Lang, flavor: ProposalViewModel.Flavor) {
         self.p = proposal
@@ -60,7 +67,7 @@ final class ViewModelBuilder {
     /// A catalog text in the proposal's language, made safe.
     func l(_ text: Localized) -> String { u(text[lang]) }
 
-    func moduleName(_ id: String) -> String { module(id).map { l($0.name) } ?? u(id) }
+    func moduleName(_ id: String) -> String { moduleIndex[id].map { l(p.modules[$0].name) } ?? u(id) }
 
     func joined(_ items: [String]) -> String { items.joined(separator: s["listSeparator"]) }
 
@@ -101,7 +108,7 @@ final class ViewModelBuilder {
 
     func cover() -> ViewNode {
         let e = p.enterprise
-        let standard = p.modules.filter { $0.kind == "standard" }.count
+        let standard = p.modules.count { $0.kind == "standard" }
         let personalized = p.modules.count - standard
         var facts: [ViewNode] = [
             ["label": .v(s["industry"]), "value": .v(l(e.industryName))],
@@ -134,7 +141,7 @@ final class ViewModelBuilder {
 
     func summary() -> ViewNode {
         let t = p.totals
-        let standard = p.modules.filter { $0.kind == "standard" && $0.status.isSelected }.count
+        let standard = p.modules.count { $0.kind == "standard" && $0.status.isSelected }
         let d = p.diagnosis, a = p.after
         let headlineKey = a.level > d.level ? "headlineUp" : "headlineSame"
         let node: ViewNode = [
