@@ -19,7 +19,12 @@ public struct RenderStrings: Sendable {
     /// an inserted value is never scanned again, so a name containing `{shape}` stays as it is.
     public func format(_ key: String, _ arguments: KeyValuePairs<String, String>) -> String {
         guard let pieces = (lang == .zh ? Self.zhPieces : Self.enPieces)[key] else { return self[key] }
+        // Sized once: appending piece by piece to an empty String reallocated it two or three times.
+        var capacity = 0
+        for piece in pieces { if case let .text(t) = piece { capacity += t.utf8.count } }
+        for argument in arguments { capacity += argument.value.utf8.count }
         var out = ""
+        out.reserveCapacity(capacity)
         for piece in pieces {
             switch piece {
             case let .text(t): out += t
