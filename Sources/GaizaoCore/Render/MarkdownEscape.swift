@@ -6,6 +6,11 @@ public enum MarkdownEscape {
     /// ASCII punctuation that is backslash-escaped wherever it appears (CommonMark allows escaping any of it).
     private static let alwaysEscaped: Set<UInt8> = Set("\\`*_|<>[]#~".utf8)
 
+    /// Bytes 0–63 and 64–127 that `needsEscaping` looks at: control characters, space (runs), `#`, `&`, `*`, `<`,
+    /// `>`; and `[`, backslash, `]`, `_`, backtick, `|`, `~`, DEL.
+    private static let lowSpecials: UInt64 = 0xFFFF_FFFF | 1 << 32 | 1 << 35 | 1 << 38 | 1 << 42 | 1 << 60 | 1 << 62
+    private static let highSpecials: UInt64 = 1 << 27 | 1 << 28 | 1 << 29 | 1 << 31 | 1 << 32 | 1 << 60 | 1 << 62 | 1 << 63
+
     public static func text(_ input: String) -> String {
         needsEscaping(input) ? escape(input) : input
     }
@@ -35,20 +40,22 @@ public enum MarkdownEscape {
                     i += 8
                     continue
                 }
-                defer { i += 1 }
-                switch utf8[i] {
-                case 0..<0x20, 0x7F, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
-                     UInt8(ascii: "|"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"),
-                     UInt8(ascii: "#"), UInt8(ascii: "~"), UInt8(ascii: "&"):
-                    return true
+                let byte = utf8[i]
+                i += 1
+                // One bit test per byte (a switch over the special characters was a chain of comparisons).
+                let flagged = byte < 64 ? (lowSpecials >> UInt64(byte)) & 1 != 0
+                    : byte < 128 ? (highSpecials >> UInt64(byte - 64)) & 1 != 0
+                    : byte == 0xA8 || byte == 0xA9
+                guard flagged else { continue }
+                switch byte {
                 case UInt8(ascii: " "):
                     // Runs of spaces become one space.
-                    if i > 0, utf8[i - 1] == UInt8(ascii: " ") { return true }
+                    if i >= 2, utf8[i - 2] == UInt8(ascii: " ") { return true }
                 case 0xA8, 0xA9:
                     // U+2028 and U+2029 (E2 80 A8/A9) end a line too.
-                    if i >= 2, utf8[i - 2] == 0xE2, utf8[i - 1] == 0x80 { return true }
+                    if i >= 3, utf8[i - 3] == 0xE2, utf8[i - 2] == 0x80 { return true }
                 default:
-                    continue
+                    return true
                 }
             }
             return false

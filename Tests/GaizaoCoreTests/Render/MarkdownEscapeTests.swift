@@ -68,7 +68,8 @@ import Testing
         for text in ["a  b", "中  文", "2026-11-20", "35%", "1. 第一", "1.", "12)", "1)x", "3.5 万元", "1.\u{3000}中", "7.\t", "2026年"] {
             #expect(MarkdownEscape.needsEscaping(text) == reference(text), "\(text.debugDescription)")
         }
-        let inserts = ["|", "*", "\n", "&", "\u{2028}", "\u{2029}", "—", "…", "“", "a", "9", "中"]
+        let inserts = ["|", "*", "\n", "&", "\u{2028}", "\u{2029}", "—", "…", "“", "a", "9", "中", "\\", "`", "_", "<", ">", "[", "]",
+                       "#", "~", "\u{7F}", "\t", " ", "  ", "\u{2027}", "\u{A8}", "!", "@", "^", "{", "}", "$", "%", "(", ")"]
         let base = Array("数字化改造标准模块个性化模块诊断方案")
         for length in 0..<base.count {
             let text = String(base[..<length])
