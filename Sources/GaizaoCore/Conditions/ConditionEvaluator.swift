@@ -10,6 +10,18 @@ public enum Truth: Sendable, Hashable {
 public enum ConditionEvaluator {
     enum Value: Sendable {
         case number(Double), string(String), set([String]), bool(Bool), list([Value]), unknown
+
+        /// An answer as a condition sees it; no answer is unknown.
+        init(_ answer: AnswerValue?) {
+            switch answer {
+            case nil: self = .unknown
+            case let .number(n)?: self = .number(n)
+            case let .text(t)?: self = .string(t)
+            case let .option(o)?: self = .string(o)
+            case let .options(os)?: self = .set(os)
+            case let .bool(b)?: self = .bool(b)
+            }
+        }
     }
 
     public static func evaluate(_ condition: Condition, _ lookup: (String) -> AnswerValue?) -> Truth {
@@ -28,6 +40,17 @@ public enum ConditionEvaluator {
         }
     }
 
+    /// `x op y` on numbers; anything else, and division by zero, is unknown.
+    static func arithmetic(_ op: Expr.ArithmeticOp, _ a: Value, _ b: Value) -> Value {
+        guard case let .number(x) = a, case let .number(y) = b else { return .unknown }
+        switch op {
+        case .add: return .number(x + y)
+        case .sub: return .number(x - y)
+        case .mul: return .number(x * y)
+        case .div: return y == 0 ? .unknown : .number(x / y)
+        }
+    }
+
     static func value(_ e: Expr, _ lookup: (String) -> AnswerValue?) -> Value {
         switch e.kind {
         case let .number(n): return .number(n)
@@ -35,14 +58,7 @@ public enum ConditionEvaluator {
         case let .bool(b): return .bool(b)
         case let .list(items): return .list(items.map { value($0, lookup) })
         case let .question(id):
-            switch lookup(id) {
-            case nil: return .unknown
-            case let .number(n)?: return .number(n)
-            case let .text(t)?: return .string(t)
-            case let .option(o)?: return .string(o)
-            case let .options(os)?: return .set(os)
-            case let .bool(b)?: return .bool(b)
-            }
+            return Value(lookup(id))
         case let .not(a):
             switch truth(of: value(a, lookup)) {
             case .yes: return .bool(false)
@@ -65,13 +81,7 @@ public enum ConditionEvaluator {
             if case let .number(n) = value(a, lookup) { return .number(-n) }
             return .unknown
         case let .arithmetic(op, a, b):
-            guard case let .number(x) = value(a, lookup), case let .number(y) = value(b, lookup) else { return .unknown }
-            switch op {
-            case .add: return .number(x + y)
-            case .sub: return .number(x - y)
-            case .mul: return .number(x * y)
-            case .div: return y == 0 ? .unknown : .number(x / y)
-            }
+            return arithmetic(op, value(a, lookup), value(b, lookup))
         case let .compare(op, a, b):
             return compare(op, value(a, lookup), value(b, lookup))
         case let .isIn(a, b):

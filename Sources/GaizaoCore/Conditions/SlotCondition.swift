@@ -139,14 +139,7 @@ indirect enum SlotExpr: Sendable {
         case let .constant(v): return v
         case let .list(items): return .list(items.map { $0.value(answers) })
         case let .slot(k):
-            switch answers[k] {
-            case nil: return .unknown
-            case let .number(n)?: return .number(n)
-            case let .text(t)?: return .string(t)
-            case let .option(o)?: return .string(o)
-            case let .options(os)?: return .set(os)
-            case let .bool(b)?: return .bool(b)
-            }
+            return ConditionEvaluator.Value(answers[k])
         case let .not(a):
             switch ConditionEvaluator.truth(of: a.value(answers)) {
             case .yes: return .bool(false)
@@ -169,13 +162,7 @@ indirect enum SlotExpr: Sendable {
             if case let .number(n) = a.value(answers) { return .number(-n) }
             return .unknown
         case let .arithmetic(op, a, b):
-            guard case let .number(x) = a.value(answers), case let .number(y) = b.value(answers) else { return .unknown }
-            switch op {
-            case .add: return .number(x + y)
-            case .sub: return .number(x - y)
-            case .mul: return .number(x * y)
-            case .div: return y == 0 ? .unknown : .number(x / y)
-            }
+            return ConditionEvaluator.arithmetic(op, a.value(answers), b.value(answers))
         case let .compare(op, a, b):
             return ConditionEvaluator.compare(op, a.value(answers), b.value(answers))
         case let .isIn(a, b):

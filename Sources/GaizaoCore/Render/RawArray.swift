@@ -35,6 +35,18 @@ struct RawArray<Element: BitwiseCopyable> {
         count += elements.count
     }
 
+    /// Inserts `elements` at `index`, moving what follows.
+    mutating func insert(contentsOf elements: UnsafeBufferPointer<Element>, at index: Int) {
+        guard let source = elements.baseAddress, !elements.isEmpty else { return }
+        if count + elements.count > capacity { grow(count + elements.count) }
+        (base + index + elements.count).moveInitialize(from: base + index, count: count - index)
+        (base + index).initialize(from: source, count: elements.count)
+        count += elements.count
+    }
+
+    /// Empties the array and keeps its memory.
+    mutating func removeAll() { count = 0 }
+
     private mutating func grow(_ needed: Int) {
         var next = capacity * 2
         while next < needed { next *= 2 }
