@@ -379,33 +379,6 @@ struct TemplateRun {
     }
 }
 
-extension ViewArena {
-    /// `plain` over buffers, for the rare variable that names a collection.
-    static func plain(_ slot: Int32, _ v: Buffers) -> Any {
-        let s = v.slots[Int(slot)]
-        switch s.kind {
-        case .string: return String(decoding: UnsafeBufferPointer(rebasing: v.bytes[Int(s.a)..<Int(s.a + s.b)]), as: UTF8.self)
-        case .bool: return s.a != 0
-        case .list: return (Int(s.a)..<Int(s.a + s.b)).map { plain(v.items[$0], v) }
-        case .table: return v.tables[Int(s.a)]
-        case .object:
-            var out: [String: Any] = [:]
-            var current = slot
-            while current >= 0 {
-                let part = v.slots[Int(current)]
-                for i in Int(part.a)..<Int(part.a + part.b) {
-                    let f = v.fields[i]
-                    let bytes = f.key.map { UnsafeBufferPointer(start: $0, count: Int(f.keyLength)) }
-                        ?? UnsafeBufferPointer(rebasing: v.keyBytes[Int(f.keyOffset)..<Int(f.keyOffset + f.keyLength)])
-                    let key = String(decoding: bytes, as: UTF8.self)
-                    if out[key] == nil { out[key] = plain(f.value, v) }
-                }
-                current = part.next
-            }
-            return out
-        }
-    }
-}
 
 /// HTML escaping, producing exactly what swift-mustache produces for `{{name}}`, over UTF-8 bytes and in
 /// runs: text without special characters is appended in one piece.
@@ -467,7 +440,7 @@ public enum HTMLEscape {
 
 /// Comparing short keys (view-model field names) a word at a time.
 enum KeyBytes {
-    /// Zero bytes kept after the key buffers the renderer owns, so their tails compare as one word.
+    /// Zero bytes kept after the template's key bytes, so their tails compare as one word.
     static let padding = 8
 
     /// One of 64 bits for a key, from its length and its first and last bytes: an object's mask of its keys'
@@ -478,8 +451,9 @@ enum KeyBytes {
         return 1 << ((UInt64(key.count) &* 31 &+ UInt64(first) &* 7 &+ UInt64(last)) & 63)
     }
 
-    /// Whether the `count` bytes at `a` and `b` are equal. `b` must be followed by `padding` readable bytes;
-    /// `a` (a literal's bytes in the binary) is read past its end only within its memory page.
+    /// Whether the `count` bytes at `a` and `b` are equal. `b` (a template's key) must be followed by `padding`
+    /// readable bytes; `a` (a field's key: a literal in the binary, or the arena's key bytes) is read past its end
+    /// only within its memory page.
     @inline(__always)
     static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         #if _endian(little)

@@ -116,13 +116,12 @@ public struct ViewTree: @unchecked Sendable {
         pthread_setspecific(ViewArena.threadKey, Unmanaged.passUnretained(arena).toOpaque())
         defer { pthread_setspecific(ViewArena.threadKey, previous) }
         let root = withExtendedLifetime(arena) { body() }
-        arena.finish()
         return ViewTree(arena: arena, root: root)
     }
 
     /// The tree as plain Swift values (`String`, `Bool`, arrays, `[String: Any]`), for swift-mustache's own
     /// renderer (the fallback path) and for tests.
-    public var plain: Any { arena.plain(root.slot) }
+    public var plain: Any { arena.withBuffers { ViewArena.plain(root.slot, $0) } }
 }
 
 /// The flat storage of one view model. Slots describe values; strings, list items and object fields live in
@@ -331,39 +330,7 @@ final class ViewArena {
         self.key(of: field) == key.string
     }
 
-    /// Ends building: pads the key bytes for the renderer's word-at-a-time comparisons.
-    func finish() {
-        for _ in 0..<KeyBytes.padding { storage.pointee.keyBytes.append(0) }
-    }
-
     // MARK: Reading
-
-    func string(_ slot: Int32) -> String {
-        let s = slots[Int(slot)]
-        return String(decoding: bytes[Int(s.a)..<Int(s.a + s.b)], as: UTF8.self)
-    }
-
-    func plain(_ slot: Int32) -> Any {
-        let s = slots[Int(slot)]
-        switch s.kind {
-        case .string: return string(slot)
-        case .bool: return s.a != 0
-        case .list: return items[Int(s.a)..<Int(s.a + s.b)].map { plain($0) }
-        case .table: return tables[Int(s.a)]
-        case .object:
-            var out: [String: Any] = [:]
-            var current = slot
-            while current >= 0 {
-                let part = slots[Int(current)]
-                for f in fields[Int(part.a)..<Int(part.a + part.b)] {
-                    let key = self.key(of: f)
-                    if out[key] == nil { out[key] = plain(f.value) }
-                }
-                current = part.next
-            }
-            return out
-        }
-    }
 
     /// Runs `body` with the arena's arrays as buffers: what the renderer reads, without a retain per value.
     func withBuffers<R>(_ body: (Buffers) -> R) -> R {
@@ -379,5 +346,33 @@ final class ViewArena {
         let items: UnsafeBufferPointer<Int32>
         let fields: UnsafeBufferPointer<Field>
         let tables: [[String: String]]
+    }
+}
+
+extension ViewArena {
+    /// A value as plain Swift values (`ViewTree.plain`, and a variable that names a collection).
+    static func plain(_ slot: Int32, _ v: Buffers) -> Any {
+        let s = v.slots[Int(slot)]
+        switch s.kind {
+        case .string: return String(decoding: UnsafeBufferPointer(rebasing: v.bytes[Int(s.a)..<Int(s.a + s.b)]), as: UTF8.self)
+        case .bool: return s.a != 0
+        case .list: return (Int(s.a)..<Int(s.a + s.b)).map { plain(v.items[$0], v) }
+        case .table: return v.tables[Int(s.a)]
+        case .object:
+            var out: [String: Any] = [:]
+            var current = slot
+            while current >= 0 {
+                let part = v.slots[Int(current)]
+                for i in Int(part.a)..<Int(part.a + part.b) {
+                    let f = v.fields[i]
+                    let bytes = f.key.map { UnsafeBufferPointer(start: $0, count: Int(f.keyLength)) }
+                        ?? UnsafeBufferPointer(rebasing: v.keyBytes[Int(f.keyOffset)..<Int(f.keyOffset + f.keyLength)])
+                    let key = String(decoding: bytes, as: UTF8.self)
+                    if out[key] == nil { out[key] = plain(f.value, v) }
+                }
+                current = part.next
+            }
+            return out
+        }
     }
 }
