@@ -74,6 +74,7 @@ extension MustacheValue {
 struct ViewNode: ViewValue, ExpressibleByDictionaryLiteral {
     let slot: Int32
 
+    @inline(__always)
     init(dictionaryLiteral elements: (ViewKey, MustacheValue)...) {
         let arena = ViewArena.building
         slot = arena.addObject { for (k, v) in elements { arena.appendField(k, v) } }

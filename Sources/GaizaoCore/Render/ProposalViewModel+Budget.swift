@@ -65,10 +65,10 @@ extension ViewModelBuilder {
         var prerequisites: [String] = [s["prereqLead"], s["prereqData"]]
         if p.modules.contains(where: { $0.status == .upgrade }) { prerequisites.append(s["prereqUpgrade"]) }
         prerequisites.append(s["prereqSite"])
-        for m in scheduledModules() {
-            let dependents = m.requiredBy.filter(isSelected)
+        for i in scheduledModules() {
+            let dependents = p.modules[i].requiredBy.filter(isSelected)
             guard !dependents.isEmpty else { continue }
-            prerequisites.append(s.format("dependencyFmt", ["module": l(m.name), "dependents": joined(dependents.map(moduleName))]))
+            prerequisites.append(s.format("dependencyFmt", ["module": l(p.modules[i].name), "dependents": joined(dependents.map(moduleName))]))
         }
         return ["items": .v(items), "hasItems": .v(!items.isEmpty), "prerequisites": .v(prerequisites.map { ["text": .v($0)] as ViewNode })]
     }

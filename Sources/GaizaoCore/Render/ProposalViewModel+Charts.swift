@@ -11,7 +11,7 @@ extension ViewModelBuilder {
         [
             "scenes": .v(chartPair(title: s["chartScenesTitle"], sceneBars())),
             "dimensions": .v(chartPair(title: s["chartDimensionsTitle"], dimensionBars())),
-            "gantt": .v(chartPair(title: s["chartGanttTitle"]) { ganttChart($0) }),
+            "gantt": .v(ganttPair()),
         ]
     }
 
@@ -22,22 +22,27 @@ extension ViewModelBuilder {
         var gridLevels: Int?
     }
 
+    /// Both layouts of a paired-bar chart. What does not depend on the layout (row texts, a label that fits
+    /// both) goes into the arena once and both layouts' rows hold it: a value is a handle, and any number of
+    /// fields may hold the same one. Charts are a few hundred values, so this halves a good part of them.
     func chartPair(title: String, _ chart: BarChart) -> ViewNode {
-        chartPair(title: title) { pairedBars(chart.rows, layout: $0, id: chart.id, title: chart.title, desc: chart.desc, gridLevels: chart.gridLevels) }
-    }
-
-    func chartPair(title: String, _ make: (ChartLayout) -> ViewNode) -> ViewNode {
-        let wide = make(.wide)
-        let hasRows = wide.bool("hasRows")
-        return ["title": .v(title), "wide": .v(wide), "narrow": .v(make(.narrow)), "hasRows": .v(hasRows)]
+        let arena = ViewArena.building
+        let texts = chart.rows.map { row in
+            BarTexts(label: arena.add(row.label), summary: arena.add(row.summary), now: arena.add(row.nowText), after: arena.add(row.afterText))
+        }
+        let wide = pairedBars(chart, texts, layout: .wide)
+        return ["title": .v(title), "wide": .v(wide), "narrow": .v(pairedBars(chart, texts, layout: .narrow)), "hasRows": .v(!chart.rows.isEmpty)]
     }
 
     /// An SVG coordinate: at most one decimal.
     func n(_ x: Double) -> MustacheValue { .decimal(x, digits: 1) }
 
     /// A label cut to `cells` terminal cells (CJK counts two) with an ellipsis: SVG text does not wrap.
-    func fit(_ text: String, cells: Int) -> String {
-        guard DisplayWidth.of(text) > cells else { return text }
+    func fit(_ text: String, cells: Int) -> String { cut(text, cells: cells) ?? text }
+
+    /// `text` cut to `cells` cells with an ellipsis, or nil when it fits as it is.
+    func cut(_ text: String, cells: Int) -> String? {
+        guard DisplayWidth.of(text) > cells else { return nil }
         var out = "", width = 0
         for ch in text {
             let w = ch.unicodeScalars.reduce(0) { $0 + DisplayWidth.of($1) }
@@ -61,9 +66,17 @@ extension ViewModelBuilder {
         var summary: String
     }
 
+    /// A bar row's texts in the arena, shared by both layouts (`label` uncut).
+    struct BarTexts {
+        var label, summary, now, after: MustacheValue
+    }
+
     /// Paired horizontal bars (now, after) per row. `gridLevels` draws a shared 0…n axis (scenes); otherwise
     /// each bar runs against its own row's maximum on a light track and shows its value (dimensions).
-    func pairedBars(_ rows: [BarRow], layout: ChartLayout, id: String, title: String, desc: String, gridLevels: Int?) -> ViewNode {
+    func pairedBars(_ chart: BarChart, _ texts: [BarTexts], layout: ChartLayout) -> ViewNode {
+        let arena = ViewArena.building
+        func n(_ x: Double) -> MustacheValue { arena.addDecimal(x, digits: 1) }
+        let rows = chart.rows, gridLevels = chart.gridLevels
         let width = Self.chartWidth(layout)
         let showValues = gridLevels == nil
         let valueRoom = showValues ? 44.0 : 14.0
@@ -81,36 +94,42 @@ extension ViewModelBuilder {
         let height = top + Double(rows.count) * rowHeight + 6
         var grid: [ViewNode] = []
         if let levels = gridLevels {
+            let y1 = n(top - 4), y2 = n(height - 4), labelY = n(top - 10)
             grid = (0...levels).map { level in
                 let x = x0 + Double(level) * (x1 - x0) / Double(levels)
-                return ["x": .v(n(x)), "y1": .v(n(top - 4)), "y2": .v(n(height - 4)), "labelY": .v(n(top - 10)), "label": .v(f.sceneLevel(level))]
+                return ["x": .v(n(x)), "y1": .v(y1), "y2": .v(y2), "labelY": .v(labelY), "label": .v(f.sceneLevel(level))]
             }
         }
-        let nodes: [ViewNode] = rows.enumerated().map { i, row in
+        // The same in every row of this layout.
+        let labelX = n(layout == .wide ? x0 - 8 : 0), anchor = arena.add(layout == .wide ? "end" : "start")
+        let barX = n(x0), trackWidth = n(x1 - x0), barHeightValue = n(barHeight), valueX = n(x1 + 6)
+        let nodes: [ViewNode] = rows.indices.map { i in
+            let row = rows[i]
             let y = top + Double(i) * rowHeight
             // Wide: the label sits left of the bars; narrow: on its own line above them.
             let barTop = layout == .wide ? y + 4 : y + 18
             let scale = row.max > 0 ? (x1 - x0) / row.max : 0
             let nowY = barTop, afterY = barTop + barHeight + (showValues ? 2 : 1)
             return [
-                "label": .v(fit(row.label, cells: labelCells)),
-                "labelX": .v(n(layout == .wide ? x0 - 8 : 0)),
-                "labelY": .v(n(layout == .wide ? barTop + barHeight + 4 : y + 13)),
-                "anchor": .v(layout == .wide ? "end" : "start"),
-                "barX": .v(n(x0)), "trackWidth": .v(n(x1 - x0)), "hasTrack": .v(showValues),
-                "nowY": .v(n(nowY)), "nowWidth": .v(n(max(row.now * scale, 2))),
-                "afterY": .v(n(afterY)), "afterWidth": .v(n(max(row.after * scale, 2))),
-                "barHeight": .v(n(barHeight)),
-                "hasValues": .v(showValues), "valueX": .v(n(x1 + 6)),
-                "nowValueY": .v(n(nowY + barHeight - 2)), "afterValueY": .v(n(afterY + barHeight - 2)),
-                "nowValue": .v(row.nowText), "afterValue": .v(row.afterText),
-                "summary": .v(row.summary),
+                "label": cut(row.label, cells: labelCells).map { arena.add($0) } ?? texts[i].label,
+                "labelX": labelX,
+                "labelY": n(layout == .wide ? barTop + barHeight + 4 : y + 13),
+                "anchor": anchor,
+                "barX": barX, "trackWidth": trackWidth, "hasTrack": .v(showValues),
+                "nowY": n(nowY), "nowWidth": n(max(row.now * scale, 2)),
+                "afterY": n(afterY), "afterWidth": n(max(row.after * scale, 2)),
+                "barHeight": barHeightValue,
+                "hasValues": .v(showValues), "valueX": valueX,
+                "nowValueY": n(nowY + barHeight - 2), "afterValueY": n(afterY + barHeight - 2),
+                "nowValue": texts[i].now, "afterValue": texts[i].after,
+                "summary": texts[i].summary,
             ]
         }
+        let id = chart.id
         return [
             "layout": .v(layout.rawValue),
             "titleId": .v("chart-\(id)-\(layout.rawValue)-title"), "descId": .v("chart-\(id)-\(layout.rawValue)-desc"),
-            "title": .v(title), "desc": .v(desc),
+            "title": .v(chart.title), "desc": .v(chart.desc),
             "width": .v(n(width)), "height": .v(n(height)),
             "legend": .v([
                 ["x": "0", "y": "0", "textX": "18", "textY": "10", "label": .v(s["now"]), "cls": "bar-now"] as ViewNode,
@@ -147,51 +166,85 @@ extension ViewModelBuilder {
                                                                    "max": f.points(p.diagnosis.maxPoints)]), gridLevels: nil)
     }
 
-    func ganttChart(_ layout: ChartLayout) -> ViewNode {
+    /// A scheduled module's row of the Gantt chart, as far as it does not depend on the layout.
+    struct GanttRow {
+        var name: String
+        var weeks: String
+        var start: Int, end: Int
+        var labelY, barY, phaseClass: MustacheValue
+    }
+
+    /// Both layouts of the roadmap's Gantt chart; what does not depend on the layout is made once.
+    func ganttPair() -> ViewNode {
+        let arena = ViewArena.building
+        let top = 30.0, rowHeight = 34.0
+        let phaseClasses = (1...5).map { arena.add("phase-\($0)") }
+        // Phase k is coloured as phase (k - 1) % 5 + 1 (phases count from 1; any other number keeps the formula).
+        func phaseClass(_ k: Int) -> MustacheValue {
+            let c = (k - 1) % 5 + 1
+            return (1...5).contains(c) ? phaseClasses[c - 1] : arena.add("phase-\(c)")
+        }
+        let rows = scheduledModules().enumerated().map { i, index in
+            let m = p.modules[index]
+            let y = top + Double(i) * rowHeight
+            return GanttRow(name: l(m.name), weeks: " · " + f.weeks(start: m.startWeek!, end: m.endWeek!), start: m.startWeek!, end: m.endWeek!,
+                            labelY: arena.addDecimal(y + 12, digits: 1), barY: arena.addDecimal(y + 16, digits: 1),
+                            phaseClass: phaseClass(m.phase ?? 1))
+        }
+        let legend = p.phases.map { phase in
+            (label: arena.add(s.format("phaseFmt", ["n": String(phase.index)]) + " " + f.weeks(start: phase.startWeek, end: phase.endWeek)),
+             phaseClass: phaseClass(phase.index))
+        }
+        let layouts = [ChartLayout.wide, .narrow].map { ganttChart($0, rows, legend: legend) }
+        return ["title": .v(s["chartGanttTitle"]), "wide": .v(layouts[0]), "narrow": .v(layouts[1]), "hasRows": .v(!rows.isEmpty)]
+    }
+
+    func ganttChart(_ layout: ChartLayout, _ modules: [GanttRow], legend phases: [(label: MustacheValue, phaseClass: MustacheValue)]) -> ViewNode {
+        let arena = ViewArena.building
+        func n(_ x: Double) -> MustacheValue { arena.addDecimal(x, digits: 1) }
         let width = Self.chartWidth(layout)
-        let modules = scheduledModules()
-        let weeks = max(p.totals.durationWeeks, modules.compactMap { $0.endWeek }.max() ?? 0, 1)
+        let weeks = max(p.totals.durationWeeks, modules.map { $0.end }.max() ?? 0, 1)
         let x0 = 8.0, x1 = width - 12, scale = (x1 - x0) / Double(weeks)
         let top = 30.0, rowHeight = 34.0
         let bottom = top + Double(modules.count) * rowHeight
         let step = weeks <= 16 ? 2 : weeks <= 40 ? 4 : 8
+        let tickY1 = n(top - 6), tickY2 = n(bottom)
         let ticks: [ViewNode] = stride(from: 0, through: weeks, by: layout == .wide ? step : step * 2).map { w in
-            ["x": .v(n(x0 + Double(w) * scale)), "label": .v(String(w)), "y1": .v(n(top - 6)), "y2": .v(n(bottom))]
+            ["x": n(x0 + Double(w) * scale), "label": .v(String(w)), "y1": tickY1, "y2": tickY2]
         }
-        let rows: [ViewNode] = modules.enumerated().map { i, m in
-            let y = top + Double(i) * rowHeight
-            let start = x0 + Double(m.startWeek!) * scale, end = x0 + Double(m.endWeek!) * scale
+        let anchors = (start: arena.add("start"), end: arena.add("end")), barHeight = arena.add("12")
+        let rows: [ViewNode] = modules.map { m in
+            let start = x0 + Double(m.start) * scale, end = x0 + Double(m.end) * scale
             let anchorEnd = start > width / 2
             // Room for the label from the bar's start rightwards, or from its end leftwards. A cell of 12-unit
             // text is 6 units for CJK and up to 7 for Latin letters: count 7 so English labels fit too.
             let room = anchorEnd ? end - 4 : width - start - 4
-            let weeksText = " · " + f.weeks(start: m.startWeek!, end: m.endWeek!)
-            let label = fit(l(m.name), cells: max(Int(room / 7) - DisplayWidth.of(weeksText), 8)) + weeksText
+            let label = fit(m.name, cells: max(Int(room / 7) - DisplayWidth.of(m.weeks), 8)) + m.weeks
             return [
                 "label": .v(label),
-                "labelX": .v(n(anchorEnd ? end : start)), "labelY": .v(n(y + 12)), "anchor": .v(anchorEnd ? "end" : "start"),
-                "barX": .v(n(start)), "barY": .v(n(y + 16)), "barWidth": .v(n(max(end - start, 2))), "barHeight": "12",
-                "phaseClass": .v("phase-\(((m.phase ?? 1) - 1) % 5 + 1)"),
+                "labelX": n(anchorEnd ? end : start), "labelY": m.labelY, "anchor": anchorEnd ? anchors.end : anchors.start,
+                "barX": n(start), "barY": m.barY, "barWidth": n(max(end - start, 2)), "barHeight": barHeight,
+                "phaseClass": m.phaseClass,
             ]
         }
         let perRow = layout == .wide ? 3 : 2, itemWidth = width / Double(perRow)
-        let legend: [ViewNode] = p.phases.enumerated().map { i, phase in
+        let legend: [ViewNode] = phases.indices.map { i in
             let x = Double(i % perRow) * itemWidth, y = bottom + 12 + Double(i / perRow) * 20
             return [
-                "x": .v(n(x)), "y": .v(n(y)), "textX": .v(n(x + 16)), "textY": .v(n(y + 10)),
-                "label": .v(s.format("phaseFmt", ["n": String(phase.index)]) + " " + f.weeks(start: phase.startWeek, end: phase.endWeek)),
-                "phaseClass": .v("phase-\((phase.index - 1) % 5 + 1)"),
+                "x": n(x), "y": n(y), "textX": n(x + 16), "textY": n(y + 10),
+                "label": phases[i].label,
+                "phaseClass": phases[i].phaseClass,
             ]
         }
-        let legendRows = (p.phases.count + perRow - 1) / perRow
+        let legendRows = (phases.count + perRow - 1) / perRow
         return [
             "layout": .v(layout.rawValue),
             "titleId": .v("chart-gantt-\(layout.rawValue)-title"), "descId": .v("chart-gantt-\(layout.rawValue)-desc"),
             "title": .v(s["chartGanttTitle"]),
             "desc": .v(s.format("roadmapIntroFmt", ["n": String(modules.count), "p": String(p.phases.count), "w": String(p.totals.durationWeeks)])),
-            "width": .v(n(width)), "height": .v(n(bottom + 12 + Double(legendRows) * 20)),
-            "axisLabel": .v(s["weekAxis"]), "axisLabelX": .v(n(x1)), "axisLabelY": "10",
-            "ticks": .v(ticks), "tickLabelY": .v(n(top - 10)),
+            "width": n(width), "height": n(bottom + 12 + Double(legendRows) * 20),
+            "axisLabel": .v(s["weekAxis"]), "axisLabelX": n(x1), "axisLabelY": "10",
+            "ticks": .v(ticks), "tickLabelY": n(top - 10),
             "rows": .v(rows),
             "legend": .v(legend),
             "hasRows": .v(!rows.isEmpty),

@@ -85,11 +85,12 @@ extension ViewModelBuilder {
     }
 
     /// Chosen modules in the order they start, for the roadmap and the Gantt chart.
-    func scheduledModules() -> [Proposal.ModuleEntry] {
-        p.modules.enumerated()
-            .filter { $0.element.status.isSelected && $0.element.startWeek != nil && $0.element.endWeek != nil }
-            .sorted { ($0.element.startWeek!, $0.offset) < ($1.element.startWeek!, $1.offset) }
-            .map { $0.element }
+    /// Positions in `p.modules` of the scheduled modules, by start week (positions: an entry's copy retains its
+    /// every string and array).
+    func scheduledModules() -> [Int] {
+        p.modules.indices
+            .filter { p.modules[$0].status.isSelected && p.modules[$0].startWeek != nil && p.modules[$0].endWeek != nil }
+            .sorted { (p.modules[$0].startWeek!, $0) < (p.modules[$1].startWeek!, $1) }
     }
 
     func roadmap() -> ViewNode {
