@@ -1,8 +1,9 @@
 /// Budget and subsidies, expected results, risks, next steps, assumptions and the answers appendix.
 extension ViewModelBuilder {
     func budget() -> ViewNode {
-        let costRows: [ViewNode] = p.modules.filter { $0.status.isSelected }.map { m in
-            ["name": .v(l(m.name)), "statusLabel": .v(statusLabel(m.status)), "cost": .v(f.money(m.cost)), "duration": .v(f.duration(m.durationWeeks))]
+        let costRows: [ViewNode] = modules(where: { $0.status.isSelected }).map { i in
+            let m = p.modules[i]
+            return ["name": .v(l(m.name)), "statusLabel": .v(statusLabel(m.status)), "cost": .v(f.money(m.cost)), "duration": .v(f.duration(m.durationWeeks))]
         }
         let subsidies: [ViewNode] = p.subsidies.map { sub in
             let fixed = sub.kind == "fixed"

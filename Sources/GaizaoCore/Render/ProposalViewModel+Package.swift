@@ -19,8 +19,8 @@ extension ViewModelBuilder {
     }
 
     func package() -> ViewNode {
-        let standard = p.modules.filter { $0.status.isSelected && $0.kind == "standard" }.map(moduleCard)
-        let personalized = p.modules.filter { $0.status.isSelected && $0.kind != "standard" }.map(moduleCard)
+        let standard = modules(where: { $0.status.isSelected && $0.kind == "standard" }).map { moduleCard(p.modules[$0]) }
+        let personalized = modules(where: { $0.status.isSelected && $0.kind != "standard" }).map { moduleCard(p.modules[$0]) }
         return [
             "intro": .v(s.format("packageIntro", ["n": String(standard.count + personalized.count)])),
             "standard": .v(standard),
@@ -69,8 +69,9 @@ extension ViewModelBuilder {
     }
 
     func otherModules() -> ViewNode {
-        let rows: [ViewNode] = p.modules.filter { !$0.status.isSelected }.map { m in
-            [
+        let rows: [ViewNode] = modules(where: { !$0.status.isSelected }).map { i in
+            let m = p.modules[i]
+            return [
                 "id": .v(u(m.id)),
                 "name": .v(l(m.name)),
                 "kindLabel": .v(kindLabel(m.kind)),

@@ -48,7 +48,7 @@ final class ViewModelBuilder {
         self.lang = lang
         self.flavor = flavor
         self.f = RenderFormat.of(lang)
-        self.moduleIndex = Dictionary(proposal.modules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        self.moduleIndex = Dictionary(proposal.modules.indices.map { (proposal.modules[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Set in the HTML flavour when some text would read differently in the Markdown flavour.
@@ -66,6 +66,9 @@ final class ViewModelBuilder {
 
     /// A catalog text in the proposal's language, made safe.
     func l(_ text: Localized) -> String { u(text[lang]) }
+
+    /// Positions in `p.modules` of the entries that pass `test`, in order.
+    func modules(where test: (Proposal.ModuleEntry) -> Bool) -> [Int] { p.modules.indices.filter { test(p.modules[$0]) } }
 
     func moduleName(_ id: String) -> String { moduleIndex[id].map { l(p.modules[$0].name) } ?? u(id) }
 
@@ -169,23 +172,27 @@ final class ViewModelBuilder {
     /// The three strongest reasons for the package: the highest-weight rule reason of each chosen module,
     /// personalized modules first, then the standard modules' reasons when fewer than three remain.
     func strongestReasons() -> [ViewNode] {
-        struct Candidate { var module: Proposal.ModuleEntry; var reason: Proposal.ReasonEntry; var order: Int }
+        // Positions, not copies: an entry's copy retains its every string and array.
+        struct Candidate { var personalized: Bool; var weight: Double; var score: Double; var order: Int; var reason: Int }
         var candidates: [Candidate] = []
-        for (order, m) in p.modules.enumerated() where m.status.isSelected {
-            let best = m.reasons.enumerated().max { l, r in
-                (l.element.weight ?? 0, -l.offset) < (r.element.weight ?? 0, -r.offset)
-            }
-            if let best { candidates.append(Candidate(module: m, reason: best.element, order: order)) }
+        for order in p.modules.indices where p.modules[order].status.isSelected {
+            let reasons = p.modules[order].reasons
+            guard !reasons.isEmpty else { continue }
+            // The first of the highest weight.
+            var best = 0
+            for k in reasons.indices.dropFirst() where (reasons[k].weight ?? 0) > (reasons[best].weight ?? 0) { best = k }
+            candidates.append(Candidate(personalized: p.modules[order].kind == "personalized", weight: reasons[best].weight ?? 0,
+                                        score: p.modules[order].score, order: order, reason: best))
         }
         candidates.sort { l, r in
-            let lp = l.module.kind == "personalized", rp = r.module.kind == "personalized"
-            if lp != rp { return lp }
-            let lw = l.reason.weight ?? 0, rw = r.reason.weight ?? 0
-            if lw != rw { return lw > rw }
-            if l.module.score != r.module.score { return l.module.score > r.module.score }
+            if l.personalized != r.personalized { return l.personalized }
+            if l.weight != r.weight { return l.weight > r.weight }
+            if l.score != r.score { return l.score > r.score }
             return l.order < r.order
         }
-        return candidates.prefix(3).map { c in ["module": .v(l(c.module.name)), "text": .v(l(c.reason.text))] }
+        return candidates.prefix(3).map { c in
+            ["module": .v(l(p.modules[c.order].name)), "text": .v(l(p.modules[c.order].reasons[c.reason].text))]
+        }
     }
 
     /// Why the level is not one higher: the failing conditions of the next level's rule.
