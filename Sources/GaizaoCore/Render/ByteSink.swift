@@ -21,7 +21,9 @@ struct ByteSink: ~Copyable {
     }
 
     @inline(__always)
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { storage.append(contentsOf: bytes) }
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.count <= 16 { storage.appendShort(bytes) } else { storage.append(contentsOf: bytes) }
+    }
 
     mutating func append(_ text: String) {
         var text = text

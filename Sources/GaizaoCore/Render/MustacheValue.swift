@@ -217,7 +217,7 @@ final class ViewArena {
     func add(_ text: String) -> MustacheValue {
         let offset = Int32(storage.pointee.bytes.count)
         var text = text
-        text.withUTF8 { storage.pointee.bytes.append(contentsOf: $0) }
+        text.withUTF8 { storage.pointee.bytes.appendShort($0) }
         storage.pointee.slots.append(Slot(kind: .string, a: offset, b: Int32(storage.pointee.bytes.count) - offset))
         return MustacheValue(slot: Int32(storage.pointee.slots.count - 1))
     }
@@ -228,7 +228,7 @@ final class ViewArena {
                 return add(DecimalText.format(value, digits: digits))
             }
             let offset = Int32(storage.pointee.bytes.count)
-            storage.pointee.bytes.append(contentsOf: UnsafeBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[start...])))
+            storage.pointee.bytes.appendShort(UnsafeBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[start...])))
             storage.pointee.slots.append(Slot(kind: .string, a: offset, b: Int32(storage.pointee.bytes.count) - offset))
             return MustacheValue(slot: Int32(storage.pointee.slots.count - 1))
         }

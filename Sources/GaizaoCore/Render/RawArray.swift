@@ -35,6 +35,12 @@ struct RawArray<Element: BitwiseCopyable> {
         count += elements.count
     }
 
+    /// Makes room for `n` more elements.
+    @inline(__always)
+    mutating func reserve(_ n: Int) {
+        if count + n > capacity { grow(count + n) }
+    }
+
     /// Inserts `elements` at `index`, moving what follows.
     mutating func insert(contentsOf elements: UnsafeBufferPointer<Element>, at index: Int) {
         guard let source = elements.baseAddress, !elements.isEmpty else { return }
@@ -55,5 +61,31 @@ struct RawArray<Element: BitwiseCopyable> {
         base.deallocate()
         base = bigger
         capacity = next
+    }
+}
+
+extension RawArray where Element == UInt8 {
+    /// Appends 1 to 16 bytes with two (overlapping) loads and stores instead of a call to memmove: most of what a
+    /// render appends is a value of a few bytes, a coordinate or a label, where the call costs more than the copy.
+    @inline(__always)
+    mutating func appendShort(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        guard let start = bytes.baseAddress, n > 0, n <= 16 else { return append(contentsOf: bytes) }
+        reserve(n)
+        let source = UnsafeRawPointer(start), target = UnsafeMutableRawPointer(base + count)
+        if n >= 8 {
+            let head = source.loadUnaligned(as: UInt64.self), tail = source.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
+        } else if n >= 4 {
+            let head = source.loadUnaligned(as: UInt32.self), tail = source.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: n - 4, as: UInt32.self)
+        } else {
+            target.storeBytes(of: start[0], as: UInt8.self)
+            target.storeBytes(of: start[n >> 1], toByteOffset: n >> 1, as: UInt8.self)
+            target.storeBytes(of: start[n - 1], toByteOffset: n - 1, as: UInt8.self)
+        }
+        count += n
     }
 }
