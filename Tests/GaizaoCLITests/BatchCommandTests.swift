@@ -1,4 +1,5 @@
 import Foundation
+@testable import GaizaoCLI
 @testable import GaizaoCore
 import Testing
 
@@ -42,6 +43,17 @@ import Testing
         let html = try String(contentsOf: out.appendingPathComponent("summary.html"), encoding: .utf8)
         #expect(html.contains("<svg") && !html.contains("http://") && !html.contains("https://"))
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(".gaizao-staging").path))
+    }
+
+    @Test func csvFieldsWithSeparatorsAreQuoted() {
+        #expect(SummaryCSV.quote("plain 名称") == "plain 名称")
+        #expect(SummaryCSV.quote("a,b") == "\"a,b\"")
+        #expect(SummaryCSV.quote("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(SummaryCSV.quote("line\nbreak") == "\"line\nbreak\"")
+        // A CRLF is a single Character: it must still be quoted.
+        #expect(SummaryCSV.quote("crlf\r\nbreak") == "\"crlf\r\nbreak\"")
+        #expect(SummaryCSV.quote("=SUM(A1)") == "'=SUM(A1)")
+        #expect(SummaryCSV.quote("-12") == "-12")
     }
 
     @Test func badRowsFailAloneAndNamesAreSanitized() throws {

@@ -72,7 +72,8 @@ enum SummaryCSV {
     static func quote(_ s: String) -> String {
         var v = s
         if let first = v.first, "=+-@".contains(first), Double(v) == nil { v = "'" + v }
-        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        // Bytes, not Characters: a CRLF is one Character, equal to neither "\r" nor "\n", and was let through unquoted.
+        if v.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
             return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return v
