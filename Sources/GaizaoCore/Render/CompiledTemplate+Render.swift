@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -59,7 +60,7 @@ struct CompiledTemplateSet: Sendable {
             tree.arena.withBuffers { values in
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(code.parts.count, 1)) { hints in
                     hints.initialize(repeating: -1)
-                    var run = TemplateRun(code: code, values: values, hints: hints)
+                    var run = TemplateRun(code: code, values: values, hints: hints, tableTexts: values.tables.map(program.texts))
                     run.stack.append(tree.root.slot)
                     run.render(template: template, TemplateRun.Context(text: false, indentation: nil), into: &out)
                 }
@@ -99,6 +100,10 @@ final class TemplateProgram: @unchecked Sendable {
     private(set) var parts: [Part] = []
     /// Each part as a String, for the hashed string tables.
     private(set) var partNames: [String] = []
+    /// Per string table met so far: the table's text for each part (nil: none). The table is kept so that its
+    /// identifier cannot be reused by another.
+    private var tableTexts: [ObjectIdentifier: (table: StringTable, texts: [String?])] = [:]
+    private let tableLock = NSLock()
     /// Each template's instructions.
     private(set) var ranges: [(start: Int32, end: Int32)] = []
     let index: [String: Int]
@@ -159,6 +164,17 @@ final class TemplateProgram: @unchecked Sendable {
         return (first, Int32(path.count))
     }
 
+    /// The text of `table` for each name part, looked up once per table (a handful of hash lookups per part,
+    /// once; then none while rendering).
+    func texts(of table: StringTable) -> [String?] {
+        tableLock.lock()
+        defer { tableLock.unlock() }
+        if let known = tableTexts[ObjectIdentifier(table)] { return known.texts }
+        let texts = partNames.map { table.texts[$0] }
+        tableTexts[ObjectIdentifier(table)] = (table, texts)
+        return texts
+    }
+
     struct Buffers {
         let ops: UnsafeBufferPointer<Op>
         let text: UnsafeBufferPointer<UInt8>
@@ -195,11 +211,14 @@ struct TemplateRun {
     /// table the index in `found`. A tag inside a section meets objects of the same shape on every pass, so
     /// the hint is nearly always right, and checking it is one comparison instead of a scan of the fields.
     let hints: UnsafeMutableBufferPointer<Int32>
+    /// Per string table of the model (`values.tables`): its text for each name part.
+    let tableTexts: [[String?]]
 
-    init(code: TemplateProgram.Buffers, values: ViewArena.Buffers, hints: UnsafeMutableBufferPointer<Int32>) {
+    init(code: TemplateProgram.Buffers, values: ViewArena.Buffers, hints: UnsafeMutableBufferPointer<Int32>, tableTexts: [[String?]]) {
         self.code = code
         self.values = values
         self.hints = hints
+        self.tableTexts = tableTexts
         stack.reserveCapacity(16)
     }
 
@@ -366,7 +385,7 @@ struct TemplateRun {
                 // The text found last time, if it came from this same table.
                 let hint = Int(hints[part])
                 if hint >= 0, hint < found.count, foundTables[hint] == s.a { return -Int32(hint + 2) }
-                guard let text = values.tables[Int(s.a)][code.partNames[part]] else { return nil }
+                guard let text = tableTexts[Int(s.a)][part] else { return nil }
                 found.append(text)
                 foundTables.append(s.a)
                 hints[part] = Int32(found.count - 1)

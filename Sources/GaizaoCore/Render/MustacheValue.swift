@@ -31,7 +31,7 @@ public struct MustacheValue: Sendable, Equatable {
     static func decimal(_ value: Double, digits: Int) -> MustacheValue { ViewArena.building.addDecimal(value, digits: digits) }
 
     /// A large object of fixed texts (the string table, a few hundred keys), looked up by hash.
-    static func table(_ texts: [String: String]) -> MustacheValue { ViewArena.building.addTable(texts) }
+    static func table(_ table: StringTable) -> MustacheValue { ViewArena.building.addTable(table) }
 }
 
 /// A value the view-model builder can put in a `ViewNode`: strings, booleans, nodes and lists of them.
@@ -163,7 +163,7 @@ final class ViewArena {
         var slots = RawArray<Slot>(capacity: 4096)
         var items = RawArray<Int32>(capacity: 1024)
         var fields = RawArray<Field>(capacity: 4096)
-        var tables: [[String: String]] = []
+        var tables: [StringTable] = []
         /// The keys' bits of the object being added.
         var mask: UInt64 = 0
     }
@@ -176,7 +176,7 @@ final class ViewArena {
     var slots: UnsafeBufferPointer<Slot> { storage.pointee.slots.buffer }
     var items: UnsafeBufferPointer<Int32> { storage.pointee.items.buffer }
     var fields: UnsafeBufferPointer<Field> { storage.pointee.fields.buffer }
-    var tables: [[String: String]] { storage.pointee.tables }
+    var tables: [StringTable] { storage.pointee.tables }
 
     init() {
         storage = .allocate(capacity: 1)
@@ -265,8 +265,8 @@ final class ViewArena {
         return Int32(storage.pointee.slots.count - 1)
     }
 
-    func addTable(_ texts: [String: String]) -> MustacheValue {
-        storage.pointee.tables.append(texts)
+    func addTable(_ table: StringTable) -> MustacheValue {
+        storage.pointee.tables.append(table)
         storage.pointee.slots.append(Slot(kind: .table, a: Int32(storage.pointee.tables.count - 1), b: 0))
         return MustacheValue(slot: Int32(storage.pointee.slots.count - 1))
     }
@@ -346,7 +346,7 @@ final class ViewArena {
         let slots: UnsafeBufferPointer<Slot>
         let items: UnsafeBufferPointer<Int32>
         let fields: UnsafeBufferPointer<Field>
-        let tables: [[String: String]]
+        let tables: [StringTable]
     }
 }
 
@@ -358,7 +358,7 @@ extension ViewArena {
         case .string: return String(decoding: UnsafeBufferPointer(rebasing: v.bytes[Int(s.a)..<Int(s.a + s.b)]), as: UTF8.self)
         case .bool: return s.a != 0
         case .list: return (Int(s.a)..<Int(s.a + s.b)).map { plain(v.items[$0], v) }
-        case .table: return v.tables[Int(s.a)]
+        case .table: return v.tables[Int(s.a)].texts
         case .object:
             var out: [String: Any] = [:]
             var current = slot
@@ -376,4 +376,13 @@ extension ViewArena {
             return out
         }
     }
+}
+
+/// A table of fixed texts (the string table of one language): an object with hundreds of keys, made once and
+/// shared by every view model. A template program looks each of its names up in a table once (`TemplateProgram.
+/// texts(of:)`), so rendering finds a table's text by the tag's position instead of hashing the name.
+final class StringTable: Sendable {
+    let texts: [String: String]
+
+    init(_ texts: [String: String]) { self.texts = texts }
 }

@@ -64,8 +64,9 @@ final class ViewModelBuilder {
         return text
     }
 
-    /// A catalog text in the proposal's language, made safe.
-    func l(_ text: Localized) -> String { u(text[lang]) }
+    /// A catalog text in the proposal's language, made safe. A catalog text checked as the catalog loaded needs
+    /// no scan here.
+    func l(_ text: Localized) -> String { text.isMarkdownPlain(lang) ? text[lang] : u(text[lang]) }
 
     /// Positions in `p.modules` of the entries that pass `test`, in order.
     func modules(where test: (Proposal.ModuleEntry) -> Bool) -> [Int] { p.modules.indices.filter { test(p.modules[$0]) } }

@@ -53,7 +53,10 @@ public struct RenderStrings: Sendable {
     }
 
     /// The table as a view-model object, built once per language.
-    static func value(_ lang: Lang) -> MustacheValue { .table(lang == .zh ? zhTable : enTable) }
+    static func value(_ lang: Lang) -> MustacheValue { .table(lang == .zh ? zhStringTable : enStringTable) }
+
+    private static let zhStringTable = StringTable(zhTable)
+    private static let enStringTable = StringTable(enTable)
 
     /// Every key, for lint and tests.
     public static var keys: Set<String> { Set(entries.map(\.key)) }

@@ -201,7 +201,7 @@ enum YValue {
             guard let s = string(v, ctx, what: "`\(lang.rawValue)` of \(what)") else { continue }
             if lang == .zh { result.zh = s } else { result.en = s }
         }
-        return result
+        return result.checkedForMarkdown()
     }
 
     /// Where the scalar's text begins: one column past an opening quote.
