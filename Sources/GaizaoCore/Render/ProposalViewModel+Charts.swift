@@ -28,7 +28,8 @@ extension ViewModelBuilder {
     func chartPair(title: String, _ chart: BarChart) -> ViewNode {
         let arena = ViewArena.building
         let texts = chart.rows.map { row in
-            BarTexts(label: arena.add(row.label), summary: arena.add(row.summary), now: arena.add(row.nowText), after: arena.add(row.afterText))
+            BarTexts(label: arena.add(row.label), summary: arena.add(row.summary), now: arena.add(row.nowText), after: arena.add(row.afterText),
+                     labelWidth: DisplayWidth.of(row.label))
         }
         let wide = pairedBars(chart, texts, layout: .wide)
         return ["title": .v(title), "wide": .v(wide), "narrow": .v(pairedBars(chart, texts, layout: .narrow)), "hasRows": .v(!chart.rows.isEmpty)]
@@ -37,12 +38,10 @@ extension ViewModelBuilder {
     /// An SVG coordinate: at most one decimal.
     func n(_ x: Double) -> MustacheValue { .decimal(x, digits: 1) }
 
-    /// A label cut to `cells` terminal cells (CJK counts two) with an ellipsis: SVG text does not wrap.
-    func fit(_ text: String, cells: Int) -> String { cut(text, cells: cells) ?? text }
-
-    /// `text` cut to `cells` cells with an ellipsis, or nil when it fits as it is.
-    func cut(_ text: String, cells: Int) -> String? {
-        guard DisplayWidth.of(text) > cells else { return nil }
+    /// A label cut to `cells` terminal cells (CJK counts two) with an ellipsis, SVG text not wrapping; nil when it
+    /// fits as it is (`width`: its width, if known).
+    func cut(_ text: String, cells: Int, width: Int? = nil) -> String? {
+        guard (width ?? DisplayWidth.of(text)) > cells else { return nil }
         var out = "", width = 0
         for ch in text {
             let w = ch.unicodeScalars.reduce(0) { $0 + DisplayWidth.of($1) }
@@ -66,9 +65,10 @@ extension ViewModelBuilder {
         var summary: String
     }
 
-    /// A bar row's texts in the arena, shared by both layouts (`label` uncut).
+    /// A bar row's texts in the arena, shared by both layouts (`label` uncut), and the label's width in cells.
     struct BarTexts {
         var label, summary, now, after: MustacheValue
+        var labelWidth: Int
     }
 
     /// Paired horizontal bars (now, after) per row. `gridLevels` draws a shared 0…n axis (scenes); otherwise
@@ -82,7 +82,7 @@ extension ViewModelBuilder {
         let valueRoom = showValues ? 44.0 : 14.0
         var labelWidth = 0.0, labelCells = Int((width - 8) / Self.cellWidth)
         if layout == .wide {
-            let longest = rows.map { DisplayWidth.of($0.label) }.max() ?? 0
+            let longest = texts.map(\.labelWidth).max() ?? 0
             labelWidth = min(max(Double(longest) * Self.cellWidth + 14, 90), 210)
             labelCells = Int((labelWidth - 14) / Self.cellWidth)
         }
@@ -111,7 +111,7 @@ extension ViewModelBuilder {
             let scale = row.max > 0 ? (x1 - x0) / row.max : 0
             let nowY = barTop, afterY = barTop + barHeight + (showValues ? 2 : 1)
             return [
-                "label": cut(row.label, cells: labelCells).map { arena.add($0) } ?? texts[i].label,
+                "label": cut(row.label, cells: labelCells, width: texts[i].labelWidth).map { arena.add($0) } ?? texts[i].label,
                 "labelX": labelX,
                 "labelY": n(layout == .wide ? barTop + barHeight + 4 : y + 13),
                 "anchor": anchor,
@@ -170,6 +170,8 @@ extension ViewModelBuilder {
     struct GanttRow {
         var name: String
         var weeks: String
+        /// The widths of `name` and `weeks` in cells.
+        var nameWidth: Int, weeksWidth: Int
         var start: Int, end: Int
         var labelY, barY, phaseClass: MustacheValue
     }
@@ -187,7 +189,9 @@ extension ViewModelBuilder {
         let rows = scheduledModules().enumerated().map { i, index in
             let m = p.modules[index]
             let y = top + Double(i) * rowHeight
-            return GanttRow(name: l(m.name), weeks: " · " + f.weeks(start: m.startWeek!, end: m.endWeek!), start: m.startWeek!, end: m.endWeek!,
+            let name = l(m.name), weeks = " · " + f.weeks(start: m.startWeek!, end: m.endWeek!)
+            return GanttRow(name: name, weeks: weeks, nameWidth: DisplayWidth.of(name), weeksWidth: DisplayWidth.of(weeks),
+                            start: m.startWeek!, end: m.endWeek!,
                             labelY: arena.addDecimal(y + 12, digits: 1), barY: arena.addDecimal(y + 16, digits: 1),
                             phaseClass: phaseClass(m.phase ?? 1))
         }
@@ -219,7 +223,7 @@ extension ViewModelBuilder {
             // Room for the label from the bar's start rightwards, or from its end leftwards. A cell of 12-unit
             // text is 6 units for CJK and up to 7 for Latin letters: count 7 so English labels fit too.
             let room = anchorEnd ? end - 4 : width - start - 4
-            let label = fit(m.name, cells: max(Int(room / 7) - DisplayWidth.of(m.weeks), 8)) + m.weeks
+            let label = (cut(m.name, cells: max(Int(room / 7) - m.weeksWidth, 8), width: m.nameWidth) ?? m.name) + m.weeks
             return [
                 "label": .v(label),
                 "labelX": n(anchorEnd ? end : start), "labelY": m.labelY, "anchor": anchorEnd ? anchors.end : anchors.start,

@@ -5,20 +5,27 @@ public struct RenderStrings: Sendable {
     /// The table for `lang`: key → text.
     public let table: [String: String]
 
+    /// The texts and their pieces for `lang`, by position in `entries` (`index`).
+    private let texts: [String]
+    private let textPieces: [[Piece]]
+
     public init(_ lang: Lang) {
         self.lang = lang
         self.table = lang == .zh ? Self.zhTable : Self.enTable
+        self.texts = lang == .zh ? Self.zhTexts : Self.enTexts
+        self.textPieces = lang == .zh ? Self.zhPieces : Self.enPieces
     }
 
     public subscript(key: String) -> String {
         // A missing key shows itself instead of vanishing; the tests check every key used exists.
-        table[key] ?? "⟨\(key)⟩"
+        Self.index.position(of: key).map { texts[$0] } ?? "⟨\(key)⟩"
     }
 
     /// The text for `key` with each `{name}` replaced by its argument. The fixed text is split into pieces once;
     /// an inserted value is never scanned again, so a name containing `{shape}` stays as it is.
     public func format(_ key: String, _ arguments: KeyValuePairs<String, String>) -> String {
-        guard let pieces = (lang == .zh ? Self.zhPieces : Self.enPieces)[key] else { return self[key] }
+        guard let position = Self.index.position(of: key) else { return self[key] }
+        let pieces = textPieces[position]
         // Sized once: appending piece by piece to an empty String reallocated it two or three times.
         var capacity = 0
         for piece in pieces { if case let .text(t) = piece { capacity += t.utf8.count } }
@@ -36,8 +43,12 @@ public struct RenderStrings: Sendable {
 
     enum Piece { case text(String), placeholder(String) }
 
-    private static let zhPieces = zhTable.mapValues(pieces)
-    private static let enPieces = enTable.mapValues(pieces)
+    /// Every key's position in `entries` (of a key given twice, the first, as in the tables).
+    private static let index = TextIndex(entries.map(\.key))
+    private static let zhTexts = entries.map(\.zh)
+    private static let enTexts = entries.map(\.en)
+    private static let zhPieces = zhTexts.map(pieces)
+    private static let enPieces = enTexts.map(pieces)
 
     /// `第 {a}–{b} 周` → text, placeholder a, text, placeholder b, text.
     static func pieces(_ text: String) -> [Piece] {

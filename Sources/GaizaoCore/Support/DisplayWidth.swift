@@ -22,4 +22,28 @@ public enum DisplayWidth {
     public static func of(_ text: some StringProtocol) -> Int {
         text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
+
+    /// The same over a String's UTF-8, a printable ASCII byte at a time without decoding: chart labels are
+    /// measured several times per proposal.
+    public static func of(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var width = 0, i = 0
+            while i < utf8.count {
+                let lead = utf8[i]
+                if lead < 0x80 {
+                    if lead >= 0x20 && lead != 0x7F { width += 1 }
+                    i += 1
+                    continue
+                }
+                // A String's UTF-8 is valid: the lead byte gives the length.
+                let count = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (count == 2 ? 0x1F : count == 3 ? 0x0F : 0x07)
+                for k in 1..<count where i + k < utf8.count { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+                if let scalar = Unicode.Scalar(value) { width += of(scalar) }
+                i += count
+            }
+            return width
+        }
+    }
 }
