@@ -164,8 +164,8 @@ final class TemplateProgram: @unchecked Sendable {
         return (first, Int32(path.count))
     }
 
-    /// The text of `table` for each name part, looked up once per table (a handful of hash lookups per part,
-    /// once; then none while rendering).
+    /// The text of `table` for each name part: one hash lookup per part the first time a table is met, none
+    /// while rendering.
     func texts(of table: StringTable) -> [String?] {
         tableLock.lock()
         defer { tableLock.unlock() }

@@ -24,7 +24,7 @@ extension ViewModelBuilder {
 
     /// Both layouts of a paired-bar chart. What does not depend on the layout (row texts, a label that fits
     /// both) goes into the arena once and both layouts' rows hold it: a value is a handle, and any number of
-    /// fields may hold the same one. Charts are a few hundred values, so this halves a good part of them.
+    /// fields may hold the same one. The charts were about a thousand values per proposal; this halves many.
     func chartPair(title: String, _ chart: BarChart) -> ViewNode {
         let arena = ViewArena.building
         let texts = chart.rows.map { row in
