@@ -201,15 +201,12 @@ final class TemplateProgram: @unchecked Sendable {
 struct TemplateRun {
     let code: TemplateProgram.Buffers
     let values: ViewArena.Buffers
-    /// Slots of the objects in scope, innermost last. A negative entry `-(k + 2)` is `found[k]`, a text found
-    /// in a string table.
+    /// Slots of the objects in scope, innermost last. A negative value `-(table × parts + part + 2)` stands for
+    /// a string table's text for a name part (`tableText`).
     var stack: [Int32] = []
-    var found: [String] = []
-    /// The table each `found` text came from.
-    var foundTables: [Int32] = []
-    /// Per name part: where it was found last time — the field's position in its object, or for a string
-    /// table the index in `found`. A tag inside a section meets objects of the same shape on every pass, so
-    /// the hint is nearly always right, and checking it is one comparison instead of a scan of the fields.
+    /// Per name part: where it was found last time, the field's position in its object. A tag inside a section
+    /// meets objects of the same shape on every pass, so the hint is nearly always right, and checking it is one
+    /// comparison instead of a scan of the fields.
     let hints: UnsafeMutableBufferPointer<Int32>
     /// Per string table of the model (`values.tables`): its text for each name part.
     let tableTexts: [[String?]]
@@ -307,7 +304,7 @@ struct TemplateRun {
 
     private mutating func write(_ value: Int32, escaped: Bool, into out: inout ByteSink) {
         guard value >= 0 else {
-            let text = found[Int(-value - 2)]
+            let text = tableText(value)
             if escaped { HTMLEscape.append(text, to: &out) } else { out.append(text) }
             return
         }
@@ -350,6 +347,12 @@ struct TemplateRun {
         return value
     }
 
+    /// The string-table text a negative value stands for.
+    private func tableText(_ value: Int32) -> String {
+        let k = Int(-value - 2)
+        return tableTexts[k / code.parts.count][k % code.parts.count]!
+    }
+
     /// The field `part` of the value in `slot`, if it is an object or a table that has one.
     private mutating func child(_ slot: Int32, _ part: Int) -> Int32? {
         guard slot >= 0 else { return nil }
@@ -381,15 +384,8 @@ struct TemplateRun {
                 }
                 current = s.next
             case .table:
-                guard key.length >= 0 else { return nil }
-                // The text found last time, if it came from this same table.
-                let hint = Int(hints[part])
-                if hint >= 0, hint < found.count, foundTables[hint] == s.a { return -Int32(hint + 2) }
-                guard let text = tableTexts[Int(s.a)][part] else { return nil }
-                found.append(text)
-                foundTables.append(s.a)
-                hints[part] = Int32(found.count - 1)
-                return -Int32(found.count + 1)
+                guard key.length >= 0, tableTexts[Int(s.a)][part] != nil else { return nil }
+                return -(s.a * Int32(code.parts.count) + Int32(part) + 2)
             case .string, .bool, .list:
                 return nil
             }

@@ -89,8 +89,7 @@ extension ViewModelBuilder {
     /// Positions in `p.modules` of the scheduled modules, by start week (positions: an entry's copy retains its
     /// every string and array).
     func scheduledModules() -> [Int] {
-        p.modules.indices
-            .filter { p.modules[$0].status.isSelected && p.modules[$0].startWeek != nil && p.modules[$0].endWeek != nil }
+        modules(where: { $0.status.isSelected && $0.startWeek != nil && $0.endWeek != nil })
             .sorted { (p.modules[$0].startWeek!, $0) < (p.modules[$1].startWeek!, $1) }
     }
 
