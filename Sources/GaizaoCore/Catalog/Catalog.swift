@@ -44,8 +44,25 @@ public struct CatalogManifest: Sendable {
     public var kpiMetrics: [KPIMetric]
     /// What upgrading an existing system costs, as a share of building the module anew.
     public var upgradeCostPercent: Int
+    /// How many modules a contractor builds at the same time (a contractor overlay may change it).
+    public var workstreams: Int = 2
+    /// Answers the retrofit itself changes once the package has at least one module (规划实施 → retrofit under way).
+    public var retrofitBrings: [AnswerChange] = []
+    /// How the package's investment counts towards the funding indicator (资金保障), if at all.
+    public var investmentShare: InvestmentShare?
 
     public func metric(_ id: String) -> KPIMetric? { kpiMetrics.first { $0.id == id } }
+}
+
+/// The funding indicator as the MIIT definition computes it: the yearly digital investment averaged over
+/// `years` years, as a share of revenue (%). The retrofit year's spending (the package on top of the usual)
+/// replaces the oldest year of the window: share + 100 × investment / (years × revenue).
+public struct InvestmentShare: Sendable, Hashable {
+    public var questionID: String
+    /// The question holding revenue, in 万元.
+    public var revenueQuestionID: String
+    public var years: Int
+    public var location: SourceLocation?
 }
 
 /// Enterprise size band for costs: the first whose condition holds (the last needs none).
@@ -60,6 +77,25 @@ public struct KPIMetric: Sendable, Hashable {
     public var name: Localized
     public var unit: Localized
     public var outcome: Bool
+    /// Which direction of change is an improvement.
+    public var better: Better?
+    /// The outcome answer a realised improvement gives (the expected projection): e.g. pass rate up → `quality_trend: up`.
+    public var outcomeAnswer: OutcomeAnswer?
+
+    public enum Better: String, Sendable, Hashable { case higher, lower }
+
+    public struct OutcomeAnswer: Sendable, Hashable {
+        public var questionID: String
+        public var optionID: String
+        public var location: SourceLocation?
+    }
+
+    public init(id: String, name: Localized, unit: Localized, outcome: Bool) {
+        self.id = id
+        self.name = name
+        self.unit = unit
+        self.outcome = outcome
+    }
 }
 
 /// A contractor's own prices, durations and products over the reference modules.
@@ -69,6 +105,8 @@ public struct Overlay: Sendable {
     public var example: Bool
     public var name: Localized
     public var modules: [String: ModuleOverride]
+    /// The contractor's own number of parallel workstreams (the manifest's otherwise).
+    public var workstreams: Int?
     public var location: SourceLocation?
     /// Where `industry:` names the industry (lint points there when it is unknown).
     public var industryLocation: SourceLocation?

@@ -112,6 +112,7 @@ struct CatalogReader {
         let maturity = read("maturity-model.yaml", Self.maturityModel)
         let policies = read("policies.yaml", Self.policySet)
         let common = read("questionnaire.yaml", Self.sections)
+        let commonMeasures = read("measures.yaml", Self.commonMeasures, optional: true) ?? []
         var industries: [Industry] = []
         for ref in manifest.industryIDs {
             guard YValue.isValidID(ref.text) else { continue }
@@ -126,7 +127,9 @@ struct CatalogReader {
                 bag.error("industry file says id `\(industry.id)` but sits in folder `\(ref.text)`", at: industry.location)
             }
             industry.sections = read(dir + "questions.yaml", Self.sections, optional: true) ?? []
-            industry.modules = read(dir + "modules.yaml", Self.modules) ?? []
+            let moduleFile = read(dir + "modules.yaml", Self.moduleFile)
+            industry.modules = moduleFile?.modules ?? []
+            industry.measures = commonMeasures + (moduleFile?.measures ?? [])
             industry.rules = read(dir + "rules.yaml", Self.rules) ?? []
             industries.append(industry)
         }
@@ -142,7 +145,7 @@ struct CatalogReader {
     }
 
     private func isKnown(_ key: String, _ manifest: CatalogManifest) -> Bool {
-        if ["catalog.yaml", "maturity-model.yaml", "policies.yaml", "questionnaire.yaml"].contains(key) { return true }
+        if ["catalog.yaml", "maturity-model.yaml", "policies.yaml", "questionnaire.yaml", "measures.yaml"].contains(key) { return true }
         if key.hasPrefix("overlays/") { return true }
         for ind in manifest.industryIDs {
             for f in ["industry.yaml", "questions.yaml", "modules.yaml", "rules.yaml"] where key == "industries/\(ind.text)/\(f)" {

@@ -3,7 +3,8 @@ import Yams
 extension CatalogReader {
     static func manifest(_ map: YMap, _ ctx: LoadContext) -> CatalogManifest? {
         let what = "catalog.yaml"
-        map.checkKeys(["id", "version", "name", "reference", "industries", "size_bands", "kpi_metrics", "upgrade_cost_percent"], in: what)
+        map.checkKeys(["id", "version", "name", "reference", "industries", "size_bands", "kpi_metrics", "upgrade_cost_percent",
+                       "workstreams", "retrofit_brings", "investment_share"], in: what)
         let id = map.id(in: what)
         let version = map.string("version", required: true, in: what)
         let name = map.localized("name", in: what)
@@ -28,10 +29,23 @@ extension CatalogReader {
         var metrics: [KPIMetric] = []
         for node in map.list("kpi_metrics", in: what) ?? [] {
             guard let m = YMap(node, ctx, what: "a KPI metric") else { continue }
-            m.checkKeys(["id", "name", "unit", "outcome"], in: "KPI metric")
+            m.checkKeys(["id", "name", "unit", "outcome", "better", "outcome_answer"], in: "KPI metric")
             guard let mid = m.id(in: "KPI metric"), let mname = m.localized("name", in: "KPI metric `\(mid)`"),
                   let unit = m.localized("unit", in: "KPI metric `\(mid)`") else { continue }
-            metrics.append(KPIMetric(id: mid, name: mname, unit: unit, outcome: m.bool("outcome", in: "KPI metric") ?? false))
+            var metric = KPIMetric(id: mid, name: mname, unit: unit, outcome: m.bool("outcome", in: "KPI metric") ?? false)
+            if let b = m.string("better", in: "KPI metric `\(mid)`") {
+                if let better = KPIMetric.Better(rawValue: b) { metric.better = better } else {
+                    ctx.error("`better` must be `higher` or `lower`, found `\(b)`", m["better"]!)
+                }
+            }
+            if let node = m["outcome_answer"], let am = YMap(node, ctx, what: "`outcome_answer`") {
+                am.checkKeys(["question", "option"], in: "outcome_answer")
+                if let q = am.string("question", required: true, in: "outcome_answer"), let o = am.string("option", required: true, in: "outcome_answer") {
+                    metric.outcomeAnswer = KPIMetric.OutcomeAnswer(questionID: q, optionID: o, location: ctx.loc(node))
+                }
+                if metric.better == nil { ctx.error("a metric with `outcome_answer` needs `better: higher|lower`", node) }
+            }
+            metrics.append(metric)
         }
         var upgradePercent = 50
         if let u = map.number("upgrade_cost_percent", in: what) {
@@ -41,9 +55,25 @@ extension CatalogReader {
                 upgradePercent = Int(u)
             }
         }
+        var share: InvestmentShare?
+        if let node = map["investment_share"], let sm = YMap(node, ctx, what: "`investment_share`") {
+            sm.checkKeys(["question", "revenue", "years"], in: "investment_share")
+            let years = sm.number("years", required: true, in: "investment_share") ?? 0
+            if let y = sm["years"], years < 1 || years > 10 || years != years.rounded() {
+                ctx.error("`years` must be a whole number from 1 to 10", y)
+            }
+            if let q = sm.string("question", required: true, in: "investment_share"),
+               let r = sm.string("revenue", required: true, in: "investment_share"), years >= 1 && years <= 10 && years == years.rounded() {
+                share = InvestmentShare(questionID: q, revenueQuestionID: r, years: Int(years), location: ctx.loc(node))
+            }
+        }
         guard let id, let version, let name else { return nil }
-        return CatalogManifest(id: id, version: version, name: name, reference: reference, industryIDs: industries,
-                               sizeBands: bands, kpiMetrics: metrics, upgradeCostPercent: upgradePercent)
+        var manifest = CatalogManifest(id: id, version: version, name: name, reference: reference, industryIDs: industries,
+                                       sizeBands: bands, kpiMetrics: metrics, upgradeCostPercent: upgradePercent)
+        manifest.workstreams = workstreams(map, ctx) ?? 2
+        manifest.retrofitBrings = brings(map.list("retrofit_brings", in: what), ctx)
+        manifest.investmentShare = share
+        return manifest
     }
 
     static func policySet(_ map: YMap, _ ctx: LoadContext) -> PolicySet? {
@@ -90,6 +120,16 @@ extension CatalogReader {
         return PolicySet(stackingAssumption: assumption, policies: policies)
     }
 
+    /// `workstreams`: how many modules a contractor builds at once, 1 to 20.
+    static func workstreams(_ m: YMap, _ ctx: LoadContext) -> Int? {
+        guard let n = m.number("workstreams", in: "workstreams") else { return nil }
+        guard n >= 1 && n <= 20 && n == n.rounded() else {
+            ctx.error("`workstreams` must be a whole number from 1 to 20", m["workstreams"]!)
+            return nil
+        }
+        return Int(n)
+    }
+
     static func wan(_ m: YMap, _ key: String, _ ctx: LoadContext) -> Int? {
         guard let node = m[key] else { return nil }
         guard case let .scalar(s) = node, s.style == .plain, let y = Money.yuan(fromWan: s.string), y >= 0 else {
@@ -101,7 +141,7 @@ extension CatalogReader {
 
     static func overlay(_ map: YMap, _ ctx: LoadContext) -> Overlay? {
         let what = "overlay"
-        map.checkKeys(["id", "industry", "example", "name", "modules"], in: what)
+        map.checkKeys(["id", "industry", "example", "name", "modules", "workstreams"], in: what)
         guard let id = map.id(in: what) else { return nil }
         let industry = map.string("industry", required: true, in: what)
         let name = map.localized("name", in: "overlay `\(id)`")
@@ -126,6 +166,7 @@ extension CatalogReader {
         }
         guard let industry, let name else { return nil }
         return Overlay(id: id, industry: industry, example: map.bool("example", in: what) ?? false, name: name,
-                       modules: modules, location: ctx.loc(map.node), industryLocation: map["industry"].map(ctx.loc))
+                       modules: modules, workstreams: workstreams(map, ctx), location: ctx.loc(map.node),
+                       industryLocation: map["industry"].map(ctx.loc))
     }
 }

@@ -1,13 +1,83 @@
 import Yams
 
 extension CatalogReader {
-    static func modules(_ map: YMap, _ ctx: LoadContext) -> [Module]? {
-        map.checkKeys(["modules"], in: "modules.yaml")
+    /// An industry's modules.yaml: its modules and, beside them, measures of its own.
+    struct ModuleFile {
+        var modules: [Module]
+        var measures: [Measure]
+    }
+
+    static func moduleFile(_ map: YMap, _ ctx: LoadContext) -> ModuleFile? {
+        map.checkKeys(["modules", "measures"], in: "modules.yaml")
         guard let items = map.list("modules", in: "modules.yaml") else {
             map.missing("modules", in: "modules.yaml")
             return nil
         }
-        return items.compactMap { module($0, ctx) }
+        return ModuleFile(modules: items.compactMap { module($0, ctx) },
+                          measures: (map.list("measures", in: "modules.yaml") ?? []).compactMap { measure($0, ctx) })
+    }
+
+    /// The catalog's common measures.yaml: management measures for every industry.
+    static func commonMeasures(_ map: YMap, _ ctx: LoadContext) -> [Measure]? {
+        map.checkKeys(["measures"], in: "measures.yaml")
+        guard let items = map.list("measures", in: "measures.yaml") else {
+            map.missing("measures", in: "measures.yaml")
+            return nil
+        }
+        return items.compactMap { measure($0, ctx) }
+    }
+
+    static func measure(_ node: Node, _ ctx: LoadContext) -> Measure? {
+        guard let m = YMap(node, ctx, what: "a measure") else { return nil }
+        m.checkKeys(["id", "name", "summary", "cost", "cost_source", "duration_weeks", "brings", "evidence"], in: "measure")
+        guard let id = m.id(in: "measure") else { return nil }
+        let mw = "measure `\(id)`"
+        let name = m.localized("name", in: mw)
+        let summary = m.localized("summary", optionalText: true, in: mw)
+        var cost: [String: CostRange] = [:]
+        if let c = m["cost"] { cost = costTable(c, ctx, what: "`cost` of \(mw)") ?? [:] } else { m.missing("cost", in: mw) }
+        let costSource = m.string("cost_source", required: true, in: mw) ?? ""
+        let duration = durationWeeks(m, ctx, in: mw)
+        if m["brings"] == nil { m.missing("brings", in: mw) }
+        let evidence = (m.list("evidence", in: mw) ?? []).compactMap {
+            YValue.localized($0, ctx, what: "an item of `evidence` of \(mw)", optionalText: false)
+        }
+        if m["evidence"] == nil { m.missing("evidence", in: mw) }
+        guard let name else { return nil }
+        return Measure(id: id, name: name, summary: summary ?? .empty, cost: cost, costSource: costSource, durationWeeks: duration,
+                       brings: brings(m.list("brings", in: mw), ctx), evidence: evidence, location: ctx.loc(node))
+    }
+
+    /// `duration_weeks`: a whole number of weeks from 1 to 260 (0 when missing or wrong, which is reported).
+    static func durationWeeks(_ m: YMap, _ ctx: LoadContext, in what: String) -> Int {
+        guard let d = m.number("duration_weeks", required: true, in: what) else { return 0 }
+        guard d >= 1 && d <= 260 && d == d.rounded() else {
+            ctx.error("`duration_weeks` must be a whole number of weeks from 1 to 260", m["duration_weeks"]!)
+            return 0
+        }
+        return Int(d)
+    }
+
+    /// A `brings` list: answer changes a delivered module or a completed measure makes.
+    static func brings(_ nodes: [Node]?, _ ctx: LoadContext) -> [AnswerChange] {
+        var brings: [AnswerChange] = []
+        for b in nodes ?? [] {
+            guard let bm = YMap(b, ctx, what: "an item of `brings`") else { continue }
+            bm.checkKeys(["question", "add", "at_least"], in: "brings")
+            guard let q = bm.string("question", required: true, in: "brings") else { continue }
+            if bm["add"] != nil {
+                brings.append(AnswerChange(questionID: q, change: .add(bm.idList("add", in: "brings").map(\.text)), location: ctx.loc(b)))
+            } else if let v = bm["at_least"], case let .scalar(s) = v {
+                if s.style == .plain, let n = YValue.parseNumber(s.string) {
+                    brings.append(AnswerChange(questionID: q, change: .atLeastNumber(n), location: ctx.loc(b)))
+                } else {
+                    brings.append(AnswerChange(questionID: q, change: .atLeastOption(s.string), location: ctx.loc(b)))
+                }
+            } else {
+                ctx.error("an item of `brings` needs `add: [options]` or `at_least: value`", b)
+            }
+        }
+        return brings
     }
 
     static func module(_ node: Node, _ ctx: LoadContext) -> Module? {
@@ -33,14 +103,7 @@ extension CatalogReader {
         var cost: [String: CostRange] = [:]
         if let c = m["cost"] { cost = costTable(c, ctx, what: "`cost` of \(mw)") ?? [:] } else { m.missing("cost", in: mw) }
         let costSource = m.string("cost_source", required: true, in: mw) ?? ""
-        var duration = 0
-        if let d = m.number("duration_weeks", required: true, in: mw) {
-            if d < 1 || d > 260 || d != d.rounded() {
-                ctx.error("`duration_weeks` must be a whole number of weeks from 1 to 260", m["duration_weeks"]!)
-            } else {
-                duration = Int(d)
-            }
-        }
+        let duration = durationWeeks(m, ctx, in: mw)
         if m["products"] == nil { m.missing("products", in: mw) }
         var kpis: [KPIEffect] = []
         for k in m.list("kpis", in: mw) ?? [] {
@@ -57,29 +120,12 @@ extension CatalogReader {
         }
         if m["kpis"] == nil { m.missing("kpis", in: mw) }
         let tags = m.idList("subsidy_tags", in: mw).map(\.text)
-        var brings: [AnswerChange] = []
-        for b in m.list("brings", in: mw) ?? [] {
-            guard let bm = YMap(b, ctx, what: "an item of `brings`") else { continue }
-            bm.checkKeys(["question", "add", "at_least"], in: "brings")
-            guard let q = bm.string("question", required: true, in: "brings") else { continue }
-            if bm["add"] != nil {
-                brings.append(AnswerChange(questionID: q, change: .add(bm.idList("add", in: "brings").map(\.text)), location: ctx.loc(b)))
-            } else if let v = bm["at_least"], case let .scalar(s) = v {
-                if s.style == .plain, let n = YValue.parseNumber(s.string) {
-                    brings.append(AnswerChange(questionID: q, change: .atLeastNumber(n), location: ctx.loc(b)))
-                } else {
-                    brings.append(AnswerChange(questionID: q, change: .atLeastOption(s.string), location: ctx.loc(b)))
-                }
-            } else {
-                ctx.error("an item of `brings` needs `add: [options]` or `at_least: value`", b)
-            }
-        }
         guard let kind, let name else { return nil }
         return Module(
             id: id, kind: kind, name: name, summary: summary ?? .empty, raises: raises,
             requires: m.idList("requires", in: mw), excludes: m.idList("excludes", in: mw), cost: cost,
             costSource: costSource, durationWeeks: duration,
-            products: products(m.list("products", in: mw), ctx, what: mw), kpis: kpis, subsidyTags: tags, brings: brings,
+            products: products(m.list("products", in: mw), ctx, what: mw), kpis: kpis, subsidyTags: tags, brings: brings(m.list("brings", in: mw), ctx),
             location: ctx.loc(node))
     }
 
@@ -96,7 +142,7 @@ extension CatalogReader {
 
     static func rule(_ node: Node, _ ctx: LoadContext) -> Rule? {
         guard let m = YMap(node, ctx, what: "a rule") else { return nil }
-        m.checkKeys(["id", "when", "weight", "reason"] + effectKeys, in: "rule")
+        m.checkKeys(["id", "when", "weight", "must", "reason"] + effectKeys, in: "rule")
         guard let id = m.id(in: "rule") else { return nil }
         let rw = "rule `\(id)`"
         let when = condition(m.located("when", required: true, in: rw), ctx)
@@ -124,9 +170,11 @@ extension CatalogReader {
         let weight = m.number("weight", in: rw) ?? 1
         if m["weight"] != nil && key != "recommend" { ctx.warning("`weight` only counts for `recommend` rules", m.keyNode("weight")!) }
         if weight <= 0 { ctx.error("`weight` must be greater than 0", m["weight"]!) }
+        let must = m.bool("must", in: rw) ?? false
+        if must && key != "recommend" { ctx.error("`must` only applies to `recommend` rules", m.keyNode("must")!) }
         let reason = m.localized("reason", in: rw)
         guard let when, let effect, let reason else { return nil }
-        return Rule(id: id, when: when, effect: effect, weight: weight, reason: reason, location: ctx.loc(node),
-                    effectLocation: m[key].map(ctx.loc))
+        return Rule(id: id, when: when, effect: effect, weight: weight, must: must && key == "recommend", reason: reason,
+                    location: ctx.loc(node), effectLocation: m[key].map(ctx.loc))
     }
 }

@@ -8,6 +8,9 @@ public struct Industry: Sendable {
     public var sections: [QuestionSection]
     public var modules: [Module] { didSet { indexModules() } }
     public var rules: [Rule]
+    /// Management measures (a plan, written rules, a digital lead, training …): the catalog's common ones, then
+    /// the industry's own. Proposed like modules.
+    public var measures: [Measure] = []
     private var moduleIndex: [String: Int] = [:]
     public var location: SourceLocation?
     public var shapeLocation: SourceLocation?
@@ -133,7 +136,28 @@ public struct Rule: Sendable, Hashable {
     public var when: Condition
     public var effect: Effect
     public var weight: Double
+    /// A `recommend` rule marked `must`: the module it names is never dropped (a customer's mandate, a legal
+    /// requirement), whatever the target or the budget.
+    public var must: Bool = false
     public var reason: Localized
     public var location: SourceLocation?
     public var effectLocation: SourceLocation?
+}
+
+/// A management measure: a step the enterprise takes itself (a written plan, rules, a digital lead, training),
+/// often for little money, that moves management or foundation answers. Planned like a module, scheduled on the
+/// enterprise's own track (it takes no contractor workstream).
+public struct Measure: Sendable, Hashable {
+    public var id: String
+    public var name: Localized
+    public var summary: Localized
+    /// Cost per size band (exact yuan).
+    public var cost: [String: CostRange]
+    public var costSource: String
+    public var durationWeeks: Int
+    /// The answers the measure changes once done.
+    public var brings: [AnswerChange]
+    /// What an on-site rater asks to see (支撑材料).
+    public var evidence: [Localized]
+    public var location: SourceLocation?
 }

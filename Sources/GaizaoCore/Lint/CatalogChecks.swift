@@ -10,6 +10,7 @@ enum CatalogChecks {
             let questionnaire = catalog.questionnaire(for: industry)
             QuestionChecks.run(catalog, industry, questionnaire, &bag)
             ModuleChecks.run(catalog, industry, &bag)
+            MeasureChecks.run(catalog, industry, questionnaire, &bag)
             RuleChecks.run(catalog, industry, questionnaire, thorough: thorough, &bag)
         }
         OverlayChecks.run(catalog, &bag)

@@ -37,7 +37,7 @@ enum ModuleChecks {
             for tag in m.subsidyTags where !tags.contains(tag) {
                 bag.warning("subsidy tag `\(tag)` of module `\(m.id)` is used by no policy", at: m.location)
             }
-            for b in m.brings { checkBrings(b, m, catalog, industry, &bag) }
+            for b in m.brings { checkBrings(b, of: "module `\(m.id)`", catalog.questionnaire(for: industry), &bag) }
             if m.products.isEmpty { bag.warning("module `\(m.id)` suggests no product", at: m.location) }
             if m.raises.isEmpty { bag.warning("module `\(m.id)` raises no scene", at: m.location) }
         }
@@ -45,22 +45,23 @@ enum ModuleChecks {
         checkContradictions(industry, &bag)
     }
 
-    static func checkBrings(_ b: AnswerChange, _ m: Module, _ catalog: Catalog, _ industry: Industry, _ bag: inout DiagnosticBag) {
-        guard let q = catalog.questionnaire(for: industry)[b.questionID] else {
-            bag.error("`brings` of module `\(m.id)` names unknown question `\(b.questionID)`", at: b.location)
+    /// One answer change of `owner` ("module `x`", "measure `y`"): the question exists and the change fits its type.
+    static func checkBrings(_ b: AnswerChange, of owner: String, _ questionnaire: Questionnaire, _ bag: inout DiagnosticBag) {
+        guard let q = questionnaire[b.questionID] else {
+            bag.error("`brings` of \(owner) names unknown question `\(b.questionID)`", at: b.location)
             return
         }
         switch (b.change, q.kind) {
         case let (.add(options), .multi):
             for o in options where q.option(o) == nil {
-                bag.error("`brings` of module `\(m.id)`: `\(q.id)` has no option `\(o)`", at: b.location)
+                bag.error("`brings` of \(owner): `\(q.id)` has no option `\(o)`", at: b.location)
             }
         case let (.atLeastNumber(n), .number), let (.atLeastNumber(n), .level):
-            if let problem = AnswerDecoder.numberProblem(n, q) { bag.error("`brings` of module `\(m.id)`: \(problem)", at: b.location) }
+            if let problem = AnswerDecoder.numberProblem(n, q) { bag.error("`brings` of \(owner): \(problem)", at: b.location) }
         case let (.atLeastOption(o), .single):
-            if q.option(o) == nil { bag.error("`brings` of module `\(m.id)`: `\(q.id)` has no option `\(o)`", at: b.location) }
+            if q.option(o) == nil { bag.error("`brings` of \(owner): `\(q.id)` has no option `\(o)`", at: b.location) }
         default:
-            bag.error("`brings` of module `\(m.id)` cannot change \(q.kind.rawValue) question `\(q.id)` this way (use `add` for multiple choice, `at_least` for numbers and single choice)", at: b.location)
+            bag.error("`brings` of \(owner) cannot change \(q.kind.rawValue) question `\(q.id)` this way (use `add` for multiple choice, `at_least` for numbers and single choice)", at: b.location)
         }
     }
 

@@ -15,9 +15,28 @@ public struct ModuleDecision: Sendable, Hashable {
         public var isSelected: Bool { self == .include || self == .upgrade }
     }
 
+    /// Why a module or a measure is in the package, or why not (`role` in the proposal JSON).
+    public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Needed to reach the target level.
+        case target
+        /// Needed by a module of the package.
+        case prerequisite
+        /// A must-have (a rule's `must`: a customer's mandate, a legal requirement), whatever the target.
+        case must
+        /// Worth doing, but not needed for the target: listed with its price, not counted in the totals.
+        case recommendedNext = "recommended-next"
+        /// Not needed: in place, excluded, or adding nothing the enterprise needs now.
+        case notNeeded = "not-needed"
+
+        public var inPackage: Bool { self == .target || self == .prerequisite || self == .must }
+    }
+
     public var moduleID: String
     public var kind: Module.Kind
     public var status: Status
+    public var role: Role = .notNeeded
+    /// A fired `must` rule names this module.
+    public var must: Bool = false
     /// Sum of the weights of the `recommend` rules that fired (personalized modules).
     public var score: Double
     public var reasons: [DecisionReason]
@@ -38,6 +57,10 @@ public struct ModuleDecision: Sendable, Hashable {
 public struct DecisionReason: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable {
         case rule, standard, required, conflict, budget, dependency, threshold
+        /// What the module or measure does for the target level (or, left out, why it is not needed for it).
+        case target
+        /// A management measure's effect on the indicators.
+        case measure
     }
 
     public var kind: Kind
@@ -80,9 +103,62 @@ public struct KPILine: Sendable, Hashable {
     public var source: String
 }
 
+/// What the plan decided for one management measure.
+public struct MeasureDecision: Sendable, Hashable {
+    public var measureID: String
+    /// `include` (in the package), `satisfied` (its answers are already given) or `notChosen`.
+    public var status: ModuleDecision.Status
+    public var role: ModuleDecision.Role
+    public var reasons: [DecisionReason]
+    /// Cost for this enterprise's size band when in the package (zero otherwise).
+    public var cost: CostRange
+    public var referenceCost: CostRange
+    public var costSource: String
+    public var durationWeeks: Int
+    public var startWeek: Int?
+    public var endWeek: Int?
+}
+
+/// The level the plan aims at and whether the package reaches it (under the conservative projection).
+public struct PlanTarget: Sendable, Hashable {
+    public enum Source: String, Sendable, Hashable, Codable {
+        /// Chosen by gaizao: level 2 (the pilot's pass mark) below 2, else the next level up.
+        case `default`
+        /// Given with `--target-level`.
+        case option
+        /// `--target-level none`: the rules-only package.
+        case none
+    }
+
+    public var level: Int?
+    public var source: Source
+    public var reached: Bool
+    /// Why the target is out of reach (empty when reached or when there is none).
+    public var missing: [Localized]
+}
+
+/// What reaching one level costs: the cheapest package for it, or why it is out of reach.
+public struct LadderStep: Sendable, Hashable {
+    public var level: Int
+    public var reachable: Bool
+    /// Reached already, with nothing to add but the must-haves.
+    public var reachedNow: Bool
+    public var investment: CostRange
+    public var netCost: CostRange
+    public var durationWeeks: Int
+    public var modules: [String]
+    public var measures: [String]
+    public var missing: [Localized]
+}
+
 /// The tailored plan: module decisions, phases, budget, subsidies and the projection after the retrofit.
 public struct Plan: Sendable {
     public var decisions: [ModuleDecision]
+    public var measures: [MeasureDecision] = []
+    public var target = PlanTarget(level: nil, source: .none, reached: true, missing: [])
+    public var ladder: [LadderStep] = []
+    /// The projection with the modules' KPI changes realised (outcome answers improved).
+    public var expected: Diagnosis?
     public var phases: [Phase]
     public var investment: CostRange
     public var durationWeeks: Int
@@ -92,9 +168,16 @@ public struct Plan: Sendable {
     public var budgetYuan: Int?
     public var risks: [Risk]
     public var kpis: [KPILine]
-    /// The diagnosis recomputed with the chosen modules delivered.
+    /// The diagnosis recomputed with the chosen modules delivered and measures done; outcome answers unchanged
+    /// (the conservative projection: what can be promised).
     public var projected: Diagnosis
     public var overlayID: String?
+    /// What the package's modules cost (the base of the subsidies; `investment` adds the measures).
+    public var moduleInvestment: CostRange = .zero
+    /// Set when the budget cannot hold the must-have modules: the plan cannot be made within it.
+    public var budgetShortfall: Localized?
+    /// How many modules were scheduled at the same time at most.
+    public var workstreams: Int = 2
 
     public func decision(_ id: String) -> ModuleDecision? { decisions.first { $0.moduleID == id } }
     public var selected: [ModuleDecision] { decisions.filter { $0.status.isSelected } }

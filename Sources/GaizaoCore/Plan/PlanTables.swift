@@ -8,6 +8,8 @@ final class PlanTables: Sendable {
     struct PreparedRule: Sendable {
         var keyword: Keyword
         var weight: Double
+        /// A `recommend` rule that makes its module a must-have when it fires.
+        var must: Bool
         /// The reason the rule gives its module when it fires.
         var reason: DecisionReason
         /// The risk a `risk` rule reports when it fires.
@@ -54,7 +56,26 @@ final class PlanTables: Sendable {
         var outweighedReasons: [Localized?] = []
     }
 
+    struct PreparedMeasure: Sendable {
+        var costByBand: [CostRange?]
+        var brings: [PreparedChange]
+    }
+
+    /// The outcome answer a realised KPI improvement gives (the expected projection).
+    struct PreparedOutcome: Sendable {
+        var metric: String
+        var better: KPIMetric.Better
+        var change: PreparedChange
+    }
+
     let rules: [PreparedRule]
+    let measures: [PreparedMeasure]
+    /// What the retrofit itself changes once the package has a module.
+    let retrofitBrings: [PreparedChange]
+    /// The funding question, the revenue question (万元) and the averaging window, when the catalog counts the
+    /// package's investment towards the funding indicator.
+    let investmentShare: (slot: Int, revenueSlot: Int, years: Int)?
+    let outcomes: [PreparedOutcome]
     /// The condition of each rule (apart from `rules`, so that evaluating them all copies nothing else).
     let ruleConditions: [SlotCondition]
     let modules: [PreparedModule]
@@ -83,7 +104,7 @@ final class PlanTables: Sendable {
                 keyword = .risk
                 risk = Risk(ruleID: r.id, text: text, questions: questions)
             }
-            return PreparedRule(keyword: keyword, weight: r.weight,
+            return PreparedRule(keyword: keyword, weight: r.weight, must: r.must,
                                 reason: DecisionReason(kind: .rule, ruleID: r.id, text: r.reason, questions: questions), risk: risk)
         }
 
@@ -92,22 +113,7 @@ final class PlanTables: Sendable {
         let requires = ms.map { $0.requiredIDs.compactMap { firstIndex[$0] } }
         var modules: [PreparedModule] = []
         for (i, m) in ms.enumerated() {
-            var brings: [PreparedChange] = []
-            for b in m.brings {
-                guard let q = questionnaire[b.questionID] else { continue }
-                let slot = slots.slot(q.id)
-                let optionIDs = q.options.map(\.id)
-                switch b.change {
-                case let .add(options):
-                    brings.append(.add(slot: slot, optionIDs: optionIDs,
-                                       firstOfID: optionIDs.map { optionIDs.firstIndex(of: $0)! },
-                                       adding: optionIDs.map(options.contains)))
-                case let .atLeastNumber(n): brings.append(.atLeastNumber(slot: slot, n))
-                case let .atLeastOption(o):
-                    guard let target = optionIDs.firstIndex(of: o) else { continue }
-                    brings.append(.atLeastOption(slot: slot, optionIDs: optionIDs, target: target, option: o))
-                }
-            }
+            let brings = Self.prepare(m.brings, questionnaire, &slots)
             modules.append(PreparedModule(
                 rules: industry.rules.indices.filter { industry.rules[$0].effect.moduleID == m.id },
                 requires: requires[i],
@@ -119,6 +125,20 @@ final class PlanTables: Sendable {
                 brings: brings))
         }
         self.modules = modules
+        measures = industry.measures.map { m in
+            PreparedMeasure(costByBand: catalog.manifest.sizeBands.map { m.cost[$0.id] }, brings: Self.prepare(m.brings, questionnaire, &slots))
+        }
+        retrofitBrings = Self.prepare(catalog.manifest.retrofitBrings, questionnaire, &slots)
+        if let share = catalog.manifest.investmentShare, questionnaire[share.questionID] != nil, questionnaire[share.revenueQuestionID] != nil {
+            investmentShare = (slots.slot(share.questionID), slots.slot(share.revenueQuestionID), share.years)
+        } else {
+            investmentShare = nil
+        }
+        outcomes = catalog.manifest.kpiMetrics.compactMap { metric in
+            guard let answer = metric.outcomeAnswer, let better = metric.better else { return nil }
+            let change = Self.prepare([AnswerChange(questionID: answer.questionID, change: .atLeastOption(answer.optionID))], questionnaire, &slots)
+            return change.first.map { PreparedOutcome(metric: metric.id, better: better, change: $0) }
+        }
         modulesByID = ms.indices.sorted { ms[$0].id < ms[$1].id }
 
         let all = catalog.policies.policies
@@ -144,6 +164,28 @@ final class PlanTables: Sendable {
         }
         self.policies = policies
         thresholdText = formatNumber(industry.threshold)
+    }
+
+    /// Answer changes with their questions resolved to slots (changes naming no question, or no option, dropped:
+    /// lint reports them).
+    static func prepare(_ changes: [AnswerChange], _ questionnaire: Questionnaire, _ slots: inout AnswerSlots.Builder) -> [PreparedChange] {
+        var prepared: [PreparedChange] = []
+        for b in changes {
+            guard let q = questionnaire[b.questionID] else { continue }
+            let slot = slots.slot(q.id)
+            let optionIDs = q.options.map(\.id)
+            switch b.change {
+            case let .add(options):
+                prepared.append(.add(slot: slot, optionIDs: optionIDs,
+                                     firstOfID: optionIDs.map { optionIDs.firstIndex(of: $0)! },
+                                     adding: optionIDs.map(options.contains)))
+            case let .atLeastNumber(n): prepared.append(.atLeastNumber(slot: slot, n))
+            case let .atLeastOption(o):
+                guard let target = optionIDs.firstIndex(of: o) else { continue }
+                prepared.append(.atLeastOption(slot: slot, optionIDs: optionIDs, target: target, option: o))
+            }
+        }
+        return prepared
     }
 
     /// Why a standard module is in the package: the scene levels it brings.

@@ -1,11 +1,23 @@
+/// The level a plan aims at.
+public enum TargetLevel: Sendable, Hashable {
+    /// Level 2 (the city pilot's pass mark) while the enterprise is below 2, else the next level up.
+    case automatic
+    /// A level from 1 to 4.
+    case level(Int)
+    /// No target: the rules-only package (standard modules and the personalized ones the rules recommend).
+    case none
+}
+
 /// Options of one planning run.
 public struct PlanOptions: Sendable {
     public var budgetYuan: Int?
     public var overlay: Overlay?
+    public var target: TargetLevel
 
-    public init(budgetYuan: Int? = nil, overlay: Overlay? = nil) {
+    public init(budgetYuan: Int? = nil, overlay: Overlay? = nil, target: TargetLevel = .automatic) {
         self.budgetYuan = budgetYuan
         self.overlay = overlay
+        self.target = target
     }
 }
 
@@ -46,39 +58,103 @@ public struct Planner: Sendable {
     public func plan(_ diagnosis: Diagnosis, options: PlanOptions = PlanOptions()) -> Plan {
         let answers = diagnosis.slotAnswers.using(prepared.slots).values
         let fired = tables.ruleConditions.map { $0.evaluate(answers).isTrue }
-        var decisions = decideModules(fired, band: diagnosis.sizeBand.id, overlay: options.overlay)
-        choosePersonalized(&decisions, budget: options.budgetYuan)
-        let phases = Scheduler.schedule(&decisions, tables)
-        var investment = CostRange.zero
-        // Loops over decisions read fields by index: a `for d in decisions` copies each decision.
-        for i in decisions.indices {
-            investment.low += decisions[i].cost.low
-            investment.high += decisions[i].cost.high
-        }
-        let subsidies = SubsidyCalculator(policies: catalog.policies).lines(
-            decisions: decisions, tables: tables, investment: investment, answers: answers)
-        var subsidyTotal = CostRange.zero
-        for l in subsidies where l.applied {
-            subsidyTotal.low += l.amount.low
-            subsidyTotal.high += l.amount.high
-        }
-        subsidyTotal = CostRange(low: min(subsidyTotal.low, investment.low), high: min(subsidyTotal.high, investment.high))
-        let projected = project(diagnosis, decisions)
+        let band = diagnosis.sizeBand.id
+        var decisions = decideModules(fired, band: band, overlay: options.overlay)
+        var measures = measureDecisions(answers, band: band)
         var risks: [Risk] = []
         let rules = tables.rules
         for k in rules.indices where fired[k] { if let risk = rules[k].risk { risks.append(risk) } }
-        risks += builtInRisks(diagnosis, projected, decisions, budget: options.budgetYuan, weeks: phases.last?.endWeek ?? 0)
-        var kpis: [KPILine] = []
-        for i in decisions.indices where decisions[i].status.isSelected {
-            for k in industry.modules[i].kpis {
-                kpis.append(KPILine(moduleID: decisions[i].moduleID, metric: k.metric, low: k.low, high: k.high, source: k.source))
+
+        var target = PlanTarget(level: nil, source: .none, reached: true, missing: [])
+        var ladder: [LadderStep] = []
+        var budgetShortfall: Localized?
+        var searchComplete = true
+        let model = packageModel(diagnosis, decisions, measureCosts: measures.map(\.referenceCost),
+                                 measureUseful: measures.map { $0.status != .satisfied })
+        var search = PackageSearch(model)
+        let forced = mustHaves(model, decisions, &risks)
+        let levels = catalog.maturity.levels.map(\.level).sorted()
+        var ladderMasks: [UInt64?] = levels.map { level in
+            model.evaluate(forced).level >= level ? forced : search.cheapest(reaching: level, forced: forced, budget: nil)
+        }
+        let workstreams = options.overlay?.workstreams ?? catalog.manifest.workstreams
+
+        switch options.target {
+        case .none:
+            target.source = .none
+            choosePersonalized(&decisions, budget: options.budgetYuan)
+            for i in decisions.indices where decisions[i].status.isSelected {
+                decisions[i].role = decisions[i].must ? .must : (decisions[i].requiredBy.isEmpty ? .target : .prerequisite)
+            }
+            for i in decisions.indices where !decisions[i].status.isSelected {
+                decisions[i].role = decisions[i].status == .notChosen && decisions[i].kind == .personalized
+                    && decisions[i].score + 1e-9 >= industry.threshold ? .recommendedNext : .notNeeded
+            }
+            for k in measures.indices where measures[k].status != .satisfied {
+                measures[k].role = .recommendedNext
+                measures[k].reasons.append(measureGain(model, k, diagnosis))
+            }
+        case .automatic, .level:
+            let level: Int
+            if case let .level(l) = options.target {
+                level = l
+                target.source = .option
+            } else {
+                level = diagnosis.level < 2 ? 2 : min(diagnosis.level + 1, levels.last ?? 4)
+                target.source = .default
+            }
+            target.level = level
+            let chosen: UInt64
+            if let budget = options.budgetYuan {
+                if model.cost(forced).high > budget {
+                    budgetShortfall = Localized(
+                        zh: "预算 \(Money.wan(budget)) 万元低于必选模块的上限估算 \(Money.wan(model.cost(forced).high)) 万元（\(names(model, forced, .zh))）：必选模块不能删减，请提高预算",
+                        en: "the budget of \(Money.wan(budget)) 万元 is below the must-have modules' high estimate of \(Money.wan(model.cost(forced).high)) 万元 (\(names(model, forced, .en))): must-haves are never dropped; raise the budget")
+                    chosen = forced
+                } else {
+                    chosen = search.best(forced: forced, budget: budget)
+                }
+            } else if let index = levels.firstIndex(of: level), let mask = ladderMasks[index] {
+                chosen = mask
+            } else {
+                // Out of reach: the cheapest package for the highest level that can be reached.
+                chosen = Array(zip(levels, ladderMasks)).last { $0.0 < level && $0.1 != nil }?.1 ?? forced
+            }
+            assign(chosen, model, diagnosis, level: level, &decisions, &measures)
+            target.reached = model.evaluate(chosen).level >= level
+            if !target.reached {
+                target.missing = levels.firstIndex(of: level).flatMap { ladderMasks[$0] == nil ? unreachable(model, forced, level) : nil }
+                    ?? [Localized(zh: "预算内最多达到\(model.evaluate(chosen).level)级", en: "within the budget the package reaches level \(model.evaluate(chosen).level)")]
             }
         }
+        searchComplete = search.complete
+
+        let phases = Scheduler.schedule(&decisions, &measures, tables, workstreams: workstreams)
+        let package = self.package(decisions, measures)
+        let (subsidies, subsidyTotal) = self.subsidies(decisions, answers)
+        let moduleInvestment = moduleCost(decisions)
+        let projected = project(diagnosis, package, .conservative)
+        let expected = project(diagnosis, package, .expected)
+        if options.target == .none { target.reached = true }
+
+        ladder = zip(levels, ladderMasks).map { level, mask in
+            ladderStep(level, mask, model, diagnosis, band: band, overlay: options.overlay, workstreams: workstreams, forced: forced, answers: answers)
+        }
+        ladderMasks.removeAll()
+        risks += builtInRisks(diagnosis, projected, target, weeks: Scheduler.weeks(decisions, measures))
+        if !searchComplete {
+            risks.append(Risk(ruleID: nil, text: Localized(
+                zh: "组合搜索达到上限，所列方案是已找到的最优，未必是全局最优",
+                en: "the package search hit its limit: this is the best package found, not proven optimal"), questions: []))
+        }
+        let kpis = kpiLines(package.modules)
         return Plan(
-            decisions: decisions, phases: phases, investment: investment, durationWeeks: phases.last?.endWeek ?? 0,
+            decisions: decisions, measures: measures, target: target, ladder: ladder, expected: expected,
+            phases: phases, investment: package.investment, durationWeeks: Scheduler.weeks(decisions, measures),
             subsidies: subsidies, subsidyTotal: subsidyTotal,
-            netCost: CostRange(low: investment.low - subsidyTotal.low, high: investment.high - subsidyTotal.high),
-            budgetYuan: options.budgetYuan, risks: risks, kpis: kpis, projected: projected, overlayID: options.overlay?.id)
+            netCost: CostRange(low: package.investment.low - subsidyTotal.low, high: package.investment.high - subsidyTotal.high),
+            budgetYuan: options.budgetYuan, risks: risks, kpis: kpis, projected: projected, overlayID: options.overlay?.id,
+            moduleInvestment: moduleInvestment, budgetShortfall: budgetShortfall, workstreams: workstreams)
     }
 
     // MARK: module decisions
@@ -104,13 +180,15 @@ public struct Planner: Sendable {
             var excluded: [DecisionReason] = [], satisfied: [DecisionReason] = [], upgrade: [DecisionReason] = []
             var recommended: [DecisionReason] = []
             var score = 0.0
+            var must = false
             for r in tables.modules[i].rules where fired[r] {
                 switch rules[r].keyword {
                 case .exclude: excluded.append(rules[r].reason)
                 case .satisfied: satisfied.append(rules[r].reason)
                 case .upgrade: upgrade.append(rules[r].reason)
                 case .recommend:
-                    recommended.append(rules[r].reason)
+                    // A must-have's reason comes first: it is why the module cannot be dropped.
+                    if rules[r].must { recommended.insert(rules[r].reason, at: must ? 1 : 0); must = true } else { recommended.append(rules[r].reason) }
                     score += rules[r].weight
                 case .risk: break
                 }
@@ -120,6 +198,7 @@ public struct Planner: Sendable {
                 cost: .zero, referenceCost: full,
                 durationWeeks: override?.durationWeeks ?? modules[i].durationWeeks, products: override?.products ?? modules[i].products,
                 costSource: override?.costSource ?? modules[i].costSource)
+            d.must = must
             switch kind {
             case .standard:
                 if !excluded.isEmpty {
@@ -134,13 +213,23 @@ public struct Planner: Sendable {
                     d.cost = full
                     d.reasons = [tables.modules[i].standardReason]
                 }
+                d.score = score
+                d.reasons += recommended
             case .personalized:
                 d.score = score
                 d.reasons = recommended
+                // What the module would cost in the package (the target planner reads it; the rules-only
+                // choice keeps it for the modules it selects).
+                d.cost = full
                 if !excluded.isEmpty {
                     d.status = .excluded
                     d.reasons = excluded + recommended
-                } else if d.score + 1e-9 < industry.threshold {
+                    d.cost = .zero
+                } else if !satisfied.isEmpty {
+                    d.status = .satisfied
+                    d.reasons = satisfied
+                    d.cost = .zero
+                } else if d.score + 1e-9 < industry.threshold && !must {
                     d.status = .notChosen
                     d.reasons.append(DecisionReason(
                         kind: .threshold, ruleID: nil,
@@ -166,77 +255,24 @@ public struct Planner: Sendable {
         industry.modules[index].name[lang]
     }
 
-    // MARK: projection
-
-    /// Re-diagnoses with the selected modules delivered: scenes raised, `brings` applied.
-    public func project(_ diagnosis: Diagnosis, _ decisions: [ModuleDecision]) -> Diagnosis {
-        var answers = diagnosis.slotAnswers.using(prepared.slots)
-        for n in decisions.indices where decisions[n].status.isSelected {
-            // Decisions made here follow the modules' order; others are matched by id.
-            let id = decisions[n].moduleID
-            let i: Int
-            if n < industry.modules.count && industry.modules[n].id == id {
-                i = n
-            } else if let found = industry.modules.firstIndex(where: { $0.id == id }) {
-                i = found
-            } else {
-                continue
-            }
-            let m = tables.modules[i]
-            for r in m.raises {
-                let now: Double
-                if case let .number(n)? = answers.values[r.slot] { now = n } else { now = 0 }
-                answers.values[r.slot] = .number(max(now, Double(r.level)))
-            }
-            for b in m.brings { apply(b, to: &answers.values) }
-        }
-        return prepared.diagnosis.diagnose(industryID: industry.id, answers: answers)
-    }
-
-    private func apply(_ b: PlanTables.PreparedChange, to answers: inout [AnswerValue?]) {
-        switch b {
-        case let .add(slot, optionIDs, firstOfID, adding):
-            // The question's options, in their order, that are chosen now or added. `adding` is already a mask
-            // over the options; a current choice is found once (not once per option) and marks its id.
-            var chosen = adding
-            if case let .options(current)? = answers[slot] {
-                for id in current {
-                    if let j = optionIDs.firstIndex(of: id) { chosen[j] = true }
-                }
-            }
-            var result: [String] = []
-            for j in optionIDs.indices where chosen[j] || chosen[firstOfID[j]] { result.append(optionIDs[j]) }
-            answers[slot] = .options(result)
-        case let .atLeastNumber(slot, n):
-            if case let .number(now)? = answers[slot], now >= n { return }
-            answers[slot] = .number(n)
-        case let .atLeastOption(slot, optionIDs, target, option):
-            if case let .option(now)? = answers[slot], let i = optionIDs.firstIndex(of: now), i >= target { return }
-            answers[slot] = .option(option)
-        }
-    }
-
-    private func builtInRisks(_ now: Diagnosis, _ after: Diagnosis, _ decisions: [ModuleDecision], budget: Int?, weeks: Int) -> [Risk] {
+    func builtInRisks(_ now: Diagnosis, _ after: Diagnosis, _ target: PlanTarget, weeks: Int) -> [Risk] {
         var risks: [Risk] = []
-        if let budget {
-            let standardHigh = decisions.filter { $0.kind == .standard && $0.status.isSelected }.reduce(0) { $0 + $1.cost.high }
-            if standardHigh > budget {
-                risks.append(Risk(ruleID: nil, text: Localized(
-                    zh: "预算 \(Money.wan(budget)) 万元低于标准模块的上限估算 \(Money.wan(standardHigh)) 万元：标准模块仍全部列出，个性化模块均未纳入",
-                    en: "the budget of \(Money.wan(budget)) 万元 is below the standard modules' high estimate of \(Money.wan(standardHigh)) 万元: the standard modules stay, no personalized module fits"),
-                    questions: []))
-            }
-        }
         if weeks > 26 {
             risks.append(Risk(ruleID: nil, text: Localized(
-                zh: "按依赖顺序排期共 \(weeks) 周，超过半年；县市“N+X”项目通常要求 6 个月内完成（如天台县做法），宜分批申报或并行实施",
-                en: "scheduled in dependency order the package takes \(weeks) weeks, more than six months; county \"N+X\" projects are usually expected to finish within 6 months (e.g. Tiantai): split the application or run modules in parallel"),
+                zh: "排期共 \(weeks) 周，超过半年；县市“N+X”项目通常要求 6 个月内完成（如天台县做法），宜分批申报或增加并行实施",
+                en: "the schedule takes \(weeks) weeks, more than six months; county \"N+X\" projects are usually expected to finish within 6 months (e.g. Tiantai): split the application or run more modules in parallel"),
+                questions: []))
+        }
+        if let level = target.level, !target.reached {
+            risks.append(Risk(ruleID: nil, text: Localized(
+                zh: "按保守估算，方案达不到目标\(Self.levelName(level, .zh))：\(Clauses.join(target.missing).zh)",
+                en: "by the conservative estimate the package does not reach the target of level \(level): \(Clauses.join(target.missing).en)"),
                 questions: []))
         }
         if after.level < 2 {
             risks.append(Risk(ruleID: nil, text: Localized(
-                zh: "按估算改造后仍未达到二级（国家试点要求改造后达到二级及以上），需在评审前补充措施",
-                en: "by this estimate the enterprise stays below level 2 after the retrofit (pilot enterprises should reach level 2 or above): strengthen the package before review"),
+                zh: "按保守估算改造后仍未达到二级（试点城市要求改造后达到二级及以上，现场评测），需在评审前补充措施",
+                en: "by the conservative estimate the enterprise stays below level 2 after the retrofit (pilot cities require level 2 or above, rated on site): strengthen the package before review"),
                 questions: []))
         }
         return risks

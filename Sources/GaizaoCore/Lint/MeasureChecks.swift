@@ -1,0 +1,44 @@
+/// Management measures (common measures.yaml and an industry's own) and the manifest's planning settings that
+/// read the questionnaire: `retrofit_brings` and `investment_share`.
+enum MeasureChecks {
+    static func run(_ catalog: Catalog, _ industry: Industry, _ questionnaire: Questionnaire, _ bag: inout DiagnosticBag) {
+        CatalogChecks.duplicates(industry.measures, id: \.id, loc: \.location, what: "measure", scope: " in industry `\(industry.id)`", &bag)
+        let moduleIDs = Set(industry.modules.map(\.id))
+        let bands = catalog.manifest.sizeBands.map(\.id)
+        for m in industry.measures {
+            let owner = "measure `\(m.id)`"
+            if moduleIDs.contains(m.id) { bag.error("\(owner) has the id of a module of industry `\(industry.id)`", at: m.location) }
+            for band in bands where m.cost[band] == nil { bag.error("\(owner) has no cost for size band `\(band)`", at: m.location) }
+            for band in m.cost.keys.sorted() where !bands.contains(band) {
+                bag.error("\(owner) prices unknown size band `\(band)` (bands: \(bands.joined(separator: ", ")))", at: m.location)
+            }
+            if m.brings.isEmpty { bag.warning("\(owner) changes no answer, so it can never help reach a level", at: m.location) }
+            for b in m.brings { ModuleChecks.checkBrings(b, of: owner, questionnaire, &bag) }
+            if m.evidence.isEmpty { bag.warning("\(owner) lists no evidence (支撑材料) for the on-site rating", at: m.location) }
+        }
+        for b in catalog.manifest.retrofitBrings {
+            ModuleChecks.checkBrings(b, of: "`retrofit_brings` (industry `\(industry.id)`)", questionnaire, &bag)
+        }
+        for metric in catalog.manifest.kpiMetrics {
+            guard let answer = metric.outcomeAnswer else { continue }
+            guard let q = questionnaire[answer.questionID] else {
+                bag.error("`outcome_answer` of KPI metric `\(metric.id)` names unknown question `\(answer.questionID)` (industry `\(industry.id)`)", at: answer.location)
+                continue
+            }
+            if q.kind != .single || q.option(answer.optionID) == nil {
+                bag.error("`outcome_answer` of KPI metric `\(metric.id)`: single-choice question `\(q.id)` has no option `\(answer.optionID)`", at: answer.location)
+            }
+        }
+        if let share = catalog.manifest.investmentShare {
+            for id in [share.questionID, share.revenueQuestionID] {
+                guard let q = questionnaire[id] else {
+                    bag.error("`investment_share` names unknown question `\(id)` (industry `\(industry.id)`)", at: share.location)
+                    continue
+                }
+                if q.kind != .number {
+                    bag.error("`investment_share` needs number question `\(id)`, which is \(q.kind.rawValue)", at: share.location)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,344 @@
+/// The search's view of one enterprise: each module or measure it could add is an item with its effects on scene
+/// levels and indicator points, so that the level a package reaches is a few integer operations rather than a
+/// diagnosis. It computes exactly what `Planner.project(_:_:.conservative)` computes (a differential test holds
+/// them equal on random packages); only the indicators some item can change are modelled, the rest keep their
+/// points. Packages are bit masks over the items (at most 64 items).
+struct PackageModel: Sendable {
+    enum Effect: Sendable {
+        case addOptions(UInt64)
+        case atLeastNumber(Double)
+        case atLeastOption(Int)
+    }
+
+    /// One modelled indicator: how its answer is scored, and the answer before the package.
+    struct Indicator: Sendable {
+        enum Scoring: Sendable {
+            /// Multiple choice: the points of each option, by position.
+            case options([Int])
+            /// A number scored in bands: the first band whose `upTo` holds the number (nil: any).
+            case bands([(upTo: Double?, points: Int)])
+            /// Single choice: the points of each option, by position.
+            case option([Int])
+        }
+        var scoring: Scoring
+        var maxPoints: Int
+        /// Its points before the package (kept while no item touches it).
+        var original: Int
+        var base: State
+    }
+
+    /// An indicator's answer as the search tracks it.
+    struct State: Sendable {
+        var options: UInt64 = 0
+        var number: Double? = nil
+        var option: Int? = nil
+        var touched = false
+    }
+
+    struct Item: Sendable {
+        /// The module (index in `industry.modules`) or the measure (index in `industry.measures`).
+        var module: Int?
+        var measure: Int?
+        var cost: CostRange
+        /// Rule weight in thousandths (recommend rules that fired).
+        var weight: Int
+        /// The items it needs, itself included.
+        var closure: UInt64 = 0
+        /// The items it cannot go with.
+        var conflicts: UInt64 = 0
+        var scenes: [(scene: Int, level: Int)]
+        var effects: [(indicator: Int, effect: Effect)]
+    }
+
+    struct LevelRule: Sendable {
+        var level: Int
+        var score: Int
+        var scenes: Int
+        var mandatory: Int
+    }
+
+    /// What a package reaches.
+    struct Outcome: Sendable, Equatable {
+        var level: Int
+        var points: Int
+    }
+
+    var items: [Item]
+    var indicators: [Indicator]
+    var baseScenes: [Int]
+    var mandatory: [Bool]
+    var rules: [LevelRule]
+    /// The points of the indicators not modelled.
+    var fixedPoints: Int
+    /// What the retrofit itself changes once the package has a module.
+    var retrofitScenes: [(scene: Int, level: Int)]
+    var retrofitEffects: [(indicator: Int, effect: Effect)]
+    /// The funding indicator and what its share is computed from.
+    var funding: (indicator: Int, revenue: AnswerValue?, years: Int)?
+    /// The items that are modules.
+    var moduleMask: UInt64 = 0
+
+    static let capacity = 64
+
+    func cost(_ mask: UInt64) -> (low: Int, high: Int) {
+        var low = 0, high = 0
+        var m = mask
+        while m != 0 {
+            let i = m.trailingZeroBitCount
+            m &= m &- 1
+            low += items[i].cost.low
+            high += items[i].cost.high
+        }
+        return (low, high)
+    }
+
+    /// The level and points the package `mask` reaches under the conservative projection.
+    func evaluate(_ mask: UInt64) -> Outcome {
+        let (points, scenes) = project(mask)
+        var level = 0
+        for rule in rules where rule.level > level && met(rule, points, scenes) { level = rule.level }
+        return Outcome(level: level, points: points)
+    }
+
+    /// How far `mask` falls short of `level`, weighing a missing scene as 5 points: 0 when it reaches it. Guides
+    /// the search's order; never decides.
+    func shortfall(_ mask: UInt64, level: Int) -> Int {
+        let (points, scenes) = project(mask)
+        if evaluateLevel(points, scenes) >= level { return 0 }
+        guard let rule = rules.first(where: { $0.level == level }) else { return Int.max / 4 }
+        let (atLevel, mandatoryAtLevel) = count(scenes, atLeast: level)
+        return max(0, rule.score - points) + 5_000 * (max(0, rule.scenes - atLevel) + max(0, rule.mandatory - mandatoryAtLevel))
+    }
+
+    private func evaluateLevel(_ points: Int, _ scenes: [Int]) -> Int {
+        var level = 0
+        for rule in rules where rule.level > level && met(rule, points, scenes) { level = rule.level }
+        return level
+    }
+
+    private func met(_ rule: LevelRule, _ points: Int, _ scenes: [Int]) -> Bool {
+        guard points >= rule.score else { return false }
+        let (atLevel, mandatoryAtLevel) = count(scenes, atLeast: rule.level)
+        return atLevel >= rule.scenes && mandatoryAtLevel >= rule.mandatory
+    }
+
+    private func count(_ scenes: [Int], atLeast level: Int) -> (Int, Int) {
+        var atLevel = 0, mandatoryAtLevel = 0
+        for s in scenes.indices where scenes[s] >= level {
+            atLevel += 1
+            if mandatory[s] { mandatoryAtLevel += 1 }
+        }
+        return (atLevel, mandatoryAtLevel)
+    }
+
+    /// Total points and scene levels after the package `mask`.
+    private func project(_ mask: UInt64) -> (points: Int, scenes: [Int]) {
+        var scenes = baseScenes
+        var states = indicators.map(\.base)
+        var m = mask
+        var investment = 0
+        while m != 0 {
+            let i = m.trailingZeroBitCount
+            m &= m &- 1
+            investment += items[i].cost.low
+            for (s, level) in items[i].scenes where scenes[s] < level { scenes[s] = level }
+            for (k, effect) in items[i].effects { Self.apply(effect, to: &states[k]) }
+        }
+        if mask & moduleMask != 0 {
+            for (s, level) in retrofitScenes where scenes[s] < level { scenes[s] = level }
+            for (k, effect) in retrofitEffects { Self.apply(effect, to: &states[k]) }
+        }
+        if let funding {
+            let current: AnswerValue? = states[funding.indicator].number.map { .number($0) }
+            if let share = Planner.fundingShare(current, revenue: funding.revenue, years: funding.years, investmentYuan: investment) {
+                states[funding.indicator].number = share
+                states[funding.indicator].touched = true
+            }
+        }
+        var points = fixedPoints
+        for k in indicators.indices {
+            points += states[k].touched ? score(indicators[k], states[k]) : indicators[k].original
+        }
+        return (points, scenes)
+    }
+
+    private static func apply(_ effect: Effect, to state: inout State) {
+        state.touched = true
+        switch effect {
+        case let .addOptions(bits): state.options |= bits
+        case let .atLeastNumber(n): if (state.number ?? -.infinity) < n { state.number = n }
+        case let .atLeastOption(target): if (state.option ?? -1) < target { state.option = target }
+        }
+    }
+
+    private func score(_ indicator: Indicator, _ state: State) -> Int {
+        var points = 0
+        switch indicator.scoring {
+        case let .options(optionPoints):
+            var bits = state.options
+            while bits != 0 {
+                let j = bits.trailingZeroBitCount
+                bits &= bits &- 1
+                if j < optionPoints.count { points += optionPoints[j] }
+            }
+        case let .bands(bands):
+            guard let n = state.number else { return 0 }
+            for band in bands where band.upTo.map({ n <= $0 }) ?? true {
+                points = band.points
+                break
+            }
+        case let .option(optionPoints):
+            guard let j = state.option, j < optionPoints.count else { return 0 }
+            points = optionPoints[j]
+        }
+        return min(points, indicator.maxPoints)
+    }
+
+    /// The items of `mask` needed by no other item of it.
+    func tops(_ mask: UInt64) -> UInt64 {
+        var needed: UInt64 = 0
+        var m = mask
+        while m != 0 {
+            let i = m.trailingZeroBitCount
+            m &= m &- 1
+            needed |= items[i].closure & ~(UInt64(1) << UInt64(i))
+        }
+        return mask & ~needed
+    }
+
+    /// Whether two items of `mask` exclude each other.
+    func hasConflict(_ mask: UInt64) -> Bool {
+        var m = mask
+        while m != 0 {
+            let i = m.trailingZeroBitCount
+            m &= m &- 1
+            if items[i].conflicts & mask != 0 { return true }
+        }
+        return false
+    }
+}
+
+extension Planner {
+    /// The items the search may add for this diagnosis: modules neither in place nor ruled out (whose
+    /// requirements are not ruled out either), and measures whose answers are not all given yet.
+    /// `decisions` carry each module's status and the cost it would have in the package.
+    func packageModel(_ diagnosis: Diagnosis, _ decisions: [ModuleDecision], measureCosts: [CostRange], measureUseful: [Bool]) -> PackageModel {
+        let values = diagnosis.slotAnswers.using(prepared.slots).values
+        let diag = prepared.diagnosis
+        var sceneOfSlot: [Int: Int] = [:]
+        for (s, scene) in diag.scenes.enumerated() { sceneOfSlot[scene.slot] = s }
+        var indicatorsOfSlot: [Int: [Int]] = [:]
+        for (k, i) in diag.indicators.enumerated() where i.hasQuestion { indicatorsOfSlot[i.slot, default: []].append(k) }
+
+        // Modelled indicators: those some change can reach.
+        var modelled: [Int] = []  // DiagnosisTables indicator indices
+        var modelIndex: [Int: Int] = [:]
+        func model(_ k: Int) -> Int {
+            if let m = modelIndex[k] { return m }
+            modelIndex[k] = modelled.count
+            modelled.append(k)
+            return modelled.count - 1
+        }
+        func convert(_ changes: [PlanTables.PreparedChange]) -> (scenes: [(Int, Int)], effects: [(Int, PackageModel.Effect)]) {
+            var scenes: [(Int, Int)] = [], effects: [(Int, PackageModel.Effect)] = []
+            for change in changes {
+                switch change {
+                case let .add(slot, _, firstOfID, adding):
+                    var bits: UInt64 = 0
+                    for j in adding.indices where adding[j] && firstOfID[j] < 64 { bits |= UInt64(1) << UInt64(firstOfID[j]) }
+                    for k in indicatorsOfSlot[slot] ?? [] { effects.append((model(k), .addOptions(bits))) }
+                case let .atLeastNumber(slot, n):
+                    if let s = sceneOfSlot[slot], n.isFinite { scenes.append((s, Int(max(0, min(4, n))))) }
+                    for k in indicatorsOfSlot[slot] ?? [] { effects.append((model(k), .atLeastNumber(n))) }
+                case let .atLeastOption(slot, _, target, _):
+                    for k in indicatorsOfSlot[slot] ?? [] { effects.append((model(k), .atLeastOption(target))) }
+                }
+            }
+            return (scenes, effects)
+        }
+
+        var items: [PackageModel.Item] = []
+        var itemOfModule = [Int?](repeating: nil, count: decisions.count)
+        let available = decisions.map { $0.status != .excluded && $0.status != .satisfied }
+        // A module whose requirements (through other modules) include a ruled-out one cannot be chosen.
+        var blocked = [Bool](repeating: false, count: decisions.count)
+        for i in decisions.indices where available[i] {
+            var stack = [i], seen: Set<Int> = [i]
+            while let j = stack.popLast() {
+                for r in tables.modules[j].requires where seen.insert(r).inserted {
+                    if decisions[r].status == .excluded { blocked[i] = true }
+                    if available[r] { stack.append(r) }
+                }
+            }
+        }
+        for i in decisions.indices where available[i] && !blocked[i] {
+            if items.count == PackageModel.capacity { break }
+            let m = tables.modules[i]
+            var (scenes, effects) = convert(m.brings)
+            for r in m.raises { if let s = sceneOfSlot[r.slot] { scenes.append((s, r.level)) } }
+            let weight = Int((decisions[i].score * 1000).rounded())
+            itemOfModule[i] = items.count
+            items.append(.init(module: i, measure: nil, cost: decisions[i].cost, weight: weight, scenes: scenes, effects: effects))
+        }
+        let moduleItems = items.count
+        for k in industry.measures.indices where measureUseful[k] {
+            if items.count == PackageModel.capacity { break }
+            let (scenes, effects) = convert(tables.measures[k].brings)
+            items.append(.init(module: nil, measure: k, cost: measureCosts[k], weight: 0, scenes: scenes, effects: effects))
+        }
+        // Requirements and conflicts as masks over items.
+        for n in 0..<moduleItems {
+            let i = items[n].module!
+            var closure = UInt64(1) << UInt64(n)
+            var stack = [i], seen: Set<Int> = [i]
+            while let j = stack.popLast() {
+                for r in tables.modules[j].requires where seen.insert(r).inserted {
+                    if let item = itemOfModule[r] { closure |= UInt64(1) << UInt64(item); stack.append(r) }
+                }
+            }
+            items[n].closure = closure
+            for x in tables.modules[i].excludes {
+                if let item = itemOfModule[x] {
+                    items[n].conflicts |= UInt64(1) << UInt64(item)
+                    items[item].conflicts |= UInt64(1) << UInt64(n)
+                }
+            }
+        }
+        for n in moduleItems..<items.count { items[n].closure = UInt64(1) << UInt64(n) }
+
+        let retrofit = convert(tables.retrofitBrings)
+        var funding: (indicator: Int, revenue: AnswerValue?, years: Int)?
+        if let share = tables.investmentShare, let k = indicatorsOfSlot[share.slot]?.first {
+            funding = (model(k), values[share.revenueSlot], share.years)
+        }
+        var fixed = diagnosis.total
+        let indicators: [PackageModel.Indicator] = modelled.map { k in
+            let i = diag.indicators[k]
+            let original = diagnosis.indicators[k].points
+            fixed -= original
+            var state = PackageModel.State()
+            let scoring: PackageModel.Indicator.Scoring
+            let options = questionnaire.ordered[i.slot].options
+            func points(_ id: String) -> Int { i.optionPoints.first { $0.id == id }?.points ?? 0 }
+            switch values[i.slot] {
+            case let .options(ids)?:
+                for id in ids { if let j = options.firstIndex(where: { $0.id == id }), j < 64 { state.options |= UInt64(1) << UInt64(j) } }
+            case let .number(n)?: state.number = n
+            case let .option(id)?: state.option = options.firstIndex { $0.id == id }
+            default: break
+            }
+            switch questionnaire.ordered[i.slot].kind {
+            case .multi: scoring = .options(options.map { points($0.id) })
+            case .single: scoring = .option(options.map { points($0.id) })
+            default: scoring = .bands(i.bands)
+            }
+            return .init(scoring: scoring, maxPoints: i.maxPoints, original: original, base: state)
+        }
+        var model = PackageModel(
+            items: items, indicators: indicators, baseScenes: diagnosis.scenes.map(\.level), mandatory: diag.scenes.map(\.mandatory),
+            rules: diag.levels.map { .init(level: $0.level, score: milli($0.minScore), scenes: $0.minScenes, mandatory: $0.minMandatory) },
+            fixedPoints: fixed, retrofitScenes: retrofit.scenes, retrofitEffects: retrofit.effects, funding: funding)
+        model.moduleMask = moduleItems == 64 ? ~0 : (UInt64(1) << UInt64(moduleItems)) - 1
+        return model
+    }
+}

@@ -1,0 +1,165 @@
+/// Exact branch-and-bound searches over a `PackageModel`. Packages are bit masks over its items; an item taken
+/// brings its requirements with it (its closure), and items that exclude each other never go together.
+///
+/// - `cheapest(reaching:)`: the package of least investment (low + high estimate, i.e. the midpoint; ties: fewer
+///   items, then more rule weight) that reaches a level. Reaching a level can only get easier as items are added,
+///   so a package that reaches it ends its branch, and a branch that cannot reach it even with every item left is
+///   cut; so is a branch that cannot beat the best package found.
+/// - `best(within:)`: with a budget on the high estimate, the package of highest level, then points, then rule
+///   weight (then least investment, fewest items).
+///
+/// Both are exact unless the node limit is hit (then `complete` is false and the best package found is returned);
+/// tests compare them with brute force on small catalogs.
+struct PackageSearch {
+    let model: PackageModel
+    private(set) var nodes = 0
+    private(set) var complete = true
+    static let nodeLimit = 400_000
+
+    init(_ model: PackageModel) { self.model = model }
+
+    /// The ranking key of a package for `cheapest`: smaller is better.
+    private struct CostKey: Comparable {
+        var cost: Int
+        var count: Int
+        var negativeWeight: Int
+        static func < (a: CostKey, b: CostKey) -> Bool {
+            (a.cost, a.count, a.negativeWeight) < (b.cost, b.count, b.negativeWeight)
+        }
+    }
+
+    private static func key(_ model: PackageModel, _ mask: UInt64) -> CostKey {
+        var cost = 0, weight = 0
+        var m = mask
+        while m != 0 {
+            let i = m.trailingZeroBitCount
+            m &= m &- 1
+            cost += model.items[i].cost.low + model.items[i].cost.high
+            weight += model.items[i].weight
+        }
+        return CostKey(cost: cost, count: mask.nonzeroBitCount, negativeWeight: -weight)
+    }
+
+    /// Every item that could join `forced`: its closure is free of conflicts with it.
+    private func candidates(_ forced: UInt64) -> [Int] {
+        model.items.indices.filter { i in
+            let bit = UInt64(1) << UInt64(i)
+            return forced & bit == 0 && !model.hasConflict(forced | model.items[i].closure)
+        }
+    }
+
+    /// The order the search decides items in: the most useful per yuan first, so good packages come early.
+    private func ordered(_ items: [Int], _ usefulness: (Int) -> Int) -> [Int] {
+        let scored = items.map { i -> (Int, Double) in
+            let cost = Double(model.items[i].cost.low + model.items[i].cost.high) + 1
+            return (i, Double(usefulness(i)) / cost)
+        }
+        return scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
+    }
+
+    mutating func cheapest(reaching level: Int, forced: UInt64, budget: Int?) -> UInt64? {
+        let model = model
+        if model.evaluate(forced).level >= level { return forced }
+        let pool = candidates(forced)
+        let before = model.shortfall(forced, level: level)
+        let order = ordered(pool) { before - model.shortfall(forced | model.items[$0].closure, level: level) }
+        var suffix = [UInt64](repeating: 0, count: order.count + 1)
+        var suffixMinCost = [Int](repeating: Int.max, count: order.count + 1)
+        for k in stride(from: order.count - 1, through: 0, by: -1) {
+            suffix[k] = suffix[k + 1] | (UInt64(1) << UInt64(order[k]))
+            suffixMinCost[k] = min(suffixMinCost[k + 1], model.items[order[k]].cost.low + model.items[order[k]].cost.high)
+        }
+        if model.evaluate(forced | suffix[0]).level < level { return nil }
+        var best: (mask: UInt64, key: CostKey)?
+
+        var nodes = 0, complete = true
+        func search(_ k: Int, _ mask: UInt64, _ out: UInt64) {
+            nodes += 1
+            if nodes > Self.nodeLimit { complete = false; return }
+            let here = Self.key(model, mask)
+            if model.evaluate(mask).level >= level {
+                if best == nil || here < best!.key { best = (mask, here) }
+                return
+            }
+            guard k < order.count else { return }
+            if let b = best?.key {
+                // Any package below this one adds an item: at least the cheapest one left.
+                let bound = CostKey(cost: here.cost + suffixMinCost[k], count: here.count + 1, negativeWeight: Int.min)
+                if b < bound { return }
+            }
+            if model.evaluate(mask | suffix[k]).level < level { return }
+            let item = order[k]
+            let bit = UInt64(1) << UInt64(item)
+            if mask & bit != 0 { search(k + 1, mask, out); return }
+            let taken = mask | model.items[item].closure
+            if taken & out == 0 && !model.hasConflict(taken) && (budget.map { model.cost(taken).high <= $0 } ?? true) {
+                search(k + 1, taken, out)
+            }
+            search(k + 1, mask, out | bit)
+        }
+        search(0, forced, 0)
+        self.nodes += nodes
+        self.complete = self.complete && complete
+        return best?.mask
+    }
+
+    /// The ranking key of a package for `best`: larger is better.
+    private struct ValueKey: Comparable {
+        var level: Int
+        var points: Int
+        var weight: Int
+        var negativeCost: Int
+        var negativeCount: Int
+        static func < (a: ValueKey, b: ValueKey) -> Bool {
+            (a.level, a.points, a.weight, a.negativeCost, a.negativeCount) < (b.level, b.points, b.weight, b.negativeCost, b.negativeCount)
+        }
+    }
+
+    mutating func best(forced: UInt64, budget: Int) -> UInt64 {
+        let model = model
+        let pool = candidates(forced).filter { model.cost(forced | model.items[$0].closure).high <= budget }
+        let base = model.evaluate(forced)
+        let order = ordered(pool) { i in
+            let o = model.evaluate(forced | model.items[i].closure)
+            return (o.level - base.level) * 100_000 + (o.points - base.points) + model.items[i].weight
+        }
+        var suffix = [UInt64](repeating: 0, count: order.count + 1)
+        var suffixWeight = [Int](repeating: 0, count: order.count + 1)
+        for k in stride(from: order.count - 1, through: 0, by: -1) {
+            suffix[k] = suffix[k + 1] | (UInt64(1) << UInt64(order[k]))
+            suffixWeight[k] = suffixWeight[k + 1] + model.items[order[k]].weight
+        }
+        func value(_ mask: UInt64) -> ValueKey {
+            let o = model.evaluate(mask)
+            let k = Self.key(model, mask)
+            return ValueKey(level: o.level, points: o.points, weight: -k.negativeWeight, negativeCost: -k.cost, negativeCount: -k.count)
+        }
+        var best = (mask: forced, key: value(forced))
+
+        var nodes = 0, complete = true
+        func search(_ k: Int, _ mask: UInt64, _ out: UInt64) {
+            nodes += 1
+            if nodes > Self.nodeLimit { complete = false; return }
+            let here = value(mask)
+            if best.key < here { best = (mask, here) }
+            guard k < order.count else { return }
+            // No package below this one does better than every item left added (levels and points only grow).
+            let top = model.evaluate(mask | suffix[k])
+            let bound = ValueKey(level: top.level, points: top.points, weight: here.weight + suffixWeight[k],
+                                 negativeCost: here.negativeCost, negativeCount: here.negativeCount)
+            if bound < best.key { return }
+            let item = order[k]
+            let bit = UInt64(1) << UInt64(item)
+            if mask & bit != 0 { search(k + 1, mask, out); return }
+            let taken = mask | model.items[item].closure
+            if taken & out == 0 && !model.hasConflict(taken) && model.cost(taken).high <= budget {
+                search(k + 1, taken, out)
+            }
+            search(k + 1, mask, out | bit)
+        }
+        search(0, forced, 0)
+        self.nodes += nodes
+        self.complete = self.complete && complete
+        return best.mask
+    }
+}

@@ -1,0 +1,325 @@
+/// The target-level planner's steps: measures, must-haves, the chosen package's statuses, roles and reasons,
+/// the cost ladder, and why a level is out of reach.
+extension Planner {
+    /// `一级`…`四级` (zh) or `level N` (en).
+    static func levelName(_ level: Int, _ lang: Lang) -> String {
+        let zh = ["未达一级", "一级", "二级", "三级", "四级"]
+        switch lang {
+        case .zh: return level >= 0 && level < zh.count ? zh[level] : "\(level)级"
+        case .en: return "level \(level)"
+        }
+    }
+
+    /// Each measure, not chosen yet: `satisfied` when its answers are all given already.
+    func measureDecisions(_ answers: [AnswerValue?], band: String) -> [MeasureDecision] {
+        industry.measures.indices.map { k in
+            let m = industry.measures[k]
+            var after = answers
+            for b in tables.measures[k].brings { Self.apply(b, to: &after) }
+            let inPlace = !m.brings.isEmpty && zip(after, answers).allSatisfy { a, b in same(a, b) }
+            let reference = tables.bandIndex(band).flatMap { tables.measures[k].costByBand[$0] } ?? m.cost[band] ?? .zero
+            return MeasureDecision(
+                measureID: m.id, status: inPlace ? .satisfied : .notChosen, role: .notNeeded,
+                reasons: inPlace ? [DecisionReason(kind: .measure, ruleID: nil, text: Localized(zh: "企业已具备", en: "already in place"), questions: questionIDs(tables.measures[k].brings))] : [],
+                cost: .zero, referenceCost: reference, costSource: m.costSource, durationWeeks: m.durationWeeks)
+        }
+    }
+
+    /// Whether two answers score alike: equal, or the same options in any order.
+    private func same(_ a: AnswerValue?, _ b: AnswerValue?) -> Bool {
+        if case let .options(x)? = a, case let .options(y)? = b { return Set(x) == Set(y) }
+        return a == b
+    }
+
+    func questionIDs(_ changes: [PlanTables.PreparedChange]) -> [String] {
+        changes.map { change in
+            switch change {
+            case let .add(slot, _, _, _), let .atLeastNumber(slot, _), let .atLeastOption(slot, _, _, _): return prepared.slots.ids[slot]
+            }
+        }
+    }
+
+    /// The items the must-have modules bring (with their requirements). A must-have that cannot be chosen (ruled
+    /// out, or conflicting with another must-have) is reported as a risk instead.
+    func mustHaves(_ model: PackageModel, _ decisions: [ModuleDecision], _ risks: inout [Risk]) -> UInt64 {
+        var forced: UInt64 = 0
+        for i in decisions.indices where decisions[i].must && decisions[i].status != .satisfied {
+            let name = industry.modules[i].name
+            guard let item = model.items.firstIndex(where: { $0.module == i }) else {
+                risks.append(Risk(ruleID: nil, text: Localized(
+                    zh: "必选模块「\(name.zh)」被规则排除或其依赖被排除，无法纳入：请核实", en: "the must-have \(name.en) is ruled out (or something it needs is): check it"), questions: []))
+                continue
+            }
+            let with = forced | model.items[item].closure
+            if model.hasConflict(with) {
+                risks.append(Risk(ruleID: nil, text: Localized(
+                    zh: "必选模块「\(name.zh)」与另一必选模块互斥，未能同时纳入：请核实", en: "the must-have \(name.en) excludes another must-have: check them"), questions: []))
+                continue
+            }
+            forced = with
+        }
+        return forced
+    }
+
+    func names(_ model: PackageModel, _ mask: UInt64, _ lang: Lang) -> String {
+        var out: [String] = []
+        for i in model.items.indices where mask & (UInt64(1) << UInt64(i)) != 0 {
+            if let m = model.items[i].module { out.append(industry.modules[m].name[lang]) }
+            if let k = model.items[i].measure { out.append(industry.measures[k].name[lang]) }
+        }
+        return out.joined(separator: lang == .zh ? "、" : ", ")
+    }
+
+    /// Sets statuses, costs, roles and reasons for the package `chosen` aimed at `level`.
+    func assign(_ chosen: UInt64, _ model: PackageModel, _ diagnosis: Diagnosis, level: Int,
+                _ decisions: inout [ModuleDecision], _ measures: inout [MeasureDecision]) {
+        let levelZh = Self.levelName(level, .zh), levelEn = Self.levelName(level, .en)
+        let tops = model.tops(chosen)
+        let outcome = model.evaluate(chosen)
+        var itemOfModule: [Int: Int] = [:], itemOfMeasure: [Int: Int] = [:]
+        for (n, item) in model.items.enumerated() {
+            if let m = item.module { itemOfModule[m] = n }
+            if let k = item.measure { itemOfMeasure[k] = n }
+        }
+        func bit(_ n: Int) -> UInt64 { UInt64(1) << UInt64(n) }
+        /// The package without item `n` and the items that need it.
+        func without(_ n: Int) -> PackageModel.Outcome {
+            var rest = chosen & ~bit(n)
+            for j in model.items.indices where rest & bit(j) != 0 && model.items[j].closure & bit(n) != 0 { rest &= ~bit(j) }
+            return model.evaluate(rest)
+        }
+        func removalText(_ n: Int) -> Localized {
+            let w = without(n)
+            let points = formatNumber(Double(w.points) / 1000)
+            if w.level < outcome.level {
+                return Localized(zh: "不做此项，方案只能达到\(Self.levelName(w.level, .zh))（得分 \(points)）",
+                                 en: "without it the package reaches \(Self.levelName(w.level, .en)), not \(Self.levelName(outcome.level, .en)) (\(points) points)")
+            }
+            return Localized(zh: "不做此项，得分降为 \(points)", en: "without it the package scores \(points)")
+        }
+
+        for i in decisions.indices {
+            guard decisions[i].status != .excluded && decisions[i].status != .satisfied else {
+                decisions[i].role = .notNeeded
+                continue
+            }
+            if let n = itemOfModule[i], chosen & bit(n) != 0 {
+                if decisions[i].status != .upgrade { decisions[i].status = .include }
+                decisions[i].role = decisions[i].must ? .must : (tops & bit(n) != 0 ? .target : .prerequisite)
+                decisions[i].reasons.removeAll { $0.kind == .threshold }
+                let requirers = model.items.indices.filter { chosen & bit($0) != 0 && $0 != n && model.items[$0].closure & bit(n) != 0 }
+                    .compactMap { model.items[$0].module }
+                decisions[i].requiredBy = requirers.map { decisions[$0].moduleID }
+                switch decisions[i].role {
+                case .prerequisite:
+                    decisions[i].reasons.append(DecisionReason(
+                        kind: .required, ruleID: nil,
+                        text: Localized(zh: "被 \(requirers.map { name($0, .zh) }.joined(separator: "、")) 依赖，随之纳入",
+                                        en: "required by \(requirers.map { name($0, .en) }.joined(separator: ", "))"),
+                        questions: []))
+                default:
+                    decisions[i].reasons.append(DecisionReason(
+                        kind: .target, ruleID: nil,
+                        text: Clauses.join([Localized(zh: "达到目标\(levelZh)所需", en: "needed for the target of \(levelEn)"), removalText(n)]),
+                        questions: []))
+                }
+            } else {
+                decisions[i].status = .notChosen
+                decisions[i].cost = .zero
+                decisions[i].reasons.removeAll { $0.kind == .threshold }
+                let recommended = decisions[i].score + 1e-9 >= industry.threshold && decisions[i].kind == .personalized
+                let adds = raisesAboveNow(i, diagnosis)
+                let blocked = itemOfModule[i] == nil
+                decisions[i].role = !blocked && (recommended || (decisions[i].kind == .standard && adds)) ? .recommendedNext : .notNeeded
+                let price = "\(Money.wan(decisions[i].referenceCost.low))–\(Money.wan(decisions[i].referenceCost.high))"
+                decisions[i].reasons.append(DecisionReason(
+                    kind: .target, ruleID: nil,
+                    text: decisions[i].role == .recommendedNext
+                        ? Localized(zh: "达到目标\(levelZh)不需要此模块，可作为下一步（另需 \(price) 万元）",
+                                    en: "not needed for the target of \(levelEn); a next step (another \(price) 万元)")
+                        : Localized(zh: "达到目标\(levelZh)不需要此模块", en: "not needed for the target of \(levelEn)"),
+                    questions: []))
+            }
+        }
+        for k in measures.indices where measures[k].status != .satisfied {
+            if let n = itemOfMeasure[k], chosen & bit(n) != 0 {
+                measures[k].status = .include
+                measures[k].role = .target
+                measures[k].cost = measures[k].referenceCost
+                measures[k].reasons = [measureGain(model, k, diagnosis),
+                                       DecisionReason(kind: .target, ruleID: nil,
+                                                      text: Clauses.join([Localized(zh: "达到目标\(levelZh)所需", en: "needed for the target of \(levelEn)"), removalText(n)]),
+                                                      questions: [])]
+            } else {
+                measures[k].status = .notChosen
+                measures[k].cost = .zero
+                let gain = measureGain(model, k, diagnosis)
+                measures[k].role = gain.questions.isEmpty ? .notNeeded : .recommendedNext
+                measures[k].reasons = [gain, DecisionReason(kind: .target, ruleID: nil,
+                                                            text: Localized(zh: "达到目标\(levelZh)不需要此项", en: "not needed for the target of \(levelEn)"), questions: [])]
+            }
+        }
+    }
+
+    /// Whether module `i` raises a scene above its level now.
+    private func raisesAboveNow(_ i: Int, _ diagnosis: Diagnosis) -> Bool {
+        industry.modules[i].raises.contains { r in (diagnosis.scene(r.scene)?.level ?? 0) < r.level }
+    }
+
+    /// What measure `k` alone adds to the points now: "管理机制 +1.875 分". No questions when it adds nothing.
+    func measureGain(_ model: PackageModel, _ k: Int, _ diagnosis: Diagnosis) -> DecisionReason {
+        let base = model.evaluate(0).points
+        let gain = model.items.firstIndex { $0.measure == k }.map { model.evaluate(UInt64(1) << UInt64($0)).points - base } ?? 0
+        let ids = questionIDs(tables.measures[k].brings)
+        let indicatorNames = catalog.maturity.dimensions.flatMap(\.indicators).filter { ids.contains($0.questionID) }.map(\.name)
+        let what = Clauses.join(indicatorNames.isEmpty ? [Localized(zh: "相关指标", en: "its indicators")] : indicatorNames)
+        let points = formatNumber(Double(gain) / 1000)
+        return DecisionReason(
+            kind: .measure, ruleID: nil,
+            text: gain > 0 ? Localized(zh: "「\(what.zh)」+\(points) 分", en: "\(what.en) +\(points) points")
+                           : Localized(zh: "对「\(what.zh)」得分无新增", en: "adds no points to \(what.en)"),
+            questions: gain > 0 ? ids : [])
+    }
+
+    /// Why no package reaches `level`: what even every module and measure together leaves short.
+    func unreachable(_ model: PackageModel, _ forced: UInt64, _ level: Int) -> [Localized] {
+        var all = forced
+        for i in model.items.indices where !model.hasConflict(all | model.items[i].closure) { all |= model.items[i].closure }
+        var everything = model.items.isEmpty ? 0 : all
+        if everything == 0 { everything = forced }
+        let best = model.evaluate(everything)
+        guard let rule = catalog.maturity.levels.first(where: { $0.level == level }) else {
+            return [Localized(zh: "评测模型没有\(Self.levelName(level, .zh))", en: "the maturity model has no level \(level)")]
+        }
+        var scenes = model.baseScenes
+        for i in model.items.indices where everything & (UInt64(1) << UInt64(i)) != 0 {
+            for (s, l) in model.items[i].scenes where scenes[s] < l { scenes[s] = l }
+        }
+        if everything & model.moduleMask != 0 { for (s, l) in model.retrofitScenes where scenes[s] < l { scenes[s] = l } }
+        var out: [Localized] = []
+        let need = milli(rule.minScore)
+        if best.points < need {
+            out.append(Localized(
+                zh: "即使实施目录中全部模块和措施，得分也只有 \(formatNumber(Double(best.points) / 1000))，\(Self.levelName(level, .zh))需 \(formatNumber(rule.minScore))（差 \(formatNumber(Double(need - best.points) / 1000)) 分，多在数字化成效等本方案无法承诺的指标）",
+                en: "even with every module and measure of the catalog the score is \(formatNumber(Double(best.points) / 1000)); level \(level) needs \(formatNumber(rule.minScore)) (short by \(formatNumber(Double(need - best.points) / 1000)), mostly outcome indicators a package cannot promise)"))
+        }
+        let model2 = catalog.maturity.scenes
+        let atLevel = scenes.filter { $0 >= level }.count
+        let mandatoryAt = scenes.indices.filter { scenes[$0] >= level && model.mandatory[$0] }.count
+        let shortScenes = scenes.indices.filter { scenes[$0] < level && $0 < model2.count }
+        if atLevel < rule.minScenes || mandatoryAt < rule.minMandatory {
+            let zhNames = shortScenes.map { model2[$0].name.zh }.joined(separator: "、")
+            let enNames = shortScenes.map { model2[$0].name.en }.joined(separator: ", ")
+            out.append(Localized(
+                zh: "目录中的模块最多使 \(atLevel) 个场景达到\(Self.levelName(level, .zh))（需 \(rule.minScenes) 个，其中约束性 \(mandatoryAt) 个，需 \(rule.minMandatory) 个）；无模块能提升到该级的场景：\(zhNames)",
+                en: "the catalog's modules bring at most \(atLevel) scenes to level \(level) (\(rule.minScenes) needed; \(mandatoryAt) mandatory, \(rule.minMandatory) needed); no module raises these to that level: \(enNames)"))
+        }
+        if out.isEmpty {
+            out.append(Localized(zh: "目录中的模块和措施互斥或依赖被排除，无法同时实施", en: "the modules and measures needed exclude each other or need something ruled out"))
+        }
+        return out
+    }
+
+    /// The package the decisions hold.
+    func package(_ decisions: [ModuleDecision], _ measures: [MeasureDecision]) -> Package {
+        var package = Package.empty
+        for i in decisions.indices where decisions[i].status.isSelected {
+            package.modules.append(i)
+            package.investment.low += decisions[i].cost.low
+            package.investment.high += decisions[i].cost.high
+        }
+        for k in measures.indices where measures[k].status == .include {
+            package.measures.append(k)
+            package.investment.low += measures[k].cost.low
+            package.investment.high += measures[k].cost.high
+        }
+        return package
+    }
+
+    /// What the package's modules cost (the base of the subsidies; measures are the enterprise's own spending).
+    func moduleCost(_ decisions: [ModuleDecision]) -> CostRange {
+        var total = CostRange.zero
+        for i in decisions.indices where decisions[i].status.isSelected {
+            total.low += decisions[i].cost.low
+            total.high += decisions[i].cost.high
+        }
+        return total
+    }
+
+    /// The subsidy lines of the package's modules and their total (never more than the modules' cost).
+    func subsidies(_ decisions: [ModuleDecision], _ answers: [AnswerValue?]) -> ([SubsidyLine], CostRange) {
+        let investment = moduleCost(decisions)
+        let lines = SubsidyCalculator(policies: catalog.policies).lines(decisions: decisions, tables: tables, investment: investment, answers: answers)
+        var total = CostRange.zero
+        for l in lines where l.applied {
+            total.low += l.amount.low
+            total.high += l.amount.high
+        }
+        return (lines, CostRange(low: min(total.low, investment.low), high: min(total.high, investment.high)))
+    }
+
+    /// One rung of the cost ladder: the cheapest package for `level` scheduled and subsidised, or why there is none.
+    func ladderStep(_ level: Int, _ mask: UInt64?, _ model: PackageModel, _ diagnosis: Diagnosis, band: String, overlay: Overlay?,
+                    workstreams: Int, forced: UInt64, answers: [AnswerValue?]) -> LadderStep {
+        guard let mask else {
+            return LadderStep(level: level, reachable: false, reachedNow: false, investment: .zero, netCost: .zero, durationWeeks: 0,
+                              modules: [], measures: [], missing: unreachable(model, forced, level))
+        }
+        var decisions = industry.modules.indices.map { i in
+            ModuleDecision(moduleID: industry.modules[i].id, kind: industry.modules[i].kind, status: .notChosen, score: 0, reasons: [],
+                           requiredBy: [], cost: .zero, referenceCost: .zero, durationWeeks: 0, products: [], costSource: "")
+        }
+        var measures = industry.measures.indices.map { k in
+            MeasureDecision(measureID: industry.measures[k].id, status: .notChosen, role: .notNeeded, reasons: [], cost: .zero,
+                            referenceCost: .zero, costSource: "", durationWeeks: industry.measures[k].durationWeeks)
+        }
+        for n in model.items.indices where mask & (UInt64(1) << UInt64(n)) != 0 {
+            if let i = model.items[n].module {
+                decisions[i].status = .include
+                decisions[i].cost = model.items[n].cost
+                decisions[i].durationWeeks = overlay?.modules[industry.modules[i].id]?.durationWeeks ?? industry.modules[i].durationWeeks
+            }
+            if let k = model.items[n].measure {
+                measures[k].status = .include
+                measures[k].cost = model.items[n].cost
+            }
+        }
+        _ = Scheduler.schedule(&decisions, &measures, tables, workstreams: workstreams)
+        let investment = package(decisions, measures).investment
+        let subsidy = subsidies(decisions, answers).1
+        return LadderStep(
+            level: level, reachable: true, reachedNow: mask == forced && model.evaluate(0).level >= level,
+            investment: investment, netCost: CostRange(low: investment.low - subsidy.low, high: investment.high - subsidy.high),
+            durationWeeks: Scheduler.weeks(decisions, measures),
+            modules: decisions.filter(\.status.isSelected).map(\.moduleID),
+            measures: measures.filter { $0.status == .include }.map(\.measureID), missing: [])
+    }
+
+    /// For `explain`: what the plan reaches without each module or measure of its package (and whatever needs it).
+    public func removalEffects(_ diagnosis: Diagnosis, _ plan: Plan) -> [(id: String, level: Int, points: Double, alsoRemoved: [String])] {
+        let model = packageModel(diagnosis, plan.decisions.map { d in
+            var d = d
+            if d.status == .notChosen { d.cost = d.referenceCost }
+            return d
+        }, measureCosts: plan.measures.map(\.referenceCost), measureUseful: plan.measures.map { $0.status != .satisfied })
+        var chosen: UInt64 = 0
+        for (n, item) in model.items.enumerated() {
+            let inPackage = item.module.map { plan.decisions[$0].status.isSelected } ?? item.measure.map { plan.measures[$0].status == .include } ?? false
+            if inPackage { chosen |= UInt64(1) << UInt64(n) }
+        }
+        func id(_ n: Int) -> String {
+            model.items[n].module.map { industry.modules[$0].id } ?? model.items[n].measure.map { industry.measures[$0].id } ?? ""
+        }
+        return model.items.indices.filter { chosen & (UInt64(1) << UInt64($0)) != 0 }.map { n in
+            let bit = UInt64(1) << UInt64(n)
+            var rest = chosen & ~bit
+            var also: [String] = []
+            for j in model.items.indices where rest & (UInt64(1) << UInt64(j)) != 0 && model.items[j].closure & bit != 0 {
+                rest &= ~(UInt64(1) << UInt64(j))
+                also.append(id(j))
+            }
+            let o = model.evaluate(rest)
+            return (id(n), o.level, Double(o.points) / 1000, also)
+        }
+    }
+}
