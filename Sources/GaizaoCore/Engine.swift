@@ -22,6 +22,8 @@ public struct Engine: Sendable {
         case unknownIndustry(String)
         case unknownOverlay(String, available: [String])
         case overlayForOtherIndustry(String, industry: String)
+        /// The budget cannot hold the must-have modules.
+        case budgetBelowMustHaves(Localized)
 
         public var description: String {
             switch self {
@@ -29,6 +31,7 @@ public struct Engine: Sendable {
             case let .unknownOverlay(id, available):
                 return "unknown contractor overlay `\(id)`; the catalog has: \(available.isEmpty ? "none" : available.joined(separator: ", "))"
             case let .overlayForOtherIndustry(id, industry): return "contractor overlay `\(id)` is for industry `\(industry)`"
+            case let .budgetBelowMustHaves(text): return text.en
             }
         }
     }
@@ -40,7 +43,7 @@ public struct Engine: Sendable {
         return o
     }
 
-    public func run(_ sheet: AnswerSheet, budgetYuan: Int? = nil, contractor: String? = nil) throws(Failure) -> Output {
+    public func run(_ sheet: AnswerSheet, budgetYuan: Int? = nil, contractor: String? = nil, target: TargetLevel = .automatic) throws(Failure) -> Output {
         guard let index = catalog.industries.firstIndex(where: { $0.id == sheet.industry }) else { throw .unknownIndustry(sheet.industry) }
         let prepared = prepared[index]
         let industry = prepared.industry
@@ -49,7 +52,8 @@ public struct Engine: Sendable {
         let (raw, complete) = prepared.slotted(sheet.answers)
         let answers = prepared.effectiveAnswers(raw)
         let diagnosis = prepared.diagnosis.diagnose(industryID: industry.id, answers: answers)
-        let plan = Planner(prepared).plan(diagnosis, options: PlanOptions(budgetYuan: budgetYuan, overlay: overlay))
+        let plan = Planner(prepared).plan(diagnosis, options: PlanOptions(budgetYuan: budgetYuan, overlay: overlay, target: target))
+        if let shortfall = plan.budgetShortfall { throw .budgetBelowMustHaves(shortfall) }
         let hash = complete ? prepared.answersHash(sheet, raw: raw) : Self.hash(sheet)
         let proposal = ProposalBuilder(prepared).build(sheet: sheet, answersHash: hash, diagnosis: diagnosis, plan: plan, overlay: overlay)
         return Output(diagnosis: diagnosis, plan: plan, proposal: proposal)

@@ -32,6 +32,8 @@ public struct BatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Templates folder (default: $GAIZAO_TEMPLATES, else the shipped templates/).")
     public var templates: String?
 
+    @OptionGroup var target: TargetLevelOption
+
     @OptionGroup public var global: GlobalOptions
 
     public init() {}
@@ -59,7 +61,7 @@ public struct BatchCommand: AsyncParsableCommand {
         let writer = try ProposalWriter(lang: global.lang, templatesFlag: templates, formats: formats)
         let out = URL(fileURLWithPath: output).standardizedFileURL.path
         let staging = try BatchStaging(outputDirectory: out)
-        let job = BatchJob(engine: engine, writer: writer, formats: formats, staging: staging, contractor: contractor)
+        let job = BatchJob(engine: engine, writer: writer, formats: formats, staging: staging, contractor: contractor, target: target.value)
         let progress = ProgressBar()
 
         // `jobs` workers, each taking records from the feed until it is empty and writing every proposal's
@@ -105,6 +107,7 @@ struct BatchJob: Sendable {
     let formats: [OutputFormat]
     let staging: BatchStaging
     let contractor: String?
+    let target: TargetLevel
 
     /// `json` and `documents` are the worker's own buffers, reused from one proposal to the next.
     func process(_ record: BatchRecord, index: Int, json: inout ProposalJSONBuffer, documents: inout DocumentBuffers) -> BatchRow {
@@ -112,7 +115,7 @@ struct BatchJob: Sendable {
         do {
             let sheet = try decode(record)
             let output: Engine.Output
-            do { output = try engine.run(sheet, contractor: contractor) } catch { throw BatchFailure(message: error.description) }
+            do { output = try engine.run(sheet, contractor: contractor, target: target) } catch { throw BatchFailure(message: error.description) }
             let p = output.proposal
             let name = Self.folderPrefix(index) + SafeFileName.from(p.enterprise.name, fallback: record.fallbackName)
             try writer.render(p, formats, into: &documents)

@@ -23,8 +23,10 @@ public struct DiagnoseCommand: ParsableCommand {
     @Option(name: .long, help: "Contractor overlay id (its prices, durations, products).")
     public var contractor: String?
 
-    @Option(name: .long, help: "Budget in 万元: the personalized modules of greatest value within it.")
+    @Option(name: .long, help: "Budget in 万元 (against the high estimate): the package that reaches the highest level, then points, within it; must-haves are never dropped.")
     public var budget: Double?
+
+    @OptionGroup var target: TargetLevelOption
 
     @OptionGroup public var global: GlobalOptions
 
@@ -47,9 +49,9 @@ public struct DiagnoseCommand: ParsableCommand {
         let budgetYuan = budget.flatMap { Money.yuan(fromWan: formatNumber($0)) }
         let result: Engine.Output
         do {
-            result = try engine.run(sheet, budgetYuan: budgetYuan, contractor: contractor)
+            result = try engine.run(sheet, budgetYuan: budgetYuan, contractor: contractor, target: target.value)
         } catch {
-            throw CLIError.input(error.description)
+            throw CLIError.input(error.message(global.lang))
         }
         let base = SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent)
         let writer = try ProposalWriter(lang: global.lang, prepared: preparedTemplates?.value())
@@ -68,14 +70,19 @@ enum Summary {
         let levelNow = p.diagnosis.level, levelAfter = p.after.level
         func lv(_ l: Int) -> String { lang == .zh ? (l == 0 ? "未达一级" : "\(l)级") : (l == 0 ? "below level 1" : "level \(l)") }
         let t = p.totals
+        let measures = t.selectedMeasures ?? 0
+        var target = ""
+        if let level = p.target?.level, let reached = p.target?.reached {
+            target = lang == .zh ? "（目标\(lv(level))，\(reached ? "可达到" : "达不到")）" : " (target \(lv(level)): \(reached ? "reached" : "not reached"))"
+        }
         switch lang {
         case .zh:
-            return "\(p.enterprise.name)：\(formatNumber(p.diagnosis.points))分 \(lv(levelNow)) → \(formatNumber(p.after.points))分 \(lv(levelAfter))；"
-                + "\(t.selectedModules)个模块，投入 \(Money.wan(t.investment.lowYuan))–\(Money.wan(t.investment.highYuan)) 万元，"
+            return "\(p.enterprise.name)：\(formatNumber(p.diagnosis.points))分 \(lv(levelNow)) → \(formatNumber(p.after.points))分 \(lv(levelAfter))\(target)；"
+                + "\(t.selectedModules)个模块\(measures > 0 ? "、\(measures)项管理措施" : "")，投入 \(Money.wan(t.investment.lowYuan))–\(Money.wan(t.investment.highYuan)) 万元，"
                 + "补助 \(Money.wan(t.subsidy.lowYuan))–\(Money.wan(t.subsidy.highYuan)) 万元，工期 \(t.durationWeeks) 周"
         case .en:
-            return "\(p.enterprise.name): \(formatNumber(p.diagnosis.points)) pts \(lv(levelNow)) → \(formatNumber(p.after.points)) pts \(lv(levelAfter)); "
-                + "\(t.selectedModules) modules, investment \(Money.wan(t.investment.lowYuan))–\(Money.wan(t.investment.highYuan)) 万元, "
+            return "\(p.enterprise.name): \(formatNumber(p.diagnosis.points)) pts \(lv(levelNow)) → \(formatNumber(p.after.points)) pts \(lv(levelAfter))\(target); "
+                + "\(t.selectedModules) modules\(measures > 0 ? ", \(measures) measures" : ""), investment \(Money.wan(t.investment.lowYuan))–\(Money.wan(t.investment.highYuan)) 万元, "
                 + "subsidy \(Money.wan(t.subsidy.lowYuan))–\(Money.wan(t.subsidy.highYuan)) 万元, \(t.durationWeeks) weeks"
         }
     }

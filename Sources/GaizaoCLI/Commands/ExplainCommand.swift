@@ -20,6 +20,8 @@ public struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "Budget in 万元.")
     public var budget: Double?
 
+    @OptionGroup var target: TargetLevelOption
+
     @OptionGroup public var global: GlobalOptions
 
     public init() {}
@@ -36,9 +38,9 @@ public struct ExplainCommand: ParsableCommand {
         let budgetYuan = budget.flatMap { Money.yuan(fromWan: formatNumber($0)) }
         let engine = Engine(catalog: catalog)
         let out: Engine.Output
-        do { out = try engine.run(sheet, budgetYuan: budgetYuan, contractor: contractor) } catch { throw CLIError.input(error.description) }
+        do { out = try engine.run(sheet, budgetYuan: budgetYuan, contractor: contractor, target: target.value) } catch { throw CLIError.input(error.message(global.lang)) }
         let overlay = try? engine.overlay(contractor, industry: industry.id)
-        let search = FlipSearch(catalog: catalog, industry: industry, options: PlanOptions(budgetYuan: budgetYuan, overlay: overlay))
+        let search = FlipSearch(catalog: catalog, industry: industry, options: PlanOptions(budgetYuan: budgetYuan, overlay: overlay, target: target.value))
         var text = ExplainText(lang: global.lang, catalog: catalog, industry: industry, questionnaire: catalog.questionnaire(for: industry))
         if module == nil { text.overview(out) }
         for d in out.plan.decisions where module == nil || d.moduleID == module {

@@ -28,6 +28,8 @@ public struct WizardCommand: ParsableCommand {
     @Option(name: .long, help: "Proposal formats, comma-separated: md, html, json, pdf.")
     public var format: String = OutputFormat.defaultList
 
+    @OptionGroup var target: TargetLevelOption
+
     @OptionGroup public var global: GlobalOptions
 
     public init() {}
@@ -114,7 +116,7 @@ public struct WizardCommand: ParsableCommand {
         let sheet = try AnswersLoader.load(answers, session: session, quietWarnings: true)
         let result: Engine.Output
         do {
-            result = try Engine(catalog: session.catalog).run(sheet)
+            result = try Engine(catalog: session.catalog).run(sheet, target: target.value)
         } catch {
             throw CLIError.input(error.description)
         }

@@ -22,13 +22,13 @@ public enum ProposalReader {
         guard let schema = dict["schema"] as? String else {
             throw Failure(path: file.path, message: "not a gaizao proposal: no `schema` field (expected \"\(Proposal.schemaID)\")")
         }
-        guard schema == Proposal.schemaID else {
-            throw Failure(path: file.path, message: "unsupported schema \"\(schema)\"; this gaizao reads \"\(Proposal.schemaID)\"")
+        guard Proposal.readableSchemas.contains(schema) else {
+            throw Failure(path: file.path, message: "unsupported schema \"\(schema)\"; this gaizao reads \(Proposal.readableSchemas.map { "\"\($0)\"" }.joined(separator: " and "))")
         }
         do {
             return try JSONDecoder().decode(Proposal.self, from: data)
         } catch let error as DecodingError {
-            throw Failure(path: file.path, message: "not a valid \(Proposal.schemaID) proposal: \(describe(error))")
+            throw Failure(path: file.path, message: "not a valid \(schema) proposal: \(describe(error))")
         } catch {
             throw Failure(path: file.path, message: "cannot be read as a proposal")
         }

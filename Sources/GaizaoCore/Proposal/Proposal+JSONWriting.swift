@@ -65,10 +65,13 @@ extension Proposal: JSONWritable {
         w.field("enterprise", enterprise)
         w.field("contractor", contractor)
         w.fieldIfPresent("budgetYuan", budgetYuan)
+        w.fieldIfPresent("target", target)
         w.field("answers", answers)
         w.field("diagnosis", diagnosis)
         w.field("after", after)
+        w.fieldIfPresent("afterExpected", afterExpected)
         w.field("modules", modules)
+        w.fieldIfPresent("measures", measures)
         w.field("phases", phases)
         w.field("totals", totals)
         w.field("subsidies", subsidies)
@@ -77,6 +80,7 @@ extension Proposal: JSONWritable {
         w.field("outcomes", outcomes)
         w.field("risks", risks)
         w.field("assumptions", assumptions)
+        w.fieldIfPresent("ladder", ladder)
         w.fieldIfPresent("sceneGroups", sceneGroups)
         w.endObject()
     }
@@ -220,6 +224,7 @@ extension Proposal.ModuleEntry: JSONWritable {
         w.field("name", name)
         w.field("summary", summary)
         w.field("status", status.rawValue)
+        w.fieldIfPresent("role", role?.rawValue)
         w.field("score", score)
         w.field("reasons", reasons)
         w.field("requiredBy", requiredBy)
@@ -288,6 +293,8 @@ extension Proposal.Totals: JSONWritable {
         w.field("netCost", netCost)
         w.field("durationWeeks", durationWeeks)
         w.field("selectedModules", selectedModules)
+        w.fieldIfPresent("selectedMeasures", selectedMeasures)
+        w.fieldIfPresent("moduleInvestment", moduleInvestment)
         w.endObject()
     }
 }
@@ -348,6 +355,53 @@ extension Proposal.RiskEntry: JSONWritable {
         w.fieldIfPresent("rule", rule)
         w.field("text", text)
         w.field("questions", questions)
+        w.endObject()
+    }
+}
+
+extension Proposal.TargetEntry: JSONWritable {
+    func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.fieldIfPresent("level", level)
+        w.field("source", source.rawValue)
+        w.field("reached", reached)
+        w.field("missing", missing)
+        w.endObject()
+    }
+}
+
+extension Proposal.MeasureEntry: JSONWritable {
+    func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("id", id)
+        w.field("name", name)
+        w.field("summary", summary)
+        w.field("status", status.rawValue)
+        w.field("role", role.rawValue)
+        w.field("reasons", reasons)
+        w.field("cost", cost)
+        w.field("referenceCost", referenceCost)
+        w.field("costSource", costSource)
+        w.field("durationWeeks", durationWeeks)
+        w.fieldIfPresent("startWeek", startWeek)
+        w.fieldIfPresent("endWeek", endWeek)
+        w.field("evidence", evidence)
+        w.endObject()
+    }
+}
+
+extension Proposal.LadderEntry: JSONWritable {
+    func write(to w: inout JSONWriter) {
+        w.beginObject()
+        w.field("level", level)
+        w.field("reachable", reachable)
+        w.field("reachedNow", reachedNow)
+        w.field("investment", investment)
+        w.field("netCost", netCost)
+        w.field("durationWeeks", durationWeeks)
+        w.field("modules", modules)
+        w.field("measures", measures)
+        w.field("missing", missing)
         w.endObject()
     }
 }

@@ -1,7 +1,9 @@
-/// The proposal: the pipeline's output value and the documented, versioned JSON schema (`gaizao.proposal/1`,
+/// The proposal: the pipeline's output value and the documented, versioned JSON schema (`gaizao.proposal/2`,
 /// see docs/proposal-schema.md). Language-neutral: every text carries Chinese and English. Money is exact yuan.
 public struct Proposal: Codable, Sendable, Hashable {
-    public static let schemaID = "gaizao.proposal/1"
+    public static let schemaID = "gaizao.proposal/2"
+    /// The schemas `compare` reads: this one and the first (which has no target, measures or ladder).
+    public static let readableSchemas = ["gaizao.proposal/2", "gaizao.proposal/1"]
 
     public var schema: String
     public var generator: String
@@ -11,10 +13,17 @@ public struct Proposal: Codable, Sendable, Hashable {
     public var enterprise: Enterprise
     public var contractor: Contractor
     public var budgetYuan: Int?
+    /// The level the package aims at and whether it reaches it (absent in schema 1).
+    public var target: TargetEntry? = nil
     public var answers: [AnswerRecord]
     public var diagnosis: DiagnosisSummary
+    /// The conservative projection: outcome answers unchanged.
     public var after: DiagnosisSummary
+    /// The expected projection: the modules' KPI changes realised (absent in schema 1).
+    public var afterExpected: DiagnosisSummary? = nil
     public var modules: [ModuleEntry]
+    /// Management measures, in the package or not (absent in schema 1).
+    public var measures: [MeasureEntry]? = nil
     public var phases: [PhaseEntry]
     public var totals: Totals
     public var subsidies: [SubsidyEntry]
@@ -23,9 +32,52 @@ public struct Proposal: Codable, Sendable, Hashable {
     public var outcomes: [OutcomeEntry]
     public var risks: [RiskEntry]
     public var assumptions: [Localized]
+    /// What each level costs: the cheapest package for it, or why it is out of reach (absent in schema 1).
+    public var ladder: [LadderEntry]? = nil
     /// Names of the scene groups (产品生命周期, 生产执行, …) the scenes' `group` ids refer to. Optional so that
     /// proposals written before the field existed still decode.
     public var sceneGroups: [SceneGroupEntry]? = nil
+
+    public struct TargetEntry: Codable, Sendable, Hashable {
+        /// 1–4, or nil with `source: none` (the rules-only package).
+        public var level: Int?
+        public var source: PlanTarget.Source
+        /// Whether the package reaches the level under the conservative projection.
+        public var reached: Bool
+        /// Why not, when it does not.
+        public var missing: [Localized]
+    }
+
+    public struct MeasureEntry: Codable, Sendable, Hashable {
+        public var id: String
+        public var name: Localized
+        public var summary: Localized
+        public var status: ModuleDecision.Status
+        public var role: ModuleDecision.Role
+        public var reasons: [ReasonEntry]
+        public var cost: YuanRange
+        public var referenceCost: YuanRange
+        public var costSource: String
+        public var durationWeeks: Int
+        public var startWeek: Int?
+        public var endWeek: Int?
+        /// What an on-site rater asks to see for it (支撑材料).
+        public var evidence: [Localized]
+    }
+
+    public struct LadderEntry: Codable, Sendable, Hashable {
+        public var level: Int
+        public var reachable: Bool
+        /// Already reached: nothing to add but the must-haves.
+        public var reachedNow: Bool
+        public var investment: YuanRange
+        public var netCost: YuanRange
+        public var durationWeeks: Int
+        public var modules: [String]
+        public var measures: [String]
+        /// Why the level is out of reach (empty when reachable).
+        public var missing: [Localized]
+    }
 
     public struct SceneGroupEntry: Codable, Sendable, Hashable {
         public var id: String
@@ -125,6 +177,8 @@ public struct Proposal: Codable, Sendable, Hashable {
         public var name: Localized
         public var summary: Localized
         public var status: ModuleDecision.Status
+        /// Why it is in the package or not (absent in schema 1).
+        public var role: ModuleDecision.Role? = nil
         public var score: Double
         public var reasons: [ReasonEntry]
         public var requiredBy: [String]
@@ -170,11 +224,16 @@ public struct Proposal: Codable, Sendable, Hashable {
     }
 
     public struct Totals: Codable, Sendable, Hashable {
+        /// Modules and measures of the package.
         public var investment: YuanRange
         public var subsidy: YuanRange
         public var netCost: YuanRange
         public var durationWeeks: Int
         public var selectedModules: Int
+        /// Measures in the package (absent in schema 1).
+        public var selectedMeasures: Int? = nil
+        /// The modules' part of `investment`: the base of the subsidies (absent in schema 1).
+        public var moduleInvestment: YuanRange? = nil
     }
 
     public struct SubsidyEntry: Codable, Sendable, Hashable {

@@ -43,7 +43,7 @@ public struct ProposalBuilder: Sendable {
             guard let index else { return nil }
             return Proposal.ModuleEntry(
                 id: industryModules[index].id, kind: industryModules[index].kind.rawValue, name: industryModules[index].name,
-                summary: industryModules[index].summary, status: d.status, score: round4(d.score),
+                summary: industryModules[index].summary, status: d.status, role: d.role, score: round4(d.score),
                 reasons: d.reasons.map { r in
                     Proposal.ReasonEntry(kind: r.kind, rule: r.ruleID, weight: r.ruleID.flatMap { ruleWeight($0, module: index) },
                                          text: r.text, questions: r.questions)
@@ -77,14 +77,33 @@ public struct ProposalBuilder: Sendable {
                 expectedLow: effects.isEmpty ? nil : round4(effects.map(\.low).min()!),
                 expectedHigh: effects.isEmpty ? nil : round4(effects.map(\.high).max()!))
         }
+        let measures = plan.measures.indices.map { k in
+            let m = plan.measures[k], measure = industry.measures[k]
+            return Proposal.MeasureEntry(
+                id: m.measureID, name: measure.name, summary: measure.summary, status: m.status, role: m.role,
+                reasons: m.reasons.map { Proposal.ReasonEntry(kind: $0.kind, rule: $0.ruleID, text: $0.text, questions: $0.questions) },
+                cost: yuan(m.cost), referenceCost: yuan(m.referenceCost), costSource: m.costSource, durationWeeks: m.durationWeeks,
+                startWeek: m.startWeek, endWeek: m.endWeek, evidence: measure.evidence)
+        }
+        let ladder = plan.ladder.map { step in
+            Proposal.LadderEntry(level: step.level, reachable: step.reachable, reachedNow: step.reachedNow, investment: yuan(step.investment),
+                                 netCost: yuan(step.netCost), durationWeeks: step.durationWeeks, modules: step.modules,
+                                 measures: step.measures, missing: step.missing)
+        }
         var assumptions: [Localized] = [
             Localized(zh: "费用为按企业规模档（\(diagnosis.sizeBand.name.zh)）的估算区间，以合同和验收核定投入为准。",
                       en: "Costs are estimate ranges for the enterprise's size band (\(diagnosis.sizeBand.name.en)); the contract and the verified investment decide."),
             Localized(zh: "升级现有系统按新建费用的 \(catalog.manifest.upgradeCostPercent)% 估算。",
                       en: "Upgrading an existing system is estimated at \(catalog.manifest.upgradeCostPercent)% of a new build."),
             Localized(zh: "补助按低、高两档投入分别计算，补助总额不超过投入。", en: "Subsidies are computed for the low and the high investment; the total never exceeds the investment."),
-            Localized(zh: "改造后得分与等级为估算：假设所选模块交付后达到其目标场景等级并带来目录所列的数据采集、系统等改善。",
-                      en: "Points and level after the retrofit are estimates: they assume the chosen modules reach their target scene levels and bring the improvements the catalog lists."),
+            Localized(zh: "改造后得分与等级为估算：假设所选模块交付后达到其目标场景等级并带来目录所列的数据采集、系统等改善，所列管理措施按期完成。",
+                      en: "Points and level after the retrofit are estimates: they assume the chosen modules reach their target scene levels and bring the improvements the catalog lists, and the listed measures are done."),
+            Localized(zh: "保守估算不计数字化成效（能耗、合格率、人均营收、成本）的改善，是可以承诺的结果；预期估算按各模块 KPI 估算区间的不利端计入成效改善。目标等级按保守估算判断。",
+                      en: "The conservative estimate leaves the outcome indicators (energy, pass rate, revenue per employee, cost) as they are: it is what can be promised. The expected estimate counts an outcome as improved when a module's KPI estimate improves it even at its least favourable end. The target level is judged by the conservative estimate."),
+            Localized(zh: "方案按达到目标等级的最低投入（估算区间中值）选取模块和管理措施；管理措施由企业自行实施，其费用计入总投入但不计入补助基数。",
+                      en: "Modules and measures are chosen for the lowest investment (midpoint of the estimate) that reaches the target level; measures are the enterprise's own work, counted in the total investment but not in the subsidy base."),
+            Localized(zh: "工期按依赖关系排程：前置模块完成后方可开始，总包商最多 \(plan.workstreams) 个模块并行实施；管理措施与模块同步推进。",
+                      en: "The schedule follows the dependencies: a module starts when the modules it needs are done, with at most \(plan.workstreams) modules built at the same time; measures run alongside."),
         ]
         if !catalog.maturity.confirmed {
             assumptions.append(Localized(zh: "MIIT 评分分档与定级规则尚未与官方附件核对（待确认）。",
@@ -97,13 +116,18 @@ public struct ProposalBuilder: Sendable {
                            maturityModelName: catalog.maturity.name),
             answersHash: answersHash, enterprise: enterprise,
             contractor: .init(overlay: overlay?.id, name: overlay?.name, example: overlay?.example ?? false),
-            budgetYuan: plan.budgetYuan, answers: answers, diagnosis: summary(diagnosis, shown), after: summary(plan.projected, shown),
-            modules: modules, phases: plan.phases.map { .init(index: $0.index, modules: $0.modules, startWeek: $0.startWeek, endWeek: $0.endWeek) },
+            budgetYuan: plan.budgetYuan,
+            target: .init(level: plan.target.level, source: plan.target.source, reached: plan.target.reached, missing: plan.target.missing),
+            answers: answers, diagnosis: summary(diagnosis, shown), after: summary(plan.projected, shown),
+            afterExpected: plan.expected.map { summary($0, shown) },
+            modules: modules, measures: measures, phases: plan.phases.map { .init(index: $0.index, modules: $0.modules, startWeek: $0.startWeek, endWeek: $0.endWeek) },
             totals: .init(investment: yuan(plan.investment), subsidy: yuan(plan.subsidyTotal), netCost: yuan(plan.netCost),
-                          durationWeeks: plan.durationWeeks, selectedModules: plan.decisions.reduce(0) { $0 + ($1.status.isSelected ? 1 : 0) }),
+                          durationWeeks: plan.durationWeeks, selectedModules: plan.decisions.reduce(0) { $0 + ($1.status.isSelected ? 1 : 0) },
+                          selectedMeasures: plan.measures.reduce(0) { $0 + ($1.status == .include ? 1 : 0) },
+                          moduleInvestment: yuan(plan.moduleInvestment)),
             subsidies: subsidies, stackingAssumption: catalog.policies.stackingAssumption, kpis: kpis, outcomes: outcomes,
             risks: plan.risks.map { .init(rule: $0.ruleID, text: $0.text, questions: $0.questions) }, assumptions: assumptions,
-            sceneGroups: catalog.maturity.sceneGroups.map { .init(id: $0.id, name: $0.name) })
+            ladder: ladder, sceneGroups: catalog.maturity.sceneGroups.map { .init(id: $0.id, name: $0.name) })
     }
 
     /// The weight of the first rule of id `id`. A module's rule reasons come from the rules about it: those
