@@ -117,6 +117,11 @@ extension Planner {
                         text: Localized(zh: "被 \(requirers.map { name($0, .zh) }.joined(separator: "、")) 依赖，随之纳入",
                                         en: "required by \(requirers.map { name($0, .en) }.joined(separator: ", "))"),
                         questions: []))
+                case .must:
+                    decisions[i].reasons.append(DecisionReason(
+                        kind: .target, ruleID: nil,
+                        text: Clauses.join([Localized(zh: "必选模块，不随目标等级或预算删减", en: "a must-have: kept whatever the target level or the budget"), removalText(n)]),
+                        questions: []))
                 default:
                     decisions[i].reasons.append(DecisionReason(
                         kind: .target, ruleID: nil,
@@ -200,8 +205,8 @@ extension Planner {
         let need = milli(rule.minScore)
         if best.points < need {
             out.append(Localized(
-                zh: "即使实施目录中全部模块和措施，得分也只有 \(formatNumber(Double(best.points) / 1000))，\(Self.levelName(level, .zh))需 \(formatNumber(rule.minScore))（差 \(formatNumber(Double(need - best.points) / 1000)) 分，多在数字化成效等本方案无法承诺的指标）",
-                en: "even with every module and measure of the catalog the score is \(formatNumber(Double(best.points) / 1000)); level \(level) needs \(formatNumber(rule.minScore)) (short by \(formatNumber(Double(need - best.points) / 1000)), mostly outcome indicators a package cannot promise)"))
+                zh: "即使实施目录中全部模块和措施，得分也只有 \(formatNumber(Double(best.points) / 1000))，\(Self.levelName(level, .zh))需 \(formatNumber(rule.minScore))（差 \(formatNumber(Double(need - best.points) / 1000)) 分；保守估算不计成效指标的改善）",
+                en: "even with every module and measure of the catalog the score is \(formatNumber(Double(best.points) / 1000)); level \(level) needs \(formatNumber(rule.minScore)) (short by \(formatNumber(Double(need - best.points) / 1000)); the conservative estimate counts no outcome improvement)"))
         }
         let model2 = catalog.maturity.scenes
         let atLevel = scenes.filter { $0 >= level }.count

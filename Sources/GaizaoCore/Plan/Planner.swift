@@ -83,6 +83,7 @@ public struct Planner: Sendable {
         case .none:
             target.source = .none
             choosePersonalized(&decisions, budget: options.budgetYuan)
+            for i in decisions.indices where !decisions[i].status.isSelected { decisions[i].cost = .zero }
             for i in decisions.indices where decisions[i].status.isSelected {
                 decisions[i].role = decisions[i].must ? .must : (decisions[i].requiredBy.isEmpty ? .target : .prerequisite)
             }
@@ -159,7 +160,7 @@ public struct Planner: Sendable {
 
     // MARK: module decisions
 
-    private func decideModules(_ fired: [Bool], band: String, overlay: Overlay?) -> [ModuleDecision] {
+    func decideModules(_ fired: [Bool], band: String, overlay: Overlay?) -> [ModuleDecision] {
         let bandIndex = tables.bandIndex(band)
         var decisions: [ModuleDecision] = []
         decisions.reserveCapacity(industry.modules.count)

@@ -295,6 +295,7 @@ extension Proposal.Totals: JSONWritable {
         w.field("selectedModules", selectedModules)
         w.fieldIfPresent("selectedMeasures", selectedMeasures)
         w.fieldIfPresent("moduleInvestment", moduleInvestment)
+        w.fieldIfPresent("workstreams", workstreams)
         w.endObject()
     }
 }

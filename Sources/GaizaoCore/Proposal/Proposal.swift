@@ -234,6 +234,8 @@ public struct Proposal: Codable, Sendable, Hashable {
         public var selectedMeasures: Int? = nil
         /// The modules' part of `investment`: the base of the subsidies (absent in schema 1).
         public var moduleInvestment: YuanRange? = nil
+        /// How many modules the schedule builds at the same time at most (absent in schema 1).
+        public var workstreams: Int? = nil
     }
 
     public struct SubsidyEntry: Codable, Sendable, Hashable {

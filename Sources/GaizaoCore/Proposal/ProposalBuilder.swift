@@ -124,7 +124,7 @@ public struct ProposalBuilder: Sendable {
             totals: .init(investment: yuan(plan.investment), subsidy: yuan(plan.subsidyTotal), netCost: yuan(plan.netCost),
                           durationWeeks: plan.durationWeeks, selectedModules: plan.decisions.reduce(0) { $0 + ($1.status.isSelected ? 1 : 0) },
                           selectedMeasures: plan.measures.reduce(0) { $0 + ($1.status == .include ? 1 : 0) },
-                          moduleInvestment: yuan(plan.moduleInvestment)),
+                          moduleInvestment: yuan(plan.moduleInvestment), workstreams: plan.workstreams),
             subsidies: subsidies, stackingAssumption: catalog.policies.stackingAssumption, kpis: kpis, outcomes: outcomes,
             risks: plan.risks.map { .init(rule: $0.ruleID, text: $0.text, questions: $0.questions) }, assumptions: assumptions,
             ladder: ladder, sceneGroups: catalog.maturity.sceneGroups.map { .init(id: $0.id, name: $0.name) })

@@ -49,6 +49,8 @@ extension ViewModelBuilder {
             "kindLabel": .v(kindLabel(m.kind)),
             "statusLabel": .v(statusLabel(m.status)),
             "statusClass": .v(m.status == .upgrade ? "upgrade" : "include"),
+            "roleLabel": .v(roleLabel(m.role)),
+            "hasRole": .v(m.role != nil),
             "reasons": .v(reasons(m)),
             "raises": .v(raises),
             "hasRaises": .v(!raises.isEmpty),
@@ -75,8 +77,8 @@ extension ViewModelBuilder {
                 "id": .v(u(m.id)),
                 "name": .v(l(m.name)),
                 "kindLabel": .v(kindLabel(m.kind)),
-                "statusLabel": .v(statusLabel(m.status)),
-                "statusClass": .v(m.status.rawValue),
+                "statusLabel": .v(leftOutLabel(m)),
+                "statusClass": .v(m.role == .recommendedNext ? "next" : m.status.rawValue),
                 "reasons": .v(reasons(m)),
                 "reasonsText": .v(Clauses.join(m.reasons.map { l($0.text) }, separator: s["clauseSeparator"])),
                 "referenceCost": .v(f.money(m.referenceCost)),
@@ -107,7 +109,7 @@ extension ViewModelBuilder {
         }
         return [
             "intro": .v(s.format("roadmapIntroFmt", ["n": String(p.totals.selectedModules), "p": String(p.phases.count),
-                                                  "w": String(p.totals.durationWeeks)])),
+                                                  "w": String(p.totals.durationWeeks), "k": String(p.totals.workstreams ?? 1)])),
             "phases": .v(phases),
             "hasPhases": .v(!phases.isEmpty),
         ]

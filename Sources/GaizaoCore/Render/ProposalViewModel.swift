@@ -84,7 +84,9 @@ final class ViewModelBuilder {
             "cover": .v(cover()),
             "summary": .v(summary()),
             "diagnosis": .v(diagnosis()),
+            "target": .v(targetSection()),
             "package": .v(package()),
+            "measures": .v(measuresSection()),
             "other": .v(otherModules()),
             "roadmap": .v(roadmap()),
             "budget": .v(budget()),
@@ -102,9 +104,10 @@ final class ViewModelBuilder {
 
     /// Section ids, numbers and titles, in reading order: the headings and the table of contents agree.
     func sectionHeaders() -> [(key: String, node: ViewNode)] {
-        let keys = ["summary", "diagnosis", "package", "other", "roadmap", "budget", "kpis", "risks", "next", "assumptions", "answers"]
-        let titles = ["secSummary", "secDiagnosis", "secPackage", "secOther", "secRoadmap", "secBudget", "secKpis", "secRisks",
-                      "secNext", "secAssumptions", "secAnswers"]
+        let keys = ["summary", "diagnosis", "target", "package", "measures", "other", "roadmap", "budget", "kpis", "risks", "next",
+                    "assumptions", "answers"]
+        let titles = ["secSummary", "secDiagnosis", "secTarget", "secPackage", "secMeasures", "secOther", "secRoadmap", "secBudget",
+                      "secKpis", "secRisks", "secNext", "secAssumptions", "secAnswers"]
         return zip(keys, titles).enumerated().map { i, pair in
             (pair.0, ["key": .v(pair.0), "id": .v("sec-" + pair.0), "number": .v(String(i + 1)), "title": .v(s[pair.1])])
         }
@@ -162,6 +165,9 @@ final class ViewModelBuilder {
             "duration": .v(f.duration(t.durationWeeks)),
             "modules": .v(s.format("modulesFmt", ["n": String(t.selectedModules), "s": String(standard),
                                                "p": String(t.selectedModules - standard)])),
+            "targetLine": .v(targetLine()),
+            "measuresCount": .v(s.format("measuresCountFmt", ["n": String(t.selectedMeasures ?? 0)])),
+            "hasMeasures": .v((t.selectedMeasures ?? 0) > 0),
             "reasons": .v(strongestReasons()),
             "hasBudgetLimit": .v(p.budgetYuan != nil),
             "budgetNote": .v(p.budgetYuan.map { s.format("budgetLimitFmt", ["budget": f.money($0)]) } ?? ""),

@@ -1,0 +1,238 @@
+@testable import GaizaoCore
+import Testing
+
+/// The target-level planner against brute force: on small catalogs made from the shipped ones (a few modules
+/// with random costs, requirements, exclusions and must-haves, a few measures), every package of the items is
+/// projected with the real diagnosis, and the cheapest package per level and the best package within a
+/// budget must be what the planner found.
+@Suite struct TargetPlannerTests {
+    /// A small variant of `industry`: `moduleCount` of its modules (random costs and links), `measureCount` measures.
+    static func smallCatalog(_ seed: UInt64) -> (Catalog, Industry) {
+        var rng = SeededRandom(seed: seed &* 7919)
+        let base = Shipped.catalog
+        let original = base.industries[Int(seed % UInt64(base.industries.count))]
+        var modules = original.modules.shuffled(using: &rng).prefix(Int.random(in: 4...7, using: &rng)).map { $0 }
+        let ids = Set(modules.map(\.id))
+        for i in modules.indices {
+            modules[i].requires = []
+            modules[i].excludes = []
+            for band in base.manifest.sizeBands.map(\.id) {
+                let low = Int.random(in: 0...30, using: &rng) * 5_000
+                modules[i].cost[band] = CostRange(low: low, high: low + Int.random(in: 0...40, using: &rng) * 5_000)
+            }
+            if i > 0 && Int.random(in: 0..<3, using: &rng) == 0 {
+                modules[i].requires = [LocatedText(modules[Int.random(in: 0..<i, using: &rng)].id, at: nil)]
+            }
+            if i > 1 && Int.random(in: 0..<5, using: &rng) == 0 {
+                let other = modules[Int.random(in: 0..<i, using: &rng)].id
+                if !modules[i].requiredIDs.contains(other) { modules[i].excludes = [LocatedText(other, at: nil)] }
+            }
+        }
+        var rules = original.rules.filter { r in r.effect.moduleID.map(ids.contains) ?? true }
+        for k in rules.indices where Int.random(in: 0..<12, using: &rng) == 0 {
+            if case .recommend = rules[k].effect { rules[k].must = true }
+        }
+        var industry = original
+        industry.modules = modules
+        industry.rules = rules
+        industry.measures = original.measures.shuffled(using: &rng).prefix(Int.random(in: 1...4, using: &rng)).map { $0 }
+        let catalog = Catalog(manifest: base.manifest, maturity: base.maturity, policies: base.policies, commonSections: base.commonSections,
+                              industries: [industry], overlays: [], hash: base.hash)
+        return (catalog, industry)
+    }
+
+    /// Everything brute force needs about one enterprise, derived without the search.
+    struct Case {
+        let planner: Planner
+        let diagnosis: Diagnosis
+        let decisions: [ModuleDecision]
+        let measures: [MeasureDecision]
+        /// Available modules and measures, as (module index or nil, measure index or nil).
+        let items: [(module: Int?, measure: Int?)]
+
+        init(_ catalog: Catalog, _ industry: Industry, seed: UInt64) {
+            let engine = Engine(catalog: catalog)
+            let sheet = SyntheticAnswers.sheet(for: industry, catalog: catalog, seed: seed)
+            diagnosis = try! engine.run(sheet, target: .none).diagnosis
+            planner = Planner(catalog: catalog, industry: industry)
+            let answers = diagnosis.slotAnswers.using(planner.prepared.slots).values
+            let fired = planner.tables.ruleConditions.map { $0.evaluate(answers).isTrue }
+            decisions = planner.decideModules(fired, band: diagnosis.sizeBand.id, overlay: nil)
+            measures = planner.measureDecisions(answers, band: diagnosis.sizeBand.id)
+            var items: [(Int?, Int?)] = []
+            for i in decisions.indices where decisions[i].status != .excluded && decisions[i].status != .satisfied {
+                // Blocked: something it needs (through others) is ruled out.
+                var stack = [i], seen: Set<Int> = [i], blocked = false
+                while let j = stack.popLast() {
+                    for r in planner.tables.modules[j].requires where seen.insert(r).inserted {
+                        if decisions[r].status == .excluded { blocked = true }
+                        if decisions[r].status != .satisfied { stack.append(r) }
+                    }
+                }
+                if !blocked { items.append((i, nil)) }
+            }
+            for k in measures.indices where measures[k].status != .satisfied { items.append((nil, k)) }
+            self.items = items
+        }
+
+        /// Whether the set (bits over `items`) can be built: requirements present, no two excluding each other,
+        /// must-haves in.
+        func valid(_ mask: Int) -> Bool {
+            let modules = Set(items.indices.filter { mask & (1 << $0) != 0 }.compactMap { items[$0].module })
+            for i in modules {
+                for r in planner.tables.modules[i].requires where decisions[r].status != .satisfied && !modules.contains(r) { return false }
+                for x in planner.tables.modules[i].excludes where modules.contains(x) { return false }
+            }
+            for (i, _) in items.compactMap({ $0.module.map { ($0, 0) } }) where decisions[i].must && !modules.contains(i) { return false }
+            return true
+        }
+
+        func package(_ mask: Int) -> Package {
+            var p = Package.empty
+            for n in items.indices where mask & (1 << n) != 0 {
+                let cost: CostRange
+                if let i = items[n].module { p.modules.append(i); cost = decisions[i].cost } else { p.measures.append(items[n].measure!); cost = measures[items[n].measure!].referenceCost }
+                p.investment.low += cost.low
+                p.investment.high += cost.high
+            }
+            p.modules.sort()
+            p.measures.sort()
+            return p
+        }
+
+        func weight(_ mask: Int) -> Int {
+            items.indices.filter { mask & (1 << $0) != 0 }.compactMap { items[$0].module }.reduce(0) { $0 + Int((decisions[$1].score * 1000).rounded()) }
+        }
+    }
+
+    @Test(arguments: UInt64(1)...220)
+    func cheapestPackagePerLevelAndBestWithinBudgetMatchBruteForce(seed: UInt64) throws {
+        let (catalog, industry) = Self.smallCatalog(seed)
+        let c = Case(catalog, industry, seed: seed)
+        try #require(c.items.count <= 12)
+        // Every valid package: (cost key, level, points, high cost, weight).
+        var all: [(mask: Int, cost: Int, count: Int, weight: Int, level: Int, points: Int, high: Int)] = []
+        for mask in 0..<(1 << c.items.count) where c.valid(mask) {
+            let p = c.package(mask)
+            let d = c.planner.project(c.diagnosis, p, .conservative)
+            all.append((mask, p.investment.low + p.investment.high, mask.nonzeroBitCount, c.weight(mask), d.level, d.total, p.investment.high))
+        }
+        let plan = c.planner.plan(c.diagnosis, options: PlanOptions(target: .level(2)))
+        for step in plan.ladder {
+            let best = all.filter { $0.level >= step.level }.min { ($0.cost, $0.count, -$0.weight) < ($1.cost, $1.count, -$1.weight) }
+            #expect(step.reachable == (best != nil), "seed \(seed) level \(step.level)")
+            if let best, step.reachable {
+                #expect(step.investment.low + step.investment.high == best.cost, "seed \(seed) level \(step.level)")
+                #expect(step.modules.count + step.measures.count == best.count, "seed \(seed) level \(step.level)")
+            }
+        }
+        // Within a budget: highest level, then points, then rule weight, then least cost and fewest items.
+        var rng = SeededRandom(seed: seed)
+        let budget = Int.random(in: 0...60, using: &rng) * 10_000
+        let fits = all.filter { $0.high <= budget }
+        let withBudget = c.planner.plan(c.diagnosis, options: PlanOptions(budgetYuan: budget, target: .level(2)))
+        guard let best = fits.max(by: { ($0.level, $0.points, $0.weight, -$0.cost, -$0.count) < ($1.level, $1.points, $1.weight, -$1.cost, -$1.count) }) else {
+            #expect(withBudget.budgetShortfall != nil, "seed \(seed): no package fits \(budget) yuan")
+            return
+        }
+        #expect(withBudget.budgetShortfall == nil)
+        #expect(withBudget.projected.level == best.level, "seed \(seed)")
+        #expect(withBudget.projected.total == best.points, "seed \(seed)")
+        #expect(withBudget.investment.low + withBudget.investment.high == best.cost, "seed \(seed)")
+        #expect(withBudget.investment.high <= budget)
+    }
+
+    /// The search's fast evaluator gives the level and points of the real projection for random packages.
+    @Test(arguments: UInt64(1)...60)
+    func packageModelAgreesWithTheProjection(seed: UInt64) throws {
+        for industry in Shipped.catalog.industries {
+            let c = Case(Shipped.catalog, industry, seed: seed)
+            let model = c.planner.packageModel(c.diagnosis, c.decisions, measureCosts: c.measures.map(\.referenceCost),
+                                               measureUseful: c.measures.map { $0.status != .satisfied })
+            var rng = SeededRandom(seed: seed &* 31)
+            for _ in 0..<25 {
+                let mask = UInt64.random(in: 0...UInt64.max, using: &rng) & (model.items.count == 64 ? ~0 : (UInt64(1) << UInt64(model.items.count)) - 1)
+                var p = Package.empty
+                for n in model.items.indices where mask & (UInt64(1) << UInt64(n)) != 0 {
+                    if let i = model.items[n].module { p.modules.append(i) }
+                    if let k = model.items[n].measure { p.measures.append(k) }
+                    p.investment.low += model.items[n].cost.low
+                    p.investment.high += model.items[n].cost.high
+                }
+                p.modules.sort()
+                p.measures.sort()
+                let real = c.planner.project(c.diagnosis, p, .conservative)
+                let fast = model.evaluate(mask)
+                #expect(fast.level == real.level && fast.points == real.total, "seed \(seed) \(industry.id) mask \(mask)")
+            }
+        }
+    }
+
+    /// Modules start after the modules they need end, and no more run at once than there are workstreams.
+    @Test(arguments: UInt64(1)...40)
+    func scheduleRespectsRequirementsAndWorkstreams(seed: UInt64) throws {
+        let catalog = PlanDependencyTests.catalog
+        for industry in catalog.industries {
+            let sheet = SyntheticAnswers.sheet(for: industry, catalog: catalog, seed: seed)
+            let plan = try Engine(catalog: catalog).run(sheet, target: seed % 2 == 0 ? .none : .level(3)).plan
+            let byID = Dictionary(plan.decisions.map { ($0.moduleID, $0) }, uniquingKeysWith: { a, _ in a })
+            for d in plan.selected {
+                let start = try #require(d.startWeek), end = try #require(d.endWeek)
+                #expect(end - start == d.durationWeeks)
+                for r in industry.module(d.moduleID)?.requiredIDs ?? [] {
+                    guard let req = byID[r], req.status.isSelected, r != d.moduleID else { continue }
+                    // A requirement cycle (these variants have one) cannot be ordered; everything else is.
+                    let cyclic = industry.module(r)?.requiredIDs.contains(d.moduleID) ?? false
+                    if !cyclic { #expect(start >= req.endWeek!, "\(d.moduleID) starts before \(r) ends") }
+                }
+            }
+            let weeks = plan.selected.compactMap(\.endWeek).max() ?? 0
+            for week in 0..<weeks {
+                let running = plan.selected.filter { $0.startWeek! <= week && week < $0.endWeek! }.count
+                #expect(running <= plan.workstreams, "week \(week): \(running) modules at once")
+            }
+            #expect(plan.durationWeeks >= weeks)
+        }
+    }
+
+    @Test func unreachableTargetSaysWhyAndAimsAtTheBestReachable() throws {
+        let sheet = Shipped.example("home-appliance-advanced.yaml")
+        let out = try Engine(catalog: Shipped.catalog).run(sheet, target: .level(4))
+        #expect(out.plan.target.level == 4)
+        #expect(!out.plan.target.reached)
+        #expect(!out.plan.target.missing.isEmpty)
+        #expect(out.plan.target.missing.contains { $0.zh.contains("四级需 80") })
+        let four = try #require(out.plan.ladder.first { $0.level == 4 })
+        #expect(!four.reachable)
+        #expect(out.plan.projected.level >= out.diagnosis.level)
+        #expect(out.proposal.target?.reached == false)
+    }
+
+    @Test func defaultTargetIsLevelTwoBelowTwoElseTheNextLevel() throws {
+        for name in Shipped.exampleNames {
+            let out = try Engine(catalog: Shipped.catalog).run(Shipped.example(name))
+            let expected = out.diagnosis.level < 2 ? 2 : min(out.diagnosis.level + 1, 4)
+            #expect(out.plan.target.level == expected, "\(name)")
+            #expect(out.plan.target.source == .default)
+            // No dead weight: every module of the package is needed, a prerequisite or a must-have.
+            for d in out.plan.selected { #expect(d.role.inPackage, "\(name) \(d.moduleID)") }
+            if out.plan.target.reached { #expect(out.plan.projected.level >= expected, "\(name)") }
+        }
+    }
+
+    @Test func mustHaveModulesSurviveATightBudgetAndAnImpossibleOneIsAnError() throws {
+        var sheet = Shipped.example("auto-parts-midsize.yaml")
+        sheet.answers["ap_oem_edi"] = .bool(true)
+        let engine = Engine(catalog: Shipped.catalog)
+        let free = try engine.run(sheet).plan
+        let edi = try #require(free.decision("ap-p-edi"))
+        #expect(edi.must && edi.role == .must)
+        // The must-have and what it needs, at their high estimate, is the least budget that can hold them.
+        let needed = free.selected.filter { $0.role == .must || ($0.role == .prerequisite && $0.requiredBy.contains("ap-p-edi")) }
+        let least = needed.reduce(0) { $0 + $1.cost.high }
+        let tight = try engine.run(sheet, budgetYuan: least).plan
+        #expect(tight.decision("ap-p-edi")?.status.isSelected == true)
+        #expect(tight.investment.high <= least)
+        #expect(throws: Engine.Failure.self) { try engine.run(sheet, budgetYuan: least - 10_000) }
+    }
+}
