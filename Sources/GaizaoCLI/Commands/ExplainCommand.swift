@@ -43,13 +43,18 @@ public struct ExplainCommand: ParsableCommand {
         let search = FlipSearch(catalog: catalog, industry: industry, options: PlanOptions(budgetYuan: budgetYuan, overlay: overlay, target: target.value))
         var text = ExplainText(lang: global.lang, catalog: catalog, industry: industry, questionnaire: catalog.questionnaire(for: industry))
         if module == nil { text.overview(out) }
+        let removals = Planner(catalog: catalog, industry: industry).removalEffects(out.diagnosis, out.plan)
         for d in out.plan.decisions where module == nil || d.moduleID == module {
             text.module(d, out.diagnosis.answers)
+            if let r = removals.first(where: { $0.id == d.moduleID }) { text.removal(r, out.plan) }
             if d.kind == .personalized {
                 text.flip(search.smallestFlip(d.moduleID, answers: sheet.answers), d)
             }
         }
-        if module == nil { text.subsidies(out.plan) }
+        if module == nil {
+            text.measures(out.plan, removals)
+            text.subsidies(out.plan)
+        }
         Console.out(text.output)
     }
 }
@@ -92,6 +97,17 @@ struct ExplainText {
                                   "level \(c.level): points \(formatNumber(Double(c.score) / 1000))/\(formatNumber(Double(c.scoreNeeded) / 1000)), scenes \(c.scenesAtLevel)/\(c.scenesNeeded), mandatory \(c.mandatoryAtLevel)/\(c.mandatoryNeeded)"))
         }
         for b in LevelExplanation.blockers(d) { line(t("  未升级原因：", "  held back: ") + b[lang]) }
+        let target = out.plan.target
+        if let level = target.level {
+            line(t("目标 \(level) 级：", "Target level \(level): ") + (target.reached ? t("方案可达到", "the package reaches it") : t("方案达不到", "out of reach")))
+            for m in target.missing { line("  " + m[lang]) }
+        }
+        for step in out.plan.ladder {
+            let what = step.reachable
+                ? "\(Money.wan(step.investment.low))–\(Money.wan(step.investment.high)) 万元, \(step.durationWeeks) " + t("周：", "weeks: ") + (step.modules + step.measures).joined(separator: ", ")
+                : t("无法达到", "out of reach")
+            line(t("  \(step.level)级：", "  level \(step.level): ") + what)
+        }
         line()
         line(t("== 模块 ==", "== Modules =="))
     }
@@ -116,6 +132,32 @@ struct ExplainText {
                 if !read.isEmpty { s += "\n      " + t("读取：", "read: ") + read.joined(separator: "; ") }
             }
             line(s)
+        }
+    }
+
+    /// What the package reaches without this module or measure (and whatever needs it).
+    mutating func removal(_ r: (id: String, level: Int, points: Double, alsoRemoved: [String]), _ plan: Plan) {
+        let after = plan.projected
+        let also = r.alsoRemoved.isEmpty ? "" : t("（连同依赖它的 \(r.alsoRemoved.joined(separator: "、"))）", " (with \(r.alsoRemoved.joined(separator: ", ")), which need it)")
+        let lv = { (l: Int) in l == 0 ? self.t("未达一级", "below level 1") : self.t("\(l)级", "level \(l)") }
+        if r.level < after.level {
+            line(t("  去掉它\(also)：方案只能达到\(lv(r.level))，而不是\(lv(after.level))（得分 \(formatNumber(r.points))）",
+                   "  without it\(also): the package reaches \(lv(r.level)), not \(lv(after.level)) (\(formatNumber(r.points)) points)"))
+        } else {
+            line(t("  去掉它\(also)：仍为\(lv(r.level))，得分 \(formatNumber(Double(after.total) / 1000)) → \(formatNumber(r.points))",
+                   "  without it\(also): still \(lv(r.level)), points \(formatNumber(Double(after.total) / 1000)) → \(formatNumber(r.points))"))
+        }
+    }
+
+    mutating func measures(_ plan: Plan, _ removals: [(id: String, level: Int, points: Double, alsoRemoved: [String])]) {
+        line()
+        line(t("== 管理措施 ==", "== Management measures =="))
+        for m in plan.measures {
+            let name = industry.measures.first { $0.id == m.measureID }?.name[lang] ?? m.measureID
+            let status = m.status == .include ? t("纳入", "include") : (m.status == .satisfied ? t("已具备", "in place") : t("未选", "not chosen"))
+            line("\(m.measureID) \(name): \(status)")
+            for r in m.reasons { line("  - " + r.text[lang]) }
+            if let r = removals.first(where: { $0.id == m.measureID }) { removal(r, plan) }
         }
     }
 

@@ -1,0 +1,78 @@
+import Testing
+@testable import GaizaoCore
+
+/// Management measures (measures.yaml and `measures:` beside `modules:`), `must` on rules, and the manifest's
+/// planning settings.
+@Suite struct MeasureLintTests {
+    typealias F = CatalogFixture
+    let minimal = CatalogFixture.minimal
+
+    static let measures = """
+        measures:
+          - id: m-plan
+            name: {zh: 规划, en: A plan}
+            summary: {zh: 写规划, en: Write a plan}
+            cost: {micro: [0, 1]}
+            cost_source: estimate
+            duration_weeks: 2
+            brings:
+              - {question: nowhere, at_least: office}
+              - {question: network, at_least: satellite}
+            evidence: []
+          - id: w-s-mes
+            name: {zh: 重名, en: Same id}
+            cost: {micro: [0, 1], medium: [1, 2], large: [2, 3]}
+            cost_source: estimate
+            duration_weeks: 0
+            brings: []
+            evidence:
+              - {zh: 文件, en: A document}
+
+        """
+
+    @Test func measuresAreChecked() {
+        let fixture = minimal.with("measures.yaml", Self.measures)
+        #expect(fixture.lint() == [
+            "measures.yaml:16:21: error: `duration_weeks` must be a whole number of weeks from 1 to 260",
+            "measures.yaml:3:5: error: measure `m-plan` has no cost for size band `medium`",
+            "measures.yaml:9:9: error: `brings` of measure `m-plan` names unknown question `nowhere`",
+            "measures.yaml:10:9: error: `brings` of measure `m-plan`: `network` has no option `satellite`",
+            "measures.yaml:3:5: warning: measure `m-plan` lists no evidence (支撑材料) for the on-site rating",
+            "measures.yaml:12:5: error: measure `w-s-mes` has the id of a module of industry `widgets`",
+            "measures.yaml:12:5: error: measure `w-s-mes` prices unknown size band `large` (bands: micro, medium)",
+            "measures.yaml:12:5: warning: measure `w-s-mes` changes no answer, so it can never help reach a level",
+        ])
+    }
+
+    @Test func measuresBesideModulesNeedTheirKeys() {
+        let fixture = minimal.replacing(F.modulesYAML, "modules:\n", with: "measures:\n  - id: m-x\n    cost_source: estimate\nmodules:\n")
+        #expect(fixture.lint() == [
+            "industries/widgets/modules.yaml:5:5: error: measure `m-x` is missing `name`",
+            "industries/widgets/modules.yaml:5:5: error: measure `m-x` is missing `cost`",
+            "industries/widgets/modules.yaml:5:5: error: measure `m-x` is missing `duration_weeks`",
+            "industries/widgets/modules.yaml:5:5: error: measure `m-x` is missing `brings`",
+            "industries/widgets/modules.yaml:5:5: error: measure `m-x` is missing `evidence`",
+        ])
+    }
+
+    @Test func mustOnlyOnRecommendRules() {
+        let fixture = minimal.replacing(F.rulesYAML, "    satisfied: w-s-mes\n", with: "    satisfied: w-s-mes\n    must: true\n")
+        #expect(fixture.lint().contains { $0.hasSuffix("error: `must` only applies to `recommend` rules") })
+    }
+
+    @Test func planningSettingsAreChecked() {
+        let fixture = minimal.replacing(F.catalogYAML, "upgrade_cost_percent: 50\n", with: """
+            upgrade_cost_percent: 50
+            workstreams: 0
+            retrofit_brings:
+              - {question: network, at_least: nowhere}
+            investment_share: {question: employees, revenue: missing, years: 3}
+
+            """)
+        #expect(fixture.lint() == [
+            "catalog.yaml:15:14: error: `workstreams` must be a whole number from 1 to 20",
+            "catalog.yaml:17:5: error: `brings` of `retrofit_brings` (industry `widgets`): `network` has no option `nowhere`",
+            "catalog.yaml:18:19: error: `investment_share` names unknown question `missing` (industry `widgets`)",
+        ])
+    }
+}
