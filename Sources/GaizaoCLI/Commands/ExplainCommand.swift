@@ -139,7 +139,8 @@ struct ExplainText {
     mutating func removal(_ r: (id: String, level: Int, points: Double, alsoRemoved: [String]), _ plan: Plan) {
         let after = plan.projected
         let also = r.alsoRemoved.isEmpty ? "" : t("（连同依赖它的 \(r.alsoRemoved.joined(separator: "、"))）", " (with \(r.alsoRemoved.joined(separator: ", ")), which need it)")
-        let lv = { (l: Int) in l == 0 ? self.t("未达一级", "below level 1") : self.t("\(l)级", "level \(l)") }
+        let zh = lang == .zh
+        let lv = { (l: Int) in l == 0 ? (zh ? "未达一级" : "below level 1") : (zh ? "\(l)级" : "level \(l)") }
         if r.level < after.level {
             line(t("  去掉它\(also)：方案只能达到\(lv(r.level))，而不是\(lv(after.level))（得分 \(formatNumber(r.points))）",
                    "  without it\(also): the package reaches \(lv(r.level)), not \(lv(after.level)) (\(formatNumber(r.points)) points)"))
@@ -172,7 +173,7 @@ struct ExplainText {
             let to = q.map { AnswerDisplay.text(c.to, $0, catalog)[lang] } ?? ""
             return "\(c.questionID): \(from) → \(to)"
         }
-        let verb = d.status.isSelected ? t("移出方案", "take it out") : t("纳入方案", "bring it in")
+        let verb = s.statusBefore.isSelected ? t("使规则不再选它", "make the rules drop it") : t("使规则选中它", "make the rules choose it")
         line(t("  最小改变（可\(verb)）：", "  smallest change to \(verb): ") + changes.joined(separator: t("，并且 ", ", and ")))
     }
 

@@ -1,4 +1,5 @@
-/// Finds the smallest change to the answers that flips a module in or out of the plan: first single
+/// Finds the smallest change to the answers that flips a module in or out of the rules' package (the
+/// rules-only plan, `--target-level none`): first single
 /// answers, then pairs, among the questions its rules read. Every suggestion is verified by re-planning.
 public struct FlipSearch: Sendable {
     public struct Change: Sendable, Hashable {
@@ -25,6 +26,11 @@ public struct FlipSearch: Sendable {
         self.industry = industry
         self.questionnaire = catalog.questionnaire(for: industry)
         self.planner = Planner(catalog: catalog, industry: industry)
+        // The flip is of the rules' verdict (the rules-only package): the target planner's choice also weighs
+        // every other module's price, and re-planning it for thousands of candidate answers is too slow to wait for.
+        var options = options
+        options.ladder = false
+        options.target = .none
         self.options = options
     }
 

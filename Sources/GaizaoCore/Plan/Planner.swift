@@ -13,11 +13,15 @@ public struct PlanOptions: Sendable {
     public var budgetYuan: Int?
     public var overlay: Overlay?
     public var target: TargetLevel
+    /// Whether to price every level (the cost ladder); a caller that only needs the package (the flip search)
+    /// skips it.
+    public var ladder: Bool
 
-    public init(budgetYuan: Int? = nil, overlay: Overlay? = nil, target: TargetLevel = .automatic) {
+    public init(budgetYuan: Int? = nil, overlay: Overlay? = nil, target: TargetLevel = .automatic, ladder: Bool = true) {
         self.budgetYuan = budgetYuan
         self.overlay = overlay
         self.target = target
+        self.ladder = ladder
     }
 }
 
@@ -74,8 +78,13 @@ public struct Planner: Sendable {
         var search = PackageSearch(model)
         let forced = mustHaves(model, decisions, &risks)
         let levels = catalog.maturity.levels.map(\.level).sorted()
-        var ladderMasks: [UInt64?] = levels.map { level in
-            model.evaluate(forced).level >= level ? forced : search.cheapest(reaching: level, forced: forced, budget: nil)
+        // The cheapest package per level, searched when first needed.
+        var searched = [UInt64??](repeating: nil, count: levels.count)
+        func ladderMask(_ k: Int) -> UInt64? {
+            if let done = searched[k] { return done }
+            let mask = model.evaluate(forced).level >= levels[k] ? forced : search.cheapest(reaching: levels[k], forced: forced, budget: nil)
+            searched[k] = .some(mask)
+            return mask
         }
         let workstreams = options.overlay?.workstreams ?? catalog.manifest.workstreams
 
@@ -115,17 +124,23 @@ public struct Planner: Sendable {
                 } else {
                     chosen = search.best(forced: forced, budget: budget)
                 }
-            } else if let index = levels.firstIndex(of: level), let mask = ladderMasks[index] {
+            } else if let index = levels.firstIndex(of: level), let mask = ladderMask(index) {
                 chosen = mask
             } else {
                 // Out of reach: the cheapest package for the highest level that can be reached.
-                chosen = Array(zip(levels, ladderMasks)).last { $0.0 < level && $0.1 != nil }?.1 ?? forced
+                chosen = levels.indices.reversed().lazy.filter { levels[$0] < level }.compactMap { ladderMask($0) }.first ?? forced
             }
             assign(chosen, model, diagnosis, level: level, &decisions, &measures)
             target.reached = model.evaluate(chosen).level >= level
             if !target.reached {
-                target.missing = levels.firstIndex(of: level).flatMap { ladderMasks[$0] == nil ? unreachable(model, forced, level) : nil }
+                target.missing = levels.firstIndex(of: level).flatMap { ladderMask($0) == nil ? unreachable(model, forced, level) : nil }
                     ?? [Localized(zh: "预算内最多达到\(model.evaluate(chosen).level)级", en: "within the budget the package reaches level \(model.evaluate(chosen).level)")]
+            }
+        }
+        if options.ladder {
+            ladder = levels.indices.map { k in
+                ladderStep(levels[k], ladderMask(k), model, diagnosis, band: band, overlay: options.overlay, workstreams: workstreams,
+                           forced: forced, answers: answers)
             }
         }
         searchComplete = search.complete
@@ -138,10 +153,6 @@ public struct Planner: Sendable {
         let expected = project(diagnosis, package, .expected)
         if options.target == .none { target.reached = true }
 
-        ladder = zip(levels, ladderMasks).map { level, mask in
-            ladderStep(level, mask, model, diagnosis, band: band, overlay: options.overlay, workstreams: workstreams, forced: forced, answers: answers)
-        }
-        ladderMasks.removeAll()
         risks += builtInRisks(diagnosis, projected, target, weeks: Scheduler.weeks(decisions, measures))
         if !searchComplete {
             risks.append(Risk(ruleID: nil, text: Localized(
