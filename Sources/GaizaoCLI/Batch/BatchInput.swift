@@ -41,7 +41,19 @@ struct BatchInputs: Sequence, IteratorProtocol {
     private var stdin = StdinLines(limit: FileIO.maxInputBytes)
     private var readingStdin = false
 
-    init(_ inputs: [String]) { pending = inputs }
+    /// Files never read as input: the batch's own outputs (`summary.csv` when the output folder is an input folder).
+    private let excluded: [OutputGuard.Identity]
+
+    init(_ inputs: [String], excluding: [String] = []) {
+        pending = inputs
+        excluded = excluding.map(OutputGuard.identity)
+    }
+
+    private func isExcluded(_ path: String) -> Bool {
+        guard !excluded.isEmpty else { return false }
+        let id = OutputGuard.identity(path)
+        return excluded.contains { OutputGuard.same($0, id) }
+    }
 
     mutating func next() -> BatchRecord? {
         while true {
@@ -74,7 +86,7 @@ struct BatchInputs: Sequence, IteratorProtocol {
             if isDir.boolValue {
                 let names = ((try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []).sorted()
                 let files = names.filter { [".yaml", ".yml", ".json", ".csv"].contains(where: $0.lowercased().hasSuffix) && !$0.hasPrefix(".") }
-                pending.insert(contentsOf: files.map { (input as NSString).appendingPathComponent($0) }, at: 0)
+                pending.insert(contentsOf: files.map { (input as NSString).appendingPathComponent($0) }.filter { !isExcluded($0) }, at: 0)
                 continue
             }
             if input.lowercased().hasSuffix(".csv") {

@@ -53,7 +53,7 @@ public struct DiagnoseCommand: ParsableCommand {
         }
         let base = SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent)
         let writer = try ProposalWriter(lang: global.lang, prepared: preparedTemplates?.value())
-        let written = try writer.write(result.proposal, formats: formats, to: output, baseName: base)
+        let written = try writer.write(result.proposal, formats: formats, to: output, baseName: base, inputs: [answers])
         if output != "-" {
             let p = result.proposal
             Console.out(Summary.line(p, lang: global.lang))

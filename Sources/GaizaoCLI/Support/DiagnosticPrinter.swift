@@ -17,25 +17,34 @@ public struct DiagnosticPrinter {
     public func format(_ d: Diagnostic) -> String {
         let severity = d.severity.rawValue
         let tag = colour ? (d.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;33m\(severity)\u{1B}[0m") : severity
-        var line = d.location.map { "\($0): \(tag): \(d.message)" } ?? "\(tag): \(d.message)"
+        // The message and the snippet quote the input: its control characters are shown, not obeyed.
+        let message = ControlCharacters.visible(d.message)
+        var line = d.location.map { "\(ControlCharacters.visible($0.description)): \(tag): \(message)" } ?? "\(tag): \(message)"
         if let loc = d.location, let text = sources[loc.file], let snippet = SourceSnippet.render(text, at: loc) {
-            line += "\n" + snippet
+            line += "\n" + ControlCharacters.visible(snippet)
         }
         return line
     }
 
     public func print(_ diagnostics: [Diagnostic]) {
-        for d in diagnostics { Console.err(format(d)) }
+        for d in diagnostics { Console.errVerbatim(format(d)) }
     }
 }
 
+/// Every line gaizao prints: control characters from the input (ESC, BEL, C1 CSI, NUL) are written in visible
+/// escaped form (`\u{1B}`), on a terminal or not, so that no answer can drive the terminal that shows it.
 public enum Console {
     public static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        errVerbatim(ControlCharacters.visible(text))
     }
 
     public static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((ControlCharacters.visible(text) + "\n").utf8))
+    }
+
+    /// A line already made safe by its caller (a diagnostic whose only escapes are its own colours).
+    static func errVerbatim(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }
 
