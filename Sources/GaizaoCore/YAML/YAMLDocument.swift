@@ -47,6 +47,13 @@ public enum YAMLDocument {
         do {
             root = try Yams.compose(yaml: file.text, .basic)
         } catch let error as YamlError {
+            if case let .duplicatedKeysInMapping(duplicates, context) = error, let key = duplicates.first,
+               let again = secondOccurrence(of: key, after: context.mark, in: file.text) {
+                // At the repeated key, which is the one to remove or rename; the first is named in the message.
+                bag.error("duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) (first at line \(context.mark.line))",
+                          at: SourceLocation(file: file.path, line: again.line, column: again.column))
+                return nil
+            }
             let (message, mark) = describe(error, limits: limits)
             bag.error(message, at: SourceLocation(file: file.path, line: mark?.line ?? 1, column: mark?.column ?? 1))
             return nil
@@ -69,7 +76,69 @@ public enum YAMLDocument {
             bag.error("document too large once aliases are expanded (more than \(limits.maxExpandedNodes) nodes)", at: start)
             return nil
         }
+        if let tagged = firstUnsupportedTag(root) {
+            bag.error("the YAML tag `\(shortTag(tagged.tag.description))` is not supported: write the value without a tag",
+                      at: tagged.location(in: file.path))
+            return nil
+        }
         return root
+    }
+
+    /// Tags that only restate what the reader does anyway; any other (`!!binary`, `!!python/object`, `!custom`)
+    /// would be silently dropped, so it is an error.
+    static let harmlessTags: Set<String> = ["str", "seq", "map", "int", "float", "bool", "null"].reduce(into: []) {
+        $0.insert("tag:yaml.org,2002:" + $1)
+    }
+
+    /// The first node (in document order, keys before values) with a tag the reader does not honour.
+    static func firstUnsupportedTag(_ node: Node) -> Node? {
+        switch node {
+        case .scalar, .alias:
+            return harmlessTags.contains(node.tag.description) || node.tag.description.isEmpty ? nil : node
+        case let .mapping(m):
+            if !harmlessTags.contains(node.tag.description) && !node.tag.description.isEmpty { return node }
+            for (k, v) in m { if let t = firstUnsupportedTag(k) ?? firstUnsupportedTag(v) { return t } }
+            return nil
+        case let .sequence(s):
+            if !harmlessTags.contains(node.tag.description) && !node.tag.description.isEmpty { return node }
+            for v in s { if let t = firstUnsupportedTag(v) { return t } }
+            return nil
+        }
+    }
+
+    /// `!!binary` for `tag:yaml.org,2002:binary`, as the file writes it.
+    static func shortTag(_ tag: String) -> String {
+        tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+    }
+
+    /// Where a duplicated key occurs again after its first occurrence at `first`: the next line that has the key
+    /// at the same column (block mappings), else the next occurrence of the key's text (flow mappings); nil when
+    /// neither is found.
+    static func secondOccurrence(of key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        let forms = [key, "\"" + key + "\"", "'" + key + "'"]
+        for (i, line) in lines.enumerated().dropFirst(first.line) {
+            let scalars = Array(line.unicodeScalars)
+            guard scalars.count >= first.column else { continue }
+            let rest = String(String.UnicodeScalarView(scalars[(first.column - 1)...]))
+            let indent = scalars[..<(first.column - 1)].allSatisfy { $0 == " " || $0 == "-" }
+            if indent, forms.contains(where: { rest.hasPrefix($0) && rest.dropFirst($0.count).drop(while: { $0 == " " }).hasPrefix(":") }) {
+                return (i + 1, first.column)
+            }
+        }
+        // Flow mapping: the next occurrence on the same line or later.
+        for (i, line) in lines.enumerated().dropFirst(first.line - 1) {
+            let scalars = Array(line.unicodeScalars)
+            let from = i == first.line - 1 ? min(first.column, scalars.count) : 0
+            let tail = String(String.UnicodeScalarView(scalars[from...]))
+            for form in forms {
+                if let r = tail.range(of: form) {
+                    return (i + 1, from + tail.unicodeScalars.distance(from: tail.unicodeScalars.startIndex, to: r.lowerBound) + 1)
+                }
+            }
+        }
+        return nil
     }
 
     private static func describe(_ error: YamlError, limits: YAMLLimits) -> (String, Mark?) {
