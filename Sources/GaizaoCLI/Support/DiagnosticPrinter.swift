@@ -6,13 +6,28 @@ import GaizaoCore
 public struct DiagnosticPrinter {
     var sources: [String: String]
     let colour: Bool
+    /// Each file's lines, indexed on first use (a file may have thousands of diagnostics).
+    private let lineIndex = LineIndexCache()
+
+    final class LineIndexCache {
+        var files: [String: SourceLines] = [:]
+        func lines(_ file: String, _ text: String) -> SourceLines {
+            if let known = files[file] { return known }
+            let lines = SourceLines(text)
+            files[file] = lines
+            return lines
+        }
+    }
 
     public init(sources: [String: String] = [:], colour: Bool = Terminal.colourEnabled(fd: 2)) {
         self.sources = sources
         self.colour = colour
     }
 
-    public mutating func add(_ file: SourceFile) { sources[file.path] = file.text }
+    public mutating func add(_ file: SourceFile) {
+        sources[file.path] = file.text
+        lineIndex.files[file.path] = nil
+    }
 
     public func format(_ d: Diagnostic) -> String {
         let severity = d.severity.rawValue
@@ -20,7 +35,7 @@ public struct DiagnosticPrinter {
         // The message and the snippet quote the input: its control characters are shown, not obeyed.
         let message = ControlCharacters.visible(d.message)
         var line = d.location.map { "\(ControlCharacters.visible($0.description)): \(tag): \(message)" } ?? "\(tag): \(message)"
-        if let loc = d.location, let text = sources[loc.file], let snippet = SourceSnippet.render(text, at: loc) {
+        if let loc = d.location, let text = sources[loc.file], let snippet = SourceSnippet.render(lineIndex.lines(loc.file, text), at: loc) {
             line += "\n" + ControlCharacters.visible(snippet)
         }
         return line

@@ -74,7 +74,11 @@ struct ProposalWriter: Sendable {
     func documents(_ proposal: Proposal, _ formats: [OutputFormat]) throws -> (markdown: [UInt8]?, html: [UInt8]?) {
         let wantsMarkdown = formats.contains(.md), wantsHTML = formats.contains(.html)
         guard wantsMarkdown || wantsHTML else { return (nil, nil) }
-        return try renderer().documents(proposal, lang: lang, markdown: wantsMarkdown, html: wantsHTML)
+        do {
+            return try renderer().checkedDocuments(proposal, lang: lang, markdown: wantsMarkdown, html: wantsHTML)
+        } catch let failure as TemplateRenderFailure {
+            throw CLIError.input(failure.message)
+        }
     }
 
     /// The Markdown and HTML among `formats` into a worker's reusable buffers (a batch).
@@ -82,13 +86,15 @@ struct ProposalWriter: Sendable {
         let wantsMarkdown = formats.contains(.md), wantsHTML = formats.contains(.html)
         guard wantsMarkdown || wantsHTML else { return }
         try renderer().render(proposal, lang: lang, markdown: wantsMarkdown, html: wantsHTML, into: &buffers)
+        // A template that reached its bounds fails this record, not the batch.
+        if let failure = buffers.failure { throw CLIError.input(failure) }
     }
 
     func text(_ proposal: Proposal, _ format: OutputFormat) throws -> String {
         switch format {
         case .json: return proposal.jsonText()
-        case .md: return try renderer().markdown(proposal, lang: lang)
-        case .html: return try renderer().html(proposal, lang: lang)
+        case .md: return String(decoding: try documents(proposal, [.md]).markdown ?? [], as: UTF8.self)
+        case .html: return String(decoding: try documents(proposal, [.html]).html ?? [], as: UTF8.self)
         case .pdf: throw CLIError.usage("PDF is binary: write it to a folder with -o DIR")
         }
     }
