@@ -30,7 +30,7 @@ import Testing
         try folder.publish()
         #expect(Self.contents(out + "/00001-甲/proposal.md") == "# 甲\n")
         #expect(Self.contents(out + "/00001-甲/proposal.json") == "{}\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: staging.scratch).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: staging.scratch) == [BatchStaging.marker])
         staging.removeAll()
         #expect(!FileManager.default.fileExists(atPath: staging.scratch))
     }

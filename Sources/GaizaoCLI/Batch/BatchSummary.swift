@@ -71,7 +71,7 @@ enum SummaryCSV {
     /// Quotes a field when it holds a comma, quote or newline; neutralises spreadsheet formulas.
     static func quote(_ s: String) -> String {
         // Control characters (an ESC in a file name, a NUL quoted by an error) are written visibly, never raw.
-        var v = ControlCharacters.visible(s)
+        var v = ControlCharacters.visible(s, keepingCarriageReturns: true)
         if let first = v.first, "=+-@".contains(first), Double(v) == nil { v = "'" + v }
         // Bytes, not Characters: a CRLF is one Character, equal to neither "\r" nor "\n", and was let through unquoted.
         if v.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {

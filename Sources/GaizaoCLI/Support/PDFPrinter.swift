@@ -24,7 +24,8 @@ enum PDFPrinter {
 
     /// Writes `html` to a temporary file and prints it to `destination` (a scratch path of `OutputSet`);
     /// messages name the user's file, `display`. What the browser wrote is accepted only if it is a PDF.
-    static func print(html: String, to destination: String, display: String) throws {
+    static func print(html: String, to destination: String, display shown: String? = nil) throws {
+        let display = shown ?? destination
         guard let browser = findBrowser() else { throw CLIError.input(missingBrowserMessage) }
         let work = FileManager.default.temporaryDirectory
             .appendingPathComponent("gaizao-pdf-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")

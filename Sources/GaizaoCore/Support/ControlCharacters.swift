@@ -22,12 +22,14 @@ public enum ControlCharacters {
 
     /// `text` with every forbidden character in visible escaped form (`\u{1B}`), so that a message quoting
     /// hostile input shows it instead of obeying it. Tab and newline are kept when `lineBreaks` is true.
-    public static func visible(_ text: String, keepingLineBreaks lineBreaks: Bool = true) -> String {
+    /// A file format whose records end in CRLF (CSV) keeps carriage returns (`keepingCarriageReturns`); a
+    /// terminal does not: a bare CR lets text overwrite the start of its line.
+    public static func visible(_ text: String, keepingLineBreaks lineBreaks: Bool = true, keepingCarriageReturns: Bool = false) -> String {
         guard firstForbidden(in: text, allowingLineBreaks: lineBreaks) != nil else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         for s in text.unicodeScalars {
-            if isForbidden(s, allowingLineBreaks: lineBreaks) {
+            if isForbidden(s, allowingLineBreaks: lineBreaks) && !(keepingCarriageReturns && s == "\r") {
                 out += "\\u{" + String(s.value, radix: 16, uppercase: true) + "}"
             } else {
                 out.unicodeScalars.append(s)

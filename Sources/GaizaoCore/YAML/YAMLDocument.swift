@@ -50,7 +50,8 @@ public enum YAMLDocument {
             if case let .duplicatedKeysInMapping(duplicates, context) = error, let key = duplicates.first,
                let again = secondOccurrence(of: key, after: context.mark, in: file.text) {
                 // At the repeated key, which is the one to remove or rename; the first is named in the message.
-                bag.error("duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) (first at line \(context.mark.line))",
+                let first = again.line == context.mark.line ? "column \(context.mark.column)" : "line \(context.mark.line)"
+                bag.error("duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) (first at \(first))",
                           at: SourceLocation(file: file.path, line: again.line, column: again.column))
                 return nil
             }
