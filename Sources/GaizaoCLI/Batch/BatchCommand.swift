@@ -11,7 +11,10 @@ public struct BatchCommand: AsyncParsableCommand {
         Inputs: answers files (YAML/JSON), folders of them, CSV files (one enterprise per row, question ids as columns; \
         `gaizao questions --industry ID --csv` prints the header; several choices in one cell separated by `;`), \
         or `-` for JSON Lines on standard input. Writes DIR/NNNNN-NAME/ per enterprise, DIR/summary.csv and \
-        DIR/summary.html. Exit 1 if any enterprise failed; the others are still done.
+        DIR/summary.html. Exit 1 if any enterprise failed; the others are still done. Result folders of an earlier \
+        batch in DIR are kept and this run numbers its folders after them (summary.csv and summary.html are \
+        replaced); one batch at a time writes into DIR (a second one is refused), and the batch's own files are \
+        never read as input.
         """)
 
     @Argument(help: "Answers files, folders, CSV files, or - for JSON Lines on stdin.")
