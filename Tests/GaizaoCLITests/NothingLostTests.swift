@@ -220,6 +220,19 @@ import Testing
         }
     }
 
+    /// The wizard's line mode refuses a typed control character and asks again; nothing raw is echoed.
+    @Test func theWizardRefusesTypedControlCharacters() throws {
+        let dir = Self.tempDir()
+        let input = dir.appendingPathComponent("typed.txt")
+        try Data("Evil\u{1B}[2J\u{07}Co\n".utf8).write(to: input)
+        let r = try GaizaoBinary.run(["wizard", "--answers", "w.yaml", "--industry", "auto-parts", "--lang", "en"], in: dir, stdin: input)
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stdout.contains("The control character U+001B (ESC) is not allowed."), "\(r.stdout)")
+        #expect(!Self.hasRawControl(r.stdout) && !Self.hasRawControl(r.stderr))
+        let saved = try String(contentsOf: dir.appendingPathComponent("w.yaml"), encoding: .utf8)
+        #expect(!saved.contains("Evil"))
+    }
+
     /// ESC, BEL, NUL, CR or a C1 control (tab and newline are fine).
     static func hasRawControl(_ text: String) -> Bool {
         text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) }
