@@ -119,7 +119,7 @@ import Testing
         #expect(r.status == 1 && !r.crashed)
         #expect(r.stderr.contains("stdin:3: error: not valid UTF-8 text"), "\(r.stderr)")
         #expect(r.stderr.contains("stdin:4: error: line of 5242940 bytes is more than the limit"), "\(r.stderr)")
-        #expect(r.stderr.contains("stdin:5:55: error: duplicate key `employees` (first at column 40)"), "\(r.stderr)")
+        #expect(r.stderr.contains("stdin:5:56: error: duplicate key `employees` (first at column 40)"), "\(r.stderr)")
         let rows = try Self.summaryRows(out)
         #expect(rows.map { $0["status"] } == ["ok", "failed", "failed", "failed", "ok"])
         #expect(rows.map { $0["input"] } == ["stdin:1", "stdin:3", "stdin:4", "stdin:5", "stdin:6"])

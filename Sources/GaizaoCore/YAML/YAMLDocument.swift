@@ -78,8 +78,8 @@ public enum YAMLDocument {
             return nil
         }
         if let tagged = firstUnsupportedTag(root) {
-            bag.error("the YAML tag `\(shortTag(tagged.tag.description))` is not supported: write the value without a tag",
-                      at: tagged.location(in: file.path))
+            bag.error("the YAML tag `\(shortTag(tagged.tag))` is not supported: write the value without a tag",
+                      at: tagged.node.location(in: file.path))
             return nil
         }
         return root
@@ -91,18 +91,25 @@ public enum YAMLDocument {
         $0.insert("tag:yaml.org,2002:" + $1)
     }
 
-    /// The first node (in document order, keys before values) with a tag the reader does not honour.
-    static func firstUnsupportedTag(_ node: Node) -> Node? {
+    /// The first node (in document order, keys before values) with a tag the reader does not honour. Reads each
+    /// node's tag as written (`Node.tag` would resolve implicit tags in place, changing the tree).
+    static func firstUnsupportedTag(_ node: Node) -> (node: Node, tag: String)? {
+        func unsupported(_ tag: Tag) -> String? {
+            let written = tag.description
+            return written.isEmpty || written == "!" || harmlessTags.contains(written) ? nil : written
+        }
         switch node {
-        case .scalar, .alias:
-            return harmlessTags.contains(node.tag.description) || node.tag.description.isEmpty ? nil : node
+        case let .scalar(s):
+            return unsupported(s.tag).map { (node, $0) }
+        case let .alias(a):
+            return unsupported(a.tag).map { (node, $0) }
         case let .mapping(m):
-            if !harmlessTags.contains(node.tag.description) && !node.tag.description.isEmpty { return node }
+            if let tag = unsupported(m.tag) { return (node, tag) }
             for (k, v) in m { if let t = firstUnsupportedTag(k) ?? firstUnsupportedTag(v) { return t } }
             return nil
-        case let .sequence(s):
-            if !harmlessTags.contains(node.tag.description) && !node.tag.description.isEmpty { return node }
-            for v in s { if let t = firstUnsupportedTag(v) { return t } }
+        case let .sequence(q):
+            if let tag = unsupported(q.tag) { return (node, tag) }
+            for v in q { if let t = firstUnsupportedTag(v) { return t } }
             return nil
         }
     }
@@ -128,15 +135,24 @@ public enum YAMLDocument {
                 return (i + 1, first.column)
             }
         }
-        // Flow mapping: the next occurrence on the same line or later.
+        // Flow mapping: the next occurrence after the first one, on its line or later.
+        var skipFirst = true
         for (i, line) in lines.enumerated().dropFirst(first.line - 1) {
             let scalars = Array(line.unicodeScalars)
-            let from = i == first.line - 1 ? min(first.column, scalars.count) : 0
-            let tail = String(String.UnicodeScalarView(scalars[from...]))
-            for form in forms {
-                if let r = tail.range(of: form) {
-                    return (i + 1, from + tail.unicodeScalars.distance(from: tail.unicodeScalars.startIndex, to: r.lowerBound) + 1)
+            var from = i == first.line - 1 ? min(max(first.column - 1, 0), scalars.count) : 0
+            while from < scalars.count {
+                let tail = String(String.UnicodeScalarView(scalars[from...]))
+                // The earliest of the key's forms from here (the quoted forms before the bare one at equal places).
+                let matches = forms.reversed().compactMap { form in
+                    tail.range(of: form).map { (tail.unicodeScalars.distance(from: tail.unicodeScalars.startIndex, to: $0.lowerBound), form) }
                 }
+                guard let (offset, form) = matches.min(by: { $0.0 < $1.0 }) else { break }
+                if skipFirst {
+                    skipFirst = false
+                    from += offset + form.unicodeScalars.count
+                    continue
+                }
+                return (i + 1, from + offset + 1)
             }
         }
         return nil
