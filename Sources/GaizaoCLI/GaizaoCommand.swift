@@ -16,6 +16,9 @@ public struct GaizaoCommand: AsyncParsableCommand {
 
     /// Parses and runs; maps every outcome to gaizao's exit codes (0 ok, 1 input, 2 usage), never a trace.
     public static func run(arguments: [String]) async -> Int32 {
+        // Over a file size limit (`ulimit -f`) a write fails with EFBIG and is reported, instead of the signal
+        // killing the process halfway through an output set.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -30,7 +30,7 @@ import Testing
         try folder.publish()
         #expect(Self.contents(out + "/00001-甲/proposal.md") == "# 甲\n")
         #expect(Self.contents(out + "/00001-甲/proposal.json") == "{}\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: staging.scratch).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: staging.scratch) == [BatchStaging.marker])
         staging.removeAll()
         #expect(!FileManager.default.fileExists(atPath: staging.scratch))
     }
@@ -66,5 +66,31 @@ import Testing
         folder.discard()
         #expect(!FileManager.default.fileExists(atPath: staging.scratch + "/00003-丙"))
         #expect(!FileManager.default.fileExists(atPath: out + "/00003-丙"))
+    }
+
+    /// Issue 13: totals over a huge batch stop at the ends of `Int` instead of trapping.
+    @Test func batchTotalsSaturate() {
+        #expect(BatchTotals.sum(Int.max, 1) == Int.max)
+        #expect(BatchTotals.sum(Int.min, -1) == Int.min)
+        #expect(BatchTotals.sum(2, 3) == 5)
+    }
+
+    /// Issue 13: scratch folders of killed runs are removed, a user's folder of a similar name is not.
+    @Test func onlyMarkedScratchFoldersAreRemoved() throws {
+        let out = Self.tempDir()
+        let abandoned = out + "/" + BatchStaging.scratchPrefix + "1-dead"
+        try FileManager.default.createDirectory(atPath: abandoned + "/00001-x", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: abandoned + "/" + BatchStaging.marker, contents: Data())
+        for user in [".gaizao-staging", BatchStaging.scratchPrefix + "mine"] {
+            try FileManager.default.createDirectory(atPath: out + "/" + user, withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: out + "/" + user + "/notes.txt", contents: Data("x".utf8))
+        }
+        let staging = try BatchStaging(outputDirectory: out)
+        #expect(!FileManager.default.fileExists(atPath: abandoned))
+        #expect(FileManager.default.fileExists(atPath: out + "/.gaizao-staging/notes.txt"))
+        #expect(FileManager.default.fileExists(atPath: out + "/" + BatchStaging.scratchPrefix + "mine/notes.txt"))
+        staging.removeAll()
+        #expect(!FileManager.default.fileExists(atPath: staging.scratch))
+        #expect(FileManager.default.fileExists(atPath: out + "/.gaizao-staging/notes.txt"))
     }
 }

@@ -58,8 +58,18 @@ enum GaizaoBinary {
         return process
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil, stdin: URL? = nil) throws -> Run {
+    /// - Parameters:
+    ///   - environment: variables to set (an empty value removes one).
+    ///   - wrapper: a command that runs the binary (`["/bin/sh", "-c", "ulimit -f 40; exec \"$0\" \"$@\""]`): the
+    ///     binary's path and the arguments are appended to it.
+    static func run(_ arguments: [String], in directory: URL? = nil, stdin: URL? = nil, environment: [String: String] = [:],
+                    wrapper: [String] = []) throws -> Run {
         let process = try prepared(arguments)
+        for (key, value) in environment { process.environment?[key] = value.isEmpty ? nil : value }
+        if let first = wrapper.first, let executable = process.executableURL {
+            process.arguments = Array(wrapper.dropFirst()) + [executable.path] + arguments
+            process.executableURL = URL(fileURLWithPath: first)
+        }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -11,7 +11,10 @@ public struct BatchCommand: AsyncParsableCommand {
         Inputs: answers files (YAML/JSON), folders of them, CSV files (one enterprise per row, question ids as columns; \
         `gaizao questions --industry ID --csv` prints the header; several choices in one cell separated by `;`), \
         or `-` for JSON Lines on standard input. Writes DIR/NNNNN-NAME/ per enterprise, DIR/summary.csv and \
-        DIR/summary.html. Exit 1 if any enterprise failed; the others are still done.
+        DIR/summary.html. Exit 1 if any enterprise failed; the others are still done. Result folders of an earlier \
+        batch in DIR are kept and this run numbers its folders after them (summary.csv and summary.html are \
+        replaced); one batch at a time writes into DIR (a second one is refused), and the batch's own files are \
+        never read as input.
         """)
 
     @Argument(help: "Answers files, folders, CSV files, or - for JSON Lines on stdin.")
@@ -60,13 +63,26 @@ public struct BatchCommand: AsyncParsableCommand {
         }
         let writer = try ProposalWriter(lang: global.lang, templatesFlag: templates, formats: formats)
         let out = URL(fileURLWithPath: output).standardizedFileURL.path
+        let summaryPaths = ["summary.csv", "summary.html"].map { (out as NSString).appendingPathComponent($0) }
+        try OutputGuard.refuseOverwriting(inputs: inputs, with: summaryPaths)
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        } catch {
+            throw CLIError.input("\(FileIO.displayPath(out)): cannot create the output folder (\(FileIO.reason(error)))")
+        }
+        try BatchLock.acquire(out, display: FileIO.displayPath(out))
+        // Result folders of earlier runs are kept; this run numbers after them, so no two share a number.
+        let earlier = EarlierResults.scan(out)
+        if earlier.count > 0 { Console.err(CLIMessages.earlierResults(FileIO.displayPath(out), count: earlier.count, first: earlier.highest + 1)) }
         let staging = try BatchStaging(outputDirectory: out)
-        let job = BatchJob(engine: engine, writer: writer, formats: formats, staging: staging, contractor: contractor, target: target.value)
+        let job = BatchJob(engine: engine, writer: writer, formats: formats, staging: staging, contractor: contractor,
+                           target: target.value, firstNumber: earlier.highest + 1)
         let progress = ProgressBar()
 
         // `jobs` workers, each taking records from the feed until it is empty and writing every proposal's
-        // documents and JSON into its own buffers.
-        let feed = BatchFeed(BatchInputs(inputs), stopper: stopper)
+        // documents and JSON into its own buffers. The batch's own files (summary.csv when -o is an input
+        // folder) are never read as input.
+        let feed = BatchFeed(BatchInputs(inputs, excluding: summaryPaths), stopper: stopper)
         let results = BatchResults(progress: progress)
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<max(1, jobs) {
@@ -108,6 +124,8 @@ struct BatchJob: Sendable {
     let staging: BatchStaging
     let contractor: String?
     let target: TargetLevel
+    /// The number of the first record's folder (after those of earlier runs in the output folder).
+    var firstNumber = 1
 
     /// `json` and `documents` are the worker's own buffers, reused from one proposal to the next.
     func process(_ record: BatchRecord, index: Int, json: inout ProposalJSONBuffer, documents: inout DocumentBuffers) -> BatchRow {
@@ -117,7 +135,7 @@ struct BatchJob: Sendable {
             let output: Engine.Output
             do { output = try engine.run(sheet, contractor: contractor, target: target) } catch { throw BatchFailure(message: error.description) }
             let p = output.proposal
-            let name = Self.folderPrefix(index) + SafeFileName.from(p.enterprise.name, fallback: record.fallbackName)
+            let name = Self.folderPrefix(index + firstNumber - 1) + SafeFileName.from(p.enterprise.name, fallback: record.fallbackName)
             try writer.render(p, formats, into: &documents)
             let folder = try staging.begin(folder: name)
             do {

@@ -41,7 +41,19 @@ struct BatchInputs: Sequence, IteratorProtocol {
     private var stdin = StdinLines(limit: FileIO.maxInputBytes)
     private var readingStdin = false
 
-    init(_ inputs: [String]) { pending = inputs }
+    /// Files never read as input: the batch's own outputs (`summary.csv` when the output folder is an input folder).
+    private let excluded: [OutputGuard.Identity]
+
+    init(_ inputs: [String], excluding: [String] = []) {
+        pending = inputs
+        excluded = excluding.map(OutputGuard.identity)
+    }
+
+    private func isExcluded(_ path: String) -> Bool {
+        guard !excluded.isEmpty else { return false }
+        let id = OutputGuard.identity(path)
+        return excluded.contains { OutputGuard.same($0, id) }
+    }
 
     mutating func next() -> BatchRecord? {
         while true {
@@ -69,12 +81,14 @@ struct BatchInputs: Sequence, IteratorProtocol {
             if input == "-" { readingStdin = true; continue }
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isDir) else {
-                return .broken(origin: input, message: "no such file or folder")
+                var st = stat()
+                let code = stat(input, &st) == 0 ? 0 : errno
+                return .broken(origin: input, message: code == EACCES || code == EPERM ? "cannot be read (permission denied)" : "no such file or folder")
             }
             if isDir.boolValue {
                 let names = ((try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []).sorted()
                 let files = names.filter { [".yaml", ".yml", ".json", ".csv"].contains(where: $0.lowercased().hasSuffix) && !$0.hasPrefix(".") }
-                pending.insert(contentsOf: files.map { (input as NSString).appendingPathComponent($0) }, at: 0)
+                pending.insert(contentsOf: files.map { (input as NSString).appendingPathComponent($0) }.filter { !isExcluded($0) }, at: 0)
                 continue
             }
             if input.lowercased().hasSuffix(".csv") {
@@ -108,8 +122,17 @@ struct CSVTable {
         if let size = attributes?[.size] as? Int, size > BatchInputs.maxCSVBytes {
             return broken(path, "\(size) bytes is more than the CSV limit of \(BatchInputs.maxCSVBytes) bytes")
         }
-        guard let data = FileManager.default.contents(atPath: path) else { return broken(path, "cannot be read") }
-        guard let text = String(data: data, encoding: .utf8) else { return broken(path, "not valid UTF-8 text") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return broken(path, access(path, R_OK) != 0 && (errno == EACCES || errno == EPERM) ? "cannot be read (permission denied)" : "cannot be read")
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            // Spreadsheets in China save CSV as GB18030 by default: say where, and how to save it as UTF-8.
+            let (line, column, offset) = FileIO.firstInvalidUTF8Position(bytes)
+            return broken("\(path):\(line):\(column)",
+                          "not valid UTF-8 text (byte \(offset + 1) of the file; GB18030/GBK?): save the file as UTF-8 — in Excel or WPS choose \"CSV UTF-8\"")
+        }
         let rows: [CSVReader.Row]
         do { rows = try CSVReader.rows(text) } catch {
             if case let CSVReader.Failure.unterminatedQuote(line) = error { return broken("\(path):\(line)", "a quoted field is never closed") }

@@ -12,18 +12,40 @@ final class BatchStaging: Sendable {
     private let outputFolder: Int32
     private let scratchFolder: Int32
 
+    /// Scratch folders are named `.gaizao-staging-PID-RANDOM` and hold this marker file: only folders that have
+    /// it are ever removed as scratch left by a killed run, so a user's own folder of a similar name is safe.
+    static let scratchPrefix = ".gaizao-staging-"
+    static let marker = ".gaizao-batch-scratch"
+
+    /// The caller holds the output folder's lock (`BatchLock`): no other batch is writing there, so scratch
+    /// folders of earlier runs are abandoned and removed.
     init(outputDirectory: String) throws {
         self.outputDirectory = outputDirectory
-        self.scratch = (outputDirectory as NSString).appendingPathComponent(".gaizao-staging")
+        self.scratch = (outputDirectory as NSString).appendingPathComponent(
+            Self.scratchPrefix + "\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))")
         do {
             try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
         } catch {
             throw CLIError.input("\(outputDirectory): cannot create the output folder (\(FileIO.reason(error)))")
         }
-        try? FileManager.default.removeItem(atPath: scratch)
-        try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        Self.removeAbandonedScratch(in: outputDirectory)
+        if mkdir(scratch, 0o755) != 0 {
+            throw CLIError.input("\(outputDirectory): cannot write into the output folder (\(String(cString: strerror(errno))))")
+        }
+        _ = FileManager.default.createFile(atPath: scratch + "/" + Self.marker, contents: Data())
         outputFolder = try Self.openFolder(outputDirectory)
         scratchFolder = try Self.openFolder(scratch)
+    }
+
+    /// Removes the scratch folders that killed runs left behind: those named like ours that hold the marker.
+    static func removeAbandonedScratch(in outputDirectory: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: outputDirectory)) ?? [] where name.hasPrefix(scratchPrefix) {
+            let path = outputDirectory + "/" + name
+            var st = stat()
+            guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR,
+                  lstat(path + "/" + marker, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
     }
 
     deinit {
@@ -111,7 +133,46 @@ final class BatchStopper: @unchecked Sendable {
     /// Called by the batch loop once the records in flight are done.
     func finishInterrupted(_ staging: BatchStaging) -> Never {
         staging.removeAll()
-        FileHandle.standardError.write(Data("\ninterrupted: the result folders in place are complete; run the same command again to redo the batch\n".utf8))
+        FileHandle.standardError.write(Data("\ninterrupted: the result folders in place are complete; run the same command again to redo the batch (its folders are numbered after these)\n".utf8))
         exit(130)
+    }
+}
+
+/// An exclusive lock on a batch's output folder (`flock` on `DIR/.gaizao-batch.lock`), held until the process
+/// ends: two batches writing into one folder would replace each other's summary and results. The lock file is
+/// left in place (removing it would let a third run lock a different file than the second).
+enum BatchLock {
+    static let fileName = ".gaizao-batch.lock"
+
+    /// Locks `folder` (which exists) or throws the clear message for a folder in use.
+    static func acquire(_ folder: String, display: String) throws {
+        let path = folder + "/" + fileName
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if fd < 0 { throw CLIError.input("\(display): cannot write into the output folder (\(String(cString: strerror(errno))))") }
+        if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let busy = errno == EWOULDBLOCK
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw CLIError.input(busy ? CLIMessages.outputFolderLocked(display) : "\(display): cannot lock the output folder (\(reason))")
+        }
+        // Deliberately never closed: the lock lasts as long as the process.
+    }
+}
+
+/// What an output folder already holds from earlier batches: result folders named `NNNNN-…`.
+enum EarlierResults {
+    /// The number of result folders and the highest number among them (0 when none).
+    static func scan(_ folder: String) -> (count: Int, highest: Int) {
+        var count = 0, highest = 0
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            guard let dash = name.firstIndex(of: "-") else { continue }
+            let digits = name[..<dash]
+            guard digits.count >= 5, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits) else { continue }
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDir), isDir.boolValue else { continue }
+            count += 1
+            highest = max(highest, n)
+        }
+        return (count, highest)
     }
 }

@@ -45,9 +45,15 @@ struct BatchTotals: Sendable {
         done += 1
         levelsNow[max(0, min(4, row.levelNow))] += 1
         levelsAfter[max(0, min(4, row.levelAfter))] += 1
-        investment = CostRange(low: investment.low + row.investment.low, high: investment.high + row.investment.high)
-        subsidy = CostRange(low: subsidy.low + row.subsidy.low, high: subsidy.high + row.subsidy.high)
+        investment = CostRange(low: Self.sum(investment.low, row.investment.low), high: Self.sum(investment.high, row.investment.high))
+        subsidy = CostRange(low: Self.sum(subsidy.low, row.subsidy.low), high: Self.sum(subsidy.high, row.subsidy.high))
         for m in row.modules { moduleCounts[m, default: 0] += 1 }
+    }
+
+    /// A total over a huge batch of a catalog's largest prices stops at `Int.max` rather than trapping.
+    static func sum(_ a: Int, _ b: Int) -> Int {
+        let (total, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? Int.max : Int.min) : total
     }
 }
 
@@ -70,7 +76,8 @@ enum SummaryCSV {
 
     /// Quotes a field when it holds a comma, quote or newline; neutralises spreadsheet formulas.
     static func quote(_ s: String) -> String {
-        var v = s
+        // Control characters (an ESC in a file name, a NUL quoted by an error) are written visibly, never raw.
+        var v = ControlCharacters.visible(s, keepingCarriageReturns: true)
         if let first = v.first, "=+-@".contains(first), Double(v) == nil { v = "'" + v }
         // Bytes, not Characters: a CRLF is one Character, equal to neither "\r" nor "\n", and was let through unquoted.
         if v.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {

@@ -4,7 +4,7 @@ import GaizaoCore
 /// summary.html: one self-contained page (inline CSS and SVG, no network) with the level distribution now
 /// vs after, total investment and subsidy, and the modules most often recommended.
 enum BatchSummaryHTML {
-    static func escape(_ s: String) -> String { HTMLEscape.escaped(s) }
+    static func escape(_ s: String) -> String { HTMLEscape.escaped(ControlCharacters.visible(s)) }
 
     static func render(rows: [BatchRow], totals: BatchTotals, catalog: Catalog, lang: Lang) -> String {
         func t(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }

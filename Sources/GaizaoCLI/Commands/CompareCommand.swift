@@ -70,6 +70,9 @@ public struct CompareCommand: ParsableCommand {
 
     public func run() throws {
         let formats = try Self.formats(format)
+        if output != "-" {
+            try OutputGuard.refuseOverwriting(inputs: proposals, with: formats.map { (output as NSString).appendingPathComponent("\(ComparisonWriter.baseName).\($0.rawValue)") })
+        }
         let inputs = try Self.read(proposals)
         let labels = ComparisonLabels.make(inputs.map { (stem: $0.stem, proposal: $0.proposal) }, lang: lang)
         let comparison: ProposalComparison
@@ -81,7 +84,7 @@ public struct CompareCommand: ParsableCommand {
             throw CLIError.input(error.description)
         }
         let writer = try ComparisonWriter(lang: lang, templatesFlag: templates, formats: formats)
-        let written = try writer.write(comparison, formats: formats, to: output)
+        let written = try writer.write(comparison, formats: formats, to: output, inputs: proposals)
         if output != "-" {
             Console.out(ComparisonSummary.line(comparison, lang: lang))
             for path in written { Console.out("  " + path) }

@@ -34,7 +34,15 @@ public struct DiagnoseCommand: ParsableCommand {
 
     public func validate() throws {
         _ = try OutputFormat.parseList(format)
-        if let budget, !(budget > 0 && budget < 1_000_000) { throw ValidationError("--budget must be a positive number of 万元") }
+        if let budget { try Self.checkBudget(budget) }
+    }
+
+    /// The budget in 万元: positive, and below a million 万元 (10¹⁰ yuan), as exact yuan can hold.
+    static func checkBudget(_ budget: Double) throws {
+        guard budget.isFinite, budget > 0 else { throw ValidationError("--budget must be a positive number of 万元, found \(formatNumber(budget))") }
+        guard budget < 1_000_000 else {
+            throw ValidationError("--budget \(formatNumber(budget)) 万元 is out of range: it must be less than 1000000 万元 (100 亿元)")
+        }
     }
 
     public func run() throws {
@@ -55,7 +63,7 @@ public struct DiagnoseCommand: ParsableCommand {
         }
         let base = SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent)
         let writer = try ProposalWriter(lang: global.lang, prepared: preparedTemplates?.value())
-        let written = try writer.write(result.proposal, formats: formats, to: output, baseName: base)
+        let written = try writer.write(result.proposal, formats: formats, to: output, baseName: base, inputs: [answers])
         if output != "-" {
             let p = result.proposal
             Console.out(Summary.line(p, lang: global.lang))

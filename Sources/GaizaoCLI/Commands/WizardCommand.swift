@@ -40,6 +40,10 @@ public struct WizardCommand: ParsableCommand {
 
     public func run() throws {
         let formats = try OutputFormat.parseList(format)
+        // Refused before any question is asked: the proposal would be written over the answers file.
+        if output != "-" {
+            try OutputGuard.refuseOverwriting(inputs: [answers], with: ProposalWriter.paths(formats: formats, output: output, baseName: proposalBaseName))
+        }
         let session = try CatalogSession.load(flag: global.catalog)
         let catalog = session.catalog
         var chosen: Industry?
@@ -79,7 +83,7 @@ public struct WizardCommand: ParsableCommand {
             }
         } else {
             var lines = LineWizard(readLine: { Swift.readLine(strippingNewline: true) },
-                                   output: { FileHandle.standardOutput.write(Data($0.utf8)) }, runner: runner)
+                                   output: { FileHandle.standardOutput.write(Data(ControlCharacters.visible($0).utf8)) }, runner: runner)
             let ending = lines.run(&model)
             saveError = lines.runner.saveError
             Console.out("")
@@ -111,6 +115,8 @@ public struct WizardCommand: ParsableCommand {
         return words.joined(separator: " ")
     }
 
+    var proposalBaseName: String { SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent) }
+
     /// The proposal exactly as `gaizao diagnose` writes it from the saved answers file.
     private func writeProposal(session: CatalogSession, formats: [OutputFormat], ui: WizardStrings) throws {
         let sheet = try AnswersLoader.load(answers, session: session, quietWarnings: true)
@@ -120,8 +126,8 @@ public struct WizardCommand: ParsableCommand {
         } catch {
             throw CLIError.input(error.description)
         }
-        let base = SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent)
-        let written = try ProposalWriter(lang: global.lang, templatesFlag: nil, formats: formats).write(result.proposal, formats: formats, to: output, baseName: base)
+        let base = proposalBaseName
+        let written = try ProposalWriter(lang: global.lang, templatesFlag: nil, formats: formats).write(result.proposal, formats: formats, to: output, baseName: base, inputs: [answers])
         if output != "-" {
             Console.out(Summary.line(result.proposal, lang: global.lang))
             for path in written { Console.out("  " + path) }

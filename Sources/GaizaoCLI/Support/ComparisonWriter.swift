@@ -19,29 +19,35 @@ struct ComparisonWriter {
         self.renderer = result.renderer!
     }
 
-    func write(_ comparison: ProposalComparison, formats: [OutputFormat], to output: String) throws -> [String] {
+    /// Writes the formats as one set (see `OutputSet`); refuses before writing anything when a path is one of
+    /// `inputs`.
+    func write(_ comparison: ProposalComparison, formats: [OutputFormat], to output: String, inputs: [String]) throws -> [String] {
         if output == "-" {
             guard formats.count == 1, let f = formats.first, f != .pdf else {
                 throw CLIError.usage("`-o -` prints exactly one text format (md or html) to standard output")
             }
-            FileHandle.standardOutput.write(Data(text(comparison, f).utf8))
+            FileHandle.standardOutput.write(Data(try text(comparison, f).utf8))
             return []
         }
+        let paths = formats.map { (output as NSString).appendingPathComponent("\(Self.baseName).\($0.rawValue)") }
+        try OutputGuard.refuseOverwriting(inputs: inputs, with: paths)
         if formats.contains(.pdf), PDFPrinter.findBrowser() == nil { throw CLIError.input(PDFPrinter.missingBrowserMessage) }
-        var written: [String] = []
-        for f in formats {
-            let path = (output as NSString).appendingPathComponent("\(Self.baseName).\(f.rawValue)")
+        let files: [(path: String, content: OutputSet.Content)] = try zip(formats, paths).map { f, path in
             if f == .pdf {
-                try PDFPrinter.print(html: text(comparison, .html), to: path)
-            } else {
-                try FileIO.writeAtomically(text(comparison, f), to: path)
+                let html = try text(comparison, .html)
+                return (path, .produced { try PDFPrinter.print(html: html, to: $0, display: path) })
             }
-            written.append(path)
+            return (path, .bytes(Array(try text(comparison, f).utf8)))
         }
-        return written
+        try OutputSet.write(files, into: output)
+        return paths
     }
 
-    func text(_ comparison: ProposalComparison, _ format: OutputFormat) -> String {
-        format == .md ? renderer.markdown(comparison, lang: lang) : renderer.html(comparison, lang: lang)
+    func text(_ comparison: ProposalComparison, _ format: OutputFormat) throws -> String {
+        do {
+            return try renderer.checkedText(comparison, lang: lang, markdown: format == .md)
+        } catch {
+            throw CLIError.input("\(error)")
+        }
     }
 }

@@ -6,36 +6,60 @@ import GaizaoCore
 public struct DiagnosticPrinter {
     var sources: [String: String]
     let colour: Bool
+    /// Each file's lines, indexed on first use (a file may have thousands of diagnostics).
+    private let lineIndex = LineIndexCache()
+
+    final class LineIndexCache {
+        var files: [String: SourceLines] = [:]
+        func lines(_ file: String, _ text: String) -> SourceLines {
+            if let known = files[file] { return known }
+            let lines = SourceLines(text)
+            files[file] = lines
+            return lines
+        }
+    }
 
     public init(sources: [String: String] = [:], colour: Bool = Terminal.colourEnabled(fd: 2)) {
         self.sources = sources
         self.colour = colour
     }
 
-    public mutating func add(_ file: SourceFile) { sources[file.path] = file.text }
+    public mutating func add(_ file: SourceFile) {
+        sources[file.path] = file.text
+        lineIndex.files[file.path] = nil
+    }
 
     public func format(_ d: Diagnostic) -> String {
         let severity = d.severity.rawValue
         let tag = colour ? (d.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;33m\(severity)\u{1B}[0m") : severity
-        var line = d.location.map { "\($0): \(tag): \(d.message)" } ?? "\(tag): \(d.message)"
-        if let loc = d.location, let text = sources[loc.file], let snippet = SourceSnippet.render(text, at: loc) {
-            line += "\n" + snippet
+        // The message and the snippet quote the input: its control characters are shown, not obeyed.
+        let message = ControlCharacters.visible(d.message)
+        var line = d.location.map { "\(ControlCharacters.visible($0.description)): \(tag): \(message)" } ?? "\(tag): \(message)"
+        if let loc = d.location, let text = sources[loc.file], let snippet = SourceSnippet.render(lineIndex.lines(loc.file, text), at: loc) {
+            line += "\n" + ControlCharacters.visible(snippet)
         }
         return line
     }
 
     public func print(_ diagnostics: [Diagnostic]) {
-        for d in diagnostics { Console.err(format(d)) }
+        for d in diagnostics { Console.errVerbatim(format(d)) }
     }
 }
 
+/// Every line gaizao prints: control characters from the input (ESC, BEL, C1 CSI, NUL) are written in visible
+/// escaped form (`\u{1B}`), on a terminal or not, so that no answer can drive the terminal that shows it.
 public enum Console {
     public static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        errVerbatim(ControlCharacters.visible(text))
     }
 
     public static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((ControlCharacters.visible(text) + "\n").utf8))
+    }
+
+    /// A line already made safe by its caller (a diagnostic whose only escapes are its own colours).
+    static func errVerbatim(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }
 

@@ -11,16 +11,36 @@ public enum FileIO {
     }
 
     /// The bytes of a file; a missing file, a folder or a huge file is a clear input error.
+    /// The system's reason is kept: a file that exists but may not be read is "permission denied", not missing.
     static func readData(_ path: String, display shown: String) throws -> Data {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw CLIError.input("\(shown): no such file") }
-        if isDir.boolValue { throw CLIError.input("\(shown): is a folder, not a file") }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? Int, size > maxInputBytes {
-            throw CLIError.input("\(shown): \(size) bytes is more than the limit of \(maxInputBytes) bytes")
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw CLIError.input(Self.unreadable(shown, errno)) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw CLIError.input("\(shown): is a folder, not a file") }
+        if (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) > maxInputBytes {
+            throw CLIError.input("\(shown): \(st.st_size) bytes is more than the limit of \(maxInputBytes) bytes")
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.input("\(shown): cannot be read") }
-        return data
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw CLIError.input(Self.unreadable(shown, errno)) }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        do {
+            // At most one byte past the limit: a pipe or a growing file cannot make us read without end.
+            let data = try handle.read(upToCount: maxInputBytes + 1) ?? Data()
+            if data.count > maxInputBytes { throw CLIError.input("\(shown): more than the limit of \(maxInputBytes) bytes") }
+            return data
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError.input("\(shown): cannot be read (\(reason(error)))")
+        }
+    }
+
+    /// `path: no such file`, `path: cannot be read (permission denied)`, … from an `errno`.
+    static func unreadable(_ shown: String, _ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "\(shown): no such file"
+        case EACCES, EPERM: return CLIMessages.permissionDenied(shown)
+        default: return "\(shown): cannot be read (\(String(cString: strerror(code))))"
+        }
     }
 
     public static func decode(_ data: Data, path: String) throws -> SourceFile {
@@ -49,17 +69,23 @@ public enum FileIO {
     }
 
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> (Int, Int) {
+        let (line, column, _) = firstInvalidUTF8Position(bytes)
+        return (line, column)
+    }
+
+    /// Line, column and 0-based byte offset of the first byte that is not UTF-8.
+    static func firstInvalidUTF8Position(_ bytes: [UInt8]) -> (line: Int, column: Int, offset: Int) {
         var line = 1, column = 1, i = 0
         while i < bytes.count {
             let b = bytes[i]
             let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
             if length == 0 || i + length > bytes.count || String(validating: bytes[i..<i + length], as: UTF8.self) == nil {
-                return (line, column)
+                return (line, column, i)
             }
             if b == 0x0A { line += 1; column = 1 } else { column += 1 }
             i += length
         }
-        return (line, column)
+        return (line, column, i)
     }
 
     /// Writes through a temporary file in the same folder and renames it: readers never see half a file.

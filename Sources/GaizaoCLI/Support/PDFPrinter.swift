@@ -22,27 +22,28 @@ enum PDFPrinter {
             + "install one (Debian/Ubuntu: `apt-get install chromium`), or write html and print it from a browser"
     }
 
-    /// Writes `html` to a temporary file, prints it to `destination` (atomically: a temporary PDF in the same
-    /// folder, then a rename).
-    static func print(html: String, to destination: String) throws {
+    /// Writes `html` to a temporary file and prints it to `destination` (a scratch path of `OutputSet`);
+    /// messages name the user's file, `display`. What the browser wrote is accepted only if it is a PDF.
+    static func print(html: String, to destination: String, display shown: String? = nil) throws {
+        let display = shown ?? destination
         guard let browser = findBrowser() else { throw CLIError.input(missingBrowserMessage) }
         let work = FileManager.default.temporaryDirectory
             .appendingPathComponent("gaizao-pdf-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            try Data(html.utf8).write(to: work.appendingPathComponent("proposal.html"))
+        } catch {
+            throw CLIError.input("\(display): cannot prepare the PDF (\(FileIO.reason(error)))")
+        }
         defer { try? FileManager.default.removeItem(at: work) }
         let htmlURL = work.appendingPathComponent("proposal.html")
-        try Data(html.utf8).write(to: htmlURL)
-        let destinationURL = URL(fileURLWithPath: destination)
-        try FileManager.default.createDirectory(at: destinationURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temp = destinationURL.deletingLastPathComponent().appendingPathComponent(".\(destinationURL.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        defer { try? FileManager.default.removeItem(at: temp) }
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
         process.arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--hide-scrollbars",
             "--user-data-dir=\(work.appendingPathComponent("profile").path)",
-            "--print-to-pdf=\(temp.path)", htmlURL.absoluteString,
+            "--print-to-pdf=\(destination)", htmlURL.absoluteString,
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -51,16 +52,22 @@ enum PDFPrinter {
         while process.isRunning {
             if Date() > deadline {
                 process.terminate()
-                throw CLIError.input("\(browser) did not finish printing the PDF within 120 s")
+                throw CLIError.input("\(display): \(browser) did not finish printing the PDF within 120 s")
             }
             usleep(50_000)
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: temp.path)[.size] as? Int) ?? 0
-        guard process.terminationStatus == 0, size > 0 else {
-            throw CLIError.input("\(browser) could not print the PDF (exit status \(process.terminationStatus))")
+        guard process.terminationStatus == 0 else {
+            throw CLIError.input("\(display): \(browser) could not print the PDF (exit status \(process.terminationStatus))")
         }
-        if rename(temp.path, destinationURL.path) != 0 {
-            throw CLIError.input("\(destination): cannot write (\(String(cString: strerror(errno))))")
-        }
+        let bytes = FileManager.default.contents(atPath: destination) ?? Data()
+        guard isPDF(bytes) else { throw CLIError.input("\(display): " + CLIMessages.pdfNotAPDF(browser, bytes: bytes.count)) }
+    }
+
+    /// A complete PDF file: the `%PDF-` header, a plausible size, and the `%%EOF` marker near its end (a printer
+    /// that stops midway, or writes an error page as text, gives neither).
+    static func isPDF(_ data: Data) -> Bool {
+        guard data.count >= 64, data.starts(with: Array("%PDF-".utf8)) else { return false }
+        let tail = data.suffix(1024)
+        return tail.range(of: Data("%%EOF".utf8)) != nil
     }
 }

@@ -26,7 +26,9 @@ struct ProposalWriter: Sendable {
         return loaded
     }
 
-    func write(_ proposal: Proposal, formats: [OutputFormat], to output: String, baseName: String) throws -> [String] {
+    /// Writes the formats as one set (see `OutputSet`) and returns their paths; refuses before writing anything
+    /// when a path is one of `inputs` (the answers file: `firm.json` must not become the proposal's JSON).
+    func write(_ proposal: Proposal, formats: [OutputFormat], to output: String, baseName: String, inputs: [String]) throws -> [String] {
         if output == "-" {
             guard formats.count == 1, let f = formats.first, f != .pdf else {
                 throw CLIError.usage("`-o -` prints exactly one text format (md, html or json) to standard output")
@@ -34,22 +36,26 @@ struct ProposalWriter: Sendable {
             FileHandle.standardOutput.write(Data(try text(proposal, f).utf8))
             return []
         }
+        let paths = Self.paths(formats: formats, output: output, baseName: baseName)
+        try OutputGuard.refuseOverwriting(inputs: inputs, with: paths)
         // Fail before writing anything when the PDF cannot be made.
         if formats.contains(.pdf), PDFPrinter.findBrowser() == nil { throw CLIError.input(PDFPrinter.missingBrowserMessage) }
         // Render first (Markdown and HTML from one view model when they can), then write.
         let needed = formats.contains(.pdf) && !formats.contains(.html) ? formats + [.html] : formats
         let texts = try self.texts(proposal, needed.filter { $0 != .pdf })
-        var written: [String] = []
-        for f in formats {
-            let path = (output as NSString).appendingPathComponent("\(baseName).\(f.rawValue)")
+        let files: [(path: String, content: OutputSet.Content)] = zip(formats, paths).map { f, path in
             if f == .pdf {
-                try PDFPrinter.print(html: String(decoding: texts.first { $0.0 == .html }?.1 ?? [], as: UTF8.self), to: path)
-            } else if let text = texts.first(where: { $0.0 == f })?.1 {
-                try FileIO.writeAtomically(text, to: path)
+                let html = String(decoding: texts.first { $0.0 == .html }?.1 ?? [], as: UTF8.self)
+                return (path, .produced { try PDFPrinter.print(html: html, to: $0, display: path) })
             }
-            written.append(path)
+            return (path, .bytes(texts.first { $0.0 == f }?.1 ?? []))
         }
-        return written
+        try OutputSet.write(files, into: output)
+        return paths
+    }
+
+    static func paths(formats: [OutputFormat], output: String, baseName: String) -> [String] {
+        formats.map { (output as NSString).appendingPathComponent("\(baseName).\($0.rawValue)") }
     }
 
     /// The UTF-8 bytes of several formats at once; Markdown and HTML share their view model when they can.
@@ -68,7 +74,11 @@ struct ProposalWriter: Sendable {
     func documents(_ proposal: Proposal, _ formats: [OutputFormat]) throws -> (markdown: [UInt8]?, html: [UInt8]?) {
         let wantsMarkdown = formats.contains(.md), wantsHTML = formats.contains(.html)
         guard wantsMarkdown || wantsHTML else { return (nil, nil) }
-        return try renderer().documents(proposal, lang: lang, markdown: wantsMarkdown, html: wantsHTML)
+        do {
+            return try renderer().checkedDocuments(proposal, lang: lang, markdown: wantsMarkdown, html: wantsHTML)
+        } catch let failure as TemplateRenderFailure {
+            throw CLIError.input(failure.message)
+        }
     }
 
     /// The Markdown and HTML among `formats` into a worker's reusable buffers (a batch).
@@ -76,13 +86,15 @@ struct ProposalWriter: Sendable {
         let wantsMarkdown = formats.contains(.md), wantsHTML = formats.contains(.html)
         guard wantsMarkdown || wantsHTML else { return }
         try renderer().render(proposal, lang: lang, markdown: wantsMarkdown, html: wantsHTML, into: &buffers)
+        // A template that reached its bounds fails this record, not the batch.
+        if let failure = buffers.failure { throw CLIError.input(failure) }
     }
 
     func text(_ proposal: Proposal, _ format: OutputFormat) throws -> String {
         switch format {
         case .json: return proposal.jsonText()
-        case .md: return try renderer().markdown(proposal, lang: lang)
-        case .html: return try renderer().html(proposal, lang: lang)
+        case .md: return String(decoding: try documents(proposal, [.md]).markdown ?? [], as: UTF8.self)
+        case .html: return String(decoding: try documents(proposal, [.html]).html ?? [], as: UTF8.self)
         case .pdf: throw CLIError.usage("PDF is binary: write it to a folder with -o DIR")
         }
     }

@@ -60,7 +60,7 @@ public enum AnswerDecoder {
         var date: String?
         if let d = map["date"] {
             if let s = YValue.string(d, ctx, what: "`date`") {
-                if isISODate(s) { date = s } else { ctx.error("`date` must be a date written YYYY-MM-DD, found `\(s)`", d) }
+                if isISODate(s) { date = s } else { ctx.error("`date` must be a real calendar date written YYYY-MM-DD, found `\(s)`", d) }
             }
         }
         let questionnaire = catalog.questionnaire(for: industry)
@@ -177,8 +177,12 @@ public enum AnswerDecoder {
         return isDate(y, m, d)
     }
 
-    private static func isDate(_ y: Int, _ m: Int, _ d: Int) -> Bool {
-        y >= 1900 && y <= 2200 && (1...12).contains(m) && (1...31).contains(d)
+    /// A real day of the Gregorian calendar between 1900 and 2200 (`2026-02-30` is not).
+    static func isDate(_ y: Int, _ m: Int, _ d: Int) -> Bool {
+        guard y >= 1900 && y <= 2200 && (1...12).contains(m) else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return (1...days).contains(d)
     }
 
     /// Year, month and day of a text that is exactly `DDDD-DD-DD`, as dates are nearly always written, read

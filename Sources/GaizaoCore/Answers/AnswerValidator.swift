@@ -41,6 +41,11 @@ public enum AnswerValidator {
         for i in ordered.indices {
             let asked = isAsked(when: ordered[i].when, given: kept)
             if let value = sheet.answers[ordered[i].id] {
+                if case let .text(text) = value, let bad = ControlCharacters.firstForbidden(in: text) {
+                    problems.append(Problem(severity: .error,
+                        message: "answer to `\(ordered[i].id)` holds the control character \(ControlCharacters.name(bad.scalar)) at character \(bad.offset + 1); remove it (only tab and newline are allowed in text)",
+                        questionID: ordered[i].id))
+                }
                 if asked {
                     kept[ordered[i].id] = value
                 } else {

@@ -4,8 +4,13 @@ extension ProposalComparator {
         let gained = p.after.points - p.diagnosis.points
         let net = CostRange(low: p.totals.netCost.lowYuan, high: p.totals.netCost.highYuan)
         // Points are exact to the thousandth: anything smaller is rounding noise, not a gain.
-        let perPoint = gained > 0.0005
-            ? CostRange(low: Int((Double(net.low) / gained).rounded()), high: Int((Double(net.high) / gained).rounded())) : nil
+        // A huge net cost over a tiny gain has no exact yuan figure: no ratio is shown rather than a trap.
+        func perPointYuan(_ yuan: Int) -> Int? {
+            let ratio = (Double(yuan) / gained).rounded()
+            return ratio.isFinite && abs(ratio) < 1e15 ? Int(ratio) : nil
+        }
+        let perPoint = gained > 0.0005 && gained.isFinite
+            ? perPointYuan(net.low).flatMap { low in perPointYuan(net.high).map { CostRange(low: low, high: $0) } } : nil
         return .init(label: label, levelNow: p.diagnosis.level, levelAfter: p.after.level, pointsNow: p.diagnosis.points,
                      pointsAfter: p.after.points, modules: p.totals.selectedModules,
                      standardModules: p.modules.filter { $0.kind == "standard" && $0.status.isSelected }.count,

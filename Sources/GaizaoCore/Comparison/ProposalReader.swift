@@ -25,8 +25,19 @@ public enum ProposalReader {
         guard Proposal.readableSchemas.contains(schema) else {
             throw Failure(path: file.path, message: "unsupported schema \"\(schema)\"; this gaizao reads \(Proposal.readableSchemas.map { "\"\($0)\"" }.joined(separator: " and "))")
         }
+        if let problem = ProposalValidation.controlCharacterProblem(in: dict) {
+            throw Failure(path: file.path, message: "not a valid \(Proposal.schemaID) proposal: \(problem)")
+        }
         do {
-            return try JSONDecoder().decode(Proposal.self, from: data)
+            let proposal = try JSONDecoder().decode(Proposal.self, from: data)
+            let problems = ProposalValidation.problems(proposal)
+            if let first = problems.first {
+                let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
+                throw Failure(path: file.path, message: "not a valid \(Proposal.schemaID) proposal: \(first)\(more)")
+            }
+            return proposal
+        } catch let failure as Failure {
+            throw failure
         } catch let error as DecodingError {
             throw Failure(path: file.path, message: "not a valid \(schema) proposal: \(describe(error))")
         } catch {

@@ -12,7 +12,18 @@ public enum SourceSnippet {
         // Split on scalars: as a Character, "\r\n" is one grapheme and would never match "\n".
         let lines = text.unicodeScalars.split(separator: "\n", maxSplits: location.line, omittingEmptySubsequences: false)
         guard location.line <= lines.count else { return nil }
-        var line = lines[location.line - 1]
+        return render(line: lines[location.line - 1], at: location)
+    }
+
+    /// The same, with the file's lines indexed once: printing thousands of diagnostics of one large file stays
+    /// linear (splitting the file again for each was quadratic).
+    public static func render(_ lines: SourceLines, at location: SourceLocation) -> String? {
+        guard let line = lines.line(location.line) else { return nil }
+        return render(line: line, at: location)
+    }
+
+    static func render(line: Substring.UnicodeScalarView, at location: SourceLocation) -> String? {
+        var line = line
         if line.last == "\r" { line = line.dropLast() }
         // Tabs become one space and other control characters (a NUL, an escape) a visible U+FFFD, so the
         // terminal is never sent raw control bytes and each takes exactly one cell.
@@ -31,5 +42,32 @@ public enum SourceSnippet {
         let caretOffset = lead.count + scalars[start..<max(start, prefixCount)].reduce(0) { $0 + DisplayWidth.of($1) }
         let shown = lead + String(String.UnicodeScalarView(scalars[start..<end])) + tail
         return "    " + shown + "\n    " + String(repeating: " ", count: caretOffset) + "^"
+    }
+}
+
+/// Where each line of a text starts, found once.
+public struct SourceLines {
+    let scalars: Substring.UnicodeScalarView
+    let starts: [String.UnicodeScalarView.Index]
+
+    public init(_ text: String) {
+        scalars = Substring(text).unicodeScalars
+        var starts = [scalars.startIndex]
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let next = scalars.index(after: i)
+            if scalars[i] == "\n" { starts.append(next) }
+            i = next
+        }
+        self.starts = starts
+    }
+
+    /// Line `number` (1-based) without its newline, or nil past the end.
+    public func line(_ number: Int) -> Substring.UnicodeScalarView? {
+        guard number >= 1, number <= starts.count else { return nil }
+        let start = starts[number - 1]
+        var end = number < starts.count ? starts[number] : scalars.endIndex
+        if end > start, number < starts.count { end = scalars.index(before: end) }
+        return scalars[start..<end]
     }
 }

@@ -12,8 +12,14 @@ struct ByteSink: ~Copyable {
 
     var last: UInt8? { storage.count > 0 ? storage[storage.count - 1] : nil }
 
+    /// Set when a render stopped at `TemplateLimits` (the document is incomplete and must not be written).
+    var limitExceeded = false
+
     /// Empties the sink for the next document and keeps its memory.
-    mutating func removeAll() { storage.removeAll() }
+    mutating func removeAll() {
+        storage.removeAll()
+        limitExceeded = false
+    }
 
     /// The bytes written, lent without a copy.
     func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {

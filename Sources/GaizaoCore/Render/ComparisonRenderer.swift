@@ -13,8 +13,11 @@ public struct ComparisonRenderer: Sendable {
     /// The template of each output, by format name.
     public static let templates = ["md": "compare.md", "html": "compare.html"]
 
-    let library: MustacheLibrary
+    let texts: [String: String]
     let compiled: CompiledTemplateSet?
+
+    /// swift-mustache's reading of the templates, for the tests that hold both renderers equal.
+    var library: MustacheLibrary { MustacheLibrary(templates: texts.compactMapValues { try? MustacheTemplate(string: $0) }) }
 
     /// True when the fast compiled path renders these templates.
     public var usesCompiledTemplates: Bool { compiled != nil }
@@ -27,8 +30,10 @@ public struct ComparisonRenderer: Sendable {
         guard !checked.diagnostics.contains(where: { $0.severity == .error }) else {
             return LoadResult(renderer: nil, diagnostics: checked.diagnostics)
         }
-        let renderer = ComparisonRenderer(library: MustacheLibrary(templates: checked.templates), compiled: CompiledTemplateSet(checked.texts))
-        return LoadResult(renderer: renderer, diagnostics: checked.diagnostics)
+        guard let compiled = CompiledTemplateSet(checked.texts) else {
+            return LoadResult(renderer: nil, diagnostics: checked.diagnostics + [Diagnostic(.error, "the templates in \(folder) cannot be compiled", at: nil)])
+        }
+        return LoadResult(renderer: ComparisonRenderer(texts: checked.texts, compiled: compiled), diagnostics: checked.diagnostics)
     }
 
     public func markdown(_ comparison: ProposalComparison, lang: Lang) -> String {
@@ -37,6 +42,16 @@ public struct ComparisonRenderer: Sendable {
 
     public func html(_ comparison: ProposalComparison, lang: Lang) -> String {
         render(ComparisonViewModel(comparison, lang: lang, flavor: .html), template: "compare.html")
+    }
+
+    /// The comparison as Markdown (`markdown`) or HTML, or an error when the render reached `TemplateLimits`.
+    public func checkedText(_ comparison: ProposalComparison, lang: Lang, markdown: Bool) throws -> String {
+        let template = markdown ? "compare.md" : "compare.html"
+        let model = ComparisonViewModel(comparison, lang: lang, flavor: markdown ? .markdown : .html)
+        guard let compiled, let bytes = compiled.renderBytes(model.tree, template: template) else {
+            throw TemplateRenderFailure(message: TemplateLimits.message(template))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func render(_ model: ComparisonViewModel, template: String, engine: ProposalRenderer.Engine = .compiled) -> String {

@@ -25,9 +25,11 @@ struct CompiledTemplateSet: Sendable {
             out[name] = compiled
             if roots != nil { pending += Self.partials(compiled.nodes) }
         }
-        // Partials that include each other would render forever, or explode: left to the checks, which report it.
+        // Partials that include each other would render forever, or explode, or nest too deep for the stack:
+        // left to the checks, which report it.
         let graph = PartialGraph(out.mapValues { Self.partials($0.nodes) })
-        guard graph.firstCycle() == nil, out.keys.allSatisfy({ graph.inclusions(of: $0) <= PartialGraph.maxInclusions }) else { return nil }
+        guard graph.firstCycle() == nil, out.keys.allSatisfy({ graph.inclusions(of: $0) <= PartialGraph.maxInclusions }),
+              TemplateLimits.nestingDepth(out) <= TemplateChecks.maxSectionDepth else { return nil }
         program = TemplateProgram(out)
     }
 
@@ -49,7 +51,7 @@ struct CompiledTemplateSet: Sendable {
     /// writer can write them without the validation a String costs.
     func renderBytes(_ tree: ViewTree, template name: String, capacity: Int = 128 * 1024) -> [UInt8]? {
         var out = ByteSink(capacity: capacity)
-        guard render(tree, template: name, into: &out) else { return nil }
+        guard render(tree, template: name, into: &out), !out.limitExceeded else { return nil }
         return out.bytes()
     }
 
@@ -252,8 +254,16 @@ struct TemplateRun {
         }
     }
 
+    /// Instructions rendered so far, against `TemplateLimits.maxInstructions`.
+    var work = 0
+
     /// Renders the instruction at `i` (a whole section) and returns the index of the next one.
     mutating func render(at i: Int, _ context: inout Context, into out: inout ByteSink) -> Int {
+        work &+= 1
+        if out.limitExceeded || work > TemplateLimits.maxInstructions || out.count > TemplateLimits.maxOutputBytes {
+            out.limitExceeded = true
+            return code.ops[i].code == .section || code.ops[i].code == .invertedSection ? Int(code.ops[i].c) : i + 1
+        }
         let op = code.ops[i]
         switch op.code {
         case .text:
@@ -277,7 +287,7 @@ struct TemplateRun {
                 if slot!.a != 0 { render(body, context, into: &out) }
             case .list?:
                 let first = Int(slot!.a)
-                for k in first..<(first + Int(slot!.b)) {
+                for k in first..<(first + Int(slot!.b)) where !out.limitExceeded {
                     stack.append(values.items[k])
                     render(body, context, into: &out)
                     stack.removeLast()
@@ -492,5 +502,42 @@ enum KeyBytes {
         #else
         return memcmp(a, b, count) == 0
         #endif
+    }
+}
+
+/// Bounds on one render, so that no template — the shipped ones render a proposal in well under a megabyte and a
+/// hundred thousand instructions — can take without end the memory or the time of a run: sections nested over
+/// lists multiply. A render that reaches one stops, and its document is reported as failed, never written.
+enum TemplateLimits {
+    static let maxOutputBytes = 32 << 20
+    static let maxInstructions = 50_000_000
+
+    static func message(_ template: String) -> String {
+        "template \(template) renders more than \(maxOutputBytes >> 20) MB or \(maxInstructions) instructions (sections nested over lists multiply): simplify the template"
+    }
+
+    /// How deep sections and partials nest in all, each partial's sections counted below the tag that includes
+    /// it. The templates' partials must not form a cycle.
+    static func nestingDepth(_ templates: [String: CompiledTemplate]) -> Int {
+        var memo: [String: Int] = [:]
+        func depth(_ nodes: [CompiledTemplate.Node]) -> Int {
+            var deepest = 0
+            for node in nodes {
+                switch node {
+                case let .section(_, _, body): deepest = max(deepest, 1 + depth(body))
+                case let .partial(name, _): deepest = max(deepest, 1 + depth(of: name))
+                case .text, .variable, .contentType: break
+                }
+            }
+            return deepest
+        }
+        func depth(of name: String) -> Int {
+            if let known = memo[name] { return known }
+            memo[name] = 0
+            let d = templates[name].map { depth($0.nodes) } ?? 0
+            memo[name] = d
+            return d
+        }
+        return templates.keys.map { depth(of: $0) }.max() ?? 0
     }
 }

@@ -18,23 +18,101 @@ struct CompiledTemplate: Sendable {
 
     let nodes: [Node]
 
-    /// Compiles `text`, or returns nil when it uses a feature the compiler leaves to swift-mustache (or does not
-    /// parse: swift-mustache reports those errors).
+    /// Compiles `text`, or returns nil when it does not parse or uses a feature gaizao does not render.
     static func compile(_ text: String) -> CompiledTemplate? {
+        try? parse(text).get().template
+    }
+
+    /// A parsed template and what the checks need of it: the partials it includes, where, and at which section
+    /// depth, and how deep its own sections nest.
+    struct Parsed {
+        struct Include {
+            var name: String
+            var line: Int
+            var column: Int
+            /// Sections open around the tag.
+            var depth: Int
+        }
+        var template: CompiledTemplate
+        var includes: [Include]
+        var maxDepth: Int
+    }
+
+    /// Why a template does not parse, at a 1-based line and column (columns count characters).
+    struct SyntaxError: Error {
+        var message: String
+        var line: Int
+        var column: Int
+        /// A Mustache feature gaizao does not render (inheritance, dynamic partials, transforms), as opposed to
+        /// text that is not Mustache at all.
+        var unsupported: Bool
+    }
+
+    /// The one parser of templates: `lint --templates` checks what it reads, and the renderer renders it. Linear
+    /// in the template's length.
+    static func parse(_ text: String) -> Result<Parsed, SyntaxError> {
         var parser = TemplateParser(Array(text))
-        guard let nodes = try? parser.parse(section: nil, newLine: true) else { return nil }
-        return CompiledTemplate(nodes: nodes)
+        do {
+            let nodes = try parser.parse(section: nil, newLine: true)
+            return .success(Parsed(template: CompiledTemplate(nodes: nodes),
+                                   includes: parser.includes.map { Parsed.Include(name: $0.name, line: $0.position.line, column: $0.position.column, depth: $0.depth) },
+                                   maxDepth: parser.maxDepth))
+        } catch let error as TemplateParser.Unsupported {
+            let position = parser.position(of: error.index)
+            return .failure(SyntaxError(message: error.message, line: position.line, column: position.column, unsupported: error.unsupported))
+        } catch {
+            return .failure(SyntaxError(message: "\(error)", line: 1, column: 1, unsupported: false))
+        }
     }
 }
 
-/// Mirrors `MustacheTemplate.parse` of swift-mustache 2 for the supported subset.
+/// Mirrors `MustacheTemplate.parse` of swift-mustache 2 for the supported subset, set delimiters included (scoped
+/// to the section they appear in, as swift-mustache scopes them).
 private struct TemplateParser {
-    struct Unsupported: Error {}
+    /// Why parsing stopped, at character index `index`.
+    struct Unsupported: Error {
+        var message: String
+        var index: Int
+        var unsupported = false
+    }
+
+    static let badName = "a tag is not closed or its name is not valid (tag names are ASCII letters, digits, `.`, `-`, `_`)"
 
     let chars: [Character]
     var i = 0
+    /// The current delimiters: `{{` and `}}` until a `{{=<% %>=}}` tag changes them.
+    var open: [Character] = ["{", "{"]
+    var close: [Character] = ["}", "}"]
+    /// Every partial tag, in order: its name, where (a character index until `position(of:)`), its depth.
+    var includes: [(name: String, position: (line: Int, column: Int), depth: Int)] = []
+    var maxDepth = 0
+    /// Where each tag starts, for messages.
+    var tagStart = 0
 
     init(_ chars: [Character]) { self.chars = chars }
+
+    func fail(_ message: String, at index: Int? = nil, unsupported: Bool = false) -> Unsupported {
+        Unsupported(message: message, index: index ?? i, unsupported: unsupported)
+    }
+
+    /// 1-based line and column of character `index`. Positions are worked out only for messages and includes,
+    /// from the last one asked for, so the whole parse stays linear.
+    private var lastPosition = (index: 0, line: 1, column: 1)
+    mutating func position(of index: Int) -> (line: Int, column: Int) {
+        var (k, line, column) = lastPosition.index <= index ? lastPosition : (0, 1, 1)
+        while k < min(index, chars.count) {
+            if chars[k].isNewline { line += 1; column = 1 } else { column += 1 }
+            k += 1
+        }
+        lastPosition = (k, line, column)
+        return (line, column)
+    }
+
+    func matches(_ delimiter: [Character], at index: Int) -> Bool {
+        guard index + delimiter.count <= chars.count else { return false }
+        for (k, c) in delimiter.enumerated() where chars[index + k] != c { return false }
+        return true
+    }
 
     static let nameChars = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
     static let partialNameChars = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*/")
@@ -77,15 +155,21 @@ private struct TemplateParser {
                     nodes.append(text(whiteSpaceBefore))
                     whiteSpaceBefore = ""
                 }
-                // Deeper than the checks allow: they report it (parsing it would overflow the stack).
-                guard depth < TemplateChecks.maxSectionDepth else { throw Unsupported() }
+                // Deeper than the checks allow (parsing it would overflow the stack).
+                guard depth < TemplateChecks.maxSectionDepth else {
+                    throw fail("sections nested more than \(TemplateChecks.maxSectionDepth) deep", at: tagStart)
+                }
                 depth += 1
+                maxDepth = max(maxDepth, depth)
+                let delimiters = (open, close)
                 let body = try parse(section: path, newLine: setNewLine ? newLine : false)
+                (open, close) = delimiters
                 depth -= 1
                 nodes.append(.section(path: path, inverted: inverted, body: body))
             case "/":
                 i += 1
-                guard try name() == section else { throw Unsupported() }
+                let closeAt = tagStart
+                guard try name() == section else { throw fail("the closing tag does not match the open section", at: closeAt) }
                 if standalone(newLine) {
                     setNewLine = true
                 } else if !whiteSpaceBefore.isEmpty {
@@ -106,17 +190,21 @@ private struct TemplateParser {
                 i += 1
                 let path = try name()
                 if triple {
-                    guard current == "}" else { throw Unsupported() }
+                    guard current == "}" else { throw fail(Self.badName) }
                     i += 1
                 }
                 nodes.append(.variable(path: path, escaped: false))
             case ">":
                 i += 1
                 _ = read { $0.isWhitespace }
-                guard current != "*" else { throw Unsupported() }
+                guard current != "*" else {
+                    throw fail("dynamic partials ({{>*name}}) are not supported: name the partial", at: tagStart, unsupported: true)
+                }
                 let partial = read { Self.partialNameChars.contains($0) }
                 _ = read { $0.isWhitespace }
+                let partialAt = tagStart
                 try expectClose()
+                includes.append((partial, position(of: partialAt), depth))
                 if !whiteSpaceBefore.isEmpty { nodes.append(text(whiteSpaceBefore)) }
                 if standalone(newLine) {
                     setNewLine = true
@@ -129,8 +217,14 @@ private struct TemplateParser {
                 i += 1
                 nodes.append(.contentType(text: try pragma()))
                 setNewLine = standalone(newLine)
-            case "=", "<", "$":
-                throw Unsupported()
+            case "=":
+                i += 1
+                try setDelimiters()
+                setNewLine = standalone(newLine)
+            case "<":
+                throw fail("template inheritance ({{<name}}) is not supported: include partials with {{>name}}", at: tagStart, unsupported: true)
+            case "$":
+                throw fail("blocks ({{$name}}) of template inheritance are not supported", at: tagStart, unsupported: true)
             default:
                 if !whiteSpaceBefore.isEmpty {
                     nodes.append(text(whiteSpaceBefore))
@@ -140,8 +234,24 @@ private struct TemplateParser {
             }
             newLine = setNewLine
         }
-        guard section == nil else { throw Unsupported() }
+        guard section == nil else { throw fail("a section is never closed (missing {{/name}})") }
         return nodes
+    }
+
+    /// `=<% %>=` after the opening delimiter: the new delimiters, each non-empty and without whitespace.
+    mutating func setDelimiters() throws {
+        let bad = fail("a set-delimiter tag is badly formed", at: tagStart)
+        _ = read { $0.isWhitespace }
+        let start = read { !$0.isWhitespace }
+        _ = read { $0.isWhitespace }
+        let end = read { $0 != "=" && !$0.isWhitespace }
+        _ = read { $0.isWhitespace }
+        guard current == "=", !start.isEmpty, !end.isEmpty else { throw bad }
+        i += 1
+        guard matches(close, at: i) else { throw bad }
+        i += close.count
+        open = Array(start)
+        close = Array(end)
     }
 
     mutating func read(while predicate: (Character) -> Bool) -> String {
@@ -150,20 +260,21 @@ private struct TemplateParser {
         return String(chars[start..<i])
     }
 
-    /// Text up to a newline (not consumed) or up to and including `{{`.
+    /// Text up to a newline (not consumed) or up to and including the opening delimiter.
     mutating func readUntilTagOrNewline() -> String {
-        var out = ""
+        let start = i
         while !atEnd {
             let c = chars[i]
             if c == "\n" || c == "\r\n" { break }
-            if c == "{", i + 1 < chars.count, chars[i + 1] == "{" {
-                i += 2
-                break
+            if c == open[0], matches(open, at: i) {
+                let text = String(chars[start..<i])
+                tagStart = i
+                i += open.count
+                return text
             }
-            out.append(c)
             i += 1
         }
-        return out
+        return String(chars[start..<i])
     }
 
     /// A tag name split on dots; `.` alone is the current object.
@@ -171,7 +282,7 @@ private struct TemplateParser {
         _ = read { $0.isWhitespace }
         let text = read { Self.nameChars.contains($0) }
         _ = read { $0.isWhitespace }
-        // A bracket means a transform, which swift-mustache handles.
+        if current == "(" { throw fail("transforms (name(value)) are not supported", at: tagStart, unsupported: true) }
         try expectClose()
         if text == "." { return ["."] }
         if text.hasPrefix(".") { return ["."] + text.split(separator: ".").map(String.init) }
@@ -179,19 +290,19 @@ private struct TemplateParser {
     }
 
     mutating func expectClose() throws {
-        guard current == "}", i + 1 < chars.count, chars[i + 1] == "}" else { throw Unsupported() }
-        i += 2
+        guard matches(close, at: i) else { throw fail(Self.badName) }
+        i += close.count
     }
 
     mutating func skipComment() throws {
         while !atEnd {
-            if chars[i] == "}", i + 1 < chars.count, chars[i + 1] == "}" {
-                i += 2
+            if matches(close, at: i) {
+                i += close.count
                 return
             }
             i += 1
         }
-        throw Unsupported()
+        throw fail("a comment is never closed", at: tagStart)
     }
 
     /// `{{% CONTENT_TYPE: TEXT|HTML}}`: true for TEXT.
@@ -199,13 +310,17 @@ private struct TemplateParser {
         _ = read { $0.isWhitespace }
         let variable = read { Self.nameChars.contains($0) }
         _ = read { $0.isWhitespace }
-        guard current == ":" else { throw Unsupported() }
+        let badPragma = fail("a pragma is badly formed; write {{% CONTENT_TYPE: TEXT}}", at: tagStart)
+        guard current == ":" else { throw badPragma }
         i += 1
         _ = read { $0.isWhitespace }
         let value = read { Self.nameChars.contains($0) }
         _ = read { $0.isWhitespace }
-        try expectClose()
-        guard variable == "CONTENT_TYPE", value == "TEXT" || value == "HTML" else { throw Unsupported() }
+        guard matches(close, at: i) else { throw badPragma }
+        i += close.count
+        guard variable == "CONTENT_TYPE", value == "TEXT" || value == "HTML" else {
+            throw fail("unknown pragma; the only one is {{% CONTENT_TYPE: TEXT|HTML}}", at: tagStart)
+        }
         return value == "TEXT"
     }
 

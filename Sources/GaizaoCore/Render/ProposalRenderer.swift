@@ -49,8 +49,12 @@ public struct ProposalRenderer: Sendable {
         guard !checked.diagnostics.contains(where: { $0.severity == .error }) else {
             return LoadResult(renderer: nil, diagnostics: checked.diagnostics)
         }
-        let renderer = ProposalRenderer(checkedLibrary: MustacheLibrary(templates: checked.templates), texts: checked.texts,
-                                        compiled: CompiledTemplateSet(checked.texts))
+        // The checks read templates with the compiler's parser: what they accept compiles, and is never handed to
+        // swift-mustache's renderer, which has no bound on recursion, output or time.
+        guard let compiled = CompiledTemplateSet(checked.texts) else {
+            return LoadResult(renderer: nil, diagnostics: checked.diagnostics + [Diagnostic(.error, "the templates in \(folder) cannot be compiled", at: nil)])
+        }
+        let renderer = ProposalRenderer(checkedLibrary: nil, texts: checked.texts, compiled: compiled)
         return LoadResult(renderer: renderer, diagnostics: checked.diagnostics)
     }
 
@@ -69,6 +73,15 @@ public struct ProposalRenderer: Sendable {
         -> (markdown: [UInt8]?, html: [UInt8]?) {
         var buffers = DocumentBuffers()
         render(proposal, lang: lang, markdown: wantsMarkdown, html: wantsHTML, into: &buffers)
+        return (wantsMarkdown ? buffers.markdown.bytes() : nil, wantsHTML ? buffers.html.bytes() : nil)
+    }
+
+    /// `documents`, or an error when a render reached `TemplateLimits` (the documents are then incomplete).
+    public func checkedDocuments(_ proposal: Proposal, lang: Lang, markdown wantsMarkdown: Bool, html wantsHTML: Bool) throws
+        -> (markdown: [UInt8]?, html: [UInt8]?) {
+        var buffers = DocumentBuffers()
+        render(proposal, lang: lang, markdown: wantsMarkdown, html: wantsHTML, into: &buffers)
+        if let failure = buffers.failure { throw TemplateRenderFailure(message: failure) }
         return (wantsMarkdown ? buffers.markdown.bytes() : nil, wantsHTML ? buffers.html.bytes() : nil)
     }
 
@@ -116,4 +129,15 @@ public struct DocumentBuffers: ~Copyable {
 
     /// The HTML of the last render, lent without a copy.
     public func withHTML<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R { try html.withBytes(body) }
+
+    /// Why the last render is incomplete (it reached `TemplateLimits`), or nil.
+    public var failure: String? {
+        html.limitExceeded ? TemplateLimits.message("proposal.html") : markdown.limitExceeded ? TemplateLimits.message("proposal.md") : nil
+    }
+}
+
+/// A render stopped at `TemplateLimits`.
+public struct TemplateRenderFailure: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }

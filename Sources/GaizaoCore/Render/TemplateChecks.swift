@@ -5,12 +5,17 @@ import Mustache
 /// template named by its path without `.mustache` (`partials/module-card.md`). Problems are located diagnostics.
 public enum TemplateChecks {
     public struct Result: Sendable {
-        /// The templates that parsed, by name.
-        public var templates: [String: MustacheTemplate]
+        /// The templates that parsed, by name, as swift-mustache reads them (parsed on demand: its parser is
+        /// quadratic in a template's length; gaizao's own parser is what checks and renders).
+        public var templates: [String: MustacheTemplate] { texts.compactMapValues { try? MustacheTemplate(string: $0) } }
         /// Their texts, by name.
         public var texts: [String: String]
         public var diagnostics: [Diagnostic]
     }
+
+    /// swift-mustache's parser, whose messages are the established ones for text that is not Mustache, is asked
+    /// about a template only up to this size (it is quadratic in the length); beyond, gaizao's parser says why.
+    static let maxLibraryParseBytes = 64 << 10
 
     /// Templates every template folder must hold (what `diagnose` renders).
     public static let required = ["proposal.md", "proposal.html"]
@@ -31,8 +36,8 @@ public enum TemplateChecks {
     public static func check(_ files: [String: SourceFile], folder: String, required: [String] = required,
                              recommended: [String] = []) -> Result {
         var bag = DiagnosticBag()
-        var templates: [String: MustacheTemplate] = [:]
         var texts: [String: String] = [:]
+        var parsed: [String: CompiledTemplate.Parsed] = [:]
         var includes: [String: [(partial: String, location: SourceLocation)]] = [:]
         let names = Dictionary(files.keys.filter { $0.hasSuffix(".mustache") }.map { (String($0.dropLast(".mustache".count)), $0) },
                                uniquingKeysWith: { a, _ in a })
@@ -42,27 +47,76 @@ public enum TemplateChecks {
                 bag.error("sections nested more than \(maxSectionDepth) deep", at: tooDeep.location(file.path))
                 continue
             }
-            do {
-                templates[name] = try MustacheTemplate(string: file.text)
+            // One parser for lint and rendering: what it accepts renders.
+            switch CompiledTemplate.parse(file.text) {
+            case let .success(template):
                 texts[name] = file.text
-            } catch let error as MustacheTemplate.ParserError {
-                bag.error("template does not parse: \(describe(error.error))",
-                          at: SourceLocation(file: file.path, line: error.context.lineNumber, column: error.context.columnNumber))
-                continue
-            } catch {
-                bag.error("template does not parse: \(error)", at: SourceLocation(file: file.path, line: 1, column: 1))
+                parsed[name] = template
+            case let .failure(problem):
+                let at = SourceLocation(file: file.path, line: problem.line, column: problem.column)
+                if problem.unsupported {
+                    bag.error(problem.message, at: at)
+                } else if file.text.utf8.count <= maxLibraryParseBytes, let established = libraryParseError(file) {
+                    bag.append(established)
+                } else {
+                    bag.error("template does not parse: \(problem.message)", at: at)
+                }
                 continue
             }
-            includes[name] = checkTags(file, name: name, known: names, into: &bag)
+            // The partials come from the parser, which also reads templates that change their delimiters.
+            checkTags(file, name: name, known: names, into: &bag, reportMissingPartials: false)
+            includes[name] = parsed[name]!.includes.map { (partial: $0.name, location: SourceLocation(file: file.path, line: $0.line, column: $0.column)) }
+            for include in includes[name]! where names[include.partial] == nil {
+                bag.error("partial `\(include.partial)` does not exist (expected \(include.partial).mustache)", at: include.location)
+            }
         }
         checkPartialCycles(includes, into: &bag)
+        if !bag.hasErrors { checkNesting(parsed, includes: includes, into: &bag) }
         for name in required where names[name] == nil {
             bag.error("missing required template \(name).mustache in \(folder)", at: nil)
         }
         for name in recommended where names[name] == nil && !required.contains(name) {
             bag.warning("missing template \(name).mustache in \(folder): `gaizao compare` needs it (copy it from the shipped templates/)", at: nil)
         }
-        return Result(templates: templates, texts: texts, diagnostics: bag.sorted)
+        return Result(texts: texts, diagnostics: bag.sorted)
+    }
+
+    /// swift-mustache's message for a template that is not Mustache, or nil when it parses it.
+    static func libraryParseError(_ file: SourceFile) -> Diagnostic? {
+        do {
+            _ = try MustacheTemplate(string: file.text)
+            return nil
+        } catch let error as MustacheTemplate.ParserError {
+            return Diagnostic(.error, "template does not parse: \(describe(error.error))",
+                              at: SourceLocation(file: file.path, line: error.context.lineNumber, column: error.context.columnNumber))
+        } catch {
+            return Diagnostic(.error, "template does not parse: \(error)", at: SourceLocation(file: file.path, line: 1, column: 1))
+        }
+    }
+
+    /// Sections and partials nest into one another when rendered; more than `maxSectionDepth` levels in all
+    /// (a partial's sections counted below the tag that includes it) is an error, as for one template: the
+    /// renderer recurses once per level. The partials must not form a cycle.
+    static func checkNesting(_ parsed: [String: CompiledTemplate.Parsed],
+                             includes: [String: [(partial: String, location: SourceLocation)]], into bag: inout DiagnosticBag) {
+        var memo: [String: Int] = [:]
+        func depth(_ name: String) -> Int {
+            if let known = memo[name] { return known }
+            guard let template = parsed[name] else { return 0 }
+            var deepest = template.maxDepth
+            for include in template.includes where parsed[include.name] != nil {
+                deepest = max(deepest, include.depth + 1 + depth(include.name))
+            }
+            memo[name] = deepest
+            return deepest
+        }
+        for name in parsed.keys.sorted() where depth(name) > maxSectionDepth {
+            let deepest = parsed[name]!.includes.max { a, b in a.depth + depth(a.name) < b.depth + depth(b.name) }
+            let at = deepest.flatMap { d in includes[name]?.first { $0.partial == d.name }?.location }
+            bag.error("template \(name) nests sections and partials more than \(maxSectionDepth) deep in all: the renderer would overflow its stack",
+                      at: at)
+            return
+        }
     }
 
     static func describe(_ error: Error) -> String {
@@ -85,7 +139,8 @@ public enum TemplateChecks {
     /// over as HTML), partials must exist, `t.key` fixed strings must exist.
     /// Returns the partials the template includes, with where.
     @discardableResult
-    static func checkTags(_ file: SourceFile, name: String, known: [String: String], into bag: inout DiagnosticBag)
+    static func checkTags(_ file: SourceFile, name: String, known: [String: String], into bag: inout DiagnosticBag,
+                          reportMissingPartials: Bool = true)
         -> [(partial: String, location: SourceLocation)] {
         let tags = scanTags(file.text)
         var includes: [(partial: String, location: SourceLocation)] = []
@@ -100,7 +155,7 @@ public enum TemplateChecks {
             let body = tag.body
             if body.hasPrefix(">") {
                 let partial = body.dropFirst().trimmingCharacters(in: .whitespaces)
-                if !partial.hasPrefix("*"), known[partial] == nil {
+                if reportMissingPartials, !partial.hasPrefix("*"), known[partial] == nil {
                     bag.error("partial `\(partial)` does not exist (expected \(partial).mustache)", at: tag.location(file.path))
                 }
                 includes.append((partial, tag.location(file.path)))

@@ -14,7 +14,7 @@ public enum Money {
         guard fraction.count <= 4, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         while fraction.count < 4 { fraction += "0" }
         guard let w = Int(whole), let f = Int(fraction) else { return nil }
-        let value = w * 10_000 + f
+        let value = w * 10_000 + f  // at most 10¹³: `whole` has at most 9 digits
         return negative ? -value : value
     }
 
@@ -26,7 +26,8 @@ public enum Money {
         var scale = 1
         for _ in 0..<(4 - decimals) { scale *= 10 }
         // Round half up at the shown precision.
-        let units = (abs(yuan) + scale / 2) / scale
+        // Magnitude and rounding in unsigned arithmetic: no trap even at `Int.min` or `Int.max`.
+        let units = Int(clamping: yuan.magnitude / UInt(scale) + (yuan.magnitude % UInt(scale) * 2 >= UInt(scale) ? 1 : 0))
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DecimalText.capacity) { buffer in
             let start = DecimalText.write(units: Int64(yuan < 0 ? -units : units), digits: decimals, to: buffer)
             return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
@@ -35,7 +36,7 @@ public enum Money {
 
     /// `1,234,567` — the exact yuan figure with thousands separators.
     public static func grouped(_ yuan: Int) -> String {
-        let digits = String(abs(yuan))
+        let digits = String(yuan.magnitude)
         var out = ""
         for (i, c) in digits.enumerated() {
             if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }

@@ -47,6 +47,14 @@ public enum YAMLDocument {
         do {
             root = try Yams.compose(yaml: file.text, .basic)
         } catch let error as YamlError {
+            if case let .duplicatedKeysInMapping(duplicates, context) = error, let key = duplicates.first,
+               let again = secondOccurrence(of: key, after: context.mark, in: file.text) {
+                // At the repeated key, which is the one to remove or rename; the first is named in the message.
+                let first = again.line == context.mark.line ? "column \(context.mark.column)" : "line \(context.mark.line)"
+                bag.error("duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) (first at \(first))",
+                          at: SourceLocation(file: file.path, line: again.line, column: again.column))
+                return nil
+            }
             let (message, mark) = describe(error, limits: limits)
             bag.error(message, at: SourceLocation(file: file.path, line: mark?.line ?? 1, column: mark?.column ?? 1))
             return nil
@@ -69,7 +77,85 @@ public enum YAMLDocument {
             bag.error("document too large once aliases are expanded (more than \(limits.maxExpandedNodes) nodes)", at: start)
             return nil
         }
+        if let tagged = firstUnsupportedTag(root) {
+            bag.error("the YAML tag `\(shortTag(tagged.tag))` is not supported: write the value without a tag",
+                      at: tagged.node.location(in: file.path))
+            return nil
+        }
         return root
+    }
+
+    /// Tags that only restate what the reader does anyway; any other (`!!binary`, `!!python/object`, `!custom`)
+    /// would be silently dropped, so it is an error.
+    static let harmlessTags: Set<String> = ["str", "seq", "map", "int", "float", "bool", "null"].reduce(into: []) {
+        $0.insert("tag:yaml.org,2002:" + $1)
+    }
+
+    /// The first node (in document order, keys before values) with a tag the reader does not honour. Reads each
+    /// node's tag as written (`Node.tag` would resolve implicit tags in place, changing the tree).
+    static func firstUnsupportedTag(_ node: Node) -> (node: Node, tag: String)? {
+        func unsupported(_ tag: Tag) -> String? {
+            let written = tag.description
+            return written.isEmpty || written == "!" || harmlessTags.contains(written) ? nil : written
+        }
+        switch node {
+        case let .scalar(s):
+            return unsupported(s.tag).map { (node, $0) }
+        case let .alias(a):
+            return unsupported(a.tag).map { (node, $0) }
+        case let .mapping(m):
+            if let tag = unsupported(m.tag) { return (node, tag) }
+            for (k, v) in m { if let t = firstUnsupportedTag(k) ?? firstUnsupportedTag(v) { return t } }
+            return nil
+        case let .sequence(q):
+            if let tag = unsupported(q.tag) { return (node, tag) }
+            for v in q { if let t = firstUnsupportedTag(v) { return t } }
+            return nil
+        }
+    }
+
+    /// `!!binary` for `tag:yaml.org,2002:binary`, as the file writes it.
+    static func shortTag(_ tag: String) -> String {
+        tag.hasPrefix("tag:yaml.org,2002:") ? "!!" + tag.dropFirst("tag:yaml.org,2002:".count) : tag
+    }
+
+    /// Where a duplicated key occurs again after its first occurrence at `first`: the next line that has the key
+    /// at the same column (block mappings), else the next occurrence of the key's text (flow mappings); nil when
+    /// neither is found.
+    static func secondOccurrence(of key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        let forms = [key, "\"" + key + "\"", "'" + key + "'"]
+        for (i, line) in lines.enumerated().dropFirst(first.line) {
+            let scalars = Array(line.unicodeScalars)
+            guard scalars.count >= first.column else { continue }
+            let rest = String(String.UnicodeScalarView(scalars[(first.column - 1)...]))
+            let indent = scalars[..<(first.column - 1)].allSatisfy { $0 == " " || $0 == "-" }
+            if indent, forms.contains(where: { rest.hasPrefix($0) && rest.dropFirst($0.count).drop(while: { $0 == " " }).hasPrefix(":") }) {
+                return (i + 1, first.column)
+            }
+        }
+        // Flow mapping: the next occurrence after the first one, on its line or later.
+        var skipFirst = true
+        for (i, line) in lines.enumerated().dropFirst(first.line - 1) {
+            let scalars = Array(line.unicodeScalars)
+            var from = i == first.line - 1 ? min(max(first.column - 1, 0), scalars.count) : 0
+            while from < scalars.count {
+                let tail = String(String.UnicodeScalarView(scalars[from...]))
+                // The earliest of the key's forms from here (the quoted forms before the bare one at equal places).
+                let matches = forms.reversed().compactMap { form in
+                    tail.range(of: form).map { (tail.unicodeScalars.distance(from: tail.unicodeScalars.startIndex, to: $0.lowerBound), form) }
+                }
+                guard let (offset, form) = matches.min(by: { $0.0 < $1.0 }) else { break }
+                if skipFirst {
+                    skipFirst = false
+                    from += offset + form.unicodeScalars.count
+                    continue
+                }
+                return (i + 1, from + offset + 1)
+            }
+        }
+        return nil
     }
 
     private static func describe(_ error: YamlError, limits: YAMLLimits) -> (String, Mark?) {

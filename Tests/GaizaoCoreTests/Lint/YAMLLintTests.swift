@@ -25,7 +25,8 @@ import Testing
     @Test func duplicateKey() {
         let fixture = minimal.replacing(F.modulesYAML, "    kind: personalized\n    name: {zh: 主机厂EDI",
                                         with: "    kind: personalized\n    kind: standard\n    name: {zh: 主机厂EDI")
-        #expect(fixture.lint() == ["industries/widgets/modules.yaml:24:5: error: duplicate key `kind`"])
+        // At the repeated key, the one to remove (issue 13), naming where the first is.
+        #expect(fixture.lint() == ["industries/widgets/modules.yaml:25:5: error: duplicate key `kind` (first at line 24)"])
     }
 
     @Test func emptyFile() {

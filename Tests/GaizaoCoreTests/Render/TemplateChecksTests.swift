@@ -94,4 +94,72 @@ import Testing
         #expect(result.renderer == nil)
         #expect(result.diagnostics.count == 1)
     }
+
+    // Issue 13, item 4: lint and rendering read templates with one parser.
+
+    /// A partial that includes itself through set delimiters was a segfault at render time and passed lint.
+    @Test func aSelfIncludingPartialWithSetDelimitersIsACycle() {
+        let partial = "{{% CONTENT_TYPE: TEXT}}\nx\n{{=<% %>=}}\n<%> partials/p.md%>\n"
+        let out = check(["proposal.md.mustache": Self.md + "{{> partials/p.md}}\n", "partials/p.md.mustache": partial, "proposal.html.mustache": Self.html])
+        #expect(out == ["tpl/partials/p.md.mustache:4:1: error: partials include each other in a cycle (partials/p.md → partials/p.md): rendering would never end"])
+        let files = ["main": "{{=<% %>=}}<%> main%>"]
+        #expect(CompiledTemplateSet(files) == nil)
+    }
+
+    /// Inheritance, blocks, dynamic partials and transforms hung or fell back to another renderer: now each is a
+    /// located error at its tag.
+    @Test func unsupportedMustacheFeaturesAreLocatedErrors() {
+        let cases: [(String, String)] = [
+            ("a\n  {{<parent}}{{/parent}}\n", "tpl/proposal.html.mustache:2:3: error: template inheritance ({{<name}}) is not supported: include partials with {{>name}}"),
+            ("{{$block}}x{{/block}}\n", "tpl/proposal.html.mustache:1:1: error: blocks ({{$name}}) of template inheritance are not supported"),
+            ("x {{>*dynamic}}\n", "tpl/proposal.html.mustache:1:3: error: dynamic partials ({{>*name}}) are not supported: name the partial"),
+            ("{{#x}}{{upper(name)}}{{/x}}\n", "tpl/proposal.html.mustache:1:7: error: transforms (name(value)) are not supported"),
+        ]
+        for (html, message) in cases {
+            #expect(check(["proposal.md.mustache": Self.md, "proposal.html.mustache": html]) == [message])
+        }
+    }
+
+    /// Sections nest through partials: a chain of partials each opening sections is bounded in all.
+    @Test func nestingThroughPartialsIsBounded() {
+        var files = ["proposal.md.mustache": Self.md, "proposal.html.mustache": "{{> p0}}\n"]
+        for k in 0..<30 { files["p\(k).mustache"] = "{{#a}}{{#b}}{{#c}}{{#d}}{{> p\(k + 1)}}{{/d}}{{/c}}{{/b}}{{/a}}" }
+        files["p30.mustache"] = "end"
+        let out = check(files)
+        #expect(out.count == 1)
+        #expect(out.first?.contains("nests sections and partials more than 100 deep in all") == true, "\(out)")
+        let texts = Dictionary(uniqueKeysWithValues: files.map { (String($0.key.dropLast(".mustache".count)), $0.value) })
+        #expect(CompiledTemplateSet(texts) == nil)
+    }
+
+    /// A large broken template is reported by gaizao's own parser (swift-mustache's is quadratic in the length).
+    @Test func aLargeBrokenTemplateIsReportedByTheLinearParser() {
+        let big = String(repeating: "line {{x}} {{#list}}{{name}}{{/list}}\n", count: 4000) + "{{#open}}\n"
+        #expect(big.utf8.count > TemplateChecks.maxLibraryParseBytes)
+        #expect(check(["proposal.md.mustache": Self.md, "proposal.html.mustache": big])
+            == ["tpl/proposal.html.mustache:4002:1: error: template does not parse: a section is never closed (missing {{/name}})"])
+        // A large valid template passes.
+        #expect(check(["proposal.md.mustache": Self.md, "proposal.html.mustache": String(big.dropLast("{{#open}}\n".count))]).isEmpty)
+    }
+
+    /// Sections nested over lists multiply: the render stops at its bounds and the document fails with a clear
+    /// message instead of growing to gigabytes.
+    @Test func aRenderThatExplodesStopsAtItsBounds() throws {
+        // The standard modules (six) within the standard modules, ten deep: 6¹⁰ passes.
+        let bomb = "{{#package}}" + String(repeating: "{{#standard}}", count: 10) + "{{name}} "
+            + String(repeating: "{{/standard}}", count: 10) + "{{/package}}\n"
+        let files = ["proposal.md.mustache": SourceFile(path: "tpl/proposal.md.mustache", text: Self.md),
+                     "proposal.html.mustache": SourceFile(path: "tpl/proposal.html.mustache", text: bomb)]
+        let renderer = try #require(ProposalRenderer.load(files, folder: "tpl").renderer)
+        let proposal = try Engine(catalog: Shipped.catalog).run(Shipped.example("auto-parts-midsize.yaml")).proposal
+        #expect(throws: TemplateRenderFailure.self) { try renderer.checkedDocuments(proposal, lang: .zh, markdown: true, html: true) }
+        var buffers = DocumentBuffers()
+        renderer.render(proposal, lang: .zh, markdown: true, html: true, into: &buffers)
+        #expect(buffers.failure?.hasPrefix("template proposal.html renders more than 32 MB or 50000000 instructions") == true)
+        // The buffers serve the next proposal afresh.
+        let plain = try #require(ProposalRenderer.load(["proposal.md.mustache": SourceFile(path: "m", text: Self.md),
+                                                        "proposal.html.mustache": SourceFile(path: "h", text: Self.html)], folder: "tpl").renderer)
+        plain.render(proposal, lang: .zh, markdown: true, html: true, into: &buffers)
+        #expect(buffers.failure == nil)
+    }
 }

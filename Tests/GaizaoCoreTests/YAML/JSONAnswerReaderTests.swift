@@ -1,3 +1,4 @@
+import Foundation
 @testable import GaizaoCore
 import Testing
 
@@ -121,14 +122,19 @@ import Testing
         }
     }
 
-    /// `isISODate` reads `YYYY-MM-DD` without splitting; every text gets the verdict of the splitting reading.
+    /// `isISODate` reads `YYYY-MM-DD` without splitting; every text gets the verdict of the splitting reading,
+    /// and the day must be one of the Gregorian calendar's (issue 13: `2026-02-30` was accepted).
     @Test func datesAreJudgedAsBefore() {
+        let gregorian = Calendar(identifier: .gregorian)
         func splitting(_ s: String) -> Bool {
             let parts = s.split(separator: "-")
             guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
                   let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
             return y >= 1900 && y <= 2200 && (1...12).contains(m) && (1...31).contains(d)
+                && DateComponents(calendar: gregorian, year: y, month: m, day: d).isValidDate
         }
+        for date in ["2026-02-30", "2026-02-29", "2100-02-29", "2026-04-31"] { #expect(!AnswerDecoder.isISODate(date), "\(date)") }
+        for date in ["2024-02-29", "2000-02-29", "2026-04-30"] { #expect(AnswerDecoder.isISODate(date), "\(date)") }
         var texts = ["2026-11-20", "1900-01-01", "2200-12-31", "1899-12-31", "2201-01-01", "2026-00-10", "2026-13-10", "2026-01-00",
                      "2026-01-32", "2026-+1-+5", "2026--11-20", "-2026-11-20", "2026-11-20-", "2026/11/20", "2026-1-20", "20261120",
                      "２０２６-11-20", "2026-11-2\u{0301}", "2026-11-2a", "2026-11-20 ", " 2026-11-20", "2026-1a-20", "", "----------"]

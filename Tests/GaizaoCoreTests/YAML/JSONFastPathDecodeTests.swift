@@ -148,7 +148,7 @@ import Yams
     /// The messages users see for declined JSON are libyaml's, located as before.
     @Test func declinedInputsReportAsBefore() {
         let cases: [(String, String)] = [
-            (#"{"gaizao_answers":1,"gaizao_answers":1}"#, "stdin:1:2: error: duplicate key `gaizao_answers`"),
+            (#"{"gaizao_answers":1,"gaizao_answers":1}"#, "stdin:1:21: error: duplicate key `gaizao_answers` (first at column 2)"),
             (#"{"industry":"auto-parts","date":"\ud83d"}"#, "stdin:1:36: error: YAML syntax: while parsing a quoted scalar found invalid Unicode character escape code"),
             (#"{"industry":"x""#, "stdin:2:1: error: YAML syntax: while parsing a flow mapping did not find expected ',' or '}'"),
             (String(repeating: "[", count: 65) + String(repeating: "]", count: 65), "stdin:1:65: error: nesting deeper than 64 levels"),

@@ -27,6 +27,7 @@ enum AnswerInput {
         let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { return .empty }
         if text.count > q.maxLength { return .problem(ui.tooLong(q.maxLength)) }
+        if let bad = ControlCharacters.firstForbidden(in: text) { return .problem(ui.controlCharacter(ControlCharacters.name(bad.scalar))) }
         return .answer(.text(text))
     }
 

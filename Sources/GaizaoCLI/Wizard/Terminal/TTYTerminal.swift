@@ -1,3 +1,4 @@
+import GaizaoCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -93,10 +94,12 @@ final class TTYTerminal: WizardTerminal {
     }
 
     private func styled(_ line: ScreenLine) -> String {
-        guard colour, !line.text.isEmpty else { return line.text }
+        // Texts come from answers files and catalogs: their control characters are shown, never obeyed.
+        let text = ControlCharacters.visible(line.text, keepingLineBreaks: false)
+        guard colour, !text.isEmpty else { return text }
         let code: String
         switch line.style {
-        case .plain: return line.text
+        case .plain: return text
         case .title: code = "1"
         case .dim: code = "2"
         case .cursor: code = "1;36"
@@ -104,7 +107,7 @@ final class TTYTerminal: WizardTerminal {
         case .error: code = "1;31"
         case .accent: code = "32"
         }
-        return "\u{1B}[\(code)m\(line.text)\u{1B}[0m"
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }
 
     /// Writes everything, retrying short writes; errors (a closed terminal) are ignored.

@@ -83,6 +83,7 @@ struct WizardStrings {
     }
     var notANumber: String { t("请输入数字，例如 35 或 2.5。", "Enter a number such as 35 or 2.5.") }
     var wholeNumber: String { t("请输入整数。", "Enter a whole number.") }
+    func controlCharacter(_ name: String) -> String { t("不能含控制字符 \(name)。", "The control character \(name) is not allowed.") }
     func tooLong(_ max: Int) -> String { t("最多 \(max) 个字。", "At most \(max) characters.") }
 
     // Help panel: what an answer means for the MIIT evaluation.

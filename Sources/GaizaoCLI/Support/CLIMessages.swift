@@ -1,0 +1,80 @@
+import Foundation
+import GaizaoCore
+
+/// The CLI's messages about files, locks and limits, in one place so that they can be translated together.
+enum CLIMessages {
+    static func wouldOverwriteInput(output: String, input: String) -> String {
+        input == output
+            ? "\(output): is an input of this command and would be overwritten by its output; nothing was written (choose another output folder with -o, or rename the input)"
+            : "\(output): would overwrite the input \(input) (the same file); nothing was written (choose another output folder with -o, or rename the input)"
+    }
+
+    static func outputFolderLocked(_ folder: String) -> String {
+        "\(folder): another gaizao batch is writing into this folder; wait for it to finish or choose another output folder with -o"
+    }
+
+    static func earlierResults(_ folder: String, count: Int, first: Int) -> String {
+        "\(folder) already holds \(count) result folder(s) of an earlier batch: they are kept, and this run numbers its folders from \(BatchJob.folderPrefix(first).dropLast()); summary.csv and summary.html are replaced"
+    }
+
+    static func permissionDenied(_ path: String, _ what: String = "cannot be read") -> String {
+        "\(path): \(what) (permission denied)"
+    }
+
+    static func pdfNotAPDF(_ browser: String, bytes: Int) -> String {
+        "\(browser) did not print a PDF (it wrote \(bytes) bytes that are not a complete PDF file)"
+    }
+
+    static func renderFailed(_ template: String, _ reason: String) -> String {
+        "template \(template): \(reason)"
+    }
+}
+
+/// Refuses to write an output over one of the command's inputs, whatever their names: two paths are the same
+/// file when they resolve to the same canonical path or, for an existing file, the same device and inode (hard
+/// links, symbolic links, `./a` and `a`, case-insensitive file systems).
+enum OutputGuard {
+    struct Identity: Hashable {
+        var canonical: String
+        var device: UInt64?
+        var inode: UInt64?
+    }
+
+    /// The identity of `path` as it is now (the file need not exist: its folder is resolved then).
+    static func identity(_ path: String) -> Identity {
+        var st = stat()
+        let exists = stat(path, &st) == 0
+        return Identity(canonical: canonicalPath(path), device: exists ? UInt64(st.st_dev) : nil, inode: exists ? UInt64(st.st_ino) : nil)
+    }
+
+    /// `realpath` of the file, else of its folder joined with its name; else the path made absolute.
+    static func canonicalPath(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let ns = path as NSString
+        let folder = ns.deletingLastPathComponent.isEmpty ? "." : ns.deletingLastPathComponent
+        if let resolved = realpath(folder, nil) {
+            defer { free(resolved) }
+            return (String(cString: resolved) as NSString).appendingPathComponent(ns.lastPathComponent)
+        }
+        return URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    static func same(_ a: Identity, _ b: Identity) -> Bool {
+        if let da = a.device, let ia = a.inode, let db = b.device, let ib = b.inode { return da == db && ia == ib }
+        return a.canonical == b.canonical
+    }
+
+    /// Throws an input error naming the first output that is one of `inputs`.
+    static func refuseOverwriting(inputs: [String], with outputs: [String]) throws {
+        let inputIDs = inputs.filter { $0 != "-" }.map { ($0, identity($0)) }
+        for output in outputs {
+            let id = identity(output)
+            if let (input, _) = inputIDs.first(where: { same($0.1, id) }) {
+                throw CLIError.input(CLIMessages.wouldOverwriteInput(output: output, input: input))
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// Control characters (C0 but tab and newline, DEL, C1): rejected in answers and proposals, and never written raw
+/// to a terminal, a log, HTML or CSV. An ESC or a C1 CSI drives the terminal that shows it (clears the screen,
+/// rewrites the title, hides text), BEL rings, NUL cuts text short in many tools.
+public enum ControlCharacters {
+    /// True for a character no text of gaizao's may carry raw. Tab and newline are allowed where text allows
+    /// them (`lineBreaks`); a carriage return only as part of a CRLF line break, which callers normalise.
+    public static func isForbidden(_ scalar: Unicode.Scalar, allowingLineBreaks lineBreaks: Bool = true) -> Bool {
+        let v = scalar.value
+        if lineBreaks && (v == 0x09 || v == 0x0A) { return false }
+        return v < 0x20 || (0x7F...0x9F).contains(v)
+    }
+
+    /// The first forbidden character of `text` and its 0-based offset in Unicode scalars, or nil.
+    public static func firstForbidden(in text: String, allowingLineBreaks lineBreaks: Bool = true) -> (offset: Int, scalar: Unicode.Scalar)? {
+        // Fast path: most texts hold no byte below 0x20 nor a C1 lead byte (0xC2 0x80–0x9F).
+        var suspect = false
+        for b in text.utf8 where b < 0x20 || b == 0x7F || b == 0xC2 { suspect = true; break }
+        guard suspect else { return nil }
+        for (i, s) in text.unicodeScalars.enumerated() where isForbidden(s, allowingLineBreaks: lineBreaks) { return (i, s) }
+        return nil
+    }
+
+    /// `text` with every forbidden character in visible escaped form (`\u{1B}`), so that a message quoting
+    /// hostile input shows it instead of obeying it. Tab and newline are kept when `lineBreaks` is true.
+    /// A file format whose records end in CRLF (CSV) keeps carriage returns (`keepingCarriageReturns`); a
+    /// terminal does not: a bare CR lets text overwrite the start of its line.
+    public static func visible(_ text: String, keepingLineBreaks lineBreaks: Bool = true, keepingCarriageReturns: Bool = false) -> String {
+        guard firstForbidden(in: text, allowingLineBreaks: lineBreaks) != nil else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for s in text.unicodeScalars {
+            if isForbidden(s, allowingLineBreaks: lineBreaks) && !(keepingCarriageReturns && s == "\r") {
+                out += "\\u{" + String(s.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(s)
+            }
+        }
+        return out
+    }
+
+    /// `U+001B (ESC)`: how a message names a forbidden character.
+    public static func name(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        let names: [UInt32: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x09: "TAB", 0x0A: "LF", 0x0D: "CR",
+                                       0x1B: "ESC", 0x7F: "DEL", 0x9B: "CSI"]
+        return names[scalar.value].map { "\(code) (\($0))" } ?? code
+    }
+}

@@ -1,0 +1,312 @@
+import Foundation
+import Testing
+
+/// Issue 13, "nothing lost, nothing crashes", on the real binary: outputs never overwrite inputs, output sets are
+/// written whole, batch runs cannot clash, templates and control characters cannot crash or drive the terminal.
+@Suite struct NothingLostTests {
+    static let root = GaizaoBinary.repositoryRoot
+    static func example(_ name: String) -> String { root.appendingPathComponent("examples/\(name)").path }
+
+    static func tempDir() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-13-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func bytes(_ url: URL) -> Data? { FileManager.default.contents(atPath: url.path) }
+
+    /// The midsize example as JSON answers (as a user might keep them).
+    static func jsonAnswers(in dir: URL, name: String = "firm.json") throws -> URL {
+        let yaml = try String(contentsOfFile: example("auto-parts-midsize.yaml"), encoding: .utf8)
+        let url = dir.appendingPathComponent(name)
+        try Self.answersJSON(fromYAML: yaml).write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    /// The example's answers as JSON, converted by hand for the few shapes it uses (scalars and flow lists).
+    static func answersJSON(fromYAML yaml: String) -> String {
+        var answers: [String] = []
+        var industry = "", date = ""
+        var inAnswers = false
+        for raw in yaml.split(separator: "\n") {
+            let line = String(raw)
+            if line.hasPrefix("#") || line.trimmingCharacters(in: .whitespaces).hasPrefix("#") { continue }
+            if line.hasPrefix("industry:") { industry = line.dropFirst(9).trimmingCharacters(in: .whitespaces); continue }
+            if line.hasPrefix("date:") { date = line.dropFirst(5).trimmingCharacters(in: .whitespaces); continue }
+            if line.hasPrefix("answers:") { inAnswers = true; continue }
+            guard inAnswers, line.hasPrefix("  "), let colon = line.firstIndex(of: ":") else { continue }
+            let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if let hash = value.range(of: "  #") { value = String(value[..<hash.lowerBound]) }
+            let json: String
+            if value.hasPrefix("[") {
+                let items = value.dropFirst().dropLast().split(separator: ",").map { "\"\($0.trimmingCharacters(in: .whitespaces))\"" }
+                json = "[" + items.joined(separator: ",") + "]"
+            } else if value == "true" || value == "false" || Double(value) != nil {
+                json = value
+            } else {
+                json = "\"" + value.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) + "\""
+            }
+            answers.append("\"\(key)\": \(json)")
+        }
+        return "{\"gaizao_answers\": 1, \"industry\": \"\(industry)\", \"date\": \"\(date)\", \"answers\": {\(answers.joined(separator: ", "))}}\n"
+    }
+
+    // MARK: 1. An output never overwrites an input
+
+    @Test func diagnoseRefusesToWriteOverItsJSONAnswers() throws {
+        let dir = Self.tempDir()
+        let answers = try Self.jsonAnswers(in: dir)
+        let before = Self.bytes(answers)
+        let r = try GaizaoBinary.run(["diagnose", "firm.json"], in: dir)
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("error: ./firm.json: would overwrite the input firm.json"), "\(r.stderr)")
+        #expect(Self.bytes(answers) == before)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("firm.md").path), "nothing is written")
+        // The same file under another name (a hard link) or through a symbolic link is refused too.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
+        #expect(link(answers.path, dir.appendingPathComponent("out/firm.json").path) == 0)
+        let linked = try GaizaoBinary.run(["diagnose", "firm.json", "-o", "out", "--format", "json"], in: dir)
+        #expect(linked.status == 1 && linked.stderr.contains("would overwrite the input firm.json"), "\(linked.stderr)")
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("alias.json").path, withDestinationPath: "firm.json")
+        let aliased = try GaizaoBinary.run(["diagnose", "alias.json", "--format", "md,json"], in: dir)
+        #expect(aliased.status == 1 && aliased.stderr.contains("would overwrite the input alias.json"), "\(aliased.stderr)")
+        #expect(Self.bytes(answers) == before)
+        // With another output folder it works.
+        let fine = try GaizaoBinary.run(["diagnose", "firm.json", "-o", "proposals"], in: dir)
+        #expect(fine.status == 0, "\(fine.stderr)")
+    }
+
+    @Test func wizardRefusesBeforeAskingAnything() throws {
+        let dir = Self.tempDir()
+        let answers = try Self.jsonAnswers(in: dir, name: "w.json")
+        let before = Self.bytes(answers)
+        let r = try GaizaoBinary.run(["wizard", "--answers", "w.json"], in: dir)
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("./w.json: would overwrite the input w.json"), "\(r.stderr)")
+        #expect(Self.bytes(answers) == before)
+    }
+
+    @Test func compareAndBatchRefuseToWriteOverTheirInputs() throws {
+        let dir = Self.tempDir()
+        for name in ["comparison.md", "b.json"] {
+            let r = try GaizaoBinary.run(["diagnose", Self.example("auto-parts-midsize.yaml"), "-o", "-", "--format", "json"])
+            try r.stdout.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let before = Self.bytes(dir.appendingPathComponent("comparison.md"))
+        let compare = try GaizaoBinary.run(["compare", "comparison.md", "b.json", "--format", "md"], in: dir)
+        #expect(compare.status == 1 && compare.stderr.contains("./comparison.md: would overwrite the input comparison.md"), "\(compare.stderr)")
+        #expect(Self.bytes(dir.appendingPathComponent("comparison.md")) == before)
+
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let csv = "industry,company_name\nauto-parts,甲\n"
+        try csv.write(to: out.appendingPathComponent("summary.csv"), atomically: true, encoding: .utf8)
+        let batch = try GaizaoBinary.run(["batch", "out/summary.csv", "-o", "out"], in: dir)
+        #expect(batch.status == 1 && batch.stderr.contains("summary.csv: would overwrite the input out/summary.csv"), "\(batch.stderr)")
+        #expect(try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8) == csv)
+    }
+
+    // MARK: 3. Batch: a lock, numbers that cannot clash, never its own outputs
+
+    @Test func aSecondBatchIntoALockedFolderIsRefused() throws {
+        let dir = Self.tempDir()
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        // Hold the lock as a running batch would.
+        let fd = open(out.appendingPathComponent(".gaizao-batch.lock").path, O_RDWR | O_CREAT, 0o644)
+        #expect(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+        let r = try GaizaoBinary.run(["batch", Self.example("auto-parts-midsize.yaml"), "-o", out.path])
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("another gaizao batch is writing into this folder"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("summary.csv").path))
+        close(fd)
+        let after = try GaizaoBinary.run(["batch", Self.example("auto-parts-midsize.yaml"), "-o", out.path])
+        #expect(after.status == 0, "\(after.stderr)")
+    }
+
+    @Test func aRerunNumbersAfterTheEarlierFoldersAndNeverReadsItsOwnSummary() throws {
+        let dir = Self.tempDir()
+        let inputs = dir.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        for name in ["auto-parts-midsize.yaml", "home-appliance-midsize.yaml"] {
+            try FileManager.default.copyItem(atPath: Self.example(name), toPath: inputs.appendingPathComponent(name).path)
+        }
+        // A user's own folder named like the staging folder, and one like the new ones without the marker.
+        for userFolder in [".gaizao-staging", ".gaizao-staging-notes"] {
+            try FileManager.default.createDirectory(at: inputs.appendingPathComponent(userFolder), withIntermediateDirectories: true)
+            try "mine".write(to: inputs.appendingPathComponent(userFolder + "/keep.txt"), atomically: true, encoding: .utf8)
+        }
+        // Output into the input folder, twice: the second run must not read summary.csv as input.
+        let first = try GaizaoBinary.run(["batch", "in", "-o", "in", "--format", "json"], in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try GaizaoBinary.run(["batch", "in", "-o", "in", "--format", "json"], in: dir)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("in already holds 2 result folder(s) of an earlier batch: they are kept, and this run numbers its folders from 00003"))
+        let folders = try FileManager.default.contentsOfDirectory(atPath: inputs.path).filter { $0.first?.isNumber == true }.sorted()
+        #expect(folders.map { String($0.prefix(5)) } == ["00001", "00002", "00003", "00004"])
+        let summary = try String(contentsOf: inputs.appendingPathComponent("summary.csv"), encoding: .utf8)
+        #expect(summary.split(separator: "\n").count == 3, "two enterprises, no row for summary.csv: \(summary)")
+        #expect(!summary.contains("summary.csv"))
+        for userFolder in [".gaizao-staging", ".gaizao-staging-notes"] {
+            #expect(FileManager.default.fileExists(atPath: inputs.appendingPathComponent(userFolder + "/keep.txt").path), "\(userFolder) was deleted")
+        }
+    }
+
+    // MARK: 4. Templates in a batch
+
+    @Test func aTemplateThatExplodesFailsItsRecordsNotTheBatch() throws {
+        let dir = Self.tempDir()
+        let templates = dir.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("templates"), to: templates)
+        // The standard modules within the standard modules, ten deep: 6¹⁰ passes.
+        let bomb = "{{#package}}" + String(repeating: "{{#standard}}", count: 10) + "{{name}} "
+            + String(repeating: "{{/standard}}", count: 10) + "{{/package}}\n"
+        let html = templates.appendingPathComponent("proposal.html.mustache")
+        try (try String(contentsOf: html, encoding: .utf8) + bomb).write(to: html, atomically: true, encoding: .utf8)
+        let lint = try GaizaoBinary.run(["lint", "--templates", templates.path])
+        #expect(lint.status == 0, "lint accepts it: \(lint.stderr)")
+        let out = dir.appendingPathComponent("out")
+        let r = try GaizaoBinary.run(["batch", Self.example("auto-parts-midsize.yaml"), Self.example("home-appliance-midsize.yaml"),
+                                      "-o", out.path, "--templates", templates.path, "--format", "md,html"])
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("template proposal.html renders more than 32 MB"), "\(r.stderr)")
+        let summary = try String(contentsOf: out.appendingPathComponent("summary.csv"), encoding: .utf8)
+        #expect(summary.split(separator: "\n").count == 3 && summary.contains(",failed,"))
+        let diagnose = try GaizaoBinary.run(["diagnose", Self.example("auto-parts-midsize.yaml"), "-o", dir.appendingPathComponent("d").path,
+                                             "--templates", templates.path])
+        #expect(diagnose.status == 1 && !diagnose.crashed && diagnose.stderr.contains("renders more than"), "\(diagnose.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("d/auto-parts-midsize.json").path), "no partial set")
+    }
+
+    @Test func aSelfIncludingPartialIsALintErrorNotASegfault() throws {
+        let dir = Self.tempDir()
+        let templates = dir.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("templates"), to: templates)
+        let partial = templates.appendingPathComponent("partials/blockers.md.mustache")
+        try (try String(contentsOf: partial, encoding: .utf8) + "{{=<% %>=}}\n<%> partials/blockers.md%>\n").write(to: partial, atomically: true, encoding: .utf8)
+        let lint = try GaizaoBinary.run(["lint", "--templates", templates.path])
+        #expect(lint.status == 1 && lint.stderr.contains("partials include each other in a cycle"), "\(lint.stderr)")
+        let out = dir.appendingPathComponent("out")
+        let batch = try GaizaoBinary.run(["batch", Self.example("auto-parts-midsize.yaml"), "-o", out.path, "--templates", templates.path])
+        #expect(batch.status == 1 && !batch.crashed)
+        #expect(BatchCommandTests.scratchFolders(out).isEmpty, "no staging left behind")
+    }
+
+    // MARK: 5. Control characters never reach the terminal, HTML or CSV raw
+
+    @Test func controlCharactersAreRefusedAndNeverPrintedRaw() throws {
+        let dir = Self.tempDir()
+        let yaml = try String(contentsOfFile: Self.example("auto-parts-midsize.yaml"), encoding: .utf8)
+        let hostile = yaml.replacingOccurrences(of: "town: 横河镇", with: "town: \"横河\\e[2J\\a\\x9B31m镇\"")
+        try hostile.write(to: dir.appendingPathComponent("hostile.yaml"), atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["diagnose", "hostile.yaml", "-o", "out"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("holds the control character U+001B (ESC)"), "\(r.stderr)")
+        #expect(!Self.hasRawControl(r.stderr) && !Self.hasRawControl(r.stdout), "\(r.stderr.debugDescription)")
+
+        // A file whose very name carries an escape sequence, in a batch: stderr, summary.csv and summary.html.
+        let evil = dir.appendingPathComponent("evil\u{1B}[2J\u{07}.yaml")
+        try "industry: [\n".write(to: evil, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out")
+        let batch = try GaizaoBinary.run(["batch", evil.path, Self.example("auto-parts-midsize.yaml"), "-o", out.path])
+        #expect(batch.status == 1 && !batch.crashed)
+        #expect(batch.stderr.contains("evil\\u{1B}[2J\\u{7}.yaml"), "\(batch.stderr.debugDescription)")
+        #expect(!Self.hasRawControl(batch.stderr) && !Self.hasRawControl(batch.stdout))
+        for file in ["summary.csv", "summary.html"] {
+            let text = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
+            #expect(!Self.hasRawControl(text), "\(file)")
+            #expect(text.contains("evil\\u{1B}[2J"), "\(file)")
+        }
+    }
+
+    /// The wizard's line mode refuses a typed control character and asks again; nothing raw is echoed.
+    @Test func theWizardRefusesTypedControlCharacters() throws {
+        let dir = Self.tempDir()
+        let input = dir.appendingPathComponent("typed.txt")
+        try Data("Evil\u{1B}[2J\u{07}Co\n".utf8).write(to: input)
+        let r = try GaizaoBinary.run(["wizard", "--answers", "w.yaml", "--industry", "auto-parts", "--lang", "en"], in: dir, stdin: input)
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stdout.contains("The control character U+001B (ESC) is not allowed."), "\(r.stdout)")
+        #expect(!Self.hasRawControl(r.stdout) && !Self.hasRawControl(r.stderr))
+        let saved = try String(contentsOf: dir.appendingPathComponent("w.yaml"), encoding: .utf8)
+        #expect(!saved.contains("Evil"))
+    }
+
+    /// ESC, BEL, NUL, CR or a C1 control (tab and newline are fine).
+    static func hasRawControl(_ text: String) -> Bool {
+        text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) }
+    }
+
+    // MARK: 6. diagnose writes its output set whole
+
+    @Test func aFailedWriteLeavesThePreviousSetIntact() throws {
+        let dir = Self.tempDir()
+        let answers = dir.appendingPathComponent("firm.yaml")
+        try FileManager.default.copyItem(atPath: Self.example("auto-parts-midsize.yaml"), toPath: answers.path)
+        let first = try GaizaoBinary.run(["diagnose", "firm.yaml", "-o", "out"], in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        let names = ["firm.md", "firm.html", "firm.json"]
+        let before = names.map { Self.bytes(dir.appendingPathComponent("out/" + $0)) }
+        // New answers, and a file size limit the HTML (~100 KB) exceeds but the Markdown does not.
+        let edited = try String(contentsOf: answers, encoding: .utf8).replacingOccurrences(of: "employees: 150", with: "employees: 151")
+        try edited.write(to: answers, atomically: true, encoding: .utf8)
+        let limited = try GaizaoBinary.run(["diagnose", "firm.yaml", "-o", "out"], in: dir,
+                                           wrapper: ["/bin/sh", "-c", "ulimit -f 80; exec \"$0\" \"$@\""])
+        #expect(limited.status == 1 && !limited.crashed, "\(limited.stderr)")
+        #expect(limited.stderr.contains("out/firm.html: cannot write (File too large)"), "\(limited.stderr)")
+        #expect(!limited.stderr.contains(".tmp") && !limited.stderr.contains(".gaizao-writing"), "names the user's file: \(limited.stderr)")
+        #expect(names.map { Self.bytes(dir.appendingPathComponent("out/" + $0)) } == before, "the previous set is intact")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path).sorted() == names.sorted())
+    }
+
+    /// A "browser" that exits 0 but writes 16 bytes is not a PDF printer.
+    @Test func aPDFThatIsNotAPDFIsRefused() throws {
+        let dir = Self.tempDir()
+        let bin = dir.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let fake = bin.appendingPathComponent("chromium")
+        try """
+            #!/bin/sh
+            for a in "$@"; do case "$a" in --print-to-pdf=*) printf 'not a pdf at all' > "${a#--print-to-pdf=}";; esac; done
+            exit 0
+
+            """.write(to: fake, atomically: true, encoding: .utf8)
+        chmod(fake.path, 0o755)
+        let r = try GaizaoBinary.run(["diagnose", Self.example("auto-parts-midsize.yaml"), "-o", "out", "--format", "md,pdf"], in: dir,
+                                     environment: ["PATH": bin.path + ":/usr/bin:/bin"])
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("out/auto-parts-midsize.pdf: \(fake.path) did not print a PDF (it wrote 16 bytes"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/auto-parts-midsize.md").path), "nothing of the set is written")
+    }
+
+    // MARK: 7. Smaller items
+
+    @Test func permissionBudgetAndEncodingMessages() throws {
+        let dir = Self.tempDir()
+        let locked = dir.appendingPathComponent("locked.yaml")
+        try FileManager.default.copyItem(atPath: Self.example("auto-parts-midsize.yaml"), toPath: locked.path)
+        chmod(locked.path, 0o000)
+        chmod(dir.path, 0o755)
+        // As root every file is readable: run as `nobody` then.
+        let asUser = geteuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        if geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") {
+            let r = try GaizaoBinary.run(["diagnose", locked.path, "-o", "-", "--format", "json"], wrapper: asUser)
+            #expect(r.status == 1 && r.stderr.contains("locked.yaml: cannot be read (permission denied)"), "\(r.stderr)")
+        }
+
+        let budget = try GaizaoBinary.run(["diagnose", Self.example("auto-parts-midsize.yaml"), "--budget", "99999999999999", "-o", "-", "--format", "json"])
+        #expect(budget.status == 2)
+        #expect(budget.stderr.contains("--budget 99999999999999 万元 is out of range: it must be less than 1000000 万元"), "\(budget.stderr)")
+
+        // A CSV saved by a spreadsheet in GB18030: 横河镇 in its bytes.
+        var csv = Array("industry,company_name\nauto-parts,".utf8)
+        csv += [0xBA, 0xE1, 0xBA, 0xD3, 0xD5, 0xF2, 0x0A]
+        let file = dir.appendingPathComponent("firms.csv")
+        try Data(csv).write(to: file)
+        let batch = try GaizaoBinary.run(["batch", file.path, "-o", dir.appendingPathComponent("out").path])
+        #expect(batch.status == 1 && !batch.crashed)
+        #expect(batch.stderr.contains("firms.csv:2:12: error: not valid UTF-8 text (byte 34 of the file; GB18030/GBK?): save the file as UTF-8"), "\(batch.stderr)")
+        #expect(batch.stderr.contains("CSV UTF-8"))
+    }
+}

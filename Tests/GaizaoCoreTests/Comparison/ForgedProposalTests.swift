@@ -1,0 +1,132 @@
+import Foundation
+@testable import GaizaoCore
+import Testing
+
+/// Issue 13, item 2: a proposal file is untrusted input. Every number is range-checked with the JSON key path in
+/// the message, and no arithmetic on money, points or ratios can trap.
+@Suite struct ForgedProposalTests {
+    static let original: String = try! Engine(catalog: Shipped.catalog).run(Shipped.example("auto-parts-midsize.yaml")).proposal.jsonText()
+
+    /// The original proposal JSON with `edit` applied to its decoded object.
+    static func forged(_ edit: (inout [String: Any]) -> Void) throws -> String {
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(original.utf8)) as? [String: Any])
+        edit(&object)
+        return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+    }
+
+    static func readError(_ text: String) -> String? {
+        do {
+            _ = try ProposalReader.read(SourceFile(path: "p.json", text: text))
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    static func set(_ object: inout [String: Any], _ path: [String], _ value: Any) {
+        guard let key = path.first else { return }
+        if path.count == 1 { object[key] = value; return }
+        var inner = object[key] as? [String: Any] ?? [:]
+        set(&inner, Array(path.dropFirst()), value)
+        object[key] = inner
+    }
+
+    @Test func moneyAtTheEndsOfIntIsRefusedWithItsKeyPath() throws {
+        let text = try Self.forged { Self.set(&$0, ["totals", "netCost", "lowYuan"], Int.max) }
+        let error = try #require(Self.readError(text))
+        #expect(error.hasPrefix("p.json: not a valid gaizao.proposal/1 proposal: `totals.netCost.lowYuan`: 9223372036854775807 yuan is out of range"))
+        let min = try Self.forged { Self.set(&$0, ["totals", "investment", "highYuan"], Int.min) }
+        #expect(Self.readError(min)?.contains("`totals.investment.highYuan`") == true)
+    }
+
+    @Test func hugePointsLevelsHashesAndDatesAreRefused() throws {
+        #expect(Self.readError(try Self.forged { Self.set(&$0, ["diagnosis", "points"], 1e308) })?.contains("`diagnosis.points`: 1e+308 is out of range") == true)
+        #expect(Self.readError(try Self.forged { Self.set(&$0, ["after", "level"], 99) })?.contains("`after.level`: level 99 is out of range (0 to 4)") == true)
+        let scene = try Self.forged { object in
+            var after = object["after"] as! [String: Any]
+            var scenes = after["scenes"] as! [[String: Any]]
+            scenes[2]["level"] = 77
+            after["scenes"] = scenes
+            object["after"] = after
+        }
+        #expect(Self.readError(scene)?.contains("`after.scenes[2].level`: level 77 is out of range") == true)
+        #expect(Self.readError(try Self.forged { $0["answersHash"] = "abc" })?.contains("`answersHash`: not a SHA-256 hash") == true)
+        #expect(Self.readError(try Self.forged { $0["date"] = "2026-02-30" })?.contains("`date`: `2026-02-30` is not a real calendar date") == true)
+        #expect(Self.readError(try Self.forged { $0["date"] = "2024-02-29" }) == nil)
+        #expect(Self.readError(try Self.forged { Self.set(&$0, ["enterprise", "name"], "X\u{1B}[2J") })?
+            .contains("`enterprise.name`: the text holds the control character U+001B (ESC)") == true)
+    }
+
+    /// A huge (but in-range) net cost over a tiny gain: no exact per-point figure, no trap, and the comparison
+    /// still renders.
+    @Test func hugeNetCostOverATinyGainDoesNotTrap() throws {
+        let text = try Self.forged { object in
+            Self.set(&object, ["totals", "netCost", "highYuan"], 10_000_000_000_000)
+            Self.set(&object, ["diagnosis", "points"], 50.0)
+            Self.set(&object, ["after", "points"], 50.001)
+        }
+        let forged = try ProposalReader.read(SourceFile(path: "b.json", text: text))
+        let pristine = try ProposalReader.read(SourceFile(path: "a.json", text: Self.original))
+        let comparison = try ProposalComparator.compare([("A", "a.json", pristine), ("B", "b.json", forged)], mode: .contractors)
+        // 10¹³ yuan over a thousandth of a point is beyond exact yuan: no figure rather than a trap.
+        #expect(comparison.summary[1].netCostPerPoint == nil)
+        #expect(comparison.summary[0].netCostPerPoint != nil)
+        #expect(!(try FuzzTests.compareRenderer.checkedText(comparison, lang: .zh, markdown: false)).isEmpty)
+    }
+
+    @Test func moneyFormattingIsTotal() {
+        #expect(Money.wan(Int.max) == "922337203685477.58")
+        #expect(Money.wan(Int.min) == "-922337203685477.58")
+        #expect(Money.wan(125_000) == "12.5")
+        #expect(Money.wan(-5) == "0")
+        #expect(Money.grouped(Int.min) == "-9,223,372,036,854,775,808")
+    }
+}
+
+/// Issue 13, items 5 and 7: control characters in answers, calendar dates, YAML tags.
+@Suite struct HostileAnswerTests {
+    static func decode(_ edit: (String) -> String) -> AnswerDecoder.Result {
+        let file = Shipped.exampleFile("auto-parts-midsize.yaml")
+        return AnswerDecoder.decode(SourceFile(path: file.path, text: edit(file.text)), catalog: Shipped.catalog)
+    }
+
+    @Test func controlCharactersInTextAnswersAreLocatedErrors() throws {
+        for (json, name) in [("\\u001b[2J", "U+001B (ESC)"), ("\\u0007", "U+0007 (BEL)"), ("\\u009b", "U+009B (CSI)"), ("\\u0000", "U+0000 (NUL)")] {
+            let result = Self.decode { $0.replacingOccurrences(of: "town: 横河镇", with: "town: \"横河\(json)镇\"") }
+            #expect(result.sheet == nil)
+            let error = try #require(result.diagnostics.errors.first)
+            #expect(error.message.contains("holds the control character \(name) at character 3"), "\(error)")
+            #expect(error.location?.line == 12)
+        }
+        // Tab and newline are text.
+        let fine = Self.decode { $0.replacingOccurrences(of: "town: 横河镇", with: "town: \"横河\\t镇\\n东\"") }
+        #expect(fine.sheet != nil)
+    }
+
+    @Test func impossibleDatesAreRefused() {
+        for date in ["2026-02-30", "2026-04-31", "2025-02-29", "2100-02-29"] {
+            let result = Self.decode { $0.replacingOccurrences(of: "date: 2026-11-20", with: "date: \(date)") }
+            #expect(result.diagnostics.errors.first?.message == "`date` must be a real calendar date written YYYY-MM-DD, found `\(date)`")
+        }
+        for date in ["2024-02-29", "2000-02-29", "2026-12-31"] {
+            #expect(Self.decode { $0.replacingOccurrences(of: "date: 2026-11-20", with: "date: \(date)") }.sheet != nil)
+        }
+    }
+
+    @Test func yamlTagsAreLocatedErrorsNotSilentlyDropped() throws {
+        for tag in ["!!binary aGVsbG8=", "!!python/object:os.system x", "!custom x", "!!set {a: null}"] {
+            let result = Self.decode { $0.replacingOccurrences(of: "town: 横河镇", with: "town: \(tag)") }
+            let error = try #require(result.diagnostics.errors.first)
+            #expect(error.message.hasPrefix("the YAML tag `\(tag.split(separator: " ")[0])` is not supported"), "\(error)")
+            #expect(error.location?.line == 12 && error.location?.column == 9)
+        }
+        #expect(Self.decode { $0.replacingOccurrences(of: "town: 横河镇", with: "town: !!str 横河镇") }.sheet != nil)
+    }
+
+    @Test func visibleFormOfControlCharacters() {
+        #expect(ControlCharacters.visible("a\u{1B}[2Jb\u{07}\u{9B}c\0") == "a\\u{1B}[2Jb\\u{7}\\u{9B}c\\u{0}")
+        #expect(ControlCharacters.visible("line\n\ttab") == "line\n\ttab")
+        #expect(ControlCharacters.visible("cr\r\n") == "cr\\u{D}\n")
+        #expect(ControlCharacters.visible("cr\r\n", keepingCarriageReturns: true) == "cr\r\n")
+    }
+}
