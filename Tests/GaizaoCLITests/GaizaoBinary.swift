@@ -54,12 +54,18 @@ enum GaizaoBinary {
         environment["NO_COLOR"] = "1"
         environment["GAIZAO_CATALOG"] = nil
         environment["GAIZAO_TEMPLATES"] = nil
+        // Messages follow the locale: tests read them in English unless they set a locale themselves.
+        environment["LC_ALL"] = nil
+        environment["LC_MESSAGES"] = nil
+        environment["LANG"] = "C.UTF-8"
         process.environment = environment
         return process
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil, stdin: URL? = nil) throws -> Run {
+    /// `environment` adds to (or, with an empty value, removes from) the environment the binary gets.
+    static func run(_ arguments: [String], in directory: URL? = nil, stdin: URL? = nil, environment: [String: String] = [:]) throws -> Run {
         let process = try prepared(arguments)
+        for (key, value) in environment { process.environment?[key] = value.isEmpty ? nil : value }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

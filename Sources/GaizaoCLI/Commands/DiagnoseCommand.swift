@@ -23,7 +23,7 @@ public struct DiagnoseCommand: ParsableCommand {
     @Option(name: .long, help: "Contractor overlay id (its prices, durations, products).")
     public var contractor: String?
 
-    @Option(name: .long, help: "Budget in 万元: the personalized modules of greatest value within it.")
+    @Option(name: .long, help: "Budget in 10k CNY (万元): the personalized modules of greatest value within it.")
     public var budget: Double?
 
     @OptionGroup public var global: GlobalOptions
@@ -75,8 +75,8 @@ enum Summary {
                 + "补助 \(Money.wan(t.subsidy.lowYuan))–\(Money.wan(t.subsidy.highYuan)) 万元，工期 \(t.durationWeeks) 周"
         case .en:
             return "\(p.enterprise.name): \(formatNumber(p.diagnosis.points)) pts \(lv(levelNow)) → \(formatNumber(p.after.points)) pts \(lv(levelAfter)); "
-                + "\(t.selectedModules) modules, investment \(Money.wan(t.investment.lowYuan))–\(Money.wan(t.investment.highYuan)) 万元, "
-                + "subsidy \(Money.wan(t.subsidy.lowYuan))–\(Money.wan(t.subsidy.highYuan)) 万元, \(t.durationWeeks) weeks"
+                + "\(t.selectedModules) modules, investment CNY \(Money.grouped(t.investment.lowYuan))–\(Money.grouped(t.investment.highYuan)), "
+                + "subsidy CNY \(Money.grouped(t.subsidy.lowYuan))–\(Money.grouped(t.subsidy.highYuan)), \(t.durationWeeks) weeks"
         }
     }
 }

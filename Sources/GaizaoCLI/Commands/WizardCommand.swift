@@ -43,7 +43,7 @@ public struct WizardCommand: ParsableCommand {
         var chosen: Industry?
         if let industry {
             guard let found = catalog.industry(industry) else {
-                throw CLIError.usage("unknown industry `\(industry)`; the catalog has: \(catalog.industries.map(\.id).joined(separator: ", "))")
+                throw CLIError.input("unknown industry `\(industry)`; the catalog has: \(catalog.industries.map(\.id).joined(separator: ", "))")
             }
             chosen = found
         }

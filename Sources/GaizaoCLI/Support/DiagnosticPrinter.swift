@@ -30,8 +30,9 @@ public struct DiagnosticPrinter {
 }
 
 public enum Console {
+    /// A message for the user, in the message language (`CLIText`).
     public static func err(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((CLIText.localized(text) + "\n").utf8))
     }
 
     public static func out(_ text: String) {
