@@ -60,6 +60,7 @@ public struct WizardCommand: ParsableCommand {
         }
         var model = WizardModel(catalog: catalog, lang: global.lang, industry: chosen, resumed: resumed,
                                 explicitKeys: Set(resumed?.locations.keys.map { $0 } ?? []))
+        model.today = Self.today()
         let path = answers
         let runner = WizardRunner(answersPath: answers) { text in try FileIO.writeAtomically(text, to: path) }
 
@@ -118,13 +119,34 @@ public struct WizardCommand: ParsableCommand {
         } catch {
             throw CLIError.input(error.description)
         }
-        let base = SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent)
+        let base = Self.baseName(result.proposal, answersPath: answers)
         let written = try ProposalWriter(lang: global.lang, templatesFlag: nil, formats: formats).write(result.proposal, formats: formats, to: output, baseName: base)
         if output != "-" {
             Console.out(Summary.line(result.proposal, lang: global.lang))
             for path in written { Console.out("  " + path) }
             Console.out(ui.answersSaved(answers))
+            let open = written.first { $0.hasSuffix(".html") } ?? written.first { $0.hasSuffix(".md") } ?? written.first { $0.hasSuffix(".pdf") }
+            if let open { Console.out(ui.openHint(ShellQuote.word(open))) }
+            if let json = written.first(where: { $0.hasSuffix(".json") }) { Console.out(ui.compareHint(ShellQuote.word(json))) }
         }
+    }
+
+    /// The proposal's file name: the company and the diagnosis date (so a later diagnosis in the same folder
+    /// does not replace it), made safe; the answers file's name when the company is not named.
+    static func baseName(_ p: Proposal, answersPath: String) -> String {
+        let fallback = SafeFileName.from(URL(fileURLWithPath: answersPath).deletingPathExtension().lastPathComponent)
+        let company = p.enterprise.name.trimmingCharacters(in: .whitespaces)
+        guard !company.isEmpty else { return fallback }
+        return SafeFileName.from(company + (p.date.map { "-" + $0 } ?? ""), fallback: fallback)
+    }
+
+    /// Today's date in the local time zone, YYYY-MM-DD (`GAIZAO_TODAY` overrides it, for reproducible runs).
+    static func today() -> String {
+        if let fixed = ProcessInfo.processInfo.environment["GAIZAO_TODAY"], AnswerDecoder.isISODate(fixed) { return fixed }
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
     }
 }
 
