@@ -119,7 +119,8 @@ struct WizardView {
         if model.showHelp {
             help.append(ScreenLine(""))
             // Every key, also those the footer had no room for.
-            help += wrap(ui.keysHeading + (lang == .zh ? "：" : ": ") + keys + "  " + ui.keysQuit, .dim)
+            let groups = (keys + "  " + ui.keysQuit).components(separatedBy: "  ").filter { !$0.isEmpty }
+            help += layout([ui.keysHeading + (lang == .zh ? "：" : ":")] + groups).map { ScreenLine(TextWrap.truncate($0, width: width), .dim) }
             help.append(ScreenLine(ui.helpHeading, .section))
             for paragraph in WizardHelp.paragraphs(for: q, focused: focusedChoice, catalog: model.catalog, lang: lang) {
                 help += wrap(paragraph, .plain, first: "  ", rest: "  ")
