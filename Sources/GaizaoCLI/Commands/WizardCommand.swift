@@ -8,8 +8,10 @@ public struct WizardCommand: ParsableCommand {
         commandName: "wizard",
         abstract: "交互式自评问卷，自动保存，可中断后继续 / Interactive self-assessment, autosaved and resumable.",
         discussion: """
-            Keys: ↑/↓ (j/k, number keys) choose, Space ticks, Enter confirms, ←/Backspace/b goes back, ? explains, \
-            Ctrl-C saves and stops. The answers are saved after every answer; run the same command again to continue. \
+            Keys: ↑/↓ (j/k, number keys; digits typed together are one number) choose, Space ticks, Enter confirms, \
+            ←/Backspace/b goes back, ? explains and lists every key, Ctrl-C saves and stops. Numbers may carry their \
+            unit (85人, 30%, 1.2亿). The answers are saved after every answer; run the same command again to continue. \
+            The last step asks the diagnosis date (default today); the proposal is named after the company and that date. \
             When standard input is not a terminal, one answer per line is read (option numbers, comma-separated for \
             several, y/n, numbers, text; an empty line keeps the answer, takes the default or skips). \
             Exit codes: 0 proposal written, 1 input error or input ended early, 2 usage, 128+signal when stopped \
