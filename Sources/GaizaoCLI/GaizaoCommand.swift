@@ -15,10 +15,20 @@ public struct GaizaoCommand: AsyncParsableCommand {
     public init() {}
 
     /// Parses and runs; maps every outcome to gaizao's exit codes (0 ok, 1 input, 2 usage), never a trace.
-    public static func run(arguments: [String]) async -> Int32 {
+    public static func run(arguments given: [String]) async -> Int32 {
         // Over a file size limit (`ulimit -f`) a write fails with EFBIG and is reported, instead of the signal
         // killing the process halfway through an output set.
         signal(SIGXFSZ, SIG_IGN)
+        CLILanguage.current = CLILanguage.resolve(arguments: given, environment: ProcessInfo.processInfo.environment)
+        let arguments = CommandLineFixes.negativeValues(given)
+        if let command = HelpPrinter.target(arguments) {
+            Console.out(HelpPrinter.text(for: command, lang: CLILanguage.current, width: HelpPrinter.width()))
+            return 0
+        }
+        if let message = CommandLineFixes.unknownCommand(arguments) {
+            Console.err(message)
+            return 2
+        }
         do {
             var command = try parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -14,7 +14,8 @@ struct CompareBrowserTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let pdf = dir + "/comparison.pdf"
         try PDFPrinter.print(html: CompareFixtures.renderer.html(comparison, lang: .zh), to: pdf)
-        let text = PDFTools.squashed(try PDFTools.run("pdftotext", [pdf, "-"]))
+        // -raw: in content order, so a name wrapped in its cell is not interleaved with the long reasons beside it.
+        let text = PDFTools.squashed(try PDFTools.run("pdftotext", ["-raw", pdf, "-"]))
         #expect(text.contains(PDFTools.squashed(comparison.enterprise)))
         for column in comparison.columns {
             #expect(text.contains(PDFTools.squashed(column.label)), "\(c): label \(column.label) is not in the PDF")

@@ -54,6 +54,10 @@ enum GaizaoBinary {
         environment["NO_COLOR"] = "1"
         environment["GAIZAO_CATALOG"] = nil
         environment["GAIZAO_TEMPLATES"] = nil
+        // Messages follow the locale: tests read them in English unless they set a locale themselves.
+        environment["LC_ALL"] = nil
+        environment["LC_MESSAGES"] = nil
+        environment["LANG"] = "C.UTF-8"
         process.environment = environment
         return process
     }

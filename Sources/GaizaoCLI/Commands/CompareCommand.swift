@@ -9,10 +9,12 @@ public struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "并列比较同一企业的多份改造方案 / Compare proposals for one enterprise side by side.",
         discussion: """
-            Reads the proposal JSON that `gaizao diagnose` writes and writes comparison.md and comparison.html. \
+            Reads the proposal JSON that `gaizao diagnose` writes and writes comparison.md and comparison.html \
+            (and comparison.json with --format json, see docs/comparison-schema.md). \
             Columns are labelled with the contractor's name, else the file name. With --mode auto, two proposals of \
             one enterprise with different dates and the same contractor are compared before/after; anything else \
-            compares contractors. Exit codes: 0 ok, 1 an input is wrong (malformed JSON, different enterprises), 2 usage.
+            compares contractors. Proposals are comparable when they aim at the same target level and each \
+            reaches it within its own budget; the others are marked at the top and take no "lowest" or "shortest". Exit codes: 0 ok, 1 an input is wrong (malformed JSON, different enterprises), 2 usage.
             """)
 
     /// How the proposals relate.
@@ -35,7 +37,7 @@ public struct CompareCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Output folder; `-` prints one format to standard output.")
     public var output: String = "."
 
-    @Option(name: .long, help: "Formats, comma-separated: md, html, pdf (pdf needs a headless Chromium).")
+    @Option(name: .long, help: "Formats, comma-separated: md, html, json, pdf (pdf needs a headless Chromium).")
     public var format: String = "md,html"
 
     @Flag(name: .long, help: "Compare proposals of different enterprises (refused otherwise).")
@@ -52,11 +54,7 @@ public struct CompareCommand: ParsableCommand {
 
     public init() {}
 
-    static func formats(_ text: String) throws -> [OutputFormat] {
-        let formats = try OutputFormat.parseList(text)
-        if formats.contains(.json) { throw ValidationError("compare writes md, html or pdf; a comparison has no JSON form") }
-        return formats
-    }
+    static func formats(_ text: String) throws -> [OutputFormat] { try OutputFormat.parseList(text) }
 
     public func validate() throws {
         guard proposals.count >= 2 else {
@@ -79,11 +77,12 @@ public struct CompareCommand: ParsableCommand {
         do {
             comparison = try ProposalComparator.compare(
                 zip(labels, inputs).map { (label: $0, source: $1.path, proposal: $1.proposal) },
-                mode: mode.comparisonMode, allowDifferent: allowDifferent)
+                mode: mode.comparisonMode, allowDifferent: allowDifferent, targets: inputs.map(\.target))
         } catch {
             throw CLIError.input(error.description)
         }
-        let writer = try ComparisonWriter(lang: lang, templatesFlag: templates, formats: formats)
+        var writer = try ComparisonWriter(lang: lang, templatesFlag: templates, formats: formats)
+        writer.inputOrder = inputs.map(\.path)
         let written = try writer.write(comparison, formats: formats, to: output, inputs: proposals)
         if output != "-" {
             Console.out(ComparisonSummary.line(comparison, lang: lang))
@@ -93,13 +92,13 @@ public struct CompareCommand: ParsableCommand {
 
     /// Reads every file and reports every unreadable, malformed or foreign one (`error: path: message`) before
     /// giving up, so one run shows all the problems.
-    static func read(_ paths: [String]) throws -> [(path: String, stem: String, proposal: Proposal)] {
-        var out: [(path: String, stem: String, proposal: Proposal)] = []
+    static func read(_ paths: [String]) throws -> [(path: String, stem: String, proposal: Proposal, target: StatedTarget?)] {
+        var out: [(path: String, stem: String, proposal: Proposal, target: StatedTarget?)] = []
         var failed = false
         for path in paths {
             do {
-                let proposal = try ProposalReader.read(try FileIO.readText(path))
-                out.append((path, URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, proposal))
+                let read = try ProposalReader.readStated(try FileIO.readText(path))
+                out.append((path, URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, read.proposal, read.target))
             } catch let error as ProposalReader.Failure {
                 Console.err("error: \(error.description)")
                 failed = true
@@ -123,6 +122,7 @@ enum ComparisonSummary {
     static func line(_ c: ProposalComparison, lang: Lang) -> String {
         func lv(_ l: Int) -> String { lang == .zh ? (l == 0 ? "未达一级" : "\(l)级") : (l == 0 ? "below level 1" : "level \(l)") }
         let differing = c.modules.filter(\.differs).count
+        let incomparable = c.comparability.filter { !$0.comparable }.count
         switch (c.mode, lang) {
         case (.beforeAfter, .zh):
             let a = c.columns[0].proposal, b = c.columns[1].proposal
@@ -134,9 +134,11 @@ enum ComparisonSummary {
                 + "\(formatNumber(b.diagnosis.points)) pts \(lv(b.diagnosis.level)); \(c.nowSatisfied.count) planned module(s) now in place, \(c.answerDifferences.count) answer(s) changed"
         case (.contractors, .zh):
             return "\(c.enterprise)：比较 \(c.columns.count) 份方案：\(differing) 个模块结论不同，\(c.answerDifferences.count) 项答卷不同，\(c.priceDifferences.count) 个模块的报价、工期或产品不同"
+                + (incomparable > 0 ? "；\(incomparable) 份方案不可比（理由见报告开头）" : "")
         case (.contractors, .en):
             return "\(c.enterprise): \(c.columns.count) proposals compared: \(differing) module decision(s) differ, \(c.answerDifferences.count) answer(s) differ, "
                 + "\(c.priceDifferences.count) module offer(s) differ in price, duration or products"
+                + (incomparable > 0 ? "; \(incomparable) not comparable (reasons at the top of the report)" : "")
         }
     }
 }

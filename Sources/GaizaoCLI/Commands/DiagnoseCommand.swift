@@ -23,7 +23,7 @@ public struct DiagnoseCommand: ParsableCommand {
     @Option(name: .long, help: "Contractor overlay id (its prices, durations, products).")
     public var contractor: String?
 
-    @Option(name: .long, help: "Budget in 万元 (against the high estimate): the package that reaches the highest level, then points, within it; must-haves are never dropped.")
+    @Option(name: .long, help: "Budget in 10k CNY (万元), against the high estimate: the package that reaches the highest level, then points, within it; must-haves are never dropped.")
     public var budget: Double?
 
     @OptionGroup var target: TargetLevelOption
@@ -90,8 +90,8 @@ enum Summary {
                 + "补助 \(Money.wan(t.subsidy.lowYuan))–\(Money.wan(t.subsidy.highYuan)) 万元，工期 \(t.durationWeeks) 周"
         case .en:
             return "\(p.enterprise.name): \(formatNumber(p.diagnosis.points)) pts \(lv(levelNow)) → \(formatNumber(p.after.points)) pts \(lv(levelAfter))\(target); "
-                + "\(t.selectedModules) modules\(measures > 0 ? ", \(measures) measures" : ""), investment \(Money.wan(t.investment.lowYuan))–\(Money.wan(t.investment.highYuan)) 万元, "
-                + "subsidy \(Money.wan(t.subsidy.lowYuan))–\(Money.wan(t.subsidy.highYuan)) 万元, \(t.durationWeeks) weeks"
+                + "\(t.selectedModules) modules\(measures > 0 ? ", \(measures) measures" : ""), investment CNY \(Money.grouped(t.investment.lowYuan))–\(Money.grouped(t.investment.highYuan)), "
+                + "subsidy CNY \(Money.grouped(t.subsidy.lowYuan))–\(Money.grouped(t.subsidy.highYuan)), \(t.durationWeeks) weeks"
         }
     }
 }

@@ -17,7 +17,7 @@ public struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "Contractor overlay id.")
     public var contractor: String?
 
-    @Option(name: .long, help: "Budget in 万元.")
+    @Option(name: .long, help: "Budget in 10k CNY (万元).")
     public var budget: Double?
 
     @OptionGroup var target: TargetLevelOption

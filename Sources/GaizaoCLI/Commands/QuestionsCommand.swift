@@ -39,7 +39,7 @@ public struct QuestionsCommand: ParsableCommand {
             industries = catalog.industries
         }
         for ind in industries {
-            let q = catalog.questionnaire(for: ind)
+            let q = catalog.questionnaire(for: ind).offered(to: ind.id)
             if csv {
                 Console.out((["industry", "date"] + q.ordered.map(\.id)).joined(separator: ","))
             } else if template {

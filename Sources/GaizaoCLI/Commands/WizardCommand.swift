@@ -8,8 +8,10 @@ public struct WizardCommand: ParsableCommand {
         commandName: "wizard",
         abstract: "交互式自评问卷，自动保存，可中断后继续 / Interactive self-assessment, autosaved and resumable.",
         discussion: """
-            Keys: ↑/↓ (j/k, number keys) choose, Space ticks, Enter confirms, ←/Backspace/b goes back, ? explains, \
-            Ctrl-C saves and stops. The answers are saved after every answer; run the same command again to continue. \
+            Keys: ↑/↓ (j/k, number keys; digits typed together are one number) choose, Space ticks, Enter confirms, \
+            ←/Backspace/b goes back, ? explains and lists every key, Ctrl-C saves and stops. Numbers may carry their \
+            unit (85人, 30%, 1.2亿). The answers are saved after every answer; run the same command again to continue. \
+            The last step asks the diagnosis date (default today); the proposal is named after the company and that date. \
             When standard input is not a terminal, one answer per line is read (option numbers, comma-separated for \
             several, y/n, numbers, text; an empty line keeps the answer, takes the default or skips). \
             Exit codes: 0 proposal written, 1 input error or input ended early, 2 usage, 128+signal when stopped \
@@ -49,7 +51,7 @@ public struct WizardCommand: ParsableCommand {
         var chosen: Industry?
         if let industry {
             guard let found = catalog.industry(industry) else {
-                throw CLIError.usage("unknown industry `\(industry)`; the catalog has: \(catalog.industries.map(\.id).joined(separator: ", "))")
+                throw CLIError.input("unknown industry `\(industry)`; the catalog has: \(catalog.industries.map(\.id).joined(separator: ", "))")
             }
             chosen = found
         }
@@ -66,6 +68,7 @@ public struct WizardCommand: ParsableCommand {
         }
         var model = WizardModel(catalog: catalog, lang: global.lang, industry: chosen, resumed: resumed,
                                 explicitKeys: Set(resumed?.locations.keys.map { $0 } ?? []))
+        model.today = Self.today()
         let path = answers
         let runner = WizardRunner(answersPath: answers) { text in try FileIO.writeAtomically(text, to: path) }
 
@@ -126,13 +129,34 @@ public struct WizardCommand: ParsableCommand {
         } catch {
             throw CLIError.input(error.description)
         }
-        let base = proposalBaseName
+        let base = Self.baseName(result.proposal, answersPath: answers)
         let written = try ProposalWriter(lang: global.lang, templatesFlag: nil, formats: formats).write(result.proposal, formats: formats, to: output, baseName: base, inputs: [answers])
         if output != "-" {
             Console.out(Summary.line(result.proposal, lang: global.lang))
             for path in written { Console.out("  " + path) }
             Console.out(ui.answersSaved(answers))
+            let open = written.first { $0.hasSuffix(".html") } ?? written.first { $0.hasSuffix(".md") } ?? written.first { $0.hasSuffix(".pdf") }
+            if let open { Console.out(ui.openHint(ShellQuote.word(open))) }
+            if let json = written.first(where: { $0.hasSuffix(".json") }) { Console.out(ui.compareHint(ShellQuote.word(json))) }
         }
+    }
+
+    /// The proposal's file name: the company and the diagnosis date (so a later diagnosis in the same folder
+    /// does not replace it), made safe; the answers file's name when the company is not named.
+    static func baseName(_ p: Proposal, answersPath: String) -> String {
+        let fallback = SafeFileName.from(URL(fileURLWithPath: answersPath).deletingPathExtension().lastPathComponent)
+        let company = p.enterprise.name.trimmingCharacters(in: .whitespaces)
+        guard !company.isEmpty else { return fallback }
+        return SafeFileName.from(company + (p.date.map { "-" + $0 } ?? ""), fallback: fallback)
+    }
+
+    /// Today's date in the local time zone, YYYY-MM-DD (`GAIZAO_TODAY` overrides it, for reproducible runs).
+    static func today() -> String {
+        if let fixed = ProcessInfo.processInfo.environment["GAIZAO_TODAY"], AnswerDecoder.isISODate(fixed) { return fixed }
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        return String(format: "%04d-%02d-%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
     }
 }
 

@@ -7,13 +7,15 @@ import GaizaoCore
 struct ComparisonWriter {
     let lang: Lang
     let renderer: ComparisonRenderer
+    /// The proposal files as given: comparison.json lists the proposals in this order.
+    var inputOrder: [String]? = nil
     static let baseName = "comparison"
 
     init(lang: Lang, templatesFlag: String?, formats: [OutputFormat]) throws {
         self.lang = lang
         let location = try ResourceLocator.templates(flag: templatesFlag)
         let files = try FileIO.templateFiles(at: location.path, displayPrefix: FileIO.displayPath(location.path))
-        let required = Set(formats.map { $0 == .pdf ? "compare.html" : "compare.\($0.rawValue)" }).sorted()
+        let required = Set(formats.filter { $0 != .json }.map { $0 == .pdf ? "compare.html" : "compare.\($0.rawValue)" }).sorted()
         let result = ComparisonRenderer.load(files, folder: FileIO.displayPath(location.path), required: required)
         try TemplateSession.report(result.diagnostics, in: files, at: location, failed: result.renderer == nil)
         self.renderer = result.renderer!
@@ -24,7 +26,7 @@ struct ComparisonWriter {
     func write(_ comparison: ProposalComparison, formats: [OutputFormat], to output: String, inputs: [String]) throws -> [String] {
         if output == "-" {
             guard formats.count == 1, let f = formats.first, f != .pdf else {
-                throw CLIError.usage("`-o -` prints exactly one text format (md or html) to standard output")
+                throw CLIError.usage("`-o -` prints exactly one text format (md, html or json) to standard output")
             }
             FileHandle.standardOutput.write(Data(try text(comparison, f).utf8))
             return []
@@ -44,6 +46,7 @@ struct ComparisonWriter {
     }
 
     func text(_ comparison: ProposalComparison, _ format: OutputFormat) throws -> String {
+        if format == .json { return ComparisonJSON(comparison, inputOrder: inputOrder).jsonText() }
         do {
             return try renderer.checkedText(comparison, lang: lang, markdown: format == .md)
         } catch {

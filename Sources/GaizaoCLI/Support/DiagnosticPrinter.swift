@@ -49,8 +49,9 @@ public struct DiagnosticPrinter {
 /// Every line gaizao prints: control characters from the input (ESC, BEL, C1 CSI, NUL) are written in visible
 /// escaped form (`\u{1B}`), on a terminal or not, so that no answer can drive the terminal that shows it.
 public enum Console {
+    /// A message for the user, in the message language (`CLIText`).
     public static func err(_ text: String) {
-        errVerbatim(ControlCharacters.visible(text))
+        errVerbatim(ControlCharacters.visible(CLIText.localized(text)))
     }
 
     public static func out(_ text: String) {

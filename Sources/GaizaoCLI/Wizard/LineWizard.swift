@@ -51,6 +51,15 @@ struct LineWizard {
                 if let error = runner.saveError { write("  ! " + ui.saveFailed(error)) }
             case .review:
                 model.finish()
+            case .date:
+                // The end of the input here takes the default date (today), so a scripted run needs no date line.
+                write("")
+                write(ui.dateQuestion + " (" + ui.dateHint(today: model.date ?? model.today) + ")")
+                output("> ")
+                let line = readAnswerLine() ?? ""
+                model.confirmDate(line)
+                if let problem = model.message, model.screen == .date { write("  ! " + problem) }
+                runner.saveIfNeeded(model)
             case .resume:
                 model.resume("continue")
             case .finished:

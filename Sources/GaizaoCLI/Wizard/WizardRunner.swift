@@ -34,6 +34,8 @@ struct WizardRunner {
     mutating func run(_ model: inout WizardModel, on terminal: WizardTerminal) -> WizardEnding {
         start(model, on: terminal)
         while true {
+            // After digits in a list, a short pause ends the number (1, pause, 3 is 1 then 3; 1 3 is 13).
+            (terminal as? TTYTerminal)?.idleAfter = model.digitsPending ? 700 : nil
             if let ending = step(terminal.nextEvent(), &model, on: terminal) { return ending }
         }
     }
@@ -54,6 +56,8 @@ struct WizardRunner {
             if model.screen == .quit { return .stopped(signal: nil) }
         case .resized:
             break
+        case .idle:
+            model.digitsTimedOut()
         case let .signal(number):
             model.quit()
             saveIfNeeded(model)

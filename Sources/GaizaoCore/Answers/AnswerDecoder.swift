@@ -167,7 +167,7 @@ public enum AnswerDecoder {
         return nil
     }
 
-    static func isISODate(_ s: String) -> Bool {
+    public static func isISODate(_ s: String) -> Bool {
         var text = s
         if let (y, m, d) = text.withUTF8(plainDate) { return isDate(y, m, d) }
         // Other forms (`2026-+1-+5`, `2026--11-20`) have always been read this way: they still are.

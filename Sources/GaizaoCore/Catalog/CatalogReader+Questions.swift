@@ -43,10 +43,11 @@ extension CatalogReader {
         var options: [QuestionOption] = []
         for onode in m.list("options", in: qw) ?? [] {
             guard let om = YMap(onode, ctx, what: "an option") else { continue }
-            om.checkKeys(["id", "label", "help", "points"], in: "option")
+            om.checkKeys(["id", "label", "help", "points", "industries"], in: "option")
             guard let oid = om.id(in: "option"), let olabel = om.localized("label", in: "option `\(oid)` of \(qw)") else { continue }
             options.append(QuestionOption(id: oid, label: olabel, help: om.localized("help", required: false, optionalText: true, in: "option `\(oid)`"),
-                                  points: om.number("points", in: "option"), location: ctx.loc(onode)))
+                                  points: om.number("points", in: "option"), location: ctx.loc(onode),
+                                  industries: om["industries"] == nil ? nil : om.idList("industries", in: "option `\(oid)`")))
         }
         if let kind {
             switch kind {

@@ -31,6 +31,27 @@ public struct QuestionOption: Sendable, Hashable {
     public var help: Localized?
     public var points: Double?
     public var location: SourceLocation?
+    /// The industries the option is offered to (`industries:` in YAML); nil: every industry. An option of a common
+    /// question that makes no sense in some industry (a car maker as a home-appliance maker's client) names the
+    /// industries where it does. Answers that hold it elsewhere are still read.
+    public var industries: [LocatedText]? = nil
+
+    public func isOffered(to industryID: String) -> Bool { industries?.contains { $0.text == industryID } ?? true }
+}
+
+extension Questionnaire {
+    /// The questionnaire as asked in one industry: options meant for other industries left out.
+    public func offered(to industryID: String) -> Questionnaire {
+        Questionnaire(sections: sections.map { section in
+            var section = section
+            section.questions = section.questions.map { q in
+                var q = q
+                q.options = q.options.filter { $0.isOffered(to: industryID) }
+                return q
+            }
+            return section
+        })
+    }
 }
 
 public struct QuestionSection: Sendable, Hashable {

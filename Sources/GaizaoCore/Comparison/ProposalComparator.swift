@@ -30,8 +30,9 @@ public enum ProposalComparator {
 
     /// Compares `inputs` (label, source file, proposal). Without `mode`, two proposals of one enterprise with
     /// different dates and the same contractor are a before/after comparison; anything else compares contractors.
+    /// `targets`, when given, holds each input's stated target (nil: not stated), in input order.
     public static func compare(_ inputs: [(label: String, source: String, proposal: Proposal)], mode requested: ProposalComparison.Mode? = nil,
-                               allowDifferent: Bool = false) throws(Failure) -> ProposalComparison {
+                               allowDifferent: Bool = false, targets: [StatedTarget?] = []) throws(Failure) -> ProposalComparison {
         guard inputs.count >= 2 else { throw .tooFew }
         let proposals = inputs.map(\.proposal)
         let same = Set(proposals.map(identity)).count == 1
@@ -43,11 +44,15 @@ public enum ProposalComparator {
         let overlays = Set(proposals.map { $0.contractor.overlay ?? "" })
         let mode = requested ?? (proposals.count == 2 && same && dates[0] != dates[1] && overlays.count == 1 ? .beforeAfter : .contractors)
         if mode == .beforeAfter && inputs.count != 2 { throw .beforeAfterNeedsTwo(inputs.count) }
-        var columns = inputs.map { ProposalComparison.Column(label: $0.label, source: $0.source, proposal: $0.proposal) }
+        var columns = inputs.enumerated().map { i, input in
+            ProposalComparison.Column(label: input.label, source: input.source, proposal: input.proposal,
+                                      target: i < targets.count ? targets[i] : nil)
+        }
         if mode == .beforeAfter, (columns[1].proposal.date ?? "") < (columns[0].proposal.date ?? "") {
             columns.swapAt(0, 1)
         }
         let ordered = columns.map(\.proposal)
+        let common = commonTarget(columns)
         let settings = settingDifferences(ordered)
         let plans = mode == .beforeAfter ? plannedChanges(before: ordered[0], after: ordered[1]) : (nowSatisfied: [], stillPlanned: [], noLongerPlanned: [], newlyPlanned: [])
         return ProposalComparison(
@@ -57,7 +62,10 @@ public enum ProposalComparator {
             modules: moduleRows(ordered), scenes: sceneRows(ordered, mode: mode),
             answerDifferences: answerDifferences(ordered), priceDifferences: priceDifferences(ordered), settings: settings,
             nowSatisfied: plans.nowSatisfied, stillPlanned: plans.stillPlanned, noLongerPlanned: plans.noLongerPlanned,
-            newlyPlanned: plans.newlyPlanned)
+            newlyPlanned: plans.newlyPlanned,
+            commonTargetLevel: common.level, commonTargetStated: common.stated,
+            comparability: comparability(columns, mode: mode, common: common),
+            droppedForBudget: ordered.map(droppedForBudget), mandatoryBelowTwo: ordered.map(mandatoryBelowTwo))
     }
 
     static func settingDifferences(_ ps: [Proposal]) -> ProposalComparison.SettingDifferences {

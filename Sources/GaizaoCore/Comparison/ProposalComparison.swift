@@ -13,6 +13,8 @@ public struct ProposalComparison: Sendable {
         public var label: String
         public var source: String
         public var proposal: Proposal
+        /// The target the proposal states; nil when it states none (older proposals, or built without one).
+        public var target: StatedTarget? = nil
     }
 
     public struct SummaryRow: Sendable {
@@ -122,4 +124,21 @@ public struct ProposalComparison: Sendable {
     public var noLongerPlanned: [String]
     /// Before/after mode: modules the later proposal plans that the earlier did not.
     public var newlyPlanned: [String]
+    /// The level the proposals are held to: the highest stated target, else the highest level reached.
+    public var commonTargetLevel: Int
+    /// Whether `commonTargetLevel` is a stated target (else it is the highest level reached).
+    public var commonTargetStated: Bool
+    /// Per column: whether it can be weighed against the others, and why not.
+    public var comparability: [Comparability]
+    /// Per column: the modules left out to stay within its budget.
+    public var droppedForBudget: [[String]]
+    /// Per column: the mandatory scenes left below level 2 after the retrofit.
+    public var mandatoryBelowTwo: [[String]]
+
+    /// Columns that take part in rankings ("lowest", "shortest"): the comparable ones, and only when at least
+    /// two are, since a ranking of one says nothing.
+    public var rankedColumns: Set<Int> {
+        let comparable = Set(comparability.indices.filter { comparability[$0].comparable })
+        return comparable.count >= 2 ? comparable : []
+    }
 }

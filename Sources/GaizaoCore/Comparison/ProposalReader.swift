@@ -8,7 +8,13 @@ public enum ProposalReader {
         public var description: String { "\(path): \(message)" }
     }
 
-    public static func read(_ file: SourceFile) throws(Failure) -> Proposal {
+    /// The proposal schemas this gaizao reads: the one it writes and the first, whose proposals state no target.
+    public static let readableSchemas: [String] = Proposal.readableSchemas
+
+    public static func read(_ file: SourceFile) throws(Failure) -> Proposal { try readStated(file).proposal }
+
+    /// The proposal and the target it states (`target`; nil when the field is absent or null).
+    public static func readStated(_ file: SourceFile) throws(Failure) -> (proposal: Proposal, target: StatedTarget?) {
         let data = Data(file.text.utf8)
         let object: Any
         do {
@@ -22,20 +28,25 @@ public enum ProposalReader {
         guard let schema = dict["schema"] as? String else {
             throw Failure(path: file.path, message: "not a gaizao proposal: no `schema` field (expected \"\(Proposal.schemaID)\")")
         }
-        guard Proposal.readableSchemas.contains(schema) else {
-            throw Failure(path: file.path, message: "unsupported schema \"\(schema)\"; this gaizao reads \(Proposal.readableSchemas.map { "\"\($0)\"" }.joined(separator: " and "))")
+        guard readableSchemas.contains(schema) else {
+            let known = readableSchemas.map { "\"\($0)\"" }.joined(separator: ", ")
+            throw Failure(path: file.path, message: "unsupported schema \"\(schema)\"; this gaizao reads \(known)")
         }
         if let problem = ProposalValidation.controlCharacterProblem(in: dict) {
-            throw Failure(path: file.path, message: "not a valid \(Proposal.schemaID) proposal: \(problem)")
+            throw Failure(path: file.path, message: "not a valid \(schema) proposal: \(problem)")
         }
         do {
             let proposal = try JSONDecoder().decode(Proposal.self, from: data)
             let problems = ProposalValidation.problems(proposal)
             if let first = problems.first {
                 let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
-                throw Failure(path: file.path, message: "not a valid \(Proposal.schemaID) proposal: \(first)\(more)")
+                throw Failure(path: file.path, message: "not a valid \(schema) proposal: \(first)\(more)")
             }
-            return proposal
+            let target = try JSONDecoder().decode(TargetField.self, from: data).target
+            if let level = target?.level, !(1...4).contains(level) {
+                throw Failure(path: file.path, message: "not a valid proposal: `target.level` is \(level) (expected 1–4 or null)")
+            }
+            return (proposal, target)
         } catch let failure as Failure {
             throw failure
         } catch let error as DecodingError {
@@ -44,6 +55,9 @@ public enum ProposalReader {
             throw Failure(path: file.path, message: "cannot be read as a proposal")
         }
     }
+
+    /// Only the `target` field of a proposal.
+    struct TargetField: Decodable { var target: StatedTarget? }
 
     static func path(_ codingPath: [CodingKey]) -> String {
         codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))

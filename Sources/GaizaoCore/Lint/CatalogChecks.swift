@@ -56,6 +56,14 @@ enum ManifestChecks {
         if m.sizeBands.isEmpty { bag.error("catalog.yaml declares no size band", at: nil) }
         // Size bands may only read the common questionnaire: they apply to every industry.
         let common = Questionnaire(sections: catalog.commonSections)
+        let known = Set(m.industryIDs.map(\.text))
+        for q in common.ordered {
+            for option in q.options {
+                for id in option.industries ?? [] where !known.contains(id.text) {
+                    bag.error("option `\(option.id)` of question `\(q.id)` names unknown industry `\(id.text)`", at: id.location)
+                }
+            }
+        }
         for band in m.sizeBands {
             guard let when = band.when else { continue }
             CatalogChecks.checkCondition(when, questions: { common[$0] }, context: "`when` of size band `\(band.id)`", &bag)

@@ -125,13 +125,74 @@ struct ComparisonViewModelBuilder {
             "warnings": .v(c.warnings.map { ["text": .v(l($0))] as ViewNode }),
             "hasWarnings": .v(!c.warnings.isEmpty),
             "hasExample": .v(c.columns.contains { $0.proposal.contractor.example }),
+            "comparability": .v(comparabilityNode()),
         ]
+    }
+
+    /// The verdict at the top of a contractors comparison: the rule, and each proposal that is not comparable
+    /// with its reasons (before/after comparisons rank nothing and have no verdict).
+    func comparabilityNode() -> ViewNode {
+        let incomparable: [ViewNode] = c.columns.indices.filter { !c.comparability[$0].comparable }.map { i in
+            ["title": .v(s.format("cmpNotComparableFmt", ["label": u(c.columns[i].label)])),
+             "reasons": .v(c.comparability[i].reasons.map { ["text": .v(l($0.text))] as ViewNode }),
+             "reasonsText": .v(c.comparability[i].reasons.map { l($0.text) }.joined(separator: s["clauseSeparator"]))]
+        }
+        let rule = s.format(c.commonTargetStated ? "cmpComparableRuleFmt" : "cmpComparableRuleReachedFmt",
+                            ["level": f.level(c.commonTargetLevel)])
+        return [
+            "show": .v(!beforeAfter),
+            "rule": .v(rule),
+            "incomparable": .v(incomparable),
+            "hasIncomparable": .v(!incomparable.isEmpty),
+            "allComparable": .v(incomparable.isEmpty),
+            "tooFewRanked": .v(!incomparable.isEmpty && c.rankedColumns.isEmpty),
+        ]
+    }
+
+    /// The overview rows that say what each proposal aims at and what it gives up: comparability, target,
+    /// budget, the modules dropped for the budget and the mandatory scenes left below level 2.
+    func settingRows() -> [ViewNode] {
+        func row(_ key: String, _ texts: [String], alerts: [Bool]) -> ViewNode {
+            ["name": .v(s[key]), "isSetting": .v(true),
+             "cells": .v(zip(texts, alerts).map { ["text": .v($0), "isBest": .v(false), "bestLabel": .v(""), "isAlert": .v($1)] as ViewNode })]
+        }
+        var rows: [ViewNode] = []
+        if !beforeAfter {
+            rows.append(row("cmpComparableTitle", c.comparability.map { s[$0.comparable ? "cmpComparable" : "cmpNotComparable"] },
+                            alerts: c.comparability.map { !$0.comparable }))
+        }
+        rows.append(row("cmpTarget", c.columns.map(targetText), alerts: c.columns.map { $0.target.map { $0.level != nil && !$0.reached } ?? false }))
+        let budgets = c.columns.map { col -> (String, Bool) in
+            let p = col.proposal
+            guard let budget = p.budgetYuan else { return (s["cmpNoBudget"], false) }
+            let text = f.money(budget)
+            return p.totals.investment.highYuan > budget ? (s.format("cmpOverBudgetFmt", ["budget": text]), true) : (text, false)
+        }
+        rows.append(row("cmpBudget", budgets.map(\.0), alerts: budgets.map(\.1)))
+        rows.append(row("cmpDropped", c.droppedForBudget.map { ids in ids.isEmpty ? s["cmpNone"] : joined(ids.map(moduleName)) },
+                        alerts: c.droppedForBudget.map { !$0.isEmpty }))
+        let below = zip(c.columns, c.mandatoryBelowTwo).map { col, ids -> String in
+            guard !ids.isEmpty else { return s["cmpNone"] }
+            let names = ids.map { id in col.proposal.after.scenes.first { $0.id == id }.map { l($0.name) } ?? u(id) }
+            return s["cmpBelowMark"] + " " + joined(names)
+        }
+        rows.append(row("cmpMandatoryBelow", below, alerts: c.mandatoryBelowTwo.map { !$0.isEmpty }))
+        return rows
+    }
+
+    func targetText(_ col: ProposalComparison.Column) -> String {
+        guard let target = col.target, let level = target.level else {
+            return s["cmpTargetNotStated"]
+        }
+        let source = target.source == "option" ? s["cmpTargetOption"] : s["cmpTargetDefault"]
+        let state = s[target.reached ? "cmpTargetReached" : "cmpTargetMissed"]
+        return s.format("cmpTargetFmt", ["level": f.level(level), "source": source + s["listSeparator"] + state])
     }
 
     func summary() -> ViewNode {
         let rows = c.summary
         func cells(_ texts: [String], best: Set<Int> = [], bestLabel: String = "") -> [ViewNode] {
-            texts.enumerated().map { i, text in ["text": .v(text), "isBest": .v(best.contains(i)), "bestLabel": .v(bestLabel)] }
+            texts.enumerated().map { i, text in ["text": .v(text), "isBest": .v(best.contains(i)), "bestLabel": .v(bestLabel), "isAlert": .v(false)] }
         }
         func row(_ key: String, _ texts: [String], best: Set<Int> = [], bestLabel: String = "") -> ViewNode {
             ["name": .v(s[key]), "cells": .v(cells(texts, best: best, bestLabel: bestLabel))]
@@ -158,7 +219,11 @@ struct ComparisonViewModelBuilder {
             row("duration", rows.map { f.duration($0.weeks) }, best: best(rows.map(\.weeks), lowerIsBetter: true), bestLabel: s["cmpShortest"]),
             row("cmpPerPoint", perPoint, best: best(rows.map { $0.netCostPerPoint.map { [$0.high, $0.low] } }, lowerIsBetter: true), bestLabel: s["cmpLowest"]),
         ]
-        return ["intro": .v(s["cmpSummaryIntro"]), "rows": .v(table)]
+        let figures = table.map { row -> ViewNode in
+            row["isSetting"] = false
+            return row
+        }
+        return ["intro": .v(s["cmpSummaryIntro"]), "rows": .v(settingRows() + figures)]
     }
 
     /// `12.5` (万元) in Chinese, `125,000` (yuan) in English: a figure for a format that carries the unit.
@@ -167,12 +232,15 @@ struct ComparisonViewModelBuilder {
     /// The columns holding the best value, in contractors mode and only when the values differ. Values are
     /// compared as keys (`[high, low]` for a range), element by element. A missing value (no point gained) is
     /// never best.
+    /// Only comparable columns take part (`rankedColumns`): a proposal that aims lower, misses its target or
+    /// exceeds its budget is cheaper or shorter for that reason, not because it is better.
     func best(_ values: [[Int]?], lowerIsBetter: Bool) -> Set<Int> {
-        guard !beforeAfter, Set(values.map { $0 ?? [] }).count > 1 else { return [] }
-        let present = values.compactMap { $0 }
+        let ranked = c.rankedColumns.sorted()
+        guard !beforeAfter, Set(ranked.map { values[$0] ?? [] }).count > 1 else { return [] }
+        let present = ranked.compactMap { values[$0] }
         let better: ([Int], [Int]) -> Bool = { a, b in a.lexicographicallyPrecedes(b) }
         guard let target = lowerIsBetter ? present.min(by: better) : present.max(by: better) else { return [] }
-        return Set(values.indices.filter { values[$0] == target })
+        return Set(ranked.filter { values[$0] == target })
     }
 
     func best(_ values: [Int?], lowerIsBetter: Bool) -> Set<Int> { best(values.map { $0.map { [$0] } }, lowerIsBetter: lowerIsBetter) }

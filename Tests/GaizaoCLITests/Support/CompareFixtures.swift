@@ -15,7 +15,8 @@ enum CompareFixtures {
     enum Case: String, CaseIterable, Sendable, CustomTestStringConvertible {
         /// Two example contractors' overlays on the same home-appliance enterprise.
         case twoContractors = "two-contractors"
-        /// The reference prices, contractor A, and a budget-limited proposal on a differing answer (auto parts).
+        /// The reference prices, contractor A, and a proposal on a differing answer whose estimate exceeds its budget
+        /// (auto parts): not comparable.
         case threeProposals = "three-proposals"
         /// The auto-parts enterprise diagnosed in 2026 and again in 2027 after the first phase.
         case beforeAfter = "before-after"
@@ -37,7 +38,7 @@ enum CompareFixtures {
             noEDI.answers["ap_oem_edi"] = .bool(false)
             return [("reference", try engine.run(sheet).proposal),
                     ("contractor-a", try engine.run(sheet, contractor: "example-ap-contractor-a").proposal),
-                    ("budget-100", try engine.run(noEDI, budgetYuan: 1_000_000).proposal)]
+                    ("budget-80", try engine.run(noEDI, budgetYuan: 800_000).proposal)]
         case .beforeAfter:
             let later = try FileIO.readText(laterAnswers, display: "auto-parts-midsize-2027.yaml")
             guard let laterSheet = AnswerDecoder.decode(later, catalog: RenderFixtures.catalog).sheet else {

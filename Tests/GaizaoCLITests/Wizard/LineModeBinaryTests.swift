@@ -7,7 +7,7 @@ import Testing
 struct LineModeBinaryTests {
     private func run(_ lines: [String], in dir: String, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         try (lines.joined(separator: "\n") + "\n").write(toFile: dir + "/input.txt", atomically: true, encoding: .utf8)
-        let status = TmuxSession.spawn([TmuxSession.gaizaoPath!] + arguments, environment: ["LANG=C.UTF-8", "PWD=" + dir],
+        let status = TmuxSession.spawn([TmuxSession.gaizaoPath!] + arguments, environment: ["LANG=C.UTF-8", "PWD=" + dir, "GAIZAO_TODAY=2026-12-02"],
                                        stdout: dir + "/out.txt", stdin: dir + "/input.txt", stderr: dir + "/err.txt")
         let out = (try? String(contentsOfFile: dir + "/out.txt", encoding: .utf8)) ?? ""
         let err = (try? String(contentsOfFile: dir + "/err.txt", encoding: .utf8)) ?? ""
@@ -28,8 +28,10 @@ struct LineModeBinaryTests {
         let second = try run(Array(LineWizardTests.lines.dropFirst(30)), in: dir, arguments)
         #expect(second.status == 0, "\(second.err)")
         #expect(second.out.contains("发现已保存的答卷"))
-        #expect(second.out.contains("\(dir)/out/a.json"))
+        // The input ended at the date line: today's date is taken, and the outputs are named after the company.
+        #expect(second.out.contains("\(dir)/out/慈溪测试汽配厂-2026-12-02.json"))
         let saved = try String(contentsOfFile: dir + "/a.yaml", encoding: .utf8)
+        #expect(saved.contains("\ndate: 2026-12-02\n"))
         #expect(body(saved) == fullAutoPartsExpected)
     }
 }

@@ -132,6 +132,8 @@ final class TmuxSession {
         var env = ProcessInfo.processInfo.environment
         env["LC_ALL"] = "C.UTF-8"
         env["LANG"] = "C.UTF-8"
+        // The wizard's date step defaults to today: a fixed day keeps the file names and the answers file exact.
+        env["GAIZAO_TODAY"] = "2026-12-02"
         env.removeValue(forKey: "TMUX")
         env.removeValue(forKey: "NO_COLOR")
         let status = Self.spawn([TmuxSession.tmuxPath!, "-S", dir + "/tmux.sock", "-f", "/dev/null"] + arguments,

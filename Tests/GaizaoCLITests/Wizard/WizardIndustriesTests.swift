@@ -8,7 +8,7 @@ import GaizaoCore
     /// two ticks of a list.
     private func answerKeys(_ q: Question) -> [TerminalEvent] {
         switch q.kind {
-        case .text: return keys("测试", Key.enter)
+        case .text: return keys(q.id == CreditCode.questionID ? "91330282MA2AB1234P" : "测试", Key.enter)
         case .number: return keys(formatNumber(max(q.min ?? 1, 1)), Key.enter)
         case .single, .level: return keys(Key.down, Key.enter)
         case .yesno: return keys("y")
@@ -26,6 +26,8 @@ import GaizaoCore
         }
         #expect(h.model.screen == .review)
         #expect(steps == h.model.askedIndices.count, "one screen per asked question")
+        #expect(h.run(keys(Key.enter)) == nil)
+        #expect(h.model.screen == .date)
         #expect(h.run(keys(Key.enter)) == .finished)
         let decoded = h.decodedSave()
         #expect(decoded.diagnostics.sorted.isEmpty)

@@ -24,7 +24,7 @@ import GaizaoCore
         let decoded = h.decodedSave()
         #expect(decoded.diagnostics.sorted.isEmpty)
         #expect(decoded.sheet?.answers["ap_mould_count"] == .number(50))
-        #expect(h.run(keys(Key.enter)) == .finished)
+        #expect(h.run(keys(Key.enter, Key.enter)) == .finished)   // finish, then today's date
     }
 
     @Test func headerCountsSectionsQuestionsAndPercent() {

@@ -56,7 +56,7 @@ import GaizaoCore
         h.run(keys(Key.down, Key.enter))
         #expect(h.model.screen == .review)
         #expect(h.screen.contains("> 完成，生成改造方案"))
-        #expect(h.run(keys(Key.enter)) == .finished)
+        #expect(h.run(keys(Key.enter, Key.enter)) == .finished)   // finish, then today's date
     }
 
     @Test func answersToHiddenQuestionsInAFileAreRemembered() {

@@ -209,6 +209,8 @@ let fullAutoPartsExpected = """
     """
 
 /// The answers file without its comment header (the first lines starting with `#`).
+/// The answers file without its leading comments and its date line (the date step writes one, see `dated`).
 func body(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).drop { $0.hasPrefix("#") }.joined(separator: "\n")
+    text.split(separator: "\n", omittingEmptySubsequences: false).drop { $0.hasPrefix("#") }
+        .filter { !$0.hasPrefix("date: ") }.joined(separator: "\n")
 }

@@ -170,3 +170,29 @@ import Testing
         #expect(fixture.lint() == ["error: the level rule lists no level"])
     }
 }
+
+/// Issue 18: an option of a common question may name the industries it is offered to.
+@Suite struct OptionIndustriesLintTests {
+    let minimal = CatalogFixture.minimal
+
+    @Test func knownIndustriesPassAndUnknownOnesAreErrors() throws {
+        let ok = minimal.replacing(CatalogFixture.questionnaireYAML, "en: Workshop network}, points: 60}",
+                                   with: "en: Workshop network}, points: 60, industries: [widgets]}")
+        #expect(ok.lint() == [])
+        let bad = minimal.replacing(CatalogFixture.questionnaireYAML, "en: Workshop network}, points: 60}",
+                                    with: "en: Workshop network}, points: 60, industries: [gadgets]}")
+        #expect(bad.lint().count == 1)
+        #expect(bad.lint().first?.contains("error: option `workshop` of question `network` names unknown industry `gadgets`") == true)
+    }
+
+    @Test func theQuestionnaireOfferedToAnIndustryLeavesOthersOptionsOut() throws {
+        let fixture = minimal.replacing(CatalogFixture.questionnaireYAML, "en: Workshop network}, points: 60}",
+                                        with: "en: Workshop network}, points: 60, industries: [widgets]}")
+        let catalog = try #require(CatalogLoader.load(fixture.files).catalog)
+        let industry = try #require(catalog.industries.first)
+        let full = catalog.questionnaire(for: industry)
+        #expect(full["network"]?.option("workshop") != nil)
+        #expect(full.offered(to: industry.id)["network"]?.option("workshop") != nil)
+        #expect(full.offered(to: "gadgets")["network"]?.option("workshop") == nil)
+    }
+}

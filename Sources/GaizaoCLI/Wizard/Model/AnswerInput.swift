@@ -11,11 +11,14 @@ enum AnswerInput {
     }
 
     static func number(_ typed: String, for q: Question, ui: WizardStrings) -> Outcome {
-        let text = normalizeDigits(typed).filter { $0 != " " && $0 != "," }
-        if text.isEmpty { return .empty }
-        guard text.allSatisfy({ "0123456789.-+eE".contains($0) }), let n = Double(text), n.isFinite else {
+        let written = normalizeDigits(typed).filter { $0 != " " && $0 != "," && $0 != "，" }
+        if written.isEmpty { return .empty }
+        let (text, factor) = withoutUnit(written, for: q)
+        guard !text.isEmpty, text.allSatisfy({ "0123456789.-+eE".contains($0) }), let typedNumber = Double(text), typedNumber.isFinite else {
             return .problem(ui.notANumber)
         }
+        // 1.2亿 is 12000 万元: converted exactly in decimal, not through binary rounding.
+        let n = factor == 1 ? typedNumber : (Double(formatNumber(typedNumber * factor)) ?? typedNumber * factor)
         if AnswerDecoder.numberProblem(n, q) != nil {
             if let range = rangeText(q) { return .problem(ui.numberOutOfRange(range, integer: q.integer)) }
             return .problem(ui.wholeNumber)
@@ -23,9 +26,14 @@ enum AnswerInput {
         return .answer(.number(n))
     }
 
-    static func text(_ typed: String, for q: Question, ui: WizardStrings) -> Outcome {
-        let text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+    /// `checkCreditCode` false: a credit code is taken as typed (when stopping, so nothing typed is lost).
+    static func text(_ typed: String, for q: Question, ui: WizardStrings, checkCreditCode: Bool = true) -> Outcome {
+        var text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { return .empty }
+        if q.id == CreditCode.questionID && checkCreditCode {
+            text = CreditCode.normalized(text)
+            if let problem = CreditCode.problem(text) { return .problem(ui.creditCodeProblem(problem)) }
+        }
         if text.count > q.maxLength { return .problem(ui.tooLong(q.maxLength)) }
         if let bad = ControlCharacters.firstForbidden(in: text) { return .problem(ui.controlCharacter(ControlCharacters.name(bad.scalar))) }
         return .answer(.text(text))
@@ -69,6 +77,32 @@ enum AnswerInput {
         return ui.lang == .zh ? "请输入选项序号 \(lo)–\(hi)。" : "Enter an option number \(lo)–\(hi)."
     }
 
+    /// The number part of `text` and the factor to the question's unit, when `text` ends with a unit: the
+    /// question's own (`85人`, `30%`, `12 people`) or, for an amount in 万元, another money unit (`1.2亿` → ×10000,
+    /// `3500万`, `350000元` → ×0.0001).
+    static func withoutUnit(_ text: String, for q: Question) -> (String, Double) {
+        guard let unit = q.unit else { return (text, 1) }
+        var suffixes: [(String, Double)] = []
+        if unit.zh.hasPrefix("万元") {
+            let per = unit.zh.dropFirst(2)   // 万元/年: the same money units, per year
+            for (money, factor) in [("亿元", 10_000.0), ("亿", 10_000), ("万元", 1), ("万", 1), ("元", 0.0001), ("w", 1), ("W", 1)] {
+                suffixes.append((money + per, factor))
+                suffixes.append((money, factor))
+            }
+        }
+        if unit.zh == "%" || unit.zh == "个百分点" {
+            suffixes += [("%", 1), ("％", 1), ("个百分点", 1), ("百分点", 1), ("percent", 1), ("pp", 1)]
+        }
+        for name in [unit.zh, unit.en, String(unit.zh.split(separator: "/").first ?? "")] where !name.isEmpty {
+            suffixes.append((name.filter { $0 != " " }, 1))
+        }
+        for (suffix, factor) in suffixes.sorted(by: { $0.0.count > $1.0.count })
+        where text.count > suffix.count && text.lowercased().hasSuffix(suffix.lowercased()) {
+            return (String(text.dropLast(suffix.count)), factor)
+        }
+        return (text, 1)
+    }
+
     /// The allowed range of a number question, as shown to the user (`1–100000`, `≥ 0`), or nil when unbounded.
     static func rangeText(_ q: Question) -> String? {
         switch (q.min, q.max) {
@@ -97,5 +131,44 @@ enum AnswerInput {
         case let .number(n)?: return formatNumber(n, maxFractionDigits: 10)
         default: return ""
         }
+    }
+}
+
+/// The unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from a 31-character alphabet,
+/// the last a check character over the first 17.
+enum CreditCode {
+    /// The common question that asks for it (docs/common-question-ids.md).
+    static let questionID = "credit_code"
+    static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+    enum Problem: Equatable {
+        case length(Int)
+        case character(Character, position: Int)
+        case checkCharacter(expected: Character)
+    }
+
+    /// Upper case, full-width letters and digits made ASCII, spaces removed.
+    static func normalized(_ text: String) -> String {
+        String(AnswerInput.normalizeDigits(text).unicodeScalars.compactMap { s -> Character? in
+            if s.properties.isWhitespace { return nil }
+            if (0xFF21...0xFF3A).contains(s.value) || (0xFF41...0xFF5A).contains(s.value) {
+                return Character(Unicode.Scalar(s.value - 0xFEE0)!)
+            }
+            return Character(s)
+        }).uppercased()
+    }
+
+    static func problem(_ code: String) -> Problem? {
+        let chars = Array(code)
+        guard chars.count == 18 else { return .length(chars.count) }
+        var values: [Int] = []
+        for (i, c) in chars.enumerated() {
+            guard let v = alphabet.firstIndex(of: c) else { return .character(c, position: i + 1) }
+            values.append(v)
+        }
+        let sum = zip(values.prefix(17), weights).reduce(0) { $0 + $1.0 * $1.1 }
+        let check = (31 - sum % 31) % 31
+        return values[17] == check ? nil : .checkCharacter(expected: alphabet[check])
     }
 }

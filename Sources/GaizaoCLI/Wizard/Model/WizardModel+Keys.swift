@@ -7,10 +7,12 @@ extension WizardModel {
             quit()
             return
         }
+        if !isDigit(key) || { if case .input = editor { return true } else { return false } }() { digitsTimedOut() }
         switch screen {
         case .industry, .resume: handleMenu(key)
         case let .question(index): handleQuestion(key, questionnaire.ordered[index])
         case .review: handleReview(key)
+        case .date: handleDate(key)
         case .finished, .quit: break
         }
     }
@@ -18,6 +20,7 @@ extension WizardModel {
     private mutating func handleMenu(_ key: Key) {
         guard case let .choice(cursor) = editor else { return }
         let list = choices
+        if jumpToTypedNumber(key, list) { return }
         if let moved = moveCursor(cursor, count: list.count, key) {
             setEditor(.choice(cursor: moved))
             return
@@ -53,6 +56,7 @@ extension WizardModel {
             submit(.bool(b))
             return
         }
+        if jumpToTypedNumber(key, list) { return }
         if let moved = moveCursor(cursor, count: list.count, key) {
             setEditor(.choice(cursor: moved))
         } else if key == .enter, list.indices.contains(cursor) {
@@ -63,9 +67,18 @@ extension WizardModel {
     private mutating func handleMulti(_ key: Key, _ q: Question) {
         guard case .multi(let cursor, var chosen) = editor else { return }
         let count = q.options.count
-        if case let .char(c) = key, let n = c.wholeNumberValue, (1...count).contains(n) {
-            chosen.formSymmetricDifference([n - 1])
-            setEditor(.multi(cursor: n - 1, chosen: chosen))
+        if case let .char(c) = key, isDigit(key) {
+            // Digits typed without a pause are one number: 1 then 3 ticks 13 (and unticks the 1 ticked first).
+            let typed = typedNumber(c, numbers: Array(1...max(count, 1)))
+            if typed.extended, let previous = digitToggled { chosen.formSymmetricDifference([previous]) }
+            var moved = cursor
+            if let n = typed.number, (1...count).contains(n) {
+                chosen.formSymmetricDifference([n - 1])
+                moved = n - 1
+            }
+            setEditor(.multi(cursor: moved, chosen: chosen))
+            digitToggled = typed.pending ? typed.number.map { $0 - 1 } : nil
+            setDigitBuffer(typed.pending ? typed.buffer : "")
         } else if key == .space {
             chosen.formSymmetricDifference([cursor])
             setEditor(.multi(cursor: cursor, chosen: chosen))
@@ -116,6 +129,18 @@ extension WizardModel {
         }
     }
 
+    private mutating func handleDate(_ key: Key) {
+        guard case let .input(text) = editor else { return }
+        switch key {
+        case .left, .escape: openReview()
+        case .backspace: if !text.isEmpty { setEditor(.input(String(text.dropLast()))) }
+        case .ctrlU: setEditor(.input(""))
+        case let .char(c) where text.count < 10: setEditor(.input(text + String(c)))
+        case .enter: confirmDate(text)
+        default: break
+        }
+    }
+
     private mutating func handleReview(_ key: Key) {
         let rows = askedIndices.count + 1
         switch key {
@@ -125,6 +150,33 @@ extension WizardModel {
         default:
             if let moved = moveCursor(reviewCursor, count: rows, key, digits: false, page: 10) { setReviewCursor(moved) }
         }
+    }
+
+    private func isDigit(_ key: Key) -> Bool {
+        if case let .char(c) = key { return c.isASCII && c.isNumber }
+        return false
+    }
+
+    /// The option number that the digits typed before and `c` make: `1` then `3` is 13 when there is an option 13,
+    /// else `3` alone. `pending`: a further digit could still make a longer number.
+    func typedNumber(_ c: Character, numbers: [Int]) -> (buffer: String, number: Int?, extended: Bool, pending: Bool) {
+        let texts = numbers.map(String.init)
+        func result(_ buffer: String, extended: Bool) -> (buffer: String, number: Int?, extended: Bool, pending: Bool) {
+            (buffer, texts.contains(buffer) ? Int(buffer) : nil, extended, texts.contains { $0.hasPrefix(buffer) && $0 != buffer })
+        }
+        let longer = digitBuffer + String(c)
+        if !digitBuffer.isEmpty, texts.contains(where: { $0.hasPrefix(longer) }) { return result(longer, extended: true) }
+        if texts.contains(where: { $0.hasPrefix(String(c)) }) { return result(String(c), extended: false) }
+        return ("", nil, false, false)
+    }
+
+    /// A digit in a one-answer list moves the cursor to the option numbered by the digits typed so far.
+    private mutating func jumpToTypedNumber(_ key: Key, _ list: [WizardChoice]) -> Bool {
+        guard case let .char(c) = key, isDigit(key), case .choice = editor else { return false }
+        let typed = typedNumber(c, numbers: list.map(\.number))
+        if let n = typed.number, let i = list.firstIndex(where: { $0.number == n }) { setEditor(.choice(cursor: i)) }
+        setDigitBuffer(typed.pending ? typed.buffer : "")
+        return true
     }
 
     /// The cursor after a movement key (↑/↓, j/k, Home/End, PageUp/PageDown, a number key), or nil for other keys.

@@ -9,6 +9,8 @@ struct WizardProgress: Equatable {
     var questions: Int
     /// Asked questions answered or deliberately skipped.
     var settled: Int
+    /// Asked questions with an answer (skipped ones are not answered).
+    var answered: Int = 0
     var asked: Int
 
     var percent: Int { asked == 0 ? 0 : settled * 100 / asked }
@@ -28,6 +30,7 @@ extension WizardModel {
         let settled = asked.filter { isSettled(questionnaire.ordered[$0]) }.count
         var p = WizardProgress(section: 0, sections: activeSections.count, sectionTitle: .empty, question: 0,
                                questions: 0, settled: settled, asked: asked.count)
+        p.answered = asked.filter { memory[questionnaire.ordered[$0].id] != nil }.count
         if let index, let s = activeSections.firstIndex(where: { $0.indices.contains(index) }) {
             p.section = s + 1
             p.sectionTitle = activeSections[s].section.title
@@ -35,6 +38,13 @@ extension WizardModel {
             p.questions = activeSections[s].indices.count
         }
         return p
+    }
+
+    /// The share done as shown: never lower than shown before in this session (follow-up questions that appear
+    /// add to the count, which would otherwise pull the share back), and 100% only when every asked question is settled.
+    func shownPercent(_ p: WizardProgress) -> Int {
+        let shown = max(p.percent, progressFloor)
+        return p.settled < p.asked ? min(shown, 99) : shown
     }
 
     /// The MIIT points and level of the effective answers so far.

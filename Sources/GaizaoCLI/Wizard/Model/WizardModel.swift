@@ -14,6 +14,8 @@ struct WizardModel {
         case resume
         case question(Int)
         case review
+        /// The last step: the diagnosis date (default today), written to the answers file and the proposal.
+        case date
         case finished
         /// Ctrl-C or Ctrl-D: stop, keeping the saved file.
         case quit
@@ -38,8 +40,10 @@ struct WizardModel {
     private(set) var skipped: Set<String>
     /// Text typed in a field but not confirmed, kept when the user moves away.
     private(set) var drafts: [String: String] = [:]
-    /// The proposal date from a resumed file (the wizard reads no clock).
+    /// The diagnosis date: from a resumed file, then as confirmed on the date screen.
     var date: String?
+    /// Today's date (YYYY-MM-DD), the date screen's default; given by the CLI, since the model reads no clock.
+    var today: String?
     private(set) var screen: Screen
     private(set) var editor: Editor = .none
     /// A message for the current screen (validation, hints); cleared on the next move.
@@ -52,6 +56,13 @@ struct WizardModel {
     /// question that has no answer yet).
     private(set) var returnToReview = false
     private(set) var reviewCursor = 0
+    /// The highest share done shown so far (see `shownPercent`).
+    private(set) var progressFloor = 0
+    /// Digits typed in a list, read as one option number (`1` then `3` is 13) until a pause or another key.
+    private(set) var digitBuffer = ""
+    /// In a multiple-choice list: the option the previous digit of the buffer ticked, untoggled if the next digit
+    /// makes a longer number.
+    var digitToggled: Int?
 
     var ui: WizardStrings { WizardStrings(lang: lang) }
 
@@ -61,7 +72,7 @@ struct WizardModel {
         self.catalog = catalog
         self.lang = lang
         self.industry = industry
-        self.questionnaire = industry.map(catalog.questionnaire(for:)) ?? Questionnaire(sections: [])
+        self.questionnaire = industry.map { catalog.questionnaire(for: $0).offered(to: $0.id) } ?? Questionnaire(sections: [])
         self.memory = resumed?.answers ?? [:]
         self.skipped = explicitKeys.subtracting(resumed?.answers.keys.map { $0 } ?? [])
         self.date = resumed?.date
@@ -129,6 +140,10 @@ struct WizardModel {
     /// Shows question `index`, its editor filled from the answer given (or the draft, or the default).
     mutating func open(_ index: Int) {
         let q = questionnaire.ordered[index]
+        digitBuffer = ""
+        digitToggled = nil
+        let shown = progress(at: nil)
+        progressFloor = max(progressFloor, shown.settled < shown.asked ? min(shown.percent, 99) : shown.percent)
         screen = .question(index)
         message = nil
         let current = memory[q.id] ?? q.defaultValue
@@ -219,13 +234,35 @@ struct WizardModel {
             message = ui.requiredMissing
             return
         }
+        openDate()
+    }
+
+    /// The date screen, its field filled with the date already given (else empty: Enter takes today).
+    mutating func openDate() {
+        screen = .date
+        message = nil
+        editor = .input(date ?? "")
+    }
+
+    /// Confirms the typed date (empty: today) and finishes; a wrong date is said and asked again.
+    mutating func confirmDate(_ typed: String) {
+        let text = AnswerInput.normalizeDigits(typed).trimmingCharacters(in: .whitespaces)
+        let chosen = text.isEmpty ? (date ?? today) : text
+        if let chosen, !AnswerDecoder.isISODate(chosen) {
+            message = ui.badDate
+            return
+        }
+        if chosen != date {
+            date = chosen
+            revision += 1
+        }
         screen = .finished
         editor = .none
     }
 
     mutating func chooseIndustry(_ chosen: Industry) {
         industry = chosen
-        questionnaire = catalog.questionnaire(for: chosen)
+        questionnaire = catalog.questionnaire(for: chosen).offered(to: chosen.id)
         revision += 1
         open(firstAsked ?? 0)
     }
@@ -245,7 +282,7 @@ struct WizardModel {
     mutating func quit() {
         if case let .question(index) = screen, case let .input(text) = editor {
             let q = questionnaire.ordered[index]
-            let outcome = q.kind == .number ? AnswerInput.number(text, for: q, ui: ui) : AnswerInput.text(text, for: q, ui: ui)
+            let outcome = q.kind == .number ? AnswerInput.number(text, for: q, ui: ui) : AnswerInput.text(text, for: q, ui: ui, checkCreditCode: false)
             if text != AnswerInput.editableText(memory[q.id]), case let .answer(value) = outcome {
                 memory[q.id] = value
                 skipped.remove(q.id)
@@ -269,4 +306,9 @@ struct WizardModel {
     mutating func setMessage(_ m: String?) { message = m }
     mutating func toggleHelp() { showHelp.toggle() }
     mutating func setReviewCursor(_ c: Int) { reviewCursor = max(0, min(askedIndices.count, c)) }
+    mutating func setDigitBuffer(_ b: String) { digitBuffer = b }
+    /// A pause after digits: the number typed is complete.
+    mutating func digitsTimedOut() { digitBuffer = ""; digitToggled = nil }
+    /// Whether a digit typed now would still extend the number typed before (the runner waits for a pause then).
+    var digitsPending: Bool { !digitBuffer.isEmpty }
 }

@@ -17,6 +17,8 @@ enum TerminalEvent: Equatable, Sendable {
     case signal(Int32)
     /// The terminal went away (end of input, hang-up).
     case closed
+    /// No key for a moment after digits were typed (asked for with `TTYTerminal.idleAfter`): the number is complete.
+    case idle
 }
 
 struct TerminalSize: Equatable, Sendable {

@@ -51,18 +51,25 @@ final class TTYTerminal: WizardTerminal {
         return TerminalSize(width: 80, height: 24)
     }
 
+    /// When set, `nextEvent` returns `.idle` after this many milliseconds without input (once).
+    var idleAfter: Int32?
+
     func nextEvent() -> TerminalEvent {
         var buffer = [UInt8](repeating: 0, count: 256)
         while queue.isEmpty {
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: SignalPipe.readFD, events: Int16(POLLIN), revents: 0)]
             // A lone ESC waits briefly for the rest of an arrow-key sequence.
-            let ready = poll(&fds, 2, decoder.hasPending ? 40 : -1)
+            let ready = poll(&fds, 2, decoder.hasPending ? 40 : (idleAfter ?? -1))
             if ready < 0 {
                 if errno == EINTR { continue }
                 return .closed
             }
             if ready == 0 {
+                if !decoder.hasPending, idleAfter != nil {
+                    idleAfter = nil
+                    return .idle
+                }
                 queue += decoder.flush().map(TerminalEvent.key)
                 continue
             }

@@ -31,13 +31,38 @@ struct WizardStrings {
           "Part \(section)/\(sections) \(sectionTitle)  question \(question)/\(questions)  \(percent)% done")
     }
 
+    /// The header in fewer cells, longest first: the view takes the first that fits, so the share done is never cut.
+    func headerVariants(section: Int, sections: Int, sectionTitle: String, question: Int, questions: Int, percent: Int) -> [String] {
+        [header(section: section, sections: sections, sectionTitle: sectionTitle, question: question, questions: questions, percent: percent),
+         t("第 \(section)/\(sections) 部分  第 \(question)/\(questions) 题  已完成 \(percent)%",
+           "Part \(section)/\(sections)  question \(question)/\(questions)  \(percent)% done"),
+         t("\(section)/\(sections) 部分 · \(question)/\(questions) 题 · \(percent)%", "\(section)/\(sections) · \(question)/\(questions) · \(percent)%"),
+         "\(percent)%"]
+    }
+
     func level(_ level: Int) -> String {
         lang == .zh ? (level == 0 ? "未达一级" : "\(level)级") : (level == 0 ? "below level 1" : "level \(level)")
     }
 
+    /// The live evaluation and how many asked questions have an answer (skipped ones are said apart: they are not
+    /// answered). Longest first; the view takes the first that fits.
+    func miitVariants(points: String, level: Int, answered: Int, skipped: Int, asked: Int) -> [String] {
+        let skippedText = skipped > 0 ? t("，跳过 \(skipped)", ", \(skipped) skipped") : ""
+        return [t("工信部评测（按目前答案）：\(points) 分，\(self.level(level))    已答 \(answered)/\(asked) 题\(skippedText)",
+                  "MIIT evaluation so far: \(points) points, \(self.level(level))    answered \(answered)/\(asked)\(skippedText)"),
+                t("评测：\(points) 分 \(self.level(level))  已答 \(answered)/\(asked)\(skippedText)",
+                  "MIIT: \(points) pts, \(self.level(level))  answered \(answered)/\(asked)\(skippedText)"),
+                t("\(points) 分 \(self.level(level))  已答 \(answered)/\(asked)", "\(points) pts \(self.level(level)) · \(answered)/\(asked)")]
+    }
+
     func miitLine(points: String, level: Int, answered: Int, asked: Int) -> String {
-        t("工信部评测（按目前答案）：\(points) 分，\(self.level(level))    已答 \(answered)/\(asked) 题",
-          "MIIT evaluation so far: \(points) points, \(self.level(level))    answered \(answered)/\(asked)")
+        miitVariants(points: points, level: level, answered: answered, skipped: 0, asked: asked)[0]
+    }
+
+    /// The review's count: answered, and the asked questions still without an answer.
+    func reviewCount(answered: Int, asked: Int) -> String {
+        answered == asked ? t("已答 \(answered)/\(asked) 题", "\(answered)/\(asked) answered")
+            : t("已答 \(answered)/\(asked) 题，\(asked - answered) 题未答", "\(answered)/\(asked) answered, \(asked - answered) without an answer")
     }
 
     func savedTo(_ path: String) -> String { t("每答一题自动保存到 \(path)", "Saved after every answer to \(path)") }
@@ -63,7 +88,11 @@ struct WizardStrings {
                               "Type, then Enter  Ctrl-U clear  ← back  ? help (when empty)") }
     var keysSkip: String { t("s 跳过本题", "s skip") }
     var keysQuit: String { t("Ctrl-C 保存退出", "Ctrl-C save and quit") }
-    var keysMenu: String { t("↑↓ 选择  Enter 确定  Ctrl-C 退出", "↑↓ move  Enter confirm  Ctrl-C quit") }
+    var keysQuitMenu: String { t("Ctrl-C 退出", "Ctrl-C quit") }
+    var keysMenu: String { t("↑↓ 选择  Enter 确定", "↑↓ move  Enter confirm") }
+    var keysHelp: String { t("? 说明", "? help") }
+    var keysMore: String { t("? 更多按键", "? more keys") }
+    var keysHeading: String { t("按键", "Keys") }
     var keysReview: String { t("↑↓ 选择  Enter 修改所选/完成  ← 回到最后一题",
                                "↑↓ move  Enter change/finish  ← last question") }
 
@@ -84,6 +113,19 @@ struct WizardStrings {
     var notANumber: String { t("请输入数字，例如 35 或 2.5。", "Enter a number such as 35 or 2.5.") }
     var wholeNumber: String { t("请输入整数。", "Enter a whole number.") }
     func controlCharacter(_ name: String) -> String { t("不能含控制字符 \(name)。", "The control character \(name) is not allowed.") }
+    func creditCodeProblem(_ problem: CreditCode.Problem) -> String {
+        switch problem {
+        case let .length(n):
+            return t("统一社会信用代码应为 18 位（现在是 \(n) 位），请对照营业执照；不清楚可留空。",
+                     "A unified social credit code has 18 characters (this has \(n)); check the business licence, or leave it empty.")
+        case let .character(c, position):
+            return t("第 \(position) 位“\(c)”不会出现在统一社会信用代码中（不用 I、O、Z、S、V），请核对。",
+                     "Character \(position), “\(c)”, never appears in a credit code (I, O, Z, S, V are not used); please check.")
+        case let .checkCharacter(expected):
+            return t("校验位不对：按前 17 位，最后一位应为“\(expected)”，请核对是否抄错。",
+                     "The check character is wrong: after the first 17 characters the last should be “\(expected)”; please check for a typo.")
+        }
+    }
     func tooLong(_ max: Int) -> String { t("最多 \(max) 个字。", "At most \(max) characters.") }
 
     // Help panel: what an answer means for the MIIT evaluation.
@@ -114,7 +156,21 @@ struct WizardStrings {
           "The enterprise reaches \(self.level(level)) with at least \(score) points and \(scenes) scenes at level \(level) or above, \(mandatory) of them mandatory.")
     }
 
+    // The date step.
+    var dateStep: String { t("最后一步：诊断日期  已完成 100%", "Last step: the diagnosis date  100% done") }
+    var dateQuestion: String { t("诊断日期（写入答卷和方案，以后对比改造前后时用）", "Diagnosis date (written to the answers and the proposal; used to compare before and after later)") }
+    func dateHint(today: String?) -> String {
+        guard let today else { return t("格式 YYYY-MM-DD，例如 2026-12-01", "Format YYYY-MM-DD, e.g. 2026-12-01") }
+        return t("格式 YYYY-MM-DD；直接按 Enter 用 \(today)", "Format YYYY-MM-DD; Enter alone takes \(today)")
+    }
+    var badDate: String { t("请按 YYYY-MM-DD 输入日期，例如 2026-12-01。", "Enter the date as YYYY-MM-DD, e.g. 2026-12-01.") }
+    var keysDate: String { t("输入后按 Enter  ← 回到复查", "Type, then Enter  ← back to the review") }
+
     // After the wizard.
+    func openHint(_ path: String) -> String { t("打开 \(path) 查看方案（可在浏览器中打印为 PDF）。", "Open \(path) to read the proposal (print it to PDF from the browser).") }
+    func compareHint(_ json: String) -> String {
+        t("以后再次诊断后，可对比改造前后：gaizao compare \(json) 下次的方案.json", "After a later diagnosis, compare before and after: gaizao compare \(json) LATER.json")
+    }
     func resumeHint(_ command: String) -> String { t("继续填写：\(command)", "To continue: \(command)") }
     func stopped(_ path: String, answered: Int, asked: Int) -> String {
         t("已停止。答卷已保存：\(path)（已答 \(answered)/\(asked) 题）", "Stopped. The answers are saved in \(path) (\(answered)/\(asked) answered)")

@@ -24,6 +24,8 @@ struct WizardView {
     var ui: WizardStrings { model.ui }
     private var width: Int { max(size.width, 20) }
     private var lang: Lang { model.lang }
+    /// A short terminal (under 22 rows): no rule, fewer blank lines and no save line, so the list keeps its room.
+    private var compact: Bool { size.height < 22 }
 
     func lines() -> [ScreenLine] {
         switch model.screen {
@@ -33,6 +35,7 @@ struct WizardView {
             return menu(heading: ui.resumeHeading(path: answersPath, answered: p.settled, asked: p.asked))
         case let .question(index): return question(index)
         case .review: return review()
+        case .date: return dateScreen()
         case .finished, .quit: return []
         }
     }
@@ -50,9 +53,10 @@ struct WizardView {
     private var rule: ScreenLine { ScreenLine(String(repeating: "-", count: width), .dim) }
 
     private func menu(heading: String) -> [ScreenLine] {
-        var top = [titleLine(), rule]
+        var top = [titleLine()]
+        if !compact { top.append(rule) }
         top += wrap(heading, .plain)
-        top.append(ScreenLine(""))
+        if !compact { top.append(ScreenLine("")) }
         guard case let .choice(cursor) = model.editor else { return top }
         var middle: [ScreenLine] = []
         var focus = 0..<0
@@ -61,18 +65,18 @@ struct WizardView {
             middle += item(marker: "", number: "\(c.number). ", label: c.label, focused: i == cursor)
             if i == cursor { focus = start..<middle.count }
         }
-        return fit(top: top, middle: middle, focus: focus, bottom: [ScreenLine(""), footerKeys(ui.keysMenu)])
+        return fit(top: top, middle: middle, focus: focus, bottom: (compact ? [] : [ScreenLine("")]) + keyLines(ui.keysMenu, quit: ui.keysQuitMenu))
     }
 
     private func question(_ index: Int) -> [ScreenLine] {
         let q = model.questionnaire.ordered[index]
         let p = model.progress(at: index)
         var top = [titleLine()]
-        top.append(ScreenLine(TextWrap.truncate(ui.header(section: p.section, sections: p.sections, sectionTitle: p.sectionTitle[lang],
-                                                            question: p.question, questions: p.questions, percent: p.percent), width: width), .dim))
-        top.append(rule)
+        top.append(ScreenLine(firstFitting(ui.headerVariants(section: p.section, sections: p.sections, sectionTitle: p.sectionTitle[lang],
+                                                             question: p.question, questions: p.questions, percent: model.shownPercent(p))), .dim))
+        if !compact { top.append(rule) }
         top += wrap(q.label[lang] + (q.required ? ui.required : ""), .title)
-        top.append(ScreenLine(""))
+        if !compact { top.append(ScreenLine("")) }
 
         var middle: [ScreenLine] = []
         var focus = 0..<0
@@ -110,24 +114,29 @@ struct WizardView {
             keys = ui.keysChoice
         }
         if !q.required && !q.isInput { keys += "  " + ui.keysSkip }
-        keys += "  " + ui.keysQuit
 
         var help: [ScreenLine] = []
         if model.showHelp {
             help.append(ScreenLine(""))
+            // Every key, also those the footer had no room for.
+            let groups = (keys + "  " + ui.keysQuit).components(separatedBy: "  ").filter { !$0.isEmpty }
+            help += layout([ui.keysHeading + (lang == .zh ? "：" : ":")] + groups).map { ScreenLine(TextWrap.truncate($0, width: width), .dim) }
             help.append(ScreenLine(ui.helpHeading, .section))
             for paragraph in WizardHelp.paragraphs(for: q, focused: focusedChoice, catalog: model.catalog, lang: lang) {
                 help += wrap(paragraph, .plain, first: "  ", rest: "  ")
             }
         }
-        var bottom: [ScreenLine] = [ScreenLine("")]
+        var bottom: [ScreenLine] = compact ? [] : [ScreenLine("")]
         if let message = model.message { bottom += wrap(message, .error) }
         bottom += footer(keys)
         return fit(top: top, middle: middle, focus: focus, help: help, bottom: bottom)
     }
 
     private func review() -> [ScreenLine] {
-        var top = [titleLine(), ScreenLine(TextWrap.truncate(ui.reviewTitle, width: width), .dim), rule]
+        let count = model.progress(at: nil)
+        var top = [titleLine(), ScreenLine(firstFitting([ui.reviewTitle + "  " + ui.reviewCount(answered: count.answered, asked: count.asked),
+                                                         ui.reviewCount(answered: count.answered, asked: count.asked)]), .dim)]
+        if !compact { top.append(rule) }
         let asked = model.askedIndices
         let labelWidth = min(28, width / 2)
         var middle: [ScreenLine] = []
@@ -153,11 +162,25 @@ struct WizardView {
         let finishFocused = model.reviewCursor >= asked.count
         if finishFocused { focus = middle.count..<middle.count + 1 }
         middle.append(ScreenLine(TextWrap.truncate((finishFocused ? "> " : "  ") + ui.finishRow, width: width), finishFocused ? .cursor : .accent))
-        top.append(ScreenLine(""))
-        var bottom: [ScreenLine] = [ScreenLine("")]
+        if !compact { top.append(ScreenLine("")) }
+        var bottom: [ScreenLine] = compact ? [] : [ScreenLine("")]
         if let message = model.message { bottom += wrap(message, .error) }
-        bottom += footer(ui.keysReview + "  " + ui.keysQuit)
+        bottom += footer(ui.keysReview)
         return fit(top: top, middle: middle, focus: focus, bottom: bottom)
+    }
+
+    private func dateScreen() -> [ScreenLine] {
+        var top = [titleLine(), ScreenLine(firstFitting([ui.dateStep, "100%"]), .dim)]
+        if !compact { top.append(rule) }
+        top += wrap(ui.dateQuestion, .title)
+        if !compact { top.append(ScreenLine("")) }
+        var middle: [ScreenLine] = []
+        if case let .input(text) = model.editor { middle += wrap(text + "_", .cursor, first: "> ", rest: "  ") }
+        middle += wrap(ui.dateHint(today: model.date ?? model.today), .dim, first: "  ", rest: "  ")
+        var bottom: [ScreenLine] = compact ? [] : [ScreenLine("")]
+        if let message = model.message { bottom += wrap(message, .error) }
+        bottom += footer(ui.keysDate)
+        return fit(top: top, middle: middle, focus: 0..<1, bottom: bottom)
     }
 
     // MARK: - Pieces
@@ -166,18 +189,48 @@ struct WizardView {
         var out: [ScreenLine] = []
         if let d = model.liveDiagnosis() {
             let p = model.progress(at: nil)
-            out.append(ScreenLine(TextWrap.truncate(ui.miitLine(points: d.points, level: d.level, answered: p.settled, asked: p.asked), width: width), .accent))
+            out.append(ScreenLine(firstFitting(ui.miitVariants(points: d.points, level: d.level, answered: p.answered,
+                                                               skipped: p.settled - p.answered, asked: p.asked)), .accent))
         }
         if let saveError {
             out += wrap(ui.saveFailed(saveError), .error)
-        } else {
+        } else if !compact {
             out.append(ScreenLine(TextWrap.truncate(ui.savedTo(answersPath), width: width), .dim))
         }
-        out.append(footerKeys(keys))
+        out += keyLines(keys, quit: ui.keysQuit)
         return out
     }
 
-    private func footerKeys(_ keys: String) -> ScreenLine { ScreenLine(TextWrap.truncate(keys, width: width), .dim) }
+    /// The first text that fits the width (variants go from long to short); the last one cut if none does.
+    private func firstFitting(_ variants: [String]) -> String {
+        variants.first { DisplayWidth.of($0) <= width } ?? TextWrap.truncate(variants.last ?? "", width: width)
+    }
+
+    /// The key legend on at most two lines, never cut inside a key: the way to save and quit comes first and
+    /// always stays; keys that do not fit give way, from the last, to "? more keys" (the help panel lists them).
+    private func keyLines(_ keys: String, quit: String) -> [ScreenLine] {
+        let all = keys.components(separatedBy: "  ").filter { !$0.isEmpty }
+        var kept = all
+        while true {
+            var groups = [quit] + kept
+            if kept.count < all.count { groups.removeAll { $0 == ui.keysHelp }; groups.append(ui.keysMore) }
+            let lines = layout(groups)
+            if lines.count <= 2 || kept.isEmpty { return lines.prefix(2).map { ScreenLine(TextWrap.truncate($0, width: width), .dim) } }
+            kept.removeLast()
+        }
+    }
+
+    /// Groups laid out on lines of the width, two spaces apart, a group never split.
+    private func layout(_ groups: [String]) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for g in groups {
+            let candidate = line.isEmpty ? g : line + "  " + g
+            if DisplayWidth.of(candidate) <= width || line.isEmpty { line = candidate } else { lines.append(line); line = g }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
 
     /// A list item: cursor mark, marker, number, and the label wrapped under itself.
     private func item(marker: String, number: String, label: String, focused: Bool) -> [ScreenLine] {

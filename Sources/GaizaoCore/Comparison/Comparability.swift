@@ -1,0 +1,100 @@
+/// The maturity level a proposal says it aims at, as newer proposals state it (the JSON field `target`:
+/// `{level, source, reached}`). Older proposals have no such field: their target is unknown, and the comparison
+/// says so rather than guessing one.
+public struct StatedTarget: Codable, Sendable, Hashable {
+    /// The target level (1–4), or nil when the proposal was built without a target.
+    public var level: Int?
+    /// Where the target came from: `default` (the planner's own), `option` (`--target`), `none`.
+    public var source: String
+    /// Whether the projection after the retrofit reaches the target level.
+    public var reached: Bool
+
+    public init(level: Int?, source: String, reached: Bool) {
+        self.level = level
+        self.source = source
+        self.reached = reached
+    }
+}
+
+/// Whether one proposal of a contractors comparison can be weighed against the others, and why not.
+///
+/// The rule: proposals are comparable when they aim at the same target level and each reaches it within its own
+/// budget. The common target is the highest level any proposal states; when none states one (older proposals),
+/// the highest level any proposal reaches. A proposal is not comparable when it
+/// - states a lower target (`aims_lower`),
+/// - states the common target but does not reach it (`target_missed`),
+/// - states no target and reaches a lower level than the common target (`below_target`),
+/// - has a budget and its high investment estimate exceeds it (`over_budget`).
+/// A proposal without a stated target gets the note `target_not_stated`: it is judged on the level it reaches.
+/// Before/after comparisons are one enterprise at two dates, not rival offers: every proposal is comparable there.
+public struct Comparability: Sendable, Hashable {
+    public struct Reason: Sendable, Hashable {
+        /// A stable machine-readable code (`aims_lower`, `target_missed`, `below_target`, `over_budget`,
+        /// `target_not_stated`), documented in docs/comparison-schema.md.
+        public var code: String
+        public var text: Localized
+    }
+
+    public var comparable: Bool
+    /// Why the proposal is not comparable (empty when it is).
+    public var reasons: [Reason]
+    /// What a reviewer should know that does not make it incomparable (e.g. no target stated).
+    public var notes: [Reason]
+}
+
+extension ProposalComparator {
+    /// The level proposals are held to: the highest stated target, else the highest level reached.
+    static func commonTarget(_ columns: [ProposalComparison.Column]) -> (level: Int, stated: Bool) {
+        let stated = columns.compactMap { $0.target?.level }
+        if let top = stated.max() { return (top, true) }
+        return (columns.map(\.proposal.after.level).max() ?? 0, false)
+    }
+
+    static func comparability(_ columns: [ProposalComparison.Column], mode: ProposalComparison.Mode,
+                              common: (level: Int, stated: Bool)) -> [Comparability] {
+        columns.map { col in
+            let p = col.proposal
+            var reasons: [Comparability.Reason] = []
+            var notes: [Comparability.Reason] = []
+            if let level = col.target?.level {
+                if level < common.level {
+                    reasons.append(.init(code: "aims_lower", text: Localized(
+                        zh: "目标为\(level)级，低于其他方案的目标\(common.level)级",
+                        en: "aims at level \(level), below the level \(common.level) the others aim at")))
+                } else if !(col.target?.reached ?? false) {
+                    reasons.append(.init(code: "target_missed", text: Localized(
+                        zh: "未达到自身目标\(level)级（改造后预计\(levelZH(p.after.level))）",
+                        en: "does not reach its own target, level \(level) (projected: \(levelEN(p.after.level)))")))
+                }
+            } else {
+                notes.append(.init(code: "target_not_stated", text: Localized(
+                    zh: "方案未注明目标等级，按改造后预计等级比较", en: "the proposal states no target level: judged on the level it reaches")))
+                if p.after.level < common.level {
+                    reasons.append(.init(code: "below_target", text: Localized(
+                        zh: "改造后预计\(levelZH(p.after.level))，低于\(common.stated ? "其他方案的目标" : "其他方案达到的")\(common.level)级",
+                        en: "reaches \(levelEN(p.after.level)), below the level \(common.level) the others \(common.stated ? "aim at" : "reach")")))
+                }
+            }
+            if let budget = p.budgetYuan, p.totals.investment.highYuan > budget {
+                reasons.append(.init(code: "over_budget", text: Localized(
+                    zh: "投入估算上限 \(Money.wan(p.totals.investment.highYuan)) 万元超出自身预算 \(Money.wan(budget)) 万元",
+                    en: "its high investment estimate, CNY \(Money.grouped(p.totals.investment.highYuan)), exceeds its own budget of CNY \(Money.grouped(budget))")))
+            }
+            if mode == .beforeAfter { reasons = [] }
+            return Comparability(comparable: reasons.isEmpty, reasons: reasons, notes: notes)
+        }
+    }
+
+    static func levelZH(_ l: Int) -> String { l == 0 ? "未达一级" : "\(l)级" }
+    static func levelEN(_ l: Int) -> String { l == 0 ? "below level 1" : "level \(l)" }
+
+    /// Modules a proposal left out to stay within its budget.
+    static func droppedForBudget(_ p: Proposal) -> [String] {
+        p.modules.filter { !$0.status.isSelected && $0.reasons.contains { $0.kind == .budget } }.map(\.id)
+    }
+
+    /// Mandatory scenes the proposal leaves below level 2 after the retrofit.
+    static func mandatoryBelowTwo(_ p: Proposal) -> [String] {
+        p.after.scenes.filter { $0.mandatory && $0.level < 2 }.map(\.id)
+    }
+}

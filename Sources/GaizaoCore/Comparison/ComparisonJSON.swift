@@ -1,0 +1,118 @@
+import Foundation
+
+/// The machine-readable comparison (`comparison.json`, schema `gaizao.comparison/1`, documented in
+/// docs/comparison-schema.md): per proposal, in input order, whether it is comparable and why not, with the
+/// figures a reviewer ranks by. Money is exact yuan; texts carry Chinese and English.
+public struct ComparisonJSON: Codable, Sendable, Equatable {
+    public static let schemaID = "gaizao.comparison/1"
+
+    public var schema: String
+    public var mode: String
+    public var enterprise: String
+    public var sameEnterprise: Bool
+    /// The level comparable proposals must reach: the highest stated target, else the highest level reached.
+    public var targetLevel: Int
+    /// `stated` (some proposal states a target) or `reached` (none does: the highest projected level).
+    public var targetBasis: String
+    public var warnings: [Localized]
+    public var proposals: [Entry]
+    public var modules: [ModuleEntry]
+
+    public struct Entry: Codable, Sendable, Equatable {
+        public var label: String
+        public var source: String
+        public var contractor: Localized?
+        public var date: String?
+        public var comparable: Bool
+        public var reasons: [Reason]
+        public var notes: [Reason]
+        public var target: StatedTarget?
+        public var levelNow: Int
+        public var levelAfter: Int
+        public var pointsNow: Double
+        public var pointsAfter: Double
+        public var budgetYuan: Int?
+        public var overBudget: Bool
+        public var investment: Proposal.YuanRange
+        public var subsidy: Proposal.YuanRange
+        public var netCost: Proposal.YuanRange
+        public var durationWeeks: Int
+        public var selectedModules: Int
+        public var netCostPerPointYuan: Proposal.YuanRange?
+        public var droppedForBudget: [String]
+        public var mandatoryBelowTwo: [String]
+        /// The rankings this proposal wins among comparable ones: `lowest_net_cost`, `shortest_duration`,
+        /// `lowest_net_cost_per_point`.
+        public var badges: [String]
+    }
+
+    public struct Reason: Codable, Sendable, Equatable {
+        public var code: String
+        public var text: Localized
+    }
+
+    public struct ModuleEntry: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: Localized
+        /// Per proposal, in input order: its decision (`include`, `upgrade`, …), or nil when its catalog lacks it.
+        public var statuses: [String?]
+    }
+
+    /// `comparison` in input order (a before/after comparison puts the earlier date first; `order` undoes that).
+    public init(_ comparison: ProposalComparison, inputOrder sources: [String]? = nil) {
+        let c = comparison
+        var indices = Array(c.columns.indices)
+        if let sources, sources.count == c.columns.count {
+            var remaining = Array(c.columns.indices)
+            indices = sources.compactMap { source in
+                guard let at = remaining.firstIndex(where: { c.columns[$0].source == source }) else { return nil }
+                return remaining.remove(at: at)
+            }
+            if indices.count != c.columns.count { indices = Array(c.columns.indices) }
+        }
+        let ranked = c.rankedColumns
+        func winners(_ key: (ProposalComparison.SummaryRow) -> [Int]?) -> Set<Int> {
+            let values = ranked.sorted().compactMap { i in key(c.summary[i]).map { (i, $0) } }
+            guard Set(values.map(\.1)).count > 1, let best = values.map(\.1).min(by: { $0.lexicographicallyPrecedes($1) }) else { return [] }
+            return Set(values.filter { $0.1 == best }.map(\.0))
+        }
+        let cheapest = c.mode == .contractors ? winners { [$0.netCost.high, $0.netCost.low] } : []
+        let shortest = c.mode == .contractors ? winners { [$0.weeks] } : []
+        let perPoint = c.mode == .contractors ? winners { $0.netCostPerPoint.map { [$0.high, $0.low] } } : []
+        schema = Self.schemaID
+        mode = c.mode.rawValue
+        enterprise = c.enterprise
+        sameEnterprise = c.sameEnterprise
+        targetLevel = c.commonTargetLevel
+        targetBasis = c.commonTargetStated ? "stated" : "reached"
+        warnings = c.warnings
+        proposals = indices.map { i in
+            let col = c.columns[i], p = col.proposal, row = c.summary[i], verdict = c.comparability[i]
+            var badges: [String] = []
+            if cheapest.contains(i) { badges.append("lowest_net_cost") }
+            if shortest.contains(i) { badges.append("shortest_duration") }
+            if perPoint.contains(i) { badges.append("lowest_net_cost_per_point") }
+            return Entry(
+                label: col.label, source: col.source, contractor: p.contractor.name, date: p.date,
+                comparable: verdict.comparable, reasons: verdict.reasons.map { Reason(code: $0.code, text: $0.text) },
+                notes: verdict.notes.map { Reason(code: $0.code, text: $0.text) }, target: col.target,
+                levelNow: row.levelNow, levelAfter: row.levelAfter, pointsNow: row.pointsNow, pointsAfter: row.pointsAfter,
+                budgetYuan: p.budgetYuan, overBudget: p.budgetYuan.map { p.totals.investment.highYuan > $0 } ?? false,
+                investment: p.totals.investment, subsidy: p.totals.subsidy, netCost: p.totals.netCost,
+                durationWeeks: row.weeks, selectedModules: row.modules,
+                netCostPerPointYuan: row.netCostPerPoint.map { Proposal.YuanRange(lowYuan: $0.low, highYuan: $0.high) },
+                droppedForBudget: c.droppedForBudget[i], mandatoryBelowTwo: c.mandatoryBelowTwo[i], badges: badges)
+        }
+        modules = c.modules.map { row in
+            ModuleEntry(id: row.moduleID, name: row.name, statuses: indices.map { row.cells[$0]?.status.rawValue })
+        }
+    }
+
+    /// Pretty-printed JSON with sorted keys (stable output), ending with a newline.
+    public func jsonText() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import GaizaoCLI
+@testable import GaizaoCore
+
+/// Issue 18: the command line speaks the user's language — `--lang`, else the locale, else English — suggests
+/// the command meant, and keeps its exit codes (1 input, 2 usage).
+@Suite struct CLILanguageTests {
+    static let zh = ["LANG": "zh_CN.UTF-8"]
+    static var example: String { GaizaoBinary.repositoryRoot.appendingPathComponent("examples/home-appliance-midsize.yaml").path }
+
+    @Test func theLanguageComesFromLangThenLocaleThenEnglish() {
+        #expect(CLILanguage.resolve(arguments: ["diagnose", "--lang", "en"], environment: ["LANG": "zh_CN.UTF-8"]) == .en)
+        #expect(CLILanguage.resolve(arguments: ["diagnose", "--lang=zh"], environment: [:]) == .zh)
+        #expect(CLILanguage.resolve(arguments: ["diagnose"], environment: ["LANG": "zh_CN.UTF-8"]) == .zh)
+        #expect(CLILanguage.resolve(arguments: ["diagnose"], environment: ["LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"]) == .en)
+        #expect(CLILanguage.resolve(arguments: ["diagnose"], environment: ["LC_MESSAGES": "zh_TW"]) == .zh)
+        #expect(CLILanguage.resolve(arguments: ["diagnose"], environment: [:]) == .en)
+        #expect(CLILanguage.resolve(arguments: ["diagnose", "--", "--lang", "zh"], environment: [:]) == .en)
+    }
+
+    @Test func aMissingFileIsExplainedInChinese() throws {
+        let r = try GaizaoBinary.run(["diagnose", "missing.yaml"], environment: Self.zh)
+        #expect(r.status == 1)
+        #expect(r.stderr == "错误：missing.yaml：文件不存在\n")
+        let en = try GaizaoBinary.run(["diagnose", "missing.yaml"])
+        #expect(en.stderr == "error: missing.yaml: no such file\n")
+        // --lang wins over the locale, for messages as for documents.
+        let forced = try GaizaoBinary.run(["diagnose", "missing.yaml", "--lang", "en"], environment: Self.zh)
+        #expect(forced.stderr == "error: missing.yaml: no such file\n")
+    }
+
+    @Test func aMistypedCommandGetsASuggestion() throws {
+        let r = try GaizaoBinary.run(["diagnos", "x.yaml"])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("error: unknown command 'diagnos'; did you mean 'diagnose'?\n"))
+        let zh = try GaizaoBinary.run(["comapre", "a.json"], environment: Self.zh)
+        #expect(zh.status == 2)
+        #expect(zh.stderr.hasPrefix("错误：没有 'comapre' 这个命令；是否想用 'compare'？\n"))
+        let far = try GaizaoBinary.run(["xyzzy"])
+        #expect(far.status == 2 && far.stderr.contains("the commands are: diagnose, explain, wizard, compare, batch, questions, lint"))
+        let option = try GaizaoBinary.run(["diagnose", "x.yaml", "--budgte", "5"], environment: Self.zh)
+        #expect(option.status == 2 && option.stderr.hasPrefix("错误：未知选项 '--budgte'。是否想用 '--budget'？\n"))
+    }
+
+    @Test func exitCodesAgree() throws {
+        // A negative budget is a value the range check refuses (usage), not a "missing value".
+        let negative = try GaizaoBinary.run(["diagnose", Self.example, "--budget", "-5", "-o", "-", "--format", "json"])
+        #expect(negative.status == 2 && negative.stderr.contains("--budget must be a positive number"))
+        // An unknown industry is wrong input in every command.
+        let questions = try GaizaoBinary.run(["questions", "--industry", "nope"])
+        let wizard = try GaizaoBinary.run(["wizard", "--industry", "nope", "--answers", "/tmp/gaizao-\(UUID().uuidString).yaml"])
+        #expect(questions.status == 1 && wizard.status == 1)
+        #expect(wizard.stderr.contains("unknown industry `nope`"))
+    }
+
+    @Test func helpFollowsTheLanguageAndNamesEachDefaultOnce() throws {
+        let zh = try GaizaoBinary.run(["diagnose", "--help"], environment: Self.zh)
+        #expect(zh.status == 0)
+        #expect(zh.stdout.hasPrefix("概述：诊断一家企业并生成改造方案\n"))
+        #expect(zh.stdout.contains("选项：") && zh.stdout.contains("答卷文件（YAML 或 JSON）。"))
+        let en = try GaizaoBinary.run(["help", "diagnose"])
+        #expect(en.stdout.hasPrefix("OVERVIEW: Diagnose one enterprise and write its retrofit proposal.\n"))
+        for text in [zh.stdout, en.stdout] {
+            for line in text.split(separator: "\n") {
+                #expect(line.components(separatedBy: "default").count <= 2 && line.components(separatedBy: "默认").count <= 2, "\(line)")
+            }
+        }
+        #expect(!en.stdout.contains("(default: .)"))
+        let root = try GaizaoBinary.run([], environment: Self.zh)
+        #expect(root.status == 0 && root.stdout.contains("子命令："))
+    }
+
+    /// Every help text the commands declare has its Chinese: a new option without one fails here.
+    @Test func everyHelpTextHasItsChinese() throws {
+        let dump = try GaizaoBinary.run(["--experimental-dump-help"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+        var missing: [String] = []
+        func walk(_ command: [String: Any]) {
+            var texts = [command["abstract"], command["discussion"]].compactMap { $0 as? String }
+            for argument in command["arguments"] as? [[String: Any]] ?? [] {
+                texts += [argument["abstract"], argument["discussion"]].compactMap { $0 as? String }
+            }
+            for text in texts where CLIText.helpText(text, lang: .zh) == text { missing.append(text) }
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] { walk(sub) }
+        }
+        walk(try #require(json["command"] as? [String: Any]))
+        #expect(missing.isEmpty, "no Chinese for: \(missing)")
+    }
+
+    @Test func theEnglishSummaryLineUsesCNY() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-lang-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try GaizaoBinary.run(["diagnose", Self.example, "-o", dir.path, "--format", "json", "--lang", "en"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("investment CNY 710,000–1,790,000, subsidy CNY 355,000–500,000"))
+        #expect(!r.stdout.contains("万元"))
+    }
+
+    @Test func messagesAreTranslatedPartByPart() {
+        #expect(CLIText.localized("error: unknown industry `x`; the catalog has: a, b", lang: .zh) == "错误：未知行业 `x`；目录中有：a, b")
+        #expect(CLIText.localized("Error: Missing value for '--budget <budget>'", lang: .zh) == "错误：选项 '--budget <budget>' 缺少取值")
+        #expect(CLIText.localized("something new", lang: .zh) == "something new")
+        #expect(CLIText.localized("error: x: no such file", lang: .en) == "error: x: no such file")
+    }
+}
