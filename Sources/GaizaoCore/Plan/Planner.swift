@@ -46,7 +46,8 @@ public struct Planner: Sendable {
     public func plan(_ diagnosis: Diagnosis, options: PlanOptions = PlanOptions()) -> Plan {
         let answers = diagnosis.slotAnswers.using(prepared.slots).values
         let fired = tables.ruleConditions.map { $0.evaluate(answers).isTrue }
-        var decisions = decideModules(fired, band: diagnosis.sizeBand.id, overlay: options.overlay)
+        let slotAnswers = diagnosis.slotAnswers.using(prepared.slots)
+        var decisions = decideModules(fired, band: diagnosis.sizeBand.id, overlay: options.overlay, answers: slotAnswers)
         choosePersonalized(&decisions, budget: options.budgetYuan)
         let phases = Scheduler.schedule(&decisions, tables)
         var investment = CostRange.zero
@@ -55,14 +56,11 @@ public struct Planner: Sendable {
             investment.low += decisions[i].cost.low
             investment.high += decisions[i].cost.high
         }
-        let subsidies = SubsidyCalculator(policies: catalog.policies).lines(
-            decisions: decisions, tables: tables, investment: investment, answers: answers)
-        var subsidyTotal = CostRange.zero
-        for l in subsidies where l.applied {
-            subsidyTotal.low += l.amount.low
-            subsidyTotal.high += l.amount.high
-        }
-        subsidyTotal = CostRange(low: min(subsidyTotal.low, investment.low), high: min(subsidyTotal.high, investment.high))
+        let calculator = SubsidyCalculator(policies: catalog.policies)
+        let subsidies = calculator.lines(decisions: decisions, tables: tables, investment: investment, answers: answers,
+                                         firstYearFees: yearlyFees(decisions, overlay: options.overlay, answers: slotAnswers))
+        let tiers = calculator.totals(subsidies, tables: tables, investment: investment)
+        let subsidyTotal = tiers.certain
         let projected = project(diagnosis, decisions)
         var risks: [Risk] = []
         let rules = tables.rules
@@ -76,14 +74,14 @@ public struct Planner: Sendable {
         }
         return Plan(
             decisions: decisions, phases: phases, investment: investment, durationWeeks: phases.last?.endWeek ?? 0,
-            subsidies: subsidies, subsidyTotal: subsidyTotal,
+            subsidies: subsidies, subsidyTotal: subsidyTotal, subsidyConditional: tiers.conditional, subsidyOneOff: tiers.oneOff,
             netCost: CostRange(low: investment.low - subsidyTotal.low, high: investment.high - subsidyTotal.high),
             budgetYuan: options.budgetYuan, risks: risks, kpis: kpis, projected: projected, overlayID: options.overlay?.id)
     }
 
     // MARK: module decisions
 
-    private func decideModules(_ fired: [Bool], band: String, overlay: Overlay?) -> [ModuleDecision] {
+    private func decideModules(_ fired: [Bool], band: String, overlay: Overlay?, answers: SlotAnswers) -> [ModuleDecision] {
         let bandIndex = tables.bandIndex(band)
         var decisions: [ModuleDecision] = []
         decisions.reserveCapacity(industry.modules.count)
@@ -92,8 +90,12 @@ public struct Planner: Sendable {
             // Fields are read where the module stands: copying a whole `Module` retains all its strings.
             let id = modules[i].id, kind = modules[i].kind
             let override = overlay?.modules[id]
+            // Priced by the cost model unless a contractor's overlay sets its own band prices for the module.
+            let price = override?.cost == nil ? price(of: id, override: override, answers: answers) : nil
             let full: CostRange
-            if let override {
+            if let price {
+                full = price.oneOff
+            } else if let override {
                 full = (override.cost ?? modules[i].cost)[band] ?? modules[i].cost[band] ?? .zero
             } else if let bandIndex {
                 full = tables.modules[i].costByBand[bandIndex] ?? .zero
@@ -128,7 +130,7 @@ public struct Planner: Sendable {
                     d.status = .satisfied; d.reasons = satisfied
                 } else if !upgrade.isEmpty {
                     d.status = .upgrade; d.reasons = upgrade
-                    d.cost = scaled(full, percent: catalog.manifest.upgradeCostPercent)
+                    d.cost = scaled(full, percent: price?.upgradePercent ?? catalog.manifest.upgradeCostPercent)
                 } else {
                     d.status = .include
                     d.cost = full

@@ -78,6 +78,8 @@ extension Proposal: JSONWritable {
         w.field("risks", risks)
         w.field("assumptions", assumptions)
         w.fieldIfPresent("sceneGroups", sceneGroups)
+        w.fieldIfPresent("benefits", benefits)
+        w.fieldIfPresent("evidence", evidence)
         w.endObject()
     }
 }
@@ -233,6 +235,8 @@ extension Proposal.ModuleEntry: JSONWritable {
         w.fieldIfPresent("endWeek", endWeek)
         w.field("products", products)
         w.field("subsidyTags", subsidyTags)
+        w.fieldIfPresent("yearlyFee", yearlyFee)
+        w.fieldIfPresent("costBasis", costBasis)
         w.endObject()
     }
 }
@@ -288,6 +292,7 @@ extension Proposal.Totals: JSONWritable {
         w.field("netCost", netCost)
         w.field("durationWeeks", durationWeeks)
         w.field("selectedModules", selectedModules)
+        w.fieldIfPresent("yearlyFees", yearlyFees)
         w.endObject()
     }
 }
@@ -302,6 +307,7 @@ extension Proposal.SubsidyEntry: JSONWritable {
         w.fieldIfPresent("capYuan", capYuan)
         w.field("minInvestmentYuan", minInvestmentYuan)
         w.field("eligible", eligible)
+        w.fieldIfPresent("tier", tier)
         w.field("applied", applied)
         w.field("reason", reason)
         w.field("base", base)

@@ -32,7 +32,7 @@ extension ViewModelBuilder {
             "costRows": .v(costRows),
             "totalCost": .v(f.money(p.totals.investment)),
             "subsidies": .v(subsidies),
-            "subsidyTotal": .v(f.money(p.totals.subsidy)),
+            "subsidyTotal": .v(f.money(p.totals.subsidy.range)),
             "netCost": .v(f.money(p.totals.netCost)),
             "stacking": .v(l(p.stackingAssumption)),
             "hasBudgetLimit": .v(p.budgetYuan != nil),

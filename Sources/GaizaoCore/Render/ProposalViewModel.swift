@@ -157,7 +157,7 @@ final class ViewModelBuilder {
             "headline": .v(s.format(headlineKey, ["now": f.level(d.level), "after": f.level(a.level),
                                                "p1": f.points(d.points), "p2": f.points(a.points)])),
             "investment": .v(f.money(t.investment)),
-            "subsidy": .v(f.money(t.subsidy)),
+            "subsidy": .v(f.money(t.subsidy.range)),
             "netCost": .v(f.money(t.netCost)),
             "duration": .v(f.duration(t.durationWeeks)),
             "modules": .v(s.format("modulesFmt", ["n": String(t.selectedModules), "s": String(standard),
