@@ -71,7 +71,7 @@ public struct CostModel: Sendable {
         func scaled(_ perUnit: Int) -> Int { Int((Double(perUnit) * units).rounded()) }
         let oneOff = CostRange(low: entry.base.low + scaled(entry.perUnit.low), high: entry.base.high + scaled(entry.perUnit.high))
         let shown = formatNumber(units, maxFractionDigits: 2)
-        var zh = "按\(d.name.zh)\(shown) \(d.unit.zh)计价：基础 \(Money.wan(entry.base.low))–\(Money.wan(entry.base.high)) 万元 + 每\(d.unit.zh) \(Money.wan(entry.perUnit.low))–\(Money.wan(entry.perUnit.high)) 万元"
+        var zh = "按\(d.name.zh) \(shown) \(d.unit.zh)计价：基础 \(Money.wan(entry.base.low))–\(Money.wan(entry.base.high)) 万元 + 每\(d.unit.zh) \(Money.wan(entry.perUnit.low))–\(Money.wan(entry.perUnit.high)) 万元"
         var en = "priced for \(shown) \(d.unit.en) (\(d.name.en)): base \(Money.wan(entry.base.low))–\(Money.wan(entry.base.high)) 万元 + \(Money.wan(entry.perUnit.low))–\(Money.wan(entry.perUnit.high)) 万元 each"
         if raw < entry.minUnits || raw > entry.maxUnits {
             zh += "（按计价范围 \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)) 取值）"

@@ -106,7 +106,9 @@ public struct ProposalBuilder: Sendable {
                           yearlyFees: yuan(yearlyFees)),
             subsidies: subsidies, stackingAssumption: catalog.policies.stackingAssumption, kpis: kpis, outcomes: outcomes,
             risks: plan.risks.map { .init(rule: $0.ruleID, text: $0.text, questions: $0.questions) }, assumptions: assumptions,
-            sceneGroups: catalog.maturity.sceneGroups.map { .init(id: $0.id, name: $0.name) })
+            sceneGroups: catalog.maturity.sceneGroups.map { .init(id: $0.id, name: $0.name) },
+            benefits: benefits(plan: plan, answers: slotAnswers, yearlyFees: yearlyFees, netCost: plan.netCost),
+            evidence: evidenceChecklist(now: diagnosis, after: plan.projected))
     }
 
     /// The weight of the first rule of id `id`. A module's rule reasons come from the rules about it: those
