@@ -120,7 +120,8 @@ public struct SubsidyCalculator: Sendable {
         if let when = prepared.eligibleWhen, !when.evaluate(answers).isTrue {
             if !p.oneOff, let pending = prepared.conditionalWhen, pending.evaluate(answers).isTrue {
                 tier = .conditional
-                pendingReason = Localized(zh: "条件待定：\(p.condition.zh)", en: "conditional: \(p.condition.en)")
+                pendingReason = Localized(zh: "条件尚未满足，满足后才能享受；未计入补助合计和净投入",
+                                          en: "the condition is not met yet and must be first; not counted in the subsidy total or the net cost")
             } else {
                 return SubsidyLine(policyID: p.id, eligible: false, tier: .none, applied: false, reason: prepared.notEligibleReason,
                                    base: .zero, amount: .zero, questions: questions)

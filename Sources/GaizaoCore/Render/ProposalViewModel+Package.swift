@@ -14,7 +14,8 @@ extension ViewModelBuilder {
 
     func reasons(_ m: Proposal.ModuleEntry) -> [ViewNode] {
         m.reasons.map { r in
-            ["text": .v(l(r.text)), "rule": .v(r.rule.map { s.format("ruleFmt", ["rule": u($0)]) } ?? ""), "hasRule": .v(r.rule != nil)]
+            // The engine's threshold arithmetic is for reviewers (appendix); the enterprise reads it in plain words.
+            ["text": .v(r.kind == .threshold ? s["thresholdPlain"] : l(r.text)), "rule": .v(r.rule.map { s.format("ruleFmt", ["rule": u($0)]) } ?? ""), "hasRule": .v(r.rule != nil)]
         }
     }
 
@@ -78,7 +79,7 @@ extension ViewModelBuilder {
                 "statusLabel": .v(statusLabel(m.status)),
                 "statusClass": .v(m.status.rawValue),
                 "reasons": .v(reasons(m)),
-                "reasonsText": .v(Clauses.join(m.reasons.map { l($0.text) }, separator: s["clauseSeparator"])),
+                "reasonsText": .v(Clauses.join(m.reasons.map { $0.kind == .threshold ? s["thresholdPlain"] : l($0.text) }, separator: s["clauseSeparator"])),
                 "referenceCost": .v(f.money(m.referenceCost)),
             ]
         }
