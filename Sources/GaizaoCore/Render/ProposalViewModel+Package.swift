@@ -51,6 +51,9 @@ extension ViewModelBuilder {
             "statusLabel": .v(statusLabel(m.status)),
             "statusClass": .v(m.status == .upgrade ? "upgrade" : "include"),
             "reasons": .v(reasons(m)),
+            // A standard module's only reason is the same sentence for every enterprise (its scenes are listed
+            // beside it): the card leaves the "why" out then.
+            "hasReasons": .v(m.reasons.contains { $0.kind != .standard }),
             "raises": .v(raises),
             "hasRaises": .v(!raises.isEmpty),
             "raisesText": .v(joined(lifted.map { "\(l($0.sceneName)) \(f.sceneLevel($0.from)) → \(f.sceneLevel($0.to))" })),

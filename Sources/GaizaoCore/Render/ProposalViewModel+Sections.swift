@@ -64,21 +64,14 @@ extension ViewModelBuilder {
     }
 
     func acceptance() -> ViewNode {
-        let evidence = p.evidence ?? []
         let rows: [ViewNode] = modules(where: { $0.status.isSelected }).map { i in
             let m = p.modules[i]
             var items: [String] = []
-            for r in m.raises {
-                // The checklist holds the level claimed after the whole package; a module's own target may be lower.
-                if let proof = evidence.first(where: { $0.kind == "scene" && $0.id == r.scene && $0.level == r.to }) {
-                    items.append(s.format("accScene", ["scene": l(r.sceneName), "level": f.sceneLevel(r.to), "evidence": joined(proof.items.map(l))]))
-                } else {
-                    items.append(s.format("accSceneOnly", ["scene": l(r.sceneName), "level": f.sceneLevel(r.to)]))
-                }
-            }
-            for k in p.kpis where k.module == m.id {
-                items.append(s.format("accKpi", ["metric": l(k.name), "change": f.change(low: k.low, high: k.high, unit: l(k.unit))]))
-            }
+            // The evidence for each level is listed once, in appendix B.
+            let scenes = m.raises.map { r in s.format("accSceneOnly", ["scene": l(r.sceneName), "level": f.sceneLevel(r.to)]) }
+            if !scenes.isEmpty { items.append(s.format("accScenes", ["items": joined(scenes)])) }
+            let kpis = p.kpis.filter { $0.module == m.id }.map { k in l(k.name) + " " + f.change(low: k.low, high: k.high, unit: l(k.unit)) }
+            if !kpis.isEmpty { items.append(s.format("accKpis", ["items": joined(kpis)])) }
             return ["name": .v(l(m.name)), "items": .v(items.map { ["text": .v($0)] as ViewNode }),
                     "itemsText": .v(items.joined(separator: s["clauseSeparator"]))]
         }
@@ -99,6 +92,7 @@ extension ViewModelBuilder {
         let talent = answerList("talent") ?? []
         return [
             "intro": .v(s["orgIntro"]),
+            "trainingIntro": .v(s["trainingIntro"]),
             "roles": .v(roles.map { ["role": .v(s[$0.0]), "duty": .v(s[$0.1])] as ViewNode }),
             "training": .v(training + (talent.count < 5 ? [["text": .v(s["trainingTalent"])] as ViewNode] : [])),
         ]

@@ -47,9 +47,9 @@ extension RenderStrings {
         ("noSceneTargets", "本方案不提升场景等级。", "The package raises no scene level."),
         // Acceptance
         ("acceptanceIntro", "每个模块按以下指标验收。验收通过后由主管部门核定投入额，补助按核定投入额计算；验收材料同时作为现场评测的支撑材料。", "Each module is accepted against the criteria below. After acceptance the authorities verify the investment on which subsidies are paid; the acceptance records double as evidence for the on-site rating."),
-        ("accScene", "{scene}达到{level}（{evidence}）", "{scene} at {level} ({evidence})"),
+        ("accScenes", "场景等级（按附录B的支撑材料核验）：{items}", "Scene levels (checked against the evidence in Appendix B): {items}"),
         ("accSceneOnly", "{scene}达到{level}", "{scene} at {level}"),
-        ("accKpi", "{metric} {change}（试运行 3 个月后对比基线）", "{metric} {change} (vs the baseline after a 3-month trial run)"),
+        ("accKpis", "试运行 3 个月后对比改造前基线：{items}", "After a 3-month trial run, against the baseline: {items}"),
         ("accDeliveryAll", "每个模块还须满足：交付清单中的软硬件全部到位；系统连续稳定运行满 1 个月；关键用户培训完成并签到；操作手册与系统账号移交企业。", "Every module must also meet: all listed software and hardware delivered; the system runs stably for a full month; key users trained with sign-in sheets; manuals and system accounts handed over."),
         ("acceptanceItems", "验收指标", "Acceptance criteria"),
         ("accData", "数据由系统自动采集（非手工录入）：{items}", "Data collected automatically by the system (not typed in): {items}"),
@@ -70,7 +70,8 @@ extension RenderStrings {
         ("roleSupervisor", "监理与验收（第三方或主管部门指定）", "Supervision and acceptance (third party or as the authorities name)"),
         ("roleSupervisorDuty", "按合同和验收指标核查交付，出具验收意见，作为补助核定依据", "Checks delivery against the contract and the criteria; its opinion underpins the subsidy"),
         ("training", "培训计划", "Training plan"),
-        ("trainingFmt", "{weeks}：{modules}上线前，对关键用户和一线操作人员分批培训（操作、数据录入规范、常见问题），培训签到表存档", "{weeks}: before {modules} go live, train key users and operators in batches (operation, data rules, common issues); keep sign-in sheets"),
+        ("trainingIntro", "每批模块上线前两周，对关键用户和一线操作人员分批培训（操作、数据录入规范、常见问题），培训签到表存档备查：", "In the two weeks before each batch of modules goes live, key users and operators are trained in groups (operation, data rules, common issues), with sign-in sheets kept:"),
+        ("trainingFmt", "{weeks}：{modules}", "{weeks}: {modules}"),
         ("trainingTalent", "结合项目建立数字化人才制度：明确数字化岗位、定期培训、绩效与梯度培养（对应评测“人才建设”指标）", "Use the project to set up digital talent rules: a digital post, regular training, performance and development tiers (the evaluation's talent indicator)"),
         // Security
         ("securityIntro", "改造后车间设备和业务系统联网、数据上云，安全措施须同步建设。本方案按网络安全等级保护 2.0（GB/T 22239-2019）二级的通用要求和工业控制系统扩展要求设计。", "Once machines and systems are networked and data goes to the cloud, security must be built alongside. This plan follows the general and industrial-control requirements of Classified Protection 2.0 (GB/T 22239-2019), level 2."),
