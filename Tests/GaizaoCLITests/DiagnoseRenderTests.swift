@@ -51,6 +51,19 @@ import GaizaoCore
         #expect(await GaizaoCommand.run(arguments: ["diagnose", Self.example, "-o", "-", "--format", "pdf"]) == 2)
     }
 
+    /// With no CJK font the PDF would be all boxes: detected through fontconfig, refused with the install command.
+    @Test func missingCJKFontIsDetected() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let conf = dir + "/fonts.conf"
+        try "<?xml version=\"1.0\"?>\n<fontconfig><cachedir>\(dir)/cache</cachedir></fontconfig>\n".write(toFile: conf, atomically: true, encoding: .utf8)
+        var env = ProcessInfo.processInfo.environment
+        env["FONTCONFIG_FILE"] = conf
+        // Nil only where fc-list is not installed at all (nothing to check with).
+        if let found = PDFPrinter.hasCJKFont(environment: env) { #expect(found == false) }
+        #expect(PDFPrinter.missingCJKFontMessage.contains("apt-get install fonts-noto-cjk"))
+    }
+
     @Test func missingBrowserMessageSaysHowToInstallOne() {
         #expect(PDFPrinter.findBrowser(environment: ["PATH": "/nonexistent"]) == nil)
         #expect(PDFPrinter.missingBrowserMessage.contains("apt-get install chromium"))

@@ -27,7 +27,7 @@ struct ComparisonWriter {
             FileHandle.standardOutput.write(Data(text(comparison, f).utf8))
             return []
         }
-        if formats.contains(.pdf), PDFPrinter.findBrowser() == nil { throw CLIError.input(PDFPrinter.missingBrowserMessage) }
+        if formats.contains(.pdf) { try PDFPrinter.checkPrerequisites() }
         var written: [String] = []
         for f in formats {
             let path = (output as NSString).appendingPathComponent("\(Self.baseName).\(f.rawValue)")

@@ -35,7 +35,7 @@ struct ProposalWriter: Sendable {
             return []
         }
         // Fail before writing anything when the PDF cannot be made.
-        if formats.contains(.pdf), PDFPrinter.findBrowser() == nil { throw CLIError.input(PDFPrinter.missingBrowserMessage) }
+        if formats.contains(.pdf) { try PDFPrinter.checkPrerequisites() }
         // Render first (Markdown and HTML from one view model when they can), then write.
         let needed = formats.contains(.pdf) && !formats.contains(.html) ? formats + [.html] : formats
         let texts = try self.texts(proposal, needed.filter { $0 != .pdf })
