@@ -16,7 +16,7 @@ extension RenderStrings {
         // Printed page margins: 第 N 页 / 共 M 页
         ("pageBefore", "第 ", "Page "),
         ("pageMiddle", " 页 / 共 ", " of "),
-        ("pageAfter", " 页", ""),
+        ("pageAfter", " 页", " "),
         // Summary money
         ("subsidyCertain", "确定可得补助", "Certain subsidy"),
         ("subsidyConditional", "待条件满足的补助", "Conditional subsidy"),

@@ -57,21 +57,29 @@ import Testing
         #expect(Self.line("ai-large-model", off.plan).tier == .none)
     }
 
-    /// A 260-person plant and a 25-person shop no longer share a price: the per-machine driver scales the cost.
+    /// A 260-person plant and a 25-person shop no longer share a price: the driver (machines, estimated from the
+    /// head count) scales the cost.
     @Test func costScalesWithTheDriverAndFallsBackToTheBand() throws {
         var sheet = Shipped.example("auto-parts-midsize.yaml")
-        sheet.answers["production_equipment"] = .number(40)
+        sheet.answers["employees"] = .number(100)
         let small = try Engine(catalog: Shipped.catalog).run(sheet).plan.decision("ap-s-network")!
-        sheet.answers["production_equipment"] = .number(200)
+        sheet.answers["employees"] = .number(260)
         let large = try Engine(catalog: Shipped.catalog).run(sheet).plan.decision("ap-s-network")!
         let entry = Shipped.catalog.costModel.entry("ap-s-network")!
-        #expect(large.referenceCost.low - small.referenceCost.low == entry.perUnit.low * 160)
-        #expect(large.referenceCost.high - small.referenceCost.high == entry.perUnit.high * 160)
-        // Without the machine count the size-band cost of modules.yaml applies.
-        sheet.answers["production_equipment"] = nil
-        let band = try Engine(catalog: Shipped.catalog).run(sheet)
-        let industry = Shipped.catalog.industry("auto-parts")!
+        // 60% of employees: 60 → 156 machines, 96 more.
+        #expect(large.referenceCost.low - small.referenceCost.low == entry.perUnit.low * 96)
+        #expect(large.referenceCost.high - small.referenceCost.high == entry.perUnit.high * 96)
+        // A module whose driver is unanswered keeps the size-band cost of modules.yaml (a catalog whose driver
+        // reads a question the sheet leaves empty).
+        var model = Shipped.catalog.costModel
+        model.drivers = model.drivers.map { d in var d = d; if d.id == "machines" { d.questionID = "baseline_pass_rate" }; return d }
+        var catalog = Shipped.catalog
+        catalog.costModel = CostModel(drivers: model.drivers, entries: model.entries)
+        sheet.answers["baseline_pass_rate"] = nil
+        let band = try Engine(catalog: catalog).run(sheet)
+        let industry = catalog.industry("auto-parts")!
         #expect(band.plan.decision("ap-s-network")!.referenceCost == industry.module("ap-s-network")!.cost[band.diagnosis.sizeBand.id])
+        #expect(band.proposal.modules.first { $0.id == "ap-s-network" }?.costBasis?.zh.contains("按规模档估算") == true)
         // Yearly fees are not investment.
         let fees = try #require(band.proposal.totals.yearlyFees)
         #expect(fees.highYuan > 0)
