@@ -34,7 +34,8 @@ import GaizaoCore
         let code = await GaizaoCommand.run(arguments: ["diagnose", Self.example, "-o", dir, "--format", "md", "--templates", templates])
         #expect(code == 0)
         let md = try String(contentsOfFile: dir + "/home-appliance-midsize.md", encoding: .utf8)
-        #expect(md == "BRANDED 慈溪戊己电器股份有限公司 35.5–50 万元\n")
+        // The headline subsidy is the certain tier: the pilot is still being applied for (conditional).
+        #expect(md == "BRANDED 慈溪戊己电器股份有限公司 19.7–30 万元\n")
     }
 
     @Test func brokenTemplatesWriteNothingAndExitOne() async throws {

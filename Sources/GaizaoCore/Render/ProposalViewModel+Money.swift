@@ -75,7 +75,8 @@ extension ViewModelBuilder {
 
     func funding() -> ViewNode {
         let t = p.totals
-        let conditional = t.subsidy.conditional ?? .init(lowYuan: 0, highYuan: 0)
+        let increment = t.subsidy.conditional ?? .init(lowYuan: 0, highYuan: 0)
+        let conditional = Proposal.YuanRange(lowYuan: min(increment.lowYuan, increment.highYuan), highYuan: max(increment.lowYuan, increment.highYuan))
         var rows: [ViewNode] = [
             ["source": .v(s["fundOwn"]), "amount": .v(f.money(t.netCost)), "note": .v(s["fundOwnNote"])],
             ["source": .v(s["fundSubsidy"]), "amount": .v(f.money(t.subsidy.range)), "note": .v(s["fundSubsidyNote"])],

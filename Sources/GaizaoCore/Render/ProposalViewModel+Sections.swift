@@ -58,7 +58,13 @@ extension ViewModelBuilder {
         case "revenue_per_employee":
             guard let r = answerNumber("annual_revenue"), let e = answerNumber("employees"), e > 0 else { return nil }
             let b = r / e
-            return range(b * (1 + low / 100), b * (1 + high / 100), lang == .zh ? " 万元/人" : " 万元 per employee")
+            if lang == .en {
+                // CNY per employee, rounded to the hundred: the baseline reads the same way.
+                func yuan(_ wan: Double) -> String { Money.grouped(Int((wan * 100).rounded()) * 100) }
+                let (x, y) = (min(low, high), max(low, high))
+                return "CNY " + yuan(b * (1 + x / 100)) + s["rangeSeparator"] + yuan(b * (1 + y / 100)) + " per employee"
+            }
+            return range(b * (1 + low / 100), b * (1 + high / 100), " 万元/人")
         default: return nil
         }
     }
