@@ -34,7 +34,8 @@ import GaizaoCore
         let code = await GaizaoCommand.run(arguments: ["diagnose", Self.example, "-o", dir, "--format", "md", "--templates", templates])
         #expect(code == 0)
         let md = try String(contentsOfFile: dir + "/home-appliance-midsize.md", encoding: .utf8)
-        #expect(md == "BRANDED 慈溪戊己电器股份有限公司 35.5–50 万元\n")
+        // The headline subsidy is the certain tier: the pilot is still being applied for (conditional).
+        #expect(md == "BRANDED 慈溪戊己电器股份有限公司 19.7–30 万元\n")
     }
 
     @Test func brokenTemplatesWriteNothingAndExitOne() async throws {
@@ -49,6 +50,19 @@ import GaizaoCore
 
     @Test func pdfToStandardOutputIsAUsageError() async {
         #expect(await GaizaoCommand.run(arguments: ["diagnose", Self.example, "-o", "-", "--format", "pdf"]) == 2)
+    }
+
+    /// With no CJK font the PDF would be all boxes: detected through fontconfig, refused with the install command.
+    @Test func missingCJKFontIsDetected() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let conf = dir + "/fonts.conf"
+        try "<?xml version=\"1.0\"?>\n<fontconfig><cachedir>\(dir)/cache</cachedir></fontconfig>\n".write(toFile: conf, atomically: true, encoding: .utf8)
+        var env = ProcessInfo.processInfo.environment
+        env["FONTCONFIG_FILE"] = conf
+        // Nil only where fc-list is not installed at all (nothing to check with).
+        if let found = PDFPrinter.hasCJKFont(environment: env) { #expect(found == false) }
+        #expect(PDFPrinter.missingCJKFontMessage.contains("apt-get install fonts-noto-cjk"))
     }
 
     @Test func missingBrowserMessageSaysHowToInstallOne() {

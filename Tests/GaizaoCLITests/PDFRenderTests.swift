@@ -20,7 +20,7 @@ struct PDFRenderTests {
         for module in proposal.modules where module.status.isSelected {
             #expect(text.contains(PDFTools.squashed(module.name.zh)), "\(example): \(module.name.zh) is not in the PDF")
         }
-        let subsidyTotal = RenderFormat(.zh).money(proposal.totals.subsidy)
+        let subsidyTotal = RenderFormat(.zh).money(proposal.totals.subsidy.range)
         #expect(text.contains(PDFTools.squashed(subsidyTotal)), "\(example): subsidy total \(subsidyTotal) is not in the PDF")
     }
 

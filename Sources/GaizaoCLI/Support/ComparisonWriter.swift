@@ -33,7 +33,7 @@ struct ComparisonWriter {
         }
         let paths = formats.map { (output as NSString).appendingPathComponent("\(Self.baseName).\($0.rawValue)") }
         try OutputGuard.refuseOverwriting(inputs: inputs, with: paths)
-        if formats.contains(.pdf), PDFPrinter.findBrowser() == nil { throw CLIError.input(PDFPrinter.missingBrowserMessage) }
+        if formats.contains(.pdf) { try PDFPrinter.checkPrerequisites() }
         let files: [(path: String, content: OutputSet.Content)] = try zip(formats, paths).map { f, path in
             if f == .pdf {
                 let html = try text(comparison, .html)

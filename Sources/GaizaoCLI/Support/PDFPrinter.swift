@@ -22,6 +22,39 @@ enum PDFPrinter {
             + "install one (Debian/Ubuntu: `apt-get install chromium`), or write html and print it from a browser"
     }
 
+    static var missingCJKFontMessage: String {
+        "--format pdf needs a Chinese (CJK) font, or every Chinese character prints as a box; none was found "
+            + "(`fc-list :lang=zh` lists nothing). Install one (Debian/Ubuntu: `apt-get install fonts-noto-cjk`), "
+            + "or write html and print it from a browser"
+    }
+
+    /// Whether fontconfig knows a font covering Chinese, as Chromium will look it up: `fc-list :lang=zh family`
+    /// with the caller's environment (so FONTCONFIG_FILE and friends apply). Nil when fc-list cannot be run: the
+    /// check cannot tell, and printing goes ahead.
+    static func hasCJKFont(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool? {
+        let path = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        guard let fcList = path.split(separator: ":").map({ "\($0)/fc-list" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: fcList)
+        process.arguments = [":lang=zh", "family"]
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return !String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+
+    /// Refuses to print when no browser or no CJK font is installed, with the command that installs it.
+    static func checkPrerequisites() throws {
+        guard findBrowser() != nil else { throw CLIError.input(missingBrowserMessage) }
+        if hasCJKFont() == false { throw CLIError.input(missingCJKFontMessage) }
+    }
+
     /// Writes `html` to a temporary file and prints it to `destination` (a scratch path of `OutputSet`);
     /// messages name the user's file, `display`. What the browser wrote is accepted only if it is a PDF.
     static func print(html: String, to destination: String, display shown: String? = nil) throws {

@@ -39,7 +39,7 @@ struct ProposalWriter: Sendable {
         let paths = Self.paths(formats: formats, output: output, baseName: baseName)
         try OutputGuard.refuseOverwriting(inputs: inputs, with: paths)
         // Fail before writing anything when the PDF cannot be made.
-        if formats.contains(.pdf), PDFPrinter.findBrowser() == nil { throw CLIError.input(PDFPrinter.missingBrowserMessage) }
+        if formats.contains(.pdf) { try PDFPrinter.checkPrerequisites() }
         // Render first (Markdown and HTML from one view model when they can), then write.
         let needed = formats.contains(.pdf) && !formats.contains(.html) ? formats + [.html] : formats
         let texts = try self.texts(proposal, needed.filter { $0 != .pdf })

@@ -6,6 +6,11 @@ public struct Catalog: Sendable {
     public let commonSections: [QuestionSection]
     public let industries: [Industry]
     public var overlays: [Overlay]
+    /// How module prices scale with the enterprise (`cost-model.yaml`; empty when the catalog has none).
+    public var costModel: CostModel = .empty
+    /// Benefit coefficients and the 支撑材料 checklist (`benefits.yaml`, `evidence.yaml`; empty when absent).
+    public var benefitModel: BenefitModel = .empty
+    public var evidence: EvidenceCatalog = .empty
     /// SHA-256 of the catalog files (path and content, sorted by path): recorded in every proposal.
     public var hash: String
     /// Built once at load: the questionnaire of each industry.
@@ -117,5 +122,7 @@ public struct ModuleOverride: Sendable, Hashable {
     public var costSource: String?
     public var durationWeeks: Int?
     public var products: [Localized]?
+    /// The contractor's own cost-model entry for the module (same keys as in cost-model.yaml).
+    public var costModel: CostModel.Entry? = nil
     public var location: SourceLocation?
 }

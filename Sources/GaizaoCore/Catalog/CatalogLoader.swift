@@ -37,9 +37,12 @@ public enum CatalogLoader {
         let raw = reader.readAll()
         bag.append(contentsOf: reader.bag)
         guard let raw else { return Result(catalog: nil, diagnostics: bag, summary: []) }
-        let catalog = Catalog(
+        var catalog = Catalog(
             manifest: raw.manifest, maturity: raw.maturity, policies: raw.policies, commonSections: raw.common,
             industries: raw.industries, overlays: raw.overlays, hash: hash(files))
+        catalog.costModel = raw.costModel
+        catalog.benefitModel = raw.benefitModel
+        catalog.evidence = raw.evidence
         // A file that could not be read at all leaves the catalog without its modules, rules or questions:
         // cross-file checks would then report a cascade of false problems, so they wait until it reads.
         if reader.unreadableFiles.isEmpty {
@@ -78,6 +81,9 @@ struct CatalogReader {
         var common: [QuestionSection]
         var industries: [Industry]
         var overlays: [Overlay]
+        var costModel: CostModel = .empty
+        var benefitModel: BenefitModel = .empty
+        var evidence: EvidenceCatalog = .empty
     }
 
     /// Every YAML file parsed up front, on all cores (YAML parsing is half of loading a catalog, and a
@@ -141,11 +147,16 @@ struct CatalogReader {
             bag.warning("file is not part of the catalog layout and is ignored", at: SourceLocation(file: files[key]!.path, line: 1, column: 1))
         }
         guard let maturity, let policies, let common else { return nil }
-        return Raw(manifest: manifest, maturity: maturity, policies: policies, common: common, industries: industries, overlays: overlays)
+        var raw = Raw(manifest: manifest, maturity: maturity, policies: policies, common: common, industries: industries, overlays: overlays)
+        raw.costModel = read("cost-model.yaml", Self.costModel, optional: true) ?? .empty
+        raw.benefitModel = read("benefits.yaml", Self.benefitModel, optional: true) ?? .empty
+        raw.evidence = read("evidence.yaml", Self.evidenceCatalog, optional: true) ?? .empty
+        return raw
     }
 
     private func isKnown(_ key: String, _ manifest: CatalogManifest) -> Bool {
-        if ["catalog.yaml", "maturity-model.yaml", "policies.yaml", "questionnaire.yaml", "measures.yaml"].contains(key) { return true }
+        if ["catalog.yaml", "maturity-model.yaml", "policies.yaml", "questionnaire.yaml", "measures.yaml", "cost-model.yaml",
+            "benefits.yaml", "evidence.yaml"].contains(key) { return true }
         if key.hasPrefix("overlays/") { return true }
         for ind in manifest.industryIDs {
             for f in ["industry.yaml", "questions.yaml", "modules.yaml", "rules.yaml"] where key == "industries/\(ind.text)/\(f)" {

@@ -90,7 +90,7 @@ extension CatalogReader {
         for node in map.list("policies", in: what) ?? [] {
             guard let m = YMap(node, ctx, what: "a policy") else { continue }
             m.checkKeys(["id", "name", "kind", "rate", "cap", "min_investment", "amount", "base", "eligible_when", "group",
-                         "condition", "source", "confirmed"], in: "policy")
+                         "condition", "source", "confirmed", "conditional_when", "one_off", "counts_first_year_fees"], in: "policy")
             guard let pid = m.id(in: "policy") else { continue }
             let pw = "policy `\(pid)`"
             let name = m.localized("name", in: pw)
@@ -107,13 +107,16 @@ extension CatalogReader {
             var base = Policy.Base.package
             if let b = m.string("base", in: pw), b != "package" { base = .tag(b) }
             let eligible = condition(m.located("eligible_when", in: pw), ctx)
+            let conditional = condition(m.located("conditional_when", in: pw), ctx)
             let group = m.string("group", in: pw) ?? pid
             let cond = m.localized("condition", in: pw) ?? .empty
             let source = m.localized("source", in: pw) ?? .empty
             guard let name, let kind else { continue }
             policies.append(Policy(
                 id: pid, name: name, kind: kind, ratePercent: rate, capYuan: cap, minInvestmentYuan: minInvestment,
-                amountYuan: amount, base: base, eligibleWhen: eligible, group: group, condition: cond, source: source,
+                amountYuan: amount, base: base, eligibleWhen: eligible, conditionalWhen: conditional,
+                oneOff: m.bool("one_off", in: pw) ?? (kind == .fixed),
+                countsFirstYearFees: m.bool("counts_first_year_fees", in: pw) ?? false, group: group, condition: cond, source: source,
                 confirmed: m.bool("confirmed", in: pw) ?? false, location: ctx.loc(node)))
         }
         if map["policies"] == nil { map.missing("policies", in: what) }
@@ -149,8 +152,9 @@ extension CatalogReader {
         if let node = map["modules"], let mm = YMap(node, ctx, what: "`modules` of overlay `\(id)`") {
             for entry in mm.entries {
                 guard let m = YMap(entry.value, ctx, what: "the override of module `\(entry.key)`") else { continue }
-                m.checkKeys(["cost", "cost_source", "duration_weeks", "products"], in: "module override")
+                m.checkKeys(["cost", "cost_source", "duration_weeks", "products", "cost_model"], in: "module override")
                 var o = ModuleOverride(location: ctx.loc(entry.keyNode))
+                if let c = m["cost_model"] { o.costModel = costEntry(entry.key, c, ctx) }
                 if let c = m["cost"] { o.cost = costTable(c, ctx, what: "`cost`") }
                 o.costSource = m.string("cost_source", in: "module override")
                 if let d = m.number("duration_weeks", in: "module override") {

@@ -16,6 +16,13 @@ public struct Policy: Sendable, Hashable {
     public var amountYuan: Int
     public var base: Base
     public var eligibleWhen: Condition?
+    /// When the scheme is not certain yet but would apply once a pending step succeeds (e.g. a pilot listing
+    /// still being applied for): its amount goes to the conditional tier, never into the headline.
+    public var conditionalWhen: Condition? = nil
+    /// A one-off reward for the enterprise, not a subsidy of this project: shown apart from the project's total.
+    public var oneOff: Bool = false
+    /// Whether the first year's fees (subscriptions, SaaS) count as verified investment for this scheme.
+    public var countsFirstYearFees: Bool = false
     public var group: String
     public var condition: Localized
     public var source: Localized

@@ -14,6 +14,7 @@ enum CatalogChecks {
             RuleChecks.run(catalog, industry, questionnaire, thorough: thorough, &bag)
         }
         OverlayChecks.run(catalog, &bag)
+        CostChecks.run(catalog, &bag)
         return bag
     }
 
@@ -80,6 +81,12 @@ enum PolicyChecks {
         for p in policies {
             if let when = p.eligibleWhen {
                 CatalogChecks.checkCondition(when, questions: { common[$0] }, context: "`eligible_when` of policy `\(p.id)`", &bag)
+            }
+            if let when = p.conditionalWhen {
+                CatalogChecks.checkCondition(when, questions: { common[$0] }, context: "`conditional_when` of policy `\(p.id)`", &bag)
+            }
+            if p.oneOff && p.kind == .rate {
+                bag.warning("policy `\(p.id)` is a rate on the project's investment but marked `one_off`: one-off rewards are not counted in the project's subsidy", at: p.location)
             }
             if case let .tag(tag) = p.base, !tags.contains(tag) {
                 bag.warning("policy `\(p.id)` applies to modules tagged `\(tag)`, but no module carries that tag", at: p.location)

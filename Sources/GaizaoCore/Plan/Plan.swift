@@ -77,11 +77,21 @@ public struct Phase: Sendable, Hashable {
     public var endWeek: Int
 }
 
+/// How sure a subsidy is: certain (conditions met now), conditional (a pending step must succeed first, e.g. the
+/// pilot listing), a one-off reward for the enterprise (apart from this project), or none (not eligible).
+public enum SubsidyTier: String, Sendable, Hashable, Codable {
+    case certain, conditional
+    case oneOff = "one_off"
+    case none
+}
+
 /// One subsidy scheme applied to this package.
 public struct SubsidyLine: Sendable, Hashable {
     public var policyID: String
+    /// The conditions are met now (false for a conditional scheme, whose `amount` is what it would bring).
     public var eligible: Bool
-    /// Counted in the total (false when a larger scheme of the same group applies instead).
+    public var tier: SubsidyTier = .none
+    /// Counted in its tier's total (false when a larger scheme of the same group applies instead).
     public var applied: Bool
     public var reason: Localized
     public var base: CostRange
@@ -163,7 +173,12 @@ public struct Plan: Sendable {
     public var investment: CostRange
     public var durationWeeks: Int
     public var subsidies: [SubsidyLine]
+    /// The certain tier: the headline subsidy, and what `netCost` subtracts.
     public var subsidyTotal: CostRange
+    /// What conditional schemes would add on top of the certain tier once their pending condition is met.
+    public var subsidyConditional: CostRange = .zero
+    /// One-off rewards for the enterprise, apart from this project.
+    public var subsidyOneOff: CostRange = .zero
     public var netCost: CostRange
     public var budgetYuan: Int?
     public var risks: [Risk]

@@ -42,6 +42,7 @@ final class PlanTables: Sendable {
 
     struct PreparedPolicy: Sendable {
         var eligibleWhen: SlotCondition?
+        var conditionalWhen: SlotCondition? = nil
         var questions: [String]
         /// The index of the first policy of the same stacking group.
         var group: Int
@@ -150,6 +151,7 @@ final class PlanTables: Sendable {
             }
             return PreparedPolicy(
                 eligibleWhen: p.eligibleWhen.map { SlotCondition($0, slot: { slots.slot($0) }) },
+                conditionalWhen: p.conditionalWhen.map { SlotCondition($0, slot: { slots.slot($0) }) },
                 questions: p.eligibleWhen?.questionIDs ?? [], group: all.firstIndex { $0.group == p.group } ?? 0, tagged: tagged,
                 eligibleReason: Localized(zh: "符合条件：\(p.condition.zh)", en: "eligible: \(p.condition.en)"),
                 notEligibleReason: Localized(zh: "不符合条件：\(p.condition.zh)", en: "not eligible: \(p.condition.en)"),

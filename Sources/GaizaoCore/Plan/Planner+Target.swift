@@ -251,21 +251,19 @@ extension Planner {
         return total
     }
 
-    /// The subsidy lines of the package's modules and their total (never more than the modules' cost).
-    func subsidies(_ decisions: [ModuleDecision], _ answers: [AnswerValue?]) -> ([SubsidyLine], CostRange) {
+    /// The subsidy lines of the package's modules and the tiers' totals (each never more than the modules' cost).
+    func subsidies(_ decisions: [ModuleDecision], _ answers: [AnswerValue?], overlay: Overlay?,
+                   slotAnswers: SlotAnswers) -> ([SubsidyLine], SubsidyCalculator.Totals) {
         let investment = moduleCost(decisions)
-        let lines = SubsidyCalculator(policies: catalog.policies).lines(decisions: decisions, tables: tables, investment: investment, answers: answers)
-        var total = CostRange.zero
-        for l in lines where l.applied {
-            total.low += l.amount.low
-            total.high += l.amount.high
-        }
-        return (lines, CostRange(low: min(total.low, investment.low), high: min(total.high, investment.high)))
+        let calculator = SubsidyCalculator(policies: catalog.policies)
+        let lines = calculator.lines(decisions: decisions, tables: tables, investment: investment, answers: answers,
+                                     firstYearFees: yearlyFees(decisions, overlay: overlay, answers: slotAnswers))
+        return (lines, calculator.totals(lines, tables: tables, investment: investment))
     }
 
     /// One rung of the cost ladder: the cheapest package for `level` scheduled and subsidised, or why there is none.
     func ladderStep(_ level: Int, _ mask: UInt64?, _ model: PackageModel, _ diagnosis: Diagnosis, band: String, overlay: Overlay?,
-                    workstreams: Int, forced: UInt64, answers: [AnswerValue?]) -> LadderStep {
+                    workstreams: Int, forced: UInt64, answers: [AnswerValue?], slotAnswers: SlotAnswers) -> LadderStep {
         guard let mask else {
             return LadderStep(level: level, reachable: false, reachedNow: false, investment: .zero, netCost: .zero, durationWeeks: 0,
                               modules: [], measures: [], missing: unreachable(model, forced, level))
@@ -291,7 +289,7 @@ extension Planner {
         }
         _ = Scheduler.schedule(&decisions, &measures, tables, workstreams: workstreams)
         let investment = package(decisions, measures).investment
-        let subsidy = subsidies(decisions, answers).1
+        let subsidy = subsidies(decisions, answers, overlay: overlay, slotAnswers: slotAnswers).1.certain
         return LadderStep(
             level: level, reachable: true, reachedNow: mask == forced && model.evaluate(0).level >= level,
             investment: investment, netCost: CostRange(low: investment.low - subsidy.low, high: investment.high - subsidy.high),

@@ -63,7 +63,8 @@ public struct Planner: Sendable {
         let answers = diagnosis.slotAnswers.using(prepared.slots).values
         let fired = tables.ruleConditions.map { $0.evaluate(answers).isTrue }
         let band = diagnosis.sizeBand.id
-        var decisions = decideModules(fired, band: band, overlay: options.overlay)
+        let slotAnswers = diagnosis.slotAnswers.using(prepared.slots)
+        var decisions = decideModules(fired, band: band, overlay: options.overlay, answers: slotAnswers)
         var measures = measureDecisions(answers, band: band)
         var risks: [Risk] = []
         let rules = tables.rules
@@ -140,14 +141,15 @@ public struct Planner: Sendable {
         if options.ladder {
             ladder = levels.indices.map { k in
                 ladderStep(levels[k], ladderMask(k), model, diagnosis, band: band, overlay: options.overlay, workstreams: workstreams,
-                           forced: forced, answers: answers)
+                           forced: forced, answers: answers, slotAnswers: slotAnswers)
             }
         }
         searchComplete = search.complete
 
         let phases = Scheduler.schedule(&decisions, &measures, tables, workstreams: workstreams)
         let package = self.package(decisions, measures)
-        let (subsidies, subsidyTotal) = self.subsidies(decisions, answers)
+        let (subsidies, tiers) = self.subsidies(decisions, answers, overlay: options.overlay, slotAnswers: slotAnswers)
+        let subsidyTotal = tiers.certain
         let moduleInvestment = moduleCost(decisions)
         let projected = project(diagnosis, package, .conservative)
         let expected = project(diagnosis, package, .expected)
@@ -163,7 +165,7 @@ public struct Planner: Sendable {
         return Plan(
             decisions: decisions, measures: measures, target: target, ladder: ladder, expected: expected,
             phases: phases, investment: package.investment, durationWeeks: Scheduler.weeks(decisions, measures),
-            subsidies: subsidies, subsidyTotal: subsidyTotal,
+            subsidies: subsidies, subsidyTotal: subsidyTotal, subsidyConditional: tiers.conditional, subsidyOneOff: tiers.oneOff,
             netCost: CostRange(low: package.investment.low - subsidyTotal.low, high: package.investment.high - subsidyTotal.high),
             budgetYuan: options.budgetYuan, risks: risks, kpis: kpis, projected: projected, overlayID: options.overlay?.id,
             moduleInvestment: moduleInvestment, budgetShortfall: budgetShortfall, workstreams: workstreams)
@@ -171,7 +173,7 @@ public struct Planner: Sendable {
 
     // MARK: module decisions
 
-    func decideModules(_ fired: [Bool], band: String, overlay: Overlay?) -> [ModuleDecision] {
+    func decideModules(_ fired: [Bool], band: String, overlay: Overlay?, answers: SlotAnswers) -> [ModuleDecision] {
         let bandIndex = tables.bandIndex(band)
         var decisions: [ModuleDecision] = []
         decisions.reserveCapacity(industry.modules.count)
@@ -180,8 +182,12 @@ public struct Planner: Sendable {
             // Fields are read where the module stands: copying a whole `Module` retains all its strings.
             let id = modules[i].id, kind = modules[i].kind
             let override = overlay?.modules[id]
+            // Priced by the cost model unless a contractor's overlay sets its own band prices for the module.
+            let price = override?.cost == nil ? price(of: id, override: override, answers: answers) : nil
             let full: CostRange
-            if let override {
+            if let price {
+                full = price.oneOff
+            } else if let override {
                 full = (override.cost ?? modules[i].cost)[band] ?? modules[i].cost[band] ?? .zero
             } else if let bandIndex {
                 full = tables.modules[i].costByBand[bandIndex] ?? .zero
@@ -219,7 +225,7 @@ public struct Planner: Sendable {
                     d.status = .satisfied; d.reasons = satisfied
                 } else if !upgrade.isEmpty {
                     d.status = .upgrade; d.reasons = upgrade
-                    d.cost = scaled(full, percent: catalog.manifest.upgradeCostPercent)
+                    d.cost = scaled(full, percent: price?.upgradePercent ?? catalog.manifest.upgradeCostPercent)
                 } else {
                     d.status = .include
                     d.cost = full

@@ -1,33 +1,47 @@
-/// Applies the policy data to a package: eligibility, base, rate, cap, minimum investment, and the stacking
-/// rule (within a group only the largest amount counts; groups add up).
+/// Applies the policy data to a package: eligibility and tier, base, rate, cap, minimum investment, and the
+/// stacking rule (within a group only the largest amount counts; groups add up).
+///
+/// Tiers: a scheme whose `eligible_when` holds is *certain*; one whose `conditional_when` holds instead waits on a
+/// pending step (a pilot listing being applied for) and is *conditional*; a `one_off` reward goes to the enterprise,
+/// not to this project. The headline subsidy and the net cost use the certain tier only.
 public struct SubsidyCalculator: Sendable {
     public let policies: PolicySet
 
     public init(policies: PolicySet) { self.policies = policies }
 
+    /// The three tiers' totals of a package's subsidy lines.
+    public struct Totals: Sendable, Hashable {
+        /// Conditions met now; never more than the investment.
+        public var certain: CostRange
+        /// What the conditional schemes would add on top of `certain` (a larger scheme replacing a smaller one of
+        /// its group adds the difference); `certain + conditional` never exceeds the investment.
+        public var conditional: CostRange
+        /// One-off rewards, apart from the project.
+        public var oneOff: CostRange
+    }
+
     /// The subsidy lines of a package, `tables` being the industry's prepared policies (`PlanTables`).
-    func lines(decisions: [ModuleDecision], tables: PlanTables, investment: CostRange, answers: [AnswerValue?]) -> [SubsidyLine] {
+    func lines(decisions: [ModuleDecision], tables: PlanTables, investment: CostRange, answers: [AnswerValue?],
+               firstYearFees: CostRange = .zero) -> [SubsidyLine] {
         let all = policies.policies
         var lines: [SubsidyLine] = []
         lines.reserveCapacity(all.count)
         for (k, p) in all.enumerated() {
-            lines.append(line(p, tables.policies[k], decisions: decisions, investment: investment, answers: answers))
+            lines.append(line(p, tables.policies[k], decisions: decisions, investment: investment, answers: answers,
+                              firstYearFees: firstYearFees))
         }
-        // Stacking: the largest eligible amount of each group applies (ties: the first listed).
-        var bestInGroup = [Int?](repeating: nil, count: all.count)
-        for (i, l) in lines.enumerated() where l.eligible {
-            let group = tables.policies[i].group
-            if let b = bestInGroup[group] {
-                let current = lines[b].amount
-                if (l.amount.high, l.amount.low) > (current.high, current.low) { bestInGroup[group] = i }
-            } else {
-                bestInGroup[group] = i
-            }
-        }
+        // Stacking within each tier: the largest amount of each group applies (ties: the first listed). A
+        // conditional scheme applies when it would bring more than its group's certain winner.
+        let certainWinners = winners(lines, tables) { $0.tier == .certain || $0.tier == .oneOff }
+        let anyWinners = winners(lines, tables) { $0.tier != .none }
         for i in lines.indices {
             let group = tables.policies[i].group
-            lines[i].applied = lines[i].eligible && bestInGroup[group] == i
-            if lines[i].eligible && !lines[i].applied, let winner = bestInGroup[group] {
+            switch lines[i].tier {
+            case .certain, .oneOff: lines[i].applied = certainWinners[group] == i
+            case .conditional: lines[i].applied = anyWinners[group] == i
+            case .none: lines[i].applied = false
+            }
+            if lines[i].eligible && !lines[i].applied, let winner = certainWinners[group] ?? anyWinners[group] {
                 // The usual case is joined once per catalog; other reasons are joined here.
                 if lines[i].reason == tables.policies[i].eligibleReason, let joined = tables.policies[i].outweighedReasons[winner] {
                     lines[i].reason = joined
@@ -37,6 +51,52 @@ public struct SubsidyCalculator: Sendable {
             }
         }
         return lines
+    }
+
+    /// For each group (by its first policy's index), the line with the largest amount among those passing `test`.
+    private func winners(_ lines: [SubsidyLine], _ tables: PlanTables, _ test: (SubsidyLine) -> Bool) -> [Int: Int] {
+        var best: [Int: Int] = [:]
+        for (i, l) in lines.enumerated() where test(l) && l.amount.high > 0 {
+            let group = tables.policies[i].group
+            if let b = best[group] {
+                if (l.amount.high, l.amount.low) > (lines[b].amount.high, lines[b].amount.low) { best[group] = i }
+            } else {
+                best[group] = i
+            }
+        }
+        return best
+    }
+
+    /// The tiers' totals: certain (capped by the investment), the conditional increment (certain plus it capped by
+    /// the investment) and the one-off rewards. Per stacking group, a conditional winner replaces the group's
+    /// certain winner once granted, so it adds only the difference.
+    func totals(_ lines: [SubsidyLine], tables: PlanTables, investment: CostRange) -> Totals {
+        var certainOf: [Int: CostRange] = [:], conditionalOf: [Int: CostRange] = [:]
+        var oneOff = CostRange.zero
+        for (i, l) in lines.enumerated() where l.applied {
+            let group = tables.policies[i].group
+            switch l.tier {
+            case .certain: certainOf[group] = l.amount
+            case .conditional: conditionalOf[group] = l.amount
+            case .oneOff:
+                oneOff.low += l.amount.low
+                oneOff.high += l.amount.high
+            case .none: break
+            }
+        }
+        var certain = CostRange.zero, best = CostRange.zero
+        for group in Set(certainOf.keys).union(conditionalOf.keys) {
+            let c = certainOf[group] ?? .zero, pending = conditionalOf[group] ?? .zero
+            certain.low += c.low
+            certain.high += c.high
+            best.low += max(c.low, pending.low)
+            best.high += max(c.high, pending.high)
+        }
+        certain = CostRange(low: min(certain.low, investment.low), high: min(certain.high, investment.high))
+        best = CostRange(low: min(best.low, investment.low), high: min(best.high, investment.high))
+        return Totals(certain: certain,
+                      conditional: CostRange(low: max(0, best.low - certain.low), high: max(0, best.high - certain.high)),
+                      oneOff: oneOff)
     }
 
     /// The amount of one scheme for a base: rate × base capped, zero below the minimum investment.
@@ -53,11 +113,19 @@ public struct SubsidyCalculator: Sendable {
     }
 
     private func line(_ p: Policy, _ prepared: PlanTables.PreparedPolicy, decisions: [ModuleDecision], investment: CostRange,
-                      answers: [AnswerValue?]) -> SubsidyLine {
+                      answers: [AnswerValue?], firstYearFees: CostRange) -> SubsidyLine {
         let questions = prepared.questions
+        var tier: SubsidyTier = p.oneOff ? .oneOff : .certain
+        var pendingReason: Localized?
         if let when = prepared.eligibleWhen, !when.evaluate(answers).isTrue {
-            return SubsidyLine(policyID: p.id, eligible: false, applied: false, reason: prepared.notEligibleReason,
-                               base: .zero, amount: .zero, questions: questions)
+            if !p.oneOff, let pending = prepared.conditionalWhen, pending.evaluate(answers).isTrue {
+                tier = .conditional
+                pendingReason = Localized(zh: "条件尚未满足，满足后才能享受；未计入补助合计和净投入",
+                                          en: "the condition is not met yet and must be first; not counted in the subsidy total or the net cost")
+            } else {
+                return SubsidyLine(policyID: p.id, eligible: false, tier: .none, applied: false, reason: prepared.notEligibleReason,
+                                   base: .zero, amount: .zero, questions: questions)
+            }
         }
         var base = CostRange.zero
         if let tagged = prepared.tagged {
@@ -68,8 +136,13 @@ public struct SubsidyCalculator: Sendable {
         } else {
             base = investment
         }
+        if p.countsFirstYearFees && base.high > 0 {
+            base.low += firstYearFees.low
+            base.high += firstYearFees.high
+        }
         if p.kind == .fixed {
-            return SubsidyLine(policyID: p.id, eligible: true, applied: true, reason: prepared.eligibleReason,
+            return SubsidyLine(policyID: p.id, eligible: tier != .conditional, tier: tier, applied: true,
+                               reason: pendingReason ?? prepared.eligibleReason,
                                base: .zero, amount: CostRange(low: p.amountYuan, high: p.amountYuan), questions: questions)
         }
         let amount = CostRange(low: Self.amount(p, base: base.low), high: Self.amount(p, base: base.high))
@@ -83,9 +156,10 @@ public struct SubsidyCalculator: Sendable {
             reason = Localized(zh: "仅当核定投入达到 \(Money.wan(p.minInvestmentYuan)) 万元时适用（低估算未达到）",
                                en: "applies only if the verified investment reaches \(Money.wan(p.minInvestmentYuan)) 万元 (the low estimate does not)")
         } else {
-            reason = prepared.eligibleReason
+            reason = pendingReason ?? prepared.eligibleReason
         }
-        let eligible = amount.high > 0
-        return SubsidyLine(policyID: p.id, eligible: eligible, applied: eligible, reason: reason, base: base, amount: amount, questions: questions)
+        let qualifies = amount.high > 0
+        return SubsidyLine(policyID: p.id, eligible: qualifies && tier != .conditional, tier: qualifies ? tier : .none,
+                           applied: qualifies, reason: reason, base: base, amount: amount, questions: questions)
     }
 }

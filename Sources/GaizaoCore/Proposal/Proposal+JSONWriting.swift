@@ -82,6 +82,8 @@ extension Proposal: JSONWritable {
         w.field("assumptions", assumptions)
         w.fieldIfPresent("ladder", ladder)
         w.fieldIfPresent("sceneGroups", sceneGroups)
+        w.fieldIfPresent("benefits", benefits)
+        w.fieldIfPresent("evidence", evidence)
         w.endObject()
     }
 }
@@ -238,6 +240,8 @@ extension Proposal.ModuleEntry: JSONWritable {
         w.fieldIfPresent("endWeek", endWeek)
         w.field("products", products)
         w.field("subsidyTags", subsidyTags)
+        w.fieldIfPresent("yearlyFee", yearlyFee)
+        w.fieldIfPresent("costBasis", costBasis)
         w.endObject()
     }
 }
@@ -296,6 +300,7 @@ extension Proposal.Totals: JSONWritable {
         w.fieldIfPresent("selectedMeasures", selectedMeasures)
         w.fieldIfPresent("moduleInvestment", moduleInvestment)
         w.fieldIfPresent("workstreams", workstreams)
+        w.fieldIfPresent("yearlyFees", yearlyFees)
         w.endObject()
     }
 }
@@ -310,6 +315,7 @@ extension Proposal.SubsidyEntry: JSONWritable {
         w.fieldIfPresent("capYuan", capYuan)
         w.field("minInvestmentYuan", minInvestmentYuan)
         w.field("eligible", eligible)
+        w.fieldIfPresent("tier", tier)
         w.field("applied", applied)
         w.field("reason", reason)
         w.field("base", base)

@@ -37,6 +37,12 @@ public struct Proposal: Codable, Sendable, Hashable {
     /// Names of the scene groups (产品生命周期, 生产执行, …) the scenes' `group` ids refer to. Optional so that
     /// proposals written before the field existed still decode.
     public var sceneGroups: [SceneGroupEntry]? = nil
+    /// Annual savings estimated from the KPI changes and the enterprise's baselines, payback and ROI
+    /// (`Proposal+Money.swift`). Optional: absent in proposals written before the field existed.
+    public var benefits: Benefits? = nil
+    /// The supporting material (支撑材料) an on-site rater asks for, per indicator and scene level the projected
+    /// score relies on.
+    public var evidence: [EvidenceEntry]? = nil
 
     public struct TargetEntry: Codable, Sendable, Hashable {
         /// 1–4, or nil with `source: none` (the rules-only package).
@@ -192,6 +198,10 @@ public struct Proposal: Codable, Sendable, Hashable {
         public var endWeek: Int?
         public var products: [Localized]
         public var subsidyTags: [String]
+        /// Yearly fees (subscriptions, SaaS, maintenance) after delivery; not part of `cost`.
+        public var yearlyFee: YuanRange? = nil
+        /// How `cost` was derived (the cost driver and its figure), when the cost model priced it.
+        public var costBasis: Localized? = nil
     }
 
     public struct ReasonEntry: Codable, Sendable, Hashable {
@@ -226,7 +236,9 @@ public struct Proposal: Codable, Sendable, Hashable {
     public struct Totals: Codable, Sendable, Hashable {
         /// Modules and measures of the package.
         public var investment: YuanRange
-        public var subsidy: YuanRange
+        /// The certain tier in `lowYuan`/`highYuan`, with the conditional and one-off tiers beside it.
+        public var subsidy: SubsidyTotals
+        /// Investment minus the certain subsidy.
         public var netCost: YuanRange
         public var durationWeeks: Int
         public var selectedModules: Int
@@ -236,6 +248,8 @@ public struct Proposal: Codable, Sendable, Hashable {
         public var moduleInvestment: YuanRange? = nil
         /// How many modules the schedule builds at the same time at most (absent in schema 1).
         public var workstreams: Int? = nil
+        /// The selected modules' yearly fees (not part of `investment`).
+        public var yearlyFees: YuanRange? = nil
     }
 
     public struct SubsidyEntry: Codable, Sendable, Hashable {
@@ -246,6 +260,8 @@ public struct Proposal: Codable, Sendable, Hashable {
         public var capYuan: Int?
         public var minInvestmentYuan: Int
         public var eligible: Bool
+        /// `certain`, `conditional`, `one_off` or `none` (optional: absent in older proposals).
+        public var tier: String? = nil
         public var applied: Bool
         public var reason: Localized
         public var base: YuanRange

@@ -36,7 +36,8 @@ public struct ProposalBuilder: Sendable {
             answers.append(Proposal.AnswerRecord(question: questions[k].id, label: questions[k].label, value: AnswerJSON(v), display: display))
         }
         let industryModules = industry.modules
-        let modules = plan.decisions.enumerated().compactMap { n, d -> Proposal.ModuleEntry? in
+        let slotAnswers = diagnosis.slotAnswers.using(prepared.slots)
+        var modules = plan.decisions.enumerated().compactMap { n, d -> Proposal.ModuleEntry? in
             // A plan's decisions follow the modules' order; a decision list from elsewhere is matched by id.
             let index = n < industryModules.count && industryModules[n].id == d.moduleID
                 ? n : industryModules.firstIndex { $0.id == d.moduleID }
@@ -56,10 +57,11 @@ public struct ProposalBuilder: Sendable {
                 phase: d.phase, startWeek: d.startWeek, endWeek: d.endWeek, products: d.products,
                 subsidyTags: industryModules[index].subsidyTags)
         }
+        let yearlyFees = addCosts(&modules, overlay: overlay, answers: slotAnswers)
         let subsidies = zip(catalog.policies.policies, plan.subsidies).map { p, l in
             Proposal.SubsidyEntry(
                 policy: p.id, name: p.name, kind: p.kind.rawValue, ratePercent: p.ratePercent, capYuan: p.capYuan,
-                minInvestmentYuan: p.minInvestmentYuan, eligible: l.eligible, applied: l.applied, reason: l.reason,
+                minInvestmentYuan: p.minInvestmentYuan, eligible: l.eligible, tier: l.tier.rawValue, applied: l.applied, reason: l.reason,
                 base: yuan(l.base), amount: yuan(l.amount), condition: p.condition, source: p.source, confirmed: p.confirmed,
                 questions: l.questions)
         }
@@ -121,13 +123,16 @@ public struct ProposalBuilder: Sendable {
             answers: answers, diagnosis: summary(diagnosis, shown), after: summary(plan.projected, shown),
             afterExpected: plan.expected.map { summary($0, shown) },
             modules: modules, measures: measures, phases: plan.phases.map { .init(index: $0.index, modules: $0.modules, startWeek: $0.startWeek, endWeek: $0.endWeek) },
-            totals: .init(investment: yuan(plan.investment), subsidy: yuan(plan.subsidyTotal), netCost: yuan(plan.netCost),
+            totals: .init(investment: yuan(plan.investment), subsidy: subsidyTotals(plan), netCost: yuan(plan.netCost),
                           durationWeeks: plan.durationWeeks, selectedModules: plan.decisions.reduce(0) { $0 + ($1.status.isSelected ? 1 : 0) },
                           selectedMeasures: plan.measures.reduce(0) { $0 + ($1.status == .include ? 1 : 0) },
-                          moduleInvestment: yuan(plan.moduleInvestment), workstreams: plan.workstreams),
+                          moduleInvestment: yuan(plan.moduleInvestment), workstreams: plan.workstreams,
+                          yearlyFees: yuan(yearlyFees)),
             subsidies: subsidies, stackingAssumption: catalog.policies.stackingAssumption, kpis: kpis, outcomes: outcomes,
             risks: plan.risks.map { .init(rule: $0.ruleID, text: $0.text, questions: $0.questions) }, assumptions: assumptions,
-            ladder: ladder, sceneGroups: catalog.maturity.sceneGroups.map { .init(id: $0.id, name: $0.name) })
+            ladder: ladder, sceneGroups: catalog.maturity.sceneGroups.map { .init(id: $0.id, name: $0.name) },
+            benefits: benefits(plan: plan, answers: slotAnswers, yearlyFees: yearlyFees, netCost: plan.netCost),
+            evidence: evidenceChecklist(now: diagnosis, after: plan.projected))
     }
 
     /// The weight of the first rule of id `id`. A module's rule reasons come from the rules about it: those
@@ -209,7 +214,7 @@ public struct ProposalBuilder: Sendable {
             blockers: LevelExplanation.blockers(d))
     }
 
-    private func yuan(_ c: CostRange) -> Proposal.YuanRange { .init(lowYuan: c.low, highYuan: c.high) }
+    func yuan(_ c: CostRange) -> Proposal.YuanRange { .init(lowYuan: c.low, highYuan: c.high) }
     private func points(_ m: MilliPoints) -> Double { Double(m) / 1000 }
     private func round4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
 }

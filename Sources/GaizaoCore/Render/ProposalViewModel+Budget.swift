@@ -7,7 +7,9 @@ extension ViewModelBuilder {
         }
         let subsidies: [ViewNode] = p.subsidies.map { sub in
             let fixed = sub.kind == "fixed"
-            let statusKey = !sub.eligible ? "notEligible" : sub.applied ? "eligibleApplied" : "eligibleNotApplied"
+            let pending = sub.tier == "conditional"
+            let statusKey = pending ? (sub.applied ? "pendingApplied" : "pendingNotApplied")
+                : !sub.eligible ? "notEligible" : sub.applied ? "eligibleApplied" : "eligibleNotApplied"
             return [
                 "name": .v(l(sub.name)),
                 "kindLabel": .v(fixed ? s["fixedReward"] : f.percent(sub.ratePercent)),
@@ -20,10 +22,11 @@ extension ViewModelBuilder {
                 "condition": .v(l(sub.condition)),
                 "source": .v(l(sub.source)),
                 "statusLabel": .v(s[statusKey]),
-                "statusClass": .v(!sub.eligible ? "ineligible" : sub.applied ? "applied" : "eligible"),
+                "tierLabel": .v(tierLabel(sub.tier)),
+                "statusClass": .v(pending ? "eligible" : !sub.eligible ? "ineligible" : sub.applied ? "applied" : "eligible"),
                 "applied": .v(sub.applied),
                 // The reason repeats the condition when the scheme is counted; show it only when it explains more.
-                "hasNote": .v(!sub.applied),
+                "hasNote": .v(!sub.applied || pending),
                 "note": .v(l(sub.reason)),
                 "unconfirmed": .v(!sub.confirmed),
             ]
@@ -32,7 +35,7 @@ extension ViewModelBuilder {
             "costRows": .v(costRows),
             "totalCost": .v(f.money(p.totals.investment)),
             "subsidies": .v(subsidies),
-            "subsidyTotal": .v(f.money(p.totals.subsidy)),
+            "subsidyTotal": .v(f.money(p.totals.subsidy.range)),
             "netCost": .v(f.money(p.totals.netCost)),
             "stacking": .v(l(p.stackingAssumption)),
             "hasBudgetLimit": .v(p.budgetYuan != nil),

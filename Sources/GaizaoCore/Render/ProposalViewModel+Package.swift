@@ -14,7 +14,8 @@ extension ViewModelBuilder {
 
     func reasons(_ m: Proposal.ModuleEntry) -> [ViewNode] {
         m.reasons.map { r in
-            ["text": .v(l(r.text)), "rule": .v(r.rule.map { s.format("ruleFmt", ["rule": u($0)]) } ?? ""), "hasRule": .v(r.rule != nil)]
+            // The engine's threshold arithmetic is for reviewers (appendix); the enterprise reads it in plain words.
+            ["text": .v(r.kind == .threshold ? s["thresholdPlain"] : l(r.text)), "rule": .v(r.rule.map { s.format("ruleFmt", ["rule": u($0)]) } ?? ""), "hasRule": .v(r.rule != nil)]
         }
     }
 
@@ -52,6 +53,9 @@ extension ViewModelBuilder {
             "roleLabel": .v(roleLabel(m.role)),
             "hasRole": .v(m.role != nil),
             "reasons": .v(reasons(m)),
+            // A standard module's only reason is the same sentence for every enterprise (its scenes are listed
+            // beside it): the card leaves the "why" out then.
+            "hasReasons": .v(m.reasons.contains { $0.kind != .standard }),
             "raises": .v(raises),
             "hasRaises": .v(!raises.isEmpty),
             "raisesText": .v(joined(lifted.map { "\(l($0.sceneName)) \(f.sceneLevel($0.from)) → \(f.sceneLevel($0.to))" })),
@@ -80,7 +84,7 @@ extension ViewModelBuilder {
                 "statusLabel": .v(leftOutLabel(m)),
                 "statusClass": .v(m.role == .recommendedNext ? "next" : m.status.rawValue),
                 "reasons": .v(reasons(m)),
-                "reasonsText": .v(Clauses.join(m.reasons.map { l($0.text) }, separator: s["clauseSeparator"])),
+                "reasonsText": .v(Clauses.join(m.reasons.map { $0.kind == .threshold ? s["thresholdPlain"] : l($0.text) }, separator: s["clauseSeparator"])),
                 "referenceCost": .v(f.money(m.referenceCost)),
             ]
         }

@@ -95,6 +95,18 @@ final class ViewModelBuilder {
             "nextSteps": .v(nextSteps()),
             "assumptions": .v(assumptions()),
             "answers": .v(answers()),
+            "money": .v(money()),
+            "targets": .v(targets()),
+            "acceptance": .v(acceptance()),
+            "organisation": .v(organisation()),
+            "security": .v(security()),
+            "benefits": .v(benefitsSection()),
+            "funding": .v(funding()),
+            "operations": .v(operations()),
+            "riskMatrix": .v(riskMatrix()),
+            "evidence": .v(evidenceAppendix()),
+            "reviewer": .v(reviewer()),
+            "print": .v(printPages()),
             "sections": .object(sections.map { (key: $0.key, value: $0.node.mustacheValue) }),
             "toc": .v(sections.map { $0.node }),
         ]
@@ -104,12 +116,20 @@ final class ViewModelBuilder {
 
     /// Section ids, numbers and titles, in reading order: the headings and the table of contents agree.
     func sectionHeaders() -> [(key: String, node: ViewNode)] {
-        let keys = ["summary", "diagnosis", "target", "package", "measures", "other", "roadmap", "budget", "kpis", "risks", "next",
-                    "assumptions", "answers"]
-        let titles = ["secSummary", "secDiagnosis", "secTarget", "secPackage", "secMeasures", "secOther", "secRoadmap", "secBudget",
-                      "secKpis", "secRisks", "secNext", "secAssumptions", "secAnswers"]
-        return zip(keys, titles).enumerated().map { i, pair in
-            (pair.0, ["key": .v(pair.0), "id": .v("sec-" + pair.0), "number": .v(String(i + 1)), "title": .v(s[pair.1])])
+        let keys = ["summary", "diagnosis", "targets", "target", "package", "measures", "other", "roadmap", "acceptance", "organisation",
+                    "security", "budget", "benefits", "funding", "operations", "risks", "next", "assumptions"]
+        let titles = ["secSummary", "secDiagnosis", "secTargets", "secTarget", "secPackage", "secMeasures", "secOther", "secRoadmap",
+                      "secAcceptance", "secOrganisation", "secSecurity", "secBudget", "secBenefits", "secFunding", "secOperations",
+                      "secRisks", "secNext", "secAssumptions"]
+        // The expected KPI changes are read in 改造目标 (outcome targets) and 验收指标 (per module): no section of their own.
+        // Appendices start on a new page under a title beginning 附录 / Appendix, unnumbered.
+        let appendices = [("answers", "secAnswersAppendix"), ("evidence", "secEvidence"), ("reviewer", "secReviewer")]
+        let body: [(key: String, node: ViewNode)] = zip(keys, titles).enumerated().map { i, pair in
+            (pair.0, ["key": .v(pair.0), "id": .v("sec-" + pair.0), "number": .v(String(i + 1)), "title": .v(s[pair.1]),
+                      "isAppendix": .v(false)])
+        }
+        return body + appendices.map { key, title in
+            (key, ["key": .v(key), "id": .v("sec-" + key), "number": .v(""), "title": .v(s[title]), "isAppendix": .v(true)])
         }
     }
 
@@ -160,7 +180,7 @@ final class ViewModelBuilder {
             "headline": .v(s.format(headlineKey, ["now": f.level(d.level), "after": f.level(a.level),
                                                "p1": f.points(d.points), "p2": f.points(a.points)])),
             "investment": .v(f.money(t.investment)),
-            "subsidy": .v(f.money(t.subsidy)),
+            "subsidy": .v(f.money(t.subsidy.range)),
             "netCost": .v(f.money(t.netCost)),
             "duration": .v(f.duration(t.durationWeeks)),
             "modules": .v(s.format("modulesFmt", ["n": String(t.selectedModules), "s": String(standard),
@@ -184,7 +204,8 @@ final class ViewModelBuilder {
         var candidates: [Candidate] = []
         for order in p.modules.indices where p.modules[order].status.isSelected {
             let reasons = p.modules[order].reasons
-            guard !reasons.isEmpty else { continue }
+            // The standard modules' reason is the same sentence for every enterprise: not a reason worth a headline.
+            guard !reasons.isEmpty, reasons.contains(where: { $0.kind != .standard }) else { continue }
             // The first of the highest weight.
             var best = 0
             for k in reasons.indices.dropFirst() where (reasons[k].weight ?? 0) > (reasons[best].weight ?? 0) { best = k }

@@ -76,6 +76,7 @@ public struct RenderStrings: Sendable {
     private static let enTable = Dictionary(entries.map { ($0.key, $0.en) }, uniquingKeysWith: { a, _ in a })
 
     static let entries: [(key: String, zh: String, en: String)] = document + summary + diagnosis + package + budget + closing + comparison
+        + sections
 }
 
 extension RenderStrings {
@@ -142,8 +143,8 @@ extension RenderStrings {
         ("target", "目标等级", "Target level"),
         ("targetReachedFmt", "目标{level}（{why}）：按保守估算，本方案可以达到。",
          "Target {level} ({why}): by the conservative estimate the package reaches it."),
-        ("targetMissedFmt", "目标{level}（{why}）：目录中的模块和措施无法达到，本方案按可达到的最高等级{after}编制，原因见“改造目标与路径”。",
-         "Target {level} ({why}): the catalog's modules and measures cannot reach it; the package aims at the highest reachable level, {after} (see \"Target and the way there\")."),
+        ("targetMissedFmt", "目标{level}（{why}）：目录中的模块和措施无法达到，本方案按可达到的最高等级{after}编制，原因见“目标等级与投入路径”。",
+         "Target {level} ({why}): the catalog's modules and measures cannot reach it; the package aims at the highest reachable level, {after} (see \"Target level and what it costs\")."),
         ("targetNone", "未设目标等级：按诊断规则选取模块（--target-level none）。", "No target level: modules chosen by the diagnosis rules (--target-level none)."),
         ("targetWhyPass", "城市试点的合格线，现场评测", "the city pilot's pass mark, rated on site"),
         ("targetWhyNext", "在现有等级上再提升一级", "one level above today's"),
@@ -211,7 +212,7 @@ extension RenderStrings {
         ("roleMust", "必选", "must-have"),
         ("roleRecommendedNext", "建议下一步", "recommended next"),
         ("roleNotNeeded", "本次不需要", "not needed now"),
-        ("secTarget", "改造目标与路径", "Target and the way there"),
+        ("secTarget", "目标等级与投入路径", "Target level and what it costs"),
         ("projectionIntro", "保守估算只计模块和管理措施带来的数字化基础、管理和场景提升，成效指标（能耗、合格率、人均营收、成本）保持不变，是可以承诺的结果；预期估算另计各模块 KPI 改善在成效指标上的体现。",
          "The conservative estimate counts only what the modules and measures bring to the foundation, management and scenes; the outcome indicators (energy, pass rate, revenue per employee, cost) stay as they are: it is what can be promised. The expected estimate also counts the modules' KPI improvements in the outcome indicators."),
         ("conservative", "改造后（保守）", "After (conservative)"),

@@ -103,6 +103,8 @@ import Testing
             sheet.answers["scene_production_control"] = .number(3)
             sheet.answers["scene_planning"] = .number(2)
             sheet.answers["ap_mould_managed"] = .option("system")
+            // Heat treatment and die casting outsourced: no process records needed in house any more.
+            sheet.answers["ap_processes"] = .options(["machining"])
         }
         let c = try ProposalComparator.compare([("before", "a", before), ("after", "b", after)])
         #expect(c.nowSatisfied == ["ap-s-mes"])

@@ -46,9 +46,13 @@ import Testing
         #expect(pilot.eligible && pilot.applied)
         #expect(pilot.amount.high == min(listed.plan.investment.high / 2, 500_000))
         #expect(line("sample-enterprise", listed.plan).amount == CostRange(low: 200_000, high: 200_000))
-        // Stacking: only the largest scheme of the project group counts, plus the reward.
+        // Stacking: only the largest scheme of the project group counts; the reward is one-off, apart from the
+        // project's subsidy and net cost.
         let applied = listed.plan.subsidies.filter(\.applied)
         #expect(applied.count == 2)
-        #expect(listed.plan.subsidyTotal.high == min(listed.plan.investment.high, applied.reduce(0) { $0 + $1.amount.high }))
+        let project = applied.filter { $0.tier == .certain }
+        #expect(project.count == 1)
+        #expect(listed.plan.subsidyTotal.high == min(listed.plan.investment.high, project.reduce(0) { $0 + $1.amount.high }))
+        #expect(listed.plan.subsidyOneOff == CostRange(low: 200_000, high: 200_000))
     }
 }

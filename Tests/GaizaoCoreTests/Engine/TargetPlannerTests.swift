@@ -57,7 +57,7 @@ import Testing
             planner = Planner(catalog: catalog, industry: industry)
             let answers = diagnosis.slotAnswers.using(planner.prepared.slots).values
             let fired = planner.tables.ruleConditions.map { $0.evaluate(answers).isTrue }
-            decisions = planner.decideModules(fired, band: diagnosis.sizeBand.id, overlay: nil)
+            decisions = planner.decideModules(fired, band: diagnosis.sizeBand.id, overlay: nil, answers: diagnosis.slotAnswers.using(planner.prepared.slots))
             measures = planner.measureDecisions(answers, band: diagnosis.sizeBand.id)
             var items: [(Int?, Int?)] = []
             for i in decisions.indices where decisions[i].status != .excluded && decisions[i].status != .satisfied {

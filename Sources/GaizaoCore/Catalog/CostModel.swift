@@ -1,0 +1,88 @@
+/// How module prices scale with the enterprise (`cost-model.yaml`): a driver question per module (machines,
+/// users, lines, stations, moulds, revenue), a base plus a per-unit price, yearly fees apart from the one-off cost,
+/// and the share of a new build an upgrade costs. Modules without an entry, or whose driver is unanswered, keep
+/// their size-band cost (modules.yaml).
+public struct CostModel: Sendable {
+    public struct Driver: Sendable, Hashable {
+        public var id: String
+        public var questionID: String
+        /// Units = answer × share ÷ 100 ÷ unit size (e.g. users = 30% of employees; revenue in 亿元).
+        public var sharePercent: Double
+        public var unitSize: Double
+        public var name: Localized
+        public var unit: Localized
+        public var location: SourceLocation?
+    }
+
+    /// One module's price. Amounts are exact yuan.
+    public struct Entry: Sendable, Hashable {
+        public var moduleID: String
+        public var driverID: String?
+        public var base: CostRange
+        public var perUnit: CostRange
+        public var minUnits: Double
+        public var maxUnits: Double
+        public var yearly: CostRange
+        public var upgradePercent: Int?
+        public var location: SourceLocation?
+        /// Where `driver:` names the driver (lint points there).
+        public var driverLocation: SourceLocation?
+    }
+
+    /// A module priced for one enterprise.
+    public struct Price: Sendable, Hashable {
+        /// One-off cost of a new build (the verified investment).
+        public var oneOff: CostRange
+        /// Fees per year after delivery (not investment).
+        public var yearly: CostRange
+        /// Share of `oneOff` an upgrade costs.
+        public var upgradePercent: Int?
+        /// How the price was derived, for the proposal (nil when the size-band cost was used).
+        public var basis: Localized?
+    }
+
+    public var drivers: [Driver]
+    public var entries: [Entry]
+    private var entryIndex: [String: Int] = [:]
+    private var driverIndex: [String: Int] = [:]
+
+    public static let empty = CostModel(drivers: [], entries: [])
+
+    public init(drivers: [Driver], entries: [Entry]) {
+        self.drivers = drivers
+        self.entries = entries
+        for (i, e) in entries.enumerated() where entryIndex[e.moduleID] == nil { entryIndex[e.moduleID] = i }
+        for (i, d) in drivers.enumerated() where driverIndex[d.id] == nil { driverIndex[d.id] = i }
+    }
+
+    public func entry(_ moduleID: String) -> Entry? { entryIndex[moduleID].map { entries[$0] } }
+    public func driver(_ id: String) -> Driver? { driverIndex[id].map { drivers[$0] } }
+
+    /// The price of `entry` for an enterprise whose numeric answers `number` returns; nil when its driver's
+    /// question is unanswered (the caller then falls back to the size-band cost).
+    public func price(_ entry: Entry, number: (String) -> Double?) -> Price? {
+        guard let driverID = entry.driverID else {
+            return Price(oneOff: entry.base, yearly: entry.yearly, upgradePercent: entry.upgradePercent,
+                         basis: Localized(zh: "固定价格（不随规模变化）", en: "fixed price (does not scale)"))
+        }
+        guard let d = driver(driverID), let answer = number(d.questionID), answer.isFinite, answer >= 0 else { return nil }
+        let raw = answer * d.sharePercent / 100 / d.unitSize
+        let units = min(max(raw, entry.minUnits), entry.maxUnits)
+        func scaled(_ perUnit: Int) -> Int { Int((Double(perUnit) * units).rounded()) }
+        let oneOff = CostRange(low: entry.base.low + scaled(entry.perUnit.low), high: entry.base.high + scaled(entry.perUnit.high))
+        let shown = formatNumber(units, maxFractionDigits: 2)
+        var zh = "按\(d.name.zh) \(shown) \(d.unit.zh)计价：基础 \(Money.wan(entry.base.low))–\(Money.wan(entry.base.high)) 万元 + 每\(d.unit.zh) \(Money.wan(entry.perUnit.low))–\(Money.wan(entry.perUnit.high)) 万元"
+        var en = "priced for \(shown) \(d.unit.en) (\(d.name.en)): base \(Money.wan(entry.base.low))–\(Money.wan(entry.base.high)) 万元 + \(Money.wan(entry.perUnit.low))–\(Money.wan(entry.perUnit.high)) 万元 each"
+        if raw < entry.minUnits || raw > entry.maxUnits {
+            zh += "（按计价范围 \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)) 取值）"
+            en += " (kept within the priced range \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)))"
+        }
+        return Price(oneOff: oneOff, yearly: entry.yearly, upgradePercent: entry.upgradePercent, basis: Localized(zh: zh, en: en))
+    }
+
+    /// The price of a module, `override` being a contractor overlay's own cost-model entry for it.
+    public func price(of moduleID: String, override: Entry? = nil, number: (String) -> Double?) -> Price? {
+        guard let e = override ?? entry(moduleID) else { return nil }
+        return price(e, number: number)
+    }
+}

@@ -1,0 +1,87 @@
+/// Checks of cost-model.yaml, benefits.yaml and evidence.yaml against the rest of the catalog.
+enum CostChecks {
+    static func run(_ catalog: Catalog, _ bag: inout DiagnosticBag) {
+        let model = catalog.costModel
+        CatalogChecks.duplicates(model.drivers, id: \.id, loc: \.location, what: "cost driver", &bag)
+        let allModules = Set(catalog.industries.flatMap { $0.modules.map(\.id) })
+        let questionnaires = catalog.industries.map { catalog.questionnaire(for: $0) }
+        let common = Questionnaire(sections: catalog.commonSections)
+        func question(_ id: String) -> Question? { common[id] ?? questionnaires.lazy.compactMap { $0[id] }.first }
+        for d in model.drivers {
+            guard let q = question(d.questionID) else {
+                bag.error("cost driver `\(d.id)` reads unknown question `\(d.questionID)`", at: d.location)
+                continue
+            }
+            if q.kind != .number { bag.error("cost driver `\(d.id)` reads question `\(d.questionID)`, which is not a number", at: d.location) }
+        }
+        for e in model.entries { check(e, catalog: catalog, allModules: allModules, &bag) }
+        if !model.entries.isEmpty {
+            for industry in catalog.industries {
+                for m in industry.modules where model.entry(m.id) == nil {
+                    bag.warning("module `\(m.id)` has no entry in cost-model.yaml: it is priced by size band only, with no yearly fee", at: m.location)
+                }
+            }
+        }
+        for overlay in catalog.overlays {
+            for (_, o) in overlay.modules.sorted(by: { $0.key < $1.key }) {
+                if let e = o.costModel { check(e, catalog: catalog, allModules: allModules, &bag) }
+            }
+        }
+        benefits(catalog, question: question, &bag)
+        evidence(catalog, &bag)
+    }
+
+    private static func check(_ e: CostModel.Entry, catalog: Catalog, allModules: Set<String>, _ bag: inout DiagnosticBag) {
+        if !allModules.contains(e.moduleID) {
+            let hint = closest(e.moduleID, among: Array(allModules)).map { " (did you mean `\($0)`?)" } ?? ""
+            bag.error("cost model for unknown module `\(e.moduleID)`\(hint)", at: e.location)
+        }
+        if let d = e.driverID, catalog.costModel.driver(d) == nil {
+            let hint = closest(d, among: catalog.costModel.drivers.map(\.id)).map { " (did you mean `\($0)`?)" } ?? ""
+            bag.error("cost model of `\(e.moduleID)` names unknown driver `\(d)`\(hint)", at: e.driverLocation ?? e.location)
+        }
+    }
+
+    private static func benefits(_ catalog: Catalog, question: (String) -> Question?, _ bag: inout DiagnosticBag) {
+        let b = catalog.benefitModel
+        guard !b.metrics.isEmpty else { return }
+        for id in b.energyCostQuestions where question(id) == nil {
+            bag.error("benefits.yaml: `energy_cost_questions` names unknown question `\(id)`", at: nil)
+        }
+        let needed: [BenefitModel.Basis: [String]] = [
+            .operatingCost: ["default_cost_share"], .materialCost: ["default_cost_share", "material_share"],
+            .labourCost: ["worker_share", "wage"],
+        ]
+        for rule in b.metrics {
+            if catalog.manifest.metric(rule.metric) == nil {
+                bag.error("benefits.yaml prices unknown KPI metric `\(rule.metric)` (catalog.yaml `kpi_metrics`)", at: rule.location)
+            }
+            for c in needed[rule.basis] ?? [] where b.coefficient(c) == nil {
+                bag.error("benefits.yaml: basis `\(rule.basis.rawValue)` of `\(rule.metric)` needs coefficient `\(c)`", at: rule.location)
+            }
+        }
+    }
+
+    private static func evidence(_ catalog: Catalog, _ bag: inout DiagnosticBag) {
+        let ev = catalog.evidence
+        guard !ev.indicators.isEmpty || !ev.scenes.isEmpty else { return }
+        let indicators = catalog.maturity.dimensions.flatMap(\.indicators)
+        let indicatorIDs = Set(indicators.map(\.id))
+        for (id, e) in ev.indicators.sorted(by: { $0.key < $1.key }) where !indicatorIDs.contains(id) {
+            bag.error("evidence.yaml: unknown indicator `\(id)`", at: e.location)
+        }
+        for i in indicators where ev.indicators[i.id] == nil {
+            bag.warning("evidence.yaml lists no supporting material for indicator `\(i.id)`", at: i.location)
+        }
+        let sceneIDs = Set(catalog.maturity.scenes.map(\.id))
+        for (id, loc) in ev.sceneLocations.sorted(by: { $0.key < $1.key }) where !sceneIDs.contains(id) {
+            bag.error("evidence.yaml: unknown scene `\(id)`", at: loc)
+        }
+        for s in catalog.maturity.scenes {
+            let levels = ev.scenes[s.id] ?? [:]
+            for level in 1...4 where levels[level] == nil {
+                bag.warning("evidence.yaml lists no supporting material for scene `\(s.id)` level \(level)", at: ev.sceneLocations[s.id] ?? s.location)
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// The cost model as the planner uses it: a module's price for this enterprise and the package's yearly fees.
+extension Planner {
+    /// The module's price from the cost model (an overlay's own `cost_model` entry first); nil when the module has
+    /// no entry or its driver is unanswered, so the size-band cost applies.
+    func price(of moduleID: String, override: ModuleOverride?, answers: SlotAnswers) -> CostModel.Price? {
+        catalog.costModel.price(of: moduleID, override: override?.costModel) { id in
+            if case let .number(n)? = answers[id] { return n }
+            return nil
+        }
+    }
+
+    /// The selected modules' yearly fees (subscriptions, maintenance): not investment, shown apart.
+    func yearlyFees(_ decisions: [ModuleDecision], overlay: Overlay?, answers: SlotAnswers) -> CostRange {
+        var total = CostRange.zero
+        for d in decisions where d.status.isSelected {
+            let override = overlay?.modules[d.moduleID]
+            guard let fee = (override?.costModel ?? catalog.costModel.entry(d.moduleID))?.yearly else { continue }
+            total.low += fee.low
+            total.high += fee.high
+        }
+        return total
+    }
+}
