@@ -98,7 +98,7 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
                 notes: verdict.notes.map { Reason(code: $0.code, text: $0.text) }, target: col.target,
                 levelNow: row.levelNow, levelAfter: row.levelAfter, pointsNow: row.pointsNow, pointsAfter: row.pointsAfter,
                 budgetYuan: p.budgetYuan, overBudget: p.budgetYuan.map { p.totals.investment.highYuan > $0 } ?? false,
-                investment: p.totals.investment, subsidy: p.totals.subsidy, netCost: p.totals.netCost,
+                investment: p.totals.investment, subsidy: p.totals.subsidy.range, netCost: p.totals.netCost,
                 durationWeeks: row.weeks, selectedModules: row.modules,
                 netCostPerPointYuan: row.netCostPerPoint.map { Proposal.YuanRange(lowYuan: $0.low, highYuan: $0.high) },
                 droppedForBudget: c.droppedForBudget[i], mandatoryBelowTwo: c.mandatoryBelowTwo[i], badges: badges)

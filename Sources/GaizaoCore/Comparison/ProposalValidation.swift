@@ -49,7 +49,7 @@ enum ProposalValidation {
             v.count(ph.endWeek, "phases[\(i)].endWeek")
         }
         v.range(p.totals.investment, "totals.investment")
-        v.range(p.totals.subsidy, "totals.subsidy")
+        v.range(p.totals.subsidy.range, "totals.subsidy")
         v.range(p.totals.netCost, "totals.netCost", min: -maxYuan)
         v.count(p.totals.durationWeeks, "totals.durationWeeks")
         v.count(p.totals.selectedModules, "totals.selectedModules")
