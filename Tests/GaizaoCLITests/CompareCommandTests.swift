@@ -80,14 +80,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try "{\"schema\": \"gaizao.proposal/1\", \"date\": ".write(to: dir.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
         try "{\"name\": \"a spreadsheet export\"}".write(to: dir.appendingPathComponent("foreign.json"), atomically: true, encoding: .utf8)
-        try "{\"schema\": \"gaizao.proposal/2\"}".write(to: dir.appendingPathComponent("future.json"), atomically: true, encoding: .utf8)
+        try "{\"schema\": \"gaizao.proposal/3\"}".write(to: dir.appendingPathComponent("future.json"), atomically: true, encoding: .utf8)
         let r = try GaizaoBinary.run(["compare", "good.json", "broken.json", "foreign.json", "future.json", "missing.json", "-o", "out"], in: dir)
         #expect(r.status == 1 && !r.crashed)
         let lines = r.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 4, "\(r.stderr)")
         #expect(lines.first?.hasPrefix("error: broken.json: not valid JSON") == true)
-        #expect(lines.dropFirst().first == "error: foreign.json: not a gaizao proposal: no `schema` field (expected \"gaizao.proposal/1\")")
-        #expect(lines.dropFirst(2).first == "error: future.json: unsupported schema \"gaizao.proposal/2\"; this gaizao reads \"gaizao.proposal/1\"")
+        #expect(lines.dropFirst().first == "error: foreign.json: not a gaizao proposal: no `schema` field (expected \"gaizao.proposal/2\")")
+        #expect(lines.dropFirst(2).first == "error: future.json: unsupported schema \"gaizao.proposal/3\"; this gaizao reads \"gaizao.proposal/2\", \"gaizao.proposal/1\"")
         #expect(lines.last == "error: missing.json: no such file")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
 
@@ -96,7 +96,7 @@ import Testing
         try truncated.write(to: dir.appendingPathComponent("renamed.json"), atomically: true, encoding: .utf8)
         let renamed = try GaizaoBinary.run(["compare", "good.json", "renamed.json"], in: dir)
         #expect(renamed.status == 1)
-        #expect(renamed.stderr == "error: renamed.json: not a valid gaizao.proposal/1 proposal: missing key `enterprise`\n")
+        #expect(renamed.stderr == "error: renamed.json: not a valid gaizao.proposal/2 proposal: missing key `enterprise`\n")
     }
 
     @Test func usageErrorsExitTwo() throws {

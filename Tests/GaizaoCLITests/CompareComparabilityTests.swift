@@ -13,11 +13,13 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let answers = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/home-appliance-midsize.yaml").path
         for spec in specs {
-            let r = try GaizaoBinary.run(["diagnose", answers, "-o", spec.stem, "--format", "json"] + spec.args, in: dir)
+            // The rules-only package (as these contractors' offers were written); the stated target is set below.
+            let r = try GaizaoBinary.run(["diagnose", answers, "-o", spec.stem, "--format", "json", "--target-level", "none"] + spec.args, in: dir)
             #expect(r.status == 0, "\(r.stderr)")
             let written = dir.appendingPathComponent("\(spec.stem)/home-appliance-midsize.json")
             var text = try String(contentsOf: written, encoding: .utf8)
             if let target = spec.target {
+                text = text.replacingOccurrences(of: #"\n  "target": \{[\s\S]*?\n  \},"#, with: "", options: .regularExpression)
                 text = text.replacingOccurrences(of: "\n  \"generator\":", with: "\n  \"target\": \(target),\n  \"generator\":")
             }
             try text.write(to: dir.appendingPathComponent("\(spec.stem).json"), atomically: true, encoding: .utf8)

@@ -18,7 +18,7 @@ import Testing
         let r = try GaizaoBinary.run(["diagnose", Self.example("auto-parts-midsize.yaml"), "-o", out.path, "--format", "json"], in: FileManager.default.temporaryDirectory)
         #expect(r.status == 0, "\(r.stderr)")
         let json = try String(contentsOf: out.appendingPathComponent("auto-parts-midsize.json"), encoding: .utf8)
-        #expect(json.contains("\"schema\": \"gaizao.proposal/1\""))
+        #expect(json.contains("\"schema\": \"gaizao.proposal/2\""))
         #expect(r.stdout.contains("慈溪丙丁汽车零部件有限公司"))
     }
 
@@ -71,7 +71,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("规则 ap-r-edi-required"))
         #expect(r.stdout.contains("读取：ap_oem_edi=是"))
-        #expect(r.stdout.contains("最小改变（可移出方案）：ap_oem_edi: 是 → 否"))
+        #expect(r.stdout.contains("最小改变（可使规则不再选它）：ap_oem_edi: 是 → 否"))
         let all = try GaizaoBinary.run(["explain", Self.example("home-appliance-midsize.yaml"), "--lang", "en"])
         #expect(all.stdout.contains("== Diagnosis ==") && all.stdout.contains("== Subsidies =="))
         let unknown = try GaizaoBinary.run(["explain", Self.example("home-appliance-midsize.yaml"), "ap-p-edi"])

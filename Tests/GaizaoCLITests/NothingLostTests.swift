@@ -254,7 +254,7 @@ import Testing
         let limited = try GaizaoBinary.run(["diagnose", "firm.yaml", "-o", "out"], in: dir,
                                            wrapper: ["/bin/sh", "-c", "ulimit -f 80; exec \"$0\" \"$@\""])
         #expect(limited.status == 1 && !limited.crashed, "\(limited.stderr)")
-        #expect(limited.stderr.contains("out/firm.html: cannot write (File too large)"), "\(limited.stderr)")
+        #expect(limited.stderr.contains("cannot write (File too large)") && limited.stderr.contains("out/firm."), "\(limited.stderr)")
         #expect(!limited.stderr.contains(".tmp") && !limited.stderr.contains(".gaizao-writing"), "names the user's file: \(limited.stderr)")
         #expect(names.map { Self.bytes(dir.appendingPathComponent("out/" + $0)) } == before, "the previous set is intact")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path).sorted() == names.sorted())

@@ -28,6 +28,26 @@ enum ProposalValidation {
         }
         v.diagnosis(p.diagnosis, "diagnosis")
         v.diagnosis(p.after, "after")
+        if let expected = p.afterExpected { v.diagnosis(expected, "afterExpected") }
+        if let level = p.target?.level { v.level(level, "target.level", min: 1) }
+        for (i, step) in (p.ladder ?? []).enumerated() {
+            let at = "ladder[\(i)]"
+            v.level(step.level, at + ".level", min: 1)
+            v.range(step.investment, at + ".investment")
+            v.range(step.netCost, at + ".netCost", min: -maxYuan)
+            v.count(step.durationWeeks, at + ".durationWeeks")
+        }
+        for (i, m) in (p.measures ?? []).enumerated() {
+            let at = "measures[\(i)]"
+            v.range(m.cost, at + ".cost")
+            v.range(m.referenceCost, at + ".referenceCost")
+            v.count(m.durationWeeks, at + ".durationWeeks")
+            v.count(m.startWeek, at + ".startWeek")
+            v.count(m.endWeek, at + ".endWeek")
+        }
+        v.count(p.totals.selectedMeasures, "totals.selectedMeasures")
+        v.count(p.totals.workstreams, "totals.workstreams")
+        if let r = p.totals.moduleInvestment { v.range(r, "totals.moduleInvestment") }
         for (i, m) in p.modules.enumerated() {
             let at = "modules[\(i)]"
             v.figure(m.score, at + ".score")

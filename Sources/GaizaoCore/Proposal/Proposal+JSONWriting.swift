@@ -372,7 +372,7 @@ extension Proposal.TargetEntry: JSONWritable {
         w.fieldIfPresent("level", level)
         w.field("source", source.rawValue)
         w.field("reached", reached)
-        w.field("missing", missing)
+        w.fieldIfPresent("missing", missing)
         w.endObject()
     }
 }

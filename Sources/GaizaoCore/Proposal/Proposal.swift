@@ -50,8 +50,8 @@ public struct Proposal: Codable, Sendable, Hashable {
         public var source: PlanTarget.Source
         /// Whether the package reaches the level under the conservative projection.
         public var reached: Bool
-        /// Why not, when it does not.
-        public var missing: [Localized]
+        /// Why not, when it does not (absent in proposals that stated only level, source and reached).
+        public var missing: [Localized]?
     }
 
     public struct MeasureEntry: Codable, Sendable, Hashable {

@@ -140,7 +140,6 @@ extension RenderStrings {
         ("headlineSame", "改造后预计保持{now}，得分由 {p1} 分提高到 {p2} 分。",
          "The retrofit is projected to keep the enterprise at {now}; points rise from {p1} to {p2}."),
         ("strongestReasons", "主要理由", "The strongest reasons"),
-        ("target", "目标等级", "Target level"),
         ("targetReachedFmt", "目标{level}（{why}）：按保守估算，本方案可以达到。",
          "Target {level} ({why}): by the conservative estimate the package reaches it."),
         ("targetMissedFmt", "目标{level}（{why}）：目录中的模块和措施无法达到，本方案按可达到的最高等级{after}编制，原因见“目标等级与投入路径”。",

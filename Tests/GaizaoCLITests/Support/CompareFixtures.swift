@@ -25,27 +25,28 @@ enum CompareFixtures {
     }
 
     /// Per input: the file name stem it would have, and the proposal.
+    /// The rules-only packages (`target: .none`), as these goldens were written: the comparison is the subject here.
     static func inputs(_ c: Case) throws -> [(stem: String, proposal: Proposal)] {
         let engine = Engine(catalog: RenderFixtures.catalog)
         switch c {
         case .twoContractors:
             let sheet = try RenderFixtures.sheet("home-appliance-midsize")
-            return [("ha-contractor-a", try engine.run(sheet, contractor: "example-ha-contractor-a").proposal),
-                    ("ha-contractor-b", try engine.run(sheet, contractor: "example-ha-contractor-b").proposal)]
+            return [("ha-contractor-a", try engine.run(sheet, contractor: "example-ha-contractor-a", target: .none).proposal),
+                    ("ha-contractor-b", try engine.run(sheet, contractor: "example-ha-contractor-b", target: .none).proposal)]
         case .threeProposals:
             let sheet = try RenderFixtures.sheet("auto-parts-midsize")
             var noEDI = sheet
             noEDI.answers["ap_oem_edi"] = .bool(false)
-            return [("reference", try engine.run(sheet).proposal),
-                    ("contractor-a", try engine.run(sheet, contractor: "example-ap-contractor-a").proposal),
-                    ("budget-80", try engine.run(noEDI, budgetYuan: 800_000).proposal)]
+            return [("reference", try engine.run(sheet, target: .none).proposal),
+                    ("contractor-a", try engine.run(sheet, contractor: "example-ap-contractor-a", target: .none).proposal),
+                    ("budget-80", try engine.run(noEDI, budgetYuan: 800_000, target: .none).proposal)]
         case .beforeAfter:
             let later = try FileIO.readText(laterAnswers, display: "auto-parts-midsize-2027.yaml")
             guard let laterSheet = AnswerDecoder.decode(later, catalog: RenderFixtures.catalog).sheet else {
                 throw CLIError.input("the before/after fixture does not decode")
             }
-            return [("auto-parts-midsize-2027", try engine.run(laterSheet).proposal),
-                    ("auto-parts-midsize", try engine.run(RenderFixtures.sheet("auto-parts-midsize")).proposal)]
+            return [("auto-parts-midsize-2027", try engine.run(laterSheet, target: .none).proposal),
+                    ("auto-parts-midsize", try engine.run(RenderFixtures.sheet("auto-parts-midsize"), target: .none).proposal)]
         }
     }
 

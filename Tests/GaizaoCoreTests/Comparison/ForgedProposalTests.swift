@@ -34,7 +34,7 @@ import Testing
     @Test func moneyAtTheEndsOfIntIsRefusedWithItsKeyPath() throws {
         let text = try Self.forged { Self.set(&$0, ["totals", "netCost", "lowYuan"], Int.max) }
         let error = try #require(Self.readError(text))
-        #expect(error.hasPrefix("p.json: not a valid gaizao.proposal/1 proposal: `totals.netCost.lowYuan`: 9223372036854775807 yuan is out of range"))
+        #expect(error.hasPrefix("p.json: not a valid gaizao.proposal/2 proposal: `totals.netCost.lowYuan`: 9223372036854775807 yuan is out of range"))
         let min = try Self.forged { Self.set(&$0, ["totals", "investment", "highYuan"], Int.min) }
         #expect(Self.readError(min)?.contains("`totals.investment.highYuan`") == true)
     }

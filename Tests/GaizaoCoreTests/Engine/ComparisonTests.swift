@@ -7,7 +7,7 @@ import Testing
     static func proposal(_ name: String, contractor: String? = nil, budget: Int? = nil, edit: (inout AnswerSheet) -> Void = { _ in }) throws -> Proposal {
         var sheet = Shipped.example(name)
         edit(&sheet)
-        return try engine.run(sheet, budgetYuan: budget, contractor: contractor).proposal
+        return try engine.run(sheet, budgetYuan: budget, contractor: contractor, target: .none).proposal
     }
 
     @Test func twoContractorsWithDifferentOverlays() throws {
@@ -70,8 +70,8 @@ import Testing
         }
         #expect(message("{not json")?.hasPrefix("x.json: not valid JSON") == true)
         #expect(message("[1, 2]") == "x.json: not a gaizao proposal: the JSON is not an object")
-        #expect(message(#"{"name": "x"}"#) == "x.json: not a gaizao proposal: no `schema` field (expected \"gaizao.proposal/1\")")
-        #expect(message(#"{"schema": "other/2"}"#)?.hasPrefix("x.json: unsupported schema \"other/2\"; this gaizao reads \"gaizao.proposal/1\"") == true)
+        #expect(message(#"{"name": "x"}"#) == "x.json: not a gaizao proposal: no `schema` field (expected \"gaizao.proposal/2\")")
+        #expect(message(#"{"schema": "other/2"}"#)?.hasPrefix("x.json: unsupported schema \"other/2\"; this gaizao reads \"gaizao.proposal/2\", \"gaizao.proposal/1\"") == true)
         #expect(message(#"{"schema": "gaizao.proposal/1"}"#)?.hasPrefix("x.json: not a valid gaizao.proposal/1 proposal: missing key") == true)
         let good = try Self.proposal("auto-parts-midsize.yaml").jsonText()
         #expect(message(good) == nil)

@@ -2,6 +2,8 @@
 import Testing
 
 /// Subsidy tiers, the cost model, benefits in money and the evidence checklist (issue 16), on the shipped catalog.
+/// Run on the rules-only package (`target: .none`): pricing, tiers and benefits are checked on every module the
+/// rules select, whichever of them the target planner would keep.
 @Suite struct MoneyTests {
     static func line(_ id: String, _ p: Plan) -> SubsidyLine { p.subsidies[Shipped.catalog.policies.policies.firstIndex { $0.id == id }!] }
 
@@ -9,7 +11,7 @@ import Testing
     @Test func pilotStillApplyingIsConditionalNotCertain() throws {
         var sheet = Shipped.example("home-appliance-midsize.yaml")
         sheet.answers["pilot_status"] = .option("applying")
-        let out = try Engine(catalog: Shipped.catalog).run(sheet)
+        let out = try Engine(catalog: Shipped.catalog).run(sheet, target: .none)
         let pilot = Self.line("pilot-retrofit", out.plan)
         #expect(pilot.tier == .conditional && !pilot.eligible && pilot.amount.high > 0)
         let newGen = Self.line("new-gen-it", out.plan)
@@ -23,7 +25,7 @@ import Testing
         #expect(out.proposal.subsidies.first { $0.policy == "pilot-retrofit" }?.tier == "conditional")
 
         sheet.answers["pilot_status"] = .option("listed")
-        let listed = try Engine(catalog: Shipped.catalog).run(sheet)
+        let listed = try Engine(catalog: Shipped.catalog).run(sheet, target: .none)
         #expect(Self.line("pilot-retrofit", listed.plan).tier == .certain)
         #expect(listed.plan.subsidyConditional == .zero)
     }
@@ -32,7 +34,7 @@ import Testing
     @Test func sampleRewardIsOneOffApartFromTheProject() throws {
         var sheet = Shipped.example("auto-parts-advanced.yaml")
         sheet.answers["ningbo_sample"] = .bool(true)
-        let out = try Engine(catalog: Shipped.catalog).run(sheet, budgetYuan: 400_000)
+        let out = try Engine(catalog: Shipped.catalog).run(sheet, budgetYuan: 400_000, target: .none)
         let reward = Self.line("sample-enterprise", out.plan)
         #expect(reward.tier == .oneOff && reward.amount == CostRange(low: 200_000, high: 200_000))
         #expect(out.plan.subsidyOneOff == CostRange(low: 200_000, high: 200_000))
@@ -50,10 +52,10 @@ import Testing
         #expect(!ha.module("ha-p-vision")!.subsidyTags.contains("ai_large_model"))
         var sheet = Shipped.example("home-appliance-midsize.yaml")
         sheet.answers["plans_ai_model"] = .bool(true)
-        #expect(!Self.line("ai-large-model", try Engine(catalog: Shipped.catalog).run(sheet).plan).eligible)
+        #expect(!Self.line("ai-large-model", try Engine(catalog: Shipped.catalog).run(sheet, target: .none).plan).eligible)
         var ap = Shipped.example("auto-parts-advanced.yaml")
         ap.answers["plans_ai_model"] = .bool(false)
-        let off = try Engine(catalog: Shipped.catalog).run(ap)
+        let off = try Engine(catalog: Shipped.catalog).run(ap, target: .none)
         #expect(Self.line("ai-large-model", off.plan).tier == .none)
     }
 
@@ -62,9 +64,9 @@ import Testing
     @Test func costScalesWithTheDriverAndFallsBackToTheBand() throws {
         var sheet = Shipped.example("auto-parts-midsize.yaml")
         sheet.answers["employees"] = .number(100)
-        let small = try Engine(catalog: Shipped.catalog).run(sheet).plan.decision("ap-s-network")!
+        let small = try Engine(catalog: Shipped.catalog).run(sheet, target: .none).plan.decision("ap-s-network")!
         sheet.answers["employees"] = .number(260)
-        let large = try Engine(catalog: Shipped.catalog).run(sheet).plan.decision("ap-s-network")!
+        let large = try Engine(catalog: Shipped.catalog).run(sheet, target: .none).plan.decision("ap-s-network")!
         let entry = Shipped.catalog.costModel.entry("ap-s-network")!
         // 60% of employees: 60 → 156 machines, 96 more.
         #expect(large.referenceCost.low - small.referenceCost.low == entry.perUnit.low * 96)
@@ -76,7 +78,7 @@ import Testing
         var catalog = Shipped.catalog
         catalog.costModel = CostModel(drivers: model.drivers, entries: model.entries)
         sheet.answers["baseline_pass_rate"] = nil
-        let band = try Engine(catalog: catalog).run(sheet)
+        let band = try Engine(catalog: catalog).run(sheet, target: .none)
         let industry = catalog.industry("auto-parts")!
         #expect(band.plan.decision("ap-s-network")!.referenceCost == industry.module("ap-s-network")!.cost[band.diagnosis.sizeBand.id])
         #expect(band.proposal.modules.first { $0.id == "ap-s-network" }?.costBasis?.zh.contains("按规模档估算") == true)
@@ -88,7 +90,7 @@ import Testing
 
     /// An upgrade costs the module's own upgrade share of a new build.
     @Test func upgradeUsesTheModulesShare() throws {
-        let out = try Engine(catalog: Shipped.catalog).run(Shipped.example("home-appliance-midsize.yaml"))
+        let out = try Engine(catalog: Shipped.catalog).run(Shipped.example("home-appliance-midsize.yaml"), target: .none)
         for d in out.plan.decisions where d.status == .upgrade {
             let percent = Shipped.catalog.costModel.entry(d.moduleID)?.upgradePercent ?? Shipped.catalog.manifest.upgradeCostPercent
             #expect(d.cost.high == (d.referenceCost.high * percent + 50) / 100)
@@ -98,7 +100,7 @@ import Testing
     /// Benefits: savings from KPI changes and baselines, payback = net cost ÷ (saving − fees), marked estimates.
     @Test func benefitsFollowTheBaselinesAndPayBackOnTheCertainNetCost() throws {
         var sheet = Shipped.example("home-appliance-midsize.yaml")
-        let out = try Engine(catalog: Shipped.catalog).run(sheet)
+        let out = try Engine(catalog: Shipped.catalog).run(sheet, target: .none)
         let b = try #require(out.proposal.benefits)
         #expect(b.estimate && b.annualSaving.highYuan >= b.annualSaving.lowYuan && b.annualSaving.lowYuan > 0)
         #expect(b.inputs.contains { $0.source == "ha_annual_energy_cost" })
@@ -108,18 +110,18 @@ import Testing
         // The energy saving scales with the energy bill.
         let energy = { (p: Proposal) in p.benefits!.modules.first { $0.module == "ha-p-energy" }!.annualSaving.highYuan }
         sheet.answers["ha_annual_energy_cost"] = .number(360)
-        let doubled = try Engine(catalog: Shipped.catalog).run(sheet)
+        let doubled = try Engine(catalog: Shipped.catalog).run(sheet, target: .none)
         #expect(energy(doubled.proposal) == 2 * energy(out.proposal))
         // Without the bill the energy effect is listed as not priced, not guessed.
         sheet.answers["ha_annual_energy_cost"] = nil
-        let none = try Engine(catalog: Shipped.catalog).run(sheet)
+        let none = try Engine(catalog: Shipped.catalog).run(sheet, target: .none)
         #expect(none.proposal.benefits!.notMonetised.contains { $0.zh.contains("缺少基线") })
     }
 
     /// The 支撑材料 checklist covers every scoring indicator and every scene level claimed after the retrofit.
     @Test func evidenceCoversEveryClaimedIndicatorAndScene() throws {
         for name in Shipped.exampleNames {
-            let out = try Engine(catalog: Shipped.catalog).run(Shipped.example(name))
+            let out = try Engine(catalog: Shipped.catalog).run(Shipped.example(name), target: .none)
             let evidence = try #require(out.proposal.evidence)
             for i in out.plan.projected.indicators where i.points > 0 {
                 #expect(evidence.contains { $0.kind == "indicator" && $0.id == i.id && !$0.items.isEmpty }, "\(name): \(i.id)")

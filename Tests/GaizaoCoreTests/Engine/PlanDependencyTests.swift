@@ -4,6 +4,7 @@ import Testing
 /// The shipped catalogs have personalized modules require only standard ones, and few candidates. These
 /// properties run the planner on a variant with personalized requirements (chains and a cycle), exclusions,
 /// a standard module that requires a personalized one, and more than 16 candidates (the greedy pass).
+/// Run on the rules-only package (`target: .none`); TargetPlannerTests covers the target planner on this variant.
 @Suite struct PlanDependencyTests {
     static let catalog: Catalog = {
         let c = Shipped.catalog
@@ -49,7 +50,7 @@ import Testing
                 var rng = SeededRandom(seed: seed &* 104_729)
                 let budget: Int? = seed % 4 == 0 ? nil : Int.random(in: 50...600, using: &rng) * 10_000
                 let sheet = SyntheticAnswers.sheet(for: industry, catalog: Self.catalog, seed: seed)
-                let plan = try engine.run(sheet, budgetYuan: budget).plan
+                let plan = try engine.run(sheet, budgetYuan: budget, target: .none).plan
                 let selected = Set(plan.selected.map(\.moduleID))
                 for d in plan.decisions where d.kind == .personalized {
                     required += d.reasons.filter { $0.kind == .required }.count

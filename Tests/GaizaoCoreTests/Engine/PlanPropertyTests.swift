@@ -2,6 +2,7 @@
 import Testing
 
 /// Properties that must hold for any enterprise: checked over seeded random answer sheets.
+/// The rules-only package (`target: .none`): the target planner has its own brute-force tests (TargetPlannerTests).
 @Suite struct PlanPropertyTests {
     static let seeds: [UInt64] = Array(1...150)
 
@@ -18,7 +19,7 @@ import Testing
     @Test func budgetRequiresAndExcludesHold() throws {
         let engine = Engine(catalog: Shipped.catalog)
         for (industry, sheet, budget) in Self.sheets() {
-            let plan = try engine.run(sheet, budgetYuan: budget).plan
+            let plan = try engine.run(sheet, budgetYuan: budget, target: .none).plan
             let selected = Set(plan.selected.map(\.moduleID))
             let standardHigh = plan.decisions.filter { $0.kind == .standard && $0.status.isSelected }.reduce(0) { $0 + $1.cost.high }
             if let budget, standardHigh <= budget {
@@ -63,8 +64,8 @@ import Testing
 
     @Test func sameInputSameBytesForRandomSheets() throws {
         for (_, sheet, budget) in Self.sheets().prefix(40) {
-            let a = try Engine(catalog: Shipped.catalog).run(sheet, budgetYuan: budget).proposal.jsonText()
-            let b = try Engine(catalog: Shipped.catalog).run(sheet, budgetYuan: budget).proposal.jsonText()
+            let a = try Engine(catalog: Shipped.catalog).run(sheet, budgetYuan: budget, target: .none).proposal.jsonText()
+            let b = try Engine(catalog: Shipped.catalog).run(sheet, budgetYuan: budget, target: .none).proposal.jsonText()
             #expect(a == b)
         }
     }
@@ -82,7 +83,7 @@ import Testing
         let engine = Engine(catalog: Shipped.catalog)
         for (industry, sheet, budget) in Self.sheets().prefix(120) {
             guard let budget else { continue }
-            let out = try engine.run(sheet, budgetYuan: budget)
+            let out = try engine.run(sheet, budgetYuan: budget, target: .none)
             let plan = out.plan
             let answers = out.diagnosis.answers
             let fired = industry.rules.filter { ConditionEvaluator.evaluate($0.when, in: answers).isTrue }
@@ -122,7 +123,7 @@ import Testing
         let catalog = Shipped.catalog
         let industry = try #require(catalog.industry(sheet.industry))
         let engine = Engine(catalog: catalog)
-        let before = try engine.run(sheet).plan
+        let before = try engine.run(sheet, target: .none).plan
         let search = FlipSearch(catalog: catalog, industry: industry)
         var found = 0
         for m in industry.personalizedModules {
@@ -130,7 +131,7 @@ import Testing
             found += 1
             var changed = sheet
             for c in s.changes { changed.answers[c.questionID] = c.to }
-            let after = try engine.run(changed).plan
+            let after = try engine.run(changed, target: .none).plan
             let wasIn = try #require(before.decision(m.id)).status.isSelected
             let isIn = try #require(after.decision(m.id)).status.isSelected
             #expect(wasIn != isIn, "\(m.id): applying \(s.changes) did not flip it")

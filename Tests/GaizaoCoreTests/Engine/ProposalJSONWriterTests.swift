@@ -15,7 +15,10 @@ import Testing
         let overlays = catalog.overlays.filter { $0.industry == industry.id }
         let contractor = i % 2 == 0 || overlays.isEmpty ? nil : overlays[(i / 2) % overlays.count].id
         let sheet = SyntheticAnswers.sheet(for: industry, catalog: catalog, seed: seed)
-        return try Engine(catalog: catalog).run(sheet, budgetYuan: budget, contractor: contractor).proposal
+        let engine = Engine(catalog: catalog)
+        // A budget below the must-haves is refused: such an enterprise is written without one.
+        if let p = try? engine.run(sheet, budgetYuan: budget, contractor: contractor).proposal { return p }
+        return try engine.run(sheet, contractor: contractor).proposal
     }
 
     /// Records where the writer first departs from the Codable path; returns whether they agree.

@@ -33,25 +33,27 @@ import Testing
     @Test func measuresAreChecked() {
         let fixture = minimal.with("measures.yaml", Self.measures)
         #expect(fixture.lint() == [
-            "measures.yaml:16:21: error: `duration_weeks` must be a whole number of weeks from 1 to 260",
-            "measures.yaml:3:5: error: measure `m-plan` has no cost for size band `medium`",
+            "measures.yaml:2:5: error: measure `m-plan` has no cost for size band `medium`",
+            "measures.yaml:2:5: warning: measure `m-plan` lists no evidence (支撑材料) for the on-site rating",
             "measures.yaml:9:9: error: `brings` of measure `m-plan` names unknown question `nowhere`",
             "measures.yaml:10:9: error: `brings` of measure `m-plan`: `network` has no option `satellite`",
-            "measures.yaml:3:5: warning: measure `m-plan` lists no evidence (支撑材料) for the on-site rating",
+            "measures.yaml:12:5: error: missing required key `summary` in measure `w-s-mes`",
             "measures.yaml:12:5: error: measure `w-s-mes` has the id of a module of industry `widgets`",
             "measures.yaml:12:5: error: measure `w-s-mes` prices unknown size band `large` (bands: micro, medium)",
             "measures.yaml:12:5: warning: measure `w-s-mes` changes no answer, so it can never help reach a level",
+            "measures.yaml:16:21: error: `duration_weeks` must be a whole number of weeks from 1 to 260",
         ])
     }
 
     @Test func measuresBesideModulesNeedTheirKeys() {
         let fixture = minimal.replacing(F.modulesYAML, "modules:\n", with: "measures:\n  - id: m-x\n    cost_source: estimate\nmodules:\n")
         #expect(fixture.lint() == [
-            "industries/widgets/modules.yaml:5:5: error: measure `m-x` is missing `name`",
-            "industries/widgets/modules.yaml:5:5: error: measure `m-x` is missing `cost`",
-            "industries/widgets/modules.yaml:5:5: error: measure `m-x` is missing `duration_weeks`",
-            "industries/widgets/modules.yaml:5:5: error: measure `m-x` is missing `brings`",
-            "industries/widgets/modules.yaml:5:5: error: measure `m-x` is missing `evidence`",
+            "industries/widgets/modules.yaml:3:5: error: missing required key `name` in measure `m-x`",
+            "industries/widgets/modules.yaml:3:5: error: missing required key `summary` in measure `m-x`",
+            "industries/widgets/modules.yaml:3:5: error: missing required key `cost` in measure `m-x`",
+            "industries/widgets/modules.yaml:3:5: error: missing required key `duration_weeks` in measure `m-x`",
+            "industries/widgets/modules.yaml:3:5: error: missing required key `brings` in measure `m-x`",
+            "industries/widgets/modules.yaml:3:5: error: missing required key `evidence` in measure `m-x`",
         ])
     }
 
