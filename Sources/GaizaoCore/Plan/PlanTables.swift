@@ -66,7 +66,10 @@ final class PlanTables: Sendable {
     struct PreparedOutcome: Sendable {
         var metric: String
         var better: KPIMetric.Better
-        var change: PreparedChange
+        /// The outcome question's slot and the option a realised improvement gives (set, not "at least": the
+        /// trend options are not in rising order).
+        var slot: Int
+        var option: String
     }
 
     let rules: [PreparedRule]
@@ -136,9 +139,9 @@ final class PlanTables: Sendable {
             investmentShare = nil
         }
         outcomes = catalog.manifest.kpiMetrics.compactMap { metric in
-            guard let answer = metric.outcomeAnswer, let better = metric.better else { return nil }
-            let change = Self.prepare([AnswerChange(questionID: answer.questionID, change: .atLeastOption(answer.optionID))], questionnaire, &slots)
-            return change.first.map { PreparedOutcome(metric: metric.id, better: better, change: $0) }
+            guard let answer = metric.outcomeAnswer, let better = metric.better,
+                  questionnaire[answer.questionID]?.option(answer.optionID) != nil else { return nil }
+            return PreparedOutcome(metric: metric.id, better: better, slot: slots.slot(answer.questionID), option: answer.optionID)
         }
         modulesByID = ms.indices.sorted { ms[$0].id < ms[$1].id }
 

@@ -48,7 +48,7 @@ extension Planner {
             values[share.slot] = .number(projected)
         }
         if kind == .expected {
-            for outcome in tables.outcomes where improves(outcome, kpis) { apply(outcome.change, to: &values) }
+            for outcome in tables.outcomes where improves(outcome, kpis) { values[outcome.slot] = .option(outcome.option) }
         }
     }
 
