@@ -69,10 +69,9 @@ public struct BatchCommand: AsyncParsableCommand {
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<max(1, jobs) {
                 group.addTask {
-                    var json = ProposalJSONBuffer()
                     var documents = DocumentBuffers()
                     while let (index, record) = feed.next() {
-                        results.add(job.process(record, index: index, json: &json, documents: &documents))
+                        results.add(job.process(record, index: index, documents: &documents))
                     }
                 }
             }
@@ -106,8 +105,8 @@ struct BatchJob: Sendable {
     let staging: BatchStaging
     let contractor: String?
 
-    /// `json` and `documents` are the worker's own buffers, reused from one proposal to the next.
-    func process(_ record: BatchRecord, index: Int, json: inout ProposalJSONBuffer, documents: inout DocumentBuffers) -> BatchRow {
+    /// `documents` are the worker's own buffers, reused from one proposal to the next.
+    func process(_ record: BatchRecord, index: Int, documents: inout DocumentBuffers) -> BatchRow {
         var row = BatchRow(index: index, origin: record.origin)
         do {
             let sheet = try decode(record)
@@ -122,7 +121,7 @@ struct BatchJob: Sendable {
                     switch f {
                     case .md: try documents.withMarkdown { try folder.write("proposal.md", $0) }
                     case .html: try documents.withHTML { try folder.write("proposal.html", $0) }
-                    case .json: try json.write(p) { try folder.write("proposal.json", $0) }
+                    case .json: try folder.write("proposal.json", p.jsonBytes())
                     case .pdf: break  // refused by `validate()`
                     }
                 }

@@ -61,7 +61,7 @@ import Testing
 
     @Test func jsonEncoderEscapesAndOrders() throws {
         struct Sample: Encodable { var b = "x\"y\\\n\u{1}"; var a = 0.1 + 0.2; var n: Int? = nil; var list = [1.0, 2.5]; var empty: [String] = [] }
-        let text = try JSONStreamEncoder.encode(Sample())
+        let text = try PrettyJSONEncoder.encode(Sample())
         #expect(text == "{\n  \"b\": \"x\\\"y\\\\\\n\\u0001\",\n  \"a\": 0.30000000000000004,\n  \"list\": [\n    1,\n    2.5\n  ],\n  \"empty\": []\n}\n")
     }
 
