@@ -44,7 +44,6 @@ public struct BatchCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        MallocTuning.keepFreedMemory()
         let stopper = BatchStopper()
         stopper.install()
         let formats = try OutputFormat.parseList(format)

@@ -50,12 +50,15 @@ import Testing
         p.kpis = numbers.map { Proposal.KPIEntry(module: "m", metric: "k", name: .empty, unit: .empty, low: $0, high: -$0, source: "") }
         p.phases = [Proposal.PhaseEntry(index: Int.min, modules: [], startWeek: -1, endWeek: 10)]
         #expect(try Proposal.decode(json: p.jsonText()) == p)
-        #expect(try Self.object(Data(p.jsonBytes())) == (try Self.object(JSONEncoder().encode(p))))
+        let ours = try Self.object(Data(p.jsonBytes())), reference = try Self.object(JSONEncoder().encode(p))
+        #expect(ours == reference)
     }
 
     /// Numbers JSON cannot hold are written as null rather than failing the proposal.
     @Test func nonFiniteNumbersAreNull() throws {
-        #expect(try PrettyJSONEncoder.encode([Double.nan, .infinity, -0.0, 2]) == "[\n  null,\n  null,\n  0,\n  2\n]\n")
+        let values: [Double] = [.nan, .infinity, -0.0, 2]
+        let text = try PrettyJSONEncoder.encode(values)
+        #expect(text == "[\n  null,\n  null,\n  0,\n  2\n]\n")
     }
 
     /// Hand-written conformances may use nested containers; each is closed before the next member.
