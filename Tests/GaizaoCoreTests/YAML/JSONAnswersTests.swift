@@ -16,6 +16,27 @@ import Testing
         return Outcome(sheet: r.sheet, diagnostics: r.diagnostics.all.map(\.description))
     }
 
+    /// The same JSON with a line break and indentation after every `{`, `[` and `,` outside strings.
+    static func pretty(_ json: String, lineBreak: String = "\n") -> String {
+        var out = "", inString = false, escaped = false, depth = 0
+        for c in json {
+            out.append(c)
+            if inString {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+                continue
+            }
+            switch c {
+            case "\"": inString = true
+            case "{", "[": depth += 1; out += lineBreak + String(repeating: "  ", count: depth)
+            case "}", "]": depth -= 1
+            case ",": out += lineBreak + String(repeating: "\t", count: depth)
+            case ":": out += " "
+            default: break
+            }
+        }
+        return out
+    }
+
     static let syntheticSheets: [AnswerSheet] = {
         Shipped.catalog.industries.flatMap { industry in
             (0..<60).map { SyntheticAnswers.sheet(for: industry, catalog: Shipped.catalog, seed: UInt64($0)) }
