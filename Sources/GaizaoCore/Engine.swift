@@ -64,7 +64,18 @@ extension Proposal {
     /// The proposal as JSON: keys in schema order, two-space indent, newline at the end; byte-identical for
     /// equal input.
     public func jsonText() -> String {
-        writeJSON()
+        String(decoding: jsonBytes(), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `jsonText()`.
+    public func jsonBytes() -> [UInt8] {
+        do {
+            // Proposals are ~100–130 KB: reserved once.
+            return try PrettyJSONEncoder.encodeBytes(self, capacity: 192 << 10)
+        } catch {
+            // The encoder throws nothing and the proposal's conformances are synthesized.
+            preconditionFailure("encoding a proposal cannot fail: \(error)")
+        }
     }
 
     public static func decode(json: String) throws -> Proposal {

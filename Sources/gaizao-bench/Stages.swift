@@ -4,7 +4,7 @@ import GaizaoCore
 /// `gaizao-bench --stage NAME [-n N]`: runs one stage alone over N synthetic proposals, for `perf record` and
 /// for comparing a change: it prints the least CPU time of seven rounds (interference only ever adds time).
 enum StageMode {
-    static let names = ["decode", "engine", "json", "json-buffer", "md", "html", "md+html", "md-model", "html-model"]
+    static let names = ["decode", "engine", "json", "json-bytes", "md", "html", "md+html", "md-model", "html-model"]
 
     static func run(_ stage: String, sheets: [AnswerSheet], engine: Engine, renderer: ProposalRenderer) throws {
         guard names.contains(stage) else {
@@ -26,13 +26,12 @@ enum StageMode {
     static func round(_ stage: String, sheets: [AnswerSheet], lines: [SourceFile], proposals: [Proposal], engine: Engine,
                       renderer: ProposalRenderer) throws -> Int {
         var units = 0
-        var buffer = ProposalJSONBuffer()  // the batch's path: one buffer reused, bytes lent without a String
         for (k, p) in proposals.enumerated() {
             switch stage {
             case "decode": units += AnswerDecoder.decode(lines[k], catalog: engine.catalog).sheet?.answers.count ?? 0
             case "engine": units += try engine.run(sheets[k]).proposal.modules.count
             case "json": units += p.jsonText().utf8.count
-            case "json-buffer": units += buffer.write(p) { $0.count }
+            case "json-bytes": units += p.jsonBytes().count
             case "md": units += renderer.markdown(p, lang: .zh).utf8.count
             case "html": units += renderer.html(p, lang: .zh).utf8.count
             case "md+html":

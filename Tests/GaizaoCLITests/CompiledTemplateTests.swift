@@ -24,37 +24,6 @@ import Mustache
         }
     }
 
-    /// The output buffer starts at 128 KB and no proposal outgrows it; started at 64 bytes it grows many times
-    /// over and must give the same bytes.
-    @Test func aGrowingOutputBufferGivesTheSameBytes() throws {
-        let proposal = try RenderFixtures.proposal(RenderFixtures.examples[0])
-        let compiled = try #require(RenderFixtures.renderer.compiled)
-        let model = ProposalViewModel(proposal, lang: .zh, flavor: .html)
-        let roomy = compiled.renderBytes(model.tree, template: "proposal.html")
-        let tight = compiled.renderBytes(model.tree, template: "proposal.html", capacity: 1)
-        #expect(roomy != nil && roomy == tight)
-        #expect((roomy?.count ?? 0) > 50_000)
-    }
-
-    /// Appends of up to 16 bytes take word loads and stores instead of memmove: every length from 0 to 40, at
-    /// every offset into the source and the sink, against a plain array, the buffer growing from 16 bytes.
-    @Test func shortAppendsGiveTheSameBytes() {
-        let source = (0..<64).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
-        var sink = ByteSink(capacity: 1)
-        var expected: [UInt8] = []
-        source.withUnsafeBufferPointer { all in
-            for length in 0...40 {
-                for offset in 0...(64 - length) where offset % 3 == length % 3 {
-                    let piece = UnsafeBufferPointer(rebasing: all[offset..<(offset + length)])
-                    sink.append(piece)
-                    expected.append(contentsOf: piece)
-                }
-            }
-        }
-        #expect(sink.bytes() == expected)
-        #expect(expected.count > 5_000)
-    }
-
     static let edgeCases: [String] = [
         "a {{x}} b\n",
         "  {{#list}}\n  - {{name}}\n  {{/list}}\n",

@@ -49,7 +49,6 @@ public struct BatchCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        MallocTuning.keepFreedMemory()
         let stopper = BatchStopper()
         stopper.install()
         let formats = try OutputFormat.parseList(format)
@@ -87,10 +86,9 @@ public struct BatchCommand: AsyncParsableCommand {
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<max(1, jobs) {
                 group.addTask {
-                    var json = ProposalJSONBuffer()
                     var documents = DocumentBuffers()
                     while let (index, record) = feed.next() {
-                        results.add(job.process(record, index: index, json: &json, documents: &documents))
+                        results.add(job.process(record, index: index, documents: &documents))
                     }
                 }
             }
@@ -127,8 +125,8 @@ struct BatchJob: Sendable {
     /// The number of the first record's folder (after those of earlier runs in the output folder).
     var firstNumber = 1
 
-    /// `json` and `documents` are the worker's own buffers, reused from one proposal to the next.
-    func process(_ record: BatchRecord, index: Int, json: inout ProposalJSONBuffer, documents: inout DocumentBuffers) -> BatchRow {
+    /// `documents` are the worker's own buffers, reused from one proposal to the next.
+    func process(_ record: BatchRecord, index: Int, documents: inout DocumentBuffers) -> BatchRow {
         var row = BatchRow(index: index, origin: record.origin)
         do {
             let sheet = try decode(record)
@@ -143,7 +141,7 @@ struct BatchJob: Sendable {
                     switch f {
                     case .md: try documents.withMarkdown { try folder.write("proposal.md", $0) }
                     case .html: try documents.withHTML { try folder.write("proposal.html", $0) }
-                    case .json: try json.write(p) { try folder.write("proposal.json", $0) }
+                    case .json: try folder.write("proposal.json", p.jsonBytes())
                     case .pdf: break  // refused by `validate()`
                     }
                 }

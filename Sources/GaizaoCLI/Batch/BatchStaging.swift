@@ -107,9 +107,6 @@ final class BatchStaging: Sendable {
     func removeAll() { try? FileManager.default.removeItem(atPath: scratch) }
 }
 
-/// Set from the signal handler; read by the batch loop. A plain flag is all a handler may safely touch.
-nonisolated(unsafe) private var batchStopSignal: sig_atomic_t = 0
-
 private func batchSignalHandler(_ number: Int32) { batchStopSignal = number }
 
 /// On SIGINT/SIGTERM/SIGHUP the batch stops taking records, lets the ones in flight finish moving into place,

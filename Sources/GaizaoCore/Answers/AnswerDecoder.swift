@@ -8,32 +8,10 @@ public enum AnswerDecoder {
     }
 
     /// `partial`: a questionnaire still being filled in (the wizard resuming) — missing required answers are fine.
+    /// JSON is read as the YAML it also is (libyaml), so both formats get the same checks and messages.
     public static func decode(_ file: SourceFile, catalog: Catalog, limits: YAMLLimits = .standard, partial: Bool = false) -> Result {
-        decode(file, catalog: catalog, limits: limits, partial: partial, jsonPath: .typed)
-    }
-
-    /// How JSON is read. The tests check the three agree.
-    enum JSONPath {
-        /// Straight into a sheet by `JSONAnswerReader` when it can, else as `nodes`.
-        case typed
-        /// Into a `Node` tree by `JSONNodeParser` when it can, else as `yaml`.
-        case nodes
-        /// Through libyaml, as any YAML.
-        case yaml
-    }
-
-    /// `jsonFastPath: false` reads JSON with libyaml too: the tests check both paths agree.
-    static func decode(_ file: SourceFile, catalog: Catalog, limits: YAMLLimits, partial: Bool, jsonFastPath: Bool) -> Result {
-        decode(file, catalog: catalog, limits: limits, partial: partial, jsonPath: jsonFastPath ? .typed : .yaml)
-    }
-
-    static func decode(_ file: SourceFile, catalog: Catalog, limits: YAMLLimits, partial: Bool, jsonPath: JSONPath) -> Result {
         var bag = DiagnosticBag()
-        if jsonPath == .typed, let read = JSONAnswerReader.read(file, catalog: catalog, limits: limits) {
-            addSheetProblems(read.sheet, read.questionnaire, anchor: read.answersKey, partial: partial, to: &bag)
-            return Result(sheet: bag.hasErrors ? nil : read.sheet, diagnostics: bag)
-        }
-        guard let root = YAMLDocument.parse(file, limits: limits, jsonFastPath: jsonPath != .yaml, into: &bag) else {
+        guard let root = YAMLDocument.parse(file, limits: limits, into: &bag) else {
             return Result(sheet: nil, diagnostics: bag)
         }
         let ctx = LoadContext(file: file.path)

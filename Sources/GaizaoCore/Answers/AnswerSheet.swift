@@ -36,30 +36,32 @@ extension AnswerSheet {
     /// The sheet as one line of JSON in the answers-file format (`gaizao_answers: 1`), keys sorted: the form
     /// `gaizao batch -` reads from standard input.
     public func jsonLine() -> String {
-        var w = JSONWriter(capacity: 4096)
-        w.verbatim("{\"gaizao_answers\":1,\"industry\":")
-        w.string(industry)
-        if let date { w.verbatim(",\"date\":"); w.string(date) }
-        w.verbatim(",\"answers\":{")
+        var out: [UInt8] = []
+        func raw(_ text: String) { out.append(contentsOf: text.utf8) }
+        func string(_ text: String) { PrettyJSONEncoder.appendString(text, to: &out) }
+        raw("{\"gaizao_answers\":1,\"industry\":")
+        string(industry)
+        if let date { raw(",\"date\":"); string(date) }
+        raw(",\"answers\":{")
         for (i, key) in answers.keys.sorted().enumerated() {
-            if i > 0 { w.verbatim(",") }
-            w.string(key)
-            w.verbatim(":")
+            if i > 0 { raw(",") }
+            string(key)
+            raw(":")
             switch answers[key]! {
-            case let .number(x): w.verbatim(formatNumber(x, maxFractionDigits: 6))
-            case let .text(t): w.string(t)
-            case let .option(o): w.string(o)
+            case let .number(x): raw(formatNumber(x, maxFractionDigits: 6))
+            case let .text(t): string(t)
+            case let .option(o): string(o)
             case let .options(os):
-                w.verbatim("[")
+                raw("[")
                 for (j, o) in os.enumerated() {
-                    if j > 0 { w.verbatim(",") }
-                    w.string(o)
+                    if j > 0 { raw(",") }
+                    string(o)
                 }
-                w.verbatim("]")
-            case let .bool(b): w.verbatim(b ? "true" : "false")
+                raw("]")
+            case let .bool(b): raw(b ? "true" : "false")
             }
         }
-        w.verbatim("}}")
-        return w.finish(newline: false)
+        raw("}}")
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -26,7 +26,7 @@ extension Engine {
             }
             text.add(byte: "\n")
         }
-        return SHA256.hex(text.bytes)
+        return SHA256Text.hex(text.bytes)
     }
 }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import Yams
 
 /// The catalog files handed over by the CLI, keyed by their path relative to the catalog root
@@ -61,7 +60,7 @@ public enum CatalogLoader {
         for key in files.files.keys.sorted() {
             text += key + "\n" + (files.files[key]?.text ?? "") + "\n\u{1}"
         }
-        return SHA256.hex(text)
+        return SHA256Text.hex(text)
     }
 }
 
@@ -86,31 +85,20 @@ struct CatalogReader {
         var evidence: EvidenceCatalog = .empty
     }
 
-    /// Every YAML file parsed up front, on all cores (YAML parsing is half of loading a catalog, and a
-    /// `diagnose` is mostly loading): the parse result and its diagnostics, keyed by relative path.
+    /// Every YAML file parsed up front (so that a file read twice is parsed once): the parse result and its
+    /// diagnostics, keyed by relative path.
     private let parsed: [String: (root: Node?, bag: DiagnosticBag)]
 
     init(files: CatalogFiles, limits: YAMLLimits) {
         self.files = files
         self.limits = limits
-        self.parsed = Self.parseAll(files, limits: limits)
-    }
-
-    private static func parseAll(_ files: CatalogFiles, limits: YAMLLimits) -> [String: (root: Node?, bag: DiagnosticBag)] {
-        // Largest first, so the last file to finish is a small one.
-        let keys = files.files.keys.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            .sorted { (files.files[$0]?.text.utf8.count ?? 0, $0) > (files.files[$1]?.text.utf8.count ?? 0, $1) }
-        var results = [(root: Node?, bag: DiagnosticBag)](repeating: (nil, DiagnosticBag()), count: keys.count)
-        results.withUnsafeMutableBufferPointer { slots in
-            // Each iteration writes only its own slot.
-            nonisolated(unsafe) let slots = slots
-            DispatchQueue.concurrentPerform(iterations: keys.count) { i in
-                var bag = DiagnosticBag()
-                let root = files.files[keys[i]].flatMap { YAMLDocument.parse($0, limits: limits, into: &bag) }
-                slots[i] = (root, bag)
-            }
+        var parsed: [String: (root: Node?, bag: DiagnosticBag)] = [:]
+        for (path, file) in files.files where path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+            var bag = DiagnosticBag()
+            let root = YAMLDocument.parse(file, limits: limits, into: &bag)
+            parsed[path] = (root, bag)
         }
-        return Dictionary(uniqueKeysWithValues: zip(keys, results))
+        self.parsed = parsed
     }
 
     mutating func readAll() -> Raw? {

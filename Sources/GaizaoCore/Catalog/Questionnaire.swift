@@ -66,8 +66,6 @@ public struct Questionnaire: Sendable {
     public var sections: [QuestionSection]
     public let ordered: [Question]
     private let indexByID: [String: Int]
-    /// The ids as bytes, for reading JSON answers without making strings.
-    let answerKeys: AnswerKeyIndex
 
     public init(sections: [QuestionSection]) {
         self.sections = sections
@@ -79,7 +77,6 @@ public struct Questionnaire: Sendable {
         }
         self.ordered = ordered
         self.indexByID = index
-        self.answerKeys = AnswerKeyIndex(ordered)
     }
 
     public subscript(id: String) -> Question? { indexByID[id].map { ordered[$0] } }

@@ -42,7 +42,7 @@ public enum ProposalReader {
                 let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
                 throw Failure(path: file.path, message: "not a valid \(schema) proposal: \(first)\(more)")
             }
-            let target = try JSONDecoder().decode(TargetField.self, from: data).target
+            let target = proposal.target.map { StatedTarget(level: $0.level, source: $0.source.rawValue, reached: $0.reached) }
             if let level = target?.level, !(1...4).contains(level) {
                 throw Failure(path: file.path, message: "not a valid proposal: `target.level` is \(level) (expected 1–4 or null)")
             }
@@ -55,9 +55,6 @@ public enum ProposalReader {
             throw Failure(path: file.path, message: "cannot be read as a proposal")
         }
     }
-
-    /// Only the `target` field of a proposal.
-    struct TargetField: Decodable { var target: StatedTarget? }
 
     static func path(_ codingPath: [CodingKey]) -> String {
         codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))

@@ -73,7 +73,7 @@ public struct ProposalRenderer: Sendable {
         -> (markdown: [UInt8]?, html: [UInt8]?) {
         var buffers = DocumentBuffers()
         render(proposal, lang: lang, markdown: wantsMarkdown, html: wantsHTML, into: &buffers)
-        return (wantsMarkdown ? buffers.markdown.bytes() : nil, wantsHTML ? buffers.html.bytes() : nil)
+        return (wantsMarkdown ? buffers.markdown : nil, wantsHTML ? buffers.html : nil)
     }
 
     /// `documents`, or an error when a render reached `TemplateLimits` (the documents are then incomplete).
@@ -82,24 +82,30 @@ public struct ProposalRenderer: Sendable {
         var buffers = DocumentBuffers()
         render(proposal, lang: lang, markdown: wantsMarkdown, html: wantsHTML, into: &buffers)
         if let failure = buffers.failure { throw TemplateRenderFailure(message: failure) }
-        return (wantsMarkdown ? buffers.markdown.bytes() : nil, wantsHTML ? buffers.html.bytes() : nil)
+        return (wantsMarkdown ? buffers.markdown : nil, wantsHTML ? buffers.html : nil)
     }
 
     /// `documents` into a worker's reusable buffers, as a batch renders: nothing is copied out, and nothing is
     /// allocated for the output once the buffers have grown. Each buffer is emptied first.
     public func render(_ proposal: Proposal, lang: Lang, markdown wantsMarkdown: Bool, html wantsHTML: Bool,
                        into buffers: inout DocumentBuffers) {
-        buffers.markdown.removeAll()
-        buffers.html.removeAll()
+        buffers.markdown.removeAll(keepingCapacity: true)
+        buffers.html.removeAll(keepingCapacity: true)
+        buffers.failure = nil
         guard wantsHTML else {
-            if wantsMarkdown { render(ProposalViewModel(proposal, lang: lang, flavor: .markdown), template: "proposal.md", into: &buffers.markdown) }
+            if wantsMarkdown {
+                let model = ProposalViewModel(proposal, lang: lang, flavor: .markdown)
+                if !render(model, template: "proposal.md", into: &buffers.markdown) { buffers.failure = TemplateLimits.message("proposal.md") }
+            }
             return
         }
         let model = ProposalViewModel(proposal, lang: lang, flavor: .html)
-        render(model, template: "proposal.html", into: &buffers.html)
+        if !render(model, template: "proposal.html", into: &buffers.html) { buffers.failure = TemplateLimits.message("proposal.html") }
         guard wantsMarkdown else { return }
         let markdownModel = model.servesMarkdown ? model : ProposalViewModel(proposal, lang: lang, flavor: .markdown)
-        render(markdownModel, template: "proposal.md", into: &buffers.markdown)
+        if !render(markdownModel, template: "proposal.md", into: &buffers.markdown), buffers.failure == nil {
+            buffers.failure = TemplateLimits.message("proposal.md")
+        }
     }
 
     func render(_ model: ProposalViewModel, template: String, engine: Engine = .compiled) -> String {
@@ -110,30 +116,39 @@ public struct ProposalRenderer: Sendable {
         return library.render(model.tree.plain, withTemplate: template) ?? ""
     }
 
-    private func render(_ model: ProposalViewModel, template: String, into out: inout ByteSink) {
-        if let compiled, compiled.render(model.tree, template: template, into: &out) { return }
-        out.append(render(model, template: template, engine: .library))
+    /// Appends the rendered document to `out`; false when the render stopped at `TemplateLimits`.
+    private func render(_ model: ProposalViewModel, template: String, into out: inout [UInt8]) -> Bool {
+        if let compiled {
+            switch compiled.render(model.tree, template: template, into: &out) {
+            case .rendered: return true
+            case .limitReached: return false
+            case .noSuchTemplate: break
+            }
+        }
+        out.append(contentsOf: render(model, template: template, engine: .library).utf8)
+        return true
     }
 }
 
 /// A worker's output buffers for `ProposalRenderer.render(_:lang:markdown:html:into:)`, reused from one
-/// proposal to the next.
-public struct DocumentBuffers: ~Copyable {
-    var markdown = ByteSink(capacity: 64 * 1024)
-    var html = ByteSink(capacity: 128 * 1024)
+/// proposal to the next so that their memory is allocated once.
+public struct DocumentBuffers {
+    public internal(set) var markdown: [UInt8] = []
+    public internal(set) var html: [UInt8] = []
 
-    public init() {}
+    public init() {
+        markdown.reserveCapacity(64 * 1024)
+        html.reserveCapacity(128 * 1024)
+    }
 
     /// The Markdown of the last render, lent without a copy.
-    public func withMarkdown<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R { try markdown.withBytes(body) }
+    public func withMarkdown<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R { try markdown.withUnsafeBytes(body) }
 
     /// The HTML of the last render, lent without a copy.
-    public func withHTML<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R { try html.withBytes(body) }
+    public func withHTML<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R { try html.withUnsafeBytes(body) }
 
     /// Why the last render is incomplete (it reached `TemplateLimits`), or nil.
-    public var failure: String? {
-        html.limitExceeded ? TemplateLimits.message("proposal.html") : markdown.limitExceeded ? TemplateLimits.message("proposal.md") : nil
-    }
+    public internal(set) var failure: String?
 }
 
 /// A render stopped at `TemplateLimits`.

@@ -23,12 +23,10 @@ extension ViewModelBuilder {
     }
 
     /// Both layouts of a paired-bar chart. What does not depend on the layout (row texts, a label that fits
-    /// both) goes into the arena once and both layouts' rows hold it: a value is a handle, and any number of
-    /// fields may hold the same one. The charts were about a thousand values per proposal; this halves many.
+    /// both) is made once and both layouts' rows hold it.
     func chartPair(title: String, _ chart: BarChart) -> ViewNode {
-        let arena = ViewArena.building
         let texts = chart.rows.map { row in
-            BarTexts(label: arena.add(row.label), summary: arena.add(row.summary), now: arena.add(row.nowText), after: arena.add(row.afterText),
+            BarTexts(label: MustacheValue.string(row.label), summary: MustacheValue.string(row.summary), now: MustacheValue.string(row.nowText), after: MustacheValue.string(row.afterText),
                      labelWidth: DisplayWidth.of(row.label))
         }
         let wide = pairedBars(chart, texts, layout: .wide)
@@ -65,7 +63,7 @@ extension ViewModelBuilder {
         var summary: String
     }
 
-    /// A bar row's texts in the arena, shared by both layouts (`label` uncut), and the label's width in cells.
+    /// A bar row's texts, shared by both layouts (`label` uncut), and the label's width in cells.
     struct BarTexts {
         var label, summary, now, after: MustacheValue
         var labelWidth: Int
@@ -74,8 +72,6 @@ extension ViewModelBuilder {
     /// Paired horizontal bars (now, after) per row. `gridLevels` draws a shared 0…n axis (scenes); otherwise
     /// each bar runs against its own row's maximum on a light track and shows its value (dimensions).
     func pairedBars(_ chart: BarChart, _ texts: [BarTexts], layout: ChartLayout) -> ViewNode {
-        let arena = ViewArena.building
-        func n(_ x: Double) -> MustacheValue { arena.addDecimal(x, digits: 1) }
         let rows = chart.rows, gridLevels = chart.gridLevels
         let width = Self.chartWidth(layout)
         let showValues = gridLevels == nil
@@ -101,7 +97,7 @@ extension ViewModelBuilder {
             }
         }
         // The same in every row of this layout.
-        let labelX = n(layout == .wide ? x0 - 8 : 0), anchor = arena.add(layout == .wide ? "end" : "start")
+        let labelX = n(layout == .wide ? x0 - 8 : 0), anchor = MustacheValue.string(layout == .wide ? "end" : "start")
         let barX = n(x0), trackWidth = n(x1 - x0), barHeightValue = n(barHeight), valueX = n(x1 + 6)
         let nodes: [ViewNode] = rows.indices.map { i in
             let row = rows[i]
@@ -111,7 +107,7 @@ extension ViewModelBuilder {
             let scale = row.max > 0 ? (x1 - x0) / row.max : 0
             let nowY = barTop, afterY = barTop + barHeight + (showValues ? 2 : 1)
             return [
-                "label": cut(row.label, cells: labelCells, width: texts[i].labelWidth).map { arena.add($0) } ?? texts[i].label,
+                "label": cut(row.label, cells: labelCells, width: texts[i].labelWidth).map { MustacheValue.string($0) } ?? texts[i].label,
                 "labelX": labelX,
                 "labelY": n(layout == .wide ? barTop + barHeight + 4 : y + 13),
                 "anchor": anchor,
@@ -178,13 +174,12 @@ extension ViewModelBuilder {
 
     /// Both layouts of the roadmap's Gantt chart; what does not depend on the layout is made once.
     func ganttPair() -> ViewNode {
-        let arena = ViewArena.building
         let top = 30.0, rowHeight = 34.0
-        let phaseClasses = (1...5).map { arena.add("phase-\($0)") }
+        let phaseClasses = (1...5).map { MustacheValue.string("phase-\($0)") }
         // Phase k is coloured as phase (k - 1) % 5 + 1 (phases count from 1; any other number keeps the formula).
         func phaseClass(_ k: Int) -> MustacheValue {
             let c = (k - 1) % 5 + 1
-            return (1...5).contains(c) ? phaseClasses[c - 1] : arena.add("phase-\(c)")
+            return (1...5).contains(c) ? phaseClasses[c - 1] : MustacheValue.string("phase-\(c)")
         }
         let rows = scheduledModules().enumerated().map { i, index in
             let m = p.modules[index]
@@ -192,11 +187,11 @@ extension ViewModelBuilder {
             let name = l(m.name), weeks = " · " + f.weeks(start: m.startWeek!, end: m.endWeek!)
             return GanttRow(name: name, weeks: weeks, nameWidth: DisplayWidth.of(name), weeksWidth: DisplayWidth.of(weeks),
                             start: m.startWeek!, end: m.endWeek!,
-                            labelY: arena.addDecimal(y + 12, digits: 1), barY: arena.addDecimal(y + 16, digits: 1),
+                            labelY: MustacheValue.decimal(y + 12, digits: 1), barY: MustacheValue.decimal(y + 16, digits: 1),
                             phaseClass: phaseClass(m.phase ?? 1))
         }
         let legend = p.phases.map { phase in
-            (label: arena.add(s.format("phaseFmt", ["n": String(phase.index)]) + " " + f.weeks(start: phase.startWeek, end: phase.endWeek)),
+            (label: MustacheValue.string(s.format("phaseFmt", ["n": String(phase.index)]) + " " + f.weeks(start: phase.startWeek, end: phase.endWeek)),
              phaseClass: phaseClass(phase.index))
         }
         let layouts = [ChartLayout.wide, .narrow].map { ganttChart($0, rows, legend: legend) }
@@ -204,8 +199,6 @@ extension ViewModelBuilder {
     }
 
     func ganttChart(_ layout: ChartLayout, _ modules: [GanttRow], legend phases: [(label: MustacheValue, phaseClass: MustacheValue)]) -> ViewNode {
-        let arena = ViewArena.building
-        func n(_ x: Double) -> MustacheValue { arena.addDecimal(x, digits: 1) }
         let width = Self.chartWidth(layout)
         let weeks = max(p.totals.durationWeeks, modules.map { $0.end }.max() ?? 0, 1)
         let x0 = 8.0, x1 = width - 12, scale = (x1 - x0) / Double(weeks)
@@ -216,7 +209,7 @@ extension ViewModelBuilder {
         let ticks: [ViewNode] = stride(from: 0, through: weeks, by: layout == .wide ? step : step * 2).map { w in
             ["x": n(x0 + Double(w) * scale), "label": .v(String(w)), "y1": tickY1, "y2": tickY2]
         }
-        let anchors = (start: arena.add("start"), end: arena.add("end")), barHeight = arena.add("12")
+        let anchors = (start: MustacheValue.string("start"), end: MustacheValue.string("end")), barHeight = MustacheValue.string("12")
         let rows: [ViewNode] = modules.map { m in
             let start = x0 + Double(m.start) * scale, end = x0 + Double(m.end) * scale
             let anchorEnd = start > width / 2

@@ -24,8 +24,7 @@ public struct YAMLLimits: Sendable {
 
 /// Parses YAML into a `Node` tree with marks, turning every failure into a located diagnostic.
 public enum YAMLDocument {
-    /// `jsonFastPath: false` sends JSON through libyaml too: the tests compare both paths.
-    static func parse(_ file: SourceFile, limits: YAMLLimits = .standard, jsonFastPath: Bool = true, into bag: inout DiagnosticBag) -> Node? {
+    static func parse(_ file: SourceFile, limits: YAMLLimits = .standard, into bag: inout DiagnosticBag) -> Node? {
         let start = SourceLocation(file: file.path, line: 1, column: 1)
         if file.text.utf8.count > limits.maxBytes {
             bag.error("file is \(file.text.utf8.count) bytes, more than the limit of \(limits.maxBytes)", at: start)
@@ -39,10 +38,6 @@ public enum YAMLDocument {
             bag.error("nesting deeper than \(limits.maxDepth) levels", at: SourceLocation(file: file.path, line: deep.line, column: deep.column))
             return nil
         }
-        // JSON (answers piped to `gaizao batch -`, `.json` answers files) skips libyaml when it is strict JSON that
-        // compose would read into the very same tree; anything else, errors included, takes the YAML path below.
-        // The fast parser enforces the depth and node limits itself, so its tree needs no `firstExcess` walk.
-        if jsonFastPath, let root = JSONNodeParser.parse(file.text, limits: limits) { return root }
         let root: Node?
         do {
             root = try Yams.compose(yaml: file.text, .basic)

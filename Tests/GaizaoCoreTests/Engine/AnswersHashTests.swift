@@ -18,7 +18,7 @@ import Testing
             }
             text += "\n"
         }
-        return SHA256.hex(Array(text.utf8))
+        return SHA256Text.hex(Array(text.utf8))
     }
 
     @Test func numbersAreWrittenAsFormatNumberWritesThem() {

@@ -3,9 +3,9 @@ import Testing
 
 @Suite struct SupportTests {
     @Test func sha256KnownVectors() {
-        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(SHA256Text.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256Text.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256Text.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
     @Test func moneyIsExact() {
@@ -61,7 +61,7 @@ import Testing
 
     @Test func jsonEncoderEscapesAndOrders() throws {
         struct Sample: Encodable { var b = "x\"y\\\n\u{1}"; var a = 0.1 + 0.2; var n: Int? = nil; var list = [1.0, 2.5]; var empty: [String] = [] }
-        let text = try JSONStreamEncoder.encode(Sample())
+        let text = try PrettyJSONEncoder.encode(Sample())
         #expect(text == "{\n  \"b\": \"x\\\"y\\\\\\n\\u0001\",\n  \"a\": 0.30000000000000004,\n  \"list\": [\n    1,\n    2.5\n  ],\n  \"empty\": []\n}\n")
     }
 

@@ -150,9 +150,9 @@ import Testing
         }
     }
 
-    /// Chart coordinates are written straight into the view model's arena: the same text as `format`, also past
-    /// the integer range (the fallback) and for values that are not finite.
-    @Test func arenaDecimalsMatchFormat() {
+    /// Chart coordinates as view values: the same text as `format`, also past the integer range (the fallback)
+    /// and for values that are not finite.
+    @Test func viewDecimalsMatchFormat() {
         var values: [Double] = [0, -0.04, 0.05, 1e12, -2.5e13, .infinity, -.infinity, .nan, 560, 13.35]
         for i in 0..<500 { values.append(Double(i) * 3.217 - 300) }
         for v in values {

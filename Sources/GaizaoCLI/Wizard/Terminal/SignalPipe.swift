@@ -7,11 +7,7 @@ import Darwin
 /// Signals as bytes on a pipe (the self-pipe trick): the handler only does async-signal-safe work — put the
 /// terminal back and write the signal number — and the wizard's poll loop reads it as an event.
 enum SignalPipe {
-    nonisolated(unsafe) static var readFD: Int32 = -1
-    nonisolated(unsafe) static var writeFD: Int32 = -1
-    /// The terminal settings to put back when a stopping signal arrives; valid when `hasSaved` is 1.
-    nonisolated(unsafe) static let saved = UnsafeMutablePointer<termios>.allocate(capacity: 1)
-    nonisolated(unsafe) static var hasSaved: Int32 = 0
+    // The state its signal handler reads is in SignalHandlerState.swift.
 
     static let stopping: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     static let watched: [Int32] = stopping + [SIGWINCH]

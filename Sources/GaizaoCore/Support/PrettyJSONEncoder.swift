@@ -1,62 +1,52 @@
-import Foundation
-@testable import GaizaoCore
-
-/// The Codable path the proposal JSON used to take: a deterministic encoder for `Encodable` values (keys in
-/// declaration order, two-space indent, integral doubles without `.0`, shortest round-trip digits otherwise).
-/// Production writes proposals with `JSONWriter`; this stays here as the independent reference its bytes are
-/// tested against, so a field added to a Codable type but forgotten in the writer fails a test.
-enum JSONStreamEncoder {
+/// A deterministic JSON encoder for `Encodable` values, the one writer of the proposal schema: members in the
+/// order the type encodes them (declaration order for synthesized conformances, unlike `JSONEncoder`, which only
+/// sorts), two-space indent, `"key": value`, `{}` and `[]` for empty containers, nil optionals left out, integral
+/// doubles without `.0`, shortest round-trip digits otherwise. A field added to a `Codable` type is written with
+/// no further code.
+enum PrettyJSONEncoder {
+    /// The JSON text of `value` with a final newline.
     static func encode<T: Encodable>(_ value: T) throws -> String {
-        let sink = JSONSink()
+        String(decoding: try encodeBytes(value), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `encode`.
+    static func encodeBytes<T: Encodable>(_ value: T, capacity: Int = 4096) throws -> [UInt8] {
+        let sink = JSONSink(capacity: capacity)
         try sink.write(value, depth: 0)
         sink.bytes.append(UInt8(ascii: "\n"))
-        return String(decoding: sink.bytes, as: UTF8.self)
+        return sink.bytes
     }
+
+    /// `text` as a JSON string literal (quoted and escaped), appended to `out`.
+    static func appendString(_ text: String, to out: inout [UInt8]) { JSONSink.escape(text, into: &out) }
 }
 
-final class JSONSink {
+/// The bytes being written, shared by the encoders of one value's containers.
+private final class JSONSink {
     var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(64 << 10) }
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
     func write<T: Encodable>(_ value: T, depth: Int) throws {
-        // Bilingual texts are most of a proposal's objects: write them directly, without an encoder object.
-        if let text = value as? Localized {
-            raw("{")
-            newline(depth + 1); raw("\"zh\": "); string(text.zh); raw(",")
-            newline(depth + 1); raw("\"en\": "); string(text.en)
-            newline(depth); raw("}")
-            return
-        }
         let encoder = StreamEncoder(sink: self, depth: depth)
         try value.encode(to: encoder)
         encoder.close()
     }
 
-    func raw(_ s: StaticString) { s.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+    func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
-    func newline(_ depth: Int) { Self.newline(depth, into: &bytes) }
-
-    static func newline(_ depth: Int, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\n"))
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    func newline(_ depth: Int) {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
 
-    // `bytes` is passed inout once per call: one exclusivity check instead of one per byte.
     func string(_ s: String) { Self.escape(s, into: &bytes) }
 
+    /// Quotes `s`, escaping `"`, `\` and control characters (`\n`, `\r`, `\t` by name, others as `\u00XX`).
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         let utf8 = s.utf8
-        // Fast path over contiguous bytes: most texts need no escaping at all.
-        let plain = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for b in bytes where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
-            out.append(contentsOf: bytes)
-            return true
-        }
-        if plain == true {
-            // appended above
-        } else if plain == nil, !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             out.append(contentsOf: utf8)
         } else {
             let hex = Array("0123456789abcdef".utf8)
@@ -75,23 +65,27 @@ final class JSONSink {
         out.append(UInt8(ascii: "\""))
     }
 
-    func integer(_ i: Int) { bytes.append(contentsOf: String(i).utf8) }
-    func bool(_ b: Bool) { b ? raw("true") : raw("false") }
+    func integer<I: BinaryInteger>(_ i: I) { raw(String(i)) }
+    func bool(_ b: Bool) { raw(b ? "true" : "false") }
 
     func number(_ d: Double) {
-        if d.isNaN || d.isInfinite { raw("null"); return }
-        if d == d.rounded(), abs(d) < 1e15 { bytes.append(contentsOf: String(Int64(d)).utf8); return }
-        bytes.append(contentsOf: d.description.utf8)
+        if d.isNaN || d.isInfinite { return raw("null") }
+        if d == d.rounded(), abs(d) < 1e15 { return raw(String(Int64(d))) }
+        raw(d.description)
     }
 }
 
-/// Which container an encoder opened; the parent closes it once `encode(to:)` returns.
+/// Which container an encoder opened; it is closed once the value's `encode(to:)` returns.
 private enum Opened { case none, object(count: Int), array(count: Int), single }
 
+/// The encoder of one value at one depth. Members are written as they come; a nested container gets an
+/// encoder of its own, closed before the next member of this one.
 private final class StreamEncoder: Encoder {
     let sink: JSONSink
     let depth: Int
     var opened: Opened = .none
+    /// The nested container written last, still open.
+    var nested: StreamEncoder?
     var codingPath: [CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
 
@@ -123,6 +117,7 @@ private final class StreamEncoder: Encoder {
 
     /// Starts the next member of the open object or array.
     func nextMember(key: String?) {
+        closeNested()
         switch opened {
         case let .object(count):
             if count > 0 { sink.raw(",") }
@@ -134,11 +129,25 @@ private final class StreamEncoder: Encoder {
             if count > 0 { sink.raw(",") }
             sink.newline(depth + 1)
             opened = .array(count: count + 1)
-        default: break
+        case .none, .single:
+            break
         }
     }
 
+    /// An encoder for a nested container written as the member just started.
+    func nestedEncoder() -> StreamEncoder {
+        let inner = StreamEncoder(sink: sink, depth: depth + 1)
+        nested = inner
+        return inner
+    }
+
+    func closeNested() {
+        nested?.close()
+        nested = nil
+    }
+
     func close() {
+        closeNested()
         switch opened {
         case let .object(count):
             if count > 0 { sink.newline(depth) }
@@ -162,29 +171,21 @@ private final class StreamEncoder: Encoder {
         var codingPath: [CodingKey] { [] }
 
         mutating func encodeNil(forKey key: Key) throws { encoder.nextMember(key: key.stringValue); encoder.sink.raw("null") }
-        // Concrete overloads: the synthesized code calls these directly, with no dynamic cast.
         mutating func encode(_ value: String, forKey key: Key) throws { encoder.nextMember(key: key.stringValue); encoder.sink.string(value) }
         mutating func encode(_ value: Double, forKey key: Key) throws { encoder.nextMember(key: key.stringValue); encoder.sink.number(value) }
         mutating func encode(_ value: Int, forKey key: Key) throws { encoder.nextMember(key: key.stringValue); encoder.sink.integer(value) }
         mutating func encode(_ value: Bool, forKey key: Key) throws { encoder.nextMember(key: key.stringValue); encoder.sink.bool(value) }
-        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
-        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
-        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
-        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { if let value { try encode(value, forKey: key) } }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             encoder.nextMember(key: key.stringValue)
             try encoder.value(value)
         }
-        // Optionals: synthesized code calls encodeIfPresent; absent values are left out.
-        mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-            guard let value else { return }
-            try encode(value, forKey: key)
-        }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-            fatalError("nested containers are not used by gaizao's Codable types")
+            encoder.nextMember(key: key.stringValue)
+            return encoder.nestedEncoder().container(keyedBy: keyType)
         }
         mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
-            fatalError("nested containers are not used by gaizao's Codable types")
+            encoder.nextMember(key: key.stringValue)
+            return encoder.nestedEncoder().unkeyedContainer()
         }
         mutating func superEncoder() -> Encoder { encoder }
         mutating func superEncoder(forKey key: Key) -> Encoder { encoder }
@@ -208,10 +209,12 @@ private final class StreamEncoder: Encoder {
             try encoder.value(value)
         }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-            fatalError("nested containers are not used by gaizao's Codable types")
+            encoder.nextMember(key: nil)
+            return encoder.nestedEncoder().container(keyedBy: keyType)
         }
         mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
-            fatalError("nested containers are not used by gaizao's Codable types")
+            encoder.nextMember(key: nil)
+            return encoder.nestedEncoder().unkeyedContainer()
         }
         mutating func superEncoder() -> Encoder { encoder }
     }
@@ -225,6 +228,18 @@ private final class StreamEncoder: Encoder {
         mutating func encode(_ value: Double) throws { encoder.sink.number(value) }
         mutating func encode(_ value: Int) throws { encoder.sink.integer(value) }
         mutating func encode(_ value: Bool) throws { encoder.sink.bool(value) }
+        // Every integer width and Float explicitly: the generic method below would otherwise stand in for them and
+        // call back into the value's own `encode(to:)` forever.
+        mutating func encode(_ value: Int8) throws { encoder.sink.integer(value) }
+        mutating func encode(_ value: Int16) throws { encoder.sink.integer(value) }
+        mutating func encode(_ value: Int32) throws { encoder.sink.integer(value) }
+        mutating func encode(_ value: Int64) throws { encoder.sink.integer(value) }
+        mutating func encode(_ value: UInt) throws { encoder.sink.integer(value) }
+        mutating func encode(_ value: UInt8) throws { encoder.sink.integer(value) }
+        mutating func encode(_ value: UInt16) throws { encoder.sink.integer(value) }
+        mutating func encode(_ value: UInt32) throws { encoder.sink.integer(value) }
+        mutating func encode(_ value: UInt64) throws { encoder.sink.integer(value) }
+        mutating func encode(_ value: Float) throws { encoder.sink.number(Double(value)) }
         mutating func encode<T: Encodable>(_ value: T) throws { try encoder.value(value) }
     }
 }

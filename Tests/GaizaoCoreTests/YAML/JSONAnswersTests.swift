@@ -1,0 +1,83 @@
+import Foundation
+@testable import GaizaoCore
+import Testing
+
+/// JSON answers (answers files, JSON Lines on standard input) go through the one answers reader, libyaml
+/// included, as YAML does: the same sheet as the YAML they were written from, and located messages.
+@Suite struct JSONAnswersTests {
+    struct Outcome: CustomStringConvertible {
+        var sheet: AnswerSheet?
+        var diagnostics: [String]
+        var description: String { "sheet: \(sheet.map { "\($0.answers.count) answers" } ?? "none"); \(diagnostics)" }
+    }
+
+    static func decode(_ text: String, path: String = "stdin", partial: Bool = false) -> Outcome {
+        let r = AnswerDecoder.decode(SourceFile(path: path, text: text), catalog: Shipped.catalog, limits: .standard, partial: partial)
+        return Outcome(sheet: r.sheet, diagnostics: r.diagnostics.all.map(\.description))
+    }
+
+    /// The same JSON with a line break and indentation after every `{`, `[` and `,` outside strings.
+    static func pretty(_ json: String, lineBreak: String = "\n") -> String {
+        var out = "", inString = false, escaped = false, depth = 0
+        for c in json {
+            out.append(c)
+            if inString {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+                continue
+            }
+            switch c {
+            case "\"": inString = true
+            case "{", "[": depth += 1; out += lineBreak + String(repeating: "  ", count: depth)
+            case "}", "]": depth -= 1
+            case ",": out += lineBreak + String(repeating: "\t", count: depth)
+            case ":": out += " "
+            default: break
+            }
+        }
+        return out
+    }
+
+    static let syntheticSheets: [AnswerSheet] = {
+        Shipped.catalog.industries.flatMap { industry in
+            (0..<60).map { SyntheticAnswers.sheet(for: industry, catalog: Shipped.catalog, seed: UInt64($0)) }
+        }
+    }()
+
+    /// `jsonLine()` reads back as the sheet it was written from, on one line or pretty-printed (LF or CRLF).
+    @Test func syntheticSheetsReadBack() throws {
+        for (i, sheet) in Self.syntheticSheets.enumerated() {
+            let line = sheet.jsonLine()
+            let text = i % 3 == 0 ? line : Self.pretty(line, lineBreak: i % 2 == 0 ? "\n" : "\r\n")
+            let outcome = Self.decode(text)
+            let decoded = try #require(outcome.sheet, "\(outcome)")
+            #expect(decoded.answers == sheet.answers)
+        }
+    }
+
+    /// Malformed JSON gets libyaml's messages, located.
+    @Test func malformedJSONIsLocated() {
+        let cases: [(String, String)] = [
+            (#"{"gaizao_answers":1,"gaizao_answers":1}"#, "stdin:1:21: error: duplicate key `gaizao_answers` (first at column 2)"),
+            (#"{"industry":"auto-parts","date":"\ud83d"}"#, "stdin:1:36: error: YAML syntax: while parsing a quoted scalar found invalid Unicode character escape code"),
+            (#"{"industry":"x""#, "stdin:2:1: error: YAML syntax: while parsing a flow mapping did not find expected ',' or '}'"),
+            (String(repeating: "[", count: 65) + String(repeating: "]", count: 65), "stdin:1:65: error: nesting deeper than 64 levels"),
+            ("{\"a\":\"x\u{0}\"}", "stdin:1:8: error: file holds a NUL byte: not a text file"),
+        ]
+        for (text, expected) in cases {
+            let outcome = Self.decode(text)
+            #expect(outcome.sheet == nil)
+            #expect(outcome.diagnostics.first == expected)
+        }
+    }
+
+    @Test func shippedExamplesAsJSON() throws {
+        #expect(!Shipped.exampleNames.isEmpty)
+        for name in Shipped.exampleNames {
+            let fromYAML = Shipped.example(name)
+            for text in [fromYAML.jsonLine(), Self.pretty(fromYAML.jsonLine())] {
+                let outcome = Self.decode(text)
+                #expect(try #require(outcome.sheet, "\(outcome)").answers == fromYAML.answers)
+            }
+        }
+    }
+}
