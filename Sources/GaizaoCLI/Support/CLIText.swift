@@ -1,12 +1,18 @@
 import Foundation
 import GaizaoCore
+import Synchronization
 
 /// The language of gaizao's own messages and help (not of the documents it writes, which default to Chinese):
 /// `--lang` when given, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set: `zh…` → Chinese),
 /// else English.
 public enum CLILanguage {
-    /// Set once by `GaizaoCommand.run` before anything is printed.
-    nonisolated(unsafe) public static var current: Lang = .en
+    /// Set once by `GaizaoCommand.run` before anything is printed; read by every message.
+    public static var current: Lang {
+        get { chosen.withLock { $0 } }
+        set { chosen.withLock { $0 = newValue } }
+    }
+
+    private static let chosen = Mutex<Lang>(.en)
 
     public static func resolve(arguments: [String], environment: [String: String]) -> Lang {
         var i = 0

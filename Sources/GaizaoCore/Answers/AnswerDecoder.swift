@@ -146,8 +146,7 @@ public enum AnswerDecoder {
     }
 
     public static func isISODate(_ s: String) -> Bool {
-        var text = s
-        if let (y, m, d) = text.withUTF8(plainDate) { return isDate(y, m, d) }
+        if let (y, m, d) = plainDate(s.utf8.span) { return isDate(y, m, d) }
         // Other forms (`2026-+1-+5`, `2026--11-20`) have always been read this way: they still are.
         let parts = s.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
@@ -165,7 +164,7 @@ public enum AnswerDecoder {
 
     /// Year, month and day of a text that is exactly `DDDD-DD-DD`, as dates are nearly always written, read
     /// without making substrings; nil for any other text.
-    private static func plainDate(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+    private static func plainDate(_ b: Span<UInt8>) -> (Int, Int, Int)? {
         guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var n = 0

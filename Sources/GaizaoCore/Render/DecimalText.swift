@@ -9,25 +9,24 @@ enum DecimalText {
 
     /// At most `digits` decimals (0…6), trailing zeros dropped: `44.1`, `77.025`, `-0.5`, `12`.
     static func format(_ value: Double, digits: Int) -> String {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
-            guard let start = write(value, digits: digits, to: buffer) else {
-                return formatNumberThroughFormat(value, maxFractionDigits: digits)
-            }
-            return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
+        var buffer = [UInt8](repeating: 0, count: capacity)
+        guard let start = write(value, digits: digits, to: &buffer) else {
+            return formatNumberThroughFormat(value, maxFractionDigits: digits)
         }
+        return String(decoding: buffer[start...], as: UTF8.self)
     }
 
     /// Writes the text of `format` at the end of `buffer` (`capacity` bytes) and returns where it starts, or nil
     /// outside the range integer arithmetic covers (not finite, or 1e12 and above).
-    static func write(_ value: Double, digits: Int, to buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+    static func write(_ value: Double, digits: Int, to buffer: inout [UInt8]) -> Int? {
         guard value.isFinite, abs(value) < 1e12 else { return nil }
         let digits = min(max(digits, 0), 6)
-        return write(units: Int64((value * scales[digits]).rounded()), digits: digits, to: buffer)
+        return write(units: Int64((value * scales[digits]).rounded()), digits: digits, to: &buffer)
     }
 
     /// The text of `units` / 10^`digits` (`digits` 0…6), trailing decimal zeros dropped, written at the end of
     /// `buffer` (`capacity` bytes); returns where it starts.
-    static func write(units: Int64, digits: Int, to buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    static func write(units: Int64, digits: Int, to buffer: inout [UInt8]) -> Int {
         var position = capacity
         func put(_ byte: UInt8) {
             position -= 1

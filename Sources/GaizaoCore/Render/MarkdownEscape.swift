@@ -18,53 +18,52 @@ public enum MarkdownEscape {
     /// Most catalog text needs nothing: no special byte, no line separator, no list or heading marker at the
     /// start, no space at either end.
     static func needsEscaping(_ input: String) -> Bool {
-        var input = input
-        return input.withUTF8 { utf8 in
-            guard let first = utf8.first, let last = utf8.last else { return false }
-            switch first {
-            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "!"):
-                return true
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                // Leading digits matter only as an ordered-list marker (`1.` or `1)` before a space or the end); a
-                // year, an amount or a percentage reads as it is, and most answers start with a digit.
-                if startsWithListMarker(utf8) || last == UInt8(ascii: " ") { return true }
-            default:
-                if last == UInt8(ascii: " ") { return true }
-            }
-            var i = 0
-            while i < utf8.count {
-                // Eight bytes at a time while none is ASCII (CJK text) and no U+2028/2029 can be among them (their
-                // lead byte E2 is neither in the word nor just before it).
-                if (i < 1 || utf8[i - 1] != 0xE2), (i < 2 || utf8[i - 2] != 0xE2), let word = ByteScan.word(utf8, at: i),
-                   ByteScan.noASCII(word), !ByteScan.contains(word, 0xE2) {
-                    i += 8
-                    continue
-                }
-                let byte = utf8[i]
-                i += 1
-                // One bit test per byte (a switch over the special characters was a chain of comparisons).
-                let flagged = byte < 64 ? (lowSpecials >> UInt64(byte)) & 1 != 0
-                    : byte < 128 ? (highSpecials >> UInt64(byte - 64)) & 1 != 0
-                    : byte == 0xA8 || byte == 0xA9
-                guard flagged else { continue }
-                switch byte {
-                case UInt8(ascii: " "):
-                    // Runs of spaces become one space.
-                    if i >= 2, utf8[i - 2] == UInt8(ascii: " ") { return true }
-                case 0xA8, 0xA9:
-                    // U+2028 and U+2029 (E2 80 A8/A9) end a line too.
-                    if i >= 3, utf8[i - 3] == 0xE2, utf8[i - 2] == 0x80 { return true }
-                default:
-                    return true
-                }
-            }
-            return false
+        let utf8 = input.utf8.span
+        guard !utf8.isEmpty else { return false }
+        let first = utf8[0], last = utf8[utf8.count - 1]
+        switch first {
+        case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "!"):
+            return true
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            // Leading digits matter only as an ordered-list marker (`1.` or `1)` before a space or the end); a
+            // year, an amount or a percentage reads as it is, and most answers start with a digit.
+            if startsWithListMarker(utf8) || last == UInt8(ascii: " ") { return true }
+        default:
+            if last == UInt8(ascii: " ") { return true }
         }
+        var i = 0
+        while i < utf8.count {
+            // Eight bytes at a time while none is ASCII (CJK text) and no U+2028/2029 can be among them (their
+            // lead byte E2 is neither in the word nor just before it).
+            if (i < 1 || utf8[i - 1] != 0xE2), (i < 2 || utf8[i - 2] != 0xE2), let word = ByteScan.word(utf8, at: i),
+               ByteScan.noASCII(word), !ByteScan.contains(word, 0xE2) {
+                i += 8
+                continue
+            }
+            let byte = utf8[i]
+            i += 1
+            // One bit test per byte (a switch over the special characters was a chain of comparisons).
+            let flagged = byte < 64 ? (lowSpecials >> UInt64(byte)) & 1 != 0
+                : byte < 128 ? (highSpecials >> UInt64(byte - 64)) & 1 != 0
+                : byte == 0xA8 || byte == 0xA9
+            guard flagged else { continue }
+            switch byte {
+            case UInt8(ascii: " "):
+                // Runs of spaces become one space.
+                if i >= 2, utf8[i - 2] == UInt8(ascii: " ") { return true }
+            case 0xA8, 0xA9:
+                // U+2028 and U+2029 (E2 80 A8/A9) end a line too.
+                if i >= 3, utf8[i - 3] == 0xE2, utf8[i - 2] == 0x80 { return true }
+            default:
+                return true
+            }
+        }
+        return false
     }
 
     /// Digits, then `.` or `)`, then the end or what may be whitespace (a space, a control character, or any
     /// non-ASCII character: `escape` decides those by their Unicode properties).
-    private static func startsWithListMarker(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func startsWithListMarker(_ utf8: Span<UInt8>) -> Bool {
         var j = 0
         while j < utf8.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(utf8[j]) { j += 1 }
         guard j < utf8.count, utf8[j] == UInt8(ascii: ".") || utf8[j] == UInt8(ascii: ")") else { return false }

@@ -134,12 +134,24 @@ extension ViewModelBuilder {
         return ["policy", "products", "risk_assessment", "controls"].map { id in (id, lang == .zh ? labels[id]!.zh : labels[id]!.en) }
     }
 
+    /// Below this many points above the target level's pass mark, the risk matrix warns that the on-site rating
+    /// may fall short (an estimate: one indicator marked down a band costs about this much).
+    static let thinMarginPoints = 3.0
+
     func riskMatrix() -> ViewNode {
         var rows: [ViewNode] = []
         func row(_ risk: String, _ likelihood: String, _ impact: String, _ mitigation: String) {
             rows.append(["risk": .v(risk), "likelihood": .v(s[likelihood]), "impact": .v(s[impact]), "mitigation": .v(mitigation)])
         }
         for r in p.risks { row(l(r.text), "medium", r.rule == nil ? "high" : "medium", s["riskCatalogMit"]) }
+        // A target reached with almost no points to spare is lost by one indicator the on-site rater marks down.
+        if let level = p.target?.level, p.target?.reached == true,
+           let check = p.after.levelChecks.first(where: { $0.level == level }),
+           check.points - check.pointsNeeded < Self.thinMarginPoints {
+            row(s.format("riskThinMargin", ["n": String(level), "a": f.points(check.points), "b": f.points(check.pointsNeeded),
+                                            "m": f.points(check.points - check.pointsNeeded)]),
+                "high", "high", s["riskThinMarginMit"])
+        }
         row(s["riskData"], "high", "high", s["riskDataMit"])
         row(s["riskAdoption"], "medium", "high", s["riskAdoptionMit"])
         if p.modules.contains(where: { $0.status == .upgrade }) { row(s["riskIntegration"], "medium", "medium", s["riskIntegrationMit"]) }

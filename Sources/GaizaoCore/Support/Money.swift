@@ -28,10 +28,9 @@ public enum Money {
         // Round half up at the shown precision.
         // Magnitude and rounding in unsigned arithmetic: no trap even at `Int.min` or `Int.max`.
         let units = Int(clamping: yuan.magnitude / UInt(scale) + (yuan.magnitude % UInt(scale) * 2 >= UInt(scale) ? 1 : 0))
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DecimalText.capacity) { buffer in
-            let start = DecimalText.write(units: Int64(yuan < 0 ? -units : units), digits: decimals, to: buffer)
-            return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
-        }
+        var buffer = [UInt8](repeating: 0, count: DecimalText.capacity)
+        let start = DecimalText.write(units: Int64(yuan < 0 ? -units : units), digits: decimals, to: &buffer)
+        return String(decoding: buffer[start...], as: UTF8.self)
     }
 
     /// `1,234,567` — the exact yuan figure with thousands separators.
