@@ -135,6 +135,15 @@ struct PackageModel: Sendable {
     private func project(_ mask: UInt64) -> (points: Int, scenes: [Int]) {
         var scenes = baseScenes
         var states = indicators.map(\.base)
+        let points = project(mask, scenes: &scenes, states: &states)
+        return (points, scenes)
+    }
+
+    /// Total points after the package `mask`, leaving its scene levels and indicator states in `scenes` and
+    /// `states` (buffers of the model's sizes, overwritten; the search reuses them from node to node).
+    func project(_ mask: UInt64, scenes: inout [Int], states: inout [State]) -> Int {
+        for s in baseScenes.indices { scenes[s] = baseScenes[s] }
+        for k in indicators.indices { states[k] = indicators[k].base }
         var m = mask
         var investment = 0
         while m != 0 {
@@ -159,10 +168,13 @@ struct PackageModel: Sendable {
         for k in indicators.indices {
             points += states[k].touched ? score(indicators[k], states[k]) : indicators[k].original
         }
-        return (points, scenes)
+        return points
     }
 
-    private static func apply(_ effect: Effect, to state: inout State) {
+    /// The level `points` and `scenes` reach.
+    func level(points: Int, scenes: [Int]) -> Int { evaluateLevel(points, scenes) }
+
+    static func apply(_ effect: Effect, to state: inout State) {
         state.touched = true
         switch effect {
         case let .addOptions(bits): state.options |= bits
@@ -171,7 +183,7 @@ struct PackageModel: Sendable {
         }
     }
 
-    private func score(_ indicator: Indicator, _ state: State) -> Int {
+    func score(_ indicator: Indicator, _ state: State) -> Int {
         var points = 0
         switch indicator.scoring {
         case let .options(optionPoints):

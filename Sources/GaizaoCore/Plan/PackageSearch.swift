@@ -57,7 +57,9 @@ struct PackageSearch {
         return scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.map(\.0)
     }
 
-    mutating func cheapest(reaching level: Int, forced: UInt64, budget: Int?) -> UInt64? {
+    /// The cheapest package reaching `level`. `incumbent`, a package known to reach it (the cheapest package of a
+    /// higher level), only bounds the search: the package returned is the one the search finds without it.
+    mutating func cheapest(reaching level: Int, forced: UInt64, budget: Int?, incumbent: UInt64? = nil) -> UInt64? {
         let model = model
         if model.evaluate(forced).level >= level { return forced }
         let pool = candidates(forced)
@@ -71,23 +73,44 @@ struct PackageSearch {
         }
         if model.evaluate(forced | suffix[0]).level < level { return nil }
         var best: (mask: UInt64, key: CostKey)?
+        // Only prunes: a subtree is cut when the incumbent is strictly better than anything in it, so every
+        // package of the optimal key is still visited in the same order and the same one is returned.
+        let incumbentKey = incumbent.map { Self.key(model, $0) }
+        let bound = CostBound(model, level: level)
+        var scenes = model.baseScenes
+        var states = model.indicators.map(\.base)
+        var scratch = CostBound.Scratch(model)
+        var allScenes = scenes, allStates = states
 
         var nodes = 0, complete = true
         func search(_ k: Int, _ mask: UInt64, _ out: UInt64) {
             nodes += 1
             if nodes > Self.nodeLimit { complete = false; return }
             let here = Self.key(model, mask)
-            if model.evaluate(mask).level >= level {
+            let points = model.project(mask, scenes: &scenes, states: &states)
+            if model.level(points: points, scenes: scenes) >= level {
                 if best == nil || here < best!.key { best = (mask, here) }
                 return
             }
             guard k < order.count else { return }
-            if let b = best?.key {
-                // Any package below this one adds an item: at least the cheapest one left.
-                let bound = CostKey(cost: here.cost + suffixMinCost[k], count: here.count + 1, negativeWeight: Int.min)
-                if b < bound { return }
+            var remaining: UInt64 = 0
+            var left = suffix[k] & ~mask
+            while left != 0 {
+                let i = left.trailingZeroBitCount
+                left &= left &- 1
+                if model.items[i].closure & out == 0 { remaining |= UInt64(1) << UInt64(i) }
             }
-            if model.evaluate(mask | suffix[k]).level < level { return }
+            // What any package below this one must still spend: nil when none can reach the level.
+            guard let extra = bound.lowerBound(mask: mask, remaining: remaining, points: points, scenes: scenes, states: states,
+                                               scratch: &scratch) else { return }
+            let bar = [best?.key, incumbentKey].compactMap { $0 }.min()
+            if let b = bar {
+                // Any package below this one adds an item: at least the cheapest one left, and at least `extra`.
+                let floor = CostKey(cost: here.cost + max(suffixMinCost[k], extra), count: here.count + 1, negativeWeight: Int.min)
+                if b < floor { return }
+            }
+            let most = model.project(mask | suffix[k], scenes: &allScenes, states: &allStates)
+            if model.level(points: most, scenes: allScenes) < level { return }
             let item = order[k]
             let bit = UInt64(1) << UInt64(item)
             if mask & bit != 0 { search(k + 1, mask, out); return }

@@ -22,6 +22,13 @@ final class PlanTables: Sendable {
         case add(slot: Int, optionIDs: [String], firstOfID: [Int], adding: [Bool])
         case atLeastNumber(slot: Int, Double)
         case atLeastOption(slot: Int, optionIDs: [String], target: Int, option: String)
+
+        /// The answer slot the change writes.
+        var slot: Int {
+            switch self {
+            case let .add(slot, _, _, _), let .atLeastNumber(slot, _), let .atLeastOption(slot, _, _, _): return slot
+            }
+        }
     }
 
     struct PreparedModule: Sendable {

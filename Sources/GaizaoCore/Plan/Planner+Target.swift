@@ -12,11 +12,15 @@ extension Planner {
 
     /// Each measure, not chosen yet: `satisfied` when its answers are all given already.
     func measureDecisions(_ answers: [AnswerValue?], band: String) -> [MeasureDecision] {
-        industry.measures.indices.map { k in
+        // One copy of the answers for all measures: each measure's changes are applied, compared on the slots
+        // they touch, and undone.
+        var after = answers
+        return industry.measures.indices.map { k in
             let m = industry.measures[k]
-            var after = answers
-            for b in tables.measures[k].brings { Self.apply(b, to: &after) }
-            let inPlace = !m.brings.isEmpty && zip(after, answers).allSatisfy { a, b in same(a, b) }
+            let brings = tables.measures[k].brings
+            for b in brings { Self.apply(b, to: &after) }
+            let inPlace = !m.brings.isEmpty && brings.allSatisfy { same(after[$0.slot], answers[$0.slot]) }
+            for b in brings { after[b.slot] = answers[b.slot] }
             let reference = tables.bandIndex(band).flatMap { tables.measures[k].costByBand[$0] } ?? m.cost[band] ?? .zero
             return MeasureDecision(
                 measureID: m.id, status: inPlace ? .satisfied : .notChosen, role: .notNeeded,

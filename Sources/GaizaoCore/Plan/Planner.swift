@@ -79,14 +79,19 @@ public struct Planner: Sendable {
         var search = PackageSearch(model)
         let forced = mustHaves(model, decisions, &risks)
         let levels = catalog.maturity.levels.map(\.level).sorted()
-        // The cheapest package per level, searched when first needed.
+        // The cheapest package per level, searched when first needed. A package found for a higher level also
+        // reaches a lower one, so it bounds that search.
         var searched = [UInt64??](repeating: nil, count: levels.count)
         func ladderMask(_ k: Int) -> UInt64? {
             if let done = searched[k] { return done }
-            let mask = model.evaluate(forced).level >= levels[k] ? forced : search.cheapest(reaching: levels[k], forced: forced, budget: nil)
+            let incumbent = searched[(k + 1)...].lazy.compactMap { $0 ?? nil }.first
+            let mask = model.evaluate(forced).level >= levels[k] ? forced
+                : search.cheapest(reaching: levels[k], forced: forced, budget: nil, incumbent: incumbent)
             searched[k] = .some(mask)
             return mask
         }
+        // The whole ladder is priced: from the top down, each level's package bounds the next one's search.
+        if options.ladder { for k in levels.indices.reversed() { _ = ladderMask(k) } }
         let workstreams = options.overlay?.workstreams ?? catalog.manifest.workstreams
 
         switch options.target {
