@@ -85,11 +85,15 @@ struct TemplateRun {
             for node in nodes { render(node, &context, into: &out) }
             return
         }
-        // Inside an indented partial: indent whatever starts a new line of this template's own output.
+        // Inside an indented partial: indent whatever starts a new line of this template's own output. As in
+        // swift-mustache, which compares the last Character with "\n", a line ended by CRLF (one Character) is
+        // not one: the next line is not indented.
         var local = false
+        let start = out.count
         for node in nodes {
             let before = out.count
             let lineStart = local && out.last == UInt8(ascii: "\n")
+                && !(before - start >= 2 && out[before - 2] == UInt8(ascii: "\r"))
             render(node, &context, into: &out)
             guard out.count > before else { continue }
             if lineStart { out.insert(contentsOf: indentation, at: before) }
