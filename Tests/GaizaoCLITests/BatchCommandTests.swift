@@ -14,8 +14,10 @@ import Testing
     }
 
     static func summaryRows(_ dir: URL) throws -> [[String: String]] {
-        let text = try String(contentsOf: dir.appendingPathComponent("summary.csv"), encoding: .utf8)
-        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let bytes = [UInt8](try Data(contentsOf: dir.appendingPathComponent("summary.csv")))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "summary.csv starts with a UTF-8 byte order mark (Excel)")
+        let text = try #require(String(validating: bytes.dropFirst(3), as: UTF8.self))
+        let lines = try CSVReader.rows(text).map(\.fields)
         let header = lines[0]
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }

@@ -63,7 +63,7 @@ public struct BatchCommand: AsyncParsableCommand {
         }
         let writer = try ProposalWriter(lang: global.lang, templatesFlag: templates, formats: formats)
         let out = URL(fileURLWithPath: output).standardizedFileURL.path
-        let summaryPaths = ["summary.csv", "summary.html"].map { (out as NSString).appendingPathComponent($0) }
+        let summaryPaths = ["summary.csv", "summary.html", "errors.csv"].map { (out as NSString).appendingPathComponent($0) }
         try OutputGuard.refuseOverwriting(inputs: inputs, with: summaryPaths)
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -98,19 +98,24 @@ public struct BatchCommand: AsyncParsableCommand {
         progress.finish()
         if stopper.stopping { stopper.finishInterrupted(staging) }
         let (rows, totals) = results.collected()
-        try FileIO.writeAtomically(([SummaryCSV.header] + rows.map(SummaryCSV.line)).joined(separator: "\n") + "\n",
-                                   to: (out as NSString).appendingPathComponent("summary.csv"))
+        try FileIO.writeAtomically(SummaryCSV.text(rows), to: (out as NSString).appendingPathComponent("summary.csv"))
+        // errors.csv lists every error of this run; an earlier run's list would mislead, so a clean run removes it.
+        let errorsPath = (out as NSString).appendingPathComponent("errors.csv")
+        if totals.failed > 0 {
+            try FileIO.writeAtomically(ErrorsCSV.text(rows), to: errorsPath)
+        } else {
+            try? FileManager.default.removeItem(atPath: errorsPath)
+        }
         try FileIO.writeAtomically(BatchSummaryHTML.render(rows: rows, totals: totals, catalog: session.catalog, lang: global.lang),
                                    to: (out as NSString).appendingPathComponent("summary.html"))
         staging.removeAll()
-        for row in rows {
-            guard let error = row.error else { continue }
-            // Located messages already start with the input and the position (`stdin:2:40: error: …`).
-            Console.err(error.hasPrefix(row.origin + ":") ? error : "\(row.origin): error: \(error)")
+        for row in rows where row.error != nil {
+            for error in row.errors { Console.err(error.located) }
         }
+        let files = totals.failed > 0 ? "summary.csv, summary.html, errors.csv" : "summary.csv, summary.html"
         let summary = global.lang == .zh
-            ? "批量完成：\(totals.done) 家成功，\(totals.failed) 家失败；结果在 \(FileIO.displayPath(out))/（summary.csv, summary.html）"
-            : "batch done: \(totals.done) ok, \(totals.failed) failed; results in \(FileIO.displayPath(out))/ (summary.csv, summary.html)"
+            ? "批量完成：\(totals.done) 家成功，\(totals.failed) 家失败；结果在 \(FileIO.displayPath(out))/（\(files)）"
+            : "batch done: \(totals.done) ok, \(totals.failed) failed; results in \(FileIO.displayPath(out))/ (\(files))"
         Console.out(summary)
         if totals.failed > 0 { throw ExitCode(1) }
     }
@@ -154,12 +159,13 @@ struct BatchJob: Sendable {
             }
             row = BatchRow.from(p, index: index, origin: record.origin, folder: name)
         } catch let failure as BatchFailure {
-            row.error = failure.message
+            row.errors = failure.errors ?? [BatchError.whole(record.origin, failure.message)]
         } catch let error as CLIError {
-            row.error = error.description
+            row.errors = [BatchError.whole(record.origin, error.description)]
         } catch {
-            row.error = "\(error)"
+            row.errors = [BatchError.whole(record.origin, "\(error)")]
         }
+        if !row.errors.isEmpty { row.error = row.errors.map(\.located).joined(separator: "\n") }
         return row
     }
 
@@ -169,13 +175,17 @@ struct BatchJob: Sendable {
         return String(repeating: "0", count: max(0, 5 - digits.count)) + digits + "-"
     }
 
-    struct BatchFailure: Error { var message: String }
+    struct BatchFailure: Error {
+        var message: String
+        /// The located errors, when the record's answers did not decode.
+        var errors: [BatchError]? = nil
+    }
 
     private func decode(_ record: BatchRecord) throws -> AnswerSheet {
         let result: AnswerDecoder.Result
         switch record {
-        case let .broken(_, message):
-            throw BatchFailure(message: message)
+        case let .broken(origin, message):
+            throw BatchFailure(message: message, errors: [BatchError.whole(origin, message)])
         case let .file(path):
             let file = try FileIO.readText(path)
             result = AnswerDecoder.decode(file, catalog: engine.catalog)
@@ -193,7 +203,7 @@ struct BatchJob: Sendable {
         }
         guard let sheet = result.sheet else {
             let errors = result.diagnostics.sorted.filter { $0.severity == .error }
-            throw BatchFailure(message: errors.prefix(3).map(\.description).joined(separator: "; ") + (errors.count > 3 ? "; … \(errors.count - 3) more" : ""))
+            throw BatchFailure(message: errors.map(\.description).joined(separator: "\n"), errors: BatchError.from(errors, record: record))
         }
         return sheet
     }

@@ -18,6 +18,8 @@ struct BatchRow: Sendable {
     var netCost = CostRange(low: 0, high: 0)
     var weeks = 0
     var error: String?
+    /// Every error of a failed record, for errors.csv.
+    var errors: [BatchError] = []
 
     static func from(_ p: Proposal, index: Int, origin: String, folder: String) -> BatchRow {
         BatchRow(
@@ -58,6 +60,13 @@ struct BatchTotals: Sendable {
 }
 
 enum SummaryCSV {
+    /// Written first in summary.csv and errors.csv: without it Excel on Chinese Windows reads UTF-8 as GB18030.
+    static let byteOrderMark = "\u{FEFF}"
+
+    static func text(_ rows: [BatchRow]) -> String {
+        byteOrderMark + ([header] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+
     static let header = "index,folder,input,enterprise,industry,points_now,level_now,points_after,level_after,modules,investment_low_yuan,investment_high_yuan,subsidy_low_yuan,subsidy_high_yuan,net_low_yuan,net_high_yuan,weeks,status,error"
 
     static func line(_ r: BatchRow) -> String {

@@ -106,6 +106,16 @@ enum CLIText {
         ("{p}: unsupported schema {s}; this gaizao reads {l}", "{p}：不支持的格式 {s}；本版 gaizao 可读取 {l}"),
         ("{p}: not a valid {s} proposal: {r}", "{p}：不是有效的 {s} 方案：{r}"),
         ("unknown contractor `{c}`; available: {l}", "未知总包商 `{c}`；可用：{l}"),
+        // Spreadsheets (batch CSV and workbooks).
+        ("neither UTF-8 nor GB18030 text (byte {b} of the file, line {l}): save the file again from the spreadsheet as \"CSV UTF-8\" or \"CSV\"",
+         "既不是 UTF-8 也不是 GB18030 文本（文件第 {b} 字节，第 {l} 行）：请在表格软件中重新另存为“CSV UTF-8”或“CSV”"),
+        ("a quoted field is never closed", "有一个带引号的单元格没有结束引号"),
+        ("no header row with an `industry` column in the first three rows (print one with `gaizao questions --industry ID --csv` or `--xlsx FILE`)",
+         "前三行中没有含 `industry` 列的表头行（可用 `gaizao questions --industry ID --csv` 或 `--xlsx FILE` 生成）"),
+        ("column {c} holds `{v}` but has no question id in the header row", "第 {c} 列有内容 `{v}`，但表头行中没有题目 id"),
+        ("column `{n}` ({c}) appears twice in the header", "表头中 `{n}` 列（{c}）出现了两次"),
+        ("the {k} is empty", "{k} 是空的"),
+        ("{p}: error: {m}", "{p}：错误：{m}"),
     ]
 
     /// Help texts: the English as the commands declare it → Chinese.
