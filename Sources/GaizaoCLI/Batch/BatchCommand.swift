@@ -63,7 +63,7 @@ public struct BatchCommand: AsyncParsableCommand {
         }
         let writer = try ProposalWriter(lang: global.lang, templatesFlag: templates, formats: formats)
         let out = URL(fileURLWithPath: output).standardizedFileURL.path
-        let summaryPaths = ["summary.csv", "summary.html", "errors.csv"].map { (out as NSString).appendingPathComponent($0) }
+        let summaryPaths = ["summary.csv", "summary.html", "errors.csv", "summary.xlsx"].map { (out as NSString).appendingPathComponent($0) }
         try OutputGuard.refuseOverwriting(inputs: inputs, with: summaryPaths)
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -99,6 +99,11 @@ public struct BatchCommand: AsyncParsableCommand {
         if stopper.stopping { stopper.finishInterrupted(staging) }
         let (rows, totals) = results.collected()
         try FileIO.writeAtomically(SummaryCSV.text(rows), to: (out as NSString).appendingPathComponent("summary.csv"))
+        let summaryBook: Data
+        do { summaryBook = try SummaryWorkbook.make(rows: rows, catalog: session.catalog).data() } catch {
+            throw CLIError.input("\(FileIO.displayPath(out))/summary.xlsx: cannot write the workbook (\(error))")
+        }
+        try FileIO.writeAtomically([UInt8](summaryBook), to: (out as NSString).appendingPathComponent("summary.xlsx"))
         // errors.csv lists every error of this run; an earlier run's list would mislead, so a clean run removes it.
         let errorsPath = (out as NSString).appendingPathComponent("errors.csv")
         if totals.failed > 0 {
@@ -112,7 +117,7 @@ public struct BatchCommand: AsyncParsableCommand {
         for row in rows where row.error != nil {
             for error in row.errors { Console.err(error.located) }
         }
-        let files = totals.failed > 0 ? "summary.csv, summary.html, errors.csv" : "summary.csv, summary.html"
+        let files = totals.failed > 0 ? "summary.csv, summary.xlsx, summary.html, errors.csv" : "summary.csv, summary.xlsx, summary.html"
         let summary = global.lang == .zh
             ? "批量完成：\(totals.done) 家成功，\(totals.failed) 家失败；结果在 \(FileIO.displayPath(out))/（\(files)）"
             : "batch done: \(totals.done) ok, \(totals.failed) failed; results in \(FileIO.displayPath(out))/ (\(files))"

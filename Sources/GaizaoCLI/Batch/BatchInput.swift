@@ -36,7 +36,8 @@ struct BatchInputs: Sequence, IteratorProtocol {
     static let maxCSVBytes = 512 << 20
     private var pending: [String]
     private var queue: [BatchRecord] = []
-    private var csv: AnswerTable?
+    /// Tables still to read: a CSV file's, or a workbook's sheets.
+    private var tables: [AnswerTable] = []
     private var stdinLine = 0
     private var stdin = StdinLines(limit: FileIO.maxInputBytes)
     private var readingStdin = false
@@ -58,9 +59,9 @@ struct BatchInputs: Sequence, IteratorProtocol {
     mutating func next() -> BatchRecord? {
         while true {
             if !queue.isEmpty { return queue.removeFirst() }
-            if var table = csv {
-                if let record = table.next() { csv = table; return record }
-                csv = nil
+            while !tables.isEmpty {
+                if let record = tables[0].next() { return record }
+                tables.removeFirst()
             }
             if readingStdin {
                 guard let line = stdin.next() else { readingStdin = false; continue }
@@ -87,13 +88,21 @@ struct BatchInputs: Sequence, IteratorProtocol {
             }
             if isDir.boolValue {
                 let names = ((try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []).sorted()
-                let files = names.filter { [".yaml", ".yml", ".json", ".csv"].contains(where: $0.lowercased().hasSuffix) && !$0.hasPrefix(".") }
+                // `~$book.xlsx` is the lock file Excel keeps beside an open workbook, not a workbook.
+                let files = names.filter { [".yaml", ".yml", ".json", ".csv", ".xlsx"].contains(where: $0.lowercased().hasSuffix) && !$0.hasPrefix(".") && !$0.hasPrefix("~$") }
                 pending.insert(contentsOf: files.map { (input as NSString).appendingPathComponent($0) }.filter { !isExcluded($0) }, at: 0)
                 continue
             }
             if input.lowercased().hasSuffix(".csv") {
                 switch CSVTable.open(input) {
-                case let .success(table): csv = table
+                case let .success(table): tables = [table]
+                case let .failure(broken): queue = [broken.record]
+                }
+                continue
+            }
+            if input.lowercased().hasSuffix(".xlsx") {
+                switch WorkbookTables.open(input) {
+                case let .success(sheets): tables = sheets
                 case let .failure(broken): queue = [broken.record]
                 }
                 continue

@@ -90,6 +90,8 @@ enum CLIText {
          "{p} 中的答卷属于行业 `{a}`，不是 `{b}`；请用 --answers OTHER.yaml 新建答卷"),
         ("choose one of --template and --csv", "--template 与 --csv 只能选一个"),
         ("--template and --csv need --industry ID", "--template 和 --csv 需要 --industry ID"),
+        ("choose one of --template, --csv and --xlsx", "--template、--csv 与 --xlsx 只能选一个"),
+        ("--xlsx needs --industry ID", "--xlsx 需要 --industry ID"),
         ("batch writes md, html and json; print PDFs with `gaizao diagnose --format pdf`", "batch 只写 md、html 和 json；PDF 请用 `gaizao diagnose --format pdf`"),
         ("--jobs must be between 1 and 256", "--jobs 须在 1 到 256 之间"),
         ("give at least one input", "请至少给出一个输入"),
@@ -115,6 +117,7 @@ enum CLIText {
         ("column {c} holds `{v}` but has no question id in the header row", "第 {c} 列有内容 `{v}`，但表头行中没有题目 id"),
         ("column `{n}` ({c}) appears twice in the header", "表头中 `{n}` 列（{c}）出现了两次"),
         ("the {k} is empty", "{k} 是空的"),
+        ("questionnaire workbook written: {p} ({n} questions)", "问卷工作簿已写出：{p}（{n} 题）"),
         ("{p}: error: {m}", "{p}：错误：{m}"),
     ]
 
@@ -162,6 +165,7 @@ enum CLIText {
         ("Industry id (default: all industries, listed).", "行业 id（默认：列出所有行业）。"),
         ("Print a commented answers file to fill in.", "打印带注释、待填写的答卷文件。"),
         ("Print the CSV header for `gaizao batch` (question ids as columns).", "打印 `gaizao batch` 用的 CSV 表头（题目 id 为列）。"),
+        ("Write a questionnaire workbook (.xlsx) for `gaizao batch`: one row per enterprise, drop-down lists.", "写出供 `gaizao batch` 使用的问卷工作簿（.xlsx）：每行一家企业，带下拉选项。"),
         ("Reports every problem as path:line:col: error|warning: message. Exit 0 when clean, 1 on errors (or warnings with --strict).",
          "每个问题报告为 path:line:col: error|warning: 说明。无问题退出码为 0，有错误（或 --strict 时有警告）为 1。"),
         ("Catalog folder (default: --catalog, $GAIZAO_CATALOG, else the shipped catalogs/).", "目录数据文件夹（默认：--catalog、$GAIZAO_CATALOG，否则为随附的 catalogs/）。"),
