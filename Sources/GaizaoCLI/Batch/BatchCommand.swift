@@ -9,15 +9,17 @@ public struct BatchCommand: AsyncParsableCommand {
         abstract: "批量诊断 / Diagnose many enterprises in parallel.",
         discussion: """
         Inputs: answers files (YAML/JSON), folders of them, CSV files (one enterprise per row, question ids as columns; \
-        `gaizao questions --industry ID --csv` prints the header; several choices in one cell separated by `;`), \
-        or `-` for JSON Lines on standard input. Writes DIR/NNNNN-NAME/ per enterprise, DIR/summary.csv and \
-        DIR/summary.html. Exit 1 if any enterprise failed; the others are still done. Result folders of an earlier \
+        `gaizao questions --industry ID --csv` prints the header; several choices in one cell separated by `;`; UTF-8 \
+        or GB18030), xlsx workbooks (`gaizao questions --industry ID --xlsx FILE` writes one; every sheet with an ids \
+        row), or `-` for JSON Lines on standard input. Options may be given by id or by label. Writes DIR/NNNNN-NAME/ \
+        per enterprise, DIR/summary.csv, DIR/summary.xlsx, DIR/summary.html and, when a record failed, DIR/errors.csv \
+        with every error. Exit 1 if any enterprise failed; the others are still done. Result folders of an earlier \
         batch in DIR are kept and this run numbers its folders after them (summary.csv and summary.html are \
         replaced); one batch at a time writes into DIR (a second one is refused), and the batch's own files are \
         never read as input.
         """)
 
-    @Argument(help: "Answers files, folders, CSV files, or - for JSON Lines on stdin.")
+    @Argument(help: "Answers files, folders, CSV or xlsx files, or - for JSON Lines on stdin.")
     public var inputs: [String]
 
     @Option(name: [.short, .customLong("output")], help: "Output folder.")
