@@ -43,7 +43,17 @@ import Testing
             #expect(row["level_after"] == String(p.after.level))
         }
         let html = try String(contentsOf: out.appendingPathComponent("summary.html"), encoding: .utf8)
-        #expect(html.contains("<svg") && !html.contains("http://") && !html.contains("https://"))
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
+        // The city dashboard (issue 17): names not ids, the pilot goal by sub-industry and town, links to proposals.
+        #expect(html.contains("试点目标：按细分行业") && html.contains("按镇街") && html.contains("场景 × 等级"))
+        #expect(html.contains(">家电<") && html.contains(">汽车零部件<") && !html.contains(">auto-parts<") && !html.contains(">home-appliance<"))
+        for row in rows {
+            let link = "href=\"" + BatchSummaryHTML.href(row["folder"]!, "proposal.html") + "\""
+            #expect(html.contains(link), "no link to \(row["folder"]!)")
+        }
+        // Points with one decimal, a range whose ends agree as one figure.
+        #expect(!html.contains(#/\d+\.\d\d+ → /#), "points are shown with one decimal")
+        #expect(!html.contains(#/>(\d+(\.\d+)?)–\1</#), "no `70–70`")
         #expect(Self.scratchFolders(out).isEmpty)
     }
 

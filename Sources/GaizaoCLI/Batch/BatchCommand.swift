@@ -113,7 +113,8 @@ public struct BatchCommand: AsyncParsableCommand {
         } else {
             try? FileManager.default.removeItem(atPath: errorsPath)
         }
-        try FileIO.writeAtomically(BatchSummaryHTML.render(rows: rows, totals: totals, catalog: session.catalog, lang: global.lang),
+        try FileIO.writeAtomically(BatchSummaryHTML.render(rows: rows, totals: totals, catalog: session.catalog, lang: global.lang,
+                                                           proposalFile: formats.contains(.html) ? "proposal.html" : formats.contains(.md) ? "proposal.md" : "proposal.json"),
                                    to: (out as NSString).appendingPathComponent("summary.html"))
         staging.removeAll()
         for row in rows where row.error != nil {

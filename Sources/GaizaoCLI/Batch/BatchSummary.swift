@@ -17,6 +17,9 @@ struct BatchRow: Sendable {
     var subsidy = CostRange(low: 0, high: 0)
     var netCost = CostRange(low: 0, high: 0)
     var weeks = 0
+    var town: String?
+    /// Each scene's level now (the catalog's scene order), for the dashboard's heat map.
+    var sceneLevels: [String: Int] = [:]
     var error: String?
     /// Every error of a failed record, for errors.csv.
     var errors: [BatchError] = []
@@ -28,7 +31,9 @@ struct BatchRow: Sendable {
             modules: p.modules.filter { $0.status == .include || $0.status == .upgrade }.map(\.id),
             investment: CostRange(low: p.totals.investment.lowYuan, high: p.totals.investment.highYuan),
             subsidy: CostRange(low: p.totals.subsidy.lowYuan, high: p.totals.subsidy.highYuan),
-            netCost: CostRange(low: p.totals.netCost.lowYuan, high: p.totals.netCost.highYuan), weeks: p.totals.durationWeeks)
+            netCost: CostRange(low: p.totals.netCost.lowYuan, high: p.totals.netCost.highYuan), weeks: p.totals.durationWeeks,
+            town: p.enterprise.town,
+            sceneLevels: Dictionary(p.diagnosis.scenes.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a }))
     }
 }
 
