@@ -170,3 +170,27 @@ import Testing
         #expect(errors.count == 1 && errors[0].contains("`maybe` is not an option of `it_staff`"), "\(errors)")
     }
 }
+
+/// Peer benchmarks in the dashboard: percentile of points and scenes below the median, by hand.
+@Suite struct PeerStandingTests {
+    static func row(_ index: Int, _ points: Double, band: String = "small", industry: String = "a", scenes: [String: Int]) -> BatchRow {
+        var r = BatchRow(index: index, origin: "x")
+        r.pointsNow = points; r.sizeBand = band; r.industry = industry; r.sceneLevels = scenes
+        return r
+    }
+
+    @Test func percentileAndScenesBehindTheMedian() {
+        let rows = [
+            Self.row(1, 10, scenes: ["s1": 0, "s2": 2]), Self.row(2, 20, scenes: ["s1": 1, "s2": 2]),
+            Self.row(3, 20, scenes: ["s1": 2, "s2": 1]), Self.row(4, 40, scenes: ["s1": 3, "s2": 3]),
+            Self.row(5, 99, band: "large", scenes: ["s1": 4]),  // alone in its size band: no peers
+        ]
+        let standing = PeerStanding.compute(rows, sceneOrder: ["s1", "s2"])
+        // Row 2 among 1, 3, 4: one below (10), one tie (20) counted half → 1.5 / 3 = 50%.
+        #expect(standing[2] == PeerStanding(peers: 3, percentile: 50, scenesBehind: ["s1"]))  // s1 median 1.5, s2 median 2
+        #expect(standing[1] == PeerStanding(peers: 3, percentile: 0, scenesBehind: ["s1"]))
+        #expect(standing[4] == PeerStanding(peers: 3, percentile: 100, scenesBehind: []))
+        #expect(standing[3]?.scenesBehind == ["s2"])
+        #expect(standing[5] == nil)
+    }
+}

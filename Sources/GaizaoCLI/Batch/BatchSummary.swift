@@ -18,6 +18,7 @@ struct BatchRow: Sendable {
     var netCost = CostRange(low: 0, high: 0)
     var weeks = 0
     var town: String?
+    var sizeBand: String?
     /// Each scene's level now (the catalog's scene order), for the dashboard's heat map.
     var sceneLevels: [String: Int] = [:]
     var error: String?
@@ -32,7 +33,7 @@ struct BatchRow: Sendable {
             investment: CostRange(low: p.totals.investment.lowYuan, high: p.totals.investment.highYuan),
             subsidy: CostRange(low: p.totals.subsidy.lowYuan, high: p.totals.subsidy.highYuan),
             netCost: CostRange(low: p.totals.netCost.lowYuan, high: p.totals.netCost.highYuan), weeks: p.totals.durationWeeks,
-            town: p.enterprise.town,
+            town: p.enterprise.town, sizeBand: p.enterprise.sizeBand,
             sceneLevels: Dictionary(p.diagnosis.scenes.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a }))
     }
 }
@@ -98,5 +99,42 @@ enum SummaryCSV {
             return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return v
+    }
+}
+
+/// Where each enterprise of a batch stands among its peers — the batch's enterprises of the same industry and size
+/// band (no data leaves the machine): the percentile of its points (the share of peers with fewer points, ties
+/// counted half) and the scenes where its level is below the peers' median.
+struct PeerStanding: Sendable, Hashable {
+    var peers: Int
+    var percentile: Int
+    var scenesBehind: [String]
+
+    /// By row index; enterprises without at least 2 other peers get none.
+    static func compute(_ rows: [BatchRow], sceneOrder: [String]) -> [Int: PeerStanding] {
+        var groups: [String: [BatchRow]] = [:]
+        for r in rows where r.error == nil { groups["\(r.industry ?? "")|\(r.sizeBand ?? "")", default: []].append(r) }
+        var result: [Int: PeerStanding] = [:]
+        for members in groups.values where members.count >= 3 {
+            var medians: [String: Double] = [:]
+            for scene in sceneOrder {
+                let levels = members.compactMap { $0.sceneLevels[scene] }.sorted()
+                guard !levels.isEmpty else { continue }
+                let mid = levels.count / 2
+                medians[scene] = levels.count % 2 == 1 ? Double(levels[mid]) : Double(levels[mid - 1] + levels[mid]) / 2
+            }
+            for r in members {
+                let others = members.filter { $0.index != r.index }
+                let below = Double(others.filter { $0.pointsNow < r.pointsNow }.count)
+                let ties = Double(others.filter { $0.pointsNow == r.pointsNow }.count)
+                let percentile = Int(((below + ties / 2) * 100 / Double(others.count)).rounded())
+                let behind = sceneOrder.filter { scene in
+                    guard let level = r.sceneLevels[scene], let median = medians[scene] else { return false }
+                    return Double(level) < median
+                }
+                result[r.index] = PeerStanding(peers: others.count, percentile: percentile, scenesBehind: behind)
+            }
+        }
+        return result
     }
 }

@@ -114,6 +114,8 @@ enum BatchSummaryHTML {
             let messages = r.errors.isEmpty ? [r.error ?? ""] : r.errors.map { $0.message }
             failed += "<tr><td class=\"name\">\(escape(r.origin))</td><td>\(messages.map(escape).joined(separator: "<br>"))</td></tr>"
         }
+        let standings = PeerStanding.compute(done, sceneOrder: catalog.maturity.scenes.map(\.id))
+        let sceneNames = Dictionary(catalog.maturity.scenes.map { ($0.id, $0.name[lang]) }, uniquingKeysWith: { a, _ in a })
         var table = ""
         for r in done.prefix(2000) {
             let name = escape(r.enterprise ?? "")
@@ -121,7 +123,15 @@ enum BatchSummaryHTML {
             table += "<tr><td class=\"num\">\(r.index)</td><td class=\"name\">\(link)</td><td>\(escape(r.industry.map { industryNames[$0] ?? $0 } ?? ""))</td>"
             table += "<td>\(escape(r.town ?? ""))</td><td class=\"num\">\(points(r.pointsNow)) → \(points(r.pointsAfter))</td>"
             table += "<td>\(escape(levelNames[max(0, min(4, r.levelNow))])) → \(escape(levelNames[max(0, min(4, r.levelAfter))]))</td>"
-            table += "<td class=\"num\">\(wanRange(r.investment.low, r.investment.high))</td><td class=\"num\">\(wanRange(r.subsidy.low, r.subsidy.high))</td><td class=\"num\">\(r.weeks)</td></tr>"
+            table += "<td class=\"num\">\(wanRange(r.investment.low, r.investment.high))</td><td class=\"num\">\(wanRange(r.subsidy.low, r.subsidy.high))</td><td class=\"num\">\(r.weeks)</td>"
+            if let p = standings[r.index] {
+                let behind = p.scenesBehind.map { sceneNames[$0] ?? $0 }
+                table += "<td>\(t("高于 \(p.percentile)% 同行（\(p.peers) 家）", "above \(p.percentile)% of \(p.peers) peers"))"
+                table += behind.isEmpty ? "" : "<br><small>\(t("低于同行中位的场景：", "scenes below the peers' median: "))\(escape(behind.joined(separator: t("、", ", "))))</small>"
+                table += "</td></tr>"
+            } else {
+                table += "<td class=\"muted\">\(t("同行不足 3 家", "fewer than 3 peers"))</td></tr>"
+            }
         }
         let more = done.count > 2000 ? "<p class=\"muted\">\(t("仅列出前 2000 家，完整数据见 summary.csv / summary.xlsx。", "Only the first 2,000 are listed; summary.csv and summary.xlsx have them all."))</p>" : ""
         let level2Now = done.filter { $0.levelNow >= 2 }.count, level2After = done.filter { $0.levelAfter >= 2 }.count
@@ -184,7 +194,7 @@ enum BatchSummaryHTML {
         \(heat)
         \(failed.isEmpty ? "" : "<h2>\(t("失败", "Failures"))</h2><p class=\"muted\">\(t("全部错误见 errors.csv。", "Every error is in errors.csv."))</p><div class=\"scroll\"><table><thead><tr><th scope=\"col\">\(t("输入", "Input"))</th><th scope=\"col\">\(t("原因", "Reason"))</th></tr></thead><tbody>\(failed)</tbody></table></div>")
         <h2>\(t("企业", "Enterprises"))</h2>
-        <div class="scroll"><table><thead><tr><th scope="col" class="num">#</th><th scope="col">\(t("企业（点击看方案）", "Enterprise (opens the proposal)"))</th><th scope="col">\(t("行业", "Industry"))</th><th scope="col">\(t("镇街", "Town"))</th><th scope="col" class="num">\(t("得分", "Points"))</th><th scope="col">\(t("等级", "Level"))</th><th scope="col" class="num">\(t("投入（万元）", "Investment (万元)"))</th><th scope="col" class="num">\(t("补助（万元）", "Subsidy (万元)"))</th><th scope="col" class="num">\(t("工期（周）", "Weeks"))</th></tr></thead>
+        <div class="scroll"><table><thead><tr><th scope="col" class="num">#</th><th scope="col">\(t("企业（点击看方案）", "Enterprise (opens the proposal)"))</th><th scope="col">\(t("行业", "Industry"))</th><th scope="col">\(t("镇街", "Town"))</th><th scope="col" class="num">\(t("得分", "Points"))</th><th scope="col">\(t("等级", "Level"))</th><th scope="col" class="num">\(t("投入（万元）", "Investment (万元)"))</th><th scope="col" class="num">\(t("补助（万元）", "Subsidy (万元)"))</th><th scope="col" class="num">\(t("工期（周）", "Weeks"))</th><th scope="col">\(t("同行对标（同行业、同规模）", "Peers (same industry and size)"))</th></tr></thead>
         <tbody>\(table)</tbody></table></div>\(more)
         </main></body></html>
 
