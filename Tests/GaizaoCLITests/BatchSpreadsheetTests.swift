@@ -194,3 +194,50 @@ import Testing
         #expect(standing[5] == nil)
     }
 }
+
+/// `gaizao summary DIR…`: shard summaries merged equal one batch over all the inputs.
+@Suite(.serialized) struct SummaryMergeTests {
+    @Test func mergedShardsEqualOneBatch() throws {
+        let dir = BatchCommandTests.tempDir()
+        let examples = GaizaoBinary.repositoryRoot.appendingPathComponent("examples")
+        let names = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(names.count == 6)
+        let shards = [Array(names.prefix(3)), Array(names.dropFirst(3))]
+        for (i, shard) in shards.enumerated() {
+            let r = try GaizaoBinary.run(["batch"] + shard.map { examples.appendingPathComponent($0).path } + ["-o", dir.appendingPathComponent("shard-\(i)").path, "--format", "html"])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        // One failing record in a third shard: its error survives the merge.
+        let bad = dir.appendingPathComponent("bad.csv")
+        try "industry,company_name\nnope,坏\n".write(to: bad, atomically: true, encoding: .utf8)
+        #expect(try GaizaoBinary.run(["batch", bad.path, "-o", dir.appendingPathComponent("shard-2").path]).status == 1)
+        let all = try GaizaoBinary.run(["batch", examples.path, "-o", dir.appendingPathComponent("all").path, "--format", "html"])
+        #expect(all.status == 0)
+
+        let merged = dir.appendingPathComponent("merged")
+        let r = try GaizaoBinary.run(["summary", dir.appendingPathComponent("shard-0").path, dir.appendingPathComponent("shard-1").path,
+                                      dir.appendingPathComponent("shard-2").path, "-o", merged.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try BatchCommandTests.summaryRows(merged)
+        let single = try BatchCommandTests.summaryRows(dir.appendingPathComponent("all"))
+        #expect(rows.count == 7 && rows.map { $0["index"] } == (1...7).map { String($0) })
+        let compared = ["enterprise", "industry", "points_now", "level_now", "points_after", "level_after", "modules", "investment_low_yuan",
+                        "investment_high_yuan", "subsidy_low_yuan", "subsidy_high_yuan", "weeks", "status", "town", "size_band", "scene_levels"]
+        func key(_ row: [String: String]) -> [String] { compared.map { row[$0] ?? "" } }
+        #expect(rows.prefix(6).map(key).sorted { $0.lexicographicallyPrecedes($1) } == single.map(key).sorted { $0.lexicographicallyPrecedes($1) })
+        #expect(rows[6]["status"] == "failed" && rows[6]["error"]?.contains("unknown industry `nope`") == true)
+        let errors = try BatchSpreadsheetTests.errorsCSV(merged)
+        #expect(errors.count == 1 && errors[0]["row"] == "2" && errors[0]["file"]?.hasSuffix("bad.csv") == true, "\(errors)")
+        // The dashboard links to the shards' folders, relative to the merged folder, and the links resolve.
+        let html = try String(contentsOf: merged.appendingPathComponent("summary.html"), encoding: .utf8)
+        let links = html.matches(of: #/href="([^"]+)"/#).map { String($0.1) }
+        #expect(links.count == 6)
+        for link in links {
+            let path = merged.appendingPathComponent(try #require(link.removingPercentEncoding)).standardizedFileURL.path
+            #expect(link.hasPrefix("../shard-") && FileManager.default.fileExists(atPath: path), "\(link)")
+        }
+        // A folder without a summary is a located input error.
+        let missing = try GaizaoBinary.run(["summary", dir.path, "-o", dir.appendingPathComponent("m2").path])
+        #expect(missing.status == 1 && missing.stderr.contains("summary.csv"), "\(missing.stderr)")
+    }
+}

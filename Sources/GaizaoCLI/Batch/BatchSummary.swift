@@ -73,7 +73,7 @@ enum SummaryCSV {
         byteOrderMark + ([header] + rows.map(line)).joined(separator: "\n") + "\n"
     }
 
-    static let header = "index,folder,input,enterprise,industry,points_now,level_now,points_after,level_after,modules,investment_low_yuan,investment_high_yuan,subsidy_low_yuan,subsidy_high_yuan,net_low_yuan,net_high_yuan,weeks,status,error"
+    static let header = "index,folder,input,enterprise,industry,points_now,level_now,points_after,level_after,modules,investment_low_yuan,investment_high_yuan,subsidy_low_yuan,subsidy_high_yuan,net_low_yuan,net_high_yuan,weeks,status,error,town,size_band,scene_levels"
 
     static func line(_ r: BatchRow) -> String {
         let fields: [String] = [
@@ -85,8 +85,55 @@ enum SummaryCSV {
             r.error == nil ? String(r.subsidy.low) : "", r.error == nil ? String(r.subsidy.high) : "",
             r.error == nil ? String(r.netCost.low) : "", r.error == nil ? String(r.netCost.high) : "",
             r.error == nil ? String(r.weeks) : "", r.error == nil ? "ok" : "failed", r.error ?? "",
+            r.town ?? "", r.sizeBand ?? "", r.sceneLevels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";"),
         ]
         return fields.map(quote).joined(separator: ",")
+    }
+
+    /// The rows of a summary.csv written by `batch` (this version's columns, or the earlier ones without town, size
+    /// band and scene levels), for `gaizao summary` to merge. Numbers that do not read leave the row failed.
+    static func rows(_ text: String) -> [BatchRow]? {
+        var body = text
+        if body.hasPrefix(byteOrderMark) { body.removeFirst() }
+        guard let table = try? CSVReader.rows(body), let header = table.first?.fields, header.first == "index", header.contains("status") else { return nil }
+        return table.dropFirst().map { line in
+            var f: [String: String] = [:]
+            for (i, name) in header.enumerated() where i < line.fields.count { f[name] = line.fields[i] }
+            func int(_ k: String) -> Int { Int(f[k] ?? "") ?? 0 }
+            func unquoted(_ s: String?) -> String? {
+                // `quote` neutralised formulas with a leading `'`; the text is given back as written.
+                guard let s, s.hasPrefix("'"), let second = s.dropFirst().first, "=+-@".contains(second) else { return s }
+                return String(s.dropFirst())
+            }
+            var r = BatchRow(index: int("index"), origin: unquoted(f["input"]) ?? "")
+            r.folder = f["folder"].flatMap { $0.isEmpty ? nil : unquoted($0) }
+            r.enterprise = unquoted(f["enterprise"]); r.industry = f["industry"]
+            r.pointsNow = Double(f["points_now"] ?? "") ?? 0; r.levelNow = int("level_now")
+            r.pointsAfter = Double(f["points_after"] ?? "") ?? 0; r.levelAfter = int("level_after")
+            r.modules = (f["modules"] ?? "").split(separator: ";").map(String.init)
+            r.investment = CostRange(low: int("investment_low_yuan"), high: int("investment_high_yuan"))
+            r.subsidy = CostRange(low: int("subsidy_low_yuan"), high: int("subsidy_high_yuan"))
+            r.netCost = CostRange(low: int("net_low_yuan"), high: int("net_high_yuan"))
+            r.weeks = int("weeks")
+            r.town = f["town"].flatMap { $0.isEmpty ? nil : unquoted($0) }
+            r.sizeBand = f["size_band"].flatMap { $0.isEmpty ? nil : $0 }
+            for pair in (f["scene_levels"] ?? "").split(separator: ";") {
+                let parts = pair.split(separator: "=")
+                if parts.count == 2, let level = Int(parts[1]) { r.sceneLevels[String(parts[0])] = level }
+            }
+            if f["status"] != "ok" {
+                let message = unquoted(f["error"]).flatMap { $0.isEmpty ? nil : $0 } ?? "failed"
+                r.error = message
+                r.errors = message.split(separator: "\n").map { line in
+                    // `file:row:col: error: message` as batch printed it.
+                    if let range = line.range(of: ": error: ") {
+                        return BatchError.whole(String(line[..<range.lowerBound]), String(line[range.upperBound...]))
+                    }
+                    return BatchError(file: r.origin, message: String(line))
+                }
+            }
+            return r
+        }
     }
 
     /// Quotes a field when it holds a comma, quote or newline; neutralises spreadsheet formulas.

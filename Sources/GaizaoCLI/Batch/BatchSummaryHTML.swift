@@ -31,7 +31,8 @@ enum BatchSummaryHTML {
     /// A link to a result folder's file, each path segment percent-encoded.
     static func href(_ folder: String, _ file: String) -> String {
         let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))
-        return (folder.addingPercentEncoding(withAllowedCharacters: allowed) ?? folder) + "/" + file
+        let segments = folder.split(separator: "/", omittingEmptySubsequences: false).map { String($0).addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
+        return segments.joined(separator: "/") + "/" + file
     }
 
     struct Group { var name: String; var count = 0; var level2Now = 0; var level2After = 0 }

@@ -118,6 +118,8 @@ enum CLIText {
         ("column `{n}` ({c}) appears twice in the header", "表头中 `{n}` 列（{c}）出现了两次"),
         ("the {k} is empty", "{k} 是空的"),
         ("questionnaire workbook written: {p} ({n} questions)", "问卷工作簿已写出：{p}（{n} 题）"),
+        ("give at least one batch output folder", "请至少给出一个批次输出文件夹"),
+        ("{p}: not a summary.csv written by `gaizao batch`", "{p}：不是 `gaizao batch` 写出的 summary.csv"),
         ("{p}: error: {m}", "{p}：错误：{m}"),
     ]
 
@@ -158,6 +160,9 @@ enum CLIText {
         ("Language of the output.", "输出文档的语言。"),
         ("Inputs: answers files (YAML/JSON), folders of them, CSV files (one enterprise per row, question ids as columns; `gaizao questions --industry ID --csv` prints the header; several choices in one cell separated by `;`; UTF-8 or GB18030), xlsx workbooks (`gaizao questions --industry ID --xlsx FILE` writes one; every sheet with an ids row), or `-` for JSON Lines on standard input. Options may be given by id or by label. Writes DIR/NNNNN-NAME/ per enterprise, DIR/summary.csv, DIR/summary.xlsx, DIR/summary.html and, when a record failed, DIR/errors.csv with every error. Exit 1 if any enterprise failed; the others are still done. Result folders of an earlier batch in DIR are kept and this run numbers its folders after them (summary.csv and summary.html are replaced); one batch at a time writes into DIR (a second one is refused), and the batch's own files are never read as input.",
          "输入：答卷文件（YAML/JSON）、存放答卷的文件夹、CSV 文件（每行一家企业，列为题目 id；`gaizao questions --industry ID --csv` 打印表头；一格多选用 `;` 分隔；UTF-8 或 GB18030）、xlsx 工作簿（`gaizao questions --industry ID --xlsx FILE` 生成；读取每个带 id 行的工作表），或 `-` 从标准输入读 JSON Lines。选项可填 id 或标签。每家企业写 DIR/NNNNN-名称/，另写 DIR/summary.csv、DIR/summary.xlsx、DIR/summary.html，有失败时另写列出全部错误的 DIR/errors.csv。有企业失败时退出码为 1，其余企业照常完成。DIR 中以前批次的结果文件夹会保留，本次编号接在其后（summary.csv 和 summary.html 会被替换）；同一时间只允许一个批次写入 DIR（第二个会被拒绝），批次自己写出的文件不会被当作输入读取。"),
+        ("Each DIR is the output folder of a `gaizao batch` run (it holds summary.csv). Writes OUT/summary.csv, OUT/summary.xlsx, OUT/summary.html and, when a record failed, OUT/errors.csv over all of them, numbered in the order given. Exit 1 when a DIR holds no readable summary.csv.",
+         "每个 DIR 是一次 `gaizao batch` 的输出文件夹（内有 summary.csv）。合并写出 OUT/summary.csv、OUT/summary.xlsx、OUT/summary.html，有失败时另写 OUT/errors.csv，按给出的顺序编号。某个 DIR 中没有可读的 summary.csv 时退出码为 1。"),
+        ("Batch output folders (each with summary.csv).", "批次输出文件夹（各含 summary.csv）。"),
         ("Answers files, folders, CSV or xlsx files, or - for JSON Lines on stdin.", "答卷文件、文件夹、CSV 或 xlsx 文件，或 - 表示从标准输入读 JSON Lines。"),
         ("Output folder.", "输出文件夹。"),
         ("Formats, comma-separated: md, html, json.", "输出格式，逗号分隔：md、html、json。"),
