@@ -83,6 +83,7 @@ enum CLIText {
         ("--budget must be a positive number of 万元", "--budget 须为正数（单位：万元）"),
         ("unknown industry `{i}`; the catalog has: {l}", "未知行业 `{i}`；目录中有：{l}"),
         ("unknown industry `{i}`", "未知行业 `{i}`"),
+        ("no industry given; the catalog has: {l}", "未填写行业；目录中有：{l}"),
         ("unknown module `{m}` for industry `{i}`; modules: {l}", "行业 `{i}` 没有模块 `{m}`；可用模块：{l}"),
         ("unknown contractor overlay `{c}`; the catalog has: {l}", "未知总包商叠加 `{c}`；目录中有：{l}"),
         ("{p}: is a folder; give an answers file with --answers FILE", "{p}：这是文件夹；请用 --answers FILE 指定答卷文件"),

@@ -41,9 +41,10 @@ extension Catalog {
 
     /// Why `text` names no industry, with the nearest id or name.
     public func unknownIndustryMessage(_ text: String) -> String {
+        let listed = industries.map { "\($0.id) (\($0.name.zh))" }.joined(separator: ", ")
+        if text.trimmingWhitespace().isEmpty { return "no industry given; the catalog has: \(listed)" }
         let names = industries.map(\.id) + industries.map(\.name.zh) + industries.map(\.name.en)
         let hint = nearest(text, among: names).map { " (did you mean `\($0)`?)" } ?? ""
-        let listed = industries.map { "\($0.id) (\($0.name.zh))" }.joined(separator: ", ")
         return "unknown industry `\(text)`\(hint); the catalog has: \(listed)"
     }
 }
