@@ -241,3 +241,30 @@ import Testing
         #expect(missing.status == 1 && missing.stderr.contains("summary.csv"), "\(missing.stderr)")
     }
 }
+
+/// `diagnose --peers SUMMARY`: one enterprise against a batch's enterprises of the same industry and size band.
+@Suite struct DiagnosePeersTests {
+    @Test func percentileAgainstAHandWrittenSummary() throws {
+        let dir = BatchCommandTests.tempDir()
+        let example = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml").path
+        let plain = try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", dir.appendingPathComponent("p").path])
+        #expect(plain.status == 0)
+        let p = try Proposal.decode(json: String(contentsOf: dir.appendingPathComponent("p/auto-parts-midsize.json"), encoding: .utf8))
+        let band = p.enterprise.sizeBand
+        // Three peers (44.1 points is the example's): 30 and 50 points, and one tie; a fourth of another size band.
+        let scene = try #require(p.diagnosis.scenes.first)
+        func line(_ i: Int, _ name: String, _ points: String, _ band: String, _ sceneLevel: Int) -> String {
+            "\(i),f,in,\(name),auto-parts,\(points),2,\(points),2,,0,0,0,0,0,0,0,ok,,town,\(band),\(scene.id)=\(sceneLevel)"
+        }
+        let csv = [SummaryCSV.header, line(1, "甲", "30", band, scene.level + 1), line(2, "乙", "50", band, scene.level + 1),
+                   line(3, "丙", formatNumber(p.diagnosis.points), band, scene.level + 1), line(4, "丁", "99", "other-band", 0)].joined(separator: "\n") + "\n"
+        let summary = dir.appendingPathComponent("summary.csv")
+        try csv.write(to: summary, atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", dir.appendingPathComponent("q").path, "--peers", dir.path, "--lang", "en"])
+        #expect(r.status == 0, "\(r.stderr)")
+        // One below, one tie (half): 1.5 of 3 = 50%; the scene is below the peers' median.
+        #expect(r.stdout.contains("peers: points above 50% of 3 peers (same industry and size band); scenes below the peers' median: \(scene.name.en)"), "\(r.stdout)")
+        let missing = try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", dir.appendingPathComponent("r").path, "--peers", dir.appendingPathComponent("nope.csv").path])
+        #expect(missing.status == 1 && !missing.crashed)
+    }
+}

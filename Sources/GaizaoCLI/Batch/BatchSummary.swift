@@ -163,25 +163,62 @@ struct PeerStanding: Sendable, Hashable {
         for r in rows where r.error == nil { groups["\(r.industry ?? "")|\(r.sizeBand ?? "")", default: []].append(r) }
         var result: [Int: PeerStanding] = [:]
         for members in groups.values where members.count >= 3 {
-            var medians: [String: Double] = [:]
-            for scene in sceneOrder {
-                let levels = members.compactMap { $0.sceneLevels[scene] }.sorted()
-                guard !levels.isEmpty else { continue }
-                let mid = levels.count / 2
-                medians[scene] = levels.count % 2 == 1 ? Double(levels[mid]) : Double(levels[mid - 1] + levels[mid]) / 2
-            }
+            let medians = medianLevels(members, sceneOrder: sceneOrder)
             for r in members {
-                let others = members.filter { $0.index != r.index }
-                let below = Double(others.filter { $0.pointsNow < r.pointsNow }.count)
-                let ties = Double(others.filter { $0.pointsNow == r.pointsNow }.count)
-                let percentile = Int(((below + ties / 2) * 100 / Double(others.count)).rounded())
-                let behind = sceneOrder.filter { scene in
-                    guard let level = r.sceneLevels[scene], let median = medians[scene] else { return false }
-                    return Double(level) < median
-                }
-                result[r.index] = PeerStanding(peers: others.count, percentile: percentile, scenesBehind: behind)
+                result[r.index] = standing(r, among: members.filter { $0.index != r.index }, medians: medians, sceneOrder: sceneOrder)
             }
         }
         return result
+    }
+
+    /// One enterprise against the rows of a batch (`diagnose --peers`): its peers are those of the same industry
+    /// and size band, other than itself (by name); nil with fewer than 2 peers.
+    static func of(_ row: BatchRow, among rows: [BatchRow], sceneOrder: [String]) -> PeerStanding? {
+        let peers = rows.filter { $0.error == nil && $0.industry == row.industry && $0.sizeBand == row.sizeBand && $0.enterprise != row.enterprise }
+        guard peers.count >= 2 else { return nil }
+        return standing(row, among: peers, medians: medianLevels(peers + [row], sceneOrder: sceneOrder), sceneOrder: sceneOrder)
+    }
+
+    static func medianLevels(_ members: [BatchRow], sceneOrder: [String]) -> [String: Double] {
+        var medians: [String: Double] = [:]
+        for scene in sceneOrder {
+            let levels = members.compactMap { $0.sceneLevels[scene] }.sorted()
+            guard !levels.isEmpty else { continue }
+            let mid = levels.count / 2
+            medians[scene] = levels.count % 2 == 1 ? Double(levels[mid]) : Double(levels[mid - 1] + levels[mid]) / 2
+        }
+        return medians
+    }
+
+    static func standing(_ r: BatchRow, among others: [BatchRow], medians: [String: Double], sceneOrder: [String]) -> PeerStanding {
+        let below = Double(others.filter { $0.pointsNow < r.pointsNow }.count)
+        let ties = Double(others.filter { $0.pointsNow == r.pointsNow }.count)
+        let percentile = Int(((below + ties / 2) * 100 / Double(max(1, others.count))).rounded())
+        let behind = sceneOrder.filter { scene in
+            guard let level = r.sceneLevels[scene], let median = medians[scene] else { return false }
+            return Double(level) < median
+        }
+        return PeerStanding(peers: others.count, percentile: percentile, scenesBehind: behind)
+    }
+
+    /// The standing in words, Chinese or English.
+    func text(sceneNames: [String: String], lang: Lang) -> String {
+        let behind = scenesBehind.map { sceneNames[$0] ?? $0 }
+        if lang == .zh {
+            return "同行对标：得分高于 \(percentile)% 的同行（同行业、同规模 \(peers) 家）" + (behind.isEmpty ? "" : "；低于同行中位的场景：" + behind.joined(separator: "、"))
+        }
+        return "peers: points above \(percentile)% of \(peers) peers (same industry and size band)" + (behind.isEmpty ? "" : "; scenes below the peers' median: " + behind.joined(separator: ", "))
+    }
+}
+
+/// `--peers SUMMARY` of `diagnose`: the rows of a batch's summary.csv (or of the batch output folder holding it).
+enum PeerSummary {
+    static func rows(_ path: String) throws -> [BatchRow] {
+        var isDir: ObjCBool = false
+        let file = FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue ? (path as NSString).appendingPathComponent("summary.csv") : path
+        guard let rows = SummaryCSV.rows(try FileIO.readText(file).text) else {
+            throw CLIError.input("\(FileIO.displayPath(file)): not a summary.csv written by `gaizao batch`")
+        }
+        return rows
     }
 }

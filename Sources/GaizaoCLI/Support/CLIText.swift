@@ -164,6 +164,7 @@ enum CLIText {
         ("Each DIR is the output folder of a `gaizao batch` run (it holds summary.csv). Writes OUT/summary.csv, OUT/summary.xlsx, OUT/summary.html and, when a record failed, OUT/errors.csv over all of them, numbered in the order given. Exit 1 when a DIR holds no readable summary.csv.",
          "每个 DIR 是一次 `gaizao batch` 的输出文件夹（内有 summary.csv）。合并写出 OUT/summary.csv、OUT/summary.xlsx、OUT/summary.html，有失败时另写 OUT/errors.csv，按给出的顺序编号。某个 DIR 中没有可读的 summary.csv 时退出码为 1。"),
         ("Batch output folders (each with summary.csv).", "批次输出文件夹（各含 summary.csv）。"),
+        ("A batch's summary.csv (or its output folder): show where the enterprise stands among its peers there.", "某次批量诊断的 summary.csv（或其输出文件夹）：显示企业在其中同行里的位置。"),
         ("Answers files, folders, CSV or xlsx files, or - for JSON Lines on stdin.", "答卷文件、文件夹、CSV 或 xlsx 文件，或 - 表示从标准输入读 JSON Lines。"),
         ("Output folder.", "输出文件夹。"),
         ("Formats, comma-separated: md, html, json.", "输出格式，逗号分隔：md、html、json。"),
