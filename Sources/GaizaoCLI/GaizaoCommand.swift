@@ -10,7 +10,7 @@ public struct GaizaoCommand: AsyncParsableCommand {
         discussion: "Exit codes: 0 ok, 1 the input is wrong, 2 usage error.",
         version: "0.1.0",
         subcommands: [DiagnoseCommand.self, ExplainCommand.self, WizardCommand.self, CompareCommand.self, BatchCommand.self,
-                      QuestionsCommand.self, LintCommand.self])
+                      SummaryCommand.self, QuestionsCommand.self, LintCommand.self])
 
     public init() {}
 

@@ -14,8 +14,10 @@ import Testing
     }
 
     static func summaryRows(_ dir: URL) throws -> [[String: String]] {
-        let text = try String(contentsOf: dir.appendingPathComponent("summary.csv"), encoding: .utf8)
-        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let bytes = [UInt8](try Data(contentsOf: dir.appendingPathComponent("summary.csv")))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "summary.csv starts with a UTF-8 byte order mark (Excel)")
+        let text = try #require(String(validating: bytes.dropFirst(3), as: UTF8.self))
+        let lines = try CSVReader.rows(text).map(\.fields)
         let header = lines[0]
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }
@@ -41,7 +43,17 @@ import Testing
             #expect(row["level_after"] == String(p.after.level))
         }
         let html = try String(contentsOf: out.appendingPathComponent("summary.html"), encoding: .utf8)
-        #expect(html.contains("<svg") && !html.contains("http://") && !html.contains("https://"))
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
+        // The city dashboard (issue 17): names not ids, the pilot goal by sub-industry and town, links to proposals.
+        #expect(html.contains("试点目标：按细分行业") && html.contains("按镇街") && html.contains("场景 × 等级"))
+        #expect(html.contains(">家电<") && html.contains(">汽车零部件<") && !html.contains(">auto-parts<") && !html.contains(">home-appliance<"))
+        for row in rows {
+            let link = "href=\"" + BatchSummaryHTML.href(row["folder"]!, "proposal.html") + "\""
+            #expect(html.contains(link), "no link to \(row["folder"]!)")
+        }
+        // Points with one decimal, a range whose ends agree as one figure.
+        #expect(!html.contains(#/\d+\.\d\d+ → /#), "points are shown with one decimal")
+        #expect(!html.contains(#/>(\d+(\.\d+)?)–\1</#), "no `70–70`")
         #expect(Self.scratchFolders(out).isEmpty)
     }
 
@@ -79,7 +91,7 @@ import Testing
         #expect(r.stderr.contains("firms.csv:3") && r.stderr.contains("error: answer to `employees`: must be a number, found `很多`"))
         #expect(!r.stderr.contains("error: firms.csv"), "the position is said once: \(r.stderr)")
         let folders = try FileManager.default.contentsOfDirectory(atPath: out.path)
-            .filter { !$0.hasSuffix(".csv") && !$0.hasSuffix(".html") && !$0.hasPrefix(".") }.sorted()
+            .filter { !$0.hasSuffix(".csv") && !$0.hasSuffix(".html") && !$0.hasSuffix(".xlsx") && !$0.hasPrefix(".") }.sorted()
         #expect(folders == ["00001-etc_passwd", "00003-etc_passwd"])  // inside out/, distinct, no traversal
         let rows = try Self.summaryRows(out)
         #expect(rows.map { $0["status"] } == ["ok", "failed", "ok"])

@@ -38,7 +38,7 @@ import Testing
         #expect(zh.status == 2)
         #expect(zh.stderr.hasPrefix("错误：没有 'comapre' 这个命令；是否想用 'compare'？\n"))
         let far = try GaizaoBinary.run(["xyzzy"])
-        #expect(far.status == 2 && far.stderr.contains("the commands are: diagnose, explain, wizard, compare, batch, questions, lint"))
+        #expect(far.status == 2 && far.stderr.contains("the commands are: diagnose, explain, wizard, compare, batch, summary, questions, lint"))
         let option = try GaizaoBinary.run(["diagnose", "x.yaml", "--budgte", "5"], environment: Self.zh)
         #expect(option.status == 2 && option.stderr.hasPrefix("错误：未知选项 '--budgte'。是否想用 '--budget'？\n"))
     }

@@ -9,15 +9,17 @@ public struct BatchCommand: AsyncParsableCommand {
         abstract: "批量诊断 / Diagnose many enterprises in parallel.",
         discussion: """
         Inputs: answers files (YAML/JSON), folders of them, CSV files (one enterprise per row, question ids as columns; \
-        `gaizao questions --industry ID --csv` prints the header; several choices in one cell separated by `;`), \
-        or `-` for JSON Lines on standard input. Writes DIR/NNNNN-NAME/ per enterprise, DIR/summary.csv and \
-        DIR/summary.html. Exit 1 if any enterprise failed; the others are still done. Result folders of an earlier \
+        `gaizao questions --industry ID --csv` prints the header; several choices in one cell separated by `;`; UTF-8 \
+        or GB18030), xlsx workbooks (`gaizao questions --industry ID --xlsx FILE` writes one; every sheet with an ids \
+        row), or `-` for JSON Lines on standard input. Options may be given by id or by label. Writes DIR/NNNNN-NAME/ \
+        per enterprise, DIR/summary.csv, DIR/summary.xlsx, DIR/summary.html and, when a record failed, DIR/errors.csv \
+        with every error. Exit 1 if any enterprise failed; the others are still done. Result folders of an earlier \
         batch in DIR are kept and this run numbers its folders after them (summary.csv and summary.html are \
         replaced); one batch at a time writes into DIR (a second one is refused), and the batch's own files are \
         never read as input.
         """)
 
-    @Argument(help: "Answers files, folders, CSV files, or - for JSON Lines on stdin.")
+    @Argument(help: "Answers files, folders, CSV or xlsx files, or - for JSON Lines on stdin.")
     public var inputs: [String]
 
     @Option(name: [.short, .customLong("output")], help: "Output folder.")
@@ -62,7 +64,7 @@ public struct BatchCommand: AsyncParsableCommand {
         }
         let writer = try ProposalWriter(lang: global.lang, templatesFlag: templates, formats: formats)
         let out = URL(fileURLWithPath: output).standardizedFileURL.path
-        let summaryPaths = ["summary.csv", "summary.html"].map { (out as NSString).appendingPathComponent($0) }
+        let summaryPaths = ["summary.csv", "summary.html", "errors.csv", "summary.xlsx"].map { (out as NSString).appendingPathComponent($0) }
         try OutputGuard.refuseOverwriting(inputs: inputs, with: summaryPaths)
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -96,19 +98,30 @@ public struct BatchCommand: AsyncParsableCommand {
         progress.finish()
         if stopper.stopping { stopper.finishInterrupted(staging) }
         let (rows, totals) = results.collected()
-        try FileIO.writeAtomically(([SummaryCSV.header] + rows.map(SummaryCSV.line)).joined(separator: "\n") + "\n",
-                                   to: (out as NSString).appendingPathComponent("summary.csv"))
-        try FileIO.writeAtomically(BatchSummaryHTML.render(rows: rows, totals: totals, catalog: session.catalog, lang: global.lang),
+        try FileIO.writeAtomically(SummaryCSV.text(rows), to: (out as NSString).appendingPathComponent("summary.csv"))
+        let summaryBook: Data
+        do { summaryBook = try SummaryWorkbook.make(rows: rows, catalog: session.catalog).data() } catch {
+            throw CLIError.input("\(FileIO.displayPath(out))/summary.xlsx: cannot write the workbook (\(error))")
+        }
+        try FileIO.writeAtomically([UInt8](summaryBook), to: (out as NSString).appendingPathComponent("summary.xlsx"))
+        // errors.csv lists every error of this run; an earlier run's list would mislead, so a clean run removes it.
+        let errorsPath = (out as NSString).appendingPathComponent("errors.csv")
+        if totals.failed > 0 {
+            try FileIO.writeAtomically(ErrorsCSV.text(rows), to: errorsPath)
+        } else {
+            try? FileManager.default.removeItem(atPath: errorsPath)
+        }
+        try FileIO.writeAtomically(BatchSummaryHTML.render(rows: rows, totals: totals, catalog: session.catalog, lang: global.lang,
+                                                           proposalFile: formats.contains(.html) ? "proposal.html" : formats.contains(.md) ? "proposal.md" : "proposal.json"),
                                    to: (out as NSString).appendingPathComponent("summary.html"))
         staging.removeAll()
-        for row in rows {
-            guard let error = row.error else { continue }
-            // Located messages already start with the input and the position (`stdin:2:40: error: …`).
-            Console.err(error.hasPrefix(row.origin + ":") ? error : "\(row.origin): error: \(error)")
+        for row in rows where row.error != nil {
+            for error in row.errors { Console.err(error.located) }
         }
+        let files = totals.failed > 0 ? "summary.csv, summary.xlsx, summary.html, errors.csv" : "summary.csv, summary.xlsx, summary.html"
         let summary = global.lang == .zh
-            ? "批量完成：\(totals.done) 家成功，\(totals.failed) 家失败；结果在 \(FileIO.displayPath(out))/（summary.csv, summary.html）"
-            : "batch done: \(totals.done) ok, \(totals.failed) failed; results in \(FileIO.displayPath(out))/ (summary.csv, summary.html)"
+            ? "批量完成：\(totals.done) 家成功，\(totals.failed) 家失败；结果在 \(FileIO.displayPath(out))/（\(files)）"
+            : "batch done: \(totals.done) ok, \(totals.failed) failed; results in \(FileIO.displayPath(out))/ (\(files))"
         Console.out(summary)
         if totals.failed > 0 { throw ExitCode(1) }
     }
@@ -152,12 +165,13 @@ struct BatchJob: Sendable {
             }
             row = BatchRow.from(p, index: index, origin: record.origin, folder: name)
         } catch let failure as BatchFailure {
-            row.error = failure.message
+            row.errors = failure.errors ?? [BatchError.whole(record.origin, failure.message)]
         } catch let error as CLIError {
-            row.error = error.description
+            row.errors = [BatchError.whole(record.origin, error.description)]
         } catch {
-            row.error = "\(error)"
+            row.errors = [BatchError.whole(record.origin, "\(error)")]
         }
+        if !row.errors.isEmpty { row.error = row.errors.map(\.located).joined(separator: "\n") }
         return row
     }
 
@@ -167,13 +181,17 @@ struct BatchJob: Sendable {
         return String(repeating: "0", count: max(0, 5 - digits.count)) + digits + "-"
     }
 
-    struct BatchFailure: Error { var message: String }
+    struct BatchFailure: Error {
+        var message: String
+        /// The located errors, when the record's answers did not decode.
+        var errors: [BatchError]? = nil
+    }
 
     private func decode(_ record: BatchRecord) throws -> AnswerSheet {
         let result: AnswerDecoder.Result
         switch record {
-        case let .broken(_, message):
-            throw BatchFailure(message: message)
+        case let .broken(origin, message):
+            throw BatchFailure(message: message, errors: [BatchError.whole(origin, message)])
         case let .file(path):
             let file = try FileIO.readText(path)
             result = AnswerDecoder.decode(file, catalog: engine.catalog)
@@ -191,7 +209,7 @@ struct BatchJob: Sendable {
         }
         guard let sheet = result.sheet else {
             let errors = result.diagnostics.sorted.filter { $0.severity == .error }
-            throw BatchFailure(message: errors.prefix(3).map(\.description).joined(separator: "; ") + (errors.count > 3 ? "; … \(errors.count - 3) more" : ""))
+            throw BatchFailure(message: errors.map(\.description).joined(separator: "\n"), errors: BatchError.from(errors, record: record))
         }
         return sheet
     }

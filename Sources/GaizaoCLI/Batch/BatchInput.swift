@@ -36,7 +36,8 @@ struct BatchInputs: Sequence, IteratorProtocol {
     static let maxCSVBytes = 512 << 20
     private var pending: [String]
     private var queue: [BatchRecord] = []
-    private var csv: CSVTable?
+    /// Tables still to read: a CSV file's, or a workbook's sheets.
+    private var tables: [AnswerTable] = []
     private var stdinLine = 0
     private var stdin = StdinLines(limit: FileIO.maxInputBytes)
     private var readingStdin = false
@@ -58,9 +59,9 @@ struct BatchInputs: Sequence, IteratorProtocol {
     mutating func next() -> BatchRecord? {
         while true {
             if !queue.isEmpty { return queue.removeFirst() }
-            if var table = csv {
-                if let record = table.next() { csv = table; return record }
-                csv = nil
+            while !tables.isEmpty {
+                if let record = tables[0].next() { return record }
+                tables.removeFirst()
             }
             if readingStdin {
                 guard let line = stdin.next() else { readingStdin = false; continue }
@@ -87,13 +88,21 @@ struct BatchInputs: Sequence, IteratorProtocol {
             }
             if isDir.boolValue {
                 let names = ((try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []).sorted()
-                let files = names.filter { [".yaml", ".yml", ".json", ".csv"].contains(where: $0.lowercased().hasSuffix) && !$0.hasPrefix(".") }
+                // `~$book.xlsx` is the lock file Excel keeps beside an open workbook, not a workbook.
+                let files = names.filter { [".yaml", ".yml", ".json", ".csv", ".xlsx"].contains(where: $0.lowercased().hasSuffix) && !$0.hasPrefix(".") && !$0.hasPrefix("~$") }
                 pending.insert(contentsOf: files.map { (input as NSString).appendingPathComponent($0) }.filter { !isExcluded($0) }, at: 0)
                 continue
             }
             if input.lowercased().hasSuffix(".csv") {
                 switch CSVTable.open(input) {
-                case let .success(table): csv = table
+                case let .success(table): tables = [table]
+                case let .failure(broken): queue = [broken.record]
+                }
+                continue
+            }
+            if input.lowercased().hasSuffix(".xlsx") {
+                switch WorkbookTables.open(input) {
+                case let .success(sheets): tables = sheets
                 case let .failure(broken): queue = [broken.record]
                 }
                 continue
@@ -104,18 +113,11 @@ struct BatchInputs: Sequence, IteratorProtocol {
 
 }
 
-/// A parsed CSV file handing out one record per row, built only when asked for.
-struct CSVTable {
-    let path: String
-    let names: [String]
-    let industryColumn: Int
-    let dateColumn: Int?
-    let rows: [CSVReader.Row]
-    var index = 1
-
-
-    static func open(_ path: String) -> Swift.Result<CSVTable, BatchRecord.Failure> {
-        func broken(_ origin: String, _ message: String) -> Swift.Result<CSVTable, BatchRecord.Failure> {
+/// A CSV file read into an `AnswerTable`: UTF-8 (with or without a byte order mark) or GB18030, as spreadsheets
+/// save it.
+enum CSVTable {
+    static func open(_ path: String) -> Swift.Result<AnswerTable, BatchRecord.Failure> {
+        func broken(_ origin: String, _ message: String) -> Swift.Result<AnswerTable, BatchRecord.Failure> {
             .failure(BatchRecord.Failure(record: .broken(origin: origin, message: message)))
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
@@ -125,48 +127,112 @@ struct CSVTable {
         guard let data = FileManager.default.contents(atPath: path) else {
             return broken(path, access(path, R_OK) != 0 && (errno == EACCES || errno == EPERM) ? "cannot be read (permission denied)" : "cannot be read")
         }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            // Spreadsheets in China save CSV as GB18030 by default: say where, and how to save it as UTF-8.
-            let (line, column, offset) = FileIO.firstInvalidUTF8Position(bytes)
-            return broken("\(path):\(line):\(column)",
-                          "not valid UTF-8 text (byte \(offset + 1) of the file; GB18030/GBK?): save the file as UTF-8 — in Excel or WPS choose \"CSV UTF-8\"")
+        let text: String
+        switch SpreadsheetText.decode([UInt8](data)) {
+        case let .success(decoded): text = decoded.text
+        case let .failure(bad):
+            return broken("\(path):\(bad.line):\(bad.column)",
+                          "neither UTF-8 nor GB18030 text (byte \(bad.offset + 1) of the file, line \(bad.line)): save the file again from the spreadsheet as \"CSV UTF-8\" or \"CSV\"")
         }
         let rows: [CSVReader.Row]
         do { rows = try CSVReader.rows(text) } catch {
-            if case let CSVReader.Failure.unterminatedQuote(line) = error { return broken("\(path):\(line)", "a quoted field is never closed") }
-            return broken(path, "cannot be parsed as CSV")
+            switch error {
+            case let .unterminatedQuote(row, column): return broken("\(path):\(row):\(column)", "a quoted field is never closed")
+            }
         }
-        guard let header = rows.first else { return broken(path, "the CSV file is empty") }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let industryColumn = names.firstIndex(of: "industry") else {
-            return broken("\(path):1:1", "the header has no `industry` column (print one with `gaizao questions --industry ID --csv`)")
+        return AnswerTable.make(source: path, rows: rows, kind: "CSV file")
+    }
+}
+
+/// Rows of answers from a spreadsheet — a CSV file or a worksheet — handing out one record per row, built only
+/// when asked for. The question ids are the first row holding a cell `industry` among the first three (a CSV
+/// printed by `questions --csv` has them in row 1; a questionnaire workbook has Chinese headers in row 1 and the
+/// ids in row 2); the enterprises are the rows after it. Rows and columns are the spreadsheet's numbers (row 1,
+/// column 1 = A1), so a located error points at the cell a user sees.
+struct AnswerTable {
+    /// The file (and sheet) shown in locations.
+    let source: String
+    /// The question id of each column (0-based), "" for a column without one.
+    let names: [String]
+    let industryColumn: Int
+    let dateColumn: Int?
+    let rows: [CSVReader.Row]
+    /// The industry of a row whose industry cell is empty (a questionnaire workbook is for one industry).
+    var defaultIndustry: String? = nil
+    var index = 0
+
+    static func make(source: String, rows: [CSVReader.Row], kind: String, defaultIndustry: String? = nil)
+        -> Swift.Result<AnswerTable, BatchRecord.Failure> {
+        func broken(_ origin: String, _ message: String) -> Swift.Result<AnswerTable, BatchRecord.Failure> {
+            .failure(BatchRecord.Failure(record: .broken(origin: origin, message: message)))
         }
+        guard !rows.isEmpty else { return broken(source, "the \(kind) is empty") }
+        let clean = { (s: String) in s.trimmingCharacters(in: .whitespaces) }
+        guard let header = rows.prefix(3).first(where: { $0.fields.contains { clean($0).lowercased() == "industry" } }) else {
+            return broken("\(source):1:1", "no header row with an `industry` column in the first three rows (print one with `gaizao questions --industry ID --csv` or `--xlsx FILE`)")
+        }
+        let names = header.fields.map(clean)
+        let industryColumn = names.firstIndex { $0.lowercased() == "industry" }!
         var seen = Set<String>()
-        for (i, n) in names.enumerated() where !seen.insert(n).inserted {
-            return broken("\(path):1:\(header.columns[i])", "column `\(n)` appears twice in the header")
+        for (i, n) in names.enumerated() where !n.isEmpty && !seen.insert(n).inserted {
+            return broken("\(source):\(header.row):\(i + 1)", "column `\(n)` (\(columnLetters(i + 1))) appears twice in the header")
         }
-        return .success(CSVTable(path: path, names: names, industryColumn: industryColumn, dateColumn: names.firstIndex(of: "date"), rows: rows))
+        let body = rows.filter { $0.row > header.row }
+        return .success(AnswerTable(source: source, names: names, industryColumn: industryColumn,
+                                    dateColumn: names.firstIndex(of: "date"), rows: body, defaultIndustry: defaultIndustry))
     }
 
     mutating func next() -> BatchRecord? {
         guard index < rows.count else { return nil }
         let row = rows[index]
         index += 1
-        if row.fields.count != names.count {
-            return .broken(origin: "\(path):\(row.line)", message: "row has \(row.fields.count) fields, the header has \(names.count)")
+        let source = self.source
+        let at = { (column: Int) in SourceLocation(file: source, line: row.row, column: column + 1) }
+        for (i, text) in row.fields.enumerated() where (i >= names.count || names[i].isEmpty) && !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            return .broken(origin: at(i).description,
+                           message: "column \(Self.columnLetters(i + 1)) holds `\(text.prefix(40))` but has no question id in the header row")
         }
+        let field = { (i: Int) in i < row.fields.count ? row.fields[i] : "" }
         var cells: [AnswerCells.Cell] = []
         cells.reserveCapacity(names.count)
-        for (i, name) in names.enumerated() where i != industryColumn && i != dateColumn {
-            cells.append(.init(questionID: name, text: row.fields[i], location: SourceLocation(file: path, line: row.line, column: row.columns[i])))
+        for (i, name) in names.enumerated() where i != industryColumn && i != dateColumn && !name.isEmpty {
+            cells.append(.init(questionID: name, text: field(i), location: at(i)))
         }
-        let date = dateColumn.map { row.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        let industry = row.fields[industryColumn].trimmingCharacters(in: .whitespaces)
+        let date = dateColumn.map { Self.dateText(field($0).trimmingCharacters(in: .whitespaces)) }.flatMap { $0.isEmpty ? nil : $0 }
+        var industry = field(industryColumn).trimmingCharacters(in: .whitespaces)
+        if industry.isEmpty, let defaultIndustry { industry = defaultIndustry }
         let record = AnswerCells(
-            industry: industry, industryLocation: SourceLocation(file: path, line: row.line, column: row.columns[industryColumn]),
-            date: date, cells: cells, location: SourceLocation(file: path, line: row.line, column: 1))
-        return .csvRow(file: path, cells: record, label: "\(path):\(row.line)")
+            industry: industry, industryLocation: at(industryColumn),
+            date: date, cells: cells, location: SourceLocation(file: source, line: row.row, column: 1))
+        return .csvRow(file: source, cells: record, label: "\(source):\(row.row)")
+    }
+
+    /// A date as a spreadsheet may give it: `2026-11-20` as typed, or a day number (46346) where the cell is
+    /// formatted as a date; day numbers count from 1899-12-30.
+    static func dateText(_ text: String) -> String {
+        guard text.count == 5, let serial = Int(text), serial >= 10_000 else { return text }
+        // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+        let z = serial - 25_569 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)-\(two(m))-\(two(d))"
+    }
+
+    /// The spreadsheet's name of a 1-based column: 1 → A, 27 → AA.
+    static func columnLetters(_ column: Int) -> String {
+        var n = column, letters = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + r))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
     }
 }

@@ -17,7 +17,13 @@ struct BatchRow: Sendable {
     var subsidy = CostRange(low: 0, high: 0)
     var netCost = CostRange(low: 0, high: 0)
     var weeks = 0
+    var town: String?
+    var sizeBand: String?
+    /// Each scene's level now (the catalog's scene order), for the dashboard's heat map.
+    var sceneLevels: [String: Int] = [:]
     var error: String?
+    /// Every error of a failed record, for errors.csv.
+    var errors: [BatchError] = []
 
     static func from(_ p: Proposal, index: Int, origin: String, folder: String) -> BatchRow {
         BatchRow(
@@ -26,7 +32,9 @@ struct BatchRow: Sendable {
             modules: p.modules.filter { $0.status == .include || $0.status == .upgrade }.map(\.id),
             investment: CostRange(low: p.totals.investment.lowYuan, high: p.totals.investment.highYuan),
             subsidy: CostRange(low: p.totals.subsidy.lowYuan, high: p.totals.subsidy.highYuan),
-            netCost: CostRange(low: p.totals.netCost.lowYuan, high: p.totals.netCost.highYuan), weeks: p.totals.durationWeeks)
+            netCost: CostRange(low: p.totals.netCost.lowYuan, high: p.totals.netCost.highYuan), weeks: p.totals.durationWeeks,
+            town: p.enterprise.town, sizeBand: p.enterprise.sizeBand,
+            sceneLevels: Dictionary(p.diagnosis.scenes.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a }))
     }
 }
 
@@ -58,7 +66,14 @@ struct BatchTotals: Sendable {
 }
 
 enum SummaryCSV {
-    static let header = "index,folder,input,enterprise,industry,points_now,level_now,points_after,level_after,modules,investment_low_yuan,investment_high_yuan,subsidy_low_yuan,subsidy_high_yuan,net_low_yuan,net_high_yuan,weeks,status,error"
+    /// Written first in summary.csv and errors.csv: without it Excel on Chinese Windows reads UTF-8 as GB18030.
+    static let byteOrderMark = "\u{FEFF}"
+
+    static func text(_ rows: [BatchRow]) -> String {
+        byteOrderMark + ([header] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    static let header = "index,folder,input,enterprise,industry,points_now,level_now,points_after,level_after,modules,investment_low_yuan,investment_high_yuan,subsidy_low_yuan,subsidy_high_yuan,net_low_yuan,net_high_yuan,weeks,status,error,town,size_band,scene_levels"
 
     static func line(_ r: BatchRow) -> String {
         let fields: [String] = [
@@ -70,8 +85,55 @@ enum SummaryCSV {
             r.error == nil ? String(r.subsidy.low) : "", r.error == nil ? String(r.subsidy.high) : "",
             r.error == nil ? String(r.netCost.low) : "", r.error == nil ? String(r.netCost.high) : "",
             r.error == nil ? String(r.weeks) : "", r.error == nil ? "ok" : "failed", r.error ?? "",
+            r.town ?? "", r.sizeBand ?? "", r.sceneLevels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";"),
         ]
         return fields.map(quote).joined(separator: ",")
+    }
+
+    /// The rows of a summary.csv written by `batch` (this version's columns, or the earlier ones without town, size
+    /// band and scene levels), for `gaizao summary` to merge. Numbers that do not read leave the row failed.
+    static func rows(_ text: String) -> [BatchRow]? {
+        var body = text
+        if body.hasPrefix(byteOrderMark) { body.removeFirst() }
+        guard let table = try? CSVReader.rows(body), let header = table.first?.fields, header.first == "index", header.contains("status") else { return nil }
+        return table.dropFirst().map { line in
+            var f: [String: String] = [:]
+            for (i, name) in header.enumerated() where i < line.fields.count { f[name] = line.fields[i] }
+            func int(_ k: String) -> Int { Int(f[k] ?? "") ?? 0 }
+            func unquoted(_ s: String?) -> String? {
+                // `quote` neutralised formulas with a leading `'`; the text is given back as written.
+                guard let s, s.hasPrefix("'"), let second = s.dropFirst().first, "=+-@".contains(second) else { return s }
+                return String(s.dropFirst())
+            }
+            var r = BatchRow(index: int("index"), origin: unquoted(f["input"]) ?? "")
+            r.folder = f["folder"].flatMap { $0.isEmpty ? nil : unquoted($0) }
+            r.enterprise = unquoted(f["enterprise"]); r.industry = f["industry"]
+            r.pointsNow = Double(f["points_now"] ?? "") ?? 0; r.levelNow = int("level_now")
+            r.pointsAfter = Double(f["points_after"] ?? "") ?? 0; r.levelAfter = int("level_after")
+            r.modules = (f["modules"] ?? "").split(separator: ";").map(String.init)
+            r.investment = CostRange(low: int("investment_low_yuan"), high: int("investment_high_yuan"))
+            r.subsidy = CostRange(low: int("subsidy_low_yuan"), high: int("subsidy_high_yuan"))
+            r.netCost = CostRange(low: int("net_low_yuan"), high: int("net_high_yuan"))
+            r.weeks = int("weeks")
+            r.town = f["town"].flatMap { $0.isEmpty ? nil : unquoted($0) }
+            r.sizeBand = f["size_band"].flatMap { $0.isEmpty ? nil : $0 }
+            for pair in (f["scene_levels"] ?? "").split(separator: ";") {
+                let parts = pair.split(separator: "=")
+                if parts.count == 2, let level = Int(parts[1]) { r.sceneLevels[String(parts[0])] = level }
+            }
+            if f["status"] != "ok" {
+                let message = unquoted(f["error"]).flatMap { $0.isEmpty ? nil : $0 } ?? "failed"
+                r.error = message
+                r.errors = message.split(separator: "\n").map { line in
+                    // `file:row:col: error: message` as batch printed it.
+                    if let range = line.range(of: ": error: ") {
+                        return BatchError.whole(String(line[..<range.lowerBound]), String(line[range.upperBound...]))
+                    }
+                    return BatchError(file: r.origin, message: String(line))
+                }
+            }
+            return r
+        }
     }
 
     /// Quotes a field when it holds a comma, quote or newline; neutralises spreadsheet formulas.
@@ -84,5 +146,79 @@ enum SummaryCSV {
             return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return v
+    }
+}
+
+/// Where each enterprise of a batch stands among its peers — the batch's enterprises of the same industry and size
+/// band (no data leaves the machine): the percentile of its points (the share of peers with fewer points, ties
+/// counted half) and the scenes where its level is below the peers' median.
+struct PeerStanding: Sendable, Hashable {
+    var peers: Int
+    var percentile: Int
+    var scenesBehind: [String]
+
+    /// By row index; enterprises without at least 2 other peers get none.
+    static func compute(_ rows: [BatchRow], sceneOrder: [String]) -> [Int: PeerStanding] {
+        var groups: [String: [BatchRow]] = [:]
+        for r in rows where r.error == nil { groups["\(r.industry ?? "")|\(r.sizeBand ?? "")", default: []].append(r) }
+        var result: [Int: PeerStanding] = [:]
+        for members in groups.values where members.count >= 3 {
+            let medians = medianLevels(members, sceneOrder: sceneOrder)
+            for r in members {
+                result[r.index] = standing(r, among: members.filter { $0.index != r.index }, medians: medians, sceneOrder: sceneOrder)
+            }
+        }
+        return result
+    }
+
+    /// One enterprise against the rows of a batch (`diagnose --peers`): its peers are those of the same industry
+    /// and size band, other than itself (by name); nil with fewer than 2 peers.
+    static func of(_ row: BatchRow, among rows: [BatchRow], sceneOrder: [String]) -> PeerStanding? {
+        let peers = rows.filter { $0.error == nil && $0.industry == row.industry && $0.sizeBand == row.sizeBand && $0.enterprise != row.enterprise }
+        guard peers.count >= 2 else { return nil }
+        return standing(row, among: peers, medians: medianLevels(peers + [row], sceneOrder: sceneOrder), sceneOrder: sceneOrder)
+    }
+
+    static func medianLevels(_ members: [BatchRow], sceneOrder: [String]) -> [String: Double] {
+        var medians: [String: Double] = [:]
+        for scene in sceneOrder {
+            let levels = members.compactMap { $0.sceneLevels[scene] }.sorted()
+            guard !levels.isEmpty else { continue }
+            let mid = levels.count / 2
+            medians[scene] = levels.count % 2 == 1 ? Double(levels[mid]) : Double(levels[mid - 1] + levels[mid]) / 2
+        }
+        return medians
+    }
+
+    static func standing(_ r: BatchRow, among others: [BatchRow], medians: [String: Double], sceneOrder: [String]) -> PeerStanding {
+        let below = Double(others.filter { $0.pointsNow < r.pointsNow }.count)
+        let ties = Double(others.filter { $0.pointsNow == r.pointsNow }.count)
+        let percentile = Int(((below + ties / 2) * 100 / Double(max(1, others.count))).rounded())
+        let behind = sceneOrder.filter { scene in
+            guard let level = r.sceneLevels[scene], let median = medians[scene] else { return false }
+            return Double(level) < median
+        }
+        return PeerStanding(peers: others.count, percentile: percentile, scenesBehind: behind)
+    }
+
+    /// The standing in words, Chinese or English.
+    func text(sceneNames: [String: String], lang: Lang) -> String {
+        let behind = scenesBehind.map { sceneNames[$0] ?? $0 }
+        if lang == .zh {
+            return "同行对标：得分高于 \(percentile)% 的同行（同行业、同规模 \(peers) 家）" + (behind.isEmpty ? "" : "；低于同行中位的场景：" + behind.joined(separator: "、"))
+        }
+        return "peers: points above \(percentile)% of \(peers) peers (same industry and size band)" + (behind.isEmpty ? "" : "; scenes below the peers' median: " + behind.joined(separator: ", "))
+    }
+}
+
+/// `--peers SUMMARY` of `diagnose`: the rows of a batch's summary.csv (or of the batch output folder holding it).
+enum PeerSummary {
+    static func rows(_ path: String) throws -> [BatchRow] {
+        var isDir: ObjCBool = false
+        let file = FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue ? (path as NSString).appendingPathComponent("summary.csv") : path
+        guard let rows = SummaryCSV.rows(try FileIO.readText(file).text) else {
+            throw CLIError.input("\(FileIO.displayPath(file)): not a summary.csv written by `gaizao batch`")
+        }
+        return rows
     }
 }

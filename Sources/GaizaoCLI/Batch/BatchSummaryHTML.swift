@@ -1,83 +1,203 @@
 import Foundation
 import GaizaoCore
 
-/// summary.html: one self-contained page (inline CSS and SVG, no network) with the level distribution now
-/// vs after, total investment and subsidy, and the modules most often recommended.
+/// summary.html, the city dashboard: one self-contained page (inline CSS, no script, no network) in the look of
+/// the proposals — levels now and after by sub-industry and by town against the pilot's goal (≥ 90% of the
+/// enterprises of each sub-industry at level 2 or above after the retrofit), investment and subsidy totals, the
+/// modules most needed, a scene × level heat map, and every enterprise linked to its proposal. Charts are HTML
+/// bars, so their text keeps the page's size on a phone and in print; wide tables scroll inside their box.
 enum BatchSummaryHTML {
     static func escape(_ s: String) -> String { HTMLEscape.escaped(ControlCharacters.visible(s)) }
 
-    static func render(rows: [BatchRow], totals: BatchTotals, catalog: Catalog, lang: Lang) -> String {
+    /// The pilot's goal: this share of each sub-industry's enterprises at level 2 or above after the retrofit.
+    static let goalShare = 0.9
+
+    /// Points as a dashboard shows them: one decimal (`77.0`), the proposal has the exact figure.
+    static func points(_ value: Double) -> String {
+        let tenths = (value * 10).rounded() / 10
+        let text = formatNumber(tenths)
+        return text.contains(".") ? text : text + ".0"
+    }
+
+    /// A range of 万元, one figure when both ends agree.
+    static func wanRange(_ low: Int, _ high: Int) -> String {
+        low == high ? Money.wan(low) : "\(Money.wan(low))–\(Money.wan(high))"
+    }
+
+    static func percent(_ part: Int, _ whole: Int) -> String {
+        whole == 0 ? "–" : "\(Int((Double(part) * 100 / Double(whole)).rounded()))%"
+    }
+
+    /// A link to a result folder's file, each path segment percent-encoded.
+    static func href(_ folder: String, _ file: String) -> String {
+        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))
+        let segments = folder.split(separator: "/", omittingEmptySubsequences: false).map { String($0).addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
+        return segments.joined(separator: "/") + "/" + file
+    }
+
+    struct Group { var name: String; var count = 0; var level2Now = 0; var level2After = 0 }
+
+    static func render(rows: [BatchRow], totals: BatchTotals, catalog: Catalog, lang: Lang, proposalFile: String = "proposal.html") -> String {
         func t(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
+        let done = rows.filter { $0.error == nil }
         let levelNames = (0...4).map { $0 == 0 ? t("未达一级", "Below 1") : t("\($0)级", "Level \($0)") }
-        let maxCount = max(1, (totals.levelsNow + totals.levelsAfter).max() ?? 1)
-        // Level distribution: grouped bars, now (grey) and after (blue).
-        var bars = ""
-        let chartH = 160.0, barW = 28.0, gap = 80.0
-        for l in 0...4 {
-            let x = 40 + Double(l) * gap
-            let hNow = chartH * Double(totals.levelsNow[l]) / Double(maxCount)
-            let hAfter = chartH * Double(totals.levelsAfter[l]) / Double(maxCount)
-            bars += "<rect x=\"\(x)\" y=\"\(20 + chartH - hNow)\" width=\"\(barW)\" height=\"\(hNow)\" fill=\"#9aa5b1\"><title>\(escape(levelNames[l])) \(t("改造前", "now")): \(totals.levelsNow[l])</title></rect>"
-            bars += "<rect x=\"\(x + barW + 2)\" y=\"\(20 + chartH - hAfter)\" width=\"\(barW)\" height=\"\(hAfter)\" fill=\"#1f6feb\"><title>\(escape(levelNames[l])) \(t("改造后", "after")): \(totals.levelsAfter[l])</title></rect>"
-            bars += "<text x=\"\(x + barW)\" y=\"\(chartH + 38)\" text-anchor=\"middle\" font-size=\"12\">\(escape(levelNames[l]))</text>"
-            bars += "<text x=\"\(x + barW / 2)\" y=\"\(16 + chartH - hNow)\" text-anchor=\"middle\" font-size=\"11\">\(totals.levelsNow[l])</text>"
-            bars += "<text x=\"\(x + barW * 1.5 + 2)\" y=\"\(16 + chartH - hAfter)\" text-anchor=\"middle\" font-size=\"11\">\(totals.levelsAfter[l])</text>"
+        let industryNames = Dictionary(catalog.industries.map { ($0.id, $0.name[lang]) }, uniquingKeysWith: { a, _ in a })
+
+        // Pilot goal by sub-industry and by town.
+        func groups(_ key: (BatchRow) -> String) -> [Group] {
+            var byKey: [String: Group] = [:]
+            var order: [String] = []
+            for r in done {
+                let k = key(r)
+                if byKey[k] == nil { byKey[k] = Group(name: k); order.append(k) }
+                byKey[k]!.count += 1
+                if r.levelNow >= 2 { byKey[k]!.level2Now += 1 }
+                if r.levelAfter >= 2 { byKey[k]!.level2After += 1 }
+            }
+            return order.sorted().map { byKey[$0]! }
         }
-        // Most recommended modules: horizontal bars.
-        let names = Dictionary(catalog.industries.flatMap { $0.modules.map { ($0.id, $0.name[lang]) } }, uniquingKeysWith: { a, _ in a })
+        func goalTable(_ title: String, _ groups: [Group]) -> String {
+            var x = "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">\(escape(title))</th><th scope=\"col\" class=\"num\">\(t("企业数", "Enterprises"))</th>"
+            x += "<th scope=\"col\" class=\"num\">\(t("二级及以上：现状", "Level 2+ now"))</th><th scope=\"col\" class=\"num\">\(t("改造后", "After"))</th>"
+            x += "<th scope=\"col\" class=\"bar-col\">\(t("对照 90% 目标", "Against the 90% goal"))</th><th scope=\"col\">\(t("结论", "Verdict"))</th></tr></thead><tbody>"
+            for g in groups {
+                let now = Double(g.level2Now) / Double(max(1, g.count)), after = Double(g.level2After) / Double(max(1, g.count))
+                let met = after >= goalShare
+                x += "<tr><th scope=\"row\" class=\"name\">\(escape(g.name))</th><td class=\"num\">\(g.count)</td>"
+                x += "<td class=\"num\">\(percent(g.level2Now, g.count))</td><td class=\"num\">\(percent(g.level2After, g.count))</td>"
+                x += "<td class=\"bar-col\"><div class=\"goal\" role=\"img\" aria-label=\"\(percent(g.level2Now, g.count)) → \(percent(g.level2After, g.count))\">"
+                x += "<span class=\"after\" style=\"width:\(Int(after * 100))%\"></span><span class=\"now\" style=\"width:\(Int(now * 100))%\"></span><span class=\"mark\"></span></div></td>"
+                x += "<td>\(met ? "<span class=\"ok\">\(t("达标", "Met"))</span>" : "<span class=\"warn\">\(t("未达标", "Not met"))</span>")</td></tr>"
+            }
+            return x + "</tbody></table></div>"
+        }
+        let noTown = t("（未填镇街）", "(no town given)")
+
+        // Level distribution now and after.
+        let maxCount = max(1, (totals.levelsNow + totals.levelsAfter).max() ?? 1)
+        var levels = ""
+        for l in 0...4 {
+            let now = totals.levelsNow[l], after = totals.levelsAfter[l]
+            levels += "<div class=\"bar-row\"><span class=\"label\">\(escape(levelNames[l]))</span><span class=\"bars\">"
+            levels += "<span class=\"bar now\" style=\"width:\(85 * now / maxCount)%\"></span><span class=\"v\">\(now)</span><br>"
+            levels += "<span class=\"bar after\" style=\"width:\(85 * after / maxCount)%\"></span><span class=\"v\">\(after)</span></span></div>"
+        }
+
+        // Modules most needed, by their names.
+        let moduleNames = Dictionary(catalog.industries.flatMap { $0.modules.map { ($0.id, $0.name[lang]) } }, uniquingKeysWith: { a, _ in a })
         let top = totals.moduleCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(12)
         let topMax = max(1, top.first?.value ?? 1)
-        var moduleBars = ""
-        for (i, (id, count)) in top.enumerated() {
-            let y = 10 + Double(i) * 26
-            let w = 300 * Double(count) / Double(topMax)
-            moduleBars += "<text x=\"0\" y=\"\(y + 14)\" font-size=\"12\">\(escape(names[id] ?? id))</text>"
-            moduleBars += "<rect x=\"260\" y=\"\(y)\" width=\"\(w)\" height=\"18\" fill=\"#2da44e\"><title>\(escape(id)): \(count)</title></rect>"
-            moduleBars += "<text x=\"\(266 + w)\" y=\"\(y + 14)\" font-size=\"12\">\(count)</text>"
+        var modules = ""
+        for (id, count) in top {
+            modules += "<div class=\"bar-row\"><span class=\"label\">\(escape(moduleNames[id] ?? id))</span><span class=\"bars\">"
+            modules += "<span class=\"bar module\" style=\"width:\(85 * count / topMax)%\"></span><span class=\"v\">\(count)</span></span></div>"
         }
-        let moduleHeight = 20 + top.count * 26
+
+        // Scene × level heat map (now).
+        var heat = "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th scope=\"col\">\(t("场景", "Scene"))</th>"
+        for l in 0...4 { heat += "<th scope=\"col\" class=\"num\">\(l)</th>" }
+        heat += "</tr></thead><tbody>"
+        for scene in catalog.maturity.scenes {
+            var counts = [Int](repeating: 0, count: 5)
+            for r in done { if let l = r.sceneLevels[scene.id] { counts[max(0, min(4, l))] += 1 } }
+            guard counts.reduce(0, +) > 0 else { continue }
+            heat += "<tr><th scope=\"row\" class=\"name\">\(escape(scene.name[lang]))\(scene.mandatory ? " <small>\(t("必选", "mandatory"))</small>" : "")</th>"
+            for c in counts {
+                let share = Double(c) / Double(max(1, done.count))
+                heat += "<td class=\"num\" style=\"background:rgba(31,58,95,\(String(format: "%.2f", 0.08 + 0.8 * share)));color:\(share > 0.45 ? "#fff" : "inherit")\">\(c)</td>"
+            }
+            heat += "</tr>"
+        }
+        heat += "</tbody></table></div>"
+
         var failed = ""
         for r in rows where r.error != nil {
-            failed += "<tr><td>\(escape(r.origin))</td><td>\(escape(r.error ?? ""))</td></tr>"
+            let messages = r.errors.isEmpty ? [r.error ?? ""] : r.errors.map { $0.message }
+            failed += "<tr><td class=\"name\">\(escape(r.origin))</td><td>\(messages.map(escape).joined(separator: "<br>"))</td></tr>"
         }
+        let standings = PeerStanding.compute(done, sceneOrder: catalog.maturity.scenes.map(\.id))
+        let sceneNames = Dictionary(catalog.maturity.scenes.map { ($0.id, $0.name[lang]) }, uniquingKeysWith: { a, _ in a })
         var table = ""
-        for r in rows.prefix(2000) where r.error == nil {
-            table += "<tr><td>\(r.index)</td><td>\(escape(r.enterprise ?? ""))</td><td>\(escape(r.industry ?? ""))</td>"
-            table += "<td>\(formatNumber(r.pointsNow)) → \(formatNumber(r.pointsAfter))</td><td>\(escape(levelNames[max(0, min(4, r.levelNow))])) → \(escape(levelNames[max(0, min(4, r.levelAfter))]))</td>"
-            table += "<td>\(Money.wan(r.investment.low))–\(Money.wan(r.investment.high))</td><td>\(Money.wan(r.subsidy.low))–\(Money.wan(r.subsidy.high))</td><td>\(r.weeks)</td></tr>"
+        for r in done.prefix(2000) {
+            let name = escape(r.enterprise ?? "")
+            let link = r.folder.map { "<a href=\"\(escape(href($0, proposalFile)))\">\(name)</a>" } ?? name
+            table += "<tr><td class=\"num\">\(r.index)</td><td class=\"name\">\(link)</td><td>\(escape(r.industry.map { industryNames[$0] ?? $0 } ?? ""))</td>"
+            table += "<td>\(escape(r.town ?? ""))</td><td class=\"num\">\(points(r.pointsNow)) → \(points(r.pointsAfter))</td>"
+            table += "<td>\(escape(levelNames[max(0, min(4, r.levelNow))])) → \(escape(levelNames[max(0, min(4, r.levelAfter))]))</td>"
+            table += "<td class=\"num\">\(wanRange(r.investment.low, r.investment.high))</td><td class=\"num\">\(wanRange(r.subsidy.low, r.subsidy.high))</td><td class=\"num\">\(r.weeks)</td>"
+            if let p = standings[r.index] {
+                let behind = p.scenesBehind.map { sceneNames[$0] ?? $0 }
+                table += "<td>\(t("高于 \(p.percentile)% 同行（\(p.peers) 家）", "above \(p.percentile)% of \(p.peers) peers"))"
+                table += behind.isEmpty ? "" : "<br><small>\(t("低于同行中位的场景：", "scenes below the peers' median: "))\(escape(behind.joined(separator: t("、", ", "))))</small>"
+                table += "</td></tr>"
+            } else {
+                table += "<td class=\"muted\">\(t("同行不足 3 家", "fewer than 3 peers"))</td></tr>"
+            }
         }
-        let more = rows.count > 2000 ? "<p>\(t("仅列出前 2000 家，完整数据见 summary.csv。", "Only the first 2,000 are listed; summary.csv has them all."))</p>" : ""
+        let more = done.count > 2000 ? "<p class=\"muted\">\(t("仅列出前 2000 家，完整数据见 summary.csv / summary.xlsx。", "Only the first 2,000 are listed; summary.csv and summary.xlsx have them all."))</p>" : ""
+        let level2Now = done.filter { $0.levelNow >= 2 }.count, level2After = done.filter { $0.levelAfter >= 2 }.count
+
         return """
         <!DOCTYPE html>
         <html lang="\(lang == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(t("批量诊断汇总", "Batch diagnosis summary"))</title>
+        <title>\(t("数字化改造批量诊断汇总", "Digital retrofit: batch diagnosis summary"))</title>
         <style>
-        body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0 auto;max-width:1100px;padding:24px;color:#1f2328}
-        h1{font-size:24px}h2{font-size:18px;border-bottom:1px solid #d0d7de;padding-bottom:4px;margin-top:32px}
-        .cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #d0d7de;border-radius:8px;padding:12px 16px;min-width:160px}
-        .card b{display:block;font-size:20px}table{border-collapse:collapse;width:100%;font-size:13px}
-        th,td{border-bottom:1px solid #eaeef2;padding:6px;text-align:left}th{background:#f6f8fa}
-        svg{max-width:100%;height:auto}.legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}
-        @media print{h2{break-before:auto}tr{break-inside:avoid}}
-        </style></head><body>
+        :root{--ink:#1d2733;--muted:#5b6775;--line:#d9dee5;--tint:#f4f6f9;--head:#eaeff4;--primary:#1f3a5f;--accent:#2a7f78;--now:#a9b8c9;--warn:#a8640a}
+        *{box-sizing:border-box;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+        html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+        body{margin:0;color:var(--ink);background:#fff;line-height:1.65;font-size:15px;font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif}
+        .doc{max-width:960px;margin:0 auto;padding:40px 32px 56px}
+        h1,h2{line-height:1.35;color:var(--primary)}h1{font-size:1.9em;margin:0 0 6px}
+        h2{font-size:1.35em;margin:36px 0 14px;padding-bottom:8px;border-bottom:2px solid var(--primary)}
+        .eyebrow{color:var(--accent);font-weight:600;margin:0}.muted,small{color:var(--muted)}a{color:var(--primary)}
+        .cover{border-left:6px solid var(--primary);padding:8px 0 8px 24px;margin-bottom:24px}
+        .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:12px}
+        .card{background:var(--tint);border-radius:8px;padding:12px 16px}.card b{display:block;font-size:1.3em;color:var(--primary)}
+        .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+        table{border-collapse:collapse;width:100%;font-size:.92em}
+        th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+        thead th{background:var(--head);white-space:nowrap}.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+        .name{min-width:9em;overflow-wrap:anywhere}tbody th{font-weight:normal}
+        .legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle;border-radius:2px}
+        .bar-row{display:flex;align-items:center;gap:12px;margin:6px 0}.bar-row .label{flex:0 0 13em;overflow-wrap:anywhere}
+        .bar-row .bars{flex:1;min-width:0}.bar{display:inline-block;height:12px;border-radius:2px;vertical-align:middle;min-width:1px}
+        .bar.now{background:var(--now)}.bar.after{background:var(--primary)}.bar.module{background:var(--accent)}.v{margin-left:6px;font-size:.9em}
+        .bar-col{min-width:140px;width:30%}.goal{position:relative;height:14px;background:var(--tint);border-radius:2px}
+        .goal span{position:absolute;left:0;top:0;bottom:0}.goal .after{background:var(--primary);opacity:.85}.goal .now{background:var(--now)}
+        .goal .mark{left:90%;width:2px;background:var(--warn);top:-3px;bottom:-3px}
+        .ok{color:var(--accent);font-weight:600}.warn{color:var(--warn);font-weight:600}
+        .heat td{min-width:3em}
+        @media (max-width:600px){.doc{padding:20px 14px 32px}h1{font-size:1.5em}.bar-row .label{flex-basis:8em}}
+        @media print{.doc{max-width:none;padding:0}h2{break-after:avoid}tr,.bar-row{break-inside:avoid}.scroll{overflow:visible}a{text-decoration:none}}
+        </style></head><body><main class="doc">
+        <header class="cover"><p class="eyebrow">\(t("中小企业数字化改造", "SME digital retrofit"))</p>
         <h1>\(t("批量诊断汇总", "Batch diagnosis summary"))</h1>
+        <p class="muted">\(t("试点目标：改造后各细分行业 90% 以上企业达到二级及以上。", "Pilot goal: at least 90% of each sub-industry's enterprises at level 2 or above after the retrofit."))</p></header>
         <div class="cards">
-        <div class="card">\(t("成功", "Diagnosed"))<b>\(totals.done)</b></div>
+        <div class="card">\(t("已诊断企业", "Enterprises diagnosed"))<b>\(totals.done)</b></div>
         <div class="card">\(t("失败", "Failed"))<b>\(totals.failed)</b></div>
-        <div class="card">\(t("总投入（万元）", "Total investment (万元)"))<b>\(Money.wan(totals.investment.low))–\(Money.wan(totals.investment.high))</b></div>
-        <div class="card">\(t("总补助（万元）", "Total subsidy (万元)"))<b>\(Money.wan(totals.subsidy.low))–\(Money.wan(totals.subsidy.high))</b></div>
+        <div class="card">\(t("二级及以上：现状 → 改造后", "Level 2+: now → after"))<b>\(percent(level2Now, done.count)) → \(percent(level2After, done.count))</b></div>
+        <div class="card">\(t("总投入（万元）", "Total investment (万元)"))<b>\(wanRange(totals.investment.low, totals.investment.high))</b></div>
+        <div class="card">\(t("总补助（万元）", "Total subsidy (万元)"))<b>\(wanRange(totals.subsidy.low, totals.subsidy.high))</b></div>
         </div>
-        <h2>\(t("等级分布：改造前与改造后", "Level distribution: now and after"))</h2>
-        <p class="legend"><span style="background:#9aa5b1"></span>\(t("改造前", "Now"))<span style="background:#1f6feb"></span>\(t("改造后（估算）", "After (estimate)"))</p>
-        <svg viewBox="0 0 460 \(Int(chartH) + 50)" role="img" aria-label="\(t("等级分布", "Level distribution"))"><title>\(t("等级分布", "Level distribution"))</title>\(bars)</svg>
-        <h2>\(t("最常推荐的模块", "Modules most often recommended"))</h2>
-        <svg viewBox="0 0 620 \(moduleHeight)" role="img" aria-label="\(t("最常推荐的模块", "Modules most often recommended"))"><title>\(t("最常推荐的模块", "Modules most often recommended"))</title>\(moduleBars)</svg>
-        \(failed.isEmpty ? "" : "<h2>\(t("失败", "Failures"))</h2><table><thead><tr><th scope=\"col\">\(t("输入", "Input"))</th><th scope=\"col\">\(t("原因", "Reason"))</th></tr></thead><tbody>\(failed)</tbody></table>")
+        <h2>\(t("试点目标：按细分行业", "Pilot goal by sub-industry"))</h2>
+        <p class="legend"><span style="background:var(--now)"></span>\(t("现状", "Now"))<span style="background:var(--primary)"></span>\(t("改造后（估算）", "After (estimate)"))<span style="background:var(--warn);width:3px"></span>90%</p>
+        \(goalTable(t("细分行业", "Sub-industry"), groups { industryNames[$0.industry ?? ""] ?? ($0.industry ?? "") }))
+        <h2>\(t("按镇街", "By town"))</h2>
+        \(goalTable(t("镇街", "Town"), groups { ($0.town?.isEmpty == false ? $0.town! : noTown) }))
+        <h2>\(t("等级分布：现状与改造后", "Levels now and after"))</h2>
+        <p class="legend"><span style="background:var(--now)"></span>\(t("现状", "Now"))<span style="background:var(--primary)"></span>\(t("改造后（估算）", "After (estimate)"))</p>
+        \(levels)
+        <h2>\(t("最需要的模块", "Modules most needed"))</h2>
+        \(modules.isEmpty ? "<p class=\"muted\">\(t("没有推荐模块。", "No module recommended."))</p>" : modules)
+        <h2>\(t("场景 × 等级（现状，企业数）", "Scenes × levels (now, enterprises)"))</h2>
+        \(heat)
+        \(failed.isEmpty ? "" : "<h2>\(t("失败", "Failures"))</h2><p class=\"muted\">\(t("全部错误见 errors.csv。", "Every error is in errors.csv."))</p><div class=\"scroll\"><table><thead><tr><th scope=\"col\">\(t("输入", "Input"))</th><th scope=\"col\">\(t("原因", "Reason"))</th></tr></thead><tbody>\(failed)</tbody></table></div>")
         <h2>\(t("企业", "Enterprises"))</h2>
-        <table><thead><tr><th scope="col">#</th><th scope="col">\(t("企业", "Enterprise"))</th><th scope="col">\(t("行业", "Industry"))</th><th scope="col">\(t("得分", "Points"))</th><th scope="col">\(t("等级", "Level"))</th><th scope="col">\(t("投入（万元）", "Investment (万元)"))</th><th scope="col">\(t("补助（万元）", "Subsidy (万元)"))</th><th scope="col">\(t("工期（周）", "Weeks"))</th></tr></thead>
-        <tbody>\(table)</tbody></table>\(more)
-        </body></html>
+        <div class="scroll"><table><thead><tr><th scope="col" class="num">#</th><th scope="col">\(t("企业（点击看方案）", "Enterprise (opens the proposal)"))</th><th scope="col">\(t("行业", "Industry"))</th><th scope="col">\(t("镇街", "Town"))</th><th scope="col" class="num">\(t("得分", "Points"))</th><th scope="col">\(t("等级", "Level"))</th><th scope="col" class="num">\(t("投入（万元）", "Investment (万元)"))</th><th scope="col" class="num">\(t("补助（万元）", "Subsidy (万元)"))</th><th scope="col" class="num">\(t("工期（周）", "Weeks"))</th><th scope="col">\(t("同行对标（同行业、同规模）", "Peers (same industry and size)"))</th></tr></thead>
+        <tbody>\(table)</tbody></table></div>\(more)
+        </main></body></html>
 
         """
     }

@@ -1,62 +1,74 @@
-/// RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and newlines. Rows carry their 1-based
-/// line number so problems are located.
+/// RFC 4180 CSV as spreadsheets write it: quoted fields may hold commas, quotes (doubled) and line breaks; rows end
+/// with CRLF, LF or CR. Each row carries its spreadsheet row number (the header is row 1): a quoted field that
+/// spans three lines is still one row, and a blank line is a row too (a spreadsheet shows it as an empty row),
+/// so the numbers are those a user sees when the file is opened in Excel or WPS.
+///
+/// The CSV libraries in reach (CSV.swift, SwiftCSV) hand out rows without their row or column numbers, which
+/// every located error here needs, so the reader is our own.
 struct CSVReader {
     struct Row {
-        var line: Int
+        /// The spreadsheet row number (1-based; blank lines counted).
+        var row: Int
         var fields: [String]
-        /// 1-based column (in characters) where each field starts, for located errors.
-        var columns: [Int]
     }
 
-    enum Failure: Error { case unterminatedQuote(line: Int) }
+    enum Failure: Error {
+        /// A quoted field opened at `row`, `column` (field number) is never closed.
+        case unterminatedQuote(row: Int, column: Int)
+    }
 
-    static func rows(_ text: String) throws -> [Row] {
+    /// The rows of `text` (decoded, without a byte order mark); blank rows (no text in any field, as `,,,`) are left
+    /// out but counted.
+    static func rows(_ text: String) throws(Failure) -> [Row] {
         var rows: [Row] = []
-        var fields: [String] = [], columns: [Int] = []
-        var field = "", inQuotes = false, line = 1, column = 1, rowLine = 1, fieldColumn = 1, quoteLine = 1
-        var chars = text.makeIterator()
-        var pending: Character? = nil
-        func next() -> Character? {
+        var fields: [String] = []
+        var field = "", inQuotes = false, row = 1, quoteRow = 1
+        var chars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func next() -> Unicode.Scalar? {
             if let p = pending { pending = nil; return p }
             return chars.next()
         }
-        func endField() {
-            fields.append(field); columns.append(fieldColumn)
-            field = ""
-        }
         func endRow() {
-            endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(line: rowLine, fields: fields, columns: columns)) }
-            fields = []; columns = []
+            fields.append(field)
+            field = ""
+            if !fields.allSatisfy({ $0.isEmpty }) { rows.append(Row(row: row, fields: fields)) }
+            fields = []
+            row += 1
         }
         while let c = next() {
             if inQuotes {
-                if c == "\"" {
+                switch c {
+                case "\"":
                     if let n = next() {
-                        if n == "\"" { field.append("\""); column += 2; continue }
+                        if n == "\"" { field.unicodeScalars.append("\""); continue }
                         pending = n
                     }
                     inQuotes = false
-                    column += 1
-                } else {
-                    field.append(c)
-                    if c == "\n" || c == "\r\n" { line += 1; column = 1 } else { column += 1 }
+                case "\r":
+                    // A line break inside a cell is one LF, however the file ends its lines.
+                    if let n = next(), n != "\n" { pending = n }
+                    field.unicodeScalars.append("\n")
+                default:
+                    field.unicodeScalars.append(c)
                 }
                 continue
             }
             switch c {
             case "\"" where field.isEmpty:
-                inQuotes = true; quoteLine = line; column += 1
+                inQuotes = true; quoteRow = row
             case ",":
-                endField(); column += 1; fieldColumn = column
-            case "\n", "\r\n", "\r":
-                endRow(); line += 1; column = 1; rowLine = line; fieldColumn = 1
+                fields.append(field); field = ""
+            case "\r":
+                if let n = next(), n != "\n" { pending = n }
+                endRow()
+            case "\n":
+                endRow()
             default:
-                if field.isEmpty && c == "\u{FEFF}" && line == 1 && column == 1 { continue }
-                field.append(c); column += 1
+                field.unicodeScalars.append(c)
             }
         }
-        if inQuotes { throw Failure.unterminatedQuote(line: quoteLine) }
+        if inQuotes { throw .unterminatedQuote(row: quoteRow, column: fields.count + 1) }
         if !field.isEmpty || !fields.isEmpty { endRow() }
         return rows
     }

@@ -26,6 +26,9 @@ public struct DiagnoseCommand: ParsableCommand {
     @Option(name: .long, help: "Budget in 10k CNY (万元), against the high estimate: the package that reaches the highest level, then points, within it; must-haves are never dropped.")
     public var budget: Double?
 
+    @Option(name: .long, help: "A batch's summary.csv (or its output folder): show where the enterprise stands among its peers there.")
+    public var peers: String?
+
     @OptionGroup var target: TargetLevelOption
 
     @OptionGroup public var global: GlobalOptions
@@ -53,6 +56,7 @@ public struct DiagnoseCommand: ParsableCommand {
         let preparedTemplates = ProposalWriter.needsTemplates(formats) ? Background { TemplateSession.prepare(flag: templatesFlag) } : nil
         let session = try CatalogSession.load(flag: global.catalog)
         let sheet = try AnswersLoader.load(answers, session: session)
+        let peerRows = try peers.map(PeerSummary.rows)
         let engine = Engine(catalog: session.catalog)
         let budgetYuan = budget.flatMap { Money.yuan(fromWan: formatNumber($0)) }
         let result: Engine.Output
@@ -68,6 +72,15 @@ public struct DiagnoseCommand: ParsableCommand {
             let p = result.proposal
             Console.out(Summary.line(p, lang: global.lang))
             for path in written { Console.out("  " + path) }
+        }
+        if let peerRows {
+            // Peers are the batch's own enterprises: nothing leaves the machine.
+            let scenes = session.catalog.maturity.scenes
+            let row = BatchRow.from(result.proposal, index: 0, origin: answers, folder: "")
+            let line = PeerStanding.of(row, among: peerRows, sceneOrder: scenes.map(\.id))?
+                .text(sceneNames: Dictionary(scenes.map { ($0.id, $0.name[global.lang]) }, uniquingKeysWith: { a, _ in a }), lang: global.lang)
+                ?? (global.lang == .zh ? "同行对标：该汇总中同行业、同规模的企业不足 2 家" : "peers: fewer than 2 enterprises of the same industry and size band in that summary")
+            if output == "-" { Console.err(line) } else { Console.out(line) }
         }
     }
 }

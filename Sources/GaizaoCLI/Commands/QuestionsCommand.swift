@@ -17,13 +17,17 @@ public struct QuestionsCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the CSV header for `gaizao batch` (question ids as columns).")
     public var csv = false
 
+    @Option(name: .long, help: "Write a questionnaire workbook (.xlsx) for `gaizao batch`: one row per enterprise, drop-down lists.")
+    public var xlsx: String?
+
     @OptionGroup public var global: GlobalOptions
 
     public init() {}
 
     public func validate() throws {
-        if template && csv { throw ValidationError("choose one of --template and --csv") }
+        if [template, csv, xlsx != nil].filter({ $0 }).count > 1 { throw ValidationError("choose one of --template, --csv and --xlsx") }
         if (template || csv) && industry == nil { throw ValidationError("--template and --csv need --industry ID") }
+        if xlsx != nil && industry == nil { throw ValidationError("--xlsx needs --industry ID") }
     }
 
     public func run() throws {
@@ -37,6 +41,16 @@ public struct QuestionsCommand: ParsableCommand {
             industries = [found]
         } else {
             industries = catalog.industries
+        }
+        if let xlsx, let ind = industries.first {
+            let q = catalog.questionnaire(for: ind).offered(to: ind.id)
+            let bytes: Data
+            do { bytes = try QuestionnaireWorkbook.make(q, industry: ind, catalog: catalog).data() } catch {
+                throw CLIError.input("\(xlsx): cannot write the workbook (\(error))")
+            }
+            try FileIO.writeAtomically([UInt8](bytes), to: xlsx)
+            Console.err("questionnaire workbook written: \(FileIO.displayPath(xlsx)) (\(q.ordered.count) questions)")
+            return
         }
         for ind in industries {
             let q = catalog.questionnaire(for: ind).offered(to: ind.id)

@@ -34,10 +34,8 @@ extension AnswerDecoder {
 
     public static func decode(_ record: AnswerCells, catalog: Catalog) -> Result {
         var bag = DiagnosticBag()
-        guard let industry = catalog.industry(record.industry) else {
-            let ids = catalog.industries.map(\.id)
-            let hint = closest(record.industry, among: ids).map { " (did you mean `\($0)`?)" } ?? ""
-            bag.error("unknown industry `\(record.industry)`\(hint); the catalog has: \(ids.joined(separator: ", "))", at: record.industryLocation ?? record.location)
+        guard let industry = catalog.industry(typed: record.industry) else {
+            bag.error(catalog.unknownIndustryMessage(record.industry), at: record.industryLocation ?? record.location)
             return Result(sheet: nil, diagnostics: bag)
         }
         if let d = record.date, !isISODate(d) {
@@ -45,6 +43,7 @@ extension AnswerDecoder {
         }
         let questionnaire = catalog.questionnaire(for: industry)
         var sheet = AnswerSheet(industry: industry.id, date: record.date)
+        var invalid = Set<String>()  // answered, but wrongly: reported as invalid, not also as missing
         for cell in record.cells {
             let text = cell.text.trimmingWhitespace()
             if text.isEmpty { continue }
@@ -54,11 +53,14 @@ extension AnswerDecoder {
             }
             switch value(text: text, for: q) {
             case let .success(v): sheet.answers[q.id] = v
-            case let .failure(problem): bag.error("answer to `\(q.id)`: \(problem.message)", at: cell.location)
+            case let .failure(problem):
+                bag.error("answer to `\(q.id)`: \(problem.message)", at: cell.location)
+                invalid.insert(q.id)
             }
             if let loc = cell.location { sheet.locations[q.id] = loc }
         }
         for p in AnswerValidator.problems(sheet, questionnaire) {
+            if p.isMissingAnswer, let id = p.missingQuestionID, invalid.contains(id) { continue }
             bag.append(Diagnostic(p.severity, p.message, at: p.questionID.flatMap { sheet.locations[$0] } ?? record.location))
         }
         return Result(sheet: bag.hasErrors ? nil : sheet, diagnostics: bag)
@@ -73,13 +75,17 @@ extension AnswerDecoder {
             if text.count > q.maxLength { return .failure(CellProblem(message: "is \(text.count) characters long, more than \(q.maxLength)")) }
             return .success(.text(text))
         case .single:
-            guard q.option(text) != nil else { return .failure(CellProblem(message: optionsMessage(text, q))) }
-            return .success(.option(text))
+            guard let id = q.optionID(typed: text) else { return .failure(CellProblem(message: q.unknownOptionMessage(text, naming: false))) }
+            return .success(.option(id))
         case .multi:
             let parts = text.split(whereSeparator: { cellListSeparators.contains($0) }).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
             if parts == ["none"] || parts == ["无"] { return .success(.options([])) }
-            for p in parts where q.option(p) == nil { return .failure(CellProblem(message: optionsMessage(p, q))) }
-            return .success(.options(q.options.map(\.id).filter(Set(parts).contains)))
+            var chosen = Set<String>()
+            for p in parts {
+                guard let id = q.optionID(typed: p) else { return .failure(CellProblem(message: q.unknownOptionMessage(p, naming: false))) }
+                chosen.insert(id)
+            }
+            return .success(.options(q.options.map(\.id).filter(chosen.contains)))
         case .number, .level:
             guard let n = YValue.parseNumber(text) else { return .failure(CellProblem(message: "must be a number, found `\(text)`")) }
             if let problem = numberProblem(n, q) { return .failure(CellProblem(message: problem)) }
@@ -90,9 +96,4 @@ extension AnswerDecoder {
         }
     }
 
-    static func optionsMessage(_ id: String, _ q: Question) -> String {
-        let ids = q.options.map(\.id)
-        let hint = closest(id, among: ids).map { " (did you mean `\($0)`?)" } ?? ""
-        return "`\(id)` is not an option\(hint); options: \(ids.joined(separator: ", "))"
-    }
 }

@@ -29,10 +29,8 @@ public enum AnswerDecoder {
             }
         }
         guard let industryID = map.string("industry", required: true, in: "the answers file") else { return nil }
-        guard let industry = catalog.industry(industryID) else {
-            let ids = catalog.industries.map(\.id)
-            let hint = closest(industryID, among: ids).map { " (did you mean `\($0)`?)" } ?? ""
-            ctx.error("unknown industry `\(industryID)`\(hint); the catalog has: \(ids.joined(separator: ", "))", map["industry"]!)
+        guard let industry = catalog.industry(typed: industryID) else {
+            ctx.error(catalog.unknownIndustryMessage(industryID), map["industry"]!)
             return nil
         }
         var date: String?
@@ -42,7 +40,8 @@ public enum AnswerDecoder {
             }
         }
         let questionnaire = catalog.questionnaire(for: industry)
-        var sheet = AnswerSheet(industry: industryID, date: date, file: ctx.file)
+        var sheet = AnswerSheet(industry: industry.id, date: date, file: ctx.file)
+        var invalid = Set<String>()  // answered, but wrongly: reported as invalid, not also as missing
         guard let answersNode = map["answers"] else {
             map.missing("answers", in: "the answers file")
             return nil
@@ -61,17 +60,21 @@ public enum AnswerDecoder {
                 if case let .scalar(s) = entry.value, s.style == .plain, s.string.isEmpty || s.string == "~" || s.string == "null" {
                     continue  // explicitly unanswered
                 }
+                let errorsBefore = ctx.bag.errors.count
                 if let value = value(entry.value, for: question, ctx) { sheet.answers[entry.key] = value }
+                if ctx.bag.errors.count > errorsBefore { invalid.insert(entry.key) }
             }
         }
-        addSheetProblems(sheet, questionnaire, anchor: map.keyNode("answers").map(ctx.loc), partial: partial, to: &ctx.bag)
+        addSheetProblems(sheet, questionnaire, anchor: map.keyNode("answers").map(ctx.loc), partial: partial, invalid: invalid, to: &ctx.bag)
         return sheet
     }
 
     /// The problems of the sheet as a whole (skip logic, missing answers), at their answer or else at `anchor`.
+    /// `invalid`: questions whose answer was reported as wrong; they are not reported as missing too.
     static func addSheetProblems(_ sheet: AnswerSheet, _ questionnaire: Questionnaire, anchor: SourceLocation?, partial: Bool,
-                                 to bag: inout DiagnosticBag) {
+                                 invalid: Set<String> = [], to bag: inout DiagnosticBag) {
         for problem in AnswerValidator.problems(sheet, questionnaire) where !(partial && problem.isMissingAnswer) {
+            if problem.isMissingAnswer, let id = problem.missingQuestionID, invalid.contains(id) { continue }
             let loc = problem.questionID.flatMap { sheet.locations[$0] } ?? anchor
             bag.append(Diagnostic(problem.severity, problem.message, at: loc))
         }
@@ -137,11 +140,10 @@ public enum AnswerDecoder {
         }
     }
 
-    private static func option(_ id: String, _ q: Question, _ node: Node, _ ctx: LoadContext) -> String? {
-        if q.option(id) != nil { return id }
-        let ids = q.options.map(\.id)
-        let hint = closest(id, among: ids).map { " (did you mean `\($0)`?)" } ?? ""
-        ctx.error("`\(id)` is not an option of `\(q.id)`\(hint); options: \(ids.joined(separator: ", "))", node)
+    /// The option that `text` names, by id or label (`TypedChoice.swift`).
+    private static func option(_ text: String, _ q: Question, _ node: Node, _ ctx: LoadContext) -> String? {
+        if let id = q.optionID(typed: text) { return id }
+        ctx.error(q.unknownOptionMessage(text), node)
         return nil
     }
 

@@ -6,6 +6,8 @@ public enum AnswerValidator {
         public var questionID: String?
         /// A required question asked but not answered (as opposed to an answer that is wrong or ignored).
         public var isMissingAnswer = false
+        /// For a missing answer: the question (its `questionID` stays nil, so it is located at the record).
+        public var missingQuestionID: String? = nil
     }
 
     /// The answers that count: each question in order, kept only when its `when` holds on the answers
@@ -57,7 +59,7 @@ public enum AnswerValidator {
             } else if asked && ordered[i].required {
                 let q = ordered[i]
                 problems.append(Problem(severity: .error, message: "missing required answer `\(q.id)` (\(q.label.zh) / \(q.label.en))",
-                                        questionID: nil, isMissingAnswer: true))
+                                        questionID: nil, isMissingAnswer: true, missingQuestionID: q.id))
             }
         }
         return problems

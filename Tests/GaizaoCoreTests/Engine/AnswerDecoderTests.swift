@@ -24,7 +24,7 @@ import Testing
     @Test func outOfRangeAndNotOffered() {
         #expect(Self.decode("  equipment_digital_rate: 120\n").first == "a.yaml:7:27: error: answer to `equipment_digital_rate`: 120 is above the maximum 100")
         #expect(Self.decode("  scene_quality: 2.5\n").first == "a.yaml:7:18: error: answer to `scene_quality`: must be a whole number, found 2.5")
-        #expect(Self.decode("  info_systems: several\n").first?.hasPrefix("a.yaml:7:17: error: `several` is not an option of `info_systems`; options: none, one, two_plus, over_80, all") == true)
+        #expect(Self.decode("  info_systems: several\n").first?.hasPrefix("a.yaml:7:17: error: `several` is not an option of `info_systems`; options: none (") == true)
     }
 
     @Test func missingRequiredAndHiddenAnswers() {
@@ -39,7 +39,7 @@ import Testing
             ("", "c.yaml:1:1: error: file is empty"),
             ("answers: [1, 2\n", "c.yaml:2:1: error: YAML syntax: while parsing a flow sequence did not find expected ',' or ']'"),
             ("- just\n- a list\n", "c.yaml:1:1: error: an answers file must be a mapping, found a list"),
-            ("gaizao_answers: 1\nindustry: bakery\nanswers: {}\n", "c.yaml:2:11: error: unknown industry `bakery`; the catalog has: auto-parts, home-appliance"),
+            ("gaizao_answers: 1\nindustry: bakery\nanswers: {}\n", "c.yaml:2:11: error: unknown industry `bakery`; the catalog has: auto-parts (汽车零部件), home-appliance (家电)"),
         ]
         for (text, expected) in cases {
             let d = AnswerDecoder.decode(SourceFile(path: "c.yaml", text: text), catalog: Shipped.catalog)

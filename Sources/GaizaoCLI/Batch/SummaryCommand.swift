@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import GaizaoCore
+
+/// `gaizao summary DIR… -o OUT`: merges the summaries of several batch output folders (the shards of a large run)
+/// into one summary.csv, summary.xlsx, summary.html and errors.csv. The enterprises' folders stay where they are;
+/// the dashboard links to them relative to OUT.
+public struct SummaryCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "合并多个批次的汇总 / Merge the summaries of several batch output folders.",
+        discussion: """
+        Each DIR is the output folder of a `gaizao batch` run (it holds summary.csv). Writes OUT/summary.csv, \
+        OUT/summary.xlsx, OUT/summary.html and, when a record failed, OUT/errors.csv over all of them, numbered in \
+        the order given. Exit 1 when a DIR holds no readable summary.csv.
+        """)
+
+    @Argument(help: "Batch output folders (each with summary.csv).")
+    public var folders: [String]
+
+    @Option(name: [.short, .customLong("output")], help: "Output folder.")
+    public var output: String
+
+    @OptionGroup public var global: GlobalOptions
+
+    public init() {}
+
+    public func validate() throws {
+        if folders.isEmpty { throw ValidationError("give at least one batch output folder") }
+    }
+
+    public func run() throws {
+        let session = try CatalogSession.load(flag: global.catalog)
+        let out = URL(fileURLWithPath: output).standardizedFileURL
+        var rows: [BatchRow] = []
+        for folder in folders {
+            let dir = URL(fileURLWithPath: folder).standardizedFileURL
+            let file = dir.appendingPathComponent("summary.csv").path
+            let text = try FileIO.readText(file).text
+            guard let shard = SummaryCSV.rows(text) else {
+                throw CLIError.input("\(FileIO.displayPath(file)): not a summary.csv written by `gaizao batch`")
+            }
+            for var r in shard {
+                r.index = rows.count + 1
+                if let f = r.folder { r.folder = Self.relative(dir.appendingPathComponent(f), from: out) }
+                rows.append(r)
+            }
+        }
+        var totals = BatchTotals()
+        for r in rows { totals.add(r) }
+        try OutputGuard.refuseOverwriting(inputs: folders.map { ($0 as NSString).appendingPathComponent("summary.csv") },
+                                          with: ["summary.csv"].map { out.appendingPathComponent($0).path })
+        do { try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true) } catch {
+            throw CLIError.input("\(FileIO.displayPath(out.path)): cannot create the output folder (\(FileIO.reason(error)))")
+        }
+        try FileIO.writeAtomically(SummaryCSV.text(rows), to: out.appendingPathComponent("summary.csv").path)
+        let book: Data
+        do { book = try SummaryWorkbook.make(rows: rows, catalog: session.catalog).data() } catch {
+            throw CLIError.input("\(FileIO.displayPath(out.path))/summary.xlsx: cannot write the workbook (\(error))")
+        }
+        try FileIO.writeAtomically([UInt8](book), to: out.appendingPathComponent("summary.xlsx").path)
+        try FileIO.writeAtomically(BatchSummaryHTML.render(rows: rows, totals: totals, catalog: session.catalog, lang: global.lang),
+                                   to: out.appendingPathComponent("summary.html").path)
+        let errorsPath = out.appendingPathComponent("errors.csv").path
+        if totals.failed > 0 { try FileIO.writeAtomically(ErrorsCSV.text(rows), to: errorsPath) } else { try? FileManager.default.removeItem(atPath: errorsPath) }
+        Console.out(global.lang == .zh
+            ? "汇总完成：\(folders.count) 个批次，\(totals.done) 家成功，\(totals.failed) 家失败；结果在 \(FileIO.displayPath(out.path))/"
+            : "summary done: \(folders.count) batches, \(totals.done) ok, \(totals.failed) failed; results in \(FileIO.displayPath(out.path))/")
+    }
+
+    /// `target` as a path relative to the folder `base` (`../shard-1/00001-名称`).
+    static func relative(_ target: URL, from base: URL) -> String {
+        let t = target.standardizedFileURL.pathComponents, b = base.standardizedFileURL.pathComponents
+        var common = 0
+        while common < t.count && common < b.count && t[common] == b[common] { common += 1 }
+        return (Array(repeating: "..", count: b.count - common) + t[common...]).joined(separator: "/")
+    }
+}

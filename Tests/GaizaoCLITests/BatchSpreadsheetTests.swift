@@ -1,0 +1,270 @@
+import Foundation
+@testable import GaizaoCLI
+@testable import GaizaoCore
+import Testing
+
+/// Spreadsheets as contractors use them (issue 17): CSV as Excel saves it (GB18030 or UTF-8 with a BOM, CRLF,
+/// cells with line breaks), option labels instead of ids, every error once and all of them in errors.csv.
+@Suite(.serialized) struct BatchSpreadsheetTests {
+    static func tempDir() -> URL { BatchCommandTests.tempDir() }
+
+    /// The home-appliance CSV header and a row builder (values by column id, quoted as Excel quotes).
+    static func table() throws -> (header: String, row: ([String: String]) -> String) {
+        let header = try GaizaoBinary.run(["questions", "--industry", "home-appliance", "--csv"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let columns = header.split(separator: ",").map(String.init)
+        return (header, { values in
+            columns.map { c in
+                let v = values[c] ?? ""
+                return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
+            }.joined(separator: ",")
+        })
+    }
+
+    static let base = ["industry": "home-appliance", "employees": "40", "annual_revenue": "900", "ha_product_category": "kitchen",
+                       "ha_brand_role": "own_brand", "ha_assembly_lines": "1"]
+
+    /// UTF-8 text converted to GB18030 by the system's `iconv` command, as Excel on Chinese Windows saves CSV.
+    static func gb18030(_ text: String) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", "GB18030"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return data
+    }
+
+    static func errorsCSV(_ out: URL) throws -> [[String: String]] {
+        let bytes = [UInt8](try Data(contentsOf: out.appendingPathComponent("errors.csv")))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "errors.csv starts with a UTF-8 byte order mark")
+        let rows = try CSVReader.rows(try #require(String(validating: bytes.dropFirst(3), as: UTF8.self))).map(\.fields)
+        #expect(rows.first == ["file", "row", "column", "question", "message"])
+        return rows.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(rows[0], $0)) }
+    }
+
+    @Test func csvRowsAreTheSpreadsheetsRowNumbers() throws {
+        // CRLF endings, a cell holding two line breaks (one row in a spreadsheet), a blank row.
+        let text = "industry,name\r\na,\"line one\r\nline two\nline three\"\r\n\r\nb,plain\r\n,,\r\nc,\"say \"\"hi\"\"\"\r\n"
+        let rows = try CSVReader.rows(text)
+        #expect(rows.map(\.row) == [1, 2, 4, 6])
+        #expect(rows[1].fields == ["a", "line one\nline two\nline three"])
+        #expect(rows[3].fields == ["c", "say \"hi\""])
+        #expect(throws: CSVReader.Failure.self) { try CSVReader.rows("a,b\nc,\"open\n") }
+    }
+
+    @Test func gb18030IsDecodedAndOtherBytesAreLocated() throws {
+        let gb = [UInt8](try Self.gb18030("industry,town\r\n家电,观海卫镇\r\n"))
+        #expect(String(validating: gb, as: UTF8.self) == nil)
+        let decoded = try SpreadsheetText.decode(gb).get()
+        #expect(decoded.encoding == .gb18030 && decoded.text == "industry,town\r\n家电,观海卫镇\r\n")
+        // A UTF-8 byte order mark is dropped.
+        #expect(try SpreadsheetText.decode([0xEF, 0xBB, 0xBF] + Array("a,b".utf8)).get().text == "a,b")
+        // Neither encoding: the bytes 0xFF are not text in either; the position is said.
+        let bad = Array("industry,town\nok,".utf8) + [0xFF, 0xFF]
+        guard case let .failure(where_) = SpreadsheetText.decode(bad) else { Issue.record("0xFF decoded"); return }
+        #expect(where_.line == 2 && where_.column == 4)
+    }
+
+    @Test func anExcelGB18030CSVWithCRLFBatchesWithRightRowNumbers() throws {
+        let dir = Self.tempDir(), out = dir.appendingPathComponent("out")
+        let (header, row) = try Self.table()
+        var good = Self.base; good["company_name"] = "慈溪甲乙电器有限公司"; good["main_products"] = "电风扇\n取暖器"
+        var bad = Self.base; bad["company_name"] = "坏数据厂"; bad["employees"] = "很多"
+        var third = Self.base; third["company_name"] = "慈溪丙丁电器"
+        let csv = [header, row(good), row(bad), row(third)].joined(separator: "\r\n") + "\r\n"
+        let file = dir.appendingPathComponent("excel.csv")
+        try Self.gb18030(csv).write(to: file)
+        let r = try GaizaoBinary.run(["batch", file.path, "-o", out.path, "--format", "json"])
+        #expect(r.status == 1 && !r.crashed, "\(r.stderr)")
+        // The bad enterprise is spreadsheet row 3 (the cell with a line break does not shift it), column of `employees`.
+        let employeesColumn = header.split(separator: ",").firstIndex(of: "employees")! + 1
+        #expect(r.stderr.contains("excel.csv:3:\(employeesColumn): error: answer to `employees`: must be a number, found `很多`"), "\(r.stderr)")
+        let rows = try BatchCommandTests.summaryRows(out)
+        #expect(rows.map { $0["status"] } == ["ok", "failed", "ok"])
+        #expect(rows.map { $0["enterprise"] ?? "" }.first == "慈溪甲乙电器有限公司")
+        #expect(rows[1]["input"]?.hasSuffix("excel.csv:3") == true)
+    }
+
+    @Test func optionLabelsAreAcceptedAsIdsAreAndUnknownOnesGetTheNearest() throws {
+        let dir = Self.tempDir(), out = dir.appendingPathComponent("out")
+        let (header, row) = try Self.table()
+        var labels = Self.base
+        labels["industry"] = "家电"; labels["company_name"] = "标签厂"; labels["it_staff"] = "有人兼职负责"
+        labels["ha_product_category"] = "厨房电器"; labels["ha_brand_role"] = "以自主品牌为主"
+        var english = Self.base; english["company_name"] = "English labels"; english["it_staff"] = "someone does it part-time"; english["ha_product_category"] = "Kitchen appliances"
+        var unknown = Self.base; unknown["company_name"] = "未知厂"; unknown["ha_product_category"] = "small"
+        let csv = [header, row(labels), row(english), row(unknown)].joined(separator: "\n") + "\n"
+        let file = dir.appendingPathComponent("labels.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["batch", file.path, "-o", out.path, "--format", "json"])
+        let rows = try BatchCommandTests.summaryRows(out)
+        #expect(rows.map { $0["status"] } == ["ok", "ok", "failed"], "\(r.stderr)")
+        #expect(rows[0]["industry"] == "home-appliance")
+        #expect(r.stderr.contains("`small` is not an option (did you mean `small_appliance`?); options: small_appliance (小家电"), "\(r.stderr)")
+        // The proposal holds the ids, not the labels typed.
+        let folder = out.appendingPathComponent(try #require(rows[0]["folder"]))
+        let p = try Proposal.decode(json: String(contentsOf: folder.appendingPathComponent("proposal.json"), encoding: .utf8))
+        #expect(p.enterprise.industry == "home-appliance")
+    }
+
+    @Test func labelsInAnAnswersFileToo() throws {
+        let dir = Self.tempDir()
+        var text = try String(contentsOf: GaizaoBinary.repositoryRoot.appendingPathComponent("examples/home-appliance-midsize.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "industry: home-appliance", with: "industry: 家电")
+            .replacingOccurrences(of: "it_staff: part_time", with: "it_staff: 有人兼职负责")
+        let file = dir.appendingPathComponent("labels.yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let withLabels = try GaizaoBinary.run(["diagnose", file.path, "--format", "json", "-o", dir.appendingPathComponent("a").path])
+        #expect(withLabels.status == 0, "\(withLabels.stderr)")
+        let withIDs = try GaizaoBinary.run(["diagnose", GaizaoBinary.repositoryRoot.appendingPathComponent("examples/home-appliance-midsize.yaml").path,
+                                            "--format", "json", "-o", dir.appendingPathComponent("b").path])
+        #expect(withIDs.status == 0)
+        let a = try Proposal.decode(json: String(contentsOf: dir.appendingPathComponent("a/labels.json"), encoding: .utf8))
+        let b = try Proposal.decode(json: String(contentsOf: dir.appendingPathComponent("b/home-appliance-midsize.json"), encoding: .utf8))
+        #expect(a.diagnosis.points == b.diagnosis.points && a.diagnosis.level == b.diagnosis.level && a.enterprise.industry == "home-appliance")
+    }
+
+    @Test func everyErrorOnceAndAllOfThemInErrorsCSV() throws {
+        let dir = Self.tempDir(), out = dir.appendingPathComponent("out")
+        let (header, row) = try Self.table()
+        // Four wrong answers in one row, two of them to required questions.
+        var bad = Self.base
+        bad["company_name"] = "错很多厂"; bad["ha_product_category"] = "small"; bad["employees"] = "很多"
+        bad["it_staff"] = "maybe"; bad["annual_revenue"] = "-5"
+        let csv = [header, row(bad)].joined(separator: "\n") + "\n"
+        let file = dir.appendingPathComponent("errors-in.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["batch", file.path, "-o", out.path, "--format", "json"])
+        #expect(r.status == 1 && !r.crashed)
+        #expect(!r.stderr.contains("missing required answer `ha_product_category`"), "an invalid answer is not also missing: \(r.stderr)")
+        #expect(!r.stderr.contains("more"), "no error is folded away: \(r.stderr)")
+        let errors = try Self.errorsCSV(out)
+        let questions = Set(errors.compactMap { $0["question"] })
+        #expect(questions.isSuperset(of: ["ha_product_category", "employees", "it_staff", "annual_revenue"]), "\(errors)")
+        #expect(errors.count == 4, "\(errors)")
+        let category = try #require(errors.first { $0["question"] == "ha_product_category" })
+        let letter = AnswerTable.columnLetters(header.split(separator: ",").firstIndex(of: "ha_product_category")! + 1)
+        #expect(category["row"] == "2" && category["column"] == letter && category["file"]?.hasSuffix("errors-in.csv") == true)
+        #expect(category["message"]?.contains("`small` is not an option") == true)
+        // Every error is in summary.csv too.
+        let summary = try BatchCommandTests.summaryRows(out)
+        #expect(summary[0]["error"]?.components(separatedBy: "\n").count == 4)
+        // A clean run afterwards removes the stale errors.csv.
+        let clean = try GaizaoBinary.run(["batch", GaizaoBinary.repositoryRoot.appendingPathComponent("examples/home-appliance-midsize.yaml").path,
+                                          "-o", out.path, "--format", "json"])
+        #expect(clean.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("errors.csv").path))
+    }
+
+    @Test func anInvalidAnswerInAnAnswersFileIsNotAlsoMissing() {
+        let catalog = try! #require(BatchCommandTests.catalog)
+        var text = try! String(contentsOf: GaizaoBinary.repositoryRoot.appendingPathComponent("examples/home-appliance-midsize.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "it_staff: part_time", with: "it_staff: maybe")
+        let result = AnswerDecoder.decode(SourceFile(path: "x.yaml", text: text), catalog: catalog)
+        let errors = result.diagnostics.sorted.filter { $0.severity == .error }.map(\.message)
+        #expect(errors.count == 1 && errors[0].contains("`maybe` is not an option of `it_staff`"), "\(errors)")
+    }
+}
+
+/// Peer benchmarks in the dashboard: percentile of points and scenes below the median, by hand.
+@Suite struct PeerStandingTests {
+    static func row(_ index: Int, _ points: Double, band: String = "small", industry: String = "a", scenes: [String: Int]) -> BatchRow {
+        var r = BatchRow(index: index, origin: "x")
+        r.pointsNow = points; r.sizeBand = band; r.industry = industry; r.sceneLevels = scenes
+        return r
+    }
+
+    @Test func percentileAndScenesBehindTheMedian() {
+        let rows = [
+            Self.row(1, 10, scenes: ["s1": 0, "s2": 2]), Self.row(2, 20, scenes: ["s1": 1, "s2": 2]),
+            Self.row(3, 20, scenes: ["s1": 2, "s2": 1]), Self.row(4, 40, scenes: ["s1": 3, "s2": 3]),
+            Self.row(5, 99, band: "large", scenes: ["s1": 4]),  // alone in its size band: no peers
+        ]
+        let standing = PeerStanding.compute(rows, sceneOrder: ["s1", "s2"])
+        // Row 2 among 1, 3, 4: one below (10), one tie (20) counted half → 1.5 / 3 = 50%.
+        #expect(standing[2] == PeerStanding(peers: 3, percentile: 50, scenesBehind: ["s1"]))  // s1 median 1.5, s2 median 2
+        #expect(standing[1] == PeerStanding(peers: 3, percentile: 0, scenesBehind: ["s1"]))
+        #expect(standing[4] == PeerStanding(peers: 3, percentile: 100, scenesBehind: []))
+        #expect(standing[3]?.scenesBehind == ["s2"])
+        #expect(standing[5] == nil)
+    }
+}
+
+/// `gaizao summary DIR…`: shard summaries merged equal one batch over all the inputs.
+@Suite(.serialized) struct SummaryMergeTests {
+    @Test func mergedShardsEqualOneBatch() throws {
+        let dir = BatchCommandTests.tempDir()
+        let examples = GaizaoBinary.repositoryRoot.appendingPathComponent("examples")
+        let names = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(names.count == 6)
+        let shards = [Array(names.prefix(3)), Array(names.dropFirst(3))]
+        for (i, shard) in shards.enumerated() {
+            let r = try GaizaoBinary.run(["batch"] + shard.map { examples.appendingPathComponent($0).path } + ["-o", dir.appendingPathComponent("shard-\(i)").path, "--format", "html"])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        // One failing record in a third shard: its error survives the merge.
+        let bad = dir.appendingPathComponent("bad.csv")
+        try "industry,company_name\nnope,坏\n".write(to: bad, atomically: true, encoding: .utf8)
+        #expect(try GaizaoBinary.run(["batch", bad.path, "-o", dir.appendingPathComponent("shard-2").path]).status == 1)
+        let all = try GaizaoBinary.run(["batch", examples.path, "-o", dir.appendingPathComponent("all").path, "--format", "html"])
+        #expect(all.status == 0)
+
+        let merged = dir.appendingPathComponent("merged")
+        let r = try GaizaoBinary.run(["summary", dir.appendingPathComponent("shard-0").path, dir.appendingPathComponent("shard-1").path,
+                                      dir.appendingPathComponent("shard-2").path, "-o", merged.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try BatchCommandTests.summaryRows(merged)
+        let single = try BatchCommandTests.summaryRows(dir.appendingPathComponent("all"))
+        #expect(rows.count == 7 && rows.map { $0["index"] } == (1...7).map { String($0) })
+        let compared = ["enterprise", "industry", "points_now", "level_now", "points_after", "level_after", "modules", "investment_low_yuan",
+                        "investment_high_yuan", "subsidy_low_yuan", "subsidy_high_yuan", "weeks", "status", "town", "size_band", "scene_levels"]
+        func key(_ row: [String: String]) -> [String] { compared.map { row[$0] ?? "" } }
+        #expect(rows.prefix(6).map(key).sorted { $0.lexicographicallyPrecedes($1) } == single.map(key).sorted { $0.lexicographicallyPrecedes($1) })
+        #expect(rows[6]["status"] == "failed" && rows[6]["error"]?.contains("unknown industry `nope`") == true)
+        let errors = try BatchSpreadsheetTests.errorsCSV(merged)
+        #expect(errors.count == 1 && errors[0]["row"] == "2" && errors[0]["file"]?.hasSuffix("bad.csv") == true, "\(errors)")
+        // The dashboard links to the shards' folders, relative to the merged folder, and the links resolve.
+        let html = try String(contentsOf: merged.appendingPathComponent("summary.html"), encoding: .utf8)
+        let links = html.matches(of: #/href="([^"]+)"/#).map { String($0.1) }
+        #expect(links.count == 6)
+        for link in links {
+            let path = merged.appendingPathComponent(try #require(link.removingPercentEncoding)).standardizedFileURL.path
+            #expect(link.hasPrefix("../shard-") && FileManager.default.fileExists(atPath: path), "\(link)")
+        }
+        // A folder without a summary is a located input error.
+        let missing = try GaizaoBinary.run(["summary", dir.path, "-o", dir.appendingPathComponent("m2").path])
+        #expect(missing.status == 1 && missing.stderr.contains("summary.csv"), "\(missing.stderr)")
+    }
+}
+
+/// `diagnose --peers SUMMARY`: one enterprise against a batch's enterprises of the same industry and size band.
+@Suite struct DiagnosePeersTests {
+    @Test func percentileAgainstAHandWrittenSummary() throws {
+        let dir = BatchCommandTests.tempDir()
+        let example = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml").path
+        let plain = try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", dir.appendingPathComponent("p").path])
+        #expect(plain.status == 0)
+        let p = try Proposal.decode(json: String(contentsOf: dir.appendingPathComponent("p/auto-parts-midsize.json"), encoding: .utf8))
+        let band = p.enterprise.sizeBand
+        // Three peers (44.1 points is the example's): 30 and 50 points, and one tie; a fourth of another size band.
+        let scene = try #require(p.diagnosis.scenes.first)
+        func line(_ i: Int, _ name: String, _ points: String, _ band: String, _ sceneLevel: Int) -> String {
+            "\(i),f,in,\(name),auto-parts,\(points),2,\(points),2,,0,0,0,0,0,0,0,ok,,town,\(band),\(scene.id)=\(sceneLevel)"
+        }
+        let csv = [SummaryCSV.header, line(1, "甲", "30", band, scene.level + 1), line(2, "乙", "50", band, scene.level + 1),
+                   line(3, "丙", formatNumber(p.diagnosis.points), band, scene.level + 1), line(4, "丁", "99", "other-band", 0)].joined(separator: "\n") + "\n"
+        let summary = dir.appendingPathComponent("summary.csv")
+        try csv.write(to: summary, atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", dir.appendingPathComponent("q").path, "--peers", dir.path, "--lang", "en"])
+        #expect(r.status == 0, "\(r.stderr)")
+        // One below, one tie (half): 1.5 of 3 = 50%; the scene is below the peers' median.
+        #expect(r.stdout.contains("peers: points above 50% of 3 peers (same industry and size band); scenes below the peers' median: \(scene.name.en)"), "\(r.stdout)")
+        let missing = try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", dir.appendingPathComponent("r").path, "--peers", dir.appendingPathComponent("nope.csv").path])
+        #expect(missing.status == 1 && !missing.crashed)
+    }
+}
