@@ -59,18 +59,18 @@ import Testing
     }
 
     /// Fills rows of the questionnaire sheet with openpyxl: `fills` is [sheet title: [row values by question id]];
-    /// a sheet not in the workbook is copied from 问卷 first. `date` is written as a real date cell.
+    /// a sheet not in the workbook is copied from the blank 问卷 first. `date` is written as a real date cell.
     static let fillScript = """
     import json, sys, datetime, openpyxl
     source, target, fills = sys.argv[1], sys.argv[2], json.load(open(sys.argv[3], encoding="utf-8"))
     wb = openpyxl.load_workbook(source)
     template = wb["问卷"]
+    # Copies first, while 问卷 is still blank: the fills come in no fixed order.
+    for title in fills:
+        if title not in wb.sheetnames:
+            wb.copy_worksheet(template).title = title
     for title, rows in fills.items():
-        if title in wb.sheetnames:
-            ws = wb[title]
-        else:
-            ws = wb.copy_worksheet(template)
-            ws.title = title
+        ws = wb[title]
         columns = {ws.cell(row=2, column=c).value: c for c in range(1, ws.max_column + 1)}
         for i, values in enumerate(rows):
             for key, value in values.items():

@@ -49,15 +49,19 @@ enum SpreadsheetText {
         var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
         var input = bytes
         let inputCount = input.count
-        let (status, left, produced) = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuffer.count, outLeft = outBuffer.count
-                let status = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-                // Flush any shift state (none for GB18030, but the call is cheap and correct).
-                if status != -1 { _ = iconv(converter, nil, nil, &outPointer, &outLeft) }
-                return (status, inLeft, outBuffer.count - outLeft)
+        // iconv's C interface takes `char **` cursors into both buffers; it writes only within the counts given.
+        let (status, left, produced) = input.withUnsafeMutableBufferPointer { inBytes in
+            inBytes.withMemoryRebound(to: CChar.self) { inBuffer in
+                output.withUnsafeMutableBufferPointer { outBytes in
+                    outBytes.withMemoryRebound(to: CChar.self) { outBuffer in
+                        var inPointer = inBuffer.baseAddress, outPointer = outBuffer.baseAddress
+                        var inLeft = inBuffer.count, outLeft = outBuffer.count
+                        let status = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                        // Flush any shift state (none for GB18030, but the call is cheap and correct).
+                        if status != -1 { _ = iconv(converter, nil, nil, &outPointer, &outLeft) }
+                        return (status, inLeft, outBuffer.count - outLeft)
+                    }
+                }
             }
         }
         // Every GB18030 character is at most 4 bytes and becomes at most 4 UTF-8 bytes, so the output cannot run out.
