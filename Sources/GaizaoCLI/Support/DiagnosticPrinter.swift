@@ -32,8 +32,10 @@ public struct DiagnosticPrinter {
     public func format(_ d: Diagnostic) -> String {
         let severity = d.severity.rawValue
         let tag = colour ? (d.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;33m\(severity)\u{1B}[0m") : severity
-        // The message and the snippet quote the input: its control characters are shown, not obeyed.
-        let message = ControlCharacters.visible(d.message)
+        // The message in the message language (`CLIText`; the `path:line:col: error:` frame stays as compilers
+        // write it, for editors). The message and the snippet quote the input: its control characters are shown,
+        // not obeyed.
+        let message = ControlCharacters.visible(CLIText.localized(d.message))
         var line = d.location.map { "\(ControlCharacters.visible($0.description)): \(tag): \(message)" } ?? "\(tag): \(message)"
         if let loc = d.location, let text = sources[loc.file], let snippet = SourceSnippet.render(lineIndex.lines(loc.file, text), at: loc) {
             line += "\n" + ControlCharacters.visible(snippet)
