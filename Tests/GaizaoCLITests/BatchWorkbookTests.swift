@@ -167,6 +167,18 @@ import Testing
         #expect(Double(s[3].trimmingCharacters(in: .whitespacesAndNewlines)) == Double(rows[0]["points_now"] ?? ""), "\(summary)")
     }
 
+    /// A workbook of the name asked for may already hold answers: `questions --xlsx` never writes over it.
+    @Test func anExistingWorkbookIsNeverWrittenOver() throws {
+        let dir = BatchCommandTests.tempDir()
+        let book = dir.appendingPathComponent("filled.xlsx")
+        let filled = Data("answers the enterprise typed".utf8)
+        try filled.write(to: book)
+        let r = try GaizaoBinary.run(["questions", "--industry", "home-appliance", "--xlsx", book.path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("already exists and may hold filled answers; nothing was written"), "\(r.stderr)")
+        #expect(try Data(contentsOf: book) == filled)
+    }
+
     @Test func badWorkbookCellsAreLocatedAndListedInTheErrorsSheet() throws {
         if let missing = Self.openpyxlMissing {
             print("skipped: \(missing)")
@@ -206,6 +218,34 @@ import Testing
         let r = try GaizaoBinary.run(["batch", file.path, "-o", dir.appendingPathComponent("out").path])
         #expect(r.status == 1 && !r.crashed)
         #expect(r.stderr.contains("fake.xlsx: error: not an xlsx workbook"), "\(r.stderr)")
+    }
+
+    /// A forged row number (the largest Int, or 0) is refused with a message, not counted on from.
+    @Test func aForgedRowNumberIsRefused() throws {
+        let dir = BatchCommandTests.tempDir()
+        var sheet = XLSXWorkbook.Sheet(name: "问卷")
+        sheet.rows = [[.text("industry")], [.text("auto-parts")]]
+        let book = dir.appendingPathComponent("book.xlsx")
+        try XLSXWorkbook(sheets: [sheet]).data().write(to: book)
+        for forged in ["9223372036854775807", "0"] {
+            let out = dir.appendingPathComponent("forged-\(forged).xlsx")
+            _ = try Self.runPython("""
+            import sys, zipfile
+            source, target, number = sys.argv[1:4]
+            with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+                for item in zin.infolist():
+                    data = zin.read(item.filename)
+                    if item.filename.startswith("xl/worksheets/"):
+                        data = data.replace(b'<row r="2">', b'<row r="' + number.encode() + b'">')
+                    zout.writestr(item, data)
+            """, [book.path, out.path, forged])
+            #expect(throws: XLSXReader.Failure.self) { try XLSXReader.sheets(Data(contentsOf: out)) }
+            do {
+                _ = try XLSXReader.sheets(Data(contentsOf: out))
+            } catch {
+                #expect("\(error)".contains("a row numbered \(forged), outside 1–1048576"), "\(error)")
+            }
+        }
     }
 
     @Test func xlsxRoundTripOfOurOwnWriterAndReader() throws {

@@ -43,6 +43,10 @@ public struct QuestionsCommand: ParsableCommand {
             industries = catalog.industries
         }
         if let xlsx, let ind = industries.first {
+            // A workbook of that name may already hold enterprises' answers: never written over.
+            if FileManager.default.fileExists(atPath: xlsx) {
+                throw CLIError.input("\(FileIO.displayPath(xlsx)): already exists and may hold filled answers; nothing was written (choose another file name, or delete it first)")
+            }
             let q = catalog.questionnaire(for: ind).offered(to: ind.id)
             let bytes: Data
             do { bytes = try QuestionnaireWorkbook.make(q, industry: ind, catalog: catalog).data() } catch {

@@ -125,6 +125,8 @@ enum CLIText {
         ("column `{n}` ({c}) appears twice in the header", "表头中 `{n}` 列（{c}）出现了两次"),
         ("the {k} is empty", "{k} 是空的"),
         ("questionnaire workbook written: {p} ({n} questions)", "问卷工作簿已写出：{p}（{n} 题）"),
+        ("{p}: already exists and may hold filled answers; nothing was written (choose another file name, or delete it first)",
+         "{p}：文件已存在，可能已填有答卷；未写出任何内容（请换一个文件名，或先删除它）"),
         ("give at least one batch output folder", "请至少给出一个批次输出文件夹"),
         ("{p}: not a summary.csv written by `gaizao batch`", "{p}：不是 `gaizao batch` 写出的 summary.csv"),
         ("{p}: error: {m}", "{p}：错误：{m}"),

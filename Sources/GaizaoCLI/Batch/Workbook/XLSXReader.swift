@@ -76,6 +76,8 @@ enum XLSXReader {
         var nextRow = 1
         for row in sheet["worksheet"]["sheetData"]["row"].all {
             let number = row.element?.attribute(by: "r").flatMap { Int($0.text) } ?? nextRow
+            // A sheet has rows 1…1,048,576; a forged number outside them is refused, not counted on from.
+            guard (1...1_048_576).contains(number) else { throw Failure(message: "a row numbered \(number), outside 1–1048576") }
             nextRow = number + 1
             var fields: [String] = []
             for cell in row["c"].all {
