@@ -20,12 +20,16 @@ struct CostBound {
     /// its bands are monotone and no item's low estimate exceeds its high one: its points are then bounded by
     /// the investment a package of a given cost can hold (its low estimates are at most half its cost).
     private let fundingBase: AnswerValue??
-    /// Each item's changes grouped by indicator (the funding indicator left out), and its scenes at their
-    /// highest level, each scene once.
-    private let itemEffects: [[(indicator: Int, effects: [PackageModel.Effect])]]
-    private let itemScenes: [[(scene: Int, level: Int)]]
-    private let retrofitEffects: [(indicator: Int, effects: [PackageModel.Effect])]
-    private let retrofitScenes: [(scene: Int, level: Int)]
+    /// Each item's changes grouped by indicator (the funding indicator left out): a group is an indicator and
+    /// a run of `groupEffects`; each item's groups are one run of `groups` (`itemGroups`), the retrofit's too.
+    private let groups: [(indicator: Int, effects: Range<Int>)]
+    private let groupEffects: [PackageModel.Effect]
+    private let itemGroups: [Range<Int>]
+    private let retrofitGroups: Range<Int>
+    /// Each item's scenes at their highest level, each scene once: runs of `scenes` (`itemScenes`).
+    private let scenes: [PackageModel.SceneChange]
+    private let itemScenes: [Range<Int>]
+    private let retrofitScenes: Range<Int>
     private let costs: [Int]
 
     init(_ model: PackageModel, level: Int) {
@@ -37,28 +41,38 @@ struct CostBound {
         let own = reaching.filter { $0.level == level }
         rules = nested && !own.isEmpty ? own : reaching
         let funding = model.funding?.indicator
-        func grouped(_ effects: [(indicator: Int, effect: PackageModel.Effect)]) -> [(indicator: Int, effects: [PackageModel.Effect])] {
-            var out: [(indicator: Int, effects: [PackageModel.Effect])] = []
+        var groups: [(indicator: Int, effects: Range<Int>)] = [], groupEffects: [PackageModel.Effect] = []
+        func grouped(_ effects: some Sequence<PackageModel.EffectChange>) -> Range<Int> {
+            var byIndicator: [(indicator: Int, effects: [PackageModel.Effect])] = []
             for (k, e) in effects where k != funding {
-                if let g = out.firstIndex(where: { $0.indicator == k }) { out[g].effects.append(e) } else { out.append((k, [e])) }
+                if let g = byIndicator.firstIndex(where: { $0.indicator == k }) { byIndicator[g].effects.append(e) } else { byIndicator.append((k, [e])) }
             }
-            return out
-        }
-        func highest(_ scenes: [(scene: Int, level: Int)]) -> [(scene: Int, level: Int)] {
-            var out: [(scene: Int, level: Int)] = []
-            for (s, l) in scenes {
-                if let g = out.firstIndex(where: { $0.scene == s }) { out[g].level = max(out[g].level, l) } else { out.append((s, l)) }
+            let start = groups.count
+            for (k, list) in byIndicator {
+                groups.append((k, groupEffects.count..<groupEffects.count + list.count))
+                groupEffects += list
             }
-            return out
+            return start..<groups.count
         }
-        itemEffects = model.items.map { grouped($0.effects) }
-        itemScenes = model.items.map { highest($0.scenes) }
-        retrofitEffects = grouped(model.retrofitEffects)
+        var scenes: [PackageModel.SceneChange] = []
+        func highest(_ list: some Sequence<PackageModel.SceneChange>) -> Range<Int> {
+            let start = scenes.count
+            for (s, l) in list {
+                if let g = scenes[start...].firstIndex(where: { $0.scene == s }) { scenes[g].level = max(scenes[g].level, l) } else { scenes.append((s, l)) }
+            }
+            return start..<scenes.count
+        }
+        itemGroups = model.items.map { grouped(model.effectChanges[$0.effects]) }
+        retrofitGroups = grouped(model.retrofitEffects)
+        itemScenes = model.items.map { highest(model.sceneChanges[$0.scenes]) }
         retrofitScenes = highest(model.retrofitScenes)
+        self.groups = groups
+        self.groupEffects = groupEffects
+        self.scenes = scenes
         costs = model.items.map { $0.cost.low + $0.cost.high }
-        monotone = model.indicators.map { Self.monotone($0.scoring) }
+        monotone = model.indicators.indices.map { Self.monotone(model, $0) }
         if let f = funding, monotone[f],
-           !model.items.contains(where: { i in i.effects.contains { $0.indicator == f } || i.cost.low > i.cost.high || i.cost.low < 0 }),
+           !model.items.contains(where: { i in model.effectChanges[i.effects].contains { $0.indicator == f } || i.cost.low > i.cost.high || i.cost.low < 0 }),
            !model.retrofitEffects.contains(where: { $0.indicator == f }) {
             fundingBase = .some(model.indicators[f].base.number.map { .number($0) })
         } else {
@@ -67,17 +81,19 @@ struct CostBound {
     }
 
     /// Whether more (options added, a higher number or a later option) never scores less, from an unanswered 0.
-    private static func monotone(_ scoring: PackageModel.Indicator.Scoring) -> Bool {
-        switch scoring {
-        case let .options(points):
+    private static func monotone(_ model: PackageModel, _ k: Int) -> Bool {
+        let table = model.indicators[k].table
+        let points = model.scoringPoints[table]
+        switch model.indicators[k].scoring {
+        case .options:
             return points.allSatisfy { $0 >= 0 }
-        case let .option(points):
+        case .option:
             return points.allSatisfy { $0 >= 0 } && zip(points, points.dropFirst()).allSatisfy { $0 <= $1 }
-        case let .bands(bands):
-            guard bands.allSatisfy({ $0.points >= 0 }) else { return false }
-            for (a, b) in zip(bands, bands.dropFirst()) {
-                guard let upA = a.upTo, a.points <= b.points else { return false }
-                if let upB = b.upTo, !(upA < upB) { return false }
+        case .bands:
+            guard points.allSatisfy({ $0 >= 0 }) else { return false }
+            for (a, b) in zip(table, table.dropFirst()) {
+                guard let upA = model.bandLimits[a], model.scoringPoints[a] <= model.scoringPoints[b] else { return false }
+                if let upB = model.bandLimits[b], !(upA < upB) { return false }
             }
             return true
         }
@@ -112,7 +128,7 @@ struct CostBound {
         var freePoints = 0
         var pointsKnown = false
         // The funding indicator's points at an added low estimate (nil: bounded by its headroom, in `freePoints`).
-        var fundingGain: ((Int) -> Int)?
+        var fundingGain: FundingGain?
         if rules.contains(where: { $0.score > points }) {
             pointsKnown = true
             var investment = 0
@@ -123,44 +139,38 @@ struct CostBound {
                 investment += model.items[i].cost.low
             }
             for k in states.indices {
-                let indicator = model.indicators[k]
-                let score = model.score(indicator, states[k])
+                let score = model.score(k, states[k])
                 scratch.baseScore[k] = score
-                let now = states[k].touched ? score : indicator.original
+                let now = states[k].touched ? score : model.indicators[k].original
                 if let funding = model.funding, k == funding.indicator {
                     if case let .some(base) = fundingBase {
-                        let state = states[k]
-                        fundingGain = { extra in
-                            guard extra > 0, let share = Planner.fundingShare(base, revenue: funding.revenue, years: funding.years,
-                                                                             investmentYuan: investment + extra) else { return 0 }
-                            var after = state
-                            after.number = share
-                            return max(0, model.score(indicator, after) - now)
-                        }
+                        fundingGain = FundingGain(base: base, revenue: funding.revenue, years: funding.years, indicator: k,
+                                                  state: states[k], investment: investment, now: now)
                     } else {
-                        freePoints += max(0, indicator.maxPoints - now)
+                        freePoints += max(0, model.indicators[k].maxPoints - now)
                     }
                 } else if !monotone[k] {
-                    freePoints += max(0, indicator.maxPoints - now)
+                    freePoints += max(0, model.indicators[k].maxPoints - now)
                 } else if !states[k].touched {
                     freePoints += max(0, score - now)
                 }
             }
-            func gain(_ groups: [(indicator: Int, effects: [PackageModel.Effect])], _ baseScore: [Int]) -> Int {
+            func gain(_ run: Range<Int>, _ baseScore: [Int]) -> Int {
                 var total = 0
-                for g in groups where monotone[g.indicator] {
-                    var state = states[g.indicator]
-                    for e in g.effects { PackageModel.apply(e, to: &state) }
-                    total += model.score(model.indicators[g.indicator], state) - baseScore[g.indicator]
+                for g in run where monotone[groups[g].indicator] {
+                    let k = groups[g].indicator
+                    var state = states[k]
+                    for e in groups[g].effects { PackageModel.apply(groupEffects[e], to: &state) }
+                    total += model.score(k, state) - baseScore[k]
                 }
                 return total
             }
-            if retrofitFree { freePoints += gain(retrofitEffects, scratch.baseScore) }
+            if retrofitFree { freePoints += gain(retrofitGroups, scratch.baseScore) }
             m = remaining
             while m != 0 {
                 let i = m.trailingZeroBitCount
                 m &= m &- 1
-                scratch.points[i] = gain(itemEffects[i], scratch.baseScore)
+                scratch.points[i] = gain(itemGroups[i], scratch.baseScore)
             }
         }
         var least: Int?
@@ -173,9 +183,9 @@ struct CostBound {
             }
             var needScenes = rule.scenes - atLevel, needMandatory = rule.mandatory - mandatoryAtLevel
             if needScenes > 0 || needMandatory > 0 {
-                func raised(_ list: [(scene: Int, level: Int)]) -> (Int, Int) {
+                func raised(_ run: Range<Int>) -> (Int, Int) {
                     var n = 0, mandatory = 0
-                    for (s, l) in list where l >= rule.level && scenes[s] < rule.level {
+                    for (s, l) in self.scenes[run] where l >= rule.level && scenes[s] < rule.level {
                         n += 1
                         if model.mandatory[s] { mandatory += 1 }
                     }
@@ -208,23 +218,22 @@ struct CostBound {
                 need = max(need, c)
             }
             // The deficits together: Σ gain_c / need_c ≥ (number of deficits), in integers over their product.
-            let needs = [(needPoints, 0), (needScenes, 1), (needMandatory, 2)].filter { $0.0 > 0 }
-            if needs.count > 1 {
-                let product = needs.reduce(1) { $0 * $1.0 }
-                let scale = needs.map { (kind: $0.1, factor: product / $0.0) }
+            let deficits = (needPoints > 0 ? 1 : 0) + (needScenes > 0 ? 1 : 0) + (needMandatory > 0 ? 1 : 0)
+            if deficits > 1 {
+                let product = max(needPoints, 1) * max(needScenes, 1) * max(needMandatory, 1)
+                let pointsFactor = needPoints > 0 ? product / needPoints : 0
+                let scenesFactor = needScenes > 0 ? product / needScenes : 0
+                let mandatoryFactor = needMandatory > 0 ? product / needMandatory : 0
                 var m = remaining
                 while m != 0 {
                     let i = m.trailingZeroBitCount
                     m &= m &- 1
-                    var g = 0
-                    for (kind, factor) in scale {
-                        g += factor * (kind == 0 ? scratch.points[i] : kind == 1 ? scratch.scenes[i] : scratch.mandatory[i])
-                    }
-                    scratch.combined[i] = g
+                    scratch.combined[i] = pointsFactor * scratch.points[i] + scenesFactor * scratch.scenes[i]
+                        + mandatoryFactor * scratch.mandatory[i]
                 }
-                let pointsFactor = scale.first { $0.kind == 0 }?.factor
-                let extra = fundingGain.flatMap { f in pointsFactor.map { factor in { (c: Int) in f(c) * factor } } }
-                if let c = cover(needs.count * product, remaining, scratch.combined, &scratch.pairs, extra: extra) {
+                var extra = needPoints > 0 ? fundingGain : nil
+                extra?.factor = pointsFactor
+                if let c = cover(deficits * product, remaining, scratch.combined, &scratch.pairs, extra: extra) {
                     need = max(need, c)
                 }
             }
@@ -235,9 +244,9 @@ struct CostBound {
 
     /// The cheapest fractional cover of `need` by the items of `remaining` with their `gains` (by item; rounded
     /// down); nil when all of them together fall short. `extra`, when given, is a further gain that rises with the
-    /// cost spent (c ↦ at most `extra(c / 2)`).
+    /// cost spent (c ↦ at most its gain at c / 2).
     private func cover(_ need: Int, _ remaining: UInt64, _ gains: [Int], _ pairs: inout [(cost: Int, gain: Int)],
-                       extra: ((Int) -> Int)? = nil) -> Int? {
+                       extra: FundingGain? = nil) -> Int? {
         guard need > 0 else { return 0 }
         pairs.removeAll(keepingCapacity: true)
         var m = remaining
@@ -248,17 +257,41 @@ struct CostBound {
             allCost += costs[i]
             if gains[i] > 0 { pairs.append((costs[i], gains[i])); total += gains[i] }
         }
-        let most = extra.map { $0(allCost / 2) } ?? 0
+        let most = extra?.gain(allCost / 2, model) ?? 0
         guard total + most >= need else { return nil }
         pairs.sort { a, b in a.cost * b.gain < b.cost * a.gain }
         var got = 0, cost = 0
         for (c, g) in pairs {
             // Within this item's share of cost the further gain is at most its value at the share's end.
-            let further = extra.map { $0((cost + c) / 2) } ?? 0
+            let further = extra?.gain((cost + c) / 2, model) ?? 0
             if got + g + further >= need { return cost + c * max(0, need - got - further) / g }
             cost += c
             got += g
         }
         return cost
+    }
+
+    /// What the funding indicator adds when a package spends `extra` more yuan (low estimates) than `investment`,
+    /// times `factor`: its answer moves with the investment's share of revenue.
+    struct FundingGain {
+        var base: AnswerValue?
+        var revenue: AnswerValue?
+        var years: Int
+        var indicator: Int
+        var state: PackageModel.State
+        var investment: Int
+        /// Its points now.
+        var now: Int
+        var factor = 1
+    }
+}
+
+extension CostBound.FundingGain {
+    func gain(_ extra: Int, _ model: PackageModel) -> Int {
+        guard extra > 0, let share = Planner.fundingShare(base, revenue: revenue, years: years, investmentYuan: investment + extra)
+        else { return 0 }
+        var after = state
+        after.number = share
+        return factor * max(0, model.score(indicator, after) - now)
     }
 }

@@ -14,13 +14,15 @@ struct PackageModel: Sendable {
     struct Indicator: Sendable {
         enum Scoring: Sendable {
             /// Multiple choice: the points of each option, by position.
-            case options([Int])
-            /// A number scored in bands: the first band whose `upTo` holds the number (nil: any).
-            case bands([(upTo: Double?, points: Int)])
+            case options
+            /// A number scored in bands: the first band whose limit holds the number (nil: any).
+            case bands
             /// Single choice: the points of each option, by position.
-            case option([Int])
+            case option
         }
         var scoring: Scoring
+        /// Its option points or bands: positions in the model's `scoringPoints` (and `bandLimits`).
+        var table: Range<Int>
         var maxPoints: Int
         /// Its points before the package (kept while no item touches it).
         var original: Int
@@ -46,9 +48,14 @@ struct PackageModel: Sendable {
         var closure: UInt64 = 0
         /// The items it cannot go with.
         var conflicts: UInt64 = 0
-        var scenes: [(scene: Int, level: Int)]
-        var effects: [(indicator: Int, effect: Effect)]
+        /// The scenes it raises and the answers it changes: positions in the model's `sceneChanges` and
+        /// `effectChanges`.
+        var scenes: Range<Int>
+        var effects: Range<Int>
     }
+
+    typealias SceneChange = (scene: Int, level: Int)
+    typealias EffectChange = (indicator: Int, effect: Effect)
 
     struct LevelRule: Sendable {
         var level: Int
@@ -65,14 +72,21 @@ struct PackageModel: Sendable {
 
     var items: [Item]
     var indicators: [Indicator]
+    /// The items' changes, each item's in one run (flat, so that a projection walks two arrays).
+    var sceneChanges: [SceneChange]
+    var effectChanges: [EffectChange]
+    /// The indicators' option points and band points, each indicator's in one run; `bandLimits` holds the upper
+    /// limit of each band (nil: any number) at the same positions.
+    var scoringPoints: [Int]
+    var bandLimits: [Double?]
     var baseScenes: [Int]
     var mandatory: [Bool]
     var rules: [LevelRule]
     /// The points of the indicators not modelled.
     var fixedPoints: Int
     /// What the retrofit itself changes once the package has a module.
-    var retrofitScenes: [(scene: Int, level: Int)]
-    var retrofitEffects: [(indicator: Int, effect: Effect)]
+    var retrofitScenes: [SceneChange]
+    var retrofitEffects: [EffectChange]
     /// The funding indicator and what its share is computed from.
     var funding: (indicator: Int, revenue: AnswerValue?, years: Int)?
     /// The items that are modules.
@@ -150,8 +164,8 @@ struct PackageModel: Sendable {
             let i = m.trailingZeroBitCount
             m &= m &- 1
             investment += items[i].cost.low
-            for (s, level) in items[i].scenes where scenes[s] < level { scenes[s] = level }
-            for (k, effect) in items[i].effects { Self.apply(effect, to: &states[k]) }
+            for (s, level) in sceneChanges[items[i].scenes] where scenes[s] < level { scenes[s] = level }
+            for (k, effect) in effectChanges[items[i].effects] { Self.apply(effect, to: &states[k]) }
         }
         if mask & moduleMask != 0 {
             for (s, level) in retrofitScenes where scenes[s] < level { scenes[s] = level }
@@ -166,7 +180,7 @@ struct PackageModel: Sendable {
         }
         var points = fixedPoints
         for k in indicators.indices {
-            points += states[k].touched ? score(indicators[k], states[k]) : indicators[k].original
+            points += states[k].touched ? score(k, states[k]) : indicators[k].original
         }
         return points
     }
@@ -183,27 +197,29 @@ struct PackageModel: Sendable {
         }
     }
 
-    func score(_ indicator: Indicator, _ state: State) -> Int {
+    /// The points of indicator `k` with the answer `state`.
+    func score(_ k: Int, _ state: State) -> Int {
+        let table = indicators[k].table
         var points = 0
-        switch indicator.scoring {
-        case let .options(optionPoints):
+        switch indicators[k].scoring {
+        case .options:
             var bits = state.options
             while bits != 0 {
                 let j = bits.trailingZeroBitCount
                 bits &= bits &- 1
-                if j < optionPoints.count { points += optionPoints[j] }
+                if j < table.count { points += scoringPoints[table.lowerBound + j] }
             }
-        case let .bands(bands):
+        case .bands:
             guard let n = state.number else { return 0 }
-            for band in bands where band.upTo.map({ n <= $0 }) ?? true {
-                points = band.points
+            for b in table where bandLimits[b].map({ n <= $0 }) ?? true {
+                points = scoringPoints[b]
                 break
             }
-        case let .option(optionPoints):
-            guard let j = state.option, j < optionPoints.count else { return 0 }
-            points = optionPoints[j]
+        case .option:
+            guard let j = state.option, j >= 0, j < table.count else { return 0 }
+            points = scoringPoints[table.lowerBound + j]
         }
-        return min(points, indicator.maxPoints)
+        return min(points, indicators[k].maxPoints)
     }
 
     /// The items of `mask` needed by no other item of it.
@@ -270,6 +286,14 @@ extension Planner {
         }
 
         var items: [PackageModel.Item] = []
+        var sceneChanges: [PackageModel.SceneChange] = [], effectChanges: [PackageModel.EffectChange] = []
+        /// Appends an item's changes to the flat lists; their positions.
+        func store(_ scenes: [(Int, Int)], _ effects: [(Int, PackageModel.Effect)]) -> (Range<Int>, Range<Int>) {
+            let s = sceneChanges.count, e = effectChanges.count
+            for (scene, level) in scenes { sceneChanges.append((scene, level)) }
+            for (k, effect) in effects { effectChanges.append((k, effect)) }
+            return (s..<sceneChanges.count, e..<effectChanges.count)
+        }
         var itemOfModule = [Int?](repeating: nil, count: decisions.count)
         let available = decisions.map { $0.status != .excluded && $0.status != .satisfied }
         // A module whose requirements (through other modules) include a ruled-out one cannot be chosen.
@@ -290,13 +314,15 @@ extension Planner {
             for r in m.raises { if let s = sceneOfSlot[r.slot] { scenes.append((s, r.level)) } }
             let weight = Int((decisions[i].score * 1000).rounded())
             itemOfModule[i] = items.count
-            items.append(.init(module: i, measure: nil, cost: decisions[i].cost, weight: weight, scenes: scenes, effects: effects))
+            let (sceneRange, effectRange) = store(scenes, effects)
+            items.append(.init(module: i, measure: nil, cost: decisions[i].cost, weight: weight, scenes: sceneRange, effects: effectRange))
         }
         let moduleItems = items.count
         for k in industry.measures.indices where measureUseful[k] {
             if items.count == PackageModel.capacity { break }
             let (scenes, effects) = convert(tables.measures[k].brings)
-            items.append(.init(module: nil, measure: k, cost: measureCosts[k], weight: 0, scenes: scenes, effects: effects))
+            let (sceneRange, effectRange) = store(scenes, effects)
+            items.append(.init(module: nil, measure: k, cost: measureCosts[k], weight: 0, scenes: sceneRange, effects: effectRange))
         }
         // Requirements and conflicts as masks over items.
         for n in 0..<moduleItems {
@@ -324,6 +350,7 @@ extension Planner {
             funding = (model(k), values[share.revenueSlot], share.years)
         }
         var fixed = diagnosis.total
+        var scoringPoints: [Int] = [], bandLimits: [Double?] = []
         let indicators: [PackageModel.Indicator] = modelled.map { k in
             let i = diag.indicators[k]
             let original = diagnosis.indicators[k].points
@@ -339,15 +366,26 @@ extension Planner {
             case let .option(id)?: state.option = options.firstIndex { $0.id == id }
             default: break
             }
+            let start = scoringPoints.count
             switch questionnaire.ordered[i.slot].kind {
-            case .multi: scoring = .options(options.map { points($0.id) })
-            case .single: scoring = .option(options.map { points($0.id) })
-            default: scoring = .bands(i.bands)
+            case .multi, .single:
+                scoring = questionnaire.ordered[i.slot].kind == .multi ? .options : .option
+                for option in options {
+                    scoringPoints.append(points(option.id))
+                    bandLimits.append(nil)
+                }
+            default:
+                scoring = .bands
+                for band in i.bands {
+                    scoringPoints.append(band.points)
+                    bandLimits.append(band.upTo)
+                }
             }
-            return .init(scoring: scoring, maxPoints: i.maxPoints, original: original, base: state)
+            return .init(scoring: scoring, table: start..<scoringPoints.count, maxPoints: i.maxPoints, original: original, base: state)
         }
         var model = PackageModel(
-            items: items, indicators: indicators, baseScenes: diagnosis.scenes.map(\.level), mandatory: diag.scenes.map(\.mandatory),
+            items: items, indicators: indicators, sceneChanges: sceneChanges, effectChanges: effectChanges,
+            scoringPoints: scoringPoints, bandLimits: bandLimits, baseScenes: diagnosis.scenes.map(\.level), mandatory: diag.scenes.map(\.mandatory),
             rules: diag.levels.map { .init(level: $0.level, score: milli($0.minScore), scenes: $0.minScenes, mandatory: $0.minMandatory) },
             fixedPoints: fixed, retrofitScenes: retrofit.scenes, retrofitEffects: retrofit.effects, funding: funding)
         model.moduleMask = moduleItems == 64 ? ~0 : (UInt64(1) << UInt64(moduleItems)) - 1

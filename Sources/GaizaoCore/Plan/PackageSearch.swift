@@ -26,6 +26,10 @@ struct PackageSearch {
         static func < (a: CostKey, b: CostKey) -> Bool {
             (a.cost, a.count, a.negativeWeight) < (b.cost, b.count, b.negativeWeight)
         }
+        /// The key of a package joined by items of key `other` (none in common).
+        func adding(_ other: CostKey) -> CostKey {
+            CostKey(cost: cost + other.cost, count: count + other.count, negativeWeight: negativeWeight + other.negativeWeight)
+        }
     }
 
     private static func key(_ model: PackageModel, _ mask: UInt64) -> CostKey {
@@ -74,8 +78,10 @@ struct PackageSearch {
         if model.evaluate(forced | suffix[0]).level < level { return nil }
         var best: (mask: UInt64, key: CostKey)?
         // Only prunes: a subtree is cut when the incumbent is strictly better than anything in it, so every
-        // package of the optimal key is still visited in the same order and the same one is returned.
-        let incumbentKey = incumbent.map { Self.key(model, $0) }
+        // package of the optimal key is still visited in the same order and the same one is returned. The
+        // better of the given incumbent and a greedy package (trimmed of what it does not need) bounds it.
+        let greedy = greedyPackage(reaching: level, forced: forced, order: order, budget: budget)
+        let incumbentKey = [incumbent, greedy].compactMap { $0 }.map { Self.key(model, $0) }.min()
         let bound = CostBound(model, level: level)
         var scenes = model.baseScenes
         var states = model.indicators.map(\.base)
@@ -83,10 +89,10 @@ struct PackageSearch {
         var allScenes = scenes, allStates = states
 
         var nodes = 0, complete = true
-        func search(_ k: Int, _ mask: UInt64, _ out: UInt64) {
+        /// `here` is `key(mask)`, carried down the search.
+        func search(_ k: Int, _ mask: UInt64, _ out: UInt64, _ here: CostKey) {
             nodes += 1
             if nodes > Self.nodeLimit { complete = false; return }
-            let here = Self.key(model, mask)
             let points = model.project(mask, scenes: &scenes, states: &states)
             if model.level(points: points, scenes: scenes) >= level {
                 if best == nil || here < best!.key { best = (mask, here) }
@@ -103,7 +109,10 @@ struct PackageSearch {
             // What any package below this one must still spend: nil when none can reach the level.
             guard let extra = bound.lowerBound(mask: mask, remaining: remaining, points: points, scenes: scenes, states: states,
                                                scratch: &scratch) else { return }
-            let bar = [best?.key, incumbentKey].compactMap { $0 }.min()
+            let bar = switch (best?.key, incumbentKey) {
+            case let (b?, i?): min(b, i)
+            case let (b, i): b ?? i
+            }
             if let b = bar {
                 // Any package below this one adds an item: at least the cheapest one left, and at least `extra`.
                 let floor = CostKey(cost: here.cost + max(suffixMinCost[k], extra), count: here.count + 1, negativeWeight: Int.min)
@@ -113,17 +122,53 @@ struct PackageSearch {
             if model.level(points: most, scenes: allScenes) < level { return }
             let item = order[k]
             let bit = UInt64(1) << UInt64(item)
-            if mask & bit != 0 { search(k + 1, mask, out); return }
+            if mask & bit != 0 { search(k + 1, mask, out, here); return }
             let taken = mask | model.items[item].closure
             if taken & out == 0 && !model.hasConflict(taken) && (budget.map { model.cost(taken).high <= $0 } ?? true) {
-                search(k + 1, taken, out)
+                search(k + 1, taken, out, here.adding(Self.key(model, taken & ~mask)))
             }
-            search(k + 1, mask, out | bit)
+            search(k + 1, mask, out | bit, here)
         }
-        search(0, forced, 0)
+        search(0, forced, 0, Self.key(model, forced))
         self.nodes += nodes
         self.complete = self.complete && complete
         return best?.mask
+    }
+
+    /// A package reaching `level` found without search, to bound it: the items taken in `order` (with what they
+    /// need, skipping conflicts) until the level is reached, then each taken item dropped, most expensive first,
+    /// when the rest still reaches it and nothing left needs it. Nil when that way reaches nothing.
+    private func greedyPackage(reaching level: Int, forced: UInt64, order: [Int], budget: Int?) -> UInt64? {
+        var mask = forced
+        var reached = false
+        for item in order where mask & (UInt64(1) << UInt64(item)) == 0 {
+            let taken = mask | model.items[item].closure
+            guard !model.hasConflict(taken), budget.map({ model.cost(taken).high <= $0 }) ?? true else { continue }
+            mask = taken
+            if model.evaluate(mask).level >= level { reached = true; break }
+        }
+        guard reached else { return nil }
+        var added = mask & ~forced
+        var byCost: [Int] = []
+        while added != 0 {
+            let i = added.trailingZeroBitCount
+            added &= added &- 1
+            byCost.append(i)
+        }
+        byCost.sort { (model.items[$0].cost.low + model.items[$0].cost.high, $1) > (model.items[$1].cost.low + model.items[$1].cost.high, $0) }
+        for i in byCost {
+            let bit = UInt64(1) << UInt64(i)
+            let rest = mask & ~bit
+            var needed = false
+            var m = rest
+            while m != 0 {
+                let j = m.trailingZeroBitCount
+                m &= m &- 1
+                if model.items[j].closure & bit != 0 { needed = true; break }
+            }
+            if !needed && model.evaluate(rest).level >= level { mask = rest }
+        }
+        return mask
     }
 
     /// The ranking key of a package for `best`: larger is better.

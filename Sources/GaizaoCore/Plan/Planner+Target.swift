@@ -202,7 +202,7 @@ extension Planner {
         }
         var scenes = model.baseScenes
         for i in model.items.indices where everything & (UInt64(1) << UInt64(i)) != 0 {
-            for (s, l) in model.items[i].scenes where scenes[s] < l { scenes[s] = l }
+            for (s, l) in model.sceneChanges[model.items[i].scenes] where scenes[s] < l { scenes[s] = l }
         }
         if everything & model.moduleMask != 0 { for (s, l) in model.retrofitScenes where scenes[s] < l { scenes[s] = l } }
         var out: [Localized] = []

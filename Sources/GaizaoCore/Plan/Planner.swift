@@ -144,9 +144,20 @@ public struct Planner: Sendable {
             }
         }
         if options.ladder {
+            // Levels the same package reaches (those reached now, often) are scheduled and subsidised once.
+            var stepOfMask: [UInt64: LadderStep] = [:]
+            let levelNow = model.evaluate(0).level
             ladder = levels.indices.map { k in
-                ladderStep(levels[k], ladderMask(k), model, diagnosis, band: band, overlay: options.overlay, workstreams: workstreams,
-                           forced: forced, answers: answers, slotAnswers: slotAnswers)
+                let mask = ladderMask(k)
+                if let mask, var step = stepOfMask[mask] {
+                    step.level = levels[k]
+                    step.reachedNow = mask == forced && levelNow >= levels[k]
+                    return step
+                }
+                let step = ladderStep(levels[k], mask, model, diagnosis, band: band, overlay: options.overlay, workstreams: workstreams,
+                                      forced: forced, answers: answers, slotAnswers: slotAnswers)
+                if let mask { stepOfMask[mask] = step }
+                return step
             }
         }
         searchComplete = search.complete
