@@ -31,6 +31,10 @@ struct CostBound {
     private let itemScenes: [Range<Int>]
     private let retrofitScenes: Range<Int>
     private let costs: [Int]
+    /// For `quickBound`, by rule: the items that raise some scene (some mandatory scene) to the rule's level from
+    /// the diagnosis, with their cost and how many, in the order of least cost per scene.
+    private let sceneCovers: [[(item: Int, cost: Int, gain: Int)]]
+    private let mandatoryCovers: [[(item: Int, cost: Int, gain: Int)]]
 
     init(_ model: PackageModel, level: Int) {
         self.model = model
@@ -70,6 +74,26 @@ struct CostBound {
         self.groupEffects = groupEffects
         self.scenes = scenes
         costs = model.items.map { $0.cost.low + $0.cost.high }
+        var sceneCovers: [[(item: Int, cost: Int, gain: Int)]] = [], mandatoryCovers: [[(item: Int, cost: Int, gain: Int)]] = []
+        for rule in rules {
+            var all: [(item: Int, cost: Int, gain: Int)] = [], mandatory: [(item: Int, cost: Int, gain: Int)] = []
+            for i in model.items.indices {
+                var n = 0, m = 0
+                for (s, l) in scenes[itemScenes[i]] where l >= rule.level && model.baseScenes[s] < rule.level {
+                    n += 1
+                    if model.mandatory[s] { m += 1 }
+                }
+                if n > 0 { all.append((i, costs[i], n)) }
+                if m > 0 { mandatory.append((i, costs[i], m)) }
+            }
+            let byCostPerGain = { (a: (item: Int, cost: Int, gain: Int), b: (item: Int, cost: Int, gain: Int)) in
+                a.cost * b.gain != b.cost * a.gain ? a.cost * b.gain < b.cost * a.gain : a.item < b.item
+            }
+            sceneCovers.append(all.sorted(by: byCostPerGain))
+            mandatoryCovers.append(mandatory.sorted(by: byCostPerGain))
+        }
+        self.sceneCovers = sceneCovers
+        self.mandatoryCovers = mandatoryCovers
         monotone = model.indicators.indices.map { Self.monotone(model, $0) }
         if let f = funding, monotone[f],
            !model.items.contains(where: { i in model.effectChanges[i.effects].contains { $0.indicator == f } || i.cost.low > i.cost.high || i.cost.low < 0 }),
@@ -97,6 +121,46 @@ struct CostBound {
             }
             return true
         }
+    }
+
+    /// A weaker bound than `lowerBound`, from the scene deficits alone, each item's scenes counted from the
+    /// diagnosis (what an item adds to a package is never more than what it adds to the diagnosis) and walked in an
+    /// order fixed once: a few integer operations per item, no points scored. It is never above `lowerBound` for the
+    /// same node, and nil only when that is nil too, so the search asks it first and prunes the same nodes.
+    func quickBound(mask: UInt64, remaining: UInt64, scenes: [Int]) -> Int? {
+        let retrofitFree = mask & model.moduleMask == 0 && remaining & model.moduleMask != 0
+        var least: Int?
+        for (r, rule) in rules.enumerated() {
+            var atLevel = 0, mandatoryAtLevel = 0
+            for s in scenes.indices where scenes[s] >= rule.level {
+                atLevel += 1
+                if model.mandatory[s] { mandatoryAtLevel += 1 }
+            }
+            var needScenes = rule.scenes - atLevel, needMandatory = rule.mandatory - mandatoryAtLevel
+            if retrofitFree && (needScenes > 0 || needMandatory > 0) {
+                for (s, l) in self.scenes[retrofitScenes] where l >= rule.level && scenes[s] < rule.level {
+                    needScenes -= 1
+                    if model.mandatory[s] { needMandatory -= 1 }
+                }
+            }
+            guard let a = Self.cover(needScenes, remaining, sceneCovers[r]),
+                  let b = Self.cover(needMandatory, remaining, mandatoryCovers[r]) else { continue }
+            least = min(least ?? max(a, b), max(a, b))
+        }
+        return least
+    }
+
+    /// The cheapest fractional cover of `need` by the items of `remaining` in a list sorted by cost per gain; nil
+    /// when they fall short.
+    private static func cover(_ need: Int, _ remaining: UInt64, _ sorted: [(item: Int, cost: Int, gain: Int)]) -> Int? {
+        guard need > 0 else { return 0 }
+        var got = 0, cost = 0
+        for (i, c, g) in sorted where remaining & (UInt64(1) << UInt64(i)) != 0 {
+            if got + g >= need { return cost + c * (need - got) / g }
+            cost += c
+            got += g
+        }
+        return nil
     }
 
     /// Buffers the bound reuses from node to node.

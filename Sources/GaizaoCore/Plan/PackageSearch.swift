@@ -99,6 +99,13 @@ struct PackageSearch {
                 return
             }
             guard k < order.count else { return }
+            let bar = switch (best?.key, incumbentKey) {
+            case let (b?, i?): min(b, i)
+            case let (b, i): b ?? i
+            }
+            // Any package below this one adds an item, at least the cheapest one left: checked before the bound,
+            // which costs far more.
+            if let b = bar, b < CostKey(cost: here.cost + suffixMinCost[k], count: here.count + 1, negativeWeight: Int.min) { return }
             var remaining: UInt64 = 0
             var left = suffix[k] & ~mask
             while left != 0 {
@@ -106,13 +113,14 @@ struct PackageSearch {
                 left &= left &- 1
                 if model.items[i].closure & out == 0 { remaining |= UInt64(1) << UInt64(i) }
             }
-            // What any package below this one must still spend: nil when none can reach the level.
+            // What any package below this one must still spend: nil when none can reach the level. The quick
+            // bound first: it is never above the full one, so it cuts only what that would cut.
+            guard let quick = bound.quickBound(mask: mask, remaining: remaining, scenes: scenes) else { return }
+            if let b = bar, b < CostKey(cost: here.cost + max(suffixMinCost[k], quick), count: here.count + 1, negativeWeight: Int.min) {
+                return
+            }
             guard let extra = bound.lowerBound(mask: mask, remaining: remaining, points: points, scenes: scenes, states: states,
                                                scratch: &scratch) else { return }
-            let bar = switch (best?.key, incumbentKey) {
-            case let (b?, i?): min(b, i)
-            case let (b, i): b ?? i
-            }
             if let b = bar {
                 // Any package below this one adds an item: at least the cheapest one left, and at least `extra`.
                 let floor = CostKey(cost: here.cost + max(suffixMinCost[k], extra), count: here.count + 1, negativeWeight: Int.min)
