@@ -118,12 +118,17 @@ public struct BatchCommand: AsyncParsableCommand {
         for row in rows where row.error != nil {
             for error in row.errors { Console.err(error.located) }
         }
+        // An input without enterprises is a mistake when it leaves the batch empty (a header-only CSV would
+        // otherwise "succeed" with 0 of 0); beside inputs that had some, it is worth a warning.
+        let empty = feed.emptyInputs
+        let nothingRead = rows.isEmpty && !stopper.stopping
+        for input in empty { Console.err("\(input.origin): \(nothingRead ? "error" : "warning"): \(input.message)") }
         let files = totals.failed > 0 ? "summary.csv, summary.xlsx, summary.html, errors.csv" : "summary.csv, summary.xlsx, summary.html"
         let summary = global.lang == .zh
             ? "批量完成：\(totals.done) 家成功，\(totals.failed) 家失败；结果在 \(FileIO.displayPath(out))/（\(files)）"
             : "batch done: \(totals.done) ok, \(totals.failed) failed; results in \(FileIO.displayPath(out))/ (\(files))"
         Console.out(summary)
-        if totals.failed > 0 { throw ExitCode(1) }
+        if totals.failed > 0 || (nothingRead && !empty.isEmpty) { throw ExitCode(1) }
     }
 }
 
