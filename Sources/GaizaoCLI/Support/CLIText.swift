@@ -73,7 +73,7 @@ enum CLIText {
         ("the catalog at {p} has errors; run `gaizao lint` for details", "{p} 处的目录数据有错误；运行 `gaizao lint` 查看详情"),
         ("the templates at {p} have errors; nothing was written", "{p} 处的模板有错误，未写出任何文件"),
         ("cannot find the shipped {d}/ folder; give it with {o} DIR or {e}=DIR", "找不到随附的 {d}/ 文件夹；请用 {o} DIR 或 {e}=DIR 指定"),
-        ("{a} does not exist or is not a folder: {p}", "{a} 不存在或不是文件夹：{p}"),
+        ("{w} does not exist or is not a folder: {p}", "{w}不存在或不是文件夹：{p}"),
         // Formats and output.
         ("unknown format `{v}`; formats: {l}", "未知格式 `{v}`；可用格式：{l}"),
         ("--format needs at least one of: {l}", "--format 至少需要以下之一：{l}"),
@@ -443,6 +443,7 @@ enum CLIText {
         ("the override of module {v}", "模块 {v} 的覆盖项"), ("the cost model of {v}", "{v} 的成本模型"),
         ("why {v} is not priced", "{v} 不计价的理由"), ("the evidence of indicator {v}", "指标 {v} 的支撑材料"),
         ("the evidence of scene {v}", "场景 {v} 的支撑材料"), ("evidence of scene {v} level {n}", "场景 {v} 第 {n} 级的支撑材料"),
+        ("folder given with the flag", "选项给出的文件夹"), ("folder named by {e}", "{e} 指定的文件夹"),
         ("the top level of {p}", "{p} 的顶层"), ("default of {w}", "{w}的默认值"),
         ("option {v} of {w}", "{w}的选项 {v}"), ("level {n} of {w}", "{w}的第 {n} 级"), ("a product of {w}", "{w}的一个产品"),
         ("an item of {v} of {w}", "{w}的 {v} 中的一项"), ("an item of {v}", "{v} 中的一项"), ("{v} of {w}", "{w}的 {v}"),
