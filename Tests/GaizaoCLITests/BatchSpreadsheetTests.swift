@@ -264,6 +264,11 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         // One below, one tie (half): 1.5 of 3 = 50%; the scene is below the peers' median.
         #expect(r.stdout.contains("peers: points above 50% of 3 peers (same industry and size band); scenes below the peers' median: \(scene.name.en)"), "\(r.stdout)")
+        // The proposal carries the same standing: one above (50 points) → rank 2 of 4.
+        let q = try Proposal.decode(json: String(contentsOf: dir.appendingPathComponent("q/auto-parts-midsize.json"), encoding: .utf8))
+        #expect(q.peers?.peers == 3 && q.peers?.percentile == 50 && q.peers?.rank == 2)
+        #expect(q.peers?.scenesBehind.map(\.scene) == [scene.id])
+        #expect(p.peers == nil)
         let missing = try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", dir.appendingPathComponent("r").path, "--peers", dir.appendingPathComponent("nope.csv").path])
         #expect(missing.status == 1 && !missing.crashed)
     }

@@ -26,6 +26,11 @@ import Testing
                 keys(ProposalViewModel(p, lang: .zh, flavor: flavor).tree.plain, into: &set)
             }
         }
+        // A batch's proposal also has its peer benchmark.
+        var p = try! RenderFixtures.proposal(RenderFixtures.examples[0])
+        p.peers = .init(peers: 4, percentile: 50, rank: 2, medianPoints: 40, level2PlusPercent: 60,
+                        scenesBehind: [.init(scene: p.diagnosis.scenes[0].id, level: 0, median: 1)])
+        keys(ProposalViewModel(p, lang: .zh, flavor: .html).tree.plain, into: &set)
         return set
     }()
 

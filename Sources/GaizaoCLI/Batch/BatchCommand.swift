@@ -80,24 +80,42 @@ public struct BatchCommand: AsyncParsableCommand {
                            target: target.value, firstNumber: earlier.highest + 1)
         let progress = ProgressBar()
 
-        // `jobs` workers, each taking records from the feed until it is empty and writing every proposal's
-        // documents and JSON into its own buffers. The batch's own files (summary.csv when -o is an input
-        // folder) are never read as input.
+        // Two passes, so that each proposal can show where its enterprise stands among the batch's peers (same
+        // industry and size band): first every enterprise is diagnosed and its proposal JSON kept in scratch, then
+        // each is rendered with its peer benchmark and moved into place. Both passes run `jobs` workers that take
+        // the next record as soon as they are free; memory holds the summary rows and one proposal per worker.
+        // The batch's own files (summary.csv when -o is an input folder) are never read as input.
         let feed = BatchFeed(BatchInputs(inputs, excluding: summaryPaths), stopper: stopper)
         let results = BatchResults(progress: progress)
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<max(1, jobs) {
                 group.addTask {
-                    var documents = DocumentBuffers()
                     while let (index, record) = feed.next() {
-                        results.add(job.process(record, index: index, documents: &documents))
+                        results.add(job.diagnose(record, index: index))
                     }
                 }
             }
         }
         progress.finish()
         if stopper.stopping { stopper.finishInterrupted(staging) }
-        let (rows, totals) = results.collected()
+        let diagnosed = results.collected().rows
+        let peers = BatchPeers(diagnosed, sceneOrder: session.catalog.maturity.scenes.map(\.id))
+        let publishing = BatchRowQueue(diagnosed, progress: ProgressBar())
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<max(1, jobs) {
+                group.addTask {
+                    var documents = DocumentBuffers()
+                    while !stopper.stopping, let (position, row) = publishing.next() {
+                        publishing.finished(position, job.publish(row, peers: peers.benchmark(row), documents: &documents))
+                    }
+                }
+            }
+        }
+        publishing.progress.finish()
+        if stopper.stopping { stopper.finishInterrupted(staging) }
+        let rows = publishing.rows
+        var totals = BatchTotals()
+        for row in rows { totals.add(row) }
         try FileIO.writeAtomically(SummaryCSV.text(rows), to: (out as NSString).appendingPathComponent("summary.csv"))
         let summaryBook: Data
         do { summaryBook = try SummaryWorkbook.make(rows: rows, catalog: session.catalog).data() } catch {
@@ -118,12 +136,17 @@ public struct BatchCommand: AsyncParsableCommand {
         for row in rows where row.error != nil {
             for error in row.errors { Console.err(error.located) }
         }
+        // An input without enterprises is a mistake when it leaves the batch empty (a header-only CSV would
+        // otherwise "succeed" with 0 of 0); beside inputs that had some, it is worth a warning.
+        let empty = feed.emptyInputs
+        let nothingRead = rows.isEmpty && !stopper.stopping
+        for input in empty { Console.err("\(input.origin): \(nothingRead ? "error" : "warning"): \(input.message)") }
         let files = totals.failed > 0 ? "summary.csv, summary.xlsx, summary.html, errors.csv" : "summary.csv, summary.xlsx, summary.html"
         let summary = global.lang == .zh
             ? "批量完成：\(totals.done) 家成功，\(totals.failed) 家失败；结果在 \(FileIO.displayPath(out))/（\(files)）"
             : "batch done: \(totals.done) ok, \(totals.failed) failed; results in \(FileIO.displayPath(out))/ (\(files))"
         Console.out(summary)
-        if totals.failed > 0 { throw ExitCode(1) }
+        if totals.failed > 0 || (nothingRead && !empty.isEmpty) { throw ExitCode(1) }
     }
 }
 
@@ -138,8 +161,9 @@ struct BatchJob: Sendable {
     /// The number of the first record's folder (after those of earlier runs in the output folder).
     var firstNumber = 1
 
-    /// `documents` are the worker's own buffers, reused from one proposal to the next.
-    func process(_ record: BatchRecord, index: Int, documents: inout DocumentBuffers) -> BatchRow {
+    /// The first pass for one record: decode and diagnose it, keep its proposal JSON in scratch, and return its
+    /// summary row (the folder it will have) or its errors.
+    func diagnose(_ record: BatchRecord, index: Int) -> BatchRow {
         var row = BatchRow(index: index, origin: record.origin)
         do {
             let sheet = try decode(record)
@@ -147,6 +171,24 @@ struct BatchJob: Sendable {
             do { output = try engine.run(sheet, contractor: contractor, target: target) } catch { throw BatchFailure(message: error.description) }
             let p = output.proposal
             let name = Self.folderPrefix(index + firstNumber - 1) + SafeFileName.from(p.enterprise.name, fallback: record.fallbackName)
+            try staging.writePending(index, p.jsonBytes())
+            row = BatchRow.from(p, index: index, origin: record.origin, folder: name)
+        } catch {
+            row.errors = Self.errors(error, record.origin)
+        }
+        if !row.errors.isEmpty { row.error = row.errors.map(\.located).joined(separator: "\n") }
+        return row
+    }
+
+    /// The second pass for one diagnosed enterprise: its proposal with its peer benchmark, rendered into the
+    /// worker's reused `documents`, written into a scratch folder and moved into place whole.
+    func publish(_ diagnosed: BatchRow, peers: Proposal.PeerBenchmark?, documents: inout DocumentBuffers) -> BatchRow {
+        guard diagnosed.error == nil, let name = diagnosed.folder else { return diagnosed }
+        var row = diagnosed
+        defer { staging.removePending(diagnosed.index) }
+        do {
+            var p = try Proposal.decode(json: staging.readPending(diagnosed.index))
+            p.peers = peers
             try writer.render(p, formats, into: &documents)
             let folder = try staging.begin(folder: name)
             do {
@@ -163,16 +205,20 @@ struct BatchJob: Sendable {
                 folder.discard()
                 throw error
             }
-            row = BatchRow.from(p, index: index, origin: record.origin, folder: name)
-        } catch let failure as BatchFailure {
-            row.errors = failure.errors ?? [BatchError.whole(record.origin, failure.message)]
-        } catch let error as CLIError {
-            row.errors = [BatchError.whole(record.origin, error.description)]
         } catch {
-            row.errors = [BatchError.whole(record.origin, "\(error)")]
+            row = BatchRow(index: diagnosed.index, origin: diagnosed.origin)
+            row.errors = Self.errors(error, diagnosed.origin)
+            row.error = row.errors.map(\.located).joined(separator: "\n")
         }
-        if !row.errors.isEmpty { row.error = row.errors.map(\.located).joined(separator: "\n") }
         return row
+    }
+
+    static func errors(_ error: any Error, _ origin: String) -> [BatchError] {
+        switch error {
+        case let failure as BatchFailure: return failure.errors ?? [BatchError.whole(origin, failure.message)]
+        case let error as CLIError: return [BatchError.whole(origin, error.description)]
+        default: return [BatchError.whole(origin, "\(error)")]
+        }
     }
 
     /// `00042-`: the index zero-padded to five digits, as `%05d` would give it, without a format parser.
@@ -212,5 +258,67 @@ struct BatchJob: Sendable {
             throw BatchFailure(message: errors.map(\.description).joined(separator: "\n"), errors: BatchError.from(errors, record: record))
         }
         return sheet
+    }
+}
+
+/// The peer groups of a batch — its diagnosed enterprises by industry and size band — and each one's benchmark.
+struct BatchPeers: Sendable {
+    private let groups: [String: PeerGroup]
+
+    init(_ rows: [BatchRow], sceneOrder: [String]) {
+        var members: [String: [PeerGroup.Member]] = [:]
+        for r in rows where r.error == nil { members[Self.key(r), default: []].append(Self.member(r)) }
+        groups = members.mapValues { PeerGroup(members: $0, sceneOrder: sceneOrder) }
+    }
+
+    static func key(_ r: BatchRow) -> String { "\(r.industry ?? "")|\(r.sizeBand ?? "")" }
+    static func member(_ r: BatchRow) -> PeerGroup.Member { .init(points: r.pointsNow, level: r.levelNow, sceneLevels: r.sceneLevels) }
+
+    func benchmark(_ r: BatchRow) -> Proposal.PeerBenchmark? {
+        guard r.error == nil else { return nil }
+        return groups[Self.key(r)]?.benchmark(Self.member(r))
+    }
+}
+
+/// The second pass's work list: the diagnosed rows handed to the workers one at a time, and their final rows.
+final class BatchRowQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    let progress: ProgressBar
+    // Guarded by `lock`.
+    private var final: [BatchRow]
+    private var cursor = 0
+    private var done = 0
+    private var failed = 0
+    private let total: Int
+
+    init(_ rows: [BatchRow], progress: ProgressBar) {
+        final = rows
+        self.progress = progress
+        total = rows.filter { $0.error == nil }.count
+    }
+
+    /// The next diagnosed row and its position, skipping failed ones (they are final as they are).
+    func next() -> (Int, BatchRow)? {
+        lock.lock()
+        defer { lock.unlock() }
+        while cursor < final.count, final[cursor].error != nil { cursor += 1 }
+        guard cursor < final.count else { return nil }
+        cursor += 1
+        return (cursor - 1, final[cursor - 1])
+    }
+
+    func finished(_ position: Int, _ row: BatchRow) {
+        lock.lock()
+        defer { lock.unlock() }
+        final[position] = row
+        if row.error == nil { done += 1 } else { failed += 1 }
+        progress.update(done: done + failed, failed: failed, total: total)
+    }
+
+    /// The rows in input order.
+    var rows: [BatchRow] {
+        lock.lock()
+        defer { lock.unlock() }
+        return final
     }
 }

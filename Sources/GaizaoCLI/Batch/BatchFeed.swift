@@ -28,6 +28,13 @@ final class BatchFeed: @unchecked Sendable {
         count += 1
         return (count, record)
     }
+
+    /// The inputs read so far that held no enterprise.
+    var emptyInputs: [(origin: String, message: String)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return records.empty
+    }
 }
 
 /// The rows of a batch as its workers finish them, with running totals for the progress bar.

@@ -42,6 +42,10 @@ struct BatchInputs: Sequence, IteratorProtocol {
     private var stdin = StdinLines(limit: FileIO.maxInputBytes)
     private var readingStdin = false
 
+    /// Inputs that held no enterprise (a CSV file or workbook with only its header rows, a folder without answers):
+    /// where, and why. An error when the whole batch had no record, else a warning.
+    private(set) var empty: [(origin: String, message: String)] = []
+
     /// Files never read as input: the batch's own outputs (`summary.csv` when the output folder is an input folder).
     private let excluded: [OutputGuard.Identity]
 
@@ -90,19 +94,28 @@ struct BatchInputs: Sequence, IteratorProtocol {
                 let names = ((try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []).sorted()
                 // `~$book.xlsx` is the lock file Excel keeps beside an open workbook, not a workbook.
                 let files = names.filter { [".yaml", ".yml", ".json", ".csv", ".xlsx"].contains(where: $0.lowercased().hasSuffix) && !$0.hasPrefix(".") && !$0.hasPrefix("~$") }
+                if files.isEmpty { empty.append((input, "the folder holds no answers files (.yaml, .json), CSV files or xlsx workbooks")) }
                 pending.insert(contentsOf: files.map { (input as NSString).appendingPathComponent($0) }.filter { !isExcluded($0) }, at: 0)
                 continue
             }
             if input.lowercased().hasSuffix(".csv") {
                 switch CSVTable.open(input) {
-                case let .success(table): tables = [table]
+                case let .success(table):
+                    tables = [table]
+                    if table.rows.isEmpty {
+                        empty.append(("\(table.source):\(table.headerRow + 1)", "no enterprise rows below the header (row \(table.headerRow)): the CSV file holds no enterprise"))
+                    }
                 case let .failure(broken): queue = [broken.record]
                 }
                 continue
             }
             if input.lowercased().hasSuffix(".xlsx") {
                 switch WorkbookTables.open(input) {
-                case let .success(sheets): tables = sheets
+                case let .success(sheets):
+                    tables = sheets
+                    if let first = sheets.first, sheets.allSatisfy({ $0.rows.isEmpty }) {
+                        empty.append(("\(first.source):\(first.headerRow + 1)", "no enterprise rows below the header (row \(first.headerRow)): the workbook holds no enterprise"))
+                    }
                 case let .failure(broken): queue = [broken.record]
                 }
                 continue
@@ -156,6 +169,8 @@ struct AnswerTable {
     let names: [String]
     let industryColumn: Int
     let dateColumn: Int?
+    /// The spreadsheet row of the question ids; the enterprises are the rows below it.
+    var headerRow = 1
     let rows: [CSVReader.Row]
     /// The industry of a row whose industry cell is empty (a questionnaire workbook is for one industry).
     var defaultIndustry: String? = nil
@@ -179,7 +194,7 @@ struct AnswerTable {
         }
         let body = rows.filter { $0.row > header.row }
         return .success(AnswerTable(source: source, names: names, industryColumn: industryColumn,
-                                    dateColumn: names.firstIndex(of: "date"), rows: body, defaultIndustry: defaultIndustry))
+                                    dateColumn: names.firstIndex(of: "date"), headerRow: header.row, rows: body, defaultIndustry: defaultIndustry))
     }
 
     mutating func next() -> BatchRecord? {

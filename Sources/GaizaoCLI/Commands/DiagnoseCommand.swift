@@ -65,9 +65,16 @@ public struct DiagnoseCommand: ParsableCommand {
         } catch {
             throw CLIError.input(error.message(global.lang))
         }
+        var proposal = result.proposal
+        if let peerRows {
+            // The proposal shows its standing among the summary's enterprises of the same industry and size band.
+            let row = BatchRow.from(proposal, index: 0, origin: answers, folder: "")
+            let same = peerRows.filter { $0.error == nil && $0.industry == row.industry && $0.sizeBand == row.sizeBand && $0.enterprise != row.enterprise }
+            proposal.peers = .make(BatchPeers.member(row), peers: same.map(BatchPeers.member), sceneOrder: session.catalog.maturity.scenes.map(\.id))
+        }
         let base = SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent)
         let writer = try ProposalWriter(lang: global.lang, prepared: preparedTemplates?.value())
-        let written = try writer.write(result.proposal, formats: formats, to: output, baseName: base, inputs: [answers])
+        let written = try writer.write(proposal, formats: formats, to: output, baseName: base, inputs: [answers])
         if output != "-" {
             let p = result.proposal
             Console.out(Summary.line(p, lang: global.lang))

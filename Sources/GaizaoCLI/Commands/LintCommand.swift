@@ -37,11 +37,18 @@ public struct LintCommand: ParsableCommand {
         printer.print(diagnostics)
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        let industries = (result?.summary ?? []).map { "\($0.id) \($0.standard)+\($0.personalized) modules, \($0.questions) questions, \($0.rules) rules" }
-        let verdict = errors > 0 || (strict && warnings > 0) ? "FAILED" : "ok"
-        Console.out("lint \(verdict): \(FileIO.displayPath(location.path)): \(errors) error(s), \(warnings) warning(s); "
-            + (industries.isEmpty ? "no industry loaded" : industries.joined(separator: "; ")))
-        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+        let failed = errors > 0 || (strict && warnings > 0)
+        let path = FileIO.displayPath(location.path)
+        if CLILanguage.current == .zh {
+            let industries = (result?.summary ?? []).map { "\($0.id) \($0.standard)+\($0.personalized) 个模块、\($0.questions) 题、\($0.rules) 条规则" }
+            Console.out("lint \(failed ? "未通过" : "通过")：\(path)：\(errors) 个错误，\(warnings) 个警告；"
+                + (industries.isEmpty ? "未载入任何行业" : industries.joined(separator: "；")))
+        } else {
+            let industries = (result?.summary ?? []).map { "\($0.id) \($0.standard)+\($0.personalized) modules, \($0.questions) questions, \($0.rules) rules" }
+            Console.out("lint \(failed ? "FAILED" : "ok"): \(path): \(errors) error(s), \(warnings) warning(s); "
+                + (industries.isEmpty ? "no industry loaded" : industries.joined(separator: "; ")))
+        }
+        if failed { throw ExitCode(1) }
     }
 }
 

@@ -59,7 +59,7 @@ enum CLIText {
         // Files.
         ("{p}: no such file", "{p}：文件不存在"),
         ("{p}: is a folder, not a file", "{p}：这是文件夹，不是文件"),
-        ("{p}: {n} bytes is more than the limit of {m} bytes", "{p}：{n} 字节，超过上限 {m} 字节"),
+        ("{p}: {n} bytes is more than the limit of {x} bytes", "{p}：{n} 字节，超过上限 {x} 字节"),
         ("{p}: cannot be read", "{p}：无法读取"),
         ("{p}: cannot write ({r})", "{p}：无法写入（{r}）"),
         ("{p}: cannot create the output folder ({r})", "{p}：无法创建输出文件夹（{r}）"),
@@ -72,10 +72,10 @@ enum CLIText {
         ("{p}: the answers have errors; nothing was written", "{p}：答卷有错误，未写出任何文件"),
         ("the catalog at {p} has errors; run `gaizao lint` for details", "{p} 处的目录数据有错误；运行 `gaizao lint` 查看详情"),
         ("the templates at {p} have errors; nothing was written", "{p} 处的模板有错误，未写出任何文件"),
-        ("cannot find the shipped {f}/ folder; give it with {o} DIR or {e}=DIR", "找不到随附的 {f}/ 文件夹；请用 {o} DIR 或 {e}=DIR 指定"),
-        ("{w} does not exist or is not a folder: {p}", "{w} 不存在或不是文件夹：{p}"),
+        ("cannot find the shipped {d}/ folder; give it with {o} DIR or {e}=DIR", "找不到随附的 {d}/ 文件夹；请用 {o} DIR 或 {e}=DIR 指定"),
+        ("{w} does not exist or is not a folder: {p}", "{w}不存在或不是文件夹：{p}"),
         // Formats and output.
-        ("unknown format `{f}`; formats: {l}", "未知格式 `{f}`；可用格式：{l}"),
+        ("unknown format `{v}`; formats: {l}", "未知格式 `{v}`；可用格式：{l}"),
         ("--format needs at least one of: {l}", "--format 至少需要以下之一：{l}"),
         ("`-o -` prints exactly one text format (md, html or json) to standard output", "`-o -` 只能把一种文本格式（md、html 或 json）打印到标准输出"),
         ("PDF is binary: write it to a folder with -o DIR", "PDF 是二进制文件：请用 -o DIR 写到文件夹"),
@@ -90,7 +90,7 @@ enum CLIText {
         ("unknown industry `{i}`; the catalog has: {l}", "未知行业 `{i}`；目录中有：{l}"),
         ("unknown industry `{i}`", "未知行业 `{i}`"),
         ("no industry given; the catalog has: {l}", "未填写行业；目录中有：{l}"),
-        ("unknown module `{m}` for industry `{i}`; modules: {l}", "行业 `{i}` 没有模块 `{m}`；可用模块：{l}"),
+        ("unknown module `{j}` for industry `{i}`; modules: {l}", "行业 `{i}` 没有模块 `{j}`；可用模块：{l}"),
         ("unknown contractor overlay `{c}`; the catalog has: {l}", "未知总包商叠加 `{c}`；目录中有：{l}"),
         ("{p}: is a folder; give an answers file with --answers FILE", "{p}：这是文件夹；请用 --answers FILE 指定答卷文件"),
         ("{p} holds answers for industry `{a}`, not `{b}`; start a new file with --answers OTHER.yaml",
@@ -129,20 +129,44 @@ enum CLIText {
          "{p}：文件已存在，可能已填有答卷；未写出任何内容（请换一个文件名，或先删除它）"),
         ("give at least one batch output folder", "请至少给出一个批次输出文件夹"),
         ("{p}: not a summary.csv written by `gaizao batch`", "{p}：不是 `gaizao batch` 写出的 summary.csv"),
+        ("no enterprise rows below the header (row {n}): the CSV file holds no enterprise", "表头（第 {n} 行）下面没有企业行：这个 CSV 文件里没有企业"),
+        ("no enterprise rows below the header (row {n}): the workbook holds no enterprise", "表头（第 {n} 行）下面没有企业行：这个工作簿里没有企业"),
+        ("the folder holds no answers files (.yaml, .json), CSV files or xlsx workbooks", "文件夹中没有答卷文件（.yaml、.json）、CSV 文件或 xlsx 工作簿"),
+        ("a row numbered {n}, outside 1–1048576", "行号 {n} 超出 1–1048576"),
+        ("cell reference `{c}` in row {n} is not a cell of that row (such as B{x})", "第 {n} 行中的单元格引用 `{c}` 不是该行的单元格（应形如 B{x}）"),
+        ("cell {c} lies beyond column XFD, the last column of a worksheet", "单元格 {c} 超出了工作表的最后一列 XFD"),
+        ("row {n} has cells beyond column XFD, the last column of a worksheet", "第 {n} 行有单元格超出了工作表的最后一列 XFD"),
+        ("cell {c} holds a formula with no computed value: open the workbook in a spreadsheet and save it, so the value is stored",
+         "单元格 {c} 是没有计算结果的公式：请在表格软件中打开并保存工作簿，让结果存进文件"),
+        ("cell {c} refers to shared text {n}, but the workbook holds {x} (its xl/sharedStrings.xml is missing or cut short)",
+         "单元格 {c} 引用了第 {n} 条共享文本，但工作簿只有 {x} 条（其 xl/sharedStrings.xml 缺失或不完整）"),
+        ("the sheet spreads over more than {n} cells", "工作表的单元格超过 {n} 个"),
+        ("merged range `{c}` is not a range such as A1:C1", "合并区域 `{c}` 不是形如 A1:C1 的区域"),
+        ("merged ranges spread over more than {n} cells", "合并区域的单元格超过 {n} 个"),
+        ("the workbook unpacks to more than the limit of {n} bytes", "工作簿解压后超过上限 {n} 字节"),
+        ("not an xlsx workbook (not a zip container; an .xls from an old Excel? save it as .xlsx)", "不是 xlsx 工作簿（不是 zip 容器；是旧版 Excel 的 .xls 吗？请另存为 .xlsx）"),
+        ("not an xlsx workbook (it has no xl/workbook.xml)", "不是 xlsx 工作簿（缺少 xl/workbook.xml）"),
+        ("the workbook part {p} cannot be unpacked ({r})", "工作簿中的 {p} 无法解压（{r}）"),
+        ("{n} bytes is more than the workbook limit of {x} bytes", "{n} 字节，超过工作簿上限 {x} 字节"),
+        ("{n} bytes is more than the CSV limit of {x} bytes", "{n} 字节，超过 CSV 上限 {x} 字节"),
+        ("the workbook has no sheet with enterprises (write one with `gaizao questions --industry ID --xlsx FILE`)", "工作簿中没有含企业的工作表（可用 `gaizao questions --industry ID --xlsx FILE` 生成）"),
+        ("no such file or folder", "文件或文件夹不存在"),
+        ("cannot be read (permission denied)", "无法读取（没有权限）"),
+        ("cannot be read", "无法读取"),
+        ("the workbook unpacks to {n} bytes, more than the limit of {x}", "工作簿解压后有 {n} 字节，超过上限 {x}"),
         ("{p}: error: {m}", "{p}：错误：{m}"),
         ("{p}: warning: {m}", "{p}：警告：{m}"),
         // Located messages about an answers file (Core writes them in English; these are what enterprises read).
-        ("missing required key `{k}` in {m}", "{m}缺少必填项 `{k}`"),
-        ("the answers file", "答卷文件"),
-        ("an answers file", "答卷文件"),
-        ("unknown key `{k}` in {m} (did you mean `{s}`?)", "{m}中有未知的键 `{k}`（是否想写 `{s}`？）"),
-        ("unknown key `{k}` in {m}", "{m}中有未知的键 `{k}`"),
+        ("missing required key `{k}` in {w}", "{w}缺少必填项 `{k}`"),
+        ("unknown key `{k}` in {w} (did you mean `{s}`?)", "{w}中有未知的键 `{k}`（是否想写 `{s}`？）"),
+        ("unknown key `{k}` in {w}", "{w}中有未知的键 `{k}`"),
         ("missing required answer `{q}` ({z} / {e})", "缺少必答题 `{q}`（{z}）"),
         ("answer to `{q}` is ignored: the question is not asked because `{c}` does not hold",
          "`{q}` 的答案不计入：条件 `{c}` 不成立，此题不问"),
         ("answer to `{q}` holds the control character {c} at character {n}; remove it (only tab and newline are allowed in text)",
          "`{q}` 的答案第 {n} 个字符是控制字符 {c}，请删除（文本中只允许制表符和换行）"),
         ("answer to `{q}`: each item must be an option id", "`{q}` 的答案：每一项都必须是选项"),
+        ("answer to `{q}` must be a list of option ids", "`{q}` 的答案必须是选项列表"),
         ("answer to `{q}`: {m}", "`{q}` 的答案：{m}"),
         ("`{v}` is not an option of `{q}` (did you mean `{s}`?); options: {o}", "`{v}` 不是 `{q}` 的选项（是否想写 `{s}`？）；可选：{o}"),
         ("`{v}` is not an option of `{q}`; options: {o}", "`{v}` 不是 `{q}` 的选项；可选：{o}"),
@@ -154,29 +178,276 @@ enum CLIText {
         ("unknown question `{q}` for industry `{i}`", "行业 `{i}` 没有题目 `{q}`"),
         ("`date` must be a real calendar date written YYYY-MM-DD, found `{d}`", "`date` 必须是真实存在的日期，写作 YYYY-MM-DD，现在是 `{d}`"),
         ("answer to `{q}` must be a number ({u}), found {f}", "`{q}` 的答案必须是数字（单位：{u}），现在是 {f}"),
-        ("{m} must be a number ({u}), found {f}", "{m}必须是数字（单位：{u}），现在是 {f}"),
+        ("{w} must be a number ({u}), found {f}", "{w}必须是数字（单位：{u}），现在是 {f}"),
         ("answer to `{q}` must be a number, found {f}", "`{q}` 的答案必须是数字，现在是 {f}"),
-        ("{m} must be a number, found {f}", "{m}必须是数字，现在是 {f}"),
+        ("{w} must be a number, found {f}", "{w}必须是数字，现在是 {f}"),
         ("answer to `{q}` must be a text, found {f}", "`{q}` 的答案必须是文本，现在是 {f}"),
-        ("{m} must be a text, found {f}", "{m}必须是文本，现在是 {f}"),
+        ("{w} must be a text, found {f}", "{w}必须是文本，现在是 {f}"),
         ("answer to `{q}` must be a mapping, found {f}", "`{q}` 的答案必须是键值映射，现在是 {f}"),
-        ("{m} must be a mapping, found {f}", "{m}必须是键值映射，现在是 {f}"),
+        ("{w} must be a mapping, found {f}", "{w}必须是键值映射，现在是 {f}"),
         ("answer to `{q}` must be one option id, found {f}", "`{q}` 的答案必须是一个选项，现在是 {f}"),
-        ("{m} must be one option id, found {f}", "{m}必须是一个选项，现在是 {f}"),
+        ("{w} must be one option id, found {f}", "{w}必须是一个选项，现在是 {f}"),
         ("answer to `{q}` must be true or false, found {f}", "`{q}` 的答案必须是 true 或 false，现在是 {f}"),
-        ("{m} must be true or false, found {f}", "{m}必须是 true 或 false，现在是 {f}"),
+        ("{w} must be true or false, found {f}", "{w}必须是 true 或 false，现在是 {f}"),
         ("answer to `{q}` must be yes or no (true/false), found {f}", "`{q}` 的答案必须是“是”或“否”（true/false），现在是 {f}"),
-        ("{m} must be yes or no (true/false), found {f}", "{m}必须是“是”或“否”（true/false），现在是 {f}"),
+        ("{w} must be yes or no (true/false), found {f}", "{w}必须是“是”或“否”（true/false），现在是 {f}"),
         ("answer to `{q}` is {n} characters long, more than {x}", "`{q}` 的答案有 {n} 个字符，超过上限 {x}"),
         ("answer to `{q}` is empty", "`{q}` 的答案是空的"),
         ("file is empty", "文件是空的"),
         ("file holds a NUL byte: not a text file", "文件含有 NUL 字节：不是文本文件"),
         ("file is {n} bytes, more than the limit of {x}", "文件有 {n} 字节，超过上限 {x}"),
+        ("nesting deeper than the YAML parser's limit of {n} levels", "嵌套超过 YAML 解析器的上限 {n} 层"),
         ("nesting deeper than {n} levels", "嵌套超过 {n} 层"),
         ("document too large once aliases are expanded (more than {n} nodes)", "展开别名后文档过大（超过 {n} 个节点）"),
         ("YAML syntax: {s}", "YAML 语法错误：{s}"),
         ("duplicate key {k} (first at {w})", "重复的键 {k}（首次出现于 {w}）"),
         ("unsupported answers format version: this gaizao reads `gaizao_answers: 1`", "不支持的答卷格式版本：本程序读取 `gaizao_answers: 1`"),
+        // Catalog lint (Core writes them in English). Placeholders: `{w…}` is a noun phrase ("module `x`",
+        // "`cost` of measure `y`") looked up in `phrases`; `{f}` a found value or kind; `{m}` a message; others are
+        // ids, numbers and lists, kept as they are. A line whose phrase or message parts have no Chinese form stays
+        // English whole: no line is half translated.
+        ("{w} has the id of a module of industry `{i}`", "{w}与行业 `{i}` 的一个模块同名"),
+        ("{w} has no cost for size band `{b}`", "{w}没有规模档 `{b}` 的费用"),
+        ("{w} prices unknown size band `{b}` (bands: {l})", "{w}给未知的规模档 `{b}` 定了价（规模档：{l}）"),
+        ("{w} changes no answer, so it can never help reach a level", "{w}不改变任何答案，无助于达到任何等级"),
+        ("{w} lists no evidence (支撑材料) for the on-site rating", "{w}没有列出现场评定所需的支撑材料"),
+        ("`outcome_answer` of KPI metric `{k}` names unknown question `{q}` (industry `{i}`)", "KPI 指标 `{k}` 的 `outcome_answer` 引用了未知题目 `{q}`（行业 `{i}`）"),
+        ("`outcome_answer` of KPI metric `{k}`: single-choice question `{q}` has no option `{o}`", "KPI 指标 `{k}` 的 `outcome_answer`：单选题 `{q}` 没有选项 `{o}`"),
+        ("`investment_share` names unknown question `{q}` (industry `{i}`)", "`investment_share` 引用了未知题目 `{q}`（行业 `{i}`）"),
+        ("`investment_share` needs number question `{q}`, which is {kind}", "`investment_share` 需要数值题，而 `{q}` 是{kind}题"),
+        ("rule `{i}` recommends standard module `{j}`: standard modules are always in unless `satisfied` or `upgrade`",
+         "规则 `{i}` 推荐了标准模块 `{j}`：标准模块总会纳入，除非用 `satisfied` 或 `upgrade`"),
+        ("rule `{i}` uses `{e}` on personalized module `{j}`: that applies to standard modules", "规则 `{i}` 对个性化模块 `{j}` 用了 `{e}`：它只适用于标准模块"),
+        ("rule `{i}` names unknown module `{j}`", "规则 `{i}` 引用了未知模块 `{j}`"),
+        ("rule `{i}` can never fire: no answers make `{c}` true", "规则 `{i}` 永远不会触发：没有任何答案能使 `{c}` 成立"),
+        ("rule `{i}` has no effect: give one of {l}", "规则 `{i}` 没有效果：请给出 {l} 之一"),
+        ("rule `{i}` has {n} effects ({l}): give exactly one", "规则 `{i}` 有 {n} 个效果（{l}）：只能给一个"),
+        ("personalized module `{i}` is recommended by no rule: it can never be chosen", "没有规则推荐个性化模块 `{i}`：它永远不会被选中"),
+        ("personalized module `{i}` can never be chosen: no rule recommending it can fire", "个性化模块 `{i}` 永远不会被选中：推荐它的规则都不会触发"),
+        ("personalized module `{i}` can never be chosen: its rules weigh {n} together, below the threshold {t}",
+         "个性化模块 `{i}` 永远不会被选中：其规则权重合计 {n}，低于阈值 {t}"),
+        ("industry `{i}` declares shape {a} but has {b} modules (standard+personalized)", "行业 `{i}` 声明的结构为 {a}，实际模块为 {b}（标准+个性化）"),
+        ("industry `{i}` has no file {p}", "行业 `{i}` 缺少文件 {p}"),
+        ("industry file says id `{i}` but sits in folder `{j}`", "行业文件中的 id 是 `{i}`，但它位于文件夹 `{j}` 中"),
+        ("module `{i}` raises unknown scene `{s}`", "模块 `{i}` 提升的场景 `{s}` 不存在"),
+        ("module `{i}` refers to unknown module `{j}`", "模块 `{i}` 引用了未知模块 `{j}`"),
+        ("module `{i}` refers to itself", "模块 `{i}` 引用了自身"),
+        ("module `{i}` both requires and excludes `{j}`", "模块 `{i}` 既依赖又排斥 `{j}`"),
+        ("module `{i}` names unknown KPI metric `{k}`", "模块 `{i}` 引用了未知 KPI 指标 `{k}`"),
+        ("module `{i}` suggests no product", "模块 `{i}` 没有推荐产品"),
+        ("module `{i}` raises no scene", "模块 `{i}` 没有提升任何场景"),
+        ("module `{i}` has no entry in cost-model.yaml: it is priced by size band only, with no yearly fee",
+         "模块 `{i}` 在 cost-model.yaml 中没有条目：只按规模档计价，没有年费"),
+        ("subsidy tag `{t}` of module `{i}` is used by no policy", "模块 `{i}` 的补贴标签 `{t}` 没有被任何政策使用"),
+        ("`brings` of {w} names unknown question `{q}`", "{w}的 `brings` 引用了未知题目 `{q}`"),
+        ("`brings` of {w}: `{q}` has no option `{o}`", "{w}的 `brings`：`{q}` 没有选项 `{o}`"),
+        ("`brings` of {w} cannot change {kind} question `{q}` this way (use `add` for multiple choice, `at_least` for numbers and single choice)",
+         "{w}的 `brings` 不能这样改变{kind}题 `{q}`（多选题用 `add`，数值题和单选题用 `at_least`）"),
+        ("`brings` of {w}: {m}", "{w}的 `brings`：{m}"),
+        ("requires cycle: {l}", "依赖关系成环：{l}"),
+        ("contradiction: `{a}` needs `{b}` through its requirements but excludes it", "矛盾：`{a}` 经由依赖需要 `{b}`，却又排斥它"),
+        ("contradiction: `{a}` requires `{b}`, which excludes `{c}`", "矛盾：`{a}` 依赖 `{b}`，而 `{b}` 排斥 `{c}`"),
+        ("contradiction: `{a}` needs both `{b}` and `{c}`, but `{x}` excludes `{y}`", "矛盾：`{a}` 同时需要 `{b}` 和 `{c}`，但 `{x}` 排斥 `{y}`"),
+        ("question `{q}` asks the level of unknown scene `{s}`", "题目 `{q}` 询问的场景 `{s}` 不存在"),
+        ("option `{o}` of question `{q}` names unknown industry `{i}`", "题目 `{q}` 的选项 `{o}` 引用了未知行业 `{i}`"),
+        ("indicators of dimension `{d}` add up to {n} points, not its {x}", "维度 `{d}` 的各指标合计 {n} 分，不等于该维度的 {x} 分"),
+        ("the scored dimensions add up to {n} points, not 100", "计分维度合计 {n} 分，不是 100 分"),
+        ("indicator `{i}` is scored by unknown question `{q}` (it must be a common question)", "指标 `{i}` 由未知题目 `{q}` 计分（须为通用题目）"),
+        ("indicator `{i}` reads number question `{q}` and needs `bands`", "指标 `{i}` 读取数值题 `{q}`，需要 `bands`"),
+        ("`bands` of indicator `{i}` are ignored: `{q}` is a choice question", "指标 `{i}` 的 `bands` 不起作用：`{q}` 是选择题"),
+        ("indicator `{i}` reads `{q}`, whose options carry no `points`", "指标 `{i}` 读取 `{q}`，但它的选项都没有 `points`"),
+        ("indicator `{i}` can score at most {n} of its {x} points", "指标 `{i}` 最多只能得 {n} 分（满分 {x} 分）"),
+        ("indicator `{i}` cannot be scored from level question `{q}`", "指标 `{i}` 不能由等级题 `{q}` 计分"),
+        ("indicator `{i}` lists no evidence (`items`)", "指标 `{i}` 没有列出支撑材料（`items`）"),
+        ("level {n} asks for {a} scenes ({b} mandatory), more than the model has ({c}, {d} mandatory)",
+         "等级 {n} 要求 {a} 个场景（其中必选 {b} 个），多于模型中的场景（{c} 个，必选 {d} 个）"),
+        ("level {n} needs fewer points than level {x}", "等级 {n} 所需分数低于等级 {x}"),
+        ("the level rule must list levels 1, 2, … in order, without gaps or repeats", "等级规则须按 1、2、… 的顺序列出各级，不能跳过或重复"),
+        ("scene `{s}` must be asked by a `level` question with `scene: {t}`; `{q}` is not", "场景 `{s}` 须由带 `scene: {t}` 的 `level` 题询问；`{q}` 不是"),
+        ("scene `{s}` is asked by unknown question `{q}`", "场景 `{s}` 由未知题目 `{q}` 询问"),
+        ("scene `{s}` names unknown scene group `{g}`", "场景 `{s}` 引用了未知场景组 `{g}`"),
+        ("{w} must describe exactly 4 levels, found {n}", "{w}必须恰好描述 4 个等级，现在是 {n} 个"),
+        ("level {n} of scene `{s}` must list its evidence", "场景 `{s}` 第 {n} 级必须列出支撑材料"),
+        ("a scene's evidence is keyed by level 1–4, found `{v}`", "场景的支撑材料须按等级 1–4 列出，现在是 `{v}`"),
+        ("policy `{p}` has a rate of 0%", "政策 `{p}` 的比例为 0%"),
+        ("policy `{p}` applies to modules tagged `{t}`, but no module carries that tag", "政策 `{p}` 适用于带 `{t}` 标签的模块，但没有模块带此标签"),
+        ("policy `{p}` is a rate on the project's investment but marked `one_off`: one-off rewards are not counted in the project's subsidy",
+         "政策 `{p}` 按项目投资比例计算，却标为 `one_off`：一次性奖励不计入项目补贴"),
+        ("policies.yaml must state its stacking assumption (`stacking.assumption`)", "policies.yaml 须写明叠加假设（`stacking.assumption`）"),
+        ("catalog.yaml declares no size band", "catalog.yaml 没有声明规模档"),
+        ("overlay `{o}` names unknown industry `{i}`", "总包商叠加 `{o}` 引用了未知行业 `{i}`"),
+        ("overlay `{o}` overrides unknown module `{j}`", "总包商叠加 `{o}` 覆盖了未知模块 `{j}`"),
+        ("unknown size band `{b}` in overlay cost (bands: {l})", "总包商叠加的费用中有未知规模档 `{b}`（规模档：{l}）"),
+        ("cost driver `{d}` reads unknown question `{q}`", "成本驱动项 `{d}` 读取未知题目 `{q}`"),
+        ("cost driver `{d}` reads question `{q}`, which is not a number", "成本驱动项 `{d}` 读取的题目 `{q}` 不是数值题"),
+        ("cost model for unknown module `{i}`", "成本模型中有未知模块 `{i}`"),
+        ("cost model of `{i}` names unknown driver `{d}`", "`{i}` 的成本模型引用了未知驱动项 `{d}`"),
+        ("benefits.yaml: `energy_cost_questions` names unknown question `{q}`", "benefits.yaml：`energy_cost_questions` 引用了未知题目 `{q}`"),
+        ("benefits.yaml prices unknown KPI metric `{k}` (catalog.yaml `kpi_metrics`)", "benefits.yaml 给未知 KPI 指标 `{k}` 定了价（见 catalog.yaml `kpi_metrics`）"),
+        ("benefits.yaml: basis `{b}` of `{k}` needs coefficient `{c}`", "benefits.yaml：`{k}` 的计算基础 `{b}` 需要系数 `{c}`"),
+        ("evidence.yaml: unknown indicator `{i}`", "evidence.yaml：未知指标 `{i}`"),
+        ("evidence.yaml lists no supporting material for indicator `{i}`", "evidence.yaml 没有列出指标 `{i}` 的支撑材料"),
+        ("evidence.yaml: unknown scene `{s}`", "evidence.yaml：未知场景 `{s}`"),
+        ("evidence.yaml lists no supporting material for scene `{s}` level {n}", "evidence.yaml 没有列出场景 `{s}` 第 {n} 级的支撑材料"),
+        ("file is not part of the catalog layout and is ignored", "此文件不属于目录数据的结构，已忽略"),
+        ("missing catalog file {p}", "缺少目录数据文件 {p}"),
+        ("duplicate {wk} id `{i}` in {w} (first at {w2})", "{w}中重复的{wk} id `{i}`（首次出现于 {w2}）"),
+        ("duplicate {wk} id `{i}` (first at {w})", "重复的{wk} id `{i}`（首次出现于 {w}）"),
+        ("duplicate {wk} id `{i}` in {w}", "{w}中重复的{wk} id `{i}`"),
+        ("duplicate {wk} id `{i}`", "重复的{wk} id `{i}`"),
+        // Catalog values.
+        ("`{k}` must be one of {l}, found `{v}`", "`{k}` 必须是 {l} 之一，现在是 `{v}`"),
+        ("`{k}` must be `{a}` or `{b}`, found `{v}`", "`{k}` 必须是 `{a}` 或 `{b}`，现在是 `{v}`"),
+        ("`{k}` must be more than 0 and at most 100", "`{k}` 必须大于 0 且不超过 100"),
+        ("`{k}` must be more than 0", "`{k}` 必须大于 0"),
+        ("`{k}` must be greater than 0", "`{k}` 必须大于 0"),
+        ("only the last band may omit `up_to`", "只有最后一档可以省略 `up_to`"),
+        ("the last band must omit `up_to` so every value scores", "最后一档必须省略 `up_to`，使任何取值都能计分"),
+        ("bands must rise: `up_to: {a}` after `up_to: {b}`", "分档必须递增：`up_to: {b}` 之后却是 `up_to: {a}`"),
+        ("band scores {n} points, more than the indicator's {x}", "该档得 {n} 分，超过指标的 {x} 分"),
+        ("`per_unit` needs a `driver` (what the module is priced per)", "`per_unit` 需要 `driver`（模块按什么计价）"),
+        ("`min_units`/`max_units` must satisfy 0 ≤ min_units ≤ max_units", "`min_units`/`max_units` 必须满足 0 ≤ min_units ≤ max_units"),
+        ("`{k}` must be a list [low, high] in 万元", "`{k}` 必须是以万元为单位的列表 [下限, 上限]"),
+        ("`{k}` must hold non-negative numbers of 万元 with at most 4 decimals, found {f}", "`{k}` 必须是非负的万元数，最多 4 位小数，现在是 {f}"),
+        ("`{k}` must be a non-negative number of 万元 with at most 4 decimals, found {f}", "`{k}` 必须是非负的万元数，最多 4 位小数，现在是 {f}"),
+        ("`{k}` is reversed: low {a} > high {b} 万元", "`{k}` 上下限颠倒：下限 {a} > 上限 {b} 万元"),
+        ("cost of size band `{b}` must be a list [low, high] in 万元", "规模档 `{b}` 的费用必须是以万元为单位的列表 [下限, 上限]"),
+        ("cost must be a non-negative number of 万元 with at most 4 decimals, found {f}", "费用必须是非负的万元数，最多 4 位小数，现在是 {f}"),
+        ("cost range of `{b}` is reversed: low {a} > high {c} 万元", "`{b}` 的费用区间上下限颠倒：下限 {a} > 上限 {c} 万元"),
+        ("size band `{b}` needs a `when`: only the last band may omit it", "规模档 `{b}` 需要 `when`：只有最后一档可以省略"),
+        ("a metric with `outcome_answer` needs `better: higher|lower`", "带 `outcome_answer` 的指标需要 `better: higher|lower`"),
+        ("`{k}` must be a whole percentage from {a} to {b}", "`{k}` 必须是 {a} 到 {b} 的整数百分比"),
+        ("`{k}` must be a whole number of weeks from {a} to {b}", "`{k}` 必须是 {a} 到 {b} 之间的整数周数"),
+        ("`{k}` must be a whole number from {a} to {b}, found {f}", "`{k}` 必须是 {a} 到 {b} 的整数，现在是 {f}"),
+        ("`{k}` must be a whole number from {a} to {b}", "`{k}` 必须是 {a} 到 {b} 的整数"),
+        ("`{k}` is a percentage between {a} and {b}", "`{k}` 是 {a} 到 {b} 之间的百分比"),
+        ("`to` must be a scene level from 1 to 4", "`to` 必须是 1 到 4 的场景等级"),
+        ("`change` must be [low, high]", "`change` 必须是 [下限, 上限]"),
+        ("`weight` only counts for `recommend` rules", "`weight` 只对 `recommend` 规则起作用"),
+        ("`must` only applies to `recommend` rules", "`must` 只适用于 `recommend` 规则"),
+        ("an item of `brings` needs `add: [options]` or `at_least: value`", "`brings` 的每一项需要 `add: [选项]` 或 `at_least: 取值`"),
+        ("question id `{q}` must use `_`, not `-` (it is used in conditions)", "题目 id `{q}` 必须用 `_` 而不是 `-`（条件中会用到它）"),
+        ("question id `{q}` is a word of the condition language", "题目 id `{q}` 是条件语言的保留字"),
+        ("unknown question type `{t}` (did you mean `{s}`?); types: {l}", "未知题型 `{t}`（是否想写 `{s}`？）；可用题型：{l}"),
+        ("unknown question type `{t}`; types: {l}", "未知题型 `{t}`；可用题型：{l}"),
+        ("{w} has no `help`: explain it in plain language", "{w}没有 `help`：请用通俗的话说明"),
+        ("{w} offers no options", "{w}没有选项"),
+        ("`options` is ignored for {w}", "{w}的 `options` 不起作用"),
+        ("`min` {a} is greater than `max` {b}", "`min` {a} 大于 `max` {b}"),
+        ("a key must be a plain name, found {f}", "键必须是普通名称，现在是 {f}"),
+        ("`{v}` is not a valid id: use lowercase ASCII letters, digits, `-` and `_`, starting with a letter",
+         "`{v}` 不是有效的 id：只能用小写 ASCII 字母、数字、`-` 和 `_`，并以字母开头"),
+        ("`{k}` must be a list, found {f}", "`{k}` 必须是列表，现在是 {f}"),
+        ("{w} is empty", "{w}是空的"),
+        ("missing Chinese (`zh`) text in {w}", "{w}缺少中文（`zh`）文本"),
+        ("missing English (`en`) text in {w}", "{w}缺少英文（`en`）文本"),
+        ("must be a whole number, found {n}", "必须是整数，现在是 {n}"),
+        ("{n} is below the minimum {x}", "{n} 低于最小值 {x}"),
+        ("{n} is above the maximum {x}", "{n} 超过最大值 {x}"),
+        ("cannot parse YAML: {r}", "无法解析 YAML：{r}"),
+        ("the YAML tag `{t}` is not supported: write the value without a tag", "不支持 YAML 标签 `{t}`：请去掉标签直接写值"),
+        ("document too large once aliases are expanded", "展开别名后文档过大"),
+        ("not valid UTF-8 text (save the file as UTF-8)", "不是有效的 UTF-8 文本（请另存为 UTF-8）"),
+        // Conditions (`when`, `eligible_when`).
+        ("condition does not parse: {m}", "条件无法解析：{m}"),
+        ("condition longer than {n} characters", "条件超过 {n} 个字符"),
+        ("unexpected {f} after the end of the condition", "条件结束后多出了{f}"),
+        ("`{v}` is not a number", "`{v}` 不是数字"),
+        ("unterminated string", "字符串没有结束引号"),
+        ("use `{a}` instead of `{b}`", "请用 `{a}` 代替 `{b}`"),
+        ("use `{a}` to compare", "比较请用 `{a}`"),
+        ("unexpected character `{c}`", "意外的字符 `{c}`"),
+        ("expected `{s}` to close `{t}`, found {f}", "缺少与 `{t}` 配对的 `{s}`，现在是{f}"),
+        ("expected `{s}` to close the list, found {f}", "列表缺少结尾的 `{s}`，现在是{f}"),
+        ("expected `{s}` {c}, found {f}", "此处应为 `{s}`，现在是{f}"),
+        ("condition nested more than {n} levels deep", "条件嵌套超过 {n} 层"),
+        ("comparisons cannot be chained: use `and`", "比较不能连写：请用 `and`"),
+        ("expected a list `[…]` after `in`", "`in` 后面应是列表 `[…]`"),
+        ("expected a value, found keyword `{k}`", "此处应是取值，现在是关键字 `{k}`"),
+        ("expected a value, found {f}", "此处应是取值，现在是{f}"),
+        ("unknown function `{k}` (known: {l})", "未知函数 `{k}`（可用：{l}）"),
+        ("`{k}()` takes a question id, found {f}", "`{k}()` 的参数应是题目 id，现在是{f}"),
+        ("a list holds numbers or strings, found {f}", "列表只能包含数字或字符串，现在是{f}"),
+        ("a condition must be yes/no, but this is {f}", "条件的结果必须是是/否，这里却是{f}"),
+        ("unknown question `{q}`", "未知题目 `{q}`"),
+        ("`{k}` needs yes/no on both sides, found {f}", "`{k}` 两边都须是是/否，现在是{f}"),
+        ("`{k}` needs yes/no, found {f}", "`{k}` 需要是/否，现在是{f}"),
+        ("`{k}` needs a number, found {f}", "`{k}` 需要数字，现在是{f}"),
+        ("`{k}` needs numbers, found {f}", "`{k}` 需要数字，现在是{f}"),
+        ("`{k}` compares numbers, found {f}", "`{k}` 比较的是数字，现在是{f}"),
+        ("`in` needs a single value; use `contains` for {f}", "`in` 需要单个值；{f}请用 `contains`"),
+        ("`contains` needs a multiple-choice question, found {f}", "`contains` 需要多选题，现在是{f}"),
+        ("`contains` needs an option id in quotes, found {f}", "`contains` 需要带引号的选项 id，现在是{f}"),
+        ("`count()` needs a multiple-choice question, `{q}` is {kind}", "`count()` 需要多选题，`{q}` 是{kind}题"),
+        ("cannot compare {f} with {f2}: their options differ", "无法比较{f}与{f2}：两者的选项不同"),
+        ("cannot compare {f} with {f2}", "无法比较{f}与{f2}"),
+        ("question `{q}` has no option {o} (did you mean {s}?); options: {l}", "题目 `{q}` 没有选项 {o}（是否想写 {s}？）；可选：{l}"),
+        ("question `{q}` has no option {o}; options: {l}", "题目 `{q}` 没有选项 {o}；可选：{l}"),
+        ("`{a}` is asked after `{b}`: a `when` may only read earlier questions", "`{a}` 在 `{b}` 之后才问：`when` 只能读取之前的题目"),
+        ("the `when` of `{q}` refers to itself", "`{q}` 的 `when` 引用了自身"),
+        // Templates.
+        ("Markdown template without {{% CONTENT_TYPE: TEXT}}: its text would be HTML-escaped (\" as &quot;)",
+         "Markdown 模板缺少 {{% CONTENT_TYPE: TEXT}}：其文字会按 HTML 转义（\" 变成 &quot;）"),
+        ("blocks ({{$name}}) of template inheritance are not supported", "不支持模板继承的块（{{$name}}）"),
+        ("dynamic partials ({{>*name}}) are not supported: name the partial", "不支持动态子模板（{{>*name}}）：请写出子模板名"),
+        ("template inheritance ({{<name}}) is not supported: include partials with {{>name}}", "不支持模板继承（{{<name}}）：请用 {{>name}} 包含子模板"),
+        ("transforms (name(value)) are not supported", "不支持变换（name(value)）"),
+        ("template does not parse: {m}", "模板无法解析：{m}"),
+        ("a section is never closed (missing {{/name}})", "有一个区块没有结束（缺少 {{/name}}）"),
+        ("the closing tag does not match the open section", "结束标签与打开的区块不匹配"),
+        ("partial `{p}` does not exist (expected {e}.mustache)", "子模板 `{p}` 不存在（应有 {e}.mustache）"),
+        ("partials include each other in a cycle ({l}): rendering would never end", "子模板相互包含成环（{l}）：渲染永远不会结束"),
+        ("template {t} includes partials more than {n} times in all (partials including partials): its output would explode",
+         "模板 {t} 总共包含子模板超过 {n} 次（子模板又包含子模板）：输出会急剧膨胀"),
+        ("template {t} nests sections and partials more than {n} deep in all: the renderer would overflow its stack",
+         "模板 {t} 的区块和子模板总共嵌套超过 {n} 层：渲染器会栈溢出"),
+        ("sections nested more than {n} deep", "区块嵌套超过 {n} 层"),
+        ("missing required template {t}.mustache in {p}", "{p} 中缺少必需的模板 {t}.mustache"),
+        ("missing template {t}.mustache in {p}: `gaizao compare` needs it (copy it from the shipped templates/)",
+         "{p} 中缺少模板 {t}.mustache：`gaizao compare` 需要它（可从随附的 templates/ 复制）"),
+        ("unknown fixed string `{k}`; see RenderStrings for the keys", "未知的固定文本 `{k}`；可用的键见 RenderStrings"),
+        ("the templates in {p} cannot be compiled", "{p} 中的模板无法编译"),
+        // A check's context before its message (`when` of rule `r`: …); last, so that every specific form wins.
+        ("{w}: {m}", "{w}：{m}"),
+    ]
+
+    /// Noun phrases that messages are built from (`{w}`, `{f}`, `{wk}` parts): what a catalog check is about
+    /// ("module `x`", "`cost` of measure `y`"), what it found ("a list"), a question kind. Same placeholders.
+    static let phrases: [(en: String, zh: String)] = [
+        ("the answers file", "答卷文件"), ("an answers file", "答卷文件"),
+        ("a scalar", "单个值"), ("a mapping", "键值映射"), ("a list", "列表"), ("an alias", "别名"),
+        ("a number", "数字"), ("yes/no", "是/否"), ("a text", "文本"), ("the string {v}", "字符串 {v}"), ("string {v}", "字符串 {v}"),
+        ("number {v}", "数字 {v}"), ("end of condition", "条件结尾"),
+        ("single-choice {v}", "单选题 {v}"), ("multiple-choice {v}", "多选题 {v}"),
+        ("line {n}", "第 {n} 行"), ("column {n}", "第 {n} 列"),
+        ("text", "文本"), ("single", "单选"), ("multi", "多选"), ("number", "数值"), ("yesno", "是非"), ("level", "等级"),
+        ("text question {v}", "文本题 {v}"), ("single question {v}", "单选题 {v}"), ("multi question {v}", "多选题 {v}"),
+        ("number question {v}", "数值题 {v}"), ("yesno question {v}", "是非题 {v}"), ("level question {v}", "等级题 {v}"),
+        ("single-choice question {v}", "单选题 {v}"), ("multi-choice question {v}", "多选题 {v}"),
+        ("module {v}", "模块 {v}"), ("measure {v}", "措施 {v}"), ("question {v}", "题目 {v}"), ("policy {v}", "政策 {v}"),
+        ("rule {v}", "规则 {v}"), ("section {v}", "章节 {v}"), ("scene {v}", "场景 {v}"), ("scene group {v}", "场景组 {v}"),
+        ("dimension {v}", "维度 {v}"), ("indicator {v}", "指标 {v}"), ("size band {v}", "规模档 {v}"), ("industry {v}", "行业 {v}"),
+        ("overlay {v}", "总包商叠加 {v}"), ("KPI metric {v}", "KPI 指标 {v}"), ("cost driver {v}", "成本驱动项 {v}"),
+        ("priced metric {v}", "计价指标 {v}"), ("option {v}", "选项 {v}"),
+        ("module", "模块"), ("a module", "模块"), ("measure", "措施"), ("a measure", "措施"), ("question", "题目"), ("a question", "题目"),
+        ("policy", "政策"), ("a policy", "政策"), ("rule", "规则"), ("a rule", "规则"), ("section", "章节"), ("a section", "章节"),
+        ("scene", "场景"), ("a scene", "场景"), ("scene group", "场景组"), ("a scene group", "场景组"), ("dimension", "维度"),
+        ("a dimension", "维度"), ("indicator", "指标"), ("an indicator", "指标"), ("size band", "规模档"), ("a size band", "规模档"),
+        ("industry", "行业"), ("overlay", "总包商叠加"), ("KPI metric", "KPI 指标"), ("a KPI metric", "KPI 指标"),
+        ("KPI effect", "KPI 效果"), ("a KPI effect", "KPI 效果"), ("cost driver", "成本驱动项"), ("a cost driver", "成本驱动项"),
+        ("priced metric", "计价指标"), ("a priced metric", "计价指标"), ("coefficient", "系数"), ("a coefficient", "系数"),
+        ("band", "分档"), ("a band", "分档"), ("level rule", "等级规则"), ("a level rule", "等级规则"), ("option", "选项"),
+        ("an option", "选项"), ("stacking", "叠加规则（stacking）"), ("questionnaire", "问卷"), ("a questionnaire file", "问卷文件"),
+        ("module override", "模块覆盖项"), ("the override", "覆盖项"), ("indicator evidence", "指标支撑材料"),
+        ("the cost model", "成本模型"), ("high change", "变化上限"), ("low change", "变化下限"),
+        ("the override of module {v}", "模块 {v} 的覆盖项"), ("the cost model of {v}", "{v} 的成本模型"),
+        ("why {v} is not priced", "{v} 不计价的理由"), ("the evidence of indicator {v}", "指标 {v} 的支撑材料"),
+        ("the evidence of scene {v}", "场景 {v} 的支撑材料"), ("evidence of scene {v} level {n}", "场景 {v} 第 {n} 级的支撑材料"),
+        ("folder given with the flag", "选项给出的文件夹"), ("folder named by {e}", "{e} 指定的文件夹"),
+        ("the top level of {p}", "{p} 的顶层"), ("default of {w}", "{w}的默认值"),
+        ("option {v} of {w}", "{w}的选项 {v}"), ("level {n} of {w}", "{w}的第 {n} 级"), ("a product of {w}", "{w}的一个产品"),
+        ("an item of {v} of {w}", "{w}的 {v} 中的一项"), ("an item of {v}", "{v} 中的一项"), ("{v} of {w}", "{w}的 {v}"),
+        ("{v} (industry {i})", "{v}（行业 {i}）"),
     ]
 
     /// Help texts: the English as the commands declare it → Chinese.
@@ -235,47 +506,103 @@ enum CLIText {
         ("Templates folder to check as well (default: the shipped templates/ when linting the shipped catalog).", "一并检查的模板文件夹（默认：检查随附目录时为随附的 templates/）。"),
     ]
 
-    /// Compiled patterns, most specific (longest literal text) first within the table order.
-    private static let compiledMessages: [(regex: NSRegularExpression, names: [String], zh: String)] = messages.compactMap(compile)
+    typealias Compiled = (regex: NSRegularExpression, names: [String], zh: String)
+    /// Compiled patterns, tried in table order.
+    private static let compiledMessages: [Compiled] = messages.compactMap { compile($0, phrase: false) }
+    private static let compiledPhrases: [Compiled] = phrases.compactMap { compile($0, phrase: true) }
     private static let helpTable: [String: String] = Dictionary(help.map { ($0.en, $0.zh) }, uniquingKeysWith: { a, _ in a })
 
-    private static func compile(_ entry: (en: String, zh: String)) -> (regex: NSRegularExpression, names: [String], zh: String)? {
+    /// A placeholder between backticks in the pattern matches no backtick, so an id part cannot swallow the
+    /// English around it. `{n}` and `{x}` are numbers; in a phrase, `{v}` is a quoted literal (`x` or "x").
+    private static func compile(_ entry: (en: String, zh: String), phrase: Bool) -> Compiled? {
         var pattern = "^"
         var names: [String] = []
         var rest = Substring(entry.en)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
+              rest[rest.index(after: open)..<close].allSatisfy({ $0.isLetter || $0.isNumber }), open < close {
             pattern += NSRegularExpression.escapedPattern(for: String(rest[..<open]))
-            names.append(String(rest[rest.index(after: open)..<close]))
-            pattern += "(.+?)"
-            rest = rest[rest.index(after: close)...]
+            let name = String(rest[rest.index(after: open)..<close])
+            names.append(name)
+            let after = rest[rest.index(after: close)...]
+            let quoted = open > rest.startIndex && rest[rest.index(before: open)] == "`" && after.first == "`"
+            if quoted {
+                pattern += "([^`]+?)"
+            } else if phrase && name == "v" {
+                pattern += "(`[^`]*`|\"[^\"]*\")"
+            } else if name == "n" || name == "x" {
+                pattern += "(-?[0-9][0-9.,]*)"  // a number: it cannot swallow the words around it
+            } else if name == "l" {
+                pattern += "(.*?)"  // a list, which may be empty
+            } else {
+                pattern += "(.+?)"
+            }
+            rest = after
         }
         pattern += NSRegularExpression.escapedPattern(for: String(rest)) + "$"
         guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else { return nil }
         return (regex, names, entry.zh)
     }
 
-    /// One message in the message language: each line looked up in `messages` (English unchanged).
+    /// One message in the message language: each line looked up in `messages`. A line with no complete Chinese
+    /// form (a part that is a phrase or a message has none) stays English whole.
     static func localized(_ text: String, lang: Lang = CLILanguage.current) -> String {
         guard lang == .zh else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { translate(String($0), depth: 0) }.joined(separator: "\n")
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            translate(String(line), in: compiledMessages, depth: 0) ?? String(line)
+        }.joined(separator: "\n")
     }
 
-    private static func translate(_ line: String, depth: Int) -> String {
-        guard depth < 4, !line.isEmpty else { return line }
+    /// Whether `localized` gives `line` a complete Chinese form (for tests).
+    static func hasChinese(_ line: String) -> Bool { translate(line, in: compiledMessages, depth: 0) != nil }
+
+    private static let didYouMean = try! NSRegularExpression(pattern: #"^(.+) \(did you mean (`[^`]*`)\?\)$"#, options: [.dotMatchesLineSeparators])
+
+    private static func translate(_ line: String, in table: [Compiled], depth: Int) -> String? {
+        guard depth < 6 else { return nil }
+        if line.isEmpty { return line }
         let range = NSRange(line.startIndex..., in: line)
-        for entry in compiledMessages {
+        entries: for entry in table {
             guard let match = entry.regex.firstMatch(in: line, range: range) else { continue }
             var out = entry.zh
             for (i, name) in entry.names.enumerated() {
                 guard let r = Range(match.range(at: i + 1), in: line) else { continue }
-                let part = String(line[r])
-                // A part that is itself a message (after `error: `, inside `Error: `) is translated too.
-                let value = ["m", "h", "r"].contains(name) ? translate(part, depth: depth + 1) : part
+                guard let value = resolve(String(line[r]), as: name, depth: depth) else { continue entries }
                 out = out.replacingOccurrences(of: "{\(name)}", with: value)
             }
             return out
         }
-        return line
+        // A "did you mean" hint at the end of a message: the message translated, the hint after it.
+        if table.count == compiledMessages.count, let match = didYouMean.firstMatch(in: line, range: range),
+           let head = Range(match.range(at: 1), in: line), let hint = Range(match.range(at: 2), in: line),
+           let translated = translate(String(line[head]), in: table, depth: depth + 1) {
+            return translated + "（是否想写 \(line[hint])？）"
+        }
+        return nil
+    }
+
+    /// A part of a matched line: `{m}` a message (or phrase) that must translate; `{h}`, `{r}` a message
+    /// translated when it can be (an operating system's reason, a library's text); `{w…}`, `{f…}`, `{kind}` a
+    /// phrase that must translate unless it is only quoted values, numbers and file names; others as they are.
+    private static func resolve(_ part: String, as name: String, depth: Int) -> String? {
+        switch name {
+        case "m":
+            return translate(part, in: compiledMessages, depth: depth + 1) ?? translate(part, in: compiledPhrases, depth: depth + 1)
+        case "h", "r":
+            return translate(part, in: compiledMessages, depth: depth + 1) ?? part
+        case _ where name.hasPrefix("w") || name.hasPrefix("f") || name == "kind":
+            return translate(part, in: compiledPhrases, depth: depth + 1) ?? (isLanguageNeutral(part) ? part : nil)
+        default:
+            return part
+        }
+    }
+
+    private static let quotedOrFile = try! NSRegularExpression(
+        pattern: #"`[^`]*`|"[^"]*"|[A-Za-z0-9_./-]+\.(yaml|yml|json|mustache|csv|xlsx|md|html)(:[0-9]+)*"#)
+
+    /// Quoted values, numbers, punctuation and file names only: the same in every language.
+    static func isLanguageNeutral(_ text: String) -> Bool {
+        let stripped = quotedOrFile.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
+        return !stripped.unicodeScalars.contains { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
     }
 
     /// A help text (an abstract, discussion or option help) in `lang`. A bilingual abstract (`中文 / English`)

@@ -43,6 +43,9 @@ public struct Proposal: Codable, Sendable, Hashable {
     /// The supporting material (支撑材料) an on-site rater asks for, per indicator and scene level the projected
     /// score relies on.
     public var evidence: [EvidenceEntry]? = nil
+    /// Where the enterprise stands among its peers of a batch (`Proposal+Peers.swift`): absent outside a batch
+    /// and without `diagnose --peers`.
+    public var peers: PeerBenchmark? = nil
 
     public struct TargetEntry: Codable, Sendable, Hashable {
         /// 1–4, or nil with `source: none` (the rules-only package).

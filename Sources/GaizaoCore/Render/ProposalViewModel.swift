@@ -84,6 +84,7 @@ final class ViewModelBuilder {
             "cover": .v(cover()),
             "summary": .v(summary()),
             "diagnosis": .v(diagnosis()),
+            "peers": peersSection(),
             "target": .v(targetSection()),
             "package": .v(package()),
             "measures": .v(measuresSection()),

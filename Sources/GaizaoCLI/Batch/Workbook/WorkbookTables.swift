@@ -18,7 +18,15 @@ enum WorkbookTables {
             return broken(path, access(path, R_OK) != 0 && (errno == EACCES || errno == EPERM) ? "cannot be read (permission denied)" : "cannot be read")
         }
         let sheets: [XLSXReader.Sheet]
-        do { sheets = try XLSXReader.sheets(data) } catch { return broken(path, error.message) }
+        do { sheets = try XLSXReader.sheets(data) } catch {
+            // Located as other workbook errors are: `book.xlsx[问卷]:ROW:COLUMN`.
+            var origin = path
+            if let sheet = error.sheet {
+                origin += "[\(sheet)]"
+                if let row = error.row { origin += ":\(row)" + (error.column.map { ":\($0)" } ?? "") }
+            }
+            return broken(origin, error.message)
+        }
         // The industry of a questionnaire workbook, kept in its options sheet.
         var defaultIndustry: String?
         for sheet in sheets {

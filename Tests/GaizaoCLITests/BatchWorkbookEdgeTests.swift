@@ -1,0 +1,221 @@
+import Foundation
+@testable import GaizaoCLI
+@testable import GaizaoCore
+import Testing
+
+/// Issue 17, spreadsheets as they come: a file with only its header, cells beyond the last column, workbooks
+/// missing parts, zip bombs, formulas, dates, merged cells. Each gets a located error or the value a person sees,
+/// never a crash or a silent "0 of 0".
+@Suite(.serialized) struct BatchWorkbookEdgeTests {
+    static let zh = ["LANG": "zh_CN.UTF-8"]
+
+    /// A workbook made of the given parts (paths in the zip → XML), zipped by Python's zipfile, not by gaizao.
+    static func workbook(_ parts: [String: String], at url: URL) throws {
+        let spec = url.deletingPathExtension().appendingPathExtension("json")
+        try JSONSerialization.data(withJSONObject: parts).write(to: spec)
+        _ = try BatchWorkbookTests.runPython("""
+        import json, sys, zipfile
+        parts = json.load(open(sys.argv[1], encoding="utf-8"))
+        with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+            for name, text in parts.items():
+                z.writestr(name, text.encode("utf-8"))
+        """, [spec.path, url.path])
+    }
+
+    static let workbookXML = #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="问卷" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+    static let relsXML = #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+
+    /// A one-sheet workbook whose sheet data is `rows` (`<row>` elements), with `extra` after the sheet data.
+    static func sheetParts(_ rows: String, extra: String = "", shared: [String]? = nil) -> [String: String] {
+        var parts = [
+            "xl/workbook.xml": workbookXML,
+            "xl/_rels/workbook.xml.rels": relsXML,
+            "xl/worksheets/sheet1.xml": #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"# + rows + "</sheetData>" + extra + "</worksheet>",
+        ]
+        if let shared {
+            parts["xl/sharedStrings.xml"] = #"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"# + shared.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>"
+        }
+        return parts
+    }
+
+    static func inline(_ reference: String, _ text: String) -> String { #"<c r="\#(reference)" t="inlineStr"><is><t>\#(text)</t></is></c>"# }
+
+    static func readFailure(_ url: URL, limit: Int64 = XLSXReader.maxUnzippedBytes) throws -> XLSXReader.Failure? {
+        let data = try Data(contentsOf: url)
+        do {
+            _ = try XLSXReader.sheets(data, limit: limit)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    // MARK: no enterprise rows
+
+    @Test func aCSVWithOnlyItsHeaderIsALocatedErrorNotZeroOfZero() throws {
+        let dir = BatchCommandTests.tempDir()
+        let csv = dir.appendingPathComponent("enterprises.csv")
+        try "industry,company_name,employees\r\n".write(to: csv, atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["batch", csv.path, "-o", dir.appendingPathComponent("out").path])
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("enterprises.csv:2: error: no enterprise rows below the header (row 1): the CSV file holds no enterprise"), "\(r.stderr)")
+        let zh = try GaizaoBinary.run(["batch", csv.path, "-o", dir.appendingPathComponent("out-zh").path], environment: Self.zh)
+        #expect(zh.status == 1)
+        #expect(zh.stderr.contains("enterprises.csv:2：错误：表头（第 1 行）下面没有企业行：这个 CSV 文件里没有企业"), "\(zh.stderr)")
+    }
+
+    @Test func anEmptyInputBesideOthersIsAWarning() throws {
+        let dir = BatchCommandTests.tempDir()
+        let csv = dir.appendingPathComponent("empty.csv")
+        try "industry,company_name\n".write(to: csv, atomically: true, encoding: .utf8)
+        let example = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml").path
+        let out = dir.appendingPathComponent("out")
+        let r = try GaizaoBinary.run(["batch", csv.path, example, "-o", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("empty.csv:2: warning: no enterprise rows below the header (row 1)"), "\(r.stderr)")
+        #expect(try BatchCommandTests.summaryRows(out).count == 1)
+    }
+
+    @Test func aWorkbookWithOnlyItsHeaderRowsIsALocatedError() throws {
+        let dir = BatchCommandTests.tempDir()
+        let book = dir.appendingPathComponent("book.xlsx")
+        var sheet = XLSXWorkbook.Sheet(name: "问卷")
+        sheet.rows = [[.text("行业"), .text("企业名称")], [.text("industry"), .text("company_name")]]
+        try XLSXWorkbook(sheets: [sheet]).data().write(to: book)
+        let r = try GaizaoBinary.run(["batch", book.path, "-o", dir.appendingPathComponent("out").path])
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("book.xlsx[问卷]:3: error: no enterprise rows below the header (row 2): the workbook holds no enterprise"), "\(r.stderr)")
+        #expect(r.stdout.contains("0 家成功，0 家失败"), "\(r.stdout)")
+    }
+
+    @Test func aFolderWithoutAnswersIsAnError() throws {
+        let dir = BatchCommandTests.tempDir()
+        let empty = dir.appendingPathComponent("nothing-here")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let r = try GaizaoBinary.run(["batch", empty.path, "-o", dir.appendingPathComponent("out").path])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("nothing-here: error: the folder holds no answers files (.yaml, .json), CSV files or xlsx workbooks"), "\(r.stderr)")
+    }
+
+    // MARK: hostile workbooks
+
+    @Test func aColumnBeyondXFDIsRefusedWithItsCell() throws {
+        let dir = BatchCommandTests.tempDir()
+        for reference in ["XFE2", "ZZZZZ2", String(repeating: "Z", count: 40) + "2"] {
+            let book = dir.appendingPathComponent("wide-\(reference.count).xlsx")
+            try Self.workbook(Self.sheetParts(#"<row r="1">"# + Self.inline("A1", "industry") + "</row><row r=\"2\">" + Self.inline("A2", "auto-parts")
+                + Self.inline(reference, "x") + "</row>"), at: book)
+            let failure = try #require(try Self.readFailure(book))
+            #expect(failure.sheet == "问卷" && failure.row == 2)
+            #expect(failure.message == "cell \(reference.prefix(40)) lies beyond column XFD, the last column of a worksheet")
+            let r = try GaizaoBinary.run(["batch", book.path, "-o", dir.appendingPathComponent("out-\(reference.count)").path])
+            #expect(r.status == 1 && !r.crashed)
+            #expect(r.stderr.contains("wide-\(reference.count).xlsx[问卷]:2: error: cell \(reference.prefix(40)) lies beyond column XFD"), "\(r.stderr)")
+        }
+        // XFD itself is the last column, and allowed.
+        let edge = dir.appendingPathComponent("edge.xlsx")
+        try Self.workbook(Self.sheetParts(#"<row r="1">"# + Self.inline("A1", "industry") + Self.inline("XFD1", "last") + "</row>"), at: edge)
+        let sheets = try XLSXReader.sheets(Data(contentsOf: edge))
+        #expect(sheets[0].rows[0].fields.count == 16_384 && sheets[0].rows[0].fields.last == "last")
+    }
+
+    @Test func aCellReferenceOfAnotherRowOrNoColumnIsRefused() throws {
+        let dir = BatchCommandTests.tempDir()
+        for reference in ["B3", "12", "A-1"] {
+            let book = dir.appendingPathComponent("ref.xlsx")
+            try? FileManager.default.removeItem(at: book)
+            try Self.workbook(Self.sheetParts(#"<row r="2">"# + Self.inline(reference, "x") + "</row>"), at: book)
+            let failure = try #require(try Self.readFailure(book))
+            #expect(failure.message.hasPrefix("cell reference `\(reference)` in row 2 is not a cell of that row"), "\(failure.message)")
+        }
+    }
+
+    @Test func aMissingSharedStringsPartIsALocatedError() throws {
+        let dir = BatchCommandTests.tempDir()
+        let book = dir.appendingPathComponent("noshared.xlsx")
+        try Self.workbook(Self.sheetParts(#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>"#), at: book)
+        let failure = try #require(try Self.readFailure(book))
+        #expect(failure.row == 1 && failure.column == 1)
+        #expect(failure.message == "cell A1 refers to shared text 0, but the workbook holds 0 (its xl/sharedStrings.xml is missing or cut short)")
+        let r = try GaizaoBinary.run(["batch", book.path, "-o", dir.appendingPathComponent("out").path], environment: Self.zh)
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("noshared.xlsx[问卷]:1:1：错误：单元格 A1 引用了第 0 条共享文本，但工作簿只有 0 条"), "\(r.stderr)")
+        // With the part present the same cells read.
+        let good = dir.appendingPathComponent("shared.xlsx")
+        try Self.workbook(Self.sheetParts(#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>"#, shared: ["industry", "company_name"]), at: good)
+        #expect(try XLSXReader.sheets(Data(contentsOf: good))[0].rows[0].fields == ["industry", "company_name"])
+    }
+
+    @Test func aZipBombStopsAtTheLimit() throws {
+        let dir = BatchCommandTests.tempDir()
+        let book = dir.appendingPathComponent("bomb.xlsx")
+        // 4 MB of one repeated row compresses to a few kilobytes.
+        let row = #"<row><c t="inlineStr"><is><t>xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx</t></is></c></row>"#
+        try Self.workbook(Self.sheetParts(String(repeating: row, count: 4 << 20 / row.utf8.count)), at: book)
+        #expect(try Data(contentsOf: book).count < 200_000)
+        let failure = try #require(try Self.readFailure(book, limit: 1 << 20))
+        #expect(failure.message.hasPrefix("the workbook unpacks to "), "\(failure.message)")
+        #expect(failure.message.hasSuffix("more than the limit of 1048576") || failure.message.hasSuffix("more than the limit of 1048576 bytes"))
+        // A zip whose headers understate the sizes is stopped by the bytes actually unpacked.
+        let lying = dir.appendingPathComponent("lying.xlsx")
+        _ = try BatchWorkbookTests.runPython("""
+        import struct, sys
+        data = bytearray(open(sys.argv[1], "rb").read())
+        i = 0
+        while True:
+            i = data.find(b"PK\\x01\\x02", i)
+            if i < 0: break
+            struct.pack_into("<I", data, i + 24, 100)   # central directory: uncompressed size
+            i += 4
+        i = 0
+        while True:
+            i = data.find(b"PK\\x03\\x04", i)
+            if i < 0: break
+            struct.pack_into("<I", data, i + 22, 100)   # local header: uncompressed size
+            i += 4
+        open(sys.argv[2], "wb").write(data)
+        """, [book.path, lying.path])
+        #expect(try Self.readFailure(lying, limit: 1 << 20) != nil)
+    }
+
+    @Test func formulasGiveTheirValueOrALocatedError() throws {
+        let dir = BatchCommandTests.tempDir()
+        let book = dir.appendingPathComponent("formula.xlsx")
+        try Self.workbook(Self.sheetParts(#"<row r="1"><c r="A1"><f>20*2</f><v>40</v></c><c r="B1" t="str"><f>"auto"&amp;"-parts"</f><v>auto-parts</v></c></row>"#), at: book)
+        #expect(try XLSXReader.sheets(Data(contentsOf: book))[0].rows[0].fields == ["40", "auto-parts"])
+        let uncached = dir.appendingPathComponent("uncached.xlsx")
+        try Self.workbook(Self.sheetParts(#"<row r="4"><c r="C4"><f>SUM(A1:A3)</f></c></row>"#), at: uncached)
+        let failure = try #require(try Self.readFailure(uncached))
+        #expect(failure.row == 4 && failure.column == 3)
+        #expect(failure.message.hasPrefix("cell C4 holds a formula with no computed value"))
+    }
+
+    @Test func mergedCellsReadAsAPersonSeesThem() throws {
+        let dir = BatchCommandTests.tempDir()
+        let book = dir.appendingPathComponent("merged.xlsx")
+        let rows = #"<row r="1">"# + Self.inline("A1", "industry") + Self.inline("B1", "company_name") + "</row>"
+            + #"<row r="2">"# + Self.inline("A2", "auto-parts") + Self.inline("B2", "甲") + "</row>"
+            + #"<row r="3">"# + Self.inline("B3", "乙") + "</row>"
+            + #"<row r="4">"# + Self.inline("B4", "丙") + "</row>"
+        // The industry merged down over three enterprises; a merge over the whole sheet costs nothing.
+        try Self.workbook(Self.sheetParts(rows, extra: #"<mergeCells count="2"><mergeCell ref="A2:A4"/><mergeCell ref="D1:XFD1048576"/></mergeCells>"#), at: book)
+        let sheet = try XLSXReader.sheets(Data(contentsOf: book))[0]
+        #expect(sheet.rows.map(\.fields) == [["industry", "company_name"], ["auto-parts", "甲"], ["auto-parts", "乙"], ["auto-parts", "丙"]])
+        let broken = dir.appendingPathComponent("badmerge.xlsx")
+        try Self.workbook(Self.sheetParts(rows, extra: #"<mergeCells count="1"><mergeCell ref="A4:A2"/></mergeCells>"#), at: broken)
+        #expect(try Self.readFailure(broken)?.message == "merged range `A4:A2` is not a range such as A1:C1")
+    }
+
+    @Test func aDateCellGivesTheDiagnosisDate() throws {
+        let dir = BatchCommandTests.tempDir()
+        let book = dir.appendingPathComponent("dated.xlsx")
+        let rows = #"<row r="1">"# + Self.inline("A1", "industry") + Self.inline("B1", "date") + Self.inline("C1", "company_name") + "</row>"
+            + #"<row r="2">"# + Self.inline("A2", "auto-parts") + #"<c r="B2" s="1"><v>46346</v></c>"# + Self.inline("C2", "甲") + "</row>"
+        try Self.workbook(Self.sheetParts(rows), at: book)
+        let tables = try #require(try? WorkbookTables.open(book.path).get())
+        var table = try #require(tables.first)
+        let record = table.next()
+        guard case let .csvRow(_, cells, _) = record else { Issue.record("not a row: \(String(describing: record))"); return }
+        #expect(cells.date == "2026-11-20")
+    }
+}
