@@ -82,18 +82,66 @@ struct PackageSearch {
         // better of the given incumbent and a greedy package (trimmed of what it does not need) bounds it.
         let greedy = greedyPackage(reaching: level, forced: forced, order: order, budget: budget)
         let incumbentKey = [incumbent, greedy].compactMap { $0 }.map { Self.key(model, $0) }.min()
-        let bound = CostBound(model, level: level)
-        var scenes = model.baseScenes
-        var states = model.indicators.map(\.base)
-        var scratch = CostBound.Scratch(model)
-        var allScenes = scenes, allStates = states
+        var search = CheapestSearch(model: model, level: level, budget: budget, order: order, suffix: suffix,
+                                    suffixMinCost: suffixMinCost, incumbentKey: incumbentKey)
+        search.search(0, forced, 0, Self.key(model, forced), projected: nil)
+        self.nodes += search.nodes
+        self.complete = self.complete && search.complete
+        return search.best?.mask
+    }
 
-        var nodes = 0, complete = true
-        /// `here` is `key(mask)`, carried down the search.
-        func search(_ k: Int, _ mask: UInt64, _ out: UInt64, _ here: CostKey) {
+    /// The depth-first search of `cheapest` with its state: items decided in `order`, each taken (with what it
+    /// needs) or left out; a branch ends when its package reaches the level, when nothing left can make it reach,
+    /// or when nothing below it can beat the best package found (or the incumbent).
+    private struct CheapestSearch {
+        let model: PackageModel
+        let level: Int
+        let budget: Int?
+        let order: [Int]
+        /// The items from position k of `order` on, and the least cost among them.
+        let suffix: [UInt64]
+        let suffixMinCost: [Int]
+        let incumbentKey: CostKey?
+        let bound: CostBound
+        var best: (mask: UInt64, key: CostKey)?
+        var nodes = 0
+        var complete = true
+        /// The projection of the node's package (scene levels, indicator answers), and of the package with every
+        /// item left.
+        var scenes: [Int]
+        var states: [PackageModel.State]
+        var allScenes: [Int]
+        var allStates: [PackageModel.State]
+        /// The projection at each depth, kept while the branch that takes the item runs, so that the branch that
+        /// leaves it out starts from it instead of projecting the same package again.
+        var savedScenes: [Int]
+        var savedStates: [PackageModel.State]
+        var scratch: CostBound.Scratch
+
+        init(model: PackageModel, level: Int, budget: Int?, order: [Int], suffix: [UInt64], suffixMinCost: [Int], incumbentKey: CostKey?) {
+            self.model = model
+            self.level = level
+            self.budget = budget
+            self.order = order
+            self.suffix = suffix
+            self.suffixMinCost = suffixMinCost
+            self.incumbentKey = incumbentKey
+            bound = CostBound(model, level: level)
+            scenes = model.baseScenes
+            states = model.indicators.map(\.base)
+            allScenes = scenes
+            allStates = states
+            savedScenes = [Int](repeating: 0, count: scenes.count * (order.count + 1))
+            savedStates = [PackageModel.State](repeating: PackageModel.State(), count: states.count * (order.count + 1))
+            scratch = CostBound.Scratch(model)
+        }
+
+        /// Searches below the package `mask` at position `k` of `order`, items of `out` left out. `here` is
+        /// `key(mask)`; `projected`, when given, is its points, its projection being in `scenes` and `states`.
+        mutating func search(_ k: Int, _ mask: UInt64, _ out: UInt64, _ here: CostKey, projected: Int?) {
             nodes += 1
-            if nodes > Self.nodeLimit { complete = false; return }
-            let points = model.project(mask, scenes: &scenes, states: &states)
+            if nodes > PackageSearch.nodeLimit { complete = false; return }
+            let points = projected ?? model.project(mask, scenes: &scenes, states: &states)
             if model.level(points: points, scenes: scenes) >= level {
                 if best == nil || here < best!.key { best = (mask, here) }
                 return
@@ -103,8 +151,8 @@ struct PackageSearch {
             case let (b?, i?): min(b, i)
             case let (b, i): b ?? i
             }
-            // Any package below this one adds an item, at least the cheapest one left: checked before the bound,
-            // which costs far more.
+            // Any package below this one adds an item, at least the cheapest one left: checked before the bounds,
+            // which cost far more.
             if let b = bar, b < CostKey(cost: here.cost + suffixMinCost[k], count: here.count + 1, negativeWeight: Int.min) { return }
             var remaining: UInt64 = 0
             var left = suffix[k] & ~mask
@@ -130,17 +178,27 @@ struct PackageSearch {
             if model.level(points: most, scenes: allScenes) < level { return }
             let item = order[k]
             let bit = UInt64(1) << UInt64(item)
-            if mask & bit != 0 { search(k + 1, mask, out, here); return }
+            if mask & bit != 0 { search(k + 1, mask, out, here, projected: points); return }
             let taken = mask | model.items[item].closure
             if taken & out == 0 && !model.hasConflict(taken) && (budget.map { model.cost(taken).high <= $0 } ?? true) {
-                search(k + 1, taken, out, here.adding(Self.key(model, taken & ~mask)))
+                save(depth: k)
+                search(k + 1, taken, out, here.adding(PackageSearch.key(model, taken & ~mask)), projected: nil)
+                restore(depth: k)
             }
-            search(k + 1, mask, out | bit, here)
+            search(k + 1, mask, out | bit, here, projected: points)
         }
-        search(0, forced, 0, Self.key(model, forced))
-        self.nodes += nodes
-        self.complete = self.complete && complete
-        return best?.mask
+
+        private mutating func save(depth k: Int) {
+            let s = scenes.count, n = states.count
+            for j in 0..<s { savedScenes[k * s + j] = scenes[j] }
+            for j in 0..<n { savedStates[k * n + j] = states[j] }
+        }
+
+        private mutating func restore(depth k: Int) {
+            let s = scenes.count, n = states.count
+            for j in 0..<s { scenes[j] = savedScenes[k * s + j] }
+            for j in 0..<n { states[j] = savedStates[k * n + j] }
+        }
     }
 
     /// A package reaching `level` found without search, to bound it: the items taken in `order` (with what they
