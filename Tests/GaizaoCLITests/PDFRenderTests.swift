@@ -24,6 +24,23 @@ struct PDFRenderTests {
         #expect(text.contains(PDFTools.squashed(subsidyTotal)), "\(example): subsidy total \(subsidyTotal) is not in the PDF")
     }
 
+    /// Issue 16: the main body of the midsize and advanced examples takes at most 14 A4 pages in either language;
+    /// the appendices follow, the first titled "附录A" / "Appendix A" at the top of its own page.
+    @Test(arguments: ["auto-parts-midsize", "auto-parts-advanced", "home-appliance-midsize", "home-appliance-advanced"], Lang.allCases)
+    func mainBodyFitsFourteenPages(example: String, lang: Lang) throws {
+        let dir = try PDFTools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let pdf = dir + "/\(example).pdf"
+        try PDFPrinter.print(html: RenderFixtures.renderer.html(try RenderFixtures.proposal(example), lang: lang), to: pdf)
+        let pages = try PDFTools.run("pdftotext", ["-layout", pdf, "-"]).components(separatedBy: "\u{0C}")
+        let title = lang == .zh ? "附录A" : "Appendix A"
+        let appendix = pages.firstIndex { page in
+            page.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix(title) }
+        }
+        let first = try #require(appendix, "\(example) \(lang): no page starts \(title)")
+        #expect(first <= 14, "\(example) \(lang): the main body takes \(first) pages")
+    }
+
     @Test(arguments: RenderFixtures.examples) func screenshotIsNotBlank(example: String) throws {
         let dir = try PDFTools.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -134,7 +134,9 @@ enum QuestionnaireText {
                 for (id, text) in levelOptions(question, catalog) { out += "  #   \(id): \(text[lang])\n" }
                 let example: String
                 switch question.kind {
-                case .multi: example = " []"
+                // A question with an explicit "none of these" stays blank (not answered) until the enterprise writes
+                // `[none]` or its options; `[]` would already answer "none".
+                case .multi: example = question.exclusiveOption == nil ? " []" : ""
                 default: example = ""
                 }
                 out += "  \(question.id):\(example)\n"

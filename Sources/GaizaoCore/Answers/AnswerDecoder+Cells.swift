@@ -85,6 +85,13 @@ extension AnswerDecoder {
                 guard let id = q.optionID(typed: p) else { return .failure(CellProblem(message: q.unknownOptionMessage(p, naming: false))) }
                 chosen.insert(id)
             }
+            if let none = q.exclusiveOption, chosen.contains(none.id) {
+                // "None of these" stands alone; with it the answer is the empty set.
+                if chosen.count > 1 {
+                    return .failure(CellProblem(message: "`\(none.id)` (\(none.label.zh)) means none of the options and cannot be chosen with others"))
+                }
+                return .success(.options([]))
+            }
             return .success(.options(q.options.map(\.id).filter(chosen.contains)))
         case .number, .level:
             guard let n = YValue.parseNumber(text) else { return .failure(CellProblem(message: "must be a number, found `\(text)`")) }

@@ -99,9 +99,21 @@ public enum AnswerDecoder {
                 return nil
             }
             var chosen = Set<String>()
+            var exclusiveItem: Node?
             for item in seq {
                 guard case let .scalar(s) = item else { ctx.error("\(what): each item must be an option id", item); continue }
-                if let o = option(s.string, q, item, ctx) { chosen.insert(o) }
+                if let o = option(s.string, q, item, ctx) {
+                    chosen.insert(o)
+                    if o == q.exclusiveOption?.id { exclusiveItem = item }
+                }
+            }
+            if let exclusiveItem, let none = q.exclusiveOption {
+                // "None of these" stands alone; with it the answer is the empty set.
+                if chosen.count > 1 {
+                    ctx.error("\(what): `\(none.id)` (\(none.label.zh)) means none of the options and cannot be chosen with others", exclusiveItem)
+                    return nil
+                }
+                return .options([])
             }
             return .options(q.options.map(\.id).filter(chosen.contains))
         case .number, .level:

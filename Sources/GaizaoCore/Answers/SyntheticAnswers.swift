@@ -35,7 +35,7 @@ public enum SyntheticAnswers {
         case .single:
             return .option(q.options.randomElement(using: &rng)!.id)
         case .multi:
-            return .options(q.options.filter { _ in Bool.random(using: &rng) }.map(\.id))
+            return .options(q.substantiveOptions.filter { _ in Bool.random(using: &rng) }.map(\.id))
         case .yesno:
             return .bool(Bool.random(using: &rng))
         case .level:

@@ -23,6 +23,12 @@ public struct Question: Sendable, Hashable {
     public var location: SourceLocation?
 
     public func option(_ id: String) -> QuestionOption? { options.first { $0.id == id } }
+
+    /// The explicit "none of these" option of a multiple-choice question, if it offers one.
+    public var exclusiveOption: QuestionOption? { kind == .multi ? options.first { $0.exclusive } : nil }
+
+    /// The options an answer lists when it holds some: all but the exclusive "none".
+    public var substantiveOptions: [QuestionOption] { options.filter { !$0.exclusive } }
 }
 
 public struct QuestionOption: Sendable, Hashable {
@@ -35,6 +41,10 @@ public struct QuestionOption: Sendable, Hashable {
     /// question that makes no sense in some industry (a car maker as a home-appliance maker's client) names the
     /// industries where it does. Answers that hold it elsewhere are still read.
     public var industries: [LocatedText]? = nil
+    /// `exclusive: true`: the explicit "none of these" of a multiple-choice question (无 / None). It stands alone:
+    /// an answer that picks it holds no other option and is read as answered with no option (`[]`), so it scores
+    /// zero and `count()` is 0.
+    public var exclusive: Bool = false
 
     public func isOffered(to industryID: String) -> Bool { industries?.contains { $0.text == industryID } ?? true }
 }

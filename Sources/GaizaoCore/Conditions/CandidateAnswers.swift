@@ -36,10 +36,11 @@ public enum CandidateAnswers {
             let valid = candidates.filter { AnswerDecoder.numberProblem($0, question) == nil }
             out += valid.sorted().map { .number($0) }
         case .multi:
-            let named = question.options.map(\.id).filter(strings.contains)
-            let others = question.options.map(\.id).filter { !strings.contains($0) }
+            let named = question.substantiveOptions.map(\.id).filter(strings.contains)
+            let others = question.substantiveOptions.map(\.id).filter { !strings.contains($0) }
             guard named.count <= 8 else {
-                out += [.options([])] + question.options.map { .options([$0.id]) } + [.options(question.options.map(\.id))]
+                let held = question.substantiveOptions
+                out += [.options([])] + held.map { .options([$0.id]) } + [.options(held.map(\.id))]
                 break
             }
             for mask in 0..<(1 << named.count) {

@@ -107,6 +107,9 @@ public enum ConditionTypeChecker {
             }
             guard case let .stringLiteral(s) = tb else { return fail("`contains` needs an option id in quotes, found \(tb.name)", b.offset) }
             if q.option(s) == nil { return fail(unknownOption(s, q), b.offset) }
+            if q.option(s)?.exclusive == true {
+                return fail("`\(s)` of `\(q.id)` means none of the options and is never held in an answer; write `count(\(q.id)) == 0`", b.offset)
+            }
             return .bool
         case let .call(fn, arg):
             guard case let .question(id) = arg.kind else { return nil }

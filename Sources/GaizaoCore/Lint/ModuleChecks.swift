@@ -53,6 +53,9 @@ enum ModuleChecks {
         }
         switch (b.change, q.kind) {
         case let (.add(options), .multi):
+            for o in options where q.option(o)?.exclusive == true {
+                bag.error("`brings` of \(owner): `\(o)` of `\(q.id)` means none of the options and cannot be added", at: b.location)
+            }
             for o in options where q.option(o) == nil {
                 bag.error("`brings` of \(owner): `\(q.id)` has no option `\(o)`", at: b.location)
             }

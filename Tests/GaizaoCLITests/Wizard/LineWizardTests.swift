@@ -55,6 +55,17 @@ import GaizaoCore
         #expect(h.model.memory["network"] == .options([]))
     }
 
+    /// "None of these" (option 5 of `network`, `exclusive`) is the empty answer and cannot go with another option.
+    @Test func theExclusiveNoneStandsAlone() {
+        let (_, h, transcript) = run(["auto-parts", "厂", "", "", "10", "100", "", "export", "dedicated", "", "是", "否", "1,5", "none"])
+        #expect(transcript.contains("! 「无（以上都没有）」不能和其他选项同时选。"))
+        #expect(h.model.memory["network"] == .options([]))
+        let network = TestCatalog.catalog.questionnaire(for: TestCatalog.autoParts)["network"]!
+        #expect(WizardModel.toggled(4, in: [0, 1], network) == [4], "ticking none unticks the others")
+        #expect(WizardModel.toggled(2, in: [4], network) == [2], "ticking an option unticks none")
+        #expect(WizardModel.toggled(4, in: [4], network) == [], "none unticks like any option")
+    }
+
     @Test func resumedFileContinuesAndEmptyLinesKeepAnswers() {
         let (ending, h, _) = run(Array(Self.lines.prefix(20)))
         #expect(ending == .endOfInput)

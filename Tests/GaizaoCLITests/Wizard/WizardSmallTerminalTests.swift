@@ -86,7 +86,7 @@ import GaizaoCore
         var h = WizardHarness()
         h.run(fullAutoPartsScript, until: "data_collection")
         let q = h.model.currentQuestion!
-        #expect(q.options.count == 14)
+        #expect(q.options.count == 15)  // 14 areas and the exclusive "none"
         h.run(keys("1", "3"))
         guard case let .multi(_, chosen) = h.model.editor else { Issue.record("not a list"); return }
         #expect(chosen == [12], "13 ticks option 13 alone")

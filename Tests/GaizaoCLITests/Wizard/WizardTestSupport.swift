@@ -150,14 +150,14 @@ let fullAutoPartsExpected = """
       network: [workshop_control, app_network]
       equipment_digital_rate: 35
       equipment_network_rate: 15
-      data_collection: []
+      data_collection: [none]
       info_systems: two_plus
-      network_security: []
-      data_security: []
+      network_security: [none]
+      data_security: [none]
       # --- 数字化管理 / Digital management
       planning: none
-      mechanisms: []
-      talent: []
+      mechanisms: [none]
+      talent: [none]
       digital_investment_share: 1.5
       # --- 数字化成效 / Digital outcomes
       energy_trend: down
@@ -202,9 +202,9 @@ let fullAutoPartsExpected = """
       ap_first_article: none
       ap_visual_inspectors: ~
       ap_scrap_rate: ~
-      ap_energy_equipment: []
+      ap_energy_equipment: [none]
       ap_power_cost: ~
-      ap_hazards: []
+      ap_hazards: [none]
 
     """
 

@@ -70,7 +70,7 @@ import GaizaoCore
         h.run(fullAutoPartsScript, until: "data_collection")
         #expect(h.screen.contains("↓ 下面还有"))
         h.run(keys(Key.end))
-        #expect(h.screen.contains("> [ ] 14. 人力资源"))
+        #expect(h.screen.contains("> [ ] 15. 无（都靠人工记录）"))
         #expect(h.screen.contains("↑ 上面还有"))
     }
 

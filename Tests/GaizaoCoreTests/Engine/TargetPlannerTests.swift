@@ -49,6 +49,9 @@ import Testing
         let measures: [MeasureDecision]
         /// Available modules and measures, as (module index or nil, measure index or nil).
         let items: [(module: Int?, measure: Int?)]
+        /// The must-haves the planner keeps: in module order, each available one whose requirements do not
+        /// conflict with those kept before it (a conflicting must-have is reported as a risk, not forced).
+        let kept: Set<Int>
 
         init(_ catalog: Catalog, _ industry: Industry, seed: UInt64) {
             let engine = Engine(catalog: catalog)
@@ -73,6 +76,19 @@ import Testing
             }
             for k in measures.indices where measures[k].status != .satisfied { items.append((nil, k)) }
             self.items = items
+            let available = Set(items.compactMap { $0.0 })
+            let moduleTables = planner.tables.modules
+            var keep = Set<Int>()
+            for i in decisions.indices where decisions[i].must && decisions[i].status != .satisfied && available.contains(i) {
+                var closure: Set<Int> = [i], stack = [i]
+                while let j = stack.popLast() {
+                    for r in planner.tables.modules[j].requires where decisions[r].status != .satisfied && closure.insert(r).inserted { stack.append(r) }
+                }
+                let with = keep.union(closure)
+                let conflict = with.contains { m in moduleTables[m].excludes.contains(where: with.contains) }
+                if !conflict { keep = with }
+            }
+            self.kept = keep
         }
 
         /// Whether the set (bits over `items`) can be built: requirements present, no two excluding each other,
@@ -83,7 +99,7 @@ import Testing
                 for r in planner.tables.modules[i].requires where decisions[r].status != .satisfied && !modules.contains(r) { return false }
                 for x in planner.tables.modules[i].excludes where modules.contains(x) { return false }
             }
-            for (i, _) in items.compactMap({ $0.module.map { ($0, 0) } }) where decisions[i].must && !modules.contains(i) { return false }
+            for i in kept where !modules.contains(i) { return false }
             return true
         }
 

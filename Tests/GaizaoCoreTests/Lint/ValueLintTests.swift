@@ -196,3 +196,34 @@ import Testing
         #expect(full.offered(to: "gadgets")["network"]?.option("workshop") == nil)
     }
 }
+
+/// `exclusive: true` marks the one "none of these" option of a multiple-choice question; it scores nothing and
+/// is never named by a condition or added by a module.
+@Suite struct ExclusiveOptionLintTests {
+    typealias F = CatalogFixture
+    let minimal = CatalogFixture.minimal
+    let stamping = "          - {id: stamping, label: {zh: 冲压, en: Stamping}}"
+
+    func withNone(_ none: String) -> [String] {
+        minimal.replacing(F.questionsYAML, stamping, with: stamping + "\n" + none).lint()
+    }
+
+    @Test func aNoneOptionIsAccepted() {
+        #expect(withNone("          - {id: none, label: {zh: 无, en: None}, exclusive: true}").filter { $0.contains("error") }.isEmpty)
+    }
+
+    @Test func aNoneOptionScoresNothingAndStandsAlone() {
+        #expect(withNone("          - {id: none, label: {zh: 无, en: None}, exclusive: true, points: 1}").contains {
+            $0.hasSuffix("error: option `none` of question `processes`: the exclusive \"none\" option scores zero, remove `points`")
+        })
+        let two = withNone("          - {id: none, label: {zh: 无, en: None}, exclusive: true}\n          - {id: nil, label: {zh: 零, en: Nil}, exclusive: true}")
+        #expect(two.contains { $0.hasSuffix("error: option `nil` of question `processes`: only one option may be `exclusive`") })
+    }
+
+    @Test func aConditionCannotAskForNone() {
+        let text = minimal.replacing(F.questionsYAML, stamping, with: stamping + "\n          - {id: none, label: {zh: 无, en: None}, exclusive: true}")
+            .replacing(F.rulesYAML, "    when: oem_customers and not has_erp", with: "    when: 'processes contains \"none\"'")
+            .lint()
+        #expect(text == ["industries/widgets/rules.yaml:8:31: error: `when` of rule `w-r-edi`: `none` of `processes` means none of the options and is never held in an answer; write `count(processes) == 0`"])
+    }
+}

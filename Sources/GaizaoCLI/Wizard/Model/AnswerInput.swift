@@ -63,6 +63,13 @@ enum AnswerInput {
                 }
                 chosen.insert(id)
             }
+            if let none = q.exclusiveOption, chosen.contains(none.id) {
+                // "None of these" stands alone and is the empty answer.
+                if chosen.count > 1 {
+                    return .problem(ui.lang == .zh ? "「\(none.label.zh)」不能和其他选项同时选。" : "“\(none.label.en)” cannot be chosen with other options.")
+                }
+                return .answer(.options([]))
+            }
             return .answer(.options(q.options.map(\.id).filter(chosen.contains)))
         }
     }

@@ -22,7 +22,9 @@ extension WizardModel {
         for section in questionnaire.sections {
             var lines = ""
             for (offset, q) in section.questions.enumerated() where asked.contains(position + offset) {
-                if let value = effective[q.id] {
+                if case .options([])? = effective[q.id], let none = q.exclusiveOption {
+                    lines += "  \(q.id): [\(Self.plainID(none.id))]\n"  // answered "none of these", said so
+                } else if let value = effective[q.id] {
                     lines += "  \(q.id): \(Self.yaml(value))\n"
                 } else if skipped.contains(q.id) {
                     lines += "  \(q.id): ~\n"

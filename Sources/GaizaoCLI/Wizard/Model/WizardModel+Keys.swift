@@ -73,14 +73,14 @@ extension WizardModel {
             if typed.extended, let previous = digitToggled { chosen.formSymmetricDifference([previous]) }
             var moved = cursor
             if let n = typed.number, (1...count).contains(n) {
-                chosen.formSymmetricDifference([n - 1])
+                chosen = Self.toggled(n - 1, in: chosen, q)
                 moved = n - 1
             }
             setEditor(.multi(cursor: moved, chosen: chosen))
             digitToggled = typed.pending ? typed.number.map { $0 - 1 } : nil
             setDigitBuffer(typed.pending ? typed.buffer : "")
         } else if key == .space {
-            chosen.formSymmetricDifference([cursor])
+            chosen = Self.toggled(cursor, in: chosen, q)
             setEditor(.multi(cursor: cursor, chosen: chosen))
         } else if let moved = moveCursor(cursor, count: count, key, digits: false) {
             setEditor(.multi(cursor: moved, chosen: chosen))
@@ -88,9 +88,20 @@ extension WizardModel {
             if q.required && chosen.isEmpty {
                 setMessage(ui.chooseAtLeastOne)
             } else {
-                submit(.options(q.options.indices.filter(chosen.contains).map { q.options[$0].id }))
+                // The exclusive "none of these" is the empty answer.
+                submit(.options(q.options.indices.filter { chosen.contains($0) && !q.options[$0].exclusive }.map { q.options[$0].id }))
             }
         }
+    }
+
+    /// `chosen` with option `index` ticked or unticked. The exclusive "none of these" stands alone: ticking it
+    /// unticks the others, and ticking another option unticks it.
+    static func toggled(_ index: Int, in chosen: Set<Int>, _ q: Question) -> Set<Int> {
+        var out = chosen
+        out.formSymmetricDifference([index])
+        guard out.contains(index), q.options.indices.contains(index) else { return out }
+        if q.options[index].exclusive { return [index] }
+        return out.filter { !q.options.indices.contains($0) || !q.options[$0].exclusive }
     }
 
     private mutating func handleInput(_ key: Key, _ q: Question) {

@@ -154,6 +154,8 @@ struct WizardModel {
             var chosen = Set<Int>()
             if case let .options(ids)? = current {
                 for (i, o) in q.options.enumerated() where ids.contains(o.id) { chosen.insert(i) }
+                // Answered "none of these": its explicit option shows ticked.
+                if ids.isEmpty, let none = q.options.firstIndex(where: \.exclusive) { chosen.insert(none) }
             }
             editor = .multi(cursor: 0, chosen: chosen)
         case .text, .number:
