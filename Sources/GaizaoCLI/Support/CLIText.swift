@@ -386,6 +386,13 @@ enum CLIText {
         ("question `{q}` has no option {o}; options: {l}", "题目 `{q}` 没有选项 {o}；可选：{l}"),
         ("`{a}` is asked after `{b}`: a `when` may only read earlier questions", "`{a}` 在 `{b}` 之后才问：`when` 只能读取之前的题目"),
         ("the `when` of `{q}` refers to itself", "`{q}` 的 `when` 引用了自身"),
+        // The exclusive "none of these" option of a multiple-choice question.
+        ("`{v}` of `{q}` means none of the options and is never held in an answer; write `count({c}) == 0`",
+         "`{q}` 的 `{v}` 表示一项都没有，答案中不会出现这个选项；请写 `count({c}) == 0`"),
+        ("`{v}` of `{q}` means none of the options and cannot be added", "`{q}` 的 `{v}` 表示一项都没有，不能添加"),
+        ("`exclusive` is for a multiple-choice question's \"none of these\" option", "`exclusive` 只用于多选题的“以上都没有”选项"),
+        ("only one option may be `exclusive`", "只能有一个选项是 `exclusive`"),
+        ("the exclusive \"none\" option scores zero, remove `points`", "互斥的“无”选项不计分，请删除 `points`"),
         // Templates.
         ("Markdown template without {{% CONTENT_TYPE: TEXT}}: its text would be HTML-escaped (\" as &quot;)",
          "Markdown 模板缺少 {{% CONTENT_TYPE: TEXT}}：其文字会按 HTML 转义（\" 变成 &quot;）"),
