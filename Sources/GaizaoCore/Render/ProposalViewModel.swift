@@ -172,6 +172,7 @@ final class ViewModelBuilder {
         let standard = p.modules.count { $0.kind == "standard" && $0.status.isSelected }
         let d = p.diagnosis, a = p.after
         let headlineKey = a.level > d.level ? "headlineUp" : "headlineSame"
+        let reasons = strongestReasons()
         let node: ViewNode = [
             "levelNow": .v(f.level(d.level)),
             "levelAfter": .v(f.level(a.level)),
@@ -189,7 +190,8 @@ final class ViewModelBuilder {
             "targetLine": .v(targetLine()),
             "measuresCount": .v(s.format("measuresCountFmt", ["n": String(t.selectedMeasures ?? 0)])),
             "hasMeasures": .v((t.selectedMeasures ?? 0) > 0),
-            "reasons": .v(strongestReasons()),
+            "reasons": .v(reasons),
+            "hasReasons": .v(!reasons.isEmpty),
             "hasBudgetLimit": .v(p.budgetYuan != nil),
             "budgetNote": .v(p.budgetYuan.map { s.format("budgetLimitFmt", ["budget": f.money($0)]) } ?? ""),
         ]
@@ -219,9 +221,16 @@ final class ViewModelBuilder {
             if l.score != r.score { return l.score > r.score }
             return l.order < r.order
         }
-        return candidates.prefix(3).map { c in
+        var out: [ViewNode] = candidates.prefix(3).map { c in
             ["module": .v(l(p.modules[c.order].name)), "text": .v(l(p.modules[c.order].reasons[c.reason].text))]
         }
+        // A package of few modules (or none: management measures alone can reach a target) is explained by what
+        // its measures add.
+        for m in p.measures ?? [] where out.count < 3 && m.status == .include {
+            guard let gain = m.reasons.first(where: { $0.kind == .measure }) ?? m.reasons.first else { continue }
+            out.append(["module": .v(l(m.name)), "text": .v(l(gain.text))])
+        }
+        return out
     }
 
     /// Why the level is not one higher: the failing conditions of the next level's rule.
