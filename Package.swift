@@ -18,10 +18,16 @@ let package = Package(
         .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
     ],
     targets: [
+        // The Mustache template engine: a compiled tree-walking renderer over plain values, byte-identical to
+        // swift-mustache for the subset gaizao supports. Knows nothing of catalogs, proposals or view models.
+        .target(name: "GaizaoTemplates"),
         // Pure domain: catalogs, conditions, diagnosis, plan, rendering. No files, no terminal, no clock.
+        // swift-mustache: the template checks' messages for text that is not Mustache, and the reference
+        // renderer the tests hold the compiled one to.
         .target(
             name: "GaizaoCore",
             dependencies: [
+                "GaizaoTemplates",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -32,6 +38,7 @@ let package = Package(
             name: "GaizaoCLI",
             dependencies: [
                 "GaizaoCore",
+                "GaizaoTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "SWXMLHash", package: "SWXMLHash"),
@@ -41,7 +48,10 @@ let package = Package(
         // runtime and Foundation linked in, so it runs without a Swift toolchain and starts faster.
         .executableTarget(name: "gaizao", dependencies: ["GaizaoCLI"]),
         .executableTarget(name: "gaizao-bench", dependencies: ["GaizaoCore", "GaizaoCLI"]),
-        .testTarget(name: "GaizaoCoreTests", dependencies: ["GaizaoCore"], exclude: ["Golden"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GaizaoCLITests", dependencies: ["GaizaoCLI", "GaizaoCore"], exclude: ["Golden", "Fixtures"]),
+        // The template engine against swift-mustache: edge cases and a differential fuzz over generated templates.
+        .testTarget(name: "GaizaoTemplatesTests",
+                    dependencies: ["GaizaoTemplates", .product(name: "Mustache", package: "swift-mustache")]),
+        .testTarget(name: "GaizaoCoreTests", dependencies: ["GaizaoCore", "GaizaoTemplates"], exclude: ["Golden"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GaizaoCLITests", dependencies: ["GaizaoCLI", "GaizaoCore", "GaizaoTemplates"], exclude: ["Golden", "Fixtures"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import GaizaoCore
+import GaizaoTemplates
 
 /// summary.html, the city dashboard: one self-contained page (inline CSS, no script, no network) in the look of
 /// the proposals — levels now and after by sub-industry and by town against the pilot's goal (≥ 90% of the

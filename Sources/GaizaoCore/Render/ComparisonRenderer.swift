@@ -1,3 +1,4 @@
+import GaizaoTemplates
 import Mustache
 
 /// Renders a `ProposalComparison` as Markdown and as one self-contained HTML file through the `compare.*`
@@ -48,7 +49,7 @@ public struct ComparisonRenderer: Sendable {
     public func checkedText(_ comparison: ProposalComparison, lang: Lang, markdown: Bool) throws -> String {
         let template = markdown ? "compare.md" : "compare.html"
         let model = ComparisonViewModel(comparison, lang: lang, flavor: markdown ? .markdown : .html)
-        guard let compiled, let bytes = compiled.renderBytes(model.tree, template: template) else {
+        guard let compiled, let bytes = compiled.renderBytes(model.tree.root, template: template) else {
             throw TemplateRenderFailure(message: TemplateLimits.message(template))
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -57,7 +58,7 @@ public struct ComparisonRenderer: Sendable {
     func render(_ model: ComparisonViewModel, template: String, engine: ProposalRenderer.Engine = .compiled) -> String {
         // `load` guarantees the required templates exist.
         if engine == .compiled, let compiled {
-            return compiled.render(model.tree, template: template) ?? ""
+            return compiled.render(model.tree.root, template: template) ?? ""
         }
         return library.render(model.tree.plain, withTemplate: template) ?? ""
     }

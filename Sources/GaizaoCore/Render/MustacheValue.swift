@@ -1,3 +1,5 @@
+import GaizaoTemplates
+
 /// The view-model builder's vocabulary: `ViewNode` dictionary literals of values (`["name": .v(name),
 /// "hasRule": true, "reasons": .v(reasons)]`) that become `TemplateValue` trees.
 
@@ -14,12 +16,6 @@ extension Bool: TemplateValueConvertible { var mustacheValue: TemplateValue { .b
 extension TemplateValue: TemplateValueConvertible { var mustacheValue: TemplateValue { self } }
 extension Array: TemplateValueConvertible where Element: TemplateValueConvertible {
     var mustacheValue: TemplateValue { .list(map(\.mustacheValue)) }
-}
-
-/// Literal strings and booleans stand for themselves in a `ViewNode` literal (`"statusClass": "include"`).
-extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
 extension TemplateValue {

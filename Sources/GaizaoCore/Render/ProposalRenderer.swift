@@ -1,3 +1,4 @@
+import GaizaoTemplates
 import Mustache
 
 /// Renders proposals as Markdown and as one self-contained HTML file through Mustache templates. The templates
@@ -111,7 +112,7 @@ public struct ProposalRenderer: Sendable {
     func render(_ model: ProposalViewModel, template: String, engine: Engine = .compiled) -> String {
         // `load` guarantees the required templates exist.
         if engine == .compiled, let compiled {
-            return compiled.render(model.tree, template: template) ?? ""
+            return compiled.render(model.tree.root, template: template) ?? ""
         }
         return library.render(model.tree.plain, withTemplate: template) ?? ""
     }
@@ -119,7 +120,7 @@ public struct ProposalRenderer: Sendable {
     /// Appends the rendered document to `out`; false when the render stopped at `TemplateLimits`.
     private func render(_ model: ProposalViewModel, template: String, into out: inout [UInt8]) -> Bool {
         if let compiled {
-            switch compiled.render(model.tree, template: template, into: &out) {
+            switch compiled.render(model.tree.root, template: template, into: &out) {
             case .rendered: return true
             case .limitReached: return false
             case .noSuchTemplate: break

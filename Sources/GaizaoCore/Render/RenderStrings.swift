@@ -1,3 +1,5 @@
+import GaizaoTemplates
+
 /// Every fixed text of a rendered proposal, in Chinese and English, in one place. Templates read them as
 /// `{{t.key}}`; the view-model builder fills `{name}` placeholders with `format`.
 public struct RenderStrings: Sendable {

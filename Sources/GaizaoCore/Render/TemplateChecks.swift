@@ -1,4 +1,5 @@
 import Foundation
+import GaizaoTemplates
 import Mustache
 
 /// Parses and checks a folder of proposal templates given as in-memory files: each `*.mustache` file is a
@@ -26,7 +27,7 @@ public enum TemplateChecks {
 
     /// Sections nested deeper than this are an error: the parsers and the renderer recurse once per level, and
     /// a hostile file nested a hundred thousand deep would overflow the stack. The shipped templates nest 6 deep.
-    public static let maxSectionDepth = 100
+    public static let maxSectionDepth = TemplateLimits.maxSectionDepth
 
     /// - Parameters:
     ///   - files: relative path → file (its `path` is what diagnostics print).
@@ -237,56 +238,5 @@ public enum TemplateChecks {
             i = text.index(after: i)
         }
         return tags
-    }
-}
-
-/// Which templates include which partials, to find a cycle.
-struct PartialGraph {
-    let edges: [String: [String]]
-
-    init(_ edges: [String: [String]]) { self.edges = edges }
-
-    /// More partial inclusions than this, counted through partials (not sections), is an error.
-    static let maxInclusions = 10_000
-
-    /// How many partials rendering `name` includes, through partials, counted up to just past `maxInclusions`.
-    /// The graph must have no cycle.
-    func inclusions(of name: String) -> Int {
-        var memo: [String: Int] = [:]
-        func count(_ name: String) -> Int {
-            if let known = memo[name] { return known }
-            var total = 0
-            for next in edges[name] ?? [] where edges[next] != nil {
-                total = min(total + 1 + count(next), Self.maxInclusions + 1)
-            }
-            memo[name] = total
-            return total
-        }
-        return count(name)
-    }
-
-    /// A cycle as a path that starts and ends at the same template (`a → b → a`), or nil. Deterministic: the
-    /// templates and their partials are visited in name and file order.
-    func firstCycle() -> [String]? {
-        var state: [String: Bool] = [:]  // false: on the current path; true: done
-        var path: [String] = []
-        func visit(_ name: String) -> [String]? {
-            if let done = state[name] {
-                guard !done, let start = path.firstIndex(of: name) else { return nil }
-                return Array(path[start...]) + [name]
-            }
-            state[name] = false
-            path.append(name)
-            for next in edges[name] ?? [] where edges[next] != nil {
-                if let cycle = visit(next) { return cycle }
-            }
-            path.removeLast()
-            state[name] = true
-            return nil
-        }
-        for name in edges.keys.sorted() {
-            if let cycle = visit(name) { return cycle }
-        }
-        return nil
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import GaizaoCore
+import GaizaoTemplates
 
 @Suite struct TemplateChecksTests {
     static let html = "<p>{{title}}</p>\n"

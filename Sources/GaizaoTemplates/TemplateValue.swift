@@ -24,7 +24,13 @@ public enum TemplateValue: Sendable, Equatable {
     }
 }
 
-/// An object of the view model: its fields in the order they were given. Names are unique within an object.
+/// Literal strings and booleans stand for themselves where a value is expected (`"statusClass": "include"`).
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+}
+
+/// An object: its fields in the order they were given. Names are unique within an object.
 public struct TemplateObject: Sendable, Equatable {
     public struct Field: Sendable, Equatable {
         public var name: String

@@ -1,11 +1,15 @@
-/// Rendering of compiled templates over a `TemplateValue` tree, mirroring swift-mustache's `Template+Render`
-/// (context stack, sections, partial indentation, content types) for the subset `CompiledTemplate` parses.
-struct CompiledTemplateSet: Sendable {
+/// A set of compiled templates that include one another as partials by name, rendered over a `TemplateValue`
+/// tree. Rendering mirrors swift-mustache's `Template+Render` (context stack, sections, partial indentation,
+/// content types) for the subset `CompiledTemplate` parses, and stops at `TemplateLimits`. Immutable: one set
+/// serves any number of renders, on any thread.
+public struct CompiledTemplateSet: Sendable {
     let templates: [String: CompiledTemplate]
 
     /// Compiles every template — or, given `roots`, only those and the partials they reach (a `diagnose` need
-    /// not compile the comparison templates) — or returns nil when one needs swift-mustache.
-    init?(_ texts: [String: String], roots: [String]? = nil) {
+    /// not compile the comparison templates) — or returns nil when one does not parse, when partials include
+    /// each other in a cycle or too many times, or when sections and partials nest deeper than
+    /// `TemplateLimits.maxSectionDepth`.
+    public init?(_ texts: [String: String], roots: [String]? = nil) {
         var out: [String: CompiledTemplate] = [:]
         var pending = roots ?? Array(texts.keys)
         while let name = pending.popLast() {
@@ -18,7 +22,7 @@ struct CompiledTemplateSet: Sendable {
         // left to the checks, which report it.
         let graph = PartialGraph(out.mapValues { Self.partials($0.nodes) })
         guard graph.firstCycle() == nil, out.keys.allSatisfy({ graph.inclusions(of: $0) <= PartialGraph.maxInclusions }),
-              TemplateLimits.nestingDepth(out) <= TemplateChecks.maxSectionDepth else { return nil }
+              TemplateLimits.nestingDepth(out) <= TemplateLimits.maxSectionDepth else { return nil }
         templates = out
     }
 
@@ -32,30 +36,32 @@ struct CompiledTemplateSet: Sendable {
         }
     }
 
-    func render(_ tree: ViewTree, template name: String) -> String? {
-        renderBytes(tree, template: name).map { String(decoding: $0, as: UTF8.self) }
+    /// Template `name` rendered with `root` as the outermost context, or nil when there is no such template or
+    /// the render reached `TemplateLimits`.
+    public func render(_ root: TemplateValue, template name: String) -> String? {
+        renderBytes(root, template: name).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The rendered UTF-8 bytes (valid UTF-8: only whole strings' bytes are appended).
-    func renderBytes(_ tree: ViewTree, template name: String, capacity: Int = 128 * 1024) -> [UInt8]? {
+    public func renderBytes(_ root: TemplateValue, template name: String, capacity: Int = 128 * 1024) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(capacity)
-        guard render(tree, template: name, into: &out) == .rendered else { return nil }
+        guard render(root, template: name, into: &out) == .rendered else { return nil }
         return out
     }
 
     /// What rendering into a buffer came to.
-    enum Outcome {
+    public enum Outcome: Sendable {
         case rendered
         case noSuchTemplate
         /// The render stopped at `TemplateLimits`: the bytes appended are incomplete and must not be written.
         case limitReached
     }
 
-    /// Appends the rendered bytes to `out`.
-    func render(_ tree: ViewTree, template name: String, into out: inout [UInt8]) -> Outcome {
+    /// Appends the rendered bytes to `out`, a caller's buffer reused from one render to the next.
+    public func render(_ root: TemplateValue, template name: String, into out: inout [UInt8]) -> Outcome {
         guard let template = templates[name] else { return .noSuchTemplate }
-        var run = TemplateRun(templates: templates, stack: [tree.root])
+        var run = TemplateRun(templates: templates, stack: [root])
         run.render(template.nodes, TemplateRun.Context(text: false, indentation: nil), into: &out)
         return run.limitReached ? .limitReached : .rendered
     }
@@ -189,74 +195,5 @@ struct TemplateRun {
         case let .table(table): return table.texts[name].map(TemplateValue.string)
         case .string, .bool, .list: return nil
         }
-    }
-}
-
-/// HTML escaping, producing exactly what swift-mustache produces for `{{name}}`.
-public enum HTMLEscape {
-    /// `text` with `< > & " '` replaced by entities.
-    public static func escaped(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        append(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Appends `text` escaped; text without a special character (most of it) is appended in one piece.
-    static func append(_ text: String, to out: inout [UInt8]) {
-        let utf8 = text.utf8
-        guard utf8.contains(where: isSpecial) else { return out.append(contentsOf: utf8) }
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-            default: out.append(byte)
-            }
-        }
-    }
-
-    private static func isSpecial(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"")
-            || byte == UInt8(ascii: "'")
-    }
-}
-
-/// Bounds on one render, so that no template — the shipped ones render a proposal in well under a megabyte and a
-/// hundred thousand instructions — can take without end the memory or the time of a run: sections nested over
-/// lists multiply. A render that reaches one stops, and its document is reported as failed, never written.
-enum TemplateLimits {
-    static let maxOutputBytes = 32 << 20
-    static let maxInstructions = 50_000_000
-
-    static func message(_ template: String) -> String {
-        "template \(template) renders more than \(maxOutputBytes >> 20) MB or \(maxInstructions) instructions (sections nested over lists multiply): simplify the template"
-    }
-
-    /// How deep sections and partials nest in all, each partial's sections counted below the tag that includes
-    /// it. The templates' partials must not form a cycle.
-    static func nestingDepth(_ templates: [String: CompiledTemplate]) -> Int {
-        var memo: [String: Int] = [:]
-        func depth(_ nodes: [CompiledTemplate.Node]) -> Int {
-            var deepest = 0
-            for node in nodes {
-                switch node {
-                case let .section(_, _, body): deepest = max(deepest, 1 + depth(body))
-                case let .partial(name, _): deepest = max(deepest, 1 + depth(of: name))
-                case .text, .variable, .contentType: break
-                }
-            }
-            return deepest
-        }
-        func depth(of name: String) -> Int {
-            if let known = memo[name] { return known }
-            memo[name] = 0
-            let d = templates[name].map { depth($0.nodes) } ?? 0
-            memo[name] = d
-            return d
-        }
-        return templates.keys.map { depth(of: $0) }.max() ?? 0
     }
 }

@@ -1,13 +1,13 @@
-/// A Mustache template compiled for fast rendering against `MustacheValue`s.
+/// A Mustache template compiled to a tree of nodes, rendered by `CompiledTemplateSet` over `TemplateValue`s.
 ///
-/// Why: swift-mustache looks every tag up through dynamic casts and reflection-ready paths and escapes HTML
-/// character by character — about 2 µs per tag, 6–12 ms per proposal. Batch runs need well under 1 ms. This
-/// compiler mirrors swift-mustache's parser (the same tokens, the same standalone-line and whitespace rules)
-/// for the features the proposal templates use: variables, `{{{ }}}`/`{{& }}`, sections, inverted sections,
-/// partials with indentation, comments and the CONTENT_TYPE pragma. Anything else (set delimiters,
-/// inheritance, dynamic partials, transforms) is `nil` from `compile`, and the renderer falls back to
-/// swift-mustache for the whole template set. Tests check both paths give byte-identical proposals.
-struct CompiledTemplate: Sendable {
+/// Why its own parser and renderer: swift-mustache looks every tag up through dynamic casts and escapes HTML
+/// character by character (about 2 µs per tag, milliseconds per document), and it has no bound on recursion,
+/// output or time. This parser mirrors swift-mustache's (the same tokens, the same standalone-line and whitespace
+/// rules) for the subset gaizao supports: variables, `{{{ }}}`/`{{& }}`, dotted names and `.`, sections, inverted
+/// sections, comments, static partials with indentation, set delimiters and the CONTENT_TYPE pragma. Template
+/// inheritance, dynamic partials and transforms are refused with a located `SyntaxError`. A differential test
+/// holds the rendered bytes equal to swift-mustache's over generated templates and values.
+public struct CompiledTemplate: Sendable {
     indirect enum Node: Sendable {
         case text(String)
         case variable(path: [String], escaped: Bool)
@@ -19,38 +19,41 @@ struct CompiledTemplate: Sendable {
     let nodes: [Node]
 
     /// Compiles `text`, or returns nil when it does not parse or uses a feature gaizao does not render.
-    static func compile(_ text: String) -> CompiledTemplate? {
+    public static func compile(_ text: String) -> CompiledTemplate? {
         try? parse(text).get().template
     }
 
     /// A parsed template and what the checks need of it: the partials it includes, where, and at which section
     /// depth, and how deep its own sections nest.
-    struct Parsed {
-        struct Include {
-            var name: String
-            var line: Int
-            var column: Int
+    public struct Parsed: Sendable {
+        /// One `{{> name}}` tag.
+        public struct Include: Sendable {
+            public var name: String
+            public var line: Int
+            public var column: Int
             /// Sections open around the tag.
-            var depth: Int
+            public var depth: Int
         }
-        var template: CompiledTemplate
-        var includes: [Include]
-        var maxDepth: Int
+        public var template: CompiledTemplate
+        /// Every partial tag, in file order.
+        public var includes: [Include]
+        /// How deep the template's own sections nest.
+        public var maxDepth: Int
     }
 
     /// Why a template does not parse, at a 1-based line and column (columns count characters).
-    struct SyntaxError: Error {
-        var message: String
-        var line: Int
-        var column: Int
+    public struct SyntaxError: Error, Sendable {
+        public var message: String
+        public var line: Int
+        public var column: Int
         /// A Mustache feature gaizao does not render (inheritance, dynamic partials, transforms), as opposed to
         /// text that is not Mustache at all.
-        var unsupported: Bool
+        public var unsupported: Bool
     }
 
     /// The one parser of templates: `lint --templates` checks what it reads, and the renderer renders it. Linear
     /// in the template's length.
-    static func parse(_ text: String) -> Result<Parsed, SyntaxError> {
+    public static func parse(_ text: String) -> Result<Parsed, SyntaxError> {
         var parser = TemplateParser(Array(text))
         do {
             let nodes = try parser.parse(section: nil, newLine: true)
@@ -156,8 +159,8 @@ private struct TemplateParser {
                     whiteSpaceBefore = ""
                 }
                 // Deeper than the checks allow (parsing it would overflow the stack).
-                guard depth < TemplateChecks.maxSectionDepth else {
-                    throw fail("sections nested more than \(TemplateChecks.maxSectionDepth) deep", at: tagStart)
+                guard depth < TemplateLimits.maxSectionDepth else {
+                    throw fail("sections nested more than \(TemplateLimits.maxSectionDepth) deep", at: tagStart)
                 }
                 depth += 1
                 maxDepth = max(maxDepth, depth)
