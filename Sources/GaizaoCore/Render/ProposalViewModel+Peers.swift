@@ -1,3 +1,5 @@
+import GaizaoTemplates
+
 extension ViewModelBuilder {
     /// The peer benchmark of a batch's proposal (`peers` in templates/README.md); false when the proposal has none,
     /// so a single diagnosis renders as before.
