@@ -81,9 +81,12 @@ public struct BatchCommand: AsyncParsableCommand {
         let progress = ProgressBar()
 
         // Two passes, so that each proposal can show where its enterprise stands among the batch's peers (same
-        // industry and size band): first every enterprise is diagnosed and its proposal JSON kept in scratch, then
-        // each is rendered with its peer benchmark and moved into place. Both passes run `jobs` workers that take
-        // the next record as soon as they are free; memory holds the summary rows and one proposal per worker.
+        // industry and size band): first every enterprise is diagnosed and its summary row and record kept, then
+        // each is diagnosed again (the engine is deterministic), rendered with its peer benchmark and moved into
+        // place. Running the engine twice costs less than keeping each proposal's JSON (about 200 KB) in scratch
+        // and decoding it back. Both passes run `jobs` workers that take the next record as soon as they are free;
+        // memory holds the summary rows with their records (a path, a CSV row or a JSON line) and one proposal per
+        // worker.
         // The batch's own files (summary.csv when -o is an input folder) are never read as input.
         let feed = BatchFeed(BatchInputs(inputs, excluding: summaryPaths), stopper: stopper)
         let results = BatchResults(progress: progress)
@@ -161,8 +164,8 @@ struct BatchJob: Sendable {
     /// The number of the first record's folder (after those of earlier runs in the output folder).
     var firstNumber = 1
 
-    /// The first pass for one record: decode and diagnose it, keep its proposal JSON in scratch, and return its
-    /// summary row (the folder it will have) or its errors.
+    /// The first pass for one record: decode and diagnose it, and return its summary row (the folder it will have,
+    /// and the record for the second pass) or its errors.
     func diagnose(_ record: BatchRecord, index: Int) -> BatchRow {
         var row = BatchRow(index: index, origin: record.origin)
         do {
@@ -171,8 +174,8 @@ struct BatchJob: Sendable {
             do { output = try engine.run(sheet, contractor: contractor, target: target) } catch { throw BatchFailure(message: error.description) }
             let p = output.proposal
             let name = Self.folderPrefix(index + firstNumber - 1) + SafeFileName.from(p.enterprise.name, fallback: record.fallbackName)
-            try staging.writePending(index, p.jsonBytes())
             row = BatchRow.from(p, index: index, origin: record.origin, folder: name)
+            row.record = record
         } catch {
             row.errors = Self.errors(error, record.origin)
         }
@@ -180,14 +183,16 @@ struct BatchJob: Sendable {
         return row
     }
 
-    /// The second pass for one diagnosed enterprise: its proposal with its peer benchmark, rendered into the
-    /// worker's reused `documents`, written into a scratch folder and moved into place whole.
+    /// The second pass for one diagnosed enterprise: its proposal made again with its peer benchmark, rendered into
+    /// the worker's reused `documents`, written into a scratch folder and moved into place whole.
     func publish(_ diagnosed: BatchRow, peers: Proposal.PeerBenchmark?, documents: inout DocumentBuffers) -> BatchRow {
-        guard diagnosed.error == nil, let name = diagnosed.folder else { return diagnosed }
+        guard diagnosed.error == nil, let name = diagnosed.folder, let record = diagnosed.record else { return diagnosed }
         var row = diagnosed
-        defer { staging.removePending(diagnosed.index) }
+        row.record = nil
         do {
-            var p = try Proposal.decode(json: staging.readPending(diagnosed.index))
+            let sheet = try decode(record)
+            var p: Proposal
+            do { p = try engine.run(sheet, contractor: contractor, target: target).proposal } catch { throw BatchFailure(message: error.description) }
             p.peers = peers
             try writer.render(p, formats, into: &documents)
             let folder = try staging.begin(folder: name)

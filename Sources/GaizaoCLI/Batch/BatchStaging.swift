@@ -106,21 +106,6 @@ final class BatchStaging: Sendable {
 
     /// A diagnosed enterprise's proposal JSON, kept in scratch between the batch's two passes (diagnose all, then
     /// render each with its peers): memory holds one proposal per worker, whatever the size of the batch.
-    func writePending(_ index: Int, _ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { try FileIO.writeFile($0, in: scratchFolder, at: Self.pendingName(index), display: scratch + "/" + Self.pendingName(index)) }
-    }
-
-    func readPending(_ index: Int) throws -> String {
-        let path = scratch + "/" + Self.pendingName(index)
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.input("\(path): cannot be read") }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    func removePending(_ index: Int) { unlinkat(scratchFolder, Self.pendingName(index), 0) }
-
-    /// Not a result folder's name (those start with five digits and a dash).
-    static func pendingName(_ index: Int) -> String { "pending-\(index).json" }
-
     func removeAll() { try? FileManager.default.removeItem(atPath: scratch) }
 }
 

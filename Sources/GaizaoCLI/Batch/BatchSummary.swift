@@ -24,6 +24,8 @@ struct BatchRow: Sendable {
     var error: String?
     /// Every error of a failed record, for errors.csv.
     var errors: [BatchError] = []
+    /// The record, kept between the batch's two passes (the second diagnoses it again to render its proposal).
+    var record: BatchRecord?
 
     static func from(_ p: Proposal, index: Int, origin: String, folder: String) -> BatchRow {
         BatchRow(
