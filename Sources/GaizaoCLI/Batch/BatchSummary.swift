@@ -159,48 +159,13 @@ struct PeerStanding: Sendable, Hashable {
     var percentile: Int
     var scenesBehind: [String]
 
-    /// By row index; enterprises without at least 2 other peers get none.
+    /// By row index; enterprises without at least 2 other peers get none. The figures are those each proposal of
+    /// the batch shows (`PeerGroup`, through `BatchPeers`).
     static func compute(_ rows: [BatchRow], sceneOrder: [String]) -> [Int: PeerStanding] {
-        var groups: [String: [BatchRow]] = [:]
-        for r in rows where r.error == nil { groups["\(r.industry ?? "")|\(r.sizeBand ?? "")", default: []].append(r) }
+        let groups = BatchPeers(rows, sceneOrder: sceneOrder)
         var result: [Int: PeerStanding] = [:]
-        for members in groups.values where members.count >= 3 {
-            let medians = medianLevels(members, sceneOrder: sceneOrder)
-            for r in members {
-                result[r.index] = standing(r, among: members.filter { $0.index != r.index }, medians: medians, sceneOrder: sceneOrder)
-            }
-        }
+        for r in rows { if let standing = groups.benchmark(r).flatMap(PeerStanding.init) { result[r.index] = standing } }
         return result
-    }
-
-    /// One enterprise against the rows of a batch (`diagnose --peers`): its peers are those of the same industry
-    /// and size band, other than itself (by name); nil with fewer than 2 peers.
-    static func of(_ row: BatchRow, among rows: [BatchRow], sceneOrder: [String]) -> PeerStanding? {
-        let peers = rows.filter { $0.error == nil && $0.industry == row.industry && $0.sizeBand == row.sizeBand && $0.enterprise != row.enterprise }
-        guard peers.count >= 2 else { return nil }
-        return standing(row, among: peers, medians: medianLevels(peers + [row], sceneOrder: sceneOrder), sceneOrder: sceneOrder)
-    }
-
-    static func medianLevels(_ members: [BatchRow], sceneOrder: [String]) -> [String: Double] {
-        var medians: [String: Double] = [:]
-        for scene in sceneOrder {
-            let levels = members.compactMap { $0.sceneLevels[scene] }.sorted()
-            guard !levels.isEmpty else { continue }
-            let mid = levels.count / 2
-            medians[scene] = levels.count % 2 == 1 ? Double(levels[mid]) : Double(levels[mid - 1] + levels[mid]) / 2
-        }
-        return medians
-    }
-
-    static func standing(_ r: BatchRow, among others: [BatchRow], medians: [String: Double], sceneOrder: [String]) -> PeerStanding {
-        let below = Double(others.filter { $0.pointsNow < r.pointsNow }.count)
-        let ties = Double(others.filter { $0.pointsNow == r.pointsNow }.count)
-        let percentile = Int(((below + ties / 2) * 100 / Double(max(1, others.count))).rounded())
-        let behind = sceneOrder.filter { scene in
-            guard let level = r.sceneLevels[scene], let median = medians[scene] else { return false }
-            return Double(level) < median
-        }
-        return PeerStanding(peers: others.count, percentile: percentile, scenesBehind: behind)
     }
 
     /// The standing in words, Chinese or English.
@@ -222,5 +187,13 @@ enum PeerSummary {
             throw CLIError.input("\(FileIO.displayPath(file)): not a summary.csv written by `gaizao batch`")
         }
         return rows
+    }
+}
+
+extension PeerStanding {
+    /// The standing a benchmark gives (memberwise init kept); nil when it has fewer than 2 peers.
+    init?(_ benchmark: Proposal.PeerBenchmark) {
+        guard let percentile = benchmark.percentile else { return nil }
+        self.init(peers: benchmark.peers, percentile: percentile, scenesBehind: benchmark.scenesBehind.map(\.scene))
     }
 }

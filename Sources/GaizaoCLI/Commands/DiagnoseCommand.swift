@@ -67,7 +67,8 @@ public struct DiagnoseCommand: ParsableCommand {
         }
         var proposal = result.proposal
         if let peerRows {
-            // The proposal shows its standing among the summary's enterprises of the same industry and size band.
+            // The proposal shows its standing among the summary's enterprises of the same industry and size band
+            // (itself, by name, not among them).
             let row = BatchRow.from(proposal, index: 0, origin: answers, folder: "")
             let same = peerRows.filter { $0.error == nil && $0.industry == row.industry && $0.sizeBand == row.sizeBand && $0.enterprise != row.enterprise }
             proposal.peers = .make(BatchPeers.member(row), peers: same.map(BatchPeers.member), sceneOrder: session.catalog.maturity.scenes.map(\.id))
@@ -80,11 +81,10 @@ public struct DiagnoseCommand: ParsableCommand {
             Console.out(Summary.line(p, lang: global.lang))
             for path in written { Console.out("  " + path) }
         }
-        if let peerRows {
+        if let benchmark = proposal.peers {
             // Peers are the batch's own enterprises: nothing leaves the machine.
             let scenes = session.catalog.maturity.scenes
-            let row = BatchRow.from(result.proposal, index: 0, origin: answers, folder: "")
-            let line = PeerStanding.of(row, among: peerRows, sceneOrder: scenes.map(\.id))?
+            let line = PeerStanding(benchmark)?
                 .text(sceneNames: Dictionary(scenes.map { ($0.id, $0.name[global.lang]) }, uniquingKeysWith: { a, _ in a }), lang: global.lang)
                 ?? (global.lang == .zh ? "同行对标：该汇总中同行业、同规模的企业不足 2 家" : "peers: fewer than 2 enterprises of the same industry and size band in that summary")
             if output == "-" { Console.err(line) } else { Console.out(line) }
