@@ -54,7 +54,7 @@ public struct CompiledTemplate: Sendable {
     /// The one parser of templates: `lint --templates` checks what it reads, and the renderer renders it. Linear
     /// in the template's length.
     public static func parse(_ text: String) -> Result<Parsed, SyntaxError> {
-        var parser = TemplateParser(Array(text))
+        var parser = TemplateParser(text)
         do {
             let nodes = try parser.parse(section: nil, newLine: true)
             return .success(Parsed(template: CompiledTemplate(nodes: nodes),
@@ -81,7 +81,12 @@ private struct TemplateParser {
 
     static let badName = "a tag is not closed or its name is not valid (tag names are ASCII letters, digits, `.`, `-`, `_`)"
 
+    let source: String
+    /// The template's characters (grapheme clusters, as swift-mustache reads it) ...
     let chars: [Character]
+    /// ... and where each starts in `source` (with `source.endIndex` last), so that text between two character
+    /// positions is copied as a substring rather than rebuilt character by character.
+    let starts: [String.Index]
     var i = 0
     /// The current delimiters: `{{` and `}}` until a `{{=<% %>=}}` tag changes them.
     var open: [Character] = ["{", "{"]
@@ -92,7 +97,24 @@ private struct TemplateParser {
     /// Where each tag starts, for messages.
     var tagStart = 0
 
-    init(_ chars: [Character]) { self.chars = chars }
+    init(_ source: String) {
+        self.source = source
+        var chars: [Character] = [], starts: [String.Index] = []
+        chars.reserveCapacity(source.utf8.count)
+        starts.reserveCapacity(source.utf8.count + 1)
+        var index = source.startIndex
+        while index < source.endIndex {
+            starts.append(index)
+            chars.append(source[index])
+            index = source.index(after: index)
+        }
+        starts.append(source.endIndex)
+        self.chars = chars
+        self.starts = starts
+    }
+
+    /// The characters from position `start` up to (not including) `end`.
+    func text(_ start: Int, _ end: Int) -> String { String(source[starts[start]..<starts[end]]) }
 
     func fail(_ message: String, at index: Int? = nil, unsupported: Bool = false) -> Unsupported {
         Unsupported(message: message, index: index ?? i, unsupported: unsupported)
@@ -260,7 +282,7 @@ private struct TemplateParser {
     mutating func read(while predicate: (Character) -> Bool) -> String {
         let start = i
         while !atEnd, predicate(chars[i]) { i += 1 }
-        return String(chars[start..<i])
+        return text(start, i)
     }
 
     /// Text up to a newline (not consumed) or up to and including the opening delimiter.
@@ -270,14 +292,14 @@ private struct TemplateParser {
             let c = chars[i]
             if c == "\n" || c == "\r\n" { break }
             if c == open[0], matches(open, at: i) {
-                let text = String(chars[start..<i])
+                let plain = text(start, i)
                 tagStart = i
                 i += open.count
-                return text
+                return plain
             }
             i += 1
         }
-        return String(chars[start..<i])
+        return text(start, i)
     }
 
     /// A tag name split on dots; `.` alone is the current object.

@@ -84,3 +84,14 @@ extension FileIO {
         return files
     }
 }
+
+/// Runs the second piece of work on another thread while the first runs on the calling one.
+public struct ThreadPairRunner: PairRunner {
+    public init() {}
+
+    public func run<A: Sendable, B: Sendable>(_ first: @escaping @Sendable () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+        let other = Background(second)
+        let a = first()
+        return (a, other.value())
+    }
+}

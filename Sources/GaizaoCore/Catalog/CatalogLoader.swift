@@ -30,10 +30,13 @@ public enum CatalogLoader {
 
     /// - Parameter thorough: run every lint check (the default); commands that only use the catalog pass
     ///   false to skip searches that can only find warnings.
-    public static func load(_ files: CatalogFiles, limits: YAMLLimits = .standard, thorough: Bool = true) -> Result {
+    /// - Parameter runner: runs the two independent halves of the reading (the shared files, the industries);
+    ///   the default runs them one after the other, the CLI puts them on two cores.
+    public static func load(_ files: CatalogFiles, limits: YAMLLimits = .standard, thorough: Bool = true,
+                            runner: some PairRunner = SequentialPairRunner()) -> Result {
         var bag = DiagnosticBag()
         var reader = CatalogReader(files: files, limits: limits)
-        let raw = reader.readAll()
+        let raw = reader.readAll(runner: runner)
         bag.append(contentsOf: reader.bag)
         guard let raw else { return Result(catalog: nil, diagnostics: bag, summary: []) }
         var catalog = Catalog(
@@ -85,28 +88,71 @@ struct CatalogReader {
         var evidence: EvidenceCatalog = .empty
     }
 
-    /// Every YAML file parsed up front (so that a file read twice is parsed once): the parse result and its
-    /// diagnostics, keyed by relative path.
-    private let parsed: [String: (root: Node?, bag: DiagnosticBag)]
-
-    init(files: CatalogFiles, limits: YAMLLimits) {
-        self.files = files
-        self.limits = limits
-        var parsed: [String: (root: Node?, bag: DiagnosticBag)] = [:]
-        for (path, file) in files.files where path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
-            var bag = DiagnosticBag()
-            let root = YAMLDocument.parse(file, limits: limits, into: &bag)
-            parsed[path] = (root, bag)
-        }
-        self.parsed = parsed
+    /// The shared files' models, read independently of the industries.
+    struct SharedPart: Sendable {
+        var maturity: MaturityModel?
+        var policies: PolicySet?
+        var common: [QuestionSection]?
+        var commonMeasures: [Measure]
+        var overlays: [Overlay]
+        var costModel: CostModel
+        var benefitModel: BenefitModel
+        var evidence: EvidenceCatalog
     }
 
-    mutating func readAll() -> Raw? {
+    /// Reads the manifest, then the shared files and the industries as two independent halves (each file is
+    /// parsed and read by one half alone), then merges their diagnostics.
+    mutating func readAll(runner: some PairRunner) -> Raw? {
         guard let manifest = read("catalog.yaml", Self.manifest) else { return nil }
+        let (files, limits) = (self.files, self.limits)
+        let (shared, industries) = runner.run({
+            var reader = CatalogReader(files: files, limits: limits)
+            return (reader.readShared(), reader)
+        }, {
+            var reader = CatalogReader(files: files, limits: limits)
+            return (reader.readIndustries(manifest), reader)
+        })
+        for half in [shared.1, industries.1] {
+            bag.append(contentsOf: half.bag)
+            unreadableFiles += half.unreadableFiles
+        }
+        for key in files.files.keys.sorted() where !isKnown(key, manifest) {
+            bag.warning("file is not part of the catalog layout and is ignored", at: SourceLocation(file: files[key]!.path, line: 1, column: 1))
+        }
+        let part = shared.0
+        guard let maturity = part.maturity, let policies = part.policies, let common = part.common else { return nil }
+        // Measures every industry offers come first, then the industry's own.
+        let withShared = industries.0.map { industry -> Industry in
+            var industry = industry
+            industry.measures = part.commonMeasures + industry.measures
+            return industry
+        }
+        var raw = Raw(manifest: manifest, maturity: maturity, policies: policies, common: common, industries: withShared,
+                      overlays: part.overlays)
+        raw.costModel = part.costModel
+        raw.benefitModel = part.benefitModel
+        raw.evidence = part.evidence
+        return raw
+    }
+
+    private mutating func readShared() -> SharedPart {
         let maturity = read("maturity-model.yaml", Self.maturityModel)
         let policies = read("policies.yaml", Self.policySet)
         let common = read("questionnaire.yaml", Self.sections)
         let commonMeasures = read("measures.yaml", Self.commonMeasures, optional: true) ?? []
+        var overlays: [Overlay] = []
+        for key in files.files.keys.sorted() where key.hasPrefix("overlays/") && (key.hasSuffix(".yaml") || key.hasSuffix(".yml")) {
+            if let overlay = read(key, Self.overlay) { overlays.append(overlay) }
+        }
+        return SharedPart(
+            maturity: maturity, policies: policies, common: common, commonMeasures: commonMeasures, overlays: overlays,
+            costModel: read("cost-model.yaml", Self.costModel, optional: true) ?? .empty,
+            benefitModel: read("benefits.yaml", Self.benefitModel, optional: true) ?? .empty,
+            evidence: read("evidence.yaml", Self.evidenceCatalog, optional: true) ?? .empty)
+    }
+
+    /// Every industry the manifest lists, with its own measures only (the shared ones are added on merging).
+    private mutating func readIndustries(_ manifest: CatalogManifest) -> [Industry] {
         var industries: [Industry] = []
         for ref in manifest.industryIDs {
             guard YValue.isValidID(ref.text) else { continue }
@@ -123,23 +169,11 @@ struct CatalogReader {
             industry.sections = read(dir + "questions.yaml", Self.sections, optional: true) ?? []
             let moduleFile = read(dir + "modules.yaml", Self.moduleFile)
             industry.modules = moduleFile?.modules ?? []
-            industry.measures = commonMeasures + (moduleFile?.measures ?? [])
+            industry.measures = moduleFile?.measures ?? []
             industry.rules = read(dir + "rules.yaml", Self.rules) ?? []
             industries.append(industry)
         }
-        var overlays: [Overlay] = []
-        for key in files.files.keys.sorted() where key.hasPrefix("overlays/") && (key.hasSuffix(".yaml") || key.hasSuffix(".yml")) {
-            if let overlay = read(key, Self.overlay) { overlays.append(overlay) }
-        }
-        for key in files.files.keys.sorted() where !isKnown(key, manifest) {
-            bag.warning("file is not part of the catalog layout and is ignored", at: SourceLocation(file: files[key]!.path, line: 1, column: 1))
-        }
-        guard let maturity, let policies, let common else { return nil }
-        var raw = Raw(manifest: manifest, maturity: maturity, policies: policies, common: common, industries: industries, overlays: overlays)
-        raw.costModel = read("cost-model.yaml", Self.costModel, optional: true) ?? .empty
-        raw.benefitModel = read("benefits.yaml", Self.benefitModel, optional: true) ?? .empty
-        raw.evidence = read("evidence.yaml", Self.evidenceCatalog, optional: true) ?? .empty
-        return raw
+        return industries
     }
 
     private func isKnown(_ key: String, _ manifest: CatalogManifest) -> Bool {
@@ -162,14 +196,7 @@ struct CatalogReader {
             }
             return nil
         }
-        var root: Node?
-        if let done = parsed[relative] {
-            root = done.root
-            bag.append(contentsOf: done.bag)
-        } else {
-            root = YAMLDocument.parse(file, limits: limits, into: &bag)
-        }
-        guard let root else {
+        guard let root = YAMLDocument.parse(file, limits: limits, into: &bag) else {
             unreadableFiles.append(relative)
             return nil
         }

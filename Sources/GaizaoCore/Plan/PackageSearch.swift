@@ -76,7 +76,6 @@ struct PackageSearch {
             suffixMinCost[k] = min(suffixMinCost[k + 1], model.items[order[k]].cost.low + model.items[order[k]].cost.high)
         }
         if model.evaluate(forced | suffix[0]).level < level { return nil }
-        var best: (mask: UInt64, key: CostKey)?
         // Only prunes: a subtree is cut when the incumbent is strictly better than anything in it, so every
         // package of the optimal key is still visited in the same order and the same one is returned. The
         // better of the given incumbent and a greedy package (trimmed of what it does not need) bounds it.

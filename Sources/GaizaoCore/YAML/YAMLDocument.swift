@@ -61,8 +61,8 @@ public enum YAMLDocument {
             bag.error("file is empty", at: start)
             return nil
         }
-        var budget = limits.maxExpandedNodes
-        switch firstExcess(root, budget: &budget, depth: 0, maxDepth: limits.maxDepth) {
+        var walk = TreeWalk(budget: limits.maxExpandedNodes, maxDepth: limits.maxDepth)
+        switch walk.visit(root, depth: 0) {
         case nil:
             break
         case let .tooDeep(node)?:
@@ -72,7 +72,7 @@ public enum YAMLDocument {
             bag.error("document too large once aliases are expanded (more than \(limits.maxExpandedNodes) nodes)", at: start)
             return nil
         }
-        if let tagged = firstUnsupportedTag(root) {
+        if let tagged = walk.firstUnsupportedTag {
             bag.error("the YAML tag `\(shortTag(tagged.tag))` is not supported: write the value without a tag",
                       at: tagged.node.location(in: file.path))
             return nil
@@ -86,27 +86,11 @@ public enum YAMLDocument {
         $0.insert("tag:yaml.org,2002:" + $1)
     }
 
-    /// The first node (in document order, keys before values) with a tag the reader does not honour. Reads each
-    /// node's tag as written (`Node.tag` would resolve implicit tags in place, changing the tree).
-    static func firstUnsupportedTag(_ node: Node) -> (node: Node, tag: String)? {
-        func unsupported(_ tag: Tag) -> String? {
-            let written = tag.description
-            return written.isEmpty || written == "!" || harmlessTags.contains(written) ? nil : written
-        }
-        switch node {
-        case let .scalar(s):
-            return unsupported(s.tag).map { (node, $0) }
-        case let .alias(a):
-            return unsupported(a.tag).map { (node, $0) }
-        case let .mapping(m):
-            if let tag = unsupported(m.tag) { return (node, tag) }
-            for (k, v) in m { if let t = firstUnsupportedTag(k) ?? firstUnsupportedTag(v) { return t } }
-            return nil
-        case let .sequence(q):
-            if let tag = unsupported(q.tag) { return (node, tag) }
-            for v in q { if let t = firstUnsupportedTag(v) { return t } }
-            return nil
-        }
+    /// The tag as written when the reader does not honour it, else nil. Reads the tag as written (`Node.tag`
+    /// would resolve implicit tags in place, changing the tree).
+    static func unsupported(_ tag: Tag) -> String? {
+        let written = tag.description
+        return written.isEmpty || written == "!" || harmlessTags.contains(written) ? nil : written
     }
 
     /// `!!binary` for `tag:yaml.org,2002:binary`, as the file writes it.
@@ -174,25 +158,32 @@ public enum YAMLDocument {
         case tooLarge
     }
 
-    /// Walks the tree as aliases expand it: the first node nested too deep, or `tooLarge` once the budget runs out
-    /// (a "billion laughs" document is small as text but huge once expanded).
-    private static func firstExcess(_ node: Node, budget: inout Int, depth: Int, maxDepth: Int) -> Excess? {
-        budget -= 1
-        if budget < 0 { return .tooLarge }
-        if depth > maxDepth { return .tooDeep(node) }
-        switch node {
-        case .scalar, .alias: return nil
-        case let .mapping(m):
-            for (k, v) in m {
-                if let excess = firstExcess(k, budget: &budget, depth: depth + 1, maxDepth: maxDepth)
-                    ?? firstExcess(v, budget: &budget, depth: depth + 1, maxDepth: maxDepth) { return excess }
+    /// One walk over the tree as aliases expand it (a "billion laughs" document is small as text but huge once
+    /// expanded): stops at the first node nested too deep or once the node budget runs out, and notes the first
+    /// node (in document order, keys before values) with a tag the reader does not honour.
+    private struct TreeWalk {
+        var budget: Int
+        let maxDepth: Int
+        var firstUnsupportedTag: (node: Node, tag: String)?
+
+        mutating func visit(_ node: Node, depth: Int) -> Excess? {
+            budget -= 1
+            if budget < 0 { return .tooLarge }
+            if depth > maxDepth { return .tooDeep(node) }
+            if firstUnsupportedTag == nil, let tag = unsupported(node.writtenTag) { firstUnsupportedTag = (node, tag) }
+            switch node {
+            case .scalar, .alias: return nil
+            case let .mapping(m):
+                for (k, v) in m {
+                    if let excess = visit(k, depth: depth + 1) ?? visit(v, depth: depth + 1) { return excess }
+                }
+                return nil
+            case let .sequence(s):
+                for v in s {
+                    if let excess = visit(v, depth: depth + 1) { return excess }
+                }
+                return nil
             }
-            return nil
-        case let .sequence(s):
-            for v in s {
-                if let excess = firstExcess(v, budget: &budget, depth: depth + 1, maxDepth: maxDepth) { return excess }
-            }
-            return nil
         }
     }
 
@@ -238,6 +229,16 @@ public enum YAMLDocument {
 }
 
 extension Node {
+    /// The node's tag as the document wrote it (unlike `tag`, which resolves implicit tags).
+    var writtenTag: Tag {
+        switch self {
+        case let .scalar(s): return s.tag
+        case let .alias(a): return a.tag
+        case let .mapping(m): return m.tag
+        case let .sequence(q): return q.tag
+        }
+    }
+
     /// 1-based location of this node in `file`.
     func location(in file: String) -> SourceLocation {
         let m = mark
