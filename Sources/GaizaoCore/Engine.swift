@@ -43,6 +43,29 @@ public struct Engine: Sendable {
         return o
     }
 
+    /// Where an enterprise stands before any plan: who it is and its diagnosis, as the proposal would show them.
+    /// The batch's first pass needs no more (its peer groups), so it does not plan.
+    public struct Standing: Sendable {
+        public var enterprise: Proposal.Enterprise
+        /// MIIT points now.
+        public var points: Double
+        public var level: Int
+        /// Each scene's id and level now, in the maturity model's order.
+        public var scenes: [(id: String, level: Int)]
+    }
+
+    /// The diagnosis half of `run`: the same checks (industry, overlay) and the same figures as the proposal's.
+    public func standing(_ sheet: AnswerSheet, contractor: String? = nil) throws(Failure) -> Standing {
+        guard let index = catalog.industries.firstIndex(where: { $0.id == sheet.industry }) else { throw .unknownIndustry(sheet.industry) }
+        let prepared = prepared[index]
+        _ = try overlay(contractor, industry: prepared.industry.id)
+        let diagnosis = prepared.diagnosis.diagnose(industryID: prepared.industry.id,
+                                                    answers: prepared.effectiveAnswers(prepared.slotted(sheet.answers).values))
+        let scenes = catalog.maturity.scenes
+        return Standing(enterprise: ProposalBuilder(prepared).enterprise(diagnosis), points: Double(diagnosis.total) / 1000,
+                        level: diagnosis.level, scenes: zip(scenes, diagnosis.scenes).map { ($0.id, $1.level) })
+    }
+
     public func run(_ sheet: AnswerSheet, budgetYuan: Int? = nil, contractor: String? = nil, target: TargetLevel = .automatic) throws(Failure) -> Output {
         guard let index = catalog.industries.firstIndex(where: { $0.id == sheet.industry }) else { throw .unknownIndustry(sheet.industry) }
         let prepared = prepared[index]

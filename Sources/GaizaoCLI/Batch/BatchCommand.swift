@@ -164,17 +164,16 @@ struct BatchJob: Sendable {
     /// The number of the first record's folder (after those of earlier runs in the output folder).
     var firstNumber = 1
 
-    /// The first pass for one record: decode and diagnose it, and return its summary row (the folder it will have,
-    /// and the record for the second pass) or its errors.
+    /// The first pass for one record: decode and diagnose it (no plan: the peer groups need only the diagnosis),
+    /// and return its summary row (the folder it will have, and the record for the second pass) or its errors.
     func diagnose(_ record: BatchRecord, index: Int) -> BatchRow {
         var row = BatchRow(index: index, origin: record.origin)
         do {
             let sheet = try decode(record)
-            let output: Engine.Output
-            do { output = try engine.run(sheet, contractor: contractor, target: target) } catch { throw BatchFailure(message: error.description) }
-            let p = output.proposal
-            let name = Self.folderPrefix(index + firstNumber - 1) + SafeFileName.from(p.enterprise.name, fallback: record.fallbackName)
-            row = BatchRow.from(p, index: index, origin: record.origin, folder: name)
+            let standing: Engine.Standing
+            do { standing = try engine.standing(sheet, contractor: contractor) } catch { throw BatchFailure(message: error.description) }
+            let name = Self.folderPrefix(index + firstNumber - 1) + SafeFileName.from(standing.enterprise.name, fallback: record.fallbackName)
+            row = BatchRow.from(standing, index: index, origin: record.origin, folder: name)
             row.record = record
         } catch {
             row.errors = Self.errors(error, record.origin)
@@ -183,8 +182,9 @@ struct BatchJob: Sendable {
         return row
     }
 
-    /// The second pass for one diagnosed enterprise: its proposal made again with its peer benchmark, rendered into
-    /// the worker's reused `documents`, written into a scratch folder and moved into place whole.
+    /// The second pass for one diagnosed enterprise: its proposal made with its peer benchmark, rendered into the
+    /// worker's reused `documents`, written into a scratch folder and moved into place whole; its row completed
+    /// with the plan's columns.
     func publish(_ diagnosed: BatchRow, peers: Proposal.PeerBenchmark?, documents: inout DocumentBuffers) -> BatchRow {
         guard diagnosed.error == nil, let name = diagnosed.folder, let record = diagnosed.record else { return diagnosed }
         var row = diagnosed
@@ -194,6 +194,7 @@ struct BatchJob: Sendable {
             var p: Proposal
             do { p = try engine.run(sheet, contractor: contractor, target: target).proposal } catch { throw BatchFailure(message: error.description) }
             p.peers = peers
+            row = BatchRow.from(p, index: diagnosed.index, origin: diagnosed.origin, folder: name)
             try writer.render(p, formats, into: &documents)
             let folder = try staging.begin(folder: name)
             do {

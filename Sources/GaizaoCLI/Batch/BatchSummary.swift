@@ -27,6 +27,14 @@ struct BatchRow: Sendable {
     /// The record, kept between the batch's two passes (the second diagnoses it again to render its proposal).
     var record: BatchRecord?
 
+    /// The first pass's row: who the enterprise is and where it stands; the plan's columns wait for the second.
+    static func from(_ s: Engine.Standing, index: Int, origin: String, folder: String) -> BatchRow {
+        BatchRow(
+            index: index, origin: origin, folder: folder, enterprise: s.enterprise.name, industry: s.enterprise.industry,
+            pointsNow: s.points, levelNow: s.level, town: s.enterprise.town, sizeBand: s.enterprise.sizeBand,
+            sceneLevels: Dictionary(s.scenes.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a }))
+    }
+
     static func from(_ p: Proposal, index: Int, origin: String, folder: String) -> BatchRow {
         BatchRow(
             index: index, origin: origin, folder: folder, enterprise: p.enterprise.name, industry: p.enterprise.industry,

@@ -17,15 +17,21 @@ public struct ProposalBuilder: Sendable {
         questionnaire = prepared.questionnaire
     }
 
-    public func build(sheet: AnswerSheet, answersHash: String, diagnosis: Diagnosis, plan: Plan, overlay: Overlay?) -> Proposal {
+    /// The proposal's enterprise block: who it is, from its answers, and its size band.
+    func enterprise(_ diagnosis: Diagnosis) -> Proposal.Enterprise {
         let a = diagnosis.slotAnswers.using(prepared.slots).values
         func text(_ slot: Int) -> String? { if case let .text(t)? = a[slot] { return t } else { return nil } }
         func number(_ slot: Int) -> Double? { if case let .number(n)? = a[slot] { return n } else { return nil } }
-        let enterprise = Proposal.Enterprise(
+        return Proposal.Enterprise(
             name: text(tables.companyName) ?? "—", creditCode: text(tables.creditCode), town: text(tables.town),
             employees: number(tables.employees).flatMap { $0.isFinite && abs($0) < 1e12 ? Int($0) : nil },
             annualRevenueYuan: number(tables.annualRevenue).flatMap { Money.yuan(fromWan: formatNumber($0)) },
             industry: industry.id, industryName: industry.name, sizeBand: diagnosis.sizeBand.id, sizeBandName: diagnosis.sizeBand.name)
+    }
+
+    public func build(sheet: AnswerSheet, answersHash: String, diagnosis: Diagnosis, plan: Plan, overlay: Overlay?) -> Proposal {
+        let a = diagnosis.slotAnswers.using(prepared.slots).values
+        let enterprise = self.enterprise(diagnosis)
         // Each answer's display, kept by slot: the diagnosis summaries show the same answers again.
         let shown = DisplayedAnswers(answers: a, formats: prepared.answerFormats)
         var answers: [Proposal.AnswerRecord] = []
