@@ -34,19 +34,56 @@ private final class JSONSink {
     }
 
     func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    func byte(_ b: UInt8) { bytes.append(b) }
 
-    func newline(_ depth: Int) {
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    /// Two spaces a level, sliced from here rather than built for each line.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 2 * 64)
+
+    static func newline(_ depth: Int, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\n"))
+        var indent = depth * 2
+        while indent > 0 {
+            let n = min(indent, spaces.count)
+            out.append(contentsOf: spaces[0..<n])
+            indent -= n
+        }
+    }
+
+    func newline(_ depth: Int) { Self.newline(depth, into: &bytes) }
+
+    /// A member's start, written in one access to `bytes`: the comma after the previous member, the line break and
+    /// indent, and for an object member its quoted key and `: `.
+    func member(key: String?, first: Bool, depth: Int) {
+        Self.member(key: key, first: first, depth: depth, into: &bytes)
+    }
+
+    private static func member(key: String?, first: Bool, depth: Int, into out: inout [UInt8]) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        newline(depth, into: &out)
+        if let key {
+            escape(key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            out.append(UInt8(ascii: " "))
+        }
     }
 
     func string(_ s: String) { Self.escape(s, into: &bytes) }
+
+    /// Whether `s` can be written between quotes as it is: no `"`, `\` or control character.
+    static func isPlain(_ s: String) -> Bool {
+        let span = s.utf8.span
+        for k in span.indices {
+            let b = span[k]
+            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+        }
+        return true
+    }
 
     /// Quotes `s`, escaping `"`, `\` and control characters (`\n`, `\r`, `\t` by name, others as `\u00XX`).
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         let utf8 = s.utf8
-        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if isPlain(s) {
             out.append(contentsOf: utf8)
         } else {
             let hex = Array("0123456789abcdef".utf8)
@@ -65,12 +102,31 @@ private final class JSONSink {
         out.append(UInt8(ascii: "\""))
     }
 
-    func integer<I: BinaryInteger>(_ i: I) { raw(String(i)) }
+    func integer<I: BinaryInteger>(_ i: I) {
+        if let small = Int64(exactly: i) { Self.digits(small, into: &bytes) } else { raw(String(i)) }
+    }
+
+    /// The decimal digits of `value`, as `String(value)` writes them, without making the string.
+    static func digits(_ value: Int64, into out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var reversed: InlineArray<20, UInt8> = .init(repeating: 0)
+        var count = 0
+        repeat {
+            reversed[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+            count += 1
+        } while magnitude > 0
+        while count > 0 {
+            count -= 1
+            out.append(reversed[count])
+        }
+    }
     func bool(_ b: Bool) { raw(b ? "true" : "false") }
 
     func number(_ d: Double) {
         if d.isNaN || d.isInfinite { return raw("null") }
-        if d == d.rounded(), abs(d) < 1e15 { return raw(String(Int64(d))) }
+        if d == d.rounded(), abs(d) < 1e15 { return Self.digits(Int64(d), into: &bytes) }
         raw(d.description)
     }
 }
@@ -96,7 +152,7 @@ private final class StreamEncoder: Encoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if case .none = opened {
-            sink.raw("{")
+            sink.byte(UInt8(ascii: "{"))
             opened = .object(count: 0)
         }
         return KeyedEncodingContainer(Keyed<Key>(encoder: self))
@@ -104,7 +160,7 @@ private final class StreamEncoder: Encoder {
 
     func unkeyedContainer() -> UnkeyedEncodingContainer {
         if case .none = opened {
-            sink.raw("[")
+            sink.byte(UInt8(ascii: "["))
             opened = .array(count: 0)
         }
         return Unkeyed(encoder: self)
@@ -120,14 +176,10 @@ private final class StreamEncoder: Encoder {
         closeNested()
         switch opened {
         case let .object(count):
-            if count > 0 { sink.raw(",") }
-            sink.newline(depth + 1)
-            sink.string(key ?? "")
-            sink.raw(": ")
+            sink.member(key: key ?? "", first: count == 0, depth: depth + 1)
             opened = .object(count: count + 1)
         case let .array(count):
-            if count > 0 { sink.raw(",") }
-            sink.newline(depth + 1)
+            sink.member(key: nil, first: count == 0, depth: depth + 1)
             opened = .array(count: count + 1)
         case .none, .single:
             break
@@ -151,10 +203,10 @@ private final class StreamEncoder: Encoder {
         switch opened {
         case let .object(count):
             if count > 0 { sink.newline(depth) }
-            sink.raw("}")
+            sink.byte(UInt8(ascii: "}"))
         case let .array(count):
             if count > 0 { sink.newline(depth) }
-            sink.raw("]")
+            sink.byte(UInt8(ascii: "]"))
         case .none:
             sink.raw("{}")
         case .single:

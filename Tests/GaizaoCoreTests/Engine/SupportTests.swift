@@ -65,6 +65,37 @@ import Testing
         #expect(text == "{\n  \"b\": \"x\\\"y\\\\\\n\\u0001\",\n  \"a\": 0.30000000000000004,\n  \"list\": [\n    1,\n    2.5\n  ],\n  \"empty\": []\n}\n")
     }
 
+    @Test func jsonEncoderWritesIntegersAsSwiftDoes() throws {
+        struct Numbers: Encodable {
+            var small: [Int] = [0, 7, -1, 10, -10, 1_000_000, Int.max, Int.min]
+            var unsigned: [UInt64] = [0, UInt64(Int64.max), UInt64.max]
+            var narrow: [Int8] = [Int8.min, Int8.max]
+            var whole: [Double] = [0, -0.0, 3, -42, 1e14, 1e15]
+        }
+        let text = try PrettyJSONEncoder.encode(Numbers())
+        let expected = Numbers()
+        var lines: [String] = []
+        lines += expected.small.map(String.init) + expected.unsigned.map(String.init) + expected.narrow.map(String.init)
+        lines += ["0", "0", "3", "-42", "100000000000000", (1e15).description]
+        let written = text.split(separator: "\n").map { String($0.drop(while: { $0 == " " })) }
+            .filter { $0.first.map { $0.isNumber || $0 == "-" } ?? false }.map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }
+        #expect(written == lines)
+    }
+
+    @Test func jsonEncoderIndentsDeepNesting() throws {
+        // Deeper than the encoder's table of spaces: the indent is still two spaces a level.
+        struct Deep: Encodable {
+            var depth: Int
+            func encode(to encoder: any Encoder) throws {
+                var list = encoder.unkeyedContainer()
+                if depth > 0 { try list.encode(Deep(depth: depth - 1)) } else { try list.encode(1) }
+            }
+        }
+        let text = try PrettyJSONEncoder.encode(Deep(depth: 70))
+        let innermost = text.split(separator: "\n").first { $0.hasSuffix("1") }
+        #expect(innermost == Substring(String(repeating: " ", count: 2 * 71) + "1"))
+    }
+
     @Test func clausesDropTheFullStopBeforeASeparator() {
         #expect(Clauses.join(["符合条件：最高30万元。", "同属一类"], separator: "；") == "符合条件：最高30万元；同属一类")
         #expect(Clauses.join(["at most 300,000 CNY.", "same group"], separator: "; ") == "at most 300,000 CNY; same group")
