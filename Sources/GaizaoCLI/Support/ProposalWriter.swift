@@ -65,7 +65,8 @@ struct ProposalWriter: Sendable {
             switch f {
             case .md: return (f, documents.markdown ?? [])
             case .html: return (f, documents.html ?? [])
-            default: return (f, Array(try text(proposal, f).utf8))
+            case .json: return (f, proposal.jsonBytes())
+            case .pdf: return (f, Array(try text(proposal, f).utf8))
             }
         }
     }
