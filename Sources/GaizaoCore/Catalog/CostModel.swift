@@ -37,8 +37,32 @@ public struct CostModel: Sendable {
         public var yearly: CostRange
         /// Share of `oneOff` an upgrade costs.
         public var upgradePercent: Int?
-        /// How the price was derived, for the proposal (nil when the size-band cost was used).
-        public var basis: Localized?
+        /// How the price was derived, as figures; `basis` words it only when a proposal shows it (the planner
+        /// prices every candidate module and needs none of the words).
+        var derivation: Derivation
+
+        enum Derivation: Sendable, Hashable {
+            case fixed
+            /// `units` of `driver` (the answer's `raw` units, kept within the entry's priced range).
+            case scaled(driver: Driver, entry: Entry, units: Double, raw: Double)
+        }
+
+        /// How the price was derived, for the proposal.
+        public var basis: Localized? {
+            switch derivation {
+            case .fixed:
+                return Localized(zh: "固定价格（不随规模变化）", en: "fixed price (does not scale)")
+            case let .scaled(d, entry, units, raw):
+                let shown = formatNumber(units, maxFractionDigits: 2)
+                var zh = "按\(d.name.zh) \(shown) \(d.unit.zh)计价：基础 \(Money.wan(entry.base.low))–\(Money.wan(entry.base.high)) 万元 + 每\(d.unit.zh) \(Money.wan(entry.perUnit.low))–\(Money.wan(entry.perUnit.high)) 万元"
+                var en = "priced for \(shown) \(d.unit.en) (\(d.name.en)): base \(Money.wan(entry.base.low))–\(Money.wan(entry.base.high)) 万元 + \(Money.wan(entry.perUnit.low))–\(Money.wan(entry.perUnit.high)) 万元 each"
+                if raw < entry.minUnits || raw > entry.maxUnits {
+                    zh += "（按计价范围 \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)) 取值）"
+                    en += " (kept within the priced range \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)))"
+                }
+                return Localized(zh: zh, en: en)
+            }
+        }
     }
 
     public var drivers: [Driver]
@@ -62,22 +86,15 @@ public struct CostModel: Sendable {
     /// question is unanswered (the caller then falls back to the size-band cost).
     public func price(_ entry: Entry, number: (String) -> Double?) -> Price? {
         guard let driverID = entry.driverID else {
-            return Price(oneOff: entry.base, yearly: entry.yearly, upgradePercent: entry.upgradePercent,
-                         basis: Localized(zh: "固定价格（不随规模变化）", en: "fixed price (does not scale)"))
+            return Price(oneOff: entry.base, yearly: entry.yearly, upgradePercent: entry.upgradePercent, derivation: .fixed)
         }
         guard let d = driver(driverID), let answer = number(d.questionID), answer.isFinite, answer >= 0 else { return nil }
         let raw = answer * d.sharePercent / 100 / d.unitSize
         let units = min(max(raw, entry.minUnits), entry.maxUnits)
         func scaled(_ perUnit: Int) -> Int { Int((Double(perUnit) * units).rounded()) }
         let oneOff = CostRange(low: entry.base.low + scaled(entry.perUnit.low), high: entry.base.high + scaled(entry.perUnit.high))
-        let shown = formatNumber(units, maxFractionDigits: 2)
-        var zh = "按\(d.name.zh) \(shown) \(d.unit.zh)计价：基础 \(Money.wan(entry.base.low))–\(Money.wan(entry.base.high)) 万元 + 每\(d.unit.zh) \(Money.wan(entry.perUnit.low))–\(Money.wan(entry.perUnit.high)) 万元"
-        var en = "priced for \(shown) \(d.unit.en) (\(d.name.en)): base \(Money.wan(entry.base.low))–\(Money.wan(entry.base.high)) 万元 + \(Money.wan(entry.perUnit.low))–\(Money.wan(entry.perUnit.high)) 万元 each"
-        if raw < entry.minUnits || raw > entry.maxUnits {
-            zh += "（按计价范围 \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)) 取值）"
-            en += " (kept within the priced range \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)))"
-        }
-        return Price(oneOff: oneOff, yearly: entry.yearly, upgradePercent: entry.upgradePercent, basis: Localized(zh: zh, en: en))
+        return Price(oneOff: oneOff, yearly: entry.yearly, upgradePercent: entry.upgradePercent,
+                     derivation: .scaled(driver: d, entry: entry, units: units, raw: raw))
     }
 
     /// The price of a module, `override` being a contractor overlay's own cost-model entry for it.
