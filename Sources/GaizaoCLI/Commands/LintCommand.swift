@@ -27,7 +27,7 @@ public struct LintCommand: ParsableCommand {
         var undecodable: [Diagnostic] = []
         let files = try FileIO.catalogFiles(at: location.path, displayPrefix: FileIO.displayPath(location.path), undecodable: &undecodable)
         // A binary or non-UTF-8 file is reported alone: loading without it would add "missing file" cascades.
-        let result = undecodable.isEmpty ? CatalogLoader.load(files, runner: ThreadPairRunner()) : nil
+        let result = undecodable.isEmpty ? CatalogLoader.load(files, runner: ThreadJobRunner()) : nil
         var printer = DiagnosticPrinter()
         for f in files.files.values { printer.add(f) }
         var diagnostics = undecodable + (result?.diagnostics.sorted ?? [])

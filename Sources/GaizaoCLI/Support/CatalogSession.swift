@@ -10,7 +10,7 @@ public struct CatalogSession {
     public static func load(flag: String?, quietWarnings: Bool = true) throws -> CatalogSession {
         let location = try ResourceLocator.catalog(flag: flag)
         let files = try FileIO.catalogFiles(at: location.path, displayPrefix: FileIO.displayPath(location.path))
-        let result = CatalogLoader.load(files, thorough: !quietWarnings, runner: ThreadPairRunner())
+        let result = CatalogLoader.load(files, thorough: !quietWarnings, runner: ThreadJobRunner())
         var printer = DiagnosticPrinter()
         for f in files.files.values { printer.add(f) }
         guard let catalog = result.catalog else {

@@ -30,10 +30,10 @@ public enum CatalogLoader {
 
     /// - Parameter thorough: run every lint check (the default); commands that only use the catalog pass
     ///   false to skip searches that can only find warnings.
-    /// - Parameter runner: runs the two independent halves of the reading (the shared files, the industries);
-    ///   the default runs them one after the other, the CLI puts them on two cores.
+    /// - Parameter runner: runs the independent reading jobs (a file, or an industry's files); the default runs
+    ///   them one after the other, the CLI spreads them over the cores.
     public static func load(_ files: CatalogFiles, limits: YAMLLimits = .standard, thorough: Bool = true,
-                            runner: some PairRunner = SequentialPairRunner()) -> Result {
+                            runner: some JobRunner = SequentialJobRunner()) -> Result {
         var bag = DiagnosticBag()
         var reader = CatalogReader(files: files, limits: limits)
         let raw = reader.readAll(runner: runner)
@@ -88,92 +88,107 @@ struct CatalogReader {
         var evidence: EvidenceCatalog = .empty
     }
 
-    /// The shared files' models, read independently of the industries.
-    struct SharedPart: Sendable {
-        var maturity: MaturityModel?
-        var policies: PolicySet?
-        var common: [QuestionSection]?
-        var commonMeasures: [Measure]
-        var overlays: [Overlay]
-        var costModel: CostModel
-        var benefitModel: BenefitModel
-        var evidence: EvidenceCatalog
+    /// One reading job's result: the model of one file, or of one industry's files.
+    enum Part: Sendable {
+        case maturity(MaturityModel?)
+        case policies(PolicySet?)
+        case questionnaire([QuestionSection]?)
+        case measures([Measure]?)
+        /// An overlay and its path (overlays keep the order of their paths).
+        case overlay(String, Overlay?)
+        case costModel(CostModel?)
+        case benefitModel(BenefitModel?)
+        case evidence(EvidenceCatalog?)
+        /// The industry at this position of the manifest, with its own measures only.
+        case industry(Int, Industry?)
     }
 
-    /// Reads the manifest, then the shared files and the industries as two independent halves (each file is
-    /// parsed and read by one half alone), then merges their diagnostics.
-    mutating func readAll(runner: some PairRunner) -> Raw? {
+    /// Reads the manifest, then every other file in independent jobs (each file is parsed and read by one job;
+    /// an industry's four files by one), the largest first so that the runner's cores finish together, then
+    /// merges their models and diagnostics.
+    mutating func readAll(runner: some JobRunner) -> Raw? {
         guard let manifest = read("catalog.yaml", Self.manifest) else { return nil }
-        let (files, limits) = (self.files, self.limits)
-        let (shared, industries) = runner.run({
-            var reader = CatalogReader(files: files, limits: limits)
-            return (reader.readShared(), reader)
-        }, {
-            var reader = CatalogReader(files: files, limits: limits)
-            return (reader.readIndustries(manifest), reader)
-        })
-        for half in [shared.1, industries.1] {
-            bag.append(contentsOf: half.bag)
-            unreadableFiles += half.unreadableFiles
+        var jobs: [(bytes: Int, run: @Sendable (inout CatalogReader) -> Part)] = []
+        let sizes = files.files.mapValues { $0.text.utf8.count }
+        func add(_ paths: [String], _ run: @escaping @Sendable (inout CatalogReader) -> Part) {
+            jobs.append((paths.reduce(0) { $0 + (sizes[$1] ?? 0) }, run))
         }
-        for key in files.files.keys.sorted() where !isKnown(key, manifest) {
-            bag.warning("file is not part of the catalog layout and is ignored", at: SourceLocation(file: files[key]!.path, line: 1, column: 1))
-        }
-        let part = shared.0
-        guard let maturity = part.maturity, let policies = part.policies, let common = part.common else { return nil }
-        // Measures every industry offers come first, then the industry's own.
-        let withShared = industries.0.map { industry -> Industry in
-            var industry = industry
-            industry.measures = part.commonMeasures + industry.measures
-            return industry
-        }
-        var raw = Raw(manifest: manifest, maturity: maturity, policies: policies, common: common, industries: withShared,
-                      overlays: part.overlays)
-        raw.costModel = part.costModel
-        raw.benefitModel = part.benefitModel
-        raw.evidence = part.evidence
-        return raw
-    }
-
-    private mutating func readShared() -> SharedPart {
-        let maturity = read("maturity-model.yaml", Self.maturityModel)
-        let policies = read("policies.yaml", Self.policySet)
-        let common = read("questionnaire.yaml", Self.sections)
-        let commonMeasures = read("measures.yaml", Self.commonMeasures, optional: true) ?? []
-        var overlays: [Overlay] = []
+        add(["maturity-model.yaml"]) { .maturity($0.read("maturity-model.yaml", Self.maturityModel)) }
+        add(["policies.yaml"]) { .policies($0.read("policies.yaml", Self.policySet)) }
+        add(["questionnaire.yaml"]) { .questionnaire($0.read("questionnaire.yaml", Self.sections)) }
+        add(["measures.yaml"]) { .measures($0.read("measures.yaml", Self.commonMeasures, optional: true)) }
         for key in files.files.keys.sorted() where key.hasPrefix("overlays/") && (key.hasSuffix(".yaml") || key.hasSuffix(".yml")) {
-            if let overlay = read(key, Self.overlay) { overlays.append(overlay) }
+            add([key]) { .overlay(key, $0.read(key, Self.overlay)) }
         }
-        return SharedPart(
-            maturity: maturity, policies: policies, common: common, commonMeasures: commonMeasures, overlays: overlays,
-            costModel: read("cost-model.yaml", Self.costModel, optional: true) ?? .empty,
-            benefitModel: read("benefits.yaml", Self.benefitModel, optional: true) ?? .empty,
-            evidence: read("evidence.yaml", Self.evidenceCatalog, optional: true) ?? .empty)
-    }
-
-    /// Every industry the manifest lists, with its own measures only (the shared ones are added on merging).
-    private mutating func readIndustries(_ manifest: CatalogManifest) -> [Industry] {
-        var industries: [Industry] = []
-        for ref in manifest.industryIDs {
-            guard YValue.isValidID(ref.text) else { continue }
+        add(["cost-model.yaml"]) { .costModel($0.read("cost-model.yaml", Self.costModel, optional: true)) }
+        add(["benefits.yaml"]) { .benefitModel($0.read("benefits.yaml", Self.benefitModel, optional: true)) }
+        add(["evidence.yaml"]) { .evidence($0.read("evidence.yaml", Self.evidenceCatalog, optional: true)) }
+        for (n, ref) in manifest.industryIDs.enumerated() where YValue.isValidID(ref.text) {
             let dir = "industries/\(ref.text)/"
             guard files[dir + "industry.yaml"] != nil else {
                 bag.error("industry `\(ref.text)` has no file \(dir)industry.yaml", at: ref.location)
                 unreadableFiles.append(dir + "industry.yaml")
                 continue
             }
-            guard var industry = read(dir + "industry.yaml", Self.industryHeader) else { continue }
-            if industry.id != ref.text {
-                bag.error("industry file says id `\(industry.id)` but sits in folder `\(ref.text)`", at: industry.location)
-            }
-            industry.sections = read(dir + "questions.yaml", Self.sections, optional: true) ?? []
-            let moduleFile = read(dir + "modules.yaml", Self.moduleFile)
-            industry.modules = moduleFile?.modules ?? []
-            industry.measures = moduleFile?.measures ?? []
-            industry.rules = read(dir + "rules.yaml", Self.rules) ?? []
-            industries.append(industry)
+            add(["industry.yaml", "questions.yaml", "modules.yaml", "rules.yaml"].map { dir + $0 }) { .industry(n, $0.readIndustry(ref)) }
         }
-        return industries
+        jobs.sort { $0.bytes > $1.bytes }
+        let (allFiles, yamlLimits, work) = (files, limits, jobs.map(\.run))
+        let done = runner.map(work.count) { k -> (Part, DiagnosticBag, [String]) in
+            var reader = CatalogReader(files: allFiles, limits: yamlLimits)
+            let part = work[k](&reader)
+            return (part, reader.bag, reader.unreadableFiles)
+        }
+        var maturity: MaturityModel?, policies: PolicySet?, common: [QuestionSection]?, commonMeasures: [Measure] = []
+        var overlays: [(String, Overlay)] = [], costModel = CostModel.empty, benefitModel = BenefitModel.empty
+        var evidence = EvidenceCatalog.empty
+        var industries: [(Int, Industry)] = []
+        for (part, partBag, unreadable) in done {
+            bag.append(contentsOf: partBag)
+            unreadableFiles += unreadable
+            switch part {
+            case let .maturity(m): maturity = m
+            case let .policies(p): policies = p
+            case let .questionnaire(q): common = q
+            case let .measures(m): commonMeasures = m ?? []
+            case let .overlay(key, o): if let o { overlays.append((key, o)) }
+            case let .costModel(c): costModel = c ?? .empty
+            case let .benefitModel(b): benefitModel = b ?? .empty
+            case let .evidence(e): evidence = e ?? .empty
+            case let .industry(n, i): if let i { industries.append((n, i)) }
+            }
+        }
+        for key in files.files.keys.sorted() where !isKnown(key, manifest) {
+            bag.warning("file is not part of the catalog layout and is ignored", at: SourceLocation(file: files[key]!.path, line: 1, column: 1))
+        }
+        guard let maturity, let policies, let common else { return nil }
+        // In the manifest's order; measures every industry offers come first, then the industry's own.
+        let ordered = industries.sorted { $0.0 < $1.0 }.map { _, industry -> Industry in
+            var industry = industry
+            industry.measures = commonMeasures + industry.measures
+            return industry
+        }
+        var raw = Raw(manifest: manifest, maturity: maturity, policies: policies, common: common, industries: ordered,
+                      overlays: overlays.sorted { $0.0 < $1.0 }.map(\.1))
+        raw.costModel = costModel
+        raw.benefitModel = benefitModel
+        raw.evidence = evidence
+        return raw
+    }
+
+    /// One industry's files: its header, questions, modules (with its own measures) and rules.
+    private mutating func readIndustry(_ ref: LocatedText) -> Industry? {
+        let dir = "industries/\(ref.text)/"
+        guard var industry = read(dir + "industry.yaml", Self.industryHeader) else { return nil }
+        if industry.id != ref.text {
+            bag.error("industry file says id `\(industry.id)` but sits in folder `\(ref.text)`", at: industry.location)
+        }
+        industry.sections = read(dir + "questions.yaml", Self.sections, optional: true) ?? []
+        let moduleFile = read(dir + "modules.yaml", Self.moduleFile)
+        industry.modules = moduleFile?.modules ?? []
+        industry.measures = moduleFile?.measures ?? []
+        industry.rules = read(dir + "rules.yaml", Self.rules) ?? []
+        return industry
     }
 
     private func isKnown(_ key: String, _ manifest: CatalogManifest) -> Bool {
@@ -188,7 +203,7 @@ struct CatalogReader {
         return !(key.hasSuffix(".yaml") || key.hasSuffix(".yml"))
     }
 
-    private mutating func read<T>(_ relative: String, _ body: (YMap, LoadContext) -> T?, optional: Bool = false) -> T? {
+    mutating func read<T>(_ relative: String, _ body: (YMap, LoadContext) -> T?, optional: Bool = false) -> T? {
         guard let file = files[relative] else {
             if !optional {
                 bag.error("missing catalog file \(relative)", at: nil)
