@@ -4,12 +4,21 @@ import Foundation
 /// Build it once and reuse it: each run is pure, synchronous and deterministic.
 public struct Engine: Sendable {
     public let catalog: Catalog
-    /// Each industry of the catalog prepared once (slots, compiled conditions, lookup tables), in catalog order.
-    let prepared: [PreparedIndustry]
+    /// Each industry of the catalog prepared once (slots, compiled conditions, lookup tables), in catalog order;
+    /// nil for one left out at `init`, prepared again at each run instead.
+    let prepared: [PreparedIndustry?]
 
-    public init(catalog: Catalog) {
+    /// - Parameter industries: the industries runs will be for (nil: all); a command that diagnoses one
+    ///   enterprise prepares only its industry.
+    public init(catalog: Catalog, industries: Set<String>? = nil) {
         self.catalog = catalog
-        prepared = catalog.industries.map { PreparedIndustry(catalog: catalog, industry: $0) }
+        prepared = catalog.industries.map { industry in
+            industries.map { $0.contains(industry.id) } ?? true ? PreparedIndustry(catalog: catalog, industry: industry) : nil
+        }
+    }
+
+    private func prepared(_ index: Int) -> PreparedIndustry {
+        prepared[index] ?? PreparedIndustry(catalog: catalog, industry: catalog.industries[index])
     }
 
     public struct Output: Sendable {
@@ -57,7 +66,7 @@ public struct Engine: Sendable {
     /// The diagnosis half of `run`: the same checks (industry, overlay) and the same figures as the proposal's.
     public func standing(_ sheet: AnswerSheet, contractor: String? = nil) throws(Failure) -> Standing {
         guard let index = catalog.industries.firstIndex(where: { $0.id == sheet.industry }) else { throw .unknownIndustry(sheet.industry) }
-        let prepared = prepared[index]
+        let prepared = prepared(index)
         _ = try overlay(contractor, industry: prepared.industry.id)
         let diagnosis = prepared.diagnosis.diagnose(industryID: prepared.industry.id,
                                                     answers: prepared.effectiveAnswers(prepared.slotted(sheet.answers).values))
@@ -68,7 +77,7 @@ public struct Engine: Sendable {
 
     public func run(_ sheet: AnswerSheet, budgetYuan: Int? = nil, contractor: String? = nil, target: TargetLevel = .automatic) throws(Failure) -> Output {
         guard let index = catalog.industries.firstIndex(where: { $0.id == sheet.industry }) else { throw .unknownIndustry(sheet.industry) }
-        let prepared = prepared[index]
+        let prepared = prepared(index)
         let industry = prepared.industry
         let overlay = try overlay(contractor, industry: industry.id)
         // The sheet's ids are hashed once, here; everything after reads answers by slot.

@@ -57,7 +57,7 @@ public struct DiagnoseCommand: ParsableCommand {
         let session = try CatalogSession.load(flag: global.catalog)
         let sheet = try AnswersLoader.load(answers, session: session)
         let peerRows = try peers.map(PeerSummary.rows)
-        let engine = Engine(catalog: session.catalog)
+        let engine = Engine(catalog: session.catalog, industries: [sheet.industry])
         let budgetYuan = budget.flatMap { Money.yuan(fromWan: formatNumber($0)) }
         let result: Engine.Output
         do {

@@ -125,7 +125,7 @@ public struct WizardCommand: ParsableCommand {
         let sheet = try AnswersLoader.load(answers, session: session, quietWarnings: true)
         let result: Engine.Output
         do {
-            result = try Engine(catalog: session.catalog).run(sheet, target: target.value)
+            result = try Engine(catalog: session.catalog, industries: [sheet.industry]).run(sheet, target: target.value)
         } catch {
             throw CLIError.input(error.description)
         }

@@ -60,12 +60,14 @@ struct ProposalWriter: Sendable {
 
     /// The UTF-8 bytes of several formats at once; Markdown and HTML share their view model when they can.
     func texts(_ proposal: Proposal, _ formats: [OutputFormat]) throws -> [(OutputFormat, [UInt8])] {
+        // The JSON is encoded on another core while Markdown and HTML render on this one.
+        let json = formats.contains(.json) && ProposalWriter.needsTemplates(formats) ? Background { proposal.jsonBytes() } : nil
         let documents = try self.documents(proposal, formats)
         return try formats.map { f in
             switch f {
             case .md: return (f, documents.markdown ?? [])
             case .html: return (f, documents.html ?? [])
-            case .json: return (f, proposal.jsonBytes())
+            case .json: return (f, json?.value() ?? proposal.jsonBytes())
             case .pdf: return (f, Array(try text(proposal, f).utf8))
             }
         }
