@@ -28,9 +28,21 @@ private final class JSONSink {
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
     func write<T: Encodable>(_ value: T, depth: Int) throws {
-        let encoder = StreamEncoder(sink: self, depth: depth)
+        let encoder = encoder(at: depth)
         try value.encode(to: encoder)
         encoder.close()
+    }
+
+    /// One encoder per depth, reused: the writing is a stream, so at any moment at most one value is open at each
+    /// depth (a member's nested value is closed before the next member starts).
+    private var encoders: [StreamEncoder] = []
+
+    /// The encoder for a value at `depth`, reset for it.
+    func encoder(at depth: Int) -> StreamEncoder {
+        while encoders.count <= depth { encoders.append(StreamEncoder(sink: self, depth: encoders.count)) }
+        let encoder = encoders[depth]
+        encoder.reset()
+        return encoder
     }
 
     func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
@@ -137,7 +149,8 @@ private enum Opened { case none, object(count: Int), array(count: Int), single }
 /// The encoder of one value at one depth. Members are written as they come; a nested container gets an
 /// encoder of its own, closed before the next member of this one.
 private final class StreamEncoder: Encoder {
-    let sink: JSONSink
+    /// The sink owns its encoders, so it outlives them.
+    unowned let sink: JSONSink
     let depth: Int
     var opened: Opened = .none
     /// The nested container written last, still open.
@@ -148,6 +161,12 @@ private final class StreamEncoder: Encoder {
     init(sink: JSONSink, depth: Int) {
         self.sink = sink
         self.depth = depth
+    }
+
+    /// Ready for a new value at this depth.
+    func reset() {
+        opened = .none
+        nested = nil
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -188,7 +207,7 @@ private final class StreamEncoder: Encoder {
 
     /// An encoder for a nested container written as the member just started.
     func nestedEncoder() -> StreamEncoder {
-        let inner = StreamEncoder(sink: sink, depth: depth + 1)
+        let inner = sink.encoder(at: depth + 1)
         nested = inner
         return inner
     }
