@@ -1,14 +1,6 @@
 /// The module matrix (one row per module, one cell per proposal, with each cell's reasons) and the scene matrix.
 extension ComparisonViewModelBuilder {
-    func statusLabel(_ status: ModuleDecision.Status) -> String {
-        switch status {
-        case .include: return s["statusInclude"]
-        case .upgrade: return s["statusUpgrade"]
-        case .satisfied: return s["statusSatisfied"]
-        case .notChosen: return s["statusNotChosen"]
-        case .excluded: return s["statusExcluded"]
-        }
-    }
+    func statusLabel(_ status: ModuleDecision.Status) -> String { s.status(status) }
 
     func reasonText(_ r: Proposal.ReasonEntry) -> String {
         l(r.text) + (r.rule.map { s["openParen"] + s.format("ruleFmt", ["rule": u($0)]) + s["closeParen"] } ?? "")

@@ -1,14 +1,6 @@
 /// The package (chosen modules as cards), the modules left out, and the roadmap.
 extension ViewModelBuilder {
-    func statusLabel(_ status: ModuleDecision.Status) -> String {
-        switch status {
-        case .include: return s["statusInclude"]
-        case .upgrade: return s["statusUpgrade"]
-        case .satisfied: return s["statusSatisfied"]
-        case .notChosen: return s["statusNotChosen"]
-        case .excluded: return s["statusExcluded"]
-        }
-    }
+    func statusLabel(_ status: ModuleDecision.Status) -> String { s.status(status) }
 
     func kindLabel(_ kind: String) -> String { kind == "standard" ? s["kindStandard"] : s["kindPersonalized"] }
 

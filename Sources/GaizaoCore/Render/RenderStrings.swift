@@ -82,6 +82,19 @@ public struct RenderStrings: Sendable {
 }
 
 extension RenderStrings {
+    /// A module's status as a proposal and a comparison name it.
+    func status(_ status: ModuleDecision.Status) -> String {
+        switch status {
+        case .include: return self["statusInclude"]
+        case .upgrade: return self["statusUpgrade"]
+        case .satisfied: return self["statusSatisfied"]
+        case .notChosen: return self["statusNotChosen"]
+        case .excluded: return self["statusExcluded"]
+        }
+    }
+}
+
+extension RenderStrings {
     static let document: [(key: String, zh: String, en: String)] = [
         ("htmlLang", "zh-CN", "en"),
         ("docTitle", "数字化改造方案", "Digital retrofit proposal"),
