@@ -31,6 +31,8 @@ struct CostBound {
     private let itemScenes: [Range<Int>]
     private let retrofitScenes: Range<Int>
     private let costs: [Int]
+    /// Each indicator's points with its diagnosed answer (its state while no item touches it).
+    private let untouchedScores: [Int]
     /// For `quickBound`, by rule: the items that raise some scene (some mandatory scene) to the rule's level from
     /// the diagnosis, with their cost and how many, in the order of least cost per scene.
     private let sceneCovers: [[(item: Int, cost: Int, gain: Int)]]
@@ -38,6 +40,7 @@ struct CostBound {
 
     init(_ model: PackageModel, level: Int) {
         self.model = model
+        untouchedScores = model.indicators.indices.map { model.score($0, model.indicators[$0].base) }
         let reaching = model.rules.filter { $0.level >= level }
         let nested = model.rules.allSatisfy { a in
             model.rules.allSatisfy { b in a.level > b.level || (a.score <= b.score && a.scenes <= b.scenes && a.mandatory <= b.mandatory) }
@@ -203,7 +206,8 @@ struct CostBound {
                 investment += model.items[i].cost.low
             }
             for k in states.indices {
-                let score = model.score(k, states[k])
+                // An indicator no item of the package touched still has its diagnosed answer: scored once, at init.
+                let score = states[k].touched ? model.score(k, states[k]) : untouchedScores[k]
                 scratch.baseScore[k] = score
                 let now = states[k].touched ? score : model.indicators[k].original
                 if let funding = model.funding, k == funding.indicator {
