@@ -174,6 +174,14 @@ struct CostBound {
         var mandatory: [Int]
         var combined: [Int]
         var pairs: [(cost: Int, gain: Int)] = []
+        /// The package whose point gains `baseScore`, `points` (for the items of `pointsItems`), the free points
+        /// and the funding gain below were worked out for. The search asks the bound for the same package again
+        /// along a branch that leaves items out, with fewer items remaining: the figures are reused.
+        var pointsMask: UInt64?
+        var pointsItems: UInt64 = 0
+        var freePoints = 0
+        var retrofitPoints: Int?
+        var fundingGain: FundingGain?
 
         init(_ model: PackageModel) {
             baseScore = [Int](repeating: 0, count: model.indicators.count)
@@ -198,31 +206,6 @@ struct CostBound {
         var fundingGain: FundingGain?
         if rules.contains(where: { $0.score > points }) {
             pointsKnown = true
-            var investment = 0
-            var m = mask
-            while m != 0 {
-                let i = m.trailingZeroBitCount
-                m &= m &- 1
-                investment += model.items[i].cost.low
-            }
-            for k in states.indices {
-                // An indicator no item of the package touched still has its diagnosed answer: scored once, at init.
-                let score = states[k].touched ? model.score(k, states[k]) : untouchedScores[k]
-                scratch.baseScore[k] = score
-                let now = states[k].touched ? score : model.indicators[k].original
-                if let funding = model.funding, k == funding.indicator {
-                    if case let .some(base) = fundingBase {
-                        fundingGain = FundingGain(base: base, revenue: funding.revenue, years: funding.years, indicator: k,
-                                                  state: states[k], investment: investment, now: now)
-                    } else {
-                        freePoints += max(0, model.indicators[k].maxPoints - now)
-                    }
-                } else if !monotone[k] {
-                    freePoints += max(0, model.indicators[k].maxPoints - now)
-                } else if !states[k].touched {
-                    freePoints += max(0, score - now)
-                }
-            }
             func gain(_ run: Range<Int>, _ baseScore: [Int]) -> Int {
                 var total = 0
                 for g in run where monotone[groups[g].indicator] {
@@ -233,13 +216,51 @@ struct CostBound {
                 }
                 return total
             }
-            if retrofitFree { freePoints += gain(retrofitGroups, scratch.baseScore) }
-            m = remaining
+            if scratch.pointsMask != mask {
+                scratch.pointsMask = mask
+                scratch.pointsItems = 0
+                scratch.retrofitPoints = nil
+                scratch.freePoints = 0
+                scratch.fundingGain = nil
+                var investment = 0
+                var m = mask
+                while m != 0 {
+                    let i = m.trailingZeroBitCount
+                    m &= m &- 1
+                    investment += model.items[i].cost.low
+                }
+                for k in states.indices {
+                    // An indicator no item of the package touched still has its diagnosed answer: scored once, at init.
+                    let score = states[k].touched ? model.score(k, states[k]) : untouchedScores[k]
+                    scratch.baseScore[k] = score
+                    let now = states[k].touched ? score : model.indicators[k].original
+                    if let funding = model.funding, k == funding.indicator {
+                        if case let .some(base) = fundingBase {
+                            scratch.fundingGain = FundingGain(base: base, revenue: funding.revenue, years: funding.years, indicator: k,
+                                                              state: states[k], investment: investment, now: now)
+                        } else {
+                            scratch.freePoints += max(0, model.indicators[k].maxPoints - now)
+                        }
+                    } else if !monotone[k] {
+                        scratch.freePoints += max(0, model.indicators[k].maxPoints - now)
+                    } else if !states[k].touched {
+                        scratch.freePoints += max(0, score - now)
+                    }
+                }
+            }
+            freePoints = scratch.freePoints
+            fundingGain = scratch.fundingGain
+            if retrofitFree {
+                if scratch.retrofitPoints == nil { scratch.retrofitPoints = gain(retrofitGroups, scratch.baseScore) }
+                freePoints += scratch.retrofitPoints ?? 0
+            }
+            var m = remaining & ~scratch.pointsItems
             while m != 0 {
                 let i = m.trailingZeroBitCount
                 m &= m &- 1
                 scratch.points[i] = gain(itemGroups[i], scratch.baseScore)
             }
+            scratch.pointsItems |= remaining
         }
         var least: Int?
         for rule in rules {
