@@ -182,6 +182,9 @@ struct CostBound {
         var freePoints = 0
         var retrofitPoints: Int?
         var fundingGain: FundingGain?
+        /// The package and rule whose scenes raised per item (`scenes`, `mandatory`, for `scenesItems`) are kept.
+        var scenesFor: (mask: UInt64?, rule: Int) = (nil, -1)
+        var scenesItems: UInt64 = 0
 
         init(_ model: PackageModel) {
             baseScore = [Int](repeating: 0, count: model.indicators.count)
@@ -263,7 +266,7 @@ struct CostBound {
             scratch.pointsItems |= remaining
         }
         var least: Int?
-        for rule in rules {
+        for (r, rule) in rules.enumerated() {
             // Scenes (and mandatory scenes) at the rule's level: now, free from the retrofit, and per item.
             var atLevel = 0, mandatoryAtLevel = 0
             for s in scenes.indices where scenes[s] >= rule.level {
@@ -285,12 +288,18 @@ struct CostBound {
                     needScenes -= n
                     needMandatory -= md
                 }
-                var m = remaining
+                // Kept for the same package and rule, as the point gains are.
+                if scratch.scenesFor.mask != mask || scratch.scenesFor.rule != r {
+                    scratch.scenesFor = (mask, r)
+                    scratch.scenesItems = 0
+                }
+                var m = remaining & ~scratch.scenesItems
                 while m != 0 {
                     let i = m.trailingZeroBitCount
                     m &= m &- 1
                     (scratch.scenes[i], scratch.mandatory[i]) = raised(itemScenes[i])
                 }
+                scratch.scenesItems |= remaining
             }
             let needPoints = pointsKnown && rule.score > points ? rule.score - points - freePoints : 0
             var need = 0
