@@ -173,11 +173,7 @@ struct CostBound {
         var scenes: [Int]
         var mandatory: [Int]
         var combined: [Int]
-        /// The order each kind of gain is covered in (`cover`).
-        var pointsOrder = CoverOrder()
-        var scenesOrder = CoverOrder()
-        var mandatoryOrder = CoverOrder()
-        var combinedOrder = CoverOrder()
+        var pairs: [(cost: Int, gain: Int)] = []
         /// The package whose point gains `baseScore`, `points` (for the items of `pointsItems`), the free points
         /// and the funding gain below were worked out for. The search asks the bound for the same package again
         /// along a branch that leaves items out, with fewer items remaining: the figures are reused.
@@ -196,6 +192,7 @@ struct CostBound {
             scenes = points
             mandatory = points
             combined = points
+            pairs.reserveCapacity(model.items.count)
         }
     }
 
@@ -307,17 +304,15 @@ struct CostBound {
             let needPoints = pointsKnown && rule.score > points ? rule.score - points - freePoints : 0
             var need = 0
             if needPoints > 0 {
-                guard let c = cover(needPoints, remaining, scratch.points, &scratch.pointsOrder, key: .init(mask: mask, rule: -1),
-                                    extra: fundingGain) else { continue }
+                guard let c = cover(needPoints, remaining, scratch.points, &scratch.pairs, extra: fundingGain) else { continue }
                 need = c
             }
             if needScenes > 0 {
-                guard let c = cover(needScenes, remaining, scratch.scenes, &scratch.scenesOrder, key: .init(mask: mask, rule: r)) else { continue }
+                guard let c = cover(needScenes, remaining, scratch.scenes, &scratch.pairs) else { continue }
                 need = max(need, c)
             }
             if needMandatory > 0 {
-                guard let c = cover(needMandatory, remaining, scratch.mandatory, &scratch.mandatoryOrder, key: .init(mask: mask, rule: r))
-                else { continue }
+                guard let c = cover(needMandatory, remaining, scratch.mandatory, &scratch.pairs) else { continue }
                 need = max(need, c)
             }
             // The deficits together: Σ gain_c / need_c ≥ (number of deficits), in integers over their product.
@@ -336,7 +331,7 @@ struct CostBound {
                 }
                 var extra = needPoints > 0 ? fundingGain : nil
                 extra?.factor = pointsFactor
-                if let c = cover(deficits * product, remaining, scratch.combined, &scratch.combinedOrder, key: nil, extra: extra) {
+                if let c = cover(deficits * product, remaining, scratch.combined, &scratch.pairs, extra: extra) {
                     need = max(need, c)
                 }
             }
@@ -347,41 +342,24 @@ struct CostBound {
 
     /// The cheapest fractional cover of `need` by the items of `remaining` with their `gains` (by item; rounded
     /// down); nil when all of them together fall short. `extra`, when given, is a further gain that rises with the
-    /// cost spent (c ↦ at most its gain at c / 2). The items are taken in `order` (least cost per gain first, ties
-    /// by item), sorted again only when `key` names other gains than it was sorted for or an item of `remaining`
-    /// was not among those sorted (a nil key: always sorted).
-    private func cover(_ need: Int, _ remaining: UInt64, _ gains: [Int], _ order: inout CoverOrder, key: CoverOrder.Key?,
+    /// cost spent (c ↦ at most its gain at c / 2).
+    private func cover(_ need: Int, _ remaining: UInt64, _ gains: [Int], _ pairs: inout [(cost: Int, gain: Int)],
                        extra: FundingGain? = nil) -> Int? {
         guard need > 0 else { return 0 }
+        pairs.removeAll(keepingCapacity: true)
         var m = remaining
         var total = 0, allCost = 0
         while m != 0 {
             let i = m.trailingZeroBitCount
             m &= m &- 1
             allCost += costs[i]
-            if gains[i] > 0 { total += gains[i] }
+            if gains[i] > 0 { pairs.append((costs[i], gains[i])); total += gains[i] }
         }
         let most = extra?.gain(allCost / 2, model) ?? 0
         guard total + most >= need else { return nil }
-        if key == nil || order.key != key || remaining & ~order.over != 0 {
-            order.items.removeAll(keepingCapacity: true)
-            m = remaining
-            while m != 0 {
-                let i = m.trailingZeroBitCount
-                m &= m &- 1
-                if gains[i] > 0 { order.items.append(i) }
-            }
-            let costs = costs
-            order.items.sort { a, b in
-                let x = costs[a] * gains[b], y = costs[b] * gains[a]
-                return x != y ? x < y : a < b
-            }
-            order.key = key
-            order.over = remaining
-        }
+        pairs.sort { a, b in a.cost * b.gain < b.cost * a.gain }
         var got = 0, cost = 0
-        for i in order.items where remaining & (UInt64(1) << UInt64(i)) != 0 {
-            let c = costs[i], g = gains[i]
+        for (c, g) in pairs {
             // Within this item's share of cost the further gain is at most its value at the share's end.
             let further = extra?.gain((cost + c) / 2, model) ?? 0
             if got + g + further >= need { return cost + c * max(0, need - got - further) / g }
@@ -389,20 +367,6 @@ struct CostBound {
             got += g
         }
         return cost
-    }
-
-    /// The items of a cover in the order it takes them, kept from call to call (see `cover`).
-    struct CoverOrder {
-        /// Which gains the order is for: the package, and the rule (-1 for point gains, the same for every rule).
-        struct Key: Equatable {
-            var mask: UInt64
-            var rule: Int
-        }
-
-        var key: Key?
-        /// The items the order was sorted over.
-        var over: UInt64 = 0
-        var items: [Int] = []
     }
 
     /// What the funding indicator adds when a package spends `extra` more yuan (low estimates) than `investment`,
