@@ -54,8 +54,10 @@ public struct DiagnoseCommand: ParsableCommand {
         // from process start); their messages are still printed after the catalog's and the answers'.
         let templatesFlag = templates
         let preparedTemplates = ProposalWriter.needsTemplates(formats) ? Background { TemplateSession.prepare(flag: templatesFlag) } : nil
-        let session = try CatalogSession.load(flag: global.catalog)
-        let sheet = try AnswersLoader.load(answers, session: session)
+        // Only the enterprise's industry of the catalog is read (a fifth less YAML to parse).
+        let answersFile = try FileIO.readText(answers)
+        let session = try CatalogSession.load(flag: global.catalog, focus: AnswerDecoder.industryID(of: answersFile))
+        let sheet = try AnswersLoader.load(answersFile, session: session)
         let peerRows = try peers.map(PeerSummary.rows)
         let engine = Engine(catalog: session.catalog, industries: [sheet.industry])
         let budgetYuan = budget.flatMap { Money.yuan(fromWan: formatNumber($0)) }

@@ -27,8 +27,9 @@ public struct ExplainCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let session = try CatalogSession.load(flag: global.catalog)
-        let sheet = try AnswersLoader.load(answers, session: session, quietWarnings: true)
+        let answersFile = try FileIO.readText(answers)
+        let session = try CatalogSession.load(flag: global.catalog, focus: AnswerDecoder.industryID(of: answersFile))
+        let sheet = try AnswersLoader.load(answersFile, session: session, quietWarnings: true)
         let catalog = session.catalog
         guard let industry = catalog.industry(sheet.industry) else { throw CLIError.input("unknown industry `\(sheet.industry)`") }
         if let module, industry.module(module) == nil {

@@ -7,10 +7,11 @@ public struct CatalogSession {
     public var catalog: Catalog
     public var printer: DiagnosticPrinter
 
-    public static func load(flag: String?, quietWarnings: Bool = true) throws -> CatalogSession {
+    /// - Parameter focus: the industry id of the one enterprise the command reads (see `CatalogLoader.load`).
+    public static func load(flag: String?, quietWarnings: Bool = true, focus: String? = nil) throws -> CatalogSession {
         let location = try ResourceLocator.catalog(flag: flag)
         let files = try FileIO.catalogFiles(at: location.path, displayPrefix: FileIO.displayPath(location.path))
-        let result = CatalogLoader.load(files, thorough: !quietWarnings, runner: ThreadJobRunner())
+        let result = CatalogLoader.load(files, thorough: !quietWarnings, runner: ThreadJobRunner(), focus: focus)
         var printer = DiagnosticPrinter()
         for f in files.files.values { printer.add(f) }
         guard let catalog = result.catalog else {

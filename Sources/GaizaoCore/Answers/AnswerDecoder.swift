@@ -20,6 +20,15 @@ public enum AnswerDecoder {
         return Result(sheet: bag.hasErrors ? nil : sheet, diagnostics: bag)
     }
 
+    /// The `industry:` an answers file names, as written, or nil when the file does not read that far. Lets a
+    /// command read only that industry of the catalog; `decode` then checks the file in full.
+    public static func industryID(of file: SourceFile, limits: YAMLLimits = .standard) -> String? {
+        var bag = DiagnosticBag()
+        guard let root = YAMLDocument.parse(file, limits: limits, into: &bag), case let .mapping(map) = root,
+              case let .scalar(value)? = map["industry"] else { return nil }
+        return value.string
+    }
+
     static func decode(_ root: Node, _ ctx: LoadContext, catalog: Catalog, partial: Bool = false) -> AnswerSheet? {
         guard let map = YMap(root, ctx, what: "an answers file") else { return nil }
         map.checkKeys(["gaizao_answers", "industry", "date", "answers"], in: "the answers file")

@@ -32,11 +32,16 @@ public enum CatalogLoader {
     ///   false to skip searches that can only find warnings.
     /// - Parameter runner: runs the independent reading jobs (a file, or an industry's files); the default runs
     ///   them one after the other, the CLI spreads them over the cores.
+    /// - Parameter focus: the id of the one industry a command needs (a `diagnose` of one enterprise). When the
+    ///   manifest lists it, only that industry's files are read and checked, besides every shared file, and the
+    ///   catalog holds that industry only (and every overlay, unchecked where its industry was left out: a
+    ///   `--contractor` of another industry still gets its own message). Any other text (a name, a typo) reads every industry,
+    ///   so that the answers' error lists them all. The catalog's hash is always over every file.
     public static func load(_ files: CatalogFiles, limits: YAMLLimits = .standard, thorough: Bool = true,
-                            runner: some JobRunner = SequentialJobRunner()) -> Result {
+                            runner: some JobRunner = SequentialJobRunner(), focus: String? = nil) -> Result {
         var bag = DiagnosticBag()
         var reader = CatalogReader(files: files, limits: limits)
-        let raw = reader.readAll(runner: runner)
+        let raw = reader.readAll(runner: runner, focus: focus)
         bag.append(contentsOf: reader.bag)
         guard let raw else { return Result(catalog: nil, diagnostics: bag, summary: []) }
         var catalog = Catalog(
@@ -48,7 +53,7 @@ public enum CatalogLoader {
         // A file that could not be read at all leaves the catalog without its modules, rules or questions:
         // cross-file checks would then report a cascade of false problems, so they wait until it reads.
         if reader.unreadableFiles.isEmpty {
-            bag.append(contentsOf: CatalogChecks.run(catalog, thorough: thorough))
+            bag.append(contentsOf: CatalogChecks.run(catalog, thorough: thorough, leftOut: raw.leftOut))
         }
         let summary = catalog.industries.map { ind in
             IndustrySummary(
@@ -86,6 +91,8 @@ struct CatalogReader {
         var costModel: CostModel = .empty
         var benefitModel: BenefitModel = .empty
         var evidence: EvidenceCatalog = .empty
+        /// Industries of the manifest not read, because of a focus on another.
+        var leftOut: Set<String> = []
     }
 
     /// One reading job's result: the model of one file, or of one industry's files.
@@ -106,8 +113,9 @@ struct CatalogReader {
     /// Reads the manifest, then every other file in independent jobs (each file is parsed and read by one job;
     /// an industry's four files by one), the largest first so that the runner's cores finish together, then
     /// merges their models and diagnostics.
-    mutating func readAll(runner: some JobRunner) -> Raw? {
+    mutating func readAll(runner: some JobRunner, focus: String? = nil) -> Raw? {
         guard let manifest = read("catalog.yaml", Self.manifest) else { return nil }
+        let focused = manifest.industryIDs.contains { $0.text == focus } ? focus : nil
         var jobs: [(bytes: Int, run: @Sendable (inout CatalogReader) -> Part)] = []
         let sizes = files.files.mapValues { $0.text.utf8.count }
         func add(_ paths: [String], _ run: @escaping @Sendable (inout CatalogReader) -> Part) {
@@ -123,7 +131,7 @@ struct CatalogReader {
         add(["cost-model.yaml"]) { .costModel($0.read("cost-model.yaml", Self.costModel, optional: true)) }
         add(["benefits.yaml"]) { .benefitModel($0.read("benefits.yaml", Self.benefitModel, optional: true)) }
         add(["evidence.yaml"]) { .evidence($0.read("evidence.yaml", Self.evidenceCatalog, optional: true)) }
-        for (n, ref) in manifest.industryIDs.enumerated() where YValue.isValidID(ref.text) {
+        for (n, ref) in manifest.industryIDs.enumerated() where YValue.isValidID(ref.text) && (focused == nil || ref.text == focused) {
             let dir = "industries/\(ref.text)/"
             guard files[dir + "industry.yaml"] != nil else {
                 bag.error("industry `\(ref.text)` has no file \(dir)industry.yaml", at: ref.location)
@@ -173,6 +181,7 @@ struct CatalogReader {
         raw.costModel = costModel
         raw.benefitModel = benefitModel
         raw.evidence = evidence
+        if let focused { raw.leftOut = Set(manifest.industryIDs.map(\.text)).subtracting([focused]) }
         return raw
     }
 

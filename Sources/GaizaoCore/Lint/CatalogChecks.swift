@@ -1,7 +1,9 @@
 /// Cross-file checks of a loaded catalog: references, shapes, cycles, conditions. Each check reports
 /// located diagnostics; none stops the others.
 enum CatalogChecks {
-    static func run(_ catalog: Catalog, thorough: Bool = true) -> DiagnosticBag {
+    /// - Parameter leftOut: industries of the manifest that were not read (a load focused on another): what only
+    ///   they could resolve (overlays for them, cost entries naming their modules) is not checked.
+    static func run(_ catalog: Catalog, thorough: Bool = true, leftOut: Set<String> = []) -> DiagnosticBag {
         var bag = DiagnosticBag()
         ManifestChecks.run(catalog, &bag)
         MaturityChecks.run(catalog, &bag)
@@ -13,8 +15,8 @@ enum CatalogChecks {
             MeasureChecks.run(catalog, industry, questionnaire, &bag)
             RuleChecks.run(catalog, industry, questionnaire, thorough: thorough, &bag)
         }
-        OverlayChecks.run(catalog, &bag)
-        CostChecks.run(catalog, &bag)
+        OverlayChecks.run(catalog, leftOut: leftOut, &bag)
+        CostChecks.run(catalog, partial: !leftOut.isEmpty, &bag)
         return bag
     }
 
@@ -102,10 +104,10 @@ enum PolicyChecks {
 }
 
 enum OverlayChecks {
-    static func run(_ catalog: Catalog, _ bag: inout DiagnosticBag) {
+    static func run(_ catalog: Catalog, leftOut: Set<String> = [], _ bag: inout DiagnosticBag) {
         CatalogChecks.duplicates(catalog.overlays, id: \.id, loc: \.location, what: "overlay", &bag)
         let bands = catalog.manifest.sizeBands.map(\.id)
-        for overlay in catalog.overlays {
+        for overlay in catalog.overlays where !leftOut.contains(overlay.industry) {
             guard let industry = catalog.industry(overlay.industry) else {
                 let hint = closest(overlay.industry, among: catalog.industries.map(\.id)).map { " (did you mean `\($0)`?)" } ?? ""
                 bag.error("overlay `\(overlay.id)` names unknown industry `\(overlay.industry)`\(hint)", at: overlay.industryLocation ?? overlay.location)

@@ -1,6 +1,8 @@
 /// Checks of cost-model.yaml, benefits.yaml and evidence.yaml against the rest of the catalog.
 enum CostChecks {
-    static func run(_ catalog: Catalog, _ bag: inout DiagnosticBag) {
+    /// - Parameter partial: the catalog holds only some of the manifest's industries (a focused load), so a cost
+    ///   entry or driver may name a module or question of one left out: such names are not checked.
+    static func run(_ catalog: Catalog, partial: Bool = false, _ bag: inout DiagnosticBag) {
         let model = catalog.costModel
         CatalogChecks.duplicates(model.drivers, id: \.id, loc: \.location, what: "cost driver", &bag)
         let allModules = Set(catalog.industries.flatMap { $0.modules.map(\.id) })
@@ -9,12 +11,13 @@ enum CostChecks {
         func question(_ id: String) -> Question? { common[id] ?? questionnaires.lazy.compactMap { $0[id] }.first }
         for d in model.drivers {
             guard let q = question(d.questionID) else {
+                if partial { continue }
                 bag.error("cost driver `\(d.id)` reads unknown question `\(d.questionID)`", at: d.location)
                 continue
             }
             if q.kind != .number { bag.error("cost driver `\(d.id)` reads question `\(d.questionID)`, which is not a number", at: d.location) }
         }
-        for e in model.entries { check(e, catalog: catalog, allModules: allModules, &bag) }
+        for e in model.entries { check(e, catalog: catalog, allModules: partial ? nil : allModules, &bag) }
         if !model.entries.isEmpty {
             for industry in catalog.industries {
                 for m in industry.modules where model.entry(m.id) == nil {
@@ -24,15 +27,16 @@ enum CostChecks {
         }
         for overlay in catalog.overlays {
             for (_, o) in overlay.modules.sorted(by: { $0.key < $1.key }) {
-                if let e = o.costModel { check(e, catalog: catalog, allModules: allModules, &bag) }
+                if let e = o.costModel { check(e, catalog: catalog, allModules: partial ? nil : allModules, &bag) }
             }
         }
-        benefits(catalog, question: question, &bag)
+        benefits(catalog, question: question, partial: partial, &bag)
         evidence(catalog, &bag)
     }
 
-    private static func check(_ e: CostModel.Entry, catalog: Catalog, allModules: Set<String>, _ bag: inout DiagnosticBag) {
-        if !allModules.contains(e.moduleID) {
+    /// `allModules`: nil when not every industry was read.
+    private static func check(_ e: CostModel.Entry, catalog: Catalog, allModules: Set<String>?, _ bag: inout DiagnosticBag) {
+        if let allModules, !allModules.contains(e.moduleID) {
             let hint = closest(e.moduleID, among: Array(allModules)).map { " (did you mean `\($0)`?)" } ?? ""
             bag.error("cost model for unknown module `\(e.moduleID)`\(hint)", at: e.location)
         }
@@ -42,10 +46,10 @@ enum CostChecks {
         }
     }
 
-    private static func benefits(_ catalog: Catalog, question: (String) -> Question?, _ bag: inout DiagnosticBag) {
+    private static func benefits(_ catalog: Catalog, question: (String) -> Question?, partial: Bool, _ bag: inout DiagnosticBag) {
         let b = catalog.benefitModel
         guard !b.metrics.isEmpty else { return }
-        for id in b.energyCostQuestions where question(id) == nil {
+        for id in b.energyCostQuestions where !partial && question(id) == nil {
             bag.error("benefits.yaml: `energy_cost_questions` names unknown question `\(id)`", at: nil)
         }
         let needed: [BenefitModel.Basis: [String]] = [

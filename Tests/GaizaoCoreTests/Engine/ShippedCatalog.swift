@@ -7,7 +7,8 @@ enum Shipped {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let catalog: Catalog = {
+    /// The shipped catalog's YAML files, keyed by their path relative to `catalogs/`.
+    static let files: CatalogFiles = {
         let dir = root.appendingPathComponent("catalogs").path
         var files: [String: SourceFile] = [:]
         let e = FileManager.default.enumerator(atPath: dir)!
@@ -16,7 +17,11 @@ enum Shipped {
             let text = try! String(contentsOfFile: dir + "/" + rel, encoding: .utf8)
             files[rel] = SourceFile(path: "catalogs/" + rel, text: text)
         }
-        let result = CatalogLoader.load(CatalogFiles(files: files))
+        return CatalogFiles(files: files)
+    }()
+
+    static let catalog: Catalog = {
+        let result = CatalogLoader.load(files)
         guard let catalog = result.catalog else { fatalError("shipped catalog does not load: \(result.diagnostics.errors)") }
         return catalog
     }()
