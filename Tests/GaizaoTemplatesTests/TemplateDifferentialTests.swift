@@ -24,7 +24,9 @@ import Testing
         mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &rng) < percent }
 
         mutating func text() -> String {
-            pick(["x", "  ", "\t", "\n", "\r\n", "<&>", "\"'", "中文", " - ", "a b", "|", "}", ""])
+            // Characters of several scalars too (a letter and its combining accent, an emoji ZWJ sequence): the
+            // parser copies text between tags by the characters' UTF-8 offsets.
+            pick(["x", "  ", "\t", "\n", "\r\n", "<&>", "\"'", "中文", " - ", "a b", "|", "}", "", "e\u{301}", "👩\u{200D}💻"])
         }
 
         mutating func tag(_ body: String) -> String { delimiters.0 + body + delimiters.1 }
