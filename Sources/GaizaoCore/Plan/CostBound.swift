@@ -134,11 +134,7 @@ struct CostBound {
         let retrofitFree = mask & model.moduleMask == 0 && remaining & model.moduleMask != 0
         var least: Int?
         for (r, rule) in rules.enumerated() {
-            var atLevel = 0, mandatoryAtLevel = 0
-            for s in scenes.indices where scenes[s] >= rule.level {
-                atLevel += 1
-                if model.mandatory[s] { mandatoryAtLevel += 1 }
-            }
+            let (atLevel, mandatoryAtLevel) = model.count(scenes, atLeast: rule.level)
             var needScenes = rule.scenes - atLevel, needMandatory = rule.mandatory - mandatoryAtLevel
             if retrofitFree && (needScenes > 0 || needMandatory > 0) {
                 for (s, l) in self.scenes[retrofitScenes] where l >= rule.level && scenes[s] < rule.level {
@@ -268,11 +264,7 @@ struct CostBound {
         var least: Int?
         for (r, rule) in rules.enumerated() {
             // Scenes (and mandatory scenes) at the rule's level: now, free from the retrofit, and per item.
-            var atLevel = 0, mandatoryAtLevel = 0
-            for s in scenes.indices where scenes[s] >= rule.level {
-                atLevel += 1
-                if model.mandatory[s] { mandatoryAtLevel += 1 }
-            }
+            let (atLevel, mandatoryAtLevel) = model.count(scenes, atLeast: rule.level)
             var needScenes = rule.scenes - atLevel, needMandatory = rule.mandatory - mandatoryAtLevel
             if needScenes > 0 || needMandatory > 0 {
                 func raised(_ run: Range<Int>) -> (Int, Int) {

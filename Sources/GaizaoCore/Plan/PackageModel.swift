@@ -136,7 +136,8 @@ struct PackageModel: Sendable {
         return atLevel >= rule.scenes && mandatoryAtLevel >= rule.mandatory
     }
 
-    private func count(_ scenes: [Int], atLeast level: Int) -> (Int, Int) {
+    /// How many scenes, and how many mandatory scenes, are at `level` or above.
+    func count(_ scenes: [Int], atLeast level: Int) -> (Int, Int) {
         var atLevel = 0, mandatoryAtLevel = 0
         for s in scenes.indices where scenes[s] >= level {
             atLevel += 1
