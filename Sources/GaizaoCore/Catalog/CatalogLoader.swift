@@ -34,9 +34,9 @@ public enum CatalogLoader {
     ///   them one after the other, the CLI spreads them over the cores.
     /// - Parameter focus: the id of the one industry a command needs (a `diagnose` of one enterprise). When the
     ///   manifest lists it, only that industry's files are read and checked, besides every shared file, and the
-    ///   catalog holds that industry only (and every overlay, unchecked where its industry was left out: a
-    ///   `--contractor` of another industry still gets its own message). Any other text (a name, a typo) reads every industry,
-    ///   so that the answers' error lists them all. The catalog's hash is always over every file.
+    ///   catalog holds that industry only, with every overlay (unchecked where its industry was left out, so a
+    ///   `--contractor` of another industry still gets its own message). Any other text (a name, a typo) reads
+    ///   every industry, so that the answers' error lists them all. The catalog's hash is always over every file.
     public static func load(_ files: CatalogFiles, limits: YAMLLimits = .standard, thorough: Bool = true,
                             runner: some JobRunner = SequentialJobRunner(), focus: String? = nil) -> Result {
         var bag = DiagnosticBag()
