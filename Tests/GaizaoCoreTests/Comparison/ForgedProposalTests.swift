@@ -31,6 +31,41 @@ import Testing
         object[key] = inner
     }
 
+    /// Foundation's decoder reports `1.5` in a whole-yuan field with no coding path: the reader finds the number.
+    @Test func aFractionOrHugeNumberInAWholeNumberFieldIsNamedByItsPath() throws {
+        let fraction = try Self.forged { Self.set(&$0, ["totals", "investment", "lowYuan"], 1.5) }
+        #expect(Self.readError(fraction) == "p.json: not a valid gaizao.proposal/2 proposal: `totals.investment.lowYuan` is 1.5: expected a whole number")
+        let huge = try Self.forged { Self.set(&$0, ["totals", "netCost", "highYuan"], 1e30) }
+        #expect(Self.readError(huge)?.contains("`totals.netCost.highYuan` is 1e+30: expected a whole number") == true)
+        // Fractions where the schema has them (points) are no suspects: the culprit is still found among them.
+        let scene = try Self.forged { object in
+            var modules = object["modules"] as! [[String: Any]]
+            var cost = modules[0]["cost"] as! [String: Any]
+            cost["highYuan"] = 2.25
+            modules[0]["cost"] = cost
+            object["modules"] = modules
+        }
+        #expect(Self.readError(scene)?.contains("`modules[0].cost.highYuan` is 2.25: expected a whole number") == true)
+    }
+
+    @Test func wrongTypesAreNamedAsJSONKindsNotSwiftTypes() throws {
+        let object = try #require(Self.readError(try Self.forged { Self.set(&$0, ["totals", "investment"], [1, 2]) }))
+        #expect(object.contains("wrong type at `totals.investment` (expected an object)"), "\(object)")
+        let text = try #require(Self.readError(try Self.forged { object in
+            var modules = object["modules"] as! [[String: Any]]
+            modules[0]["id"] = 5
+            object["modules"] = modules
+        }))
+        #expect(text.contains("wrong type at `modules[0].id` (expected a text)"), "\(text)")
+        #expect(!text.contains("String") && !object.contains("Dictionary"))
+    }
+
+    @Test func textThatIsNotJSONIsLocatedByLineAndColumn() {
+        #expect(Self.readError("") == "p.json: not valid JSON (the file is empty)")
+        #expect(Self.readError("{\"schema\": ") == "p.json: not valid JSON (the file ends before the JSON does)")
+        #expect(Self.readError("{\n  \"a\": 1,\n  \"名\": x}") == "p.json: not valid JSON (line 3, column 8: unexpected text)")
+    }
+
     @Test func moneyAtTheEndsOfIntIsRefusedWithItsKeyPath() throws {
         let text = try Self.forged { Self.set(&$0, ["totals", "netCost", "lowYuan"], Int.max) }
         let error = try #require(Self.readError(text))
