@@ -57,6 +57,25 @@ import Testing
         #expect(Self.scratchFolders(out).isEmpty)
     }
 
+    /// `diagnose -o` into the answers' own folder leaves proposal JSON beside the answers: a batch of that folder
+    /// leaves the proposals out with a note instead of failing each as answers without `industry`; named on its
+    /// own, a proposal is refused as what it is.
+    @Test func proposalsBesideTheAnswersAreLeftOutOfAFolderBatch() throws {
+        let dir = Self.tempDir()
+        let answers = dir.appendingPathComponent("auto-parts-midsize.yaml")
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("examples/auto-parts-midsize.yaml"), to: answers)
+        let diagnose = try GaizaoBinary.run(["diagnose", answers.path, "-o", dir.path, "--format", "json"])
+        #expect(diagnose.status == 0, "\(diagnose.stderr)")
+        let out = dir.appendingPathComponent("out")
+        let r = try GaizaoBinary.run(["batch", dir.path, "-o", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("auto-parts-midsize.json: warning: a proposal gaizao wrote, not an answers file: left out"), "\(r.stderr)")
+        #expect(try Self.summaryRows(out).map { $0["status"] } == ["ok"])
+        let alone = try GaizaoBinary.run(["batch", dir.appendingPathComponent("auto-parts-midsize.json").path, "-o", dir.appendingPathComponent("out2").path])
+        #expect(alone.status == 1)
+        #expect(alone.stderr.contains("auto-parts-midsize.json:2:13: error: this is a file gaizao wrote (`gaizao.proposal/2`), not an answers file"), "\(alone.stderr)")
+    }
+
     @Test func csvFieldsWithSeparatorsAreQuoted() {
         #expect(SummaryCSV.quote("plain 名称") == "plain 名称")
         #expect(SummaryCSV.quote("a,b") == "\"a,b\"")

@@ -60,6 +60,15 @@ struct BatchInputs: Sequence, IteratorProtocol {
         return excluded.contains { OutputGuard.same($0, id) }
     }
 
+    /// Whether the JSON file at `path` starts as gaizao's own files do: `{ "schema": "gaizao.…`.
+    static func isWrittenByGaizao(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 256)) ?? Data()
+        let text = String(decoding: head, as: UTF8.self).filter { !$0.isWhitespace }
+        return text.hasPrefix(#"{"schema":"gaizao."#)
+    }
+
     mutating func next() -> BatchRecord? {
         while true {
             if !queue.isEmpty { return queue.removeFirst() }
@@ -95,7 +104,13 @@ struct BatchInputs: Sequence, IteratorProtocol {
                 // `~$book.xlsx` is the lock file Excel keeps beside an open workbook, not a workbook.
                 let files = names.filter { [".yaml", ".yml", ".json", ".csv", ".xlsx"].contains(where: $0.lowercased().hasSuffix) && !$0.hasPrefix(".") && !$0.hasPrefix("~$") }
                 if files.isEmpty { empty.append((input, "the folder holds no answers files (.yaml, .json), CSV files or xlsx workbooks")) }
-                pending.insert(contentsOf: files.map { (input as NSString).appendingPathComponent($0) }.filter { !isExcluded($0) }, at: 0)
+                var paths = files.map { (input as NSString).appendingPathComponent($0) }.filter { !isExcluded($0) }
+                // Proposals that `diagnose` wrote beside their answers are not answers: left out, with a note.
+                for path in paths where path.lowercased().hasSuffix(".json") && Self.isWrittenByGaizao(path) {
+                    empty.append((path, "a proposal gaizao wrote, not an answers file: left out"))
+                }
+                paths.removeAll { $0.lowercased().hasSuffix(".json") && Self.isWrittenByGaizao($0) }
+                pending.insert(contentsOf: paths, at: 0)
                 continue
             }
             if input.lowercased().hasSuffix(".csv") {

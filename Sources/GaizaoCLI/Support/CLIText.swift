@@ -181,6 +181,9 @@ enum CLIText {
         ("{p}: warning: {m}", "{p}：警告：{m}"),
         // Located messages about an answers file (Core writes them in English; these are what enterprises read).
         ("missing required key `{k}` in {w}", "{w}缺少必填项 `{k}`"),
+        ("a proposal gaizao wrote, not an answers file: left out", "这是 gaizao 生成的方案，不是答卷文件：已跳过"),
+        ("this is a file gaizao wrote (`{s}`), not an answers file: give the answers it was made from",
+         "这是 gaizao 生成的文件（`{s}`），不是答卷文件：请给出生成它所用的答卷"),
         ("unknown key `{k}` in {w} (did you mean `{s}`?)", "{w}中有未知的键 `{k}`（是否想写 `{s}`？）"),
         ("unknown key `{k}` in {w}", "{w}中有未知的键 `{k}`"),
         ("missing required answer `{q}` ({z} / {e})", "缺少必答题 `{q}`（{z}）"),

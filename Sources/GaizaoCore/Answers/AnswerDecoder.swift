@@ -31,6 +31,11 @@ public enum AnswerDecoder {
 
     static func decode(_ root: Node, _ ctx: LoadContext, catalog: Catalog, partial: Bool = false) -> AnswerSheet? {
         guard let map = YMap(root, ctx, what: "an answers file") else { return nil }
+        // A proposal gaizao wrote (often beside its answers, in the folder a batch reads) is not an answers file.
+        if let schema = map["schema"], case let .scalar(value) = schema, value.string.hasPrefix("gaizao.") {
+            ctx.error("this is a file gaizao wrote (`\(value.string)`), not an answers file: give the answers it was made from", schema)
+            return nil
+        }
         map.checkKeys(["gaizao_answers", "industry", "date", "answers"], in: "the answers file")
         if let v = map["gaizao_answers"] {
             if YValue.number(v, ctx, what: "`gaizao_answers`") != 1 && ctx.bag.errors.isEmpty {
