@@ -25,6 +25,28 @@ import GaizaoCore
         #expect(md == expected)
     }
 
+    /// A package costing a large share of the enterprise's revenue is a cash risk in the matrix; the summary line
+    /// gives a range whose ends agree as one figure ("补助 0 万元", not "0–0").
+    @Test func aPackageOutOfProportionToRevenueIsARiskAndEqualEndsAreOneFigure() throws {
+        let text = try String(contentsOfFile: RenderFixtures.root + "/examples/auto-parts-small-workshop.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "annual_revenue: 1500", with: "annual_revenue: 50")
+        let sheet = try #require(AnswerDecoder.decode(SourceFile(path: "micro.yaml", text: text), catalog: RenderFixtures.catalog).sheet)
+        let p = try Engine(catalog: RenderFixtures.catalog).run(sheet).proposal
+        let md = RenderFixtures.renderer.markdown(p, lang: .zh)
+        let percent = (p.totals.netCost.highYuan * 100 + 250_000) / 500_000
+        #expect(percent > 10)
+        #expect(md.contains("企业净投入（高估算 \(Money.wan(p.totals.netCost.highYuan)) 万元）相当于上年营业收入（50 万元）的 \(percent)%"), "\(md)")
+        #expect(RenderFixtures.renderer.markdown(p, lang: .en).contains("is \(percent)% of last year's revenue (50 万元)"))
+        // The shipped examples spend a small share of their revenue: no such row.
+        for example in RenderFixtures.examples {
+            #expect(!RenderFixtures.renderer.markdown(try RenderFixtures.proposal(example), lang: .zh).contains("相当于上年营业收入"), "\(example)")
+        }
+        #expect(p.totals.subsidy.lowYuan == 0 && p.totals.subsidy.highYuan == 0)
+        let line = Summary.line(p, lang: .zh)
+        #expect(line.contains("补助 0 万元，") && !line.contains("0–0"), "\(line)")
+        #expect(Summary.line(p, lang: .en).contains("subsidy CNY 0, "))
+    }
+
     @Test func contractorTemplatesAreUsed() async throws {
         let dir = try Self.temporaryFolder(), templates = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir); try? FileManager.default.removeItem(atPath: templates) }

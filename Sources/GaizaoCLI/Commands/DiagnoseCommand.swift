@@ -105,15 +105,18 @@ enum Summary {
         if let level = p.target?.level, let reached = p.target?.reached {
             target = lang == .zh ? "（目标\(lv(level))，\(reached ? "可达到" : "达不到")）" : " (target \(lv(level)): \(reached ? "reached" : "not reached"))"
         }
+        // A range whose ends agree is one figure: "补助 0 万元", not "0–0".
+        func wan(_ low: Int, _ high: Int) -> String { low == high ? Money.wan(low) : "\(Money.wan(low))–\(Money.wan(high))" }
+        func yuan(_ low: Int, _ high: Int) -> String { low == high ? Money.grouped(low) : "\(Money.grouped(low))–\(Money.grouped(high))" }
         switch lang {
         case .zh:
             return "\(p.enterprise.name)：\(formatNumber(p.diagnosis.points))分 \(lv(levelNow)) → \(formatNumber(p.after.points))分 \(lv(levelAfter))\(target)；"
-                + "\(t.selectedModules)个模块\(measures > 0 ? "、\(measures)项管理措施" : "")，投入 \(Money.wan(t.investment.lowYuan))–\(Money.wan(t.investment.highYuan)) 万元，"
-                + "补助 \(Money.wan(t.subsidy.lowYuan))–\(Money.wan(t.subsidy.highYuan)) 万元，工期 \(t.durationWeeks) 周"
+                + "\(t.selectedModules)个模块\(measures > 0 ? "、\(measures)项管理措施" : "")，投入 \(wan(t.investment.lowYuan, t.investment.highYuan)) 万元，"
+                + "补助 \(wan(t.subsidy.lowYuan, t.subsidy.highYuan)) 万元，工期 \(t.durationWeeks) 周"
         case .en:
             return "\(p.enterprise.name): \(formatNumber(p.diagnosis.points)) pts \(lv(levelNow)) → \(formatNumber(p.after.points)) pts \(lv(levelAfter))\(target); "
-                + "\(t.selectedModules) modules\(measures > 0 ? ", \(measures) measures" : ""), investment CNY \(Money.grouped(t.investment.lowYuan))–\(Money.grouped(t.investment.highYuan)), "
-                + "subsidy CNY \(Money.grouped(t.subsidy.lowYuan))–\(Money.grouped(t.subsidy.highYuan)), \(t.durationWeeks) weeks"
+                + "\(t.selectedModules) modules\(measures > 0 ? ", \(measures) measures" : ""), investment CNY \(yuan(t.investment.lowYuan, t.investment.highYuan)), "
+                + "subsidy CNY \(yuan(t.subsidy.lowYuan, t.subsidy.highYuan)), \(t.durationWeeks) weeks"
         }
     }
 }

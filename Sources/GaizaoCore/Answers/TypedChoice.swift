@@ -49,13 +49,21 @@ extension Catalog {
     }
 }
 
-/// The nearest name for a "did you mean" hint: within a small edit distance (`closest`), else the one name that
-/// starts with the text or that the text starts with (`small` → `small_appliance`), compared without case.
+/// The nearest name for a "did you mean" hint: within a small edit distance (`closest`) that keeps some of the
+/// text (`5g` is not "near" `无`, which shares none of it), else the one name that starts with the text or that the
+/// text starts with (`small` → `small_appliance`), else the one name that holds it (`5g` → `industrial_5g`),
+/// compared without case.
 func nearest(_ text: String, among names: [String]) -> String? {
     let t = text.trimmingWhitespace()
     guard !t.isEmpty else { return nil }
-    if let near = closest(t, among: names) { return near }
+    if let near = closest(t, among: names), editDistance(t, near) < t.count { return near }
     let lower = t.lowercased()
     let prefixed = names.filter { $0.lowercased().hasPrefix(lower) || (lower.hasPrefix($0.lowercased()) && $0.count >= 2) }
-    return prefixed.first
+    if let first = prefixed.first { return first }
+    guard t.count >= 2 else { return nil }
+    let holding = Set(names.filter { $0.lowercased().contains(lower) })
+    if holding.count == 1 { return holding.first }
+    // An id and its own labels may all hold it: the one id among them, when there is one.
+    let ids = holding.filter { $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_" || $0 == "-") } }
+    return ids.count == 1 ? ids.first : nil
 }

@@ -138,6 +138,10 @@ extension ViewModelBuilder {
     /// may fall short (an estimate: one indicator marked down a band costs about this much).
     static let thinMarginPoints = 3.0
 
+    /// Above this share of last year's revenue, the enterprise's net investment (high estimate) is flagged as a
+    /// strain on its cash (an estimate, not a policy figure).
+    static let affordablePercent = 10
+
     func riskMatrix() -> ViewNode {
         var rows: [ViewNode] = []
         func row(_ risk: String, _ likelihood: String, _ impact: String, _ mitigation: String) {
@@ -151,6 +155,12 @@ extension ViewModelBuilder {
             row(s.format("riskThinMargin", ["n": String(level), "a": f.points(check.points), "b": f.points(check.pointsNeeded),
                                             "m": f.points(check.points - check.pointsNeeded)]),
                 "high", "high", s["riskThinMarginMit"])
+        }
+        // A package that costs a large share of a year's revenue is a cash risk the owner must see.
+        if let revenue = p.enterprise.annualRevenueYuan, revenue > 0, p.totals.netCost.highYuan * 100 > revenue * Self.affordablePercent {
+            let percent = (p.totals.netCost.highYuan * 100 + revenue / 2) / revenue
+            row(s.format("riskAffordability", ["c": Money.wan(p.totals.netCost.highYuan), "r": Money.wan(revenue), "p": String(percent)]),
+                "medium", "high", s["riskAffordabilityMit"])
         }
         row(s["riskData"], "high", "high", s["riskDataMit"])
         row(s["riskAdoption"], "medium", "high", s["riskAdoptionMit"])

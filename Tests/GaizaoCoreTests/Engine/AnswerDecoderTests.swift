@@ -15,6 +15,24 @@ import Testing
         #expect(Self.decode("  ap_iatf1694: certified\n").first == "a.yaml:7:3: error: unknown question `ap_iatf1694` for industry `auto-parts` (did you mean `ap_iatf16949`?)")
     }
 
+    /// A hint must keep something of what was typed: `5g` is not "near" the one-character label `无`.
+    @Test func optionHintsKeepSomethingOfTheText() {
+        let fiveG = Self.decode("  network: [5g]\n").first ?? ""
+        #expect(fiveG.contains("`5g` is not an option of `network` (did you mean `industrial_5g`?)"), "\(fiveG)")
+        let fibre = Self.decode("  network: [fiber]\n").first ?? ""
+        #expect(fibre.contains("`fiber` is not an option of `network`;"), "no hint for a text that matches nothing: \(fibre)")
+        #expect(nearest("ful_coverage", among: ["full_coverage", "none", "无"]) == "full_coverage")
+    }
+
+    /// A proposal that gaizao wrote, given as answers, is refused at its schema line.
+    @Test func aProposalIsNotAnAnswersFile() {
+        let text = "{\n  \"schema\": \"gaizao.proposal/2\",\n  \"enterprise\": {}\n}\n"
+        let result = AnswerDecoder.decode(SourceFile(path: "p.json", text: text), catalog: Shipped.catalog)
+        #expect(result.sheet == nil)
+        #expect(result.diagnostics.sorted.map(\.description) == [
+            "p.json:2:13: error: this is a file gaizao wrote (`gaizao.proposal/2`), not an answers file: give the answers it was made from"])
+    }
+
     @Test func wrongTypes() {
         #expect(Self.decode("  equipment_digital_rate: lots\n").first == "a.yaml:7:27: error: answer to `equipment_digital_rate` must be a number (%), found `lots`")
         #expect(Self.decode("  network: workshop_control\n").first?.hasPrefix("a.yaml:7:12: error: answer to `network` must be a list of option ids") == true)
