@@ -75,11 +75,32 @@ extension Planner {
     }
 
     /// Sets statuses, costs, roles and reasons for the package `chosen` aimed at `level`.
-    func assign(_ chosen: UInt64, _ model: PackageModel, _ diagnosis: Diagnosis, level: Int,
+    /// `budgeted`: the package was chosen within a budget (the best level and points it buys), not as the
+    /// cheapest for a level. The reasons name what the package aims at: the target when it reaches it; else,
+    /// within a budget, the best the budget buys; else the highest level the catalog can reach.
+    func assign(_ chosen: UInt64, _ model: PackageModel, _ diagnosis: Diagnosis, level: Int, budgeted: Bool = false,
                 _ decisions: inout [ModuleDecision], _ measures: inout [MeasureDecision]) {
-        let levelZh = Self.levelName(level, .zh), levelEn = Self.levelName(level, .en)
         let tops = model.tops(chosen)
         let outcome = model.evaluate(chosen)
+        let reached = outcome.level >= level
+        let target = Self.levelName(level, .zh), targetEn = Self.levelName(level, .en)
+        let best = Self.levelName(outcome.level, .zh), bestEn = Self.levelName(outcome.level, .en)
+        let needed = reached
+            ? Localized(zh: "达到目标\(target)所需", en: "needed for the target of \(targetEn)")
+            : budgeted
+            ? Localized(zh: "在预算内提升等级和得分所需", en: "needed for the best level and points within the budget")
+            : Localized(zh: "目标\(target)无法达到；达到可达的最高等级\(best)所需",
+                        en: "the target of \(targetEn) is out of reach; needed for \(bestEn), the highest reachable")
+        /// Why an item is left out; `thing` is what the Chinese calls it ("模块", "项").
+        func notNeeded(_ thing: String) -> Localized {
+            reached
+                ? Localized(zh: "达到目标\(target)不需要此\(thing)", en: "not needed for the target of \(targetEn)")
+                : budgeted
+                ? Localized(zh: "预算内未纳入此\(thing)（方案达不到目标\(target)）",
+                            en: "left out within the budget (the package does not reach the target of \(targetEn))")
+                : Localized(zh: "目标\(target)无法达到；达到可达的最高等级\(best)不需要此\(thing)",
+                            en: "the target of \(targetEn) is out of reach; not needed for \(bestEn), the highest reachable")
+        }
         var itemOfModule: [Int: Int] = [:], itemOfMeasure: [Int: Int] = [:]
         for (n, item) in model.items.enumerated() {
             if let m = item.module { itemOfModule[m] = n }
@@ -129,7 +150,7 @@ extension Planner {
                 default:
                     decisions[i].reasons.append(DecisionReason(
                         kind: .target, ruleID: nil,
-                        text: Clauses.join([Localized(zh: "达到目标\(levelZh)所需", en: "needed for the target of \(levelEn)"), removalText(n)]),
+                        text: Clauses.join([needed, removalText(n)]),
                         questions: []))
                 }
             } else {
@@ -144,9 +165,9 @@ extension Planner {
                 decisions[i].reasons.append(DecisionReason(
                     kind: .target, ruleID: nil,
                     text: decisions[i].role == .recommendedNext
-                        ? Localized(zh: "达到目标\(levelZh)不需要此模块，可作为下一步（另需 \(price) 万元）",
-                                    en: "not needed for the target of \(levelEn); a next step (another \(price) 万元)")
-                        : Localized(zh: "达到目标\(levelZh)不需要此模块", en: "not needed for the target of \(levelEn)"),
+                        ? Localized(zh: notNeeded("模块").zh + "，可作为下一步（另需 \(price) 万元）",
+                                    en: notNeeded("模块").en + "; a next step (another \(price) 万元)")
+                        : notNeeded("模块"),
                     questions: []))
             }
         }
@@ -157,7 +178,7 @@ extension Planner {
                 measures[k].cost = measures[k].referenceCost
                 measures[k].reasons = [measureGain(model, k, diagnosis),
                                        DecisionReason(kind: .target, ruleID: nil,
-                                                      text: Clauses.join([Localized(zh: "达到目标\(levelZh)所需", en: "needed for the target of \(levelEn)"), removalText(n)]),
+                                                      text: Clauses.join([needed, removalText(n)]),
                                                       questions: [])]
             } else {
                 measures[k].status = .notChosen
@@ -165,7 +186,7 @@ extension Planner {
                 let gain = measureGain(model, k, diagnosis)
                 measures[k].role = gain.questions.isEmpty ? .notNeeded : .recommendedNext
                 measures[k].reasons = [gain, DecisionReason(kind: .target, ruleID: nil,
-                                                            text: Localized(zh: "达到目标\(levelZh)不需要此项", en: "not needed for the target of \(levelEn)"), questions: [])]
+                                                            text: notNeeded("项"), questions: [])]
             }
         }
     }

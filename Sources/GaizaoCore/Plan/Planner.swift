@@ -136,7 +136,7 @@ public struct Planner: Sendable {
                 // Out of reach: the cheapest package for the highest level that can be reached.
                 chosen = levels.indices.reversed().lazy.filter { levels[$0] < level }.compactMap { ladderMask($0) }.first ?? forced
             }
-            assign(chosen, model, diagnosis, level: level, &decisions, &measures)
+            assign(chosen, model, diagnosis, level: level, budgeted: options.budgetYuan != nil, &decisions, &measures)
             target.reached = model.evaluate(chosen).level >= level
             if !target.reached {
                 target.missing = levels.firstIndex(of: level).flatMap { ladderMask($0) == nil ? unreachable(model, forced, level) : nil }

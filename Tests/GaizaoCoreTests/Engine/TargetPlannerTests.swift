@@ -228,6 +228,29 @@ import Testing
         #expect(!four.reachable)
         #expect(out.plan.projected.level >= out.diagnosis.level)
         #expect(out.proposal.target?.reached == false)
+        // Reasons name what the package aims at, not the target it cannot reach.
+        let reasons = out.plan.decisions.flatMap(\.reasons).filter { $0.kind == .target }.map(\.text)
+        #expect(!reasons.isEmpty)
+        for r in reasons {
+            #expect(r.zh.hasPrefix("目标四级无法达到；达到可达的最高等级三级") && !r.zh.contains("达到目标四级"), "\(r.zh)")
+            #expect(r.en.hasPrefix("the target of level 4 is out of reach; "), "\(r.en)")
+        }
+    }
+
+    /// Within a budget that cannot reach the target, modules left out are left out for the budget, not "not
+    /// needed for the target"; those in the package are what the budget buys.
+    @Test func aBudgetShortOfTheTargetSaysSoInEveryReason() throws {
+        let out = try Engine(catalog: Shipped.catalog).run(Shipped.example("auto-parts-midsize.yaml"), budgetYuan: 300_000, target: .level(3))
+        #expect(!out.plan.target.reached)
+        let left = out.plan.decisions.filter { $0.status == .notChosen }
+        #expect(!left.isEmpty)
+        for d in left {
+            #expect(d.reasons.contains { $0.text.zh.hasPrefix("预算内未纳入此模块（方案达不到目标三级）") }, "\(d.moduleID): \(d.reasons.map(\.text.zh))")
+            #expect(!d.reasons.contains { $0.text.zh.contains("达到目标三级不需要") })
+        }
+        for d in out.plan.selected where d.role == .target {
+            #expect(d.reasons.contains { $0.text.zh.hasPrefix("在预算内提升等级和得分所需") }, "\(d.moduleID)")
+        }
     }
 
     @Test func defaultTargetIsLevelTwoBelowTwoElseTheNextLevel() throws {
