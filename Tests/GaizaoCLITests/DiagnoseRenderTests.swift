@@ -47,6 +47,25 @@ import GaizaoCore
         #expect(Summary.line(p, lang: .en).contains("subsidy CNY 0, "))
     }
 
+    /// `-o report.md` would make a folder called report.md: refused as a usage error, nothing created; an existing
+    /// folder of that name is still a folder.
+    @Test func anOutputThatLooksLikeAFileNameIsRefused() async throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for (command, output) in [("diagnose", "report.md"), ("wizard", "p.html"), ("batch", "sum.csv"), ("compare", "c.json")] {
+            let arguments: [String] = switch command {
+            case "compare": ["compare", "a.json", "b.json", "-o", dir + "/" + output]
+            case "wizard": ["wizard", "--answers", dir + "/answers.yaml", "-o", dir + "/" + output]
+            default: [command, Self.example, "-o", dir + "/" + output]
+            }
+            #expect(await GaizaoCommand.run(arguments: arguments) == 2, "\(command)")
+            #expect(!FileManager.default.fileExists(atPath: dir + "/" + output), "\(command)")
+        }
+        try FileManager.default.createDirectory(atPath: dir + "/kept.md", withIntermediateDirectories: true)
+        #expect(await GaizaoCommand.run(arguments: ["diagnose", Self.example, "-o", dir + "/kept.md", "--format", "json"]) == 0)
+        #expect(FileManager.default.fileExists(atPath: dir + "/kept.md/home-appliance-midsize.json"))
+    }
+
     @Test func contractorTemplatesAreUsed() async throws {
         let dir = try Self.temporaryFolder(), templates = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir); try? FileManager.default.removeItem(atPath: templates) }

@@ -64,6 +64,7 @@ public struct CompareCommand: ParsableCommand {
             throw ValidationError("--mode before-after compares exactly two proposals (given \(proposals.count))")
         }
         _ = try Self.formats(format)
+        try OutputGuard.checkFolder(output)
     }
 
     public func run() throws {

@@ -38,6 +38,7 @@ public struct DiagnoseCommand: ParsableCommand {
     public func validate() throws {
         _ = try OutputFormat.parseList(format)
         if let budget { try Self.checkBudget(budget) }
+        try OutputGuard.checkFolder(output)
     }
 
     /// The budget in 万元: positive, and below a million 万元 (10¹⁰ yuan), as exact yuan can hold.

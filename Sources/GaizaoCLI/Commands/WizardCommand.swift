@@ -38,6 +38,7 @@ public struct WizardCommand: ParsableCommand {
 
     public func validate() throws {
         _ = try OutputFormat.parseList(format)
+        try OutputGuard.checkFolder(output)
     }
 
     public func run() throws {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import GaizaoCore
 
@@ -34,6 +35,18 @@ enum CLIMessages {
 /// file when they resolve to the same canonical path or, for an existing file, the same device and inode (hard
 /// links, symbolic links, `./a` and `a`, case-insensitive file systems).
 enum OutputGuard {
+    /// Refuses `-o report.md`: `-o` names a folder (gaizao names the files in it), and a folder called
+    /// `report.md` is not what whoever typed it wanted. An existing folder of any name is fine.
+    static func checkFolder(_ output: String) throws {
+        guard output != "-" else { return }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue { return }
+        let ext = (output as NSString).pathExtension.lowercased()
+        if ["md", "markdown", "html", "htm", "json", "pdf", "csv", "xlsx", "txt"].contains(ext) {
+            throw ValidationError("`\(output)` looks like a file name, but -o names the output folder (gaizao names the files in it): give a folder, such as -o out")
+        }
+    }
+
     struct Identity: Hashable {
         var canonical: String
         var device: UInt64?

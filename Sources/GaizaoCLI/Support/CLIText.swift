@@ -101,6 +101,8 @@ enum CLIText {
         ("--xlsx needs --industry ID", "--xlsx 需要 --industry ID"),
         ("batch writes md, html and json; print PDFs with `gaizao diagnose --format pdf`", "batch 只写 md、html 和 json；PDF 请用 `gaizao diagnose --format pdf`"),
         ("--jobs must be between 1 and 256", "--jobs 须在 1 到 256 之间"),
+        ("`{p}` looks like a file name, but -o names the output folder (gaizao names the files in it): give a folder, such as -o out",
+         "`{p}` 像是文件名，但 -o 指定的是输出文件夹（其中的文件由 gaizao 命名）：请给出文件夹，如 -o out"),
         ("give at least one input", "请至少给出一个输入"),
         ("compare needs at least two proposal JSON files (given {n})", "compare 至少需要两份方案 JSON 文件（给出了 {n} 份）"),
         ("--mode before-after compares exactly two proposals (given {n})", "--mode before-after 只比较两份方案（给出了 {n} 份）"),
