@@ -16,7 +16,7 @@ public struct BatchCommand: AsyncParsableCommand {
         with every error. Exit 1 if any enterprise failed; the others are still done. Result folders of an earlier \
         batch in DIR are kept and this run numbers its folders after them (summary.csv and summary.html are \
         replaced); one batch at a time writes into DIR (a second one is refused), and the batch's own files are \
-        never read as input.
+        never read as input, nor are proposal JSON files in an input folder (left out with a warning).
         """)
 
     @Argument(help: "Answers files, folders, CSV or xlsx files, or - for JSON Lines on stdin.")
