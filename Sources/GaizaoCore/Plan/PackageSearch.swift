@@ -173,20 +173,34 @@ struct PackageSearch {
                 let floor = CostKey(cost: here.cost + max(suffixMinCost[k], extra), count: here.count + 1, negativeWeight: Int.min)
                 if b < floor { return }
             }
-            let item = order[k]
-            let bit = UInt64(1) << UInt64(item)
-            if mask & bit != 0 { search(k + 1, mask, out, here, projected: points); return }
-            let taken = mask | model.items[item].closure
-            if taken & out == 0 && !model.hasConflict(taken) && (budget.map { model.cost(taken).high <= $0 } ?? true) {
-                let takenKey = here.adding(PackageSearch.key(model, taken & ~mask))
-                // Taking it costs more than a strictly better package already known: that branch is cut here.
-                if bar.map({ !($0 < takenKey) }) ?? true {
+            // The items from k on whose branch that takes them is closed (already in the package, in conflict, over
+            // the budget, or dearer than a strictly better package known) have one branch only, the one that leaves
+            // them out: it is followed in one step to the first item that can be taken, whose node bounds it again
+            // (with fewer items left, so at least as tightly) instead of a node per item on the way.
+            var next = k, skipped = out
+            while next < order.count {
+                let bit = UInt64(1) << UInt64(order[next])
+                if mask & bit == 0, let taken = takeable(order[next], mask, skipped, here, bar) {
+                    if next > k { search(next, mask, skipped, here, projected: points); return }
                     save(depth: k)
-                    search(k + 1, taken, out, takenKey, projected: nil)
+                    search(k + 1, taken.mask, skipped, taken.key, projected: nil)
                     restore(depth: k)
+                    search(k + 1, mask, skipped | bit, here, projected: points)
+                    return
                 }
+                if mask & bit == 0 { skipped |= bit }
+                next += 1
             }
-            search(k + 1, mask, out | bit, here, projected: points)
+        }
+
+        /// The package with `item` taken (with what it needs) and its key, when that branch is open: no item of it
+        /// left out, no conflict, within the budget, and not dearer than a strictly better package known (`bar`).
+        private func takeable(_ item: Int, _ mask: UInt64, _ out: UInt64, _ here: CostKey, _ bar: CostKey?) -> (mask: UInt64, key: CostKey)? {
+            let taken = mask | model.items[item].closure
+            guard taken & out == 0 && !model.hasConflict(taken) && (budget.map { model.cost(taken).high <= $0 } ?? true) else { return nil }
+            let takenKey = here.adding(PackageSearch.key(model, taken & ~mask))
+            if let bar, bar < takenKey { return nil }
+            return (taken, takenKey)
         }
 
         private mutating func save(depth k: Int) {
