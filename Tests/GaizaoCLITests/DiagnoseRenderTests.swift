@@ -66,6 +66,20 @@ import GaizaoCore
         #expect(FileManager.default.fileExists(atPath: dir + "/kept.md/home-appliance-midsize.json"))
     }
 
+    /// Within a budget short of the target, modules left out are labelled as left out for the budget.
+    @Test func modulesLeftOutByABudgetShortOfTheTargetSaySo() throws {
+        let engine = Engine(catalog: RenderFixtures.catalog)
+        let sheet = try RenderFixtures.sheet("auto-parts-midsize")
+        let short = try engine.run(sheet, budgetYuan: 300_000, target: .level(3)).proposal
+        #expect(short.target?.reached == false)
+        let md = RenderFixtures.renderer.markdown(short, lang: .zh)
+        #expect(md.contains("| 预算内未纳入 | 预算内未纳入此模块（方案达不到目标三级）"), "\(md)")
+        #expect(!md.contains("本次不需要"))
+        #expect(RenderFixtures.renderer.markdown(short, lang: .en).contains("| left out within the budget |"))
+        let free = RenderFixtures.renderer.markdown(try engine.run(sheet, target: .level(3)).proposal, lang: .zh)
+        #expect(!free.contains("预算内未纳入"))
+    }
+
     @Test func contractorTemplatesAreUsed() async throws {
         let dir = try Self.temporaryFolder(), templates = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir); try? FileManager.default.removeItem(atPath: templates) }

@@ -8,7 +8,9 @@ extension ViewModelBuilder {
         case .prerequisite?: return s["rolePrerequisite"]
         case .must?: return s["roleMust"]
         case .recommendedNext?: return s["roleRecommendedNext"]
-        case .notNeeded?, nil: return s["roleNotNeeded"]
+        case .notNeeded?, nil:
+            // Within a budget that does not reach the target, what is left out is left out for the budget.
+            return p.budgetYuan != nil && p.target?.reached == false ? s["roleOverBudget"] : s["roleNotNeeded"]
         }
     }
 

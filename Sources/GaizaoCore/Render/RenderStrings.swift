@@ -226,6 +226,7 @@ extension RenderStrings {
         ("roleMust", "必选", "must-have"),
         ("roleRecommendedNext", "建议下一步", "recommended next"),
         ("roleNotNeeded", "本次不需要", "not needed now"),
+        ("roleOverBudget", "预算内未纳入", "left out within the budget"),
         ("secTarget", "目标等级与投入路径", "Target level and what it costs"),
         ("projectionIntro", "保守估算只计模块和管理措施带来的数字化基础、管理和场景提升，成效指标（能耗、合格率、人均营收、成本）保持不变，是可以承诺的结果；预期估算另计各模块 KPI 改善在成效指标上的体现。",
          "The conservative estimate counts only what the modules and measures bring to the foundation, management and scenes; the outcome indicators (energy, pass rate, revenue per employee, cost) stay as they are: it is what can be promised. The expected estimate also counts the modules' KPI improvements in the outcome indicators."),
