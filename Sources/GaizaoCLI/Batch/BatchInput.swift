@@ -104,12 +104,15 @@ struct BatchInputs: Sequence, IteratorProtocol {
                 // `~$book.xlsx` is the lock file Excel keeps beside an open workbook, not a workbook.
                 let files = names.filter { [".yaml", ".yml", ".json", ".csv", ".xlsx"].contains(where: $0.lowercased().hasSuffix) && !$0.hasPrefix(".") && !$0.hasPrefix("~$") }
                 if files.isEmpty { empty.append((input, "the folder holds no answers files (.yaml, .json), CSV files or xlsx workbooks")) }
-                var paths = files.map { (input as NSString).appendingPathComponent($0) }.filter { !isExcluded($0) }
-                // Proposals that `diagnose` wrote beside their answers are not answers: left out, with a note.
-                for path in paths where path.lowercased().hasSuffix(".json") && Self.isWrittenByGaizao(path) {
-                    empty.append((path, "a proposal gaizao wrote, not an answers file: left out"))
+                var paths: [String] = []
+                for path in files.map({ (input as NSString).appendingPathComponent($0) }) where !isExcluded(path) {
+                    // Proposals that `diagnose` wrote beside their answers are not answers: left out, with a note.
+                    if path.lowercased().hasSuffix(".json") && Self.isWrittenByGaizao(path) {
+                        empty.append((path, "a proposal gaizao wrote, not an answers file: left out"))
+                    } else {
+                        paths.append(path)
+                    }
                 }
-                paths.removeAll { $0.lowercased().hasSuffix(".json") && Self.isWrittenByGaizao($0) }
                 pending.insert(contentsOf: paths, at: 0)
                 continue
             }

@@ -20,11 +20,6 @@ enum BatchSummaryHTML {
         return text.contains(".") ? text : text + ".0"
     }
 
-    /// A range of 万元, one figure when both ends agree.
-    static func wanRange(_ low: Int, _ high: Int) -> String {
-        low == high ? Money.wan(low) : "\(Money.wan(low))–\(Money.wan(high))"
-    }
-
     static func percent(_ part: Int, _ whole: Int) -> String {
         whole == 0 ? "–" : "\(Int((Double(part) * 100 / Double(whole)).rounded()))%"
     }
@@ -125,7 +120,7 @@ enum BatchSummaryHTML {
             table += "<tr><td class=\"num\">\(r.index)</td><td class=\"name\">\(link)</td><td>\(escape(r.industry.map { industryNames[$0] ?? $0 } ?? ""))</td>"
             table += "<td>\(escape(r.town ?? ""))</td><td class=\"num\">\(points(r.pointsNow)) → \(points(r.pointsAfter))</td>"
             table += "<td>\(escape(levelNames[max(0, min(4, r.levelNow))])) → \(escape(levelNames[max(0, min(4, r.levelAfter))]))</td>"
-            table += "<td class=\"num\">\(wanRange(r.investment.low, r.investment.high))</td><td class=\"num\">\(wanRange(r.subsidy.low, r.subsidy.high))</td><td class=\"num\">\(r.weeks)</td>"
+            table += "<td class=\"num\">\(Money.wanRange(r.investment.low, r.investment.high))</td><td class=\"num\">\(Money.wanRange(r.subsidy.low, r.subsidy.high))</td><td class=\"num\">\(r.weeks)</td>"
             if let p = standings[r.index] {
                 let behind = p.scenesBehind.map { sceneNames[$0] ?? $0 }
                 table += "<td>\(t("高于 \(p.percentile)% 同行（\(p.peers) 家）", "above \(p.percentile)% of \(p.peers) peers"))"
@@ -179,8 +174,8 @@ enum BatchSummaryHTML {
         <div class="card">\(t("已诊断企业", "Enterprises diagnosed"))<b>\(totals.done)</b></div>
         <div class="card">\(t("失败", "Failed"))<b>\(totals.failed)</b></div>
         <div class="card">\(t("二级及以上：现状 → 改造后", "Level 2+: now → after"))<b>\(percent(level2Now, done.count)) → \(percent(level2After, done.count))</b></div>
-        <div class="card">\(t("总投入（万元）", "Total investment (万元)"))<b>\(wanRange(totals.investment.low, totals.investment.high))</b></div>
-        <div class="card">\(t("总补助（万元）", "Total subsidy (万元)"))<b>\(wanRange(totals.subsidy.low, totals.subsidy.high))</b></div>
+        <div class="card">\(t("总投入（万元）", "Total investment (万元)"))<b>\(Money.wanRange(totals.investment.low, totals.investment.high))</b></div>
+        <div class="card">\(t("总补助（万元）", "Total subsidy (万元)"))<b>\(Money.wanRange(totals.subsidy.low, totals.subsidy.high))</b></div>
         </div>
         <h2>\(t("试点目标：按细分行业", "Pilot goal by sub-industry"))</h2>
         <p class="legend"><span style="background:var(--now)"></span>\(t("现状", "Now"))<span style="background:var(--primary)"></span>\(t("改造后（估算）", "After (estimate)"))<span style="background:var(--warn);width:3px"></span>90%</p>

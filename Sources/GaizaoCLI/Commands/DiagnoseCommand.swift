@@ -106,18 +106,15 @@ enum Summary {
         if let level = p.target?.level, let reached = p.target?.reached {
             target = lang == .zh ? "（目标\(lv(level))，\(reached ? "可达到" : "达不到")）" : " (target \(lv(level)): \(reached ? "reached" : "not reached"))"
         }
-        // A range whose ends agree is one figure: "补助 0 万元", not "0–0".
-        func wan(_ low: Int, _ high: Int) -> String { low == high ? Money.wan(low) : "\(Money.wan(low))–\(Money.wan(high))" }
-        func yuan(_ low: Int, _ high: Int) -> String { low == high ? Money.grouped(low) : "\(Money.grouped(low))–\(Money.grouped(high))" }
         switch lang {
         case .zh:
             return "\(p.enterprise.name)：\(formatNumber(p.diagnosis.points))分 \(lv(levelNow)) → \(formatNumber(p.after.points))分 \(lv(levelAfter))\(target)；"
-                + "\(t.selectedModules)个模块\(measures > 0 ? "、\(measures)项管理措施" : "")，投入 \(wan(t.investment.lowYuan, t.investment.highYuan)) 万元，"
-                + "补助 \(wan(t.subsidy.lowYuan, t.subsidy.highYuan)) 万元，工期 \(t.durationWeeks) 周"
+                + "\(t.selectedModules)个模块\(measures > 0 ? "、\(measures)项管理措施" : "")，投入 \(Money.wanRange(t.investment.lowYuan, t.investment.highYuan)) 万元，"
+                + "补助 \(Money.wanRange(t.subsidy.lowYuan, t.subsidy.highYuan)) 万元，工期 \(t.durationWeeks) 周"
         case .en:
             return "\(p.enterprise.name): \(formatNumber(p.diagnosis.points)) pts \(lv(levelNow)) → \(formatNumber(p.after.points)) pts \(lv(levelAfter))\(target); "
-                + "\(t.selectedModules) modules\(measures > 0 ? ", \(measures) measures" : ""), investment CNY \(yuan(t.investment.lowYuan, t.investment.highYuan)), "
-                + "subsidy CNY \(yuan(t.subsidy.lowYuan, t.subsidy.highYuan)), \(t.durationWeeks) weeks"
+                + "\(t.selectedModules) modules\(measures > 0 ? ", \(measures) measures" : ""), investment CNY \(Money.groupedRange(t.investment.lowYuan, t.investment.highYuan)), "
+                + "subsidy CNY \(Money.groupedRange(t.subsidy.lowYuan, t.subsidy.highYuan)), \(t.durationWeeks) weeks"
         }
     }
 }

@@ -180,16 +180,18 @@ struct PackageSearch {
             var next = k, skipped = out
             while next < order.count {
                 let bit = UInt64(1) << UInt64(order[next])
-                if mask & bit == 0, let taken = takeable(order[next], mask, skipped, here, bar) {
-                    if next > k { search(next, mask, skipped, here, projected: points); return }
-                    save(depth: k)
-                    search(k + 1, taken.mask, skipped, taken.key, projected: nil)
-                    restore(depth: k)
-                    search(k + 1, mask, skipped | bit, here, projected: points)
-                    return
+                if mask & bit != 0 { next += 1; continue }  // already in the package
+                guard let taken = takeable(order[next], mask, skipped, here, bar) else {
+                    skipped |= bit
+                    next += 1
+                    continue
                 }
-                if mask & bit == 0 { skipped |= bit }
-                next += 1
+                if next > k { search(next, mask, skipped, here, projected: points); return }
+                save(depth: k)
+                search(k + 1, taken.mask, skipped, taken.key, projected: nil)
+                restore(depth: k)
+                search(k + 1, mask, skipped | bit, here, projected: points)
+                return
             }
         }
 

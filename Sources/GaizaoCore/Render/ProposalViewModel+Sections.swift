@@ -157,10 +157,13 @@ extension ViewModelBuilder {
                 "high", "high", s["riskThinMarginMit"])
         }
         // A package that costs a large share of a year's revenue is a cash risk the owner must see.
-        if let revenue = p.enterprise.annualRevenueYuan, revenue > 0, p.totals.netCost.highYuan * 100 > revenue * Self.affordablePercent {
-            let percent = (p.totals.netCost.highYuan * 100 + revenue / 2) / revenue
-            row(s.format("riskAffordability", ["c": Money.wan(p.totals.netCost.highYuan), "r": Money.wan(revenue), "p": String(percent)]),
-                "medium", "high", s["riskAffordabilityMit"])
+        // (In floating point: an Int product of two large figures could overflow.)
+        if let revenue = p.enterprise.annualRevenueYuan, revenue > 0 {
+            let percent = (Double(p.totals.netCost.highYuan) / Double(revenue) * 100).rounded()
+            if percent > Double(Self.affordablePercent) {
+                row(s.format("riskAffordability", ["c": Money.wan(p.totals.netCost.highYuan), "r": Money.wan(revenue), "p": formatNumber(percent)]),
+                    "medium", "high", s["riskAffordabilityMit"])
+            }
         }
         row(s["riskData"], "high", "high", s["riskDataMit"])
         row(s["riskAdoption"], "medium", "high", s["riskAdoptionMit"])

@@ -43,4 +43,14 @@ public enum Money {
         }
         return yuan < 0 ? "-" + out : out
     }
+
+    /// A range of 万元 (`12.5–30`), one figure when both ends agree (`0`, not `0–0`).
+    public static func wanRange(_ low: Int, _ high: Int) -> String {
+        low == high ? wan(low) : "\(wan(low))–\(wan(high))"
+    }
+
+    /// A range of exact yuan with thousands separators, one figure when both ends agree.
+    public static func groupedRange(_ low: Int, _ high: Int) -> String {
+        low == high ? grouped(low) : "\(grouped(low))–\(grouped(high))"
+    }
 }
