@@ -28,6 +28,11 @@ private final class JSONSink {
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
     func write<T: Encodable>(_ value: T, depth: Int) throws {
+        // A bilingual text is most of a proposal's objects: written here as its synthesized `encode(to:)` would
+        // write it, without a container for each.
+        if T.self == Localized.self, let text = value as? Localized {
+            return localized(text, depth: depth)
+        }
         let encoder = encoder(at: depth)
         try value.encode(to: encoder)
         encoder.close()
@@ -43,6 +48,17 @@ private final class JSONSink {
         let encoder = encoders[depth]
         encoder.reset()
         return encoder
+    }
+
+    /// `{"zh": …, "en": …}` at `depth`.
+    func localized(_ text: Localized, depth: Int) {
+        bytes.append(UInt8(ascii: "{"))
+        Self.member(key: "zh", first: true, depth: depth + 1, into: &bytes)
+        Self.escape(text.zh, into: &bytes)
+        Self.member(key: "en", first: false, depth: depth + 1, into: &bytes)
+        Self.escape(text.en, into: &bytes)
+        newline(depth)
+        bytes.append(UInt8(ascii: "}"))
     }
 
     func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
