@@ -67,6 +67,12 @@ var templateLoads: [Double] = []
 for _ in 0..<5 { let t0 = now(); _ = ProposalRenderer.load(templateFiles, folder: templatesDir, thorough: false); templateLoads.append(now() - t0) }
 print("template load (compile, as diagnose does): median \(ms(median(templateLoads)))")
 guard let renderer = ProposalRenderer.load(templateFiles, folder: templatesDir).renderer else { fatalError("templates do not load") }
+// `--write-peer-input DIR`: for each of the `-n` synthetic enterprises, what a Python peer of the pipeline reads
+// and renders (bench/python-peer.py): the answers line, both view models as JSON, and gaizao's own three outputs.
+if let i = CommandLine.arguments.firstIndex(of: "--write-peer-input"), i + 1 < CommandLine.arguments.count {
+    try PeerInput.write(to: CommandLine.arguments[i + 1], sheets: sheets, engine: engine, renderer: renderer)
+    exit(0)
+}
 if let i = CommandLine.arguments.firstIndex(of: "--stage"), i + 1 < CommandLine.arguments.count {
     try StageMode.run(CommandLine.arguments[i + 1], sheets: sheets, engine: engine, renderer: renderer)
     exit(0)
