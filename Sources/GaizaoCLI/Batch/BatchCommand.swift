@@ -82,12 +82,11 @@ public struct BatchCommand: AsyncParsableCommand {
         let progress = ProgressBar()
 
         // Two passes, so that each proposal can show where its enterprise stands among the batch's peers (same
-        // industry and size band): first every enterprise is diagnosed and its summary row and record kept, then
-        // each is diagnosed again (the engine is deterministic), rendered with its peer benchmark and moved into
-        // place. Running the engine twice costs less than keeping each proposal's JSON (about 200 KB) in scratch
-        // and decoding it back. Both passes run `jobs` workers that take the next record as soon as they are free;
-        // memory holds the summary rows with their records (a path, a CSV row or a JSON line) and one proposal per
-        // worker.
+        // industry and size band): first every enterprise is decoded and diagnosed and its summary row and answers
+        // kept, then each is diagnosed again and planned (the engine is deterministic), rendered with its peer
+        // benchmark and moved into place. Running the engine twice costs less than keeping each proposal's JSON
+        // (about 200 KB) in scratch and decoding it back. Both passes run `jobs` workers that take the next record
+        // as soon as they are free; memory holds the summary rows with their answers and one proposal per worker.
         // The batch's own files (summary.csv when -o is an input folder) are never read as input.
         let feed = BatchFeed(BatchInputs(inputs, excluding: summaryPaths), stopper: stopper)
         let results = BatchResults(progress: progress)
@@ -166,7 +165,7 @@ struct BatchJob: Sendable {
     var firstNumber = 1
 
     /// The first pass for one record: decode and diagnose it (no plan: the peer groups need only the diagnosis),
-    /// and return its summary row (the folder it will have, and the record for the second pass) or its errors.
+    /// and return its summary row (the folder it will have, and the answers for the second pass) or its errors.
     func diagnose(_ record: BatchRecord, index: Int) -> BatchRow {
         var row = BatchRow(index: index, origin: record.origin)
         do {
@@ -175,7 +174,7 @@ struct BatchJob: Sendable {
             do { standing = try engine.standing(sheet, contractor: contractor) } catch { throw BatchFailure(message: error.description) }
             let name = Self.folderPrefix(index + firstNumber - 1) + SafeFileName.from(standing.enterprise.name, fallback: record.fallbackName)
             row = BatchRow.from(standing, index: index, origin: record.origin, folder: name)
-            row.record = record
+            row.kept = KeptAnswers(sheet)
         } catch {
             row.errors = Self.errors(error, record.origin)
         }
@@ -187,11 +186,11 @@ struct BatchJob: Sendable {
     /// worker's reused `documents`, written into a scratch folder and moved into place whole; its row completed
     /// with the plan's columns.
     func publish(_ diagnosed: BatchRow, peers: Proposal.PeerBenchmark?, documents: inout DocumentBuffers) -> BatchRow {
-        guard diagnosed.error == nil, let name = diagnosed.folder, let record = diagnosed.record else { return diagnosed }
+        guard diagnosed.error == nil, let name = diagnosed.folder, let kept = diagnosed.kept else { return diagnosed }
+        let sheet = kept.sheet
         var row = diagnosed
-        row.record = nil
+        row.kept = nil
         do {
-            let sheet = try decode(record)
             var p: Proposal
             do { p = try engine.run(sheet, contractor: contractor, target: target).proposal } catch { throw BatchFailure(message: error.description) }
             p.peers = peers

@@ -24,8 +24,8 @@ struct BatchRow: Sendable {
     var error: String?
     /// Every error of a failed record, for errors.csv.
     var errors: [BatchError] = []
-    /// The record, kept between the batch's two passes (the second diagnoses it again to render its proposal).
-    var record: BatchRecord?
+    /// The record's answers, decoded by the first pass and kept for the second, which plans and renders them.
+    var kept: KeptAnswers?
 
     /// The first pass's row: who the enterprise is and where it stands; the plan's columns wait for the second.
     static func from(_ s: Engine.Standing, index: Int, origin: String, folder: String) -> BatchRow {
@@ -203,5 +203,26 @@ extension PeerStanding {
     init?(_ benchmark: Proposal.PeerBenchmark) {
         guard let percentile = benchmark.percentile else { return nil }
         self.init(peers: benchmark.peers, percentile: percentile, scenesBehind: benchmark.scenesBehind.map(\.scene))
+    }
+}
+
+/// An answer sheet as the batch keeps it between its passes, in about half the memory of `AnswerSheet`: the
+/// answers as a list instead of a hash table, and without their source locations (only decoding errors use
+/// those, and the first pass reported them).
+struct KeptAnswers: Sendable {
+    private let industry: String
+    private let date: String?
+    private let file: String?
+    private let answers: [(id: String, value: AnswerValue)]
+
+    init(_ sheet: AnswerSheet) {
+        industry = sheet.industry
+        date = sheet.date
+        file = sheet.file
+        answers = sheet.answers.map { ($0.key, $0.value) }
+    }
+
+    var sheet: AnswerSheet {
+        AnswerSheet(industry: industry, date: date, answers: Dictionary(uniqueKeysWithValues: answers), file: file)
     }
 }

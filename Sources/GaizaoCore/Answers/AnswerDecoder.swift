@@ -75,7 +75,9 @@ public enum AnswerDecoder {
                     continue  // explicitly unanswered
                 }
                 let errorsBefore = ctx.bag.errors.count
-                if let value = value(entry.value, for: question, ctx) { sheet.answers[entry.key] = value }
+                // Keyed by the catalog's own id: the same text, and a batch keeping thousands of sheets between its
+                // passes shares one copy of each id instead of holding one per sheet.
+                if let value = value(entry.value, for: question, ctx) { sheet.answers[question.id] = value }
                 if ctx.bag.errors.count > errorsBefore { invalid.insert(entry.key) }
             }
         }
