@@ -12,6 +12,7 @@ enum PrettyJSONEncoder {
     /// The UTF-8 bytes of `encode`.
     static func encodeBytes<T: Encodable>(_ value: T, capacity: Int = 4096) throws -> [UInt8] {
         let sink = JSONSink(capacity: capacity)
+        defer { sink.finish() }
         try sink.write(value, depth: 0)
         sink.bytes.append(UInt8(ascii: "\n"))
         return sink.bytes
@@ -50,32 +51,36 @@ private final class JSONSink {
         return encoder
     }
 
-    /// `{"zh": …, "en": …}` at `depth`.
+    /// Drops the encoders, which hold the sink: the writing is done.
+    func finish() { encoders.removeAll() }
+
+    /// `{"zh": …, "en": …}` at `depth`, in one access to `bytes`.
     func localized(_ text: Localized, depth: Int) {
-        bytes.append(UInt8(ascii: "{"))
-        Self.member(key: "zh", first: true, depth: depth + 1, into: &bytes)
-        Self.escape(text.zh, into: &bytes)
-        Self.member(key: "en", first: false, depth: depth + 1, into: &bytes)
-        Self.escape(text.en, into: &bytes)
-        newline(depth)
-        bytes.append(UInt8(ascii: "}"))
+        Self.localized(text, depth: depth, into: &bytes)
+    }
+
+    private static func localized(_ text: Localized, depth: Int, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        member(key: "zh", first: true, depth: depth + 1, into: &out)
+        escape(text.zh, into: &out)
+        member(key: "en", first: false, depth: depth + 1, into: &out)
+        escape(text.en, into: &out)
+        newline(depth, into: &out)
+        out.append(UInt8(ascii: "}"))
     }
 
     func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
     func byte(_ b: UInt8) { bytes.append(b) }
 
-    /// Two spaces a level, sliced from here rather than built for each line.
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 2 * 64)
-
+    /// A line break and the indent, two spaces a level: one copy from a table of the lines' starts.
     static func newline(_ depth: Int, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\n"))
-        var indent = depth * 2
-        while indent > 0 {
-            let n = min(indent, spaces.count)
-            out.append(contentsOf: spaces[0..<n])
-            indent -= n
-        }
+        if depth < lineStarts.count { return out.append(contentsOf: lineStarts[depth]) }
+        out.append(contentsOf: lineStarts[lineStarts.count - 1])
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * (depth - lineStarts.count + 1)))
     }
+
+    /// `\n` and 2 × depth spaces, for depths up to 31.
+    private static let lineStarts: [[UInt8]] = (0..<32).map { [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 2 * $0) }
 
     func newline(_ depth: Int) { Self.newline(depth, into: &bytes) }
 
@@ -97,14 +102,22 @@ private final class JSONSink {
 
     func string(_ s: String) { Self.escape(s, into: &bytes) }
 
-    /// Whether `s` can be written between quotes as it is: no `"`, `\` or control character.
+    /// A member that is a string, in one access to `bytes`.
+    func member(key: String?, first: Bool, depth: Int, string value: String) {
+        Self.member(key: key, first: first, depth: depth, into: &bytes)
+        Self.escape(value, into: &bytes)
+    }
+
+    /// Whether `s` can be written between quotes as it is: no `"`, `\` or control character. A loop without an
+    /// early exit, which the compiler turns into vector instructions: most texts are plain, and scanned whole.
     static func isPlain(_ s: String) -> Bool {
         let span = s.utf8.span
+        var special: UInt8 = 0
         for k in span.indices {
             let b = span[k]
-            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+            special |= (b < 0x20 ? 1 : 0) | (b == UInt8(ascii: "\"") ? 1 : 0) | (b == UInt8(ascii: "\\") ? 1 : 0)
         }
-        return true
+        return special == 0
     }
 
     /// Quotes `s`, escaping `"`, `\` and control characters (`\n`, `\r`, `\t` by name, others as `\u00XX`).
@@ -165,8 +178,8 @@ private enum Opened { case none, object(count: Int), array(count: Int), single }
 /// The encoder of one value at one depth. Members are written as they come; a nested container gets an
 /// encoder of its own, closed before the next member of this one.
 private final class StreamEncoder: Encoder {
-    /// The sink owns its encoders, so it outlives them.
-    unowned let sink: JSONSink
+    /// The sink owns its encoders; `JSONSink.finish` breaks the cycle once the writing is done.
+    let sink: JSONSink
     let depth: Int
     var opened: Opened = .none
     /// The nested container written last, still open.
@@ -221,6 +234,21 @@ private final class StreamEncoder: Encoder {
         }
     }
 
+    /// `nextMember` followed by a string value, written together.
+    func nextMember(key: String?, string value: String) {
+        closeNested()
+        switch opened {
+        case let .object(count):
+            sink.member(key: key ?? "", first: count == 0, depth: depth + 1, string: value)
+            opened = .object(count: count + 1)
+        case let .array(count):
+            sink.member(key: nil, first: count == 0, depth: depth + 1, string: value)
+            opened = .array(count: count + 1)
+        case .none, .single:
+            sink.string(value)
+        }
+    }
+
     /// An encoder for a nested container written as the member just started.
     func nestedEncoder() -> StreamEncoder {
         let inner = sink.encoder(at: depth + 1)
@@ -258,7 +286,7 @@ private final class StreamEncoder: Encoder {
         var codingPath: [CodingKey] { [] }
 
         mutating func encodeNil(forKey key: Key) throws { encoder.nextMember(key: key.stringValue); encoder.sink.raw("null") }
-        mutating func encode(_ value: String, forKey key: Key) throws { encoder.nextMember(key: key.stringValue); encoder.sink.string(value) }
+        mutating func encode(_ value: String, forKey key: Key) throws { encoder.nextMember(key: key.stringValue, string: value) }
         mutating func encode(_ value: Double, forKey key: Key) throws { encoder.nextMember(key: key.stringValue); encoder.sink.number(value) }
         mutating func encode(_ value: Int, forKey key: Key) throws { encoder.nextMember(key: key.stringValue); encoder.sink.integer(value) }
         mutating func encode(_ value: Bool, forKey key: Key) throws { encoder.nextMember(key: key.stringValue); encoder.sink.bool(value) }
@@ -287,7 +315,7 @@ private final class StreamEncoder: Encoder {
         }
 
         mutating func encodeNil() throws { encoder.nextMember(key: nil); encoder.sink.raw("null") }
-        mutating func encode(_ value: String) throws { encoder.nextMember(key: nil); encoder.sink.string(value) }
+        mutating func encode(_ value: String) throws { encoder.nextMember(key: nil, string: value) }
         mutating func encode(_ value: Double) throws { encoder.nextMember(key: nil); encoder.sink.number(value) }
         mutating func encode(_ value: Int) throws { encoder.nextMember(key: nil); encoder.sink.integer(value) }
         mutating func encode(_ value: Bool) throws { encoder.nextMember(key: nil); encoder.sink.bool(value) }
