@@ -47,6 +47,31 @@ import GaizaoCore
         #expect(Summary.line(p, lang: .en).contains("subsidy CNY 0, "))
     }
 
+    /// The effective subsidy rate says "caps applied" only when a cap bit, and is left out when nothing is certain.
+    @Test func theSubsidyRateNamesACapOnlyWhenOneBit() throws {
+        func proposal(_ edit: (inout AnswerSheet) -> Void, budget: Int? = nil) throws -> Proposal {
+            var sheet = try RenderFixtures.sheet("home-appliance-midsize")
+            edit(&sheet)
+            return try Engine(catalog: RenderFixtures.catalog).run(sheet, budgetYuan: budget, target: .none).proposal
+        }
+        // Listed as a pilot: 50% of a package well over 100 万元 is more than the 50 万元 cap.
+        let capped = try proposal { $0.answers["pilot_status"] = .option("listed") }
+        let pilot = try #require(capped.subsidies.first { $0.policy == "pilot-retrofit" })
+        #expect(pilot.applied && pilot.amount.highYuan == pilot.capYuan)
+        #expect(RenderFixtures.renderer.markdown(capped, lang: .zh).contains("受补助上限影响"))
+        #expect(RenderFixtures.renderer.markdown(capped, lang: .en).contains("caps applied"))
+        // auto-parts-midsize as it is: a certain 20% scheme under its cap.
+        let uncapped = try RenderFixtures.proposal("auto-parts-midsize")
+        let certain = uncapped.subsidies.filter { $0.applied && $0.tier == "certain" }
+        #expect(!certain.isEmpty && certain.allSatisfy { e in e.capYuan.map { e.amount.highYuan < $0 } ?? true })
+        let md = RenderFixtures.renderer.markdown(uncapped, lang: .zh)
+        #expect(md.contains("实际补助比例") && !md.contains("受补助上限影响"), "\(md)")
+        // Nothing certain: no rate at all (it used to read "0%, 0%, caps applied").
+        let none = try RenderFixtures.proposal("auto-parts-small-workshop")
+        #expect(none.totals.subsidy.highYuan == 0)
+        #expect(!RenderFixtures.renderer.markdown(none, lang: .zh).contains("实际补助比例"))
+    }
+
     /// `-o report.md` would make a folder called report.md: refused as a usage error, nothing created; an existing
     /// folder of that name is still a folder.
     @Test func anOutputThatLooksLikeAFileNameIsRefused() async throws {

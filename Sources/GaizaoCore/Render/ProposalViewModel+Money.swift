@@ -19,7 +19,13 @@ extension ViewModelBuilder {
         let oneOff = sub.oneOff ?? .init(lowYuan: 0, highYuan: 0)
         let conditionalNames = p.subsidies.filter { $0.tier == "conditional" && $0.applied }.map { l($0.name) }
         let oneOffNames = p.subsidies.filter { $0.tier == "one_off" && $0.applied }.map { l($0.name) }
-        let rate = sub.effectiveRatePercent
+        // A rate is worth a word only when there is a certain subsidy; "caps applied" only when a cap bit: a
+        // scheme's amount reached its cap, or the certain total reached the investment.
+        let rate = sub.highYuan > 0 ? sub.effectiveRatePercent : nil
+        let capped = p.subsidies.contains { e in
+            guard e.applied, e.tier == "certain", let cap = e.capYuan else { return false }
+            return e.amount.highYuan >= cap || e.amount.lowYuan >= cap
+        } || (sub.highYuan > 0 && sub.highYuan >= t.investment.highYuan)
         let fees = t.yearlyFees ?? .init(lowYuan: 0, highYuan: 0)
         let b = p.benefits
         return [
@@ -31,7 +37,7 @@ extension ViewModelBuilder {
             "oneOff": .v(f.money(oneOff)),
             "oneOffNote": .v(s.format("oneOffFmt", ["schemes": joined(oneOffNames), "amount": f.money(oneOff)])),
             "hasRate": .v(rate != nil),
-            "effectiveRate": .v(rate.map { s.format("effectiveRateFmt", ["low": f.percent($0.low), "high": f.percent($0.high)]) } ?? ""),
+            "effectiveRate": .v(rate.map { s.format(capped ? "effectiveRateCappedFmt" : "effectiveRateFmt", ["low": f.percent($0.low), "high": f.percent($0.high)]) } ?? ""),
             "hasYearlyFees": .v(fees.highYuan > 0),
             "yearlyFees": .v(f.money(fees)),
             "hasBenefits": .v((b?.annualSaving.highYuan ?? 0) > 0),
