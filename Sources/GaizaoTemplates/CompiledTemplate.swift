@@ -10,8 +10,8 @@
 public struct CompiledTemplate: Sendable {
     indirect enum Node: Sendable {
         case text(String)
-        case variable(path: [String], escaped: Bool)
-        case section(path: [String], inverted: Bool, body: [Node])
+        case variable(path: NamePath, escaped: Bool)
+        case section(path: NamePath, inverted: Bool, body: [Node])
         case partial(name: String, indentation: String?)
         case contentType(text: Bool)
     }
@@ -190,7 +190,7 @@ private struct TemplateParser {
                 let body = try parse(section: path, newLine: setNewLine ? newLine : false)
                 (open, close) = delimiters
                 depth -= 1
-                nodes.append(.section(path: path, inverted: inverted, body: body))
+                nodes.append(.section(path: NamePath(path), inverted: inverted, body: body))
             case "/":
                 i += 1
                 let closeAt = tagStart
@@ -218,7 +218,7 @@ private struct TemplateParser {
                     guard current == "}" else { throw fail(Self.badName) }
                     i += 1
                 }
-                nodes.append(.variable(path: path, escaped: false))
+                nodes.append(.variable(path: NamePath(path), escaped: false))
             case ">":
                 i += 1
                 _ = read { $0.isWhitespace }
@@ -255,7 +255,7 @@ private struct TemplateParser {
                     nodes.append(text(whiteSpaceBefore))
                     whiteSpaceBefore = ""
                 }
-                nodes.append(.variable(path: try name(), escaped: true))
+                nodes.append(.variable(path: NamePath(try name()), escaped: true))
             }
             newLine = setNewLine
         }

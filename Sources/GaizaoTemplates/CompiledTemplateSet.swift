@@ -171,27 +171,37 @@ struct TemplateRun {
     }
 
     /// The first name is searched from the innermost context outwards; the rest descend from what it found.
-    private func lookup(_ path: [String]) -> TemplateValue? {
-        guard let first = path.first else { return nil }
+    private func lookup(_ path: NamePath) -> TemplateValue? {
+        let names = path.names, bits = path.bits
+        guard let first = names.first else { return nil }
         var value: TemplateValue
         if first == "." {
             guard let top = stack.last else { return nil }
             value = top
         } else {
-            guard let found = stack.reversed().lazy.compactMap({ Self.child(of: $0, first) }).first else { return nil }
-            value = found
+            var k = stack.count - 1
+            while true {
+                guard k >= 0 else { return nil }
+                if let found = Self.child(of: stack[k], first, bit: bits[0]) {
+                    value = found
+                    break
+                }
+                k -= 1
+            }
         }
-        for name in path.dropFirst() {
-            guard let next = Self.child(of: value, name) else { return nil }
+        var i = 1
+        while i < names.count {
+            guard let next = Self.child(of: value, names[i], bit: bits[i]) else { return nil }
             value = next
+            i += 1
         }
         return value
     }
 
     /// The field `name` of `value`, if it is an object or a table that has one.
-    private static func child(of value: TemplateValue, _ name: String) -> TemplateValue? {
+    private static func child(of value: TemplateValue, _ name: String, bit: UInt64) -> TemplateValue? {
         switch value {
-        case let .object(object): return object[name]
+        case let .object(object): return object.field(name, bit: bit)
         case let .table(table): return table.texts[name].map(TemplateValue.string)
         case .string, .bool, .list: return nil
         }

@@ -42,13 +42,23 @@ public struct TemplateObject: Sendable, Equatable {
         }
     }
 
-    public var fields: [Field]
+    public private(set) var fields: [Field] { didSet { names = NamePath.mask(fields) } }
+    /// The `NamePath.bit` of every field's name, or-ed: a name whose bit is clear here is not a field, and a
+    /// lookup passes this object over without reading its fields.
+    private(set) var names: UInt64
 
-    public init(_ fields: [Field]) { self.fields = fields }
+    public init(_ fields: [Field]) {
+        self.fields = fields
+        names = NamePath.mask(fields)
+    }
 
     /// The value of the field named `name`, or nil.
     public subscript(name: String) -> TemplateValue? {
-        get { fields.first { $0.name == name }?.value }
+        get {
+            // Names of another length are passed over without a string comparison (the length is stored in
+            // both strings); fields are read in place, not copied out one by one.
+            field(name, bit: NamePath.bit(name))
+        }
         set {
             if let i = fields.firstIndex(where: { $0.name == name }) {
                 if let newValue { fields[i].value = newValue } else { fields.remove(at: i) }
@@ -56,6 +66,46 @@ public struct TemplateObject: Sendable, Equatable {
                 fields.append(Field(name: name, value: newValue))
             }
         }
+    }
+}
+
+extension TemplateObject {
+    /// The value of the field named `name`, whose `NamePath.bit` is `bit`.
+    func field(_ name: String, bit: UInt64) -> TemplateValue? {
+        guard names & bit != 0 else { return nil }
+        // Names of another length are passed over without a string comparison (the length is stored in both
+        // strings); fields are read in place, not copied out one by one.
+        let length = name.utf8.count
+        for i in fields.indices where fields[i].name.utf8.count == length && fields[i].name == name {
+            return fields[i].value
+        }
+        return nil
+    }
+}
+
+/// A dotted name of a template tag (`a.b.c`, or `.`), with each name's bit worked out once, when the template is
+/// compiled.
+struct NamePath: Sendable {
+    let names: [String]
+    let bits: [UInt64]
+
+    init(_ names: [String]) {
+        self.names = names
+        bits = names.map(Self.bit)
+    }
+
+    /// One of 64 bits for a name, from its length and last byte: cheap to work out, and spread enough that most
+    /// objects a lookup passes on its way out of a section can be skipped by their `TemplateObject.names` alone.
+    static func bit(_ name: String) -> UInt64 {
+        let utf8 = name.utf8
+        let last = utf8.last.map(Int.init) ?? 0
+        return 1 &<< UInt64((utf8.count &* 7 &+ last) & 63)
+    }
+
+    static func mask(_ fields: [TemplateObject.Field]) -> UInt64 {
+        var mask: UInt64 = 0
+        for i in fields.indices { mask |= bit(fields[i].name) }
+        return mask
     }
 }
 
