@@ -94,12 +94,12 @@ struct NamePath: Sendable {
         bits = names.map(Self.bit)
     }
 
-    /// One of 64 bits for a name, from its length and last byte: cheap to work out, and spread enough that most
+    /// One of 64 bits for a name, from its length and first byte: cheap to work out, and spread enough that most
     /// objects a lookup passes on its way out of a section can be skipped by their `TemplateObject.names` alone.
     static func bit(_ name: String) -> UInt64 {
         let utf8 = name.utf8
-        let last = utf8.last.map(Int.init) ?? 0
-        return 1 &<< UInt64((utf8.count &* 7 &+ last) & 63)
+        let first = utf8.first.map(Int.init) ?? 0
+        return 1 &<< UInt64((utf8.count &* 7 &+ first) & 63)
     }
 
     static func mask(_ fields: [TemplateObject.Field]) -> UInt64 {

@@ -116,7 +116,7 @@ extension ViewModelBuilder {
         }
         plan += ["secSegment", "secDengbao", "secBackup", "secCloud"].map { ["text": .v(s[$0])] as ViewNode }
         let cloud = modules(where: { m in
-            m.status.isSelected && (m.summary.zh.contains("云") || m.products.contains { $0.zh.contains("云") || $0.en.contains("SaaS") })
+            m.status.isSelected && (m.summary.zh.containsText("云") || m.products.contains { $0.zh.containsText("云") || $0.en.containsText("SaaS") })
         }).map { l(p.modules[$0].name) }
         if !cloud.isEmpty { plan.append(["text": .v(s.format("secCloudModulesFmt", ["modules": joined(cloud)]))]) }
         return ["intro": .v(s["securityIntro"]), "now": .v(now), "plan": .v(plan)]

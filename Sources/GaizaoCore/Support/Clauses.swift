@@ -16,9 +16,10 @@ public enum Clauses {
 
     /// `text` without trailing whitespace and one final full stop or separator.
     static func trimmedEnding(_ text: String) -> String {
+        // `dropLast()` would count the whole text's characters each time; stepping back one index does not.
         var t = Substring(text)
-        while let last = t.last, last.isWhitespace { t = t.dropLast() }
-        if let last = t.last, endings.contains(last) { t = t.dropLast() }
+        while let last = t.last, last.isWhitespace { t = t[..<t.index(before: t.endIndex)] }
+        if let last = t.last, endings.contains(last) { t = t[..<t.index(before: t.endIndex)] }
         return String(t)
     }
 

@@ -104,6 +104,15 @@ import Testing
         #expect(Clauses.join([], separator: "；").isEmpty)
         let joined = Clauses.join([Localized(zh: "甲。", en: "A."), Localized(zh: "乙", en: "B")])
         #expect(joined == Localized(zh: "甲；乙", en: "A; B"))
+        #expect(Clauses.join(["A 。  ", "B"], separator: "；") == "A ；B")
+        #expect(Clauses.join(["   ", "B"], separator: "；") == "；B")
+    }
+
+    @Test func textSearchFindsByteSequences() {
+        #expect("私有云部署".containsText("云"))
+        #expect("SaaS 订阅".containsText("SaaS") && !"Saas".containsText("SaaS"))
+        #expect("abc".containsText("") && !"".containsText("a") && !"ab".containsText("abc"))
+        #expect("aaab".containsText("aab") && "xyz".containsText("xyz") && !"xyz".containsText("yzx"))
     }
 
     @Test func revenuePerEmployeeBaselineIsTranslated() throws {
