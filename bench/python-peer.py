@@ -68,7 +68,7 @@ def main():
             c = time.process_time()
             html = chevron.render(templates["proposal.html"], models["html"], partials_path=TEMPLATES, partials_ext="mustache")
             d = time.process_time()
-            text = json.dumps(proposal, ensure_ascii=False, indent=2, sort_keys=True)
+            text = json.dumps(proposal, ensure_ascii=False, indent=2)
             e = time.process_time()
             for key, span in zip(this, (b - a, c - b, d - c, e - d)):
                 this[key] += span
