@@ -9,7 +9,8 @@
 /// holds the rendered bytes equal to swift-mustache's over generated templates and values.
 public struct CompiledTemplate: Sendable {
     indirect enum Node: Sendable {
-        case text(String)
+        /// Literal text, as the UTF-8 bytes it renders to (appended with one copy).
+        case text([UInt8])
         case variable(path: NamePath, escaped: Bool)
         case section(path: NamePath, inverted: Bool, body: [Node])
         case partial(name: String, indentation: String?)
@@ -152,7 +153,7 @@ private struct TemplateParser {
         var nodes: [CompiledTemplate.Node] = []
         var newLine = startsOnNewLine
         var whiteSpaceBefore = ""
-        func text(_ s: String) -> CompiledTemplate.Node { .text(s) }
+        func text(_ s: String) -> CompiledTemplate.Node { .text(Array(s.utf8)) }
         while !atEnd {
             if newLine { whiteSpaceBefore = read { $0 == " " || $0 == "\t" } }
             let plain = readUntilTagOrNewline()

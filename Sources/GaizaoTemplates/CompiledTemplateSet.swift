@@ -88,7 +88,8 @@ struct TemplateRun {
     mutating func render(_ nodes: [CompiledTemplate.Node], _ context: Context, into out: inout [UInt8]) {
         var context = context
         guard let indentation = context.indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, &context, into: &out) }
+            // By index: the nodes are read in place rather than copied out (and their payloads retained) one by one.
+            for k in nodes.indices { render(nodes[k], &context, into: &out) }
             return
         }
         // Inside an indented partial: indent whatever starts a new line of this template's own output. As in
@@ -114,8 +115,8 @@ struct TemplateRun {
             return
         }
         switch node {
-        case let .text(text):
-            out.append(contentsOf: text.utf8)
+        case let .text(bytes):
+            out.append(contentsOf: bytes)
         case let .variable(path, escaped):
             guard let value = lookup(path) else { return }
             write(value, escaped: escaped && !context.text, into: &out)
@@ -134,8 +135,8 @@ struct TemplateRun {
             case let .bool(flag)?:
                 if flag { render(body, context, into: &out) }
             case let .list(items)?:
-                for item in items where !limitReached {
-                    stack.append(item)
+                for k in items.indices where !limitReached {
+                    stack.append(items[k])
                     render(body, context, into: &out)
                     stack.removeLast()
                 }

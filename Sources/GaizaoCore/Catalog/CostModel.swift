@@ -54,8 +54,11 @@ public struct CostModel: Sendable {
                 return Localized(zh: "固定价格（不随规模变化）", en: "fixed price (does not scale)")
             case let .scaled(d, entry, units, raw):
                 let shown = formatNumber(units, maxFractionDigits: 2)
-                var zh = "按\(d.name.zh) \(shown) \(d.unit.zh)计价：基础 \(Money.wan(entry.base.low))–\(Money.wan(entry.base.high)) 万元 + 每\(d.unit.zh) \(Money.wan(entry.perUnit.low))–\(Money.wan(entry.perUnit.high)) 万元"
-                var en = "priced for \(shown) \(d.unit.en) (\(d.name.en)): base \(Money.wan(entry.base.low))–\(Money.wan(entry.base.high)) 万元 + \(Money.wan(entry.perUnit.low))–\(Money.wan(entry.perUnit.high)) 万元 each"
+                // Each figure formatted once for both languages.
+                let base = Money.wan(entry.base.low) + "–" + Money.wan(entry.base.high)
+                let perUnit = Money.wan(entry.perUnit.low) + "–" + Money.wan(entry.perUnit.high)
+                var zh = "按\(d.name.zh) \(shown) \(d.unit.zh)计价：基础 \(base) 万元 + 每\(d.unit.zh) \(perUnit) 万元"
+                var en = "priced for \(shown) \(d.unit.en) (\(d.name.en)): base \(base) 万元 + \(perUnit) 万元 each"
                 if raw < entry.minUnits || raw > entry.maxUnits {
                     zh += "（按计价范围 \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)) 取值）"
                     en += " (kept within the priced range \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)))"
