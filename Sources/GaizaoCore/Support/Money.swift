@@ -20,17 +20,15 @@ public enum Money {
 
     /// `12.5` for 125,000 yuan: 万元 with up to 2 decimals, trailing zeros dropped.
     public static func wan(_ yuan: Int, decimals: Int = 2) -> String {
-        // Digits written into a small buffer: a proposal shows a few hundred amounts. (Yuan figures come from
-        // catalogs and flags of at most 13 digits; the extremes of Int are out of reach.)
+        // A proposal shows a few hundred amounts: written without a buffer (`DecimalText.string`). (Yuan figures
+        // come from catalogs and flags of at most 13 digits; the extremes of Int are out of reach.)
         let decimals = min(max(decimals, 0), 4)
         var scale = 1
         for _ in 0..<(4 - decimals) { scale *= 10 }
         // Round half up at the shown precision.
         // Magnitude and rounding in unsigned arithmetic: no trap even at `Int.min` or `Int.max`.
         let units = Int(clamping: yuan.magnitude / UInt(scale) + (yuan.magnitude % UInt(scale) * 2 >= UInt(scale) ? 1 : 0))
-        var buffer = [UInt8](repeating: 0, count: DecimalText.capacity)
-        let start = DecimalText.write(units: Int64(yuan < 0 ? -units : units), digits: decimals, to: &buffer)
-        return String(decoding: buffer[start...], as: UTF8.self)
+        return DecimalText.string(units: Int64(yuan < 0 ? -units : units), digits: decimals)
     }
 
     /// `1,234,567` — the exact yuan figure with thousands separators.
