@@ -54,11 +54,7 @@ public struct TemplateObject: Sendable, Equatable {
 
     /// The value of the field named `name`, or nil.
     public subscript(name: String) -> TemplateValue? {
-        get {
-            // Names of another length are passed over without a string comparison (the length is stored in
-            // both strings); fields are read in place, not copied out one by one.
-            field(name, bit: NamePath.bit(name))
-        }
+        get { field(name, bit: NamePath.bit(name)) }
         set {
             if let i = fields.firstIndex(where: { $0.name == name }) {
                 if let newValue { fields[i].value = newValue } else { fields.remove(at: i) }

@@ -24,7 +24,7 @@ extension ViewModelBuilder {
         let rate = sub.highYuan > 0 ? sub.effectiveRatePercent : nil
         let capped = p.subsidies.contains { e in
             guard e.applied, e.tier == "certain", let cap = e.capYuan else { return false }
-            return e.amount.highYuan >= cap || e.amount.lowYuan >= cap
+            return e.amount.highYuan >= cap
         } || (sub.highYuan > 0 && sub.highYuan >= t.investment.highYuan)
         let fees = t.yearlyFees ?? .init(lowYuan: 0, highYuan: 0)
         let b = p.benefits

@@ -221,31 +221,31 @@ private final class StreamEncoder: Encoder {
 
     /// Starts the next member of the open object or array.
     func nextMember(key: String?) {
-        closeNested()
-        switch opened {
-        case let .object(count):
-            sink.member(key: key ?? "", first: count == 0, depth: depth + 1)
-            opened = .object(count: count + 1)
-        case let .array(count):
-            sink.member(key: nil, first: count == 0, depth: depth + 1)
-            opened = .array(count: count + 1)
-        case .none, .single:
-            break
-        }
+        if let member = startMember(key) { sink.member(key: member.key, first: member.first, depth: depth + 1) }
     }
 
     /// `nextMember` followed by a string value, written together.
     func nextMember(key: String?, string value: String) {
+        if let member = startMember(key) {
+            sink.member(key: member.key, first: member.first, depth: depth + 1, string: value)
+        } else {
+            sink.string(value)
+        }
+    }
+
+    /// Counts a new member of the open object or array: its key (nil in an array) and whether it is the first;
+    /// nil when no container is open.
+    private func startMember(_ key: String?) -> (key: String?, first: Bool)? {
         closeNested()
         switch opened {
         case let .object(count):
-            sink.member(key: key ?? "", first: count == 0, depth: depth + 1, string: value)
             opened = .object(count: count + 1)
+            return (key ?? "", count == 0)
         case let .array(count):
-            sink.member(key: nil, first: count == 0, depth: depth + 1, string: value)
             opened = .array(count: count + 1)
+            return (nil, count == 0)
         case .none, .single:
-            sink.string(value)
+            return nil
         }
     }
 
