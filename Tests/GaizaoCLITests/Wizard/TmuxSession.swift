@@ -25,6 +25,9 @@ final class TmuxSession {
 
     let dir: String
     private var sessions = 0
+    /// The current pane's session. Each `start` opens a new one before closing the last: killing the only session
+    /// makes the server exit, and a client connecting at that moment fails ("tmux new-session exited with 1").
+    var session: String { "w\(sessions)" }
 
     init() throws {
         // The tmux socket lives in this folder too, so nothing is left behind.
@@ -39,7 +42,7 @@ final class TmuxSession {
 
     /// Starts `gaizao ARGS` in a new pane (the previous one, if any, is closed first).
     func start(_ arguments: [String], width: Int = 100, height: Int = 32) throws {
-        if sessions > 0 { _ = try? tmux(["kill-session", "-t", "w"]) }
+        let previous = sessions > 0 ? session : nil
         sessions += 1
         for f in ["pid", "rc", "stty.before", "stty.after"] { try? FileManager.default.removeItem(atPath: dir + "/" + f) }
         let quoted = ([TmuxSession.gaizaoPath!] + arguments).map(ShellQuote.word).joined(separator: " ")
@@ -53,7 +56,8 @@ final class TmuxSession {
             exec sleep 600
             """
         try script.write(toFile: dir + "/run.sh", atomically: true, encoding: .utf8)
-        try tmux(["new-session", "-d", "-s", "w", "-x", "\(width)", "-y", "\(height)", "sh " + ShellQuote.word(dir + "/run.sh")])
+        try tmux(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", "sh " + ShellQuote.word(dir + "/run.sh")])
+        if let previous { _ = try? tmux(["kill-session", "-t", previous]) }
     }
 
     /// Sends scripted events as tmux keys: printable runs literally, the rest by key name.
@@ -61,8 +65,8 @@ final class TmuxSession {
         var literal = ""
         var named: [String] = []
         func flush() throws {
-            if !literal.isEmpty { try tmux(["send-keys", "-t", "w", "-l", literal]); literal = "" }
-            if !named.isEmpty { try tmux(["send-keys", "-t", "w"] + named); named = [] }
+            if !literal.isEmpty { try tmux(["send-keys", "-t", session, "-l", literal]); literal = "" }
+            if !named.isEmpty { try tmux(["send-keys", "-t", session] + named); named = [] }
         }
         for event in events {
             guard case let .key(key) = event else { continue }
@@ -94,7 +98,7 @@ final class TmuxSession {
         try flush()
     }
 
-    func capture() -> String { (try? tmux(["capture-pane", "-p", "-t", "w"])) ?? "" }
+    func capture() -> String { (try? tmux(["capture-pane", "-p", "-t", session])) ?? "" }
 
     /// Waits until the screen shows `text`; returns the last capture either way.
     @discardableResult

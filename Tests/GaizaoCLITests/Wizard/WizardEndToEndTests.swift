@@ -119,7 +119,7 @@ struct WizardEndToEndTests {
         try t.send(sent + keys("4"))
         #expect(t.wait(for: "> 4_").found)
         let pid = try #require(t.waitForPid())
-        try t.tmux(["kill-session", "-t", "w"])
+        try t.tmux(["kill-session", "-t", t.session])
         let deadline = Date().addingTimeInterval(10)
         while kill(pid, 0) == 0 && Date() < deadline { usleep(20_000) }
         #expect(kill(pid, 0) != 0, "the wizard ends when its terminal goes away")
@@ -132,7 +132,7 @@ struct WizardEndToEndTests {
         let t = try TmuxSession()
         try t.start(["wizard", "--industry", "auto-parts", "--answers", "answers.yaml"], width: 100, height: 30)
         #expect(t.wait(for: "企业名称（必答）").found)
-        try t.tmux(["resize-window", "-t", "w", "-x", "50", "-y", "24"])
+        try t.tmux(["resize-window", "-t", t.session, "-x", "50", "-y", "24"])
         let narrow = t.wait(for: "第 1/8 部分")
         #expect(narrow.found)
         let lines = narrow.screen.split(separator: "\n")
