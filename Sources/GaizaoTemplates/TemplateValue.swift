@@ -17,7 +17,7 @@ public enum TemplateValue: Sendable, Equatable {
         case let .list(items): return items.map(\.plain)
         case let .object(object):
             var out: [String: Any] = [:]
-            for field in object.fields where out[field.name] == nil { out[field.name] = field.value.plain }
+            for (name, value) in object.fields where out[name] == nil { out[name] = value.plain }
             return out
         case let .table(table): return table.texts
         }
@@ -32,15 +32,9 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
 
 /// An object: its fields in the order they were given. Names are unique within an object.
 public struct TemplateObject: Sendable, Equatable {
-    public struct Field: Sendable, Equatable {
-        public var name: String
-        public var value: TemplateValue
-
-        public init(name: String, value: TemplateValue) {
-            self.name = name
-            self.value = value
-        }
-    }
+    /// A field: its name (`.0`) and its value (`.1`). A plain pair rather than a struct: the elements of a
+    /// dictionary literal are such pairs, and an object built from one keeps them as they are, without a copy.
+    public typealias Field = (String, TemplateValue)
 
     public private(set) var fields: [Field] { didSet { names = NamePath.mask(fields) } }
     /// The `NamePath.bit` of every field's name, or-ed: a name whose bit is clear here is not a field, and a
@@ -56,12 +50,16 @@ public struct TemplateObject: Sendable, Equatable {
     public subscript(name: String) -> TemplateValue? {
         get { field(name, bit: NamePath.bit(name)) }
         set {
-            if let i = fields.firstIndex(where: { $0.name == name }) {
-                if let newValue { fields[i].value = newValue } else { fields.remove(at: i) }
+            if let i = fields.firstIndex(where: { $0.0 == name }) {
+                if let newValue { fields[i].1 = newValue } else { fields.remove(at: i) }
             } else if let newValue {
-                fields.append(Field(name: name, value: newValue))
+                fields.append((name, newValue))
             }
         }
+    }
+
+    public static func == (lhs: TemplateObject, rhs: TemplateObject) -> Bool {
+        lhs.fields.count == rhs.fields.count && zip(lhs.fields, rhs.fields).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
     }
 }
 
@@ -72,8 +70,8 @@ extension TemplateObject {
         // Names of another length are passed over without a string comparison (the length is stored in both
         // strings); fields are read in place, not copied out one by one.
         let length = name.utf8.count
-        for i in fields.indices where fields[i].name.utf8.count == length && fields[i].name == name {
-            return fields[i].value
+        for i in fields.indices where fields[i].0.utf8.count == length && fields[i].0 == name {
+            return fields[i].1
         }
         return nil
     }
@@ -100,7 +98,7 @@ struct NamePath: Sendable {
 
     static func mask(_ fields: [TemplateObject.Field]) -> UInt64 {
         var mask: UInt64 = 0
-        for i in fields.indices { mask |= bit(fields[i].name) }
+        for i in fields.indices { mask |= bit(fields[i].0) }
         return mask
     }
 }

@@ -48,7 +48,7 @@ import Testing
         case let s as String: return .string(s)
         case let b as Bool: return .bool(b)
         case let d as [String: Any]:
-            return .object(TemplateObject(d.sorted { $0.key < $1.key }.map { TemplateObject.Field(name: $0.key, value: value($0.value)) }))
+            return .object(TemplateObject(d.sorted { $0.key < $1.key }.map { ($0.key, value($0.value)) }))
         case let l as [Any]: return .list(l.map(value))
         default: return .string("\(any)")
         }

@@ -89,10 +89,10 @@ import Testing
 
         mutating func object(depth: Int) -> TemplateValue {
             var fields: [TemplateObject.Field] = []
-            for name in Self.scalarNamesForPaths where chance(80) { fields.append(.init(name: name, value: scalar())) }
-            if chance(70) { fields.append(.init(name: "l", value: .list((0..<Int.random(in: 0...3, using: &rng)).map { _ in scalarText() }))) }
+            for name in Self.scalarNamesForPaths where chance(80) { fields.append((name, scalar())) }
+            if chance(70) { fields.append(("l", .list((0..<Int.random(in: 0...3, using: &rng)).map { _ in scalarText() }))) }
             for name in ["a", "b", "c"] where depth > 0 && chance(60) {
-                fields.append(.init(name: name, value: section(depth: depth - 1)))
+                fields.append((name, section(depth: depth - 1)))
             }
             return .object(TemplateObject(fields))
         }

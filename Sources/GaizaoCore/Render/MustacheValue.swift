@@ -24,7 +24,7 @@ extension TemplateValue {
 
     /// An object of the fields given, in order (names must be unique).
     static func object(_ fields: [(key: String, value: TemplateValue)]) -> TemplateValue {
-        .object(TemplateObject(fields.map { TemplateObject.Field(name: $0.key, value: $0.value) }))
+        .object(TemplateObject(fields.map { ($0.key, $0.value) }))
     }
 
     /// A decimal figure with at most `digits` decimals (`DecimalText.format`): chart coordinates.
@@ -38,9 +38,9 @@ final class ViewNode: TemplateValueConvertible, ExpressibleByDictionaryLiteral {
     private(set) var object: TemplateObject
 
     init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        object = TemplateObject(elements.map { TemplateObject.Field(name: $0.0, value: $0.1) })
+        object = TemplateObject(elements)
         #if DEBUG
-        let names = object.fields.map(\.name)
+        let names = object.fields.map(\.0)
         assert(Set(names).count == names.count, "a view-model object has a key twice: \(names)")
         #endif
     }
