@@ -61,7 +61,7 @@ public struct CompiledTemplateSet: Sendable {
     /// Appends the rendered bytes to `out`, a caller's buffer reused from one render to the next.
     public func render(_ root: TemplateValue, template name: String, into out: inout [UInt8]) -> Outcome {
         guard let template = templates[name] else { return .noSuchTemplate }
-        var run = TemplateRun(templates: templates, stack: [root])
+        var run = TemplateRun(templates: templates, root: root)
         run.render(template.nodes, TemplateRun.Context(text: false, indentation: nil), into: &out)
         return run.limitReached ? .limitReached : .rendered
     }
@@ -70,11 +70,36 @@ public struct CompiledTemplateSet: Sendable {
 /// One rendering: the templates and the context stack of values, innermost last.
 struct TemplateRun {
     let templates: [String: CompiledTemplate]
-    var stack: [TemplateValue]
+    private(set) var stack: [TemplateValue]
+    /// For each value of `stack`, the `NamePath.bit`s of the names it may answer: an object's `names`, every
+    /// bit for a table, none for a string, a flag or a list. A lookup reads these instead of the values and
+    /// opens only the contexts that may hold the name.
+    private var stackNames: [UInt64]
     /// Nodes rendered so far, against `TemplateLimits.maxInstructions`.
     var work = 0
     /// Set once a limit of `TemplateLimits` is reached; from then on nothing more is rendered.
     var limitReached = false
+
+    init(templates: [String: CompiledTemplate], root: TemplateValue) {
+        self.templates = templates
+        stack = []
+        stackNames = []
+        push(root)
+    }
+
+    private mutating func push(_ value: TemplateValue) {
+        switch value {
+        case let .object(object): stackNames.append(object.names)
+        case .table: stackNames.append(~0)
+        case .string, .bool, .list: stackNames.append(0)
+        }
+        stack.append(value)
+    }
+
+    private mutating func pop() {
+        stack.removeLast()
+        stackNames.removeLast()
+    }
 
     /// What a template render carries besides the context stack.
     struct Context {
@@ -136,14 +161,14 @@ struct TemplateRun {
                 if flag { render(body, context, into: &out) }
             case let .list(items)?:
                 for k in items.indices where !limitReached {
-                    stack.append(items[k])
+                    push(items[k])
                     render(body, context, into: &out)
-                    stack.removeLast()
+                    pop()
                 }
             case let value?:
-                stack.append(value)
+                push(value)
                 render(body, context, into: &out)
-                stack.removeLast()
+                pop()
             }
         case let .partial(name, indentation):
             guard let partial = templates[name] else { return }
@@ -183,7 +208,7 @@ struct TemplateRun {
             var k = stack.count - 1
             while true {
                 guard k >= 0 else { return nil }
-                if let found = Self.child(of: stack[k], first, bit: bits[0]) {
+                if stackNames[k] & bits[0] != 0, let found = Self.child(of: stack[k], first, bit: bits[0]) {
                     value = found
                     break
                 }
