@@ -86,7 +86,7 @@ struct PackageSearch {
         let incumbentKey = [incumbent, greedy, adaptive].compactMap { $0 }.map { Self.key(model, $0) }.min()
         var search = CheapestSearch(model: model, level: level, budget: budget, order: order, suffix: suffix,
                                     suffixMinCost: suffixMinCost, incumbentKey: incumbentKey)
-        search.search(0, forced, 0, Self.key(model, forced), projected: nil)
+        search.search(0, forced, 0, Self.key(model, forced), projected: nil, slot: 0)
         self.nodes += search.nodes
         self.complete = self.complete && search.complete
         return search.best?.mask
@@ -115,7 +115,11 @@ struct PackageSearch {
         /// leaves it out starts from it instead of projecting the same package again.
         var savedScenes: [Int]
         var savedStates: [PackageModel.State]
-        var scratch: CostBound.Scratch
+        /// The bound's buffers, one per package on the current path: a node's is its slot's, the slot of the
+        /// branch that leaves items out is its parent's (the same package, so the point and scene gains worked out
+        /// for the parent still hold), and the branch that takes an item uses the next slot, leaving the parent's
+        /// untouched for the other branch.
+        var scratches: [CostBound.Scratch]
 
         init(model: PackageModel, level: Int, budget: Int?, order: [Int], suffix: [UInt64], suffixMinCost: [Int], incumbentKey: CostKey?) {
             self.model = model
@@ -130,12 +134,13 @@ struct PackageSearch {
             states = model.indicators.map(\.base)
             savedScenes = [Int](repeating: 0, count: scenes.count * (order.count + 1))
             savedStates = [PackageModel.State](repeating: PackageModel.State(), count: states.count * (order.count + 1))
-            scratch = CostBound.Scratch(model)
+            scratches = [CostBound.Scratch(model)]
         }
 
         /// Searches below the package `mask` at position `k` of `order`, items of `out` left out. `here` is
         /// `key(mask)`; `projected`, when given, is its points, its projection being in `scenes` and `states`.
-        mutating func search(_ k: Int, _ mask: UInt64, _ out: UInt64, _ here: CostKey, projected: Int?) {
+        /// `slot` is the package's place in `scratches`.
+        mutating func search(_ k: Int, _ mask: UInt64, _ out: UInt64, _ here: CostKey, projected: Int?, slot: Int) {
             nodes += 1
             if nodes > PackageSearch.nodeLimit { complete = false; return }
             let bar = switch (best?.key, incumbentKey) {
@@ -167,7 +172,7 @@ struct PackageSearch {
                 return
             }
             guard let extra = bound.lowerBound(mask: mask, remaining: remaining, points: points, scenes: scenes, states: states,
-                                               scratch: &scratch) else { return }
+                                               scratch: &scratches[slot]) else { return }
             if let b = bar {
                 // Any package below this one adds an item: at least the cheapest one left, and at least `extra`.
                 let floor = CostKey(cost: here.cost + max(suffixMinCost[k], extra), count: here.count + 1, negativeWeight: Int.min)
@@ -186,11 +191,12 @@ struct PackageSearch {
                     next += 1
                     continue
                 }
-                if next > k { search(next, mask, skipped, here, projected: points); return }
+                if next > k { search(next, mask, skipped, here, projected: points, slot: slot); return }
                 save(depth: k)
-                search(k + 1, taken.mask, skipped, taken.key, projected: nil)
+                if scratches.count == slot + 1 { scratches.append(CostBound.Scratch(model)) }
+                search(k + 1, taken.mask, skipped, taken.key, projected: nil, slot: slot + 1)
                 restore(depth: k)
-                search(k + 1, mask, skipped | bit, here, projected: points)
+                search(k + 1, mask, skipped | bit, here, projected: points, slot: slot)
                 return
             }
         }
