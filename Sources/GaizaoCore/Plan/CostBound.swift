@@ -201,8 +201,6 @@ struct CostBound {
         let retrofitFree = mask & model.moduleMask == 0 && remaining & model.moduleMask != 0
         var freePoints = 0
         var pointsKnown = false
-        // The funding indicator's points at an added low estimate (nil: bounded by its headroom, in `freePoints`).
-        var fundingGain: FundingGain?
         if rules.contains(where: { $0.score > points }) {
             pointsKnown = true
             func gain(_ run: Range<Int>, _ baseScore: [Int]) -> Int {
@@ -248,7 +246,6 @@ struct CostBound {
                 }
             }
             freePoints = scratch.freePoints
-            fundingGain = scratch.fundingGain
             if retrofitFree {
                 if scratch.retrofitPoints == nil { scratch.retrofitPoints = gain(retrofitGroups, scratch.baseScore) }
                 freePoints += scratch.retrofitPoints ?? 0
@@ -296,7 +293,7 @@ struct CostBound {
             let needPoints = pointsKnown && rule.score > points ? rule.score - points - freePoints : 0
             var need = 0
             if needPoints > 0 {
-                guard let c = cover(needPoints, remaining, scratch.points, &scratch.pairs, extra: fundingGain) else { continue }
+                guard let c = cover(needPoints, remaining, scratch.points, &scratch.pairs, extra: scratch.fundingGain, factor: 1) else { continue }
                 need = c
             }
             if needScenes > 0 {
@@ -321,9 +318,8 @@ struct CostBound {
                     scratch.combined[i] = pointsFactor * scratch.points[i] + scenesFactor * scratch.scenes[i]
                         + mandatoryFactor * scratch.mandatory[i]
                 }
-                var extra = needPoints > 0 ? fundingGain : nil
-                extra?.factor = pointsFactor
-                if let c = cover(deficits * product, remaining, scratch.combined, &scratch.pairs, extra: extra) {
+                if let c = cover(deficits * product, remaining, scratch.combined, &scratch.pairs, extra: scratch.fundingGain,
+                                 factor: pointsFactor) {
                     need = max(need, c)
                 }
             }
@@ -333,10 +329,11 @@ struct CostBound {
     }
 
     /// The cheapest fractional cover of `need` by the items of `remaining` with their `gains` (by item; rounded
-    /// down); nil when all of them together fall short. `extra`, when given, is a further gain that rises with the
-    /// cost spent (c ↦ at most its gain at c / 2).
+    /// down); nil when all of them together fall short. `extra`, when given, is the funding indicator's further
+    /// gain, which rises with the cost spent (c ↦ at most its gain at c / 2), counted `factor` times (0: not at
+    /// all, the deficits do not include points).
     private func cover(_ need: Int, _ remaining: UInt64, _ gains: [Int], _ pairs: inout [(cost: Int, gain: Int)],
-                       extra: FundingGain? = nil) -> Int? {
+                       extra: FundingGain? = nil, factor: Int = 0) -> Int? {
         guard need > 0 else { return 0 }
         pairs.removeAll(keepingCapacity: true)
         var m = remaining
@@ -347,13 +344,14 @@ struct CostBound {
             allCost += costs[i]
             if gains[i] > 0 { pairs.append((costs[i], gains[i])); total += gains[i] }
         }
-        let most = extra?.gain(allCost / 2, model) ?? 0
+        func funding(_ spent: Int) -> Int { factor == 0 ? 0 : factor * (extra?.gain(spent, model) ?? 0) }
+        let most = funding(allCost / 2)
         guard total + most >= need else { return nil }
         pairs.sort { a, b in a.cost * b.gain < b.cost * a.gain }
         var got = 0, cost = 0
         for (c, g) in pairs {
             // Within this item's share of cost the further gain is at most its value at the share's end.
-            let further = extra?.gain((cost + c) / 2, model) ?? 0
+            let further = funding((cost + c) / 2)
             if got + g + further >= need { return cost + c * max(0, need - got - further) / g }
             cost += c
             got += g
@@ -361,8 +359,8 @@ struct CostBound {
         return cost
     }
 
-    /// What the funding indicator adds when a package spends `extra` more yuan (low estimates) than `investment`,
-    /// times `factor`: its answer moves with the investment's share of revenue.
+    /// What the funding indicator adds when a package spends `extra` more yuan (low estimates) than `investment`:
+    /// its answer moves with the investment's share of revenue.
     struct FundingGain {
         var base: AnswerValue?
         var revenue: AnswerValue?
@@ -372,7 +370,6 @@ struct CostBound {
         var investment: Int
         /// Its points now.
         var now: Int
-        var factor = 1
     }
 }
 
@@ -382,6 +379,6 @@ extension CostBound.FundingGain {
         else { return 0 }
         var after = state
         after.number = share
-        return factor * max(0, model.score(indicator, after) - now)
+        return max(0, model.score(indicator, after) - now)
     }
 }
