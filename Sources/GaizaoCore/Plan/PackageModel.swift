@@ -117,7 +117,15 @@ struct PackageModel: Sendable {
     /// How far `mask` falls short of `level`, weighing a missing scene as 5 points: 0 when it reaches it. Guides
     /// the search's order; never decides.
     func shortfall(_ mask: UInt64, level: Int) -> Int {
-        let (points, scenes) = project(mask)
+        var buffers = projectionBuffers()
+        return shortfall(mask, level: level, buffers: &buffers)
+    }
+
+    /// `shortfall`, projecting into `buffers` (from `projectionBuffers()`) instead of new arrays: for a caller that
+    /// asks it many times.
+    func shortfall(_ mask: UInt64, level: Int, buffers: inout ProjectionBuffers) -> Int {
+        let points = project(mask, scenes: &buffers.scenes, states: &buffers.states)
+        let scenes = buffers.scenes
         if evaluateLevel(points, scenes) >= level { return 0 }
         guard let rule = rules.first(where: { $0.level == level }) else { return Int.max / 4 }
         let (atLevel, mandatoryAtLevel) = count(scenes, atLeast: level)
@@ -147,6 +155,14 @@ struct PackageModel: Sendable {
     }
 
     /// Total points and scene levels after the package `mask`.
+    /// Scene levels and indicator states of the model's sizes, for `project` to overwrite.
+    struct ProjectionBuffers {
+        var scenes: [Int]
+        var states: [State]
+    }
+
+    func projectionBuffers() -> ProjectionBuffers { ProjectionBuffers(scenes: baseScenes, states: indicators.map(\.base)) }
+
     private func project(_ mask: UInt64) -> (points: Int, scenes: [Int]) {
         var scenes = baseScenes
         var states = indicators.map(\.base)

@@ -69,8 +69,9 @@ struct PackageSearch {
         let model = model
         if model.evaluate(forced).level >= level { return forced }
         let pool = candidates(forced)
-        let before = model.shortfall(forced, level: level)
-        let order = ordered(pool) { before - model.shortfall(forced | model.items[$0].closure, level: level) }
+        var buffers = model.projectionBuffers()
+        let before = model.shortfall(forced, level: level, buffers: &buffers)
+        let order = ordered(pool) { before - model.shortfall(forced | model.items[$0].closure, level: level, buffers: &buffers) }
         var suffix = [UInt64](repeating: 0, count: order.count + 1)
         var suffixMinCost = [Int](repeating: Int.max, count: order.count + 1)
         for k in stride(from: order.count - 1, through: 0, by: -1) {
@@ -245,20 +246,21 @@ struct PackageSearch {
     /// Slower than the fixed order but much closer to the optimum when many items are needed.
     private func adaptivePackage(reaching level: Int, forced: UInt64, order: [Int], budget: Int?) -> UInt64? {
         var mask = forced
-        var short = model.shortfall(mask, level: level)
+        var buffers = model.projectionBuffers()
+        var short = model.shortfall(mask, level: level, buffers: &buffers)
         while short > 0 {
             var choice: (mask: UInt64, ratio: Double)?
             for item in order where mask & (UInt64(1) << UInt64(item)) == 0 {
                 let taken = mask | model.items[item].closure
                 guard !model.hasConflict(taken), budget.map({ model.cost(taken).high <= $0 }) ?? true else { continue }
-                let gain = short - model.shortfall(taken, level: level)
+                let gain = short - model.shortfall(taken, level: level, buffers: &buffers)
                 guard gain > 0 else { continue }
                 let ratio = Double(gain) / Double(Self.key(model, taken & ~mask).cost + 1)
                 if choice == nil || ratio > choice!.ratio { choice = (taken, ratio) }
             }
             guard let next = choice else { return nil }
             mask = next.mask
-            short = model.shortfall(mask, level: level)
+            short = model.shortfall(mask, level: level, buffers: &buffers)
         }
         return trimmed(mask, forced: forced, level: level)
     }
