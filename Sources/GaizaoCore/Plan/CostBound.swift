@@ -347,9 +347,16 @@ struct CostBound {
         func funding(_ spent: Int) -> Int { factor == 0 ? 0 : factor * (extra?.gain(spent, model) ?? 0) }
         let most = funding(allCost / 2)
         guard total + most >= need else { return nil }
-        pairs.sort { a, b in a.cost * b.gain < b.cost * a.gain }
+        // Items in order of least cost per gain, picked one at a time: the cover usually needs only the first few,
+        // so this does less than sorting them all.
         var got = 0, cost = 0
-        for (c, g) in pairs {
+        var left = pairs.count
+        while left > 0 {
+            var best = 0
+            for j in 1..<left where pairs[j].cost * pairs[best].gain < pairs[best].cost * pairs[j].gain { best = j }
+            let (c, g) = pairs[best]
+            pairs.swapAt(best, left - 1)
+            left -= 1
             // Within this item's share of cost the further gain is at most its value at the share's end.
             let further = funding((cost + c) / 2)
             if got + g + further >= need { return cost + c * max(0, need - got - further) / g }
