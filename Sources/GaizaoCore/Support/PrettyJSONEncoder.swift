@@ -72,15 +72,14 @@ private final class JSONSink {
     func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
     func byte(_ b: UInt8) { bytes.append(b) }
 
-    /// A line break and the indent, two spaces a level: one copy from a table of the lines' starts.
+    /// A line break and the indent, two spaces a level.
     static func newline(_ depth: Int, into out: inout [UInt8]) {
-        if depth < lineStarts.count { return out.append(contentsOf: lineStarts[depth]) }
-        out.append(contentsOf: lineStarts[lineStarts.count - 1])
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * (depth - lineStarts.count + 1)))
+        out.append(UInt8(ascii: "\n"))
+        for _ in 0..<depth {
+            out.append(UInt8(ascii: " "))
+            out.append(UInt8(ascii: " "))
+        }
     }
-
-    /// `\n` and 2 × depth spaces, for depths up to 31.
-    private static let lineStarts: [[UInt8]] = (0..<32).map { [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: 2 * $0) }
 
     func newline(_ depth: Int) { Self.newline(depth, into: &bytes) }
 
