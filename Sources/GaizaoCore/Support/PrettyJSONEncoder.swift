@@ -74,10 +74,9 @@ private final class JSONSink {
 
     /// A line break and the indent, two spaces a level.
     static func newline(_ depth: Int, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\n"))
-        for _ in 0..<depth {
-            out.append(UInt8(ascii: " "))
-            out.append(UInt8(ascii: " "))
+        out.append(addingCapacity: 1 + 2 * depth) { line in
+            line.append(UInt8(ascii: "\n"))
+            line.append(repeating: UInt8(ascii: " "), count: 2 * depth)
         }
     }
 
