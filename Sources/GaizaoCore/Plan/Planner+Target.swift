@@ -201,7 +201,11 @@ extension Planner {
         let base = model.evaluate(0).points
         let gain = model.items.firstIndex { $0.measure == k }.map { model.evaluate(UInt64(1) << UInt64($0)).points - base } ?? 0
         let ids = questionIDs(tables.measures[k].brings)
-        let indicatorNames = catalog.maturity.dimensions.flatMap(\.indicators).filter { ids.contains($0.questionID) }.map(\.name)
+        // Read in place: `flatMap(\.indicators)` would copy every indicator of the model for each measure.
+        var indicatorNames: [Localized] = []
+        for dimension in catalog.maturity.dimensions {
+            for indicator in dimension.indicators where ids.contains(indicator.questionID) { indicatorNames.append(indicator.name) }
+        }
         let what = Clauses.join(indicatorNames.isEmpty ? [Localized(zh: "相关指标", en: "its indicators")] : indicatorNames)
         let points = formatNumber(Double(gain) / 1000)
         return DecisionReason(
