@@ -190,7 +190,12 @@ public enum YAMLDocument {
     }
 
     private static func firstNUL(in text: String) -> (line: Int, column: Int)? {
-        guard text.utf8.contains(0) else { return nil }
+        // A loop over the bytes' span without an early exit, which the compiler vectorises (the generic
+        // `contains` walks the string's iterator byte by byte).
+        let bytes = text.utf8.span
+        var zero: UInt8 = 0
+        for k in bytes.indices { zero |= bytes[k] == 0 ? 1 : 0 }
+        guard zero != 0 else { return nil }
         var line = 1, column = 1
         for s in text.unicodeScalars {
             if s == "\0" { return (line, column) }
