@@ -154,7 +154,6 @@ struct PackageModel: Sendable {
         return (atLevel, mandatoryAtLevel)
     }
 
-    /// Total points and scene levels after the package `mask`.
     /// Scene levels and indicator states of the model's sizes, for `project` to overwrite.
     struct ProjectionBuffers {
         var scenes: [Int]
@@ -163,6 +162,7 @@ struct PackageModel: Sendable {
 
     func projectionBuffers() -> ProjectionBuffers { ProjectionBuffers(scenes: baseScenes, states: indicators.map(\.base)) }
 
+    /// Total points and scene levels after the package `mask`.
     private func project(_ mask: UInt64) -> (points: Int, scenes: [Int]) {
         var scenes = baseScenes
         var states = indicators.map(\.base)
