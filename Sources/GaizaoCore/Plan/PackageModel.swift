@@ -125,10 +125,9 @@ struct PackageModel: Sendable {
     /// asks it many times.
     func shortfall(_ mask: UInt64, level: Int, buffers: inout ProjectionBuffers) -> Int {
         let points = project(mask, scenes: &buffers.scenes, states: &buffers.states)
-        let scenes = buffers.scenes
-        if evaluateLevel(points, scenes) >= level { return 0 }
+        if evaluateLevel(points, buffers.scenes) >= level { return 0 }
         guard let rule = rules.first(where: { $0.level == level }) else { return Int.max / 4 }
-        let (atLevel, mandatoryAtLevel) = count(scenes, atLeast: level)
+        let (atLevel, mandatoryAtLevel) = count(buffers.scenes, atLeast: level)
         return max(0, rule.score - points) + 5_000 * (max(0, rule.scenes - atLevel) + max(0, rule.mandatory - mandatoryAtLevel))
     }
 
@@ -164,10 +163,9 @@ struct PackageModel: Sendable {
 
     /// Total points and scene levels after the package `mask`.
     private func project(_ mask: UInt64) -> (points: Int, scenes: [Int]) {
-        var scenes = baseScenes
-        var states = indicators.map(\.base)
-        let points = project(mask, scenes: &scenes, states: &states)
-        return (points, scenes)
+        var buffers = projectionBuffers()
+        let points = project(mask, scenes: &buffers.scenes, states: &buffers.states)
+        return (points, buffers.scenes)
     }
 
     /// Total points after the package `mask`, leaving its scene levels and indicator states in `scenes` and

@@ -40,7 +40,7 @@ final class TmuxSession {
         try? FileManager.default.removeItem(atPath: dir)
     }
 
-    /// Starts `gaizao ARGS` in a new pane (the previous one, if any, is closed first).
+    /// Starts `gaizao ARGS` in a new pane (the previous one, if any, is closed once the new one is open).
     func start(_ arguments: [String], width: Int = 100, height: Int = 32) throws {
         let previous = sessions > 0 ? session : nil
         sessions += 1
