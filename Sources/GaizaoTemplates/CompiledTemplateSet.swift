@@ -4,6 +4,8 @@
 /// serves any number of renders, on any thread.
 public struct CompiledTemplateSet: Sendable {
     let templates: [String: CompiledTemplate]
+    /// The templates laid out flat, as the renderer walks them.
+    let program: TemplateProgram
 
     /// Compiles every template — or, given `roots`, only those and the partials they reach (a `diagnose` need
     /// not compile the comparison templates) — or returns nil when one does not parse, when partials include
@@ -24,6 +26,7 @@ public struct CompiledTemplateSet: Sendable {
         guard graph.firstCycle() == nil, out.keys.allSatisfy({ graph.inclusions(of: $0) <= PartialGraph.maxInclusions }),
               TemplateLimits.nestingDepth(out) <= TemplateLimits.maxSectionDepth else { return nil }
         templates = out
+        program = TemplateProgram(out)
     }
 
     private static func partials(_ nodes: [CompiledTemplate.Node]) -> [String] {
@@ -60,16 +63,16 @@ public struct CompiledTemplateSet: Sendable {
 
     /// Appends the rendered bytes to `out`, a caller's buffer reused from one render to the next.
     public func render(_ root: TemplateValue, template name: String, into out: inout [UInt8]) -> Outcome {
-        guard let template = templates[name] else { return .noSuchTemplate }
-        var run = TemplateRun(templates: templates, root: root)
-        run.render(template.nodes, TemplateRun.Context(text: false, indentation: nil), into: &out)
+        guard let entry = program.entries[name] else { return .noSuchTemplate }
+        var run = TemplateRun(program: program, root: root)
+        run.render(entry, TemplateRun.Context(text: false, indentation: nil), into: &out)
         return run.limitReached ? .limitReached : .rendered
     }
 }
 
 /// One rendering: the templates and the context stack of values, innermost last.
 struct TemplateRun {
-    let templates: [String: CompiledTemplate]
+    let program: TemplateProgram
     private(set) var stack: [TemplateValue]
     /// For each value of `stack`, the `NamePath.bit`s of the names it may answer: an object's `names`, every
     /// bit for a table, none for a string, a flag or a list. A lookup reads these instead of the values and
@@ -80,8 +83,8 @@ struct TemplateRun {
     /// Set once a limit of `TemplateLimits` is reached; from then on nothing more is rendered.
     var limitReached = false
 
-    init(templates: [String: CompiledTemplate], root: TemplateValue) {
-        self.templates = templates
+    init(program: TemplateProgram, root: TemplateValue) {
+        self.program = program
         stack = []
         stackNames = []
         push(root)
@@ -109,12 +112,15 @@ struct TemplateRun {
         var indentation: [UInt8]?
     }
 
-    /// Renders `nodes` (a template, or a section's body).
-    mutating func render(_ nodes: [CompiledTemplate.Node], _ context: Context, into out: inout [UInt8]) {
+    /// Renders the operations of `range` (a template, or a section's body) at one level.
+    mutating func render(_ range: Range<Int>, _ context: Context, into out: inout [UInt8]) {
         var context = context
         guard let indentation = context.indentation, !indentation.isEmpty else {
-            // By index: the nodes are read in place rather than copied out (and their payloads retained) one by one.
-            for k in nodes.indices { render(nodes[k], &context, into: &out) }
+            var k = range.lowerBound
+            while k < range.upperBound {
+                render(operation: k, &context, into: &out)
+                k = program.operations[k].next(after: k)
+            }
             return
         }
         // Inside an indented partial: indent whatever starts a new line of this template's own output. As in
@@ -122,35 +128,38 @@ struct TemplateRun {
         // not one: the next line is not indented.
         var local = false
         let start = out.count
-        for node in nodes {
+        var k = range.lowerBound
+        while k < range.upperBound {
             let before = out.count
             let lineStart = local && out.last == UInt8(ascii: "\n")
                 && !(before - start >= 2 && out[before - 2] == UInt8(ascii: "\r"))
-            render(node, &context, into: &out)
+            render(operation: k, &context, into: &out)
+            k = program.operations[k].next(after: k)
             guard out.count > before else { continue }
             if lineStart { out.insert(contentsOf: indentation, at: before) }
             local = true
         }
     }
 
-    mutating func render(_ node: CompiledTemplate.Node, _ context: inout Context, into out: inout [UInt8]) {
+    mutating func render(operation index: Int, _ context: inout Context, into out: inout [UInt8]) {
         work += 1
         if limitReached || work > TemplateLimits.maxInstructions || out.count > TemplateLimits.maxOutputBytes {
             limitReached = true
             return
         }
-        switch node {
-        case let .text(bytes):
-            out.append(contentsOf: bytes)
-        case let .variable(path, escaped):
-            guard let value = lookup(path) else { return }
-            write(value, escaped: escaped && !context.text, into: &out)
-        case let .section(path, inverted, body):
-            let value = lookup(path)
-            if inverted {
+        let operation = program.operations[index]
+        switch operation.kind {
+        case .text:
+            out.append(contentsOf: program.pool[operation.bytes])
+        case .variable:
+            guard let value = lookup(operation.names) else { return }
+            write(value, escaped: operation.flag && !context.text, into: &out)
+        case .section:
+            let value = lookup(operation.names)
+            if operation.flag {
                 switch value {
-                case nil, .bool(false)?: render(body, context, into: &out)
-                case let .list(items)? where items.isEmpty: render(body, context, into: &out)
+                case nil, .bool(false)?: render(operation.body, context, into: &out)
+                case let .list(items)? where items.isEmpty: render(operation.body, context, into: &out)
                 default: break
                 }
                 return
@@ -158,28 +167,27 @@ struct TemplateRun {
             switch value {
             case nil: break
             case let .bool(flag)?:
-                if flag { render(body, context, into: &out) }
+                if flag { render(operation.body, context, into: &out) }
             case let .list(items)?:
                 for k in items.indices where !limitReached {
                     push(items[k])
-                    render(body, context, into: &out)
+                    render(operation.body, context, into: &out)
                     pop()
                 }
             case let value?:
                 push(value)
-                render(body, context, into: &out)
+                render(operation.body, context, into: &out)
                 pop()
             }
-        case let .partial(name, indentation):
-            guard let partial = templates[name] else { return }
+        case .partial:
             var inner = context
             inner.text = false
-            if let indentation {
-                inner.indentation = (context.indentation ?? []) + Array(indentation.utf8)
+            if !operation.bytes.isEmpty {
+                inner.indentation = (context.indentation ?? []) + program.pool[operation.bytes]
             }
-            render(partial.nodes, inner, into: &out)
-        case let .contentType(text):
-            context.text = text
+            render(operation.body, inner, into: &out)
+        case .contentType:
+            context.text = operation.flag
         }
     }
 
@@ -197,26 +205,34 @@ struct TemplateRun {
     }
 
     /// The first name is searched from the innermost context outwards; the rest descend from what it found.
-    private func lookup(_ path: NamePath) -> TemplateValue? {
-        let names = path.names, bits = path.bits
-        guard let first = names.first else { return nil }
+    /// `path`: the name's parts in the program's `names` and `bits`.
+    private func lookup(_ path: Range<Int>) -> TemplateValue? {
+        let names = program.names, bits = program.bits
+        guard !path.isEmpty else { return nil }
+        let first = names[path.lowerBound], firstBit = bits[path.lowerBound]
         var value: TemplateValue
         if first == "." {
             guard let top = stack.last else { return nil }
             value = top
         } else {
+            // Each context is read in place (switched on where it lies), not copied out to be searched.
+            var found: TemplateValue?
             var k = stack.count - 1
-            while true {
+            while found == nil {
                 guard k >= 0 else { return nil }
-                if stackNames[k] & bits[0] != 0, let found = Self.child(of: stack[k], first, bit: bits[0]) {
-                    value = found
-                    break
+                if stackNames[k] & firstBit != 0 {
+                    switch stack[k] {
+                    case let .object(object): found = object.field(first, bit: firstBit)
+                    case let .table(table): found = table.texts[first].map(TemplateValue.string)
+                    case .string, .bool, .list: break
+                    }
                 }
                 k -= 1
             }
+            value = found!
         }
-        var i = 1
-        while i < names.count {
+        var i = path.lowerBound + 1
+        while i < path.upperBound {
             guard let next = Self.child(of: value, names[i], bit: bits[i]) else { return nil }
             value = next
             i += 1

@@ -26,6 +26,9 @@ import Testing
         "{{=<% %>=}}\n<%x%> {{x}} <%#list%><%name%>, <%/list%>\n",
         "{{#flag}}{{=| |=}}|x| |/flag|{{x}}\n",
         "  {{=<% %>=}}  \n  <%> part%>\n<%! comment %>text <%&html%>\n",
+        // A partial the set does not have renders nothing, inline or standalone (indented).
+        "a {{> missing}} b\n  {{> missing}}\nend\n",
+        "{{#list}}\n    {{> missing}}\n  {{> part}}\n{{/list}}\n",
     ]
 
     @Test(arguments: edgeCases) func edgeCasesMatchSwiftMustache(_ template: String) throws {
