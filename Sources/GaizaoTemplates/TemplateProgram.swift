@@ -33,9 +33,9 @@ struct TemplateProgram: Sendable {
     init(_ templates: [String: CompiledTemplate]) {
         var partials: [(operation: Int, name: String)] = []
         // Sorted, so that equal sets lay out alike.
-        for name in templates.keys.sorted() {
+        for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
             let start = operations.count
-            lay(templates[name]!.nodes, partials: &partials)
+            lay(template.nodes, partials: &partials)
             entries[name] = start..<operations.count
         }
         for (operation, name) in partials {
