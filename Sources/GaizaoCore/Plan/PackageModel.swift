@@ -125,10 +125,25 @@ struct PackageModel: Sendable {
     /// asks it many times.
     func shortfall(_ mask: UInt64, level: Int, buffers: inout ProjectionBuffers) -> Int {
         let points = project(mask, scenes: &buffers.scenes, states: &buffers.states)
-        if evaluateLevel(points, buffers.scenes) >= level { return 0 }
+        return shortfall(points: points, scenes: buffers.scenes, level: level)
+    }
+
+    /// `shortfall` of a package already projected: its `points` and `scenes`.
+    func shortfall(points: Int, scenes: [Int], level: Int) -> Int {
+        if evaluateLevel(points, scenes) >= level { return 0 }
         guard let rule = rules.first(where: { $0.level == level }) else { return Int.max / 4 }
-        let (atLevel, mandatoryAtLevel) = count(buffers.scenes, atLeast: level)
+        let (atLevel, mandatoryAtLevel) = count(scenes, atLeast: level)
         return max(0, rule.score - points) + 5_000 * (max(0, rule.scenes - atLevel) + max(0, rule.mandatory - mandatoryAtLevel))
+    }
+
+    /// Projects `mask` into `target`: from `source`, the projection of `parent` (a subset of `mask`) with its
+    /// `points`, when `extendable` (the model's, asked once by the caller), else from scratch.
+    func project(_ mask: UInt64, from parent: UInt64, points: Int, _ source: ProjectionBuffers, into target: inout ProjectionBuffers,
+                 extendable: Bool) -> Int {
+        guard extendable else { return project(mask, scenes: &target.scenes, states: &target.states) }
+        for j in source.scenes.indices { target.scenes[j] = source.scenes[j] }
+        for j in source.states.indices { target.states[j] = source.states[j] }
+        return extend(parent, points: points, to: mask, scenes: &target.scenes, states: &target.states)
     }
 
     private func evaluateLevel(_ points: Int, _ scenes: [Int]) -> Int {
@@ -196,6 +211,54 @@ struct PackageModel: Sendable {
         var points = fixedPoints
         for k in indicators.indices {
             points += states[k].touched ? score(k, states[k]) : indicators[k].original
+        }
+        return points
+    }
+
+    /// Whether `extend` may be used: no item's or the retrofit's change touches the funding indicator, whose answer
+    /// is then its diagnosed one plus the package's investment share, whatever else the package holds.
+    var extendable: Bool {
+        guard let f = funding?.indicator else { return true }
+        return !effectChanges.contains { $0.indicator == f } && !retrofitEffects.contains { $0.indicator == f }
+    }
+
+    /// The projection of `mask` worked out from that of `parent`, a subset of it, whose scene levels and indicator
+    /// states are in `scenes` and `states` and whose points are `parentPoints`; returns what `project(mask, ...)`
+    /// returns and leaves what it leaves. Every change only raises an answer or a scene (union, maximum), so the
+    /// added items' changes applied on top give the same states, and only the indicators they touch change points.
+    /// Only for a model that is `extendable`.
+    func extend(_ parent: UInt64, points parentPoints: Int, to mask: UInt64, scenes: inout [Int], states: inout [State]) -> Int {
+        var points = parentPoints
+        func contribution(_ k: Int, _ state: State) -> Int { state.touched ? score(k, state) : indicators[k].original }
+        func change(_ k: Int, _ effect: Effect) {
+            let before = states[k]
+            Self.apply(effect, to: &states[k])
+            let after = states[k]
+            guard before.options != after.options || before.number != after.number || before.option != after.option
+                    || before.touched != after.touched else { return }
+            points += contribution(k, after) - contribution(k, before)
+        }
+        var added = mask & ~parent
+        while added != 0 {
+            let i = added.trailingZeroBitCount
+            added &= added &- 1
+            for (s, level) in sceneChanges[items[i].scenes] where scenes[s] < level { scenes[s] = level }
+            for (k, effect) in effectChanges[items[i].effects] { change(k, effect) }
+        }
+        if parent & moduleMask == 0 && mask & moduleMask != 0 {
+            for (s, level) in retrofitScenes where scenes[s] < level { scenes[s] = level }
+            for (k, effect) in retrofitEffects { change(k, effect) }
+        }
+        if let funding {
+            let k = funding.indicator
+            let before = contribution(k, states[k])
+            states[k] = indicators[k].base
+            let current: AnswerValue? = states[k].number.map { .number($0) }
+            if let share = Planner.fundingShare(current, revenue: funding.revenue, years: funding.years, investmentYuan: cost(mask).low) {
+                states[k].number = share
+                states[k].touched = true
+            }
+            points += contribution(k, states[k]) - before
         }
         return points
     }

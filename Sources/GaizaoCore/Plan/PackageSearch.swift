@@ -69,9 +69,15 @@ struct PackageSearch {
         let model = model
         if model.evaluate(forced).level >= level { return forced }
         let pool = candidates(forced)
-        var buffers = model.projectionBuffers()
-        let before = model.shortfall(forced, level: level, buffers: &buffers)
-        let order = ordered(pool) { before - model.shortfall(forced | model.items[$0].closure, level: level, buffers: &buffers) }
+        let extendable = model.extendable
+        var base = model.projectionBuffers(), buffers = base
+        let basePoints = model.project(forced, scenes: &base.scenes, states: &base.states)
+        let before = model.shortfall(points: basePoints, scenes: base.scenes, level: level)
+        let order = ordered(pool) { i in
+            let points = model.project(forced | model.items[i].closure, from: forced, points: basePoints, base, into: &buffers,
+                                       extendable: extendable)
+            return before - model.shortfall(points: points, scenes: buffers.scenes, level: level)
+        }
         var suffix = [UInt64](repeating: 0, count: order.count + 1)
         var suffixMinCost = [Int](repeating: Int.max, count: order.count + 1)
         for k in stride(from: order.count - 1, through: 0, by: -1) {
@@ -83,7 +89,7 @@ struct PackageSearch {
         // package of the optimal key is still visited in the same order and the same one is returned. The
         // better of the given incumbent and a greedy package (trimmed of what it does not need) bounds it.
         let greedy = greedyPackage(reaching: level, forced: forced, order: order, budget: budget)
-        let adaptive = adaptivePackage(reaching: level, forced: forced, order: order, budget: budget)
+        let adaptive = adaptivePackage(reaching: level, forced: forced, order: order, budget: budget, extendable: extendable)
         let incumbentKey = [incumbent, greedy, adaptive].compactMap { $0 }.map { Self.key(model, $0) }.min()
         var search = CheapestSearch(model: model, level: level, budget: budget, order: order, suffix: suffix,
                                     suffixMinCost: suffixMinCost, incumbentKey: incumbentKey)
@@ -106,6 +112,8 @@ struct PackageSearch {
         let suffixMinCost: [Int]
         let incumbentKey: CostKey?
         let bound: CostBound
+        /// Whether a package taking an item is projected from its parent's projection (`PackageModel.extend`).
+        let extendable: Bool
         var best: (mask: UInt64, key: CostKey)?
         var nodes = 0
         var complete = true
@@ -131,6 +139,7 @@ struct PackageSearch {
             self.suffixMinCost = suffixMinCost
             self.incumbentKey = incumbentKey
             bound = CostBound(model, level: level)
+            extendable = model.extendable
             scenes = model.baseScenes
             states = model.indicators.map(\.base)
             savedScenes = [Int](repeating: 0, count: scenes.count * (order.count + 1))
@@ -139,7 +148,8 @@ struct PackageSearch {
         }
 
         /// Searches below the package `mask` at position `k` of `order`, items of `out` left out. `here` is
-        /// `key(mask)`; `projected`, when given, is its points, its projection being in `scenes` and `states`.
+        /// `key(mask)`; `projected`, when given, is its points, its projection being in `scenes` and `states`
+        /// (the branch that takes an item projects its package before it starts).
         /// `slot` is the package's place in `scratches`.
         mutating func search(_ k: Int, _ mask: UInt64, _ out: UInt64, _ here: CostKey, projected: Int?, slot: Int) {
             nodes += 1
@@ -195,7 +205,10 @@ struct PackageSearch {
                 if next > k { search(next, mask, skipped, here, projected: points, slot: slot); return }
                 save(depth: k)
                 if scratches.count == slot + 1 { scratches.append(CostBound.Scratch(model)) }
-                search(k + 1, taken.mask, skipped, taken.key, projected: nil, slot: slot + 1)
+                let takenPoints = extendable
+                    ? model.extend(mask, points: points, to: taken.mask, scenes: &scenes, states: &states)
+                    : model.project(taken.mask, scenes: &scenes, states: &states)
+                search(k + 1, taken.mask, skipped, taken.key, projected: takenPoints, slot: slot + 1)
                 restore(depth: k)
                 search(k + 1, mask, skipped | bit, here, projected: points, slot: slot)
                 return
@@ -244,23 +257,28 @@ struct PackageSearch {
     /// A package reaching `level` built step by step: each step takes the item that closes most of the remaining
     /// shortfall per yuan (with what it needs), until the level is reached; then trimmed like `greedyPackage`.
     /// Slower than the fixed order but much closer to the optimum when many items are needed.
-    private func adaptivePackage(reaching level: Int, forced: UInt64, order: [Int], budget: Int?) -> UInt64? {
+    private func adaptivePackage(reaching level: Int, forced: UInt64, order: [Int], budget: Int?, extendable: Bool) -> UInt64? {
         var mask = forced
-        var buffers = model.projectionBuffers()
-        var short = model.shortfall(mask, level: level, buffers: &buffers)
+        // The package so far projected in `current`; each candidate projected from it into `trial`.
+        var current = model.projectionBuffers(), trial = current
+        var points = model.project(mask, scenes: &current.scenes, states: &current.states)
+        var short = model.shortfall(points: points, scenes: current.scenes, level: level)
         while short > 0 {
             var choice: (mask: UInt64, ratio: Double)?
             for item in order where mask & (UInt64(1) << UInt64(item)) == 0 {
                 let taken = mask | model.items[item].closure
                 guard !model.hasConflict(taken), budget.map({ model.cost(taken).high <= $0 }) ?? true else { continue }
-                let gain = short - model.shortfall(taken, level: level, buffers: &buffers)
+                let takenPoints = model.project(taken, from: mask, points: points, current, into: &trial, extendable: extendable)
+                let gain = short - model.shortfall(points: takenPoints, scenes: trial.scenes, level: level)
                 guard gain > 0 else { continue }
                 let ratio = Double(gain) / Double(Self.key(model, taken & ~mask).cost + 1)
                 if choice == nil || ratio > choice!.ratio { choice = (taken, ratio) }
             }
             guard let next = choice else { return nil }
+            points = model.project(next.mask, from: mask, points: points, current, into: &trial, extendable: extendable)
+            swap(&current, &trial)
             mask = next.mask
-            short = model.shortfall(mask, level: level, buffers: &buffers)
+            short = model.shortfall(points: points, scenes: current.scenes, level: level)
         }
         return trimmed(mask, forced: forced, level: level)
     }

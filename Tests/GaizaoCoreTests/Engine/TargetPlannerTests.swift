@@ -180,6 +180,14 @@ import Testing
                 let real = c.planner.project(c.diagnosis, p, .conservative)
                 let fast = model.evaluate(mask)
                 #expect(fast.level == real.level && fast.points == real.total, "seed \(seed) \(industry.id) mask \(mask)")
+                // Projected from a random part of it, as the search does, the package projects the same.
+                guard model.extendable else { continue }
+                let parent = mask & UInt64.random(in: 0...UInt64.max, using: &rng)
+                var buffers = model.projectionBuffers()
+                let parentPoints = model.project(parent, scenes: &buffers.scenes, states: &buffers.states)
+                let extended = model.extend(parent, points: parentPoints, to: mask, scenes: &buffers.scenes, states: &buffers.states)
+                #expect(extended == fast.points && model.level(points: extended, scenes: buffers.scenes) == fast.level,
+                        "seed \(seed) \(industry.id) mask \(mask) from \(parent)")
             }
         }
     }
