@@ -18,8 +18,8 @@ public struct CostModel: Sendable {
     public struct Entry: Sendable, Hashable {
         public var moduleID: String
         public var driverID: String?
-        public var base: CostRange
-        public var perUnit: CostRange
+        public let base: CostRange
+        public let perUnit: CostRange
         public var minUnits: Double
         public var maxUnits: Double
         public var yearly: CostRange
@@ -27,6 +27,25 @@ public struct CostModel: Sendable {
         public var location: SourceLocation?
         /// Where `driver:` names the driver (lint points there).
         public var driverLocation: SourceLocation?
+        /// `base` and `perUnit` in 万元 as the pricing basis words them ("12–20"), formatted once per catalog.
+        let baseText: String
+        let perUnitText: String
+
+        public init(moduleID: String, driverID: String?, base: CostRange, perUnit: CostRange, minUnits: Double, maxUnits: Double,
+                    yearly: CostRange, upgradePercent: Int?, location: SourceLocation?, driverLocation: SourceLocation?) {
+            self.moduleID = moduleID
+            self.driverID = driverID
+            self.base = base
+            self.perUnit = perUnit
+            self.minUnits = minUnits
+            self.maxUnits = maxUnits
+            self.yearly = yearly
+            self.upgradePercent = upgradePercent
+            self.location = location
+            self.driverLocation = driverLocation
+            baseText = Money.wan(base.low) + "–" + Money.wan(base.high)
+            perUnitText = Money.wan(perUnit.low) + "–" + Money.wan(perUnit.high)
+        }
     }
 
     /// A module priced for one enterprise.
@@ -54,9 +73,7 @@ public struct CostModel: Sendable {
                 return Localized(zh: "固定价格（不随规模变化）", en: "fixed price (does not scale)")
             case let .scaled(d, entry, units, raw):
                 let shown = formatNumber(units, maxFractionDigits: 2)
-                // Each figure formatted once for both languages.
-                let base = Money.wan(entry.base.low) + "–" + Money.wan(entry.base.high)
-                let perUnit = Money.wan(entry.perUnit.low) + "–" + Money.wan(entry.perUnit.high)
+                let base = entry.baseText, perUnit = entry.perUnitText
                 var zh = "按\(d.name.zh) \(shown) \(d.unit.zh)计价：基础 \(base) 万元 + 每\(d.unit.zh) \(perUnit) 万元"
                 var en = "priced for \(shown) \(d.unit.en) (\(d.name.en)): base \(base) 万元 + \(perUnit) 万元 each"
                 if raw < entry.minUnits || raw > entry.maxUnits {
