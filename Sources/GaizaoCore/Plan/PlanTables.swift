@@ -67,6 +67,10 @@ final class PlanTables: Sendable {
     struct PreparedMeasure: Sendable {
         var costByBand: [CostRange?]
         var brings: [PreparedChange]
+        /// The questions it answers, in the order of `brings`, and the indicators scored from them, as a reason
+        /// names them ("「管理机制、人才培养」"): the same for every enterprise.
+        var questionIDs: [String]
+        var indicators: Localized
     }
 
     /// The outcome answer a realised KPI improvement gives (the expected projection).
@@ -137,7 +141,18 @@ final class PlanTables: Sendable {
         }
         self.modules = modules
         measures = industry.measures.map { m in
-            PreparedMeasure(costByBand: catalog.manifest.sizeBands.map { m.cost[$0.id] }, brings: Self.prepare(m.brings, questionnaire, &slots))
+            let brings = Self.prepare(m.brings, questionnaire, &slots)
+            let ids = brings.map { change in
+                switch change {
+                case let .add(slot, _, _, _), let .atLeastNumber(slot, _), let .atLeastOption(slot, _, _, _): return slots.ids[slot]
+                }
+            }
+            var names: [Localized] = []
+            for dimension in catalog.maturity.dimensions {
+                for indicator in dimension.indicators where ids.contains(indicator.questionID) { names.append(indicator.name) }
+            }
+            return PreparedMeasure(costByBand: catalog.manifest.sizeBands.map { m.cost[$0.id] }, brings: brings, questionIDs: ids,
+                                   indicators: Clauses.join(names.isEmpty ? [Localized(zh: "相关指标", en: "its indicators")] : names))
         }
         retrofitBrings = Self.prepare(catalog.manifest.retrofitBrings, questionnaire, &slots)
         if let share = catalog.manifest.investmentShare, questionnaire[share.questionID] != nil, questionnaire[share.revenueQuestionID] != nil {

@@ -24,7 +24,7 @@ extension Planner {
             let reference = tables.bandIndex(band).flatMap { tables.measures[k].costByBand[$0] } ?? m.cost[band] ?? .zero
             return MeasureDecision(
                 measureID: m.id, status: inPlace ? .satisfied : .notChosen, role: .notNeeded,
-                reasons: inPlace ? [DecisionReason(kind: .measure, ruleID: nil, text: Localized(zh: "企业已具备", en: "already in place"), questions: questionIDs(tables.measures[k].brings))] : [],
+                reasons: inPlace ? [DecisionReason(kind: .measure, ruleID: nil, text: Localized(zh: "企业已具备", en: "already in place"), questions: tables.measures[k].questionIDs)] : [],
                 cost: .zero, referenceCost: reference, costSource: m.costSource, durationWeeks: m.durationWeeks)
         }
     }
@@ -33,14 +33,6 @@ extension Planner {
     private func same(_ a: AnswerValue?, _ b: AnswerValue?) -> Bool {
         if case let .options(x)? = a, case let .options(y)? = b { return Set(x) == Set(y) }
         return a == b
-    }
-
-    func questionIDs(_ changes: [PlanTables.PreparedChange]) -> [String] {
-        changes.map { change in
-            switch change {
-            case let .add(slot, _, _, _), let .atLeastNumber(slot, _), let .atLeastOption(slot, _, _, _): return prepared.slots.ids[slot]
-            }
-        }
     }
 
     /// The items the must-have modules bring (with their requirements). A must-have that cannot be chosen (ruled
@@ -171,19 +163,20 @@ extension Planner {
                     questions: []))
             }
         }
+        let basePoints = model.evaluate(0).points
         for k in measures.indices where measures[k].status != .satisfied {
             if let n = itemOfMeasure[k], chosen & bit(n) != 0 {
                 measures[k].status = .include
                 measures[k].role = .target
                 measures[k].cost = measures[k].referenceCost
-                measures[k].reasons = [measureGain(model, k, diagnosis),
+                measures[k].reasons = [measureGain(model, k, basePoints: basePoints),
                                        DecisionReason(kind: .target, ruleID: nil,
                                                       text: Clauses.join([needed, removalText(n)]),
                                                       questions: [])]
             } else {
                 measures[k].status = .notChosen
                 measures[k].cost = .zero
-                let gain = measureGain(model, k, diagnosis)
+                let gain = measureGain(model, k, basePoints: basePoints)
                 measures[k].role = gain.questions.isEmpty ? .notNeeded : .recommendedNext
                 measures[k].reasons = [gain, DecisionReason(kind: .target, ruleID: nil,
                                                             text: notNeeded("项"), questions: [])]
@@ -197,16 +190,11 @@ extension Planner {
     }
 
     /// What measure `k` alone adds to the points now: "管理机制 +1.875 分". No questions when it adds nothing.
-    func measureGain(_ model: PackageModel, _ k: Int, _ diagnosis: Diagnosis) -> DecisionReason {
-        let base = model.evaluate(0).points
-        let gain = model.items.firstIndex { $0.measure == k }.map { model.evaluate(UInt64(1) << UInt64($0)).points - base } ?? 0
-        let ids = questionIDs(tables.measures[k].brings)
-        // Read in place: `flatMap(\.indicators)` would copy every indicator of the model for each measure.
-        var indicatorNames: [Localized] = []
-        for dimension in catalog.maturity.dimensions {
-            for indicator in dimension.indicators where ids.contains(indicator.questionID) { indicatorNames.append(indicator.name) }
-        }
-        let what = Clauses.join(indicatorNames.isEmpty ? [Localized(zh: "相关指标", en: "its indicators")] : indicatorNames)
+    /// `basePoints`: the points of the empty package (`model.evaluate(0).points`).
+    func measureGain(_ model: PackageModel, _ k: Int, basePoints: Int) -> DecisionReason {
+        let gain = model.items.firstIndex { $0.measure == k }.map { model.evaluate(UInt64(1) << UInt64($0)).points - basePoints } ?? 0
+        let ids = tables.measures[k].questionIDs
+        let what = tables.measures[k].indicators
         let points = formatNumber(Double(gain) / 1000)
         return DecisionReason(
             kind: .measure, ruleID: nil,
