@@ -6,13 +6,22 @@ extension ProposalBuilder {
         guard !ev.indicators.isEmpty || !ev.scenes.isEmpty else { return nil }
         let model = catalog.maturity
         var entries: [Proposal.EvidenceEntry] = []
-        let nowPoints = Dictionary(now.indicators.map { ($0.id, $0.points) }, uniquingKeysWith: { a, _ in a })
-        let indicators = model.dimensions.flatMap(\.indicators)
-        for s in after.indicators where s.points > 0 {
-            guard let i = indicators.first(where: { $0.id == s.id }), let e = ev.indicators[s.id] else { continue }
-            let name = i.group.map { Localized(zh: "\($0.zh)·\(i.name.zh)", en: "\($0.en): \(i.name.en)") } ?? i.name
+        // The diagnoser's indicators are the prepared ones in order; a diagnosis from elsewhere is matched by id.
+        let inOrder = after.indicators.count == tables.indicatorIDs.count && now.indicators.count == after.indicators.count
+        var nowPoints: [String: MilliPoints]?
+        for (k, s) in after.indicators.enumerated() where s.points > 0 {
+            let name: Localized, before: MilliPoints
+            let evidence: EvidenceCatalog.IndicatorEvidence?
+            if inOrder && tables.indicatorIDs[k] == s.id && now.indicators[k].id == s.id {
+                (name, evidence, before) = (tables.indicatorEvidenceNames[k], tables.indicatorEvidence[k], now.indicators[k].points)
+            } else {
+                guard let i = tables.indicatorsByID[s.id] else { continue }
+                if nowPoints == nil { nowPoints = Dictionary(now.indicators.map { ($0.id, $0.points) }, uniquingKeysWith: { a, _ in a }) }
+                (name, evidence, before) = (ProposalTables.evidenceName(i), ev.indicators[s.id], nowPoints?[s.id] ?? 0)
+            }
+            guard let e = evidence else { continue }
             entries.append(.init(kind: "indicator", id: s.id, name: name, points: Double(s.points) / 1000,
-                                 fromRetrofit: s.points > (nowPoints[s.id] ?? 0), items: e.items, figures: e.figures))
+                                 fromRetrofit: s.points > before, items: e.items, figures: e.figures))
         }
         let nowLevels = Dictionary(now.scenes.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a })
         for s in after.scenes where s.level >= 1 {

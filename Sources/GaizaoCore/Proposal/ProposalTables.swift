@@ -22,6 +22,9 @@ final class ProposalTables: Sendable {
     let indicatorNames: [Localized]
     let indicatorGroups: [Localized?]
     let indicatorConfirmed: [Bool]
+    /// Each indicator's name as the evidence checklist shows it ("组·名称") and its evidence (evidence.yaml).
+    let indicatorEvidenceNames: [Localized]
+    let indicatorEvidence: [EvidenceCatalog.IndicatorEvidence?]
     let indicatorsByID: [String: Indicator]
     /// The scenes each module raises, by module index.
     let raises: [[RaisedScene]]
@@ -45,6 +48,8 @@ final class ProposalTables: Sendable {
         indicatorNames = indicators.map(\.name)
         indicatorGroups = indicators.map(\.group)
         indicatorConfirmed = indicators.map(\.confirmed)
+        indicatorEvidenceNames = indicators.map(Self.evidenceName)
+        indicatorEvidence = indicators.map { catalog.evidence.indicators[$0.id] }
         let scenes = catalog.maturity.scenes
         raises = industry.modules.map { m in
             m.raises.map { r in
@@ -60,5 +65,9 @@ final class ProposalTables: Sendable {
         baselinePassRate = slots.slot("baseline_pass_rate")
         baselineEnergy = slots.slot("baseline_energy_per_revenue")
         baselineCost = slots.slot("baseline_cost_per_revenue")
+    }
+
+    static func evidenceName(_ i: Indicator) -> Localized {
+        i.group.map { Localized(zh: "\($0.zh)·\(i.name.zh)", en: "\($0.en): \(i.name.en)") } ?? i.name
     }
 }
