@@ -11,6 +11,8 @@ final class DiagnosisTables: Sendable {
         var hasQuestion: Bool
         /// The question's options with their points (first of equal ids wins, as `Question.option` finds).
         var optionPoints: [(id: String, points: MilliPoints)]
+        /// The points of each of the question's options, by position (the package search scores by position).
+        var pointsByOption: [MilliPoints]
         var yesPoints: MilliPoints
         var bands: [(upTo: Double?, points: MilliPoints)]
         var maxPoints: MilliPoints
@@ -29,6 +31,9 @@ final class DiagnosisTables: Sendable {
     let scenes: [SceneSlot]
     let sizeBands: [(band: SizeBand, when: SlotCondition?)]
     let levels: [LevelRule]
+    /// The scene whose level each slot answers, and the indicators (with a question) each slot scores.
+    let sceneOfSlot: [Int: Int]
+    let indicatorsOfSlot: [Int: [Int]]
 
     init(catalog: Catalog, questionnaire: Questionnaire, slots: inout AnswerSlots.Builder) {
         let model = catalog.maturity
@@ -43,7 +48,8 @@ final class DiagnosisTables: Sendable {
                 }
                 indicators.append(ScoredIndicator(
                     id: i.id, dimensionID: d.id, questionID: i.questionID, slot: slots.slot(i.questionID),
-                    hasQuestion: question != nil, optionPoints: optionPoints, yesPoints: milli(question?.pointsYes ?? 0),
+                    hasQuestion: question != nil, optionPoints: optionPoints,
+                    pointsByOption: (question?.options ?? []).map { o in optionPoints.first { $0.id == o.id }?.points ?? 0 }, yesPoints: milli(question?.pointsYes ?? 0),
                     bands: i.bands.map { ($0.upTo, milli($0.points)) }, maxPoints: milli(i.points)))
             }
             dimensions.append((d.id, milli(d.points), indicators.count))
@@ -53,6 +59,12 @@ final class DiagnosisTables: Sendable {
         scenes = model.scenes.map { SceneSlot(id: $0.id, slot: slots.slot($0.questionID), mandatory: $0.mandatory) }
         sizeBands = catalog.manifest.sizeBands.map { band in (band, band.when.map { SlotCondition($0, slot: { slots.slot($0) }) }) }
         levels = model.levels
+        var sceneOfSlot: [Int: Int] = [:]
+        for (s, scene) in scenes.enumerated() { sceneOfSlot[scene.slot] = s }
+        var indicatorsOfSlot: [Int: [Int]] = [:]
+        for (k, i) in indicators.enumerated() where i.hasQuestion { indicatorsOfSlot[i.slot, default: []].append(k) }
+        self.sceneOfSlot = sceneOfSlot
+        self.indicatorsOfSlot = indicatorsOfSlot
     }
 
     func diagnose(industryID: String, answers: SlotAnswers) -> Diagnosis {

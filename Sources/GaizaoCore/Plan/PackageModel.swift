@@ -331,10 +331,7 @@ extension Planner {
     func packageModel(_ diagnosis: Diagnosis, _ decisions: [ModuleDecision], measureCosts: [CostRange], measureUseful: [Bool]) -> PackageModel {
         let values = diagnosis.slotAnswers.using(prepared.slots).values
         let diag = prepared.diagnosis
-        var sceneOfSlot: [Int: Int] = [:]
-        for (s, scene) in diag.scenes.enumerated() { sceneOfSlot[scene.slot] = s }
-        var indicatorsOfSlot: [Int: [Int]] = [:]
-        for (k, i) in diag.indicators.enumerated() where i.hasQuestion { indicatorsOfSlot[i.slot, default: []].append(k) }
+        let sceneOfSlot = diag.sceneOfSlot, indicatorsOfSlot = diag.indicatorsOfSlot
 
         // Modelled indicators: those some change can reach.
         var modelled: [Int] = []  // DiagnosisTables indicator indices
@@ -436,7 +433,6 @@ extension Planner {
             var state = PackageModel.State()
             let scoring: PackageModel.Indicator.Scoring
             let options = questionnaire.ordered[i.slot].options
-            func points(_ id: String) -> Int { i.optionPoints.first { $0.id == id }?.points ?? 0 }
             switch values[i.slot] {
             case let .options(ids)?:
                 for id in ids { if let j = options.firstIndex(where: { $0.id == id }), j < 64 { state.options |= UInt64(1) << UInt64(j) } }
@@ -448,8 +444,8 @@ extension Planner {
             switch questionnaire.ordered[i.slot].kind {
             case .multi, .single:
                 scoring = questionnaire.ordered[i.slot].kind == .multi ? .options : .option
-                for option in options {
-                    scoringPoints.append(points(option.id))
+                for points in i.pointsByOption {
+                    scoringPoints.append(points)
                     bandLimits.append(nil)
                 }
             default:
