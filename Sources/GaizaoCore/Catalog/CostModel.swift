@@ -27,9 +27,8 @@ public struct CostModel: Sendable {
         public var location: SourceLocation?
         /// Where `driver:` names the driver (lint points there).
         public var driverLocation: SourceLocation?
-        /// `base` and `perUnit` in 万元 as the pricing basis words them ("12–20"), formatted once per catalog.
-        let baseText: String
-        let perUnitText: String
+        /// The pricing basis's words for the entry's driver, set once per catalog by `CostModel.init`.
+        var wording: Wording?
 
         public init(moduleID: String, driverID: String?, base: CostRange, perUnit: CostRange, minUnits: Double, maxUnits: Double,
                     yearly: CostRange, upgradePercent: Int?, location: SourceLocation?, driverLocation: SourceLocation?) {
@@ -43,8 +42,39 @@ public struct CostModel: Sendable {
             self.upgradePercent = upgradePercent
             self.location = location
             self.driverLocation = driverLocation
-            baseText = Money.wan(base.low) + "–" + Money.wan(base.high)
-            perUnitText = Money.wan(perUnit.low) + "–" + Money.wan(perUnit.high)
+        }
+    }
+
+    /// The words of a scaled price's basis around its number of units: "按{driver} " + units + " {unit}计价：基础
+    /// … 万元 + 每{unit} … 万元", and what is added when the enterprise's units fall outside the priced range.
+    struct Wording: Sendable, Hashable {
+        var driverID: String
+        var zhHead: String, zhTail: String, enHead: String, enTail: String
+        var zhClamped: String, enClamped: String
+
+        init(_ entry: Entry, _ d: Driver) {
+            let base = Money.wan(entry.base.low) + "–" + Money.wan(entry.base.high)
+            let perUnit = Money.wan(entry.perUnit.low) + "–" + Money.wan(entry.perUnit.high)
+            driverID = d.id
+            zhHead = "按\(d.name.zh) "
+            zhTail = " \(d.unit.zh)计价：基础 \(base) 万元 + 每\(d.unit.zh) \(perUnit) 万元"
+            enHead = "priced for "
+            enTail = " \(d.unit.en) (\(d.name.en)): base \(base) 万元 + \(perUnit) 万元 each"
+            zhClamped = "（按计价范围 \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)) 取值）"
+            enClamped = " (kept within the priced range \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)))"
+        }
+
+        func text(units: String, clamped: Bool) -> Localized {
+            func joined(_ head: String, _ tail: String, _ end: String) -> String {
+                var out = ""
+                out.reserveCapacity(head.utf8.count + units.utf8.count + tail.utf8.count + end.utf8.count)
+                out += head
+                out += units
+                out += tail
+                out += end
+                return out
+            }
+            return Localized(zh: joined(zhHead, zhTail, clamped ? zhClamped : ""), en: joined(enHead, enTail, clamped ? enClamped : ""))
         }
     }
 
@@ -72,21 +102,15 @@ public struct CostModel: Sendable {
             case .fixed:
                 return Localized(zh: "固定价格（不随规模变化）", en: "fixed price (does not scale)")
             case let .scaled(d, entry, units, raw):
-                let shown = formatNumber(units, maxFractionDigits: 2)
-                let base = entry.baseText, perUnit = entry.perUnitText
-                var zh = "按\(d.name.zh) \(shown) \(d.unit.zh)计价：基础 \(base) 万元 + 每\(d.unit.zh) \(perUnit) 万元"
-                var en = "priced for \(shown) \(d.unit.en) (\(d.name.en)): base \(base) 万元 + \(perUnit) 万元 each"
-                if raw < entry.minUnits || raw > entry.maxUnits {
-                    zh += "（按计价范围 \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)) 取值）"
-                    en += " (kept within the priced range \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)))"
-                }
-                return Localized(zh: zh, en: en)
+                // A contractor's own entry has no wording prepared: worded here.
+                let wording = entry.wording.flatMap { $0.driverID == d.id ? $0 : nil } ?? Wording(entry, d)
+                return wording.text(units: formatNumber(units, maxFractionDigits: 2), clamped: raw < entry.minUnits || raw > entry.maxUnits)
             }
         }
     }
 
-    public var drivers: [Driver]
-    public var entries: [Entry]
+    public private(set) var drivers: [Driver]
+    public private(set) var entries: [Entry]
     private var entryIndex: [String: Int] = [:]
     private var driverIndex: [String: Int] = [:]
 
@@ -97,6 +121,9 @@ public struct CostModel: Sendable {
         self.entries = entries
         for (i, e) in entries.enumerated() where entryIndex[e.moduleID] == nil { entryIndex[e.moduleID] = i }
         for (i, d) in drivers.enumerated() where driverIndex[d.id] == nil { driverIndex[d.id] = i }
+        for i in self.entries.indices {
+            if let d = self.entries[i].driverID.flatMap(driver) { self.entries[i].wording = Wording(self.entries[i], d) }
+        }
     }
 
     public func entry(_ moduleID: String) -> Entry? { entryIndex[moduleID].map { entries[$0] } }

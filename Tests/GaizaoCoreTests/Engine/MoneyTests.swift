@@ -73,10 +73,10 @@ import Testing
         #expect(large.referenceCost.high - small.referenceCost.high == entry.perUnit.high * 96)
         // A module whose driver is unanswered keeps the size-band cost of modules.yaml (a catalog whose driver
         // reads a question the sheet leaves empty).
-        var model = Shipped.catalog.costModel
-        model.drivers = model.drivers.map { d in var d = d; if d.id == "machines" { d.questionID = "baseline_pass_rate" }; return d }
+        let model = Shipped.catalog.costModel
+        let drivers = model.drivers.map { d in var d = d; if d.id == "machines" { d.questionID = "baseline_pass_rate" }; return d }
         var catalog = Shipped.catalog
-        catalog.costModel = CostModel(drivers: model.drivers, entries: model.entries)
+        catalog.costModel = CostModel(drivers: drivers, entries: model.entries)
         sheet.answers["baseline_pass_rate"] = nil
         let band = try Engine(catalog: catalog).run(sheet, target: .none)
         let industry = catalog.industry("auto-parts")!
