@@ -92,7 +92,7 @@ struct PackageSearch {
         let adaptive = adaptivePackage(reaching: level, forced: forced, order: order, budget: budget, extendable: extendable)
         let incumbentKey = [incumbent, greedy, adaptive].compactMap { $0 }.map { Self.key(model, $0) }.min()
         var search = CheapestSearch(model: model, level: level, budget: budget, order: order, suffix: suffix,
-                                    suffixMinCost: suffixMinCost, incumbentKey: incumbentKey)
+                                    suffixMinCost: suffixMinCost, incumbentKey: incumbentKey, extendable: extendable)
         search.search(0, forced, 0, Self.key(model, forced), projected: nil, slot: 0)
         self.nodes += search.nodes
         self.complete = self.complete && search.complete
@@ -130,7 +130,8 @@ struct PackageSearch {
         /// untouched for the other branch.
         var scratches: [CostBound.Scratch]
 
-        init(model: PackageModel, level: Int, budget: Int?, order: [Int], suffix: [UInt64], suffixMinCost: [Int], incumbentKey: CostKey?) {
+        init(model: PackageModel, level: Int, budget: Int?, order: [Int], suffix: [UInt64], suffixMinCost: [Int], incumbentKey: CostKey?,
+             extendable: Bool) {
             self.model = model
             self.level = level
             self.budget = budget
@@ -139,7 +140,7 @@ struct PackageSearch {
             self.suffixMinCost = suffixMinCost
             self.incumbentKey = incumbentKey
             bound = CostBound(model, level: level)
-            extendable = model.extendable
+            self.extendable = extendable
             scenes = model.baseScenes
             states = model.indicators.map(\.base)
             savedScenes = [Int](repeating: 0, count: scenes.count * (order.count + 1))

@@ -142,11 +142,7 @@ final class PlanTables: Sendable {
         self.modules = modules
         measures = industry.measures.map { m in
             let brings = Self.prepare(m.brings, questionnaire, &slots)
-            let ids = brings.map { change in
-                switch change {
-                case let .add(slot, _, _, _), let .atLeastNumber(slot, _), let .atLeastOption(slot, _, _, _): return slots.ids[slot]
-                }
-            }
+            let ids = brings.map { slots.ids[$0.slot] }
             var names: [Localized] = []
             for dimension in catalog.maturity.dimensions {
                 for indicator in dimension.indicators where ids.contains(indicator.questionID) { names.append(indicator.name) }
