@@ -23,8 +23,15 @@ enum PrettyJSONEncoder {
 }
 
 /// The bytes being written, shared by the encoders of one value's containers.
+///
+/// Exclusivity: the mutable properties of `JSONSink` and `StreamEncoder` are marked `@exclusivity(unchecked)`.
+/// Both classes are private to this file, one value is written by one thread, and every access to those
+/// properties is a single statement (or a call of a `static` function given `&bytes`) during which no other code
+/// runs that could reach the same property; so no two accesses can overlap, which is what the runtime check
+/// would trap on. That check (a thread-local access set updated at each access) was 12% of the instructions of
+/// writing a proposal's JSON. The compiler's static exclusivity checks still apply.
 private final class JSONSink {
-    var bytes: [UInt8] = []
+    @exclusivity(unchecked) var bytes: [UInt8] = []
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
@@ -41,7 +48,7 @@ private final class JSONSink {
 
     /// One encoder per depth, reused: the writing is a stream, so at any moment at most one value is open at each
     /// depth (a member's nested value is closed before the next member starts).
-    private var encoders: [StreamEncoder] = []
+    @exclusivity(unchecked) private var encoders: [StreamEncoder] = []
 
     /// The encoder for a value at `depth`, reset for it.
     func encoder(at depth: Int) -> StreamEncoder {
@@ -179,9 +186,9 @@ private final class StreamEncoder: Encoder {
     /// The sink owns its encoders; `JSONSink.finish` breaks the cycle once the writing is done.
     let sink: JSONSink
     let depth: Int
-    var opened: Opened = .none
+    @exclusivity(unchecked) var opened: Opened = .none
     /// The nested container written last, still open.
-    var nested: StreamEncoder?
+    @exclusivity(unchecked) var nested: StreamEncoder?
     var codingPath: [CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
 
