@@ -192,6 +192,29 @@ import Testing
         }
     }
 
+    /// The adaptive incumbent, taken late in a long search, only prunes: taken at the first node, or never, the
+    /// search returns the same package for every level (on the shipped catalogs searches end before the default
+    /// node count, so this is what exercises it).
+    @Test(arguments: UInt64(1)...40)
+    func lateIncumbentChangesNoPackage(seed: UInt64) throws {
+        for industry in Shipped.catalog.industries {
+            let c = Case(Shipped.catalog, industry, seed: seed)
+            let model = c.planner.packageModel(c.diagnosis, c.decisions, measureCosts: c.measures.map(\.referenceCost),
+                                               measureUseful: c.measures.map { $0.status != .satisfied })
+            for level in 1...4 {
+                var early = PackageSearch(model, lateIncumbentNodes: 1)
+                var never = PackageSearch(model, lateIncumbentNodes: .max)
+                var standard = PackageSearch(model)
+                let expected = never.cheapest(reaching: level, forced: 0, budget: nil)
+                #expect(early.cheapest(reaching: level, forced: 0, budget: nil) == expected, "seed \(seed) \(industry.id) level \(level)")
+                #expect(standard.cheapest(reaching: level, forced: 0, budget: nil) == expected, "seed \(seed) \(industry.id) level \(level)")
+                #expect(early.complete && never.complete)
+                // Bounding from the first node can only cut nodes.
+                #expect(early.nodes <= never.nodes, "seed \(seed) \(industry.id) level \(level)")
+            }
+        }
+    }
+
     /// Modules start after the modules they need end, and no more run at once than there are workstreams.
     @Test(arguments: UInt64(1)...40)
     func scheduleRespectsRequirementsAndWorkstreams(seed: UInt64) throws {
