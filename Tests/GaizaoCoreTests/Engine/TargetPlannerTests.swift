@@ -158,13 +158,20 @@ import Testing
         #expect(withBudget.investment.high <= budget)
     }
 
-    /// The search's fast evaluator gives the level and points of the real projection for random packages.
-    @Test(arguments: UInt64(1)...60)
-    func packageModelAgreesWithTheProjection(seed: UInt64) throws {
-        for industry in Shipped.catalog.industries {
+    /// For each shipped industry: the case of `seed` and its package model, built as the planner builds it.
+    static func shippedModels(_ seed: UInt64) -> [(industry: Industry, c: Case, model: PackageModel)] {
+        Shipped.catalog.industries.map { industry in
             let c = Case(Shipped.catalog, industry, seed: seed)
             let model = c.planner.packageModel(c.diagnosis, c.decisions, measureCosts: c.measures.map(\.referenceCost),
                                                measureUseful: c.measures.map { $0.status != .satisfied })
+            return (industry, c, model)
+        }
+    }
+
+    /// The search's fast evaluator gives the level and points of the real projection for random packages.
+    @Test(arguments: UInt64(1)...60)
+    func packageModelAgreesWithTheProjection(seed: UInt64) throws {
+        for (industry, c, model) in Self.shippedModels(seed) {
             var rng = SeededRandom(seed: seed &* 31)
             for _ in 0..<25 {
                 let mask = UInt64.random(in: 0...UInt64.max, using: &rng) & (model.items.count == 64 ? ~0 : (UInt64(1) << UInt64(model.items.count)) - 1)
@@ -197,10 +204,7 @@ import Testing
     /// node count, so this is what exercises it).
     @Test(arguments: UInt64(1)...40)
     func lateIncumbentChangesNoPackage(seed: UInt64) throws {
-        for industry in Shipped.catalog.industries {
-            let c = Case(Shipped.catalog, industry, seed: seed)
-            let model = c.planner.packageModel(c.diagnosis, c.decisions, measureCosts: c.measures.map(\.referenceCost),
-                                               measureUseful: c.measures.map { $0.status != .satisfied })
+        for (industry, c, model) in Self.shippedModels(seed) {
             for level in 1...4 {
                 var early = PackageSearch(model, lateIncumbentNodes: 1)
                 var never = PackageSearch(model, lateIncumbentNodes: .max)
