@@ -48,20 +48,29 @@ public struct CostModel: Sendable {
     /// The words of a scaled price's basis around its number of units: "按{driver} " + units + " {unit}计价：基础
     /// … 万元 + 每{unit} … 万元", and what is added when the enterprise's units fall outside the priced range.
     struct Wording: Sendable, Hashable {
-        var driverID: String
+        /// What the words were made from besides the entry's fixed prices: they are used only while these match.
+        var driver: Driver
+        var minUnits: Double, maxUnits: Double
         var zhHead: String, zhTail: String, enHead: String, enTail: String
         var zhClamped: String, enClamped: String
 
         init(_ entry: Entry, _ d: Driver) {
             let base = Money.wan(entry.base.low) + "–" + Money.wan(entry.base.high)
             let perUnit = Money.wan(entry.perUnit.low) + "–" + Money.wan(entry.perUnit.high)
-            driverID = d.id
+            driver = d
+            minUnits = entry.minUnits
+            maxUnits = entry.maxUnits
             zhHead = "按\(d.name.zh) "
             zhTail = " \(d.unit.zh)计价：基础 \(base) 万元 + 每\(d.unit.zh) \(perUnit) 万元"
             enHead = "priced for "
             enTail = " \(d.unit.en) (\(d.name.en)): base \(base) 万元 + \(perUnit) 万元 each"
             zhClamped = "（按计价范围 \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)) 取值）"
             enClamped = " (kept within the priced range \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)))"
+        }
+
+        /// Whether these words are `entry`'s for driver `d` (an entry is a value: a copy's range can be changed).
+        func fits(_ entry: Entry, _ d: Driver) -> Bool {
+            driver == d && minUnits == entry.minUnits && maxUnits == entry.maxUnits
         }
 
         func text(units: String, clamped: Bool) -> Localized {
@@ -102,8 +111,8 @@ public struct CostModel: Sendable {
             case .fixed:
                 return Localized(zh: "固定价格（不随规模变化）", en: "fixed price (does not scale)")
             case let .scaled(d, entry, units, raw):
-                // A contractor's own entry has no wording prepared: worded here.
-                let wording = entry.wording.flatMap { $0.driverID == d.id ? $0 : nil } ?? Wording(entry, d)
+                // A contractor's own entry, or a changed copy of an entry, is worded here.
+                let wording = entry.wording.flatMap { $0.fits(entry, d) ? $0 : nil } ?? Wording(entry, d)
                 return wording.text(units: formatNumber(units, maxFractionDigits: 2), clamped: raw < entry.minUnits || raw > entry.maxUnits)
             }
         }

@@ -88,6 +88,27 @@ import Testing
         #expect(band.proposal.totals.investment.highYuan == band.plan.decisions.reduce(0) { $0 + $1.cost.high })
     }
 
+    /// A scaled price's basis reads the entry it prices: the words prepared with the catalog are what a fresh
+    /// entry gets, and a copy whose priced range was changed is worded with its own range.
+    @Test func priceBasisFollowsTheEntryItPrices() throws {
+        let model = Shipped.catalog.costModel
+        let entry = try #require(model.entry("ap-s-network"))
+        let driver = try #require(entry.driverID.flatMap(model.driver))
+        let answer = { (id: String) -> Double? in id == driver.questionID ? 1_000_000 : nil }
+        let prepared = try #require(model.price(entry, number: answer)?.basis)
+        // The same entry made afresh, so without prepared words.
+        let fresh = CostModel.Entry(moduleID: entry.moduleID, driverID: entry.driverID, base: entry.base, perUnit: entry.perUnit,
+                                    minUnits: entry.minUnits, maxUnits: entry.maxUnits, yearly: entry.yearly,
+                                    upgradePercent: entry.upgradePercent, location: nil, driverLocation: nil)
+        #expect(model.price(fresh, number: answer)?.basis == prepared)
+        #expect(prepared.zh.contains("计价范围 \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits))"))
+        var changed = entry
+        changed.maxUnits = entry.maxUnits + 7
+        let basis = try #require(model.price(changed, number: answer)?.basis)
+        #expect(basis.zh.contains("计价范围 \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits + 7))"))
+        #expect(basis.en.contains("priced range \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits + 7))"))
+    }
+
     /// An upgrade costs the module's own upgrade share of a new build.
     @Test func upgradeUsesTheModulesShare() throws {
         let out = try Engine(catalog: Shipped.catalog).run(Shipped.example("home-appliance-midsize.yaml"), target: .none)
