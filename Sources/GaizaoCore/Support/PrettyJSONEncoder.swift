@@ -113,10 +113,10 @@ private final class JSONSink {
         Self.escape(value, into: &bytes)
     }
 
-    /// Whether `s` can be written between quotes as it is: no `"`, `\` or control character. A loop without an
-    /// early exit, which the compiler turns into vector instructions: most texts are plain, and scanned whole.
-    static func isPlain(_ s: String) -> Bool {
-        let span = s.utf8.span
+    /// Whether the bytes of `span` can be written between quotes as they are: no `"`, `\` or control character.
+    /// A loop without an early exit, which the compiler turns into vector instructions: most texts are plain, and
+    /// scanned whole.
+    static func isPlain(_ span: Span<UInt8>) -> Bool {
         var special: UInt8 = 0
         for k in span.indices {
             let b = span[k]
@@ -127,22 +127,30 @@ private final class JSONSink {
 
     /// Quotes `s`, escaping `"`, `\` and control characters (`\n`, `\r`, `\t` by name, others as `\u00XX`).
     static func escape(_ s: String, into out: inout [UInt8]) {
+        let span = s.utf8.span
+        if isPlain(span) {
+            // The common case in one step: the quotes and the bytes copied into the array's spare capacity. (For a
+            // typical short text a plain loop costs less than `append(contentsOf: s.utf8)`; checking the bytes in
+            // the same loop costs more than the separate vector check.)
+            out.append(addingCapacity: span.count + 2) { quoted in
+                quoted.append(UInt8(ascii: "\""))
+                for k in span.indices { quoted.append(span[k]) }
+                quoted.append(UInt8(ascii: "\""))
+            }
+            return
+        }
         out.append(UInt8(ascii: "\""))
-        let utf8 = s.utf8
-        if isPlain(s) {
-            out.append(contentsOf: utf8)
-        } else {
-            let hex = Array("0123456789abcdef".utf8)
-            for b in utf8 {
-                switch b {
-                case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case 0..<0x20: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-                default: out.append(b)
-                }
+        let hex = Array("0123456789abcdef".utf8)
+        for k in span.indices {
+            let b = span[k]
+            switch b {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            default: out.append(b)
             }
         }
         out.append(UInt8(ascii: "\""))
