@@ -14,57 +14,57 @@ public struct ComparisonViewModel {
 
 /// Builds the comparison view model, one section per method (split over `ComparisonViewModel+*.swift`).
 struct ComparisonViewModelBuilder {
-    let c: ProposalComparison
+    let comparison: ProposalComparison
     let lang: Lang
     let flavor: ProposalViewModel.Flavor
-    let f: RenderFormat
-    var s: RenderStrings { f.strings }
-    var beforeAfter: Bool { c.mode == .beforeAfter }
+    let format: RenderFormat
+    var strings: RenderStrings { format.strings }
+    var beforeAfter: Bool { comparison.mode == .beforeAfter }
 
     init(_ comparison: ProposalComparison, lang: Lang, flavor: ProposalViewModel.Flavor) {
-        self.c = comparison
+        self.comparison = comparison
         self.lang = lang
         self.flavor = flavor
-        self.f = RenderFormat.of(lang)
+        self.format = RenderFormat.of(lang)
     }
 
     /// User text, made safe for the flavour (Markdown escaping; HTML escaping is Mustache's job).
-    func u(_ text: String) -> String { flavor == .markdown ? MarkdownEscape.text(text) : text }
+    func safe(_ text: String) -> String { flavor == .markdown ? MarkdownEscape.text(text) : text }
 
     /// A catalog text in the chosen language, made safe.
-    func l(_ text: Localized) -> String { u(text[lang]) }
+    func localized(_ text: Localized) -> String { safe(text[lang]) }
 
-    func money(_ range: CostRange) -> String { f.money(Proposal.YuanRange(lowYuan: range.low, highYuan: range.high)) }
+    func money(_ range: CostRange) -> String { format.money(Proposal.YuanRange(lowYuan: range.low, highYuan: range.high)) }
 
-    func joined(_ items: [String]) -> String { items.joined(separator: s["listSeparator"]) }
+    func joined(_ items: [String]) -> String { items.joined(separator: strings["listSeparator"]) }
 
     /// Sentences one after another: Chinese needs no space after `。`, English does.
     func sentences(_ items: [String]) -> String { items.joined(separator: lang == .zh ? "" : " ") }
 
     func moduleName(_ id: String) -> String {
-        c.modules.first { $0.moduleID == id }.map { l($0.name) } ?? u(id)
+        comparison.modules.first { $0.moduleID == id }.map { localized($0.name) } ?? safe(id)
     }
 
     /// The column headers every matrix repeats.
-    func columnHeaders() -> [ViewNode] { c.columns.map { ["label": .v(u($0.label))] } }
+    func columnHeaders() -> [ViewNode] { comparison.columns.map { ["label": .from(safe($0.label))] } }
 
     func build() -> ViewNode {
         let sections = sectionHeaders()
-        let name = c.sameEnterprise ? c.enterprise : unique(c.columns.map(\.proposal.enterprise.name)).joined(separator: " / ")
+        let name = comparison.sameEnterprise ? comparison.enterprise : unique(comparison.columns.map(\.proposal.enterprise.name)).joined(separator: " / ")
         let root: ViewNode = [
-            "t": .v(RenderStrings.value(lang)),
-            "lang": .v(s["htmlLang"]),
-            "title": .v(s.format(beforeAfter ? "cmpBeforeAfterTitleFmt" : "cmpTitleFmt", ["name": u(name)])),
-            "isBeforeAfter": .v(beforeAfter),
-            "isContractors": .v(!beforeAfter),
-            "columns": .v(columnHeaders()),
-            "header": .v(header(enterpriseName: u(name))),
-            "summary": .v(summary()),
-            "modules": .v(modules()),
-            "scenes": .v(scenes()),
-            "assumptions": .v(assumptions()),
-            "sections": .v(MustacheValue.object(sections.map { (key: $0.key, value: $0.node.mustacheValue) })),
-            "toc": .v(sections.map { $0.node }),
+            "t": .from(RenderStrings.value(lang)),
+            "lang": .from(strings["htmlLang"]),
+            "title": .from(strings.format(beforeAfter ? "cmpBeforeAfterTitleFmt" : "cmpTitleFmt", ["name": safe(name)])),
+            "isBeforeAfter": .from(beforeAfter),
+            "isContractors": .from(!beforeAfter),
+            "columns": .from(columnHeaders()),
+            "header": .from(header(enterpriseName: safe(name))),
+            "summary": .from(summary()),
+            "modules": .from(modules()),
+            "scenes": .from(scenes()),
+            "assumptions": .from(assumptions()),
+            "sections": .from(MustacheValue.object(sections.map { (key: $0.key, value: $0.node.mustacheValue) })),
+            "toc": .from(sections.map { $0.node }),
         ]
         if beforeAfter { root["progress"] = progress().mustacheValue }
         return root
@@ -81,71 +81,71 @@ struct ComparisonViewModelBuilder {
         if beforeAfter { keys.append(("progress", "cmpSecProgress")) }
         keys += [("modules", "cmpSecModules"), ("scenes", "cmpSecScenes"), ("assumptions", "cmpSecAssumptions")]
         return keys.enumerated().map { i, pair in
-            (pair.0, ["key": .v(pair.0), "id": .v("sec-" + pair.0), "number": .v(String(i + 1)), "title": .v(s[pair.1])])
+            (pair.0, ["key": .from(pair.0), "id": .from("sec-" + pair.0), "number": .from(String(i + 1)), "title": .from(strings[pair.1])])
         }
     }
 
     func contractorName(_ p: Proposal) -> String {
-        p.contractor.name.map(l) ?? s["cmpNotGiven"] + s["openParen"] + s["cmpReferencePrices"] + s["closeParen"]
+        p.contractor.name.map(localized) ?? strings["cmpNotGiven"] + strings["openParen"] + strings["cmpReferencePrices"] + strings["closeParen"]
     }
 
     /// An example contractor whose name does not already say so gets an "example" mark.
     func needsExampleMark(_ p: Proposal) -> Bool {
-        p.contractor.example && !(p.contractor.name?[lang].lowercased().contains(s["exampleLabel"].lowercased()) ?? false)
+        p.contractor.example && !(p.contractor.name?[lang].lowercased().contains(strings["exampleLabel"].lowercased()) ?? false)
     }
 
     func header(enterpriseName: String) -> ViewNode {
-        let first = c.columns[0].proposal
+        let first = comparison.columns[0].proposal
         let e = first.enterprise
         var facts: [ViewNode] = [
-            ["label": .v(s["industry"]), "value": .v(l(e.industryName))],
-            ["label": .v(s["sizeBand"]), "value": .v(joined(unique(c.columns.map { l($0.proposal.enterprise.sizeBandName) })))],
+            ["label": .from(strings["industry"]), "value": .from(localized(e.industryName))],
+            ["label": .from(strings["sizeBand"]), "value": .from(joined(unique(comparison.columns.map { localized($0.proposal.enterprise.sizeBandName) })))],
         ]
-        if c.sameEnterprise, let code = e.creditCode { facts.append(["label": .v(s["creditCode"]), "value": .v(u(code))]) }
-        facts.append(["label": .v(s["cmpMode"]), "value": .v(s[beforeAfter ? "cmpModeBeforeAfter" : "cmpModeContractors"])])
-        facts.append(["label": .v(s["cmpProposalCount"]), "value": .v(String(c.columns.count))])
-        let proposals: [ViewNode] = c.columns.map { col in
+        if comparison.sameEnterprise, let code = e.creditCode { facts.append(["label": .from(strings["creditCode"]), "value": .from(safe(code))]) }
+        facts.append(["label": .from(strings["cmpMode"]), "value": .from(strings[beforeAfter ? "cmpModeBeforeAfter" : "cmpModeContractors"])])
+        facts.append(["label": .from(strings["cmpProposalCount"]), "value": .from(String(comparison.columns.count))])
+        let proposals: [ViewNode] = comparison.columns.map { col in
             let p = col.proposal
             return [
-                "label": .v(u(col.label)),
-                "contractor": .v(contractorName(p)),
-                "isExample": .v(needsExampleMark(p)),
-                "date": .v(p.date.map(u) ?? s["noDate"]),
-                "catalog": .v(u("\(p.catalog.id) \(p.catalog.version)")),
-                "answersHash": .v(u(String(p.answersHash.prefix(12)))),
-                "source": .v(u(col.source)),
+                "label": .from(safe(col.label)),
+                "contractor": .from(contractorName(p)),
+                "isExample": .from(needsExampleMark(p)),
+                "date": .from(p.date.map(safe) ?? strings["noDate"]),
+                "catalog": .from(safe("\(p.catalog.id) \(p.catalog.version)")),
+                "answersHash": .from(safe(String(p.answersHash.prefix(12)))),
+                "source": .from(safe(col.source)),
             ]
         }
         return [
-            "eyebrow": .v(s[beforeAfter ? "cmpBeforeAfterEyebrow" : "cmpEyebrow"]),
-            "docTitle": .v(s[beforeAfter ? "cmpBeforeAfterDocTitle" : "cmpDocTitle"]),
-            "enterpriseName": .v(enterpriseName),
-            "facts": .v(facts),
-            "proposals": .v(proposals),
-            "warnings": .v(c.warnings.map { ["text": .v(l($0))] as ViewNode }),
-            "hasWarnings": .v(!c.warnings.isEmpty),
-            "hasExample": .v(c.columns.contains { $0.proposal.contractor.example }),
-            "comparability": .v(comparabilityNode()),
+            "eyebrow": .from(strings[beforeAfter ? "cmpBeforeAfterEyebrow" : "cmpEyebrow"]),
+            "docTitle": .from(strings[beforeAfter ? "cmpBeforeAfterDocTitle" : "cmpDocTitle"]),
+            "enterpriseName": .from(enterpriseName),
+            "facts": .from(facts),
+            "proposals": .from(proposals),
+            "warnings": .from(comparison.warnings.map { ["text": .from(localized($0))] as ViewNode }),
+            "hasWarnings": .from(!comparison.warnings.isEmpty),
+            "hasExample": .from(comparison.columns.contains { $0.proposal.contractor.example }),
+            "comparability": .from(comparabilityNode()),
         ]
     }
 
     /// The verdict at the top of a contractors comparison: the rule, and each proposal that is not comparable
     /// with its reasons (before/after comparisons rank nothing and have no verdict).
     func comparabilityNode() -> ViewNode {
-        let incomparable: [ViewNode] = c.columns.indices.filter { !c.comparability[$0].comparable }.map { i in
-            ["title": .v(s.format("cmpNotComparableFmt", ["label": u(c.columns[i].label)])),
-             "reasons": .v(c.comparability[i].reasons.map { ["text": .v(l($0.text))] as ViewNode }),
-             "reasonsText": .v(c.comparability[i].reasons.map { l($0.text) }.joined(separator: s["clauseSeparator"]))]
+        let incomparable: [ViewNode] = comparison.columns.indices.filter { !comparison.comparability[$0].comparable }.map { i in
+            ["title": .from(strings.format("cmpNotComparableFmt", ["label": safe(comparison.columns[i].label)])),
+             "reasons": .from(comparison.comparability[i].reasons.map { ["text": .from(localized($0.text))] as ViewNode }),
+             "reasonsText": .from(comparison.comparability[i].reasons.map { localized($0.text) }.joined(separator: strings["clauseSeparator"]))]
         }
-        let rule = s.format(c.commonTargetStated ? "cmpComparableRuleFmt" : "cmpComparableRuleReachedFmt",
-                            ["level": f.level(c.commonTargetLevel)])
+        let rule = strings.format(comparison.commonTargetStated ? "cmpComparableRuleFmt" : "cmpComparableRuleReachedFmt",
+                            ["level": format.level(comparison.commonTargetLevel)])
         return [
-            "show": .v(!beforeAfter),
-            "rule": .v(rule),
-            "incomparable": .v(incomparable),
-            "hasIncomparable": .v(!incomparable.isEmpty),
-            "allComparable": .v(incomparable.isEmpty),
-            "tooFewRanked": .v(!incomparable.isEmpty && c.rankedColumns.isEmpty),
+            "show": .from(!beforeAfter),
+            "rule": .from(rule),
+            "incomparable": .from(incomparable),
+            "hasIncomparable": .from(!incomparable.isEmpty),
+            "allComparable": .from(incomparable.isEmpty),
+            "tooFewRanked": .from(!incomparable.isEmpty && comparison.rankedColumns.isEmpty),
         ]
     }
 
@@ -153,77 +153,77 @@ struct ComparisonViewModelBuilder {
     /// budget, the modules dropped for the budget and the mandatory scenes left below level 2.
     func settingRows() -> [ViewNode] {
         func row(_ key: String, _ texts: [String], alerts: [Bool]) -> ViewNode {
-            ["name": .v(s[key]), "isSetting": .v(true),
-             "cells": .v(zip(texts, alerts).map { ["text": .v($0), "isBest": .v(false), "bestLabel": .v(""), "isAlert": .v($1)] as ViewNode })]
+            ["name": .from(strings[key]), "isSetting": .from(true),
+             "cells": .from(zip(texts, alerts).map { ["text": .from($0), "isBest": .from(false), "bestLabel": .from(""), "isAlert": .from($1)] as ViewNode })]
         }
         var rows: [ViewNode] = []
         if !beforeAfter {
-            rows.append(row("cmpComparableTitle", c.comparability.map { s[$0.comparable ? "cmpComparable" : "cmpNotComparable"] },
-                            alerts: c.comparability.map { !$0.comparable }))
+            rows.append(row("cmpComparableTitle", comparison.comparability.map { strings[$0.comparable ? "cmpComparable" : "cmpNotComparable"] },
+                            alerts: comparison.comparability.map { !$0.comparable }))
         }
-        rows.append(row("cmpTarget", c.columns.map(targetText), alerts: c.columns.map { $0.target.map { $0.level != nil && !$0.reached } ?? false }))
-        let budgets = c.columns.map { col -> (String, Bool) in
+        rows.append(row("cmpTarget", comparison.columns.map(targetText), alerts: comparison.columns.map { $0.target.map { $0.level != nil && !$0.reached } ?? false }))
+        let budgets = comparison.columns.map { col -> (String, Bool) in
             let p = col.proposal
-            guard let budget = p.budgetYuan else { return (s["cmpNoBudget"], false) }
-            let text = f.money(budget)
-            return p.totals.investment.highYuan > budget ? (s.format("cmpOverBudgetFmt", ["budget": text]), true) : (text, false)
+            guard let budget = p.budgetYuan else { return (strings["cmpNoBudget"], false) }
+            let text = format.money(budget)
+            return p.totals.investment.highYuan > budget ? (strings.format("cmpOverBudgetFmt", ["budget": text]), true) : (text, false)
         }
         rows.append(row("cmpBudget", budgets.map(\.0), alerts: budgets.map(\.1)))
-        rows.append(row("cmpDropped", c.droppedForBudget.map { ids in ids.isEmpty ? s["cmpNone"] : joined(ids.map(moduleName)) },
-                        alerts: c.droppedForBudget.map { !$0.isEmpty }))
-        let below = zip(c.columns, c.mandatoryBelowTwo).map { col, ids -> String in
-            guard !ids.isEmpty else { return s["cmpNone"] }
-            let names = ids.map { id in col.proposal.after.scenes.first { $0.id == id }.map { l($0.name) } ?? u(id) }
-            return s["cmpBelowMark"] + " " + joined(names)
+        rows.append(row("cmpDropped", comparison.droppedForBudget.map { ids in ids.isEmpty ? strings["cmpNone"] : joined(ids.map(moduleName)) },
+                        alerts: comparison.droppedForBudget.map { !$0.isEmpty }))
+        let below = zip(comparison.columns, comparison.mandatoryBelowTwo).map { col, ids -> String in
+            guard !ids.isEmpty else { return strings["cmpNone"] }
+            let names = ids.map { id in col.proposal.after.scenes.first { $0.id == id }.map { localized($0.name) } ?? safe(id) }
+            return strings["cmpBelowMark"] + " " + joined(names)
         }
-        rows.append(row("cmpMandatoryBelow", below, alerts: c.mandatoryBelowTwo.map { !$0.isEmpty }))
+        rows.append(row("cmpMandatoryBelow", below, alerts: comparison.mandatoryBelowTwo.map { !$0.isEmpty }))
         return rows
     }
 
     func targetText(_ col: ProposalComparison.Column) -> String {
         guard let target = col.target, let level = target.level else {
-            return s["cmpTargetNotStated"]
+            return strings["cmpTargetNotStated"]
         }
-        let source = target.source == "option" ? s["cmpTargetOption"] : s["cmpTargetDefault"]
-        let state = s[target.reached ? "cmpTargetReached" : "cmpTargetMissed"]
-        return s.format("cmpTargetFmt", ["level": f.level(level), "source": source + s["listSeparator"] + state])
+        let source = target.source == "option" ? strings["cmpTargetOption"] : strings["cmpTargetDefault"]
+        let state = strings[target.reached ? "cmpTargetReached" : "cmpTargetMissed"]
+        return strings.format("cmpTargetFmt", ["level": format.level(level), "source": source + strings["listSeparator"] + state])
     }
 
     func summary() -> ViewNode {
-        let rows = c.summary
+        let rows = comparison.summary
         func cells(_ texts: [String], best: Set<Int> = [], bestLabel: String = "") -> [ViewNode] {
-            texts.enumerated().map { i, text in ["text": .v(text), "isBest": .v(best.contains(i)), "bestLabel": .v(bestLabel), "isAlert": .v(false)] }
+            texts.enumerated().map { i, text in ["text": .from(text), "isBest": .from(best.contains(i)), "bestLabel": .from(bestLabel), "isAlert": .from(false)] }
         }
         func row(_ key: String, _ texts: [String], best: Set<Int> = [], bestLabel: String = "") -> ViewNode {
-            ["name": .v(s[key]), "cells": .v(cells(texts, best: best, bestLabel: bestLabel))]
+            ["name": .from(strings[key]), "cells": .from(cells(texts, best: best, bestLabel: bestLabel))]
         }
         let perPoint = rows.map { r in
             r.netCostPerPoint.map { range -> String in
                 let value = range.low == range.high ? wanOrGrouped(range.low) : "\(wanOrGrouped(range.low))–\(wanOrGrouped(range.high))"
-                return s.format("cmpPerPointFmt", ["v": value])
-            } ?? s["cmpNoGain"]
+                return strings.format("cmpPerPointFmt", ["v": value])
+            } ?? strings["cmpNoGain"]
         }
         let table: [ViewNode] = [
-            row("cmpLevels", rows.map { s.format("cmpArrowFmt", ["a": f.level($0.levelNow), "b": f.level($0.levelAfter)]) },
-                best: best(rows.map { $0.levelAfter }, lowerIsBetter: false), bestLabel: s["cmpHighest"]),
-            row("cmpPoints", rows.map { s.format("cmpArrowFmt", ["a": f.points($0.pointsNow), "b": f.points($0.pointsAfter)]) },
-                best: best(rows.map { Int(($0.pointsAfter * 1000).rounded()) }, lowerIsBetter: false), bestLabel: s["cmpHighest"]),
+            row("cmpLevels", rows.map { strings.format("cmpArrowFmt", ["a": format.level($0.levelNow), "b": format.level($0.levelAfter)]) },
+                best: best(rows.map { $0.levelAfter }, lowerIsBetter: false), bestLabel: strings["cmpHighest"]),
+            row("cmpPoints", rows.map { strings.format("cmpArrowFmt", ["a": format.points($0.pointsNow), "b": format.points($0.pointsAfter)]) },
+                best: best(rows.map { Int(($0.pointsAfter * 1000).rounded()) }, lowerIsBetter: false), bestLabel: strings["cmpHighest"]),
             row("cmpModuleCount", rows.map {
-                s.format("modulesFmt", ["n": String($0.modules), "s": String($0.standardModules), "p": String($0.modules - $0.standardModules)])
+                strings.format("modulesFmt", ["n": String($0.modules), "s": String($0.standardModules), "p": String($0.modules - $0.standardModules)])
             }),
             row("investment", rows.map { money($0.investment) }),
             row("subsidy", rows.map { money($0.subsidy) }),
             row("netCost", rows.map { money($0.netCost) },
                 best: best(rows.map { [$0.netCost.high, $0.netCost.low] }, lowerIsBetter: true),
-                bestLabel: s["cmpLowest"]),
-            row("duration", rows.map { f.duration($0.weeks) }, best: best(rows.map(\.weeks), lowerIsBetter: true), bestLabel: s["cmpShortest"]),
-            row("cmpPerPoint", perPoint, best: best(rows.map { $0.netCostPerPoint.map { [$0.high, $0.low] } }, lowerIsBetter: true), bestLabel: s["cmpLowest"]),
+                bestLabel: strings["cmpLowest"]),
+            row("duration", rows.map { format.duration($0.weeks) }, best: best(rows.map(\.weeks), lowerIsBetter: true), bestLabel: strings["cmpShortest"]),
+            row("cmpPerPoint", perPoint, best: best(rows.map { $0.netCostPerPoint.map { [$0.high, $0.low] } }, lowerIsBetter: true), bestLabel: strings["cmpLowest"]),
         ]
         let figures = table.map { row -> ViewNode in
             row["isSetting"] = false
             return row
         }
-        return ["intro": .v(s["cmpSummaryIntro"]), "rows": .v(settingRows() + figures)]
+        return ["intro": .from(strings["cmpSummaryIntro"]), "rows": .from(settingRows() + figures)]
     }
 
     /// `12.5` (万元) in Chinese, `125,000` (yuan) in English: a figure for a format that carries the unit.
@@ -235,7 +235,7 @@ struct ComparisonViewModelBuilder {
     /// Only comparable columns take part (`rankedColumns`): a proposal that aims lower, misses its target or
     /// exceeds its budget is cheaper or shorter for that reason, not because it is better.
     func best(_ values: [[Int]?], lowerIsBetter: Bool) -> Set<Int> {
-        let ranked = c.rankedColumns.sorted()
+        let ranked = comparison.rankedColumns.sorted()
         guard !beforeAfter, Set(ranked.map { values[$0] ?? [] }).count > 1 else { return [] }
         let present = ranked.compactMap { values[$0] }
         let better: ([Int], [Int]) -> Bool = { a, b in a.lexicographicallyPrecedes(b) }

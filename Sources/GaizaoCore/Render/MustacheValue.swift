@@ -1,7 +1,7 @@
 import GaizaoTemplates
 
-/// The view-model builder's vocabulary: `ViewNode` dictionary literals of values (`["name": .v(name),
-/// "hasRule": true, "reasons": .v(reasons)]`) that become `TemplateValue` trees.
+/// The view-model builder's vocabulary: `ViewNode` dictionary literals of values (`["name": .from(name),
+/// "hasRule": true, "reasons": .from(reasons)]`) that become `TemplateValue` trees.
 
 /// The builder's name for a template value.
 typealias MustacheValue = TemplateValue
@@ -19,8 +19,8 @@ extension Array: TemplateValueConvertible where Element: TemplateValueConvertibl
 }
 
 extension TemplateValue {
-    /// Any other view value in a `ViewNode` literal: `"name": .v(l(m.name))`.
-    static func v<Value: TemplateValueConvertible>(_ value: Value) -> TemplateValue { value.mustacheValue }
+    /// Any other view value in a `ViewNode` literal: `"name": .from(l(m.name))`.
+    static func from<Value: TemplateValueConvertible>(_ value: Value) -> TemplateValue { value.mustacheValue }
 
     /// An object of the fields given, in order (names must be unique).
     static func object(_ fields: [(key: String, value: TemplateValue)]) -> TemplateValue {

@@ -9,9 +9,9 @@ extension ViewModelBuilder {
 
     func charts() -> ViewNode {
         [
-            "scenes": .v(chartPair(title: s["chartScenesTitle"], sceneBars())),
-            "dimensions": .v(chartPair(title: s["chartDimensionsTitle"], dimensionBars())),
-            "gantt": .v(ganttPair()),
+            "scenes": .from(chartPair(title: strings["chartScenesTitle"], sceneBars())),
+            "dimensions": .from(chartPair(title: strings["chartDimensionsTitle"], dimensionBars())),
+            "gantt": .from(ganttPair()),
         ]
     }
 
@@ -30,7 +30,7 @@ extension ViewModelBuilder {
                      labelWidth: DisplayWidth.of(row.label))
         }
         let wide = pairedBars(chart, texts, layout: .wide)
-        return ["title": .v(title), "wide": .v(wide), "narrow": .v(pairedBars(chart, texts, layout: .narrow)), "hasRows": .v(!chart.rows.isEmpty)]
+        return ["title": .from(title), "wide": .from(wide), "narrow": .from(pairedBars(chart, texts, layout: .narrow)), "hasRows": .from(!chart.rows.isEmpty)]
     }
 
     /// An SVG coordinate: at most one decimal.
@@ -93,7 +93,7 @@ extension ViewModelBuilder {
             let y1 = n(top - 4), y2 = n(height - 4), labelY = n(top - 10)
             grid = (0...levels).map { level in
                 let x = x0 + Double(level) * (x1 - x0) / Double(levels)
-                return ["x": .v(n(x)), "y1": .v(y1), "y2": .v(y2), "labelY": .v(labelY), "label": .v(f.sceneLevel(level))]
+                return ["x": .from(n(x)), "y1": .from(y1), "y2": .from(y2), "labelY": .from(labelY), "label": .from(format.sceneLevel(level))]
             }
         }
         // The same in every row of this layout.
@@ -111,11 +111,11 @@ extension ViewModelBuilder {
                 "labelX": labelX,
                 "labelY": n(layout == .wide ? barTop + barHeight + 4 : y + 13),
                 "anchor": anchor,
-                "barX": barX, "trackWidth": trackWidth, "hasTrack": .v(showValues),
+                "barX": barX, "trackWidth": trackWidth, "hasTrack": .from(showValues),
                 "nowY": n(nowY), "nowWidth": n(max(row.now * scale, 2)),
                 "afterY": n(afterY), "afterWidth": n(max(row.after * scale, 2)),
                 "barHeight": barHeightValue,
-                "hasValues": .v(showValues), "valueX": valueX,
+                "hasValues": .from(showValues), "valueX": valueX,
                 "nowValueY": n(nowY + barHeight - 2), "afterValueY": n(afterY + barHeight - 2),
                 "nowValue": texts[i].now, "afterValue": texts[i].after,
                 "summary": texts[i].summary,
@@ -123,43 +123,43 @@ extension ViewModelBuilder {
         }
         let id = chart.id
         return [
-            "layout": .v(layout.rawValue),
-            "titleId": .v("chart-\(id)-\(layout.rawValue)-title"), "descId": .v("chart-\(id)-\(layout.rawValue)-desc"),
-            "title": .v(chart.title), "desc": .v(chart.desc),
-            "width": .v(n(width)), "height": .v(n(height)),
-            "legend": .v([
-                ["x": "0", "y": "0", "textX": "18", "textY": "10", "label": .v(s["now"]), "cls": "bar-now"] as ViewNode,
-                ["x": "90", "y": "0", "textX": "108", "textY": "10", "label": .v(s["after"]), "cls": "bar-after"],
+            "layout": .from(layout.rawValue),
+            "titleId": .from("chart-\(id)-\(layout.rawValue)-title"), "descId": .from("chart-\(id)-\(layout.rawValue)-desc"),
+            "title": .from(chart.title), "desc": .from(chart.desc),
+            "width": .from(n(width)), "height": .from(n(height)),
+            "legend": .from([
+                ["x": "0", "y": "0", "textX": "18", "textY": "10", "label": .from(strings["now"]), "cls": "bar-now"] as ViewNode,
+                ["x": "90", "y": "0", "textX": "108", "textY": "10", "label": .from(strings["after"]), "cls": "bar-after"],
             ]),
-            "grid": .v(grid), "rows": .v(nodes), "hasRows": .v(!nodes.isEmpty),
+            "grid": .from(grid), "rows": .from(nodes), "hasRows": .from(!nodes.isEmpty),
         ]
     }
 
     func sceneBars() -> BarChart {
-        let afterLevels = Dictionary(p.after.scenes.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a })
+        let afterLevels = Dictionary(proposal.after.scenes.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a })
         var raised = 0
-        let rows = p.diagnosis.scenes.map { scene -> BarRow in
+        let rows = proposal.diagnosis.scenes.map { scene -> BarRow in
             let after = afterLevels[scene.id] ?? scene.level
             if after > scene.level { raised += 1 }
-            return BarRow(label: l(scene.name) + (scene.mandatory ? " ★" : ""), now: Double(scene.level), after: Double(after), max: 4,
-                          nowText: f.sceneLevel(scene.level), afterText: f.sceneLevel(after),
-                          summary: "\(l(scene.name)): \(f.sceneLevel(scene.level)) → \(f.sceneLevel(after))")
+            return BarRow(label: localized(scene.name) + (scene.mandatory ? " ★" : ""), now: Double(scene.level), after: Double(after), max: 4,
+                          nowText: format.sceneLevel(scene.level), afterText: format.sceneLevel(after),
+                          summary: "\(localized(scene.name)): \(format.sceneLevel(scene.level)) → \(format.sceneLevel(after))")
         }
-        return BarChart(rows: rows, id: "scenes", title: s["chartScenesTitle"],
-                        desc: s.format("chartScenesDescFmt", ["n": String(rows.count), "raised": String(raised)]), gridLevels: 4)
+        return BarChart(rows: rows, id: "scenes", title: strings["chartScenesTitle"],
+                        desc: strings.format("chartScenesDescFmt", ["n": String(rows.count), "raised": String(raised)]), gridLevels: 4)
     }
 
     func dimensionBars() -> BarChart {
-        let afterByID = Dictionary(p.after.dimensions.map { ($0.id, $0.points) }, uniquingKeysWith: { a, _ in a })
-        let rows = p.diagnosis.dimensions.map { d -> BarRow in
+        let afterByID = Dictionary(proposal.after.dimensions.map { ($0.id, $0.points) }, uniquingKeysWith: { a, _ in a })
+        let rows = proposal.diagnosis.dimensions.map { d -> BarRow in
             let after = afterByID[d.id] ?? d.points
-            return BarRow(label: l(d.name) + s["openParen"] + f.points(d.maxPoints) + s["closeParen"], now: d.points, after: after,
-                          max: d.maxPoints, nowText: f.points(d.points), afterText: f.points(after),
-                          summary: "\(l(d.name)): \(f.points(d.points)) → \(f.points(after))")
+            return BarRow(label: localized(d.name) + strings["openParen"] + format.points(d.maxPoints) + strings["closeParen"], now: d.points, after: after,
+                          max: d.maxPoints, nowText: format.points(d.points), afterText: format.points(after),
+                          summary: "\(localized(d.name)): \(format.points(d.points)) → \(format.points(after))")
         }
-        return BarChart(rows: rows, id: "dimensions", title: s["chartDimensionsTitle"],
-                        desc: s.format("chartDimensionsDescFmt", ["p1": f.points(p.diagnosis.points), "p2": f.points(p.after.points),
-                                                                   "max": f.points(p.diagnosis.maxPoints)]), gridLevels: nil)
+        return BarChart(rows: rows, id: "dimensions", title: strings["chartDimensionsTitle"],
+                        desc: strings.format("chartDimensionsDescFmt", ["p1": format.points(proposal.diagnosis.points), "p2": format.points(proposal.after.points),
+                                                                   "max": format.points(proposal.diagnosis.maxPoints)]), gridLevels: nil)
     }
 
     /// A scheduled module's row of the Gantt chart, as far as it does not depend on the layout.
@@ -182,32 +182,32 @@ extension ViewModelBuilder {
             return (1...5).contains(c) ? phaseClasses[c - 1] : MustacheValue.string("phase-\(c)")
         }
         let rows = scheduledModules().enumerated().map { i, index in
-            let m = p.modules[index]
+            let m = proposal.modules[index]
             let y = top + Double(i) * rowHeight
-            let name = l(m.name), weeks = " · " + f.weeks(start: m.startWeek!, end: m.endWeek!)
+            let name = localized(m.name), weeks = " · " + format.weeks(start: m.startWeek!, end: m.endWeek!)
             return GanttRow(name: name, weeks: weeks, nameWidth: DisplayWidth.of(name), weeksWidth: DisplayWidth.of(weeks),
                             start: m.startWeek!, end: m.endWeek!,
                             labelY: MustacheValue.decimal(y + 12, digits: 1), barY: MustacheValue.decimal(y + 16, digits: 1),
                             phaseClass: phaseClass(m.phase ?? 1))
         }
-        let legend = p.phases.map { phase in
-            (label: MustacheValue.string(s.format("phaseFmt", ["n": String(phase.index)]) + " " + f.weeks(start: phase.startWeek, end: phase.endWeek)),
+        let legend = proposal.phases.map { phase in
+            (label: MustacheValue.string(strings.format("phaseFmt", ["n": String(phase.index)]) + " " + format.weeks(start: phase.startWeek, end: phase.endWeek)),
              phaseClass: phaseClass(phase.index))
         }
         let layouts = [ChartLayout.wide, .narrow].map { ganttChart($0, rows, legend: legend) }
-        return ["title": .v(s["chartGanttTitle"]), "wide": .v(layouts[0]), "narrow": .v(layouts[1]), "hasRows": .v(!rows.isEmpty)]
+        return ["title": .from(strings["chartGanttTitle"]), "wide": .from(layouts[0]), "narrow": .from(layouts[1]), "hasRows": .from(!rows.isEmpty)]
     }
 
     func ganttChart(_ layout: ChartLayout, _ modules: [GanttRow], legend phases: [(label: MustacheValue, phaseClass: MustacheValue)]) -> ViewNode {
         let width = Self.chartWidth(layout)
-        let weeks = max(p.totals.durationWeeks, modules.map { $0.end }.max() ?? 0, 1)
+        let weeks = max(proposal.totals.durationWeeks, modules.map { $0.end }.max() ?? 0, 1)
         let x0 = 8.0, x1 = width - 12, scale = (x1 - x0) / Double(weeks)
         let top = 30.0, rowHeight = 34.0
         let bottom = top + Double(modules.count) * rowHeight
         let step = weeks <= 16 ? 2 : weeks <= 40 ? 4 : 8
         let tickY1 = n(top - 6), tickY2 = n(bottom)
         let ticks: [ViewNode] = stride(from: 0, through: weeks, by: layout == .wide ? step : step * 2).map { w in
-            ["x": n(x0 + Double(w) * scale), "label": .v(String(w)), "y1": tickY1, "y2": tickY2]
+            ["x": n(x0 + Double(w) * scale), "label": .from(String(w)), "y1": tickY1, "y2": tickY2]
         }
         let anchors = (start: MustacheValue.string("start"), end: MustacheValue.string("end")), barHeight = MustacheValue.string("12")
         let rows: [ViewNode] = modules.map { m in
@@ -218,7 +218,7 @@ extension ViewModelBuilder {
             let room = anchorEnd ? end - 4 : width - start - 4
             let label = (cut(m.name, cells: max(Int(room / 7) - m.weeksWidth, 8), width: m.nameWidth) ?? m.name) + m.weeks
             return [
-                "label": .v(label),
+                "label": .from(label),
                 "labelX": n(anchorEnd ? end : start), "labelY": m.labelY, "anchor": anchorEnd ? anchors.end : anchors.start,
                 "barX": n(start), "barY": m.barY, "barWidth": n(max(end - start, 2)), "barHeight": barHeight,
                 "phaseClass": m.phaseClass,
@@ -235,16 +235,16 @@ extension ViewModelBuilder {
         }
         let legendRows = (phases.count + perRow - 1) / perRow
         return [
-            "layout": .v(layout.rawValue),
-            "titleId": .v("chart-gantt-\(layout.rawValue)-title"), "descId": .v("chart-gantt-\(layout.rawValue)-desc"),
-            "title": .v(s["chartGanttTitle"]),
-            "desc": .v(s.format("roadmapIntroFmt", ["n": String(modules.count), "p": String(p.phases.count), "w": String(p.totals.durationWeeks)])),
+            "layout": .from(layout.rawValue),
+            "titleId": .from("chart-gantt-\(layout.rawValue)-title"), "descId": .from("chart-gantt-\(layout.rawValue)-desc"),
+            "title": .from(strings["chartGanttTitle"]),
+            "desc": .from(strings.format("roadmapIntroFmt", ["n": String(modules.count), "p": String(proposal.phases.count), "w": String(proposal.totals.durationWeeks)])),
             "width": n(width), "height": n(bottom + 12 + Double(legendRows) * 20),
-            "axisLabel": .v(s["weekAxis"]), "axisLabelX": n(x1), "axisLabelY": "10",
-            "ticks": .v(ticks), "tickLabelY": n(top - 10),
-            "rows": .v(rows),
-            "legend": .v(legend),
-            "hasRows": .v(!rows.isEmpty),
+            "axisLabel": .from(strings["weekAxis"]), "axisLabelX": n(x1), "axisLabelY": "10",
+            "ticks": .from(ticks), "tickLabelY": n(top - 10),
+            "rows": .from(rows),
+            "legend": .from(legend),
+            "hasRows": .from(!rows.isEmpty),
         ]
     }
 }

@@ -1,65 +1,65 @@
 /// The diagnosis section: points by dimension and indicator, the 16 scenes now and after, the level rule.
 extension ViewModelBuilder {
     func diagnosis() -> ViewNode {
-        let now = p.diagnosis, after = p.after
+        let now = proposal.diagnosis, after = proposal.after
         let afterDimensions = Dictionary(after.dimensions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let dimensions: [ViewNode] = now.dimensions.map { d in
             [
-                "name": .v(l(d.name)),
-                "now": .v(f.points(d.points)),
-                "after": .v(f.points(afterDimensions[d.id]?.points ?? d.points)),
-                "max": .v(f.points(d.maxPoints)),
+                "name": .from(localized(d.name)),
+                "now": .from(format.points(d.points)),
+                "after": .from(format.points(afterDimensions[d.id]?.points ?? d.points)),
+                "max": .from(format.points(d.maxPoints)),
             ]
         }
         let indicatorGroups: [ViewNode] = now.dimensions.map { d in
             let rows: [ViewNode] = now.indicators.filter { $0.dimension == d.id }.map { i in
                 [
-                    "name": .v(l(i.name)),
-                    "group": .v(i.group.map(l) ?? ""),
-                    "answer": .v(i.answer.map(l) ?? s["notAnswered"]),
-                    "points": .v(s.format("pointsOfFmt", ["points": f.points(i.points), "max": f.points(i.maxPoints)])),
-                    "unconfirmed": .v(!i.confirmed),
+                    "name": .from(localized(i.name)),
+                    "group": .from(i.group.map(localized) ?? ""),
+                    "answer": .from(i.answer.map(localized) ?? strings["notAnswered"]),
+                    "points": .from(strings.format("pointsOfFmt", ["points": format.points(i.points), "max": format.points(i.maxPoints)])),
+                    "unconfirmed": .from(!i.confirmed),
                 ]
             }
             return [
-                "name": .v(l(d.name)),
-                "points": .v(s.format("pointsOfFmt", ["points": f.points(d.points), "max": f.points(d.maxPoints)])),
-                "rows": .v(rows),
+                "name": .from(localized(d.name)),
+                "points": .from(strings.format("pointsOfFmt", ["points": format.points(d.points), "max": format.points(d.maxPoints)])),
+                "rows": .from(rows),
             ]
         }
         return [
-            "intro": .v(s.format("diagnosisIntro", ["model": maturityModelName()])),
-            "dimensions": .v(dimensions),
-            "totalNow": .v(f.points(now.points)),
-            "totalAfter": .v(f.points(after.points)),
-            "totalMax": .v(f.points(now.maxPoints)),
-            "indicatorGroups": .v(indicatorGroups),
-            "scenes": .v(scenes()),
-            "levelRule": .v(levelRule(now)),
-            "whyNotNow": .v(whyNotHigher(now, key: "whyNotNowFmt")),
-            "whyNotAfter": .v(whyNotHigher(after, key: "whyNotAfterFmt")),
+            "intro": .from(strings.format("diagnosisIntro", ["model": maturityModelName()])),
+            "dimensions": .from(dimensions),
+            "totalNow": .from(format.points(now.points)),
+            "totalAfter": .from(format.points(after.points)),
+            "totalMax": .from(format.points(now.maxPoints)),
+            "indicatorGroups": .from(indicatorGroups),
+            "scenes": .from(scenes()),
+            "levelRule": .from(levelRule(now)),
+            "whyNotNow": .from(whyNotHigher(now, key: "whyNotNowFmt")),
+            "whyNotAfter": .from(whyNotHigher(after, key: "whyNotAfterFmt")),
         ]
     }
 
     /// The evaluation's name as the reader knows it; its id for proposals that do not carry the name.
-    func maturityModelName() -> String { p.catalog.maturityModelName.map(l) ?? u(p.catalog.maturityModel) }
+    func maturityModelName() -> String { proposal.catalog.maturityModelName.map(localized) ?? safe(proposal.catalog.maturityModel) }
 
     func sceneGroupName(_ id: String) -> String {
-        p.sceneGroups?.first { $0.id == id }.map { l($0.name) } ?? u(id)
+        proposal.sceneGroups?.first { $0.id == id }.map { localized($0.name) } ?? safe(id)
     }
 
     func scenes() -> [ViewNode] {
-        let afterLevels = Dictionary(p.after.scenes.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a })
-        return p.diagnosis.scenes.map { scene in
+        let afterLevels = Dictionary(proposal.after.scenes.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a })
+        return proposal.diagnosis.scenes.map { scene in
             let after = afterLevels[scene.id] ?? scene.level
             return [
-                "name": .v(l(scene.name)),
-                "area": .v(sceneGroupName(scene.group)),
-                "mandatory": .v(scene.mandatory),
-                "now": .v(f.sceneLevel(scene.level)),
-                "after": .v(f.sceneLevel(after)),
-                "raised": .v(after > scene.level),
-                "current": .v(scene.description.map(l) ?? s["dash"]),
+                "name": .from(localized(scene.name)),
+                "area": .from(sceneGroupName(scene.group)),
+                "mandatory": .from(scene.mandatory),
+                "now": .from(format.sceneLevel(scene.level)),
+                "after": .from(format.sceneLevel(after)),
+                "raised": .from(after > scene.level),
+                "current": .from(scene.description.map(localized) ?? strings["dash"]),
             ]
         }
     }
@@ -67,12 +67,12 @@ extension ViewModelBuilder {
     func levelRule(_ d: Proposal.DiagnosisSummary) -> [ViewNode] {
         d.levelChecks.map { c in
             [
-                "level": .v(f.level(c.level)),
-                "points": .v(s.format("haveNeedFmt", ["have": f.points(c.points), "need": f.points(c.pointsNeeded)])),
-                "scenes": .v(s.format("haveNeedFmt", ["have": String(c.scenesAtLevel), "need": String(c.scenesNeeded)])),
-                "mandatory": .v(s.format("haveNeedFmt", ["have": String(c.mandatoryAtLevel), "need": String(c.mandatoryNeeded)])),
-                "met": .v(c.met),
-                "metLabel": .v(c.met ? s["met"] : s["notMet"]),
+                "level": .from(format.level(c.level)),
+                "points": .from(strings.format("haveNeedFmt", ["have": format.points(c.points), "need": format.points(c.pointsNeeded)])),
+                "scenes": .from(strings.format("haveNeedFmt", ["have": String(c.scenesAtLevel), "need": String(c.scenesNeeded)])),
+                "mandatory": .from(strings.format("haveNeedFmt", ["have": String(c.mandatoryAtLevel), "need": String(c.mandatoryNeeded)])),
+                "met": .from(c.met),
+                "metLabel": .from(c.met ? strings["met"] : strings["notMet"]),
             ]
         }
     }

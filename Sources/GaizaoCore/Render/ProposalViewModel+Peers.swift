@@ -4,29 +4,29 @@ extension ViewModelBuilder {
     /// The peer benchmark of a batch's proposal (`peers` in templates/README.md); false when the proposal has none,
     /// so a single diagnosis renders as before.
     func peersSection() -> TemplateValue {
-        guard let b = p.peers else { return .v(false) }
-        let sceneNames = Dictionary(p.diagnosis.scenes.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        guard let b = proposal.peers else { return .from(false) }
+        let sceneNames = Dictionary(proposal.diagnosis.scenes.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let behind: [ViewNode] = b.scenesBehind.map { gap in
             [
-                "name": .v(sceneNames[gap.scene].map(l) ?? u(gap.scene)),
-                "level": .v(String(gap.level)),
-                "median": .v(DecimalText.format(gap.median, digits: 1)),
+                "name": .from(sceneNames[gap.scene].map(localized) ?? safe(gap.scene)),
+                "level": .from(String(gap.level)),
+                "median": .from(DecimalText.format(gap.median, digits: 1)),
             ]
         }
-        let intro = s.format("peersIntroFmt", ["industry": l(p.enterprise.industryName), "band": l(p.enterprise.sizeBandName), "peers": String(b.peers)])
+        let intro = strings.format("peersIntroFmt", ["industry": localized(proposal.enterprise.industryName), "band": localized(proposal.enterprise.sizeBandName), "peers": String(b.peers)])
         var standing = ""
         if let percentile = b.percentile, let rank = b.rank, let median = b.medianPoints {
-            standing = s.format("peersStandingFmt", ["points": f.points(p.diagnosis.points), "percentile": "\(percentile)%",
-                                                     "rank": String(rank), "size": String(b.peers + 1), "median": f.points(median)])
+            standing = strings.format("peersStandingFmt", ["points": format.points(proposal.diagnosis.points), "percentile": "\(percentile)%",
+                                                     "rank": String(rank), "size": String(b.peers + 1), "median": format.points(median)])
         }
         let node: ViewNode = [
-            "intro": .v(intro),
-            "enough": .v(b.percentile != nil),
-            "standing": .v(standing),
-            "level2": .v(b.level2PlusPercent.map { s.format("peersLevel2Fmt", ["share": "\($0)%"]) } ?? ""),
-            "tooFew": .v(b.peers == 0 ? s["peersNone"] : s.format("peersTooFewFmt", ["peers": String(b.peers)])),
-            "behind": .v(behind),
-            "hasBehind": .v(!behind.isEmpty),
+            "intro": .from(intro),
+            "enough": .from(b.percentile != nil),
+            "standing": .from(standing),
+            "level2": .from(b.level2PlusPercent.map { strings.format("peersLevel2Fmt", ["share": "\($0)%"]) } ?? ""),
+            "tooFew": .from(b.peers == 0 ? strings["peersNone"] : strings.format("peersTooFewFmt", ["peers": String(b.peers)])),
+            "behind": .from(behind),
+            "hasBehind": .from(!behind.isEmpty),
         ]
         return node.mustacheValue
     }

@@ -8,42 +8,42 @@ extension ViewModelBuilder {
             text.unicodeScalars.map { "\\" + String($0.value, radix: 16) + " " }.joined()
         }
         return [
-            "header": .v(css(s.format("titleFmt", ["name": p.enterprise.name]))),
-            "subtitle": .v(css(s["docSubtitle"])),
-            "pageBefore": .v(css(s["pageBefore"])),
-            "pageMiddle": .v(css(s["pageMiddle"])),
-            "pageAfter": .v(css(s["pageAfter"])),
+            "header": .from(css(strings.format("titleFmt", ["name": proposal.enterprise.name]))),
+            "subtitle": .from(css(strings["docSubtitle"])),
+            "pageBefore": .from(css(strings["pageBefore"])),
+            "pageMiddle": .from(css(strings["pageMiddle"])),
+            "pageAfter": .from(css(strings["pageAfter"])),
         ]
     }
 
     /// An answer from the answers list, by question id.
-    func answer(_ id: String) -> AnswerJSON? { p.answers.first { $0.question == id }?.value }
+    func answer(_ id: String) -> AnswerJSON? { proposal.answers.first { $0.question == id }?.value }
 
     func answerNumber(_ id: String) -> Double? { if case let .number(n)? = answer(id) { return n } else { return nil } }
 
-    func answerList(_ id: String) -> [String]? { if case let .list(l)? = answer(id) { return l } else { return nil } }
+    func answerList(_ id: String) -> [String]? { if case let .list(items)? = answer(id) { return items } else { return nil } }
 
     func targets() -> ViewNode {
-        let nowLevels = Dictionary(p.diagnosis.scenes.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a })
-        let scenes: [ViewNode] = p.after.scenes.filter { $0.level > (nowLevels[$0.id] ?? 0) }.map { sc in
-            ["name": .v(l(sc.name)), "mandatory": .v(sc.mandatory), "now": .v(f.sceneLevel(nowLevels[sc.id] ?? 0)),
-             "target": .v(f.sceneLevel(sc.level)), "description": .v(sc.description.map(l) ?? "")]
+        let nowLevels = Dictionary(proposal.diagnosis.scenes.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a })
+        let scenes: [ViewNode] = proposal.after.scenes.filter { $0.level > (nowLevels[$0.id] ?? 0) }.map { sc in
+            ["name": .from(localized(sc.name)), "mandatory": .from(sc.mandatory), "now": .from(format.sceneLevel(nowLevels[sc.id] ?? 0)),
+             "target": .from(format.sceneLevel(sc.level)), "description": .from(sc.description.map(localized) ?? "")]
         }
         var kpis: [ViewNode] = []
-        for o in p.outcomes {
+        for o in proposal.outcomes {
             guard let low = o.expectedLow, let high = o.expectedHigh else { continue }
-            let baseline = o.baselineDisplay.map(l) ?? o.baseline.map(u) ?? s["notRecorded"]
-            kpis.append(["metric": .v(l(o.name)), "baseline": .v(baseline), "change": .v(f.change(low: low, high: high, unit: l(o.unit))),
-                         "target": .v(outcomeTarget(o.metric, low: low, high: high) ?? s["dash"])])
+            let baseline = o.baselineDisplay.map(localized) ?? o.baseline.map(safe) ?? strings["notRecorded"]
+            kpis.append(["metric": .from(localized(o.name)), "baseline": .from(baseline), "change": .from(format.change(low: low, high: high, unit: localized(o.unit))),
+                         "target": .from(outcomeTarget(o.metric, low: low, high: high) ?? strings["dash"])])
         }
-        return ["intro": .v(s["targetsIntro"]), "scenes": .v(scenes), "hasScenes": .v(!scenes.isEmpty), "kpis": .v(kpis), "hasKpis": .v(!kpis.isEmpty)]
+        return ["intro": .from(strings["targetsIntro"]), "scenes": .from(scenes), "hasScenes": .from(!scenes.isEmpty), "kpis": .from(kpis), "hasKpis": .from(!kpis.isEmpty)]
     }
 
     /// The outcome's target value from its baseline answer and the expected change (nil without a baseline).
     func outcomeTarget(_ metric: String, low: Double, high: Double) -> String? {
         func range(_ a: Double, _ b: Double, _ unit: String) -> String {
             let (x, y) = (min(a, b), max(a, b))
-            return DecimalText.format(x, digits: 1) + s["rangeSeparator"] + DecimalText.format(y, digits: 1) + unit
+            return DecimalText.format(x, digits: 1) + strings["rangeSeparator"] + DecimalText.format(y, digits: 1) + unit
         }
         switch metric {
         case "pass_rate":
@@ -62,7 +62,7 @@ extension ViewModelBuilder {
                 // CNY per employee, rounded to the hundred: the baseline reads the same way.
                 func yuan(_ wan: Double) -> String { Money.grouped(Int((wan * 100).rounded()) * 100) }
                 let (x, y) = (min(low, high), max(low, high))
-                return "CNY " + yuan(b * (1 + x / 100)) + s["rangeSeparator"] + yuan(b * (1 + y / 100)) + " per employee"
+                return "CNY " + yuan(b * (1 + x / 100)) + strings["rangeSeparator"] + yuan(b * (1 + y / 100)) + " per employee"
             }
             return range(b * (1 + low / 100), b * (1 + high / 100), " 万元/人")
         default: return nil
@@ -71,17 +71,17 @@ extension ViewModelBuilder {
 
     func acceptance() -> ViewNode {
         let rows: [ViewNode] = modules(where: { $0.status.isSelected }).map { i in
-            let m = p.modules[i]
+            let m = proposal.modules[i]
             var items: [String] = []
             // The evidence for each level is listed once, in appendix B.
-            let scenes = m.raises.map { r in s.format("accSceneOnly", ["scene": l(r.sceneName), "level": f.sceneLevel(r.to)]) }
-            if !scenes.isEmpty { items.append(s.format("accScenes", ["items": joined(scenes)])) }
-            let kpis = p.kpis.filter { $0.module == m.id }.map { k in l(k.name) + " " + f.change(low: k.low, high: k.high, unit: l(k.unit)) }
-            if !kpis.isEmpty { items.append(s.format("accKpis", ["items": joined(kpis)])) }
-            return ["name": .v(l(m.name)), "items": .v(items.map { ["text": .v($0)] as ViewNode }),
-                    "itemsText": .v(items.joined(separator: s["clauseSeparator"]))]
+            let scenes = m.raises.map { r in strings.format("accSceneOnly", ["scene": localized(r.sceneName), "level": format.sceneLevel(r.to)]) }
+            if !scenes.isEmpty { items.append(strings.format("accScenes", ["items": joined(scenes)])) }
+            let kpis = proposal.kpis.filter { $0.module == m.id }.map { k in localized(k.name) + " " + format.change(low: k.low, high: k.high, unit: localized(k.unit)) }
+            if !kpis.isEmpty { items.append(strings.format("accKpis", ["items": joined(kpis)])) }
+            return ["name": .from(localized(m.name)), "items": .from(items.map { ["text": .from($0)] as ViewNode }),
+                    "itemsText": .from(items.joined(separator: strings["clauseSeparator"]))]
         }
-        return ["intro": .v(s["acceptanceIntro"]), "modules": .v(rows)]
+        return ["intro": .from(strings["acceptanceIntro"]), "modules": .from(rows)]
     }
 
     func organisation() -> ViewNode {
@@ -91,16 +91,16 @@ extension ViewModelBuilder {
             ("roleSponsor", "roleSponsorDuty"), ("roleLead", noLead ? "roleLeadNone" : "roleLeadDuty"),
             ("roleContractor", "roleContractorDuty"), ("roleKeyUsers", "roleKeyUsersDuty"), ("roleSupervisor", "roleSupervisorDuty"),
         ]
-        let training: [ViewNode] = p.phases.map { ph in
+        let training: [ViewNode] = proposal.phases.map { ph in
             let names = ph.modules.map(moduleName)
-            return ["text": .v(s.format("trainingFmt", ["weeks": f.weeks(start: max(0, ph.endWeek - 2), end: ph.endWeek), "modules": joined(names)]))]
+            return ["text": .from(strings.format("trainingFmt", ["weeks": format.weeks(start: max(0, ph.endWeek - 2), end: ph.endWeek), "modules": joined(names)]))]
         }
         let talent = answerList("talent") ?? []
         return [
-            "intro": .v(s["orgIntro"]),
-            "trainingIntro": .v(s["trainingIntro"]),
-            "roles": .v(roles.map { ["role": .v(s[$0.0]), "duty": .v(s[$0.1])] as ViewNode }),
-            "training": .v(training + (talent.count < 5 ? [["text": .v(s["trainingTalent"])] as ViewNode] : [])),
+            "intro": .from(strings["orgIntro"]),
+            "trainingIntro": .from(strings["trainingIntro"]),
+            "roles": .from(roles.map { ["role": .from(strings[$0.0]), "duty": .from(strings[$0.1])] as ViewNode }),
+            "training": .from(training + (talent.count < 5 ? [["text": .from(strings["trainingTalent"])] as ViewNode] : [])),
         ]
     }
 
@@ -111,15 +111,15 @@ extension ViewModelBuilder {
             let options = indicatorOptions(question)
             let have = options.filter { chosen.contains($0.id) }.map(\.label)
             let missing = options.filter { !chosen.contains($0.id) }.map(\.label)
-            now.append(["text": .v(have.isEmpty ? s[noneKey] : s.format("secHaveFmt", ["area": s[area], "items": joined(have)]))])
-            if !missing.isEmpty { plan.append(["text": .v(s.format("secMissingFmt", ["area": s[area], "items": joined(missing)]))]) }
+            now.append(["text": .from(have.isEmpty ? strings[noneKey] : strings.format("secHaveFmt", ["area": strings[area], "items": joined(have)]))])
+            if !missing.isEmpty { plan.append(["text": .from(strings.format("secMissingFmt", ["area": strings[area], "items": joined(missing)]))]) }
         }
-        plan += ["secSegment", "secDengbao", "secBackup", "secCloud"].map { ["text": .v(s[$0])] as ViewNode }
+        plan += ["secSegment", "secDengbao", "secBackup", "secCloud"].map { ["text": .from(strings[$0])] as ViewNode }
         let cloud = modules(where: { m in
             m.status.isSelected && (m.summary.zh.containsText("云") || m.products.contains { $0.zh.containsText("云") || $0.en.containsText("SaaS") })
-        }).map { l(p.modules[$0].name) }
-        if !cloud.isEmpty { plan.append(["text": .v(s.format("secCloudModulesFmt", ["modules": joined(cloud)]))]) }
-        return ["intro": .v(s["securityIntro"]), "now": .v(now), "plan": .v(plan)]
+        }).map { localized(proposal.modules[$0].name) }
+        if !cloud.isEmpty { plan.append(["text": .from(strings.format("secCloudModulesFmt", ["modules": joined(cloud)]))]) }
+        return ["intro": .from(strings["securityIntro"]), "now": .from(now), "plan": .from(plan)]
     }
 
     /// The options of a multi-select indicator's question as the proposal shows them (from the answer records'
@@ -145,31 +145,31 @@ extension ViewModelBuilder {
     func riskMatrix() -> ViewNode {
         var rows: [ViewNode] = []
         func row(_ risk: String, _ likelihood: String, _ impact: String, _ mitigation: String) {
-            rows.append(["risk": .v(risk), "likelihood": .v(s[likelihood]), "impact": .v(s[impact]), "mitigation": .v(mitigation)])
+            rows.append(["risk": .from(risk), "likelihood": .from(strings[likelihood]), "impact": .from(strings[impact]), "mitigation": .from(mitigation)])
         }
-        for r in p.risks { row(l(r.text), "medium", r.rule == nil ? "high" : "medium", s["riskCatalogMit"]) }
+        for r in proposal.risks { row(localized(r.text), "medium", r.rule == nil ? "high" : "medium", strings["riskCatalogMit"]) }
         // A target reached with almost no points to spare is lost by one indicator the on-site rater marks down.
-        if let level = p.target?.level, p.target?.reached == true,
-           let check = p.after.levelChecks.first(where: { $0.level == level }),
+        if let level = proposal.target?.level, proposal.target?.reached == true,
+           let check = proposal.after.levelChecks.first(where: { $0.level == level }),
            check.points - check.pointsNeeded < Self.thinMarginPoints {
-            row(s.format("riskThinMargin", ["n": String(level), "a": f.points(check.points), "b": f.points(check.pointsNeeded),
-                                            "m": f.points(check.points - check.pointsNeeded)]),
-                "high", "high", s["riskThinMarginMit"])
+            row(strings.format("riskThinMargin", ["n": String(level), "a": format.points(check.points), "b": format.points(check.pointsNeeded),
+                                            "m": format.points(check.points - check.pointsNeeded)]),
+                "high", "high", strings["riskThinMarginMit"])
         }
         // A package that costs a large share of a year's revenue is a cash risk the owner must see.
         // (In floating point: an Int product of two large figures could overflow.)
-        if let revenue = p.enterprise.annualRevenueYuan, revenue > 0 {
-            let percent = (Double(p.totals.netCost.highYuan) / Double(revenue) * 100).rounded()
+        if let revenue = proposal.enterprise.annualRevenueYuan, revenue > 0 {
+            let percent = (Double(proposal.totals.netCost.highYuan) / Double(revenue) * 100).rounded()
             if percent > Double(Self.affordablePercent) {
-                row(s.format("riskAffordability", ["c": Money.wan(p.totals.netCost.highYuan), "r": Money.wan(revenue), "p": formatNumber(percent)]),
-                    "medium", "high", s["riskAffordabilityMit"])
+                row(strings.format("riskAffordability", ["c": Money.wan(proposal.totals.netCost.highYuan), "r": Money.wan(revenue), "p": formatNumber(percent)]),
+                    "medium", "high", strings["riskAffordabilityMit"])
             }
         }
-        row(s["riskData"], "high", "high", s["riskDataMit"])
-        row(s["riskAdoption"], "medium", "high", s["riskAdoptionMit"])
-        if p.modules.contains(where: { $0.status == .upgrade }) { row(s["riskIntegration"], "medium", "medium", s["riskIntegrationMit"]) }
-        if (p.totals.subsidy.conditional?.highYuan ?? 0) > 0 { row(s["riskSubsidy"], "medium", "medium", s["riskSubsidyMit"]) }
-        row(s["riskSecurity"], "low", "high", s["riskSecurityMit"])
-        return ["rows": .v(rows)]
+        row(strings["riskData"], "high", "high", strings["riskDataMit"])
+        row(strings["riskAdoption"], "medium", "high", strings["riskAdoptionMit"])
+        if proposal.modules.contains(where: { $0.status == .upgrade }) { row(strings["riskIntegration"], "medium", "medium", strings["riskIntegrationMit"]) }
+        if (proposal.totals.subsidy.conditional?.highYuan ?? 0) > 0 { row(strings["riskSubsidy"], "medium", "medium", strings["riskSubsidyMit"]) }
+        row(strings["riskSecurity"], "low", "high", strings["riskSecurityMit"])
+        return ["rows": .from(rows)]
     }
 }

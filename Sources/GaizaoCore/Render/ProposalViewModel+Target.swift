@@ -4,13 +4,13 @@ extension ViewModelBuilder {
     /// How a module or measure stands towards the target, for a reader.
     func roleLabel(_ role: ModuleDecision.Role?) -> String {
         switch role {
-        case .target?: return s["roleTarget"]
-        case .prerequisite?: return s["rolePrerequisite"]
-        case .must?: return s["roleMust"]
-        case .recommendedNext?: return s["roleRecommendedNext"]
+        case .target?: return strings["roleTarget"]
+        case .prerequisite?: return strings["rolePrerequisite"]
+        case .must?: return strings["roleMust"]
+        case .recommendedNext?: return strings["roleRecommendedNext"]
         case .notNeeded?, nil:
             // Within a budget that does not reach the target, what is left out is left out for the budget.
-            return p.budgetYuan != nil && p.target?.reached == false ? s["roleOverBudget"] : s["roleNotNeeded"]
+            return proposal.budgetYuan != nil && proposal.target?.reached == false ? strings["roleOverBudget"] : strings["roleNotNeeded"]
         }
     }
 
@@ -24,98 +24,98 @@ extension ViewModelBuilder {
 
     /// One line on the target: its level and whether the package reaches it.
     func targetLine() -> String {
-        guard let target = p.target, let level = target.level else { return s["targetNone"] }
-        let why = target.source == .default ? s[level == 2 ? "targetWhyPass" : "targetWhyNext"] : s["targetWhyOption"]
-        return s.format(target.reached ? "targetReachedFmt" : "targetMissedFmt",
-                        ["level": f.level(level), "why": why, "after": f.level(p.after.level)])
+        guard let target = proposal.target, let level = target.level else { return strings["targetNone"] }
+        let why = target.source == .default ? strings[level == 2 ? "targetWhyPass" : "targetWhyNext"] : strings["targetWhyOption"]
+        return strings.format(target.reached ? "targetReachedFmt" : "targetMissedFmt",
+                        ["level": format.level(level), "why": why, "after": format.level(proposal.after.level)])
     }
 
     func targetSection() -> ViewNode {
-        let missing = (p.target?.missing ?? []).map { ["text": .v(l($0))] as ViewNode }
-        let expected = p.afterExpected ?? p.after
-        let rows: [ViewNode] = p.diagnosis.dimensions.indices.map { k in
-            let id = p.diagnosis.dimensions[k].id
-            let after = p.after.dimensions.first { $0.id == id }?.points ?? p.diagnosis.dimensions[k].points
+        let missing = (proposal.target?.missing ?? []).map { ["text": .from(localized($0))] as ViewNode }
+        let expected = proposal.afterExpected ?? proposal.after
+        let rows: [ViewNode] = proposal.diagnosis.dimensions.indices.map { k in
+            let id = proposal.diagnosis.dimensions[k].id
+            let after = proposal.after.dimensions.first { $0.id == id }?.points ?? proposal.diagnosis.dimensions[k].points
             let exp = expected.dimensions.first { $0.id == id }?.points ?? after
-            return ["name": .v(l(p.diagnosis.dimensions[k].name)), "now": .v(f.points(p.diagnosis.dimensions[k].points)),
-                    "conservative": .v(f.points(after)), "expected": .v(f.points(exp)), "max": .v(f.points(p.diagnosis.dimensions[k].maxPoints))]
+            return ["name": .from(localized(proposal.diagnosis.dimensions[k].name)), "now": .from(format.points(proposal.diagnosis.dimensions[k].points)),
+                    "conservative": .from(format.points(after)), "expected": .from(format.points(exp)), "max": .from(format.points(proposal.diagnosis.dimensions[k].maxPoints))]
         }
-        let targetLevel = p.target?.level
-        let ladder: [ViewNode] = (p.ladder ?? []).map { step in
-            let status = step.reachedNow ? s["ladderNow"] : (step.reachable ? s["ladderReachable"] : s["ladderUnreachable"])
+        let targetLevel = proposal.target?.level
+        let ladder: [ViewNode] = (proposal.ladder ?? []).map { step in
+            let status = step.reachedNow ? strings["ladderNow"] : (step.reachable ? strings["ladderReachable"] : strings["ladderUnreachable"])
             let contents = !step.reachable ? "" : step.reachedNow
-                ? (names(step).isEmpty ? "" : s["ladderMustOnly"])
-                : s.format("ladderContentsFmt", ["m": String(step.modules.count), "k": String(step.measures.count)])
+                ? (names(step).isEmpty ? "" : strings["ladderMustOnly"])
+                : strings.format("ladderContentsFmt", ["m": String(step.modules.count), "k": String(step.measures.count)])
             let names = names(step)
             return [
-                "level": .v(f.level(step.level)),
-                "status": .v(status),
-                "reachable": .v(step.reachable),
-                "isTarget": .v(step.level == targetLevel),
-                "investment": .v(step.reachable ? f.money(step.investment) : "—"),
-                "netCost": .v(step.reachable ? f.money(step.netCost) : "—"),
-                "duration": .v(step.reachable ? f.duration(step.durationWeeks) : "—"),
-                "contents": .v(contents),
-                "itemsText": .v(step.reachable ? (names.isEmpty ? "—" : joined(names)) : Clauses.join(step.missing.map(l), separator: s["clauseSeparator"])),
+                "level": .from(format.level(step.level)),
+                "status": .from(status),
+                "reachable": .from(step.reachable),
+                "isTarget": .from(step.level == targetLevel),
+                "investment": .from(step.reachable ? format.money(step.investment) : "—"),
+                "netCost": .from(step.reachable ? format.money(step.netCost) : "—"),
+                "duration": .from(step.reachable ? format.duration(step.durationWeeks) : "—"),
+                "contents": .from(contents),
+                "itemsText": .from(step.reachable ? (names.isEmpty ? "—" : joined(names)) : Clauses.join(step.missing.map(localized), separator: strings["clauseSeparator"])),
             ]
         }
         return [
-            "line": .v(targetLine()),
-            "reached": .v(p.target?.reached ?? true),
-            "missing": .v(missing),
-            "hasMissing": .v(!missing.isEmpty),
-            "projectionIntro": .v(s["projectionIntro"]),
-            "dimensions": .v(rows),
-            "levelNow": .v(f.level(p.diagnosis.level)),
-            "levelConservative": .v(f.level(p.after.level)),
-            "levelExpected": .v(f.level(expected.level)),
-            "totalNow": .v(f.points(p.diagnosis.points)),
-            "totalConservative": .v(f.points(p.after.points)),
-            "totalExpected": .v(f.points(expected.points)),
-            "totalMax": .v(f.points(p.diagnosis.maxPoints)),
-            "ladder": .v(ladder),
-            "hasLadder": .v(!ladder.isEmpty),
-            "ladderIntro": .v(s["ladderIntro"]),
+            "line": .from(targetLine()),
+            "reached": .from(proposal.target?.reached ?? true),
+            "missing": .from(missing),
+            "hasMissing": .from(!missing.isEmpty),
+            "projectionIntro": .from(strings["projectionIntro"]),
+            "dimensions": .from(rows),
+            "levelNow": .from(format.level(proposal.diagnosis.level)),
+            "levelConservative": .from(format.level(proposal.after.level)),
+            "levelExpected": .from(format.level(expected.level)),
+            "totalNow": .from(format.points(proposal.diagnosis.points)),
+            "totalConservative": .from(format.points(proposal.after.points)),
+            "totalExpected": .from(format.points(expected.points)),
+            "totalMax": .from(format.points(proposal.diagnosis.maxPoints)),
+            "ladder": .from(ladder),
+            "hasLadder": .from(!ladder.isEmpty),
+            "ladderIntro": .from(strings["ladderIntro"]),
         ]
     }
 
     private func names(_ step: Proposal.LadderEntry) -> [String] { step.modules.map(moduleName) + step.measures.map(measureName) }
 
-    func measureName(_ id: String) -> String { (p.measures ?? []).first { $0.id == id }.map { l($0.name) } ?? u(id) }
+    func measureName(_ id: String) -> String { (proposal.measures ?? []).first { $0.id == id }.map { localized($0.name) } ?? safe(id) }
 
     func measuresSection() -> ViewNode {
-        let all = p.measures ?? []
+        let all = proposal.measures ?? []
         let chosen: [ViewNode] = all.filter { $0.status == .include }.map { m in
             var schedule = ""
-            if let start = m.startWeek, let end = m.endWeek { schedule = f.weeks(start: start, end: end) }
-            let evidence = m.evidence.map(l)
+            if let start = m.startWeek, let end = m.endWeek { schedule = format.weeks(start: start, end: end) }
+            let evidence = m.evidence.map(localized)
             return [
-                "name": .v(l(m.name)),
-                "summary": .v(l(m.summary)),
-                "cost": .v(f.money(m.cost)),
-                "costSource": .v(m.costSource == "estimate" ? s["estimate"] : u(m.costSource)),
-                "duration": .v(f.duration(m.durationWeeks)),
-                "schedule": .v(schedule),
-                "reasons": .v(m.reasons.map { ["text": .v(l($0.text))] as ViewNode }),
-                "reasonsText": .v(Clauses.join(m.reasons.map { l($0.text) }, separator: s["clauseSeparator"])),
-                "evidence": .v(evidence.map { ["text": .v($0)] as ViewNode }),
-                "evidenceText": .v(joined(evidence)),
-                "hasEvidence": .v(!evidence.isEmpty),
+                "name": .from(localized(m.name)),
+                "summary": .from(localized(m.summary)),
+                "cost": .from(format.money(m.cost)),
+                "costSource": .from(m.costSource == "estimate" ? strings["estimate"] : safe(m.costSource)),
+                "duration": .from(format.duration(m.durationWeeks)),
+                "schedule": .from(schedule),
+                "reasons": .from(m.reasons.map { ["text": .from(localized($0.text))] as ViewNode }),
+                "reasonsText": .from(Clauses.join(m.reasons.map { localized($0.text) }, separator: strings["clauseSeparator"])),
+                "evidence": .from(evidence.map { ["text": .from($0)] as ViewNode }),
+                "evidenceText": .from(joined(evidence)),
+                "hasEvidence": .from(!evidence.isEmpty),
             ]
         }
         let next: [ViewNode] = all.filter { $0.role == .recommendedNext }.map { m in
-            ["name": .v(l(m.name)), "cost": .v(f.money(m.referenceCost)),
-             "gain": .v(m.reasons.first.map { l($0.text) } ?? "")]
+            ["name": .from(localized(m.name)), "cost": .from(format.money(m.referenceCost)),
+             "gain": .from(m.reasons.first.map { localized($0.text) } ?? "")]
         }
-        let inPlace = all.filter { $0.status == .satisfied }.map { l($0.name) }
+        let inPlace = all.filter { $0.status == .satisfied }.map { localized($0.name) }
         return [
-            "intro": .v(s.format("measuresIntroFmt", ["n": String(chosen.count)])),
-            "rows": .v(chosen),
-            "hasRows": .v(!chosen.isEmpty),
-            "next": .v(next),
-            "hasNext": .v(!next.isEmpty),
-            "inPlaceText": .v(joined(inPlace)),
-            "hasInPlace": .v(!inPlace.isEmpty),
+            "intro": .from(strings.format("measuresIntroFmt", ["n": String(chosen.count)])),
+            "rows": .from(chosen),
+            "hasRows": .from(!chosen.isEmpty),
+            "next": .from(next),
+            "hasNext": .from(!next.isEmpty),
+            "inPlaceText": .from(joined(inPlace)),
+            "hasInPlace": .from(!inPlace.isEmpty),
         ]
     }
 }

@@ -25,29 +25,29 @@ public struct ProposalViewModel {
 
 /// Builds the view model, one section per method (split over `ProposalViewModel+*.swift`).
 final class ViewModelBuilder {
-    let p: Proposal
+    let proposal: Proposal
     let lang: Lang
     let flavor: ProposalViewModel.Flavor
-    let f: RenderFormat
-    var s: RenderStrings { f.strings }
-    /// Module positions in `p.modules` by id (positions, not copies of the entries).
+    let format: RenderFormat
+    var strings: RenderStrings { format.strings }
+    /// Module positions in `proposal.modules` by id (positions, not copies of the entries).
     let moduleIndex: [String: Int]
 
     /// Whether the module with this id is in the package. (Read in place: copying an entry retains its every
     /// string and array.)
-    func isSelected(_ id: String) -> Bool { moduleIndex[id].map { p.modules[$0].status.isSelected } ?? false }
+    func isSelected(_ id: String) -> Bool { moduleIndex[id].map { proposal.modules[$0].status.isSelected } ?? false }
 
     /// The weeks of the module with this id, when it is scheduled.
     func scheduledWeeks(_ id: String) -> String {
-        guard let i = moduleIndex[id], let start = p.modules[i].startWeek, let end = p.modules[i].endWeek else { return "" }
-        return f.weeks(start: start, end: end)
+        guard let i = moduleIndex[id], let start = proposal.modules[i].startWeek, let end = proposal.modules[i].endWeek else { return "" }
+        return format.weeks(start: start, end: end)
     }
 
     init(_ proposal: Proposal, lang: Lang, flavor: ProposalViewModel.Flavor) {
-        self.p = proposal
+        self.proposal = proposal
         self.lang = lang
         self.flavor = flavor
-        self.f = RenderFormat.of(lang)
+        self.format = RenderFormat.of(lang)
         self.moduleIndex = Dictionary(proposal.modules.indices.map { (proposal.modules[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -56,7 +56,7 @@ final class ViewModelBuilder {
 
     /// User or catalog text, made safe for the flavour (Markdown escaping; HTML escaping is Mustache's job).
     /// This is the one place the flavours' texts differ: `markdownWouldDiffer` depends on it.
-    func u(_ text: String) -> String {
+    func safe(_ text: String) -> String {
         if flavor == .markdown { return MarkdownEscape.text(text) }
         // `needsEscaping` is a cheap, conservative test (a date or a hash starts with a digit); only an actual
         // change counts.
@@ -66,50 +66,50 @@ final class ViewModelBuilder {
 
     /// A catalog text in the proposal's language, made safe. A catalog text checked as the catalog loaded needs
     /// no scan here.
-    func l(_ text: Localized) -> String { text.isMarkdownPlain(lang) ? text[lang] : u(text[lang]) }
+    func localized(_ text: Localized) -> String { text.isMarkdownPlain(lang) ? text[lang] : safe(text[lang]) }
 
-    /// Positions in `p.modules` of the entries that pass `test`, in order.
-    func modules(where test: (Proposal.ModuleEntry) -> Bool) -> [Int] { p.modules.indices.filter { test(p.modules[$0]) } }
+    /// Positions in `proposal.modules` of the entries that pass `test`, in order.
+    func modules(where test: (Proposal.ModuleEntry) -> Bool) -> [Int] { proposal.modules.indices.filter { test(proposal.modules[$0]) } }
 
-    func moduleName(_ id: String) -> String { moduleIndex[id].map { l(p.modules[$0].name) } ?? u(id) }
+    func moduleName(_ id: String) -> String { moduleIndex[id].map { localized(proposal.modules[$0].name) } ?? safe(id) }
 
-    func joined(_ items: [String]) -> String { items.joined(separator: s["listSeparator"]) }
+    func joined(_ items: [String]) -> String { items.joined(separator: strings["listSeparator"]) }
 
     func build() -> ViewNode {
         let sections = sectionHeaders()
         let root: ViewNode = [
-            "t": .v(RenderStrings.value(lang)),
-            "lang": .v(s["htmlLang"]),
-            "title": .v(s.format("titleFmt", ["name": u(p.enterprise.name)])),
-            "cover": .v(cover()),
-            "summary": .v(summary()),
-            "diagnosis": .v(diagnosis()),
+            "t": .from(RenderStrings.value(lang)),
+            "lang": .from(strings["htmlLang"]),
+            "title": .from(strings.format("titleFmt", ["name": safe(proposal.enterprise.name)])),
+            "cover": .from(cover()),
+            "summary": .from(summary()),
+            "diagnosis": .from(diagnosis()),
             "peers": peersSection(),
-            "target": .v(targetSection()),
-            "package": .v(package()),
-            "measures": .v(measuresSection()),
-            "other": .v(otherModules()),
-            "roadmap": .v(roadmap()),
-            "budget": .v(budget()),
-            "kpis": .v(kpis()),
-            "risks": .v(risks()),
-            "nextSteps": .v(nextSteps()),
-            "assumptions": .v(assumptions()),
-            "answers": .v(answers()),
-            "money": .v(money()),
-            "targets": .v(targets()),
-            "acceptance": .v(acceptance()),
-            "organisation": .v(organisation()),
-            "security": .v(security()),
-            "benefits": .v(benefitsSection()),
-            "funding": .v(funding()),
-            "operations": .v(operations()),
-            "riskMatrix": .v(riskMatrix()),
-            "evidence": .v(evidenceAppendix()),
-            "reviewer": .v(reviewer()),
-            "print": .v(printPages()),
+            "target": .from(targetSection()),
+            "package": .from(package()),
+            "measures": .from(measuresSection()),
+            "other": .from(otherModules()),
+            "roadmap": .from(roadmap()),
+            "budget": .from(budget()),
+            "kpis": .from(kpis()),
+            "risks": .from(risks()),
+            "nextSteps": .from(nextSteps()),
+            "assumptions": .from(assumptions()),
+            "answers": .from(answers()),
+            "money": .from(money()),
+            "targets": .from(targets()),
+            "acceptance": .from(acceptance()),
+            "organisation": .from(organisation()),
+            "security": .from(security()),
+            "benefits": .from(benefitsSection()),
+            "funding": .from(funding()),
+            "operations": .from(operations()),
+            "riskMatrix": .from(riskMatrix()),
+            "evidence": .from(evidenceAppendix()),
+            "reviewer": .from(reviewer()),
+            "print": .from(printPages()),
             "sections": .object(sections.map { (key: $0.key, value: $0.node.mustacheValue) }),
-            "toc": .v(sections.map { $0.node }),
+            "toc": .from(sections.map { $0.node }),
         ]
         if flavor == .html { root["charts"] = charts().mustacheValue }
         return root
@@ -126,74 +126,74 @@ final class ViewModelBuilder {
         // Appendices start on a new page under a title beginning 附录 / Appendix, unnumbered.
         let appendices = [("answers", "secAnswersAppendix"), ("evidence", "secEvidence"), ("reviewer", "secReviewer")]
         let body: [(key: String, node: ViewNode)] = zip(keys, titles).enumerated().map { i, pair in
-            (pair.0, ["key": .v(pair.0), "id": .v("sec-" + pair.0), "number": .v(String(i + 1)), "title": .v(s[pair.1]),
-                      "isAppendix": .v(false)])
+            (pair.0, ["key": .from(pair.0), "id": .from("sec-" + pair.0), "number": .from(String(i + 1)), "title": .from(strings[pair.1]),
+                      "isAppendix": .from(false)])
         }
         return body + appendices.map { key, title in
-            (key, ["key": .v(key), "id": .v("sec-" + key), "number": .v(""), "title": .v(s[title]), "isAppendix": .v(true)])
+            (key, ["key": .from(key), "id": .from("sec-" + key), "number": .from(""), "title": .from(strings[title]), "isAppendix": .from(true)])
         }
     }
 
     func cover() -> ViewNode {
-        let e = p.enterprise
-        let standard = p.modules.count { $0.kind == "standard" }
-        let personalized = p.modules.count - standard
+        let e = proposal.enterprise
+        let standard = proposal.modules.count { $0.kind == "standard" }
+        let personalized = proposal.modules.count - standard
         var facts: [ViewNode] = [
-            ["label": .v(s["industry"]), "value": .v(l(e.industryName))],
-            ["label": .v(s["sizeBand"]), "value": .v(l(e.sizeBandName))],
+            ["label": .from(strings["industry"]), "value": .from(localized(e.industryName))],
+            ["label": .from(strings["sizeBand"]), "value": .from(localized(e.sizeBandName))],
         ]
-        if let town = e.town { facts.append(["label": .v(s["town"]), "value": .v(u(town))]) }
-        if let code = e.creditCode { facts.append(["label": .v(s["creditCode"]), "value": .v(u(code))]) }
-        if let n = e.employees { facts.append(["label": .v(s["employees"]), "value": .v(s.format("employeesFmt", ["n": String(n)]))]) }
-        if let r = e.annualRevenueYuan { facts.append(["label": .v(s["revenue"]), "value": .v(f.money(r))]) }
-        let contractor = p.contractor.name.map(l) ?? s["noContractor"]
-        facts.append(["label": .v(s["contractor"]), "value": .v(contractor)])
-        facts.append(["label": .v(s["date"]), "value": .v(p.date.map(u) ?? s["noDate"])])
+        if let town = e.town { facts.append(["label": .from(strings["town"]), "value": .from(safe(town))]) }
+        if let code = e.creditCode { facts.append(["label": .from(strings["creditCode"]), "value": .from(safe(code))]) }
+        if let n = e.employees { facts.append(["label": .from(strings["employees"]), "value": .from(strings.format("employeesFmt", ["n": String(n)]))]) }
+        if let r = e.annualRevenueYuan { facts.append(["label": .from(strings["revenue"]), "value": .from(format.money(r))]) }
+        let contractor = proposal.contractor.name.map(localized) ?? strings["noContractor"]
+        facts.append(["label": .from(strings["contractor"]), "value": .from(contractor)])
+        facts.append(["label": .from(strings["date"]), "value": .from(proposal.date.map(safe) ?? strings["noDate"])])
         return [
-            "enterpriseName": .v(u(e.name)),
-            "facts": .v(facts),
-            "contractorName": .v(contractor),
-            "hasContractor": .v(p.contractor.name != nil),
-            "contractorExample": .v(p.contractor.example),
-            "date": .v(p.date.map(u) ?? s["noDate"]),
-            "catalogId": .v(u(p.catalog.id)),
-            "catalogVersion": .v(u(p.catalog.version)),
-            "catalogReference": .v(p.catalog.reference),
-            "referenceNote": .v(s.format("referenceNote", ["industry": l(e.industryName), "shape": "\(standard)+\(personalized)"])),
-            "catalogHash": .v(u(p.catalog.hash)),
-            "answersHash": .v(u(p.answersHash)),
-            "generator": .v(u(p.generator)),
-            "maturityModel": .v(maturityModelName()),
+            "enterpriseName": .from(safe(e.name)),
+            "facts": .from(facts),
+            "contractorName": .from(contractor),
+            "hasContractor": .from(proposal.contractor.name != nil),
+            "contractorExample": .from(proposal.contractor.example),
+            "date": .from(proposal.date.map(safe) ?? strings["noDate"]),
+            "catalogId": .from(safe(proposal.catalog.id)),
+            "catalogVersion": .from(safe(proposal.catalog.version)),
+            "catalogReference": .from(proposal.catalog.reference),
+            "referenceNote": .from(strings.format("referenceNote", ["industry": localized(e.industryName), "shape": "\(standard)+\(personalized)"])),
+            "catalogHash": .from(safe(proposal.catalog.hash)),
+            "answersHash": .from(safe(proposal.answersHash)),
+            "generator": .from(safe(proposal.generator)),
+            "maturityModel": .from(maturityModelName()),
         ]
     }
 
     func summary() -> ViewNode {
-        let t = p.totals
-        let standard = p.modules.count { $0.kind == "standard" && $0.status.isSelected }
-        let d = p.diagnosis, a = p.after
+        let t = proposal.totals
+        let standard = proposal.modules.count { $0.kind == "standard" && $0.status.isSelected }
+        let d = proposal.diagnosis, a = proposal.after
         let headlineKey = a.level > d.level ? "headlineUp" : "headlineSame"
         let reasons = strongestReasons()
         let node: ViewNode = [
-            "levelNow": .v(f.level(d.level)),
-            "levelAfter": .v(f.level(a.level)),
-            "levelRaised": .v(a.level > d.level),
-            "pointsNow": .v(s.format("pointsFmt", ["points": f.points(d.points), "max": f.points(d.maxPoints)])),
-            "pointsAfter": .v(s.format("pointsFmt", ["points": f.points(a.points), "max": f.points(a.maxPoints)])),
-            "headline": .v(s.format(headlineKey, ["now": f.level(d.level), "after": f.level(a.level),
-                                               "p1": f.points(d.points), "p2": f.points(a.points)])),
-            "investment": .v(f.money(t.investment)),
-            "subsidy": .v(f.money(t.subsidy.range)),
-            "netCost": .v(f.money(t.netCost)),
-            "duration": .v(f.duration(t.durationWeeks)),
-            "modules": .v(s.format("modulesFmt", ["n": String(t.selectedModules), "s": String(standard),
+            "levelNow": .from(format.level(d.level)),
+            "levelAfter": .from(format.level(a.level)),
+            "levelRaised": .from(a.level > d.level),
+            "pointsNow": .from(strings.format("pointsFmt", ["points": format.points(d.points), "max": format.points(d.maxPoints)])),
+            "pointsAfter": .from(strings.format("pointsFmt", ["points": format.points(a.points), "max": format.points(a.maxPoints)])),
+            "headline": .from(strings.format(headlineKey, ["now": format.level(d.level), "after": format.level(a.level),
+                                               "p1": format.points(d.points), "p2": format.points(a.points)])),
+            "investment": .from(format.money(t.investment)),
+            "subsidy": .from(format.money(t.subsidy.range)),
+            "netCost": .from(format.money(t.netCost)),
+            "duration": .from(format.duration(t.durationWeeks)),
+            "modules": .from(strings.format("modulesFmt", ["n": String(t.selectedModules), "s": String(standard),
                                                "p": String(t.selectedModules - standard)])),
-            "targetLine": .v(targetLine()),
-            "measuresCount": .v(s.format("measuresCountFmt", ["n": String(t.selectedMeasures ?? 0)])),
-            "hasMeasures": .v((t.selectedMeasures ?? 0) > 0),
-            "reasons": .v(reasons),
-            "hasReasons": .v(!reasons.isEmpty),
-            "hasBudgetLimit": .v(p.budgetYuan != nil),
-            "budgetNote": .v(p.budgetYuan.map { s.format("budgetLimitFmt", ["budget": f.money($0)]) } ?? ""),
+            "targetLine": .from(targetLine()),
+            "measuresCount": .from(strings.format("measuresCountFmt", ["n": String(t.selectedMeasures ?? 0)])),
+            "hasMeasures": .from((t.selectedMeasures ?? 0) > 0),
+            "reasons": .from(reasons),
+            "hasReasons": .from(!reasons.isEmpty),
+            "hasBudgetLimit": .from(proposal.budgetYuan != nil),
+            "budgetNote": .from(proposal.budgetYuan.map { strings.format("budgetLimitFmt", ["budget": format.money($0)]) } ?? ""),
         ]
         node["whyNotAfter"] = whyNotHigher(a, key: "whyNotAfterFmt").mustacheValue
         return node
@@ -205,15 +205,15 @@ final class ViewModelBuilder {
         // Positions, not copies: an entry's copy retains its every string and array.
         struct Candidate { var personalized: Bool; var weight: Double; var score: Double; var order: Int; var reason: Int }
         var candidates: [Candidate] = []
-        for order in p.modules.indices where p.modules[order].status.isSelected {
-            let reasons = p.modules[order].reasons
+        for order in proposal.modules.indices where proposal.modules[order].status.isSelected {
+            let reasons = proposal.modules[order].reasons
             // The standard modules' reason is the same sentence for every enterprise: not a reason worth a headline.
             guard !reasons.isEmpty, reasons.contains(where: { $0.kind != .standard }) else { continue }
             // The first of the highest weight.
             var best = 0
             for k in reasons.indices.dropFirst() where (reasons[k].weight ?? 0) > (reasons[best].weight ?? 0) { best = k }
-            candidates.append(Candidate(personalized: p.modules[order].kind == "personalized", weight: reasons[best].weight ?? 0,
-                                        score: p.modules[order].score, order: order, reason: best))
+            candidates.append(Candidate(personalized: proposal.modules[order].kind == "personalized", weight: reasons[best].weight ?? 0,
+                                        score: proposal.modules[order].score, order: order, reason: best))
         }
         candidates.sort { l, r in
             if l.personalized != r.personalized { return l.personalized }
@@ -222,13 +222,13 @@ final class ViewModelBuilder {
             return l.order < r.order
         }
         var out: [ViewNode] = candidates.prefix(3).map { c in
-            ["module": .v(l(p.modules[c.order].name)), "text": .v(l(p.modules[c.order].reasons[c.reason].text))]
+            ["module": .from(localized(proposal.modules[c.order].name)), "text": .from(localized(proposal.modules[c.order].reasons[c.reason].text))]
         }
         // A package of few modules (or none: management measures alone can reach a target) is explained by what
         // its measures add.
-        for m in p.measures ?? [] where out.count < 3 && m.status == .include {
+        for m in proposal.measures ?? [] where out.count < 3 && m.status == .include {
             guard let gain = m.reasons.first(where: { $0.kind == .measure }) ?? m.reasons.first else { continue }
-            out.append(["module": .v(l(m.name)), "text": .v(l(gain.text))])
+            out.append(["module": .from(localized(m.name)), "text": .from(localized(gain.text))])
         }
         return out
     }
@@ -237,10 +237,10 @@ final class ViewModelBuilder {
     func whyNotHigher(_ d: Proposal.DiagnosisSummary, key: String) -> ViewNode {
         let top = d.level >= 4
         return [
-            "title": .v(top ? s["topLevel"] : s.format(key, ["level": f.level(d.level + 1)])),
-            "items": .v(d.blockers.map { ["text": .v(l($0))] as ViewNode }),
-            "hasItems": .v(!d.blockers.isEmpty),
-            "isTop": .v(top),
+            "title": .from(top ? strings["topLevel"] : strings.format(key, ["level": format.level(d.level + 1)])),
+            "items": .from(d.blockers.map { ["text": .from(localized($0))] as ViewNode }),
+            "hasItems": .from(!d.blockers.isEmpty),
+            "isTop": .from(top),
         ]
     }
 }
