@@ -176,6 +176,9 @@ struct PackageModel: Sendable {
 
     func projectionBuffers() -> ProjectionBuffers { ProjectionBuffers(scenes: baseScenes, states: indicators.map(\.base)) }
 
+    /// The scene levels after the package `mask`, by scene (the maturity model's order).
+    func projectedScenes(_ mask: UInt64) -> [Int] { project(mask).scenes }
+
     /// Total points and scene levels after the package `mask`.
     private func project(_ mask: UInt64) -> (points: Int, scenes: [Int]) {
         var buffers = projectionBuffers()

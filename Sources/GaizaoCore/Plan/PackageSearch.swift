@@ -7,8 +7,9 @@
 ///   items left is cut; so is a branch that cannot beat the best package found. (Projecting every node's package
 ///   with all items left, as a second reachability test, cut one node in three hundred and cost two projections
 ///   in three, so it is not done.)
-/// - `best(within:)`: with a budget on the high estimate, the package of highest level, then points, then rule
-///   weight (then least investment, fewest items).
+/// - `best(within:)`: with a budget on the high estimate, the package of highest level, then points, then least
+///   investment, then most rule weight, then fewest items. Least investment before rule weight: a module that
+///   adds neither level nor points is not bought with the budget for its rules alone (it is a next step).
 ///
 /// Both are exact unless the node limit is hit (then `complete` is false and the best package found is returned);
 /// tests compare them with brute force on small catalogs.
@@ -336,11 +337,11 @@ struct PackageSearch {
     private struct ValueKey: Comparable {
         var level: Int
         var points: Int
-        var weight: Int
         var negativeCost: Int
+        var weight: Int
         var negativeCount: Int
         static func < (a: ValueKey, b: ValueKey) -> Bool {
-            (a.level, a.points, a.weight, a.negativeCost, a.negativeCount) < (b.level, b.points, b.weight, b.negativeCost, b.negativeCount)
+            (a.level, a.points, a.negativeCost, a.weight, a.negativeCount) < (b.level, b.points, b.negativeCost, b.weight, b.negativeCount)
         }
     }
 
@@ -361,7 +362,7 @@ struct PackageSearch {
         func value(_ mask: UInt64) -> ValueKey {
             let o = model.evaluate(mask)
             let k = Self.key(model, mask)
-            return ValueKey(level: o.level, points: o.points, weight: -k.negativeWeight, negativeCost: -k.cost, negativeCount: -k.count)
+            return ValueKey(level: o.level, points: o.points, negativeCost: -k.cost, weight: -k.negativeWeight, negativeCount: -k.count)
         }
         var best = (mask: forced, key: value(forced))
 
@@ -372,10 +373,11 @@ struct PackageSearch {
             let here = value(mask)
             if best.key < here { best = (mask, here) }
             guard k < order.count else { return }
-            // No package below this one does better than every item left added (levels and points only grow).
+            // No package below this one does better than every item left added (levels and points only grow;
+            // cost and count only grow too, so this package's are the best below it).
             let top = model.evaluate(mask | suffix[k])
-            let bound = ValueKey(level: top.level, points: top.points, weight: here.weight + suffixWeight[k],
-                                 negativeCost: here.negativeCost, negativeCount: here.negativeCount)
+            let bound = ValueKey(level: top.level, points: top.points, negativeCost: here.negativeCost,
+                                 weight: here.weight + suffixWeight[k], negativeCount: here.negativeCount)
             if bound < best.key { return }
             let item = order[k]
             let bit = UInt64(1) << UInt64(item)

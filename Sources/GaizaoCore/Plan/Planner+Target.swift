@@ -77,10 +77,11 @@ extension Planner {
         let reached = outcome.level >= level
         let target = Self.levelName(level, .zh), targetEn = Self.levelName(level, .en)
         let best = Self.levelName(outcome.level, .zh), bestEn = Self.levelName(outcome.level, .en)
-        let needed = reached
-            ? Localized(zh: "达到目标\(target)所需", en: "needed for the target of \(targetEn)")
-            : budgeted
+        // Within a budget the package is the best level and points the budget buys, which may be above the target.
+        let needed = budgeted
             ? Localized(zh: "在预算内提升等级和得分所需", en: "needed for the best level and points within the budget")
+            : reached
+            ? Localized(zh: "达到目标\(target)所需", en: "needed for the target of \(targetEn)")
             : Localized(zh: "目标\(target)无法达到；达到可达的最高等级\(best)所需",
                         en: "the target of \(targetEn) is out of reach; needed for \(bestEn), the highest reachable")
         /// Why an item is left out; `thing` is what the Chinese calls it ("模块", "项").
@@ -112,7 +113,25 @@ extension Planner {
                 return Localized(zh: "不做此项，方案只能达到\(Self.levelName(w.level, .zh))（得分 \(points)）",
                                  en: "without it the package reaches \(Self.levelName(w.level, .en)), not \(Self.levelName(outcome.level, .en)) (\(points) points)")
             }
-            return Localized(zh: "不做此项，得分降为 \(points)", en: "without it the package scores \(points)")
+            if w.points < outcome.points {
+                return Localized(zh: "不做此项，得分降为 \(points)", en: "without it the package scores \(points)")
+            }
+            // A must-have that adds nothing to the score (it is kept for its own reason).
+            return Localized(zh: "不做此项，等级和得分不变", en: "without it the level and points stay the same")
+        }
+        /// The scene levels the package reaches: a module left out is a next step only where it would go higher.
+        let sceneLevels = model.projectedScenes(chosen)
+        /// What adding module item `n` to the package would cost with what it needs that the package lacks, and
+        /// the names of those prerequisites.
+        func nextStep(_ n: Int) -> (price: Localized, prerequisites: Localized?) {
+            let extra = model.items[n].closure & ~chosen
+            let cost = model.cost(extra)
+            let price = Localized(zh: "另需 \(Money.wanRange(cost.low, cost.high)) 万元",
+                                  en: "another CNY \(Money.groupedRange(cost.low, cost.high))")
+            let others = model.items.indices.filter { $0 != n && extra & bit($0) != 0 }.compactMap { model.items[$0].module }
+            guard !others.isEmpty else { return (price, nil) }
+            return (price, Localized(zh: "含前置模块 \(others.map { name($0, .zh) }.joined(separator: "、"))",
+                                     en: "with its prerequisites \(others.map { name($0, .en) }.joined(separator: ", "))"))
         }
 
         for i in decisions.indices {
@@ -150,17 +169,31 @@ extension Planner {
                 decisions[i].cost = .zero
                 decisions[i].reasons.removeAll { $0.kind == .threshold }
                 let recommended = decisions[i].score + 1e-9 >= industry.threshold && decisions[i].kind == .personalized
-                let adds = raisesAboveNow(i, diagnosis)
-                let blocked = itemOfModule[i] == nil
-                decisions[i].role = !blocked && (recommended || (decisions[i].kind == .standard && adds)) ? .recommendedNext : .notNeeded
-                let price = "\(Money.wan(decisions[i].referenceCost.low))–\(Money.wan(decisions[i].referenceCost.high))"
-                decisions[i].reasons.append(DecisionReason(
-                    kind: .target, ruleID: nil,
-                    text: decisions[i].role == .recommendedNext
-                        ? Localized(zh: notNeeded("模块").zh + "，可作为下一步（另需 \(price) 万元）",
-                                    en: notNeeded("模块").en + "; a next step (another \(price) 万元)")
-                        : notNeeded("模块"),
-                    questions: []))
+                guard let n = itemOfModule[i] else {
+                    decisions[i].role = .notNeeded
+                    decisions[i].reasons.append(DecisionReason(kind: .target, ruleID: nil, text: notNeeded("模块"), questions: []))
+                    continue
+                }
+                // A standard module is a next step where it would raise a scene above what the package reaches.
+                let adds = model.sceneChanges[model.items[n].scenes].contains { $0.level > sceneLevels[$0.scene] }
+                decisions[i].role = recommended || (decisions[i].kind == .standard && adds) ? .recommendedNext : .notNeeded
+                var text = notNeeded("模块")
+                // Scenes it would raise from today's level that the package already brings as far: say so, so that a
+                // standard module "not reached today" is not read as a gap the package leaves.
+                let covered = model.sceneChanges[model.items[n].scenes].filter { $0.level > model.baseScenes[$0.scene] && $0.level <= sceneLevels[$0.scene] }
+                if decisions[i].role == .notNeeded, !covered.isEmpty {
+                    let scenes = catalog.maturity.scenes
+                    let zh = covered.map { "\(scenes[$0.scene].name.zh)\($0.level)级" }.joined(separator: "、")
+                    let en = covered.map { "\(scenes[$0.scene].name.en) level \($0.level)" }.joined(separator: ", ")
+                    text = Localized(zh: text.zh + "（本方案已达到\(zh)）", en: text.en + " (the package already brings \(en))")
+                }
+                if decisions[i].role == .recommendedNext {
+                    let step = nextStep(n)
+                    let zh = step.price.zh + (step.prerequisites.map { "，" + $0.zh } ?? "")
+                    let en = step.price.en + (step.prerequisites.map { ", " + $0.en } ?? "")
+                    text = Localized(zh: text.zh + "，可作为下一步（\(zh)）", en: text.en + "; a next step (\(en))")
+                }
+                decisions[i].reasons.append(DecisionReason(kind: .target, ruleID: nil, text: text, questions: []))
             }
         }
         let basePoints = model.evaluate(0).points
@@ -182,11 +215,6 @@ extension Planner {
                                                             text: notNeeded("项"), questions: [])]
             }
         }
-    }
-
-    /// Whether module `i` raises a scene above its level now.
-    private func raisesAboveNow(_ i: Int, _ diagnosis: Diagnosis) -> Bool {
-        industry.modules[i].raises.contains { r in (diagnosis.scene(r.scene)?.level ?? 0) < r.level }
     }
 
     /// What measure `k` alone adds to the points now: "管理机制 +1.875 分". No questions when it adds nothing.

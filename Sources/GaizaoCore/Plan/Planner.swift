@@ -140,8 +140,17 @@ public struct Planner: Sendable {
             assign(chosen, model, diagnosis, level: level, budgeted: options.budgetYuan != nil, &decisions, &measures)
             target.reached = model.evaluate(chosen).level >= level
             if !target.reached {
-                target.missing = levels.firstIndex(of: level).flatMap { ladderMask($0) == nil ? unreachable(model, forced, level) : nil }
-                    ?? [Localized(zh: "预算内最多达到\(model.evaluate(chosen).level)级", en: "within the budget the package reaches level \(model.evaluate(chosen).level)")]
+                let cheapest = levels.firstIndex(of: level).flatMap { ladderMask($0) }
+                if let cheapest, let budget = options.budgetYuan {
+                    // The catalog can reach the target; the budget cannot hold it.
+                    let best = model.evaluate(chosen), cost = model.cost(cheapest)
+                    let points = formatNumber(Double(best.points) / 1000)
+                    target.missing = [Localized(
+                        zh: "预算 \(Money.wan(budget)) 万元内最多达到\(Self.levelName(best.level, .zh))（得分 \(points)）；达到目标\(Self.levelName(level, .zh))的最低投入为 \(Money.wanRange(cost.low, cost.high)) 万元，上限估算超出预算",
+                        en: "within the budget of CNY \(Money.grouped(budget)) the package reaches \(Self.levelName(best.level, .en)) (\(points) points); the least package for the target of \(Self.levelName(level, .en)) costs CNY \(Money.groupedRange(cost.low, cost.high)), its high estimate above the budget")]
+                } else {
+                    target.missing = cheapest == nil ? unreachable(model, forced, level) : []
+                }
             }
         }
         if options.ladder {

@@ -11,11 +11,22 @@ extension ViewModelBuilder {
         }
     }
 
+    /// What the package is, as its selection made it: the cheapest for the target, the cheapest for the highest
+    /// reachable level, the best within the budget, or the rules' choice.
+    func packageIntro(_ count: Int) -> String {
+        guard count > 0 else { return strings["packageIntroEmpty"] }
+        let n = String(count)
+        guard let target = proposal.target, target.level != nil else { return strings.format("packageIntroRulesFmt", ["n": n]) }
+        if proposal.budgetYuan != nil { return strings.format("packageIntroBudgetFmt", ["n": n]) }
+        if !target.reached { return strings.format("packageIntroBestFmt", ["n": n, "after": format.level(proposal.after.level)]) }
+        return strings.format("packageIntro", ["n": n])
+    }
+
     func package() -> ViewNode {
         let standard = modules(where: { $0.status.isSelected && $0.kind == "standard" }).map { moduleCard(proposal.modules[$0]) }
         let personalized = modules(where: { $0.status.isSelected && $0.kind != "standard" }).map { moduleCard(proposal.modules[$0]) }
         return [
-            "intro": .from(strings.format("packageIntro", ["n": String(standard.count + personalized.count)])),
+            "intro": .from(packageIntro(standard.count + personalized.count)),
             "standard": .from(standard),
             "personalized": .from(personalized),
             "hasStandard": .from(!standard.isEmpty),
@@ -104,8 +115,11 @@ extension ViewModelBuilder {
             ]
         }
         return [
-            "intro": .from(strings.format("roadmapIntroFmt", ["n": String(proposal.totals.selectedModules), "p": String(proposal.phases.count),
-                                                  "w": String(proposal.totals.durationWeeks), "k": String(proposal.totals.workstreams ?? 1)])),
+            "intro": .from(proposal.totals.selectedModules == 0
+                ? (proposal.totals.durationWeeks == 0 ? strings["roadmapNothing"]
+                    : strings.format("roadmapNoModulesFmt", ["w": String(proposal.totals.durationWeeks)]))
+                : strings.format("roadmapIntroFmt", ["n": String(proposal.totals.selectedModules), "p": String(proposal.phases.count),
+                                                     "w": String(proposal.totals.durationWeeks), "k": String(proposal.totals.workstreams ?? 1)])),
             "phases": .from(phases),
             "hasPhases": .from(!phases.isEmpty),
         ]

@@ -165,8 +165,11 @@ extension ViewModelBuilder {
                     "medium", "high", strings["riskAffordabilityMit"])
             }
         }
-        row(strings["riskData"], "high", "high", strings["riskDataMit"])
-        row(strings["riskAdoption"], "medium", "high", strings["riskAdoptionMit"])
+        // The risks of a system going live, where the package has one.
+        if proposal.totals.selectedModules > 0 {
+            row(strings["riskData"], "high", "high", strings["riskDataMit"])
+            row(strings["riskAdoption"], "medium", "high", strings["riskAdoptionMit"])
+        }
         if proposal.modules.contains(where: { $0.status == .upgrade }) { row(strings["riskIntegration"], "medium", "medium", strings["riskIntegrationMit"]) }
         if (proposal.totals.subsidy.conditional?.highYuan ?? 0) > 0 { row(strings["riskSubsidy"], "medium", "medium", strings["riskSubsidyMit"]) }
         row(strings["riskSecurity"], "low", "high", strings["riskSecurityMit"])

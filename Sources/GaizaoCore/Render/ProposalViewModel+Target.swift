@@ -22,12 +22,16 @@ extension ViewModelBuilder {
         }
     }
 
-    /// One line on the target: its level and whether the package reaches it.
-    func targetLine() -> String {
+    /// One line on the target: its level and whether the package reaches it. A target missed for the budget
+    /// (the ladder has a package for it) says so, not that the catalog cannot reach it. `inSection`: the line
+    /// heads the target section itself, so it does not point the reader to that section.
+    func targetLine(inSection: Bool = false) -> String {
         guard let target = proposal.target, let level = target.level else { return strings["targetNone"] }
         let why = target.source == .default ? strings[level == 2 ? "targetWhyPass" : "targetWhyNext"] : strings["targetWhyOption"]
-        return strings.format(target.reached ? "targetReachedFmt" : "targetMissedFmt",
-                        ["level": format.level(level), "why": why, "after": format.level(proposal.after.level)])
+        let overBudget = proposal.budgetYuan != nil && (proposal.ladder ?? []).contains { $0.level == level && $0.reachable }
+        let key = target.reached ? "targetReachedFmt" : overBudget ? "targetOverBudgetFmt" : "targetMissedFmt"
+        return strings.format(key, ["level": format.level(level), "why": why, "after": format.level(proposal.after.level),
+                                    "see": inSection ? "" : strings["targetSeeLadder"]])
     }
 
     func targetSection() -> ViewNode {
@@ -43,10 +47,10 @@ extension ViewModelBuilder {
         let targetLevel = proposal.target?.level
         let ladder: [ViewNode] = (proposal.ladder ?? []).map { step in
             let status = step.reachedNow ? strings["ladderNow"] : (step.reachable ? strings["ladderReachable"] : strings["ladderUnreachable"])
-            let contents = !step.reachable ? "" : step.reachedNow
-                ? (names(step).isEmpty ? "" : strings["ladderMustOnly"])
-                : strings.format("ladderContentsFmt", ["m": String(step.modules.count), "k": String(step.measures.count)])
             let names = names(step)
+            let contents = !step.reachable ? "" : names.isEmpty ? strings["ladderNothing"] : step.reachedNow
+                ? strings["ladderMustOnly"]
+                : strings.format("ladderContentsFmt", ["m": String(step.modules.count), "k": String(step.measures.count)])
             return [
                 "level": .from(format.level(step.level)),
                 "status": .from(status),
@@ -56,11 +60,12 @@ extension ViewModelBuilder {
                 "netCost": .from(step.reachable ? format.money(step.netCost) : "—"),
                 "duration": .from(step.reachable ? format.duration(step.durationWeeks) : "—"),
                 "contents": .from(contents),
-                "itemsText": .from(step.reachable ? (names.isEmpty ? "—" : joined(names)) : Clauses.join(step.missing.map(localized), separator: strings["clauseSeparator"])),
+                "hasItems": .from(step.reachable && !names.isEmpty),
+                "itemsText": .from(step.reachable ? joined(names) : Clauses.join(step.missing.map(localized), separator: strings["clauseSeparator"])),
             ]
         }
         return [
-            "line": .from(targetLine()),
+            "line": .from(targetLine(inSection: true)),
             "reached": .from(proposal.target?.reached ?? true),
             "missing": .from(missing),
             "hasMissing": .from(!missing.isEmpty),

@@ -26,6 +26,23 @@ enum Shipped {
         return catalog
     }()
 
+    /// The shipped templates, keyed by their path relative to `templates/`.
+    static let templateFiles: [String: SourceFile] = {
+        let dir = root.appendingPathComponent("templates").path
+        var files: [String: SourceFile] = [:]
+        let e = FileManager.default.enumerator(atPath: dir)!
+        while let rel = e.nextObject() as? String {
+            guard rel.hasSuffix(".mustache") else { continue }
+            files[rel] = SourceFile(path: rel, text: try! String(contentsOfFile: dir + "/" + rel, encoding: .utf8))
+        }
+        return files
+    }()
+
+    static let renderer: ProposalRenderer = {
+        guard let renderer = ProposalRenderer.load(templateFiles, folder: "templates").renderer else { fatalError("shipped templates do not load") }
+        return renderer
+    }()
+
     static var exampleNames: [String] {
         let dir = root.appendingPathComponent("examples").path
         return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()

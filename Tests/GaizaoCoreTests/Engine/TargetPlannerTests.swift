@@ -142,12 +142,12 @@ import Testing
                 #expect(step.modules.count + step.measures.count == best.count, "seed \(seed) level \(step.level)")
             }
         }
-        // Within a budget: highest level, then points, then rule weight, then least cost and fewest items.
+        // Within a budget: highest level, then points, then least cost, then rule weight and fewest items.
         var rng = SeededRandom(seed: seed)
         let budget = Int.random(in: 0...60, using: &rng) * 10_000
         let fits = all.filter { $0.high <= budget }
         let withBudget = c.planner.plan(c.diagnosis, options: PlanOptions(budgetYuan: budget, target: .level(2)))
-        guard let best = fits.max(by: { ($0.level, $0.points, $0.weight, -$0.cost, -$0.count) < ($1.level, $1.points, $1.weight, -$1.cost, -$1.count) }) else {
+        guard let best = fits.max(by: { ($0.level, $0.points, -$0.cost, $0.weight, -$0.count) < ($1.level, $1.points, -$1.cost, $1.weight, -$1.count) }) else {
             #expect(withBudget.budgetShortfall != nil, "seed \(seed): no package fits \(budget) yuan")
             return
         }
@@ -314,5 +314,104 @@ import Testing
         #expect(tight.decision("ap-p-edi")?.status.isSelected == true)
         #expect(tight.investment.high <= least)
         #expect(throws: Engine.Failure.self) { try engine.run(sheet, budgetYuan: least - 10_000) }
+    }
+
+    /// Within a budget, every module and measure bought raises the level or the points, or is a prerequisite or a
+    /// must-have: a module that adds neither is not bought for its rules alone (it is a next step). The reasons say
+    /// what removing each would cost, never "stays the same" for a module that is there for the target.
+    @Test func aBudgetBuysNoDeadWeight() throws {
+        let engine = Engine(catalog: Shipped.catalog)
+        for name in Shipped.exampleNames {
+            for wan in [5, 15, 40, 80, 150, 300] {
+                let sheet = Shipped.example(name)
+                guard let out = try? engine.run(sheet, budgetYuan: wan * 10_000) else { continue }  // below the must-haves
+                let industry = try #require(Shipped.catalog.industries.first { $0.id == out.diagnosis.industryID })
+                let removals = Planner(catalog: Shipped.catalog, industry: industry).removalEffects(out.diagnosis, out.plan)
+                let roleOf = Dictionary(uniqueKeysWithValues: out.plan.decisions.map { ($0.moduleID, $0.role) }
+                    + out.plan.measures.map { ($0.measureID, $0.role) })
+                for r in removals where roleOf[r.id] == .target {
+                    let worse = r.level < out.plan.projected.level || r.points < Double(out.plan.projected.total) / 1000
+                    #expect(worse, "\(name) budget \(wan) 万元: \(r.id) adds nothing")
+                }
+                for d in out.plan.selected where d.role == .target {
+                    #expect(!d.reasons.contains { $0.text.zh.contains("等级和得分不变") }, "\(name) \(wan): \(d.moduleID)")
+                }
+            }
+        }
+    }
+
+    /// A target the catalog can reach but the budget cannot says so, with the least investment the target needs,
+    /// and the level is named as the rest of the document names it ("未达一级", not "0级").
+    @Test func aTargetMissedForTheBudgetNamesTheBudgetAndTheCostOfTheTarget() throws {
+        let out = try Engine(catalog: Shipped.catalog).run(Shipped.example("home-appliance-midsize.yaml"), budgetYuan: 10_000, target: .level(2))
+        #expect(!out.plan.target.reached)
+        let ladder = try #require(out.plan.ladder.first { $0.level == 2 })
+        #expect(ladder.reachable)
+        let missing = try #require(out.plan.target.missing.first)
+        #expect(missing.zh.hasPrefix("预算 1 万元内最多达到\(Planner.levelName(out.plan.projected.level, .zh))"), "\(missing.zh)")
+        #expect(missing.zh.contains("达到目标二级的最低投入为 \(Money.wanRange(ladder.investment.low, ladder.investment.high)) 万元"), "\(missing.zh)")
+        #expect(missing.en.contains("within the budget of CNY 10,000"), "\(missing.en)")
+        #expect(!missing.zh.contains("0级"))
+        // The proposal's headline blames the budget, not the catalog.
+        let md = Shipped.renderer.markdown(out.proposal, lang: .zh)
+        #expect(md.contains("预算内无法达到"))
+        #expect(!md.contains("目录中的模块和措施无法达到"))
+    }
+
+    /// A module left out is a next step only where it would take a scene above what the package reaches; its
+    /// price is what it adds to the package: its own price in the package (an upgrade at the upgrade price) and
+    /// the prerequisites the package lacks, named.
+    @Test func aNextStepIsPricedAsItWouldJoinThePackage() throws {
+        for name in Shipped.exampleNames {
+            let out = try Engine(catalog: Shipped.catalog).run(Shipped.example(name))
+            let industry = try #require(Shipped.catalog.industries.first { $0.id == out.diagnosis.industryID })
+            let after = out.plan.projected
+            for d in out.plan.decisions where d.role == .recommendedNext && d.kind == .standard {
+                let module = try #require(industry.modules.first { $0.id == d.moduleID })
+                let higher = module.raises.contains { r in (after.scene(r.scene)?.level ?? 0) < r.level }
+                #expect(higher || d.score + 1e-9 >= industry.threshold, "\(name): \(d.moduleID) is recommended though the package reaches its scenes")
+            }
+            for d in out.plan.decisions where d.role == .recommendedNext {
+                let text = try #require(d.reasons.last?.text)
+                #expect(text.zh.contains("可作为下一步（另需 "), "\(name) \(d.moduleID): \(text.zh)")
+                #expect(text.en.contains("a next step (another CNY "), "\(name) \(d.moduleID): \(text.en)")
+                #expect(!text.en.contains("万元"), "\(text.en)")
+                // Its missing prerequisites are named and priced in.
+                let missing = industry.modules.first { $0.id == d.moduleID }!.requiredIDs.filter { id in out.plan.decision(id)?.status.isSelected != true }
+                for id in missing where out.plan.decision(id)?.status != .satisfied {
+                    let prerequisite = try #require(industry.modules.first { $0.id == id })
+                    #expect(text.zh.contains(prerequisite.name.zh), "\(name) \(d.moduleID): \(text.zh) lacks \(id)")
+                }
+            }
+        }
+        // The upgrade price, not the new-build one: home-appliance-midsize's ERP is upgraded, not replaced.
+        let sheet = Shipped.example("home-appliance-midsize.yaml")
+        let erp = try #require(try Engine(catalog: Shipped.catalog).run(sheet).plan.decision("ha-s-erp"))
+        #expect(erp.role == .recommendedNext)
+        let inPackage = try #require(try Engine(catalog: Shipped.catalog).run(sheet, target: .none).plan.decision("ha-s-erp"))
+        #expect(inPackage.status == .upgrade && inPackage.cost != inPackage.referenceCost)
+        let text = try #require(erp.reasons.last?.text.zh)
+        #expect(text.contains("另需 \(Money.wanRange(inPackage.cost.low, inPackage.cost.high)) 万元"), "\(text)")
+    }
+
+    /// A package without modules (home-appliance-midsize reaches level 2 with three measures) reads as one: no
+    /// "0 modules are the cheapest combination", no claim that the standard modules are in place, no schedule of
+    /// zero modules, no go-live risks, no empty ladder cell.
+    @Test func aPackageWithoutModulesSaysSo() throws {
+        let out = try Engine(catalog: Shipped.catalog).run(Shipped.example("home-appliance-midsize.yaml"))
+        #expect(out.plan.selected.isEmpty && !out.plan.measures.filter { $0.status == .include }.isEmpty)
+        for lang in [Lang.zh, .en] {
+            let md = Shipped.renderer.markdown(out.proposal, lang: lang)
+            let html = Shipped.renderer.html(out.proposal, lang: lang)
+            for text in [md, html] {
+                #expect(!text.contains("方案包含 0 个模块") && !text.contains("holds 0 modules"))
+                #expect(!text.contains("0 个模块按依赖关系排程") && !text.contains("0 modules scheduled"))
+                #expect(!text.contains("标准模块均已具备") && !text.contains("Every standard module is already in place"))
+                #expect(!text.contains("已达到 | 0 万元 | 0 万元 | 0 周 | ：—") && !text.contains("| ：— |"))
+                #expect(!text.contains("系统上线后数据不可信") && !text.contains("the system's data cannot be trusted"))
+            }
+            #expect(md.contains(lang == .zh ? "本方案不含模块（管理措施见下一节）" : "The package holds no module (management measures follow"))
+            #expect(md.contains(lang == .zh ? "无需新增模块或措施" : "nothing to add"))
+        }
     }
 }

@@ -211,13 +211,7 @@ import Testing
     /// renders within the render limits (one parser for both).
     @Test func mutatedTemplatesAreCheckedAndWhatPassesRenders() throws {
         var mutator = TextMutator(rng: SeededRandom(seed: 20_261_202))
-        let dir = Shipped.root.appendingPathComponent("templates").path
-        var files: [String: SourceFile] = [:]
-        let e = FileManager.default.enumerator(atPath: dir)!
-        while let rel = e.nextObject() as? String {
-            guard rel.hasSuffix(".mustache") else { continue }
-            files[rel] = SourceFile(path: rel, text: try String(contentsOfFile: dir + "/" + rel, encoding: .utf8))
-        }
+        let files = Shipped.templateFiles
         let keys = files.keys.sorted()
         let proposal = try Engine(catalog: Shipped.catalog).run(Shipped.example(Shipped.exampleNames[0])).proposal
         let extras = ["{{=<% %>=}}<%> partials/blockers.md%>", "{{<parent}}{{/parent}}", "{{>*dyn}}", "{{#a}}{{#b}}", "{{$x}}{{/x}}",
