@@ -14,8 +14,9 @@ public struct BatchCommand: AsyncParsableCommand {
         row), or `-` for JSON Lines on standard input. Options may be given by id or by label. Writes DIR/NNNNN-NAME/ \
         per enterprise, DIR/summary.csv, DIR/summary.xlsx, DIR/summary.html and, when a record failed, DIR/errors.csv \
         with every error. Exit 1 if any enterprise failed; the others are still done. Result folders of an earlier \
-        batch in DIR are kept and this run numbers its folders after them (summary.csv and summary.html are \
-        replaced); one batch at a time writes into DIR (a second one is refused), and the batch's own files are \
+        batch in DIR are kept and this run numbers its folders after them (summary.csv, summary.xlsx, summary.html \
+        and errors.csv are replaced; files of those names that gaizao did not write are never replaced: the run is \
+        refused); one batch at a time writes into DIR (a second one is refused), and the batch's own files are \
         never read as input, nor are proposal JSON files in an input folder (left out with a warning).
         """)
 
@@ -67,6 +68,7 @@ public struct BatchCommand: AsyncParsableCommand {
         let out = URL(fileURLWithPath: output).standardizedFileURL.path
         let summaryPaths = ["summary.csv", "summary.html", "errors.csv", "summary.xlsx"].map { (out as NSString).appendingPathComponent($0) }
         try OutputGuard.refuseOverwriting(inputs: inputs, with: summaryPaths)
+        try SummaryFilesGuard.refuseForeignFiles(in: out)
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {

@@ -39,6 +39,8 @@ struct BatchInputs: Sequence, IteratorProtocol {
     /// Tables still to read: a CSV file's, or a workbook's sheets.
     private var tables: [AnswerTable] = []
     private var stdinLine = 0
+    /// Lines of standard input that held something (a record, or a line that could not be read as text).
+    private var stdinRecords = 0
     private var stdin = StdinLines(limit: FileIO.maxInputBytes)
     private var readingStdin = false
 
@@ -62,7 +64,7 @@ struct BatchInputs: Sequence, IteratorProtocol {
 
     /// Whether the JSON file at `path` starts as gaizao's own files do: `{ "schema": "gaizao.…`.
     static func isWrittenByGaizao(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        guard FileIO.isRegularFile(path), let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 256)) ?? Data()
         let text = String(decoding: head, as: UTF8.self).filter { !$0.isWhitespace }
@@ -77,15 +79,27 @@ struct BatchInputs: Sequence, IteratorProtocol {
                 tables.removeFirst()
             }
             if readingStdin {
-                guard let line = stdin.next() else { readingStdin = false; continue }
+                guard let line = stdin.next() else {
+                    readingStdin = false
+                    // Nothing on standard input is no batch: say why, as for a folder or table without enterprises.
+                    if let code = stdin.readError {
+                        empty.append(("stdin", "cannot be read (\(String(cString: strerror(code))))"))
+                    } else if stdinRecords == 0 {
+                        empty.append(("stdin", "standard input held no line of answers (one enterprise's answers as JSON on each line)"))
+                    }
+                    continue
+                }
                 stdinLine += 1
                 switch line {
                 case let .text(text):
                     if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { continue }
+                    stdinRecords += 1
                     return .jsonLine(line: stdinLine, text: text)
                 case .notUTF8:
+                    stdinRecords += 1
                     return .broken(origin: "stdin:\(stdinLine)", message: "not valid UTF-8 text (send the lines as UTF-8)")
                 case let .tooLong(bytes):
+                    stdinRecords += 1
                     return .broken(origin: "stdin:\(stdinLine)",
                                    message: "line of \(bytes) bytes is more than the limit of \(FileIO.maxInputBytes) bytes")
                 }
@@ -115,6 +129,10 @@ struct BatchInputs: Sequence, IteratorProtocol {
                 }
                 pending.insert(contentsOf: paths, at: 0)
                 continue
+            }
+            let lower = input.lowercased()
+            if (lower.hasSuffix(".csv") || lower.hasSuffix(".xlsx")) && !FileIO.isRegularFile(input) {
+                return .broken(origin: input, message: "not a regular file (a pipe or a device): save the table as a file")
             }
             if input.lowercased().hasSuffix(".csv") {
                 switch CSVTable.open(input) {

@@ -110,6 +110,8 @@ enum SummaryCSV {
             var f: [String: String] = [:]
             for (i, name) in header.enumerated() where i < line.fields.count { f[name] = line.fields[i] }
             func int(_ k: String) -> Int { Int(f[k] ?? "") ?? 0 }
+            /// A finite number (`NaN`, `inf` and `1e400` read as none: they would print as `nan` in the merged files).
+            func number(_ k: String) -> Double { Double(f[k] ?? "").flatMap { $0.isFinite ? $0 : nil } ?? 0 }
             func unquoted(_ s: String?) -> String? {
                 // `quote` neutralised formulas with a leading `'`; the text is given back as written.
                 guard let s, s.hasPrefix("'"), let second = s.dropFirst().first, "=+-@".contains(second) else { return s }
@@ -118,8 +120,8 @@ enum SummaryCSV {
             var r = BatchRow(index: int("index"), origin: unquoted(f["input"]) ?? "")
             r.folder = f["folder"].flatMap { $0.isEmpty ? nil : unquoted($0) }
             r.enterprise = unquoted(f["enterprise"]); r.industry = f["industry"]
-            r.pointsNow = Double(f["points_now"] ?? "") ?? 0; r.levelNow = int("level_now")
-            r.pointsAfter = Double(f["points_after"] ?? "") ?? 0; r.levelAfter = int("level_after")
+            r.pointsNow = number("points_now"); r.levelNow = int("level_now")
+            r.pointsAfter = number("points_after"); r.levelAfter = int("level_after")
             r.modules = (f["modules"] ?? "").split(separator: ";").map(String.init)
             r.investment = CostRange(low: int("investment_low_yuan"), high: int("investment_high_yuan"))
             r.subsidy = CostRange(low: int("subsidy_low_yuan"), high: int("subsidy_high_yuan"))

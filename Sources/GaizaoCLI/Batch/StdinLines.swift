@@ -19,6 +19,9 @@ struct StdinLines {
     init(limit: Int) { self.limit = limit }
 
     /// The next line without its `\n` (and a `\r` before it), or nil at the end of input.
+    /// The `errno` of a failed read (standard input closed, or a folder): the input ended there.
+    private(set) var readError: Int32?
+
     mutating func next() -> Line? {
         var skipped = 0  // bytes of an over-long line already dropped
         while true {
@@ -68,6 +71,7 @@ struct StdinLines {
         buffer.append(contentsOf: repeatElement(0, count: block))
         let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress! + held, block) }
         buffer.removeLast(block - max(n, 0))
+        if n < 0 && errno != EINTR { readError = errno }
         if n == 0 || (n < 0 && errno != EINTR) { atEnd = true }
     }
 }

@@ -34,7 +34,14 @@ public struct SummaryCommand: ParsableCommand {
         let session = try CatalogSession.load(flag: global.catalog)
         let out = URL(fileURLWithPath: output).standardizedFileURL
         var rows: [BatchRow] = []
+        var seen: [OutputGuard.Identity] = []
         for folder in folders {
+            // The same batch given twice would count its enterprises twice.
+            let identity = OutputGuard.identity(folder)
+            if seen.contains(where: { OutputGuard.same($0, identity) }) {
+                throw CLIError.input("\(FileIO.displayPath(folder)): given twice; each batch folder is merged once")
+            }
+            seen.append(identity)
             let dir = URL(fileURLWithPath: folder).standardizedFileURL
             let file = dir.appendingPathComponent("summary.csv").path
             let text = try FileIO.readText(file).text
@@ -51,6 +58,8 @@ public struct SummaryCommand: ParsableCommand {
         for r in rows { totals.add(r) }
         try OutputGuard.refuseOverwriting(inputs: folders.map { ($0 as NSString).appendingPathComponent("summary.csv") },
                                           with: ["summary.csv"].map { out.appendingPathComponent($0).path })
+        try SummaryFilesGuard.refuseForeignFiles(in: out.path)
+        try SummaryFilesGuard.refuseBatchFolder(out.path)
         do { try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true) } catch {
             throw CLIError.input("\(FileIO.displayPath(out.path)): cannot create the output folder (\(FileIO.reason(error)))")
         }

@@ -15,7 +15,7 @@ enum CLIMessages {
     }
 
     static func earlierResults(_ folder: String, count: Int, first: Int) -> String {
-        "\(folder) already holds \(count) result folder(s) of an earlier batch: they are kept, and this run numbers its folders from \(BatchJob.folderPrefix(first).dropLast()); summary.csv and summary.html are replaced"
+        "\(folder) already holds \(count) result folder(s) of an earlier batch: they are kept, and this run numbers its folders from \(BatchJob.folderPrefix(first).dropLast()); its summary.csv, summary.xlsx, summary.html and errors.csv are replaced"
     }
 
     static func permissionDenied(_ path: String, _ what: String = "cannot be read") -> String {

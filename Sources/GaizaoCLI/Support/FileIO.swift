@@ -19,8 +19,12 @@ public enum FileIO {
         if (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) > maxInputBytes {
             throw CLIError.input("\(shown): \(st.st_size) bytes is more than the limit of \(maxInputBytes) bytes")
         }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // A pipe (a named FIFO, or a shell's `<(…)`) is opened without waiting for a writer, then read as usual:
+        // with no writer it reads as empty (an input error) instead of blocking for ever, which no signal ends.
+        let regular = (st.st_mode & S_IFMT) == S_IFREG
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (regular ? 0 : O_NONBLOCK))
         guard fd >= 0 else { throw CLIError.input(Self.unreadable(shown, errno)) }
+        if !regular { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         do {
             // At most one byte past the limit: a pipe or a growing file cannot make us read without end.
@@ -32,6 +36,13 @@ public enum FileIO {
         } catch {
             throw CLIError.input("\(shown): cannot be read (\(reason(error)))")
         }
+    }
+
+    /// Whether `path` is a regular file (not a folder, a pipe or a device): what the readers that open a file by
+    /// name (CSV, xlsx) can read without blocking.
+    static func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
     }
 
     /// `path: no such file`, `path: cannot be read (permission denied)`, … from an `errno`.

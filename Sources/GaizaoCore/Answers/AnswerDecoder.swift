@@ -2,6 +2,9 @@ import Yams
 
 /// Reads answers files (YAML or JSON) against the questionnaire of their industry, with located errors.
 public enum AnswerDecoder {
+    /// Unknown questions reported one by one; the rest of them are counted in one error.
+    static let maxUnknownReported = 50
+
     public struct Result: Sendable {
         public var sheet: AnswerSheet?
         public var diagnostics: DiagnosticBag
@@ -64,21 +67,30 @@ public enum AnswerDecoder {
             // `answers:` with nothing under it: an empty sheet (the wizard starts like this).
         } else if let answers = YMap(answersNode, ctx, what: "`answers`") {
             let allIDs = questionnaire.ordered.map(\.id)
+            // Each unknown question is reported up to a limit, then counted: a file of thousands of junk keys gets a
+            // readable report, in time.
+            var unknown = 0
             for entry in answers.entries {
                 guard let question = questionnaire[entry.key] else {
-                    let hint = closest(entry.key, among: allIDs).map { " (did you mean `\($0)`?)" } ?? ""
-                    ctx.error("unknown question `\(entry.key)` for industry `\(industryID)`\(hint)", entry.keyNode)
+                    unknown += 1
+                    if unknown <= Self.maxUnknownReported {
+                        let hint = closest(entry.key, among: allIDs).map { " (did you mean `\($0)`?)" } ?? ""
+                        ctx.error("unknown question `\(entry.key)` for industry `\(industryID)`\(hint)", entry.keyNode)
+                    }
                     continue
                 }
                 sheet.locations[entry.key] = ctx.loc(entry.keyNode)
                 if case let .scalar(s) = entry.value, s.style == .plain, s.string.isEmpty || s.string == "~" || s.string == "null" {
                     continue  // explicitly unanswered
                 }
-                let errorsBefore = ctx.bag.errors.count
+                let errorsBefore = ctx.bag.errorCount
                 // Keyed by the catalog's own id: the same text, and a batch keeping thousands of sheets between its
                 // passes shares one copy of each id instead of holding one per sheet.
                 if let value = value(entry.value, for: question, ctx) { sheet.answers[question.id] = value }
-                if ctx.bag.errors.count > errorsBefore { invalid.insert(entry.key) }
+                if ctx.bag.errorCount > errorsBefore { invalid.insert(entry.key) }
+            }
+            if unknown > Self.maxUnknownReported {
+                ctx.error("\(unknown - Self.maxUnknownReported) more unknown questions for industry `\(industryID)` (the first \(Self.maxUnknownReported) are reported above)", answersNode)
             }
         }
         addSheetProblems(sheet, questionnaire, anchor: map.keyNode("answers").map(ctx.loc), partial: partial, invalid: invalid, to: &ctx.bag)

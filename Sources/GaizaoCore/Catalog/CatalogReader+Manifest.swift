@@ -10,6 +10,11 @@ extension CatalogReader {
         let name = map.localized("name", in: what)
         let reference = map.bool("reference", in: what) ?? false
         let industries = map.idList("industries", in: what)
+        // An industry id names its folder (`industries/ID/`): one that is not an id (`Bad Id`, `../x`) is an error
+        // here, not an industry quietly left unread.
+        for ref in industries where !YValue.isValidID(ref.text) {
+            ctx.bag.error("`\(ref.text)` is not a valid id: use lowercase ASCII letters, digits, `-` and `_`, starting with a letter", at: ref.location)
+        }
         if map["industries"] == nil { map.missing("industries", in: what) }
         var bands: [SizeBand] = []
         if let items = map.list("size_bands", in: what) {

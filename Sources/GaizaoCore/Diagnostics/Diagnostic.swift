@@ -47,16 +47,27 @@ public struct DiagnosticBag: Sendable {
 
     public init() {}
 
+    /// How many of `all` are errors, kept as they are added (a reader checking after each value whether it added
+    /// one must not count them all again).
+    public private(set) var errorCount = 0
+
     public mutating func error(_ message: String, at location: SourceLocation?) {
         all.append(Diagnostic(.error, message, at: location))
+        errorCount += 1
     }
 
     public mutating func warning(_ message: String, at location: SourceLocation?) {
         all.append(Diagnostic(.warning, message, at: location))
     }
 
-    public mutating func append(_ diagnostic: Diagnostic) { all.append(diagnostic) }
-    public mutating func append(contentsOf other: DiagnosticBag) { all.append(contentsOf: other.all) }
+    public mutating func append(_ diagnostic: Diagnostic) {
+        all.append(diagnostic)
+        if diagnostic.severity == .error { errorCount += 1 }
+    }
+    public mutating func append(contentsOf other: DiagnosticBag) {
+        all.append(contentsOf: other.all)
+        errorCount += other.errorCount
+    }
 
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
     public var errors: [Diagnostic] { all.filter { $0.severity == .error } }

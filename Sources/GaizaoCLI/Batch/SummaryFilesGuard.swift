@@ -1,0 +1,63 @@
+import Foundation
+import ZIPFoundation
+
+/// The files a batch (and `gaizao summary`) writes beside its result folders — summary.csv, summary.xlsx,
+/// summary.html, errors.csv — are replaced on each run. A file of one of those names that gaizao did not write (a
+/// user's own enterprise list called summary.csv, a filled workbook called summary.xlsx) would be lost; the run is
+/// refused instead, before anything is written.
+enum SummaryFilesGuard {
+    static let names = ["summary.csv", "summary.xlsx", "summary.html", "errors.csv"]
+
+    /// Refuses when `folder` holds a file of the summary files' names that gaizao did not write.
+    static func refuseForeignFiles(in folder: String) throws {
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: path), !isWrittenByGaizao(path) else { continue }
+            throw CLIError.input("\(FileIO.displayPath(path)): not a file gaizao wrote, and this run would replace it; nothing was written (move the file, or choose another output folder)")
+        }
+    }
+
+    /// Refuses to merge into a batch's own output folder: its summary files list its result folders, and the merge
+    /// would replace them with a summary of other folders.
+    static func refuseBatchFolder(_ folder: String) throws {
+        guard EarlierResults.scan(folder).count > 0 else { return }
+        throw CLIError.input("\(FileIO.displayPath(folder)): holds the result folders of a batch, whose summary the merge would replace; nothing was written (merge into a new folder)")
+    }
+
+    /// Whether the file at `path` is one gaizao writes under its name: recognised by its header (the CSV files),
+    /// its title (the dashboard) or its sheet (the workbook). Anything unreadable or unknown is not.
+    static func isWrittenByGaizao(_ path: String) -> Bool {
+        guard FileIO.isRegularFile(path) else { return false }
+        switch (path as NSString).lastPathComponent {
+        case "summary.csv":
+            // Its header row, as `SummaryCSV.rows` recognises it (this version's columns or the earlier ones).
+            return headerRow(path).map { $0.hasPrefix("index,") && $0.split(separator: ",").contains("status") } ?? false
+        case "errors.csv":
+            return headerRow(path) == ErrorsCSV.header
+        case "summary.html":
+            return firstBytes(path, 4096).map { $0.contains("<title>数字化改造批量诊断汇总</title>") || $0.contains("<title>Digital retrofit: batch diagnosis summary</title>") } ?? false
+        case "summary.xlsx":
+            // The workbook's part list names its sheets; gaizao's summary has the sheet 汇总.
+            guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read),
+                  let entry = archive["xl/workbook.xml"], entry.uncompressedSize < 1 << 20 else { return false }
+            var data = Data()
+            guard (try? archive.extract(entry, consumer: { data.append($0) })) != nil else { return false }
+            return String(decoding: data, as: UTF8.self).contains(#"name="汇总""#)
+        default:
+            return false
+        }
+    }
+
+    /// The first line of a CSV file, without its byte order mark.
+    private static func headerRow(_ path: String) -> String? {
+        guard let text = firstBytes(path, 4096) else { return nil }
+        let body = text.hasPrefix(SummaryCSV.byteOrderMark) ? String(text.dropFirst()) : text
+        return body.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map { String($0).trimmingCharacters(in: ["\r"]) }
+    }
+
+    private static func firstBytes(_ path: String, _ count: Int) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: count)).map { String(decoding: $0 ?? Data(), as: UTF8.self) }
+    }
+}

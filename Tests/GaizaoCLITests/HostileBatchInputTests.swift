@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+/// Batch and summary inputs a hostile-input sweep found mishandled: pipes that blocked for ever, standard input
+/// with nothing on it counted as success, a user's files of the summary files' names replaced, a batch merged
+/// twice, numbers that do not read, catalogs naming industries that are not ids, and thousands of unknown keys.
+@Suite struct HostileBatchInputTests {
+    static let examples = GaizaoBinary.repositoryRoot.appendingPathComponent("examples")
+
+    static func tempDir() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-hostile-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A named pipe nobody writes to is read as empty (an error for that record), not waited on for ever: the
+    /// run ends, the other enterprise is done, and the output folder is left without a staging folder or lock.
+    @Test func aPipeWithoutAWriterIsAnEmptyInputNotAHang() throws {
+        let dir = Self.tempDir()
+        let input = dir.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.examples.appendingPathComponent("auto-parts-midsize.yaml"),
+                                         to: input.appendingPathComponent("a.yaml"))
+        #expect(mkfifo(input.appendingPathComponent("p.yaml").path, 0o600) == 0)
+        #expect(mkfifo(dir.appendingPathComponent("t.csv").path, 0o600) == 0)
+        let r = try GaizaoBinary.run(["batch", "in", "t.csv", "-o", "out"], in: dir)
+        #expect(r.status == 1 && !r.crashed, "\(r.stderr)")
+        #expect(r.stderr.contains("p.yaml:1:1: error: file is empty"), "\(r.stderr)")
+        #expect(r.stderr.contains("t.csv: error: not a regular file (a pipe or a device)"), "\(r.stderr)")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path)
+        #expect(left.contains { $0.hasPrefix("00001-") })
+        #expect(!left.contains { $0.hasPrefix(".gaizao-staging") }, "\(left)")
+        let single = try GaizaoBinary.run(["diagnose", "in/p.yaml", "-o", "d"], in: dir)
+        #expect(single.status == 1 && single.stderr.contains("file is empty"))
+    }
+
+    /// Standard input with no line, or that cannot be read, is no batch: exit 1 with the reason.
+    @Test func emptyOrUnreadableStandardInputFails() throws {
+        let dir = Self.tempDir()
+        let empty = try GaizaoBinary.run(["batch", "-", "-o", "out"], in: dir)
+        #expect(empty.status == 1, "\(empty.stdout)\(empty.stderr)")
+        #expect(empty.stderr.contains("stdin: error: standard input held no line of answers"))
+        let folder = try GaizaoBinary.run(["batch", "-", "-o", "out2"], in: dir, stdin: dir)
+        #expect(folder.status == 1)
+        #expect(folder.stderr.contains("stdin: error: cannot be read"), "\(folder.stderr)")
+    }
+
+    /// A file of the summary files' names that gaizao did not write is never replaced: a questionnaire workbook
+    /// saved as summary.xlsx in the folder that is both input and output, or a user's summary.csv in the output.
+    @Test func aUsersFileNamedLikeASummaryIsNeverReplaced() throws {
+        let dir = Self.tempDir()
+        let folder = dir.appendingPathComponent("SY")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let book = folder.appendingPathComponent("summary.xlsx")
+        let written = try GaizaoBinary.run(["questions", "--industry", "auto-parts", "--xlsx", book.path], in: dir)
+        #expect(written.status == 0)
+        let before = try Data(contentsOf: book)
+        let r = try GaizaoBinary.run(["batch", "SY", "-o", "SY"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("SY/summary.xlsx: not a file gaizao wrote, and this run would replace it"), "\(r.stderr)")
+        #expect(try Data(contentsOf: book) == before)
+
+        let other = dir.appendingPathComponent("W")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try "name,employees\n甲,10\n".write(to: other.appendingPathComponent("summary.csv"), atomically: true, encoding: .utf8)
+        let w = try GaizaoBinary.run(["batch", Self.examples.appendingPathComponent("auto-parts-midsize.yaml").path, "-o", "W"], in: dir)
+        #expect(w.status == 1 && w.stderr.contains("W/summary.csv: not a file gaizao wrote"), "\(w.stderr)")
+        #expect(try String(contentsOf: other.appendingPathComponent("summary.csv"), encoding: .utf8) == "name,employees\n甲,10\n")
+
+        // gaizao's own files are replaced as before: a second batch into the same folder runs.
+        let first = try GaizaoBinary.run(["batch", Self.examples.appendingPathComponent("auto-parts-midsize.yaml").path, "-o", "B"], in: dir)
+        let second = try GaizaoBinary.run(["batch", Self.examples.appendingPathComponent("home-appliance-midsize.yaml").path, "-o", "B"], in: dir)
+        #expect(first.status == 0 && second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("its summary.csv, summary.xlsx, summary.html and errors.csv are replaced"))
+    }
+
+    /// `summary` never merges into a batch's own folder (its summary lists its result folders) and merges each
+    /// batch once.
+    @Test func summaryKeepsABatchsOwnSummaryAndCountsEachBatchOnce() throws {
+        let dir = Self.tempDir()
+        let a = try GaizaoBinary.run(["batch", Self.examples.appendingPathComponent("auto-parts-midsize.yaml").path, "-o", "B1"], in: dir)
+        let b = try GaizaoBinary.run(["batch", Self.examples.appendingPathComponent("home-appliance-midsize.yaml").path, "-o", "B2"], in: dir)
+        #expect(a.status == 0 && b.status == 0)
+        let before = try Data(contentsOf: dir.appendingPathComponent("B2/summary.csv"))
+        let into = try GaizaoBinary.run(["summary", "B1", "-o", "B2"], in: dir)
+        #expect(into.status == 1 && into.stderr.contains("B2: holds the result folders of a batch"), "\(into.stderr)")
+        #expect(try Data(contentsOf: dir.appendingPathComponent("B2/summary.csv")) == before)
+        let twice = try GaizaoBinary.run(["summary", "B1", "B1", "-o", "M"], in: dir)
+        #expect(twice.status == 1 && twice.stderr.contains("B1: given twice"), "\(twice.stderr)")
+        let merged = try GaizaoBinary.run(["summary", "B1", "B2", "-o", "M"], in: dir)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let again = try GaizaoBinary.run(["summary", "B1", "B2", "-o", "M"], in: dir)
+        #expect(again.status == 0, "a merge's own files are replaced: \(again.stderr)")
+    }
+
+    /// Points that do not read as finite numbers (`NaN`, `1e400`) in a summary.csv are none, not `nan` in the
+    /// merged dashboard and workbook.
+    @Test func summaryReadsNonFiniteNumbersAsNone() throws {
+        let dir = Self.tempDir()
+        let a = try GaizaoBinary.run(["batch", Self.examples.appendingPathComponent("auto-parts-midsize.yaml").path, "-o", "B1"], in: dir)
+        #expect(a.status == 0)
+        let csv = dir.appendingPathComponent("B1/summary.csv")
+        var lines = try String(contentsOf: csv, encoding: .utf8).components(separatedBy: "\n")
+        let header = lines[0].dropFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        var cells = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let pointsNow = try #require(header.firstIndex(of: "points_now")), pointsAfter = try #require(header.firstIndex(of: "points_after"))
+        cells[pointsNow] = "NaN"
+        cells[pointsAfter] = "1e400"
+        lines[1] = cells.joined(separator: ",")
+        try lines.joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
+        let merged = try GaizaoBinary.run(["summary", "B1", "-o", "M"], in: dir)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        for name in ["summary.csv", "summary.html"] {
+            let text = try String(contentsOf: dir.appendingPathComponent("M/\(name)"), encoding: .utf8).lowercased()
+            for junk in ["nan.0", ",nan,", ">nan<", "inf.0", ",inf,", ">inf<"] { #expect(!text.contains(junk), "\(name): \(junk)") }
+        }
+    }
+
+    /// A catalog naming an industry that is not an id (a path, a name with a space) is a located lint error.
+    @Test func lintRefusesIndustryIdsThatAreNotIds() throws {
+        let dir = Self.tempDir()
+        let catalog = dir.appendingPathComponent("cat")
+        try FileManager.default.copyItem(at: GaizaoBinary.repositoryRoot.appendingPathComponent("catalogs"), to: catalog)
+        let manifest = catalog.appendingPathComponent("catalog.yaml")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        try text.replacingOccurrences(of: "industries: [auto-parts, home-appliance]",
+                                      with: "industries: [auto-parts, home-appliance, \"Bad Id\", ../../etc]")
+            .write(to: manifest, atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["lint", "--catalog", "cat"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("cat/catalog.yaml:14:42: error: `Bad Id` is not a valid id") || r.stdout.contains("cat/catalog.yaml:14:42: error: `Bad Id` is not a valid id"), "\(r.stdout)\(r.stderr)")
+        #expect((r.stdout + r.stderr).contains("`../../etc` is not a valid id"))
+    }
+
+    /// Thousands of unknown questions are reported up to a limit and counted, not one line each.
+    @Test func thousandsOfUnknownQuestionsAreCounted() throws {
+        let dir = Self.tempDir()
+        let lines = ["industry: auto-parts", "answers:"] + (0..<5_000).map { "  junk_\($0): 1" }
+        try lines.joined(separator: "\n").write(to: dir.appendingPathComponent("junk.yaml"), atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["diagnose", "junk.yaml", "-o", "out"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("4950 more unknown questions for industry `auto-parts` (the first 50 are reported above)"), "\(r.stderr.suffix(500))")
+        #expect(r.stderr.components(separatedBy: "unknown question `").count - 1 == 50)
+    }
+}
