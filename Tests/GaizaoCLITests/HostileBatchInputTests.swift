@@ -142,4 +142,18 @@ import Testing
         #expect(r.stderr.contains("4950 more unknown questions for industry `auto-parts` (the first 50 are reported above)"), "\(r.stderr.suffix(500))")
         #expect(r.stderr.components(separatedBy: "unknown question `").count - 1 == 50)
     }
+
+    /// Small ones: a JSON Lines file says where JSON Lines go; a file in the way of the output folder says so (in
+    /// Chinese too, with the system's reason translated); a workbook is never written to `-` or without .xlsx.
+    @Test func messagesSayWhatToDo() throws {
+        let dir = Self.tempDir()
+        try "{}\n".write(to: dir.appendingPathComponent("x.jsonl"), atomically: true, encoding: .utf8)
+        let jsonl = try GaizaoBinary.run(["batch", "x.jsonl", "-o", "jl"], in: dir)
+        #expect(jsonl.status == 1 && jsonl.stderr.contains("x.jsonl: error: JSON Lines are read from standard input: gaizao batch - -o DIR < FILE"), "\(jsonl.stderr)")
+        try Data().write(to: dir.appendingPathComponent("afile"))
+        let inTheWay = try GaizaoBinary.run(["diagnose", Self.examples.appendingPathComponent("auto-parts-midsize.yaml").path, "-o", "afile", "--lang", "zh"], in: dir)
+        #expect(inTheWay.status == 1 && inTheWay.stderr.contains("afile：无法创建输出文件夹（已有同名文件）"), "\(inTheWay.stderr)")
+        let dash = try GaizaoBinary.run(["questions", "--industry", "auto-parts", "--xlsx", "-"], in: dir)
+        #expect(dash.status == 2 && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("-").path))
+    }
 }

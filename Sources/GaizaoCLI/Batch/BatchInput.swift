@@ -131,6 +131,9 @@ struct BatchInputs: Sequence, IteratorProtocol {
                 continue
             }
             let lower = input.lowercased()
+            if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+                return .broken(origin: input, message: "JSON Lines are read from standard input: gaizao batch - -o DIR < FILE")
+            }
             if (lower.hasSuffix(".csv") || lower.hasSuffix(".xlsx")) && !FileIO.isRegularFile(input) {
                 return .broken(origin: input, message: "not a regular file (a pipe or a device): save the table as a file")
             }

@@ -28,6 +28,10 @@ public struct QuestionsCommand: ParsableCommand {
         if [template, csv, xlsx != nil].filter({ $0 }).count > 1 { throw ValidationError("choose one of --template, --csv and --xlsx") }
         if (template || csv) && industry == nil { throw ValidationError("--template and --csv need --industry ID") }
         if xlsx != nil && industry == nil { throw ValidationError("--xlsx needs --industry ID") }
+        // A workbook is a file to open in a spreadsheet: never written to standard output or under another extension.
+        if let xlsx, !xlsx.lowercased().hasSuffix(".xlsx") {
+            throw ValidationError("--xlsx names the workbook file to write, ending in .xlsx (such as --xlsx 问卷.xlsx), found `\(xlsx)`")
+        }
     }
 
     public func run() throws {

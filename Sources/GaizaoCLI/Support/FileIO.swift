@@ -103,6 +103,8 @@ public enum FileIO {
     /// The operating system's reason behind a Foundation file error, in a few words.
     static func reason(_ error: Error) -> String {
         let ns = error as NSError
+        // Creating a folder where a file of that name is: say so rather than "File exists".
+        if ns.domain == NSCocoaErrorDomain && ns.code == NSFileWriteFileExistsError { return "a file of that name is in the way" }
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? Error {
             let u = underlying as NSError
             if u.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(u.code))) }
