@@ -271,11 +271,11 @@ public enum LevelExplanation {
         let lvl = next.level
         if !next.scoreMet {
             out.append(Localized(zh: "得分 \(formatNumber(Double(next.score) / 1000)) 分，\(lvl)级需 \(formatNumber(Double(next.scoreNeeded) / 1000)) 分（差 \(formatNumber(Double(next.pointsShort) / 1000)) 分）",
-                                 en: "\(formatNumber(Double(next.score) / 1000)) points; level \(lvl) needs \(formatNumber(Double(next.scoreNeeded) / 1000)) (short by \(formatNumber(Double(next.pointsShort) / 1000)))"))
+                                 en: "\(formatNumber(Double(next.score) / 1000)) \(next.score == 1000 ? "point" : "points"); level \(lvl) needs \(formatNumber(Double(next.scoreNeeded) / 1000)) (short by \(formatNumber(Double(next.pointsShort) / 1000)))"))
         }
         if !next.scenesMet {
             out.append(Localized(zh: "达到\(lvl)级及以上的场景 \(next.scenesAtLevel) 个，需 \(next.scenesNeeded) 个",
-                                 en: "\(next.scenesAtLevel) scenes at level \(lvl) or above; \(next.scenesNeeded) needed"))
+                                 en: "\(next.scenesAtLevel) \(next.scenesAtLevel == 1 ? "scene" : "scenes") at level \(lvl) or above; \(next.scenesNeeded) needed"))
         }
         if !next.mandatoryMet {
             out.append(Localized(zh: "其中约束性场景 \(next.mandatoryAtLevel) 个，需 \(next.mandatoryNeeded) 个",

@@ -158,7 +158,7 @@ extension ViewModelBuilder {
                           summary: "\(localized(d.name)): \(format.points(d.points)) → \(format.points(after))")
         }
         return BarChart(rows: rows, id: "dimensions", title: strings["chartDimensionsTitle"],
-                        desc: strings.format("chartDimensionsDescFmt", ["p1": format.points(proposal.diagnosis.points), "p2": format.points(proposal.after.points),
+                        desc: strings.format(format.points(proposal.diagnosis.points) == format.points(proposal.after.points) ? "chartDimensionsDescFlatFmt" : "chartDimensionsDescFmt", ["p1": format.points(proposal.diagnosis.points), "p2": format.points(proposal.after.points),
                                                                    "max": format.points(proposal.diagnosis.maxPoints)]), gridLevels: nil)
     }
 
@@ -194,11 +194,13 @@ extension ViewModelBuilder {
             (label: MustacheValue.string(strings.format("phaseFmt", ["n": String(phase.index)]) + " " + format.weeks(start: phase.startWeek, end: phase.endWeek)),
              phaseClass: phaseClass(phase.index))
         }
-        let layouts = [ChartLayout.wide, .narrow].map { ganttChart($0, rows, legend: legend) }
+        let desc = MustacheValue.string(roadmapIntro())
+        let layouts = [ChartLayout.wide, .narrow].map { ganttChart($0, rows, legend: legend, desc: desc) }
         return ["title": .from(strings["chartGanttTitle"]), "wide": .from(layouts[0]), "narrow": .from(layouts[1]), "hasRows": .from(!rows.isEmpty)]
     }
 
-    func ganttChart(_ layout: ChartLayout, _ modules: [GanttRow], legend phases: [(label: MustacheValue, phaseClass: MustacheValue)]) -> ViewNode {
+    func ganttChart(_ layout: ChartLayout, _ modules: [GanttRow], legend phases: [(label: MustacheValue, phaseClass: MustacheValue)],
+                     desc: MustacheValue) -> ViewNode {
         let width = Self.chartWidth(layout)
         let weeks = max(proposal.totals.durationWeeks, modules.map { $0.end }.max() ?? 0, 1)
         let x0 = 8.0, x1 = width - 12, scale = (x1 - x0) / Double(weeks)
@@ -238,7 +240,7 @@ extension ViewModelBuilder {
             "layout": .from(layout.rawValue),
             "titleId": .from("chart-gantt-\(layout.rawValue)-title"), "descId": .from("chart-gantt-\(layout.rawValue)-desc"),
             "title": .from(strings["chartGanttTitle"]),
-            "desc": .from(strings.format("roadmapIntroFmt", ["n": String(modules.count), "p": String(proposal.phases.count), "w": String(proposal.totals.durationWeeks)])),
+            "desc": desc,
             "width": n(width), "height": n(bottom + 12 + Double(legendRows) * 20),
             "axisLabel": .from(strings["weekAxis"]), "axisLabelX": n(x1), "axisLabelY": "10",
             "ticks": .from(ticks), "tickLabelY": n(top - 10),

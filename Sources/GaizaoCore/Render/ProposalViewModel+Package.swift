@@ -115,13 +115,20 @@ extension ViewModelBuilder {
             ]
         }
         return [
-            "intro": .from(proposal.totals.selectedModules == 0
-                ? (proposal.totals.durationWeeks == 0 ? strings["roadmapNothing"]
-                    : strings.format("roadmapNoModulesFmt", ["w": String(proposal.totals.durationWeeks)]))
-                : strings.format("roadmapIntroFmt", ["n": String(proposal.totals.selectedModules), "p": String(proposal.phases.count),
-                                                     "w": String(proposal.totals.durationWeeks), "k": String(proposal.totals.workstreams ?? 1)])),
+            "intro": .from(roadmapIntro()),
             "phases": .from(phases),
             "hasPhases": .from(!phases.isEmpty),
         ]
+    }
+
+    /// The roadmap's one-sentence summary, shared by the roadmap section and the Gantt chart's description (the
+    /// chart once filled it by itself and left `{k}` unfilled).
+    func roadmapIntro() -> String {
+        guard proposal.totals.selectedModules > 0 else {
+            return proposal.totals.durationWeeks == 0 ? strings["roadmapNothing"]
+                : strings.format("roadmapNoModulesFmt", ["w": String(proposal.totals.durationWeeks)])
+        }
+        return strings.format("roadmapIntroFmt", ["n": String(proposal.totals.selectedModules), "p": String(proposal.phases.count),
+                                                  "w": String(proposal.totals.durationWeeks), "k": String(proposal.totals.workstreams ?? 1)])
     }
 }

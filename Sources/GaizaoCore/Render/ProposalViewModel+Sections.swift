@@ -152,7 +152,7 @@ extension ViewModelBuilder {
         if let level = proposal.target?.level, proposal.target?.reached == true,
            let check = proposal.after.levelChecks.first(where: { $0.level == level }),
            check.points - check.pointsNeeded < Self.thinMarginPoints {
-            row(strings.format("riskThinMargin", ["n": String(level), "a": format.points(check.points), "b": format.points(check.pointsNeeded),
+            row(strings.format(check.points > check.pointsNeeded ? "riskThinMargin" : "riskThinMarginExact", ["n": String(level), "a": format.points(check.points), "b": format.points(check.pointsNeeded),
                                             "m": format.points(check.points - check.pointsNeeded)]),
                 "high", "high", strings["riskThinMarginMit"])
         }

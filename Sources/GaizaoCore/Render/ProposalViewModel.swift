@@ -171,7 +171,9 @@ final class ViewModelBuilder {
         let t = proposal.totals
         let standard = proposal.modules.count { $0.kind == "standard" && $0.status.isSelected }
         let d = proposal.diagnosis, a = proposal.after
-        let headlineKey = a.level > d.level ? "headlineUp" : "headlineSame"
+        // Points that do not move are said to stay, not to "rise from 77.025 to 77.025".
+        let samePoints = format.points(d.points) == format.points(a.points)
+        let headlineKey = (a.level > d.level ? "headlineUp" : "headlineSame") + (samePoints ? "Flat" : "")
         let reasons = strongestReasons()
         let node: ViewNode = [
             "levelNow": .from(format.level(d.level)),

@@ -142,6 +142,8 @@ extension RenderStrings {
         ("riskSubsidyMit", "资金计划只按确定可得补助安排；按要求保留合同、发票、付款凭证和验收材料", "Plan cash on the certain subsidy only; keep contracts, invoices, payment proofs and acceptance records as required"),
         ("riskThinMargin", "方案完成后预计得分 {a} 分，只比 {n} 级及格线（{b} 分）高 {m} 分：现场评定时任一指标被下调一档，就可能达不到目标等级",
          "The projected score of {a} points is only {m} above the level-{n} pass mark of {b}: one indicator marked down a band at the on-site rating may miss the target level"),
+        ("riskThinMarginExact", "方案完成后预计得分 {a} 分，恰好达到 {n} 级及格线（{b} 分），没有余量：现场评定时任一指标被下调一档，就可能达不到目标等级",
+         "The projected score of {a} points is exactly the level-{n} pass mark, with nothing to spare: one indicator marked down a band at the on-site rating may miss the target level"),
         ("riskThinMarginMit", "按附录中的支撑材料清单逐项备齐并做内部预评；必要时增加一项管理措施留出余量",
          "Prepare every item of the evidence checklist in the appendix and rehearse the rating internally; if needed, add a management measure for margin"),
         ("riskAffordability", "企业净投入（高估算 {c} 万元）相当于上年营业收入（{r} 万元）的 {p}%：一次性投入占比高，资金压力大",
@@ -160,7 +162,7 @@ extension RenderStrings {
         ("fromRetrofit", "改造后", "after retrofit"),
         ("already", "现有", "today"),
         ("claimed", "申报", "Claimed"),
-        ("pointsOnlyFmt", "{points} 分", "{points} points"),
+        ("pointsOnlyFmt", "{points} 分", "{points} {points|point|points}"),
         ("appendixNote", "以下为附录。", "Appendices follow."),
         // Reviewer appendix
         ("reviewerIntro", "本附录供专家评审和总包商核对，企业阅读正文即可。", "This appendix is for expert reviewers and contractors; the enterprise can rely on the main text."),

@@ -23,7 +23,8 @@ public struct RenderStrings: Sendable {
         Self.index.position(of: key).map { texts[$0] } ?? "⟨\(key)⟩"
     }
 
-    /// The text for `key` with each `{name}` replaced by its argument. The fixed text is split into pieces once;
+    /// The text for `key` with each `{name}` replaced by its argument and each `{name|one|other}` by the word
+    /// that fits the count `name`. The fixed text is split into pieces once;
     /// an inserted value is never scanned again, so a name containing `{shape}` stays as it is.
     public func format(_ key: String, _ arguments: KeyValuePairs<String, String>) -> String {
         guard let position = Self.index.position(of: key) else { return self[key] }
@@ -38,12 +39,14 @@ public struct RenderStrings: Sendable {
             switch piece {
             case let .text(t): out += t
             case let .placeholder(name): out += arguments.first { $0.key == name }?.value ?? "{\(name)}"
+            case let .plural(name, one, other): out += arguments.first { $0.key == name }?.value == "1" ? one : other
             }
         }
         return out
     }
 
-    enum Piece { case text(String), placeholder(String) }
+    /// `plural`: `{n|module|modules}` is `module` when argument `n` is `1`, else `modules` (English counts).
+    enum Piece { case text(String), placeholder(String), plural(String, one: String, other: String) }
 
     /// Every key's position in `entries` (of a key given twice, the first, as in the tables).
     private static let index = TextIndex(entries.map(\.key))
@@ -52,13 +55,15 @@ public struct RenderStrings: Sendable {
     private static let zhPieces = zhTexts.map(pieces)
     private static let enPieces = enTexts.map(pieces)
 
-    /// `第 {a}–{b} 周` → text, placeholder a, text, placeholder b, text.
+    /// `第 {a}–{b} 周` → text, placeholder a, text, placeholder b, text; `{n|week|weeks}` → a plural choice.
     static func pieces(_ text: String) -> [Piece] {
         var out: [Piece] = []
         var rest = text[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             if open > rest.startIndex { out.append(.text(String(rest[..<open]))) }
-            out.append(.placeholder(String(rest[rest.index(after: open)..<close])))
+            let inner = rest[rest.index(after: open)..<close]
+            let parts = inner.split(separator: "|", omittingEmptySubsequences: false)
+            out.append(parts.count == 3 ? .plural(String(parts[0]), one: String(parts[1]), other: String(parts[2])) : .placeholder(String(inner)))
             rest = rest[rest.index(after: close)...]
         }
         if !rest.isEmpty { out.append(.text(String(rest))) }
@@ -154,6 +159,10 @@ extension RenderStrings {
          "The retrofit is projected to move the enterprise from {now} to {after}; points rise from {p1} to {p2}."),
         ("headlineSame", "改造后预计保持{now}，得分由 {p1} 分提高到 {p2} 分。",
          "The retrofit is projected to keep the enterprise at {now}; points rise from {p1} to {p2}."),
+        ("headlineUpFlat", "改造后预计由{now}提升至{after}，得分保持 {p1} 分。",
+         "The retrofit is projected to move the enterprise from {now} to {after}; points stay at {p1}."),
+        ("headlineSameFlat", "改造后预计保持{now}，得分保持 {p1} 分。",
+         "The retrofit is projected to keep the enterprise at {now}; points stay at {p1}."),
         ("strongestReasons", "主要理由", "The strongest reasons"),
         ("targetReachedFmt", "目标{level}（{why}）：按保守估算，本方案可以达到。",
          "Target {level} ({why}): by the conservative estimate the package reaches it."),
@@ -206,9 +215,10 @@ extension RenderStrings {
         ("scenesNote", "★ 为约束性场景。场景等级 0–4 级，0 级表示尚未开展。", "★ marks a mandatory scene. Levels run 0–4; 0 means not started."),
         ("currentState", "现状描述", "Current state"),
         ("chartScenesTitle", "16 个业务场景等级（现状与改造后）", "Level of the 16 business scenes, now and after"),
-        ("chartScenesDescFmt", "{n} 个场景中，改造后有 {raised} 个提升等级。", "Of {n} scenes, {raised} rise a level or more after the retrofit."),
+        ("chartScenesDescFmt", "{n} 个场景中，改造后有 {raised} 个提升等级。", "Of {n} scenes, {raised} {raised|rises|rise} a level or more after the retrofit."),
         ("chartDimensionsTitle", "各维度得分（现状与改造后）", "Points by dimension, now and after"),
         ("chartDimensionsDescFmt", "总分由 {p1} 分提高到 {p2} 分（满分 {max}）。", "Total points rise from {p1} to {p2} (of {max})."),
+        ("chartDimensionsDescFlatFmt", "总分保持 {p1} 分（满分 {max}）。", "Total points stay at {p1} (of {max})."),
         ("levelRuleTitle", "定级条件与现状", "The level rule and where the enterprise stands"),
         ("level", "等级", "Level"),
         ("pointsNeeded", "得分", "Points"),
@@ -223,13 +233,13 @@ extension RenderStrings {
     static let package: [(key: String, zh: String, en: String)] = [
         ("secPackage", "改造方案：模块包", "The retrofit package"),
         ("packageIntro", "方案包含 {n} 个模块，是达到目标等级投入最低的组合（另有管理措施见下一节）。标准模块是本行业的基础配置，个性化模块按企业情况选取；每个模块注明它为何必需。",
-         "The package holds {n} modules: the combination of least investment that reaches the target level (management measures follow in the next section). Standard modules are the industry's base, personalized ones fit this enterprise; each says why it is needed."),
+         "The package holds {n} {n|module|modules}: the combination of least investment that reaches the target level (management measures follow in the next section). Standard modules are the industry's base, personalized ones fit this enterprise; each says why it is needed."),
         ("packageIntroBestFmt", "目标等级无法达到；方案包含 {n} 个模块，是达到可达的最高等级{after}投入最低的组合（另有管理措施见下一节）。每个模块注明它为何必需。",
-         "The target level is out of reach; the package holds {n} modules: the combination of least investment that reaches the highest reachable level, {after} (management measures follow in the next section). Each says why it is needed."),
+         "The target level is out of reach; the package holds {n} {n|module|modules}: the combination of least investment that reaches the highest reachable level, {after} (management measures follow in the next section). Each says why it is needed."),
         ("packageIntroBudgetFmt", "方案包含 {n} 个模块，是预算内等级和得分最高、投入最低的组合（另有管理措施见下一节）。每个模块注明它为何必需。",
-         "The package holds {n} modules: within the budget, the combination of highest level and points at least investment (management measures follow in the next section). Each says why it is needed."),
+         "The package holds {n} {n|module|modules}: within the budget, the combination of highest level and points at least investment (management measures follow in the next section). Each says why it is needed."),
         ("packageIntroRulesFmt", "方案包含 {n} 个模块，按诊断规则选取（另有管理措施见下一节）。标准模块是本行业的基础配置，个性化模块按企业情况选取；每个模块注明选取理由。",
-         "The package holds {n} modules chosen by the diagnosis rules (management measures follow in the next section). Standard modules are the industry's base, personalized ones fit this enterprise; each says why it was chosen."),
+         "The package holds {n} {n|module|modules} chosen by the diagnosis rules (management measures follow in the next section). Standard modules are the industry's base, personalized ones fit this enterprise; each says why it was chosen."),
         ("packageIntroEmpty", "本方案不含模块（管理措施见下一节）。未纳入的模块、原因及价格见“未纳入的模块及原因”。",
          "The package holds no module (management measures follow in the next section). The modules left out, why, and what they would cost are under \"Modules not in the package, and why\"."),
         ("roleTarget", "达标所需", "needed for the target"),
@@ -248,14 +258,14 @@ extension RenderStrings {
         ("ladderNow", "已达到", "reached now"),
         ("ladderReachable", "可达到", "reachable"),
         ("ladderUnreachable", "无法达到", "out of reach"),
-        ("ladderContentsFmt", "{m} 个模块、{k} 项措施", "{m} modules, {k} measures"),
+        ("ladderContentsFmt", "{m} 个模块、{k} 项措施", "{m} {m|module|modules}, {k} {k|measure|measures}"),
         ("ladderMustOnly", "只需必选模块", "the must-haves only"),
         ("ladderNothing", "无需新增模块或措施", "nothing to add"),
         ("ladderWhat", "内容或原因", "What it takes, or why not"),
         ("targetMark", "（目标）", " (target)"),
         ("secMeasures", "管理提升措施", "Management measures"),
         ("measuresIntroFmt", "以下 {n} 项管理措施由企业自行实施（可请总包商协助），与模块同步推进；每项列出现场评测时需准备的支撑材料。",
-         "The {n} measures below are the enterprise's own work (the contractor may help), run alongside the modules; each lists the evidence to prepare for the on-site rating."),
+         "The {n} {n|measure|measures} below {n|is|are} the enterprise's own work (the contractor may help), run alongside the modules; each lists the evidence to prepare for the on-site rating."),
         ("noMeasures", "达到目标等级不需要新增管理措施。", "No new management measure is needed for the target level."),
         ("measure", "措施", "Measure"),
         ("evidence", "支撑材料", "Evidence"),
@@ -300,9 +310,9 @@ extension RenderStrings {
         ("status", "结论", "Decision"),
         ("secRoadmap", "实施路线图", "Roadmap"),
         ("roadmapNothing", "本方案不含模块或管理措施，无需排程。", "The package holds no module or measure to schedule."),
-        ("roadmapNoModulesFmt", "本方案不含模块，无需按模块排程；管理措施共 {w} 周。", "The package holds no module to schedule; the management measures take {w} weeks."),
+        ("roadmapNoModulesFmt", "本方案不含模块，无需按模块排程；管理措施共 {w} 周。", "The package holds no module to schedule; the management measures take {w} {w|week|weeks}."),
         ("roadmapIntroFmt", "{n} 个模块按依赖关系排程，共 {w} 周：模块在其前置模块完成后开始，最多 {k} 个并行；阶段按依赖层级划分（共 {p} 个）。",
-         "{n} modules scheduled by their dependencies over {w} weeks: a module starts when the modules it needs are done, at most {k} at a time; phases follow the dependency depth ({p} in all)."),
+         "{n} {n|module|modules} scheduled by their dependencies over {w} {w|week|weeks}: a module starts when the modules it needs are done, at most {k} at a time; phases follow the dependency depth ({p} in all)."),
         ("chartGanttTitle", "实施甘特图", "Gantt chart of the roadmap"),
         ("phase", "阶段", "Phase"),
         ("weeks", "周次", "Weeks"),
