@@ -70,4 +70,56 @@ import GaizaoCore
             }
         }
     }
+
+    /// A money cell as rendered (`12.8–27.5 万元`, `5 万元`, `CNY 128,000–275,000`) as a range of yuan.
+    static func yuan(_ cell: String) -> (low: Int, high: Int)? {
+        var t = cell.replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces)
+        let wan = t.hasSuffix(" 万元")
+        if wan { t = String(t.dropLast(3)) } else if t.hasPrefix("CNY ") { t = String(t.dropFirst(4)).replacingOccurrences(of: ",", with: "") } else { return nil }
+        let parts = t.components(separatedBy: "–")
+        let values = parts.compactMap { wan ? Money.yuan(fromWan: $0) : Int($0) }
+        guard values.count == parts.count, let low = values.first, let high = values.last else { return nil }
+        return (low, high)
+    }
+
+    /// The cost table's 合计 is the investment, which counts the management measures: the measures are rows of
+    /// the table, so the rows shown add up to the total (auto-parts-midsize once showed rows adding to 134.48
+    /// under a total of 138.48).
+    @Test func theCostTableAddsUp() throws {
+        var sawMeasures = false
+        for r in try Self.rendered() {
+            let lines = r.md.components(separatedBy: "\n")
+            let title = r.lang == .zh ? ["### 模块费用", "### 模块与管理措施费用"] : ["### Module costs", "### Costs of modules and management measures"]
+            let start = try #require(lines.firstIndex { title.contains($0) }, "\(r.what)")
+            var low = 0, high = 0, rows = 0, total: (low: Int, high: Int)?
+            for line in lines[(start + 4)...] {
+                guard line.hasPrefix("|") else { break }
+                let cells = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                let amount = try #require(Self.yuan(cells[3]), "\(r.what): \(line)")
+                if cells[1].contains("**") { total = amount; break }
+                low += amount.low
+                high += amount.high
+                rows += 1
+            }
+            let t = try #require(total, "\(r.what)")
+            // 万元 are shown to two decimals: each row may be 50 yuan off; English shows exact yuan.
+            let slack = r.lang == .zh ? 50 * rows : 0
+            #expect(abs(t.low - low) <= slack && abs(t.high - high) <= slack, "\(r.what): rows \(low)–\(high), total \(t)")
+            let investment = r.proposal.totals.investment
+            #expect(abs(t.low - investment.lowYuan) <= 50 && abs(t.high - investment.highYuan) <= 50, "\(r.what)")
+            let measures = (r.proposal.measures ?? []).filter { $0.status == .include }
+            if !measures.isEmpty {
+                sawMeasures = true
+                #expect(lines[start] == title[1], "\(r.what)")
+            }
+            // The HTML table shows the same rows (one per module and measure) over the same total.
+            let table = try #require(r.html.range(of: title[measures.isEmpty ? 0 : 1].dropFirst(4) + "</h3>").map { r.html[$0.upperBound...] }, "\(r.what)")
+            let body = table[..<table.range(of: "</table>")!.lowerBound]
+            let htmlRows = body.components(separatedBy: "<tr><th scope=\"row\" class=\"name\">").count - 1
+            #expect(htmlRows == r.proposal.modules.count { $0.status.isSelected } + measures.count, "\(r.what)")
+            let foot = try #require(body.range(of: "<tfoot>").map { body[$0.upperBound...] }, "\(r.what)")
+            #expect(foot.contains(r.lang == .zh ? Money.wanRange(t.low, t.high) : Money.groupedRange(t.low, t.high)), "\(r.what)")
+        }
+        #expect(sawMeasures)
+    }
 }

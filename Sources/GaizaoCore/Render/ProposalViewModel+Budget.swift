@@ -1,10 +1,19 @@
 /// Budget and subsidies, expected results, risks, next steps, assumptions and the answers appendix.
 extension ViewModelBuilder {
     func budget() -> ViewNode {
-        let costRows: [ViewNode] = modules(where: { $0.status.isSelected }).map { i in
+        let moduleRows: [ViewNode] = modules(where: { $0.status.isSelected }).map { i in
             let m = proposal.modules[i]
-            return ["name": .from(localized(m.name)), "statusLabel": .from(statusLabel(m.status)), "cost": .from(format.money(m.cost)), "duration": .from(format.duration(m.durationWeeks))]
+            return ["name": .from(localized(m.name)), "statusLabel": .from(statusLabel(m.status)), "cost": .from(format.money(m.cost)),
+                    "duration": .from(format.duration(m.durationWeeks)), "isMeasure": .from(false)]
         }
+        // The total is the package's investment, which counts the management measures: they are rows of the
+        // table too, so the rows add up to the total shown under them.
+        let measures = (proposal.measures ?? []).filter { $0.status == .include }
+        let measureRows: [ViewNode] = measures.map { m in
+            ["name": .from(localized(m.name)), "statusLabel": .from(strings["measureWork"]), "cost": .from(format.money(m.cost)),
+             "duration": .from(format.duration(m.durationWeeks)), "isMeasure": .from(true)]
+        }
+        let costRows = moduleRows + measureRows
         let subsidies: [ViewNode] = proposal.subsidies.map { sub in
             let fixed = sub.kind == "fixed"
             let pending = sub.tier == "conditional"
@@ -33,6 +42,8 @@ extension ViewModelBuilder {
         }
         return [
             "costRows": .from(costRows),
+            "costTitle": .from(strings[measures.isEmpty ? "costTable" : "costTableWithMeasures"]),
+            "costItem": .from(strings[measures.isEmpty ? "module" : "moduleOrMeasure"]),
             "totalCost": .from(format.money(proposal.totals.investment)),
             "subsidies": .from(subsidies),
             "subsidyTotal": .from(format.money(proposal.totals.subsidy.range)),

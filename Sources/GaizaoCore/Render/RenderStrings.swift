@@ -322,6 +322,9 @@ extension RenderStrings {
     static let budget: [(key: String, zh: String, en: String)] = [
         ("secBudget", "投资与补助", "Budget and subsidies"),
         ("costTable", "模块费用", "Module costs"),
+        ("costTableWithMeasures", "模块与管理措施费用", "Costs of modules and management measures"),
+        ("moduleOrMeasure", "模块或措施", "Module or measure"),
+        ("measureWork", "管理措施（企业自行实施）", "management measure (own work)"),
         ("subsidyTable", "补助测算", "Subsidy estimate"),
         ("scheme", "补助项目", "Scheme"),
         ("base", "计算基数", "Base"),
