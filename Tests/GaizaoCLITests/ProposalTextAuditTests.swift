@@ -122,4 +122,26 @@ import GaizaoCore
         }
         #expect(sawMeasures)
     }
+
+    /// "每批模块上线前两周" training: each batch (modules going live the same week) is trained in the two weeks up
+    /// to its go-live week, in the order the batches go live. It once listed each phase's last two weeks (MES,
+    /// live in week 14, trained in weeks 27–28).
+    @Test func trainingIsInTheTwoWeeksBeforeEachBatchGoesLive() throws {
+        var withModules = 0
+        for example in RenderFixtures.examples {
+            let p = try Self.proposal(example)
+            let md = RenderFixtures.renderer.markdown(p, lang: .zh)
+            let scheduled = p.modules.filter { $0.status.isSelected && $0.endWeek != nil }.sorted { ($0.startWeek!, $0.id) < ($1.startWeek!, $1.id) }
+            let ends = Array(Set(scheduled.map { $0.endWeek! })).sorted()
+            if !ends.isEmpty { withModules += 1 }
+            let expected = ends.map { end in
+                let weeks = end <= 1 ? "第 1 周" : "第 \(end - 1)–\(end) 周"
+                return "- \(weeks)：" + scheduled.filter { $0.endWeek == end }.map(\.name.zh).joined(separator: "、")
+            }
+            let intro = try #require(md.range(of: "每批模块上线前两周"), "\(example)")
+            let lines = md[intro.upperBound...].components(separatedBy: "\n").dropFirst(2).prefix(expected.count)
+            #expect(Array(lines) == expected, "\(example)")
+        }
+        #expect(withModules >= 3)
+    }
 }

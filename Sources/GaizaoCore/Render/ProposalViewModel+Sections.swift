@@ -91,9 +91,16 @@ extension ViewModelBuilder {
             ("roleSponsor", "roleSponsorDuty"), ("roleLead", noLead ? "roleLeadNone" : "roleLeadDuty"),
             ("roleContractor", "roleContractorDuty"), ("roleKeyUsers", "roleKeyUsersDuty"), ("roleSupervisor", "roleSupervisorDuty"),
         ]
-        let training: [ViewNode] = proposal.phases.map { ph in
-            let names = ph.modules.map(moduleName)
-            return ["text": .from(strings.format("trainingFmt", ["weeks": format.weeks(start: max(0, ph.endWeek - 2), end: ph.endWeek), "modules": joined(names)]))]
+        // Each batch of modules (those going live in the same week, their end week) is trained in the two weeks
+        // before it goes live, up to that week and not before week 1; batches in the order they go live.
+        var batches: [(end: Int, modules: [Int])] = []
+        for i in scheduledModules() {
+            let end = proposal.modules[i].endWeek!
+            if let k = batches.firstIndex(where: { $0.end == end }) { batches[k].modules.append(i) } else { batches.append((end, [i])) }
+        }
+        let training: [ViewNode] = batches.sorted { $0.end < $1.end }.map { batch in
+            let names = batch.modules.map { localized(proposal.modules[$0].name) }
+            return ["text": .from(strings.format("trainingFmt", ["weeks": format.weeks(start: max(0, batch.end - 2), end: batch.end), "modules": joined(names)]))]
         }
         let talent = answerList("talent") ?? []
         return [
