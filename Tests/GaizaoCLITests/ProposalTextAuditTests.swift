@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import GaizaoCLI
-import GaizaoCore
+@testable import GaizaoCore
 
 /// What an audit of the rendered proposals found: unfilled placeholders, tables that do not add up, dates that
 /// contradict their rule, stray 万元 in English, wording that reads wrong at the edges.
@@ -143,5 +143,61 @@ import GaizaoCore
             #expect(Array(lines) == expected, "\(example)")
         }
         #expect(withModules >= 3)
+    }
+
+    /// The HTML summary once showed the yearly fees only beside monetised benefits (auto-parts-advanced has fees
+    /// and no benefits: the Markdown said them, the HTML not), and the module count under the duration unlabelled.
+    @Test func theHTMLSummaryShowsYearlyFeesAndLabelsTheModuleCount() throws {
+        var feesWithoutBenefits = 0
+        for example in RenderFixtures.examples {
+            let p = try Self.proposal(example)
+            for lang in [Lang.zh, .en] {
+                let t = RenderStrings(lang), f = RenderFormat.of(lang)
+                let html = RenderFixtures.renderer.html(p, lang: lang)
+                let start = try #require(html.range(of: "<p class=\"headline\">"), "\(example)")
+                let summary = html[start.upperBound...].prefix { _ in true }
+                let end = try #require(summary.range(of: "<h2"), "\(example)")
+                let text = summary[..<end.lowerBound]
+                let fees = try #require(p.totals.yearlyFees)
+                if fees.highYuan > 0 {
+                    #expect(text.contains("<strong>\(t["yearlyFees"])</strong>\(t["colon"])\(f.money(fees))"), "\(example) \(lang)")
+                    if (p.benefits?.annualSaving.highYuan ?? 0) == 0 { feesWithoutBenefits += 1 }
+                }
+                let count = try #require(text.range(of: "<dt>\(t["duration"])</dt>").map { text[$0.upperBound...].prefix { $0 != "\n" } }, "\(example)")
+                #expect(count.contains("<small>\(t["modules"])\(t["colon"])"), "\(example) \(lang): \(count)")
+            }
+        }
+        #expect(feesWithoutBenefits > 0)
+    }
+
+    /// No payback at either end (`paybackYears` `{}`): said of both estimates, not of "the low estimate".
+    @Test func aPackageThatNeverPaysBackSaysSoForBothEstimates() throws {
+        var p = try Self.proposal("auto-parts-midsize")
+        try #require(p.benefits != nil)
+        p.benefits!.paybackYears = .init(low: nil, high: nil)
+        let zh = RenderFixtures.renderer.markdown(p, lang: .zh), en = RenderFixtures.renderer.markdown(p, lang: .en)
+        #expect(zh.contains("按高、低估算均无法回收") && !zh.contains("按低估算无法回收"))
+        #expect(en.contains("not recovered at either estimate") && !en.contains("not recovered at the low estimate"))
+    }
+
+    /// Points that do not move "stay"; a score exactly at the pass mark is "exactly" at it, not "0 above".
+    @Test func unmovedPointsAndAnExactPassMarkAreSaidPlainly() throws {
+        var p = try Self.proposal("auto-parts-midsize")
+        p.after.points = p.diagnosis.points
+        p.after.level = p.diagnosis.level
+        let points = RenderFormat.of(.zh).points(p.diagnosis.points)
+        let zh = RenderFixtures.renderer.markdown(p, lang: .zh), en = RenderFixtures.renderer.markdown(p, lang: .en)
+        #expect(zh.contains("得分保持 \(points) 分") && !zh.contains("得分由 \(points) 分提高到 \(points) 分"))
+        #expect(en.contains("points stay at \(points)") && !en.contains("rise from \(points) to \(points)"))
+        #expect(RenderFixtures.renderer.html(p, lang: .zh).contains("总分保持 \(points) 分"))
+
+        var q = try Self.proposal("auto-parts-midsize")
+        let level = try #require(q.target?.level)
+        try #require(q.target?.reached == true)
+        let k = try #require(q.after.levelChecks.firstIndex { $0.level == level })
+        q.after.levelChecks[k].points = q.after.levelChecks[k].pointsNeeded
+        let zhRisk = RenderFixtures.renderer.markdown(q, lang: .zh), enRisk = RenderFixtures.renderer.markdown(q, lang: .en)
+        #expect(zhRisk.contains("恰好达到 \(level) 级及格线") && !zhRisk.contains("高 0 分"))
+        #expect(enRisk.contains("is exactly the level-\(level) pass mark") && !enRisk.contains("only 0 above"))
     }
 }

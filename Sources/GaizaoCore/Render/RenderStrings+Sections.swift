@@ -32,7 +32,7 @@ extension RenderStrings {
         ("roi3", "三年投资回报率（估算）", "3-year ROI (estimate)"),
         ("yearsFmt", "{a}–{b} 年", "{a}–{b} years"),
         ("yearsOpenFmt", "{a} 年至无法回收", "{a} years to never"),
-        ("notRecovered", "按低估算无法回收", "not recovered at the low estimate"),
+        ("notRecovered", "按高、低估算均无法回收", "not recovered at either estimate"),
         ("tierCertain", "确定", "certain"),
         ("tierConditional", "待定", "conditional"),
         ("tierOneOff", "一次性奖励", "one-off reward"),
