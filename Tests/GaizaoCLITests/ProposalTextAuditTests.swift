@@ -200,4 +200,26 @@ import Testing
         #expect(zhRisk.contains("恰好达到 \(level) 级及格线") && !zhRisk.contains("高 0 分"))
         #expect(enRisk.contains("is exactly the level-\(level) pass mark") && !enRisk.contains("only 0 above"))
     }
+
+    /// The yearly-fee table's basis is the fee's own (a flat yearly range in cost-model.yaml), not the one-off
+    /// price's formula ("基础 2–5 万元 + 每台 0.12–0.25 万元" beside a fee of 0.2–0.6 万元).
+    @Test func theYearlyFeeBasisIsTheFeesOwn() throws {
+        var tables = 0
+        for example in RenderFixtures.examples {
+            let p = try Self.proposal(example)
+            for lang in [Lang.zh, .en] {
+                let t = RenderStrings(lang)
+                let md = RenderFixtures.renderer.markdown(p, lang: lang)
+                let header = "| \(t["module"]) | \(t["yearlyFee"]) | \(t["costBasis"]) |"
+                guard let start = md.range(of: header) else { continue }
+                let rows = md[start.upperBound...].components(separatedBy: "\n").dropFirst(2).prefix { $0.hasPrefix("| ") && !$0.hasPrefix("| **") }
+                #expect(!rows.isEmpty, "\(example)")
+                tables += 1
+                for row in rows {
+                    #expect(row.hasSuffix("| \(t["yearlyFeeBasis"]) |") || row.hasSuffix("| \(t["dash"]) |"), "\(example) \(lang): \(row)")
+                }
+            }
+        }
+        #expect(tables >= 6)
+    }
 }

@@ -101,8 +101,11 @@ extension ViewModelBuilder {
     func operations() -> ViewNode {
         let rows: [ViewNode] = modules(where: { $0.status.isSelected }).map { i in
             let m = proposal.modules[i]
+            // The fee's own basis, not the one-off price's formula (`costBasis`): cost-model fees are a flat
+            // yearly range per module, whatever the enterprise's size.
+            let hasFee = (m.yearlyFee?.highYuan ?? 0) > 0
             return ["name": .from(localized(m.name)), "fee": .from(m.yearlyFee.map { format.money($0) } ?? strings["dash"]),
-                    "basis": .from(m.costBasis.map(localized) ?? strings["dash"])]
+                    "basis": .from(hasFee ? strings["yearlyFeeBasis"] : strings["dash"])]
         }
         let fees = proposal.totals.yearlyFees ?? .init(lowYuan: 0, highYuan: 0)
         return ["rows": .from(rows), "hasRows": .from(!rows.isEmpty), "total": .from(format.money(fees)), "hasFees": .from(fees.highYuan > 0)]

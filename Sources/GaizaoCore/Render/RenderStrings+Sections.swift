@@ -27,6 +27,7 @@ extension RenderStrings {
         ("conditionalFmt", "另有 {amount} 须待条件满足后才能获得：{schemes}。未计入补助合计和净投入。", "A further {amount} depends on a pending condition: {schemes}. Not counted in the subsidy total or the net cost."),
         ("oneOffFmt", "{schemes}：{amount}，为企业一次性奖励，不属于本项目补助，未计入净投入。", "{schemes}: {amount}, a one-off reward to the enterprise, not a subsidy of this project; not counted in the net cost."),
         ("yearlyFees", "每年运维及订阅费用", "Yearly operations and subscription fees"),
+        ("yearlyFeeBasis", "成本模型的固定年费，不随企业规模变化", "the cost model's flat yearly fee, not scaled to the enterprise's size"),
         ("annualSaving", "年化效益（估算）", "Annual benefit (estimate)"),
         ("payback", "投资回收期（估算）", "Payback period (estimate)"),
         ("roi3", "三年投资回报率（估算）", "3-year ROI (estimate)"),
