@@ -222,4 +222,40 @@ import Testing
         }
         #expect(tables >= 6)
     }
+
+    /// The assumptions say how the prices were made: by the cost model's drivers (not "by the size band" when no
+    /// module is), and each upgrade at the share it was priced at (the network upgrade at its own 40%).
+    @Test func thePricingAssumptionsSayWhatIsTrue() throws {
+        let p = try Self.proposal("auto-parts-midsize")
+        let zh = p.assumptions.map(\.zh)
+        #expect(!zh.contains { $0.hasPrefix("费用为按企业规模档") }, "\(zh)")
+        #expect(zh.contains { $0.contains("按成本模型随企业规模") }, "\(zh)")
+        #expect(zh.contains("升级现有系统按新建费用的 50% 估算。"), "\(zh)")
+
+        var sheet = try RenderFixtures.sheet("auto-parts-midsize")
+        sheet.answers["equipment_network_rate"] = .number(25)
+        let upgraded = try Engine(catalog: RenderFixtures.catalog).run(sheet).proposal
+        let network = try #require(upgraded.modules.first { $0.id == "ap-s-network" })
+        try #require(network.status == .upgrade)
+        let assumptions = upgraded.assumptions
+        #expect(assumptions.contains { $0.zh.contains("车间网络与数据采集基础 40%") && $0.en.contains("\(network.name.en) 40%") }, "\(assumptions)")
+        #expect(!assumptions.contains { $0.zh == "升级现有系统按新建费用的 50% 估算。" })
+    }
+
+    /// A scaled price's English basis names its driver without nesting parentheses ("priced for 90 machines
+    /// (production machines (estimated as 60% of employees))") and writes money as CNY, not 万元.
+    @Test func theEnglishPriceBasisReadsPlainly() throws {
+        var seen = 0
+        for example in RenderFixtures.examples {
+            for m in try Self.proposal(example).modules {
+                guard let basis = m.costBasis?.en else { continue }
+                seen += 1
+                var depth = 0, deepest = 0
+                for c in basis { if c == "(" { depth += 1; deepest = max(deepest, depth) } else if c == ")" { depth -= 1 } }
+                #expect(deepest <= 1, "\(basis)")
+                #expect(!basis.contains("万元"), "\(basis)")
+            }
+        }
+        #expect(seen > 10)
+    }
 }

@@ -62,8 +62,10 @@ public struct CostModel: Sendable {
             maxUnits = entry.maxUnits
             zhHead = "按\(d.name.zh) "
             zhTail = " \(d.unit.zh)计价：基础 \(base) 万元 + 每\(d.unit.zh) \(perUnit) 万元"
-            enHead = "priced for "
-            enTail = " \(d.unit.en) (\(d.name.en)): base \(base) 万元 + \(perUnit) 万元 each"
+            // English money as the rest of the English document writes it (CNY 20,000), and the driver's name
+            // before the count: a name carrying its own parenthesis is not nested in another.
+            enHead = "priced by \(d.name.en), "
+            enTail = " \(d.unit.en): base CNY \(Money.groupedRange(entry.base.low, entry.base.high)) + CNY \(Money.groupedRange(entry.perUnit.low, entry.perUnit.high)) each"
             zhClamped = "（按计价范围 \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)) 取值）"
             enClamped = " (kept within the priced range \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)))"
         }

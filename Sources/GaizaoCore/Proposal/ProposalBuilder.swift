@@ -63,7 +63,7 @@ public struct ProposalBuilder: Sendable {
                 phase: d.phase, startWeek: d.startWeek, endWeek: d.endWeek, products: d.products,
                 subsidyTags: industryModules[index].subsidyTags)
         }
-        let yearlyFees = addCosts(&modules, overlay: overlay, answers: slotAnswers)
+        let (yearlyFees, bandPriced) = addCosts(&modules, overlay: overlay, answers: slotAnswers)
         let subsidies = zip(catalog.policies.policies, plan.subsidies).map { p, l in
             Proposal.SubsidyEntry(
                 policy: p.id, name: p.name, kind: p.kind.rawValue, ratePercent: p.ratePercent, capYuan: p.capYuan,
@@ -98,11 +98,7 @@ public struct ProposalBuilder: Sendable {
                                  netCost: yuan(step.netCost), durationWeeks: step.durationWeeks, modules: step.modules,
                                  measures: step.measures, missing: step.missing)
         }
-        var assumptions: [Localized] = [
-            Localized(zh: "费用为按企业规模档（\(diagnosis.sizeBand.name.zh)）的估算区间，以合同和验收核定投入为准。",
-                      en: "Costs are estimate ranges for the enterprise's size band (\(diagnosis.sizeBand.name.en)); the contract and the verified investment decide."),
-            Localized(zh: "升级现有系统按新建费用的 \(catalog.manifest.upgradeCostPercent)% 估算。",
-                      en: "Upgrading an existing system is estimated at \(catalog.manifest.upgradeCostPercent)% of a new build."),
+        var assumptions: [Localized] = pricingAssumptions(modules, bandPriced: bandPriced, band: diagnosis.sizeBand.name) + [
             Localized(zh: "补助按低、高两档投入分别计算，补助总额不超过投入。", en: "Subsidies are computed for the low and the high investment; the total never exceeds the investment."),
             Localized(zh: "改造后得分与等级为估算：假设所选模块交付后达到其目标场景等级并带来目录所列的数据采集、系统等改善，所列管理措施按期完成。",
                       en: "Points and level after the retrofit are estimates: they assume the chosen modules reach their target scene levels and bring the improvements the catalog lists, and the listed measures are done."),
