@@ -36,7 +36,7 @@ import GaizaoCore
         let percent = (p.totals.netCost.highYuan * 100 + 250_000) / 500_000
         #expect(percent > 10)
         #expect(md.contains("企业净投入（高估算 \(Money.wan(p.totals.netCost.highYuan)) 万元）相当于上年营业收入（50 万元）的 \(percent)%"), "\(md)")
-        #expect(RenderFixtures.renderer.markdown(p, lang: .en).contains("is \(percent)% of last year's revenue (50 万元)"))
+        #expect(RenderFixtures.renderer.markdown(p, lang: .en).contains("is \(percent)% of last year's revenue (CNY 500,000)"))
         // The shipped examples spend a small share of their revenue: no such row.
         for example in RenderFixtures.examples {
             #expect(!RenderFixtures.renderer.markdown(try RenderFixtures.proposal(example), lang: .zh).contains("相当于上年营业收入"), "\(example)")

@@ -258,4 +258,22 @@ import Testing
         }
         #expect(seen > 10)
     }
+
+    /// English money is written `CNY 581,000` throughout: benefit bases and inputs, subsidy notes, the answers
+    /// appendix, the price basis and the evidence checklist once wrote 万元. (The planner's next-step and budget
+    /// reasons are another change's and are left out here.)
+    @Test func englishMoneyIsInCNY() throws {
+        let planner = try NSRegularExpression(pattern: "(another|budget of|would add|high estimate of) [0-9.–]+ 万元")
+        for r in try Self.rendered() where r.lang == .en {
+            let md = planner.stringByReplacingMatches(in: r.md, range: NSRange(location: 0, length: (r.md as NSString).length), withTemplate: "")
+            let stray = md.components(separatedBy: "\n").filter { $0.contains("万元") }
+            #expect(stray.isEmpty, "\(r.what): \(stray)")
+        }
+        let p = try Self.proposal("auto-parts-midsize")
+        let revenue = try #require(p.answers.first { $0.question == "annual_revenue" })
+        #expect(revenue.display.en == "CNY 120,000,000" && revenue.display.zh == "12000 万元", "\(revenue.display)")
+        #expect(Money.englishAmount(wan: 8.5, unit: Localized(zh: "万元/人·年", en: "万元 per person-year")) == "CNY 85,000 per person-year")
+        #expect(Money.englishAmount(wan: 600, unit: Localized(zh: "万元/年", en: "10k CNY per year")) == "CNY 6,000,000 per year")
+        #expect(Money.englishAmount(wan: 3, unit: Localized(zh: "人", en: "people")) == nil)
+    }
 }

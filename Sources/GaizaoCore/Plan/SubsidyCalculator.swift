@@ -151,10 +151,10 @@ public struct SubsidyCalculator: Sendable {
             reason = Localized(zh: "方案中没有适用此项的模块", en: "no module of the package qualifies")
         } else if base.high < p.minInvestmentYuan {
             reason = Localized(zh: "适用投入 \(Money.wan(base.high)) 万元低于最低投入 \(Money.wan(p.minInvestmentYuan)) 万元",
-                               en: "the qualifying investment of \(Money.wan(base.high)) 万元 is below the minimum of \(Money.wan(p.minInvestmentYuan)) 万元")
+                               en: "the qualifying investment of \(Money.cny(base.high)) is below the minimum of \(Money.cny(p.minInvestmentYuan))")
         } else if base.low < p.minInvestmentYuan {
             reason = Localized(zh: "仅当核定投入达到 \(Money.wan(p.minInvestmentYuan)) 万元时适用（低估算未达到）",
-                               en: "applies only if the verified investment reaches \(Money.wan(p.minInvestmentYuan)) 万元 (the low estimate does not)")
+                               en: "applies only if the verified investment reaches \(Money.cny(p.minInvestmentYuan)) (the low estimate does not)")
         } else {
             reason = pendingReason ?? prepared.eligibleReason
         }

@@ -65,7 +65,8 @@ final class AnswerFormat: Sendable {
         case let .number(n):
             if isLevel { return AnswerDisplay.levels[n.isFinite ? Int(Swift.max(0, Swift.min(4, n))) : 0] }
             let number = formatNumber(n)
-            return Localized(zh: AnswerDisplay.withUnit(number, unit.zh), en: AnswerDisplay.withUnit(number, unit.en))
+            // A figure of 万元 reads as money in English: `CNY 120,000,000`, as the rest of the document writes it.
+            return Localized(zh: AnswerDisplay.withUnit(number, unit.zh), en: Money.englishAmount(wan: n, unit: unit) ?? AnswerDisplay.withUnit(number, unit.en))
         }
     }
 }

@@ -14,12 +14,13 @@ extension ProposalBuilder {
         func useAnswer(_ id: String, _ value: Double, unit: Localized) {
             guard used.insert(id).inserted, let q = questionnaire[id] else { return }
             let shown = formatNumber(value, maxFractionDigits: 2)
-            inputs.append(.init(id: id, name: q.label, value: Localized(zh: "\(shown) \(unit.zh)", en: "\(shown) \(unit.en)"), source: id))
+            inputs.append(.init(id: id, name: q.label, value: Localized(zh: "\(shown) \(unit.zh)", en: Money.englishAmount(wan: value, unit: unit) ?? "\(shown) \(unit.en)"),
+                                source: id))
         }
         func useCoefficient(_ id: String) {
             guard used.insert(id).inserted, let c = model.coefficient(id) else { return }
             let shown = formatNumber(c.value, maxFractionDigits: 2)
-            inputs.append(.init(id: id, name: c.name, value: Localized(zh: "\(shown) \(c.unit.zh)（\(c.source.zh)）", en: "\(shown) \(c.unit.en) (\(c.source.en))"),
+            inputs.append(.init(id: id, name: c.name, value: Localized(zh: "\(shown) \(c.unit.zh)（\(c.source.zh)）", en: "\(Money.englishAmount(wan: c.value, unit: c.unit) ?? "\(shown) \(c.unit.en)") (\(c.source.en))"),
                                 source: "estimate"))
         }
         let wan = Localized(zh: "万元", en: "万元")
@@ -94,7 +95,7 @@ extension ProposalBuilder {
                 let change = "\(formatNumber(max(0, improvements.0)))–\(formatNumber(max(0, improvements.1)))"
                 lines.append(.init(metric: k.metric, annualSaving: yuan(range), basis: Localized(
                     zh: "\(metric?.name.zh ?? k.metric)改善 \(change)\(unit.zh) × \(basisName.zh) \(Money.wan(Int(base.rounded()))) 万元 × \(formatNumber(rule.sharePercent))% × 计入 \(formatNumber(realisation * 100))%",
-                    en: "\(metric?.name.en ?? k.metric) improved by \(change)\(unit.en) × \(basisName.en) \(Money.wan(Int(base.rounded()))) 万元 × \(formatNumber(rule.sharePercent))% × \(formatNumber(realisation * 100))% counted")))
+                    en: "\(metric?.name.en ?? k.metric) improved by \(change)\(unit.en) × \(basisName.en) \(Money.cny(Int(base.rounded()))) × \(formatNumber(rule.sharePercent))% × \(formatNumber(realisation * 100))% counted")))
                 sum.low += range.low
                 sum.high += range.high
                 bestLow[k.metric] = max(bestLow[k.metric] ?? 0, range.low)

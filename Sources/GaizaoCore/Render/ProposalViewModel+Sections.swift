@@ -168,7 +168,7 @@ extension ViewModelBuilder {
         if let revenue = proposal.enterprise.annualRevenueYuan, revenue > 0 {
             let percent = (Double(proposal.totals.netCost.highYuan) / Double(revenue) * 100).rounded()
             if percent > Double(Self.affordablePercent) {
-                row(strings.format("riskAffordability", ["c": Money.wan(proposal.totals.netCost.highYuan), "r": Money.wan(revenue), "p": formatNumber(percent)]),
+                row(strings.format("riskAffordability", ["c": format.money(proposal.totals.netCost.highYuan), "r": format.money(revenue), "p": formatNumber(percent)]),
                     "medium", "high", strings["riskAffordabilityMit"])
             }
         }

@@ -47,6 +47,24 @@ public enum Money {
         low == high ? wan(low) : "\(wan(low))–\(wan(high))"
     }
 
+    /// `CNY 1,234,567`: money as the English documents write it.
+    public static func cny(_ yuan: Int) -> String { "CNY " + grouped(yuan) }
+
+    /// An amount in both languages: `12.5 万元` / `CNY 125,000`.
+    public static func localized(_ yuan: Int) -> Localized { Localized(zh: wan(yuan) + " 万元", en: cny(yuan)) }
+
+    /// A figure of 万元 with a unit that starts with 万元 (`万元`, `万元/年`, `万元/人·年`) in English: `CNY 85,000`
+    /// and what the English unit says after its money word (`per person-year`); nil when the unit is not money.
+    public static func englishAmount(wan value: Double, unit: Localized) -> String? {
+        guard unit.zh.hasPrefix("万元"), value.isFinite, abs(value) < 1e12 else { return nil }
+        var rest = Substring(unit.en)
+        for word in ["万元", "10k CNY", "10,000 CNY", "CNY 10,000"] where rest.hasPrefix(word) { rest = rest.dropFirst(word.count); break }
+        rest = rest.drop { $0 == " " }
+        if rest.hasPrefix("("), let close = rest.firstIndex(of: ")") { rest = rest[rest.index(after: close)...].drop { $0 == " " } }
+        let text = cny(Int((value * 10_000).rounded()))
+        return rest.isEmpty ? text : text + " " + rest
+    }
+
     /// A range of exact yuan with thousands separators, one figure when both ends agree.
     public static func groupedRange(_ low: Int, _ high: Int) -> String {
         low == high ? grouped(low) : "\(grouped(low))–\(grouped(high))"
