@@ -76,11 +76,11 @@ extension Planner {
                     questions: []))
             } else {
                 d.status = .notChosen
-                let budgetText = budget.map { Money.wan($0) } ?? "?"
+                let budgetText = budget.map { Money.wan($0) } ?? "?", budgetCNY = budget.map { "CNY " + Money.grouped($0) } ?? "?"
                 d.reasons.append(DecisionReason(
                     kind: .budget, ruleID: nil,
                     text: Localized(zh: "为控制在预算 \(budgetText) 万元内未选（需增加 \(Money.wan(d.referenceCost.low))–\(Money.wan(d.referenceCost.high)) 万元）",
-                                    en: "left out to stay within the budget of \(budgetText) 万元 (it would add \(Money.wan(d.referenceCost.low))–\(Money.wan(d.referenceCost.high)) 万元)"),
+                                    en: "left out to stay within the budget of \(budgetCNY) (it would add CNY \(Money.groupedRange(d.referenceCost.low, d.referenceCost.high)))"),
                     questions: []))
             }
             decisions[i] = d

@@ -126,7 +126,7 @@ public struct Planner: Sendable {
                 if model.cost(forced).high > budget {
                     budgetShortfall = Localized(
                         zh: "预算 \(Money.wan(budget)) 万元低于必选模块的上限估算 \(Money.wan(model.cost(forced).high)) 万元（\(names(model, forced, .zh))）：必选模块不能删减，请提高预算",
-                        en: "the budget of \(Money.wan(budget)) 万元 is below the must-have modules' high estimate of \(Money.wan(model.cost(forced).high)) 万元 (\(names(model, forced, .en))): must-haves are never dropped; raise the budget")
+                        en: "the budget of CNY \(Money.grouped(budget)) is below the must-have modules' high estimate of CNY \(Money.grouped(model.cost(forced).high)) (\(names(model, forced, .en))): must-haves are never dropped; raise the budget")
                     chosen = forced
                 } else {
                     chosen = search.best(forced: forced, budget: budget)
