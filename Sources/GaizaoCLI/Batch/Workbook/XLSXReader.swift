@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import SWXMLHash
 import ZIPFoundation
 
@@ -32,8 +35,19 @@ enum XLSXReader {
     /// The most the parts of one workbook may hold once unzipped (a zip bomb stops here).
     static let maxUnzippedBytes: Int64 = 256 << 20
 
+    /// The most one part may unpack to. A workbook of 5,000 enterprises × 150 answers written as `questions --xlsx`
+    /// writes it (inline text in every cell) has a worksheet of 47.5 MB (5,000 × 66, the auto-parts questionnaire:
+    /// 20.9 MB); Excel's shared strings make it smaller. 128 MB leaves 2.7 times that (docs/spreadsheets.md).
+    static let maxPartBytes: Int64 = 128 << 20
+    /// The most elements one part may hold. SWXMLHash's tree takes about 160 bytes per element (a sheet of 4 million
+    /// `<x/>` peaks at 640 MB), so this bounds a part's tree to about 650 MB; the 5,000 × 150 worksheet above has
+    /// 1.96 million elements (and the whole read peaks at 935 MB), the 5,000 × 66 one 0.87 million.
+    static let maxElementsPerPart = 4_000_000
+
     /// `limit`: the most bytes the parts may unpack to (tests give a small one).
-    static func sheets(_ data: Data, limit: Int64 = maxUnzippedBytes) throws(Failure) -> [Sheet] {
+    /// `partLimit`, `elementLimit`: the most one part may unpack to and the most elements it may hold.
+    static func sheets(_ data: Data, limit: Int64 = maxUnzippedBytes, partLimit: Int64 = maxPartBytes,
+                       elementLimit: Int = maxElementsPerPart) throws(Failure) -> [Sheet] {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw Failure(message: "not an xlsx workbook (not a zip container; an .xls from an old Excel? save it as .xlsx)")
@@ -44,24 +58,41 @@ enum XLSXReader {
         // The sizes a zip declares may lie: the bytes actually unpacked are counted too.
         var unpacked: Int64 = 0
         struct TooLarge: Error {}
+        struct PartTooLarge: Error {}
         func part(_ path: String) throws(Failure) -> Data? {
             guard let entry = archive[path] else { return nil }
+            let partTooLarge = Failure(message: "the workbook part \(path.prefix(100)) unpacks to more than the limit of \(partLimit) bytes: split the enterprises over several workbooks")
+            guard Int64(entry.uncompressedSize) <= partLimit else { throw partTooLarge }
             var out = Data()
+            var inPart: Int64 = 0
             do {
                 _ = try archive.extract(entry) { chunk in
                     unpacked += Int64(chunk.count)
+                    inPart += Int64(chunk.count)
                     if unpacked > limit { throw TooLarge() }
+                    if inPart > partLimit { throw PartTooLarge() }
                     out.append(chunk)
                 }
             } catch is TooLarge {
                 throw Failure(message: "the workbook unpacks to more than the limit of \(limit) bytes")
+            } catch is PartTooLarge {
+                throw partTooLarge
             } catch {
                 throw Failure(message: "the workbook part \(path) cannot be unpacked (\(error))")
             }
             return out
         }
-        func xml(_ data: Data) -> XMLIndexer {
-            XMLHash.config { $0.shouldProcessNamespaces = true }.parse(data)
+        /// A part's XML, checked before it is parsed (`checkShape`, then `XMLWellFormed`) and refused whole when
+        /// it is not well-formed: SWXMLHash keeps what the parser read up to its first error, which would silently
+        /// lose the rows after it.
+        func xml(_ data: Data, part: String) throws(Failure) -> XMLIndexer {
+            try checkShape(data, part: part, maxElements: elementLimit)
+            if let at = XMLWellFormed.firstError(data) {
+                throw Failure(message: at.line > 0
+                    ? "the workbook part \(part) is damaged: not well-formed XML at line \(at.line), column \(at.column)"
+                    : "the workbook part \(part) is damaged: not well-formed XML")
+            }
+            return XMLHash.config { $0.shouldProcessNamespaces = true }.parse(data)
         }
 
         guard let workbookData = try part("xl/workbook.xml") else {
@@ -70,25 +101,25 @@ enum XLSXReader {
         // Sheet id → part path, from the workbook's relationships.
         var targets: [String: String] = [:]
         if let relsData = try part("xl/_rels/workbook.xml.rels") {
-            for rel in xml(relsData)["Relationships"]["Relationship"].all {
+            for rel in try xml(relsData, part: "xl/_rels/workbook.xml.rels")["Relationships"]["Relationship"].all {
                 guard let id = rel.element?.attribute(by: "Id")?.text, let target = rel.element?.attribute(by: "Target")?.text else { continue }
                 targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             }
         }
         var shared: [String] = []
         if let sst = try part("xl/sharedStrings.xml") {
-            shared = xml(sst)["sst"]["si"].all.map(Self.richText)
+            shared = try xml(sst, part: "xl/sharedStrings.xml")["sst"]["si"].all.map(Self.richText)
         }
         var sheets: [Sheet] = []
-        for (i, entry) in xml(workbookData)["workbook"]["sheets"]["sheet"].all.enumerated() {
+        for (i, entry) in try xml(workbookData, part: "xl/workbook.xml")["workbook"]["sheets"]["sheet"].all.enumerated() {
             guard let element = entry.element else { continue }
             let name = element.attribute(by: "name")?.text ?? "Sheet\(i + 1)"
             let relation = element.attribute(by: "r:id")?.text ?? element.attribute(by: "id")?.text
             let path = relation.flatMap { targets[$0] } ?? "xl/worksheets/sheet\(i + 1).xml"
-            guard let sheetData = try part(path) else { continue }
             let hidden = element.attribute(by: "state").map { $0.text != "visible" } ?? false
             do {
-                sheets.append(Sheet(name: name, hidden: hidden, rows: try rows(xml(sheetData), shared: shared)))
+                guard let sheetData = try part(path) else { continue }
+                sheets.append(Sheet(name: name, hidden: hidden, rows: try rows(xml(sheetData, part: path), shared: shared)))
             } catch {
                 var located = error
                 located.sheet = name
@@ -203,6 +234,134 @@ enum XLSXReader {
         return rows
     }
 
+    /// The deepest a part's elements may nest. Workbooks nest about a dozen levels (a worksheet's inline rich text:
+    /// worksheet, sheetData, row, c, is, r, rPr, …); the parser and the tree built from it recurse per level, so a
+    /// forged part 50,000 levels deep would overflow the stack.
+    static let maxDepth = 64
+
+    /// A cheap pass over a part's bytes before the parser sees it: the nesting depth (`maxDepth`), the number of
+    /// elements (`maxElementsPerPart`, which bounds the memory of the tree built from it), no document type
+    /// declaration (ECMA-376 Part 2 forbids them in a package; refusing them also rules out entity expansion,
+    /// which could nest or multiply elements this pass does not see), and a part that ends with elements still
+    /// open (cut short), and UTF-8 only. It follows the XML grammar only as far as a well-formed document needs: where the bytes
+    /// are not well-formed the parser stops there and reports it, so what the parser reads is what was counted.
+    static func checkShape(_ data: Data, part: String, maxElements: Int = maxElementsPerPart) throws(Failure) {
+        let part = String(part.prefix(100))
+        let outcome: Failure? = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Failure? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let n = bytes.count
+            var i = 0, line = 1, depth = 0, elements = 0
+            let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/"), newline = UInt8(ascii: "\n")
+            /// Moves `i` past the first `terminator` at or after it, counting lines; false when there is none.
+            func skip(past terminator: [UInt8]) -> Bool {
+                while i < n {
+                    if bytes[i] == newline { line += 1 }
+                    if bytes[i] == terminator[0], i + terminator.count <= n,
+                       terminator.indices.allSatisfy({ bytes[i + $0] == terminator[$0] }) {
+                        i += terminator.count
+                        return true
+                    }
+                    i += 1
+                }
+                return false
+            }
+            func starts(_ prefix: String) -> Bool {
+                let p = Array(prefix.utf8)
+                return i + p.count <= n && p.indices.allSatisfy { bytes[i + $0] == p[$0] }
+            }
+            // UTF-8 only, as every spreadsheet writes it: the counting below reads ASCII bytes, which another
+            // encoding the parser would switch to (UTF-16, UTF-7, EBCDIC, declared or detected) does not have.
+            let notUTF8 = Failure(message: "the workbook part \(part) is not UTF-8 XML, as workbooks always are")
+            if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+            while i < n, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i]) { if bytes[i] == newline { line += 1 }; i += 1 }
+            if i < n, bytes[i] != lt { return notUTF8 }
+            if starts("<?xml") {
+                var end = i
+                while end + 1 < n, !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == gt) { end += 1 }
+                let declaration = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self).lowercased()
+                if let at = declaration.range(of: "encoding") {
+                    let value = declaration[at.upperBound...].drop { " =\t\r\n\"'".contains($0) }.prefix { !" \t\r\n\"'".contains($0) }
+                    if value != "utf-8", value != "utf8" { return notUTF8 }
+                }
+            }
+            var unterminated = false, mismatched = false
+            var openNames: [(start: Int, count: Int)] = []  // at most maxDepth
+            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+            while i < n {
+                let byte = bytes[i]
+                if byte == newline { line += 1 }
+                if byte == 0 { return notUTF8 }
+                guard byte == lt else { i += 1; continue }
+                let next = i + 1 < n ? bytes[i + 1] : 0
+                if next == slash {
+                    depth -= 1
+                    // An end tag that closes another element than the last one opened: for the parser to report.
+                    let name = i + 2
+                    while i < n, bytes[i] != gt { if bytes[i] == newline { line += 1 }; i += 1 }
+                    if let open = openNames.popLast() {
+                        var end = name
+                        while end < i, !isSpace(bytes[end]) { end += 1 }
+                        if end - name != open.count || !(0..<open.count).allSatisfy({ bytes[name + $0] == bytes[open.start + $0] }) {
+                            mismatched = true
+                        }
+                    }
+                    guard i < n else { unterminated = true; break }
+                    i += 1
+                } else if next == UInt8(ascii: "?") {
+                    guard skip(past: Array("?>".utf8)) else { unterminated = true; break }
+                } else if next == UInt8(ascii: "!"), starts("<!--") {
+                    guard skip(past: Array("-->".utf8)) else { unterminated = true; break }
+                } else if next == UInt8(ascii: "!"), starts("<![CDATA[") {
+                    guard skip(past: Array("]]>".utf8)) else { unterminated = true; break }
+                } else if next == UInt8(ascii: "!") {
+                    return Failure(message: "the workbook part \(part) holds a document type declaration (<!DOCTYPE>) at line \(line), which workbooks never have")
+                } else {
+                    elements += 1
+                    if elements > maxElements {
+                        return Failure(message: "the workbook part \(part) holds more than \(maxElements) XML elements (line \(line)): split the enterprises over several workbooks")
+                    }
+                    // The tag, up to its `>` outside quoted attribute values.
+                    var quote: UInt8 = 0
+                    var closed = false
+                    i += 1
+                    let name = i
+                    var nameEnd = -1
+                    while i < n {
+                        let b = bytes[i]
+                        if b == newline { line += 1 }
+                        if nameEnd < 0, isSpace(b) || b == slash || b == gt { nameEnd = i }
+                        if quote != 0 {
+                            if b == quote { quote = 0 }
+                        } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                            quote = b
+                        } else if b == gt {
+                            closed = true
+                            break
+                        }
+                        i += 1
+                    }
+                    guard closed else { unterminated = true; break }
+                    if bytes[i - 1] != slash {
+                        depth += 1
+                        openNames.append((name, nameEnd - name))
+                        if depth > maxDepth {
+                            return Failure(message: "the workbook part \(part) nests elements more than \(maxDepth) deep (line \(line)); workbooks nest about a dozen")
+                        }
+                    }
+                    i += 1
+                }
+            }
+            // Ending inside a tag, a comment or a quoted value (a quote left open runs to the end), or end tags
+            // that do not match, are for the parser to report, with its line and column; ending between tags with
+            // elements open is a part cut short.
+            if depth > 0, !unterminated, !mismatched {
+                return Failure(message: "the workbook part \(part) is damaged: it ends before its elements are closed (cut short?)")
+            }
+            return nil
+        }
+        if let outcome { throw outcome }
+    }
+
     /// `AB12` → column 28, row 12; `AB` → column 28, no row. Nil when it is not letters then digits. A column
     /// beyond any sheet's is returned as one past the limit rather than counted (no overflow).
     static func cellReference(_ reference: String) -> (column: Int, row: Int?)? {
@@ -229,5 +388,25 @@ enum XLSXReader {
         guard let n = Double(stored), n.isFinite else { return stored }
         if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
         return "\(n)"
+    }
+}
+
+/// Whether a part is well-formed XML, and where XMLParser stopped on its first error if not. The part is fed as
+/// a stream: given the whole part at once, libxml2 (on Linux, without its "huge" option) reports an internal error
+/// at the end of any document over 10,000,000 bytes, which a worksheet of a few thousand enterprises is, though it
+/// has read it all; SWXMLHash, given the data, reads such a part whole as it did before this check.
+private final class XMLWellFormed: NSObject, XMLParserDelegate {
+    var position: (line: Int, column: Int)?
+
+    static func firstError(_ data: Data) -> (line: Int, column: Int)? {
+        let check = XMLWellFormed()
+        let parser = XMLParser(stream: InputStream(data: data))
+        parser.delegate = check
+        if parser.parse() { return nil }
+        return check.position ?? (0, 0)
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if position == nil { position = (parser.lineNumber, parser.columnNumber) }
     }
 }
