@@ -135,7 +135,8 @@ import Testing
         let dir = BatchCommandTests.tempDir()
         // Cut between two tags (elements left open), and inside a tag.
         for (name, cut, message) in [("cut", "s.index(b'<row r=\"4\"') + 11", "is damaged: it ends before its elements are closed (cut short?)"),
-                                     ("cut-in-tag", "s.index(b'<row r=\"4\"') + 8", "is damaged: not well-formed XML at line ")] {
+                                     ("cut-in-tag", "s.index(b'<row r=\"4\"') + 8", "is damaged: it ends before its elements are closed (cut short?)"),
+                                     ("cut-in-cell", "s.index(b'<row r=\"4\"') + 60", "is damaged: it ends before its elements are closed (cut short?)")] {
             let book = try Self.questionnaire(dir, name: name, edit: """
             s = f['xl/worksheets/sheet1.xml'].replace(b'</sheetData>', row(3, 'A') + row(4, 'B') + b'</sheetData>')
             f['xl/worksheets/sheet1.xml'] = s[:\(cut)]

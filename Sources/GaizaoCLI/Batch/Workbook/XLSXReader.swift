@@ -86,12 +86,14 @@ enum XLSXReader {
         /// it is not well-formed: SWXMLHash keeps what the parser read up to its first error, which would silently
         /// lose the rows after it.
         func xml(_ data: Data, part: String) throws(Failure) -> XMLIndexer {
-            try checkShape(data, part: part, maxElements: elementLimit)
+            let endsOpen = try checkShape(data, part: part, maxElements: elementLimit)
             if let at = XMLWellFormed.firstError(data) {
                 throw Failure(message: at.line > 0
                     ? "the workbook part \(part) is damaged: not well-formed XML at line \(at.line), column \(at.column)"
                     : "the workbook part \(part) is damaged: not well-formed XML")
             }
+            // Fed as a stream, the parser does not report a part that ends inside a tag.
+            if endsOpen { throw Failure(message: "the workbook part \(part) is damaged: it ends before its elements are closed (cut short?)") }
             return XMLHash.config { $0.shouldProcessNamespaces = true }.parse(data)
         }
 
@@ -245,8 +247,12 @@ enum XLSXReader {
     /// which could nest or multiply elements this pass does not see), and a part that ends with elements still
     /// open (cut short), and UTF-8 only. It follows the XML grammar only as far as a well-formed document needs: where the bytes
     /// are not well-formed the parser stops there and reports it, so what the parser reads is what was counted.
-    static func checkShape(_ data: Data, part: String, maxElements: Int = maxElementsPerPart) throws(Failure) {
+    /// Returns whether the part ends inside a tag, a comment or a quoted value with elements open: damaged,
+    /// but the parser is asked first, as it can say where (a quote left open runs to the end of the part here).
+    @discardableResult
+    static func checkShape(_ data: Data, part: String, maxElements: Int = maxElementsPerPart) throws(Failure) -> Bool {
         let part = String(part.prefix(100))
+        var endsOpen = false
         let outcome: Failure? = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Failure? in
             let bytes = raw.bindMemory(to: UInt8.self)
             let n = bytes.count
@@ -357,9 +363,11 @@ enum XLSXReader {
             if depth > 0, !unterminated, !mismatched {
                 return Failure(message: "the workbook part \(part) is damaged: it ends before its elements are closed (cut short?)")
             }
+            endsOpen = unterminated
             return nil
         }
         if let outcome { throw outcome }
+        return endsOpen
     }
 
     /// `AB12` → column 28, row 12; `AB` → column 28, no row. Nil when it is not letters then digits. A column
