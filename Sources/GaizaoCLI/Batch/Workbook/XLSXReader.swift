@@ -253,8 +253,9 @@ enum XLSXReader {
     static func checkShape(_ data: Data, part: String, maxElements: Int = maxElementsPerPart) throws(Failure) -> Bool {
         let part = String(part.prefix(100))
         var endsOpen = false
-        let outcome: Failure? = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Failure? in
-            let bytes = raw.bindMemory(to: UInt8.self)
+        let outcome: Failure? = { () -> Failure? in
+            // A plain copy of the bytes (a part is at most `maxPartBytes`): bounds-checked reads, no raw memory.
+            let bytes = [UInt8](data)
             let n = bytes.count
             var i = 0, line = 1, depth = 0, elements = 0
             let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slash = UInt8(ascii: "/"), newline = UInt8(ascii: "\n")
@@ -284,7 +285,7 @@ enum XLSXReader {
             if starts("<?xml") {
                 var end = i
                 while end + 1 < n, !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == gt) { end += 1 }
-                let declaration = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self).lowercased()
+                let declaration = String(decoding: bytes[i..<end], as: UTF8.self).lowercased()
                 if let at = declaration.range(of: "encoding") {
                     let value = declaration[at.upperBound...].drop { " =\t\r\n\"'".contains($0) }.prefix { !" \t\r\n\"'".contains($0) }
                     if value != "utf-8", value != "utf8" { return notUTF8 }
@@ -365,7 +366,7 @@ enum XLSXReader {
             }
             endsOpen = unterminated
             return nil
-        }
+        }()
         if let outcome { throw outcome }
         return endsOpen
     }
