@@ -103,6 +103,8 @@ public struct Risk: Sendable, Hashable {
     public var ruleID: String?
     public var text: Localized
     public var questions: [String]
+    /// What to do about it, when the catalog says (a risk rule's `reason`).
+    public var mitigation: Localized? = nil
 }
 
 public struct KPILine: Sendable, Hashable {

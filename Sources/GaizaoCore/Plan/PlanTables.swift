@@ -117,7 +117,7 @@ final class PlanTables: Sendable {
             case .satisfied: keyword = .satisfied
             case let .risk(text):
                 keyword = .risk
-                risk = Risk(ruleID: r.id, text: text, questions: questions)
+                risk = Risk(ruleID: r.id, text: text, questions: questions, mitigation: r.reason)
             }
             return PreparedRule(keyword: keyword, weight: r.weight, must: r.must,
                                 reason: DecisionReason(kind: .rule, ruleID: r.id, text: r.reason, questions: questions), risk: risk)

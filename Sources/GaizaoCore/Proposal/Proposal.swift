@@ -302,6 +302,8 @@ public struct Proposal: Codable, Sendable, Hashable {
         public var rule: String?
         public var text: Localized
         public var questions: [String]
+        /// What to do about it, as the catalog's risk rule advises (absent for the built-in risks).
+        public var mitigation: Localized? = nil
     }
 }
 

@@ -131,7 +131,7 @@ public struct ProposalBuilder: Sendable {
                           moduleInvestment: yuan(plan.moduleInvestment), workstreams: plan.workstreams,
                           yearlyFees: yuan(yearlyFees)),
             subsidies: subsidies, stackingAssumption: catalog.policies.stackingAssumption, kpis: kpis, outcomes: outcomes,
-            risks: plan.risks.map { .init(rule: $0.ruleID, text: $0.text, questions: $0.questions) }, assumptions: assumptions,
+            risks: plan.risks.map { .init(rule: $0.ruleID, text: $0.text, questions: $0.questions, mitigation: $0.mitigation) }, assumptions: assumptions,
             ladder: ladder, sceneGroups: catalog.maturity.sceneGroups.map { .init(id: $0.id, name: $0.name) },
             benefits: benefits(plan: plan, answers: slotAnswers, yearlyFees: yearlyFees, netCost: plan.netCost),
             evidence: evidenceChecklist(now: diagnosis, after: plan.projected))

@@ -154,7 +154,10 @@ extension ViewModelBuilder {
         func row(_ risk: String, _ likelihood: String, _ impact: String, _ mitigation: String) {
             rows.append(["risk": .from(risk), "likelihood": .from(strings[likelihood]), "impact": .from(strings[impact]), "mitigation": .from(mitigation)])
         }
-        for r in proposal.risks { row(localized(r.text), "medium", r.rule == nil ? "high" : "medium", strings["riskCatalogMit"]) }
+        // A catalog risk comes with its rule's advice; the generic line is for a risk without one.
+        for r in proposal.risks {
+            row(localized(r.text), "medium", r.rule == nil ? "high" : "medium", r.mitigation.map(localized) ?? strings["riskCatalogMit"])
+        }
         // A target reached with almost no points to spare is lost by one indicator the on-site rater marks down.
         if let level = proposal.target?.level, proposal.target?.reached == true,
            let check = proposal.after.levelChecks.first(where: { $0.level == level }),

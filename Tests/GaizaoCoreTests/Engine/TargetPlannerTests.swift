@@ -414,4 +414,20 @@ import Testing
             #expect(md.contains(lang == .zh ? "无需新增模块或措施" : "nothing to add"))
         }
     }
+
+    /// A risk rule's advice (its `reason`) is the risk's mitigation, in the JSON and in the risk matrix, instead of
+    /// the generic "set out the response in the contract".
+    @Test func aRiskRulesAdviceIsItsMitigation() throws {
+        let out = try Engine(catalog: Shipped.catalog).run(Shipped.example("auto-parts-small-workshop.yaml"))
+        let fromRules = out.proposal.risks.filter { $0.rule != nil }
+        #expect(!fromRules.isEmpty)
+        let industry = try #require(Shipped.catalog.industries.first { $0.id == out.diagnosis.industryID })
+        for risk in fromRules {
+            let rule = try #require(industry.rules.first { $0.id == risk.rule })
+            #expect(risk.mitigation == rule.reason, "\(risk.rule ?? "")")
+        }
+        #expect(out.proposal.risks.filter { $0.rule == nil }.allSatisfy { $0.mitigation == nil })
+        let md = Shipped.renderer.markdown(out.proposal, lang: .zh)
+        for risk in fromRules { #expect(md.contains(try #require(risk.mitigation).zh), "\(risk.rule ?? "")") }
+    }
 }
