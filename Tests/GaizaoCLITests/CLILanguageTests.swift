@@ -53,6 +53,17 @@ import Testing
         #expect(en.stderr.contains("bad.yaml:4:14: error: answer to `employees` must be a number (人), found `abc`"), "\(en.stderr)")
     }
 
+    /// libyaml's own words (a context and a problem) and the operating system's reasons read in Chinese too; a
+    /// problem with no Chinese form leaves the line English whole, never half translated.
+    @Test func libraryAndSystemWordsAreTranslated() {
+        #expect(CLIText.localized("YAML syntax: while parsing a flow node did not find expected node content", lang: .zh)
+            == "YAML 语法错误：解析方括号或花括号内的内容时：找不到预期的内容")
+        #expect(CLIText.localized("YAML syntax: mapping values are not allowed in this context", lang: .zh) == "YAML 语法错误：这里不能写“键: 值”")
+        #expect(CLIText.localized("YAML syntax: something libyaml never said", lang: .zh) == "YAML 语法错误：something libyaml never said")
+        #expect(CLIText.localized("out: cannot create the output folder (a file of that name is in the way)", lang: .zh) == "out：无法创建输出文件夹（已有同名文件）")
+        #expect(CLIText.localized("out/a.md: cannot write (No space left on device)", lang: .zh) == "out/a.md：无法写入（磁盘空间不足）")
+    }
+
     @Test func aMistypedCommandGetsASuggestion() throws {
         let r = try GaizaoBinary.run(["diagnos", "x.yaml"])
         #expect(r.status == 2)
