@@ -156,4 +156,20 @@ import Testing
         let dash = try GaizaoBinary.run(["questions", "--industry", "auto-parts", "--xlsx", "-"], in: dir)
         #expect(dash.status == 2 && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("-").path))
     }
+
+    /// `--budget` takes decimal 万元 only, in explain as in diagnose: `0x10`, `1e2` and `inf` are usage errors
+    /// (`Double` would read them), and explain checks the range too.
+    @Test func budgetsAreDecimal() throws {
+        let example = Self.examples.appendingPathComponent("auto-parts-midsize.yaml").path
+        for command in ["diagnose", "explain"] {
+            for bad in ["0x10", "1e2", "inf", "nan"] {
+                let r = try GaizaoBinary.run([command, example, "--budget", bad, "-o", "-", "--format", "json"].filter { command == "diagnose" || !["-o", "-", "--format", "json"].contains($0) })
+                #expect(r.status == 2 && r.stderr.contains("The value '\(bad)' is invalid for '--budget <budget>'"), "\(command) \(bad): \(r.stderr)")
+            }
+            let negative = try GaizaoBinary.run([command, example, "--budget", "-5"])
+            #expect(negative.status == 2 && negative.stderr.contains("--budget must be a positive number of 万元, found -5"), "\(command): \(negative.stderr)")
+        }
+        let ok = try GaizaoBinary.run(["diagnose", example, "--budget", "85.5", "-o", "-", "--format", "json"])
+        #expect(ok.status == 0)
+    }
 }

@@ -23,8 +23,8 @@ public struct DiagnoseCommand: ParsableCommand {
     @Option(name: .long, help: "Contractor overlay id (its prices, durations, products).")
     public var contractor: String?
 
-    @Option(name: .long, help: "Budget in 10k CNY (万元), against the high estimate: the package that reaches the highest level, then points, within it; must-haves are never dropped.")
-    public var budget: Double?
+    @Option(name: .long, help: "Budget in 10k CNY (万元), against the high estimate: the package that reaches the highest level, then points, at the least cost within it; must-haves are never dropped.")
+    public var budget: BudgetWan?
 
     @Option(name: .long, help: "A batch's summary.csv (or its output folder): show where the enterprise stands among its peers there.")
     public var peers: String?
@@ -37,7 +37,7 @@ public struct DiagnoseCommand: ParsableCommand {
 
     public func validate() throws {
         _ = try OutputFormat.parseList(format)
-        if let budget { try Self.checkBudget(budget) }
+        if let budget { try Self.checkBudget(budget.value) }
         try OutputGuard.checkFolder(output)
     }
 
@@ -61,7 +61,7 @@ public struct DiagnoseCommand: ParsableCommand {
         let sheet = try AnswersLoader.load(answersFile, session: session)
         let peerRows = try peers.map(PeerSummary.rows)
         let engine = Engine(catalog: session.catalog, industries: [sheet.industry])
-        let budgetYuan = budget.flatMap { Money.yuan(fromWan: formatNumber($0)) }
+        let budgetYuan = budget?.yuan
         let result: Engine.Output
         do {
             result = try engine.run(sheet, budgetYuan: budgetYuan, contractor: contractor, target: target.value)
@@ -117,4 +117,21 @@ enum Summary {
                 + "subsidy CNY \(Money.groupedRange(t.subsidy.lowYuan, t.subsidy.highYuan)), \(t.durationWeeks) weeks"
         }
     }
+}
+
+/// `--budget` as typed: decimal digits with an optional fraction (`120`, `85.5`; a leading `-` reaches the range
+/// check). `Double(_:)` would also take `0x10`, `1e2`, `inf` and `nan`, which no one means as 万元.
+public struct BudgetWan: ExpressibleByArgument, Sendable {
+    public let value: Double
+
+    public init?(argument: String) {
+        let body = argument.hasPrefix("-") ? argument.dropFirst() : Substring(argument)
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let value = Double(argument) else { return nil }
+        self.value = value
+    }
+
+    /// The budget in exact yuan (at most four decimals of 万元 count).
+    var yuan: Int? { Money.yuan(fromWan: formatNumber(value)) }
 }

@@ -18,13 +18,17 @@ public struct ExplainCommand: ParsableCommand {
     public var contractor: String?
 
     @Option(name: .long, help: "Budget in 10k CNY (万元).")
-    public var budget: Double?
+    public var budget: BudgetWan?
 
     @OptionGroup var target: TargetLevelOption
 
     @OptionGroup public var global: GlobalOptions
 
     public init() {}
+
+    public func validate() throws {
+        if let budget { try DiagnoseCommand.checkBudget(budget.value) }
+    }
 
     public func run() throws {
         let answersFile = try FileIO.readText(answers)
@@ -36,7 +40,7 @@ public struct ExplainCommand: ParsableCommand {
             let hint = industry.modules.map(\.id).joined(separator: ", ")
             throw CLIError.input("unknown module `\(module)` for industry `\(industry.id)`; modules: \(hint)")
         }
-        let budgetYuan = budget.flatMap { Money.yuan(fromWan: formatNumber($0)) }
+        let budgetYuan = budget?.yuan
         let engine = Engine(catalog: catalog)
         let out: Engine.Output
         do { out = try engine.run(sheet, budgetYuan: budgetYuan, contractor: contractor, target: target.value) } catch { throw CLIError.input(error.message(global.lang)) }
