@@ -137,7 +137,7 @@ struct BatchInputs: Sequence, IteratorProtocol {
             if (lower.hasSuffix(".csv") || lower.hasSuffix(".xlsx")) && !FileIO.isRegularFile(input) {
                 return .broken(origin: input, message: "not a regular file (a pipe or a device): save the table as a file")
             }
-            if input.lowercased().hasSuffix(".csv") {
+            if lower.hasSuffix(".csv") {
                 switch CSVTable.open(input) {
                 case let .success(table):
                     tables = [table]
@@ -148,7 +148,7 @@ struct BatchInputs: Sequence, IteratorProtocol {
                 }
                 continue
             }
-            if input.lowercased().hasSuffix(".xlsx") {
+            if lower.hasSuffix(".xlsx") {
                 switch WorkbookTables.open(input) {
                 case let .success(sheets):
                     tables = sheets

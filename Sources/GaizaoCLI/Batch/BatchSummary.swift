@@ -102,10 +102,13 @@ enum SummaryCSV {
 
     /// The rows of a summary.csv written by `batch` (this version's columns, or the earlier ones without town, size
     /// band and scene levels), for `gaizao summary` to merge. Numbers that do not read leave the row failed.
+    /// Whether `fields` are a summary.csv header as `batch` writes it (this version's columns or the earlier ones).
+    static func isHeader(_ fields: [String]) -> Bool { fields.first == "index" && fields.contains("status") }
+
     static func rows(_ text: String) -> [BatchRow]? {
         var body = text
         if body.hasPrefix(byteOrderMark) { body.removeFirst() }
-        guard let table = try? CSVReader.rows(body), let header = table.first?.fields, header.first == "index", header.contains("status") else { return nil }
+        guard let table = try? CSVReader.rows(body), let header = table.first?.fields, isHeader(header) else { return nil }
         return table.dropFirst().map { line in
             var f: [String: String] = [:]
             for (i, name) in header.enumerated() where i < line.fields.count { f[name] = line.fields[i] }

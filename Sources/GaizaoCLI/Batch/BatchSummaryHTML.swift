@@ -8,6 +8,9 @@ import GaizaoTemplates
 /// modules most needed, a scene × level heat map, and every enterprise linked to its proposal. Charts are HTML
 /// bars, so their text keeps the page's size on a phone and in print; wide tables scroll inside their box.
 enum BatchSummaryHTML {
+    /// The dashboard's title, also how `SummaryFilesGuard` recognises a summary.html gaizao wrote.
+    static let title = (zh: "数字化改造批量诊断汇总", en: "Digital retrofit: batch diagnosis summary")
+
     static func escape(_ s: String) -> String { HTMLEscape.escaped(ControlCharacters.visible(s)) }
 
     /// The pilot's goal: this share of each sub-industry's enterprises at level 2 or above after the retrofit.
@@ -137,7 +140,7 @@ enum BatchSummaryHTML {
         <!DOCTYPE html>
         <html lang="\(lang == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(t("数字化改造批量诊断汇总", "Digital retrofit: batch diagnosis summary"))</title>
+        <title>\(t(Self.title.zh, Self.title.en))</title>
         <style>
         :root{--ink:#1d2733;--muted:#5b6775;--line:#d9dee5;--tint:#f4f6f9;--head:#eaeff4;--primary:#1f3a5f;--accent:#2a7f78;--now:#a9b8c9;--warn:#a8640a}
         *{box-sizing:border-box;-webkit-print-color-adjust:exact;print-color-adjust:exact}

@@ -30,12 +30,12 @@ enum SummaryFilesGuard {
         guard FileIO.isRegularFile(path) else { return false }
         switch (path as NSString).lastPathComponent {
         case "summary.csv":
-            // Its header row, as `SummaryCSV.rows` recognises it (this version's columns or the earlier ones).
-            return headerRow(path).map { $0.hasPrefix("index,") && $0.split(separator: ",").contains("status") } ?? false
+            return headerRow(path).map { SummaryCSV.isHeader($0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)) } ?? false
         case "errors.csv":
             return headerRow(path) == ErrorsCSV.header
         case "summary.html":
-            return firstBytes(path, 4096).map { $0.contains("<title>数字化改造批量诊断汇总</title>") || $0.contains("<title>Digital retrofit: batch diagnosis summary</title>") } ?? false
+            let title = BatchSummaryHTML.title
+            return firstBytes(path, 4096).map { $0.contains("<title>\(title.zh)</title>") || $0.contains("<title>\(title.en)</title>") } ?? false
         case "summary.xlsx":
             // The workbook's part list names its sheets; gaizao's summary has the sheet 汇总.
             guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read),
