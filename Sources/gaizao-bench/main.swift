@@ -10,13 +10,38 @@ func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s.isEmpty ? 0 : s[s.count / 2] }
 func ms(_ t: Double) -> String { String(format: "%.1f ms", t * 1000) }
 
+if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-h") {
+    print("""
+    usage: gaizao-bench [--quick] [-n N] [--out DIR]     speed and memory figures (prints, never fails on a number)
+           gaizao-bench --stage engine|json-bytes|md+html|md-model|decode [-n N]   one stage alone, for profilers
+           gaizao-bench --write-input N FILE             N synthetic enterprises as JSON Lines
+           gaizao-bench --write-peer-input DIR [-n N]    the Python peer's inputs (bench/python-peer.py)
+    Run from the checkout (or set GAIZAO_CATALOG and GAIZAO_TEMPLATES): it reads the shipped catalogs and templates.
+    """)
+    exit(0)
+}
+/// Ends the benchmark with a message instead of a crash when what it needs is missing (catalogs, templates, a
+/// scratch folder).
+func orExit<T>(_ what: String, _ body: () throws -> T) -> T {
+    do { return try body() } catch {
+        FileHandle.standardError.write(Data("gaizao-bench: \(what): \(error)\n".utf8))
+        exit(1)
+    }
+}
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("gaizao-bench: \(message)\n".utf8))
+    exit(1)
+}
+
 let quick = CommandLine.arguments.contains("--quick")
 // `--write-input N FILE`: only write N synthetic enterprises as JSON Lines (for profiling `gaizao batch - `), then stop.
 if let i = CommandLine.arguments.firstIndex(of: "--write-input"), i + 2 < CommandLine.arguments.count,
    let count = Int(CommandLine.arguments[i + 1]) {
-    let files = try FileIO.catalogFiles(at: try ResourceLocator.catalog(flag: nil).path, displayPrefix: "catalogs")
-    guard let catalog = CatalogLoader.load(files, thorough: false).catalog else { fatalError("catalog does not load") }
-    try syntheticInput(count: count, catalog: catalog).write(toFile: CommandLine.arguments[i + 2], atomically: true, encoding: .utf8)
+    let files = orExit("the catalogs") { try FileIO.catalogFiles(at: try ResourceLocator.catalog(flag: nil).path, displayPrefix: "catalogs") }
+    guard let catalog = CatalogLoader.load(files, thorough: false).catalog else { fail("the catalogs do not load (run gaizao lint)") }
+    orExit("writing \(CommandLine.arguments[i + 2])") {
+        try syntheticInput(count: count, catalog: catalog).write(toFile: CommandLine.arguments[i + 2], atomically: true, encoding: .utf8)
+    }
     exit(0)
 }
 
@@ -32,8 +57,8 @@ let gaizao = exe.appendingPathComponent("gaizao").path
 print("gaizao-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory >> 30) GiB")
 
 // 1. Catalog load.
-let catalogDir = try ResourceLocator.catalog(flag: nil).path
-let files = try FileIO.catalogFiles(at: catalogDir, displayPrefix: "catalogs")
+let catalogDir = orExit("the catalogs") { try ResourceLocator.catalog(flag: nil).path }
+let files = orExit("the catalogs") { try FileIO.catalogFiles(at: catalogDir, displayPrefix: "catalogs") }
 var loadTimes: [Double] = [], parseTimes: [Double] = [], twoCoreLoadTimes: [Double] = [], focusedLoadTimes: [Double] = []
 var loadedCatalog: Catalog?
 for _ in 0..<7 {
@@ -51,43 +76,46 @@ for _ in 0..<7 {
     _ = CatalogLoader.load(files, thorough: false, runner: ThreadJobRunner(), focus: "auto-parts")
     focusedLoadTimes.append(now() - t0)
 }
-let catalog = loadedCatalog!
+guard let catalog = loadedCatalog else { fail("the catalogs do not load (run gaizao lint)") }
 print("catalog load (parse + build + check): median \(ms(median(loadTimes))) on one core, \(ms(median(twoCoreLoadTimes))) on all cores, \(ms(median(focusedLoadTimes))) on all cores for one industry as diagnose does; YAML parsing alone \(ms(median(parseTimes)))")
 
 // 2. The engine in process, one core.
-let n = CommandLine.arguments.firstIndex(of: "-n").flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? (quick ? 300 : 2000)
+let n = CommandLine.arguments.firstIndex(of: "-n").map { i in
+    guard i + 1 < CommandLine.arguments.count, let n = Int(CommandLine.arguments[i + 1]), n > 0 else { fail("-n needs a positive count") }
+    return n
+} ?? (quick ? 300 : 2000)
 let sheets = (0..<n).map { i in SyntheticAnswers.sheet(for: catalog.industries[i % catalog.industries.count], catalog: catalog, seed: UInt64(i + 1)) }
 let engine = Engine(catalog: catalog)
-let templatesDir = try ResourceLocator.templates(flag: nil).path
+let templatesDir = orExit("the templates") { try ResourceLocator.templates(flag: nil).path }
 var templateFiles: [String: SourceFile] = [:]
-for name in try FileManager.default.subpathsOfDirectory(atPath: templatesDir) where name.hasSuffix(".mustache") {
-    templateFiles[name] = try FileIO.readText(templatesDir + "/" + name)
+for name in orExit("the templates", { try FileManager.default.subpathsOfDirectory(atPath: templatesDir) }) where name.hasSuffix(".mustache") {
+    templateFiles[name] = orExit("the templates") { try FileIO.readText(templatesDir + "/" + name) }
 }
 var templateLoads: [Double] = []
 for _ in 0..<5 { let t0 = now(); _ = ProposalRenderer.load(templateFiles, folder: templatesDir, thorough: false); templateLoads.append(now() - t0) }
 print("template load (compile, as diagnose does): median \(ms(median(templateLoads)))")
-guard let renderer = ProposalRenderer.load(templateFiles, folder: templatesDir).renderer else { fatalError("templates do not load") }
+guard let renderer = ProposalRenderer.load(templateFiles, folder: templatesDir).renderer else { fail("the templates do not load (run gaizao lint)") }
 // `--write-peer-input DIR`: for each of the `-n` synthetic enterprises, what a Python peer of the pipeline reads
 // and renders (bench/python-peer.py): the answers line, both view models as JSON, and gaizao's own three outputs.
 if let i = CommandLine.arguments.firstIndex(of: "--write-peer-input"), i + 1 < CommandLine.arguments.count {
-    try PeerInput.write(to: CommandLine.arguments[i + 1], sheets: sheets, engine: engine, renderer: renderer)
+    orExit("writing the peer input") { try PeerInput.write(to: CommandLine.arguments[i + 1], sheets: sheets, engine: engine, renderer: renderer) }
     exit(0)
 }
 if let i = CommandLine.arguments.firstIndex(of: "--stage"), i + 1 < CommandLine.arguments.count {
-    try StageMode.run(CommandLine.arguments[i + 1], sheets: sheets, engine: engine, renderer: renderer)
+    orExit("--stage") { try StageMode.run(CommandLine.arguments[i + 1], sheets: sheets, engine: engine, renderer: renderer) }
     exit(0)
 }
 var engineRates: [Double] = [], fullRates: [Double] = []
 var stage = (engine: 0.0, json: 0.0, md: 0.0, html: 0.0)
 for round in 0..<5 {
     var t0 = now()
-    for s in sheets { _ = try engine.run(s) }
+    for s in sheets { _ = orExit("a synthetic enterprise") { try engine.run(s) } }
     engineRates.append(Double(n) / (now() - t0))
     t0 = now()
     var bytes = 0
     for s in sheets {
         let a = now()
-        let p = try engine.run(s).proposal
+        let p = orExit("a synthetic enterprise") { try engine.run(s) }.proposal
         let b = now()
         let json = p.jsonText()
         let c = now()
@@ -110,10 +138,13 @@ print("  per proposal: engine \(us(stage.engine)), json \(us(stage.json)), md an
 // Everything written by the benchmark stays until its end: on ext4 without a journal, creating files right after
 // deleting many costs several times more (the allocator skips recently deleted inodes), which would measure the
 // previous run's clean-up instead of this one.
-let scratchRoot = CommandLine.arguments.firstIndex(of: "--out").map { CommandLine.arguments[$0 + 1] }
+let scratchRoot = CommandLine.arguments.firstIndex(of: "--out").map { i in
+    guard i + 1 < CommandLine.arguments.count else { fail("--out needs a folder") }
+    return CommandLine.arguments[i + 1]
+}
     ?? FileManager.default.temporaryDirectory.path
 let benchRoot = scratchRoot + "/gaizao-bench-\(UUID().uuidString)"
-try FileManager.default.createDirectory(atPath: benchRoot, withIntermediateDirectories: true)
+orExit("the scratch folder") { try FileManager.default.createDirectory(atPath: benchRoot, withIntermediateDirectories: true) }
 defer { try? FileManager.default.removeItem(atPath: benchRoot) }
 // One `gaizao diagnose` from process start, measured before the batches: their gigabytes of dirty pages are
 // written back for many seconds afterwards and would slow every process started meanwhile.
@@ -129,7 +160,7 @@ print("one gaizao diagnose (md+html+json) from process start to exit: median \(m
 var parallelRates: [Double] = []
 var sizes: [Int] = []
 for _ in 0..<3 {
-    let r = try Throughput.inMemory(sheets: sheets, engine: engine, renderer: renderer)
+    let r = orExit("the in-memory run") { try Throughput.inMemory(sheets: sheets, engine: engine, renderer: renderer) }
     parallelRates.append(r.rate)
     sizes = r.sizes
 }
@@ -173,7 +204,7 @@ func report(_ label: String, _ count: Int, _ r: (seconds: Double, peakMB: Double
 
 for count in quick ? [300] : [1000, 10_000] {
     sync()  // start each run with the previous one's writes on disk
-    report("gaizao batch", count, try runBatch(count: count, catalog: catalog))
+    report("gaizao batch", count, orExit("gaizao batch") { try runBatch(count: count, catalog: catalog) })
 }
 
 // 5. The same batch into memory (tmpfs), when the machine has one: the computation and the system calls without
@@ -183,5 +214,5 @@ let memoryRoot = "/dev/shm"
 if !quick, access(memoryRoot, W_OK) == 0 {
     let output = memoryRoot + "/gaizao-bench-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: output) }
-    report("gaizao batch into \(memoryRoot) (tmpfs)", 10_000, try runBatch(count: 10_000, catalog: catalog, output: output))
+    report("gaizao batch into \(memoryRoot) (tmpfs)", 10_000, orExit("gaizao batch") { try runBatch(count: 10_000, catalog: catalog, output: output) })
 }

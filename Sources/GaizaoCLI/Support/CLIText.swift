@@ -566,7 +566,6 @@ enum CLIText {
         ("Formats, comma-separated: md, html, json, pdf (pdf needs a headless Chromium).", "输出格式，逗号分隔：md、html、json、pdf（pdf 需要无界面 Chromium）。"),
         ("Templates folder (default: $GAIZAO_TEMPLATES, else the shipped templates/).", "模板文件夹（默认：$GAIZAO_TEMPLATES，否则为随附的 templates/）。"),
         ("Contractor overlay id (its prices, durations, products).", "总包商叠加 id（其价格、工期、产品）。"),
-        ("Budget in 10k CNY (万元): the personalized modules of greatest value within it.", "预算（万元）：在预算内选价值最高的个性化模块。"),
         ("Budget in 10k CNY (万元), against the high estimate: the package that reaches the highest level, then points, at the least cost within it; must-haves are never dropped.",
          "预算（万元，与投资估算上限比较）：在预算内选等级最高、其次得分最高、再次投入最低的组合；必选模块不会删减。"),
         ("Budget in 万元 (against the high estimate): the package that reaches the highest level, then points, within it; must-haves are never dropped.",
