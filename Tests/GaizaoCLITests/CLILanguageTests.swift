@@ -31,7 +31,8 @@ import Testing
     }
 
     /// The located messages about an answers file are what an enterprise reads: Chinese under a Chinese locale,
-    /// each still at its line and column, English otherwise.
+    /// frame included (`path:line:col：错误：`, as batch prints them), each still at its line and column, English
+    /// otherwise.
     @Test func answersFileErrorsAreExplainedInChinese() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-lang-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -42,10 +43,10 @@ import Testing
         let zh = try GaizaoBinary.run(["diagnose", file.path, "-o", dir.appendingPathComponent("out").path], environment: Self.zh)
         #expect(zh.status == 1)
         for line in [
-            "bad.yaml:3:1: error: 缺少必答题 `company_name`（企业名称）",
-            "bad.yaml:4:14: error: `employees` 的答案必须是数字（单位：人），现在是 `abc`",
-            "bad.yaml:5:3: error: 行业 `auto-parts` 没有题目 `processes`（是否想写 `ap_processes`？）",
-            "bad.yaml:6:18: error: `stampin` 不是 `ap_processes` 的选项（是否想写 `stamping`？）；可选：machining (",
+            "bad.yaml:3:1：错误：缺少必答题 `company_name`（企业名称）",
+            "bad.yaml:4:14：错误：`employees` 的答案必须是数字（单位：人），现在是 `abc`",
+            "bad.yaml:5:3：错误：行业 `auto-parts` 没有题目 `processes`（是否想写 `ap_processes`？）",
+            "bad.yaml:6:18：错误：`stampin` 不是 `ap_processes` 的选项（是否想写 `stamping`？）；可选：machining (",
         ] {
             #expect(zh.stderr.contains(line), "\(line)\n\(zh.stderr)")
         }

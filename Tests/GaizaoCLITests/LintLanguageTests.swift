@@ -93,12 +93,14 @@ import Testing
 
         let zh = try GaizaoBinary.run(["lint", "."], in: copy.root, environment: ["LANG": "zh_CN.UTF-8"])
         #expect(zh.status == 1 && !zh.crashed)
-        #expect(zh.stderr.contains("./\(file):\(index + 1):21: error: `duration_weeks`必须是数字，现在是 `eight`\n"), "\(zh.stderr)")
-        #expect(zh.stderr.contains("./\(file):\(requires + 1):16: error: 模块 `"), "\(zh.stderr)")
+        #expect(zh.stderr.contains("./\(file):\(index + 1):21：错误：`duration_weeks`必须是数字，现在是 `eight`\n"), "\(zh.stderr)")
+        #expect(zh.stderr.contains("./\(file):\(requires + 1):16：错误：模块 `"), "\(zh.stderr)")
         #expect(zh.stderr.contains("` 引用了未知模块 `ap-nowhere`"), "\(zh.stderr)")
         #expect(zh.stdout.hasPrefix("lint 未通过：.："), "\(zh.stdout)")
         for line in zh.stderr.split(separator: "\n") where line.hasPrefix("./") {
-            let message = line.components(separatedBy: ": error: ").last ?? String(line)
+            // The frame is Chinese too, as batch prints its errors: `path:line:col：错误：说明`.
+            #expect(line.contains("：错误：") || line.contains("：警告："), "\(line)")
+            let message = line.components(separatedBy: "：错误：").last ?? String(line)
             #expect(Self.englishWords(message).isEmpty, "\(line)")
         }
 

@@ -604,7 +604,7 @@ enum CLIText {
         ("Print the CSV header for `gaizao batch` (question ids as columns).", "打印 `gaizao batch` 用的 CSV 表头（题目 id 为列）。"),
         ("Write a questionnaire workbook (.xlsx) for `gaizao batch`: one row per enterprise, drop-down lists.", "写出供 `gaizao batch` 使用的问卷工作簿（.xlsx）：每行一家企业，带下拉选项。"),
         ("Reports every problem as path:line:col: error|warning: message. Exit 0 when clean, 1 on errors (or warnings with --strict).",
-         "每个问题报告为 path:line:col: error|warning: 说明。无问题退出码为 0，有错误（或 --strict 时有警告）为 1。"),
+         "每个问题报告为 path:line:col：错误|警告：说明（英文为 path:line:col: error|warning: message）。无问题退出码为 0，有错误（或 --strict 时有警告）为 1。"),
         ("Catalog folder (default: --catalog, $GAIZAO_CATALOG, else the shipped catalogs/).", "目录数据文件夹（默认：--catalog、$GAIZAO_CATALOG，否则为随附的 catalogs/）。"),
         ("Fail on warnings too.", "有警告也算失败。"),
         ("Templates folder to check as well (default: the shipped templates/ when linting the shipped catalog).", "一并检查的模板文件夹（默认：检查随附目录时为随附的 templates/）。"),

@@ -1,11 +1,13 @@
 import Foundation
 import GaizaoCore
 
-/// Prints diagnostics as `path:line:col: error: message` with a caret snippet; colour only on a TTY
+/// Prints diagnostics as `path:line:col: error: message` (`path:line:col：错误：说明` in Chinese) with a caret snippet; colour only on a TTY
 /// and never with NO_COLOR.
 public struct DiagnosticPrinter {
     var sources: [String: String]
     let colour: Bool
+    /// The language of the frame and the messages.
+    let lang: Lang
     /// Each file's lines, indexed on first use (a file may have thousands of diagnostics).
     private let lineIndex = LineIndexCache()
 
@@ -19,9 +21,10 @@ public struct DiagnosticPrinter {
         }
     }
 
-    public init(sources: [String: String] = [:], colour: Bool = Terminal.colourEnabled(fd: 2)) {
+    public init(sources: [String: String] = [:], colour: Bool = Terminal.colourEnabled(fd: 2), lang: Lang = CLILanguage.current) {
         self.sources = sources
         self.colour = colour
+        self.lang = lang
     }
 
     public mutating func add(_ file: SourceFile) {
@@ -30,13 +33,18 @@ public struct DiagnosticPrinter {
     }
 
     public func format(_ d: Diagnostic) -> String {
-        let severity = d.severity.rawValue
+        // The frame and the message in the message language (`CLIText`): `path:line:col: error: message` as
+        // compilers write it in English, `path:line:col：错误：说明` in Chinese, as batch prints its errors. A
+        // message without a Chinese form keeps the English frame: a line is never half translated. The message
+        // and the snippet quote the input: its control characters are shown, not obeyed.
+        let translated = CLIText.localized(d.message, lang: lang)
+        let chinese = lang == .zh && translated != d.message
+        let severity = chinese ? (d.severity == .error ? "错误" : "警告") : d.severity.rawValue
         let tag = colour ? (d.severity == .error ? "\u{1B}[1;31m\(severity)\u{1B}[0m" : "\u{1B}[1;33m\(severity)\u{1B}[0m") : severity
-        // The message in the message language (`CLIText`; the `path:line:col: error:` frame stays as compilers
-        // write it, for editors). The message and the snippet quote the input: its control characters are shown,
-        // not obeyed.
-        let message = ControlCharacters.visible(CLIText.localized(d.message))
-        var line = d.location.map { "\(ControlCharacters.visible($0.description)): \(tag): \(message)" } ?? "\(tag): \(message)"
+        let separator = chinese ? "：" : ": "
+        let message = ControlCharacters.visible(translated)
+        var line = d.location.map { "\(ControlCharacters.visible($0.description))\(separator)\(tag)\(separator)\(message)" }
+            ?? "\(tag)\(separator)\(message)"
         if let loc = d.location, let text = sources[loc.file], let snippet = SourceSnippet.render(lineIndex.lines(loc.file, text), at: loc) {
             line += "\n" + ControlCharacters.visible(snippet)
         }
