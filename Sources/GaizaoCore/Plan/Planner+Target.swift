@@ -70,7 +70,7 @@ extension Planner {
     /// `budgeted`: the package was chosen within a budget (the best level and points it buys), not as the
     /// cheapest for a level. The reasons name what the package aims at: the target when it reaches it; else,
     /// within a budget, the best the budget buys; else the highest level the catalog can reach.
-    func assign(_ chosen: UInt64, _ model: PackageModel, _ diagnosis: Diagnosis, level: Int, budgeted: Bool = false,
+    func assign(_ chosen: UInt64, _ model: PackageModel, level: Int, budgeted: Bool = false,
                 _ decisions: inout [ModuleDecision], _ measures: inout [MeasureDecision]) {
         let tops = model.tops(chosen)
         let outcome = model.evaluate(chosen)

@@ -137,7 +137,7 @@ public struct Planner: Sendable {
                 // Out of reach: the cheapest package for the highest level that can be reached.
                 chosen = levels.indices.reversed().lazy.filter { levels[$0] < level }.compactMap { ladderMask($0) }.first ?? forced
             }
-            assign(chosen, model, diagnosis, level: level, budgeted: options.budgetYuan != nil, &decisions, &measures)
+            assign(chosen, model, level: level, budgeted: options.budgetYuan != nil, &decisions, &measures)
             target.reached = model.evaluate(chosen).level >= level
             if !target.reached {
                 let cheapest = levels.firstIndex(of: level).flatMap { ladderMask($0) }
