@@ -274,3 +274,45 @@ import Testing
         #expect(Money.englishAmount(wan: 3, unit: Localized(zh: "人", en: "people")) == nil)
     }
 }
+
+/// The second audit (compare, explain, wizard and the proposal's own sentences).
+@Suite struct ProposalTextAuditTwoTests {
+    /// A budget with a target chose the package by level, points and least investment, not "personalized modules
+    /// within the budget" as the rules-only package does.
+    @Test func theBudgetNoteSaysHowTheBudgetChose() throws {
+        let targeted = try ProposalTextAuditTests.proposal("home-appliance-midsize", budget: 600_000, target: .automatic)
+        let md = RenderFixtures.renderer.markdown(targeted, lang: .zh)
+        #expect(md.contains("在预算上限 60 万元（与投资估算上限比较）内选择组合：先求等级最高"), "\(md)")
+        #expect(!md.contains("选择个性化模块"))
+        let en = RenderFixtures.renderer.markdown(targeted, lang: .en)
+        #expect(en.contains("The package was chosen within a budget of CNY 600,000 (against the high estimate)"))
+        let rulesOnly = try ProposalTextAuditTests.proposal("home-appliance-midsize", budget: 600_000, target: .none)
+        #expect(RenderFixtures.renderer.markdown(rulesOnly, lang: .zh).contains("选择个性化模块"))
+    }
+
+    /// "Not needed for the target" only where the package reaches its target.
+    @Test func noMeasureIsSaidToBeUnneededForATargetOutOfReach() throws {
+        var unreached = 0
+        for r in try ProposalTextAuditTests.rendered() where r.lang == .zh {
+            let reached = r.proposal.target.map { $0.level != nil && $0.reached } == true
+            if !reached {
+                unreached += 1
+                #expect(!r.md.contains("达到目标等级不需要新增管理措施"), "\(r.what)")
+            }
+        }
+        #expect(unreached > 0, "the settings include targets out of reach and rules-only packages")
+    }
+
+    /// An outcome's baseline and target carry the unit of the answer they come from; the energy indicator is not
+    /// named "per 100 CNY" over a figure per 10,000 CNY.
+    @Test func outcomeBaselinesAndTargetsHaveTheirUnits() throws {
+        let p = try ProposalTextAuditTests.proposal("auto-parts-midsize")
+        let md = RenderFixtures.renderer.markdown(p, lang: .zh)
+        #expect(md.contains("| 单位营业收入综合能耗 | 85 千克标准煤/万元 | -8% 至 -3% | 78.2 至 82.5 千克标准煤/万元 |"), "\(md)")
+        #expect(md.contains("元/百元营业收入 |"), "\(md)")
+        let en = RenderFixtures.renderer.markdown(p, lang: .en)
+        #expect(en.contains("| 85 kgce per 10,000 CNY |"), "\(en)")
+        let energy = try #require(p.outcomes.first { $0.metric == "energy_per_revenue" })
+        #expect(energy.baselineUnit == Localized(zh: "千克标准煤/万元", en: "kgce per 10,000 CNY"))
+    }
+}

@@ -294,6 +294,9 @@ public struct Proposal: Codable, Sendable, Hashable {
         /// The baseline as a reader sees it in each language (optional: absent in proposals written before the
         /// field existed; renderers then fall back to `baseline`).
         public var baselineDisplay: Localized? = nil
+        /// The unit of the baseline answer and of the target value (`千克标准煤/万元`), when it has one of its own
+        /// (absent in older proposals, and for a percentage or revenue per employee, whose display carries it).
+        public var baselineUnit: Localized? = nil
         public var expectedLow: Double?
         public var expectedHigh: Double?
     }

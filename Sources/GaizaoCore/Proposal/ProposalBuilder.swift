@@ -79,9 +79,11 @@ public struct ProposalBuilder: Sendable {
         let outcomes = catalog.manifest.kpiMetrics.filter(\.outcome).map { metric -> Proposal.OutcomeEntry in
             let effects = plan.kpis.filter { $0.metric == metric.id }
             let baseline = baseline(metric.id, a)
+            let unit = baselineUnit(metric.id)
             return Proposal.OutcomeEntry(
                 metric: metric.id, name: metric.name, unit: metric.unit, baseline: baseline?.zh,
-                baselineDisplay: baseline,
+                baselineDisplay: baseline.map { b in unit.map { Localized(zh: b.zh + " " + $0.zh, en: b.en + " " + $0.en) } ?? b },
+                baselineUnit: unit,
                 expectedLow: effects.isEmpty ? nil : round4(effects.map(\.low).min()!),
                 expectedHigh: effects.isEmpty ? nil : round4(effects.map(\.high).max()!))
         }
@@ -150,6 +152,16 @@ public struct ProposalBuilder: Sendable {
     private func sceneLevel(_ diagnosis: Diagnosis, _ r: ProposalTables.RaisedScene) -> Int {
         if let k = r.sceneIndex, k < diagnosis.scenes.count, diagnosis.scenes[k].id == r.scene { return diagnosis.scenes[k].level }
         return diagnosis.scene(r.scene)?.level ?? 0
+    }
+
+    /// The unit of an outcome's baseline answer, from its question (energy and cost per revenue; the others'
+    /// displays carry theirs).
+    private func baselineUnit(_ metric: String) -> Localized? {
+        switch metric {
+        case "energy_per_revenue": return questionnaire["baseline_energy_per_revenue"]?.unit
+        case "cost_per_revenue": return questionnaire["baseline_cost_per_revenue"]?.unit
+        default: return nil
+        }
     }
 
     /// The outcome baseline from the answers. Figures are language-neutral except revenue per employee, which

@@ -50,8 +50,16 @@ extension ViewModelBuilder {
             "netCost": .from(format.money(proposal.totals.netCost)),
             "stacking": .from(localized(proposal.stackingAssumption)),
             "hasBudgetLimit": .from(proposal.budgetYuan != nil),
-            "budgetNote": .from(proposal.budgetYuan.map { strings.format("budgetLimitFmt", ["budget": format.money($0)]) } ?? ""),
+            "budgetNote": .from(budgetNote()),
         ]
+    }
+
+    /// How the budget chose the package: the personalized modules of greatest value within it for the rules-only
+    /// package, else the highest level, then points, then least investment within it.
+    func budgetNote() -> String {
+        guard let budget = proposal.budgetYuan else { return "" }
+        let key = proposal.target?.level == nil ? "budgetLimitFmt" : "budgetTargetFmt"
+        return strings.format(key, ["budget": format.money(budget)])
     }
 
     func kpis() -> ViewNode {

@@ -34,7 +34,8 @@ extension ViewModelBuilder {
             guard let low = o.expectedLow, let high = o.expectedHigh else { continue }
             let baseline = o.baselineDisplay.map(localized) ?? o.baseline.map(safe) ?? strings["notRecorded"]
             kpis.append(["metric": .from(localized(o.name)), "baseline": .from(baseline), "change": .from(format.change(low: low, high: high, unit: localized(o.unit))),
-                         "target": .from(outcomeTarget(o.metric, low: low, high: high) ?? strings["dash"])])
+                         "target": .from(outcomeTarget(o.metric, low: low, high: high).map { target in
+                             o.baselineUnit.map { target + " " + localized($0) } ?? target } ?? strings["dash"])])
         }
         return ["intro": .from(strings["targetsIntro"]), "scenes": .from(scenes), "hasScenes": .from(!scenes.isEmpty), "kpis": .from(kpis), "hasKpis": .from(!kpis.isEmpty)]
     }

@@ -117,6 +117,9 @@ extension ViewModelBuilder {
             "intro": .from(strings.format("measuresIntroFmt", ["n": String(chosen.count)])),
             "rows": .from(chosen),
             "hasRows": .from(!chosen.isEmpty),
+            // "Not needed for the target" only where the package reaches a target; else (rules only, out of reach,
+            // a budget short of it) the plain fact.
+            "noMeasuresText": .from(strings[proposal.target.map { $0.level != nil && $0.reached } == true ? "noMeasures" : "noMeasuresInPackage"]),
             "next": .from(next),
             "hasNext": .from(!next.isEmpty),
             "inPlaceText": .from(joined(inPlace)),

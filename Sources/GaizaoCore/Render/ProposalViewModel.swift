@@ -195,7 +195,7 @@ final class ViewModelBuilder {
             "reasons": .from(reasons),
             "hasReasons": .from(!reasons.isEmpty),
             "hasBudgetLimit": .from(proposal.budgetYuan != nil),
-            "budgetNote": .from(proposal.budgetYuan.map { strings.format("budgetLimitFmt", ["budget": format.money($0)]) } ?? ""),
+            "budgetNote": .from(budgetNote()),
         ]
         node["whyNotAfter"] = whyNotHigher(a, key: "whyNotAfterFmt").mustacheValue
         return node
