@@ -51,12 +51,23 @@ extension CatalogReader {
         if minUnits < 0 || maxUnits < minUnits {
             ctx.error("`min_units`/`max_units` must satisfy 0 ≤ min_units ≤ max_units", m["min_units"] ?? m["max_units"] ?? node)
         }
+        // The price at the most units must stay a figure money can be: at most 10¹² yuan (a hundred million 万元),
+        // so that a package's sums stay exact.
+        let highest = Double(base.high) + Double(perUnit.high) * max(minUnits, maxUnits)
+        if highest > Self.maxPriceYuan {
+            ctx.error("\(what) reaches \(Money.wan(Int(min(highest, 9e18)))) 万元 at `max_units`, more than the limit of \(Money.wan(Int(Self.maxPriceYuan))) 万元: check `per_unit` and `max_units`", m["max_units"] ?? m["per_unit"] ?? node)
+        }
         let upgrade = m.integer("upgrade_percent", in: what, range: 0...100)
         return CostModel.Entry(
             moduleID: moduleID, driverID: driver, base: base, perUnit: perUnit, minUnits: minUnits, maxUnits: max(minUnits, maxUnits),
             yearly: wanRange(m, "yearly", ctx) ?? .zero, upgradePercent: upgrade, location: ctx.loc(node),
             driverLocation: m["driver"].map(ctx.loc))
     }
+
+    /// The most a module's price may reach, in yuan (10¹²).
+    static let maxPriceYuan = 1e12
+    /// The most one figure of a cost model may be, in yuan: 10¹⁰ (a million 万元).
+    static let maxFigureYuan = 10_000_000_000
 
     /// A `[low, high]` range of 万元 as exact yuan.
     static func wanRange(_ m: YMap, _ key: String, _ ctx: LoadContext, required: Bool = false) -> CostRange? {
@@ -71,6 +82,10 @@ extension CatalogReader {
         let bounds = seq.map { n -> Int? in
             guard case let .scalar(s) = n, s.style == .plain, let y = Money.yuan(fromWan: s.string), y >= 0 else {
                 ctx.error("`\(key)` must hold non-negative numbers of 万元 with at most 4 decimals, found \(YValue.describe(n))", n)
+                return nil
+            }
+            guard y <= maxFigureYuan else {
+                ctx.error("`\(key)` is out of range: at most \(Money.wan(maxFigureYuan)) 万元, found \(YValue.describe(n))", n)
                 return nil
             }
             return y

@@ -111,9 +111,17 @@ extension CatalogReader {
             km.checkKeys(["metric", "change", "source"], in: "KPI effect")
             guard let metric = km.string("metric", required: true, in: "KPI effect"),
                   let source = km.string("source", required: true, in: "KPI effect") else { continue }
-            guard let change = km["change"], case let .sequence(seq) = change, seq.count == 2,
-                  let low = YValue.number(seq[0], ctx, what: "low change"), let high = YValue.number(seq[1], ctx, what: "high change") else {
+            guard let change = km["change"], case let .sequence(seq) = change, seq.count == 2 else {
                 if let change = km["change"] { ctx.error("`change` must be [low, high]", change) } else { km.missing("change", in: "KPI effect") }
+                continue
+            }
+            // Each bound reports its own problem (not a number, out of range).
+            let bounds = (YValue.number(seq[0], ctx, what: "low change"), YValue.number(seq[1], ctx, what: "high change"))
+            guard let low = bounds.0, let high = bounds.1 else { continue }
+            // A change is in per cent or percentage points: beyond ±1,000 it is a typing error, and a saving priced
+            // from it would be meaningless.
+            guard abs(low) <= 1_000, abs(high) <= 1_000 else {
+                ctx.error("`change` must lie between -1000 and 1000 (per cent or percentage points), found [\(formatNumber(low)), \(formatNumber(high))]", change)
                 continue
             }
             kpis.append(KPIEffect(metric: metric, low: min(low, high), high: max(low, high), source: source, location: ctx.loc(k)))

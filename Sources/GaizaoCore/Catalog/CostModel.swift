@@ -149,7 +149,7 @@ public struct CostModel: Sendable {
         guard let d = driver(driverID), let answer = number(d.questionID), answer.isFinite, answer >= 0 else { return nil }
         let raw = answer * d.sharePercent / 100 / d.unitSize
         let units = min(max(raw, entry.minUnits), entry.maxUnits)
-        func scaled(_ perUnit: Int) -> Int { Int((Double(perUnit) * units).rounded()) }
+        func scaled(_ perUnit: Int) -> Int { Money.yuan(clamping: Double(perUnit) * units) }
         let oneOff = CostRange(low: entry.base.low + scaled(entry.perUnit.low), high: entry.base.high + scaled(entry.perUnit.high))
         return Price(oneOff: oneOff, yearly: entry.yearly, upgradePercent: entry.upgradePercent,
                      derivation: .scaled(driver: d, entry: entry, units: units, raw: raw))

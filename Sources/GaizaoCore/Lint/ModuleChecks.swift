@@ -7,6 +7,14 @@ enum ModuleChecks {
             bag.error("industry `\(industry.id)` declares shape \(industry.shape.standard)+\(industry.shape.personalized) but has \(standard)+\(personalized) modules (standard+personalized)",
                       at: industry.shapeLocation)
         }
+        // The planner searches packages as sets of at most `PackageModel.capacity` items (modules and measures);
+        // beyond that it would leave items out and could call a reachable target unreachable.
+        let items = modules.count + industry.measures.count
+        if items > PackageModel.capacity {
+            let first = modules.count > PackageModel.capacity ? modules[PackageModel.capacity].location
+                : industry.measures[PackageModel.capacity - modules.count].location
+            bag.error("industry `\(industry.id)` has \(modules.count) modules and \(industry.measures.count) measures: the planner handles at most \(PackageModel.capacity) of them together; split the industry or merge modules", at: first ?? industry.location)
+        }
         let ids = modules.map(\.id)
         let bands = catalog.manifest.sizeBands.map(\.id)
         let tags = Set(catalog.policies.policies.compactMap { p -> String? in if case let .tag(t) = p.base { return t } else { return nil } })

@@ -85,7 +85,7 @@ extension ProposalBuilder {
                 }
                 let improvements = rule.lowerIsBetter ? (-k.high, -k.low) : (k.low, k.high)
                 func saving(_ improvement: Double) -> Int {
-                    Int((max(0, improvement) / 100 * base * rule.sharePercent / 100 * realisation / 100).rounded()) * 100
+                    Money.yuan(clamping: max(0, improvement) / 100 * base * rule.sharePercent / 100 * realisation / 100) * 100
                 }
                 let range = CostRange(low: saving(improvements.0), high: saving(improvements.1))
                 // "5–12%" but "0.5–1.5 个百分点": a per-cent sign takes no space.
@@ -94,8 +94,8 @@ extension ProposalBuilder {
                 let basisName = Self.basisName(rule.basis)
                 let change = "\(formatNumber(max(0, improvements.0)))–\(formatNumber(max(0, improvements.1)))"
                 lines.append(.init(metric: k.metric, annualSaving: yuan(range), basis: Localized(
-                    zh: "\(metric?.name.zh ?? k.metric)改善 \(change)\(unit.zh) × \(basisName.zh) \(Money.wan(Int(base.rounded()))) 万元 × \(formatNumber(rule.sharePercent))% × 计入 \(formatNumber(realisation * 100))%",
-                    en: "\(metric?.name.en ?? k.metric) improved by \(change)\(unit.en) × \(basisName.en) \(Money.cny(Int(base.rounded()))) × \(formatNumber(rule.sharePercent))% × \(formatNumber(realisation * 100))% counted")))
+                    zh: "\(metric?.name.zh ?? k.metric)改善 \(change)\(unit.zh) × \(basisName.zh) \(Money.wan(Money.yuan(clamping: base))) 万元 × \(formatNumber(rule.sharePercent))% × 计入 \(formatNumber(realisation * 100))%",
+                    en: "\(metric?.name.en ?? k.metric) improved by \(change)\(unit.en) × \(basisName.en) \(Money.cny(Money.yuan(clamping: base))) × \(formatNumber(rule.sharePercent))% × \(formatNumber(realisation * 100))% counted")))
                 sum.low += range.low
                 sum.high += range.high
                 bestLow[k.metric] = max(bestLow[k.metric] ?? 0, range.low)

@@ -18,6 +18,13 @@ public enum Money {
         return negative ? -value : value
     }
 
+    /// A computed amount of yuan as a whole number, never trapping: bounded to ±10¹⁵ (catalogs bound their figures
+    /// far below that, so the bound is reached only by a value that is already meaningless), a NaN is 0.
+    public static func yuan(clamping value: Double) -> Int {
+        guard value.isFinite else { return value.isNaN ? 0 : (value > 0 ? 1_000_000_000_000_000 : -1_000_000_000_000_000) }
+        return Int(min(max(value.rounded(), -1e15), 1e15))
+    }
+
     /// `12.5` for 125,000 yuan: 万元 with up to 2 decimals, trailing zeros dropped.
     public static func wan(_ yuan: Int, decimals: Int = 2) -> String {
         // A proposal shows a few hundred amounts: written without a buffer (`DecimalText.string`). (Yuan figures

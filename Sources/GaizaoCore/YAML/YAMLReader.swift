@@ -163,9 +163,18 @@ enum YValue {
         return s.string
     }
 
+    /// The largest magnitude a catalog number may have. Points, weights, units, coefficients and question limits
+    /// of a real catalog are far below it; bounded here, the sums and products the engine forms of them (in
+    /// thousandths of a point, in yuan) stay far inside `Int`, so no catalog that lint passes can make a run trap.
+    static let maxMagnitude = 1_000_000_000.0
+
     static func number(_ node: Node, _ ctx: LoadContext, what: String) -> Double? {
         guard case let .scalar(s) = node, s.style == .plain, let d = parseNumber(s.string) else {
             ctx.error("\(what) must be a number, found \(describe(node))", node)
+            return nil
+        }
+        guard abs(d) <= maxMagnitude else {
+            ctx.error("\(what) is out of range: a catalog number is at most 1,000,000,000 in magnitude, found \(describe(node))", node)
             return nil
         }
         return d
