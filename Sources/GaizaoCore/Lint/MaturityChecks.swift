@@ -57,6 +57,9 @@ enum MaturityChecks {
             if rule.minScenes > model.scenes.count || rule.minMandatory > mandatory || rule.minMandatory > rule.minScenes {
                 bag.error("level \(rule.level) asks for \(rule.minScenes) scenes (\(rule.minMandatory) mandatory), more than the model has (\(model.scenes.count), \(mandatory) mandatory)", at: rule.location)
             }
+            if rule.minScore > model.totalPoints + 1e-9 {
+                bag.warning("level \(rule.level) needs \(formatNumber(rule.minScore)) points, more than the model's \(formatNumber(model.totalPoints)): no enterprise can reach it", at: rule.location)
+            }
             if let p = previous, rule.minScore < p.minScore {
                 bag.warning("level \(rule.level) needs fewer points than level \(p.level)", at: rule.location)
             }
