@@ -43,10 +43,6 @@ public struct WizardCommand: ParsableCommand {
 
     public func run() throws {
         let formats = try OutputFormat.parseList(format)
-        // Refused before any question is asked: the proposal would be written over the answers file.
-        if output != "-" {
-            try OutputGuard.refuseOverwriting(inputs: [answers], with: ProposalWriter.paths(formats: formats, output: output, baseName: proposalBaseName))
-        }
         let session = try CatalogSession.load(flag: global.catalog)
         let catalog = session.catalog
         var chosen: Industry?
@@ -66,6 +62,11 @@ public struct WizardCommand: ParsableCommand {
             }
             chosen = catalog.industry(sheet.industry)
             resumed = sheet
+        }
+        // Refused before any question is asked: the proposal would be written over the answers file. Checked once
+        // the file has been read, so that a proposal given as the answers file is said to be one.
+        if output != "-" {
+            try OutputGuard.refuseOverwriting(inputs: [answers], with: ProposalWriter.paths(formats: formats, output: output, baseName: proposalBaseName))
         }
         var model = WizardModel(catalog: catalog, lang: global.lang, industry: chosen, resumed: resumed,
                                 explicitKeys: Set(resumed?.locations.keys.map { $0 } ?? []))
