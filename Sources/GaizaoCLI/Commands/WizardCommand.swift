@@ -113,11 +113,21 @@ public struct WizardCommand: ParsableCommand {
         return ExitCode(exitCode)
     }
 
+    /// The command that continues this session: the same answers file and every option given that changes what
+    /// the wizard asks or writes, each word quoted for the shell, so that pasting it back loses nothing.
     func resumeCommand() -> String {
-        var words = ["gaizao", "wizard", "--answers", ShellQuote.word(answers)]
-        if let catalog = global.catalog { words += ["--catalog", ShellQuote.word(catalog)] }
+        var words = ["gaizao", "wizard", "--answers", answers]
+        if let industry { words += ["--industry", industry] }
+        if output != "." { words += ["-o", output] }
+        switch target.value {
+        case .automatic: break
+        case .none: words += ["--target-level", "none"]
+        case let .level(n): words += ["--target-level", "\(n)"]
+        }
+        if format != OutputFormat.defaultList { words += ["--format", format] }
+        if let catalog = global.catalog { words += ["--catalog", catalog] }
         if global.lang == .en { words += ["--lang", "en"] }
-        return words.joined(separator: " ")
+        return words.map(ShellQuote.word).joined(separator: " ")
     }
 
     var proposalBaseName: String { SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent) }

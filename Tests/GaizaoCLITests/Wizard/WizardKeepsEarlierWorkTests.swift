@@ -3,6 +3,30 @@ import Testing
 import GaizaoCore
 @testable import GaizaoCLI
 
+/// Nothing entered or written before is lost: the options of an interrupted session.
+@Suite struct WizardKeepsEarlierWorkTests {
+    private static func tempDir() throws -> String {
+        let dir = NSTemporaryDirectory() + "gaizao-keep-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    private static let dated = body(fullAutoPartsExpected)
+        .replacingOccurrences(of: "industry: auto-parts\n", with: "industry: auto-parts\ndate: 2026-11-20\n")
+
+    // MARK: - The resume hint
+
+    @Test func resumeHintRepeatsEveryOptionGiven() throws {
+        let plain = try WizardCommand.parse([])
+        #expect(plain.resumeCommand() == "gaizao wizard --answers gaizao-answers.yaml")
+        let full = try WizardCommand.parse(["-o", "out dir", "--target-level", "3", "--format", "md,json", "--industry", "auto-parts",
+                                            "--answers", "王's.yaml", "--catalog", "my catalogs", "--lang", "en"])
+        #expect(full.resumeCommand() == "gaizao wizard --answers '王'\\''s.yaml' --industry auto-parts -o 'out dir' --target-level 3 --format md,json --catalog 'my catalogs' --lang en")
+        #expect(try WizardCommand.parse(["--target-level", "none"]).resumeCommand().hasSuffix("--target-level none"))
+        #expect(try WizardCommand.parse(["--target-level", "auto", "-o", "."]).resumeCommand() == "gaizao wizard --answers gaizao-answers.yaml")
+    }
+}
+
 /// The real binary in line mode (standard input from a file), on an answers file written by hand.
 @Suite(.enabled(if: TmuxSession.gaizaoPath != nil, "the gaizao binary is not built: run `swift build`"))
 struct WizardKeepsEarlierWorkBinaryTests {
