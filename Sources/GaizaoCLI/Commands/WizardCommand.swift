@@ -11,10 +11,14 @@ public struct WizardCommand: ParsableCommand {
             Keys: ↑/↓ (j/k, number keys; digits typed together are one number) choose, Space ticks, Enter confirms, \
             ←/Backspace/b goes back, ? explains and lists every key, Ctrl-C saves and stops. Numbers may carry their \
             unit (85人, 30%, 1.2亿). The answers are saved after every answer; run the same command again to continue. \
-            The last step asks the diagnosis date (default today); the proposal is named after the company and that date. \
+            The last step asks the diagnosis date (default today, or a resumed file's own date when it is not earlier); \
+            the proposal is named after the company and that date. \
             When standard input is not a terminal, one answer per line is read (option numbers, comma-separated for \
             several, y/n, numbers, text; an empty line keeps the answer, takes the default or skips). \
-            Exit codes: 0 proposal written, 1 input error or input ended early, 2 usage, 128+signal when stopped \
+            A proposal of the same name already in the output folder is kept: on a terminal you choose a new name \
+            (the default), to overwrite it, or to write nothing; otherwise the new one is written under the next free \
+            name (NAME-2, …). \
+            Exit codes: 0 proposal written (or, as chosen, not written), 1 input error or input ended early, 2 usage, 128+signal when stopped \
             (130 for Ctrl-C/Ctrl-D).
             """)
 
@@ -98,7 +102,8 @@ public struct WizardCommand: ParsableCommand {
             }
         }
         if let saveError { throw CLIError.input(model.ui.saveFailed(saveError)) }
-        try writeProposal(session: session, formats: formats, ui: model.ui)
+        try writeProposal(session: session, formats: formats, ui: model.ui,
+                          interactive: isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0)
     }
 
     /// Says where the answers are and how to continue; the exit code tells how the session ended.
@@ -133,7 +138,10 @@ public struct WizardCommand: ParsableCommand {
     var proposalBaseName: String { SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent) }
 
     /// The proposal exactly as `gaizao diagnose` writes it from the saved answers file.
-    private func writeProposal(session: CatalogSession, formats: [OutputFormat], ui: WizardStrings) throws {
+    /// A proposal of the same name already in the output folder is never replaced unasked: on a terminal the
+    /// user chooses (a new name, the default; overwrite; or write nothing), otherwise the new proposal takes the
+    /// next free name and says so.
+    private func writeProposal(session: CatalogSession, formats: [OutputFormat], ui: WizardStrings, interactive: Bool) throws {
         let sheet = try AnswersLoader.load(answers, session: session, quietWarnings: true)
         let result: Engine.Output
         do {
@@ -141,7 +149,24 @@ public struct WizardCommand: ParsableCommand {
         } catch {
             throw CLIError.input(error.description)
         }
-        let base = Self.baseName(result.proposal, answersPath: answers)
+        var base = Self.baseName(result.proposal, answersPath: answers)
+        if output != "-" {
+            let existing = Self.existingProposal(base, in: output)
+            if !existing.isEmpty {
+                let free = Self.freeBaseName(base, in: output)
+                let choice = interactive ? Self.askAboutExisting(existing, free: free, ui: ui) : .newName
+                switch choice {
+                case .newName:
+                    base = free
+                    if !interactive { Console.out(ui.existingKept(existing, newName: free)) }
+                case .overwrite:
+                    break
+                case let .cancel(exitCode):
+                    Console.out(ui.proposalNotWritten(answers))
+                    throw ExitCode(exitCode)
+                }
+            }
+        }
         let written = try ProposalWriter(lang: global.lang, templatesFlag: nil, formats: formats).write(result.proposal, formats: formats, to: output, baseName: base, inputs: [answers])
         if output != "-" {
             Console.out(Summary.line(result.proposal, lang: global.lang))
@@ -160,6 +185,46 @@ public struct WizardCommand: ParsableCommand {
         let company = p.enterprise.name.trimmingCharacters(in: .whitespaces)
         guard !company.isEmpty else { return fallback }
         return SafeFileName.from(company + (p.date.map { "-" + $0 } ?? ""), fallback: fallback)
+    }
+
+    enum ExistingChoice: Equatable {
+        case newName, overwrite
+        /// Write nothing; the exit code (0 when chosen, 130 when the input ended).
+        case cancel(Int32)
+    }
+
+    /// The files of a proposal named `base` already in `output`, in any format: the formats of one diagnosis are
+    /// one set, so a new Markdown file must not stand beside an earlier JSON of the same name either.
+    static func existingProposal(_ base: String, in output: String) -> [String] {
+        OutputFormat.allCases.map { (output as NSString).appendingPathComponent("\(base).\($0.rawValue)") }.filter {
+            var st = stat()
+            return lstat($0, &st) == 0  // a dangling link counts: writing would replace it
+        }
+    }
+
+    /// `base-2`, `base-3`, … the first that no file of any format in `output` has.
+    static func freeBaseName(_ base: String, in output: String) -> String {
+        var n = 2
+        while !existingProposal("\(base)-\(n)", in: output).isEmpty { n += 1 }
+        return "\(base)-\(n)"
+    }
+
+    /// Asks on the terminal (the wizard's screen is closed by now) what to do with an earlier proposal of the same
+    /// name; Enter alone keeps it and writes the new one under `free`.
+    static func askAboutExisting(_ existing: [String], free: String, ui: WizardStrings) -> ExistingChoice {
+        Console.out("")
+        Console.out(ui.existingFound(existing))
+        for line in ui.existingChoices(newName: free) { Console.out("  " + line) }
+        while true {
+            FileHandle.standardOutput.write(Data(ui.existingPrompt.utf8))
+            guard let line = Swift.readLine(strippingNewline: true) else { Console.out(""); return .cancel(130) }
+            switch AnswerInput.normalizeDigits(line).trimmingCharacters(in: .whitespaces) {
+            case "", "1": return .newName
+            case "2": return .overwrite
+            case "3": return .cancel(0)
+            default: Console.out(ui.existingChooseAgain)
+            }
+        }
     }
 
     /// Today's date in the local time zone, YYYY-MM-DD (`GAIZAO_TODAY` overrides it, for reproducible runs).

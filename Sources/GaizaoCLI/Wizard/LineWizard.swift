@@ -54,7 +54,7 @@ struct LineWizard {
             case .date:
                 // The end of the input here takes the default date (today), so a scripted run needs no date line.
                 write("")
-                write(ui.dateQuestion + " (" + ui.dateHint(today: model.date ?? model.today) + ")")
+                write(ui.dateQuestion + " (" + ui.dateHint(today: model.defaultDate, earlier: model.isReassessment ? model.date : nil) + ")")
                 output("> ")
                 let line = readAnswerLine() ?? ""
                 model.confirmDate(line)

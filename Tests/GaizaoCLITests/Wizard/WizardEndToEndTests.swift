@@ -106,6 +106,54 @@ struct WizardEndToEndTests {
         #expect(body(t.file("answers.yaml") ?? "") == fullAutoPartsExpected)
     }
 
+    /// Running again on a finished, hand-written file (the shipped example) with its own date: the earlier proposal
+    /// is not replaced unasked; Enter writes the new one under a new name, 2 overwrites. Ctrl-C's hint repeats
+    /// every option given.
+    @Test func rerunAsksBeforeReplacingAnEarlierProposal() throws {
+        let t = try TmuxSession()
+        let example = try String(contentsOfFile: TestCatalog.root + "/examples/auto-parts-midsize.yaml", encoding: .utf8)
+        try example.write(toFile: t.dir + "/ans.yaml", atomically: true, encoding: .utf8)
+        let name = "慈溪丙丁汽车零部件有限公司-2026-11-20"
+        try FileManager.default.createDirectory(atPath: t.dir + "/out", withIntermediateDirectories: true)
+        try "earlier\n".write(toFile: t.dir + "/out/\(name).md", atomically: true, encoding: .utf8)
+
+        for choice in ["", "2"] {
+            try t.start(["wizard", "--answers", "ans.yaml", "-o", "out"])
+            #expect(t.wait(for: "发现已保存的答卷 ans.yaml").found)
+            try t.send(keys(Key.end, Key.enter))
+            #expect(t.wait(for: "> 完成，生成改造方案").found)
+            try t.send(keys(Key.enter))
+            let date = t.wait(for: "答卷原来的诊断日期是 2026-11-20")
+            #expect(date.found, "\(date.screen)")
+            #expect(date.screen.contains("直接按 Enter 用 2026-12-02（今天，重新诊断）"))
+            try t.send(keys("2026-11-20", Key.enter))
+            let asked = t.wait(for: "请选择 [1]：")
+            #expect(asked.found, "\(asked.screen)")
+            #expect(asked.screen.contains("1. 另存为 \(name)-\(choice.isEmpty ? 2 : 3)，原方案保留（默认）"), "\(asked.screen)")
+            try t.send(keys(choice, Key.enter))
+            let done = t.wait(for: "DONE")
+            #expect(done.found, "\(done.screen)")
+            #expect(t.exitCode == 0)
+            #expect(t.file("stty.before") == t.file("stty.after"))
+            if choice.isEmpty {
+                #expect(done.screen.contains("out/\(name)-2.html"))
+                #expect(t.file("out/\(name).md") == "earlier\n", "the earlier proposal is untouched")
+                #expect(t.file("out/\(name)-2.md")?.contains("慈溪丙丁汽车零部件有限公司") == true)
+            } else {
+                #expect(t.file("out/\(name).md")?.contains("慈溪丙丁汽车零部件有限公司") == true, "overwritten as asked")
+                #expect(t.file("out/\(name)-3.md") == nil)
+            }
+        }
+        #expect(t.file("ans.yaml") == example, "the same date: the hand-written file was not rewritten")
+
+        try t.start(["wizard", "--answers", "new.yaml", "--industry", "auto-parts", "-o", "out", "--target-level", "3", "--format", "md,json"], width: 140)
+        #expect(t.wait(for: "企业名称（必答）").found)
+        try t.send(keys(Key.ctrlC))
+        let stopped = t.wait(for: "DONE")
+        #expect(stopped.screen.contains("继续填写：gaizao wizard --answers new.yaml --industry auto-parts -o out --target-level 3 --format md,json"),
+                "\(stopped.screen)")
+    }
+
     @Test func closedTerminalKeepsTheFile() throws {
         let t = try TmuxSession()
         let (_, _, sent) = partial(until: "equipment_digital_rate")

@@ -3,7 +3,8 @@ import Testing
 import GaizaoCore
 @testable import GaizaoCLI
 
-/// Nothing entered or written before is lost: the options of an interrupted session.
+/// Nothing entered or written before is lost: an earlier proposal of the same name, the options of an interrupted
+/// session; a re-assessment is dated today.
 @Suite struct WizardKeepsEarlierWorkTests {
     private static func tempDir() throws -> String {
         let dir = NSTemporaryDirectory() + "gaizao-keep-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -13,6 +14,57 @@ import GaizaoCore
 
     private static let dated = body(fullAutoPartsExpected)
         .replacingOccurrences(of: "industry: auto-parts\n", with: "industry: auto-parts\ndate: 2026-11-20\n")
+
+    // MARK: - The date of a re-assessment
+
+    @Test func reassessmentDefaultsToTodayAndShowsTheEarlierDate() {
+        var h = WizardHarness(resumeText: Self.dated, size: TerminalSize(width: 200, height: 30))
+        h.model.today = "2026-12-04"
+        h.run(keys(Key.end, Key.enter, Key.enter))  // review, then finish
+        #expect(h.model.screen == .date)
+        #expect(h.model.editor == .input(""))
+        #expect(h.screen.contains("直接按 Enter 用 2026-12-04（今天，重新诊断）"))
+        #expect(h.screen.contains("答卷原来的诊断日期是 2026-11-20"))
+        #expect(h.run(keys(Key.enter)) == .finished)
+        #expect(h.saved.contains("\ndate: 2026-12-04\n"))
+    }
+
+    @Test func reassessmentKeepsTheEarlierDateWhenTyped() {
+        var h = WizardHarness(resumeText: Self.dated)
+        h.model.today = "2026-12-04"
+        #expect(h.run(keys(Key.end, Key.enter, Key.enter, "2026-11-20", Key.enter)) == .finished)
+        #expect(h.model.date == "2026-11-20")
+        #expect(h.store.saves.isEmpty, "the same date changes nothing in the file")
+    }
+
+    @Test func sameDayKeepsTheFilesDate() {
+        var h = WizardHarness(resumeText: Self.dated)
+        h.model.today = "2026-11-20"
+        h.run(keys(Key.end, Key.enter, Key.enter))
+        #expect(h.model.editor == .input("2026-11-20"))
+        #expect(!h.screen.contains("重新诊断"))
+    }
+
+    @Test func reassessmentHintInEnglish() {
+        var h = WizardHarness(resumeText: Self.dated, lang: .en, size: TerminalSize(width: 200, height: 30))
+        h.model.today = "2026-12-04"
+        h.run(keys(Key.end, Key.enter, Key.enter))
+        #expect(h.screen.contains("Enter alone takes 2026-12-04 (today: a new diagnosis)"))
+        #expect(h.screen.contains("the answers were dated 2026-11-20"))
+    }
+
+    // MARK: - An earlier proposal of the same name
+
+    @Test func anEarlierProposalInAnyFormatTakesTheName() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(WizardCommand.existingProposal("甲-2026-11-20", in: dir).isEmpty)
+        try "earlier".write(toFile: dir + "/甲-2026-11-20.json", atomically: true, encoding: .utf8)
+        #expect(WizardCommand.existingProposal("甲-2026-11-20", in: dir) == [dir + "/甲-2026-11-20.json"])
+        #expect(WizardCommand.freeBaseName("甲-2026-11-20", in: dir) == "甲-2026-11-20-2")
+        try "earlier".write(toFile: dir + "/甲-2026-11-20-2.pdf", atomically: true, encoding: .utf8)
+        #expect(WizardCommand.freeBaseName("甲-2026-11-20", in: dir) == "甲-2026-11-20-3")
+    }
 
     // MARK: - The resume hint
 
@@ -43,6 +95,28 @@ struct WizardKeepsEarlierWorkBinaryTests {
         let text = try String(contentsOfFile: TestCatalog.root + "/examples/auto-parts-midsize.yaml", encoding: .utf8)
         try text.write(toFile: dir + "/ans.yaml", atomically: true, encoding: .utf8)
         return text
+    }
+
+    @Test func rerunOnTheSameDateKeepsTheEarlierProposal() throws {
+        let dir = NSTemporaryDirectory() + "gaizao-rerun-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let original = try example(in: dir)
+        let arguments = ["wizard", "--answers", dir + "/ans.yaml", "-o", dir + "/out"]
+        let name = "慈溪丙丁汽车零部件有限公司-2026-11-20"
+
+        let first = try run(["2026-11-20"], in: dir, arguments)
+        #expect(first.status == 0, "\(first.err)")
+        let earlierMarkdown = try String(contentsOfFile: "\(dir)/out/\(name).md", encoding: .utf8) + "\n手写的一行\n"
+        try earlierMarkdown.write(toFile: "\(dir)/out/\(name).md", atomically: true, encoding: .utf8)
+        #expect(try String(contentsOfFile: dir + "/ans.yaml", encoding: .utf8) == original, "the same date rewrites nothing")
+
+        let second = try run(["2026-11-20"], in: dir, arguments)
+        #expect(second.status == 0, "\(second.err)")
+        #expect(second.out.contains("原方案保留；新方案另存为 \(name)-2"), "\(second.out)")
+        #expect(second.out.contains("\(dir)/out/\(name)-2.json"))
+        #expect(try String(contentsOfFile: "\(dir)/out/\(name).md", encoding: .utf8) == earlierMarkdown)
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/out/\(name)-2.md"))
     }
 
     @Test func aProposalGivenAsTheAnswersFileIsSaidToBeOne() throws {

@@ -239,17 +239,28 @@ struct WizardModel {
         openDate()
     }
 
-    /// The date screen, its field filled with the date already given (else empty: Enter takes today).
+    /// Whether the answers carry a diagnosis date earlier than today: the wizard then runs again on an earlier
+    /// assessment (a re-assessment after the retrofit, most often), and today is the date offered.
+    var isReassessment: Bool {
+        guard let date, let today else { return false }
+        return date < today  // both YYYY-MM-DD
+    }
+
+    /// The date Enter alone takes on the date screen: today on a re-assessment, else the date already given, else today.
+    var defaultDate: String? { isReassessment ? today : (date ?? today) }
+
+    /// The date screen, its field filled with the date already given (else empty: Enter takes today). On a
+    /// re-assessment the field is empty: Enter takes today, and the earlier date is shown beside it.
     mutating func openDate() {
         screen = .date
         message = nil
-        editor = .input(date ?? "")
+        editor = .input(isReassessment ? "" : (date ?? ""))
     }
 
-    /// Confirms the typed date (empty: today) and finishes; a wrong date is said and asked again.
+    /// Confirms the typed date (empty: `defaultDate`) and finishes; a wrong date is said and asked again.
     mutating func confirmDate(_ typed: String) {
         let text = AnswerInput.normalizeDigits(typed).trimmingCharacters(in: .whitespaces)
-        let chosen = text.isEmpty ? (date ?? today) : text
+        let chosen = text.isEmpty ? defaultDate : text
         if let chosen, !AnswerDecoder.isISODate(chosen) {
             message = ui.badDate
             return

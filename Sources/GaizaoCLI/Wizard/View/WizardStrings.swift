@@ -159,8 +159,13 @@ struct WizardStrings {
     // The date step.
     var dateStep: String { t("最后一步：诊断日期  已完成 100%", "Last step: the diagnosis date  100% done") }
     var dateQuestion: String { t("诊断日期（写入答卷和方案，以后对比改造前后时用）", "Diagnosis date (written to the answers and the proposal; used to compare before and after later)") }
-    func dateHint(today: String?) -> String {
+    /// `earlier`: the answers' own, earlier date on a re-assessment (Enter then takes today, `today`).
+    func dateHint(today: String?, earlier: String? = nil) -> String {
         guard let today else { return t("格式 YYYY-MM-DD，例如 2026-12-01", "Format YYYY-MM-DD, e.g. 2026-12-01") }
+        if let earlier {
+            return t("格式 YYYY-MM-DD；直接按 Enter 用 \(today)（今天，重新诊断）；答卷原来的诊断日期是 \(earlier)，沿用请输入它",
+                     "Format YYYY-MM-DD; Enter alone takes \(today) (today: a new diagnosis); the answers were dated \(earlier): type it to keep it")
+        }
         return t("格式 YYYY-MM-DD；直接按 Enter 用 \(today)", "Format YYYY-MM-DD; Enter alone takes \(today)")
     }
     var badDate: String { t("请按 YYYY-MM-DD 输入日期，例如 2026-12-01。", "Enter the date as YYYY-MM-DD, e.g. 2026-12-01.") }
@@ -174,6 +179,25 @@ struct WizardStrings {
     func resumeHint(_ command: String) -> String { t("继续填写：\(command)", "To continue: \(command)") }
     func stopped(_ path: String, answered: Int, asked: Int) -> String {
         t("已停止。答卷已保存：\(path)（已答 \(answered)/\(asked) 题）", "Stopped. The answers are saved in \(path) (\(answered)/\(asked) answered)")
+    }
+    // A proposal of the same name already written (an earlier diagnosis, often the "before" of a comparison).
+    func existingFound(_ paths: [String]) -> String {
+        t("已有同名方案（可能是上次诊断写的）：\(paths.joined(separator: "、"))",
+          "A proposal of the same name is already there (perhaps an earlier diagnosis): \(paths.joined(separator: ", "))")
+    }
+    func existingChoices(newName: String) -> [String] {
+        [t("1. 另存为 \(newName)，原方案保留（默认）", "1. Write the new one as \(newName) and keep the earlier one (default)"),
+         t("2. 覆盖原方案", "2. Overwrite the earlier proposal"),
+         t("3. 不写方案（答卷已保存）", "3. Write nothing (the answers are saved)")]
+    }
+    var existingPrompt: String { t("请选择 [1]：", "Choose [1]: ") }
+    var existingChooseAgain: String { t("请输入 1、2 或 3（直接按 Enter 为 1）。", "Enter 1, 2 or 3 (Enter alone is 1).") }
+    func existingKept(_ paths: [String], newName: String) -> String {
+        t("已有同名方案（\(paths.joined(separator: "、"))），原方案保留；新方案另存为 \(newName)。",
+          "A proposal of the same name is already there (\(paths.joined(separator: ", "))): it is kept, and the new one is written as \(newName).")
+    }
+    func proposalNotWritten(_ answers: String) -> String {
+        t("未写方案，原方案保留。答卷已保存：\(answers)", "No proposal written; the earlier one is kept. The answers are saved in \(answers)")
     }
     func answersSaved(_ path: String) -> String { t("答卷：\(path)", "Answers: \(path)") }
     var notFinishedLineMode: String {

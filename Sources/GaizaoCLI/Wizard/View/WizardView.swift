@@ -176,7 +176,7 @@ struct WizardView {
         if !compact { top.append(ScreenLine("")) }
         var middle: [ScreenLine] = []
         if case let .input(text) = model.editor { middle += wrap(text + "_", .cursor, first: "> ", rest: "  ") }
-        middle += wrap(ui.dateHint(today: model.date ?? model.today), .dim, first: "  ", rest: "  ")
+        middle += wrap(ui.dateHint(today: model.defaultDate, earlier: model.isReassessment ? model.date : nil), .dim, first: "  ", rest: "  ")
         var bottom: [ScreenLine] = compact ? [] : [ScreenLine("")]
         if let message = model.message { bottom += wrap(message, .error) }
         bottom += footer(ui.keysDate)
