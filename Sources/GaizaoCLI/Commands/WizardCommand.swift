@@ -12,7 +12,8 @@ public struct WizardCommand: ParsableCommand {
             ←/Backspace/b goes back, ? explains and lists every key, Ctrl-C saves and stops. Numbers may carry their \
             unit (85人, 30%, 1.2亿). The answers are saved after every answer; run the same command again to continue. \
             The last step asks the diagnosis date (default today, or a resumed file's own date when it is not earlier); \
-            the proposal is named after the company and that date. \
+            the proposal is named after the company and that date. An answers file written or commented by hand is \
+            copied to FILE.bak before the wizard first rewrites it. \
             When standard input is not a terminal, one answer per line is read (option numbers, comma-separated for \
             several, y/n, numbers, text; an empty line keeps the answer, takes the default or skips). \
             A proposal of the same name already in the output folder is kept: on a terminal you choose a new name \
@@ -76,7 +77,12 @@ public struct WizardCommand: ParsableCommand {
                                 explicitKeys: Set(resumed?.locations.keys.map { $0 } ?? []))
         model.today = Self.today()
         let path = answers
-        let runner = WizardRunner(answersPath: answers) { text in try FileIO.writeAtomically(text, to: path) }
+        var runner = WizardRunner(answersPath: answers) { text in try FileIO.writeAtomically(text, to: path) }
+        // A file the wizard would not write as it stands (written or commented by hand, or answering hidden
+        // questions) is copied aside, once, before the wizard first rewrites it: nothing in it is lost.
+        if resumed != nil, let original = try? FileIO.readData(answers, display: answers), Array(original) != Array(model.answersFileText().utf8) {
+            runner.backup = { try Self.backUp(Array(original), of: path) }
+        }
 
         let saveError: String?
         if isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0 {
@@ -85,6 +91,9 @@ public struct WizardCommand: ParsableCommand {
             let ending = interactive.run(&model, on: terminal)
             terminal.close()
             saveError = interactive.saveError
+            if let backup = interactive.backupPath {
+                (ending == .finished ? Console.out : Console.err)(model.ui.backupMade(answers, backup: backup))
+            }
             switch ending {
             case .finished: break
             case let .stopped(signal): throw stopped(model, saveError, exitCode: signal.map { 128 + $0 } ?? 130)
@@ -104,6 +113,22 @@ public struct WizardCommand: ParsableCommand {
         if let saveError { throw CLIError.input(model.ui.saveFailed(saveError)) }
         try writeProposal(session: session, formats: formats, ui: model.ui,
                           interactive: isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0)
+    }
+
+    /// Copies the original answers file to `PATH.bak` (`PATH.2.bak`, … when that holds something else; a copy with
+    /// the same bytes is reused) and returns the copy's path.
+    static func backUp(_ original: [UInt8], of path: String) throws -> String {
+        var n = 1
+        while true {
+            let candidate = path + (n == 1 ? ".bak" : ".\(n).bak")
+            var st = stat()
+            if lstat(candidate, &st) != 0 {
+                try FileIO.writeAtomically(original, to: candidate)
+                return candidate
+            }
+            if let existing = try? FileIO.readData(candidate, display: candidate), [UInt8](existing) == original { return candidate }
+            n += 1
+        }
     }
 
     /// Says where the answers are and how to continue; the exit code tells how the session ended.

@@ -14,7 +14,7 @@ struct LineWizard {
 
     mutating func run(_ model: inout WizardModel) -> Ending {
         let ui = model.ui
-        runner.saveIfNeeded(model)
+        save(model)
         if model.screen == .resume {
             let p = model.progress(at: nil)
             write(ui.resumeHeading(path: runner.answersPath, answered: p.settled, asked: p.asked))
@@ -31,7 +31,7 @@ struct LineWizard {
                     ?? list.first { $0.value == .option(line) }
                 if case let .option(id)? = picked?.value, let industry = model.catalog.industry(id) {
                     model.chooseIndustry(industry)
-                    runner.saveIfNeeded(model)
+                    save(model)
                 } else {
                     write("  ! " + (ui.lang == .zh ? "请输入行业序号。" : "Enter the number of the industry."))
                 }
@@ -47,7 +47,7 @@ struct LineWizard {
                 case let .problem(why): problem = why
                 }
                 if let problem { write("  ! " + problem) }
-                runner.saveIfNeeded(model)
+                save(model)
                 if let error = runner.saveError { write("  ! " + ui.saveFailed(error)) }
             case .review:
                 model.finish()
@@ -59,7 +59,7 @@ struct LineWizard {
                 let line = readAnswerLine() ?? ""
                 model.confirmDate(line)
                 if let problem = model.message, model.screen == .date { write("  ! " + problem) }
-                runner.saveIfNeeded(model)
+                save(model)
             case .resume:
                 model.resume("continue")
             case .finished:
@@ -68,6 +68,13 @@ struct LineWizard {
                 return .endOfInput
             }
         }
+    }
+
+    /// Autosaves; says once where the original answers file was copied when the first save made that copy.
+    private mutating func save(_ model: WizardModel) {
+        let before = runner.backupPath
+        runner.saveIfNeeded(model)
+        if before == nil, let backup = runner.backupPath { write("  " + model.ui.backupMade(runner.answersPath, backup: backup)) }
     }
 
     private func readAnswerLine() -> String? {

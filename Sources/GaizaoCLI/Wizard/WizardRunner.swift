@@ -25,6 +25,12 @@ struct WizardRunner {
     /// The reason the last save failed, shown on screen until a save succeeds.
     private(set) var saveError: String?
     private var savedRevision = 0
+    /// Run once, before the first save of the session, to keep what that save would lose (the CLI copies a
+    /// hand-written answers file, comments and all, aside); returns the copy's path, or nil when none was needed.
+    /// When it fails nothing is saved, so the file is never rewritten without its copy.
+    var backup: (() throws -> String?)?
+    /// Where the original answers file was copied, once it was; said on screen.
+    private(set) var backupPath: String?
 
     init(answersPath: String, save: @escaping (String) throws -> Void) {
         self.answersPath = answersPath
@@ -74,12 +80,17 @@ struct WizardRunner {
     private func draw(_ model: WizardModel, on terminal: WizardTerminal) {
         var view = WizardView(model: model, size: terminal.size, answersPath: answersPath)
         view.saveError = saveError
+        view.backupPath = backupPath
         terminal.draw(view.lines())
     }
 
     mutating func saveIfNeeded(_ model: WizardModel) {
         guard model.revision != savedRevision, model.industry != nil else { return }
         do {
+            if let backup {
+                backupPath = try backup()
+                self.backup = nil
+            }
             try save(model.answersFileText())
             savedRevision = model.revision
             saveError = nil

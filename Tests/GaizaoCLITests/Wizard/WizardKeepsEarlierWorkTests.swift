@@ -3,8 +3,8 @@ import Testing
 import GaizaoCore
 @testable import GaizaoCLI
 
-/// Nothing entered or written before is lost: an earlier proposal of the same name, the options of an interrupted
-/// session; a re-assessment is dated today.
+/// Nothing entered or written before is lost: an earlier proposal of the same name, a hand-written answers file's
+/// comments, the options of an interrupted session; a re-assessment is dated today.
 @Suite struct WizardKeepsEarlierWorkTests {
     private static func tempDir() throws -> String {
         let dir = NSTemporaryDirectory() + "gaizao-keep-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -51,6 +51,50 @@ import GaizaoCore
         h.run(keys(Key.end, Key.enter, Key.enter))
         #expect(h.screen.contains("Enter alone takes 2026-12-04 (today: a new diagnosis)"))
         #expect(h.screen.contains("the answers were dated 2026-11-20"))
+    }
+
+    // MARK: - The original answers file is copied aside before the first rewrite
+
+    @Test func backupRunsOnceBeforeTheFirstSaveAndIsShown() {
+        var h = WizardHarness(resumeText: Self.dated)
+        var calls: [Int] = []
+        let store = h.store
+        h.runner.backup = { calls.append(store.saves.count); return "answers.yaml.bak" }
+        h.run([])
+        #expect(calls.isEmpty, "opening a file rewrites nothing, so copies nothing")
+        h.run(keys(Key.end, Key.enter))  // review
+        h.model.setReviewCursor(0)
+        h.run(keys(Key.enter, Key.ctrlU, "慈溪改名汽配厂", Key.enter))
+        #expect(calls == [0], "copied once, before the first save")
+        #expect(h.saved.contains("company_name: \"慈溪改名汽配厂\""))
+        #expect(h.screen.contains("原答卷 answers.yaml（含注释和排版）已备份为 answers.yaml.bak"))
+        h.model.setReviewCursor(0)
+        h.run(keys(Key.enter, Key.ctrlU, "慈溪再改汽配厂", Key.enter))
+        #expect(calls == [0])
+        #expect(h.store.saves.count == 2)
+    }
+
+    @Test func failedBackupSavesNothing() {
+        var h = WizardHarness(resumeText: Self.dated)
+        h.runner.backup = { throw CLIError.input("answers.yaml.bak: cannot write (read-only file system)") }
+        h.run(keys(Key.end, Key.enter))
+        h.model.setReviewCursor(0)
+        h.run(keys(Key.enter, Key.ctrlU, "慈溪改名汽配厂", Key.enter))
+        #expect(h.store.saves.isEmpty, "the file is not rewritten without its copy")
+        #expect(h.screen.contains("无法保存答卷"))
+    }
+
+    @Test func backupNamesNeverReplaceAnotherFile() throws {
+        let dir = try Self.tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/ans.yaml"
+        let original = Array("# hand-written\nindustry: auto-parts\n".utf8)
+        #expect(try WizardCommand.backUp(original, of: path) == path + ".bak")
+        #expect(try WizardCommand.backUp(original, of: path) == path + ".bak", "the same bytes: the copy is reused")
+        let other = Array("# another session's original\n".utf8)
+        #expect(try WizardCommand.backUp(other, of: path) == path + ".2.bak")
+        #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path + ".bak"))) == original)
+        #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path + ".2.bak"))) == other)
     }
 
     // MARK: - An earlier proposal of the same name
@@ -117,6 +161,20 @@ struct WizardKeepsEarlierWorkBinaryTests {
         #expect(second.out.contains("\(dir)/out/\(name)-2.json"))
         #expect(try String(contentsOfFile: "\(dir)/out/\(name).md", encoding: .utf8) == earlierMarkdown)
         #expect(FileManager.default.fileExists(atPath: "\(dir)/out/\(name)-2.md"))
+    }
+
+    @Test func reassessmentIsDatedTodayAndTheHandWrittenFileIsCopiedAside() throws {
+        let dir = NSTemporaryDirectory() + "gaizao-reassess-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let original = try example(in: dir)
+        let r = try run([""], in: dir, ["wizard", "--answers", dir + "/ans.yaml", "-o", dir + "/out"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("直接按 Enter 用 2026-12-04（今天，重新诊断）；答卷原来的诊断日期是 2026-11-20"))
+        #expect(r.out.contains("\(dir)/out/慈溪丙丁汽车零部件有限公司-2026-12-04.json"))
+        #expect(r.out.contains("已备份为 \(dir)/ans.yaml.bak"))
+        #expect(try String(contentsOfFile: dir + "/ans.yaml.bak", encoding: .utf8) == original)
+        #expect(try String(contentsOfFile: dir + "/ans.yaml", encoding: .utf8).contains("\ndate: 2026-12-04\n"))
     }
 
     @Test func aProposalGivenAsTheAnswersFileIsSaidToBeOne() throws {

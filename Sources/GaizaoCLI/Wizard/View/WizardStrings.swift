@@ -66,6 +66,10 @@ struct WizardStrings {
     }
 
     func savedTo(_ path: String) -> String { t("每答一题自动保存到 \(path)", "Saved after every answer to \(path)") }
+    func backupMade(_ path: String, backup: String) -> String {
+        t("原答卷 \(path)（含注释和排版）已备份为 \(backup)；向导改写的答卷只含答案",
+          "The original \(path), comments and layout included, is kept as \(backup); the wizard rewrites the file with the answers only")
+    }
     func saveFailed(_ why: String) -> String { t("无法保存答卷：\(why)", "Cannot save the answers: \(why)") }
 
     func resumeHeading(path: String, answered: Int, asked: Int) -> String {

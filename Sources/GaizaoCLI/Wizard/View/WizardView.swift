@@ -20,6 +20,8 @@ struct WizardView {
     let answersPath: String
     /// Set by the runner when the last autosave failed.
     var saveError: String?
+    /// Set by the runner once the original answers file was copied aside before the wizard rewrote it.
+    var backupPath: String?
 
     var ui: WizardStrings { model.ui }
     private var width: Int { max(size.width, 20) }
@@ -196,6 +198,7 @@ struct WizardView {
             out += wrap(ui.saveFailed(saveError), .error)
         } else if !compact {
             out.append(ScreenLine(TextWrap.truncate(ui.savedTo(answersPath), width: width), .dim))
+            if let backupPath { out += wrap(ui.backupMade(answersPath, backup: backupPath), .dim) }
         }
         out += keyLines(keys, quit: ui.keysQuit)
         return out
