@@ -1,7 +1,16 @@
-/// Finds the smallest change to the answers that flips a module in or out of the rules' package (the
-/// rules-only plan, `--target-level none`): first single
-/// answers, then pairs, among the questions its rules read. Every suggestion is verified by re-planning.
+/// Finds the smallest change to the answers that flips a module in or out, first single answers, then pairs,
+/// among the questions its rules read. Every suggestion is verified by re-planning. Two things can be flipped:
+/// - `.package`: whether the module is in the proposal's package (`role.inPackage`), the plan made with the
+///   caller's options (target level, budget, overlay) — what `explain` promises;
+/// - `.rules`: the rules' verdict, whether the module is selected in the rules-only package (`--target-level none`).
 public struct FlipSearch: Sendable {
+    public enum Scope: Sendable, Hashable {
+        /// The proposal's package, planned with the caller's options.
+        case package
+        /// The rules-only package (`--target-level none`).
+        case rules
+    }
+
     public struct Change: Sendable, Hashable {
         public var questionID: String
         public var from: AnswerValue?
@@ -13,38 +22,72 @@ public struct FlipSearch: Sendable {
         public var changes: [Change]
         public var statusBefore: ModuleDecision.Status
         public var statusAfter: ModuleDecision.Status
+        /// In the scope's package before the change (after it, the opposite).
+        public var inBefore: Bool = false
     }
+
+    /// A search's outcome: the suggestion, or none and whether every single answer and pair was tried.
+    public struct Result: Sendable, Hashable {
+        public var suggestion: Suggestion?
+        /// Every candidate was tried (false: the search stopped at its limit before finding one).
+        public var complete: Bool
+    }
+
+    /// How many re-plans `explain` lets the search for a change of the package make per module, single answers
+    /// only: the package is the target planner's, far slower to re-plan than the rules' verdict.
+    public static let packageEvaluations = 12
 
     let catalog: Catalog
     let industry: Industry
     let questionnaire: Questionnaire
     let planner: Planner
+    /// The rules-only options.
     let options: PlanOptions
+    /// The caller's options, without the ladder.
+    let packageOptions: PlanOptions
 
     public init(catalog: Catalog, industry: Industry, options: PlanOptions = PlanOptions()) {
         self.catalog = catalog
         self.industry = industry
         self.questionnaire = catalog.questionnaire(for: industry)
         self.planner = Planner(catalog: catalog, industry: industry)
-        // The flip is of the rules' verdict (the rules-only package): the target planner's choice also weighs
-        // every other module's price, and re-planning it for thousands of candidate answers is too slow to wait for.
         var options = options
         options.ladder = false
+        self.packageOptions = options
         options.target = .none
         self.options = options
     }
 
-    /// The status of `moduleID` for raw answers (skip logic applied).
-    public func status(_ moduleID: String, _ raw: [String: AnswerValue]) -> ModuleDecision.Status {
+    /// The decision about `moduleID` for raw answers (skip logic applied), in `scope`'s plan.
+    public func decision(_ moduleID: String, _ raw: [String: AnswerValue], scope: Scope) -> ModuleDecision? {
         let prepared = planner.prepared
         let answers = prepared.effectiveAnswers(prepared.slotted(raw).values)
         let diagnosis = prepared.diagnosis.diagnose(industryID: industry.id, answers: answers)
-        return planner.plan(diagnosis, options: options).decision(moduleID)?.status ?? .notChosen
+        return planner.plan(diagnosis, options: scope == .rules ? options : packageOptions).decision(moduleID)
     }
 
+    /// Whether `moduleID` is in `scope`'s package: selected by the rules, or in the proposal's package.
+    public func isIn(_ moduleID: String, _ raw: [String: AnswerValue], scope: Scope) -> Bool {
+        guard let d = decision(moduleID, raw, scope: scope) else { return false }
+        return scope == .rules ? d.status.isSelected : d.role.inPackage
+    }
+
+    /// The status of `moduleID` for raw answers (skip logic applied) in the rules-only package.
+    public func status(_ moduleID: String, _ raw: [String: AnswerValue]) -> ModuleDecision.Status {
+        decision(moduleID, raw, scope: .rules)?.status ?? .notChosen
+    }
+
+    /// The smallest change that flips the rules' verdict on `moduleID`.
     public func smallestFlip(_ moduleID: String, answers raw: [String: AnswerValue], maxEvaluations: Int = 20_000) -> Suggestion? {
-        let before = status(moduleID, raw)
-        let selected = before.isSelected
+        search(moduleID, answers: raw, scope: .rules, maxEvaluations: maxEvaluations).suggestion
+    }
+
+    /// `pairs`: after single answers, try pairs of answers too.
+    public func search(_ moduleID: String, answers raw: [String: AnswerValue], scope: Scope, pairs: Bool = true,
+                       maxEvaluations: Int = 20_000) -> Result {
+        let beforeDecision = decision(moduleID, raw, scope: scope)
+        let before = beforeDecision?.status ?? .notChosen
+        let selected = beforeDecision.map { scope == .rules ? $0.status.isSelected : $0.role.inPackage } ?? false
         let rules = industry.rules.filter { $0.effect.moduleID == moduleID }
         let exprs = rules.map(\.when.expr)
         var ids: [String] = []
@@ -60,41 +103,44 @@ public struct FlipSearch: Sendable {
             evaluations += 1
             var a = raw
             for c in changes { a[c.questionID] = c.to }
-            let after = status(moduleID, a)
-            return after.isSelected != selected ? after : nil
+            guard let after = decision(moduleID, a, scope: scope) else { return nil }
+            let isIn = scope == .rules ? after.status.isSelected : after.role.inPackage
+            return isIn != selected ? after.status : nil
         }
-        // Single changes, cheapest first.
-        var best: (Double, Suggestion)?
+        func suggestion(_ changes: [Change], _ after: ModuleDecision.Status) -> Suggestion {
+            Suggestion(moduleID: moduleID, changes: changes, statusBefore: before, statusAfter: after, inBefore: selected)
+        }
+        // Single changes, cheapest first across all questions (ties: questionnaire order). A search with fewer
+        // evaluations than candidates (`pairs: false`, the package's) takes each question's cheapest value first,
+        // then each one's second, so that every question is tried: its flip is the nearest of its question, not
+        // necessarily of all.
+        var singles: [(rank: Int, cost: Double, change: Change)] = []
         for (id, values) in domains {
-            for v in values {
-                if evaluations >= maxEvaluations { break }
-                let change = Change(questionID: id, from: raw[id], to: v)
-                if let after = flips([change]) {
-                    let c = cost(id, v, raw)
-                    if best == nil || c < best!.0 {
-                        best = (c, Suggestion(moduleID: moduleID, changes: [change], statusBefore: before, statusAfter: after))
-                    }
-                    break  // values are sorted by cost: the first flip of this question is its cheapest
-                }
-            }
+            for (rank, v) in values.enumerated() { singles.append((pairs ? 0 : rank, cost(id, v, raw), Change(questionID: id, from: raw[id], to: v))) }
         }
-        if let best { return best.1 }
+        singles = singles.enumerated().sorted { ($0.element.rank, $0.element.cost, $0.offset) < ($1.element.rank, $1.element.cost, $1.offset) }.map(\.element)
+        var best: (Double, Suggestion)?
+        var complete = true
+        for single in singles {
+            if evaluations >= maxEvaluations { complete = false; break }
+            if let after = flips([single.change]) { best = (single.cost, suggestion([single.change], after)); break }
+        }
+        if let best { return Result(suggestion: best.1, complete: true) }
+        guard pairs else { return Result(suggestion: nil, complete: complete) }
         // Pairs.
         for i in domains.indices {
             for j in domains.indices where j > i {
                 for v in domains[i].1 {
                     for w in domains[j].1 {
-                        if evaluations >= maxEvaluations { return nil }
+                        if evaluations >= maxEvaluations { return Result(suggestion: nil, complete: false) }
                         let changes = [Change(questionID: domains[i].0, from: raw[domains[i].0], to: v),
                                        Change(questionID: domains[j].0, from: raw[domains[j].0], to: w)]
-                        if let after = flips(changes) {
-                            return Suggestion(moduleID: moduleID, changes: changes, statusBefore: before, statusAfter: after)
-                        }
+                        if let after = flips(changes) { return Result(suggestion: suggestion(changes, after), complete: true) }
                     }
                 }
             }
         }
-        return nil
+        return Result(suggestion: nil, complete: complete)
     }
 
     /// How big a change is: options and yes/no count 1; numbers by their relative distance.

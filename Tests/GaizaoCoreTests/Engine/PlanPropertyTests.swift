@@ -139,4 +139,28 @@ import Testing
         }
         #expect(found > 0)
     }
+
+    /// The change `explain` prints to take a module out of the proposal's package or bring it in (single answers,
+    /// its search limit) really does, re-planned here with the default target.
+    @Test(arguments: Shipped.exampleNames)
+    func packageChangeFlipsThePackage(_ name: String) throws {
+        let sheet = Shipped.example(name)
+        let catalog = Shipped.catalog
+        let industry = try #require(catalog.industry(sheet.industry))
+        let engine = Engine(catalog: catalog)
+        let before = try engine.run(sheet).plan
+        let search = FlipSearch(catalog: catalog, industry: industry)
+        for m in industry.modules {
+            let result = search.search(m.id, answers: sheet.answers, scope: .package, pairs: false, maxEvaluations: FlipSearch.packageEvaluations)
+            guard let s = result.suggestion else { continue }
+            var changed = sheet
+            for c in s.changes { changed.answers[c.questionID] = c.to }
+            let after = try engine.run(changed).plan
+            let wasIn = try #require(before.decision(m.id)).role.inPackage
+            let isIn = try #require(after.decision(m.id)).role.inPackage
+            #expect(wasIn == s.inBefore)
+            #expect(wasIn != isIn, "\(name) \(m.id): applying \(s.changes) did not flip it in the package")
+            #expect(s.changes.count == 1)
+        }
+    }
 }
