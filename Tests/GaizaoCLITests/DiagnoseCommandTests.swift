@@ -71,11 +71,75 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("规则 ap-r-edi-required"))
         #expect(r.stdout.contains("读取：ap_oem_edi=是"))
-        #expect(r.stdout.contains("最小改变（可使规则不再选它）：ap_oem_edi: 是 → 否"))
+        // The package's change and the rules' verdict, each said for what it is.
+        #expect(r.stdout.contains("ap-p-edi 主机厂EDI/VMI对接: 纳入（在方案内：必选）"))
+        #expect(r.stdout.contains("改一个答案即可使它移出方案：ap_oem_edi: 是 → 否"))
+        #expect(r.stdout.contains("规则判断（不设目标等级时，--target-level none）：选中；规则权重 2 / 纳入门槛 2，必选"))
+        #expect(r.stdout.contains("使规则判断变为不选的最小改变：ap_oem_edi: 是 → 否"))
         let all = try GaizaoBinary.run(["explain", Self.example("home-appliance-midsize.yaml"), "--lang", "en"])
         #expect(all.stdout.contains("== Diagnosis ==") && all.stdout.contains("== Subsidies =="))
         let unknown = try GaizaoBinary.run(["explain", Self.example("home-appliance-midsize.yaml"), "ap-p-edi"])
-        #expect(unknown.status == 1 && unknown.stderr.contains("unknown module `ap-p-edi`"))
+        #expect(unknown.status == 1 && unknown.stderr.contains("unknown module or measure `ap-p-edi` for industry `home-appliance`; modules: ha-s-network,"))
+        #expect(unknown.stderr.contains("; measures: m-plan,"))
+        let zh = try GaizaoBinary.run(["explain", Self.example("home-appliance-midsize.yaml"), "ap-p-edi"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(zh.stderr.hasPrefix("错误：行业 `home-appliance` 没有模块或管理措施 `ap-p-edi`；模块：ha-s-network,") && zh.stderr.contains("；管理措施：m-plan,"), "\(zh.stderr)")
+    }
+
+    /// Each subsidy line says what the proposal does with it: a pending scheme is not "counted", and of one
+    /// stacking group only the scheme in the total is.
+    @Test func explainSubsidiesFollowTheProposal() throws {
+        let r = try GaizaoBinary.run(["explain", Self.example("auto-parts-midsize.yaml")])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("pilot-retrofit 重点行业中小企业数字化改造试点项目补助: 待定：条件满足后才能获得，未计入补助合计和净投入；获得后替代同组的 new-gen-it"))
+        #expect(r.stdout.contains("new-gen-it 新一代信息技术数字化改造项目补助: 确定，计入补助合计"))
+        #expect(r.stdout.contains("补助合计（确定）：11.62–26.9 万元"))
+        #expect(!r.stdout.contains(": 计入;"))
+        let en = try GaizaoBinary.run(["explain", Self.example("auto-parts-midsize.yaml"), "--lang", "en"])
+        #expect(en.stdout.contains("pilot-retrofit Key-industry SME digital-retrofit pilot project subsidy: conditional: only once its condition is met"))
+        #expect(en.stdout.contains("  amount CNY 290,500–500,000 (on a base of CNY 581,000–1,344,750)"))
+    }
+
+    /// English money is CNY; the ladder says which levels are reached now; nothing prints an empty list or 0–0.
+    @Test func explainLadderAndMoney() throws {
+        let en = try GaizaoBinary.run(["explain", Self.example("auto-parts-midsize.yaml"), "--lang", "en"])
+        #expect(en.status == 0, "\(en.stderr)")
+        #expect(en.stdout.contains("  level 2: reached now; the must-haves only (CNY 125,500–296,250, 20 weeks): ap-s-wms, ap-s-erp, ap-p-edi"))
+        #expect(en.stdout.contains("  level 3 (target): reachable, CNY 581,000–1,384,750, 28 weeks: "))
+        #expect(!en.stdout.contains("万元,") && !en.stdout.contains("万元 "))
+        for lang in ["zh", "en"] {
+            let ha = try GaizaoBinary.run(["explain", Self.example("home-appliance-midsize.yaml"), "--lang", lang])
+            #expect(!ha.stdout.contains("0–0"), "\(lang)")
+            #expect(!ha.stdout.split(separator: "\n").contains { $0.hasPrefix("  ") && ($0.hasSuffix("：") || $0.hasSuffix(": ")) }, "\(lang)")
+        }
+        let zh = try GaizaoBinary.run(["explain", Self.example("home-appliance-midsize.yaml")])
+        #expect(zh.stdout.contains("  1级：已达到，无需新增模块或措施"))
+        #expect(zh.stdout.contains("pilot-retrofit 重点行业中小企业数字化改造试点项目补助: 不适用，未计入\n  方案中没有适用此项的模块\n"))
+    }
+
+    /// A module out of the package is not given a "smallest change" that is about the rules only, and rule weight
+    /// is not called points.
+    @Test func explainSaysWhatDecidesTheModule() throws {
+        let r = try GaizaoBinary.run(["explain", Self.example("home-appliance-midsize.yaml"), "ha-p-vision"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("ha-p-vision AI视觉外观检测: 未选（不在方案内：建议下一步）"))
+        #expect(!r.stdout.contains("得分 3/2") && !r.stdout.contains("最小改变（可使规则不再选它）"))
+        #expect(r.stdout.contains("规则判断（不设目标等级时，--target-level none）：选中；规则权重 3 / 纳入门槛 2"))
+        #expect(r.stdout.contains("使规则判断变为不选的最小改变：ha_appearance_defect_rate: 2.5% → 1.5%"))
+        #expect(r.stdout.contains("由什么决定：达到目标2级不需要它；"))
+    }
+
+    /// A measure id explain lists is explained: its role, cost, what it changes and why.
+    @Test func explainTakesAMeasureID() throws {
+        let r = try GaizaoBinary.run(["explain", Self.example("auto-parts-midsize.yaml"), "m-digital-post"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("m-digital-post 设立数字化岗位或部门: 未选（不在方案内：建议下一步）\n"))
+        #expect(r.stdout.contains("  费用：4–10 万元，未计入方案投入，4 周"))
+        #expect(r.stdout.contains("  做到后改变的答案：talent: 增加 "))
+        #expect(r.stdout.contains("  - 「人才建设」+1.5 分"))
+        #expect(!r.stdout.contains("== 模块 =="))
+        let en = try GaizaoBinary.run(["explain", Self.example("auto-parts-midsize.yaml"), "m-talent-pay", "--lang", "en"])
+        #expect(en.status == 0 && en.stdout.contains("in the package: needed for the target") && en.stdout.contains("cost: CNY "))
+        #expect(en.stdout.contains("without it: the package reaches level 2, not level 3"))
     }
 
     @Test func questionsTemplateRoundTrips() throws {

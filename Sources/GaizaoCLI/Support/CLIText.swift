@@ -90,7 +90,7 @@ enum CLIText {
         ("unknown industry `{i}`; the catalog has: {l}", "未知行业 `{i}`；目录中有：{l}"),
         ("unknown industry `{i}`", "未知行业 `{i}`"),
         ("no industry given; the catalog has: {l}", "未填写行业；目录中有：{l}"),
-        ("unknown module `{j}` for industry `{i}`; modules: {l}", "行业 `{i}` 没有模块 `{j}`；可用模块：{l}"),
+        ("unknown module or measure `{j}` for industry `{i}`; modules: {l}; measures: {k}", "行业 `{i}` 没有模块或管理措施 `{j}`；模块：{l}；管理措施：{k}"),
         ("unknown contractor overlay `{c}`; the catalog has: {l}", "未知总包商叠加 `{c}`；目录中有：{l}"),
         ("{p}: is a folder; give an answers file with --answers FILE", "{p}：这是文件夹；请用 --answers FILE 指定答卷文件"),
         ("{p} holds answers for industry `{a}`, not `{b}`; start a new file with --answers OTHER.yaml",
