@@ -89,11 +89,18 @@ enum ProposalValidation {
             v.figure(o.expectedLow, "outcomes[\(i)].expectedLow")
             v.figure(o.expectedHigh, "outcomes[\(i)].expectedHigh")
         }
+        // Sums and differences below are safe only on figures within range.
+        if v.problems.isEmpty { consistency(p, &v) }
         return v.problems
     }
 
-    private struct Checker {
+    struct Checker {
         var problems: [String] = []
+
+        /// A range whose low end is above its high end.
+        mutating func ordered(_ r: Proposal.YuanRange, _ path: String) {
+            if r.lowYuan > r.highYuan { fail(path, "the low end, \(r.lowYuan) yuan, is above the high end, \(r.highYuan) yuan") }
+        }
 
         mutating func fail(_ path: String, _ message: String) { problems.append("`\(path)`: \(message)") }
 

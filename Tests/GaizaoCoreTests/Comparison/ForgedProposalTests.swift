@@ -93,17 +93,30 @@ import Testing
     }
 
     /// A huge (but in-range) net cost over a tiny gain: no exact per-point figure, no trap, and the comparison
-    /// still renders.
+    /// still renders. The forgery is consistent (a module's price raised, and every total with it), as the reader
+    /// refuses totals that do not add up.
     @Test func hugeNetCostOverATinyGainDoesNotTrap() throws {
         let text = try Self.forged { object in
-            Self.set(&object, ["totals", "netCost", "highYuan"], 10_000_000_000_000)
+            var modules = object["modules"] as! [[String: Any]]
+            var cost = modules[0]["cost"] as! [String: Any]
+            let extra = 9_000_000_000_000 - (cost["highYuan"] as! Int)
+            cost["highYuan"] = 9_000_000_000_000
+            modules[0]["cost"] = cost
+            object["modules"] = modules
+            var totals = object["totals"] as! [String: Any]
+            for key in ["investment", "moduleInvestment", "netCost"] {
+                var range = totals[key] as! [String: Any]
+                range["highYuan"] = (range["highYuan"] as! Int) + extra
+                totals[key] = range
+            }
+            object["totals"] = totals
             Self.set(&object, ["diagnosis", "points"], 50.0)
             Self.set(&object, ["after", "points"], 50.001)
         }
         let forged = try ProposalReader.read(SourceFile(path: "b.json", text: text))
         let pristine = try ProposalReader.read(SourceFile(path: "a.json", text: Self.original))
         let comparison = try ProposalComparator.compare([("A", "a.json", pristine), ("B", "b.json", forged)], mode: .contractors)
-        // 10¹³ yuan over a thousandth of a point is beyond exact yuan: no figure rather than a trap.
+        // 9 × 10¹² yuan over a thousandth of a point is beyond exact yuan: no figure rather than a trap.
         #expect(comparison.summary[1].netCostPerPoint == nil)
         #expect(comparison.summary[0].netCostPerPoint != nil)
         #expect(!(try FuzzTests.compareRenderer.checkedText(comparison, lang: .zh, markdown: false)).isEmpty)
