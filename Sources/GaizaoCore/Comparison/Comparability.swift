@@ -88,9 +88,20 @@ extension ProposalComparator {
     static func levelZH(_ l: Int) -> String { l == 0 ? "未达一级" : "\(l)级" }
     static func levelEN(_ l: Int) -> String { l == 0 ? "below level 1" : "level \(l)" }
 
-    /// Modules a proposal left out to stay within its budget.
+    /// Modules a proposal left out to stay within its budget, in the proposal's order:
+    /// - with a target the budget keeps it from reaching, the modules of the cheapest package for that target (its
+    ///   `ladder` step, what the proposal would be without the budget) that the proposal does not choose; the
+    ///   target planner's reasons for them are of kind `target` ("left out within the budget");
+    /// - the modules the rules-only planner left out for the budget (reasons of kind `budget`).
+    /// A budgeted proposal that reaches its target dropped nothing its target needs.
     static func droppedForBudget(_ p: Proposal) -> [String] {
-        p.modules.filter { !$0.status.isSelected && $0.reasons.contains { $0.kind == .budget } }.map(\.id)
+        var dropped = Set(p.modules.filter { !$0.status.isSelected && $0.reasons.contains { $0.kind == .budget } }.map(\.id))
+        if p.budgetYuan != nil, let target = p.target, let level = target.level, !target.reached,
+           let step = p.ladder?.first(where: { $0.level == level && $0.reachable }) {
+            let needed = Set(step.modules)
+            for m in p.modules where !m.status.isSelected && needed.contains(m.id) { dropped.insert(m.id) }
+        }
+        return p.modules.map(\.id).filter { dropped.contains($0) }
     }
 
     /// Mandatory scenes the proposal leaves below level 2 after the retrofit.

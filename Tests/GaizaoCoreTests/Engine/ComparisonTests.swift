@@ -178,4 +178,22 @@ import Testing
         let bad = good.replacingOccurrences(of: "\"generator\":", with: "\"target\": {\"level\": 7, \"source\": \"option\", \"reached\": false},\n  \"generator\":")
         #expect(throws: ProposalReader.Failure.self) { try ProposalReader.readStated(SourceFile(path: "t.json", text: bad)) }
     }
+
+    /// The target planner says "left out within the budget" with reasons of kind `target`: the modules the
+    /// budget cut are those of the target's own package (its ladder step) that the budgeted proposal lacks.
+    @Test func modulesDroppedForTheBudgetOfATarget() throws {
+        let sheet = Shipped.example("home-appliance-midsize.yaml")
+        let full = try Self.engine.run(sheet, contractor: "example-ha-contractor-a", target: .level(3)).proposal
+        let capped = try Self.engine.run(sheet, budgetYuan: 600_000, contractor: "example-ha-contractor-b", target: .level(3)).proposal
+        #expect(capped.target?.reached == false)
+        let c = try ProposalComparator.compare([("A", "a", full), ("B", "b", capped)])
+        #expect(c.droppedForBudget[0].isEmpty)
+        let step = try #require(capped.ladder?.first { $0.level == 3 })
+        let chosen = Set(capped.modules.filter(\.status.isSelected).map(\.id))
+        #expect(c.droppedForBudget[1] == capped.modules.map(\.id).filter { step.modules.contains($0) && !chosen.contains($0) })
+        #expect(c.droppedForBudget[1].contains("ha-s-mes") && c.droppedForBudget[1].count == 7)
+        // A budget the target fits in drops nothing.
+        let roomy = try Self.engine.run(sheet, budgetYuan: 10_000_000, contractor: "example-ha-contractor-b", target: .level(3)).proposal
+        #expect(try ProposalComparator.compare([("A", "a", full), ("B", "b", roomy)]).droppedForBudget[1].isEmpty)
+    }
 }
