@@ -123,6 +123,7 @@ enum ComparisonSummary {
     static func line(_ c: ProposalComparison, lang: Lang) -> String {
         func lv(_ l: Int) -> String { lang == .zh ? (l == 0 ? "未达一级" : "\(l)级") : (l == 0 ? "below level 1" : "level \(l)") }
         let differing = c.modules.filter(\.differs).count
+        let measures = c.measures.filter(\.differs).count
         let incomparable = c.comparability.filter { !$0.comparable }.count
         switch (c.mode, lang) {
         case (.beforeAfter, .zh):
@@ -134,10 +135,10 @@ enum ComparisonSummary {
             return "\(c.enterprise): before and after (\(a.date ?? "?") → \(b.date ?? "?")): \(formatNumber(a.diagnosis.points)) pts \(lv(a.diagnosis.level)) → "
                 + "\(formatNumber(b.diagnosis.points)) pts \(lv(b.diagnosis.level)); \(c.nowSatisfied.count) planned module(s) now in place, \(c.answerDifferences.count) answer(s) changed"
         case (.contractors, .zh):
-            return "\(c.enterprise)：比较 \(c.columns.count) 份方案：\(differing) 个模块结论不同，\(c.answerDifferences.count) 项答卷不同，\(c.priceDifferences.count) 个模块的报价、工期或产品不同"
+            return "\(c.enterprise)：比较 \(c.columns.count) 份方案：\(differing) 个模块、\(measures) 项管理措施结论不同，\(c.answerDifferences.count) 项答卷不同，\(c.priceDifferences.count) 个模块的报价、工期或产品不同"
                 + (incomparable > 0 ? "；\(incomparable) 份方案不可比（理由见报告开头）" : "")
         case (.contractors, .en):
-            return "\(c.enterprise): \(c.columns.count) proposals compared: \(differing) module decision(s) differ, \(c.answerDifferences.count) answer(s) differ, "
+            return "\(c.enterprise): \(c.columns.count) proposals compared: \(differing) module and \(measures) measure decision(s) differ, \(c.answerDifferences.count) answer(s) differ, "
                 + "\(c.priceDifferences.count) module offer(s) differ in price, duration or products"
                 + (incomparable > 0 ? "; \(incomparable) not comparable (reasons at the top of the report)" : "")
         }

@@ -1,10 +1,10 @@
 import Foundation
 
-/// The machine-readable comparison (`comparison.json`, schema `gaizao.comparison/1`, documented in
+/// The machine-readable comparison (`comparison.json`, schema `gaizao.comparison/2`, documented in
 /// docs/comparison-schema.md): per proposal, in input order, whether it is comparable and why not, with the
 /// figures a reviewer ranks by. Money is exact yuan; texts carry Chinese and English.
 public struct ComparisonJSON: Codable, Sendable, Equatable {
-    public static let schemaID = "gaizao.comparison/1"
+    public static let schemaID = "gaizao.comparison/2"
 
     public var schema: String
     public var mode: String
@@ -17,6 +17,8 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
     public var warnings: [Localized]
     public var proposals: [Entry]
     public var modules: [ModuleEntry]
+    /// Every management measure of any proposal (schema 2): measures are part of every investment.
+    public var measures: [ModuleEntry]
 
     public struct Entry: Codable, Sendable, Equatable {
         public var label: String
@@ -38,6 +40,10 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
         public var netCost: Proposal.YuanRange
         public var durationWeeks: Int
         public var selectedModules: Int
+        /// Measures in the package, and what the modules and the measures cost (`investment` is their sum).
+        public var selectedMeasures: Int
+        public var moduleInvestment: Proposal.YuanRange
+        public var measureInvestment: Proposal.YuanRange
         public var netCostPerPointYuan: Proposal.YuanRange?
         public var droppedForBudget: [String]
         public var mandatoryBelowTwo: [String]
@@ -99,12 +105,17 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
                 levelNow: row.levelNow, levelAfter: row.levelAfter, pointsNow: row.pointsNow, pointsAfter: row.pointsAfter,
                 budgetYuan: p.budgetYuan, overBudget: p.budgetYuan.map { p.totals.investment.highYuan > $0 } ?? false,
                 investment: p.totals.investment, subsidy: p.totals.subsidy.range, netCost: p.totals.netCost,
-                durationWeeks: row.weeks, selectedModules: row.modules,
+                durationWeeks: row.weeks, selectedModules: row.modules, selectedMeasures: row.measures,
+                moduleInvestment: .init(lowYuan: row.moduleCost.low, highYuan: row.moduleCost.high),
+                measureInvestment: .init(lowYuan: row.measureCost.low, highYuan: row.measureCost.high),
                 netCostPerPointYuan: row.netCostPerPoint.map { Proposal.YuanRange(lowYuan: $0.low, highYuan: $0.high) },
                 droppedForBudget: c.droppedForBudget[i], mandatoryBelowTwo: c.mandatoryBelowTwo[i], badges: badges)
         }
         modules = c.modules.map { row in
             ModuleEntry(id: row.moduleID, name: row.name, statuses: indices.map { row.cells[$0]?.status.rawValue })
+        }
+        measures = c.measures.map { row in
+            ModuleEntry(id: row.measureID, name: row.name, statuses: indices.map { row.cells[$0]?.status.rawValue })
         }
     }
 

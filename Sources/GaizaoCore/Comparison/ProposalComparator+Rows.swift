@@ -11,9 +11,15 @@ extension ProposalComparator {
         }
         let perPoint = gained > 0.0005 && gained.isFinite
             ? perPointYuan(net.low).flatMap { low in perPointYuan(net.high).map { CostRange(low: low, high: $0) } } : nil
+        let included = (p.measures ?? []).filter { $0.status == .include }
+        func total(_ ranges: [Proposal.YuanRange]) -> CostRange {
+            ranges.reduce(CostRange.zero) { CostRange(low: $0.low + $1.lowYuan, high: $0.high + $1.highYuan) }
+        }
         return .init(label: label, levelNow: p.diagnosis.level, levelAfter: p.after.level, pointsNow: p.diagnosis.points,
                      pointsAfter: p.after.points, modules: p.totals.selectedModules,
                      standardModules: p.modules.filter { $0.kind == "standard" && $0.status.isSelected }.count,
+                     measures: included.count, moduleCost: total(p.modules.filter(\.status.isSelected).map(\.cost)),
+                     measureCost: total(included.map(\.cost)),
                      investment: CostRange(low: p.totals.investment.lowYuan, high: p.totals.investment.highYuan),
                      subsidy: CostRange(low: p.totals.subsidy.lowYuan, high: p.totals.subsidy.highYuan),
                      netCost: net, weeks: p.totals.durationWeeks, netCostPerPointYuan: perPoint?.high, netCostPerPoint: perPoint)
@@ -36,6 +42,19 @@ extension ProposalComparator {
             }
             return .init(moduleID: info.id, name: info.name, kind: info.kind, cells: cells,
                          differs: Set(cells.map { $0?.status.rawValue ?? "-" }).count > 1)
+        }
+    }
+
+    static func measureRows(_ ordered: [Proposal]) -> [ProposalComparison.MeasureRow] {
+        var seen: Set<String> = []
+        var order: [Proposal.MeasureEntry] = []
+        for p in ordered { for m in p.measures ?? [] where seen.insert(m.id).inserted { order.append(m) } }
+        return order.map { info in
+            let cells = ordered.map { p -> ProposalComparison.MeasureCell? in
+                guard let m = p.measures?.first(where: { $0.id == info.id }) else { return nil }
+                return .init(status: m.status, cost: CostRange(low: m.cost.lowYuan, high: m.cost.highYuan), weeks: m.durationWeeks, reasons: m.reasons)
+            }
+            return .init(measureID: info.id, name: info.name, cells: cells, differs: Set(cells.map { $0?.status.rawValue ?? "-" }).count > 1)
         }
     }
 

@@ -55,7 +55,7 @@ public enum ProposalComparator {
         let common = commonTarget(columns)
         let settings = settingDifferences(ordered)
         let plans = mode == .beforeAfter ? plannedChanges(before: ordered[0], after: ordered[1]) : (nowSatisfied: [], stillPlanned: [], noLongerPlanned: [], newlyPlanned: [])
-        return ProposalComparison(
+        var comparison = ProposalComparison(
             mode: mode, columns: columns, enterprise: ordered[0].enterprise.name, sameEnterprise: same,
             warnings: warnings(ordered, mode: mode, same: same, settings: settings),
             summary: zip(columns, ordered).map { summaryRow($0.label, $1) },
@@ -66,6 +66,8 @@ public enum ProposalComparator {
             commonTargetLevel: common.level, commonTargetStated: common.stated,
             comparability: comparability(columns, mode: mode, common: common),
             droppedForBudget: ordered.map(droppedForBudget), mandatoryBelowTwo: ordered.map(mandatoryBelowTwo))
+        comparison.measures = measureRows(ordered)
+        return comparison
     }
 
     static func settingDifferences(_ ps: [Proposal]) -> ProposalComparison.SettingDifferences {

@@ -26,6 +26,11 @@ public struct ProposalComparison: Sendable {
         public var modules: Int
         /// Of `modules`, how many are standard modules.
         public var standardModules: Int
+        /// Management measures in the package (0 for a proposal written before measures existed).
+        public var measures: Int = 0
+        /// What the modules and the measures of the package cost (`investment` is their sum).
+        public var moduleCost: CostRange = .zero
+        public var measureCost: CostRange = .zero
         public var investment: CostRange
         public var subsidy: CostRange
         public var netCost: CostRange
@@ -55,6 +60,24 @@ public struct ProposalComparison: Sendable {
         public var weeks: Int
         /// The products the proposal's contractor offers for the module.
         public var products: [Localized]
+    }
+
+    /// One management measure across the proposals: in the package or not, and what it costs there.
+    public struct MeasureRow: Sendable {
+        public var measureID: String
+        public var name: Localized
+        /// One per column; nil when that proposal lists no such measure (a schema-1 proposal lists none).
+        public var cells: [MeasureCell?]
+        /// The decision differs between columns.
+        public var differs: Bool
+    }
+
+    public struct MeasureCell: Sendable {
+        public var status: ModuleDecision.Status
+        /// The cost in the package (zero when not in it).
+        public var cost: CostRange
+        public var weeks: Int
+        public var reasons: [Proposal.ReasonEntry]
     }
 
     public struct SceneRow: Sendable {
@@ -111,6 +134,8 @@ public struct ProposalComparison: Sendable {
     public var warnings: [Localized]
     public var summary: [SummaryRow]
     public var modules: [ModuleRow]
+    /// Every management measure of any column, in the first proposal's order; part of every total.
+    public var measures: [MeasureRow] = []
     public var scenes: [SceneRow]
     public var answerDifferences: [AnswerDifference]
     public var priceDifferences: [PriceDifference]

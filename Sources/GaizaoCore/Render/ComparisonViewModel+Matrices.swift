@@ -68,6 +68,34 @@ extension ComparisonViewModelBuilder {
                 "footnotes": .from(footnotes), "hasFootnotes": .from(!footnotes.isEmpty)]
     }
 
+    /// The management measures, one row each: in the package or not, and the cost there. Measures are the
+    /// enterprise's own work, part of every investment (not of the subsidy base).
+    func measures() -> ViewNode {
+        let rows: [ViewNode] = comparison.measures.map { row in
+            let cells: [ViewNode] = row.cells.map { cell in
+                guard let cell else {
+                    return ["isMissing": true, "statusLabel": .from(strings["cmpMeasureNotListed"]), "statusClass": "missing", "hasCost": false,
+                            "cost": "", "duration": ""]
+                }
+                let included = cell.status == .include
+                return [
+                    "isMissing": false,
+                    "statusLabel": .from(strings[included ? "cmpMeasureIncluded" : cell.status == .satisfied ? "statusSatisfied" : "statusNotChosen"]),
+                    "statusClass": .from(cell.status.rawValue),
+                    "hasCost": .from(included),
+                    "cost": .from(included ? money(cell.cost) : ""),
+                    "duration": .from(included ? format.duration(cell.weeks) : ""),
+                ]
+            }
+            return ["name": .from(localized(row.name)), "differs": .from(row.differs), "cells": .from(cells)]
+        }
+        let differing = comparison.measures.filter(\.differs).count
+        let intro = comparison.measures.isEmpty ? strings["cmpMeasuresNone"]
+            : differing > 0 ? strings.format("cmpMeasuresIntroFmt", ["n": String(comparison.measures.count), "d": String(differing)])
+            : strings.format("cmpMeasuresSameFmt", ["n": String(comparison.measures.count)])
+        return ["intro": .from(intro), "rows": .from(rows), "hasRows": .from(!rows.isEmpty)]
+    }
+
     func scenes() -> ViewNode {
         // Proposals on the same answers share today's levels: one "now" column then says it once.
         let sharedNow = !beforeAfter && comparison.scenes.allSatisfy { Set($0.now).count == 1 }

@@ -61,6 +61,7 @@ struct ComparisonViewModelBuilder {
             "header": .from(header(enterpriseName: safe(name))),
             "summary": .from(summary()),
             "modules": .from(modules()),
+            "measures": .from(measures()),
             "scenes": .from(scenes()),
             "assumptions": .from(assumptions()),
             "sections": .from(MustacheValue.object(sections.map { (key: $0.key, value: $0.node.mustacheValue) })),
@@ -79,7 +80,7 @@ struct ComparisonViewModelBuilder {
     func sectionHeaders() -> [(key: String, node: ViewNode)] {
         var keys = [("summary", "cmpSecSummary")]
         if beforeAfter { keys.append(("progress", "cmpSecProgress")) }
-        keys += [("modules", "cmpSecModules"), ("scenes", "cmpSecScenes"), ("assumptions", "cmpSecAssumptions")]
+        keys += [("modules", "cmpSecModules"), ("measures", "cmpSecMeasures"), ("scenes", "cmpSecScenes"), ("assumptions", "cmpSecAssumptions")]
         return keys.enumerated().map { i, pair in
             (pair.0, ["key": .from(pair.0), "id": .from("sec-" + pair.0), "number": .from(String(i + 1)), "title": .from(strings[pair.1])])
         }
@@ -211,7 +212,13 @@ struct ComparisonViewModelBuilder {
             row("cmpModuleCount", rows.map {
                 strings.format("modulesFmt", ["n": String($0.modules), "s": String($0.standardModules), "p": String($0.modules - $0.standardModules)])
             }),
-            row("investment", rows.map { money($0.investment) }),
+            row("cmpMeasureCount", rows.map { r in
+                r.measures == 0 ? strings["cmpNone"] : strings.format("cmpMeasuresFmt", ["n": String(r.measures), "cost": money(r.measureCost)])
+            }),
+            row("investment", rows.map { r in
+                r.measures == 0 ? money(r.investment)
+                    : strings.format("cmpInvestmentPartsFmt", ["total": money(r.investment), "modules": money(r.moduleCost), "measures": money(r.measureCost)])
+            }),
             row("subsidy", rows.map { money($0.subsidy) }),
             row("netCost", rows.map { money($0.netCost) },
                 best: best(rows.map { [$0.netCost.high, $0.netCost.low] }, lowerIsBetter: true),

@@ -69,6 +69,18 @@ extension RenderStrings {
         ("cmpNotInCatalog", "目录中无此模块", "not in this catalog"),
         ("cmpProductsOffered", "产品", "Products"),
 
+        ("cmpSecMeasures", "管理措施对比", "Management measures side by side"),
+        ("cmpMeasuresIntroFmt", "行业目录的 {n} 项管理措施，每列一份方案的结论；其中 {d} 项的结论不同。管理措施由企业自行实施，费用计入总投入（不计入补助基数）。",
+         "The industry's {n} management measures, one column per proposal; the decision differs for {d} of them. Measures are the enterprise's own work: their cost is part of the investment (not of the subsidy base)."),
+        ("cmpMeasuresSameFmt", "行业目录的 {n} 项管理措施，每列一份方案的结论；各方案的结论相同。管理措施由企业自行实施，费用计入总投入（不计入补助基数）。",
+         "The industry's {n} management measures, one column per proposal; every proposal decides alike. Measures are the enterprise's own work: their cost is part of the investment (not of the subsidy base)."),
+        ("cmpMeasuresNone", "各方案均未列出管理措施（较早版本的方案）。", "No proposal lists management measures (proposals of an earlier version)."),
+        ("cmpMeasureIncluded", "纳入方案", "in the package"),
+        ("cmpMeasureNotListed", "方案未列出", "not listed"),
+        ("cmpMeasureCount", "管理措施", "Management measures"),
+        ("cmpMeasuresFmt", "{n} 项 · {cost}", "{n} · {cost}"),
+        ("cmpInvestmentPartsFmt", "{total}（模块 {modules}，管理措施 {measures}）", "{total} (modules {modules}, measures {measures})"),
+
         ("cmpSecScenes", "场景对比", "The 16 scenes side by side"),
         ("cmpScenesIntro", "每个业务场景改造后的预计等级。★ 为约束性场景；⚠ 表示约束性场景改造后仍低于二级。",
          "The projected level of each business scene after the retrofit. ★ marks a mandatory scene; ⚠ a mandatory scene still below level 2 after it."),

@@ -196,4 +196,22 @@ import Testing
         let roomy = try Self.engine.run(sheet, budgetYuan: 10_000_000, contractor: "example-ha-contractor-b", target: .level(3)).proposal
         #expect(try ProposalComparator.compare([("A", "a", full), ("B", "b", roomy)]).droppedForBudget[1].isEmpty)
     }
+
+    /// Measures are part of every total: the comparison shows them, per proposal, with their cost.
+    @Test func measuresAreCompared() throws {
+        let sheet = Shipped.example("home-appliance-midsize.yaml")
+        let rules = try Self.engine.run(sheet, contractor: "example-ha-contractor-a", target: .none).proposal
+        let target = try Self.engine.run(sheet, contractor: "example-ha-contractor-a", target: .level(3)).proposal
+        let c = try ProposalComparator.compare([("R", "r", rules), ("T", "t", target)])
+        #expect(c.measures.map(\.measureID) == (target.measures ?? []).map(\.id))
+        #expect(c.measures.contains { $0.differs })
+        #expect(c.summary[0].measures == 0 && c.summary[1].measures == target.totals.selectedMeasures)
+        for row in c.summary {
+            #expect(row.moduleCost.low + row.measureCost.low == row.investment.low && row.moduleCost.high + row.measureCost.high == row.investment.high)
+        }
+        let json = ComparisonJSON(c)
+        #expect(json.schema == "gaizao.comparison/2")
+        #expect(json.proposals[1].selectedMeasures == target.totals.selectedMeasures)
+        #expect(json.measures.first { $0.id == "m-data-rules" }?.statuses == ["not_chosen", "include"])
+    }
 }
