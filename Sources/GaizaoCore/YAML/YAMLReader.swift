@@ -111,7 +111,8 @@ struct YMap {
             if required { missing(key, in: what) }
             return nil
         }
-        guard let d = YValue.number(v, ctx, what: "`\(key)`") else { return nil }
+        // Its own range says what is allowed, in place of the general bound on catalog numbers.
+        guard let d = YValue.number(v, ctx, what: "`\(key)`", bounded: false) else { return nil }
         guard d == d.rounded(), d >= Double(range.lowerBound), d <= Double(range.upperBound) else {
             ctx.error("`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound), found \(YValue.describe(v))", v)
             return nil
@@ -168,12 +169,12 @@ enum YValue {
     /// thousandths of a point, in yuan) stay far inside `Int`, so no catalog that lint passes can make a run trap.
     static let maxMagnitude = 1_000_000_000.0
 
-    static func number(_ node: Node, _ ctx: LoadContext, what: String) -> Double? {
+    static func number(_ node: Node, _ ctx: LoadContext, what: String, bounded: Bool = true) -> Double? {
         guard case let .scalar(s) = node, s.style == .plain, let d = parseNumber(s.string) else {
             ctx.error("\(what) must be a number, found \(describe(node))", node)
             return nil
         }
-        guard abs(d) <= maxMagnitude else {
+        guard !bounded || abs(d) <= maxMagnitude else {
             ctx.error("\(what) is out of range: a catalog number is at most 1,000,000,000 in magnitude, found \(describe(node))", node)
             return nil
         }
