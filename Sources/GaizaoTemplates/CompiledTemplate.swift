@@ -35,11 +35,23 @@ public struct CompiledTemplate: Sendable {
             /// Sections open around the tag.
             public var depth: Int
         }
+        /// A tag at a 1-based line and column, for the checks that look at tags of one kind.
+        public struct Tag: Sendable {
+            public var name: String
+            public var line: Int
+            public var column: Int
+        }
         public var template: CompiledTemplate
         /// Every partial tag, in file order.
         public var includes: [Include]
         /// How deep the template's own sections nest.
         public var maxDepth: Int
+        /// Every `{{{name}}}` and `{{&name}}` tag (output not HTML-escaped), in file order; `name` as written.
+        public var unescaped: [Tag] = []
+        /// Every `{{% CONTENT_TYPE: TEXT}}` pragma (HTML escaping off from there on), in file order.
+        public var textPragmas: [Tag] = []
+        /// True when the template has a `{{% CONTENT_TYPE: TEXT}}` pragma.
+        public var hasTextPragma: Bool { !textPragmas.isEmpty }
     }
 
     /// Why a template does not parse, at a 1-based line and column (columns count characters).
@@ -60,7 +72,9 @@ public struct CompiledTemplate: Sendable {
             let nodes = try parser.parse(section: nil, newLine: true)
             return .success(Parsed(template: CompiledTemplate(nodes: nodes),
                                    includes: parser.includes.map { Parsed.Include(name: $0.name, line: $0.position.line, column: $0.position.column, depth: $0.depth) },
-                                   maxDepth: parser.maxDepth))
+                                   maxDepth: parser.maxDepth,
+                                   unescaped: parser.unescaped.map { Parsed.Tag(name: $0.name, line: $0.position.line, column: $0.position.column) },
+                                   textPragmas: parser.textPragmas.map { Parsed.Tag(name: "CONTENT_TYPE: TEXT", line: $0.line, column: $0.column) }))
         } catch let error as TemplateParser.Unsupported {
             let position = parser.position(of: error.index)
             return .failure(SyntaxError(message: error.message, line: position.line, column: position.column, unsupported: error.unsupported))
@@ -95,6 +109,10 @@ private struct TemplateParser {
     /// Every partial tag, in order: its name, where (a character index until `position(of:)`), its depth.
     var includes: [(name: String, position: (line: Int, column: Int), depth: Int)] = []
     var maxDepth = 0
+    /// Every unescaped variable tag (`{{{name}}}`, `{{&name}}`): the name as written and where.
+    var unescaped: [(name: String, position: (line: Int, column: Int))] = []
+    /// Where each `{{% CONTENT_TYPE: TEXT}}` pragma is.
+    var textPragmas: [(line: Int, column: Int)] = []
     /// Where each tag starts, for messages.
     var tagStart = 0
 
@@ -214,11 +232,14 @@ private struct TemplateParser {
                     whiteSpaceBefore = ""
                 }
                 i += 1
+                let unescapedAt = tagStart
                 let path = try name()
                 if triple {
                     guard current == "}" else { throw fail(Self.badName) }
                     i += 1
                 }
+                let written = path.count > 1 && path[0] == "." ? "." + path.dropFirst().joined(separator: ".") : path.joined(separator: ".")
+                unescaped.append((triple ? "{\(written)}" : "&" + written, position(of: unescapedAt)))
                 nodes.append(.variable(path: NamePath(path), escaped: false))
             case ">":
                 i += 1
@@ -241,7 +262,10 @@ private struct TemplateParser {
                 whiteSpaceBefore = ""
             case "%":
                 i += 1
-                nodes.append(.contentType(text: try pragma()))
+                let pragmaAt = tagStart
+                let isText = try pragma()
+                if isText { textPragmas.append(position(of: pragmaAt)) }
+                nodes.append(.contentType(text: isText))
                 setNewLine = standalone(newLine)
             case "=":
                 i += 1

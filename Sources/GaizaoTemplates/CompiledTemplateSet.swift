@@ -19,6 +19,27 @@ public struct CompiledTemplateSet: Sendable {
             out[name] = compiled
             if roots != nil { pending += Self.partials(compiled.nodes) }
         }
+        self.init(validating: out)
+    }
+
+    /// The set of templates already compiled (as the checks parse them: each is parsed once), or only `roots`
+    /// and the partials they reach; nil for the same reasons as `init(_:roots:)`.
+    public init?(compiled templates: [String: CompiledTemplate], roots: [String]? = nil) {
+        guard let roots else {
+            self.init(validating: templates)
+            return
+        }
+        var out: [String: CompiledTemplate] = [:]
+        var pending = roots
+        while let name = pending.popLast() {
+            guard out[name] == nil, let compiled = templates[name] else { continue }
+            out[name] = compiled
+            pending += Self.partials(compiled.nodes)
+        }
+        self.init(validating: out)
+    }
+
+    private init?(validating out: [String: CompiledTemplate]) {
         // Partials that include each other would render forever, or explode, or nest too deep for the stack:
         // left to the checks, which report it.
         let graph = PartialGraph(out.mapValues { Self.partials($0.nodes) })

@@ -17,7 +17,8 @@ struct TemplateSession {
         Prepared(Result {
             let location = try ResourceLocator.templates(flag: flag)
             let files = try FileIO.templateFiles(at: location.path, displayPrefix: FileIO.displayPath(location.path))
-            // Lint checks templates thoroughly; a command only needs them to compile.
+            // Every check that finds errors, as lint runs them: a template lint rejects is refused here too.
+            // Only the warnings are lint's alone.
             let result = ProposalRenderer.load(files, folder: FileIO.displayPath(location.path), thorough: false)
             return (location, files, result)
         })

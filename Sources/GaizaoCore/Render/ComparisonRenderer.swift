@@ -31,7 +31,7 @@ public struct ComparisonRenderer: Sendable {
         guard !checked.diagnostics.contains(where: { $0.severity == .error }) else {
             return LoadResult(renderer: nil, diagnostics: checked.diagnostics)
         }
-        guard let compiled = CompiledTemplateSet(checked.texts) else {
+        guard let compiled = CompiledTemplateSet(compiled: checked.compiled) else {
             return LoadResult(renderer: nil, diagnostics: checked.diagnostics + [Diagnostic(.error, "the templates in \(folder) cannot be compiled", at: nil)])
         }
         return LoadResult(renderer: ComparisonRenderer(texts: checked.texts, compiled: compiled), diagnostics: checked.diagnostics)

@@ -17,8 +17,7 @@ public struct ProposalRenderer: Sendable {
     /// Which renderer produces the text.
     enum Engine: Sendable { case compiled, library }
 
-    /// swift-mustache's parse of the templates; nil when the compiled path covers them and the load was not
-    /// thorough (parsing with swift-mustache costs ~20 ms, half of a single `diagnose`).
+    /// swift-mustache's parse of the templates, parsed on demand (for the tests that hold both renderers equal).
     let checkedLibrary: MustacheLibrary?
     let texts: [String: String]
     let compiled: CompiledTemplateSet?
@@ -33,26 +32,18 @@ public struct ProposalRenderer: Sendable {
     public var usesCompiledTemplates: Bool { compiled != nil }
 
     /// Parses and checks the templates (relative path → file, as `TemplateChecks` reads them).
-    /// - Parameter thorough: parse with swift-mustache and run every template check (lint, tests). When false
-    ///   and every template compiles on the fast path, only the required templates are checked for.
+    /// - Parameter thorough: also look for what is only a warning (unknown `t.` keys), and compile every
+    ///   template, not only the proposal templates and their partials. Every check that can find an error runs
+    ///   either way, so `diagnose` and `batch` refuse exactly what lint calls an error; each template is parsed
+    ///   once, and the renderer is built from what the checks parsed.
     public static func load(_ files: [String: SourceFile], folder: String, thorough: Bool = true) -> LoadResult {
-        if !thorough {
-            var texts: [String: String] = [:]
-            for (relative, file) in files where relative.hasSuffix(".mustache") {
-                texts[String(relative.dropLast(".mustache".count))] = file.text
-            }
-            if TemplateChecks.required.allSatisfy({ texts[$0] != nil }),
-               let compiled = CompiledTemplateSet(texts, roots: TemplateChecks.required) {
-                return LoadResult(renderer: ProposalRenderer(checkedLibrary: nil, texts: texts, compiled: compiled), diagnostics: [])
-            }
-        }
-        let checked = TemplateChecks.check(files, folder: folder)
+        let checked = TemplateChecks.check(files, folder: folder, warnings: thorough)
         guard !checked.diagnostics.contains(where: { $0.severity == .error }) else {
             return LoadResult(renderer: nil, diagnostics: checked.diagnostics)
         }
         // The checks read templates with the compiler's parser: what they accept compiles, and is never handed to
         // swift-mustache's renderer, which has no bound on recursion, output or time.
-        guard let compiled = CompiledTemplateSet(checked.texts) else {
+        guard let compiled = CompiledTemplateSet(compiled: checked.compiled, roots: thorough ? nil : TemplateChecks.required) else {
             return LoadResult(renderer: nil, diagnostics: checked.diagnostics + [Diagnostic(.error, "the templates in \(folder) cannot be compiled", at: nil)])
         }
         let renderer = ProposalRenderer(checkedLibrary: nil, texts: checked.texts, compiled: compiled)

@@ -11,6 +11,8 @@ public enum TemplateChecks {
         public var templates: [String: MustacheTemplate] { texts.compactMapValues { try? MustacheTemplate(string: $0) } }
         /// Their texts, by name.
         public var texts: [String: String]
+        /// Each template that parsed, compiled by the parser that read it (so a renderer need not parse again).
+        public var compiled: [String: CompiledTemplate] = [:]
         public var diagnostics: [Diagnostic]
     }
 
@@ -34,8 +36,11 @@ public enum TemplateChecks {
     ///   - folder: the folder as the user should read it, for problems that have no file.
     ///   - required: templates whose absence is an error.
     ///   - recommended: templates whose absence is a warning.
+    ///   - warnings: also look for what is only a warning (unknown `t.` keys, which needs a second scan of every
+    ///     template's tags). Every check that can find an error runs either way: a command that renders refuses
+    ///     exactly what lint calls an error, and skips only the warnings, which it would not print.
     public static func check(_ files: [String: SourceFile], folder: String, required: [String] = required,
-                             recommended: [String] = []) -> Result {
+                             recommended: [String] = [], warnings: Bool = true) -> Result {
         var bag = DiagnosticBag()
         var texts: [String: String] = [:]
         var parsed: [String: CompiledTemplate.Parsed] = [:]
@@ -44,18 +49,18 @@ public enum TemplateChecks {
                                uniquingKeysWith: { a, _ in a })
         for (name, relative) in names.sorted(by: { $0.key < $1.key }) {
             let file = files[relative]!
-            if let tooDeep = tooDeeplyNested(file.text) {
-                bag.error("sections nested more than \(maxSectionDepth) deep", at: tooDeep.location(file.path))
-                continue
-            }
-            // One parser for lint and rendering: what it accepts renders.
+            // One parser for lint and rendering: what it accepts renders. It stops at `maxSectionDepth`, so it
+            // reads a hostile, deeply nested file without overflowing the stack.
             switch CompiledTemplate.parse(file.text) {
             case let .success(template):
                 texts[name] = file.text
                 parsed[name] = template
             case let .failure(problem):
                 let at = SourceLocation(file: file.path, line: problem.line, column: problem.column)
-                if problem.unsupported {
+                // Said before asking swift-mustache's parser, which recurses once per level.
+                if let tooDeep = tooDeeplyNested(file.text) {
+                    bag.error("sections nested more than \(maxSectionDepth) deep", at: tooDeep.location(file.path))
+                } else if problem.unsupported {
                     bag.error(problem.message, at: at)
                 } else if file.text.utf8.count <= maxLibraryParseBytes, let established = libraryParseError(file) {
                     bag.append(established)
@@ -64,13 +69,18 @@ public enum TemplateChecks {
                 }
                 continue
             }
+            if warnings { checkFixedStrings(file, into: &bag) }
+            if name.hasSuffix(".md"), !parsed[name]!.hasTextPragma {
+                bag.error("Markdown template without {{% CONTENT_TYPE: TEXT}}: its text would be HTML-escaped (\" as &quot;)",
+                          at: SourceLocation(file: file.path, line: 1, column: 1))
+            }
             // The partials come from the parser, which also reads templates that change their delimiters.
-            checkTags(file, name: name, known: names, into: &bag, reportMissingPartials: false)
             includes[name] = parsed[name]!.includes.map { (partial: $0.name, location: SourceLocation(file: file.path, line: $0.line, column: $0.column)) }
             for include in includes[name]! where names[include.partial] == nil {
                 bag.error("partial `\(include.partial)` does not exist (expected \(include.partial).mustache)", at: include.location)
             }
         }
+        checkEscaping(parsed, paths: names.mapValues { files[$0]!.path }, into: &bag)
         checkPartialCycles(includes, into: &bag)
         if !bag.hasErrors { checkNesting(parsed, includes: includes, into: &bag) }
         for name in required where names[name] == nil {
@@ -79,7 +89,39 @@ public enum TemplateChecks {
         for name in recommended where names[name] == nil && !required.contains(name) {
             bag.warning("missing template \(name).mustache in \(folder): `gaizao compare` needs it (copy it from the shipped templates/)", at: nil)
         }
-        return Result(texts: texts, diagnostics: bag.sorted)
+        return Result(texts: texts, compiled: parsed.mapValues(\.template), diagnostics: bag.sorted)
+    }
+
+    /// HTML output must escape every value (an enterprise named `<script>` must show as text): in a template
+    /// named `*.html`, and in every partial such a template includes, directly or not, a
+    /// `{{% CONTENT_TYPE: TEXT}}` pragma and an unescaped tag (`{{{name}}}`, `{{&name}}`) are errors at their tag.
+    /// The view model has no pre-rendered HTML (charts are geometry, the stylesheet is the partial's own text),
+    /// so no value needs to reach the page unescaped.
+    static func checkEscaping(_ parsed: [String: CompiledTemplate.Parsed], paths: [String: String], into bag: inout DiagnosticBag) {
+        // Each HTML template, with the `*.html` template that includes it when its own name does not say HTML.
+        var html: [String: String?] = [:]
+        var pending = parsed.keys.filter { $0.hasSuffix(".html") }.sorted().reversed().map { ($0, String?.none) }
+        while let next = pending.popLast() {
+            let (name, from) = next
+            guard html[name] == nil, let template = parsed[name] else { continue }
+            html[name] = .some(from)
+            for include in template.includes where html[include.name] == nil {
+                pending.append((include.name, Optional(from ?? name)))
+            }
+        }
+        for name in html.keys.sorted() {
+            guard let template = parsed[name], let path = paths[name] else { continue }
+            let via = name.hasSuffix(".html") ? "" : html[name]!.map { " (it is part of the HTML of \($0))" } ?? ""
+            for tag in template.textPragmas {
+                bag.error("{{% CONTENT_TYPE: TEXT}} in an HTML template turns HTML escaping off: a value such as an enterprise named <script> would reach the page as markup\(via); remove the pragma",
+                          at: SourceLocation(file: path, line: tag.line, column: tag.column))
+            }
+            for tag in template.unescaped {
+                let plain = tag.name.hasPrefix("{") ? String(tag.name.dropFirst().dropLast()) : String(tag.name.dropFirst())
+                bag.error("{{\(tag.name)}} does not HTML-escape its value: a value such as an enterprise named <script> would reach the page as markup\(via); write {{\(plain)}}",
+                          at: SourceLocation(file: path, line: tag.line, column: tag.column))
+            }
+        }
     }
 
     /// swift-mustache's message for a template that is not Mustache, or nil when it parses it.
@@ -136,32 +178,15 @@ public enum TemplateChecks {
         }
     }
 
-    /// Tag-level checks the parser does not make: Markdown templates need the TEXT content type (partials start
-    /// over as HTML), partials must exist, `t.key` fixed strings must exist.
-    /// Returns the partials the template includes, with where.
-    @discardableResult
-    static func checkTags(_ file: SourceFile, name: String, known: [String: String], into bag: inout DiagnosticBag,
-                          reportMissingPartials: Bool = true)
-        -> [(partial: String, location: SourceLocation)] {
+    /// Fixed strings (`{{t.key}}`) must exist: a warning at each unknown key. Reads the tags on the standard
+    /// delimiters; a template that changes its delimiters is beyond this simple scanner.
+    static func checkFixedStrings(_ file: SourceFile, into bag: inout DiagnosticBag) {
         let tags = scanTags(file.text)
-        var includes: [(partial: String, location: SourceLocation)] = []
-        if name.hasSuffix(".md"), !tags.contains(where: { $0.body.hasPrefix("%") && $0.body.contains("CONTENT_TYPE") && $0.body.contains("TEXT") }) {
-            bag.error("Markdown template without {{% CONTENT_TYPE: TEXT}}: its text would be HTML-escaped (\" as &quot;)",
-                      at: SourceLocation(file: file.path, line: 1, column: 1))
-        }
-        // A template that changes delimiters is beyond this simple scanner.
-        if tags.contains(where: { $0.body.hasPrefix("=") }) { return includes }
+        if tags.contains(where: { $0.body.hasPrefix("=") }) { return }
         let strings = RenderStrings.keys
         for tag in tags {
             let body = tag.body
-            if body.hasPrefix(">") {
-                let partial = body.dropFirst().trimmingCharacters(in: .whitespaces)
-                if reportMissingPartials, !partial.hasPrefix("*"), known[partial] == nil {
-                    bag.error("partial `\(partial)` does not exist (expected \(partial).mustache)", at: tag.location(file.path))
-                }
-                includes.append((partial, tag.location(file.path)))
-                continue
-            }
+            if body.hasPrefix(">") { continue }
             var key = Substring(body)
             if let first = key.first, "#^/&{".contains(first) { key = key.dropFirst() }
             if key.hasSuffix("}") { key = key.dropLast() }
@@ -170,7 +195,6 @@ public enum TemplateChecks {
                 bag.warning("unknown fixed string `\(trimmed)`; see RenderStrings for the keys", at: tag.location(file.path))
             }
         }
-        return includes
     }
 
     /// A partial that includes itself, directly or through others, would render forever (and overflow the

@@ -163,4 +163,59 @@ import GaizaoTemplates
         plain.render(proposal, lang: .zh, markdown: true, html: true, into: &buffers)
         #expect(buffers.failure == nil)
     }
+    // Defect sweep: HTML that turns escaping off, and commands that rendered what lint rejects.
+
+    /// A TEXT pragma or an unescaped tag in HTML would put an enterprise named `<script>` on the page as markup:
+    /// errors at the tag, in `*.html` templates and in every partial they include.
+    @Test func htmlTemplatesMayNotTurnEscapingOff() {
+        #expect(check(["proposal.md.mustache": Self.md, "proposal.html.mustache": "{{% CONTENT_TYPE: TEXT}}\n" + Self.html]) == [
+            "tpl/proposal.html.mustache:1:1: error: {{% CONTENT_TYPE: TEXT}} in an HTML template turns HTML escaping off: a value such as an enterprise named <script> would reach the page as markup; remove the pragma",
+        ])
+        #expect(check(["proposal.md.mustache": Self.md, "proposal.html.mustache": "<title>{{{title}}}</title>\n<p>{{&cover.enterpriseName}}</p>\n"]) == [
+            "tpl/proposal.html.mustache:1:8: error: {{{title}}} does not HTML-escape its value: a value such as an enterprise named <script> would reach the page as markup; write {{title}}",
+            "tpl/proposal.html.mustache:2:4: error: {{&cover.enterpriseName}} does not HTML-escape its value: a value such as an enterprise named <script> would reach the page as markup; write {{cover.enterpriseName}}",
+        ])
+        // Through a partial whose name does not say HTML, and with other delimiters.
+        #expect(check(["proposal.md.mustache": Self.md, "proposal.html.mustache": "{{#cover}}{{> partials/name}}{{/cover}}\n",
+                       "partials/name.mustache": "{{=<% %>=}}<b><%&enterpriseName%></b>\n"]) == [
+            "tpl/partials/name.mustache:1:15: error: {{&enterpriseName}} does not HTML-escape its value: a value such as an enterprise named <script> would reach the page as markup (it is part of the HTML of proposal.html); write {{enterpriseName}}",
+        ])
+        // Markdown renders as TEXT anyway: an unescaped tag there is no error.
+        #expect(check(["proposal.md.mustache": Self.md + "{{{title}}} {{&title}}\n", "proposal.html.mustache": Self.html]).isEmpty)
+        // The shipped templates escape everything.
+        #expect(TemplateChecks.check(Shipped.templateFiles, folder: "templates").diagnostics.filter { $0.severity == .error }.isEmpty)
+    }
+
+    /// `diagnose` and `batch` load templates without the warnings-only scan, but every check that finds an error
+    /// runs: what lint rejects, they refuse, with the same located errors.
+    @Test func theQuickLoadRefusesWhatLintRejects() {
+        let shipped = Shipped.templateFiles
+        func variant(_ change: (inout [String: SourceFile]) -> Void) -> [String: SourceFile] {
+            var files = shipped
+            change(&files)
+            return files
+        }
+        func edit(_ files: inout [String: SourceFile], _ name: String, _ body: (String) -> String) {
+            files[name] = SourceFile(path: files[name]!.path, text: body(files[name]!.text))
+        }
+        let cases: [(String, [String: SourceFile])] = [
+            ("a missing partial", variant { $0["partials/module-card.md.mustache"] = nil }),
+            ("Markdown without its pragma", variant { edit(&$0, "proposal.md.mustache") { String($0.drop { $0 != "\n" }.dropFirst()) } }),
+            ("a partial outside the folder", variant { edit(&$0, "proposal.md.mustache") { $0 + "{{> ../../../etc/passwd}}\n" } }),
+            ("TEXT in HTML", variant { edit(&$0, "proposal.html.mustache") { "{{% CONTENT_TYPE: TEXT}}\n" + $0 } }),
+            ("a triple tag in HTML", variant { edit(&$0, "proposal.html.mustache") { $0.replacingOccurrences(of: "{{title}}", with: "{{{title}}}") } }),
+            ("an ampersand tag in an HTML partial", variant { edit(&$0, "partials/module-card.html.mustache") { $0 + "{{&name}}\n" } }),
+            ("a broken comparison template", variant { edit(&$0, "compare.md.mustache") { $0 + "{{#open}}\n" } }),
+            ("a broken partial nobody includes", variant { $0["partials/spare.html.mustache"] = SourceFile(path: "templates/partials/spare.html.mustache", text: "{{/x}}") }),
+        ]
+        for (what, files) in cases {
+            let lintErrors = TemplateChecks.check(files, folder: "templates").diagnostics.filter { $0.severity == .error }.map(\.description)
+            #expect(!lintErrors.isEmpty, "lint accepts \(what)")
+            let quick = ProposalRenderer.load(files, folder: "templates", thorough: false)
+            #expect(quick.renderer == nil, "diagnose would render \(what)")
+            #expect(quick.diagnostics.map(\.description) == lintErrors, "\(what)")
+        }
+        let clean = ProposalRenderer.load(shipped, folder: "templates", thorough: false)
+        #expect(clean.renderer != nil && clean.diagnostics.isEmpty)
+    }
 }
