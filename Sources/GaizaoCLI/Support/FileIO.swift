@@ -189,14 +189,12 @@ public enum FileIO {
 
     /// Every YAML file below `root`; a file that is not UTF-8 text (binary junk) is left out and reported in
     /// `undecodable` as a located error, so lint can print it in its usual form instead of stopping.
-    public static func catalogFiles(at root: String, displayPrefix: String, undecodable: inout [Diagnostic]) throws -> CatalogFiles {
+    public static func catalogFiles(at root: String, displayPrefix: String, undecodable: inout [Diagnostic],
+                                    entries: FolderLister = FileIO.folderEntries) throws -> CatalogFiles {
         var files: [String: SourceFile] = [:]
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
-            throw CLIError.input("\(root): cannot list the folder")
-        }
         var count = 0
-        while let relative = enumerator.nextObject() as? String {
-            guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { continue }
+        try walk(root, displayPrefix: displayPrefix, entries: entries) { relative in
+            guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { return }
             count += 1
             if count > 2000 { throw CLIError.input("\(root): more than 2000 YAML files; is this a catalog folder?") }
             let display = displayPrefix.isEmpty ? relative : displayPrefix + "/" + relative
@@ -205,7 +203,70 @@ public enum FileIO {
             case let .failure(problem): undecodable.append(problem.diagnostic)
             }
         }
-        return CatalogFiles(files: files)
+        return CatalogFiles(files: files, folder: displayPrefix.isEmpty ? "." : displayPrefix)
+    }
+
+    /// The names in a folder (without `.` and `..`), or the `errno` that stopped listing it.
+    public typealias FolderLister = (String) -> Result<[String], Errno>
+
+    public struct Errno: Error, Sendable {
+        public var code: Int32
+        public init(_ code: Int32) { self.code = code }
+    }
+
+    /// `FolderLister` on the file system.
+    public static func folderEntries(_ path: String) -> Result<[String], Errno> {
+        guard let dir = opendir(path) else { return .failure(Errno(errno)) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(dir) else {
+                if errno != 0 { return .failure(Errno(errno)) }
+                break
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return .success(names)
+    }
+
+    /// Calls `visit` with the path, relative to `root`, of everything below it (files, and folders before
+    /// their contents); folders are entered, links to folders are not. Unlike `FileManager`'s enumerator, which
+    /// skips a folder it cannot read without a word, a folder that cannot be listed is an error naming it
+    /// (`templates/partials: cannot be read (permission denied)`).
+    static func walk(_ root: String, displayPrefix: String, entries: FolderLister = FileIO.folderEntries,
+                     visit: (String) throws -> Void) throws {
+        var pending = [""]
+        while let folder = pending.popLast() {
+            let path = folder.isEmpty ? root : root + "/" + folder
+            let names: [String]
+            switch entries(path) {
+            case let .success(listed): names = listed
+            case let .failure(problem):
+                let shown = folder.isEmpty ? (displayPrefix.isEmpty ? "." : displayPrefix)
+                    : displayPrefix.isEmpty || displayPrefix == "." ? folder : displayPrefix + "/" + folder
+                throw CLIError.input(problem.code == ENOENT ? "\(shown): no such folder" : folderUnreadable(shown, problem.code))
+            }
+            var below: [String] = []
+            for name in names.sorted() {
+                let relative = folder.isEmpty ? name : folder + "/" + name
+                try visit(relative)
+                var st = stat()
+                if lstat(root + "/" + relative, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { below.append(relative) }
+            }
+            pending += below.reversed()
+        }
+    }
+
+    /// `path: cannot be read (permission denied)`, … for a folder that cannot be listed.
+    static func folderUnreadable(_ shown: String, _ code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: return CLIMessages.permissionDenied(shown)
+        default: return "\(shown): cannot be read (\(String(cString: strerror(code))))"
+        }
     }
 
     /// A path as the user would like to read it: relative to the working directory when below it.

@@ -51,14 +51,12 @@ struct TemplateSession {
 }
 
 extension FileIO {
-    /// Every `*.mustache` file below `root`, keyed by its path relative to `root`.
-    static func templateFiles(at root: String, displayPrefix: String) throws -> [String: SourceFile] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
-            throw CLIError.input("\(root): cannot list the folder")
-        }
+    /// Every `*.mustache` file below `root`, keyed by its path relative to `root`. A folder below it that cannot
+    /// be read is an error naming it, not a folder of templates silently left out.
+    static func templateFiles(at root: String, displayPrefix: String, entries: FolderLister = FileIO.folderEntries) throws -> [String: SourceFile] {
         var files: [String: SourceFile] = [:]
-        while let relative = enumerator.nextObject() as? String {
-            guard relative.hasSuffix(".mustache") else { continue }
+        try walk(root, displayPrefix: displayPrefix, entries: entries) { relative in
+            guard relative.hasSuffix(".mustache") else { return }
             if files.count >= 500 { throw CLIError.input("\(root): more than 500 templates; is this a templates folder?") }
             let display = displayPrefix.isEmpty || displayPrefix == "." ? relative : displayPrefix + "/" + relative
             files[relative] = try readText(root + "/" + relative, display: display)
