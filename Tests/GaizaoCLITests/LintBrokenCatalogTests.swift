@@ -105,7 +105,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: empty) }
         let run = try GaizaoBinary.run(["lint", "."], in: empty)
         expectCleanFailure(run)
-        #expect(run.stderr == "error: missing catalog file catalog.yaml\n")
+        #expect(run.stderr == "error: missing catalog file catalog.yaml in .\n")
         #expect(run.stdout == "lint FAILED: .: 1 error(s), 0 warning(s); no industry loaded\n")
     }
 
@@ -113,7 +113,7 @@ import Testing
         let run = try GaizaoBinary.run(["lint", "/nonexistent/gaizao-catalog"])
         #expect(!run.crashed)
         #expect(run.status == 1)
-        #expect(run.stderr == "error: folder given with the flag does not exist or is not a folder: /nonexistent/gaizao-catalog\n")
+        #expect(run.stderr == "error: catalog folder given as the argument does not exist: /nonexistent/gaizao-catalog\n")
     }
 
     @Test func strictFailsOnWarnings() throws {

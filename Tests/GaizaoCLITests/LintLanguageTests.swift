@@ -105,7 +105,7 @@ import Testing
         }
 
         let missing = try GaizaoBinary.run(["lint", "/nonexistent/gaizao-catalog"], environment: ["LANG": "zh_CN.UTF-8"])
-        #expect(missing.status == 1 && missing.stderr == "错误：选项给出的文件夹不存在或不是文件夹：/nonexistent/gaizao-catalog\n", "\(missing.stderr)")
+        #expect(missing.status == 1 && missing.stderr == "错误：参数给出的目录数据文件夹不存在：/nonexistent/gaizao-catalog\n", "\(missing.stderr)")
 
         for english in [try GaizaoBinary.run(["lint", ".", "--lang", "en"], in: copy.root, environment: ["LANG": "zh_CN.UTF-8"]),
                         try GaizaoBinary.run(["lint", "."], in: copy.root, environment: ["LANG": "C"])] {

@@ -23,7 +23,7 @@ public struct LintCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let location = try ResourceLocator.catalog(flag: directory ?? global.catalog)
+        let location = try ResourceLocator.catalog(flag: global.catalog, argument: directory)
         var undecodable: [Diagnostic] = []
         let files = try FileIO.catalogFiles(at: location.path, displayPrefix: FileIO.displayPath(location.path), undecodable: &undecodable)
         // A binary or non-UTF-8 file is reported alone: loading without it would add "missing file" cascades.

@@ -6,10 +6,12 @@ public struct ResourceLocation: Sendable {
     public enum Origin: String, Sendable { case flag, environment, shipped }
     public var path: String
     public var origin: Origin
+    /// How the folder was given when `origin` is `.flag`: the option (`--templates`) or `argument`.
+    public var given = "flag"
 
     public var describe: String {
         switch origin {
-        case .flag: return "\(path) (--catalog/--templates)"
+        case .flag: return "\(path) (\(given))"
         case .environment: return "\(path) (environment)"
         case .shipped: return "\(path) (shipped)"
         }
@@ -17,21 +19,26 @@ public struct ResourceLocation: Sendable {
 }
 
 public enum ResourceLocator {
-    public static func catalog(flag: String?) throws -> ResourceLocation {
-        try locate(flag: flag, env: "GAIZAO_CATALOG", folder: "catalogs", marker: "catalog.yaml")
+    /// - Parameter argument: the folder given as a command's argument (`gaizao lint DIR`), which comes before
+    ///   `flag` (`--catalog`).
+    public static func catalog(flag: String?, argument: String? = nil) throws -> ResourceLocation {
+        if let argument {
+            return ResourceLocation(path: try existingDirectory(argument, what: "catalog folder given as the argument"), origin: .flag, given: "argument")
+        }
+        return try locate(flag: flag, option: "--catalog", env: "GAIZAO_CATALOG", folder: "catalogs", marker: "catalog.yaml")
     }
 
     public static func templates(flag: String?) throws -> ResourceLocation {
-        try locate(flag: flag, env: "GAIZAO_TEMPLATES", folder: "templates", marker: "proposal.md.mustache")
+        try locate(flag: flag, option: "--templates", env: "GAIZAO_TEMPLATES", folder: "templates", marker: "proposal.md.mustache")
     }
 
     public static func examples() -> String? {
         shippedRoots().map { $0 + "/examples" }.first { FileManager.default.fileExists(atPath: $0) }
     }
 
-    static func locate(flag: String?, env: String, folder: String, marker: String) throws -> ResourceLocation {
+    static func locate(flag: String?, option: String, env: String, folder: String, marker: String) throws -> ResourceLocation {
         if let flag {
-            return ResourceLocation(path: try existingDirectory(flag, what: "folder given with the flag"), origin: .flag)
+            return ResourceLocation(path: try existingDirectory(flag, what: "folder given with \(option)"), origin: .flag, given: option)
         }
         if let value = ProcessInfo.processInfo.environment[env], !value.isEmpty {
             return ResourceLocation(path: try existingDirectory(value, what: "folder named by \(env)"), origin: .environment)
@@ -42,15 +49,16 @@ public enum ResourceLocator {
                 return ResourceLocation(path: candidate, origin: .shipped)
             }
         }
-        throw CLIError.input("cannot find the shipped \(folder)/ folder; give it with --\(folder == "catalogs" ? "catalog" : "templates") DIR or \(env)=DIR")
+        throw CLIError.input("cannot find the shipped \(folder)/ folder; give it with \(option) DIR or \(env)=DIR")
     }
 
     private static func existingDirectory(_ path: String, what: String) throws -> String {
         var isDir: ObjCBool = false
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDir), isDir.boolValue else {
-            throw CLIError.input("\(what) does not exist or is not a folder: \(path)")
+        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDir) else {
+            throw CLIError.input("\(what) does not exist: \(path)")
         }
+        guard isDir.boolValue else { throw CLIError.input("\(what) is a file, not a folder: \(path)") }
         return absolute
     }
 

@@ -4,8 +4,14 @@ import Yams
 /// (`catalog.yaml`, `industries/auto-parts/rules.yaml`, …). `SourceFile.path` is what diagnostics print.
 public struct CatalogFiles: Sendable {
     public var files: [String: SourceFile]
+    /// The catalog folder as the user should read it, for problems that have no file (a missing file); nil
+    /// when the files do not come from a folder.
+    public var folder: String?
 
-    public init(files: [String: SourceFile]) { self.files = files }
+    public init(files: [String: SourceFile], folder: String? = nil) {
+        self.files = files
+        self.folder = folder
+    }
 
     public subscript(relative: String) -> SourceFile? { files[relative] }
 }
@@ -215,7 +221,7 @@ struct CatalogReader {
     mutating func read<T>(_ relative: String, _ body: (YMap, LoadContext) -> T?, optional: Bool = false) -> T? {
         guard let file = files[relative] else {
             if !optional {
-                bag.error("missing catalog file \(relative)", at: nil)
+                bag.error("missing catalog file \(relative)" + (files.folder.map { " in \($0)" } ?? ""), at: nil)
                 unreadableFiles.append(relative)
             }
             return nil
