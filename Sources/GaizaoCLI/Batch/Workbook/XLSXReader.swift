@@ -2,7 +2,6 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import SWXMLHash
 import ZIPFoundation
 
 /// Reads the cells of an .xlsx workbook as text, sheet by sheet, with their spreadsheet row numbers: ZIPFoundation
@@ -82,19 +81,18 @@ enum XLSXReader {
             }
             return out
         }
-        /// A part's XML, checked before it is parsed (`checkShape`, then `XMLWellFormed`) and refused whole when
-        /// it is not well-formed: SWXMLHash keeps what the parser read up to its first error, which would silently
-        /// lose the rows after it.
-        func xml(_ data: Data, part: String) throws(Failure) -> XMLIndexer {
+        /// Reads a part with `reader` in one streaming pass, after `checkShape`. A part XMLParser stops in is
+        /// refused whole, with the line and column where it stopped: what the reader collected up to there is
+        /// dropped, never used as if it were the whole part.
+        func read(_ data: Data, part: String, with reader: PartReader) throws(Failure) {
             let endsOpen = try checkShape(data, part: part, maxElements: elementLimit)
-            if let at = XMLWellFormed.firstError(data) {
+            if let at = reader.parse(data) {
                 throw Failure(message: at.line > 0
                     ? "the workbook part \(part) is damaged: not well-formed XML at line \(at.line), column \(at.column)"
                     : "the workbook part \(part) is damaged: not well-formed XML")
             }
             // Fed as a stream, the parser does not report a part that ends inside a tag.
             if endsOpen { throw Failure(message: "the workbook part \(part) is damaged: it ends before its elements are closed (cut short?)") }
-            return XMLHash.config { $0.shouldProcessNamespaces = true }.parse(data)
         }
 
         guard let workbookData = try part("xl/workbook.xml") else {
@@ -103,25 +101,31 @@ enum XLSXReader {
         // Sheet id → part path, from the workbook's relationships.
         var targets: [String: String] = [:]
         if let relsData = try part("xl/_rels/workbook.xml.rels") {
-            for rel in try xml(relsData, part: "xl/_rels/workbook.xml.rels")["Relationships"]["Relationship"].all {
-                guard let id = rel.element?.attribute(by: "Id")?.text, let target = rel.element?.attribute(by: "Target")?.text else { continue }
+            let relationships = RelationshipsReader()
+            try read(relsData, part: "xl/_rels/workbook.xml.rels", with: relationships)
+            for (id, target) in relationships.relationships {
                 targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             }
         }
         var shared: [String] = []
         if let sst = try part("xl/sharedStrings.xml") {
-            shared = try xml(sst, part: "xl/sharedStrings.xml")["sst"]["si"].all.map(Self.richText)
+            let strings = SharedStringsReader()
+            try read(sst, part: "xl/sharedStrings.xml", with: strings)
+            shared = strings.strings
         }
+        let workbook = WorkbookReader()
+        try read(workbookData, part: "xl/workbook.xml", with: workbook)
         var sheets: [Sheet] = []
-        for (i, entry) in try xml(workbookData, part: "xl/workbook.xml")["workbook"]["sheets"]["sheet"].all.enumerated() {
-            guard let element = entry.element else { continue }
-            let name = element.attribute(by: "name")?.text ?? "Sheet\(i + 1)"
-            let relation = element.attribute(by: "r:id")?.text ?? element.attribute(by: "id")?.text
+        for (i, attributes) in workbook.sheets.enumerated() {
+            let name = attributes["name"] ?? "Sheet\(i + 1)"
+            let relation = attributes["r:id"] ?? attributes["id"]
             let path = relation.flatMap { targets[$0] } ?? "xl/worksheets/sheet\(i + 1).xml"
-            let hidden = element.attribute(by: "state").map { $0.text != "visible" } ?? false
+            let hidden = attributes["state"].map { $0 != "visible" } ?? false
             do {
                 guard let sheetData = try part(path) else { continue }
-                sheets.append(Sheet(name: name, hidden: hidden, rows: try rows(xml(sheetData, part: path), shared: shared)))
+                let worksheet = WorksheetReader(shared: shared)
+                try read(sheetData, part: path, with: worksheet)
+                sheets.append(Sheet(name: name, hidden: hidden, rows: try worksheet.rows()))
             } catch {
                 var located = error
                 located.sheet = name
@@ -129,77 +133,6 @@ enum XLSXReader {
             }
         }
         return sheets
-    }
-
-    /// The text of a shared or inline string: its `t`, or its runs' `t`s (phonetic guides left out).
-    static func richText(_ node: XMLIndexer) -> String {
-        if let t = node["t"].element { return t.text }
-        return node["r"].all.compactMap { $0["t"].element?.text }.joined()
-    }
-
-    private static func rows(_ sheet: XMLIndexer, shared: [String]) throws(Failure) -> [CSVReader.Row] {
-        var rows: [CSVReader.Row] = []
-        var nextRow = 1
-        var cellCount = 0
-        for row in sheet["worksheet"]["sheetData"]["row"].all {
-            let rowText = row.element?.attribute(by: "r")?.text
-            // A sheet has rows 1…1,048,576; a forged number outside them (or no number) is refused, not counted on from.
-            guard let number = rowText.map({ Int($0) }) ?? nextRow, (1...1_048_576).contains(number) else {
-                throw Failure(message: "a row numbered \(rowText ?? ""), outside 1–1048576")
-            }
-            nextRow = number + 1
-            var fields: [String] = []
-            for cell in row["c"].all {
-                guard let element = cell.element else { continue }
-                var column = fields.count + 1
-                if let reference = element.attribute(by: "r")?.text {
-                    // `B12`: letters for the column (A…XFD), then the row's own number.
-                    guard let parsed = cellReference(reference), parsed.row == nil || parsed.row == number else {
-                        throw Failure(message: "cell reference `\(reference.prefix(40))` in row \(number) is not a cell of that row (such as B\(number))",
-                                      row: number)
-                    }
-                    guard parsed.column <= maxColumn else {
-                        throw Failure(message: "cell \(reference.prefix(40)) lies beyond column XFD, the last column of a worksheet", row: number)
-                    }
-                    column = parsed.column
-                }
-                guard column <= maxColumn else {
-                    throw Failure(message: "row \(number) has cells beyond column XFD, the last column of a worksheet", row: number)
-                }
-                let value = cell["v"].element?.text
-                let at = "\(AnswerTable.columnLetters(column))\(number)"
-                if value == nil, cell["f"].element != nil {
-                    throw Failure(message: "cell \(at) holds a formula with no computed value: open the workbook in a spreadsheet and save it, so the value is stored",
-                                  row: number, column: column)
-                }
-                var text: String
-                switch element.attribute(by: "t")?.text ?? "n" {
-                case "s":
-                    guard let index = value.flatMap({ Int($0) }), shared.indices.contains(index) else {
-                        throw Failure(message: "cell \(at) refers to shared text \(value ?? "(none)"), but the workbook holds \(shared.count) (its xl/sharedStrings.xml is missing or cut short)",
-                                      row: number, column: column)
-                    }
-                    text = shared[index]
-                case "inlineStr": text = richText(cell["is"])
-                case "b": text = value == "1" ? "true" : value == "0" ? "false" : (value ?? "")
-                case "n": text = value.map { Self.number($0) } ?? ""
-                default: text = value ?? ""  // str (a formula's text), e (an error such as #N/A), d (ISO date)
-                }
-                if fields.count < column - 1 {
-                    cellCount += column - 1 - fields.count
-                    guard cellCount <= maxCellsPerSheet else {
-                        throw Failure(message: "the sheet spreads over more than \(maxCellsPerSheet) cells", row: number)
-                    }
-                    fields += Array(repeating: "", count: column - 1 - fields.count)
-                }
-                cellCount += 1
-                if fields.count == column - 1 { fields.append(text) } else if column - 1 < fields.count { fields[column - 1] = text }
-            }
-            if fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                rows.append(CSVReader.Row(row: number, fields: fields))
-            }
-        }
-        return try filledMerges(rows, sheet["worksheet"]["mergeCells"]["mergeCell"].all.compactMap { $0.element?.attribute(by: "ref")?.text })
     }
 
     /// Merged cells read as a person sees them: each cell of a merged range holds the range's value (an industry
@@ -400,22 +333,3 @@ enum XLSXReader {
     }
 }
 
-/// Whether a part is well-formed XML, and where XMLParser stopped on its first error if not. The part is fed as
-/// a stream: given the whole part at once, libxml2 (on Linux, without its "huge" option) reports an internal error
-/// at the end of any document over 10,000,000 bytes, which a worksheet of a few thousand enterprises is, though it
-/// has read it all; SWXMLHash, given the data, reads such a part whole as it did before this check.
-private final class XMLWellFormed: NSObject, XMLParserDelegate {
-    var position: (line: Int, column: Int)?
-
-    static func firstError(_ data: Data) -> (line: Int, column: Int)? {
-        let check = XMLWellFormed()
-        let parser = XMLParser(stream: InputStream(data: data))
-        parser.delegate = check
-        if parser.parse() { return nil }
-        return check.position ?? (0, 0)
-    }
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        if position == nil { position = (parser.lineNumber, parser.columnNumber) }
-    }
-}

@@ -1,0 +1,330 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The readers of a workbook's XML parts: each is XMLParser's delegate for one streaming pass over one part and
+/// keeps only what the workbook's cells need (no tree of the part is built, so memory follows the cells read, not
+/// the elements parsed). Each takes the elements where the tree reader before it (SWXMLHash) found them, with its
+/// rule for a child expected once: present twice, it counts as absent (a cell with two `<v>` has no value).
+extension XLSXReader {
+    /// The streaming pass every part reader shares: the path of open element names, the text of the element a
+    /// reader asked for, and where the parser stopped on its first error.
+    class PartReader: NSObject, XMLParserDelegate {
+        /// The names of the open elements, the document's root first (at most `maxDepth`, `checkShape` saw to it).
+        private(set) var path: [String] = []
+        /// The depth of the element whose own text is being collected (0: none), and that text so far. One
+        /// element at a time: no reader asks for the text of an element inside another whose text it collects.
+        private var captureDepth = 0
+        private var captured = ""
+        private var errorPosition: (line: Int, column: Int)?
+
+        /// Parses `data` as a stream: given the whole part at once, libxml2 (on Linux, without its "huge" option)
+        /// reports an internal error at the end of any document over 10,000,000 bytes, which a worksheet of a few
+        /// thousand enterprises is, though it has read it all. Returns where the parser stopped when the part is
+        /// not well-formed (line 0 when it did not say), nil when it read the whole part.
+        func parse(_ data: Data) -> (line: Int, column: Int)? {
+            let parser = XMLParser(stream: InputStream(data: data))
+            // Element names without their prefix (`x:row` is a `row`), as the workbook's writer chose the prefixes.
+            parser.shouldProcessNamespaces = true
+            parser.delegate = self
+            if parser.parse() { return nil }
+            return errorPosition ?? (0, 0)
+        }
+
+        /// An element opened; `path` ends with it. Returns whether its own text (not its children's) is wanted.
+        func open(_ name: String, _ attributes: [String: String]) -> Bool { false }
+        /// An element closed; `path` still ends with it. `text` is its own text when `open` asked for it.
+        func close(_ name: String, text: String?) {}
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                    qualifiedName qName: String?, attributes attributeDict: [String: String]) {
+            path.append(elementName)
+            if open(elementName, attributeDict) {
+                captureDepth = path.count
+                captured = ""
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            if captureDepth == path.count {
+                captureDepth = 0
+                close(elementName, text: captured)
+                captured = ""
+            } else {
+                close(elementName, text: nil)
+            }
+            path.removeLast()
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if captureDepth != 0, captureDepth == path.count { captured += string }
+        }
+
+        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+            if captureDepth != 0, captureDepth == path.count, let text = String(data: CDATABlock, encoding: .utf8) {
+                captured += text
+            }
+        }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            if errorPosition == nil { errorPosition = (parser.lineNumber, parser.columnNumber) }
+        }
+    }
+
+    /// The text of a shared or inline string (`<si>`, `<is>`): its one `t`, or else the `t`s of its runs `r`
+    /// (each run's one `t`), phonetic guides (`rPh`) left out. Fed the string element's children (level 1) and
+    /// grandchildren (level 2).
+    struct RichText {
+        private var ts = 0, t = ""
+        private var runs = ""
+        private var runTs = 0, runT = ""
+
+        var text: String { ts == 1 ? t : runs }
+
+        /// Returns whether the element's text is wanted.
+        mutating func open(_ name: String, level: Int, parent: String) -> Bool {
+            if level == 1, name == "t" {
+                ts += 1
+                return ts == 1
+            }
+            if level == 1, name == "r" {
+                runTs = 0
+                runT = ""
+            } else if level == 2, parent == "r", name == "t" {
+                runTs += 1
+                return runTs == 1
+            }
+            return false
+        }
+
+        mutating func close(_ name: String, level: Int, parent: String, text: String?) {
+            if level == 1, name == "t", let text {
+                t = text
+            } else if level == 2, parent == "r", name == "t", let text {
+                runT = text
+            } else if level == 1, name == "r", runTs == 1 {
+                runs += runT
+            }
+        }
+    }
+
+    /// xl/_rels/workbook.xml.rels: each relationship's id and target, in the part's order.
+    final class RelationshipsReader: PartReader {
+        private(set) var relationships: [(id: String, target: String)] = []
+
+        override func open(_ name: String, _ attributes: [String: String]) -> Bool {
+            if path.count == 2, path[0] == "Relationships", name == "Relationship",
+               let id = attributes["Id"], let target = attributes["Target"] {
+                relationships.append((id, target))
+            }
+            return false
+        }
+    }
+
+    /// xl/sharedStrings.xml: the text of each shared string, in order (a cell's `<v>2</v>` is the third).
+    final class SharedStringsReader: PartReader {
+        private(set) var strings: [String] = []
+        private var current = RichText()
+
+        override func open(_ name: String, _ attributes: [String: String]) -> Bool {
+            guard path.count >= 2, path[0] == "sst" else { return false }
+            switch path.count {
+            case 2:
+                if name == "si" { current = RichText() }
+                return false
+            case 3, 4:
+                guard path[1] == "si" else { return false }
+                return current.open(name, level: path.count - 2, parent: path[2])
+            default:
+                return false
+            }
+        }
+
+        override func close(_ name: String, text: String?) {
+            guard path.count >= 2, path[0] == "sst" else { return }
+            switch path.count {
+            case 2:
+                if name == "si" { strings.append(current.text) }
+            case 3, 4:
+                if path[1] == "si" { current.close(name, level: path.count - 2, parent: path[2], text: text) }
+            default:
+                break
+            }
+        }
+    }
+
+    /// xl/workbook.xml: the attributes of each sheet (name, relationship id, state), in the workbook's order.
+    /// Sheets are read from the workbook's one `<sheets>`.
+    final class WorkbookReader: PartReader {
+        private var entries: [[String: String]] = []
+        private var sheetLists = 0
+
+        var sheets: [[String: String]] { sheetLists == 1 ? entries : [] }
+
+        override func open(_ name: String, _ attributes: [String: String]) -> Bool {
+            guard path[0] == "workbook" else { return false }
+            if path.count == 2, name == "sheets" {
+                sheetLists += 1
+            } else if path.count == 3, path[1] == "sheets", name == "sheet" {
+                entries.append(attributes)
+            }
+            return false
+        }
+    }
+
+    /// A worksheet: its rows of cells as text, read into `CSVReader.Row`s as they stream by, and its merged
+    /// ranges. The first problem found (a forged row number, a cell beyond XFD…) is kept and the rest of the part
+    /// only parsed: a part that is not well-formed is refused for that first, as before.
+    final class WorksheetReader: PartReader {
+        private let shared: [String]
+        private var collected: [CSVReader.Row] = []
+        private var merges: [String] = []
+        private var sheetDatas = 0, mergeCellLists = 0
+        private var failure: Failure?
+
+        // The row being read: its number, its cells so far, the cells the sheet spreads over so far.
+        private var inRow = false
+        private var number = 0, nextRow = 1, cellCount = 0
+        private var fields: [String] = []
+
+        // The cell being read: its attributes, and how many `v`, `f` and `is` it holds (one each is expected).
+        private var inCell = false
+        private var reference: String?, type: String?
+        private var vs = 0, value: String?, fs = 0, inlines = 0
+        private var inline = RichText()
+
+        init(shared: [String]) {
+            self.shared = shared
+        }
+
+        /// The rows that hold a value (merged ranges filled in), or the sheet's first problem.
+        func rows() throws(Failure) -> [CSVReader.Row] {
+            // Rows are those of the worksheet's one `<sheetData>`.
+            guard sheetDatas == 1 else { return [] }
+            if let failure { throw failure }
+            return try XLSXReader.filledMerges(collected, mergeCellLists == 1 ? merges : [])
+        }
+
+        override func open(_ name: String, _ attributes: [String: String]) -> Bool {
+            guard path[0] == "worksheet" else { return false }
+            switch path.count {
+            case 2:
+                if name == "sheetData" { sheetDatas += 1 } else if name == "mergeCells" { mergeCellLists += 1 }
+            case 3:
+                if path[1] == "sheetData", name == "row" {
+                    inRow = true
+                    fields = []
+                    guard failure == nil else { return false }
+                    do throws(Failure) { try startRow(attributes["r"]) } catch { failure = error }
+                } else if path[1] == "mergeCells", name == "mergeCell", let reference = attributes["ref"] {
+                    merges.append(reference)
+                }
+            case 4:
+                if inRow, name == "c" {
+                    inCell = true
+                    reference = attributes["r"]
+                    type = attributes["t"]
+                    vs = 0; value = nil; fs = 0; inlines = 0
+                    inline = RichText()
+                }
+            case 5:
+                guard inCell else { return false }
+                switch name {
+                case "v":
+                    vs += 1
+                    return vs == 1
+                case "f": fs += 1
+                case "is": inlines += 1
+                default: break
+                }
+            case 6, 7:
+                if inCell, path[4] == "is" { return inline.open(name, level: path.count - 5, parent: path[5]) }
+            default:
+                break
+            }
+            return false
+        }
+
+        override func close(_ name: String, text: String?) {
+            guard path[0] == "worksheet" else { return }
+            switch path.count {
+            case 3:
+                if inRow {
+                    inRow = false
+                    if failure == nil, fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                        collected.append(CSVReader.Row(row: number, fields: fields))
+                    }
+                    fields = []
+                }
+            case 4:
+                if inCell {
+                    inCell = false
+                    guard failure == nil else { return }
+                    do throws(Failure) { try endCell() } catch { failure = error }
+                }
+            case 5:
+                if inCell, name == "v", let text { value = text }
+            case 6, 7:
+                if inCell, path[4] == "is" { inline.close(name, level: path.count - 5, parent: path[5], text: text) }
+            default:
+                break
+            }
+        }
+
+        private func startRow(_ rowText: String?) throws(Failure) {
+            // A sheet has rows 1…1,048,576; a forged number outside them (or no number) is refused, not counted on from.
+            guard let number = rowText.map({ Int($0) }) ?? nextRow, (1...1_048_576).contains(number) else {
+                throw Failure(message: "a row numbered \(rowText ?? ""), outside 1–1048576")
+            }
+            self.number = number
+            nextRow = number + 1
+        }
+
+        private func endCell() throws(Failure) {
+            var column = fields.count + 1
+            if let reference {
+                // `B12`: letters for the column (A…XFD), then the row's own number.
+                guard let parsed = cellReference(reference), parsed.row == nil || parsed.row == number else {
+                    throw Failure(message: "cell reference `\(reference.prefix(40))` in row \(number) is not a cell of that row (such as B\(number))",
+                                  row: number)
+                }
+                guard parsed.column <= maxColumn else {
+                    throw Failure(message: "cell \(reference.prefix(40)) lies beyond column XFD, the last column of a worksheet", row: number)
+                }
+                column = parsed.column
+            }
+            guard column <= maxColumn else {
+                throw Failure(message: "row \(number) has cells beyond column XFD, the last column of a worksheet", row: number)
+            }
+            let value = vs == 1 ? value : nil
+            let at = "\(AnswerTable.columnLetters(column))\(number)"
+            if value == nil, fs == 1 {
+                throw Failure(message: "cell \(at) holds a formula with no computed value: open the workbook in a spreadsheet and save it, so the value is stored",
+                              row: number, column: column)
+            }
+            var text: String
+            switch type ?? "n" {
+            case "s":
+                guard let index = value.flatMap({ Int($0) }), shared.indices.contains(index) else {
+                    throw Failure(message: "cell \(at) refers to shared text \(value ?? "(none)"), but the workbook holds \(shared.count) (its xl/sharedStrings.xml is missing or cut short)",
+                                  row: number, column: column)
+                }
+                text = shared[index]
+            case "inlineStr": text = inlines == 1 ? inline.text : ""
+            case "b": text = value == "1" ? "true" : value == "0" ? "false" : (value ?? "")
+            case "n": text = value.map { XLSXReader.number($0) } ?? ""
+            default: text = value ?? ""  // str (a formula's text), e (an error such as #N/A), d (ISO date)
+            }
+            if fields.count < column - 1 {
+                cellCount += column - 1 - fields.count
+                guard cellCount <= maxCellsPerSheet else {
+                    throw Failure(message: "the sheet spreads over more than \(maxCellsPerSheet) cells", row: number)
+                }
+                fields += Array(repeating: "", count: column - 1 - fields.count)
+            }
+            cellCount += 1
+            if fields.count == column - 1 { fields.append(text) } else if column - 1 < fields.count { fields[column - 1] = text }
+        }
+    }
+}
