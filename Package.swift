@@ -13,9 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
-        // xlsx workbooks (issue 17): the zip container, and reading their XML parts.
+        // xlsx workbooks (issue 17): the zip container (their XML parts are streamed through Foundation's XMLParser).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
     ],
     targets: [
         // The Mustache template engine: a compiled tree-walking renderer over plain values, byte-identical to
@@ -41,7 +40,6 @@ let package = Package(
                 "GaizaoTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "SWXMLHash", package: "SWXMLHash"),
             ]
         ),
         // The release binary is best built with `swift build -c release --static-swift-stdlib` (README): the
