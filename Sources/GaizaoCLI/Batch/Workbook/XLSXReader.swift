@@ -5,8 +5,9 @@ import FoundationXML
 import ZIPFoundation
 
 /// Reads the cells of an .xlsx workbook as text, sheet by sheet, with their spreadsheet row numbers: ZIPFoundation
-/// opens the container, SWXMLHash reads the parts (workbook, relationships, shared strings, worksheets). Numbers
-/// come as typed (`40`, `97.2`), booleans as `true`/`false`, formulas as their last computed value.
+/// opens the container, Foundation's XMLParser streams the parts (workbook, relationships, shared strings,
+/// worksheets) through the readers in XLSXPartReaders.swift, which keep only the cells. Numbers come as typed
+/// (`40`, `97.2`), booleans as `true`/`false`, formulas as their last computed value.
 enum XLSXReader {
     struct Sheet {
         var name: String
@@ -38,9 +39,14 @@ enum XLSXReader {
     /// writes it (inline text in every cell) has a worksheet of 47.5 MB (5,000 × 66, the auto-parts questionnaire:
     /// 20.9 MB); Excel's shared strings make it smaller. 128 MB leaves 2.7 times that (docs/spreadsheets.md).
     static let maxPartBytes: Int64 = 128 << 20
-    /// The most elements one part may hold. SWXMLHash's tree takes about 160 bytes per element (a sheet of 4 million
-    /// `<x/>` peaks at 640 MB), so this bounds a part's tree to about 650 MB; the 5,000 × 150 worksheet above has
-    /// 1.96 million elements (and the whole read peaks at 935 MB), the 5,000 × 66 one 0.87 million.
+    /// The most elements one part may hold. The reader builds no tree: of a part it keeps the cells' text (a
+    /// 16-byte slot per cell, and the text itself when over 15 bytes, which the part's bytes bound) and, while it
+    /// parses, the part's bytes. Other elements cost only parse time, about 0.6 µs each: a part of 4 million `<x/>`
+    /// reads in about 2.5 s and peaks at 66 MB (the tree reader before it took 160 bytes per element and 640 MB).
+    /// So this bounds the time one part takes and the cells it adds: a part at both this limit and `maxPartBytes`
+    /// (1.33 million inline cells of 60 characters) peaks at 460 MB. The 5,000 × 150 worksheet above has about
+    /// 2 million elements (1.96 to 2.26 million, as many of its cells are filled) and its batch peaks at about 220 MB (the
+    /// tree reader: 0.9 to 1.1 GB); the 5,000 × 66 one has 0.87 to 1 million.
     static let maxElementsPerPart = 4_000_000
 
     /// `limit`: the most bytes the parts may unpack to (tests give a small one).
@@ -170,12 +176,12 @@ enum XLSXReader {
     }
 
     /// The deepest a part's elements may nest. Workbooks nest about a dozen levels (a worksheet's inline rich text:
-    /// worksheet, sheetData, row, c, is, r, rPr, …); the parser and the tree built from it recurse per level, so a
-    /// forged part 50,000 levels deep would overflow the stack.
+    /// worksheet, sheetData, row, c, is, r, rPr, …). A forged part 50,000 levels deep overflowed the stack of the
+    /// tree reader before the streaming one; checked on the bytes, no parser ever sees such a part.
     static let maxDepth = 64
 
     /// A cheap pass over a part's bytes before the parser sees it: the nesting depth (`maxDepth`), the number of
-    /// elements (`maxElementsPerPart`, which bounds the memory of the tree built from it), no document type
+    /// elements (`maxElementsPerPart`, which bounds the time the parse takes and the cells kept), no document type
     /// declaration (ECMA-376 Part 2 forbids them in a package; refusing them also rules out entity expansion,
     /// which could nest or multiply elements this pass does not see), and a part that ends with elements still
     /// open (cut short), and UTF-8 only. It follows the XML grammar only as far as a well-formed document needs: where the bytes
