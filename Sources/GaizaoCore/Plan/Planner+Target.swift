@@ -70,7 +70,8 @@ extension Planner {
     /// `budgeted`: the package was chosen within a budget (the best level and points it buys), not as the
     /// cheapest for a level. The reasons name what the package aims at: the target when it reaches it; else,
     /// within a budget, the best the budget buys; else the highest level the catalog can reach.
-    func assign(_ chosen: UInt64, _ model: PackageModel, level: Int, budgeted: Bool = false,
+    /// `cutForBudget`: items of the cheapest package for `level` that a budget left out (kind `budget` reasons).
+    func assign(_ chosen: UInt64, _ model: PackageModel, level: Int, budgeted: Bool = false, cutForBudget: UInt64 = 0,
                 _ decisions: inout [ModuleDecision], _ measures: inout [MeasureDecision]) {
         let tops = model.tops(chosen)
         let outcome = model.evaluate(chosen)
@@ -93,6 +94,11 @@ extension Planner {
                             en: "left out within the budget (the package does not reach the target of \(targetEn))")
                 : Localized(zh: "目标\(target)无法达到；达到可达的最高等级\(best)不需要此\(thing)",
                             en: "the target of \(targetEn) is out of reach; not needed for \(bestEn), the highest reachable")
+        }
+        /// Why an item of the cheapest package for the target was left out within the budget.
+        func cutText(_ thing: String) -> Localized {
+            Localized(zh: "为控制在预算内未纳入；达到目标\(target)需要此\(thing)",
+                      en: "left out to stay within the budget; the target of \(targetEn) needs it")
         }
         var itemOfModule: [Int: Int] = [:], itemOfMeasure: [Int: Int] = [:]
         for (n, item) in model.items.enumerated() {
@@ -176,8 +182,9 @@ extension Planner {
                 }
                 // A standard module is a next step where it would raise a scene above what the package reaches.
                 let adds = model.sceneChanges[model.items[n].scenes].contains { $0.level > sceneLevels[$0.scene] }
-                decisions[i].role = recommended || (decisions[i].kind == .standard && adds) ? .recommendedNext : .notNeeded
-                var text = notNeeded("模块")
+                let cut = cutForBudget & bit(n) != 0
+                decisions[i].role = cut || recommended || (decisions[i].kind == .standard && adds) ? .recommendedNext : .notNeeded
+                var text = cut ? cutText("模块") : notNeeded("模块")
                 // Scenes it would raise from today's level that the package already brings as far: say so, so that a
                 // standard module "not reached today" is not read as a gap the package leaves.
                 let covered = model.sceneChanges[model.items[n].scenes].filter { $0.level > model.baseScenes[$0.scene] && $0.level <= sceneLevels[$0.scene] }
@@ -193,7 +200,7 @@ extension Planner {
                     let en = step.price.en + (step.prerequisites.map { ", " + $0.en } ?? "")
                     text = Localized(zh: text.zh + "，可作为下一步（\(zh)）", en: text.en + "; a next step (\(en))")
                 }
-                decisions[i].reasons.append(DecisionReason(kind: .target, ruleID: nil, text: text, questions: []))
+                decisions[i].reasons.append(DecisionReason(kind: cut ? .budget : .target, ruleID: nil, text: text, questions: []))
             }
         }
         let basePoints = model.evaluate(0).points
@@ -210,9 +217,10 @@ extension Planner {
                 measures[k].status = .notChosen
                 measures[k].cost = .zero
                 let gain = measureGain(model, k, basePoints: basePoints)
-                measures[k].role = gain.questions.isEmpty ? .notNeeded : .recommendedNext
-                measures[k].reasons = [gain, DecisionReason(kind: .target, ruleID: nil,
-                                                            text: notNeeded("项"), questions: [])]
+                let cut = itemOfMeasure[k].map { cutForBudget & bit($0) != 0 } ?? false
+                measures[k].role = cut || !gain.questions.isEmpty ? .recommendedNext : .notNeeded
+                measures[k].reasons = [gain, cut ? DecisionReason(kind: .budget, ruleID: nil, text: cutText("项"), questions: [])
+                                                 : DecisionReason(kind: .target, ruleID: nil, text: notNeeded("项"), questions: [])]
             }
         }
     }

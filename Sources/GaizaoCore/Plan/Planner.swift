@@ -137,10 +137,15 @@ public struct Planner: Sendable {
                 // Out of reach: the cheapest package for the highest level that can be reached.
                 chosen = levels.indices.reversed().lazy.filter { levels[$0] < level }.compactMap { ladderMask($0) }.first ?? forced
             }
-            assign(chosen, model, level: level, budgeted: options.budgetYuan != nil, &decisions, &measures)
-            target.reached = model.evaluate(chosen).level >= level
+            let reached = model.evaluate(chosen).level >= level
+            // The cheapest package for the target, when the catalog can reach it: within a budget that cannot hold
+            // it, what that package has and this one lacks was left out for the budget.
+            let cheapest = reached ? nil : levels.firstIndex(of: level).flatMap { ladderMask($0) }
+            let cutForBudget = options.budgetYuan == nil ? 0 : (cheapest ?? 0) & ~chosen
+            assign(chosen, model, level: level, budgeted: options.budgetYuan != nil, cutForBudget: cutForBudget,
+                   &decisions, &measures)
+            target.reached = reached
             if !target.reached {
-                let cheapest = levels.firstIndex(of: level).flatMap { ladderMask($0) }
                 if let cheapest, let budget = options.budgetYuan {
                     // The catalog can reach the target; the budget cannot hold it.
                     let best = model.evaluate(chosen), cost = model.cost(cheapest)

@@ -279,9 +279,23 @@ import Testing
         #expect(!out.plan.target.reached)
         let left = out.plan.decisions.filter { $0.status == .notChosen }
         #expect(!left.isEmpty)
+        // What the cheapest package for level 3 has and this one lacks was cut for the budget: reasons of kind
+        // `budget`, items offered as next steps; the rest is what the budget did not reach.
+        let step = try #require(out.plan.ladder.first { $0.level == 3 && $0.reachable })
+        let cut = Set(step.modules).union(step.measures)
+        #expect(left.contains { cut.contains($0.moduleID) })
         for d in left {
-            #expect(d.reasons.contains { $0.text.zh.hasPrefix("预算内未纳入此模块（方案达不到目标三级）") }, "\(d.moduleID): \(d.reasons.map(\.text.zh))")
+            if cut.contains(d.moduleID) {
+                #expect(d.reasons.contains { $0.kind == .budget && $0.text.zh.hasPrefix("为控制在预算内未纳入；达到目标三级需要此模块") }, "\(d.moduleID): \(d.reasons.map(\.text.zh))")
+                #expect(d.role == .recommendedNext)
+            } else {
+                #expect(d.reasons.contains { $0.kind == .target && $0.text.zh.hasPrefix("预算内未纳入此模块（方案达不到目标三级）") }, "\(d.moduleID): \(d.reasons.map(\.text.zh))")
+            }
             #expect(!d.reasons.contains { $0.text.zh.contains("达到目标三级不需要") })
+        }
+        for m in out.plan.measures where m.status == .notChosen && cut.contains(m.measureID) {
+            #expect(m.reasons.contains { $0.kind == .budget && $0.text.en == "left out to stay within the budget; the target of level 3 needs it" })
+            #expect(m.role == .recommendedNext)
         }
         for d in out.plan.selected where d.role == .target {
             #expect(d.reasons.contains { $0.text.zh.hasPrefix("在预算内提升等级和得分所需") }, "\(d.moduleID)")
