@@ -113,4 +113,49 @@ import GaizaoCore
             _ = try FileIO.templateFiles(at: templates.path, displayPrefix: "t")
         } throws: { "\($0)" == "t/partials: cannot be read (permission denied)" }
     }
+
+    // MARK: Links out of the folder
+
+    /// A partial that is a link to a file outside the templates folder would print that file into every
+    /// proposal: lint and diagnose refuse it, naming the link and where it leads; a link within the folder is read.
+    @Test func aTemplateLinkedOutOfTheFolderIsRefused() throws {
+        let dir = Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let secret = dir.appendingPathComponent("secret.txt")
+        try "SECRET-LINE\n".write(to: secret, atomically: true, encoding: .utf8)
+        let card = "partials/module-card.md.mustache"
+        let templates = try Self.templates(in: dir) { t in
+            try FileManager.default.removeItem(at: t.appendingPathComponent(card))
+            try FileManager.default.createSymbolicLink(atPath: t.appendingPathComponent(card).path, withDestinationPath: secret.path)
+        }
+        let lint = try GaizaoBinary.run(["lint", "--templates", templates.path])
+        #expect(lint.status == 1 && lint.stderr.contains("\(card): a link to \(FileIO.realPath(secret.path)!), outside the folder"), "\(lint.stderr)")
+        let out = dir.appendingPathComponent("out")
+        let diagnose = try GaizaoBinary.run(["diagnose", Self.example("auto-parts-midsize.yaml"), "-o", out.path, "--templates", templates.path, "--lang", "zh"])
+        #expect(diagnose.status == 1 && diagnose.stderr.contains("是指向文件夹之外"), "\(diagnose.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("auto-parts-midsize.md").path))
+
+        // Within the folder: a link to the folder's own copy is read as the file.
+        let inside = try Self.templates(in: dir.appendingPathComponent("inside")) { t in
+            try FileManager.default.moveItem(at: t.appendingPathComponent(card), to: t.appendingPathComponent("shared-card.mustache.txt"))
+            try FileManager.default.createSymbolicLink(atPath: t.appendingPathComponent(card).path, withDestinationPath: "../shared-card.mustache.txt")
+        }
+        let files = try FileIO.templateFiles(at: inside.path, displayPrefix: "t")
+        #expect(files[card] != nil)
+    }
+
+    /// The same for a catalog folder: a YAML file linked out of it is an error.
+    @Test func aCatalogFileLinkedOutOfTheFolderIsRefused() throws {
+        let dir = Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let catalogs = dir.appendingPathComponent("catalogs")
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("catalogs"), to: catalogs)
+        let outside = dir.appendingPathComponent("outside.yaml")
+        try "a: 1\n".write(to: outside, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: catalogs.appendingPathComponent("extra.yaml").path, withDestinationPath: outside.path)
+        var undecodable: [Diagnostic] = []
+        #expect {
+            _ = try FileIO.catalogFiles(at: catalogs.path, displayPrefix: "c", undecodable: &undecodable)
+        } throws: { "\($0)".hasPrefix("c/extra.yaml: a link to ") && "\($0)".hasSuffix(", outside the folder; copy the file into the folder") }
+    }
 }

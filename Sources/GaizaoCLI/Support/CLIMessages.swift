@@ -62,16 +62,10 @@ enum OutputGuard {
 
     /// `realpath` of the file, else of its folder joined with its name; else the path made absolute.
     static func canonicalPath(_ path: String) -> String {
-        if let resolved = realpath(path, nil) {
-            defer { free(resolved) }
-            return String(cString: resolved)
-        }
+        if let resolved = FileIO.realPath(path) { return resolved }
         let ns = path as NSString
         let folder = ns.deletingLastPathComponent.isEmpty ? "." : ns.deletingLastPathComponent
-        if let resolved = realpath(folder, nil) {
-            defer { free(resolved) }
-            return (String(cString: resolved) as NSString).appendingPathComponent(ns.lastPathComponent)
-        }
+        if let resolved = FileIO.realPath(folder) { return (resolved as NSString).appendingPathComponent(ns.lastPathComponent) }
         return URL(fileURLWithPath: path).standardizedFileURL.path
     }
 

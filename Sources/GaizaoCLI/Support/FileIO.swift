@@ -198,6 +198,7 @@ public enum FileIO {
             count += 1
             if count > 2000 { throw CLIError.input("\(root): more than 2000 YAML files; is this a catalog folder?") }
             let display = displayPrefix.isEmpty ? relative : displayPrefix + "/" + relative
+            try requireInside(root, relative, display: display)
             switch text(of: try readData(root + "/" + relative, display: display), path: display) {
             case let .success(file): files[relative] = file
             case let .failure(problem): undecodable.append(problem.diagnostic)
@@ -259,6 +260,26 @@ public enum FileIO {
             }
             pending += below.reversed()
         }
+    }
+
+    /// Refuses a file below `root` that is a symbolic link leading out of `root` (a template partial linked to
+    /// `/etc/passwd` would be printed into every proposal): a folder of templates or catalogs is read as a whole,
+    /// and what it holds is what a reviewer of the folder sees. Links within the folder are fine.
+    static func requireInside(_ root: String, _ relative: String, display shown: String) throws {
+        var st = stat()
+        guard lstat(root + "/" + relative, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { return }
+        guard let folder = realPath(root) else { return }
+        guard let target = realPath(root + "/" + relative) else { return }  // a dangling link: reading it says so
+        if !(target == folder || target.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")) {
+            throw CLIError.input("\(shown): a link to \(target), outside the folder; copy the file into the folder")
+        }
+    }
+
+    /// The absolute path with every link resolved, or nil when it does not resolve.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// `path: cannot be read (permission denied)`, … for a folder that cannot be listed.

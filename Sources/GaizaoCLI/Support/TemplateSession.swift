@@ -59,6 +59,7 @@ extension FileIO {
             guard relative.hasSuffix(".mustache") else { return }
             if files.count >= 500 { throw CLIError.input("\(root): more than 500 templates; is this a templates folder?") }
             let display = displayPrefix.isEmpty || displayPrefix == "." ? relative : displayPrefix + "/" + relative
+            try requireInside(root, relative, display: display)
             files[relative] = try readText(root + "/" + relative, display: display)
         }
         return files
