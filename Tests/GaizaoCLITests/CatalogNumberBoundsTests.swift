@@ -65,4 +65,21 @@ import Testing
         #expect(!lint.crashed && lint.status == 1)
         #expect(lint.stderr.contains("the planner handles at most 64 of them together"), "\(lint.stderr.suffix(2000))")
     }
+
+    /// A number question without a range accepts any figure: lint warns (an error under --strict), naming the
+    /// question and the missing bound, in Chinese too.
+    @Test func aNumberQuestionWithoutARangeIsAWarning() throws {
+        let copy = try Copy()
+        defer { copy.remove() }
+        let file = "questionnaire.yaml"
+        var lines = try copy.lines(file)
+        let index = try #require(lines.firstIndex { $0.contains("max: 10000000") })
+        lines[index] = lines[index].replacingOccurrences(of: ", max: 10000000", with: "").replacingOccurrences(of: "max: 10000000", with: "")
+        try copy.write(file, lines: lines)
+        let lint = try copy.lint()
+        #expect(!lint.crashed && lint.status == 0, "\(lint.stderr)")
+        #expect(lint.stderr.contains("number question `annual_revenue` has no `max`: any figure is accepted"), "\(lint.stderr)")
+        let zh = try GaizaoBinary.run(["lint", "--strict", "--lang", "zh", copy.root.path])
+        #expect(zh.status == 1 && zh.stderr.contains("数值题 `annual_revenue` 未设 `max`"), "\(zh.stderr)")
+    }
 }

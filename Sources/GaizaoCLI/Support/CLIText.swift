@@ -380,6 +380,8 @@ enum CLIText {
         ("level {n} of scene `{s}` must list its evidence", "场景 `{s}` 第 {n} 级必须列出支撑材料"),
         ("a scene's evidence is keyed by level 1–4, found `{v}`", "场景的支撑材料须按等级 1–4 列出，现在是 `{v}`"),
         ("policy `{p}` has a rate of 0%", "政策 `{p}` 的比例为 0%"),
+        ("number question `{q}` has no {b}: any figure is accepted as an answer; give the range a real answer can take",
+         "数值题 `{q}` 未设 {b}：任何数值都会被当作答案接受；请给出真实答案可能的取值范围"),
         ("policy `{p}` applies to modules tagged `{t}`, but no module carries that tag", "政策 `{p}` 适用于带 `{t}` 标签的模块，但没有模块带此标签"),
         ("policy `{p}` is a rate on the project's investment but marked `one_off`: one-off rewards are not counted in the project's subsidy",
          "政策 `{p}` 按项目投资比例计算，却标为 `one_off`：一次性奖励不计入项目补贴"),

@@ -5,6 +5,12 @@ enum QuestionChecks {
         CatalogChecks.duplicates(catalog.commonSections + industry.sections, id: \.id, loc: \.location, what: "section", &bag)
         for q in all {
             CatalogChecks.duplicates(q.options, id: \.id, loc: \.location, what: "option", scope: " in question `\(q.id)`", &bag)
+            // An unbounded number takes any figure a respondent types (a revenue of 10¹²): the wizard, the
+            // questionnaire workbook and the answers check can only hold answers to the range the catalog gives.
+            if q.kind == .number, q.min == nil || q.max == nil {
+                let missing = [q.min == nil ? "`min`" : nil, q.max == nil ? "`max`" : nil].compactMap { $0 }.joined(separator: ", ")
+                bag.warning("number question `\(q.id)` has no \(missing): any figure is accepted as an answer; give the range a real answer can take", at: q.location)
+            }
             if q.kind == .level, let scene = q.scene, catalog.maturity.scene(scene) == nil {
                 bag.error("question `\(q.id)` asks the level of unknown scene `\(scene)`", at: q.location)
             }
