@@ -158,4 +158,24 @@ import GaizaoCore
             _ = try FileIO.catalogFiles(at: catalogs.path, displayPrefix: "c", undecodable: &undecodable)
         } throws: { "\($0)".hasPrefix("c/extra.yaml: a link to ") && "\($0)".hasSuffix(", outside the folder; copy the file into the folder") }
     }
+
+    /// Files each under the per-file limit that add up past the folder's limit are refused before any is parsed
+    /// (80 MB of overlays took a diagnose a minute).
+    @Test func aCatalogFolderBeyondItsTotalSizeIsRefused() throws {
+        let dir = Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let catalogs = dir.appendingPathComponent("catalogs")
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("catalogs"), to: catalogs)
+        let comment = String(repeating: "# " + String(repeating: "x", count: 1000) + "\n", count: 3_000)  // ~3 MB
+        let perFile = comment.utf8.count
+        #expect(perFile < FileIO.maxInputBytes)
+        for n in 0...(FileIO.maxCatalogBytes / perFile) {
+            try comment.write(to: catalogs.appendingPathComponent("overlays/bulk-\(n).yaml"), atomically: false, encoding: .utf8)
+        }
+        let out = dir.appendingPathComponent("out")
+        let run = try GaizaoBinary.run(["diagnose", Self.example("auto-parts-midsize.yaml"), "--catalog", catalogs.path, "-o", out.path])
+        #expect(!run.crashed && run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("the YAML files add up to more than the limit of \(FileIO.maxCatalogBytes) bytes"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
 }

@@ -68,6 +68,8 @@ enum CLIText {
         ("{p}: cannot create ({r})", "{p}：无法创建（{r}）"),
         ("{p}: cannot move into place ({r})", "{p}：无法移动到位（{r}）"),
         ("{p}: more than 2000 YAML files; is this a catalog folder?", "{p}：YAML 文件超过 2000 个，这是目录数据文件夹吗？"),
+        ("{p}: the YAML files add up to more than the limit of {n} bytes; is this a catalog folder?",
+         "{p}：YAML 文件合计超过 {n} 字节的上限，这是目录数据文件夹吗？"),
         ("{p}: more than 500 templates; is this a templates folder?", "{p}：模板超过 500 个，这是模板文件夹吗？"),
         ("{p}: a link to {t}, outside the folder; copy the file into the folder", "{p}：是指向文件夹之外（{t}）的链接；请把文件复制到文件夹内"),
         ("{p}: the answers have errors; nothing was written", "{p}：答卷有错误，未写出任何文件"),

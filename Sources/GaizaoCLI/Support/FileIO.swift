@@ -4,6 +4,9 @@ import GaizaoCore
 /// File reading and atomic writing for the CLI (the core never touches files).
 public enum FileIO {
     public static let maxInputBytes = 4 << 20
+    /// The most a catalog folder's YAML files may hold together (the shipped catalog is about 0.3 MB; a
+    /// contractor's, with hundreds of overlays, a few MB).
+    public static let maxCatalogBytes = 16 << 20
 
     /// Reads a text file; a missing file, a folder, a huge file or invalid UTF-8 is a clear input error.
     public static func readText(_ path: String, display: String? = nil) throws -> SourceFile {
@@ -192,14 +195,21 @@ public enum FileIO {
     public static func catalogFiles(at root: String, displayPrefix: String, undecodable: inout [Diagnostic],
                                     entries: FolderLister = FileIO.folderEntries) throws -> CatalogFiles {
         var files: [String: SourceFile] = [:]
-        var count = 0
+        var count = 0, total = 0
         try walk(root, displayPrefix: displayPrefix, entries: entries) { relative in
             guard relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") else { return }
             count += 1
             if count > 2000 { throw CLIError.input("\(root): more than 2000 YAML files; is this a catalog folder?") }
             let display = displayPrefix.isEmpty ? relative : displayPrefix + "/" + relative
             try requireInside(root, relative, display: display)
-            switch text(of: try readData(root + "/" + relative, display: display), path: display) {
+            let data = try readData(root + "/" + relative, display: display)
+            // Every file is parsed by every command; a folder of files each under the per-file limit must not
+            // make a diagnose take minutes.
+            total += data.count
+            if total > maxCatalogBytes {
+                throw CLIError.input("\(root): the YAML files add up to more than the limit of \(maxCatalogBytes) bytes; is this a catalog folder?")
+            }
+            switch text(of: data, path: display) {
             case let .success(file): files[relative] = file
             case let .failure(problem): undecodable.append(problem.diagnostic)
             }
