@@ -316,3 +316,44 @@ import Testing
         #expect(energy.baselineUnit == Localized(zh: "千克标准煤/万元", en: "kgce per 10,000 CNY"))
     }
 }
+
+/// A third read of the proposals as the owner and the consultant read them.
+@Suite struct ProposalTextAuditThreeTests {
+    /// A standard module names only the scene levels the enterprise has not reached, and its acceptance criteria
+    /// never promise a level already held.
+    @Test func levelsAlreadyHeldAreNeitherReasonsNorCriteria() throws {
+        var sheet = try RenderFixtures.sheet("auto-parts-midsize")
+        for key in sheet.answers.keys where key.hasPrefix("scene_") { sheet.answers[key] = .number(4) }
+        let out = try Engine(catalog: RenderFixtures.catalog).run(sheet, target: .none)
+        let network = try #require(out.proposal.modules.first { $0.id == "ap-s-network" })
+        #expect(!network.reasons.contains { $0.text.zh.contains("现状未达到") }, "\(network.reasons.map(\.text.zh))")
+        #expect(network.reasons.contains { $0.text.zh.contains("相关场景现状已达到本模块的等级") }, "\(network.reasons.map(\.text.zh))")
+        let md = RenderFixtures.renderer.markdown(out.proposal, lang: .zh)
+        #expect(!md.contains("达到2级、") && !md.contains("决策支持达到2级"), "\(md)")
+
+        // Today's example: 财务管理 is at level 2, so ERP's criteria name 营销 and 采购 only.
+        let mid = try ProposalTextAuditTests.proposal("auto-parts-midsize")
+        let text = RenderFixtures.renderer.markdown(mid, lang: .zh)
+        let erp = try #require(text.split(separator: "\n").first { $0.hasPrefix("| 轻量ERP") && $0.contains("场景等级（按附录B") })
+        #expect(erp.contains("营销管理达到3级、采购管理达到3级") && !erp.contains("财务管理达到2级"), "\(erp)")
+    }
+
+    /// Subsidy rates are "up to" and the reward a maximum; a one-off reward is never "counted" in the table
+    /// while the summary says it is not; the qualified subsidy is said to be at the policy maximum.
+    @Test func subsidiesSayTheyAreMaximaAndTheRewardIsApart() throws {
+        let p = try ProposalTextAuditTests.proposal("auto-parts-advanced")
+        let md = RenderFixtures.renderer.markdown(p, lang: .zh)
+        #expect(md.contains("| 宁波市级中小企业数字化改造样本企业奖励 | 一次性奖励 | — | 最高 20 万元 | 一次性奖励 | 符合，另行发放，不计入净投入 |"), "\(md)")
+        #expect(md.contains("| 重点行业中小企业数字化改造试点项目补助 | 50%以内 |"))
+        #expect(md.contains("符合条件的补助（按政策上限测算）") && !md.contains("确定可得补助"))
+        let en = RenderFixtures.renderer.markdown(p, lang: .en)
+        #expect(en.contains("up to 50%") && en.contains("eligible; paid apart, not in the net cost") && !en.contains("Certain subsidy"))
+    }
+
+    /// A scene below level 1 reads "未达1级", never "0级", in both languages' tables.
+    @Test func noSceneIsAtLevelZero() throws {
+        for r in try ProposalTextAuditTests.rendered() {
+            #expect(!r.md.contains("0级") && !r.md.contains("| L0 |") && !r.md.contains("L0 →"), "\(r.what)")
+        }
+    }
+}

@@ -211,16 +211,20 @@ final class PlanTables: Sendable {
         return prepared
     }
 
-    /// Why a standard module is in the package: the scene levels it brings.
-    static func standardReason(_ m: Module, _ model: MaturityModel) -> DecisionReason {
-        let names = m.raises.compactMap { r in model.scene(r.scene).map { (r, $0) } }
+    /// Why a standard module is in the package: the scene levels it brings that the enterprise has not reached.
+    /// `levelNow`: today's level of a scene (nil: every raise counts as not reached, as in the prepared reason).
+    static func standardReason(_ m: Module, _ model: MaturityModel, levelNow: ((String) -> Int)? = nil) -> DecisionReason {
+        let all = m.raises.compactMap { r in model.scene(r.scene).map { (r, $0) } }
+        let names = all.filter { levelNow == nil || levelNow!($0.0.scene) < $0.0.level }
         let zh = names.map { "\($0.1.name.zh)→\($0.0.level)级" }.joined(separator: "、")
         let en = names.map { "\($0.1.name.en) → level \($0.0.level)" }.joined(separator: ", ")
-        return DecisionReason(
-            kind: .standard, ruleID: nil,
-            text: Localized(zh: "标准模块：本行业每家企业的基础配置，现状未达到（\(zh)）",
-                            en: "standard module: the base every enterprise of the industry needs, not yet in place (\(en))"),
-            questions: names.map { $0.1.questionID })
+        // Every scene it brings is already at that level or above: the module is the industry's base offer only.
+        let text = names.isEmpty
+            ? Localized(zh: "标准模块：本行业每家企业的基础配置（相关场景现状已达到本模块的等级）",
+                        en: "standard module: the base every enterprise of the industry is offered (its scenes are already at the levels it brings)")
+            : Localized(zh: "标准模块：本行业每家企业的基础配置，现状未达到（\(zh)）",
+                        en: "standard module: the base every enterprise of the industry needs, not yet in place (\(en))")
+        return DecisionReason(kind: .standard, ruleID: nil, text: text, questions: (names.isEmpty ? all : names).map { $0.1.questionID })
     }
 
     /// The index of `band` in `bandIDs`, nil for a band the manifest does not list.

@@ -65,6 +65,15 @@ public struct Planner: Sendable {
         let band = diagnosis.sizeBand.id
         let slotAnswers = diagnosis.slotAnswers.using(prepared.slots)
         var decisions = decideModules(fired, band: band, overlay: options.overlay, answers: slotAnswers)
+        // A standard module's prepared reason names every scene it brings; where the enterprise already holds some
+        // of them, it names only those not reached.
+        for i in decisions.indices where decisions[i].kind == .standard && decisions[i].reasons.first?.kind == .standard {
+            let raises = industry.modules[i].raises
+            if raises.contains(where: { r in (diagnosis.scene(r.scene)?.level ?? 0) >= r.level }) {
+                decisions[i].reasons[0] = PlanTables.standardReason(industry.modules[i], catalog.maturity,
+                                                                    levelNow: { diagnosis.scene($0)?.level ?? 0 })
+            }
+        }
         var measures = measureDecisions(answers, band: band)
         var risks: [Risk] = []
         let rules = tables.rules

@@ -99,7 +99,10 @@ public struct SubsidyCalculator: Sendable {
                       oneOff: oneOff)
     }
 
-    /// The amount of one scheme for a base: rate × base capped, zero below the minimum investment.
+    /// The amount of one scheme for a base: rate × base capped, zero below the minimum investment, rounded down
+    /// to whole hundreds of yuan (0.01 万元, the precision the proposal shows): every subsidy figure is then a
+    /// whole number of shown units, so the net cost shown is the investment shown less the subsidy shown, and the
+    /// tiers shown add up to their capped total, never a cent over the cap.
     public static func amount(_ p: Policy, base: Int) -> Int {
         switch p.kind {
         case .fixed:
@@ -108,9 +111,13 @@ public struct SubsidyCalculator: Sendable {
             if base < p.minInvestmentYuan || base <= 0 { return 0 }
             let basisPoints = Int((p.ratePercent * 100).rounded())
             let raw = base * basisPoints / 10_000
-            return p.capYuan.map { min(raw, $0) } ?? raw
+            let capped = p.capYuan.map { min(raw, $0) } ?? raw
+            return capped / shownUnitYuan * shownUnitYuan
         }
     }
+
+    /// The smallest amount the proposal shows: 0.01 万元.
+    static let shownUnitYuan = 100
 
     private func line(_ p: Policy, _ prepared: PlanTables.PreparedPolicy, decisions: [ModuleDecision], investment: CostRange,
                       answers: [AnswerValue?], firstYearFees: CostRange) -> SubsidyLine {

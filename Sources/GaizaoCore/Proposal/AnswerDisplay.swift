@@ -12,7 +12,7 @@ public enum AnswerDisplay {
     }
 
     /// The texts of scene levels 0…4.
-    static let levels: [Localized] = [Localized(zh: "0级（未开展）", en: "level 0 (not started)")]
+    static let levels: [Localized] = [Localized(zh: "未开展（未达1级）", en: "not started (below level 1)")]
         + (1...4).map { Localized(zh: "\($0)级", en: "level \($0)") }
 }
 

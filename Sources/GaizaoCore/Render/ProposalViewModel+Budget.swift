@@ -17,17 +17,22 @@ extension ViewModelBuilder {
         let subsidies: [ViewNode] = proposal.subsidies.map { sub in
             let fixed = sub.kind == "fixed"
             let pending = sub.tier == "conditional"
+            // A one-off reward is paid to the enterprise apart from the project: never "counted".
+            let apart = sub.tier == "one_off"
             let statusKey = pending ? (sub.applied ? "pendingApplied" : "pendingNotApplied")
-                : !sub.eligible ? "notEligible" : sub.applied ? "eligibleApplied" : "eligibleNotApplied"
+                : !sub.eligible ? "notEligible" : apart ? "eligibleApart" : sub.applied ? "eligibleApplied" : "eligibleNotApplied"
+            // Every scheme's rate and reward is "up to" (以内 / 最高): the amounts are the most that can be granted.
+            let rate = fixed ? strings["fixedReward"] : strings.format("rateUpToFmt", ["r": format.percent(sub.ratePercent)])
+            let amount = format.money(sub.amount)
             return [
                 "name": .from(localized(sub.name)),
-                "kindLabel": .from(fixed ? strings["fixedReward"] : format.percent(sub.ratePercent)),
-                "rate": .from(fixed ? strings["fixedReward"] : format.percent(sub.ratePercent)),
+                "kindLabel": .from(rate),
+                "rate": .from(rate),
                 "base": .from(fixed ? strings["dash"] : format.money(sub.base)),
                 "cap": .from(fixed ? strings["dash"] : sub.capYuan.map { format.money($0) } ?? strings["none"]),
                 "hasMinInvestment": .from(sub.minInvestmentYuan > 0),
                 "minInvestment": .from(format.money(sub.minInvestmentYuan)),
-                "amount": .from(format.money(sub.amount)),
+                "amount": .from(fixed && sub.eligible && sub.amount.highYuan > 0 ? strings.format("amountUpToFmt", ["v": amount]) : amount),
                 "condition": .from(localized(sub.condition)),
                 "source": .from(localized(sub.source)),
                 "statusLabel": .from(strings[statusKey]),

@@ -75,10 +75,13 @@ extension ViewModelBuilder {
             let m = proposal.modules[i]
             var items: [String] = []
             // The evidence for each level is listed once, in appendix B.
-            let scenes = m.raises.map { r in strings.format("accSceneOnly", ["scene": localized(r.sceneName), "level": format.sceneLevel(r.to)]) }
+            // Only the scenes the module takes above today's level: a level already held is no criterion.
+            let scenes = m.raises.filter { $0.to > $0.from }
+                .map { r in strings.format("accSceneOnly", ["scene": localized(r.sceneName), "level": format.sceneLevel(r.to)]) }
             if !scenes.isEmpty { items.append(strings.format("accScenes", ["items": joined(scenes)])) }
             let kpis = proposal.kpis.filter { $0.module == m.id }.map { k in localized(k.name) + " " + format.change(low: k.low, high: k.high, unit: localized(k.unit)) }
             if !kpis.isEmpty { items.append(strings.format("accKpis", ["items": joined(kpis)])) }
+            if items.isEmpty { items.append(strings["accDelivered"]) }
             return ["name": .from(localized(m.name)), "items": .from(items.map { ["text": .from($0)] as ViewNode }),
                     "itemsText": .from(items.joined(separator: strings["clauseSeparator"]))]
         }

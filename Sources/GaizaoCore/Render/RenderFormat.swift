@@ -18,13 +18,14 @@ struct RenderFormat: Sendable {
         let strings = RenderStrings(lang)
         self.strings = strings
         levels = (0...4).map { strings["level\($0)"] }
-        sceneLevels = (0...4).map { strings.format("sceneLevelFmt", ["n": String($0)]) }
+        // MIIT rates scenes 1–4; a scene not yet at level 1 is said so, never "0级".
+        sceneLevels = [strings["sceneLevelZero"]] + (1...4).map { strings.format("sceneLevelFmt", ["n": String($0)]) }
     }
 
     /// `二级` / `Level 2`; `未达一级` below level 1.
     func level(_ level: Int) -> String { levels[min(max(level, 0), 4)] }
 
-    /// A scene level as a short label: `2级` / `L2`.
+    /// A scene level as a short label: `2级` / `L2`; `未达1级` / `below L1` for 0.
     func sceneLevel(_ level: Int) -> String {
         (0...4).contains(level) ? sceneLevels[level] : strings.format("sceneLevelFmt", ["n": String(level)])
     }

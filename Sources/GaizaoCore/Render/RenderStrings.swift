@@ -189,6 +189,7 @@ extension RenderStrings {
         ("level3", "三级", "Level 3"),
         ("level4", "四级", "Level 4"),
         ("sceneLevelFmt", "{n}级", "L{n}"),
+        ("sceneLevelZero", "未达1级", "below L1"),
     ]
 
     static let diagnosis: [(key: String, zh: String, en: String)] = [
@@ -214,7 +215,7 @@ extension RenderStrings {
         ("sceneArea", "环节", "Area"),
         ("mandatory", "约束性", "Mandatory"),
         ("mandatoryMark", "★", "★"),
-        ("scenesNote", "★ 为约束性场景。场景等级 0–4 级，0 级表示尚未开展。", "★ marks a mandatory scene. Levels run 0–4; 0 means not started."),
+        ("scenesNote", "★ 为约束性场景。场景等级 1–4 级；“未达1级”表示该场景尚未开展数字化。", "★ marks a mandatory scene. Levels run 1–4; “below L1” means the scene is not yet digitalised."),
         ("currentState", "现状描述", "Current state"),
         ("chartScenesTitle", "16 个业务场景等级（现状与改造后）", "Level of the 16 business scenes, now and after"),
         ("chartScenesDescFmt", "{n} 个场景中，改造后有 {raised} 个提升等级。", "Of {n} scenes, {raised} {raised|rises|rise} a level or more after the retrofit."),
@@ -338,6 +339,9 @@ extension RenderStrings {
         ("source", "依据", "Source"),
         ("minInvestment", "最低投入", "Minimum investment"),
         ("eligibleApplied", "符合，计入", "eligible, counted"),
+        ("eligibleApart", "符合，另行发放，不计入净投入", "eligible; paid apart, not in the net cost"),
+        ("rateUpToFmt", "{r}以内", "up to {r}"),
+        ("amountUpToFmt", "最高 {v}", "up to {v}"),
         ("eligibleNotApplied", "符合，不重复计入", "eligible, not counted"),
         ("notEligible", "不符合", "not eligible"),
         ("fixedReward", "一次性奖励", "one-time reward"),

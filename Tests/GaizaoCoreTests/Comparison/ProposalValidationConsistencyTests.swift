@@ -43,7 +43,7 @@ import Testing
 
     @Test func aNetCostThatIsNotInvestmentMinusSubsidyIsRefused() throws {
         try Self.expectRefused([(["totals", "netCost"], ["lowYuan": 100_000, "highYuan": 200_000])],
-                               "`totals.netCost`: 100000–200000 yuan, but the investment minus the certain subsidy is 464800–1115800 yuan")
+                               "`totals.netCost`: 100000–200000 yuan, but the investment minus the certain subsidy is 464800–1115850 yuan")
         // A negative net cost (a subsidy above the investment) is refused even when it is the difference.
         let subsidy = ["lowYuan": 600_000, "highYuan": 1_300_000]
         try Self.expectRefused([(["totals", "subsidy", "lowYuan"], 600_000), (["totals", "subsidy", "highYuan"], 1_300_000),
@@ -64,7 +64,7 @@ import Testing
                                "`totals.subsidy`: 116200–1344751 yuan exceeds what the chosen modules cost, 581000–1344750 yuan")
         try Self.expectRefused([(["totals", "subsidy", "highYuan"], 300_000), (["totals", "subsidy", "certain", "highYuan"], 300_000),
                                 (["totals", "netCost", "highYuan"], 1_384_750 - 300_000)],
-                               "`totals.subsidy`: 116200–300000 yuan, but the applied certain schemes of `subsidies` bring 116200–268950 yuan")
+                               "`totals.subsidy`: 116200–300000 yuan, but the applied certain schemes of `subsidies` bring 116200–268900 yuan")
     }
 
     @Test func aModuleCostEditedWithoutTheTotalsIsRefused() throws {

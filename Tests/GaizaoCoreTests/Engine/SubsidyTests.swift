@@ -1,3 +1,4 @@
+import Foundation
 @testable import GaizaoCore
 import Testing
 
@@ -9,7 +10,8 @@ import Testing
         let p = Self.policy("new-gen-it")
         #expect(SubsidyCalculator.amount(p, base: 299_999) == 0)        // just under 300,000: not eligible
         #expect(SubsidyCalculator.amount(p, base: 300_000) == 60_000)   // at: 20%
-        #expect(SubsidyCalculator.amount(p, base: 300_001) == 60_000)   // over: 20%, rounded down to the yuan
+        #expect(SubsidyCalculator.amount(p, base: 300_001) == 60_000)   // over: 20%, rounded down
+        #expect(SubsidyCalculator.amount(p, base: 300_999) == 60_100)   // 60,199.8: down to whole hundreds of yuan
         #expect(SubsidyCalculator.amount(p, base: 1_500_000) == 300_000) // 20% reaches the cap exactly
         #expect(SubsidyCalculator.amount(p, base: 2_000_000) == 300_000) // capped
     }
@@ -17,7 +19,7 @@ import Testing
     @Test func pilotRetrofitHalfUpToHalfAMillion() {
         let p = Self.policy("pilot-retrofit")
         #expect(SubsidyCalculator.amount(p, base: 10_000) == 5_000)
-        #expect(SubsidyCalculator.amount(p, base: 999_999) == 499_999)
+        #expect(SubsidyCalculator.amount(p, base: 999_999) == 499_900)  // 499,999.5: down to whole hundreds of yuan
         #expect(SubsidyCalculator.amount(p, base: 1_000_000) == 500_000)
         #expect(SubsidyCalculator.amount(p, base: 3_000_000) == 500_000)
     }
@@ -27,6 +29,29 @@ import Testing
         #expect(SubsidyCalculator.amount(ai, base: 400_000) == 200_000)
         #expect(SubsidyCalculator.amount(ai, base: 800_000) == 300_000)
         #expect(SubsidyCalculator.amount(Self.policy("sample-enterprise"), base: 0) == 200_000)
+    }
+
+    /// Every subsidy figure is a whole number of the 0.01 万元 the proposal shows, so the figures shown add up:
+    /// net cost shown = investment shown − subsidy shown, and qualified + conditional never shows above the cap.
+    @Test func shownSubsidyFiguresAddUp() throws {
+        let engine = Engine(catalog: Shipped.catalog)
+        for name in Shipped.exampleNames {
+            for pilot in ["listed", "applying", "none"] {
+                var sheet = Shipped.example(name)
+                sheet.answers["pilot_status"] = .option(pilot)
+                let plan = try engine.run(sheet).plan
+                for line in plan.subsidies { #expect(line.amount.low % 100 == 0 && line.amount.high % 100 == 0, "\(name) \(pilot)") }
+                for (inv, sub, net) in [(plan.investment.low, plan.subsidyTotal.low, plan.netCost.low),
+                                        (plan.investment.high, plan.subsidyTotal.high, plan.netCost.high)] {
+                    #expect(sub % 100 == 0 || sub == inv, "\(name) \(pilot)")
+                    #expect(Money.wan(net) == Money.wan(inv - sub))
+                    let shown = { (yuan: Int) in Decimal(string: Money.wan(yuan))! }
+                    #expect(shown(net) == shown(inv) - shown(sub), "\(name) \(pilot): \(Money.wan(inv)) − \(Money.wan(sub)) ≠ \(Money.wan(net))")
+                }
+                let best = plan.subsidyTotal.high + plan.subsidyConditional.high
+                #expect(best % 100 == 0 || best == plan.investment.high)
+            }
+        }
     }
 
     /// Eligibility is read from the answers: without a pilot listing the pilot scheme does not apply, and
@@ -44,7 +69,7 @@ import Testing
         let listed = try Engine(catalog: Shipped.catalog).run(sheet)
         let pilot = line("pilot-retrofit", listed.plan)
         #expect(pilot.eligible && pilot.applied)
-        #expect(pilot.amount.high == min(listed.plan.investment.high / 2, 500_000))
+        #expect(pilot.amount.high == min(listed.plan.investment.high / 2, 500_000) / 100 * 100)
         #expect(line("sample-enterprise", listed.plan).amount == CostRange(low: 200_000, high: 200_000))
         // Stacking: only the largest scheme of the project group counts; the reward is one-off, apart from the
         // project's subsidy and net cost.
