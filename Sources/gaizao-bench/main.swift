@@ -14,6 +14,7 @@ if CommandLine.arguments.contains("--help") || CommandLine.arguments.contains("-
     print("""
     usage: gaizao-bench [--quick] [-n N] [--out DIR]     speed and memory figures (prints, never fails on a number)
            gaizao-bench --stage engine|json-bytes|md+html|md-model|decode [-n N]   one stage alone, for profilers
+                        [--budget WAN] [--industry ID]   … planned within a budget (万元), for one industry's enterprises
            gaizao-bench --write-input N FILE             N synthetic enterprises as JSON Lines
            gaizao-bench --write-peer-input DIR [-n N]    the Python peer's inputs (bench/python-peer.py)
     Run from the checkout (or set GAIZAO_CATALOG and GAIZAO_TEMPLATES): it reads the shipped catalogs and templates.
@@ -84,7 +85,20 @@ let n = CommandLine.arguments.firstIndex(of: "-n").map { i in
     guard i + 1 < CommandLine.arguments.count, let n = Int(CommandLine.arguments[i + 1]), n > 0 else { fail("-n needs a positive count") }
     return n
 } ?? (quick ? 300 : 2000)
-let sheets = (0..<n).map { i in SyntheticAnswers.sheet(for: catalog.industries[i % catalog.industries.count], catalog: catalog, seed: UInt64(i + 1)) }
+/// `--industry ID`: synthetic enterprises of that industry only (e.g. the one `bench/big-catalog.py` enlarges).
+let industries = CommandLine.arguments.firstIndex(of: "--industry").map { i -> [Industry] in
+    guard i + 1 < CommandLine.arguments.count, let industry = catalog.industries.first(where: { $0.id == CommandLine.arguments[i + 1] })
+    else { fail("--industry needs one of: \(catalog.industries.map(\.id).joined(separator: ", "))") }
+    return [industry]
+} ?? catalog.industries
+let sheets = (0..<n).map { i in SyntheticAnswers.sheet(for: industries[i % industries.count], catalog: catalog, seed: UInt64(i + 1)) }
+/// `--budget WAN`: `--stage` plans every enterprise within this budget (万元), as `gaizao diagnose --budget` does.
+let stageBudgetYuan = CommandLine.arguments.firstIndex(of: "--budget").map { i -> Int in
+    guard i + 1 < CommandLine.arguments.count, let wan = Double(CommandLine.arguments[i + 1]), wan > 0, wan < 1_000_000 else {
+        fail("--budget needs a positive number of 万元")
+    }
+    return Int((wan * 10_000).rounded())
+}
 let engine = Engine(catalog: catalog)
 let templatesDir = orExit("the templates") { try ResourceLocator.templates(flag: nil).path }
 var templateFiles: [String: SourceFile] = [:]
@@ -102,7 +116,9 @@ if let i = CommandLine.arguments.firstIndex(of: "--write-peer-input"), i + 1 < C
     exit(0)
 }
 if let i = CommandLine.arguments.firstIndex(of: "--stage"), i + 1 < CommandLine.arguments.count {
-    orExit("--stage") { try StageMode.run(CommandLine.arguments[i + 1], sheets: sheets, engine: engine, renderer: renderer) }
+    orExit("--stage") {
+        try StageMode.run(CommandLine.arguments[i + 1], sheets: sheets, engine: engine, renderer: renderer, budgetYuan: stageBudgetYuan)
+    }
     exit(0)
 }
 var engineRates: [Double] = [], fullRates: [Double] = []
