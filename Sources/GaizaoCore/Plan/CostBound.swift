@@ -31,6 +31,10 @@ struct CostBound {
     private let itemScenes: [Range<Int>]
     private let retrofitScenes: Range<Int>
     private let costs: [Int]
+    /// Each item's high estimate, what a budget limits (for `budgetBound`), and whether none is negative (else the
+    /// budget bounds nothing: an item below zero would leave more room for the others).
+    private let highCosts: [Int]
+    private let highCostsNonNegative: Bool
     /// Each indicator's points with its diagnosed answer (its state while no item touches it).
     private let untouchedScores: [Int]
     /// For `quickBound`, by rule: the items that raise some scene (some mandatory scene) to the rule's level from
@@ -77,6 +81,8 @@ struct CostBound {
         self.groupEffects = groupEffects
         self.scenes = scenes
         costs = model.items.map { $0.cost.low + $0.cost.high }
+        highCosts = model.items.map(\.cost.high)
+        highCostsNonNegative = highCosts.allSatisfy { $0 >= 0 }
         var sceneCovers: [[(item: Int, cost: Int, gain: Int)]] = [], mandatoryCovers: [[(item: Int, cost: Int, gain: Int)]] = []
         for rule in rules {
             var all: [(item: Int, cost: Int, gain: Int)] = [], mandatory: [(item: Int, cost: Int, gain: Int)] = []
@@ -180,8 +186,13 @@ struct CostBound {
         /// The package and rule whose scenes raised per item (`scenes`, `mandatory`, for `scenesItems`) are kept.
         var scenesFor: (mask: UInt64?, rule: Int) = (nil, -1)
         var scenesItems: UInt64 = 0
+        /// For `budgetBound`: the answers with every remaining item's changes applied, and which of them changed.
+        var union: [PackageModel.State]
+        var unionTouched: [Bool]
 
         init(_ model: PackageModel) {
+            union = model.indicators.map(\.base)
+            unionTouched = [Bool](repeating: false, count: model.indicators.count)
             baseScore = [Int](repeating: 0, count: model.indicators.count)
             points = [Int](repeating: 0, count: model.items.count)
             scenes = points
@@ -202,60 +213,7 @@ struct CostBound {
         var pointsKnown = false
         if rules.contains(where: { $0.score > points }) {
             pointsKnown = true
-            func gain(_ run: Range<Int>, _ baseScore: [Int]) -> Int {
-                var total = 0
-                for g in run where monotone[groups[g].indicator] {
-                    let k = groups[g].indicator
-                    var state = states[k]
-                    for e in groups[g].effects { PackageModel.apply(groupEffects[e], to: &state) }
-                    total += model.score(k, state) - baseScore[k]
-                }
-                return total
-            }
-            if scratch.pointsMask != mask {
-                scratch.pointsMask = mask
-                scratch.pointsItems = 0
-                scratch.retrofitPoints = nil
-                scratch.freePoints = 0
-                scratch.fundingGain = nil
-                var investment = 0
-                var m = mask
-                while m != 0 {
-                    let i = m.trailingZeroBitCount
-                    m &= m &- 1
-                    investment += model.items[i].cost.low
-                }
-                for k in states.indices {
-                    // An indicator no item of the package touched still has its diagnosed answer: scored once, at init.
-                    let score = states[k].touched ? model.score(k, states[k]) : untouchedScores[k]
-                    scratch.baseScore[k] = score
-                    let now = states[k].touched ? score : model.indicators[k].original
-                    if let funding = model.funding, k == funding.indicator {
-                        if case let .some(base) = fundingBase {
-                            scratch.fundingGain = FundingGain(base: base, revenue: funding.revenue, years: funding.years, indicator: k,
-                                                              state: states[k], investment: investment, now: now)
-                        } else {
-                            scratch.freePoints += max(0, model.indicators[k].maxPoints - now)
-                        }
-                    } else if !monotone[k] {
-                        scratch.freePoints += max(0, model.indicators[k].maxPoints - now)
-                    } else if !states[k].touched {
-                        scratch.freePoints += max(0, score - now)
-                    }
-                }
-            }
-            freePoints = scratch.freePoints
-            if retrofitFree {
-                if scratch.retrofitPoints == nil { scratch.retrofitPoints = gain(retrofitGroups, scratch.baseScore) }
-                freePoints += scratch.retrofitPoints ?? 0
-            }
-            var m = remaining & ~scratch.pointsItems
-            while m != 0 {
-                let i = m.trailingZeroBitCount
-                m &= m &- 1
-                scratch.points[i] = gain(itemGroups[i], scratch.baseScore)
-            }
-            scratch.pointsItems |= remaining
+            freePoints = pointGains(mask: mask, remaining: remaining, states: states, retrofitFree: retrofitFree, scratch: &scratch)
         }
         var least: Int?
         for (r, rule) in rules.enumerated() {
@@ -306,6 +264,71 @@ struct CostBound {
             least = min(least ?? need, need)
         }
         return least
+    }
+
+    /// What the items of `remaining` each add alone to the points of the package `mask` (projected into `states`),
+    /// left in `scratch.points`, and the points the package may get for nothing, returned: the indicators counted
+    /// at their most (the funding indicator when it is not bounded by `scratch.fundingGain`, one not scoring
+    /// monotonically, one not yet touched whose answer scores above its diagnosed points) and, when
+    /// `retrofitFree`, the retrofit's own changes. Kept in `scratch` for the same package: the search asks again
+    /// for it along a branch that leaves items out, with fewer items remaining.
+    private func pointGains(mask: UInt64, remaining: UInt64, states: [PackageModel.State], retrofitFree: Bool,
+                            scratch: inout Scratch) -> Int {
+        func gain(_ run: Range<Int>, _ baseScore: [Int]) -> Int {
+            var total = 0
+            for g in run where monotone[groups[g].indicator] {
+                let k = groups[g].indicator
+                var state = states[k]
+                for e in groups[g].effects { PackageModel.apply(groupEffects[e], to: &state) }
+                total += model.score(k, state) - baseScore[k]
+            }
+            return total
+        }
+        if scratch.pointsMask != mask {
+            scratch.pointsMask = mask
+            scratch.pointsItems = 0
+            scratch.retrofitPoints = nil
+            scratch.freePoints = 0
+            scratch.fundingGain = nil
+            var investment = 0
+            var m = mask
+            while m != 0 {
+                let i = m.trailingZeroBitCount
+                m &= m &- 1
+                investment += model.items[i].cost.low
+            }
+            for k in states.indices {
+                // An indicator no item of the package touched still has its diagnosed answer: scored once, at init.
+                let score = states[k].touched ? model.score(k, states[k]) : untouchedScores[k]
+                scratch.baseScore[k] = score
+                let now = states[k].touched ? score : model.indicators[k].original
+                if let funding = model.funding, k == funding.indicator {
+                    if case let .some(base) = fundingBase {
+                        scratch.fundingGain = FundingGain(base: base, revenue: funding.revenue, years: funding.years, indicator: k,
+                                                          state: states[k], investment: investment, now: now)
+                    } else {
+                        scratch.freePoints += max(0, model.indicators[k].maxPoints - now)
+                    }
+                } else if !monotone[k] {
+                    scratch.freePoints += max(0, model.indicators[k].maxPoints - now)
+                } else if !states[k].touched {
+                    scratch.freePoints += max(0, score - now)
+                }
+            }
+        }
+        var freePoints = scratch.freePoints
+        if retrofitFree {
+            if scratch.retrofitPoints == nil { scratch.retrofitPoints = gain(retrofitGroups, scratch.baseScore) }
+            freePoints += scratch.retrofitPoints ?? 0
+        }
+        var m = remaining & ~scratch.pointsItems
+        while m != 0 {
+            let i = m.trailingZeroBitCount
+            m &= m &- 1
+            scratch.points[i] = gain(itemGroups[i], scratch.baseScore)
+        }
+        scratch.pointsItems |= remaining
+        return freePoints
     }
 
     /// The cheapest fractional cover of `need` by the items of `remaining` with their `gains` (by item; rounded
@@ -366,5 +389,145 @@ extension CostBound.FundingGain {
         var after = state
         after.number = share
         return max(0, model.score(indicator, after) - now)
+    }
+}
+
+extension CostBound {
+    /// For `PackageSearch.best`: upper bounds on the level and the points of any package that adds to `mask` (with
+    /// its projection `points`, `scenes`, `states`) some items of `remaining` whose high estimates sum to at most
+    /// `budgetLeft`.
+    ///
+    /// Points: what the items add together is at most the sum of what each adds alone to `mask` (as for
+    /// `lowerBound`), so it is at most a fractional knapsack of those single gains within the budget left (items
+    /// by gain per yuan of high estimate, the last one in part), plus the free points of `pointGains` and the
+    /// funding indicator's gain at an investment `budgetLeft` higher (when `fundingBase` is known, no item's low
+    /// estimate is above its high one). Level: the highest rule those points could meet whose scene and
+    /// mandatory-scene deficits the same kind of knapsack, of scenes raised to its level, could close; never below
+    /// the level `mask` reaches.
+    func budgetBound(mask: UInt64, remaining: UInt64, budgetLeft: Int, points: Int, scenes: [Int], states: [PackageModel.State],
+                     scratch: inout Scratch) -> BudgetBound {
+        let capacity = highCostsNonNegative ? budgetLeft : Int.max
+        let retrofitFree = mask & model.moduleMask == 0 && remaining & model.moduleMask != 0
+        let free = pointGains(mask: mask, remaining: remaining, states: states, retrofitFree: retrofitFree, scratch: &scratch)
+        // What the items add: at most the knapsack of their single gains, and at most what all of them together add
+        // (every indicator scoring monotonically, all of them give each one the highest answer any subset gives).
+        let retrofitPoints = retrofitFree ? scratch.retrofitPoints ?? 0 : 0
+        let knapsackGain = knapsack(capacity, remaining, scratch.points, &scratch.pairs) + retrofitPoints
+        var mostPoints = points + free - retrofitPoints + min(knapsackGain, unionGain(remaining, retrofitFree: retrofitFree, states: states, scratch: &scratch))
+        if let funding = scratch.fundingGain {
+            // The investment can rise by no more than the budget left, nor than the remaining items' high estimates.
+            var highest = 0
+            var m = remaining
+            while m != 0 {
+                let i = m.trailingZeroBitCount
+                m &= m &- 1
+                highest += highCosts[i]
+            }
+            mostPoints += funding.gain(min(capacity, highest), model)
+        }
+        var level = model.level(points: points, scenes: scenes)
+        // `scratch.scenes` and `scratch.mandatory` are overwritten here: what `lowerBound` kept there no longer holds.
+        scratch.scenesFor = (nil, -1)
+        for rule in model.rules where rule.level > level && rule.score <= mostPoints {
+            let (atLevel, mandatoryAtLevel) = model.count(scenes, atLeast: rule.level)
+            var needScenes = rule.scenes - atLevel, needMandatory = rule.mandatory - mandatoryAtLevel
+            if needScenes <= 0 && needMandatory <= 0 { level = rule.level; continue }
+            func raised(_ run: Range<Int>) -> (Int, Int) {
+                var n = 0, mandatory = 0
+                for (s, l) in self.scenes[run] where l >= rule.level && scenes[s] < rule.level {
+                    n += 1
+                    if model.mandatory[s] { mandatory += 1 }
+                }
+                return (n, mandatory)
+            }
+            if retrofitFree {
+                let (n, md) = raised(retrofitScenes)
+                needScenes -= n
+                needMandatory -= md
+            }
+            // Scenes raised to the rule's level: at most the knapsack of each item's, and at most those some item raises.
+            var raisedByAny: Set<Int> = []
+            var m = remaining
+            while m != 0 {
+                let i = m.trailingZeroBitCount
+                m &= m &- 1
+                (scratch.scenes[i], scratch.mandatory[i]) = raised(itemScenes[i])
+                for (s, l) in self.scenes[itemScenes[i]] where l >= rule.level && scenes[s] < rule.level { raisedByAny.insert(s) }
+            }
+            let anyMandatory = raisedByAny.filter { model.mandatory[$0] }.count
+            if needScenes > 0 && min(raisedByAny.count, knapsack(capacity, remaining, scratch.scenes, &scratch.pairs)) < needScenes { continue }
+            if needMandatory > 0 && min(anyMandatory, knapsack(capacity, remaining, scratch.mandatory, &scratch.pairs)) < needMandatory { continue }
+            level = rule.level
+        }
+        return BudgetBound(level: level, points: mostPoints, freePoints: free)
+    }
+
+    /// What `budgetBound` found for a package: the level and points no package below it within the budget
+    /// exceeds, and the points it gets for nothing (see `pointGains`).
+    struct BudgetBound {
+        var level: Int
+        var points: Int
+        var freePoints: Int
+    }
+
+    /// The least cost (low + high estimate) the items of `remaining` must add for the package of the last
+    /// `budgetBound` call to gain `need` points beyond its free points (a fractional cover of their single gains,
+    /// as `lowerBound` takes it): nil when they cannot. Only after `budgetBound` for the same package and items.
+    func leastCost(toGain need: Int, remaining: UInt64, scratch: inout Scratch) -> Int? {
+        cover(need, remaining, scratch.points, &scratch.pairs, extra: scratch.fundingGain)
+    }
+
+    /// What every item of `remaining` (and, when `retrofitFree`, the retrofit) adds together to the monotone
+    /// indicators' points, from the projection `states` (over `scratch.baseScore`, as `pointGains` leaves it).
+    private func unionGain(_ remaining: UInt64, retrofitFree: Bool, states: [PackageModel.State], scratch: inout Scratch) -> Int {
+        for k in states.indices {
+            scratch.union[k] = states[k]
+            scratch.unionTouched[k] = false
+        }
+        func apply(_ run: Range<Int>) {
+            for g in run where monotone[groups[g].indicator] {
+                let k = groups[g].indicator
+                for e in groups[g].effects { PackageModel.apply(groupEffects[e], to: &scratch.union[k]) }
+                scratch.unionTouched[k] = true
+            }
+        }
+        var m = remaining
+        while m != 0 {
+            let i = m.trailingZeroBitCount
+            m &= m &- 1
+            apply(itemGroups[i])
+        }
+        if retrofitFree { apply(retrofitGroups) }
+        var total = 0
+        for k in states.indices where scratch.unionTouched[k] { total += model.score(k, scratch.union[k]) - scratch.baseScore[k] }
+        return total
+    }
+
+    /// The most a fractional knapsack of the items of `remaining` holds within `capacity` yuan of high estimates,
+    /// each item worth its `gains` entry (the last item taken in part, its share rounded up): at least what any set
+    /// of them within `capacity` is worth in sum. An item of no cost is taken whole.
+    private func knapsack(_ capacity: Int, _ remaining: UInt64, _ gains: [Int], _ pairs: inout [(cost: Int, gain: Int)]) -> Int {
+        pairs.removeAll(keepingCapacity: true)
+        var total = 0
+        var m = remaining
+        while m != 0 {
+            let i = m.trailingZeroBitCount
+            m &= m &- 1
+            guard gains[i] > 0 else { continue }
+            if highCosts[i] <= 0 { total += gains[i] } else { pairs.append((highCosts[i], gains[i])) }
+        }
+        pairs.sort { $0.gain * $1.cost != $1.gain * $0.cost ? $0.gain * $1.cost > $1.gain * $0.cost : $0.cost < $1.cost }
+        var left = capacity
+        for (cost, gain) in pairs {
+            if cost <= left {
+                total += gain
+                left -= cost
+            } else {
+                // Rounded up, so that the bound stays above every whole choice.
+                total += (gain * left + cost - 1) / cost
+                break
+            }
+        }
+        return total
     }
 }

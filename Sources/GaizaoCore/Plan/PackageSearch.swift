@@ -17,13 +17,16 @@ struct PackageSearch {
     let model: PackageModel
     private(set) var nodes = 0
     private(set) var complete = true
-    static let nodeLimit = 400_000
+    /// The nodes a search may visit before it stops with the best package found (`complete` false).
+    let nodeLimit: Int
+    static let defaultNodeLimit = 400_000
     /// The node count at which a search also takes the adaptive package as an incumbent (see `cheapest`).
     let lateIncumbentNodes: Int
 
-    init(_ model: PackageModel, lateIncumbentNodes: Int = 1_000) {
+    init(_ model: PackageModel, lateIncumbentNodes: Int = 1_000, nodeLimit: Int = PackageSearch.defaultNodeLimit) {
         self.model = model
         self.lateIncumbentNodes = lateIncumbentNodes
+        self.nodeLimit = nodeLimit
     }
 
     /// The ranking key of a package for `cheapest`: smaller is better.
@@ -102,7 +105,7 @@ struct PackageSearch {
         let builder = self  // a copy for the closure: `self` is inout here
         var search = CheapestSearch(model: model, level: level, budget: budget, order: order, suffix: suffix,
                                     suffixMinCost: suffixMinCost, incumbentKey: incumbentKey, extendable: extendable,
-                                    lateIncumbentNodes: lateIncumbentNodes) {
+                                    lateIncumbentNodes: lateIncumbentNodes, nodeLimit: nodeLimit) {
             builder.adaptivePackage(reaching: level, forced: forced, order: order, budget: budget, extendable: extendable)
                 .map { Self.key(model, $0) }
         }
@@ -127,6 +130,7 @@ struct PackageSearch {
         /// A second incumbent's key, worked out when the search reaches `lateIncumbentNodes` nodes.
         var lateIncumbent: (() -> CostKey?)?
         let lateIncumbentNodes: Int
+        let nodeLimit: Int
         let bound: CostBound
         /// Whether a package taking an item is projected from its parent's projection (`PackageModel.extend`).
         let extendable: Bool
@@ -147,7 +151,7 @@ struct PackageSearch {
         var scratches: [CostBound.Scratch]
 
         init(model: PackageModel, level: Int, budget: Int?, order: [Int], suffix: [UInt64], suffixMinCost: [Int], incumbentKey: CostKey?,
-             extendable: Bool, lateIncumbentNodes: Int, lateIncumbent: @escaping () -> CostKey?) {
+             extendable: Bool, lateIncumbentNodes: Int, nodeLimit: Int, lateIncumbent: @escaping () -> CostKey?) {
             self.model = model
             self.level = level
             self.budget = budget
@@ -157,6 +161,7 @@ struct PackageSearch {
             self.incumbentKey = incumbentKey
             self.lateIncumbent = lateIncumbent
             self.lateIncumbentNodes = lateIncumbentNodes
+            self.nodeLimit = nodeLimit
             bound = CostBound(model, level: level)
             self.extendable = extendable
             scenes = model.baseScenes
@@ -172,7 +177,7 @@ struct PackageSearch {
         /// `slot` is the package's place in `scratches`.
         mutating func search(_ k: Int, _ mask: UInt64, _ out: UInt64, _ here: CostKey, projected: Int?, slot: Int) {
             nodes += 1
-            if nodes > PackageSearch.nodeLimit { complete = false; return }
+            if nodes > nodeLimit { complete = false; return }
             if nodes == lateIncumbentNodes, let late = lateIncumbent?() {
                 incumbentKey = incumbentKey.map { min($0, late) } ?? late
                 lateIncumbent = nil
@@ -345,6 +350,7 @@ struct PackageSearch {
         }
     }
 
+    /// The best package within `budget` (high estimates), `forced` items kept: see the type's notes.
     mutating func best(forced: UInt64, budget: Int) -> UInt64 {
         let model = model
         let pool = candidates(forced).filter { model.cost(forced | model.items[$0].closure).high <= budget }
@@ -353,44 +359,162 @@ struct PackageSearch {
             let o = model.evaluate(forced | model.items[i].closure)
             return (o.level - base.level) * 100_000 + (o.points - base.points) + model.items[i].weight
         }
-        var suffix = [UInt64](repeating: 0, count: order.count + 1)
-        var suffixWeight = [Int](repeating: 0, count: order.count + 1)
-        for k in stride(from: order.count - 1, through: 0, by: -1) {
-            suffix[k] = suffix[k + 1] | (UInt64(1) << UInt64(order[k]))
-            suffixWeight[k] = suffixWeight[k + 1] + model.items[order[k]].weight
-        }
-        func value(_ mask: UInt64) -> ValueKey {
-            let o = model.evaluate(mask)
-            let k = Self.key(model, mask)
-            return ValueKey(level: o.level, points: o.points, negativeCost: -k.cost, weight: -k.negativeWeight, negativeCount: -k.count)
-        }
-        var best = (mask: forced, key: value(forced))
+        var search = BestSearch(model: model, budget: budget, order: order, forced: forced, nodeLimit: nodeLimit)
+        let start = search.best.key
+        search.search(0, forced, 0, start, points: base.points, spent: model.cost(forced).high, slot: 0)
+        self.nodes += search.nodes
+        self.complete = self.complete && search.complete
+        return search.best.mask
+    }
 
-        var nodes = 0, complete = true
-        func search(_ k: Int, _ mask: UInt64, _ out: UInt64) {
+    /// The depth-first search of `best` with its state: items decided in `order`, each taken (with what it needs)
+    /// or left out. A package is recorded when it is strictly better than the best one found, so among packages of
+    /// equal rank the first in this order is kept. A branch ends when `CostBound.budgetBound` shows that no package
+    /// below it, within the budget left, can be better than the best one found: its level and points are bounded
+    /// by the remaining items' single gains in a fractional knapsack of the budget left, its investment is at
+    /// least this package's and its cheapest remaining item's, its rule weight at most all the remaining weight.
+    private struct BestSearch {
+        let model: PackageModel
+        let budget: Int
+        let order: [Int]
+        let nodeLimit: Int
+        let bound: CostBound
+        /// Whether a package taking an item is projected from its parent's projection (`PackageModel.extend`).
+        let extendable: Bool
+        /// Each item's own high estimate, and the items any item of its closure excludes.
+        let highCost: [Int]
+        let closureConflicts: [UInt64]
+        /// The items from position k of `order` on.
+        let suffix: [UInt64]
+        var best: (mask: UInt64, key: ValueKey)
+        var nodes = 0
+        var complete = true
+        /// The projection of the node's package, and the projection saved at each depth while the branch that
+        /// takes the item runs (see `CheapestSearch`).
+        var scenes: [Int]
+        var states: [PackageModel.State]
+        var savedScenes: [Int]
+        var savedStates: [PackageModel.State]
+        /// The bound's buffers, one per package on the current path (see `CheapestSearch`).
+        var scratches: [CostBound.Scratch]
+
+        init(model: PackageModel, budget: Int, order: [Int], forced: UInt64, nodeLimit: Int) {
+            self.model = model
+            self.budget = budget
+            self.order = order
+            self.nodeLimit = nodeLimit
+            bound = CostBound(model, level: model.rules.map(\.level).max() ?? 0)
+            extendable = model.extendable
+            highCost = model.items.map(\.cost.high)
+            closureConflicts = model.items.map { item in
+                var conflicts: UInt64 = 0
+                var m = item.closure
+                while m != 0 {
+                    let i = m.trailingZeroBitCount
+                    m &= m &- 1
+                    conflicts |= model.items[i].conflicts
+                }
+                return conflicts
+            }
+            var suffix = [UInt64](repeating: 0, count: order.count + 1)
+            for k in stride(from: order.count - 1, through: 0, by: -1) { suffix[k] = suffix[k + 1] | (UInt64(1) << UInt64(order[k])) }
+            self.suffix = suffix
+            var buffers = model.projectionBuffers()
+            let points = model.project(forced, scenes: &buffers.scenes, states: &buffers.states)
+            best = (forced, Self.value(model, forced, level: model.level(points: points, scenes: buffers.scenes), points: points))
+            scenes = buffers.scenes
+            states = buffers.states
+            savedScenes = [Int](repeating: 0, count: scenes.count * (order.count + 1))
+            savedStates = [PackageModel.State](repeating: PackageModel.State(), count: states.count * (order.count + 1))
+            scratches = [CostBound.Scratch(model)]
+        }
+
+        static func value(_ model: PackageModel, _ mask: UInt64, level: Int, points: Int) -> ValueKey {
+            let k = PackageSearch.key(model, mask)
+            return ValueKey(level: level, points: points, negativeCost: -k.cost, weight: -k.negativeWeight, negativeCount: -k.count)
+        }
+
+        /// Searches below the package `mask` at position `k` of `order`, items of `out` left out. `here` is its
+        /// value, `points` its points (its projection is in `scenes` and `states`), `spent` its high estimate;
+        /// `slot` is its place in `scratches`.
+        mutating func search(_ k: Int, _ mask: UInt64, _ out: UInt64, _ here: ValueKey, points: Int, spent: Int, slot: Int) {
             nodes += 1
-            if nodes > Self.nodeLimit { complete = false; return }
-            let here = value(mask)
+            if nodes > nodeLimit { complete = false; return }
             if best.key < here { best = (mask, here) }
             guard k < order.count else { return }
-            // No package below this one does better than every item left added (levels and points only grow;
-            // cost and count only grow too, so this package's are the best below it).
-            let top = model.evaluate(mask | suffix[k])
-            let bound = ValueKey(level: top.level, points: top.points, negativeCost: here.negativeCost,
-                                 weight: here.weight + suffixWeight[k], negativeCount: here.negativeCount)
-            if bound < best.key { return }
-            let item = order[k]
-            let bit = UInt64(1) << UInt64(item)
-            if mask & bit != 0 { search(k + 1, mask, out); return }
-            let taken = mask | model.items[item].closure
-            if taken & out == 0 && !model.hasConflict(taken) && model.cost(taken).high <= budget {
-                search(k + 1, taken, out)
+            // The items a package below this one may add: none of what they need left out, nothing they need
+            // excluded by the package, each within the budget left on its own (a superset of what can be added
+            // together, which is all the bound needs).
+            let budgetLeft = budget - spent
+            var remaining: UInt64 = 0
+            // The least any package below adds in cost (low + high): the cheapest item left, or, should some
+            // item cost less than nothing (the loader refuses that), all such items together.
+            var weightLeft = 0, cheapest = Int.max, belowZero = 0
+            var left = suffix[k] & ~mask
+            while left != 0 {
+                let i = left.trailingZeroBitCount
+                left &= left &- 1
+                guard model.items[i].closure & out == 0 && closureConflicts[i] & mask == 0 && highCost[i] <= budgetLeft else { continue }
+                remaining |= UInt64(1) << UInt64(i)
+                weightLeft += max(0, model.items[i].weight)
+                let cost = model.items[i].cost.low + model.items[i].cost.high
+                cheapest = min(cheapest, cost)
+                belowZero += min(0, cost)
             }
-            search(k + 1, mask, out | bit)
+            let leastAdded = cheapest >= 0 ? cheapest : belowZero
+            guard remaining != 0 else { return }
+            // Any package below this one adds an item: it costs at least `leastAdded` more and has one item more.
+            let most = bound.budgetBound(mask: mask, remaining: remaining, budgetLeft: budgetLeft, points: points, scenes: scenes,
+                                         states: states, scratch: &scratches[slot])
+            var top = ValueKey(level: most.level, points: most.points, negativeCost: here.negativeCost - leastAdded, weight: here.weight + weightLeft,
+                               negativeCount: here.negativeCount - 1)
+            if top < best.key { return }
+            // When nothing below can do better than tie the best package's level and points, only a package that
+            // reaches its points can rank above it, and that must add at least the cost of gaining them.
+            if most.level == best.key.level && most.points == best.key.points {
+                guard let cost = bound.leastCost(toGain: best.key.points - points - most.freePoints, remaining: remaining,
+                                                 scratch: &scratches[slot]) else { return }
+                top.negativeCost = here.negativeCost - max(leastAdded, cost)
+                if top < best.key { return }
+            }
+            // Items whose branch that takes them is closed (in the package, needing something left out, in
+            // conflict, over the budget) are passed in one step, as in `CheapestSearch`.
+            var next = k, skipped = out
+            while next < order.count {
+                let item = order[next]
+                let bit = UInt64(1) << UInt64(item)
+                if mask & bit != 0 { next += 1; continue }
+                let taken = mask | model.items[item].closure
+                let takenSpent = spent + model.cost(taken & ~mask).high
+                guard taken & skipped == 0 && !model.hasConflict(taken) && takenSpent <= budget else {
+                    skipped |= bit
+                    next += 1
+                    continue
+                }
+                if next > k { search(next, mask, skipped, here, points: points, spent: spent, slot: slot); return }
+                save(depth: k)
+                if scratches.count == slot + 1 { scratches.append(CostBound.Scratch(model)) }
+                let takenPoints = extendable
+                    ? model.extend(mask, points: points, to: taken, scenes: &scenes, states: &states)
+                    : model.project(taken, scenes: &scenes, states: &states)
+                let takenValue = Self.value(model, taken, level: model.level(points: takenPoints, scenes: scenes), points: takenPoints)
+                search(k + 1, taken, skipped, takenValue, points: takenPoints, spent: takenSpent, slot: slot + 1)
+                restore(depth: k)
+                search(k + 1, mask, skipped | bit, here, points: points, spent: spent, slot: slot)
+                return
+            }
         }
-        search(0, forced, 0)
-        self.nodes += nodes
-        self.complete = self.complete && complete
-        return best.mask
+
+        private mutating func save(depth k: Int) {
+            let s = scenes.count, n = states.count
+            for j in 0..<s { savedScenes[k * s + j] = scenes[j] }
+            for j in 0..<n { savedStates[k * n + j] = states[j] }
+        }
+
+        private mutating func restore(depth k: Int) {
+            let s = scenes.count, n = states.count
+            for j in 0..<s { scenes[j] = savedScenes[k * s + j] }
+            for j in 0..<n { states[j] = savedStates[k * n + j] }
+        }
     }
 }

@@ -7,11 +7,11 @@ import Testing
 /// budget must be what the planner found.
 @Suite struct TargetPlannerTests {
     /// A small variant of `industry`: `moduleCount` of its modules (random costs and links), `measureCount` measures.
-    static func smallCatalog(_ seed: UInt64) -> (Catalog, Industry) {
+    static func smallCatalog(_ seed: UInt64, modules moduleCounts: ClosedRange<Int> = 4...7) -> (Catalog, Industry) {
         var rng = SeededRandom(seed: seed &* 7919)
         let base = Shipped.catalog
         let original = base.industries[Int(seed % UInt64(base.industries.count))]
-        var modules = original.modules.shuffled(using: &rng).prefix(Int.random(in: 4...7, using: &rng)).map { $0 }
+        var modules = original.modules.shuffled(using: &rng).prefix(Int.random(in: moduleCounts, using: &rng)).map { $0 }
         let ids = Set(modules.map(\.id))
         for i in modules.indices {
             modules[i].requires = []
@@ -156,6 +156,65 @@ import Testing
         #expect(withBudget.projected.total == best.points, "seed \(seed)")
         #expect(withBudget.investment.low + withBudget.investment.high == best.cost, "seed \(seed)")
         #expect(withBudget.investment.high <= budget)
+    }
+
+    /// `PackageSearch.best` against brute force over its own model (held equal to the projection by
+    /// `packageModelAgreesWithTheProjection`), on up to 14 items and five budgets per catalog, from none to more
+    /// than everything: the package found ranks as the best valid package within the budget (level, points, least
+    /// investment, rule weight, fewest items), and is itself valid.
+    @Test(arguments: UInt64(1)...220)
+    func bestWithinBudgetMatchesBruteForceOverTheModel(seed: UInt64) throws {
+        let (catalog, industry) = Self.smallCatalog(seed, modules: 6...10)
+        let c = Case(catalog, industry, seed: seed)
+        let model = c.planner.packageModel(c.diagnosis, c.decisions, measureCosts: c.measures.map(\.referenceCost),
+                                           measureUseful: c.measures.map { $0.status != .satisfied })
+        try #require(model.items.count <= 14)
+        var risks: [Risk] = []
+        let forced = c.planner.mustHaves(model, c.decisions, &risks)
+        typealias Rank = (level: Int, points: Int, negativeCost: Int, weight: Int, negativeCount: Int)
+        func rank(_ mask: UInt64) -> Rank {
+            let o = model.evaluate(mask)
+            let cost = model.cost(mask)
+            let weight = model.items.indices.filter { mask & (UInt64(1) << UInt64($0)) != 0 }.reduce(0) { $0 + model.items[$1].weight }
+            return (o.level, o.points, -(cost.low + cost.high), weight, -mask.nonzeroBitCount)
+        }
+        func valid(_ mask: UInt64) -> Bool {
+            guard mask & forced == forced, !model.hasConflict(mask) else { return false }
+            return model.items.indices.allSatisfy { i in mask & (UInt64(1) << UInt64(i)) == 0 || model.items[i].closure & ~mask == 0 }
+        }
+        let packages = (UInt64(0)..<(UInt64(1) << UInt64(model.items.count))).filter(valid).map { (mask: $0, high: model.cost($0).high, rank: rank($0)) }
+        let everything = model.cost(packages.map(\.mask).reduce(0, |)).high
+        var rng = SeededRandom(seed: seed &* 104_729)
+        let budgets = [model.cost(forced).high, everything + 1] + (0..<3).map { _ in Int.random(in: 0...max(1, everything), using: &rng) }
+        for budget in budgets where model.cost(forced).high <= budget {
+            var search = PackageSearch(model)
+            let found = search.best(forced: forced, budget: budget)
+            #expect(search.complete)
+            #expect(valid(found) && model.cost(found).high <= budget, "seed \(seed) budget \(budget): invalid package")
+            let best = packages.filter { $0.high <= budget }.map(\.rank).max { $0 < $1 }
+            let got = rank(found)
+            #expect(best.map { $0 == got } == true, "seed \(seed) budget \(budget): found \(got), brute force \(String(describing: best))")
+        }
+    }
+
+    /// A budget search stopped by its node limit still returns a valid package within the budget, with the
+    /// must-haves, and says it is not proven best.
+    @Test(arguments: UInt64(1)...40)
+    func aBudgetSearchCutShortIsValidAndFlagged(seed: UInt64) throws {
+        let (catalog, industry) = Self.smallCatalog(seed, modules: 6...10)
+        let c = Case(catalog, industry, seed: seed)
+        let model = c.planner.packageModel(c.diagnosis, c.decisions, measureCosts: c.measures.map(\.referenceCost),
+                                           measureUseful: c.measures.map { $0.status != .satisfied })
+        var risks: [Risk] = []
+        let forced = c.planner.mustHaves(model, c.decisions, &risks)
+        let budget = model.cost(forced).high + 300_000
+        for limit in [1, 2, 5] {
+            var search = PackageSearch(model, nodeLimit: limit)
+            let found = search.best(forced: forced, budget: budget)
+            #expect(found & forced == forced && !model.hasConflict(found) && model.cost(found).high <= budget, "seed \(seed)")
+            #expect(model.items.indices.allSatisfy { i in found & (UInt64(1) << UInt64(i)) == 0 || model.items[i].closure & ~found == 0 })
+            #expect(search.complete == (search.nodes <= limit), "seed \(seed) limit \(limit): \(search.nodes) nodes")
+        }
     }
 
     /// For each shipped industry: the case of `seed` and its package model, built as the planner builds it.
