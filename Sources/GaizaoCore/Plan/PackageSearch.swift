@@ -10,6 +10,8 @@
 /// - `best(within:)`: with a budget on the high estimate, the package of highest level, then points, then least
 ///   investment, then most rule weight, then fewest items. Least investment before rule weight: a module that
 ///   adds neither level nor points is not bought with the budget for its rules alone (it is a next step).
+///   A branch is cut when `CostBound.budgetBound` shows nothing below it, within the budget left, ranks above the
+///   best package found.
 ///
 /// Both are exact unless the node limit is hit (then `complete` is false and the best package found is returned);
 /// tests compare them with brute force on small catalogs.
