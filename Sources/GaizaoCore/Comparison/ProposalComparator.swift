@@ -54,19 +54,21 @@ public enum ProposalComparator {
         let ordered = columns.map(\.proposal)
         let common = commonTarget(columns)
         let settings = settingDifferences(ordered)
+        let answers = answerDifferences(ordered)
         let plans = mode == .beforeAfter ? plannedChanges(before: ordered[0], after: ordered[1]) : (nowSatisfied: [], stillPlanned: [], noLongerPlanned: [], newlyPlanned: [])
         var comparison = ProposalComparison(
             mode: mode, columns: columns, enterprise: ordered[0].enterprise.name, sameEnterprise: same,
-            warnings: warnings(ordered, mode: mode, same: same, settings: settings),
+            warnings: warnings(ordered, mode: mode, same: same, settings: settings, answersDiffer: !answers.isEmpty),
             summary: zip(columns, ordered).map { summaryRow($0.label, $1) },
             modules: moduleRows(ordered), scenes: sceneRows(ordered, mode: mode),
-            answerDifferences: answerDifferences(ordered), priceDifferences: priceDifferences(ordered), settings: settings,
+            answerDifferences: answers, priceDifferences: priceDifferences(ordered), settings: settings,
             nowSatisfied: plans.nowSatisfied, stillPlanned: plans.stillPlanned, noLongerPlanned: plans.noLongerPlanned,
             newlyPlanned: plans.newlyPlanned,
             commonTargetLevel: common.level, commonTargetStated: common.stated,
             comparability: comparability(columns, mode: mode, common: common),
             droppedForBudget: ordered.map(droppedForBudget), mandatoryBelowTwo: ordered.map(mandatoryBelowTwo))
         comparison.measures = measureRows(ordered)
+        comparison.answersHashesDiffer = Set(ordered.map(\.answersHash)).count > 1
         return comparison
     }
 
@@ -76,8 +78,11 @@ public enum ProposalComparator {
                      catalogs: differ { "\($0.catalog.id) \($0.catalog.version) \($0.catalog.hash)" }, dates: differ { $0.date ?? "" })
     }
 
+    /// `answersDiffer`: the answers the proposals rest on differ (`answerDifferences`). The answers hash is not
+    /// the test: it also covers the diagnosis date and answers a proposal does not use, so proposals made from the
+    /// same answers on different days have different hashes.
     static func warnings(_ ordered: [Proposal], mode: ProposalComparison.Mode, same: Bool,
-                         settings: ProposalComparison.SettingDifferences) -> [Localized] {
+                         settings: ProposalComparison.SettingDifferences, answersDiffer: Bool) -> [Localized] {
         var warnings: [Localized] = []
         let versions = Set(ordered.map { "\($0.catalog.id) \($0.catalog.version)" })
         if versions.count > 1 {
@@ -89,7 +94,7 @@ public enum ProposalComparator {
         if !same {
             warnings.append(Localized(zh: "各方案对应的企业不同（已按 --allow-different 继续比较）", en: "the proposals are for different enterprises (compared because of --allow-different)"))
         }
-        if mode == .contractors && Set(ordered.map(\.answersHash)).count > 1 {
+        if mode == .contractors && answersDiffer {
             warnings.append(Localized(zh: "各方案依据的企业答卷不同，见“假设差异”", en: "the proposals rest on different answers: see the differences in assumptions"))
         }
         if mode == .beforeAfter && settings.overlays {

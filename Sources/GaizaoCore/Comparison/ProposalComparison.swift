@@ -138,6 +138,9 @@ public struct ProposalComparison: Sendable {
     public var measures: [MeasureRow] = []
     public var scenes: [SceneRow]
     public var answerDifferences: [AnswerDifference]
+    /// The proposals' answers hashes differ. With no `answerDifferences` that is the diagnosis date or answers
+    /// the proposals do not use (the hash covers both), not a difference in the answers they rest on.
+    public var answersHashesDiffer: Bool = false
     public var priceDifferences: [PriceDifference]
     public var settings: SettingDifferences
     /// Before/after mode: modules planned before that the later diagnosis finds satisfied.

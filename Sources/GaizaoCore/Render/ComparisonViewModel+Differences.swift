@@ -36,10 +36,18 @@ extension ComparisonViewModelBuilder {
             "showAnswers": .from(!beforeAfter),
             "answers": .from(answers),
             "hasAnswers": .from(!answers.isEmpty),
+            "sameAnswers": .from(sameAnswersText()),
             "settings": .from(settings),
             "offers": .from(offers),
             "hasOffers": .from(!offers.isEmpty),
         ]
+    }
+
+    /// What to say when no answer differs. The answers hash also covers the diagnosis date and answers no
+    /// proposal uses: when the hashes differ anyway, say why, so the hashes in the header do not contradict it.
+    func sameAnswersText() -> String {
+        guard comparison.answersHashesDiffer else { return strings["cmpAnswersSame"] }
+        return strings[comparison.settings.dates ? "cmpAnswersSameDatesDiffer" : "cmpAnswersSameUnusedDiffer"]
     }
 
     func progress() -> ViewNode {

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import GaizaoCLI
+@testable import GaizaoCore
+
+/// What a reviewer reads in a comparison must not mislead: the warnings at the top and the texts further down
+/// agree, and each says what is true of the proposals compared.
+@Suite struct CompareReviewerTextTests {
+    static let engine = Engine(catalog: RenderFixtures.catalog)
+
+    static func compare(_ inputs: [(String, Proposal)], mode: ProposalComparison.Mode? = nil, allowDifferent: Bool = false,
+                        targets: [StatedTarget?] = []) throws -> ProposalComparison {
+        try ProposalComparator.compare(inputs.map { (label: $0.0, source: $0.0 + ".json", proposal: $0.1) },
+                                       mode: mode, allowDifferent: allowDifferent, targets: targets)
+    }
+
+    static func md(_ c: ProposalComparison, _ lang: Lang = .zh) -> String { CompareFixtures.renderer.markdown(c, lang: lang) }
+
+    /// The answers hash covers the diagnosis date: two proposals made from the same answers on different days
+    /// have different hashes, but they do not rest on different answers. The warning and the assumptions text
+    /// must both say the answers are the same, and the latter why the hashes differ.
+    @Test func sameAnswersOnDifferentDatesAreNotDifferentAnswers() throws {
+        let sheet = try RenderFixtures.sheet("home-appliance-midsize")
+        var later = sheet
+        later.date = "2026-12-01"
+        let a = try Self.engine.run(sheet, contractor: "example-ha-contractor-a", target: .none).proposal
+        let b = try Self.engine.run(later, contractor: "example-ha-contractor-b", target: .none).proposal
+        #expect(a.answersHash != b.answersHash && a.date != b.date)
+        let c = try Self.compare([("A", a), ("B", b)], mode: .contractors)
+        #expect(c.answerDifferences.isEmpty)
+        #expect(!c.warnings.contains { $0.en.contains("different answers") })
+        let zh = Self.md(c), en = Self.md(c, .en)
+        #expect(!zh.contains("答卷不同，见"))
+        #expect(zh.contains("各方案依据的企业答卷相同，只是诊断日期不同（见上表）；答卷指纹包含诊断日期，因此各不相同。"))
+        #expect(en.contains("Every proposal rests on the same answers; only the diagnosis dates differ (see the table above)."))
+
+        // Answers that do differ are still called different, in the warning and the text alike.
+        var edited = sheet
+        edited.answers["ha_assembly_lines"] = .number(3)
+        let d = try Self.engine.run(edited, contractor: "example-ha-contractor-b", target: .none).proposal
+        let differing = try Self.compare([("A", a), ("D", d)], mode: .contractors)
+        #expect(differing.answerDifferences.map(\.questionID) == ["ha_assembly_lines"])
+        #expect(differing.warnings.contains { $0.en.contains("different answers") })
+
+        // Same answers, same date: nothing to explain.
+        let same = try Self.compare([("A", a), ("A2", try Self.engine.run(sheet, contractor: "example-ha-contractor-b", target: .none).proposal)])
+        #expect(!same.answersHashesDiffer)
+        #expect(Self.md(same).contains("各方案依据的企业答卷相同。\n"))
+    }
+}
