@@ -52,6 +52,25 @@ import Testing
         #expect(forced.stdout.hasPrefix("# 慈溪丙丁汽车零部件有限公司 · 方案比较\n"))
     }
 
+    /// One file given twice, by the same name or another (`./a.json`, a link), is an input error naming both.
+    @Test func theSameFileTwiceIsRefused() throws {
+        let dir = try Self.folder(.twoContractors)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.json").path, withDestinationPath: "ha-contractor-a.json")
+        let twice = try GaizaoBinary.run(["compare", "ha-contractor-a.json", "ha-contractor-b.json", "./ha-contractor-a.json", "-o", "out"], in: dir)
+        #expect(twice.status == 1 && !twice.crashed)
+        #expect(twice.stderr == "error: ./ha-contractor-a.json: the same file as ha-contractor-a.json, given twice: give each proposal once\n")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+        let linked = try GaizaoBinary.run(["compare", "link.json", "ha-contractor-a.json", "-o", "-", "--format", "md", "--lang", "zh"], in: dir)
+        #expect(linked.status == 1)
+        #expect(linked.stderr == "错误：ha-contractor-a.json：与 link.json 是同一个文件，给了两次：每份方案只需给一次\n")
+        // A copy is another file: compared, with a warning at the top.
+        try FileManager.default.copyItem(at: dir.appendingPathComponent("ha-contractor-a.json"), to: dir.appendingPathComponent("copy.json"))
+        let copy = try GaizaoBinary.run(["compare", "ha-contractor-a.json", "copy.json", "-o", "-", "--format", "md"], in: dir)
+        #expect(copy.status == 0, "\(copy.stderr)")
+        #expect(GoldenComparisonTests.has(copy.stdout, "- copy.json 与 ha-contractor-a.json 是完全相同的方案"))
+    }
+
     @Test func differentEnterprisesAreRefusedUnlessAllowed() throws {
         let engine = Engine(catalog: RenderFixtures.catalog)
         let dir = try Self.folder([("midsize", try RenderFixtures.proposal("auto-parts-midsize")),

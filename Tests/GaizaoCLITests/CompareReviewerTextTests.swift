@@ -47,4 +47,36 @@ import Testing
         #expect(!same.answersHashesDiffer)
         #expect(Self.md(same).contains("各方案依据的企业答卷相同。\n"))
     }
+
+    /// One credit code under two enterprise names is one enterprise to the comparison (the code is the identity),
+    /// but the reviewer must be told: one of the proposals may name the wrong enterprise or carry a wrong code.
+    @Test func oneCreditCodeUnderTwoNamesIsFlagged() throws {
+        let sheet = try RenderFixtures.sheet("home-appliance-midsize")
+        var renamed = sheet
+        renamed.answers["company_name"] = .text("慈溪戊己电器有限公司")
+        let a = try Self.engine.run(sheet, contractor: "example-ha-contractor-a", target: .none).proposal
+        let b = try Self.engine.run(renamed, contractor: "example-ha-contractor-b", target: .none).proposal
+        #expect(a.enterprise.creditCode == b.enterprise.creditCode && a.enterprise.name != b.enterprise.name)
+        let c = try Self.compare([("a", a), ("b", b)])
+        #expect(c.sameEnterprise)
+        let warning = try #require(c.warnings.first)
+        #expect(warning.zh == "统一社会信用代码相同（91330282EXAMPLE002），企业名称却不同：慈溪戊己电器股份有限公司（a.json）、慈溪戊己电器有限公司（b.json）；请核实是否为同一企业，或某份方案的代码或名称有误")
+        #expect(warning.en.hasPrefix("the same credit code (91330282EXAMPLE002) under different enterprise names: 慈溪戊己电器股份有限公司 (a.json), 慈溪戊己电器有限公司 (b.json)"))
+        #expect(Self.md(c).contains("- 统一社会信用代码相同（91330282EXAMPLE002），企业名称却不同"))
+        #expect(ComparisonJSON(c).warnings.first == warning)
+        // One name, one code: nothing to flag.
+        #expect(!(try Self.compare([("a", a), ("b2", try Self.engine.run(sheet, contractor: "example-ha-contractor-b", target: .none).proposal)]))
+            .warnings.contains { $0.en.contains("credit code") })
+    }
+
+    /// The same proposal in two files is one proposal shown as two columns: said at the top.
+    @Test func theVerySameProposalTwiceIsFlagged() throws {
+        let a = try RenderFixtures.proposal("home-appliance-midsize", contractor: "example-ha-contractor-a")
+        let b = try RenderFixtures.proposal("home-appliance-midsize", contractor: "example-ha-contractor-b")
+        let c = try Self.compare([("a", a), ("b", b), ("copy", a)])
+        #expect(c.warnings.map(\.en).filter { $0.contains("very same proposal") }
+            == ["copy.json is the very same proposal as a.json (one proposal given twice?): the two columns are not two separate proposals"])
+        #expect(Self.md(c).contains("- copy.json 与 a.json 是完全相同的方案（同一份方案给了两次？）"))
+        #expect(!(try Self.compare([("a", a), ("b", b)])).warnings.contains { $0.en.contains("very same proposal") })
+    }
 }

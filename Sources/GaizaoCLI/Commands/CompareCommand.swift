@@ -14,7 +14,7 @@ public struct CompareCommand: ParsableCommand {
             Columns are labelled with the contractor's name, else the file name. With --mode auto, two proposals of \
             one enterprise with different dates and the same contractor are compared before/after; anything else \
             compares contractors. Proposals are comparable when they aim at the same target level and each \
-            reaches it within its own budget; the others are marked at the top and take no "lowest" or "shortest". Exit codes: 0 ok, 1 an input is wrong (malformed JSON, different enterprises), 2 usage.
+            reaches it within its own budget; the others are marked at the top and take no "lowest" or "shortest". Exit codes: 0 ok, 1 an input is wrong (malformed JSON, different enterprises, one file given twice), 2 usage.
             """)
 
     /// How the proposals relate.
@@ -96,6 +96,15 @@ public struct CompareCommand: ParsableCommand {
     static func read(_ paths: [String]) throws -> [(path: String, stem: String, proposal: Proposal, target: StatedTarget?)] {
         var out: [(path: String, stem: String, proposal: Proposal, target: StatedTarget?)] = []
         var failed = false
+        // The same file given twice (or under two names: a link, `./a.json` and `a.json`) would be one proposal
+        // shown as two and ranked against itself.
+        let identities = paths.map(OutputGuard.identity)
+        for j in paths.indices {
+            guard identities[j].inode != nil,
+                  let i = paths.indices.first(where: { $0 < j && OutputGuard.same(identities[$0], identities[j]) }) else { continue }
+            Console.err("error: \(paths[j]): the same file as \(paths[i]), given twice: give each proposal once")
+            failed = true
+        }
         for path in paths {
             do {
                 let read = try ProposalReader.readStated(try FileIO.readText(path))

@@ -36,7 +36,16 @@ public enum ProposalComparator {
         guard inputs.count >= 2 else { throw .tooFew }
         let proposals = inputs.map(\.proposal)
         let same = Set(proposals.map(identity)).count == 1
-        if !same && !allowDifferent { throw .differentEnterprises(inputs.map { ($0.source, $0.proposal.enterprise.name) }) }
+        if !same && !allowDifferent {
+            // One name for different enterprises (different credit codes, or a code in one only): the codes tell them apart.
+            let names = proposals.map { $0.enterprise.name.trimmingCharacters(in: .whitespaces) }
+            let withCodes = Set(names).count < Set(proposals.map(identity)).count
+            throw .differentEnterprises(inputs.map { input in
+                let e = input.proposal.enterprise
+                let code = e.creditCode?.trimmingCharacters(in: .whitespaces) ?? ""
+                return (input.source, withCodes && !code.isEmpty ? "\(e.name) (\(code))" : e.name)
+            })
+        }
         let industries = Array(Set(proposals.map(\.enterprise.industry))).sorted()
         if industries.count > 1 { throw .differentIndustries(industries) }
 
@@ -69,6 +78,7 @@ public enum ProposalComparator {
             droppedForBudget: ordered.map(droppedForBudget), mandatoryBelowTwo: ordered.map(mandatoryBelowTwo))
         comparison.measures = measureRows(ordered)
         comparison.answersHashesDiffer = Set(ordered.map(\.answersHash)).count > 1
+        comparison.warnings = identityWarnings(columns) + comparison.warnings
         return comparison
     }
 
@@ -103,6 +113,38 @@ public enum ProposalComparator {
         }
         if mode == .beforeAfter && !settings.dates {
             warnings.append(Localized(zh: "前后两份方案的诊断日期相同", en: "the two proposals have the same diagnosis date"))
+        }
+        return warnings
+    }
+
+    /// What the reviewer must check about the inputs themselves, before anything else:
+    /// - one credit code (统一社会信用代码) under different enterprise names: the same enterprise, or a wrong
+    ///   code or name in one of the proposals;
+    /// - the very same proposal in two files (a copy handed in twice, or the same file under two names).
+    static func identityWarnings(_ columns: [ProposalComparison.Column]) -> [Localized] {
+        var warnings: [Localized] = []
+        var codes: [String] = []
+        var byCode: [String: [Int]] = [:]
+        for (i, col) in columns.enumerated() {
+            guard let code = col.proposal.enterprise.creditCode?.trimmingCharacters(in: .whitespaces).uppercased(), !code.isEmpty else { continue }
+            if byCode[code] == nil { codes.append(code) }
+            byCode[code, default: []].append(i)
+        }
+        for code in codes {
+            let indices = byCode[code] ?? []
+            let names = indices.map { columns[$0].proposal.enterprise.name.trimmingCharacters(in: .whitespaces) }
+            guard Set(names).count > 1 else { continue }
+            let zh = indices.map { "\(columns[$0].proposal.enterprise.name)（\(columns[$0].source)）" }.joined(separator: "、")
+            let en = indices.map { "\(columns[$0].proposal.enterprise.name) (\(columns[$0].source))" }.joined(separator: ", ")
+            warnings.append(Localized(
+                zh: "统一社会信用代码相同（\(code)），企业名称却不同：\(zh)；请核实是否为同一企业，或某份方案的代码或名称有误",
+                en: "the same credit code (\(code)) under different enterprise names: \(en); check that they are one enterprise, or which proposal has a wrong code or name"))
+        }
+        for j in columns.indices {
+            guard let i = columns.indices.first(where: { $0 < j && columns[$0].proposal == columns[j].proposal }) else { continue }
+            warnings.append(Localized(
+                zh: "\(columns[j].source) 与 \(columns[i].source) 是完全相同的方案（同一份方案给了两次？）：两列并非两份独立的方案",
+                en: "\(columns[j].source) is the very same proposal as \(columns[i].source) (one proposal given twice?): the two columns are not two separate proposals"))
         }
         return warnings
     }
