@@ -79,4 +79,31 @@ import Testing
         #expect(Self.md(c).contains("- copy.json 与 a.json 是完全相同的方案（同一份方案给了两次？）"))
         #expect(!(try Self.compare([("a", a), ("b", b)])).warnings.contains { $0.en.contains("very same proposal") })
     }
+
+    /// With `--allow-different` the header names each enterprise with its size band and code, and says the
+    /// proposals are for different enterprises: no single size band or subtitle as if they were one.
+    @Test func differentEnterprisesAreNamedEachInTheHeader() throws {
+        let midsize = try RenderFixtures.proposal("auto-parts-midsize")
+        let advanced = try RenderFixtures.proposal("auto-parts-advanced")
+        #expect(midsize.enterprise.sizeBand != advanced.enterprise.sizeBand)
+        let c = try Self.compare([("midsize", midsize), ("advanced", advanced)], allowDifferent: true)
+        #expect(!c.sameEnterprise && c.enterpriseNames == [midsize.enterprise.name, advanced.enterprise.name])
+        let zh = Self.md(c), en = Self.md(c, .en)
+        #expect(zh.hasPrefix("# 慈溪丙丁汽车零部件有限公司 / 慈溪戊己汽车科技股份有限公司 · 方案比较\n\n专家评审 · 不同企业的改造方案并列比较\n"))
+        #expect(!zh.contains("同一企业") && !zh.contains("**企业规模**"))
+        let midSize = midsize.enterprise.sizeBandName.zh, advancedSize = advanced.enterprise.sizeBandName.zh
+        #expect(zh.contains("- **企业 1**：慈溪丙丁汽车零部件有限公司（\(midSize)，统一社会信用代码 91330282EXAMPLE012），见方案 midsize\n"))
+        #expect(zh.contains("- **企业 2**：慈溪戊己汽车科技股份有限公司（\(advancedSize)，统一社会信用代码 91330282EXAMPLE013），见方案 advanced\n"))
+        #expect(zh.contains("- **比较方式**：不同企业的方案比较（--allow-different）\n"))
+        #expect(en.contains("Expert review · proposals for different enterprises side by side\n"))
+        #expect(en.contains("- **Enterprise 2**: 慈溪戊己汽车科技股份有限公司 (\(advanced.enterprise.sizeBandName.en), credit code 91330282EXAMPLE013), in advanced\n"))
+        #expect(!en.contains("one enterprise") && !en.contains("**Size band**"))
+        let json = ComparisonJSON(c)
+        #expect(json.proposals.map(\.enterprise) == [midsize.enterprise.name, advanced.enterprise.name])
+        #expect(json.proposals.map(\.creditCode) == ["91330282EXAMPLE012", "91330282EXAMPLE013"])
+        #expect(ComparisonSummary.line(c, lang: .zh).hasPrefix("慈溪丙丁汽车零部件有限公司 / 慈溪戊己汽车科技股份有限公司：比较 2 份方案"))
+        // One enterprise keeps its single header.
+        let one = Self.md(try Self.compare([("a", midsize), ("b", try RenderFixtures.proposal("auto-parts-midsize", contractor: "example-ap-contractor-a"))]))
+        #expect(one.contains("专家评审 · 同一企业的多份改造方案并列比较\n") && one.contains("- **企业规模**：\(midSize)\n"))
+    }
 }

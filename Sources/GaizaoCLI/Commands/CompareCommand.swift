@@ -134,20 +134,21 @@ enum ComparisonSummary {
         let differing = c.modules.filter(\.differs).count
         let measures = c.measures.filter(\.differs).count
         let incomparable = c.comparability.filter { !$0.comparable }.count
+        let name = c.enterpriseNames.joined(separator: " / ")
         switch (c.mode, lang) {
         case (.beforeAfter, .zh):
             let a = c.columns[0].proposal, b = c.columns[1].proposal
-            return "\(c.enterprise)：改造前后对比（\(a.date ?? "?") → \(b.date ?? "?")）：\(formatNumber(a.diagnosis.points))分 \(lv(a.diagnosis.level)) → "
+            return "\(name)：改造前后对比（\(a.date ?? "?") → \(b.date ?? "?")）：\(formatNumber(a.diagnosis.points))分 \(lv(a.diagnosis.level)) → "
                 + "\(formatNumber(b.diagnosis.points))分 \(lv(b.diagnosis.level))；先前计划的 \(c.nowSatisfied.count) 个模块已具备，\(c.answerDifferences.count) 项答卷变化"
         case (.beforeAfter, .en):
             let a = c.columns[0].proposal, b = c.columns[1].proposal
-            return "\(c.enterprise): before and after (\(a.date ?? "?") → \(b.date ?? "?")): \(formatNumber(a.diagnosis.points)) pts \(lv(a.diagnosis.level)) → "
+            return "\(name): before and after (\(a.date ?? "?") → \(b.date ?? "?")): \(formatNumber(a.diagnosis.points)) pts \(lv(a.diagnosis.level)) → "
                 + "\(formatNumber(b.diagnosis.points)) pts \(lv(b.diagnosis.level)); \(c.nowSatisfied.count) planned module(s) now in place, \(c.answerDifferences.count) answer(s) changed"
         case (.contractors, .zh):
-            return "\(c.enterprise)：比较 \(c.columns.count) 份方案：\(differing) 个模块、\(measures) 项管理措施结论不同，\(c.answerDifferences.count) 项答卷不同，\(c.priceDifferences.count) 个模块的报价、工期或产品不同"
+            return "\(name)：比较 \(c.columns.count) 份方案：\(differing) 个模块、\(measures) 项管理措施结论不同，\(c.answerDifferences.count) 项答卷不同，\(c.priceDifferences.count) 个模块的报价、工期或产品不同"
                 + (incomparable > 0 ? "；\(incomparable) 份方案不可比（理由见报告开头）" : "")
         case (.contractors, .en):
-            return "\(c.enterprise): \(c.columns.count) proposals compared: \(differing) module and \(measures) measure decision(s) differ, \(c.answerDifferences.count) answer(s) differ, "
+            return "\(name): \(c.columns.count) proposals compared: \(differing) module and \(measures) measure decision(s) differ, \(c.answerDifferences.count) answer(s) differ, "
                 + "\(c.priceDifferences.count) module offer(s) differ in price, duration or products"
                 + (incomparable > 0 ? "; \(incomparable) not comparable (reasons at the top of the report)" : "")
         }

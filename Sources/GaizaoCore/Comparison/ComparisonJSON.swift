@@ -23,6 +23,10 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
     public struct Entry: Codable, Sendable, Equatable {
         public var label: String
         public var source: String
+        /// The enterprise as this proposal names it, and its credit code when given: with `--allow-different`
+        /// the proposals are for several enterprises.
+        public var enterprise: String
+        public var creditCode: String?
         public var contractor: Localized?
         public var date: String?
         public var comparable: Bool
@@ -99,7 +103,8 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
             if shortest.contains(i) { badges.append("shortest_duration") }
             if perPoint.contains(i) { badges.append("lowest_net_cost_per_point") }
             return Entry(
-                label: col.label, source: col.source, contractor: p.contractor.name, date: p.date,
+                label: col.label, source: col.source, enterprise: p.enterprise.name, creditCode: p.enterprise.creditCode,
+                contractor: p.contractor.name, date: p.date,
                 comparable: verdict.comparable, reasons: verdict.reasons.map { Reason(code: $0.code, text: $0.text) },
                 notes: verdict.notes.map { Reason(code: $0.code, text: $0.text) }, target: col.target,
                 levelNow: row.levelNow, levelAfter: row.levelAfter, pointsNow: row.pointsNow, pointsAfter: row.pointsAfter,

@@ -163,6 +163,12 @@ public struct ProposalComparison: Sendable {
     /// Per column: the mandatory scenes left below level 2 after the retrofit.
     public var mandatoryBelowTwo: [[String]]
 
+    /// The enterprises' names, each once, in column order: one name unless `--allow-different` compared several.
+    public var enterpriseNames: [String] {
+        var seen: Set<String> = []
+        return columns.map(\.proposal.enterprise.name).filter { seen.insert($0).inserted }
+    }
+
     /// Columns that take part in rankings ("lowest", "shortest"): the comparable ones, and only when at least
     /// two are, since a ranking of one says nothing.
     public var rankedColumns: Set<Int> {

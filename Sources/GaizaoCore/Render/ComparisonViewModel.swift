@@ -50,7 +50,7 @@ struct ComparisonViewModelBuilder {
 
     func build() -> ViewNode {
         let sections = sectionHeaders()
-        let name = comparison.sameEnterprise ? comparison.enterprise : unique(comparison.columns.map(\.proposal.enterprise.name)).joined(separator: " / ")
+        let name = comparison.sameEnterprise ? comparison.enterprise : comparison.enterpriseNames.joined(separator: " / ")
         let root: ViewNode = [
             "t": .from(RenderStrings.value(lang)),
             "lang": .from(strings["htmlLang"]),
@@ -98,12 +98,15 @@ struct ComparisonViewModelBuilder {
     func header(enterpriseName: String) -> ViewNode {
         let first = comparison.columns[0].proposal
         let e = first.enterprise
-        var facts: [ViewNode] = [
-            ["label": .from(strings["industry"]), "value": .from(localized(e.industryName))],
-            ["label": .from(strings["sizeBand"]), "value": .from(joined(unique(comparison.columns.map { localized($0.proposal.enterprise.sizeBandName) })))],
-        ]
-        if comparison.sameEnterprise, let code = e.creditCode { facts.append(["label": .from(strings["creditCode"]), "value": .from(safe(code))]) }
-        facts.append(["label": .from(strings["cmpMode"]), "value": .from(strings[beforeAfter ? "cmpModeBeforeAfter" : "cmpModeContractors"])])
+        var facts: [ViewNode] = [["label": .from(strings["industry"]), "value": .from(localized(e.industryName))]]
+        if comparison.sameEnterprise {
+            facts.append(["label": .from(strings["sizeBand"]), "value": .from(joined(unique(comparison.columns.map { localized($0.proposal.enterprise.sizeBandName) })))])
+            if let code = e.creditCode { facts.append(["label": .from(strings["creditCode"]), "value": .from(safe(code))]) }
+        } else {
+            facts += enterpriseFacts()
+        }
+        let modeKey = beforeAfter ? "cmpModeBeforeAfter" : (comparison.sameEnterprise ? "cmpModeContractors" : "cmpModeDifferent")
+        facts.append(["label": .from(strings["cmpMode"]), "value": .from(strings[modeKey])])
         facts.append(["label": .from(strings["cmpProposalCount"]), "value": .from(String(comparison.columns.count))])
         let proposals: [ViewNode] = comparison.columns.map { col in
             let p = col.proposal
@@ -117,8 +120,9 @@ struct ComparisonViewModelBuilder {
                 "source": .from(safe(col.source)),
             ]
         }
+        let eyebrow = beforeAfter ? "cmpBeforeAfterEyebrow" : (comparison.sameEnterprise ? "cmpEyebrow" : "cmpDifferentEyebrow")
         return [
-            "eyebrow": .from(strings[beforeAfter ? "cmpBeforeAfterEyebrow" : "cmpEyebrow"]),
+            "eyebrow": .from(strings[eyebrow]),
             "docTitle": .from(strings[beforeAfter ? "cmpBeforeAfterDocTitle" : "cmpDocTitle"]),
             "enterpriseName": .from(enterpriseName),
             "facts": .from(facts),
@@ -128,6 +132,27 @@ struct ComparisonViewModelBuilder {
             "hasExample": .from(comparison.columns.contains { $0.proposal.contractor.example }),
             "comparability": .from(comparabilityNode()),
         ]
+    }
+
+    /// Proposals of different enterprises (`--allow-different`): one fact per enterprise, in column order, with
+    /// its size band, its credit code and the proposals made for it, so nothing reads as if it were one enterprise.
+    func enterpriseFacts() -> [ViewNode] {
+        var order: [String] = []
+        var columnsOf: [String: [Int]] = [:]
+        for (i, col) in comparison.columns.enumerated() {
+            let id = ProposalComparator.identity(col.proposal)
+            if columnsOf[id] == nil { order.append(id) }
+            columnsOf[id, default: []].append(i)
+        }
+        return order.enumerated().map { n, id in
+            let indices = columnsOf[id] ?? []
+            let e = comparison.columns[indices[0]].proposal.enterprise
+            let labels = joined(indices.map { safe(comparison.columns[$0].label) })
+            let code = e.creditCode?.trimmingCharacters(in: .whitespaces) ?? ""
+            let value = strings.format(code.isEmpty ? "cmpEnterpriseFactFmt" : "cmpEnterpriseFactCodeFmt",
+                                       ["name": safe(e.name), "size": localized(e.sizeBandName), "code": safe(code), "labels": labels])
+            return ["label": .from(strings.format("cmpEnterpriseNFmt", ["n": String(n + 1)])), "value": .from(value)]
+        }
     }
 
     /// The verdict at the top of a contractors comparison: the rule, and each proposal that is not comparable
