@@ -106,4 +106,28 @@ import Testing
         let one = Self.md(try Self.compare([("a", midsize), ("b", try RenderFixtures.proposal("auto-parts-midsize", contractor: "example-ap-contractor-a"))]))
         #expect(one.contains("专家评审 · 同一企业的多份改造方案并列比较\n") && one.contains("- **企业规模**：\(midSize)\n"))
     }
+
+    /// A package built with `--target-level none` has no target: it is not a proposal that fails to state one.
+    @Test func aRulesOnlyPackageHasNoTarget() throws {
+        let sheet = try RenderFixtures.sheet("home-appliance-midsize")
+        let a = try Self.engine.run(sheet, contractor: "example-ha-contractor-a", target: .none).proposal
+        let b = try Self.engine.run(sheet, contractor: "example-ha-contractor-b", target: .none).proposal
+        // As the CLI reads them: each states `target: {level: null, source: none}`.
+        let read = try ProposalReader.readStated(SourceFile(path: "a.json", text: a.jsonText()))
+        #expect(read.target == StatedTarget(of: a) && read.target?.isNone == true)
+        let c = try Self.compare([("A", a), ("B", b)], targets: [StatedTarget(of: a), StatedTarget(of: b)])
+        let zh = Self.md(c), en = Self.md(c, .en)
+        #expect(zh.contains("| 目标等级 | 无目标（仅按规则选模块） | 无目标（仅按规则选模块） |"))
+        #expect(en.contains("| Target level | no target (rules-only package) | no target (rules-only package) |"))
+        #expect(!zh.contains("未注明") && !en.contains("not stated") && !en.contains("states no target"))
+        #expect(zh.contains("**可比性**：各方案均没有目标等级（仅按规则选模块），以其中最高的改造后预计等级"))
+        #expect(en.contains("No proposal has a target level (each is a rules-only package)"))
+        #expect(c.comparability[0].notes.map(\.code) == ["target_not_stated"])
+        #expect(c.comparability[0].notes[0].text.zh == "方案没有目标等级（仅按规则选模块），按改造后预计等级比较")
+        #expect(c.comparability[0].notes[0].text.en == "the proposal has no target level (a rules-only package): judged on the level it reaches")
+        // A proposal older than the `target` field still states nothing.
+        let old = try Self.compare([("A", a), ("B", b)], targets: [nil, StatedTarget(of: b)])
+        #expect(Self.md(old).contains("| 目标等级 | 未注明 | 无目标（仅按规则选模块） |"))
+        #expect(Self.md(old).contains("各方案均未注明目标等级"))
+    }
 }

@@ -14,6 +14,16 @@ public struct StatedTarget: Codable, Sendable, Hashable {
         self.source = source
         self.reached = reached
     }
+
+    /// The target `p` states (its `target` field); nil for a proposal written before the field existed.
+    public init?(of p: Proposal) {
+        guard let t = p.target else { return nil }
+        self.init(level: t.level, source: t.source.rawValue, reached: t.reached)
+    }
+
+    /// Built without a target (`--target-level none`): the rules-only package. It states that it has none, which
+    /// is not the same as stating nothing.
+    public var isNone: Bool { level == nil && source == "none" }
 }
 
 /// Whether one proposal of a contractors comparison can be weighed against the others, and why not.
@@ -67,8 +77,11 @@ extension ProposalComparator {
                         en: "does not reach its own target, level \(level) (projected: \(levelEN(p.after.level)))")))
                 }
             } else {
-                notes.append(.init(code: "target_not_stated", text: Localized(
-                    zh: "方案未注明目标等级，按改造后预计等级比较", en: "the proposal states no target level: judged on the level it reaches")))
+                // The same code either way (docs/comparison-schema.md); the text says which it is.
+                notes.append(.init(code: "target_not_stated", text: col.target?.isNone == true
+                    ? Localized(zh: "方案没有目标等级（仅按规则选模块），按改造后预计等级比较",
+                                en: "the proposal has no target level (a rules-only package): judged on the level it reaches")
+                    : Localized(zh: "方案未注明目标等级，按改造后预计等级比较", en: "the proposal states no target level: judged on the level it reaches")))
                 if p.after.level < common.level {
                     reasons.append(.init(code: "below_target", text: Localized(
                         zh: "改造后预计\(levelZH(p.after.level))，低于\(common.stated ? "其他方案的目标" : "其他方案达到的")\(common.level)级",

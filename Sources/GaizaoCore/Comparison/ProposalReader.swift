@@ -42,7 +42,7 @@ public enum ProposalReader {
                 let more = problems.count > 1 ? " (and \(problems.count - 1) more)" : ""
                 throw Failure(path: file.path, message: "not a valid \(schema) proposal: \(first)\(more)")
             }
-            let target = proposal.target.map { StatedTarget(level: $0.level, source: $0.source.rawValue, reached: $0.reached) }
+            let target = StatedTarget(of: proposal)
             if let level = target?.level, !(1...4).contains(level) {
                 throw Failure(path: file.path, message: "not a valid proposal: `target.level` is \(level) (expected 1–4 or null)")
             }

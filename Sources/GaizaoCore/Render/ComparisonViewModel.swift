@@ -163,8 +163,10 @@ struct ComparisonViewModelBuilder {
              "reasons": .from(comparison.comparability[i].reasons.map { ["text": .from(localized($0.text))] as ViewNode }),
              "reasonsText": .from(comparison.comparability[i].reasons.map { localized($0.text) }.joined(separator: strings["clauseSeparator"]))]
         }
-        let rule = strings.format(comparison.commonTargetStated ? "cmpComparableRuleFmt" : "cmpComparableRuleReachedFmt",
-                            ["level": format.level(comparison.commonTargetLevel)])
+        // No stated target: all rules-only packages (they have none), or some state nothing (older proposals).
+        let ruleKey = comparison.commonTargetStated ? "cmpComparableRuleFmt"
+            : comparison.columns.allSatisfy { $0.target?.isNone == true } ? "cmpComparableRuleNoTargetFmt" : "cmpComparableRuleReachedFmt"
+        let rule = strings.format(ruleKey, ["level": format.level(comparison.commonTargetLevel)])
         return [
             "show": .from(!beforeAfter),
             "rule": .from(rule),
@@ -208,7 +210,7 @@ struct ComparisonViewModelBuilder {
 
     func targetText(_ col: ProposalComparison.Column) -> String {
         guard let target = col.target, let level = target.level else {
-            return strings["cmpTargetNotStated"]
+            return strings[col.target?.isNone == true ? "cmpTargetNone" : "cmpTargetNotStated"]
         }
         let source = target.source == "option" ? strings["cmpTargetOption"] : strings["cmpTargetDefault"]
         let state = strings[target.reached ? "cmpTargetReached" : "cmpTargetMissed"]

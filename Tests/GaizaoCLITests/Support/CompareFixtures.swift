@@ -53,6 +53,8 @@ enum CompareFixtures {
     static func comparison(_ c: Case, lang: Lang) throws -> ProposalComparison {
         let inputs = try inputs(c)
         let labels = ComparisonLabels.make(inputs, lang: lang)
-        return try ProposalComparator.compare(zip(labels, inputs).map { (label: $0, source: $1.stem + ".json", proposal: $1.proposal) })
+        // Each proposal's target as `gaizao compare` reads it from the file (rules-only: it has none).
+        return try ProposalComparator.compare(zip(labels, inputs).map { (label: $0, source: $1.stem + ".json", proposal: $1.proposal) },
+                                              targets: inputs.map { StatedTarget(of: $0.proposal) })
     }
 }
