@@ -130,4 +130,38 @@ import Testing
         #expect(Self.md(old).contains("| 目标等级 | 未注明 | 无目标（仅按规则选模块） |"))
         #expect(Self.md(old).contains("各方案均未注明目标等级"))
     }
+
+    /// A proposal that chose no modules (here the default target of the home-appliance example, reached with
+    /// management measures alone) reads "未选模块" / "no modules chosen", not "0 个（标准 0 + 个性化 0）"; in
+    /// before/after, "none of the modules planned then is in place" is not said when none was planned.
+    @Test func nothingChosenIsSaidInWords() throws {
+        let sheet = try RenderFixtures.sheet("home-appliance-midsize")
+        let rules = try Self.engine.run(sheet, target: .none).proposal
+        let measuresOnly = try Self.engine.run(sheet).proposal
+        try #require(measuresOnly.totals.selectedModules == 0 && rules.totals.selectedModules > 0)
+        let c = try Self.compare([("R", rules), ("M", measuresOnly)], mode: .contractors)
+        let zh = Self.md(c), en = Self.md(c, .en)
+        #expect(zh.contains("| 模块数 | \(rules.totals.selectedModules) 个（标准 ") && zh.contains(" | 未选模块 |"))
+        #expect(en.contains(" | no modules chosen |"))
+        #expect(!zh.contains("0 个（标准 0") && !en.contains("0 (0 standard"))
+
+        // Before/after with nothing planned before: said so, in the document and in the printed line.
+        var later = sheet
+        later.date = "2027-06-30"
+        let ba = try Self.compare([("before", measuresOnly), ("after", try Self.engine.run(later).proposal)])
+        #expect(ba.mode == .beforeAfter)
+        let baZh = Self.md(ba), baEn = Self.md(ba, .en)
+        #expect(baZh.contains("### 先前计划、现已具备的模块\n\n先前的方案未选任何模块。\n"))
+        #expect(baZh.contains("### 仍在计划中的模块\n\n先前的方案未选任何模块。\n"))
+        #expect(baZh.contains("### 新增计划的模块\n\n现在的方案未选任何模块。\n"))
+        #expect(!baZh.contains("先前计划的模块尚无一个已具备") && !baZh.contains("先前计划的模块都已不在计划中"))
+        #expect(baEn.contains("The earlier proposal chose no modules.") && !baEn.contains("No module planned then is still planned."))
+        #expect(ComparisonSummary.line(ba, lang: .zh).hasSuffix("；先前的方案未选模块，答卷没有变化"))
+        #expect(ComparisonSummary.line(ba, lang: .en).hasSuffix("; the earlier proposal chose no modules, no answer changed"))
+        // Something planned before: counted.
+        let progress = try Self.compare([("before", rules), ("after", try Self.engine.run(later, target: .none).proposal)])
+        let planned = rules.totals.selectedModules
+        #expect(ComparisonSummary.line(progress, lang: .en).hasSuffix("; none of the \(planned) modules planned then is in place yet, no answer changed"))
+        #expect(ComparisonSummary.line(progress, lang: .zh).hasSuffix("；先前计划的 \(planned) 个模块尚无一个已具备，答卷没有变化"))
+    }
 }

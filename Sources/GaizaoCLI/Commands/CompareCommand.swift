@@ -127,29 +127,47 @@ extension CLIError {
     var isLocated: Bool { if case .located = self { return true } else { return false } }
 }
 
-/// The one-line summary printed after a comparison is written.
+/// The one-line summary printed after a comparison is written. Counts of nothing are said in words ("答卷相同",
+/// "the earlier proposal chose no modules"), never as "0 planned module(s)".
 enum ComparisonSummary {
     static func line(_ c: ProposalComparison, lang: Lang) -> String {
         func lv(_ l: Int) -> String { lang == .zh ? (l == 0 ? "未达一级" : "\(l)级") : (l == 0 ? "below level 1" : "level \(l)") }
+        /// `1 answer`, `3 answers`.
+        func count(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? "1 \(one)" : "\(n) \(many)" }
         let differing = c.modules.filter(\.differs).count
         let measures = c.measures.filter(\.differs).count
+        let answers = c.answerDifferences.count
+        let offers = c.priceDifferences.count
         let incomparable = c.comparability.filter { !$0.comparable }.count
         let name = c.enterpriseNames.joined(separator: " / ")
         switch (c.mode, lang) {
-        case (.beforeAfter, .zh):
+        case (.beforeAfter, _):
             let a = c.columns[0].proposal, b = c.columns[1].proposal
-            return "\(name)：改造前后对比（\(a.date ?? "?") → \(b.date ?? "?")）：\(formatNumber(a.diagnosis.points))分 \(lv(a.diagnosis.level)) → "
-                + "\(formatNumber(b.diagnosis.points))分 \(lv(b.diagnosis.level))；先前计划的 \(c.nowSatisfied.count) 个模块已具备，\(c.answerDifferences.count) 项答卷变化"
-        case (.beforeAfter, .en):
-            let a = c.columns[0].proposal, b = c.columns[1].proposal
+            let planned = a.modules.filter(\.status.isSelected).count, done = c.nowSatisfied.count
+            if lang == .zh {
+                let plans = planned == 0 ? "先前的方案未选模块" : done == 0 ? "先前计划的 \(planned) 个模块尚无一个已具备" : "先前计划的 \(planned) 个模块中 \(done) 个已具备"
+                return "\(name)：改造前后对比（\(a.date ?? "?") → \(b.date ?? "?")）：\(formatNumber(a.diagnosis.points))分 \(lv(a.diagnosis.level)) → "
+                    + "\(formatNumber(b.diagnosis.points))分 \(lv(b.diagnosis.level))；\(plans)，\(answers == 0 ? "答卷没有变化" : "\(answers) 项答卷变化")"
+            }
+            let plans = planned == 0 ? "the earlier proposal chose no modules"
+                : done == 0 ? (planned == 1 ? "the module planned then is not in place yet" : "none of the \(planned) modules planned then is in place yet")
+                : "\(done) of the \(count(planned, "module", "modules")) planned then now in place"
             return "\(name): before and after (\(a.date ?? "?") → \(b.date ?? "?")): \(formatNumber(a.diagnosis.points)) pts \(lv(a.diagnosis.level)) → "
-                + "\(formatNumber(b.diagnosis.points)) pts \(lv(b.diagnosis.level)); \(c.nowSatisfied.count) planned module(s) now in place, \(c.answerDifferences.count) answer(s) changed"
+                + "\(formatNumber(b.diagnosis.points)) pts \(lv(b.diagnosis.level)); \(plans), "
+                + (answers == 0 ? "no answer changed" : "\(count(answers, "answer", "answers")) changed")
         case (.contractors, .zh):
-            return "\(name)：比较 \(c.columns.count) 份方案：\(differing) 个模块、\(measures) 项管理措施结论不同，\(c.answerDifferences.count) 项答卷不同，\(c.priceDifferences.count) 个模块的报价、工期或产品不同"
+            let decided = [differing > 0 ? "\(differing) 个模块" : nil, measures > 0 ? "\(measures) 项管理措施" : nil].compactMap { $0 }
+            return "\(name)：比较 \(c.columns.count) 份方案：" + (decided.isEmpty ? "模块和管理措施结论相同" : decided.joined(separator: "、") + "结论不同")
+                + "，" + (answers == 0 ? "答卷相同" : "\(answers) 项答卷不同")
+                + "，" + (offers == 0 ? "模块报价、工期和产品相同" : "\(offers) 个模块的报价、工期或产品不同")
                 + (incomparable > 0 ? "；\(incomparable) 份方案不可比（理由见报告开头）" : "")
         case (.contractors, .en):
-            return "\(name): \(c.columns.count) proposals compared: \(differing) module and \(measures) measure decision(s) differ, \(c.answerDifferences.count) answer(s) differ, "
-                + "\(c.priceDifferences.count) module offer(s) differ in price, duration or products"
+            let decided = [differing > 0 ? count(differing, "module", "modules") : nil, measures > 0 ? count(measures, "measure", "measures") : nil].compactMap { $0 }
+            return "\(name): \(c.columns.count) proposals compared: "
+                + (decided.isEmpty ? "the same decisions on every module and measure" : "decisions differ for " + decided.joined(separator: " and "))
+                + ", " + (answers == 0 ? "the same answers" : answers == 1 ? "1 answer differs" : "\(answers) answers differ")
+                + ", " + (offers == 0 ? "the same module offers" : offers == 1 ? "1 module offer differs in price, duration or products"
+                          : "\(offers) module offers differ in price, duration or products")
                 + (incomparable > 0 ? "; \(incomparable) not comparable (reasons at the top of the report)" : "")
         }
     }

@@ -53,6 +53,7 @@ extension ComparisonViewModelBuilder {
     func progress() -> ViewNode {
         let before = comparison.columns[0].proposal, after = comparison.columns[1].proposal
         let a = before.diagnosis, b = after.diagnosis
+        let plannedBefore = before.modules.contains { $0.status.isSelected }
         let headlineKey = b.level > a.level ? "cmpHeadlineUpFmt" : b.level < a.level ? "cmpHeadlineDownFmt" : "cmpHeadlineSameFmt"
         let scenes: [ViewNode] = comparison.scenes.filter { $0.now[0] != $0.now[1] }.map { row in
             [
@@ -84,6 +85,10 @@ extension ComparisonViewModelBuilder {
             "hasScenes": .from(!scenes.isEmpty),
             "answers": .from(answers),
             "hasAnswers": .from(!answers.isEmpty),
+            // When nothing was planned before, "none of the planned modules is in place" would suggest otherwise.
+            "noneNowSatisfied": .from(strings[plannedBefore ? "cmpNoneNowSatisfied" : "cmpNothingPlannedBefore"]),
+            "noneStillPlanned": .from(strings[plannedBefore ? "cmpNoneStillPlanned" : "cmpNothingPlannedBefore"]),
+            "noneNewlyPlanned": .from(strings[after.modules.contains { $0.status.isSelected } ? "cmpNoneNewlyPlanned" : "cmpNothingPlannedNow"]),
             "nowSatisfied": .from(names(comparison.nowSatisfied)),
             "hasNowSatisfied": .from(!comparison.nowSatisfied.isEmpty),
             "noLongerPlanned": .from(names(comparison.noLongerPlanned)),

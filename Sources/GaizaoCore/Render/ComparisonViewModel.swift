@@ -237,7 +237,8 @@ struct ComparisonViewModelBuilder {
             row("cmpPoints", rows.map { strings.format("cmpArrowFmt", ["a": format.points($0.pointsNow), "b": format.points($0.pointsAfter)]) },
                 best: best(rows.map { Int(($0.pointsAfter * 1000).rounded()) }, lowerIsBetter: false), bestLabel: strings["cmpHighest"]),
             row("cmpModuleCount", rows.map {
-                strings.format("modulesFmt", ["n": String($0.modules), "s": String($0.standardModules), "p": String($0.modules - $0.standardModules)])
+                $0.modules == 0 ? strings["cmpNoModules"]
+                    : strings.format("modulesFmt", ["n": String($0.modules), "s": String($0.standardModules), "p": String($0.modules - $0.standardModules)])
             }),
             row("cmpMeasureCount", rows.map { r in
                 r.measures == 0 ? strings["cmpNone"] : strings.format("cmpMeasuresFmt", ["n": String(r.measures), "cost": money(r.measureCost)])

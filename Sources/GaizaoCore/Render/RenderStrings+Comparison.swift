@@ -86,6 +86,7 @@ extension RenderStrings {
         ("cmpMeasureIncluded", "纳入方案", "in the package"),
         ("cmpMeasureNotListed", "方案未列出", "not listed"),
         ("cmpMeasureCount", "管理措施", "Management measures"),
+        ("cmpNoModules", "未选模块", "no modules chosen"),
         ("cmpMeasuresFmt", "{n} 项 · {cost}", "{n} · {cost}"),
         ("cmpInvestmentPartsFmt", "{total}（模块 {modules}，管理措施 {measures}）", "{total} (modules {modules}, measures {measures})"),
 
@@ -136,6 +137,8 @@ extension RenderStrings {
         ("cmpNoneStillPlanned", "先前计划的模块都已不在计划中。", "No module planned then is still planned."),
         ("cmpNewlyPlanned", "新增计划的模块", "Modules planned only now"),
         ("cmpNoneNewlyPlanned", "没有新增计划的模块。", "No module is newly planned."),
+        ("cmpNothingPlannedBefore", "先前的方案未选任何模块。", "The earlier proposal chose no modules."),
+        ("cmpNothingPlannedNow", "现在的方案未选任何模块。", "The later proposal chooses no modules."),
 
         ("cmpFooterNote", "本比较由各方案的 JSON 生成；费用、补助和改造后等级均为估算，以合同、验收和主管部门审核为准。",
          "This comparison is generated from the proposals' JSON; costs, subsidies and levels after the retrofit are estimates, and the contract, the acceptance and the authorities decide."),
