@@ -164,4 +164,24 @@ import Testing
         #expect(ComparisonSummary.line(progress, lang: .en).hasSuffix("; none of the \(planned) modules planned then is in place yet, no answer changed"))
         #expect(ComparisonSummary.line(progress, lang: .zh).hasSuffix("；先前计划的 \(planned) 个模块尚无一个已具备，答卷没有变化"))
     }
+
+    /// The overview lists the measures a budget cut beside the modules it cut, by name, marked for attention.
+    /// (A budget of 10 万元 keeps the workshop example below level 2: three measures of that level's cheapest
+    /// package are left out.)
+    @Test func measuresDroppedForTheBudgetAreListed() throws {
+        let sheet = try RenderFixtures.sheet("auto-parts-small-workshop")
+        let full = try Self.engine.run(sheet, target: .level(2)).proposal
+        let capped = try Self.engine.run(sheet, budgetYuan: 100_000, target: .level(2)).proposal
+        let c = try Self.compare([("A", full), ("B", capped)], mode: .contractors, targets: [StatedTarget(of: full), StatedTarget(of: capped)])
+        let ids = c.measuresDroppedForBudget[1]
+        #expect(ids == ["m-system-rules", "m-data-rules", "m-incentive"])
+        #expect(c.measuresDroppedForBudget[0].isEmpty)
+        let names = ids.map { id in (capped.measures ?? []).first { $0.id == id }!.name }
+        #expect(Self.md(c).contains("| 因预算未选的管理措施 | 无 | \(names.map(\.zh).joined(separator: "、")) |"))
+        #expect(Self.md(c, .en).contains("| Measures dropped for the budget | none | \(names.map(\.en).joined(separator: "; ")) |"))
+        #expect(CompareFixtures.renderer.html(c, lang: .zh).contains("<th scope=\"row\">因预算未选的管理措施</th><td class=\"\">无</td><td class=\" alert\">"))
+        #expect(ComparisonJSON(c).proposals.map(\.measuresDroppedForBudget) == [[], ids])
+        // No proposal dropped a measure: no such row.
+        #expect(!Self.md(try Self.compare([("A", full), ("A2", full)])).contains("因预算未选的管理措施"))
+    }
 }

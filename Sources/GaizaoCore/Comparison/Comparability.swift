@@ -117,6 +117,21 @@ extension ProposalComparator {
         return p.modules.map(\.id).filter { dropped.contains($0) }
     }
 
+    /// Management measures a proposal left out to stay within its budget, in the proposal's order, by the same
+    /// rule as `droppedForBudget`: with a target the budget keeps it from reaching, the measures of the cheapest
+    /// package for that target (its `ladder` step) that the proposal does not include; and any measure whose
+    /// reasons say the budget left it out (kind `budget`).
+    static func measuresDroppedForBudget(_ p: Proposal) -> [String] {
+        let measures = p.measures ?? []
+        var dropped = Set(measures.filter { $0.status != .include && $0.reasons.contains { $0.kind == .budget } }.map(\.id))
+        if p.budgetYuan != nil, let target = p.target, let level = target.level, !target.reached,
+           let step = p.ladder?.first(where: { $0.level == level && $0.reachable }) {
+            let needed = Set(step.measures)
+            for m in measures where m.status != .include && needed.contains(m.id) { dropped.insert(m.id) }
+        }
+        return measures.map(\.id).filter { dropped.contains($0) }
+    }
+
     /// Mandatory scenes the proposal leaves below level 2 after the retrofit.
     static func mandatoryBelowTwo(_ p: Proposal) -> [String] {
         p.after.scenes.filter { $0.mandatory && $0.level < 2 }.map(\.id)

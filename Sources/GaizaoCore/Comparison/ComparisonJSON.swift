@@ -50,6 +50,8 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
         public var measureInvestment: Proposal.YuanRange
         public var netCostPerPointYuan: Proposal.YuanRange?
         public var droppedForBudget: [String]
+        /// Ids of the management measures left out to stay within the budget (as `droppedForBudget` for modules).
+        public var measuresDroppedForBudget: [String]
         public var mandatoryBelowTwo: [String]
         /// The rankings this proposal wins among comparable ones: `lowest_net_cost`, `shortest_duration`,
         /// `lowest_net_cost_per_point`.
@@ -114,7 +116,8 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
                 moduleInvestment: .init(lowYuan: row.moduleCost.low, highYuan: row.moduleCost.high),
                 measureInvestment: .init(lowYuan: row.measureCost.low, highYuan: row.measureCost.high),
                 netCostPerPointYuan: row.netCostPerPoint.map { Proposal.YuanRange(lowYuan: $0.low, highYuan: $0.high) },
-                droppedForBudget: c.droppedForBudget[i], mandatoryBelowTwo: c.mandatoryBelowTwo[i], badges: badges)
+                droppedForBudget: c.droppedForBudget[i],
+                measuresDroppedForBudget: i < c.measuresDroppedForBudget.count ? c.measuresDroppedForBudget[i] : [], mandatoryBelowTwo: c.mandatoryBelowTwo[i], badges: badges)
         }
         modules = c.modules.map { row in
             ModuleEntry(id: row.moduleID, name: row.name, statuses: indices.map { row.cells[$0]?.status.rawValue })

@@ -77,6 +77,7 @@ public enum ProposalComparator {
             comparability: comparability(columns, mode: mode, common: common),
             droppedForBudget: ordered.map(droppedForBudget), mandatoryBelowTwo: ordered.map(mandatoryBelowTwo))
         comparison.measures = measureRows(ordered)
+        comparison.measuresDroppedForBudget = ordered.map(measuresDroppedForBudget)
         comparison.answersHashesDiffer = Set(ordered.map(\.answersHash)).count > 1
         comparison.warnings = identityWarnings(columns) + comparison.warnings
         return comparison

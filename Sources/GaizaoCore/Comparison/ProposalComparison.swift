@@ -160,6 +160,8 @@ public struct ProposalComparison: Sendable {
     public var comparability: [Comparability]
     /// Per column: the modules left out to stay within its budget.
     public var droppedForBudget: [[String]]
+    /// Per column: the management measures left out to stay within its budget.
+    public var measuresDroppedForBudget: [[String]] = []
     /// Per column: the mandatory scenes left below level 2 after the retrofit.
     public var mandatoryBelowTwo: [[String]]
 

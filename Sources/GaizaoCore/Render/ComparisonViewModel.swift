@@ -45,6 +45,10 @@ struct ComparisonViewModelBuilder {
         comparison.modules.first { $0.moduleID == id }.map { localized($0.name) } ?? safe(id)
     }
 
+    func measureName(_ id: String) -> String {
+        comparison.measures.first { $0.measureID == id }.map { localized($0.name) } ?? safe(id)
+    }
+
     /// The column headers every matrix repeats.
     func columnHeaders() -> [ViewNode] { comparison.columns.map { ["label": .from(safe($0.label))] } }
 
@@ -199,6 +203,13 @@ struct ComparisonViewModelBuilder {
         rows.append(row("cmpBudget", budgets.map(\.0), alerts: budgets.map(\.1)))
         rows.append(row("cmpDropped", comparison.droppedForBudget.map { ids in ids.isEmpty ? strings["cmpNone"] : joined(ids.map(moduleName)) },
                         alerts: comparison.droppedForBudget.map { !$0.isEmpty }))
+        // Measures are part of every investment: those the budget cut are listed beside the modules (a row of its
+        // own, shown when some proposal dropped one).
+        let droppedMeasures = comparison.measuresDroppedForBudget
+        if droppedMeasures.contains(where: { !$0.isEmpty }) {
+            rows.append(row("cmpDroppedMeasures", droppedMeasures.map { ids in ids.isEmpty ? strings["cmpNone"] : joined(ids.map(measureName)) },
+                            alerts: droppedMeasures.map { !$0.isEmpty }))
+        }
         let below = zip(comparison.columns, comparison.mandatoryBelowTwo).map { col, ids -> String in
             guard !ids.isEmpty else { return strings["cmpNone"] }
             let names = ids.map { id in col.proposal.after.scenes.first { $0.id == id }.map { localized($0.name) } ?? safe(id) }

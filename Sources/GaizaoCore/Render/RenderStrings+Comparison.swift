@@ -49,6 +49,7 @@ extension RenderStrings {
         ("cmpBudget", "预算", "Budget"),
         ("cmpOverBudgetFmt", "{budget}（⚠ 投入上限超出）", "{budget} (⚠ high estimate exceeds it)"),
         ("cmpDropped", "因预算未选的模块", "Modules dropped for the budget"),
+        ("cmpDroppedMeasures", "因预算未选的管理措施", "Measures dropped for the budget"),
         ("cmpNone", "无", "none"),
         ("cmpMandatoryBelow", "约束性场景改造后低于二级", "Mandatory scenes below level 2 after"),
         ("cmpSecSummary", "概览", "Overview"),
