@@ -104,7 +104,8 @@ extension ProposalComparator {
     /// Modules a proposal left out to stay within its budget, in the proposal's order:
     /// - with a target the budget keeps it from reaching, the modules of the cheapest package for that target (its
     ///   `ladder` step, what the proposal would be without the budget) that the proposal does not choose; the
-    ///   target planner's reasons for them are of kind `target` ("left out within the budget");
+    ///   target planner gives them reasons of kind `budget`, but proposals written before it did (kind `target`)
+    ///   are recognised by their ladder;
     /// - the modules the rules-only planner left out for the budget (reasons of kind `budget`).
     /// A budgeted proposal that reaches its target dropped nothing its target needs.
     static func droppedForBudget(_ p: Proposal) -> [String] {
