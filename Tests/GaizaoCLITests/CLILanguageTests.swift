@@ -138,4 +138,21 @@ import Testing
         #expect(CLIText.localized("something new", lang: .zh) == "something new")
         #expect(CLIText.localized("error: x: no such file", lang: .en) == "error: x: no such file")
     }
+
+    /// Usage errors of the target level and the budget read in Chinese, the option's help repeated under them
+    /// too; the engine's budget message follows the message language, not the document language.
+    @Test func targetAndBudgetErrorsFollowTheMessageLanguage() throws {
+        let budget = try GaizaoBinary.run(["diagnose", Self.example, "--budget", "0", "-o", "/tmp/gaizao-never"], environment: Self.zh)
+        #expect(budget.status == 2 && budget.stderr.hasPrefix("错误：--budget 须为正数（单位：万元），现在是 0\n"), "\(budget.stderr)")
+        let level = try GaizaoBinary.run(["diagnose", Self.example, "--target-level", "5", "-o", "/tmp/gaizao-never"], environment: Self.zh)
+        #expect(level.status == 2, "\(level.stderr)")
+        #expect(level.stderr.hasPrefix("错误：'5' 不是 '--target-level <target-level>' 的有效取值，可选：\n"), "\(level.stderr)")
+        #expect(level.stderr.contains("说明：--target-level <target-level>  目标等级：1–4、none（仅按规则选模块）或 auto"), "\(level.stderr)")
+        #expect(!level.stderr.contains("Target level"), "\(level.stderr)")
+        let midsize = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml").path
+        let short = try GaizaoBinary.run(["diagnose", midsize, "--budget", "1", "-o", "/tmp/gaizao-never"])
+        #expect(short.status == 1 && short.stderr.hasPrefix("error: the budget of CNY 10,000 is below the must-have modules"), "\(short.stderr)")
+        let shortZH = try GaizaoBinary.run(["diagnose", midsize, "--budget", "1", "-o", "/tmp/gaizao-never", "--lang", "en"], environment: Self.zh)
+        #expect(shortZH.stderr.hasPrefix("error: the budget of CNY 10,000"), "\(shortZH.stderr)")
+    }
 }

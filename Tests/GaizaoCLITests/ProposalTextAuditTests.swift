@@ -356,4 +356,22 @@ import Testing
             #expect(!r.md.contains("0级") && !r.md.contains("| L0 |") && !r.md.contains("L0 →"), "\(r.what)")
         }
     }
+
+    /// An outcome moved by several modules: the modest end is the best single module's, the strong end all
+    /// compounded — never the weakest module's −0.1% as the target's end.
+    @Test func outcomesCombineTheModulesEffects() throws {
+        let rise = ProposalBuilder.combined([(1, 3), (5, 12)])
+        #expect(rise.low == 5 && abs(rise.high - 15.36) < 1e-9, "\(rise)")
+        let fall = ProposalBuilder.combined([(-3, -1), (-0.5, -0.1)])
+        #expect(abs(fall.low - -3.485) < 1e-9 && fall.high == -1, "\(fall)")
+        #expect(ProposalBuilder.combined([(-2, 3)]) == (-2, 3))
+        let p = try ProposalTextAuditTests.proposal("auto-parts-midsize")
+        for o in p.outcomes {
+            let effects = p.kpis.filter { $0.metric == o.metric }
+            guard let low = o.expectedLow, let high = o.expectedHigh, effects.count > 1 else { continue }
+            // The modest end is at least as strong as every module's modest end.
+            if effects.allSatisfy({ $0.low >= 0 }) { #expect(effects.allSatisfy { low >= $0.low }, "\(o.metric)") }
+            if effects.allSatisfy({ $0.high <= 0 }) { #expect(effects.allSatisfy { high <= $0.high }, "\(o.metric)") }
+        }
+    }
 }

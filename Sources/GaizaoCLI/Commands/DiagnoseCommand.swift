@@ -66,7 +66,7 @@ public struct DiagnoseCommand: ParsableCommand {
         do {
             result = try engine.run(sheet, budgetYuan: budgetYuan, contractor: contractor, target: target.value)
         } catch {
-            throw CLIError.input(error.message(global.lang))
+            throw CLIError.input(error.message(CLILanguage.current))
         }
         var proposal = result.proposal
         if let peerRows {

@@ -45,7 +45,7 @@ public struct ExplainCommand: ParsableCommand {
         let budgetYuan = budget?.yuan
         let engine = Engine(catalog: catalog)
         let out: Engine.Output
-        do { out = try engine.run(sheet, budgetYuan: budgetYuan, contractor: contractor, target: target.value) } catch { throw CLIError.input(error.message(global.lang)) }
+        do { out = try engine.run(sheet, budgetYuan: budgetYuan, contractor: contractor, target: target.value) } catch { throw CLIError.input(error.message(CLILanguage.current)) }
         let overlay = try? engine.overlay(contractor, industry: industry.id)
         let search = FlipSearch(catalog: catalog, industry: industry, options: PlanOptions(budgetYuan: budgetYuan, overlay: overlay, target: target.value))
         var text = ExplainText(lang: global.lang, catalog: catalog, industry: industry, questionnaire: catalog.questionnaire(for: industry))
@@ -304,7 +304,7 @@ struct ExplainText {
         let instead = winner.map { t("（同组计入的是 \($0)）", " (\($0) of its group counts instead)") } ?? ""
         switch l.tier {
         case .certain where l.applied:
-            return t("确定，计入补助合计（从净投入中扣除）", "certain: counted in the subsidy total (subtracted in the net cost)")
+            return t("确定：符合条件，按政策上限计入补助合计（从净投入中扣除）", "certain: qualified for, counted at the policy maximum in the subsidy total (subtracted in the net cost)")
         case .certain:
             return t("符合但不叠加\(instead)，未计入补助合计", "eligible but not stacked\(instead): not counted in the subsidy total")
         case .conditional where l.applied:
@@ -344,7 +344,7 @@ struct ExplainText {
             if let when = p.conditionalWhen, l.tier == .conditional { line("  conditional_when: " + when.source.text) }
             line("  " + t("来源：", "source: ") + p.source[lang])
         }
-        line(t("补助合计（确定）：", "Subsidy total (certain): ") + money(plan.subsidyTotal)
+        line(t("补助合计（符合条件，按政策上限测算）：", "Subsidy total (qualified for, at the policy maximum): ") + money(plan.subsidyTotal)
              + t("；净投入 ", "; net cost ") + money(plan.netCost))
         if plan.subsidyConditional.high > 0 {
             line(t("待定（条件满足后另可得，未计入）：", "Conditional (on top, once the condition is met; not counted): ") + money(plan.subsidyConditional))

@@ -4,7 +4,7 @@ import GaizaoCore
 /// `--target-level 1|2|3|4|none` (also `auto`, the default): the level the package must reach.
 struct TargetLevelOption: ParsableArguments {
     @Option(name: .customLong("target-level"),
-            help: "目标等级 / Target level: 1–4, or none (the rules-only package). Default: level 2 below 2, else the next level up.")
+            help: "Target level: 1–4, none (the rules-only package) or auto (the default: level 2 below 2, else the next level up).")
     var targetLevel: TargetLevelArgument = .init(.automatic)
 
     var value: TargetLevel { targetLevel.value }
@@ -29,7 +29,7 @@ struct TargetLevelArgument: ExpressibleByArgument, Sendable {
 }
 
 extension Engine.Failure {
-    /// The message in the user's language where the engine has one.
+    /// The message in the language of gaizao's messages (`CLILanguage`) where the engine has one.
     func message(_ lang: Lang) -> String {
         if case let .budgetBelowMustHaves(text) = self { return text[lang] }
         return description

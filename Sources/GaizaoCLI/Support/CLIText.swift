@@ -44,6 +44,7 @@ enum CLIText {
         ("Error: {m}", "错误：{m}"),
         ("Usage: {u}", "用法：{u}"),
         ("  See '{c}' for more information.", "  详见 '{c}'。"),
+        ("Help:  {o}  {help}", "说明：{o}  {help}"),
         ("Help:  {h}", "说明：{h}"),
         ("Missing expected argument '{a}'", "缺少参数 '{a}'"),
         ("Missing value for '{a}'", "选项 '{a}' 缺少取值"),
@@ -53,6 +54,7 @@ enum CLIText {
         ("{n} unexpected arguments: {l}", "多余的参数（{n} 个）：{l}"),
         ("The value '{v}' is invalid for '{o}': {r}", "'{v}' 不是 '{o}' 的有效取值：{r}"),
         ("The value '{v}' is invalid for '{o}'. Please provide one of {l}.", "'{v}' 不是 '{o}' 的有效取值，可选：{l}。"),
+        ("The value '{v}' is invalid for '{o}'. Please provide one of the following:", "'{v}' 不是 '{o}' 的有效取值，可选："),
         ("The value '{v}' is invalid for '{o}'", "'{v}' 不是 '{o}' 的有效取值"),
         ("unknown command '{c}'; did you mean '{s}'?", "没有 '{c}' 这个命令；是否想用 '{s}'？"),
         ("unknown command '{c}'; the commands are: {l}", "没有 '{c}' 这个命令；可用的命令：{l}"),
@@ -94,6 +96,7 @@ enum CLIText {
         ("{b} could not print the PDF (exit status {s})", "{b} 无法打印 PDF（退出状态 {s}）"),
         // Commands.
         ("--budget must be a positive number of 万元", "--budget 须为正数（单位：万元）"),
+        ("--budget must be a positive number of 万元, found {v}", "--budget 须为正数（单位：万元），现在是 {v}"),
         ("unknown industry `{i}`; the catalog has: {l}", "未知行业 `{i}`；目录中有：{l}"),
         ("unknown industry `{i}`", "未知行业 `{i}`"),
         ("no industry given; the catalog has: {l}", "未填写行业；目录中有：{l}"),
@@ -593,6 +596,8 @@ enum CLIText {
         ("Formats, comma-separated: md, html, json, pdf (pdf needs a headless Chromium).", "输出格式，逗号分隔：md、html、json、pdf（pdf 需要无界面 Chromium）。"),
         ("Templates folder (default: $GAIZAO_TEMPLATES, else the shipped templates/).", "模板文件夹（默认：$GAIZAO_TEMPLATES，否则为随附的 templates/）。"),
         ("Contractor overlay id (its prices, durations, products).", "总包商叠加 id（其价格、工期、产品）。"),
+        ("Target level: 1–4, none (the rules-only package) or auto (the default: level 2 below 2, else the next level up).",
+         "目标等级：1–4、none（仅按规则选模块）或 auto（默认：低于二级时为二级，否则为高一级）。"),
         ("Budget in 10k CNY (万元), against the high estimate: the package that reaches the highest level, then points, at the least cost within it; must-haves are never dropped.",
          "预算（万元，与投资估算上限比较）：在预算内选等级最高、其次得分最高、再次投入最低的组合；必选模块不会删减。"),
         ("Budget in 万元 (against the high estimate): the package that reaches the highest level, then points, within it; must-haves are never dropped.",
@@ -720,6 +725,9 @@ enum CLIText {
             return translate(part, in: compiledMessages, depth: depth + 1) ?? translate(part, in: compiledPhrases, depth: depth + 1)
         case "h", "r":
             return translate(part, in: compiledMessages, depth: depth + 1) ?? part
+        case "help":
+            // An option's help as ArgumentParser repeats it under a usage error.
+            return helpTable[part]
         case _ where name.hasPrefix("w") || name.hasPrefix("f") || name == "kind":
             return translate(part, in: compiledPhrases, depth: depth + 1) ?? (isLanguageNeutral(part) ? part : nil)
         default:

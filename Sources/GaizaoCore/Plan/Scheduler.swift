@@ -2,7 +2,8 @@
 /// workstreams: a module can start once the modules of the package it requires have ended and a workstream is
 /// free; of the modules that could start, the one that can start earliest goes first (ties: the longer chain of
 /// modules still waiting on it, then the id). Measures are the enterprise's own work and run from week 0 on
-/// its own track. Phases group modules by dependency depth (phase 1 needs nothing of the package).
+/// its own track. Phases follow the calendar: each opens when the first module of the next dependency depth
+/// starts (phase 1 needs nothing of the package), and a module is in the phase open when it starts.
 enum Scheduler {
     static func schedule(_ decisions: inout [ModuleDecision], _ measures: inout [MeasureDecision], _ tables: PlanTables,
                          workstreams: Int) -> [Phase] {
@@ -44,10 +45,23 @@ enum Scheduler {
             waiting.removeAll { $0 == next }
         }
 
-        let phaseCount = (depth.compactMap { $0 }.max() ?? -1) + 1
+        // Phases follow the calendar: phase p opens when the first module of dependency depth p starts, and a
+        // module belongs to the last phase open when it starts. A module scheduled late for want of a free
+        // workstream therefore joins the phase it runs in, never an earlier one running long after its peers; a
+        // prerequisite ends before its dependant starts, so it is in the same phase or an earlier one.
+        let depthCount = (depth.compactMap { $0 }.max() ?? -1) + 1
+        var opens: [Int] = []
+        for p in 0..<depthCount {
+            let starts = (0..<count).filter { selected[$0] && depth[$0] == p }.compactMap { decisions[$0].startWeek }
+            if let first = starts.min(), first > (opens.last ?? -1) { opens.append(first) }
+        }
+        let phaseOf = (0..<count).map { i -> Int? in
+            guard selected[i], let start = decisions[i].startWeek else { return nil }
+            return opens.lastIndex { $0 <= start } ?? 0
+        }
         var phases: [Phase] = []
-        for p in 0..<phaseCount {
-            let members = (0..<count).filter { selected[$0] && depth[$0] == p }
+        for p in opens.indices {
+            let members = (0..<count).filter { phaseOf[$0] == p }
             guard !members.isEmpty else { continue }
             phases.append(Phase(index: phases.count + 1, modules: members.map { decisions[$0].moduleID },
                                 startWeek: members.compactMap { decisions[$0].startWeek }.min() ?? 0,
