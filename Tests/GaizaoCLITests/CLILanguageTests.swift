@@ -155,4 +155,22 @@ import Testing
         let shortZH = try GaizaoBinary.run(["diagnose", midsize, "--budget", "1", "-o", "/tmp/gaizao-never", "--lang", "en"], environment: Self.zh)
         #expect(shortZH.stderr.hasPrefix("error: the budget of CNY 10,000"), "\(shortZH.stderr)")
     }
+
+    /// Valid answers that are unlikely to be meant are said before the proposal is written: a revenue of 0 with a
+    /// workforce, a budget above the year's revenue (yuan typed for 万元).
+    @Test func unlikelyAnswersAndBudgetsAreWarnings() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-plausible-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml")
+        let text = try String(contentsOf: source, encoding: .utf8)
+        let file = dir.appendingPathComponent("zero.yaml")
+        try text.replacingOccurrences(of: "annual_revenue: 12000", with: "annual_revenue: 0").write(to: file, atomically: true, encoding: .utf8)
+        let zero = try GaizaoBinary.run(["diagnose", file.path, "-o", dir.appendingPathComponent("a").path], environment: Self.zh)
+        #expect(zero.status == 0 && zero.stderr.contains("警告：年营业收入为 0 万元而员工有 150 人"), "\(zero.stderr)")
+        let budget = try GaizaoBinary.run(["diagnose", source.path, "--budget", "300000", "-o", dir.appendingPathComponent("b").path])
+        #expect(budget.status == 0 && budget.stderr.contains("warning: --budget 300000 万元 is more than the annual revenue of 12000 万元"), "\(budget.stderr)")
+        let plain = try GaizaoBinary.run(["diagnose", source.path, "-o", dir.appendingPathComponent("c").path])
+        #expect(!plain.stderr.contains("warning"), "\(plain.stderr)")
+    }
 }

@@ -62,6 +62,7 @@ public struct DiagnoseCommand: ParsableCommand {
         let peerRows = try peers.map(PeerSummary.rows)
         let engine = Engine(catalog: session.catalog, industries: [sheet.industry])
         let budgetYuan = budget?.yuan
+        for warning in AnswerPlausibility.warnings(sheet, budgetWan: budget?.value) { Console.err("warning: " + warning) }
         let result: Engine.Output
         do {
             result = try engine.run(sheet, budgetYuan: budgetYuan, contractor: contractor, target: target.value)

@@ -96,6 +96,10 @@ enum CLIText {
         ("{b} could not print the PDF (exit status {s})", "{b} 无法打印 PDF（退出状态 {s}）"),
         // Commands.
         ("--budget must be a positive number of 万元", "--budget 须为正数（单位：万元）"),
+        ("the annual revenue is 0 万元 with {n} employees: the enterprise is sized micro by its revenue; check `annual_revenue` (in 万元)",
+         "年营业收入为 0 万元而员工有 {n} 人：按营业收入企业规模将定为微型；请核对 `annual_revenue`（单位：万元）"),
+        ("--budget {b} 万元 is more than the annual revenue of {v} 万元; --budget is in 万元 (10,000 CNY), not yuan",
+         "--budget {b} 万元超过企业年营业收入 {v} 万元；--budget 的单位是万元，不是元"),
         ("--budget must be a positive number of 万元, found {v}", "--budget 须为正数（单位：万元），现在是 {v}"),
         ("unknown industry `{i}`; the catalog has: {l}", "未知行业 `{i}`；目录中有：{l}"),
         ("unknown industry `{i}`", "未知行业 `{i}`"),
