@@ -221,14 +221,7 @@ struct CostBound {
             let (atLevel, mandatoryAtLevel) = model.count(scenes, atLeast: rule.level)
             var needScenes = rule.scenes - atLevel, needMandatory = rule.mandatory - mandatoryAtLevel
             if needScenes > 0 || needMandatory > 0 {
-                func raised(_ run: Range<Int>) -> (Int, Int) {
-                    var n = 0, mandatory = 0
-                    for (s, l) in self.scenes[run] where l >= rule.level && scenes[s] < rule.level {
-                        n += 1
-                        if model.mandatory[s] { mandatory += 1 }
-                    }
-                    return (n, mandatory)
-                }
+                func raised(_ run: Range<Int>) -> (Int, Int) { self.raised(run, to: rule.level, from: scenes) }
                 if retrofitFree {
                     let (n, md) = raised(retrofitScenes)
                     needScenes -= n
@@ -432,14 +425,7 @@ extension CostBound {
             let (atLevel, mandatoryAtLevel) = model.count(scenes, atLeast: rule.level)
             var needScenes = rule.scenes - atLevel, needMandatory = rule.mandatory - mandatoryAtLevel
             if needScenes <= 0 && needMandatory <= 0 { level = rule.level; continue }
-            func raised(_ run: Range<Int>) -> (Int, Int) {
-                var n = 0, mandatory = 0
-                for (s, l) in self.scenes[run] where l >= rule.level && scenes[s] < rule.level {
-                    n += 1
-                    if model.mandatory[s] { mandatory += 1 }
-                }
-                return (n, mandatory)
-            }
+            func raised(_ run: Range<Int>) -> (Int, Int) { self.raised(run, to: rule.level, from: scenes) }
             if retrofitFree {
                 let (n, md) = raised(retrofitScenes)
                 needScenes -= n
@@ -473,6 +459,17 @@ extension CostBound {
     /// The least cost (low + high estimate) the items of `remaining` must add for the package of the last
     /// `budgetBound` call to gain `need` points beyond its free points (a fractional cover of their single gains,
     /// as `lowerBound` takes it): nil when they cannot. Only after `budgetBound` for the same package and items.
+    /// How many scenes the scene changes in `run` take to `level` or above from below it in `now`, and how many of
+    /// those are mandatory.
+    private func raised(_ run: Range<Int>, to level: Int, from now: [Int]) -> (Int, Int) {
+        var n = 0, mandatory = 0
+        for (s, l) in scenes[run] where l >= level && now[s] < level {
+            n += 1
+            if model.mandatory[s] { mandatory += 1 }
+        }
+        return (n, mandatory)
+    }
+
     func leastCost(toGain need: Int, remaining: UInt64, scratch: inout Scratch) -> Int? {
         cover(need, remaining, scratch.points, &scratch.pairs, extra: scratch.fundingGain)
     }

@@ -139,13 +139,8 @@ struct PackageSearch {
         var best: (mask: UInt64, key: CostKey)?
         var nodes = 0
         var complete = true
-        /// The projection of the node's package (scene levels, indicator answers).
-        var scenes: [Int]
-        var states: [PackageModel.State]
-        /// The projection at each depth, kept while the branch that takes the item runs, so that the branch that
-        /// leaves it out starts from it instead of projecting the same package again.
-        var savedScenes: [Int]
-        var savedStates: [PackageModel.State]
+        /// The projection of the node's package, and of each package on the path to it.
+        var path: PathProjection
         /// The bound's buffers, one per package on the current path: a node's is its slot's, the slot of the
         /// branch that leaves items out is its parent's (the same package, so the point and scene gains worked out
         /// for the parent still hold), and the branch that takes an item uses the next slot, leaving the parent's
@@ -166,10 +161,7 @@ struct PackageSearch {
             self.nodeLimit = nodeLimit
             bound = CostBound(model, level: level)
             self.extendable = extendable
-            scenes = model.baseScenes
-            states = model.indicators.map(\.base)
-            savedScenes = [Int](repeating: 0, count: scenes.count * (order.count + 1))
-            savedStates = [PackageModel.State](repeating: PackageModel.State(), count: states.count * (order.count + 1))
+            path = PathProjection(scenes: model.baseScenes, states: model.indicators.map(\.base), depths: order.count + 1)
             scratches = [CostBound.Scratch(model)]
         }
 
@@ -190,8 +182,8 @@ struct PackageSearch {
             }
             // This package and every one below it cost at least `here`: nothing here can beat a strictly better bar.
             if let b = bar, b < here { return }
-            let points = projected ?? model.project(mask, scenes: &scenes, states: &states)
-            if model.level(points: points, scenes: scenes) >= level {
+            let points = projected ?? model.project(mask, scenes: &path.scenes, states: &path.states)
+            if model.level(points: points, scenes: path.scenes) >= level {
                 if best == nil || here < best!.key { best = (mask, here) }
                 return
             }
@@ -208,11 +200,11 @@ struct PackageSearch {
             }
             // What any package below this one must still spend: nil when none can reach the level. The quick
             // bound first: it is never above the full one, so it cuts only what that would cut.
-            guard let quick = bound.quickBound(mask: mask, remaining: remaining, scenes: scenes) else { return }
+            guard let quick = bound.quickBound(mask: mask, remaining: remaining, scenes: path.scenes) else { return }
             if let b = bar, b < CostKey(cost: here.cost + max(suffixMinCost[k], quick), count: here.count + 1, negativeWeight: Int.min) {
                 return
             }
-            guard let extra = bound.lowerBound(mask: mask, remaining: remaining, points: points, scenes: scenes, states: states,
+            guard let extra = bound.lowerBound(mask: mask, remaining: remaining, points: points, scenes: path.scenes, states: path.states,
                                                scratch: &scratches[slot]) else { return }
             if let b = bar {
                 // Any package below this one adds an item: at least the cheapest one left, and at least `extra`.
@@ -233,13 +225,13 @@ struct PackageSearch {
                     continue
                 }
                 if next > k { search(next, mask, skipped, here, projected: points, slot: slot); return }
-                save(depth: k)
+                path.save(depth: k)
                 if scratches.count == slot + 1 { scratches.append(CostBound.Scratch(model)) }
                 let takenPoints = extendable
-                    ? model.extend(mask, points: points, to: taken.mask, scenes: &scenes, states: &states)
-                    : model.project(taken.mask, scenes: &scenes, states: &states)
+                    ? model.extend(mask, points: points, to: taken.mask, scenes: &path.scenes, states: &path.states)
+                    : model.project(taken.mask, scenes: &path.scenes, states: &path.states)
                 search(k + 1, taken.mask, skipped, taken.key, projected: takenPoints, slot: slot + 1)
-                restore(depth: k)
+                path.restore(depth: k)
                 search(k + 1, mask, skipped | bit, here, projected: points, slot: slot)
                 return
             }
@@ -253,18 +245,6 @@ struct PackageSearch {
             let takenKey = here.adding(PackageSearch.key(model, taken & ~mask))
             if let bar, bar < takenKey { return nil }
             return (taken, takenKey)
-        }
-
-        private mutating func save(depth k: Int) {
-            let s = scenes.count, n = states.count
-            for j in 0..<s { savedScenes[k * s + j] = scenes[j] }
-            for j in 0..<n { savedStates[k * n + j] = states[j] }
-        }
-
-        private mutating func restore(depth k: Int) {
-            let s = scenes.count, n = states.count
-            for j in 0..<s { scenes[j] = savedScenes[k * s + j] }
-            for j in 0..<n { states[j] = savedStates[k * n + j] }
         }
     }
 
@@ -391,12 +371,8 @@ struct PackageSearch {
         var best: (mask: UInt64, key: ValueKey)
         var nodes = 0
         var complete = true
-        /// The projection of the node's package, and the projection saved at each depth while the branch that
-        /// takes the item runs (see `CheapestSearch`).
-        var scenes: [Int]
-        var states: [PackageModel.State]
-        var savedScenes: [Int]
-        var savedStates: [PackageModel.State]
+        /// The projection of the node's package, and of each package on the path to it.
+        var path: PathProjection
         /// The bound's buffers, one per package on the current path (see `CheapestSearch`).
         var scratches: [CostBound.Scratch]
 
@@ -424,10 +400,7 @@ struct PackageSearch {
             var buffers = model.projectionBuffers()
             let points = model.project(forced, scenes: &buffers.scenes, states: &buffers.states)
             best = (forced, Self.value(model, forced, level: model.level(points: points, scenes: buffers.scenes), points: points))
-            scenes = buffers.scenes
-            states = buffers.states
-            savedScenes = [Int](repeating: 0, count: scenes.count * (order.count + 1))
-            savedStates = [PackageModel.State](repeating: PackageModel.State(), count: states.count * (order.count + 1))
+            path = PathProjection(scenes: buffers.scenes, states: buffers.states, depths: order.count + 1)
             scratches = [CostBound.Scratch(model)]
         }
 
@@ -466,8 +439,8 @@ struct PackageSearch {
             let leastAdded = cheapest >= 0 ? cheapest : belowZero
             guard remaining != 0 else { return }
             // Any package below this one adds an item: it costs at least `leastAdded` more and has one item more.
-            let most = bound.budgetBound(mask: mask, remaining: remaining, budgetLeft: budgetLeft, points: points, scenes: scenes,
-                                         states: states, scratch: &scratches[slot])
+            let most = bound.budgetBound(mask: mask, remaining: remaining, budgetLeft: budgetLeft, points: points, scenes: path.scenes,
+                                         states: path.states, scratch: &scratches[slot])
             var top = ValueKey(level: most.level, points: most.points, negativeCost: here.negativeCost - leastAdded, weight: here.weight + weightLeft,
                                negativeCount: here.negativeCount - 1)
             if top < best.key { return }
@@ -494,26 +467,43 @@ struct PackageSearch {
                     continue
                 }
                 if next > k { search(next, mask, skipped, here, points: points, spent: spent, slot: slot); return }
-                save(depth: k)
+                path.save(depth: k)
                 if scratches.count == slot + 1 { scratches.append(CostBound.Scratch(model)) }
                 let takenPoints = extendable
-                    ? model.extend(mask, points: points, to: taken, scenes: &scenes, states: &states)
-                    : model.project(taken, scenes: &scenes, states: &states)
-                let takenValue = Self.value(model, taken, level: model.level(points: takenPoints, scenes: scenes), points: takenPoints)
+                    ? model.extend(mask, points: points, to: taken, scenes: &path.scenes, states: &path.states)
+                    : model.project(taken, scenes: &path.scenes, states: &path.states)
+                let takenValue = Self.value(model, taken, level: model.level(points: takenPoints, scenes: path.scenes), points: takenPoints)
                 search(k + 1, taken, skipped, takenValue, points: takenPoints, spent: takenSpent, slot: slot + 1)
-                restore(depth: k)
+                path.restore(depth: k)
                 search(k + 1, mask, skipped | bit, here, points: points, spent: spent, slot: slot)
                 return
             }
         }
+    }
 
-        private mutating func save(depth k: Int) {
+    /// The projection (scene levels, indicator answers) of a search's current package, and the one saved at each
+    /// depth while the branch that takes an item runs, so that the branch that leaves it out starts from it
+    /// instead of projecting the same package again.
+    struct PathProjection {
+        var scenes: [Int]
+        var states: [PackageModel.State]
+        private var savedScenes: [Int]
+        private var savedStates: [PackageModel.State]
+
+        init(scenes: [Int], states: [PackageModel.State], depths: Int) {
+            self.scenes = scenes
+            self.states = states
+            savedScenes = [Int](repeating: 0, count: scenes.count * depths)
+            savedStates = [PackageModel.State](repeating: PackageModel.State(), count: states.count * depths)
+        }
+
+        mutating func save(depth k: Int) {
             let s = scenes.count, n = states.count
             for j in 0..<s { savedScenes[k * s + j] = scenes[j] }
             for j in 0..<n { savedStates[k * n + j] = states[j] }
         }
 
-        private mutating func restore(depth k: Int) {
+        mutating func restore(depth k: Int) {
             let s = scenes.count, n = states.count
             for j in 0..<s { scenes[j] = savedScenes[k * s + j] }
             for j in 0..<n { states[j] = savedStates[k * n + j] }
