@@ -150,7 +150,7 @@ extension CatalogReader {
 
     static func rule(_ node: Node, _ ctx: LoadContext) -> Rule? {
         guard let m = YMap(node, ctx, what: "a rule") else { return nil }
-        m.checkKeys(["id", "when", "weight", "must", "reason"] + effectKeys, in: "rule")
+        m.checkKeys(["id", "when", "weight", "must", "reason", "modules"] + effectKeys, in: "rule")
         guard let id = m.id(in: "rule") else { return nil }
         let rw = "rule `\(id)`"
         let when = condition(m.located("when", required: true, in: rw), ctx)
@@ -181,8 +181,19 @@ extension CatalogReader {
         let must = m.bool("must", in: rw) ?? false
         if must && key != "recommend" { ctx.error("`must` only applies to `recommend` rules", m.keyNode("must")!) }
         let reason = m.localized("reason", in: rw)
+        // A risk's scope: the modules whose rollout it is about (their ids are checked by lint, against the industry).
+        var modules: [LocatedText] = []
+        if let list = m["modules"] {
+            if key != "risk" {
+                ctx.error("`modules` only applies to `risk` rules", m.keyNode("modules")!)
+            } else if case let .sequence(items) = list, items.isEmpty {
+                ctx.error("rule `\(id)` has an empty `modules` list: name the modules whose rollout the risk is about, or leave `modules` out", list)
+            } else {
+                modules = m.idList("modules", in: rw)
+            }
+        }
         guard let when, let effect, let reason else { return nil }
         return Rule(id: id, when: when, effect: effect, weight: weight, must: must && key == "recommend", reason: reason,
-                    location: ctx.loc(node), effectLocation: m[key].map(ctx.loc))
+                    location: ctx.loc(node), effectLocation: m[key].map(ctx.loc), modules: modules)
     }
 }

@@ -142,6 +142,12 @@ public struct Rule: Sendable, Hashable {
     public var reason: Localized
     public var location: SourceLocation?
     public var effectLocation: SourceLocation?
+    /// A `risk` rule's scope: the risk applies only when one of these modules is in the package (selected: include
+    /// or upgrade). Empty: a general risk, reported whenever the rule fires (no one looks after IT).
+    public var modules: [LocatedText] = []
+
+    /// The ids of `modules`.
+    public var moduleScope: [String] { modules.map(\.text) }
 }
 
 /// A management measure: a step the enterprise takes itself (a written plan, rules, a digital lead, training),

@@ -19,6 +19,16 @@ enum RuleChecks {
                     bag.error("rule `\(rule.id)` names unknown module `\(target)`\(hint)", at: rule.effectLocation)
                 }
             }
+            // A risk's scope names modules of the industry, each once.
+            var scoped = Set<String>()
+            for ref in rule.modules {
+                if industry.module(ref.text) == nil {
+                    let hint = closest(ref.text, among: ids).map { " (did you mean `\($0)`?)" } ?? ""
+                    bag.error("risk rule `\(rule.id)` names unknown module `\(ref.text)` in `modules`\(hint)", at: ref.location)
+                } else if !scoped.insert(ref.text).inserted {
+                    bag.warning("risk rule `\(rule.id)` names module `\(ref.text)` twice in `modules`", at: ref.location)
+                }
+            }
             // The exhaustive search is for lint; commands that only use the catalog skip it (it finds warnings only).
             if thorough, typeOK, ConditionSatisfiability.canBeTrue(rule.when, questionnaire) == false {
                 neverFire.insert(rule.id)

@@ -14,6 +14,9 @@ final class PlanTables: Sendable {
         var reason: DecisionReason
         /// The risk a `risk` rule reports when it fires.
         var risk: Risk?
+        /// A risk's scope as module indices (`modules:` of the rule; ids naming no module dropped), nil for a general
+        /// risk: the risk applies only when one of them is in the package.
+        var scope: [Int]? = nil
     }
 
     /// One change a delivered module makes to an answer (`AnswerChange`), its question resolved.
@@ -108,6 +111,7 @@ final class PlanTables: Sendable {
 
         rules = industry.rules.map { r in
             let keyword: Keyword
+            var scope: [Int]?
             var risk: Risk?
             let questions = r.when.questionIDs
             switch r.effect {
@@ -118,9 +122,11 @@ final class PlanTables: Sendable {
             case let .risk(text):
                 keyword = .risk
                 risk = Risk(ruleID: r.id, text: text, questions: questions, mitigation: r.reason)
+                if !r.modules.isEmpty { scope = r.moduleScope.compactMap { firstIndex[$0] } }
             }
             return PreparedRule(keyword: keyword, weight: r.weight, must: r.must,
-                                reason: DecisionReason(kind: .rule, ruleID: r.id, text: r.reason, questions: questions), risk: risk)
+                                reason: DecisionReason(kind: .rule, ruleID: r.id, text: r.reason, questions: questions), risk: risk,
+                                scope: scope)
         }
 
         ruleConditions = industry.rules.map { SlotCondition($0.when, slot: { slots.slot($0) }) }

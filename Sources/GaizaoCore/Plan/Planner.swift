@@ -77,7 +77,8 @@ public struct Planner: Sendable {
         var measures = measureDecisions(answers, band: band)
         var risks: [Risk] = []
         let rules = tables.rules
-        for k in rules.indices where fired[k] { if let risk = rules[k].risk { risks.append(risk) } }
+        // The risk rules that fired; those about modules are kept once the package is known.
+        let firedRisks = rules.indices.filter { fired[$0] && rules[$0].risk != nil }
 
         var target = PlanTarget(level: nil, source: .none, reached: true, missing: [])
         var ladder: [LadderStep] = []
@@ -185,6 +186,12 @@ public struct Planner: Sendable {
             }
         }
         searchComplete = search.complete
+        // A risk about modules' rollout applies only when one of them is in the package; a general one always does.
+        // They come first, in rule order.
+        risks.insert(contentsOf: firedRisks.compactMap { k in
+            let applies = rules[k].scope.map { scope in scope.contains { decisions[$0].status.isSelected } } ?? true
+            return applies ? rules[k].risk : nil
+        }, at: 0)
 
         let phases = Scheduler.schedule(&decisions, &measures, tables, workstreams: workstreams)
         let package = self.package(decisions, measures)
