@@ -85,6 +85,18 @@ import Testing
         #expect(zh.stderr.hasPrefix("错误：行业 `home-appliance` 没有模块或管理措施 `ap-p-edi`；模块：ha-s-network,") && zh.stderr.contains("；管理措施：m-plan,"), "\(zh.stderr)")
     }
 
+    /// An excluded module's recommending rules are labelled as what would otherwise recommend it, not listed as
+    /// reasons beside the exclusion.
+    @Test func explainLabelsAnExcludedModulesRecommendingRules() throws {
+        let r = try GaizaoBinary.run(["explain", Self.example("auto-parts-advanced.yaml"), "ap-p-mould"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let reasons = r.stdout.split(separator: "\n").filter { $0.hasPrefix("  - ") }
+        #expect(reasons.first.map { !$0.contains("若未排除") } == true, "\(r.stdout)")
+        #expect(reasons.dropFirst().contains { $0.hasPrefix("  - （若未排除，推荐理由）") }, "\(r.stdout)")
+        let en = try GaizaoBinary.run(["explain", Self.example("auto-parts-advanced.yaml"), "ap-p-mould", "--lang", "en"])
+        #expect(en.stdout.contains("  - (would otherwise recommend it) "), "\(en.stdout)")
+    }
+
     /// Each subsidy line says what the proposal does with it: a pending scheme is not "counted", and of one
     /// stacking group only the scheme in the total is.
     @Test func explainSubsidiesFollowTheProposal() throws {

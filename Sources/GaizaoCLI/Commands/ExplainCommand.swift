@@ -151,7 +151,9 @@ struct ExplainText {
         }
         line("\(d.moduleID) \(name): \(status)" + t("（", " (") + roleText(d.role) + t("）", ")"))
         for r in d.reasons {
-            var s = "  - " + r.text[lang]
+            // An excluded module's recommending rules are what would otherwise bring it in, not why it is out.
+            let otherwise = d.status == .excluded && r.effect == .recommend ? t("（若未排除，推荐理由）", "(would otherwise recommend it) ") : ""
+            var s = "  - " + otherwise + r.text[lang]
             if let id = r.ruleID, let rule = industry.rules.first(where: { $0.id == id }) {
                 s += "\n      " + t("规则 ", "rule ") + id + ": when " + rule.when.source.text
                 let read = rule.when.questionIDs.map { answerText($0, answers[$0]) }

@@ -63,11 +63,19 @@ public struct DecisionReason: Sendable, Hashable {
         case measure
     }
 
+    /// What the rule behind a `rule` reason does to its module: an excluded module lists why it is ruled out and,
+    /// after that, the rules that would otherwise recommend it; the effect tells them apart.
+    public enum Effect: String, Sendable, Hashable, Codable {
+        case recommend, exclude, upgrade, satisfied
+    }
+
     public var kind: Kind
     public var ruleID: String?
     public var text: Localized
     /// Question ids the reason rests on.
     public var questions: [String]
+    /// The effect of the rule behind a `rule` reason (nil for other kinds).
+    public var effect: Effect? = nil
 }
 
 public struct Phase: Sendable, Hashable {

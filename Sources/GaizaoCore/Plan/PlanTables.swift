@@ -113,19 +113,20 @@ final class PlanTables: Sendable {
             let keyword: Keyword
             var scope: [Int]?
             var risk: Risk?
+            var effect: DecisionReason.Effect?
             let questions = r.when.questionIDs
             switch r.effect {
-            case .recommend: keyword = .recommend
-            case .exclude: keyword = .exclude
-            case .upgrade: keyword = .upgrade
-            case .satisfied: keyword = .satisfied
+            case .recommend: keyword = .recommend; effect = .recommend
+            case .exclude: keyword = .exclude; effect = .exclude
+            case .upgrade: keyword = .upgrade; effect = .upgrade
+            case .satisfied: keyword = .satisfied; effect = .satisfied
             case let .risk(text):
                 keyword = .risk
                 risk = Risk(ruleID: r.id, text: text, questions: questions, mitigation: r.reason)
                 if !r.modules.isEmpty { scope = r.moduleScope.compactMap { firstIndex[$0] } }
             }
             return PreparedRule(keyword: keyword, weight: r.weight, must: r.must,
-                                reason: DecisionReason(kind: .rule, ruleID: r.id, text: r.reason, questions: questions), risk: risk,
+                                reason: DecisionReason(kind: .rule, ruleID: r.id, text: r.reason, questions: questions, effect: effect), risk: risk,
                                 scope: scope)
         }
 

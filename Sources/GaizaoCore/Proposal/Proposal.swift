@@ -210,6 +210,9 @@ public struct Proposal: Codable, Sendable, Hashable {
     public struct ReasonEntry: Codable, Sendable, Hashable {
         public var kind: DecisionReason.Kind
         public var rule: String?
+        /// What the rule does to the module (rule reasons only): an excluded module's `exclude` reasons say why it is
+        /// ruled out, its `recommend` reasons what would otherwise recommend it.
+        public var effect: DecisionReason.Effect? = nil
         /// The weight of the rule that fired (rule reasons only): the renderer picks the strongest reasons by it.
         public var weight: Double? = nil
         public var text: Localized

@@ -52,7 +52,7 @@ public struct ProposalBuilder: Sendable {
                 id: industryModules[index].id, kind: industryModules[index].kind.rawValue, name: industryModules[index].name,
                 summary: industryModules[index].summary, status: d.status, role: d.role, score: round4(d.score),
                 reasons: d.reasons.map { r in
-                    Proposal.ReasonEntry(kind: r.kind, rule: r.ruleID, weight: r.ruleID.flatMap { ruleWeight($0, module: index) },
+                    Proposal.ReasonEntry(kind: r.kind, rule: r.ruleID, effect: r.effect, weight: r.ruleID.flatMap { ruleWeight($0, module: index) },
                                          text: r.text, questions: r.questions)
                 },
                 requiredBy: d.requiredBy,

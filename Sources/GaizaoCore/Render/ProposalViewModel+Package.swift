@@ -80,18 +80,32 @@ extension ViewModelBuilder {
     func otherModules() -> ViewNode {
         let rows: [ViewNode] = modules(where: { !$0.status.isSelected }).map { i in
             let m = proposal.modules[i]
+            let (why, otherwise) = leftOutReasons(m)
             return [
                 "id": .from(safe(m.id)),
                 "name": .from(localized(m.name)),
                 "kindLabel": .from(kindLabel(m.kind)),
                 "statusLabel": .from(leftOutLabel(m)),
                 "statusClass": .from(m.role == .recommendedNext ? "next" : m.status.rawValue),
-                "reasons": .from(reasons(m)),
-                "reasonsText": .from(Clauses.join(m.reasons.map { $0.kind == .threshold ? strings["thresholdPlain"] : localized($0.text) }, separator: strings["clauseSeparator"])),
+                "reasons": .from(otherwise == nil ? reasons(m) : why.map { ["text": .from($0), "rule": "", "hasRule": false] as ViewNode }
+                                     + [["text": .from(otherwise!), "rule": "", "hasRule": false]]),
+                "reasonsText": .from(otherwise.map { Clauses.join(why, separator: strings["clauseSeparator"]) + (lang == .zh ? "" : " ") + $0 }
+                                     ?? Clauses.join(why, separator: strings["clauseSeparator"])),
                 "referenceCost": .from(format.money(m.referenceCost)),
             ]
         }
         return ["intro": .from(strings["otherIntro"]), "rows": .from(rows), "hasRows": .from(!rows.isEmpty)]
+    }
+
+    /// The reasons of a module left out, as its row shows them. An excluded module reads as excluded: why it is ruled
+    /// out comes first and alone, and the rules that would otherwise recommend it follow as one clause that says so
+    /// (`otherwise`). A proposal whose reasons carry no effect (written before they did) keeps them as they are.
+    func leftOutReasons(_ m: Proposal.ModuleEntry) -> (why: [String], otherwise: String?) {
+        func text(_ r: Proposal.ReasonEntry) -> String { r.kind == .threshold ? strings["thresholdPlain"] : localized(r.text) }
+        guard m.status == .excluded, m.reasons.contains(where: { $0.effect == .recommend }) else { return (m.reasons.map(text), nil) }
+        let recommending = m.reasons.filter { $0.effect == .recommend }.map(text)
+        let otherwise = Clauses.trimmedEnding(Clauses.join(recommending, separator: strings["clauseSeparator"]))
+        return (m.reasons.filter { $0.effect != .recommend }.map(text), strings.format("excludedOtherwiseFmt", ["reasons": otherwise]))
     }
 
     /// Chosen modules in the order they start, for the roadmap and the Gantt chart.

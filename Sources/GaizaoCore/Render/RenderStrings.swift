@@ -286,6 +286,7 @@ extension RenderStrings {
         ("statusSatisfied", "已具备", "already in place"),
         ("statusNotChosen", "未选", "not chosen"),
         ("statusExcluded", "排除", "excluded"),
+        ("excludedOtherwiseFmt", "（若未排除，推荐理由：{reasons}）", "(Reasons that would otherwise recommend it: {reasons})"),
         ("kindStandard", "标准", "standard"),
         ("kindPersonalized", "个性化", "personalized"),
         ("why", "理由", "Why"),
