@@ -49,6 +49,13 @@ public struct DiagnoseCommand: ParsableCommand {
         }
     }
 
+    /// A target the user asked for below the level the enterprise has already: accepted, but said (the proposal
+    /// only keeps that level).
+    static func targetWarning(_ p: Proposal) -> String? {
+        guard let target = p.target, target.source == .option, let level = target.level, level < p.diagnosis.level else { return nil }
+        return "--target-level \(level) is below the enterprise's current level \(p.diagnosis.level): the proposal only keeps that level; leave the option out to aim one level higher"
+    }
+
     public func run() throws {
         let formats = try OutputFormat.parseList(format)
         // The templates are read and compiled on another core while the catalog loads (a few ms of the ~40 ms
@@ -70,6 +77,7 @@ public struct DiagnoseCommand: ParsableCommand {
             throw CLIError.input(error.message(CLILanguage.current))
         }
         var proposal = result.proposal
+        if let warning = Self.targetWarning(proposal) { Console.err("warning: " + warning) }
         if let peerRows {
             // The proposal shows its standing among the summary's enterprises of the same industry and size band
             // (itself, by name, not among them).
@@ -106,6 +114,13 @@ enum Summary {
         var target = ""
         if let level = p.target?.level, let reached = p.target?.reached {
             target = lang == .zh ? "（目标\(lv(level))，\(reached ? "可达到" : "达不到")）" : " (target \(lv(level)): \(reached ? "reached" : "not reached"))"
+        }
+        // A package with nothing in it says so rather than "0 modules, 0 weeks".
+        if t.selectedModules == 0 && measures == 0 {
+            switch lang {
+            case .zh: return "\(p.enterprise.name)：\(formatNumber(p.diagnosis.points))分 \(lv(levelNow))\(target)；本方案不含模块或管理措施"
+            case .en: return "\(p.enterprise.name): \(formatNumber(p.diagnosis.points)) pts \(lv(levelNow))\(target); the package holds no module or measure"
+            }
         }
         switch lang {
         case .zh:

@@ -41,6 +41,8 @@ enum CLIText {
         // Prefixes and ArgumentParser's own messages.
         ("error: {m}", "错误：{m}"),
         ("warning: {m}", "警告：{m}"),
+        ("--target-level {t} is below the enterprise's current level {n}: the proposal only keeps that level; leave the option out to aim one level higher",
+         "--target-level {t} 低于企业现有的 {n} 级：方案只保持现有等级；不加此选项即以再升一级为目标"),
         ("Error: {m}", "错误：{m}"),
         ("Usage: {u}", "用法：{u}"),
         ("  See '{c}' for more information.", "  详见 '{c}'。"),
