@@ -320,6 +320,10 @@ public struct Planner: Sendable {
         industry.modules[index].name[lang]
     }
 
+    /// How the built-in risks begin (in Chinese), so the proposal can give each its own mitigation.
+    static let targetMissedRiskLead = "按保守估算，方案达不到目标"
+    static let belowPassRiskLead = "按保守估算改造后仍未达到二级"
+
     func builtInRisks(_ now: Diagnosis, _ after: Diagnosis, _ target: PlanTarget, weeks: Int) -> [Risk] {
         var risks: [Risk] = []
         if weeks > 26 {
@@ -330,13 +334,13 @@ public struct Planner: Sendable {
         }
         if let level = target.level, !target.reached {
             risks.append(Risk(ruleID: nil, text: Localized(
-                zh: "按保守估算，方案达不到目标\(Self.levelName(level, .zh))：\(Clauses.join(target.missing).zh)",
+                zh: "\(Self.targetMissedRiskLead)\(Self.levelName(level, .zh))：\(Clauses.join(target.missing).zh)",
                 en: "by the conservative estimate the package does not reach the target of level \(level): \(Clauses.join(target.missing).en)"),
                 questions: []))
         }
         if after.level < 2 {
             risks.append(Risk(ruleID: nil, text: Localized(
-                zh: "按保守估算改造后仍未达到二级（试点城市要求改造后达到二级及以上，现场评测），需在评审前补充措施",
+                zh: "\(Self.belowPassRiskLead)（试点城市要求改造后达到二级及以上，现场评测），需在评审前补充措施",
                 en: "by the conservative estimate the enterprise stays below level 2 after the retrofit (pilot cities require level 2 or above, rated on site): strengthen the package before review"),
                 questions: []))
         }

@@ -90,9 +90,12 @@ extension ViewModelBuilder {
         let items: [ViewNode] = proposal.risks.map { r in
             ["text": .from(localized(r.text)), "rule": .from(r.rule.map { strings.format("ruleFmt", ["rule": safe($0)]) } ?? ""), "hasRule": .from(r.rule != nil)]
         }
-        var prerequisites: [String] = [strings["prereqLead"], strings["prereqData"]]
+        // The project's prerequisites (a lead and key users, clean data, a site that takes the devices) are a
+        // module project's; without a module there is only the measures' lead, or nothing.
+        var prerequisites: [String] = hasModules ? [strings["prereqLead"], strings["prereqData"]]
+            : [strings[measureCount > 0 ? "prereqMeasures" : "prereqNone"]]
         if proposal.modules.contains(where: { $0.status == .upgrade }) { prerequisites.append(strings["prereqUpgrade"]) }
-        prerequisites.append(strings["prereqSite"])
+        if hasModules { prerequisites.append(strings["prereqSite"]) }
         for i in scheduledModules() {
             let dependents = proposal.modules[i].requiredBy.filter(isSelected)
             guard !dependents.isEmpty else { continue }
@@ -102,10 +105,29 @@ extension ViewModelBuilder {
     }
 
     func nextSteps() -> [ViewNode] {
-        var keys = ["nextReview", "nextContract", "nextApply"]
-        if proposal.subsidies.contains(where: { $0.kind == "fixed" && $0.eligible }) { keys.append("nextSample") }
-        keys += ["nextImplement", "nextAcceptance", "nextPayment"]
-        return keys.enumerated().map { i, key in ["number": .from(String(i + 1)), "text": .from(strings[key])] }
+        let sample = proposal.subsidies.contains(where: { $0.kind == "fixed" && $0.eligible })
+        var texts: [String]
+        if hasModules {
+            texts = ["nextReview", "nextContract", "nextApply"].map { strings[$0] }
+            if sample { texts.append(strings["nextSample"]) }
+            texts += ["nextImplement", "nextAcceptance", "nextPayment"].map { strings[$0] }
+        } else {
+            // No module: no contract, no retrofit subsidy, no roadmap. The measures to do, or keeping the level
+            // and what the next one would take.
+            let measures = (proposal.measures ?? []).filter { $0.status == .include }.map { localized($0.name) }
+            if measures.isEmpty {
+                texts = [strings["nextReviewEmpty"], strings.format("nextKeepFmt", ["now": format.level(proposal.diagnosis.level)])]
+            } else {
+                texts = [strings["nextReviewMeasures"], strings.format("nextMeasuresFmt", ["names": joined(measures)])]
+            }
+            if let target = proposal.target, let level = target.level, !target.reached {
+                texts.append(strings.format(targetMissedForBudget ? "nextGapBudgetFmt" : "nextGapFmt", ["level": format.level(level)]))
+            }
+            if sample { texts.append(strings["nextSample"]) }
+            if !measures.isEmpty { texts.append(strings["nextRating"]) }
+            texts += [strings["nextSecurity"], strings["nextRediagnose"]]
+        }
+        return texts.enumerated().map { i, text in ["number": .from(String(i + 1)), "text": .from(text)] }
     }
 
     func assumptions() -> [ViewNode] { proposal.assumptions.map { ["text": .from(localized($0))] } }

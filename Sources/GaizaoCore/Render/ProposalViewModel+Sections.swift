@@ -85,16 +85,25 @@ extension ViewModelBuilder {
             return ["name": .from(localized(m.name)), "items": .from(items.map { ["text": .from($0)] as ViewNode }),
                     "itemsText": .from(items.joined(separator: strings["clauseSeparator"]))]
         }
-        return ["intro": .from(strings["acceptanceIntro"]), "modules": .from(rows)]
+        // No module, no delivery to accept: one line says so (and where the measures are checked), no empty table.
+        let none = isEmptyPackage ? strings["acceptanceNone"] : strings["acceptanceMeasuresOnly"]
+        return ["intro": .from(rows.isEmpty ? none : strings["acceptanceIntro"]), "modules": .from(rows), "hasModules": .from(!rows.isEmpty)]
     }
 
     func organisation() -> ViewNode {
         let noLead: Bool
         if case let .string(staff)? = answer("it_staff") { noLead = staff == "none" } else { noLead = false }
-        let roles: [(String, String)] = [
-            ("roleSponsor", "roleSponsorDuty"), ("roleLead", noLead ? "roleLeadNone" : "roleLeadDuty"),
-            ("roleContractor", "roleContractorDuty"), ("roleKeyUsers", "roleKeyUsersDuty"), ("roleSupervisor", "roleSupervisorDuty"),
-        ]
+        // Nothing to do, no project team; measures only, the enterprise's own people; modules, the full project.
+        if isEmptyPackage {
+            return ["intro": .from(strings["orgIntroEmpty"]), "trainingIntro": .from(""), "roles": .from([ViewNode]()), "hasRoles": .from(false),
+                    "training": .from([ViewNode]()), "hasTraining": .from(false)]
+        }
+        let leadDuty = noLead ? strings.format(hasModules ? "roleLeadNoneFmt" : "roleLeadNoneMeasuresFmt", ["note": leadMeasureNote()])
+            : strings[hasModules ? "roleLeadDuty" : "roleLeadMeasuresDuty"]
+        let roles: [(String, String)] = hasModules ? [
+            ("roleSponsor", strings["roleSponsorDuty"]), ("roleLead", leadDuty),
+            ("roleContractor", strings["roleContractorDuty"]), ("roleKeyUsers", strings["roleKeyUsersDuty"]), ("roleSupervisor", strings["roleSupervisorDuty"]),
+        ] : [("roleSponsor", strings["roleSponsorMeasuresDuty"]), ("roleLead", leadDuty)]
         // Each batch of modules (those going live in the same week, their end week) is trained in the two weeks
         // before it goes live, up to that week and not before week 1; batches in the order they go live.
         var batches: [(end: Int, modules: [Int])] = []
@@ -108,11 +117,28 @@ extension ViewModelBuilder {
         }
         let talent = answerList("talent") ?? []
         return [
-            "intro": .from(strings["orgIntro"]),
-            "trainingIntro": .from(strings["trainingIntro"]),
-            "roles": .from(roles.map { ["role": .from(strings[$0.0]), "duty": .from(strings[$0.1])] as ViewNode }),
+            "intro": .from(strings[hasModules ? "orgIntro" : "orgIntroMeasures"]),
+            "trainingIntro": .from(strings[hasModules ? "trainingIntro" : "trainingIntroMeasures"]),
+            "roles": .from(roles.map { ["role": .from(strings[$0.0]), "duty": .from($0.1)] as ViewNode }),
+            "hasRoles": .from(true),
             "training": .from(training + (talent.count < 5 ? [["text": .from(strings["trainingTalent"])] as ViewNode] : [])),
+            "hasTraining": .from(true),
         ]
+    }
+
+    /// The measure that names a digital lead (it brings the talent indicator's `staff`), by its reference-catalog
+    /// id, as the organisation reads the `it_staff` and `talent` answers by theirs.
+    static let digitalLeadMeasure = "m-digital-lead"
+
+    /// Whether naming the project lead the organisation asks for is a measure of the package (its cost and points
+    /// counted) or not: the text must not claim points the package does not count.
+    func leadMeasureNote() -> String {
+        guard let m = (proposal.measures ?? []).first(where: { $0.id == Self.digitalLeadMeasure }) else { return "" }
+        switch m.status {
+        case .include: return strings.format("leadMeasureInFmt", ["m": localized(m.name)])
+        case .satisfied: return ""
+        default: return strings.format("leadMeasureOutFmt", ["m": localized(m.name)])
+        }
     }
 
     func security() -> ViewNode {
@@ -130,7 +156,9 @@ extension ViewModelBuilder {
             m.status.isSelected && (m.summary.zh.containsText("云") || m.products.contains { $0.zh.containsText("云") || $0.en.containsText("SaaS") })
         }).map { localized(proposal.modules[$0].name) }
         if !cloud.isEmpty { plan.append(["text": .from(strings.format("secCloudModulesFmt", ["modules": joined(cloud)]))]) }
-        return ["intro": .from(strings["securityIntro"]), "now": .from(now), "plan": .from(plan)]
+        // Without a module nothing new is networked: the measures are advice on what is in place, not this plan's.
+        return ["intro": .from(strings[hasModules ? "securityIntro" : "securityIntroNoModules"]), "now": .from(now), "plan": .from(plan),
+                "planTitle": .from(strings[hasModules ? "securityPlan" : "securityAdvice"])]
     }
 
     /// The options of a multi-select indicator's question as the proposal shows them (from the answer records'
@@ -160,7 +188,7 @@ extension ViewModelBuilder {
         }
         // A catalog risk comes with its rule's advice; the generic line is for a risk without one.
         for r in proposal.risks {
-            row(localized(r.text), "medium", r.rule == nil ? "high" : "medium", r.mitigation.map(localized) ?? strings["riskCatalogMit"])
+            row(localized(r.text), "medium", r.rule == nil ? "high" : "medium", r.mitigation.map(localized) ?? builtInMitigation(r))
         }
         // A target reached with almost no points to spare is lost by one indicator the on-site rater marks down.
         if let level = proposal.target?.level, proposal.target?.reached == true,
@@ -186,7 +214,20 @@ extension ViewModelBuilder {
         }
         if proposal.modules.contains(where: { $0.status == .upgrade }) { row(strings["riskIntegration"], "medium", "medium", strings["riskIntegrationMit"]) }
         if (proposal.totals.subsidy.conditional?.highYuan ?? 0) > 0 { row(strings["riskSubsidy"], "medium", "medium", strings["riskSubsidyMit"]) }
-        row(strings["riskSecurity"], "low", "high", strings["riskSecurityMit"])
+        if hasModules { row(strings["riskSecurity"], "low", "high", strings["riskSecurityMit"]) }
+        else { row(strings["riskSecurityNow"], "low", "high", strings["riskSecurityNowMit"]) }
         return ["rows": .from(rows)]
+    }
+
+    /// What to do about a risk without the catalog's advice: the planner's built-in risks each get their own (a
+    /// target out of reach is not met by "setting out the response in the contract"), any other the generic line.
+    func builtInMitigation(_ r: Proposal.RiskEntry) -> String {
+        guard r.rule == nil else { return strings["riskCatalogMit"] }
+        let args: KeyValuePairs<String, String> = ["level": format.level(proposal.target?.level ?? 0), "after": format.level(proposal.after.level)]
+        if r.text.zh.hasPrefix(Planner.targetMissedRiskLead) {
+            return strings.format(targetMissedForBudget ? "riskTargetOverBudgetMit" : isEmptyPackage ? "riskTargetOutOfReachEmptyMit" : "riskTargetOutOfReachMit", args)
+        }
+        if r.text.zh.hasPrefix(Planner.belowPassRiskLead) { return strings["riskBelowPassMit"] }
+        return strings["riskCatalogMit"]
     }
 }

@@ -28,10 +28,12 @@ extension ViewModelBuilder {
     func targetLine(inSection: Bool = false) -> String {
         guard let target = proposal.target, let level = target.level else { return strings["targetNone"] }
         let why = target.source == .default ? strings[level == 2 ? "targetWhyPass" : "targetWhyNext"] : strings["targetWhyOption"]
-        let overBudget = proposal.budgetYuan != nil && (proposal.ladder ?? []).contains { $0.level == level && $0.reachable }
-        let key = target.reached ? "targetReachedFmt" : overBudget ? "targetOverBudgetFmt" : "targetMissedFmt"
+        let now = proposal.diagnosis.level
+        // A target at or below today's level is no step up: the line says so rather than "the package reaches it".
+        let key = target.reached ? (level < now ? "targetBelowNowFmt" : level == now ? "targetAtNowFmt" : "targetReachedFmt")
+            : targetMissedForBudget ? "targetOverBudgetFmt" : "targetMissedFmt"
         return strings.format(key, ["level": format.level(level), "why": why, "after": format.level(proposal.after.level),
-                                    "see": inSection ? "" : strings["targetSeeLadder"]])
+                                    "now": format.level(now), "see": inSection ? "" : strings["targetSeeLadder"]])
     }
 
     func targetSection() -> ViewNode {
@@ -48,17 +50,20 @@ extension ViewModelBuilder {
         let ladder: [ViewNode] = (proposal.ladder ?? []).map { step in
             let status = step.reachedNow ? strings["ladderNow"] : (step.reachable ? strings["ladderReachable"] : strings["ladderUnreachable"])
             let names = names(step)
+            // A level reached already costs nothing to reach: its row holds only the must-haves, which every
+            // package carries whatever the target, so their cost is named as theirs, not as the level's price.
             let contents = !step.reachable ? "" : names.isEmpty ? strings["ladderNothing"] : step.reachedNow
-                ? strings["ladderMustOnly"]
+                ? strings.format("ladderReachedMustFmt", ["cost": format.money(step.investment)])
                 : strings.format("ladderContentsFmt", ["m": String(step.modules.count), "k": String(step.measures.count)])
+            let priced = step.reachable && !step.reachedNow
             return [
                 "level": .from(format.level(step.level)),
                 "status": .from(status),
                 "reachable": .from(step.reachable),
                 "isTarget": .from(step.level == targetLevel),
-                "investment": .from(step.reachable ? format.money(step.investment) : "—"),
-                "netCost": .from(step.reachable ? format.money(step.netCost) : "—"),
-                "duration": .from(step.reachable ? format.duration(step.durationWeeks) : "—"),
+                "investment": .from(priced ? format.money(step.investment) : "—"),
+                "netCost": .from(priced ? format.money(step.netCost) : "—"),
+                "duration": .from(priced ? format.duration(step.durationWeeks) : "—"),
                 "contents": .from(contents),
                 "hasItems": .from(step.reachable && !names.isEmpty),
                 "itemsText": .from(step.reachable ? joined(names) : Clauses.join(step.missing.map(localized), separator: strings["clauseSeparator"])),

@@ -51,6 +51,21 @@ final class ViewModelBuilder {
         self.moduleIndex = Dictionary(proposal.modules.indices.map { (proposal.modules[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// The package holds modules: a project to contract, deliver, train for and accept.
+    var hasModules: Bool { proposal.totals.selectedModules > 0 }
+
+    /// The management measures in the package.
+    var measureCount: Int { proposal.totals.selectedMeasures ?? 0 }
+
+    /// The package holds nothing at all: no module and no measure (already at the target, or nothing reaches it).
+    var isEmptyPackage: Bool { !hasModules && measureCount == 0 }
+
+    /// The target is missed for the budget: the ladder has a package that reaches it.
+    var targetMissedForBudget: Bool {
+        guard let target = proposal.target, let level = target.level, !target.reached, proposal.budgetYuan != nil else { return false }
+        return (proposal.ladder ?? []).contains { $0.level == level && $0.reachable }
+    }
+
     /// Set in the HTML flavour when some text would read differently in the Markdown flavour.
     private(set) var markdownWouldDiffer = false
 
@@ -173,7 +188,8 @@ final class ViewModelBuilder {
         let d = proposal.diagnosis, a = proposal.after
         // Points that do not move are said to stay, not to "rise from 77.025 to 77.025".
         let samePoints = format.points(d.points) == format.points(a.points)
-        let headlineKey = (a.level > d.level ? "headlineUp" : "headlineSame") + (samePoints ? "Flat" : "")
+        let headlineKey = isEmptyPackage ? "headlineEmpty" : (a.level > d.level ? "headlineUp" : "headlineSame") + (samePoints ? "Flat" : "")
+        let plain = plainNote()
         let reasons = strongestReasons()
         let node: ViewNode = [
             "levelNow": .from(format.level(d.level)),
@@ -190,6 +206,8 @@ final class ViewModelBuilder {
             "modules": .from(strings.format("modulesFmt", ["n": String(t.selectedModules), "s": String(standard),
                                                "p": String(t.selectedModules - standard)])),
             "targetLine": .from(targetLine()),
+            "plainNote": .from(plain),
+            "hasPlainNote": .from(!plain.isEmpty),
             "measuresCount": .from(strings.format("measuresCountFmt", ["n": String(t.selectedMeasures ?? 0)])),
             "hasMeasures": .from((t.selectedMeasures ?? 0) > 0),
             "reasons": .from(reasons),
@@ -197,8 +215,19 @@ final class ViewModelBuilder {
             "hasBudgetLimit": .from(proposal.budgetYuan != nil),
             "budgetNote": .from(budgetNote()),
         ]
-        node["whyNotAfter"] = whyNotHigher(a, key: "whyNotAfterFmt").mustacheValue
+        // With nothing in the package there is no "after the retrofit": the blockers are today's.
+        node["whyNotAfter"] = whyNotHigher(a, key: isEmptyPackage ? "whyNotNowFmt" : "whyNotAfterFmt").mustacheValue
         return node
+    }
+
+    /// What the package is when it is no retrofit project: nothing at all, or management measures only (empty for a
+    /// package with modules).
+    func plainNote() -> String {
+        if hasModules { return "" }
+        if measureCount > 0 { return strings.format("plainMeasuresOnlyFmt", ["n": String(measureCount)]) }
+        guard let target = proposal.target, let level = target.level else { return strings["plainEmptyRules"] }
+        let key = target.reached ? "plainEmptyReachedFmt" : targetMissedForBudget ? "plainEmptyOverBudgetFmt" : "plainEmptyMissedFmt"
+        return strings.format(key, ["level": format.level(level), "now": format.level(proposal.diagnosis.level)])
     }
 
     /// The three strongest reasons for the package: the highest-weight rule reason of each chosen module,

@@ -83,7 +83,7 @@ public struct RenderStrings: Sendable {
     private static let enTable = Dictionary(entries.map { ($0.key, $0.en) }, uniquingKeysWith: { a, _ in a })
 
     static let entries: [(key: String, zh: String, en: String)] = document + summary + diagnosis + package + budget + closing + comparison
-        + sections + peerBenchmark
+        + sections + peerBenchmark + scope
 }
 
 extension RenderStrings {

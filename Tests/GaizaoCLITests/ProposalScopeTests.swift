@@ -1,0 +1,143 @@
+import Foundation
+import GaizaoTemplates
+import Testing
+@testable import GaizaoCLI
+@testable import GaizaoCore
+
+/// A proposal says what it is when it proposes little: nothing at all (already at a level, the next out of reach),
+/// management measures only, or a target at or below today's level; and it claims for the package no measure the
+/// package leaves out.
+@Suite struct ProposalScopeTests {
+    static func rendered(_ p: Proposal) -> [(lang: Lang, t: RenderStrings, md: String, html: String)] {
+        [Lang.zh, .en].map { lang in
+            (lang, RenderStrings(lang), RenderFixtures.renderer.markdown(p, lang: lang), RenderFixtures.renderer.html(p, lang: lang))
+        }
+    }
+
+    /// The texts of a module project: a contract, a roadmap, subsidy applications, module acceptance, training
+    /// before go-live, security "once machines are networked".
+    static func projectTexts(_ t: RenderStrings) -> [String] {
+        ["nextContract", "nextApply", "nextImplement", "nextPayment", "trainingIntro", "securityIntro", "accDeliveryAll", "riskSecurity", "prereqSite"].map { t[$0] }
+    }
+
+    /// The roadmap's and the acceptance table's headers, in Markdown and HTML.
+    static func emptyTables(_ t: RenderStrings) -> (md: [String], html: [String]) {
+        (["| \(t["phase"]) | \(t["weeks"]) | \(t["modules"]) |", "| \(t["module"]) | \(t["acceptanceItems"]) |"],
+         ["<th scope=\"col\">\(t["phase"])</th>", "<th scope=\"col\">\(t["module"])</th><th scope=\"col\">\(t["acceptanceItems"])</th>"])
+    }
+
+    /// home-appliance-advanced is at level 3 and level 4 is out of the catalog's reach: nothing is proposed. It once
+    /// read like a contract ("签订改造合同", a roadmap table with headers and no rows, security "after the retrofit").
+    @Test func anEmptyPackageSaysItIsNoProject() throws {
+        let p = try ProposalTextAuditTests.proposal("home-appliance-advanced")
+        try #require(p.totals.selectedModules == 0 && (p.totals.selectedMeasures ?? 0) == 0)
+        let level = try #require(p.target?.level)
+        try #require(p.target?.reached == false)
+        for r in Self.rendered(p) {
+            let f = RenderFormat.of(r.lang)
+            for text in Self.projectTexts(r.t) {
+                #expect(!r.md.contains(text) && !r.html.contains(text), "\(r.lang): \(text)")
+            }
+            let tables = Self.emptyTables(r.t)
+            for header in tables.md { #expect(!r.md.contains(header), "\(r.lang): \(header)") }
+            for header in tables.html { #expect(!r.html.contains(header), "\(r.lang): \(header)") }
+            // It says what it is, what to do next and what the target lacks, and the target risk has its own answer.
+            let plain = r.t.format("plainEmptyMissedFmt", ["now": f.level(p.diagnosis.level), "level": f.level(level)])
+            #expect(r.md.contains(plain) && r.html.contains(HTMLEscape.escaped(plain)), "\(r.lang)")
+            #expect(r.md.contains(r.t["acceptanceNone"]) && r.md.contains(r.t["orgIntroEmpty"]) && r.md.contains(r.t["securityIntroNoModules"]))
+            #expect(r.md.contains(r.t.format("nextKeepFmt", ["now": f.level(p.diagnosis.level)])), "\(r.lang)")
+            #expect(r.md.contains(r.t.format("nextGapFmt", ["level": f.level(level)])), "\(r.lang)")
+            #expect(r.md.contains(r.t.format("riskTargetOutOfReachEmptyMit", ["level": f.level(level), "after": f.level(p.after.level)])), "\(r.lang)")
+            #expect(!r.md.contains(r.t["riskCatalogMit"]), "\(r.lang)")
+        }
+    }
+
+    /// home-appliance-midsize reaches its target with management measures alone: no module roadmap, acceptance
+    /// table or training before go-live; the measures are the next steps.
+    @Test func aMeasuresOnlyPackageSaysSo() throws {
+        let p = try ProposalTextAuditTests.proposal("home-appliance-midsize")
+        try #require(p.totals.selectedModules == 0 && (p.totals.selectedMeasures ?? 0) > 0)
+        for r in Self.rendered(p) {
+            for text in Self.projectTexts(r.t) {
+                #expect(!r.md.contains(text) && !r.html.contains(text), "\(r.lang): \(text)")
+            }
+            let tables = Self.emptyTables(r.t)
+            for header in tables.md { #expect(!r.md.contains(header), "\(r.lang): \(header)") }
+            for header in tables.html { #expect(!r.html.contains(header), "\(r.lang): \(header)") }
+            let n = String(p.totals.selectedMeasures ?? 0)
+            #expect(r.md.contains(r.t.format("plainMeasuresOnlyFmt", ["n": n])) && r.html.contains(r.t.format("plainMeasuresOnlyFmt", ["n": n])), "\(r.lang)")
+            #expect(r.md.contains(r.t["acceptanceMeasuresOnly"]) && r.md.contains(r.t["trainingIntroMeasures"]) && r.md.contains(r.t["nextRating"]), "\(r.lang)")
+            let names = (p.measures ?? []).filter { $0.status == .include }.map { $0.name[r.lang] }
+            for name in names { #expect(r.md.contains(name), "\(r.lang): \(name)") }
+        }
+    }
+
+    /// A level reached already reads as reached, not as costing the must-haves ("一级 | 已达到 | 12.55–29.63 万元").
+    @Test func aLevelReachedNowShowsNoPrice() throws {
+        let p = try ProposalTextAuditTests.proposal("auto-parts-midsize")
+        let step = try #require(p.ladder?.first { $0.reachedNow && !$0.modules.isEmpty })
+        for r in Self.rendered(p) {
+            let f = RenderFormat.of(r.lang)
+            let row = try #require(r.md.split(separator: "\n").first { $0.hasPrefix("| \(f.level(step.level))") && $0.contains("| \(r.t["ladderNow"]) |") }, "\(r.lang)")
+            #expect(row.contains("| \(r.t["ladderNow"]) | — | — | — | "), "\(r.lang): \(row)")
+            #expect(row.contains(r.t.format("ladderReachedMustFmt", ["cost": f.money(step.investment)])), "\(r.lang): \(row)")
+            #expect(r.html.contains("<td class=\"nowrap\">\(r.t["ladderNow"])</td><td class=\"num\">—</td><td class=\"num opt\">—</td><td class=\"num\">—</td>"), "\(r.lang)")
+        }
+    }
+
+    /// A target below today's level is said to be below it, not "reached by the package".
+    @Test func aTargetBelowTodaysLevelIsSaidToBe() throws {
+        let p = try ProposalTextAuditTests.proposal("auto-parts-midsize", target: .level(1))
+        try #require(p.diagnosis.level == 2 && p.target?.reached == true)
+        for r in Self.rendered(p) {
+            let f = RenderFormat.of(r.lang)
+            let line = r.t.format("targetBelowNowFmt", ["level": f.level(1), "why": r.t["targetWhyOption"], "now": f.level(2), "after": f.level(p.after.level)])
+            #expect(r.md.contains("**\(line)**") && r.html.contains(HTMLEscape.escaped(line)), "\(r.lang)")
+            #expect(!r.md.contains(r.t.format("targetReachedFmt", ["level": f.level(1), "why": r.t["targetWhyOption"]])), "\(r.lang)")
+        }
+    }
+
+    /// The CLI warns, in the user's language, when `--target-level` is below the enterprise's level; not otherwise.
+    @Test func theCLIWarnsOfATargetBelowTodaysLevel() throws {
+        let answers = RenderFixtures.root + "/examples/auto-parts-midsize.yaml"
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-scope-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let en = try GaizaoBinary.run(["diagnose", answers, "--target-level", "1", "-o", out.path, "--format", "json", "--lang", "en"])
+        #expect(en.status == 0)
+        #expect(en.stderr.contains("warning: --target-level 1 is below the enterprise's current level 2: the proposal only keeps that level"), "\(en.stderr)")
+        let zh = try GaizaoBinary.run(["diagnose", answers, "--target-level", "1", "-o", out.path, "--format", "json", "--lang", "zh"])
+        #expect(zh.status == 0)
+        #expect(zh.stderr.contains("警告：--target-level 1 低于企业现有的 2 级：方案只保持现有等级"), "\(zh.stderr)")
+        for level in ["2", "3"] {
+            let quiet = try GaizaoBinary.run(["diagnose", answers, "--target-level", level, "-o", out.path, "--format", "json", "--lang", "en"])
+            #expect(quiet.status == 0 && !quiet.stderr.contains("warning"), "\(quiet.stderr)")
+        }
+    }
+
+    /// The organisation asked for a project manager "counted for talent building" while the measure that names one
+    /// was only recommended next: neither its cost nor its points are in the package, and the text says so.
+    @Test func theProjectLeadIsNotClaimedAsAMeasureThePackageLeavesOut() throws {
+        let cases = [try ProposalTextAuditTests.proposal("auto-parts-small-workshop"),
+                     try Engine(catalog: RenderFixtures.catalog).run(RenderFixtures.sheet("home-appliance-small-workshop"), contractor: "example-ha-contractor-b").proposal]
+        var out = 0, inPackage = 0
+        for p in cases {
+            guard case .string("none")? = p.answers.first(where: { $0.question == "it_staff" })?.value else { Issue.record("it_staff is not none"); continue }
+            let lead = try #require(p.measures?.first { $0.id == "m-digital-lead" })
+            for r in Self.rendered(p) {
+                #expect(!r.md.contains("并计入人才建设") && !r.md.contains("which also counts for talent building"), "\(r.lang)")
+                let key = lead.status == .include ? "leadMeasureInFmt" : "leadMeasureOutFmt"
+                let note = r.t.format(key, ["m": lead.name[r.lang]])
+                #expect(r.md.contains(note), "\(r.lang): \(key)")
+            }
+            if lead.status == .include { inPackage += 1 } else { out += 1 }
+        }
+        #expect(out >= 1)
+        // The measure in the package is referred to as such.
+        var p = cases[0]
+        let k = try #require(p.measures?.firstIndex { $0.id == "m-digital-lead" })
+        p.measures![k].status = .include
+        let md = RenderFixtures.renderer.markdown(p, lang: .zh)
+        #expect(md.contains(RenderStrings(.zh).format("leadMeasureInFmt", ["m": p.measures![k].name.zh])))
+        _ = inPackage
+    }
+}
