@@ -13,7 +13,8 @@ public struct CompareCommand: ParsableCommand {
             (and comparison.json with --format json, see docs/comparison-schema.md). \
             Columns are labelled with the contractor's name, else the file name. With --mode auto, two proposals of \
             one enterprise with different dates and the same contractor are compared before/after; anything else \
-            compares contractors. Proposals are comparable when they aim at the same target level and each \
+            weighs them against each other: several contractors' offers, or options (one pricing with different \
+            targets or budgets, reference prices beside a contractor's), the report naming what differs. Proposals are comparable when they aim at the same target level and each \
             reaches it within its own budget; the others are marked at the top and take no "lowest" or "shortest". Exit codes: 0 ok, 1 an input is wrong (malformed JSON, different enterprises, one file given twice), 2 usage.
             """)
 

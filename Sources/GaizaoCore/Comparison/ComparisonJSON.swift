@@ -14,6 +14,9 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
     public var targetLevel: Int
     /// `stated` (some proposal states a target) or `reached` (none does: the highest projected level).
     public var targetBasis: String
+    /// What the proposals differ in, of `pricing`, `target`, `budget` (contractors mode; empty before/after):
+    /// `mode: contractors` with anything but `pricing` compares options, not only contractors.
+    public var differsIn: [String]
     public var warnings: [Localized]
     public var proposals: [Entry]
     public var modules: [ModuleEntry]
@@ -40,7 +43,12 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
         public var budgetYuan: Int?
         public var overBudget: Bool
         public var investment: Proposal.YuanRange
+        /// The certain (qualified) subsidy, the one `netCost` deducts.
         public var subsidy: Proposal.YuanRange
+        /// What conditional schemes would add on top of `subsidy`, and one-off rewards; absent when none. Neither
+        /// is in `netCost`.
+        public var subsidyConditional: Proposal.YuanRange?
+        public var subsidyOneOff: Proposal.YuanRange?
         public var netCost: Proposal.YuanRange
         public var durationWeeks: Int
         public var selectedModules: Int
@@ -49,12 +57,17 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
         public var moduleInvestment: Proposal.YuanRange
         public var measureInvestment: Proposal.YuanRange
         public var netCostPerPointYuan: Proposal.YuanRange?
+        /// Net cost per maturity level gained; absent when no level is gained. The ranked figure
+        /// (`lowest_net_cost_per_level`); per point is not ranked.
+        public var netCostPerLevelYuan: Proposal.YuanRange?
+        /// Ids of chosen modules that another proposal chooses too with other products.
+        public var productsDiffer: [String]
         public var droppedForBudget: [String]
         /// Ids of the management measures left out to stay within the budget (as `droppedForBudget` for modules).
         public var measuresDroppedForBudget: [String]
         public var mandatoryBelowTwo: [String]
         /// The rankings this proposal wins among comparable ones: `lowest_net_cost`, `shortest_duration`,
-        /// `lowest_net_cost_per_point`.
+        /// `lowest_net_cost_per_level`.
         public var badges: [String]
     }
 
@@ -90,20 +103,21 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
         }
         let cheapest = c.mode == .contractors ? winners { [$0.netCost.high, $0.netCost.low] } : []
         let shortest = c.mode == .contractors ? winners { [$0.weeks] } : []
-        let perPoint = c.mode == .contractors ? winners { $0.netCostPerPoint.map { [$0.high, $0.low] } } : []
+        let perLevel = c.mode == .contractors ? winners { $0.netCostPerLevel.map { [$0.high, $0.low] } } : []
         schema = Self.schemaID
         mode = c.mode.rawValue
         enterprise = c.enterprise
         sameEnterprise = c.sameEnterprise
         targetLevel = c.commonTargetLevel
         targetBasis = c.commonTargetStated ? "stated" : "reached"
+        differsIn = c.differsIn
         warnings = c.warnings
         proposals = indices.map { i in
             let col = c.columns[i], p = col.proposal, row = c.summary[i], verdict = c.comparability[i]
             var badges: [String] = []
             if cheapest.contains(i) { badges.append("lowest_net_cost") }
             if shortest.contains(i) { badges.append("shortest_duration") }
-            if perPoint.contains(i) { badges.append("lowest_net_cost_per_point") }
+            if perLevel.contains(i) { badges.append("lowest_net_cost_per_level") }
             return Entry(
                 label: col.label, source: col.source, enterprise: p.enterprise.name, creditCode: p.enterprise.creditCode,
                 contractor: p.contractor.name, date: p.date,
@@ -111,11 +125,16 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
                 notes: verdict.notes.map { Reason(code: $0.code, text: $0.text) }, target: col.target,
                 levelNow: row.levelNow, levelAfter: row.levelAfter, pointsNow: row.pointsNow, pointsAfter: row.pointsAfter,
                 budgetYuan: p.budgetYuan, overBudget: p.budgetYuan.map { p.totals.investment.highYuan > $0 } ?? false,
-                investment: p.totals.investment, subsidy: p.totals.subsidy.range, netCost: p.totals.netCost,
+                investment: p.totals.investment, subsidy: p.totals.subsidy.range,
+                subsidyConditional: row.subsidyConditional.high > 0 ? .init(lowYuan: row.subsidyConditional.low, highYuan: row.subsidyConditional.high) : nil,
+                subsidyOneOff: row.subsidyOneOff.high > 0 ? .init(lowYuan: row.subsidyOneOff.low, highYuan: row.subsidyOneOff.high) : nil,
+                netCost: p.totals.netCost,
                 durationWeeks: row.weeks, selectedModules: row.modules, selectedMeasures: row.measures,
                 moduleInvestment: .init(lowYuan: row.moduleCost.low, highYuan: row.moduleCost.high),
                 measureInvestment: .init(lowYuan: row.measureCost.low, highYuan: row.measureCost.high),
                 netCostPerPointYuan: row.netCostPerPoint.map { Proposal.YuanRange(lowYuan: $0.low, highYuan: $0.high) },
+                netCostPerLevelYuan: row.netCostPerLevel.map { Proposal.YuanRange(lowYuan: $0.low, highYuan: $0.high) },
+                productsDiffer: i < c.productsDiffer.count ? c.productsDiffer[i] : [],
                 droppedForBudget: c.droppedForBudget[i],
                 measuresDroppedForBudget: i < c.measuresDroppedForBudget.count ? c.measuresDroppedForBudget[i] : [], mandatoryBelowTwo: c.mandatoryBelowTwo[i], badges: badges)
         }

@@ -11,11 +11,19 @@ extension ProposalComparator {
         }
         let perPoint = gained > 0.0005 && gained.isFinite
             ? perPointYuan(net.low).flatMap { low in perPointYuan(net.high).map { CostRange(low: low, high: $0) } } : nil
+        let levelsGained = p.after.level - p.diagnosis.level
+        func perLevelYuan(_ yuan: Int) -> Int { Int((Double(yuan) / Double(levelsGained)).rounded()) }
+        let perLevel = levelsGained > 0 ? CostRange(low: perLevelYuan(net.low), high: perLevelYuan(net.high)) : nil
+        func ordered(_ r: Proposal.YuanRange?) -> CostRange {
+            // The conditional increment can be larger at the low end (a cap bites at the high end): smallest first.
+            guard let r else { return .zero }
+            return CostRange(low: min(r.lowYuan, r.highYuan), high: max(r.lowYuan, r.highYuan))
+        }
         let included = (p.measures ?? []).filter { $0.status == .include }
         func total(_ ranges: [Proposal.YuanRange]) -> CostRange {
             ranges.reduce(CostRange.zero) { CostRange(low: $0.low + $1.lowYuan, high: $0.high + $1.highYuan) }
         }
-        return .init(label: label, levelNow: p.diagnosis.level, levelAfter: p.after.level, pointsNow: p.diagnosis.points,
+        var row = ProposalComparison.SummaryRow(label: label, levelNow: p.diagnosis.level, levelAfter: p.after.level, pointsNow: p.diagnosis.points,
                      pointsAfter: p.after.points, modules: p.totals.selectedModules,
                      standardModules: p.modules.filter { $0.kind == "standard" && $0.status.isSelected }.count,
                      measures: included.count, moduleCost: total(p.modules.filter(\.status.isSelected).map(\.cost)),
@@ -23,6 +31,26 @@ extension ProposalComparator {
                      investment: CostRange(low: p.totals.investment.lowYuan, high: p.totals.investment.highYuan),
                      subsidy: CostRange(low: p.totals.subsidy.lowYuan, high: p.totals.subsidy.highYuan),
                      netCost: net, weeks: p.totals.durationWeeks, netCostPerPointYuan: perPoint?.high, netCostPerPoint: perPoint)
+        row.subsidyConditional = ordered(p.totals.subsidy.conditional)
+        row.subsidyOneOff = ordered(p.totals.subsidy.oneOff)
+        row.levelsGained = levelsGained
+        row.netCostPerLevel = perLevel
+        return row
+    }
+
+    /// Per proposal: the modules it chooses that another proposal chooses too with other products (order aside):
+    /// the same module id then buys a different scope in the two totals. A module only one proposal chooses is a
+    /// difference in decisions (the module matrix), not in scope. Only the listed products are compared; nothing
+    /// is inferred about scope.
+    static func productsDiffer(_ ordered: [Proposal]) -> [[String]] {
+        ordered.indices.map { i in
+            ordered[i].modules.filter(\.status.isSelected).filter { m in
+                let mine = Set(m.products)
+                return ordered.indices.contains { j in
+                    j != i && ordered[j].modules.first(where: { $0.id == m.id }).map { $0.status.isSelected && Set($0.products) != mine } ?? false
+                }
+            }.map(\.id)
+        }
     }
 
     /// Every module of any column, in the first proposal's order (then those only later proposals list).

@@ -62,7 +62,8 @@ public enum ProposalComparator {
         }
         let ordered = columns.map(\.proposal)
         let common = commonTarget(columns)
-        let settings = settingDifferences(ordered)
+        var settings = settingDifferences(ordered)
+        settings.targets = Set(columns.map { $0.target.map { "\($0.level ?? 0)" } ?? "-" }).count > 1
         let answers = answerDifferences(ordered)
         let plans = mode == .beforeAfter ? plannedChanges(before: ordered[0], after: ordered[1]) : (nowSatisfied: [], stillPlanned: [], noLongerPlanned: [], newlyPlanned: [])
         var comparison = ProposalComparison(
@@ -78,6 +79,7 @@ public enum ProposalComparator {
             droppedForBudget: ordered.map(droppedForBudget), mandatoryBelowTwo: ordered.map(mandatoryBelowTwo))
         comparison.measures = measureRows(ordered)
         comparison.measuresDroppedForBudget = ordered.map(measuresDroppedForBudget)
+        comparison.productsDiffer = productsDiffer(ordered)
         comparison.answersHashesDiffer = Set(ordered.map(\.answersHash)).count > 1
         comparison.warnings = identityWarnings(columns) + comparison.warnings
         return comparison

@@ -32,9 +32,19 @@ public struct ProposalComparison: Sendable {
         public var moduleCost: CostRange = .zero
         public var measureCost: CostRange = .zero
         public var investment: CostRange
+        /// The certain (qualified) subsidy: what `netCost` deducts.
         public var subsidy: CostRange
+        /// What conditional schemes (a pending pilot listing, …) would add on top of `subsidy`; not in `netCost`.
+        public var subsidyConditional: CostRange = .zero
+        /// One-off rewards to the enterprise, not a subsidy of the project; not in `netCost`.
+        public var subsidyOneOff: CostRange = .zero
         public var netCost: CostRange
         public var weeks: Int
+        /// Levels gained by the retrofit (projected level after minus the level now).
+        public var levelsGained: Int = 0
+        /// Net cost (low and high) per level gained; nil when no level is gained. The ranked cost-effectiveness
+        /// figure: points beyond a level's threshold do not change the level, so they are not ranked.
+        public var netCostPerLevel: CostRange? = nil
         /// Net cost (high) per MIIT point gained; nil when no point is gained.
         public var netCostPerPointYuan: Int?
         /// Net cost (low and high) per MIIT point gained; nil when no point is gained.
@@ -123,8 +133,10 @@ public struct ProposalComparison: Sendable {
         public var catalogs: Bool
         /// The diagnosis dates.
         public var dates: Bool
+        /// The stated target levels (a proposal that states none counts as its own value).
+        public var targets: Bool = false
 
-        public var any: Bool { overlays || budgets || catalogs || dates }
+        public var any: Bool { overlays || budgets || catalogs || dates || targets }
     }
 
     public var mode: Mode
@@ -164,6 +176,26 @@ public struct ProposalComparison: Sendable {
     public var measuresDroppedForBudget: [[String]] = []
     /// Per column: the mandatory scenes left below level 2 after the retrofit.
     public var mandatoryBelowTwo: [[String]]
+    /// Per column: the modules it chooses that another proposal chooses too with other products (in the
+    /// proposal's order). The same module id may then buy a different scope: a lower price
+    /// is not necessarily the same thing for less.
+    public var productsDiffer: [[String]] = []
+
+    /// What the proposals of a contractors comparison differ in, of the settings a reviewer weighs them by:
+    /// `pricing` (contractor overlay or reference prices), `target` (stated target level), `budget`.
+    public var differsIn: [String] {
+        guard mode == .contractors else { return [] }
+        return [("pricing", settings.overlays), ("target", settings.targets), ("budget", settings.budgets)].filter(\.1).map(\.0)
+    }
+
+    /// Rival offers of several contractors: every proposal names a contractor, no two the same, and they share
+    /// their target and budget. Anything else (reference prices beside a contractor, one pricing with different
+    /// targets or budgets) compares options, not contractors.
+    public var severalContractors: Bool {
+        guard mode == .contractors, !settings.targets, !settings.budgets else { return false }
+        let overlays = columns.map { $0.proposal.contractor.overlay ?? "" }
+        return !overlays.contains("") && Set(overlays).count == overlays.count
+    }
 
     /// The enterprises' names, each once, in column order: one name unless `--allow-different` compared several.
     public var enterpriseNames: [String] {

@@ -109,8 +109,7 @@ struct ComparisonViewModelBuilder {
         } else {
             facts += enterpriseFacts()
         }
-        let modeKey = beforeAfter ? "cmpModeBeforeAfter" : (comparison.sameEnterprise ? "cmpModeContractors" : "cmpModeDifferent")
-        facts.append(["label": .from(strings["cmpMode"]), "value": .from(strings[modeKey])])
+        facts.append(["label": .from(strings["cmpMode"]), "value": .from(modeText())])
         facts.append(["label": .from(strings["cmpProposalCount"]), "value": .from(String(comparison.columns.count))])
         let proposals: [ViewNode] = comparison.columns.map { col in
             let p = col.proposal
@@ -136,6 +135,17 @@ struct ComparisonViewModelBuilder {
             "hasExample": .from(comparison.columns.contains { $0.proposal.contractor.example }),
             "comparability": .from(comparabilityNode()),
         ]
+    }
+
+    /// What is compared: before and after, different enterprises, several contractors' rival offers, or options
+    /// (one pricing with different targets or budgets, reference prices beside a contractor), naming what differs.
+    func modeText() -> String {
+        if beforeAfter { return strings["cmpModeBeforeAfter"] }
+        if !comparison.sameEnterprise { return strings["cmpModeDifferent"] }
+        if comparison.severalContractors { return strings["cmpModeContractors"] }
+        let keys = ["pricing": "cmpDiffersPricing", "target": "cmpDiffersTarget", "budget": "cmpDiffersBudget"]
+        let what = comparison.differsIn.compactMap { keys[$0].map { strings[$0] } }
+        return what.isEmpty ? strings["cmpModeOptionsSame"] : strings.format("cmpModeOptionsFmt", ["what": what.joined(separator: strings["cmpDiffersSeparator"])])
     }
 
     /// Proposals of different enterprises (`--allow-different`): one fact per enterprise, in column order, with
@@ -193,6 +203,10 @@ struct ComparisonViewModelBuilder {
             rows.append(row("cmpComparableTitle", comparison.comparability.map { strings[$0.comparable ? "cmpComparable" : "cmpNotComparable"] },
                             alerts: comparison.comparability.map { !$0.comparable }))
         }
+        // Reference prices beside a contractor's, or several contractors: which pricing each column rests on.
+        if comparison.settings.overlays {
+            rows.append(row("cmpPricing", comparison.columns.map { contractorName($0.proposal) }, alerts: comparison.columns.map { _ in false }))
+        }
         rows.append(row("cmpTarget", comparison.columns.map(targetText), alerts: comparison.columns.map { $0.target.map { $0.level != nil && !$0.reached } ?? false }))
         let budgets = comparison.columns.map { col -> (String, Bool) in
             let p = col.proposal
@@ -216,6 +230,12 @@ struct ComparisonViewModelBuilder {
             return strings["cmpBelowMark"] + " " + joined(names)
         }
         rows.append(row("cmpMandatoryBelow", below, alerts: comparison.mandatoryBelowTwo.map { !$0.isEmpty }))
+        // One module id, different products: the scope bought may differ, so a lower price may buy less.
+        let scope = comparison.productsDiffer
+        if scope.contains(where: { !$0.isEmpty }) {
+            rows.append(row("cmpProductsDiffer", scope.map { ids in ids.isEmpty ? strings["cmpNone"] : strings["cmpBelowMark"] + " " + joined(ids.map(moduleName)) },
+                            alerts: scope.map { !$0.isEmpty }))
+        }
         return rows
     }
 
@@ -230,8 +250,14 @@ struct ComparisonViewModelBuilder {
 
     func summary() -> ViewNode {
         let rows = comparison.summary
+        // A "lowest" or "shortest" won with modules whose products differ from another proposal's says so beside
+        // the badge: the lower figure may buy a different scope.
+        let scopeDiffers = comparison.columns.indices.map { $0 < comparison.productsDiffer.count && !comparison.productsDiffer[$0].isEmpty }
         func cells(_ texts: [String], best: Set<Int> = [], bestLabel: String = "") -> [ViewNode] {
-            texts.enumerated().map { i, text in ["text": .from(text), "isBest": .from(best.contains(i)), "bestLabel": .from(bestLabel), "isAlert": .from(false)] }
+            texts.enumerated().map { i, text in
+                let label = scopeDiffers[i] ? strings.format("cmpBestScopeFmt", ["label": bestLabel]) : bestLabel
+                return ["text": .from(text), "isBest": .from(best.contains(i)), "bestLabel": .from(label), "isAlert": .from(false)]
+            }
         }
         func row(_ key: String, _ texts: [String], best: Set<Int> = [], bestLabel: String = "") -> ViewNode {
             ["name": .from(strings[key]), "cells": .from(cells(texts, best: best, bestLabel: bestLabel))]
@@ -241,6 +267,12 @@ struct ComparisonViewModelBuilder {
                 let value = range.low == range.high ? wanOrGrouped(range.low) : "\(wanOrGrouped(range.low))–\(wanOrGrouped(range.high))"
                 return strings.format("cmpPerPointFmt", ["v": value])
             } ?? strings["cmpNoGain"]
+        }
+        let perLevel = rows.map { r in
+            r.netCostPerLevel.map { range -> String in
+                let value = range.low == range.high ? wanOrGrouped(range.low) : "\(wanOrGrouped(range.low))–\(wanOrGrouped(range.high))"
+                return strings.format("cmpPerLevelFmt", ["v": value])
+            } ?? strings["cmpNoLevelGain"]
         }
         let table: [ViewNode] = [
             row("cmpLevels", rows.map { strings.format("cmpArrowFmt", ["a": format.level($0.levelNow), "b": format.level($0.levelAfter)]) },
@@ -258,18 +290,31 @@ struct ComparisonViewModelBuilder {
                 r.measures == 0 ? money(r.investment)
                     : strings.format("cmpInvestmentPartsFmt", ["total": money(r.investment), "modules": money(r.moduleCost), "measures": money(r.measureCost)])
             }),
-            row("subsidy", rows.map { money($0.subsidy) }),
+            row("subsidy", rows.map(subsidyText)),
             row("netCost", rows.map { money($0.netCost) },
                 best: best(rows.map { [$0.netCost.high, $0.netCost.low] }, lowerIsBetter: true),
                 bestLabel: strings["cmpLowest"]),
             row("duration", rows.map { format.duration($0.weeks) }, best: best(rows.map(\.weeks), lowerIsBetter: true), bestLabel: strings["cmpShortest"]),
-            row("cmpPerPoint", perPoint, best: best(rows.map { $0.netCostPerPoint.map { [$0.high, $0.low] } }, lowerIsBetter: true), bestLabel: strings["cmpLowest"]),
+            // Ranked per level, not per point: points beyond a level's threshold do not change the level, and a
+            // package that buys more of them would win "lowest per point" while costing more.
+            row("cmpPerLevel", perLevel, best: best(rows.map { $0.netCostPerLevel.map { [$0.high, $0.low] } }, lowerIsBetter: true), bestLabel: strings["cmpLowest"]),
+            row("cmpPerPoint", perPoint),
         ]
         let figures = table.map { row -> ViewNode in
             row["isSetting"] = false
             return row
         }
         return ["intro": .from(strings["cmpSummaryIntro"]), "rows": .from(settingRows() + figures)]
+    }
+
+    /// The qualified subsidy (what the net cost deducts), with the conditional and one-off amounts beside it as
+    /// the proposals show them, so a proposal whose subsidy is all pending does not read as having none.
+    func subsidyText(_ r: ProposalComparison.SummaryRow) -> String {
+        var extras: [String] = []
+        if r.subsidyConditional.high > 0 { extras.append(strings.format("cmpSubsidyPendingFmt", ["amount": money(r.subsidyConditional)])) }
+        if r.subsidyOneOff.high > 0 { extras.append(strings.format("cmpSubsidyOneOffFmt", ["amount": money(r.subsidyOneOff)])) }
+        guard !extras.isEmpty else { return money(r.subsidy) }
+        return strings.format("cmpSubsidyExtrasFmt", ["certain": money(r.subsidy), "extras": extras.joined(separator: strings["clauseSeparator"])])
     }
 
     /// `12.5` (万元) in Chinese, `125,000` (yuan) in English: a figure for a format that carries the unit.
