@@ -25,7 +25,7 @@ extension RenderStrings {
         ("effectiveRateFmt", "低估算 {low}，高估算 {high}", "{low} at the low estimate, {high} at the high"),
         ("effectiveRateCappedFmt", "低估算 {low}，高估算 {high}，受补助上限影响", "{low} at the low estimate, {high} at the high, caps applied"),
         ("conditionalFmt", "另有 {amount} 须待条件满足后才能获得：{schemes}。未计入补助合计和净投入。", "A further {amount} depends on a pending condition: {schemes}. Not counted in the subsidy total or the net cost."),
-        ("oneOffFmt", "{schemes}：{amount}，为企业一次性奖励，不属于本项目补助，未计入净投入。", "{schemes}: {amount}, a one-off reward to the enterprise, not a subsidy of this project; not counted in the net cost."),
+        ("oneOffFmt", "{schemes}：最高 {amount}，为企业一次性奖励，不属于本项目补助，未计入净投入。", "{schemes}: up to {amount}, a one-off reward to the enterprise, not a subsidy of this project; not counted in the net cost."),
         ("yearlyFees", "每年运维及订阅费用", "Yearly operations and subscription fees"),
         ("yearlyFeeBasis", "成本模型的固定年费，不随企业规模变化", "the cost model's flat yearly fee, not scaled to the enterprise's size"),
         ("annualSaving", "年化效益（估算）", "Annual benefit (estimate)"),
