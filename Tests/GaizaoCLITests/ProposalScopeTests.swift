@@ -26,6 +26,13 @@ import Testing
          ["<th scope=\"col\">\(t["phase"])</th>", "<th scope=\"col\">\(t["module"])</th><th scope=\"col\">\(t["acceptanceItems"])</th>"])
     }
 
+    /// The money sections of a project — the subsidy table, a funding plan with bank credit and the bridge to
+    /// pre-finance, the duties of running new systems, the benefit estimate's method — in both formats.
+    static func moneySectionTexts(_ t: RenderStrings) -> [String] {
+        [t["subsidyTable"], t["fundingIntro"], t["fundCredit"], t["opsDuties"], t["operationsIntro"], t["benefitsIntro"],
+         t["noBenefits"], t["noYearlyFees"]]
+    }
+
     /// home-appliance-advanced is at level 3 and level 4 is out of the catalog's reach: nothing is proposed. It once
     /// read like a contract ("签订改造合同", a roadmap table with headers and no rows, security "after the retrofit").
     @Test func anEmptyPackageSaysItIsNoProject() throws {
@@ -49,6 +56,13 @@ import Testing
             #expect(r.md.contains(r.t.format("nextGapFmt", ["level": f.level(level)])), "\(r.lang)")
             #expect(r.md.contains(r.t.format("riskTargetOutOfReachEmptyMit", ["level": f.level(level), "after": f.level(p.after.level)])), "\(r.lang)")
             #expect(!r.md.contains(r.t["riskCatalogMit"]), "\(r.lang)")
+            // No money sections of a project: one sentence each says there is nothing to pay, fund, run or price.
+            for text in Self.moneySectionTexts(r.t) {
+                #expect(!r.md.contains(text) && !r.html.contains(HTMLEscape.escaped(text)), "\(r.lang): \(text)")
+            }
+            for key in ["budgetNothing", "noBenefitsEmpty", "fundingNothing", "operationsNothing"] {
+                #expect(r.md.contains(r.t[key]) && r.html.contains(HTMLEscape.escaped(r.t[key])), "\(r.lang): \(key)")
+            }
         }
     }
 
@@ -69,6 +83,15 @@ import Testing
             #expect(r.md.contains(r.t["acceptanceMeasuresOnly"]) && r.md.contains(r.t["trainingIntroMeasures"]) && r.md.contains(r.t["nextRating"]), "\(r.lang)")
             let names = (p.measures ?? []).filter { $0.status == .include }.map { $0.name[r.lang] }
             for name in names { #expect(r.md.contains(name), "\(r.lang): \(name)") }
+            // The measures' costs are tabulated; no subsidy applies to them, and nothing needs financing or running.
+            #expect(r.md.contains(r.t["moduleOrMeasure"]), "\(r.lang)")
+            for text in Self.moneySectionTexts(r.t) {
+                #expect(!r.md.contains(text) && !r.html.contains(HTMLEscape.escaped(text)), "\(r.lang): \(text)")
+            }
+            let funding = r.t.format("fundingMeasuresOnlyFmt", ["amount": RenderFormat.of(r.lang).money(p.totals.investment)])
+            for text in [r.t["subsidyMeasuresOnly"], r.t["noBenefitsNoModules"], r.t["operationsNothing"], funding] {
+                #expect(r.md.contains(text) && r.html.contains(HTMLEscape.escaped(text)), "\(r.lang): \(text)")
+            }
         }
     }
 

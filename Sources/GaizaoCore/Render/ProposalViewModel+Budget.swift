@@ -46,6 +46,12 @@ extension ViewModelBuilder {
             ]
         }
         return [
+            // An empty package has no cost or subsidy to tabulate: one sentence says so instead of tables of zeros.
+            "hasItems": .from(!isEmptyPackage),
+            "nothingNote": .from(strings["budgetNothing"]),
+            // Measures are not part of a subsidy's base: a measures-only package has no subsidy to work out.
+            "hasSubsidyTable": .from(hasModules),
+            "noSubsidyNote": .from(strings["subsidyMeasuresOnly"]),
             "costRows": .from(costRows),
             "costTitle": .from(strings[measures.isEmpty ? "costTable" : "costTableWithMeasures"]),
             "costItem": .from(strings[measures.isEmpty ? "module" : "moduleOrMeasure"]),

@@ -59,7 +59,11 @@ extension ViewModelBuilder {
     }
 
     func benefitsSection() -> ViewNode {
-        guard let b = proposal.benefits else { return ["hasRows": .from(false), "notMonetised": .from([ViewNode]()), "hasNotMonetised": .from(false)] }
+        // Why no benefit is priced: the modules' KPIs lack baselines, or there is no module to price at all.
+        let noRowsNote = strings[hasModules ? "noBenefits" : isEmptyPackage ? "noBenefitsEmpty" : "noBenefitsNoModules"]
+        guard let b = proposal.benefits else {
+            return ["hasRows": .from(false), "hasModules": .from(hasModules), "noRowsNote": .from(noRowsNote), "notMonetised": .from([ViewNode]()), "hasNotMonetised": .from(false)]
+        }
         let rows: [ViewNode] = b.modules.map { m in
             ["module": .from(moduleName(m.module)), "saving": .from(format.money(m.annualSaving)),
              "basis": .from(joined(m.lines.map { localized($0.basis) }))]
@@ -68,6 +72,8 @@ extension ViewModelBuilder {
         return [
             "rows": .from(rows),
             "hasRows": .from(!rows.isEmpty),
+            "hasModules": .from(hasModules),
+            "noRowsNote": .from(noRowsNote),
             "total": .from(format.money(b.annualSaving)),
             "fees": .from(format.money(b.yearlyFees)),
             "net": .from(format.money(net)),
@@ -93,6 +99,11 @@ extension ViewModelBuilder {
         rows.append(["source": .from(strings["fundCredit"]), "amount": .from(strings["dash"]), "note": .from(strings["fundCreditNote"])])
         rows.append(["source": .from(strings["fundYongjintong"]), "amount": .from(strings["dash"]), "note": .from(strings["fundYongjintongNote"])])
         return [
+            // A funding plan (own funds, subsidy, bank credit) only for a package with modules that costs something;
+            // else one sentence: nothing to fund, or measures paid by the enterprise itself.
+            "hasFundingPlan": .from(hasModules && t.investment.highYuan > 0),
+            "nothingNote": .from(t.investment.highYuan > 0
+                ? strings.format("fundingMeasuresOnlyFmt", ["amount": format.money(t.investment)]) : strings["fundingNothing"]),
             "rows": .from(rows),
             "bridge": .from(strings.format("fundBridgeFmt", ["amount": format.money(t.investment), "subsidy": format.money(t.subsidy.range)])),
         ]
@@ -108,6 +119,8 @@ extension ViewModelBuilder {
                     "basis": .from(hasFee ? strings["yearlyFeeBasis"] : strings["dash"])]
         }
         let fees = proposal.totals.yearlyFees ?? .init(lowYuan: 0, highYuan: 0)
-        return ["rows": .from(rows), "hasRows": .from(!rows.isEmpty), "total": .from(format.money(fees)), "hasFees": .from(fees.highYuan > 0)]
+        // No module, no new system to run: the duties of operating one would describe a project that is not there.
+        return ["rows": .from(rows), "hasRows": .from(!rows.isEmpty), "nothingNote": .from(strings["operationsNothing"]),
+                "total": .from(format.money(fees)), "hasFees": .from(fees.highYuan > 0)]
     }
 }

@@ -102,6 +102,8 @@ extension RenderStrings {
         ("benefitValue", "取值", "Value"),
         ("notMonetised", "未折算为金额的效益", "Benefits not priced"),
         ("noBenefits", "所选模块的预期指标缺少可折算的基线，未测算金额效益。", "The chosen modules' KPIs lack a baseline to price them: no benefit in money is estimated."),
+        ("noBenefitsNoModules", "本方案不含模块；管理措施的作用体现在评测得分上，不折算为金额效益。", "The package holds no module; its management measures show in the assessment score and are not priced as money saved."),
+        ("noBenefitsEmpty", "本方案不含模块或管理措施，没有需要测算的效益。", "The package holds no module or measure: there is no benefit to estimate."),
         ("paybackNote", "回收期按净投入（投资减确定补助）除以年净效益计算；三年投资回报率 =（3 年净效益 − 净投入）÷ 净投入。", "Payback = net cost (investment less the certain subsidy) ÷ annual net benefit; 3-year ROI = (3 years' net benefit − net cost) ÷ net cost."),
         // Funding
         ("fundingIntro", "按“企业出一点、服务商让一点、政府补一点”的原则筹措资金。补助在验收通过后拨付，实施期间须由企业先行垫付全部投资。", "Funding follows “the enterprise pays a part, the provider gives a part, the government subsidises a part”. Subsidies are paid after acceptance, so the enterprise pre-finances the whole investment during the project."),
@@ -118,6 +120,8 @@ extension RenderStrings {
         ("fundCreditNote", "宁波银行、光大银行等推出以企业经营数据为基础的数字化信贷，可用于垫付补助到位前的资金缺口", "Ningbo Bank, Everbright Bank and others offer credit based on the firm's operating data; it can bridge the gap until the subsidy arrives"),
         ("fundYongjintong", "宁波“甬金通”数智金融平台", "Ningbo “Yongjintong” digital finance platform"),
         ("fundYongjintongNote", "线上发布融资需求、对接多家银行产品；可与宁波普惠金融信用信息平台的数据互通", "Post the financing need online and compare several banks' products; data shared with the Ningbo inclusive-finance credit platform"),
+        ("fundingNothing", "本方案没有投资，无需筹措资金。", "The package costs nothing: there is nothing to fund."),
+        ("fundingMeasuresOnlyFmt", "本方案只含管理措施，费用为 {amount}，由企业自筹，不涉及改造补助和融资。", "The package holds management measures only: their {amount} is the enterprise's own spending, with no retrofit subsidy or financing involved."),
         ("fundBridgeFmt", "实施期间需要垫付的资金：{amount}（全部投资），其中 {subsidy} 在验收后以补助形式收回。", "Cash needed during the project: {amount} (the whole investment), of which {subsidy} comes back as subsidy after acceptance."),
         // Operations
         ("operationsIntro", "系统上线后每年的运维、订阅（SaaS）和维保费用不属于投资额，不计入补助核定基数，须列入企业年度预算。", "Yearly operations, subscription (SaaS) and maintenance fees after go-live are not investment, do not count toward the subsidy base, and belong in the yearly budget."),
@@ -125,6 +129,7 @@ extension RenderStrings {
         ("costBasis", "计价依据", "Pricing basis"),
         ("opsDuties", "运维分工：总包商负责第一年免费质保期内的故障处理和版本升级；企业系统管理员负责账号、基础数据维护和日常巡检；每季度由双方复盘系统使用率和指标数据。", "Duties: the contractor fixes faults and upgrades versions during the first year's warranty; the enterprise's administrator keeps accounts and master data and does daily checks; both review usage and KPI data each quarter."),
         ("noYearlyFees", "所选模块没有年费。", "The chosen modules carry no yearly fee."),
+        ("operationsNothing", "本方案不新增信息系统或设备，没有新增的年费和运维工作。", "The package adds no system or equipment: no new yearly fee and nothing new to operate."),
         // Risk matrix
         ("riskMatrixTitle", "风险矩阵", "Risk matrix"),
         ("risk", "风险", "Risk"),

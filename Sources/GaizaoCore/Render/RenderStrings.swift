@@ -314,6 +314,8 @@ extension RenderStrings {
         ("kind", "类型", "Kind"),
         ("status", "结论", "Decision"),
         ("secRoadmap", "实施路线图", "Roadmap"),
+        ("budgetNothing", "本方案不含模块或管理措施，没有投资，也不涉及改造补助。日后按“各等级所需投入”实施改造时，补助按届时的方案测算。", "The package holds no module or measure: there is no investment and no retrofit subsidy to claim. Subsidies are worked out with a later package (see the cost of each level)."),
+        ("subsidyMeasuresOnly", "本方案只含管理措施，由企业自行实施，其费用不计入改造补助的核定投入，不涉及改造补助。", "The package holds management measures only, carried out by the enterprise itself: their cost is not retrofit investment, and no retrofit subsidy applies."),
         ("roadmapNothing", "本方案不含模块或管理措施，无需排程。", "The package holds no module or measure to schedule."),
         ("roadmapNoModulesFmt", "本方案不含模块，无需按模块排程；管理措施共 {w} 周。", "The package holds no module to schedule; the management measures take {w} {w|week|weeks}."),
         ("roadmapIntroFmt", "{n} 个模块按依赖关系排程，共 {w} 周：模块在其前置模块完成后开始，最多 {k} 个并行；分为 {p} 个阶段，每个阶段在上一层依赖完成、下一层模块可以开工时开始，模块归入其开工时所在的阶段。",
