@@ -137,6 +137,29 @@ import Testing
         }
     }
 
+    /// batch says once which enterprises a `--target-level` leaves below their level (not for those at or under
+    /// it), and the wizard as diagnose does.
+    @Test func batchAndWizardWarnOfATargetBelowTodaysLevel() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-scope-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inputs = dir.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        for name in ["auto-parts-midsize", "auto-parts-small-workshop"] {  // levels 2 and 0
+            try FileManager.default.copyItem(atPath: RenderFixtures.root + "/examples/\(name).yaml", toPath: inputs.appendingPathComponent(name + ".yaml").path)
+        }
+        let en = try GaizaoBinary.run(["batch", "in", "-o", "out1", "--format", "json", "--target-level", "1", "--lang", "en"], in: dir)
+        #expect(en.status == 0, "\(en.stderr)")
+        #expect(en.stderr.contains("warning: --target-level 1 is below the current level of 1 of 2 enterprises (00001-"), "\(en.stderr)")
+        let zh = try GaizaoBinary.run(["batch", "in", "-o", "out2", "--format", "json", "--target-level", "1", "--lang", "zh"], in: dir)
+        #expect(zh.stderr.contains("警告：--target-level 1 低于 2 家中 1 家企业的现有等级（00001-"), "\(zh.stderr)")
+        let quiet = try GaizaoBinary.run(["batch", "in", "-o", "out3", "--format", "json", "--target-level", "2", "--lang", "en"], in: dir)
+        #expect(quiet.status == 0 && !quiet.stderr.contains("warning"), "\(quiet.stderr)")
+        try FileManager.default.copyItem(at: inputs.appendingPathComponent("auto-parts-midsize.yaml"), to: dir.appendingPathComponent("w.yaml"))
+        let wizard = try GaizaoBinary.run(["wizard", "--answers", "w.yaml", "--target-level", "1", "-o", "out4", "--format", "json", "--lang", "en"], in: dir)
+        #expect(wizard.status == 0, "\(wizard.stderr)")
+        #expect(wizard.stderr.contains("warning: --target-level 1 is below the enterprise's current level 2"), "\(wizard.stderr)")
+    }
+
     /// The organisation asked for a project manager "counted for talent building" while the measure that names one
     /// was only recommended next: neither its cost nor its points are in the package, and the text says so.
     @Test func theProjectLeadIsNotClaimedAsAMeasureThePackageLeavesOut() throws {

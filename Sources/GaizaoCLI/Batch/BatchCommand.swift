@@ -146,12 +146,28 @@ public struct BatchCommand: AsyncParsableCommand {
         let empty = feed.emptyInputs
         let nothingRead = rows.isEmpty && !stopper.stopping
         for input in empty { Console.err("\(input.origin): \(nothingRead ? "error" : "warning"): \(input.message)") }
+        if let warning = Self.targetWarning(rows, target: target.value) { Console.err("warning: " + warning) }
         let files = totals.failed > 0 ? "summary.csv, summary.xlsx, summary.html, errors.csv" : "summary.csv, summary.xlsx, summary.html"
         let summary = global.lang == .zh
             ? "批量完成：\(totals.done) 家成功，\(totals.failed) 家失败；结果在 \(FileIO.displayPath(out))/（\(files)）"
             : "batch done: \(totals.done) ok, \(totals.failed) failed; results in \(FileIO.displayPath(out))/ (\(files))"
         Console.out(summary)
         if totals.failed > 0 || (nothingRead && !empty.isEmpty) { throw ExitCode(1) }
+    }
+}
+
+extension BatchCommand {
+    /// A target level the user set that some enterprises are above already: their proposals only keep the level
+    /// they have (each proposal's headline says so); said once for the batch, naming the first few folders.
+    static func targetWarning(_ rows: [BatchRow], target: TargetLevel) -> String? {
+        guard case let .level(level) = target else { return nil }
+        let above = rows.filter { $0.error == nil && $0.levelNow > level }
+        guard !above.isEmpty else { return nil }
+        let done = rows.count { $0.error == nil }
+        var examples = above.prefix(3).map { $0.folder ?? $0.origin }.joined(separator: ", ")
+        if above.count > 3 { examples += ", …" }
+        return "--target-level \(level) is below the current level of \(above.count) of \(done) enterprises (\(examples)): "
+            + "their proposals only keep that level; leave the option out to aim each one level higher"
     }
 }
 

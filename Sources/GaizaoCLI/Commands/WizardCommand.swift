@@ -193,6 +193,8 @@ public struct WizardCommand: ParsableCommand {
             }
         }
         let written = try ProposalWriter(lang: global.lang, templatesFlag: nil, formats: formats).write(result.proposal, formats: formats, to: output, baseName: base, inputs: [answers])
+        // As diagnose says it: a --target-level below today's level gives a proposal that only keeps the level.
+        if let warning = DiagnoseCommand.targetWarning(result.proposal) { Console.err("warning: " + warning) }
         if output != "-" {
             Console.out(Summary.line(result.proposal, lang: global.lang))
             for path in written { Console.out("  " + path) }

@@ -43,6 +43,8 @@ enum CLIText {
         ("warning: {m}", "警告：{m}"),
         ("--target-level {t} is below the enterprise's current level {n}: the proposal only keeps that level; leave the option out to aim one level higher",
          "--target-level {t} 低于企业现有的 {n} 级：方案只保持现有等级；不加此选项即以再升一级为目标"),
+        ("--target-level {t} is below the current level of {n} of {total} enterprises ({e}): their proposals only keep that level; leave the option out to aim each one level higher",
+         "--target-level {t} 低于 {total} 家中 {n} 家企业的现有等级（{e}）：这些企业的方案只保持现有等级；不加此选项即以每家再升一级为目标"),
         ("Error: {m}", "错误：{m}"),
         ("Usage: {u}", "用法：{u}"),
         ("  See '{c}' for more information.", "  详见 '{c}'。"),
