@@ -121,7 +121,7 @@ public struct ModuleOverride: Sendable, Hashable {
     public var cost: [String: CostRange]?
     public var costSource: String?
     public var durationWeeks: Int?
-    public var products: [Localized]?
+    public var products: [TailoredText]?
     /// The contractor's own cost-model entry for the module (same keys as in cost-model.yaml).
     public var costModel: CostModel.Entry? = nil
     public var location: SourceLocation?

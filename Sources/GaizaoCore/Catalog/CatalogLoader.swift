@@ -286,7 +286,18 @@ struct CatalogReader {
         return table
     }
 
-    static func products(_ nodes: [Node]?, _ ctx: LoadContext, what: String) -> [Localized] {
-        (nodes ?? []).compactMap { YValue.localized($0, ctx, what: "a product of \(what)", optionalText: false) }
+    static func products(_ nodes: [Node]?, _ ctx: LoadContext, what: String) -> [TailoredText] {
+        (nodes ?? []).compactMap { tailoredText($0, ctx, what: "a product of \(what)", optionalText: false, whenRequired: false) }
+    }
+
+    /// `{zh: …, en: …, when: condition}`: a product or a summary part offered only where `when` is not false.
+    static func tailoredText(_ node: Node, _ ctx: LoadContext, what: String, optionalText: Bool, whenRequired: Bool) -> TailoredText? {
+        guard let map = YMap(node, ctx, what: what) else { return nil }
+        let text = YValue.localized(map, what: what, optionalText: optionalText, alsoAllowed: ["when"])
+        let source = map.located("when", required: whenRequired, in: what)
+        let when = condition(source, ctx)
+        // A `when` that does not parse is reported; the text is dropped rather than offered to everyone.
+        if source != nil && when == nil { return nil }
+        return TailoredText(text, when: when, location: ctx.loc(node))
     }
 }

@@ -83,7 +83,7 @@ extension CatalogReader {
     static func module(_ node: Node, _ ctx: LoadContext) -> Module? {
         guard let m = YMap(node, ctx, what: "a module") else { return nil }
         m.checkKeys(["id", "kind", "name", "summary", "raises", "requires", "excludes", "cost", "cost_source",
-                     "duration_weeks", "products", "kpis", "subsidy_tags", "brings"], in: "module")
+                     "duration_weeks", "products", "kpis", "subsidy_tags", "brings", "summary_parts"], in: "module")
         guard let id = m.id(in: "module") else { return nil }
         let mw = "module `\(id)`"
         let kindText = m.string("kind", required: true, in: mw)
@@ -91,6 +91,10 @@ extension CatalogReader {
         if let kindText, kind == nil { ctx.error("`kind` must be `standard` or `personalized`, found `\(kindText)`", m["kind"]!) }
         let name = m.localized("name", in: mw)
         let summary = m.localized("summary", optionalText: true, in: mw)
+        // Sentences appended to the summary for the enterprises they fit: each needs its `when`.
+        let summaryParts = (m.list("summary_parts", in: mw) ?? []).compactMap {
+            tailoredText($0, ctx, what: "a part of `summary_parts` of \(mw)", optionalText: true, whenRequired: true)
+        }
         var raises: [SceneTarget] = []
         for r in m.list("raises", in: mw) ?? [] {
             guard let rm = YMap(r, ctx, what: "an item of `raises`") else { continue }
@@ -130,7 +134,7 @@ extension CatalogReader {
         let tags = m.idList("subsidy_tags", in: mw).map(\.text)
         guard let kind, let name else { return nil }
         return Module(
-            id: id, kind: kind, name: name, summary: summary ?? .empty, raises: raises,
+            id: id, kind: kind, name: name, summary: summary ?? .empty, summaryParts: summaryParts, raises: raises,
             requires: m.idList("requires", in: mw), excludes: m.idList("excludes", in: mw), cost: cost,
             costSource: costSource, durationWeeks: duration,
             products: products(m.list("products", in: mw), ctx, what: mw), kpis: kpis, subsidyTags: tags, brings: brings(m.list("brings", in: mw), ctx),

@@ -46,14 +46,18 @@ public struct Module: Sendable, Hashable {
     public var id: String
     public var kind: Kind
     public var name: Localized
+    /// The summary every enterprise reads; `summaryParts` add sentences for the enterprises they fit.
     public var summary: Localized
+    /// Sentences appended to `summary` when their `when` does not rule them out (process-specific detail).
+    public var summaryParts: [TailoredText] = []
     public var raises: [SceneTarget]
     public var requires: [LocatedText]
     public var excludes: [LocatedText]
     public var cost: [String: CostRange]
     public var costSource: String
     public var durationWeeks: Int
-    public var products: [Localized]
+    /// Typical products; one with a `when` is offered only to enterprises whose answers do not rule it out.
+    public var products: [TailoredText]
     public var kpis: [KPIEffect]
     public var subsidyTags: [String]
     /// Answer changes the module brings once delivered (for the projected score after the retrofit).
@@ -62,6 +66,42 @@ public struct Module: Sendable, Hashable {
 
     public var requiredIDs: [String] { requires.map(\.text) }
     public var excludedIDs: [String] { excludes.map(\.text) }
+}
+
+/// A catalog text offered only to the enterprises it fits: a module's product, or a sentence of its summary,
+/// with an optional `when`. Only a condition that is definitely false leaves the text out (Kleene logic): an
+/// unanswered question keeps it, so a proposal never drops hardware for lack of an answer.
+public struct TailoredText: Sendable, Hashable {
+    public var text: Localized
+    public var when: Condition?
+    public var location: SourceLocation?
+
+    public init(_ text: Localized, when: Condition? = nil, location: SourceLocation? = nil) {
+        self.text = text
+        self.when = when
+        self.location = location
+    }
+
+    /// Whether the text is offered to an enterprise whose answers `lookup` reads.
+    public func isOffered(_ lookup: (String) -> AnswerValue?) -> Bool {
+        guard let when else { return true }
+        return ConditionEvaluator.evaluate(when, lookup) != .no
+    }
+}
+
+extension Module {
+    /// The summary for an enterprise: the base text followed by the parts its answers do not rule out (Chinese
+    /// sentences run on, English ones are separated by a space).
+    public func summary(for lookup: (String) -> AnswerValue?) -> Localized {
+        let parts = summaryParts.filter { $0.isOffered(lookup) }
+        guard !parts.isEmpty else { return summary }
+        var zh = summary.zh, en = summary.en
+        for p in parts {
+            zh += p.text.zh
+            en += en.isEmpty || p.text.en.isEmpty ? p.text.en : " " + p.text.en
+        }
+        return Localized(zh: zh, en: en).checkedForMarkdown()
+    }
 }
 
 /// A change a delivered module makes to an answer: options added to a multiple choice, or a floor for

@@ -12,6 +12,7 @@ enum CatalogChecks {
             let questionnaire = catalog.questionnaire(for: industry)
             QuestionChecks.run(catalog, industry, questionnaire, &bag)
             ModuleChecks.run(catalog, industry, &bag)
+            TailoringChecks.run(industry, questionnaire, thorough: thorough, &bag)
             MeasureChecks.run(catalog, industry, questionnaire, &bag)
             RuleChecks.run(catalog, industry, questionnaire, thorough: thorough, &bag)
         }
@@ -117,6 +118,10 @@ enum OverlayChecks {
                 if industry.module(moduleID) == nil {
                     let hint = closest(moduleID, among: industry.modules.map(\.id)).map { " (did you mean `\($0)`?)" } ?? ""
                     bag.error("overlay `\(overlay.id)` overrides unknown module `\(moduleID)`\(hint)", at: o.location)
+                }
+                if let products = o.products {
+                    TailoringChecks.overlayProducts(products, of: "the override of module `\(moduleID)` in overlay `\(overlay.id)`",
+                                                    catalog.questionnaire(for: industry), &bag)
                 }
                 for band in (o.cost ?? [:]).keys.sorted() where !bands.contains(band) {
                     bag.error("unknown size band `\(band)` in overlay cost (bands: \(bands.joined(separator: ", ")))", at: o.location)

@@ -46,7 +46,9 @@ public struct ModuleDecision: Sendable, Hashable {
     /// What the module would cost new, for modules left out.
     public var referenceCost: CostRange
     public var durationWeeks: Int
-    public var products: [Localized]
+    /// The module's products (the overlay's when it gives its own), each with its `when`: the proposal offers
+    /// those the enterprise's answers do not rule out.
+    public var products: [TailoredText]
     public var costSource: String
     public var phase: Int?
     public var startWeek: Int?

@@ -43,6 +43,9 @@ public struct ProposalBuilder: Sendable {
         }
         let industryModules = industry.modules
         let slotAnswers = diagnosis.slotAnswers.using(prepared.slots)
+        // Products and summary sentences are tailored to the enterprise's answers today (its processes, its
+        // equipment): what its answers rule out is not offered.
+        let answerOf: (String) -> AnswerValue? = { slotAnswers[$0] }
         var modules = plan.decisions.enumerated().compactMap { n, d -> Proposal.ModuleEntry? in
             // A plan's decisions follow the modules' order; a decision list from elsewhere is matched by id.
             let index = n < industryModules.count && industryModules[n].id == d.moduleID
@@ -50,7 +53,7 @@ public struct ProposalBuilder: Sendable {
             guard let index else { return nil }
             return Proposal.ModuleEntry(
                 id: industryModules[index].id, kind: industryModules[index].kind.rawValue, name: industryModules[index].name,
-                summary: industryModules[index].summary, status: d.status, role: d.role, score: round4(d.score),
+                summary: industryModules[index].summary(for: answerOf), status: d.status, role: d.role, score: round4(d.score),
                 reasons: d.reasons.map { r in
                     Proposal.ReasonEntry(kind: r.kind, rule: r.ruleID, effect: r.effect, weight: r.ruleID.flatMap { ruleWeight($0, module: index) },
                                          text: r.text, questions: r.questions)
@@ -60,7 +63,7 @@ public struct ProposalBuilder: Sendable {
                     Proposal.RaiseEntry(scene: r.scene, sceneName: r.sceneName, from: sceneLevel(diagnosis, r), to: r.level)
                 },
                 cost: yuan(d.cost), referenceCost: yuan(d.referenceCost), costSource: d.costSource, durationWeeks: d.durationWeeks,
-                phase: d.phase, startWeek: d.startWeek, endWeek: d.endWeek, products: d.products,
+                phase: d.phase, startWeek: d.startWeek, endWeek: d.endWeek, products: d.products.filter { $0.isOffered(answerOf) }.map(\.text),
                 subsidyTags: industryModules[index].subsidyTags)
         }
         let (yearlyFees, bandPriced) = addCosts(&modules, overlay: overlay, answers: slotAnswers)

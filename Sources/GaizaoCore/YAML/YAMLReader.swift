@@ -195,7 +195,13 @@ enum YValue {
 
     static func localized(_ node: Node, _ ctx: LoadContext, what: String, optionalText: Bool) -> Localized? {
         guard let map = YMap(node, ctx, what: what) else { return nil }
-        map.checkKeys(["zh", "en"], in: what)
+        return localized(map, what: what, optionalText: optionalText)
+    }
+
+    /// `{zh: …, en: …}` read from `map`; `alsoAllowed` names the other keys the caller reads from it (`when`).
+    static func localized(_ map: YMap, what: String, optionalText: Bool, alsoAllowed: [String] = []) -> Localized {
+        let node = map.node, ctx = map.ctx
+        map.checkKeys(["zh", "en"] + alsoAllowed, in: what)
         var result = Localized.empty
         for lang in Lang.allCases {
             let message = "missing \(lang == .zh ? "Chinese (`zh`)" : "English (`en`)") text in \(what)"
