@@ -20,7 +20,7 @@ import Testing
         let out = try run(processes: ["stamping", "welding"])
         let mould = try #require(out.proposal.modules.first { $0.id == "ap-p-mould" })
         #expect(mould.status.isSelected)
-        #expect(mould.products.map(\.zh) == ["模具管理系统（一模一码）", "冲次、模次计数采集器", Self.tonnage])
+        #expect(mould.products.map(\.zh) == ["模具管理系统（一模一码）", "冲次和模次计数采集器", Self.tonnage])
         #expect(mould.summary.zh.contains("冲压：") && !mould.summary.zh.contains("压铸") && !mould.summary.zh.contains("热处理"))
         #expect(!mould.summary.en.contains("Die casting") && !mould.summary.en.contains("furnace"))
         for lang in [Lang.zh, .en] {
@@ -40,7 +40,7 @@ import Testing
         let out = try run(processes: ["die_casting", "heat_treatment", "machining"])
         let mould = try #require(out.proposal.modules.first { $0.id == "ap-p-mould" })
         #expect(mould.status.isSelected)
-        #expect(mould.products.map(\.zh) == ["模具管理系统（一模一码）", "冲次、模次计数采集器", Self.dieCasting, Self.furnace])
+        #expect(mould.products.map(\.zh) == ["模具管理系统（一模一码）", "冲次和模次计数采集器", Self.dieCasting, Self.furnace])
         #expect(mould.summary.zh.contains("压铸：") && mould.summary.zh.contains("热处理：") && !mould.summary.zh.contains("冲压："))
         let md = Shipped.renderer.markdown(out.proposal, lang: .zh)
         #expect(md.contains(Self.dieCasting) && md.contains(Self.furnace) && !md.contains(Self.tonnage))
