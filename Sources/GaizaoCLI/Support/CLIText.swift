@@ -134,6 +134,8 @@ enum CLIText {
         ("{p}: not a gaizao proposal: the JSON is not an object", "{p}：不是 gaizao 方案：JSON 不是对象"),
         ("{p}: not a gaizao proposal: no `schema` field (expected {s})", "{p}：不是 gaizao 方案：没有 `schema` 字段（应为 {s}）"),
         ("{p}: unsupported schema {s}; this gaizao reads {l}", "{p}：不支持的格式 {s}；本版 gaizao 可读取 {l}"),
+        ("{p}: a comparison gaizao wrote ({s}), not a proposal: give the proposal JSON files `gaizao diagnose` wrote",
+         "{p}：这是 gaizao 写的比较结果（{s}），不是方案：请给出 `gaizao diagnose` 写的方案 JSON 文件"),
         ("{p}: not a valid {s} proposal: {r}", "{p}：不是有效的 {s} 方案：{r}"),
         ("{p}: not a valid proposal: `target.level` is {v} (expected 1–4 or null)", "{p}：不是有效的方案：`target.level` 是 {v}（应为 1–4 或 null）"),
         ("{p}: cannot be read as a proposal", "{p}：无法作为方案读取"),

@@ -1,10 +1,12 @@
 import Foundation
 
-/// The machine-readable comparison (`comparison.json`, schema `gaizao.comparison/2`, documented in
+/// The machine-readable comparison (`comparison.json`, schema `gaizao.comparison/3`, documented in
 /// docs/comparison-schema.md): per proposal, in input order, whether it is comparable and why not, with the
 /// figures a reviewer ranks by. Money is exact yuan; texts carry Chinese and English.
 public struct ComparisonJSON: Codable, Sendable, Equatable {
-    public static let schemaID = "gaizao.comparison/2"
+    /// Bumped whenever a field or a value a reader may rely on changes (schema 3: the badge
+    /// `lowest_net_cost_per_point` became `lowest_net_cost_per_level`); docs/comparison-schema.md lists the changes.
+    public static let schemaID = "gaizao.comparison/3"
 
     public var schema: String
     public var mode: String

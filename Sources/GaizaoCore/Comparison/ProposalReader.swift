@@ -28,6 +28,10 @@ public enum ProposalReader {
         guard let schema = dict["schema"] as? String else {
             throw Failure(path: file.path, message: "not a gaizao proposal: no `schema` field (expected \"\(Proposal.schemaID)\")")
         }
+        // A comparison.json of an earlier run, given back to `compare` by mistake: say what it is, whatever its version.
+        if schema.hasPrefix("gaizao.comparison/") {
+            throw Failure(path: file.path, message: "a comparison gaizao wrote (\"\(schema)\"), not a proposal: give the proposal JSON files `gaizao diagnose` wrote")
+        }
         guard readableSchemas.contains(schema) else {
             let known = readableSchemas.map { "\"\($0)\"" }.joined(separator: ", ")
             throw Failure(path: file.path, message: "unsupported schema \"\(schema)\"; this gaizao reads \(known)")

@@ -72,6 +72,11 @@ import Testing
         #expect(message("[1, 2]") == "x.json: not a gaizao proposal: the JSON is not an object")
         #expect(message(#"{"name": "x"}"#) == "x.json: not a gaizao proposal: no `schema` field (expected \"gaizao.proposal/2\")")
         #expect(message(#"{"schema": "other/2"}"#)?.hasPrefix("x.json: unsupported schema \"other/2\"; this gaizao reads \"gaizao.proposal/2\", \"gaizao.proposal/1\"") == true)
+        // A comparison (of this version or an earlier one) is named as such, not as an unknown schema.
+        for schema in ["gaizao.comparison/2", ComparisonJSON.schemaID] {
+            let expected = "x.json: a comparison gaizao wrote (\"" + schema + "\"), not a proposal: give the proposal JSON files `gaizao diagnose` wrote"
+            #expect(message("{\"schema\": \"" + schema + "\"}") == expected)
+        }
         #expect(message(#"{"schema": "gaizao.proposal/1"}"#)?.hasPrefix("x.json: not a valid gaizao.proposal/1 proposal: missing key") == true)
         let good = try Self.proposal("auto-parts-midsize.yaml").jsonText()
         #expect(message(good) == nil)
@@ -229,7 +234,7 @@ import Testing
             #expect(row.moduleCost.low + row.measureCost.low == row.investment.low && row.moduleCost.high + row.measureCost.high == row.investment.high)
         }
         let json = ComparisonJSON(c)
-        #expect(json.schema == "gaizao.comparison/2")
+        #expect(json.schema == "gaizao.comparison/3")
         #expect(json.proposals[1].selectedMeasures == target.totals.selectedMeasures)
         #expect(json.measures.first { $0.id == "m-data-rules" }?.statuses == ["not_chosen", "include"])
     }
