@@ -69,6 +69,60 @@ import Testing
             .warnings.contains { $0.en.contains("credit code") })
     }
 
+    /// A proposal that leaves the credit code out, for an enterprise of the same name that another proposal gives
+    /// a code for, is for that enterprise: compared, with a warning naming the file without the code. The header
+    /// shows the code even when the first proposal is the one without it.
+    @Test func aMissingCreditCodeJoinsTheEnterpriseOfTheSameName() throws {
+        let sheet = try RenderFixtures.sheet("home-appliance-midsize")
+        var uncoded = sheet
+        uncoded.answers["credit_code"] = nil
+        let a = try Self.engine.run(sheet, contractor: "example-ha-contractor-a", target: .none).proposal
+        let b = try Self.engine.run(uncoded, contractor: "example-ha-contractor-b", target: .none).proposal
+        #expect(a.enterprise.creditCode == "91330282EXAMPLE002" && b.enterprise.creditCode == nil && a.enterprise.name == b.enterprise.name)
+        let c = try Self.compare([("b", b), ("a", a)])
+        #expect(c.sameEnterprise)
+        let warning = try #require(c.warnings.first)
+        #expect(warning.zh == "b.json 未注明统一社会信用代码，按企业名称“慈溪戊己电器股份有限公司”视为统一社会信用代码 91330282EXAMPLE002 的同一企业；请核实该方案确为此企业所做")
+        #expect(warning.en == "b.json gives no credit code: taken by the name 慈溪戊己电器股份有限公司 as the enterprise with credit code 91330282EXAMPLE002; check that it was made for this enterprise")
+        let zh = Self.md(c)
+        #expect(zh.contains("- **统一社会信用代码**：91330282EXAMPLE002\n"))
+        #expect(zh.contains("- b.json 未注明统一社会信用代码"))
+        #expect(ComparisonJSON(c).sameEnterprise && ComparisonJSON(c).warnings.first == warning)
+        // Both without a code: the name decides, and there is no code to warn about.
+        let neither = try Self.compare([("b", b), ("b2", try Self.engine.run(uncoded, contractor: "example-ha-contractor-a", target: .none).proposal)])
+        #expect(neither.sameEnterprise && !neither.warnings.contains { $0.en.contains("credit code") })
+        // Another name without a code is another enterprise.
+        var other = uncoded
+        other.answers["company_name"] = .text("慈溪庚辛电器有限公司")
+        let o = try Self.engine.run(other, contractor: "example-ha-contractor-b", target: .none).proposal
+        #expect(throws: ProposalComparator.Failure.self) { try Self.compare([("a", a), ("o", o)]) }
+    }
+
+    /// Two different credit codes are two enterprises, even under one name: refused, and with --allow-different
+    /// compared as two enterprises, each named with its code. A proposal without a code under that name could be
+    /// either: it is joined to neither.
+    @Test func twoCreditCodesAreTwoEnterprisesUnderOneName() throws {
+        let sheet = try RenderFixtures.sheet("home-appliance-midsize")
+        var recoded = sheet, uncoded = sheet
+        recoded.answers["credit_code"] = .text("91330282EXAMPLE099")
+        uncoded.answers["credit_code"] = nil
+        let a = try Self.engine.run(sheet, contractor: "example-ha-contractor-a", target: .none).proposal
+        let b = try Self.engine.run(recoded, contractor: "example-ha-contractor-b", target: .none).proposal
+        #expect(a.enterprise.name == b.enterprise.name && a.enterprise.creditCode != b.enterprise.creditCode)
+        do {
+            _ = try Self.compare([("a", a), ("b", b)])
+            Issue.record("two credit codes were compared as one enterprise")
+        } catch {
+            #expect("\(error)".contains("a.json: 慈溪戊己电器股份有限公司 (91330282EXAMPLE002); b.json: 慈溪戊己电器股份有限公司 (91330282EXAMPLE099)"))
+        }
+        let allowed = try Self.compare([("a", a), ("b", b)], allowDifferent: true)
+        #expect(!allowed.sameEnterprise)
+        #expect(Self.md(allowed).contains("- **企业 2**：慈溪戊己电器股份有限公司（"))
+        let u = try Self.engine.run(uncoded, contractor: "example-ha-contractor-a", target: .none).proposal
+        #expect(ProposalComparator.identities([a, b, u]) == ["code:91330282EXAMPLE002", "code:91330282EXAMPLE099", "name:慈溪戊己电器股份有限公司"])
+        #expect(throws: ProposalComparator.Failure.self) { try Self.compare([("a", a), ("u", u), ("b", b)]) }
+    }
+
     /// The same proposal in two files is one proposal shown as two columns: said at the top.
     @Test func theVerySameProposalTwiceIsFlagged() throws {
         let a = try RenderFixtures.proposal("home-appliance-midsize", contractor: "example-ha-contractor-a")

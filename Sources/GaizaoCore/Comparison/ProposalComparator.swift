@@ -22,10 +22,37 @@ public enum ProposalComparator {
         }
     }
 
-    /// The enterprise identity: the credit code when given, else the name.
+    /// The enterprise identity of one proposal on its own: the credit code when given, else the name.
     public static func identity(_ p: Proposal) -> String {
-        if let code = p.enterprise.creditCode?.trimmingCharacters(in: .whitespaces), !code.isEmpty { return "code:" + code.uppercased() }
-        return "name:" + p.enterprise.name.trimmingCharacters(in: .whitespaces)
+        if let code = creditCode(p) { return "code:" + code }
+        return "name:" + enterpriseName(p)
+    }
+
+    /// The credit code (统一社会信用代码) a proposal gives, trimmed and upper-cased; nil when it gives none.
+    static func creditCode(_ p: Proposal) -> String? {
+        guard let code = p.enterprise.creditCode?.trimmingCharacters(in: .whitespaces).uppercased(), !code.isEmpty else { return nil }
+        return code
+    }
+
+    static func enterpriseName(_ p: Proposal) -> String { p.enterprise.name.trimmingCharacters(in: .whitespaces) }
+
+    /// Per proposal, which enterprise it is for, as a careful reviewer reads the inputs together:
+    /// - a credit code decides: two different codes are two enterprises, even under one name, and one code under
+    ///   two names is one enterprise (warned by `identityWarnings`);
+    /// - a proposal without a code is the enterprise of the same name that has one, when exactly one code goes
+    ///   with that name among the inputs (warned: the code is missing there); with no code for that name, or
+    ///   several, the name alone is its identity, so it is not silently joined to one of two enterprises.
+    public static func identities(_ proposals: [Proposal]) -> [String] {
+        var codesByName: [String: Set<String>] = [:]
+        for p in proposals {
+            if let code = creditCode(p) { codesByName[enterpriseName(p), default: []].insert(code) }
+        }
+        return proposals.map { p in
+            if creditCode(p) == nil, let codes = codesByName[enterpriseName(p)], codes.count == 1, let code = codes.first {
+                return "code:" + code
+            }
+            return identity(p)
+        }
     }
 
     /// Compares `inputs` (label, source file, proposal). Without `mode`, two proposals of one enterprise with
@@ -35,11 +62,12 @@ public enum ProposalComparator {
                                allowDifferent: Bool = false, targets: [StatedTarget?] = []) throws(Failure) -> ProposalComparison {
         guard inputs.count >= 2 else { throw .tooFew }
         let proposals = inputs.map(\.proposal)
-        let same = Set(proposals.map(identity)).count == 1
+        let identities = identities(proposals)
+        let same = Set(identities).count == 1
         if !same && !allowDifferent {
-            // One name for different enterprises (different credit codes, or a code in one only): the codes tell them apart.
-            let names = proposals.map { $0.enterprise.name.trimmingCharacters(in: .whitespaces) }
-            let withCodes = Set(names).count < Set(proposals.map(identity)).count
+            // One name for different enterprises (different credit codes): the codes tell them apart.
+            let names = proposals.map(enterpriseName)
+            let withCodes = Set(names).count < Set(identities).count
             throw .differentEnterprises(inputs.map { input in
                 let e = input.proposal.enterprise
                 let code = e.creditCode?.trimmingCharacters(in: .whitespaces) ?? ""
@@ -123,9 +151,23 @@ public enum ProposalComparator {
     /// What the reviewer must check about the inputs themselves, before anything else:
     /// - one credit code (统一社会信用代码) under different enterprise names: the same enterprise, or a wrong
     ///   code or name in one of the proposals;
-    /// - the very same proposal in two files (a copy handed in twice, or the same file under two names).
+    /// - the very same proposal in two files (a copy handed in twice, or the same file under two names);
+    /// - a proposal without a credit code taken as the enterprise of the same name that has one (`identities`).
     static func identityWarnings(_ columns: [ProposalComparison.Column]) -> [Localized] {
         var warnings: [Localized] = []
+        let identities = identities(columns.map(\.proposal))
+        // One warning per enterprise that a proposal without a code was joined to by its name.
+        let joinedByName = columns.indices.filter { creditCode(columns[$0].proposal) == nil && identities[$0].hasPrefix("code:") }
+        for id in unique(joinedByName.map { identities[$0] }) {
+            let indices = joinedByName.filter { identities[$0] == id }
+            let code = String(id.dropFirst("code:".count))
+            let name = columns[indices[0]].proposal.enterprise.name
+            let files = indices.map { columns[$0].source }
+            let one = files.count == 1
+            warnings.append(Localized(
+                zh: "\(files.joined(separator: "、")) 未注明统一社会信用代码，按企业名称“\(name)”视为统一社会信用代码 \(code) 的同一企业；请核实\(one ? "该方案" : "这些方案")确为此企业所做",
+                en: "\(files.joined(separator: ", ")) \(one ? "gives" : "give") no credit code: taken by the name \(name) as the enterprise with credit code \(code); check that \(one ? "it was" : "they were") made for this enterprise"))
+        }
         var codes: [String] = []
         var byCode: [String: [Int]] = [:]
         for (i, col) in columns.enumerated() {
@@ -150,6 +192,12 @@ public enum ProposalComparator {
                 en: "\(columns[j].source) is the very same proposal as \(columns[i].source) (one proposal given twice?): the two columns are not two separate proposals"))
         }
         return warnings
+    }
+
+    /// The items in their first order, each once.
+    static func unique(_ items: [String]) -> [String] {
+        var seen: Set<String> = []
+        return items.filter { seen.insert($0).inserted }
     }
 
     /// Modules planned before and now satisfied, still planned, dropped for another reason, or planned only now.

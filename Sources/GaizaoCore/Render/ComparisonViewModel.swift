@@ -105,7 +105,10 @@ struct ComparisonViewModelBuilder {
         var facts: [ViewNode] = [["label": .from(strings["industry"]), "value": .from(localized(e.industryName))]]
         if comparison.sameEnterprise {
             facts.append(["label": .from(strings["sizeBand"]), "value": .from(joined(unique(comparison.columns.map { localized($0.proposal.enterprise.sizeBandName) })))])
-            if let code = e.creditCode { facts.append(["label": .from(strings["creditCode"]), "value": .from(safe(code))]) }
+            // The code as any proposal gives it: the first may be one that leaves it out (warned).
+            if let code = comparison.columns.lazy.compactMap({ $0.proposal.enterprise.creditCode }).first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                facts.append(["label": .from(strings["creditCode"]), "value": .from(safe(code))])
+            }
         } else {
             facts += enterpriseFacts()
         }
@@ -153,8 +156,8 @@ struct ComparisonViewModelBuilder {
     func enterpriseFacts() -> [ViewNode] {
         var order: [String] = []
         var columnsOf: [String: [Int]] = [:]
-        for (i, col) in comparison.columns.enumerated() {
-            let id = ProposalComparator.identity(col.proposal)
+        let identities = ProposalComparator.identities(comparison.columns.map(\.proposal))
+        for (i, id) in identities.enumerated() {
             if columnsOf[id] == nil { order.append(id) }
             columnsOf[id, default: []].append(i)
         }
