@@ -155,4 +155,36 @@ import Testing
         let proposal = try GaizaoBinary.run(["diagnose", RenderFixtures.root + "/examples/auto-parts-midsize.yaml", "--templates", "old-templates", "--format", "md", "-o", "out"], in: dir)
         #expect(proposal.status == 0, "the proposal still renders from such a folder: \(proposal.stderr)")
     }
+
+    /// One enterprise planned with two target levels into two folders gives two files of the same name: the
+    /// columns say the target each aims at, not "(1)" and "(2)"; the paths stay listed, and in comparison.json.
+    @Test func sameFileNamesAreLabelledByWhatDiffers() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-compare-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let answers = RenderFixtures.root + "/examples/home-appliance-midsize.yaml"
+        for (folder, level) in [("t2", "2"), ("t3", "3")] {
+            let r = try GaizaoBinary.run(["diagnose", answers, "-o", folder, "--format", "json", "--target-level", level], in: dir)
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let files = ["t2/home-appliance-midsize.json", "t3/home-appliance-midsize.json"]
+        let r = try GaizaoBinary.run(["compare"] + files + ["-o", "out", "--format", "md,json"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let md = try Self.read(dir.appendingPathComponent("out/comparison.md"))
+        #expect(md.contains("| 项目 | 目标2级 | 目标3级 |"))
+        #expect(md.contains("| **目标2级** |") && md.contains("| t2/home-appliance-midsize.json |"))
+        #expect(!md.contains("(1)") && !md.contains("(2)"))
+        let json = try JSONDecoder().decode(ComparisonJSON.self, from: Data(contentsOf: dir.appendingPathComponent("out/comparison.json")))
+        #expect(json.proposals.map(\.label) == ["目标2级", "目标3级"] && json.proposals.map(\.source) == files)
+        let en = try GaizaoBinary.run(["compare"] + files + ["-o", "en", "--format", "md", "--lang", "en"], in: dir)
+        #expect(en.status == 0, "\(en.stderr)")
+        #expect(try Self.read(dir.appendingPathComponent("en/comparison.md")).contains("| Item | target level 2 | target level 3 |"))
+        // Nothing recorded differs (the same proposal in two folders): the folders tell them apart.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("copy"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: dir.appendingPathComponent(files[0]), to: dir.appendingPathComponent("copy/home-appliance-midsize.json"))
+        let same = try GaizaoBinary.run(["compare", files[0], "copy/home-appliance-midsize.json", "-o", "same", "--format", "json"], in: dir)
+        #expect(same.status == 0, "\(same.stderr)")
+        let copies = try JSONDecoder().decode(ComparisonJSON.self, from: Data(contentsOf: dir.appendingPathComponent("same/comparison.json")))
+        #expect(copies.proposals.map(\.label) == ["home-appliance-midsize · t2", "home-appliance-midsize · copy"])
+    }
 }

@@ -11,7 +11,9 @@ public struct CompareCommand: ParsableCommand {
         discussion: """
             Reads the proposal JSON that `gaizao diagnose` writes and writes comparison.md and comparison.html \
             (and comparison.json with --format json, see docs/comparison-schema.md). \
-            Columns are labelled with the contractor's name, else the file name. With --mode auto, two proposals of \
+            Columns are labelled with the contractor's name, else the file name; columns that would share a label \
+            are told apart by what differs (target level, budget, date), else by folder; the files' paths are listed \
+            in the report. With --mode auto, two proposals of \
             one enterprise with different dates and the same contractor are compared before/after; anything else \
             weighs them against each other: several contractors' offers, or options (one pricing with different \
             targets or budgets, reference prices beside a contractor's), the report naming what differs. Proposals are comparable when they aim at the same target level and each \
@@ -74,7 +76,11 @@ public struct CompareCommand: ParsableCommand {
             try OutputGuard.refuseOverwriting(inputs: proposals, with: formats.map { (output as NSString).appendingPathComponent("\(ComparisonWriter.baseName).\($0.rawValue)") })
         }
         let inputs = try Self.read(proposals)
-        let labels = ComparisonLabels.make(inputs.map { (stem: $0.stem, proposal: $0.proposal) }, lang: lang)
+        let labels = ComparisonLabels.make(inputs.map { input in
+            let url = URL(fileURLWithPath: input.path).standardizedFileURL
+            return ComparisonLabels.Input(stem: input.stem, folder: url.deletingLastPathComponent().lastPathComponent,
+                                          proposal: input.proposal, target: input.target)
+        }, lang: lang)
         let comparison: ProposalComparison
         do {
             comparison = try ProposalComparator.compare(

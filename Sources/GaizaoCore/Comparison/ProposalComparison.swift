@@ -9,7 +9,8 @@ public struct ProposalComparison: Sendable {
     }
 
     public struct Column: Sendable {
-        /// A short label: the contractor's name, else the file name.
+        /// A short label: the contractor's name, else the file name; columns that would share one are told apart
+        /// by what differs (`ComparisonLabels`). `source` keeps the file's path.
         public var label: String
         public var source: String
         public var proposal: Proposal

@@ -52,7 +52,7 @@ enum CompareFixtures {
 
     static func comparison(_ c: Case, lang: Lang) throws -> ProposalComparison {
         let inputs = try inputs(c)
-        let labels = ComparisonLabels.make(inputs, lang: lang)
+        let labels = ComparisonLabels.make(inputs.map { .init(stem: $0.stem, proposal: $0.proposal, target: StatedTarget(of: $0.proposal)) }, lang: lang)
         // Each proposal's target as `gaizao compare` reads it from the file (rules-only: it has none).
         return try ProposalComparator.compare(zip(labels, inputs).map { (label: $0, source: $1.stem + ".json", proposal: $1.proposal) },
                                               targets: inputs.map { StatedTarget(of: $0.proposal) })

@@ -127,10 +127,55 @@ import Testing
         let ref = try Self.proposal("auto-parts-midsize.yaml")
         let a = try Self.proposal("auto-parts-midsize.yaml", contractor: "example-ap-contractor-a")
         let name = a.contractor.name!.zh
-        #expect(ComparisonLabels.make([("x", ref), ("y", a)], lang: .zh) == ["x", name])
-        #expect(ComparisonLabels.make([("q1", a), ("q2", a)], lang: .zh) == ["\(name) · q1", "\(name) · q2"])
-        #expect(ComparisonLabels.make([("same", ref), ("same", ref), ("other", ref)], lang: .zh) == ["same (1)", "same (2)", "other"])
-        #expect(ComparisonLabels.make([("x", a)], lang: .en) == [a.contractor.name!.en])
+        func make(_ inputs: [(String, Proposal)], folders: [String] = [], lang: Lang = .zh) -> [String] {
+            ComparisonLabels.make(inputs.enumerated().map { i, input in
+                .init(stem: input.0, folder: i < folders.count ? folders[i] : "", proposal: input.1, target: StatedTarget(of: input.1))
+            }, lang: lang)
+        }
+        #expect(make([("x", ref), ("y", a)]) == ["x", name])
+        #expect(make([("x", a)], lang: .en) == [a.contractor.name!.en])
+        // Nothing recorded differs: the folders tell them apart, and without folders a number.
+        #expect(make([("q1", a), ("q2", a)], folders: ["a", "b"]) == ["\(name) · a", "\(name) · b"])
+        #expect(make([("same", ref), ("same", ref), ("other", ref)], folders: ["a", "b", "c"]) == ["same · a", "same · b", "other"])
+        #expect(make([("same", ref), ("same", ref), ("other", ref)]) == ["same (1)", "same (2)", "other"])
+        #expect(make([("same", ref), ("same", ref)], folders: ["out", "out"]) == ["same (1)", "same (2)"])
+    }
+
+    /// Columns that would share a label are labelled by what differs between them: target, budget, date; a
+    /// contractor's name stays in front, a shared file name gives way. Chinese and English.
+    @Test func repeatedLabelsSayWhatDiffers() throws {
+        let sheet = Shipped.example("home-appliance-midsize.yaml")
+        func run(_ target: TargetLevel, budget: Int? = nil, contractor: String? = nil) throws -> Proposal {
+            try Self.engine.run(sheet, budgetYuan: budget, contractor: contractor, target: target).proposal
+        }
+        func make(_ ps: [Proposal], stem: String = "home-appliance-midsize", folders: [String] = [], lang: Lang = .zh) -> [String] {
+            ComparisonLabels.make(ps.enumerated().map { i, p in
+                .init(stem: stem, folder: i < folders.count ? folders[i] : "", proposal: p, target: StatedTarget(of: p))
+            }, lang: lang)
+        }
+        let t2 = try run(.level(2)), t3 = try run(.level(3)), none = try run(.none)
+        #expect(make([t2, t3, none], folders: ["a", "b", "c"]) == ["目标2级", "目标3级", "无目标"])
+        #expect(make([t2, t3, none], lang: .en) == ["target level 2", "target level 3", "no target"])
+        let b80 = try run(.level(3), budget: 800_000), open = try run(.level(3))
+        #expect(make([b80, open]) == ["预算 80 万元", "预算不限"])
+        #expect(make([b80, open], lang: .en) == ["budget CNY 800,000", "no budget"])
+        // Target and budget both differ: both are said.
+        #expect(make([t2, b80]) == ["目标2级 · 预算不限", "目标3级 · 预算 80 万元"])
+        // One contractor twice among other columns: the name stays, what differs follows.
+        let a2 = try run(.level(2), contractor: "example-ha-contractor-a"), a3 = try run(.level(3), contractor: "example-ha-contractor-a")
+        let b = try run(.level(2), contractor: "example-ha-contractor-b")
+        let nameA = try #require(a2.contractor.name).zh, nameB = try #require(b.contractor.name).zh
+        #expect(make([a2, a3, b]) == ["\(nameA) · 目标2级", "\(nameA) · 目标3级", nameB])
+        // Two of three share a target: the folder tells those two apart.
+        #expect(make([t2, t3, t2], folders: ["x", "y", "z"]) == ["目标2级 · x", "目标3级", "目标2级 · z"])
+        // A date is what differs (the same enterprise diagnosed twice).
+        var later = sheet
+        later.date = "2027-06-30"
+        let after = try Self.engine.run(later, target: .level(2)).proposal
+        #expect(make([t2, after]) == [t2.date!, "2027-06-30"])
+        // The label says the truth whatever the stem: a stated target that was not given reads as not stated.
+        #expect(ComparisonLabels.make([.init(stem: "x", proposal: t2, target: nil), .init(stem: "x", proposal: t3, target: StatedTarget(of: t3))], lang: .zh)
+            == ["目标未注明", "目标3级"])
     }
 
     // Issue 18: a proposal that aims lower, misses its target or exceeds its budget is not comparable and
