@@ -74,7 +74,12 @@ import Testing
         let zh = Self.md(c), en = Self.md(c, .en)
         let mould = try #require(c.modules.first { $0.moduleID == "ap-p-mould" }).name.zh
         let scopeRow = try #require(zh.split(separator: "\n").first { $0.hasPrefix("| 与其他方案同选但所报产品不同的模块 |") })
-        #expect(scopeRow.contains(mould) && scopeRow.contains("⚠"))
+        #expect(scopeRow.contains("⚠"))
+        // The row names at most three modules; the rest are counted. The mould module is in the offers below.
+        let names = c.productsDiffer[1].map { id in c.modules.first { $0.moduleID == id }!.name.zh }
+        #expect(scopeRow.contains(names.count > 3 ? names.prefix(3).joined(separator: "、") + "等 \(names.count) 项" : names.joined(separator: "、")))
+        let mouldOffer = try #require(zh.split(separator: "\n").last { $0.hasPrefix("| \(mould) |") })
+        #expect(mouldOffer.contains("产品 "))
         #expect(zh.contains("（最低 · ⚠ 部分模块所报产品不同）"))
         #expect(en.contains("(lowest · ⚠ some modules' products differ)"))
         #expect(ComparisonJSON(c).proposals[1].productsDiffer.contains("ap-p-mould"))
@@ -105,5 +110,60 @@ import Testing
         #expect(perLevelRow.contains("（最低）"))
         #expect(zh.contains("仅供参考、不评最低"))
         #expect(Self.md(c, .en).contains("for reference only and not ranked"))
+    }
+
+    /// Two real contractors offer other products for nearly every module: the overview row names three modules
+    /// and counts the rest; each offer says how many products it lists and the first two that differ; the JSON
+    /// keeps the full lists.
+    @Test func differingProductsAreSaidBriefly() throws {
+        let ha = try RenderFixtures.sheet("home-appliance-midsize")
+        let a = try Self.engine.run(ha, contractor: "example-ha-contractor-a", target: .none).proposal
+        let b = try Self.engine.run(ha, contractor: "example-ha-contractor-b", target: .none).proposal
+        let c = try Self.compare([("A", a), ("B", b)])
+        let ids = c.productsDiffer[0]
+        #expect(ids.count > 3)
+        let zhNames = ids.map { id in c.modules.first { $0.moduleID == id }!.name.zh }
+        let enNames = ids.map { id in c.modules.first { $0.moduleID == id }!.name.en }
+        let zh = Self.md(c), en = Self.md(c, .en)
+        let short = "⚠ " + zhNames.prefix(3).joined(separator: "、") + "等 \(ids.count) 项"
+        #expect(zh.contains("| 与其他方案同选但所报产品不同的模块 | \(short) | \(short) |"))
+        #expect(en.contains("⚠ " + enNames.prefix(3).joined(separator: "; ") + " and \(ids.count - 3) more |"))
+        #expect(!zh.contains(zhNames[3] + "、" + zhNames[4]))
+        // One product each, differing: said in full.
+        #expect(zh.contains("9–22 万元 · 9 周；产品 1 项，非各方案共有：「瑞辉小MES」 |"))
+        #expect(en.contains("one product, missing from another proposal: Ruihui small MES |"))
+        // Three products, all differing: two named, all counted.
+        let network = try #require(b.modules.first { $0.id == "ha-s-network" }?.products)
+        #expect(network.count == 3)
+        #expect(zh.contains("产品 3 项，均非各方案共有：「\(network[0].zh)」、「\(network[1].zh)」等 3 项 |"))
+        #expect(en.contains("products (3), each missing from another proposal: \(network[0].en); \(network[1].en) and 1 more |"))
+        #expect(!zh.contains("；产品：") && !zh.contains(network[2].zh))
+        // The JSON has every product of each such module, and which differ.
+        let entry = ComparisonJSON(c).proposals[1]
+        #expect(entry.productDifferences.map(\.module) == entry.productsDiffer)
+        let net = try #require(entry.productDifferences.first { $0.module == "ha-s-network" })
+        #expect(net.products == network && net.differing == network)
+    }
+
+    /// One proposal lists all of another's products and one more: the one with more names the extra product,
+    /// the other says the others list all of its products and more; a chosen module with no products says so.
+    @Test func aSupersetOfProductsIsSaidAsSuch() throws {
+        let ha = try RenderFixtures.sheet("home-appliance-midsize")
+        let a = try Self.engine.run(ha, contractor: "example-ha-contractor-a", target: .none).proposal
+        var more = a, none = a
+        let i = try #require(a.modules.firstIndex { $0.id == "ha-s-mes" && $0.status.isSelected })
+        let extra = Localized(zh: "额外的看板大屏", en: "an extra dashboard screen")
+        more.modules[i].products.append(extra)
+        none.modules[i].products = []
+        let c = try Self.compare([("A", a), ("M", more)])
+        #expect(c.productsDiffer == [["ha-s-mes"], ["ha-s-mes"]])
+        #expect(c.productDifferences[0] == [.init(moduleID: "ha-s-mes", products: a.modules[i].products, differing: [])])
+        #expect(c.productDifferences[1][0].differing == [extra])
+        let zh = Self.md(c), en = Self.md(c, .en)
+        let n = a.modules[i].products.count
+        #expect(zh.contains("产品 \(n) 项，各方案均有列出，但其他方案另有产品 |"))
+        #expect(zh.contains("产品 \(n + 1) 项，其中 1 项非各方案共有：「额外的看板大屏」 |"))
+        #expect(en.contains("products (\(n + 1)), 1 missing from another proposal: an extra dashboard screen |"))
+        #expect(Self.md(try Self.compare([("A", a), ("N", none)])).contains("未列出产品 |"))
     }
 }

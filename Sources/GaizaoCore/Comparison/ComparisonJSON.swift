@@ -64,6 +64,9 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
         public var netCostPerLevelYuan: Proposal.YuanRange?
         /// Ids of chosen modules that another proposal chooses too with other products.
         public var productsDiffer: [String]
+        /// The same modules, each with every product this proposal lists and those that differ (schema 3): the
+        /// full lists the documents shorten.
+        public var productDifferences: [ProductDifference]
         public var droppedForBudget: [String]
         /// Ids of the management measures left out to stay within the budget (as `droppedForBudget` for modules).
         public var measuresDroppedForBudget: [String]
@@ -71,6 +74,14 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
         /// The rankings this proposal wins among comparable ones: `lowest_net_cost`, `shortest_duration`,
         /// `lowest_net_cost_per_level`.
         public var badges: [String]
+    }
+
+    public struct ProductDifference: Codable, Sendable, Equatable {
+        public var module: String
+        /// Every product the proposal lists for the module, in its order.
+        public var products: [Localized]
+        /// Those of `products` that some other proposal choosing the module does not list.
+        public var differing: [Localized]
     }
 
     public struct Reason: Codable, Sendable, Equatable {
@@ -137,6 +148,8 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
                 netCostPerPointYuan: row.netCostPerPoint.map { Proposal.YuanRange(lowYuan: $0.low, highYuan: $0.high) },
                 netCostPerLevelYuan: row.netCostPerLevel.map { Proposal.YuanRange(lowYuan: $0.low, highYuan: $0.high) },
                 productsDiffer: i < c.productsDiffer.count ? c.productsDiffer[i] : [],
+                productDifferences: i < c.productDifferences.count
+                    ? c.productDifferences[i].map { ProductDifference(module: $0.moduleID, products: $0.products, differing: $0.differing) } : [],
                 droppedForBudget: c.droppedForBudget[i],
                 measuresDroppedForBudget: i < c.measuresDroppedForBudget.count ? c.measuresDroppedForBudget[i] : [], mandatoryBelowTwo: c.mandatoryBelowTwo[i], badges: badges)
         }

@@ -41,16 +41,23 @@ extension ProposalComparator {
     /// Per proposal: the modules it chooses that another proposal chooses too with other products (order aside):
     /// the same module id then buys a different scope in the two totals. A module only one proposal chooses is a
     /// difference in decisions (the module matrix), not in scope. Only the listed products are compared; nothing
-    /// is inferred about scope.
-    static func productsDiffer(_ ordered: [Proposal]) -> [[String]] {
+    /// is inferred about scope. Each with its products, and which of them some other proposal choosing it lacks.
+    static func productDifferences(_ ordered: [Proposal]) -> [[ProposalComparison.ProductDifference]] {
         ordered.indices.map { i in
-            ordered[i].modules.filter(\.status.isSelected).filter { m in
-                let mine = Set(m.products)
-                return ordered.indices.contains { j in
-                    j != i && ordered[j].modules.first(where: { $0.id == m.id }).map { $0.status.isSelected && Set($0.products) != mine } ?? false
+            ordered[i].modules.filter(\.status.isSelected).compactMap { m in
+                let others = ordered.indices.filter { $0 != i }.compactMap { j in
+                    ordered[j].modules.first(where: { $0.id == m.id && $0.status.isSelected })?.products
                 }
-            }.map(\.id)
+                guard others.contains(where: { Set($0) != Set(m.products) }) else { return nil }
+                return .init(moduleID: m.id, products: m.products, differing: differingProducts(m.products, others: others))
+            }
         }
+    }
+
+    /// The products of `mine` that at least one of `others` does not list, in `mine`'s order.
+    static func differingProducts(_ mine: [Localized], others: [[Localized]]) -> [Localized] {
+        let otherSets = others.map(Set.init)
+        return mine.filter { product in otherSets.contains { !$0.contains(product) } }
     }
 
     /// Every module of any column, in the first proposal's order (then those only later proposals list).

@@ -107,7 +107,8 @@ public enum ProposalComparator {
             droppedForBudget: ordered.map(droppedForBudget), mandatoryBelowTwo: ordered.map(mandatoryBelowTwo))
         comparison.measures = measureRows(ordered)
         comparison.measuresDroppedForBudget = ordered.map(measuresDroppedForBudget)
-        comparison.productsDiffer = productsDiffer(ordered)
+        comparison.productDifferences = productDifferences(ordered)
+        comparison.productsDiffer = comparison.productDifferences.map { $0.map(\.moduleID) }
         comparison.answersHashesDiffer = Set(ordered.map(\.answersHash)).count > 1
         comparison.warnings = identityWarnings(columns) + comparison.warnings
         return comparison

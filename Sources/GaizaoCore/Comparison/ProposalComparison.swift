@@ -73,6 +73,16 @@ public struct ProposalComparison: Sendable {
         public var products: [Localized]
     }
 
+    /// One module a proposal chooses that another proposal chooses too with other products.
+    public struct ProductDifference: Sendable, Equatable {
+        public var moduleID: String
+        /// Every product this proposal lists for the module, in its order.
+        public var products: [Localized]
+        /// Those of `products` that some other proposal choosing the module does not list (in `products`' order);
+        /// empty when the others list all of them and more.
+        public var differing: [Localized]
+    }
+
     /// One management measure across the proposals: in the package or not, and what it costs there.
     public struct MeasureRow: Sendable {
         public var measureID: String
@@ -181,6 +191,8 @@ public struct ProposalComparison: Sendable {
     /// proposal's order). The same module id may then buy a different scope: a lower price
     /// is not necessarily the same thing for less.
     public var productsDiffer: [[String]] = []
+    /// Per column: for each module of `productsDiffer`, its products and which of them differ.
+    public var productDifferences: [[ProductDifference]] = []
 
     /// What the proposals of a contractors comparison differ in, of the settings a reviewer weighs them by:
     /// `pricing` (contractor overlay or reference prices), `target` (stated target level), `budget`.

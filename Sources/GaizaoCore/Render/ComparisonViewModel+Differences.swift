@@ -22,11 +22,13 @@ extension ComparisonViewModelBuilder {
         let offers: [ViewNode] = comparison.priceDifferences.map { d in
             let cells: [ViewNode] = d.costs.indices.map { i in
                 guard let cost = d.costs[i], let weeks = d.weeks[i] else { return ["text": .from(strings["cmpNotInCatalog"]), "products": "", "hasProducts": false] }
-                let products = d.products[i].map(localized)
+                // Where products differ, each cell says how many it lists and which of them differ (a short list;
+                // the full lists are in the proposals and in comparison.json).
+                let others = d.costs.indices.filter { $0 != i && d.costs[$0] != nil }.map { d.products[$0] }
                 return [
                     "text": .from(strings.format("cmpOfferFmt", ["cost": money(cost), "weeks": format.duration(weeks)])),
-                    "products": .from(joined(products)),
-                    "hasProducts": .from(d.productsDiffer && !products.isEmpty),
+                    "products": .from(d.productsDiffer ? productsText(d.products[i], others: others) : ""),
+                    "hasProducts": .from(d.productsDiffer),
                 ]
             }
             return ["name": .from(localized(d.name)), "cells": .from(cells)]
@@ -41,6 +43,21 @@ extension ComparisonViewModelBuilder {
             "offers": .from(offers),
             "hasOffers": .from(!offers.isEmpty),
         ]
+    }
+
+    /// One proposal's products for a module whose products differ between proposals: how many it lists and which
+    /// of them some other proposal does not list (`产品 3 项，均非各方案共有：「甲」、「乙」等 3 项`), or that every
+    /// proposal lists them and others list more.
+    func productsText(_ products: [Localized], others: [[Localized]]) -> String {
+        guard !products.isEmpty else { return strings["cmpProductsNoneListed"] }
+        let differing = ProposalComparator.differingProducts(products, others: others)
+        let n = String(products.count)
+        let one = products.count == 1
+        if differing.isEmpty { return one ? strings["cmpProductsOneShared"] : strings.format("cmpProductsAllSharedFmt", ["n": n]) }
+        // Product names often hold a "、" of their own: in Chinese each is quoted so the list reads unambiguously.
+        let list = shortList(differing.map { strings.format("cmpProductNameFmt", ["name": localized($0)]) }, shown: 2)
+        return strings.format(one ? "cmpProductsOneDifferFmt" : differing.count == products.count ? "cmpProductsAllDifferFmt" : "cmpProductsSomeDifferFmt",
+                              ["n": n, "k": String(differing.count), "list": list])
     }
 
     /// What to say when no answer differs. The answers hash also covers the diagnosis date and answers no

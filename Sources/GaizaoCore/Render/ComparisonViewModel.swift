@@ -38,6 +38,14 @@ struct ComparisonViewModelBuilder {
 
     func joined(_ items: [String]) -> String { items.joined(separator: strings["listSeparator"]) }
 
+    /// The first `shown` items, then how many there are in all (`甲、乙 等 5 项` / `A, B and 3 more`); all of
+    /// them when there are no more than `shown`.
+    func shortList(_ items: [String], shown: Int) -> String {
+        guard items.count > shown else { return joined(items) }
+        return strings.format("cmpListMoreFmt", ["list": joined(Array(items.prefix(shown))), "n": String(items.count),
+                                                 "more": String(items.count - shown)])
+    }
+
     /// Sentences one after another: Chinese needs no space after `。`, English does.
     func sentences(_ items: [String]) -> String { items.joined(separator: lang == .zh ? "" : " ") }
 
@@ -236,7 +244,8 @@ struct ComparisonViewModelBuilder {
         // One module id, different products: the scope bought may differ, so a lower price may buy less.
         let scope = comparison.productsDiffer
         if scope.contains(where: { !$0.isEmpty }) {
-            rows.append(row("cmpProductsDiffer", scope.map { ids in ids.isEmpty ? strings["cmpNone"] : strings["cmpBelowMark"] + " " + joined(ids.map(moduleName)) },
+            // A few module names and how many in all: the products themselves are under the offers that differ.
+            rows.append(row("cmpProductsDiffer", scope.map { ids in ids.isEmpty ? strings["cmpNone"] : strings["cmpBelowMark"] + " " + shortList(ids.map(moduleName), shown: 3) },
                             alerts: scope.map { !$0.isEmpty }))
         }
         return rows
