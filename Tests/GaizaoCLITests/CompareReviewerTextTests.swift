@@ -123,6 +123,23 @@ import Testing
         #expect(throws: ProposalComparator.Failure.self) { try Self.compare([("a", a), ("u", u), ("b", b)]) }
     }
 
+    /// Two contractors whose packages (the default target, level 2) choose no module still price every module
+    /// differently: the offers that differ say they are in no total, so they do not read as the packages' difference.
+    @Test func anOfferNoProposalChoosesIsSaidToBeInNoTotal() throws {
+        let a = try RenderFixtures.proposal("home-appliance-midsize", contractor: "example-ha-contractor-a")
+        let b = try RenderFixtures.proposal("home-appliance-midsize", contractor: "example-ha-contractor-b")
+        #expect(!a.modules.contains { $0.status.isSelected } && !b.modules.contains { $0.status.isSelected })
+        let c = try Self.compare([("a", a), ("b", b)])
+        #expect(!c.priceDifferences.isEmpty)
+        let mes = try #require(c.modules.first { $0.moduleID == "ha-s-mes" }).name
+        #expect(Self.md(c).contains("| \(mes.zh)（各方案均未选用，不计入投入） |"))
+        #expect(Self.md(c, .en).contains("| \(mes.en) (chosen by no proposal, in no investment) |"))
+        // A module some proposal chooses carries no such note.
+        let rules = try Self.engine.run(try RenderFixtures.sheet("home-appliance-midsize"), contractor: "example-ha-contractor-a", target: .none).proposal
+        let chosen = Self.md(try Self.compare([("r", rules), ("b", b)]))
+        #expect(chosen.contains("| \(mes.zh) |") && !chosen.contains("\(mes.zh)（各方案均未选用"))
+    }
+
     /// The same proposal in two files is one proposal shown as two columns: said at the top.
     @Test func theVerySameProposalTwiceIsFlagged() throws {
         let a = try RenderFixtures.proposal("home-appliance-midsize", contractor: "example-ha-contractor-a")

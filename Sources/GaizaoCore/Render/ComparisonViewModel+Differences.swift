@@ -31,7 +31,10 @@ extension ComparisonViewModelBuilder {
                     "hasProducts": .from(d.productsDiffer),
                 ]
             }
-            return ["name": .from(localized(d.name)), "cells": .from(cells)]
+            // An offer for a module no proposal chooses is in no total: said, so its price does not read as a
+            // difference between the packages.
+            let chosen = comparison.modules.first { $0.moduleID == d.moduleID }?.cells.contains { $0?.status.isSelected ?? false } ?? false
+            return ["name": .from(localized(d.name)), "chosenByNone": .from(!chosen), "cells": .from(cells)]
         }
         return [
             // Before/after lists the changed answers under progress, not here.

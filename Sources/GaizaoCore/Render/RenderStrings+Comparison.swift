@@ -138,6 +138,7 @@ extension RenderStrings {
         ("cmpNoBudget", "不限", "none"),
         ("cmpOffersTitle", "模块报价与工期不同之处（新建参考价）", "Module prices and durations that differ (new-build price)"),
         ("cmpOffersSame", "各方案的模块报价、工期和产品相同。", "Every proposal prices, schedules and equips the modules alike."),
+        ("cmpOfferChosenByNone", "各方案均未选用，不计入投入", "chosen by no proposal, in no investment"),
         ("cmpOfferFmt", "{cost} · {weeks}", "{cost} · {weeks}"),
 
         ("cmpSecProgress", "改造进展", "Progress"),
