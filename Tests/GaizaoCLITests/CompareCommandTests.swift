@@ -26,7 +26,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try GaizaoBinary.run(["compare", "ha-contractor-a.json", "ha-contractor-b.json", "-o", "out"], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout == "慈溪戊己电器股份有限公司：比较 2 份方案：模块和管理措施结论相同，答卷相同，10 个模块的报价、工期或产品不同\n  out/comparison.md\n  out/comparison.html\n")
+        #expect(r.stdout == "慈溪戊己电器股份有限公司：比较 2 份方案：模块和管理措施结论相同，答卷相同，10 个所选模块的报价、工期或产品不同\n  out/comparison.md\n  out/comparison.html\n")
         let md = try Self.read(dir.appendingPathComponent("out/comparison.md"))
         let html = try Self.read(dir.appendingPathComponent("out/comparison.html"))
         #expect(md.hasPrefix("# 慈溪戊己电器股份有限公司 · 方案比较\n"))

@@ -236,6 +236,21 @@ import Testing
         #expect(ComparisonSummary.line(progress, lang: .zh).hasSuffix("；先前计划的 \(planned) 个模块尚无一个已具备，答卷没有变化"))
     }
 
+    /// Two drafts of one diagnosis — the same answers dated a day apart, planned with two budgets — are options
+    /// to weigh, not a before and an after (which would rank nothing); the same answers under the same settings
+    /// months later stay a follow-up.
+    @Test func twoDraftsOfOneDiagnosisAreOptions() throws {
+        var first = try RenderFixtures.sheet("auto-parts-midsize")
+        first.date = "2026-12-01"
+        var second = first
+        second.date = "2026-12-02"
+        let wide = try Self.engine.run(first, budgetYuan: 1_500_000).proposal
+        let tight = try Self.engine.run(second, budgetYuan: 600_000).proposal
+        #expect(try Self.compare([("A", wide), ("B", tight)]).mode == .contractors)
+        let later = try Self.engine.run(second, budgetYuan: 1_500_000).proposal
+        #expect(try Self.compare([("A", wide), ("B", later)]).mode == .beforeAfter)
+    }
+
     /// The overview lists the measures a budget cut beside the modules it cut, by name, marked for attention.
     /// (A budget of 10 万元 keeps the workshop example below level 2: three measures of that level's cheapest
     /// package are left out.)

@@ -14,7 +14,8 @@ public struct CompareCommand: ParsableCommand {
             Columns are labelled with the contractor's name, else the file name; columns that would share a label \
             are told apart by what differs (target level, budget, date), else by folder; the files' paths are listed \
             in the report. With --mode auto, two proposals of \
-            one enterprise with different dates and the same contractor are compared before/after; anything else \
+            one enterprise with different dates and the same contractor are compared before/after (unless their \
+            answers are the same and their budgets or targets differ: two drafts); anything else \
             weighs them against each other: several contractors' offers, or options (one pricing with different \
             targets or budgets, reference prices beside a contractor's), the report naming what differs. Proposals are comparable when they aim at the same target level and each \
             reaches it within its own budget; the others are marked at the top and take no "lowest" or "shortest". Exit codes: 0 ok, 1 an input is wrong (malformed JSON, different enterprises, one file given twice), 2 usage.
@@ -144,7 +145,10 @@ enum ComparisonSummary {
         let differing = c.modules.filter(\.differs).count
         let measures = c.measures.filter(\.differs).count
         let answers = c.answerDifferences.count
-        let offers = c.priceDifferences.count
+        // Offers of modules some proposal chooses weigh in a total; the others are catalog prices only.
+        let chosen = Set(c.columns.flatMap { $0.proposal.modules.filter(\.status.isSelected).map(\.id) })
+        let offers = c.priceDifferences.filter { chosen.contains($0.moduleID) }.count
+        let unchosenOffers = c.priceDifferences.count - offers
         let incomparable = c.comparability.filter { !$0.comparable }.count
         let name = c.enterpriseNames.joined(separator: " / ")
         switch (c.mode, lang) {
@@ -166,15 +170,17 @@ enum ComparisonSummary {
             let decided = [differing > 0 ? "\(differing) 个模块" : nil, measures > 0 ? "\(measures) 项管理措施" : nil].compactMap { $0 }
             return "\(name)：比较 \(c.columns.count) 份方案：" + (decided.isEmpty ? "模块和管理措施结论相同" : decided.joined(separator: "、") + "结论不同")
                 + "，" + (answers == 0 ? "答卷相同" : "\(answers) 项答卷不同")
-                + "，" + (offers == 0 ? "模块报价、工期和产品相同" : "\(offers) 个模块的报价、工期或产品不同")
+                + "，" + (offers == 0 ? "所选模块的报价、工期和产品相同" : "\(offers) 个所选模块的报价、工期或产品不同")
+                + (unchosenOffers > 0 ? "（另有 \(unchosenOffers) 个各方案均未选的模块报价不同，不计入投入）" : "")
                 + (incomparable > 0 ? "；\(incomparable) 份方案不可比（理由见报告开头）" : "")
         case (.contractors, .en):
             let decided = [differing > 0 ? count(differing, "module", "modules") : nil, measures > 0 ? count(measures, "measure", "measures") : nil].compactMap { $0 }
             return "\(name): \(c.columns.count) proposals compared: "
                 + (decided.isEmpty ? "the same decisions on every module and measure" : "decisions differ for " + decided.joined(separator: " and "))
                 + ", " + (answers == 0 ? "the same answers" : answers == 1 ? "1 answer differs" : "\(answers) answers differ")
-                + ", " + (offers == 0 ? "the same module offers" : offers == 1 ? "1 module offer differs in price, duration or products"
-                          : "\(offers) module offers differ in price, duration or products")
+                + ", " + (offers == 0 ? "the same offers for the chosen modules" : offers == 1 ? "1 chosen module's offer differs in price, duration or products"
+                          : "\(offers) chosen modules' offers differ in price, duration or products")
+                + (unchosenOffers > 0 ? " (\(unchosenOffers) more for modules no proposal chooses, in no investment)" : "")
                 + (incomparable > 0 ? "; \(incomparable) not comparable (reasons at the top of the report)" : "")
         }
     }

@@ -56,7 +56,8 @@ public enum ProposalComparator {
     }
 
     /// Compares `inputs` (label, source file, proposal). Without `mode`, two proposals of one enterprise with
-    /// different dates and the same contractor are a before/after comparison; anything else compares contractors.
+    /// different dates and the same contractor are a before/after comparison, unless their answers are the same
+    /// and their budget or target differ (two drafts); anything else compares contractors (or options).
     /// `targets`, when given, holds each input's stated target (nil: not stated), in input order.
     public static func compare(_ inputs: [(label: String, source: String, proposal: Proposal)], mode requested: ProposalComparison.Mode? = nil,
                                allowDifferent: Bool = false, targets: [StatedTarget?] = []) throws(Failure) -> ProposalComparison {
@@ -79,7 +80,13 @@ public enum ProposalComparator {
 
         let dates = proposals.map { $0.date ?? "" }
         let overlays = Set(proposals.map { $0.contractor.overlay ?? "" })
-        let mode = requested ?? (proposals.count == 2 && same && dates[0] != dates[1] && overlays.count == 1 ? .beforeAfter : .contractors)
+        // Two drafts of one diagnosis (the same answers, dated apart, planned with another budget or target: say two
+        // budgets on consecutive days) are options to weigh, not a before and an after. The same answers under the
+        // same settings a while later are a follow-up in which nothing changed: still before and after.
+        let answersChanged = !answerDifferences(proposals).isEmpty
+        let sameSettings = Set(proposals.map(\.budgetYuan)).count == 1 && Set(proposals.map { $0.target?.level }).count == 1
+        let followUp = proposals.count == 2 && same && dates[0] != dates[1] && overlays.count == 1 && (answersChanged || sameSettings)
+        let mode = requested ?? (followUp ? .beforeAfter : .contractors)
         if mode == .beforeAfter && inputs.count != 2 { throw .beforeAfterNeedsTwo(inputs.count) }
         var columns = inputs.enumerated().map { i, input in
             ProposalComparison.Column(label: input.label, source: input.source, proposal: input.proposal,
