@@ -44,6 +44,31 @@ enum GaizaoBinary {
         return process
     }
 
+    /// Starts `gaizao arguments` in `directory` with standard input read from `stdin` (the read end of a pipe the
+    /// test holds open, say) and output discarded; the caller stops it and waits.
+    static func start(_ arguments: [String], in directory: URL, stdin: FileHandle) throws -> Process {
+        let process = try prepared(arguments)
+        process.currentDirectoryURL = directory
+        process.standardInput = stdin
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Waits at most `seconds` for `process` to end; kills it (and returns false) when it has not.
+    static func waitForExit(_ process: Process, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return false
+        }
+        process.waitUntilExit()
+        return true
+    }
+
     /// The built binary with colour off and no catalog or template environment.
     private static func prepared(_ arguments: [String]) throws -> Process {
         guard let executable else { throw NotBuilt() }

@@ -90,7 +90,7 @@ public struct BatchCommand: AsyncParsableCommand {
         // (about 200 KB) in scratch and decoding it back. Both passes run `jobs` workers that take the next record
         // as soon as they are free; memory holds the summary rows with their answers and one proposal per worker.
         // The batch's own files (summary.csv when -o is an input folder) are never read as input.
-        let feed = BatchFeed(BatchInputs(inputs, excluding: summaryPaths), stopper: stopper)
+        let feed = BatchFeed(BatchInputs(inputs, excluding: summaryPaths, stopRequested: { stopper.stopping }), stopper: stopper)
         let results = BatchResults(progress: progress)
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<max(1, jobs) {

@@ -41,7 +41,7 @@ struct BatchInputs: Sequence, IteratorProtocol {
     private var stdinLine = 0
     /// Lines of standard input that held something (a record, or a line that could not be read as text).
     private var stdinRecords = 0
-    private var stdin = StdinLines(limit: FileIO.maxInputBytes)
+    private var stdin: StdinLines
     private var readingStdin = false
 
     /// Inputs that held no enterprise (a CSV file or workbook with only its header rows, a folder without answers):
@@ -51,8 +51,10 @@ struct BatchInputs: Sequence, IteratorProtocol {
     /// Files never read as input: the batch's own outputs (`summary.csv` when the output folder is an input folder).
     private let excluded: [OutputGuard.Identity]
 
-    init(_ inputs: [String], excluding: [String] = []) {
+    /// - Parameter stopRequested: true once the batch is stopping; standard input is not waited on after that.
+    init(_ inputs: [String], excluding: [String] = [], stopRequested: @escaping @Sendable () -> Bool = { false }) {
         pending = inputs
+        stdin = StdinLines(limit: FileIO.maxInputBytes, stopRequested: stopRequested)
         excluded = excluding.map(OutputGuard.identity)
     }
 

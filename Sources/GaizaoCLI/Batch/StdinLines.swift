@@ -2,6 +2,9 @@ import Foundation
 
 /// Lines of standard input as raw bytes, read in blocks: a line that is not UTF-8 is reported instead of being
 /// silently repaired (as `readLine` does), and a line longer than `limit` is skipped without being held in memory.
+/// A stop (the batch's signal handler) ends the input: standard input is only read once `poll` says it has
+/// something, so a terminal or a pipe that sends nothing, or a line that never ends (`< /dev/zero`), cannot keep
+/// the batch from stopping (`signal` restarts a blocked `read` after the handler has run).
 struct StdinLines {
     enum Line {
         case text(String)
@@ -16,7 +19,13 @@ struct StdinLines {
     private var scanned = 0
     private var atEnd = false
 
-    init(limit: Int) { self.limit = limit }
+    /// True once the batch is stopping: no more is read, and `next()` returns nil.
+    let stopRequested: @Sendable () -> Bool
+
+    init(limit: Int, stopRequested: @escaping @Sendable () -> Bool = { false }) {
+        self.limit = limit
+        self.stopRequested = stopRequested
+    }
 
     /// The next line without its `\n` (and a `\r` before it), or nil at the end of input.
     /// The `errno` of a failed read (standard input closed, or a folder): the input ended there.
@@ -25,6 +34,7 @@ struct StdinLines {
     mutating func next() -> Line? {
         var skipped = 0  // bytes of an over-long line already dropped
         while true {
+            if stopRequested() { return nil }
             if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = take(upTo: newline, dropping: 1)
                 return skipped > 0 ? .tooLong(bytes: skipped + line.count + 1) : decode(line)
@@ -62,6 +72,13 @@ struct StdinLines {
 
     /// Drops the lines already returned and reads the next block straight into the buffer.
     private mutating func fill() {
+        // Waits for input a quarter of a second at a time, asking in between whether the batch is stopping.
+        var ready = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        while !stopRequested() {
+            let n = poll(&ready, 1, 250)
+            if n > 0 || (n < 0 && errno != EINTR) { break }
+        }
+        if stopRequested() { return }
         if start > 0 {
             buffer.removeFirst(start)
             scanned -= start
