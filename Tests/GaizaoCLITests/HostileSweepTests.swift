@@ -36,4 +36,35 @@ import Testing
         #expect(ended, "still reading /dev/zero 10 s after SIGTERM")
         #expect(process.terminationStatus == 130)
     }
+
+    /// The wizard saves after every answer: where it cannot save (a file in the way of the folder; a read-only
+    /// folder alike), it says so before the first question instead of asking them all and losing the answers.
+    @Test func theWizardRefusesAPlaceItCannotSaveToBeforeAsking() throws {
+        let dir = Self.tempDir()
+        try "not a folder".write(to: dir.appendingPathComponent("blocker"), atomically: true, encoding: .utf8)
+        let input = dir.appendingPathComponent("typed.txt")
+        try "测试公司\n".write(to: input, atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["wizard", "--industry", "auto-parts", "--answers", "blocker/answers.yaml"], in: dir, stdin: input)
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("cannot save the answers in blocker/answers.yaml, so no question is asked:"), "\(r.stderr)")
+        #expect(r.stderr.contains("cannot create the output folder"), "\(r.stderr)")
+        #expect(!r.stdout.contains("[1/"), "a question was asked: \(r.stdout)")
+        let zh = try GaizaoBinary.run(["wizard", "--industry", "auto-parts", "--answers", "blocker/answers.yaml", "--lang", "zh"], in: dir, stdin: input)
+        #expect(zh.stderr.contains("无法把答卷保存到 blocker/answers.yaml，所以不开始提问："), "\(zh.stderr)")
+        #expect(zh.stderr.contains("无法创建输出文件夹"), "\(zh.stderr)")
+    }
+
+    /// An answers file whose name is long but valid (250 bytes) is saved: the temporary file it is written through
+    /// must have a valid name too.
+    @Test func aLongAnswersFileNameIsSaved() throws {
+        let dir = Self.tempDir()
+        let name = String(repeating: "企", count: 80) + ".yaml"  // 245 bytes
+        let input = dir.appendingPathComponent("typed.txt")
+        try "测试公司\n".write(to: input, atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["wizard", "--industry", "auto-parts", "--answers", name], in: dir, stdin: input)
+        #expect(r.status == 1 && !r.crashed, "\(r.stderr)")  // the input ended before the questionnaire did
+        #expect(!r.stderr.contains("File name too long"), "\(r.stderr)")
+        let saved = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+        #expect(saved.contains("company_name: \"测试公司\""), "\(saved)")
+    }
 }

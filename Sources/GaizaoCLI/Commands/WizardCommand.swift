@@ -73,6 +73,13 @@ public struct WizardCommand: ParsableCommand {
         if output != "-" {
             try OutputGuard.refuseOverwriting(inputs: [answers], with: ProposalWriter.paths(formats: formats, output: output, baseName: proposalBaseName))
         }
+        // The answers are saved after every answer: a place they cannot be saved (a read-only folder, a file where
+        // the folder should be) is refused before the first question, not found out once the answers typed are lost.
+        do {
+            try FileIO.checkWritable(answers)
+        } catch {
+            throw CLIError.input("cannot save the answers in \(answers), so no question is asked: \(error)")
+        }
         var model = WizardModel(catalog: catalog, lang: global.lang, industry: chosen, resumed: resumed,
                                 explicitKeys: Set(resumed?.locations.keys.map { $0 } ?? []))
         model.today = Self.today()

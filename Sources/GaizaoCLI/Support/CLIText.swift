@@ -63,6 +63,8 @@ enum CLIText {
         ("unknown command '{c}'; did you mean '{s}'?", "没有 '{c}' 这个命令；是否想用 '{s}'？"),
         ("unknown command '{c}'; the commands are: {l}", "没有 '{c}' 这个命令；可用的命令：{l}"),
         // Files.
+        // Before the file messages below: the reason it ends with is one of them, and would match first.
+        ("cannot save the answers in {p}, so no question is asked: {m}", "无法把答卷保存到 {p}，所以不开始提问：{m}"),
         ("{p}: no such file", "{p}：文件不存在"),
         ("{p}: is a folder, not a file", "{p}：这是文件夹，不是文件"),
         ("{p}: {n} bytes is more than the limit of {x} bytes", "{p}：{n} 字节，超过上限 {x} 字节"),

@@ -157,6 +157,34 @@ public enum FileIO {
         }
     }
 
+    /// The hidden temporary file `writeAtomically` writes before renaming it to `name`: `.NAME.PID.RANDOM.tmp`, with
+    /// the name cut to 100 bytes so that the temporary name stays within the 255 bytes a file name may have (a
+    /// name of 250 bytes is a valid answers file, and its temporary file must be one too).
+    static func scratchName(for name: String) -> String {
+        var kept = ""
+        for character in name {
+            if kept.utf8.count + character.utf8.count > 100 { break }
+            kept.append(character)
+        }
+        return ".\(kept).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"
+    }
+
+    /// Checks that `writeAtomically` can write `path` now: its folder is created when missing, and a scratch file
+    /// is made in it and removed. Throws what `writeAtomically` would (`DIR: cannot create the output folder (…)`,
+    /// `path: cannot write (…)`), for a command to refuse before it asks for work that it could not save.
+    static func checkWritable(_ path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        } catch {
+            throw CLIError.input("\(dir.path): cannot create the output folder (\(Self.reason(error)))")
+        }
+        let probe = dir.appendingPathComponent(scratchName(for: url.lastPathComponent))
+        defer { unlink(probe.path) }
+        try [UInt8]().withUnsafeBytes { try writeFile($0, in: AT_FDCWD, at: probe.path, display: path) }
+    }
+
     public static func writeAtomically(_ text: String, to path: String) throws {
         try writeAtomically(Array(text.utf8), to: path)
     }
@@ -169,7 +197,7 @@ public enum FileIO {
         } catch {
             throw CLIError.input("\(dir.path): cannot create the output folder (\(Self.reason(error)))")
         }
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temp = dir.appendingPathComponent(scratchName(for: url.lastPathComponent))
         do {
             try writeFile(bytes, to: temp.path)
             if rename(temp.path, url.path) != 0 {
