@@ -67,4 +67,21 @@ import Testing
         let saved = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
         #expect(saved.contains("company_name: \"测试公司\""), "\(saved)")
     }
+
+    /// `gaizao summary` given a file: a batch's summary.csv stands for its folder; any other file is said to be no
+    /// batch folder (not "FILE/summary.csv: cannot be read (Not a directory)").
+    @Test func summaryOfAFileSaysWhatItWants() throws {
+        let dir = Self.tempDir()
+        let example = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml").path
+        #expect(try GaizaoBinary.run(["batch", example, "-o", "b"], in: dir).status == 0)
+        let csv = try GaizaoBinary.run(["summary", "b/summary.csv", "-o", "merged"], in: dir)
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("merged/summary.csv").path))
+        let other = try GaizaoBinary.run(["summary", example, "-o", "m2"], in: dir)
+        #expect(other.status == 1 && !other.crashed)
+        #expect(other.stderr.contains("\(example): not a batch output folder; give the folder `gaizao batch` wrote (it holds summary.csv)"), "\(other.stderr)")
+        #expect(!other.stderr.contains("Not a directory"))
+        let missing = try GaizaoBinary.run(["summary", "nowhere", "-o", "m3"], in: dir)
+        #expect(missing.status == 1 && missing.stderr.contains("nowhere: no such folder"), "\(missing.stderr)")
+    }
 }

@@ -35,7 +35,8 @@ public struct SummaryCommand: ParsableCommand {
         let out = URL(fileURLWithPath: output).standardizedFileURL
         var rows: [BatchRow] = []
         var seen: [OutputGuard.Identity] = []
-        for folder in folders {
+        for given in folders {
+            let folder = try Self.batchFolder(given)
             // The same batch given twice would count its enterprises twice.
             let identity = OutputGuard.identity(folder)
             if seen.contains(where: { OutputGuard.same($0, identity) }) {
@@ -56,7 +57,7 @@ public struct SummaryCommand: ParsableCommand {
         }
         var totals = BatchTotals()
         for r in rows { totals.add(r) }
-        try OutputGuard.refuseOverwriting(inputs: folders.map { ($0 as NSString).appendingPathComponent("summary.csv") },
+        try OutputGuard.refuseOverwriting(inputs: try folders.map { (try Self.batchFolder($0) as NSString).appendingPathComponent("summary.csv") },
                                           with: ["summary.csv"].map { out.appendingPathComponent($0).path })
         try SummaryFilesGuard.refuseForeignFiles(in: out.path)
         try SummaryFilesGuard.refuseBatchFolder(out.path)
@@ -76,6 +77,22 @@ public struct SummaryCommand: ParsableCommand {
         Console.out(global.lang == .zh
             ? "汇总完成：\(folders.count) 个批次，\(totals.done) 家成功，\(totals.failed) 家失败；结果在 \(FileIO.displayPath(out.path))/"
             : "summary done: \(folders.count) batches, \(totals.done) ok, \(totals.failed) failed; results in \(FileIO.displayPath(out.path))/")
+    }
+
+    /// The batch output folder `given` names: the folder itself, or the folder of a batch's summary.csv given as a
+    /// file. Anything else is said to be no batch folder, rather than read as `FILE/summary.csv` ("not a directory").
+    static func batchFolder(_ given: String) throws -> String {
+        var st = stat()
+        guard stat(given, &st) == 0 else {
+            let code = errno
+            throw CLIError.input(code == ENOENT ? "\(given): no such folder" : FileIO.unreadable(given, code))
+        }
+        if (st.st_mode & S_IFMT) == S_IFDIR { return given }
+        if (given as NSString).lastPathComponent == "summary.csv" {
+            let folder = (given as NSString).deletingLastPathComponent
+            return folder.isEmpty ? "." : folder
+        }
+        throw CLIError.input("\(given): not a batch output folder; give the folder `gaizao batch` wrote (it holds summary.csv)")
     }
 
     /// `target` as a path relative to the folder `base` (`../shard-1/00001-名称`).
