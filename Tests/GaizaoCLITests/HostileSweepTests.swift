@@ -84,4 +84,17 @@ import Testing
         let missing = try GaizaoBinary.run(["summary", "nowhere", "-o", "m3"], in: dir)
         #expect(missing.status == 1 && missing.stderr.contains("nowhere: no such folder"), "\(missing.stderr)")
     }
+
+    /// `-o ""` (an unset shell variable) is a usage error, not the current folder (batch) or
+    /// ": cannot create the output folder" (diagnose).
+    @Test func anEmptyOutputFolderIsAUsageError() throws {
+        let dir = Self.tempDir()
+        let example = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml").path
+        for command in ["diagnose", "batch"] {
+            let r = try GaizaoBinary.run([command, example, "-o", ""], in: dir)
+            #expect(r.status == 2 && !r.crashed, "\(command): \(r.stderr)")
+            #expect(r.stderr.contains("-o names the output folder, and it was given empty"), "\(command): \(r.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "\(command) wrote into the current folder")
+        }
+    }
 }

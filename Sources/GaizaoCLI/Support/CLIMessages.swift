@@ -39,6 +39,8 @@ enum OutputGuard {
     /// `report.md` is not what whoever typed it wanted. An existing folder of any name is fine.
     static func checkFolder(_ output: String) throws {
         guard output != "-" else { return }
+        // An empty name (`-o ""`, an unset shell variable) is no folder: not the current one, not an error later.
+        guard !output.isEmpty else { throw ValidationError("-o names the output folder, and it was given empty: give a folder, such as -o out") }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue { return }
         let ext = (output as NSString).pathExtension.lowercased()
