@@ -1,4 +1,5 @@
 import Foundation
+@testable import GaizaoCLI
 import Testing
 
 /// Defects a later hostile-input sweep found (a batch that no signal stopped, a wizard that could save nothing,
@@ -96,5 +97,31 @@ import Testing
             #expect(r.stderr.contains("-o names the output folder, and it was given empty"), "\(command): \(r.stderr)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "\(command) wrote into the current folder")
         }
+    }
+
+    /// A workbook cut short in a download starts as a zip but cannot be opened: said to be damaged, not to be an
+    /// old .xls.
+    @Test func aWorkbookCutShortIsSaidToBeDamaged() throws {
+        let dir = Self.tempDir()
+        let book = dir.appendingPathComponent("book.xlsx")
+        try BatchWorkbookEdgeTests.workbook(BatchWorkbookEdgeTests.sheetParts(BatchWorkbookEdgeTests.inline("A1", "industry")), at: book)
+        let whole = try Data(contentsOf: book)
+        let cut = dir.appendingPathComponent("cut.xlsx")
+        try whole.prefix(whole.count / 2).write(to: cut)
+        let r = try GaizaoBinary.run(["batch", "cut.xlsx", "-o", "out"], in: dir)
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("cut.xlsx: error: the workbook is damaged: its zip container cannot be read (cut short when it was copied or downloaded?)"), "\(r.stderr)")
+    }
+
+    /// An ISO date cell (`t="d"`) reads as its date, as a date-formatted number does.
+    @Test func anISODateCellIsItsDate() throws {
+        let dir = Self.tempDir()
+        let book = dir.appendingPathComponent("book.xlsx")
+        let rows = "<row r=\"1\">" + BatchWorkbookEdgeTests.inline("A1", "date") + "</row>"
+            + #"<row r="2"><c r="A2" t="d"><v>2026-11-20T00:00:00</v></c></row>"#
+            + #"<row r="3"><c r="A3" t="d"><v>not a date</v></c></row>"#
+        try BatchWorkbookEdgeTests.workbook(BatchWorkbookEdgeTests.sheetParts(rows), at: book)
+        let sheets = try XLSXReader.sheets(try Data(contentsOf: book))
+        #expect(sheets.first?.rows.map(\.fields) == [["date"], ["2026-11-20"], ["not a date"]])
     }
 }

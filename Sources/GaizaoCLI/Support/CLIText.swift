@@ -215,6 +215,8 @@ enum CLIText {
         ("the workbook unpacks to more than the limit of {n} bytes", "工作簿解压后超过上限 {n} 字节"),
         ("not an xlsx workbook (not a zip container; an .xls from an old Excel? save it as .xlsx)", "不是 xlsx 工作簿（不是 zip 容器；是旧版 Excel 的 .xls 吗？请另存为 .xlsx）"),
         ("not an xlsx workbook (it has no xl/workbook.xml)", "不是 xlsx 工作簿（缺少 xl/workbook.xml）"),
+        ("the workbook is damaged: its zip container cannot be read (cut short when it was copied or downloaded?)",
+         "工作簿已损坏：无法读取其 zip 容器（复制或下载时被截断了？）"),
         ("the workbook part {p} cannot be unpacked ({r})", "工作簿中的 {p} 无法解压（{r}）"),
         ("the workbook part {p} unpacks to more than the limit of {x} bytes: split the enterprises over several workbooks",
          "工作簿中的 {p} 解压后超过上限 {x} 字节：请把企业分到几个工作簿中"),

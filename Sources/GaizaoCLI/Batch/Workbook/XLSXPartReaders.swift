@@ -314,7 +314,9 @@ extension XLSXReader {
             case "inlineStr": text = inlines == 1 ? inline.text : ""
             case "b": text = value == "1" ? "true" : value == "0" ? "false" : (value ?? "")
             case "n": text = value.map { XLSXReader.number($0) } ?? ""
-            default: text = value ?? ""  // str (a formula's text), e (an error such as #N/A), d (ISO date)
+            // An ISO date cell (`t="d"`, `2026-11-20T00:00:00`) is its date, as a date-formatted number is.
+            case "d": text = value.map { XLSXReader.isoDate($0) } ?? ""
+            default: text = value ?? ""  // str (a formula's text), e (an error such as #N/A)
             }
             if fields.count < column - 1 {
                 cellCount += column - 1 - fields.count

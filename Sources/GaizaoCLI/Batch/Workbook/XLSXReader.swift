@@ -55,6 +55,10 @@ enum XLSXReader {
                        elementLimit: Int = maxElementsPerPart) throws(Failure) -> [Sheet] {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
+            // A zip's first bytes are `PK\u{3}\u{4}`: a file that starts so but cannot be opened is a workbook cut short.
+            if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                throw Failure(message: "the workbook is damaged: its zip container cannot be read (cut short when it was copied or downloaded?)")
+            }
             throw Failure(message: "not an xlsx workbook (not a zip container; an .xls from an old Excel? save it as .xlsx)")
         }
         let total = archive.reduce(Int64(0)) { $0 + Int64($1.uncompressedSize) }
@@ -329,6 +333,15 @@ enum XLSXReader {
         if digits.isEmpty { return (column, nil) }
         guard let row = Int(digits), row >= 1 else { return nil }
         return (column, row)
+    }
+
+    /// `2026-11-20` of an ISO date-time cell `2026-11-20T00:00:00`; any other text as it is.
+    static func isoDate(_ stored: String) -> String {
+        let date = stored.prefix(10)
+        guard stored.count > 10, stored.dropFirst(10).first == "T", date.count == 10,
+              date.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 ? $0.element == "-" : $0.element.isASCII && $0.element.isNumber })
+        else { return stored }
+        return String(date)
     }
 
     /// A stored number as a person would type it: `40` rather than `40.0`, `0.8` rather than `0.80000000000000004`.
