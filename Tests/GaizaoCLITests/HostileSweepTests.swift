@@ -124,4 +124,19 @@ import Testing
         let sheets = try XLSXReader.sheets(try Data(contentsOf: book))
         #expect(sheets.first?.rows.map(\.fields) == [["date"], ["2026-11-20"], ["not a date"]])
     }
+
+    /// A user's file (or folder of their own) named like the result folder a batch is about to publish is kept; that
+    /// enterprise fails with the reason instead of the file being deleted to make room.
+    @Test func aUsersFileNamedLikeAResultFolderIsKept() throws {
+        let dir = Self.tempDir()
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let mine = out.appendingPathComponent("00001-慈溪丙丁汽车零部件有限公司")
+        try "my notes\n".write(to: mine, atomically: true, encoding: .utf8)
+        let example = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml").path
+        let r = try GaizaoBinary.run(["batch", example, "-o", "out"], in: dir)
+        #expect(r.status == 1 && !r.crashed, "\(r.stderr)")
+        #expect(r.stderr.contains("00001-慈溪丙丁汽车零部件有限公司: a file or folder of that name that gaizao did not write is in the way; it was kept"), "\(r.stderr)")
+        #expect(try String(contentsOf: mine, encoding: .utf8) == "my notes\n")
+    }
 }

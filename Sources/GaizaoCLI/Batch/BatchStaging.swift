@@ -59,6 +59,15 @@ final class BatchStaging: Sendable {
         return fd
     }
 
+    /// Whether `path` is a folder (not a link) holding nothing but a batch's proposal files: what `publish` may
+    /// replace whole.
+    static func isResultFolder(_ path: String) -> Bool {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR,
+              case let .success(names) = FileIO.folderEntries(path) else { return false }
+        return names.allSatisfy { ["proposal.md", "proposal.html", "proposal.json"].contains($0) }
+    }
+
     /// A new, empty scratch folder for one enterprise's files; `Folder.publish()` moves it into place.
     func begin(folder name: String) throws -> Folder {
         let temp = scratch + "/" + name
@@ -87,11 +96,15 @@ final class BatchStaging: Sendable {
         }
 
         /// Moves the finished folder into the output folder; a result folder from an earlier run is replaced whole.
+        /// Anything else of that name (a user's file or folder, a link) is kept and this folder is not published.
         func publish() throws {
             let output = staging.outputDirectory + "/" + name
             if renameat(staging.scratchFolder, name, staging.outputFolder, name) != 0 {
                 guard errno == EEXIST || errno == ENOTEMPTY || errno == ENOTDIR || errno == EISDIR else {
                     throw CLIError.input("\(output): cannot move into place (\(String(cString: strerror(errno))))")
+                }
+                guard BatchStaging.isResultFolder(output) else {
+                    throw CLIError.input("\(output): a file or folder of that name that gaizao did not write is in the way; it was kept, and this enterprise's folder was not written")
                 }
                 try? FileManager.default.removeItem(atPath: output)
                 if renameat(staging.scratchFolder, name, staging.outputFolder, name) != 0 {

@@ -78,6 +78,8 @@ enum CLIText {
         ("{p}: cannot open the folder ({r})", "{p}：无法打开文件夹（{r}）"),
         ("{p}: cannot create ({r})", "{p}：无法创建（{r}）"),
         ("{p}: cannot move into place ({r})", "{p}：无法移动到位（{r}）"),
+        ("{p}: a file or folder of that name that gaizao did not write is in the way; it was kept, and this enterprise's folder was not written",
+         "{p}：已有同名的文件或文件夹（不是 gaizao 写的），已保留；这家企业的文件夹没有写入"),
         ("{p}: more than 2000 YAML files; is this a catalog folder?", "{p}：YAML 文件超过 2000 个，这是目录数据文件夹吗？"),
         ("{p}: the YAML files add up to more than the limit of {n} bytes; is this a catalog folder?",
          "{p}：YAML 文件合计超过 {n} 字节的上限，这是目录数据文件夹吗？"),
