@@ -139,4 +139,17 @@ import Testing
         #expect(r.stderr.contains("00001-慈溪丙丁汽车零部件有限公司: a file or folder of that name that gaizao did not write is in the way; it was kept"), "\(r.stderr)")
         #expect(try String(contentsOf: mine, encoding: .utf8) == "my notes\n")
     }
+
+    /// A tab in an answers file's indentation is said to be one, at the tab (Yams says "found character that cannot
+    /// start any token").
+    @Test func aTabInTheIndentationIsSaidToBeATab() throws {
+        let dir = Self.tempDir()
+        try "gaizao_answers: 1\nindustry: auto-parts\nanswers:\n  company_name: 甲\n  \temployees: 10\n"
+            .write(to: dir.appendingPathComponent("tab.yaml"), atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["diagnose", "tab.yaml", "-o", "out"], in: dir)
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("tab.yaml:5:3: error: a tab indents this line: YAML is indented with spaces only (replace the tab with spaces)"), "\(r.stderr)")
+        let zh = try GaizaoBinary.run(["diagnose", "tab.yaml", "-o", "out", "--lang", "zh"], in: dir)
+        #expect(zh.stderr.contains("tab.yaml:5:3：错误：这一行用了 Tab 缩进"), "\(zh.stderr)")
+    }
 }

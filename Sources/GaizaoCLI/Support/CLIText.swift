@@ -291,6 +291,7 @@ enum CLIText {
         ("nesting deeper than {n} levels", "嵌套超过 {n} 层"),
         ("document too large once aliases are expanded (more than {n} nodes)", "展开别名后文档过大（超过 {n} 个节点）"),
         ("YAML syntax: {h}", "YAML 语法错误：{h}"),
+        ("a tab indents this line: YAML is indented with spaces only (replace the tab with spaces)", "这一行用了 Tab 缩进：YAML 只能用空格缩进（请把 Tab 换成空格）"),
         // libyaml's own words, as `{h}` above: a context ("while parsing …") and a problem.
         ("while parsing a block mapping {m}", "解析块映射时：{m}"),
         ("while parsing a block collection {m}", "解析块列表时：{m}"),

@@ -53,6 +53,13 @@ public enum YAMLDocument {
                 return nil
             }
             let (message, mark) = describe(error, limits: limits)
+            // A tab in a line's indentation (an editor set to insert tabs) gets the parser's words for it, which
+            // no one reads as "tab": say it, at the tab.
+            if let line = mark?.line, let column = tabInIndentation(line: line, of: file.text) {
+                bag.error("a tab indents this line: YAML is indented with spaces only (replace the tab with spaces)",
+                          at: SourceLocation(file: file.path, line: line, column: column))
+                return nil
+            }
             bag.error(message, at: SourceLocation(file: file.path, line: mark?.line ?? 1, column: mark?.column ?? 1))
             return nil
         } catch {
@@ -80,6 +87,21 @@ public enum YAMLDocument {
             return nil
         }
         return root
+    }
+
+    /// The column of the first tab among the spaces, tabs and `- ` that start line `line` (1-based), or nil.
+    static func tabInIndentation(line: Int, of text: String) -> Int? {
+        guard line >= 1 else { return nil }
+        var current = 1, column = 1
+        for scalar in text.unicodeScalars {
+            if current > line { break }
+            if scalar == "\n" { current += 1; column = 1; continue }
+            guard current == line else { continue }
+            if scalar == "\t" { return column }
+            if scalar != " " && scalar != "-" { return nil }
+            column += 1
+        }
+        return nil
     }
 
     /// Tags that only restate what the reader does anyway; any other (`!!binary`, `!!python/object`, `!custom`)
