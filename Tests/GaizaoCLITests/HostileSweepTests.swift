@@ -152,4 +152,17 @@ import Testing
         let zh = try GaizaoBinary.run(["diagnose", "tab.yaml", "-o", "out", "--lang", "zh"], in: dir)
         #expect(zh.stderr.contains("tab.yaml:5:3：错误：这一行用了 Tab 缩进"), "\(zh.stderr)")
     }
+
+    /// A CSV saved with semicolons (or tabs) between its columns is said to be one, not to lack an industry column.
+    @Test func aCSVWithSemicolonsSaysSo() throws {
+        let dir = Self.tempDir()
+        try "industry;company_name;employees\nauto-parts;甲;10\n".write(to: dir.appendingPathComponent("s.csv"), atomically: true, encoding: .utf8)
+        try "industry\tcompany_name\nauto-parts\t甲\n".write(to: dir.appendingPathComponent("t.csv"), atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["batch", "s.csv", "t.csv", "-o", "out"], in: dir)
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("s.csv:1:1: error: the columns are separated by semicolons (;), not commas: save the table as CSV with commas (or as xlsx)"), "\(r.stderr)")
+        #expect(r.stderr.contains("t.csv:1:1: error: the columns are separated by tabs, not commas"), "\(r.stderr)")
+        let zh = try GaizaoBinary.run(["batch", "s.csv", "-o", "out2", "--lang", "zh"], in: dir)
+        #expect(zh.stderr.contains("各列之间用的是分号（;），不是逗号"), "\(zh.stderr)")
+    }
 }

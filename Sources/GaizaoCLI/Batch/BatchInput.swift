@@ -225,6 +225,13 @@ struct AnswerTable {
         guard !rows.isEmpty else { return broken(source, "the \(kind) is empty") }
         let clean = { (s: String) in s.trimmingCharacters(in: .whitespaces) }
         guard let header = rows.prefix(3).first(where: { $0.fields.contains { clean($0).lowercased() == "industry" } }) else {
+            // A CSV saved with semicolons or tabs between its columns (a spreadsheet set to another region) has
+            // its whole header in one cell: say what separates them.
+            if let top = rows.prefix(3).first(where: { $0.fields.contains { $0.lowercased().contains("industry") } }),
+               let cell = top.fields.first(where: { $0.lowercased().contains("industry") }),
+               let separator = [(";", "semicolons (;)"), ("\t", "tabs")].first(where: { cell.contains($0.0) }) {
+                return broken("\(source):\(top.row):1", "the columns are separated by \(separator.1), not commas: save the table as CSV with commas (or as xlsx)")
+            }
             return broken("\(source):1:1", "no header row with an `industry` column in the first three rows (print one with `gaizao questions --industry ID --csv` or `--xlsx FILE`)")
         }
         let names = header.fields.map(clean)

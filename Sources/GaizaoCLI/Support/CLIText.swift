@@ -172,6 +172,7 @@ enum CLIText {
         ("neither UTF-8 nor GB18030 text (byte {b} of the file, line {l}): save the file again from the spreadsheet as \"CSV UTF-8\" or \"CSV\"",
          "既不是 UTF-8 也不是 GB18030 文本（文件第 {b} 字节，第 {l} 行）：请在表格软件中重新另存为“CSV UTF-8”或“CSV”"),
         ("a quoted field is never closed", "有一个带引号的单元格没有结束引号"),
+        ("the columns are separated by {w}, not commas: save the table as CSV with commas (or as xlsx)", "各列之间用的是{w}，不是逗号：请把表格另存为以逗号分隔的 CSV（或 xlsx）"),
         ("no header row with an `industry` column in the first three rows (print one with `gaizao questions --industry ID --csv` or `--xlsx FILE`)",
          "前三行中没有含 `industry` 列的表头行（可用 `gaizao questions --industry ID --csv` 或 `--xlsx FILE` 生成）"),
         ("column {c} holds `{v}` but has no question id in the header row", "第 {c} 列有内容 `{v}`，但表头行中没有题目 id"),
@@ -578,6 +579,9 @@ enum CLIText {
     /// Noun phrases that messages are built from (`{w}`, `{f}`, `{wk}` parts): what a catalog check is about
     /// ("module `x`", "`cost` of measure `y`"), what it found ("a list"), a question kind. Same placeholders.
     static let phrases: [(en: String, zh: String)] = [
+        // What separates a CSV file's columns.
+        ("semicolons (;)", "分号（;）"),
+        ("tabs", "Tab"),
         ("the answers file", "答卷文件"), ("an answers file", "答卷文件"),
         ("a scalar", "单个值"), ("a mapping", "键值映射"), ("a list", "列表"), ("an alias", "别名"),
         ("an object", "对象"), ("true or false", "true 或 false"), ("a value", "值"),
