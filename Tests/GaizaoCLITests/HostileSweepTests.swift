@@ -165,4 +165,19 @@ import Testing
         let zh = try GaizaoBinary.run(["batch", "s.csv", "-o", "out2", "--lang", "zh"], in: dir)
         #expect(zh.stderr.contains("各列之间用的是分号（;），不是逗号"), "\(zh.stderr)")
     }
+
+    /// A link inside an input folder back to the folder (`loop.yaml -> .`) is not followed round the loop: each
+    /// answers file is diagnosed once, and the link is said to be left out.
+    @Test func aLinkBackToTheInputFolderIsReadOnce() throws {
+        let dir = Self.tempDir()
+        let input = dir.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml"),
+                                         to: input.appendingPathComponent("a.yaml"))
+        try FileManager.default.createSymbolicLink(atPath: input.appendingPathComponent("loop.yaml").path, withDestinationPath: ".")
+        let r = try GaizaoBinary.run(["batch", "in", "-o", "out"], in: dir)
+        #expect(r.status == 0 && !r.crashed, "\(r.stderr)")
+        #expect(r.stdout.contains("batch done: 1 ok, 0 failed") || r.stdout.contains("1 家成功，0 家失败"), "\(r.stdout)")
+        #expect(r.stderr.contains("in/loop.yaml: warning: a folder already read (a link back to it?): left out"), "\(r.stderr)")
+    }
 }

@@ -43,6 +43,8 @@ struct BatchInputs: Sequence, IteratorProtocol {
     private var stdinRecords = 0
     private var stdin: StdinLines
     private var readingStdin = false
+    /// The folders expanded so far.
+    private var readFolders: [OutputGuard.Identity] = []
 
     /// Inputs that held no enterprise (a CSV file or workbook with only its header rows, a folder without answers):
     /// where, and why. An error when the whole batch had no record, else a warning.
@@ -116,6 +118,14 @@ struct BatchInputs: Sequence, IteratorProtocol {
                 return .broken(origin: input, message: code == EACCES || code == EPERM ? "cannot be read (permission denied)" : "no such file or folder")
             }
             if isDir.boolValue {
+                // Each folder is read once: a link inside a folder back to it (or to a folder above it) would
+                // otherwise be followed round the loop, diagnosing the same files again each time.
+                let identity = OutputGuard.identity(input)
+                if readFolders.contains(where: { OutputGuard.same($0, identity) }) {
+                    empty.append((input, "a folder already read (a link back to it?): left out"))
+                    continue
+                }
+                readFolders.append(identity)
                 let names = ((try? FileManager.default.contentsOfDirectory(atPath: input)) ?? []).sorted()
                 // `~$book.xlsx` is the lock file Excel keeps beside an open workbook, not a workbook.
                 let files = names.filter { [".yaml", ".yml", ".json", ".csv", ".xlsx"].contains(where: $0.lowercased().hasSuffix) && !$0.hasPrefix(".") && !$0.hasPrefix("~$") }
