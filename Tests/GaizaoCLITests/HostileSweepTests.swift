@@ -180,4 +180,23 @@ import Testing
         #expect(r.stdout.contains("batch done: 1 ok, 0 failed") || r.stdout.contains("1 家成功，0 家失败"), "\(r.stdout)")
         #expect(r.stderr.contains("in/loop.yaml: warning: a folder already read (a link back to it?): left out"), "\(r.stderr)")
     }
+
+    /// An answers file saved as UTF-16 (Notepad's "Unicode") or GBK (its "ANSI" on Chinese Windows) is said to be
+    /// that, with the way out, at the first byte that is not UTF-8.
+    @Test func answersInUTF16OrGBKSayWhichTheyAre() throws {
+        let dir = Self.tempDir()
+        let text = "gaizao_answers: 1\nindustry: auto-parts\nanswers:\n  company_name: 慈溪甲乙\n"
+        try text.data(using: .utf16)!.write(to: dir.appendingPathComponent("u16.yaml"))  // with a byte order mark
+        // The same text in GBK: 慈溪甲乙 in its bytes.
+        let gbk = Array(text.replacingOccurrences(of: "慈溪甲乙\n", with: "").utf8) + [180, 200, 207, 170, 188, 215, 210, 210, 0x0A]
+        try Data(gbk).write(to: dir.appendingPathComponent("gbk.yaml"))
+        let u16 = try GaizaoBinary.run(["diagnose", "u16.yaml", "-o", "out"], in: dir)
+        #expect(u16.status == 1 && !u16.crashed)
+        #expect(u16.stderr.contains("u16.yaml:1:1: error: not valid UTF-8 text: it is UTF-16 (\"Unicode\" in Notepad); save the file as UTF-8"), "\(u16.stderr)")
+        let g = try GaizaoBinary.run(["diagnose", "gbk.yaml", "-o", "out"], in: dir)
+        #expect(g.status == 1 && !g.crashed)
+        #expect(g.stderr.contains("gbk.yaml:4:17: error: not valid UTF-8 text: it reads as GBK/GB18030 (\"ANSI\" on Chinese Windows); save the file as UTF-8"), "\(g.stderr)")
+        let zh = try GaizaoBinary.run(["diagnose", "gbk.yaml", "-o", "out", "--lang", "zh"], in: dir)
+        #expect(zh.stderr.contains("这是 GBK/GB18030（中文 Windows 的“ANSI”）；请另存为 UTF-8"), "\(zh.stderr)")
+    }
 }

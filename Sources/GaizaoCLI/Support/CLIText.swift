@@ -499,6 +499,8 @@ enum CLIText {
         ("the YAML tag `{t}` is not supported: write the value without a tag", "不支持 YAML 标签 `{t}`：请去掉标签直接写值"),
         ("document too large once aliases are expanded", "展开别名后文档过大"),
         ("not valid UTF-8 text (save the file as UTF-8)", "不是有效的 UTF-8 文本（请另存为 UTF-8）"),
+        ("not valid UTF-8 text: it is UTF-16 (\"Unicode\" in Notepad); save the file as UTF-8", "不是有效的 UTF-8 文本：这是 UTF-16（记事本中的“Unicode”）；请另存为 UTF-8"),
+        ("not valid UTF-8 text: it reads as GBK/GB18030 (\"ANSI\" on Chinese Windows); save the file as UTF-8", "不是有效的 UTF-8 文本：这是 GBK/GB18030（中文 Windows 的“ANSI”）；请另存为 UTF-8"),
         // Conditions (`when`, `eligible_when`).
         ("condition does not parse: {m}", "条件无法解析：{m}"),
         ("condition longer than {n} characters", "条件超过 {n} 个字符"),

@@ -71,10 +71,22 @@ public enum FileIO {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8(bytes)
-            return .failure(UndecodableFile(Diagnostic(.error, "not valid UTF-8 text (save the file as UTF-8)",
+            return .failure(UndecodableFile(Diagnostic(.error, notUTF8Message(bytes),
                                                        at: SourceLocation(file: path, line: line, column: column))))
         }
         return .success(SourceFile(path: path, text: text))
+    }
+
+    /// What bytes that are not UTF-8 are, when they are what an editor on Windows saves by default: UTF-16
+    /// (Notepad's "Unicode", which starts with a byte order mark) or GBK/GB18030 (its "ANSI" on Chinese Windows).
+    static func notUTF8Message(_ bytes: [UInt8]) -> String {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return "not valid UTF-8 text: it is UTF-16 (\"Unicode\" in Notepad); save the file as UTF-8"
+        }
+        if case .success = SpreadsheetText.gb18030(bytes) {
+            return "not valid UTF-8 text: it reads as GBK/GB18030 (\"ANSI\" on Chinese Windows); save the file as UTF-8"
+        }
+        return "not valid UTF-8 text (save the file as UTF-8)"
     }
 
     struct UndecodableFile: Error {
