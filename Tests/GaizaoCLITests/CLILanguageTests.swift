@@ -93,7 +93,7 @@ import Testing
         let zh = try GaizaoBinary.run(["diagnose", "--help"], environment: Self.zh)
         #expect(zh.status == 0)
         #expect(zh.stdout.hasPrefix("概述：诊断一家企业并生成改造方案\n"))
-        #expect(zh.stdout.contains("选项：") && zh.stdout.contains("答卷文件（YAML 或 JSON）。"))
+        #expect(zh.stdout.contains("选项：") && zh.stdout.contains("答卷文件（YAML 或 JSON；- 表示从标准输入读取）。"))
         let en = try GaizaoBinary.run(["help", "diagnose"])
         #expect(en.stdout.hasPrefix("OVERVIEW: Diagnose one enterprise and write its retrofit proposal.\n"))
         for text in [zh.stdout, en.stdout] {

@@ -199,4 +199,18 @@ import Testing
         let zh = try GaizaoBinary.run(["diagnose", "gbk.yaml", "-o", "out", "--lang", "zh"], in: dir)
         #expect(zh.stderr.contains("这是 GBK/GB18030（中文 Windows 的“ANSI”）；请另存为 UTF-8"), "\(zh.stderr)")
     }
+
+    /// `gaizao diagnose - < FILE` (and `explain -`) read the answers from standard input, as `batch -` does, instead
+    /// of "-: no such file"; the proposal is named stdin.
+    @Test func aDashReadsTheAnswersFromStandardInput() throws {
+        let dir = Self.tempDir()
+        let example = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml")
+        let r = try GaizaoBinary.run(["diagnose", "-", "-o", "out", "--format", "json"], in: dir, stdin: example)
+        #expect(r.status == 0 && !r.crashed, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/stdin.json").path))
+        let explain = try GaizaoBinary.run(["explain", "-", "ap-p-vision", "--lang", "en"], in: dir, stdin: example)
+        #expect(explain.status == 0 && explain.stdout.contains("ap-p-vision"), "\(explain.stderr)")
+        let empty = try GaizaoBinary.run(["diagnose", "-", "-o", "out2"], in: dir)
+        #expect(empty.status == 1 && empty.stderr.contains("stdin:1:1: error: file is empty"), "\(empty.stderr)")
+    }
 }

@@ -8,7 +8,7 @@ public struct DiagnoseCommand: ParsableCommand {
         commandName: "diagnose",
         abstract: "诊断一家企业并生成改造方案 / Diagnose one enterprise and write its retrofit proposal.")
 
-    @Argument(help: "Answers file (YAML or JSON).")
+    @Argument(help: "Answers file (YAML or JSON; - reads standard input).")
     public var answers: String
 
     @Option(name: [.short, .customLong("output")], help: "Output folder (default: the current folder; `-` prints one format to standard output).")
@@ -63,7 +63,7 @@ public struct DiagnoseCommand: ParsableCommand {
         let templatesFlag = templates
         let preparedTemplates = ProposalWriter.needsTemplates(formats) ? Background { TemplateSession.prepare(flag: templatesFlag) } : nil
         // Only the enterprise's industry of the catalog is read (a fifth less YAML to parse).
-        let answersFile = try FileIO.readText(answers)
+        let answersFile = try FileIO.readAnswers(answers)
         let session = try CatalogSession.load(flag: global.catalog, focus: AnswerDecoder.industryID(of: answersFile))
         let sheet = try AnswersLoader.load(answersFile, session: session)
         let peerRows = try peers.map(PeerSummary.rows)
@@ -81,11 +81,11 @@ public struct DiagnoseCommand: ParsableCommand {
         if let peerRows {
             // The proposal shows its standing among the summary's enterprises of the same industry and size band
             // (itself, by name, not among them).
-            let row = BatchRow.from(proposal, index: 0, origin: answers, folder: "")
+            let row = BatchRow.from(proposal, index: 0, origin: answersFile.path, folder: "")
             let same = peerRows.filter { $0.error == nil && $0.industry == row.industry && $0.sizeBand == row.sizeBand && $0.enterprise != row.enterprise }
             proposal.peers = .make(BatchPeers.member(row), peers: same.map(BatchPeers.member), sceneOrder: session.catalog.maturity.scenes.map(\.id))
         }
-        let base = SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent)
+        let base = answers == "-" ? "stdin" : SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent)
         let writer = try ProposalWriter(lang: global.lang, prepared: preparedTemplates?.value())
         let written = try writer.write(proposal, formats: formats, to: output, baseName: base, inputs: [answers])
         if output != "-" {

@@ -8,7 +8,7 @@ public struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "解释每个决定的依据 / Explain every decision: rules fired, answers read, the change that would flip it.")
 
-    @Argument(help: "Answers file (YAML or JSON).")
+    @Argument(help: "Answers file (YAML or JSON; - reads standard input).")
     public var answers: String
 
     @Argument(help: "Only this module id.")
@@ -31,7 +31,7 @@ public struct ExplainCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let answersFile = try FileIO.readText(answers)
+        let answersFile = try FileIO.readAnswers(answers)
         let session = try CatalogSession.load(flag: global.catalog, focus: AnswerDecoder.industryID(of: answersFile))
         let sheet = try AnswersLoader.load(answersFile, session: session, quietWarnings: true)
         let catalog = session.catalog

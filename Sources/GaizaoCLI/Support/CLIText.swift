@@ -631,7 +631,7 @@ enum CLIText {
         ("Show the version.", "显示版本。"),
         ("Show help information.", "显示帮助。"),
         ("Show subcommand help information.", "显示子命令的帮助。"),
-        ("Answers file (YAML or JSON).", "答卷文件（YAML 或 JSON）。"),
+        ("Answers file (YAML or JSON; - reads standard input).", "答卷文件（YAML 或 JSON；- 表示从标准输入读取）。"),
         ("Output folder (default: the current folder; `-` prints one format to standard output).", "输出文件夹（默认：当前文件夹；`-` 把一种格式打印到标准输出）。"),
         ("Formats, comma-separated: md, html, json, pdf (pdf needs a headless Chromium).", "输出格式，逗号分隔：md、html、json、pdf（pdf 需要无界面 Chromium）。"),
         ("Templates folder (default: $GAIZAO_TEMPLATES, else the shipped templates/).", "模板文件夹（默认：$GAIZAO_TEMPLATES，否则为随附的 templates/）。"),

@@ -13,6 +13,11 @@ public enum FileIO {
         try decode(readData(path, display: display ?? path), path: display ?? path)
     }
 
+    /// An answers file as `diagnose` and `explain` take it: a path, or `-` for standard input (shown as `stdin`).
+    public static func readAnswers(_ path: String) throws -> SourceFile {
+        path == "-" ? try readText("/dev/stdin", display: "stdin") : try readText(path)
+    }
+
     /// The bytes of a file; a missing file, a folder or a huge file is a clear input error.
     /// The system's reason is kept: a file that exists but may not be read is "permission denied", not missing.
     static func readData(_ path: String, display shown: String) throws -> Data {
