@@ -213,4 +213,19 @@ import Testing
         let empty = try GaizaoBinary.run(["diagnose", "-", "-o", "out2"], in: dir)
         #expect(empty.status == 1 && empty.stderr.contains("stdin:1:1: error: file is empty"), "\(empty.stderr)")
     }
+
+    /// A CSV row holding only spaces or tabs is a blank row, as it is in a workbook: left out, not an enterprise
+    /// with "no industry given".
+    @Test func aCSVRowOfSpacesIsBlank() throws {
+        let dir = Self.tempDir()
+        let example = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml").path
+        let csv = try GaizaoBinary.run(["questions", "--industry", "auto-parts", "--csv"], in: dir)
+        let header = csv.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.hasPrefix("industry,"))
+        try (header + "\n  ,  \n\t,\t\n").write(to: dir.appendingPathComponent("blank.csv"), atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["batch", example, "blank.csv", "-o", "out"], in: dir)
+        #expect(r.status == 0 && !r.crashed, "\(r.stderr)")
+        #expect(!r.stderr.contains("no industry given"), "\(r.stderr)")
+        #expect(r.stderr.contains("blank.csv:2: warning: no enterprise rows below the header"), "\(r.stderr)")
+    }
 }

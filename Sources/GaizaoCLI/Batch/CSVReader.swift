@@ -17,8 +17,8 @@ struct CSVReader {
         case unterminatedQuote(row: Int, column: Int)
     }
 
-    /// The rows of `text` (decoded, without a byte order mark); blank rows (no text in any field, as `,,,`) are left
-    /// out but counted.
+    /// The rows of `text` (decoded, without a byte order mark); blank rows (no text in any field but spaces or tabs,
+    /// as `,,,` or `  , `; a workbook's rows likewise) are left out but counted.
     static func rows(_ text: String) throws(Failure) -> [Row] {
         var rows: [Row] = []
         var fields: [String] = []
@@ -32,7 +32,7 @@ struct CSVReader {
         func endRow() {
             fields.append(field)
             field = ""
-            if !fields.allSatisfy({ $0.isEmpty }) { rows.append(Row(row: row, fields: fields)) }
+            if !fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { rows.append(Row(row: row, fields: fields)) }
             fields = []
             row += 1
         }
