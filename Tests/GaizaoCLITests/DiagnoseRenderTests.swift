@@ -19,7 +19,7 @@ import GaizaoCore
         let code = await GaizaoCommand.run(arguments: ["diagnose", Self.example, "-o", dir, "--lang", "en"])
         #expect(code == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-        #expect(files == ["home-appliance-midsize.html", "home-appliance-midsize.json", "home-appliance-midsize.md"])
+        #expect(files == [OutputLedger.fileName, "home-appliance-midsize.html", "home-appliance-midsize.json", "home-appliance-midsize.md"])
         let md = try String(contentsOfFile: dir + "/home-appliance-midsize.md", encoding: .utf8)
         let expected = RenderFixtures.renderer.markdown(try RenderFixtures.proposal("home-appliance-midsize"), lang: .en)
         #expect(md == expected)

@@ -257,7 +257,8 @@ import Testing
         #expect(limited.stderr.contains("cannot write (File too large)") && limited.stderr.contains("out/firm."), "\(limited.stderr)")
         #expect(!limited.stderr.contains(".tmp") && !limited.stderr.contains(".gaizao-writing"), "names the user's file: \(limited.stderr)")
         #expect(names.map { Self.bytes(dir.appendingPathComponent("out/" + $0)) } == before, "the previous set is intact")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path).sorted() == names.sorted())
+        // Nothing left behind but the set and the ledger of what gaizao wrote (OutputLedger).
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path).sorted() == (names + [".gaizao-files"]).sorted())
     }
 
     /// A "browser" that exits 0 but writes 16 bytes is not a PDF printer.
@@ -313,5 +314,70 @@ import Testing
         #expect(bad.status == 1 && !bad.crashed)
         #expect(bad.stderr.contains("firms.csv:2:12: error: neither UTF-8 nor GB18030 text (byte 34 of the file, line 2)"), "\(bad.stderr)")
         #expect(bad.stderr.contains("CSV UTF-8"))
+    }
+
+    // MARK: 8. Only gaizao's own earlier output is replaced
+
+    /// diagnose replaces its own unchanged output, keeps a proposal edited since (and writes nothing), recognises
+    /// output written before the ledger existed, and keeps a user's file of an output's name.
+    @Test func diagnoseReplacesOnlyItsOwnUnchangedOutput() throws {
+        let dir = Self.tempDir()
+        try FileManager.default.copyItem(atPath: Self.example("auto-parts-midsize.yaml"), toPath: dir.appendingPathComponent("firm.yaml").path)
+        let first = try GaizaoBinary.run(["diagnose", "firm.yaml", "-o", "out", "--lang", "en"], in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        let ledger = try String(contentsOf: dir.appendingPathComponent("out/.gaizao-files"), encoding: .utf8)
+        #expect(ledger.contains("  firm.md\n") && ledger.contains("  firm.json\n") && ledger.contains("  firm.html\n"), "\(ledger)")
+        let again = try GaizaoBinary.run(["diagnose", "firm.yaml", "-o", "out", "--lang", "en"], in: dir)
+        #expect(again.status == 0, "\(again.stderr)")
+
+        // Edited in place since: kept, and the other formats are not written either.
+        let md = dir.appendingPathComponent("out/firm.md"), html = dir.appendingPathComponent("out/firm.html")
+        try Data("# 我的批注\n".utf8).write(to: md)
+        let htmlBefore = Self.bytes(html)
+        let edited = try GaizaoBinary.run(["diagnose", "firm.yaml", "--target-level", "3", "-o", "out", "--lang", "en"], in: dir)
+        #expect(edited.status == 1 && !edited.crashed)
+        #expect(edited.stderr.contains("out/firm.md: changed since gaizao wrote it; it was kept and nothing was written"), "\(edited.stderr)")
+        #expect(Self.bytes(md) == Data("# 我的批注\n".utf8) && Self.bytes(html) == htmlBefore)
+        let zh = try GaizaoBinary.run(["diagnose", "firm.yaml", "-o", "out", "--lang", "zh"], in: dir)
+        #expect(zh.stderr.contains("out/firm.md：gaizao 写出后已被修改；已保留该文件"), "\(zh.stderr)")
+
+        // Output of a version without the ledger is recognised by its content and replaced.
+        try FileManager.default.removeItem(at: md)
+        let fresh = try GaizaoBinary.run(["diagnose", "firm.yaml", "-o", "out", "--lang", "en"], in: dir)
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("out/.gaizao-files"))
+        let legacy = try GaizaoBinary.run(["diagnose", "firm.yaml", "-o", "out", "--lang", "en"], in: dir)
+        #expect(legacy.status == 0, "\(legacy.stderr)")
+
+        // A user's own file of that name, in a folder gaizao never wrote: kept.
+        let mine = dir.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try Data("客户访谈记录\n".utf8).write(to: mine.appendingPathComponent("firm.md"))
+        let foreign = try GaizaoBinary.run(["diagnose", "firm.yaml", "-o", "mine", "--lang", "en"], in: dir)
+        #expect(foreign.status == 1 && foreign.stderr.contains("mine/firm.md: not a file gaizao wrote"), "\(foreign.stderr)")
+        #expect(Self.bytes(mine.appendingPathComponent("firm.md")) == Data("客户访谈记录\n".utf8))
+        #expect(!FileManager.default.fileExists(atPath: mine.appendingPathComponent("firm.json").path))
+    }
+
+    /// compare keeps a reviewer's own comparison.md in the output folder (it was overwritten silently), and
+    /// replaces its own comparison on a rerun.
+    @Test func compareKeepsAReviewersOwnNotes() throws {
+        let dir = Self.tempDir()
+        try FileManager.default.copyItem(atPath: Self.example("auto-parts-midsize.yaml"), toPath: dir.appendingPathComponent("firm.yaml").path)
+        for (out, level) in [("a", "2"), ("b", "3")] {
+            let r = try GaizaoBinary.run(["diagnose", "firm.yaml", "--target-level", level, "--format", "json", "-o", out], in: dir)
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let review = dir.appendingPathComponent("review")
+        try FileManager.default.createDirectory(at: review, withIntermediateDirectories: true)
+        try Data("评审意见：\n".utf8).write(to: review.appendingPathComponent("comparison.md"))
+        let refused = try GaizaoBinary.run(["compare", "a/firm.json", "b/firm.json", "-o", "review", "--lang", "en"], in: dir)
+        #expect(refused.status == 1 && refused.stderr.contains("review/comparison.md: not a file gaizao wrote"), "\(refused.stderr)")
+        #expect(Self.bytes(review.appendingPathComponent("comparison.md")) == Data("评审意见：\n".utf8))
+        #expect(!FileManager.default.fileExists(atPath: review.appendingPathComponent("comparison.html").path))
+        let own = try GaizaoBinary.run(["compare", "a/firm.json", "b/firm.json", "-o", "out"], in: dir)
+        #expect(own.status == 0, "\(own.stderr)")
+        let rerun = try GaizaoBinary.run(["compare", "a/firm.json", "b/firm.json", "-o", "out"], in: dir)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
     }
 }

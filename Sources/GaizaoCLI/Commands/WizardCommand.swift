@@ -182,6 +182,7 @@ public struct WizardCommand: ParsableCommand {
             throw CLIError.input(error.description)
         }
         var base = Self.baseName(result.proposal, answersPath: answers)
+        var userAgreed = false
         if output != "-" {
             let existing = Self.existingProposal(base, in: output)
             if !existing.isEmpty {
@@ -192,14 +193,15 @@ public struct WizardCommand: ParsableCommand {
                     base = free
                     if !interactive { Console.out(ui.existingKept(existing, newName: free)) }
                 case .overwrite:
-                    break
+                    userAgreed = true
                 case let .cancel(exitCode):
                     Console.out(ui.proposalNotWritten(answers))
                     throw ExitCode(exitCode)
                 }
             }
         }
-        let written = try ProposalWriter(lang: global.lang, templatesFlag: nil, formats: formats).write(result.proposal, formats: formats, to: output, baseName: base, inputs: [answers])
+        let writer = try ProposalWriter(lang: global.lang, templatesFlag: nil, formats: formats)
+        let written = try writer.write(result.proposal, formats: formats, to: output, baseName: base, inputs: [answers], userAgreed: userAgreed)
         // As diagnose says it: a --target-level below today's level gives a proposal that only keeps the level.
         if let warning = DiagnoseCommand.targetWarning(result.proposal) { Console.err("warning: " + warning) }
         if output != "-" {

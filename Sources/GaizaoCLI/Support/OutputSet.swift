@@ -4,7 +4,8 @@ import Foundation
 /// is first written into a scratch folder inside the output folder, and only when all are complete are they moved
 /// into place. A failure while writing (disk full, file size limit, the PDF printer) leaves the previous set
 /// intact and names the user's file, not a scratch file. Should a move fail midway, the files already replaced
-/// are restored from hard-linked copies of the previous ones.
+/// are restored from hard-linked copies of the previous ones. Only gaizao's own earlier files are replaced
+/// (`OutputLedger`).
 struct OutputSet {
     enum Content {
         case bytes([UInt8])
@@ -13,12 +14,16 @@ struct OutputSet {
     }
 
     /// Writes `files` (final path → content) and returns their paths in the order given.
-    static func write(_ files: [(path: String, content: Content)], into folder: String) throws {
+    /// `userAgreed`: the user was asked and chose to replace the existing files (the wizard), whoever wrote them.
+    static func write(_ files: [(path: String, content: Content)], into folder: String, userAgreed: Bool = false) throws {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw CLIError.input("\(folder): cannot create the output folder (\(FileIO.reason(error)))")
         }
+        // A file of an output's name that is not gaizao's own unchanged output (the user's notes, an edited
+        // proposal) is kept: the run stops here, before anything is written.
+        if !userAgreed { try OutputLedger.refuseForeignFiles(files.map(\.path), in: folder) }
         let scratch = (folder as NSString).appendingPathComponent(".gaizao-writing-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         if mkdir(scratch, 0o755) != 0 {
             throw CLIError.input("\(folder): cannot write into the output folder (\(String(cString: strerror(errno))))")
@@ -48,5 +53,6 @@ struct OutputSet {
             }
             throw CLIError.input("\(s.final): cannot write (\(reason)); the previous files are unchanged")
         }
+        OutputLedger.record(staged.map(\.final), in: folder)
     }
 }

@@ -28,7 +28,9 @@ struct ProposalWriter: Sendable {
 
     /// Writes the formats as one set (see `OutputSet`) and returns their paths; refuses before writing anything
     /// when a path is one of `inputs` (the answers file: `firm.json` must not become the proposal's JSON).
-    func write(_ proposal: Proposal, formats: [OutputFormat], to output: String, baseName: String, inputs: [String]) throws -> [String] {
+    /// `userAgreed`: the user chose to replace the existing files of these names (the wizard asks).
+    func write(_ proposal: Proposal, formats: [OutputFormat], to output: String, baseName: String, inputs: [String],
+               userAgreed: Bool = false) throws -> [String] {
         if output == "-" {
             guard formats.count == 1, let f = formats.first, f != .pdf else {
                 throw CLIError.usage("`-o -` prints exactly one text format (md, html or json) to standard output")
@@ -50,7 +52,7 @@ struct ProposalWriter: Sendable {
             }
             return (path, .bytes(texts.first { $0.0 == f }?.1 ?? []))
         }
-        try OutputSet.write(files, into: output)
+        try OutputSet.write(files, into: output, userAgreed: userAgreed)
         return paths
     }
 

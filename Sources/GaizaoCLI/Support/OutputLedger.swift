@@ -1,0 +1,91 @@
+import Foundation
+import GaizaoCore
+
+/// Which files of an output folder gaizao wrote, so that a run replaces its own earlier output and nothing else.
+///
+/// `diagnose`, `wizard` and `compare` name their files (`firm.md`, `comparison.html`); a file of that name may be
+/// the user's own — notes called comparison.md, an edited proposal. The folder keeps a ledger, `.gaizao-files`,
+/// in `sha256sum` format (`sha256sum -c .gaizao-files` checks it): one line per file gaizao wrote there, with the
+/// SHA-256 of what it wrote. An existing file may be replaced when its ledger line matches its bytes (gaizao's,
+/// unchanged since). A file the ledger names with other bytes was changed after gaizao wrote it, and is kept. A
+/// file the ledger does not name (output of a version before the ledger, or a folder whose ledger was removed) is
+/// recognised by its content: proposal or comparison JSON by its schema, Markdown, HTML or PDF when a sibling of
+/// the same base name is recognised, or when it names its generator (gaizao). Anything else is kept and the run
+/// refused before anything is written.
+enum OutputLedger {
+    static let fileName = ".gaizao-files"
+
+    /// Refuses, before anything is written, when one of `paths` (all in `folder`) exists and is not gaizao's own
+    /// unchanged output.
+    static func refuseForeignFiles(_ paths: [String], in folder: String) throws {
+        let ledger = read(folder)
+        for path in paths {
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            let name = (path as NSString).lastPathComponent
+            guard FileIO.isRegularFile(path) else {
+                throw CLIError.input("\(FileIO.displayPath(path)): a folder or special file of that name is in the way; it was kept and nothing was written (move it, or choose another output folder)")
+            }
+            if let recorded = ledger[name] {
+                if hash(path) == recorded { continue }
+                throw CLIError.input("\(FileIO.displayPath(path)): changed since gaizao wrote it; it was kept and nothing was written (move or rename it, or choose another output folder)")
+            }
+            if recognised(path, siblings: paths) { continue }
+            throw CLIError.input("\(FileIO.displayPath(path)): not a file gaizao wrote, and this run would replace it; it was kept and nothing was written (move it, or choose another output folder)")
+        }
+    }
+
+    /// Records the files just written (their final paths) in the folder's ledger. A ledger that cannot be written
+    /// costs only the check's precision next time (the content fallback), so it never fails the run.
+    static func record(_ paths: [String], in folder: String) {
+        var ledger = read(folder)
+        for path in paths {
+            guard let digest = hash(path) else { continue }
+            ledger[(path as NSString).lastPathComponent] = digest
+        }
+        let text = ledger.keys.sorted().map { "\(ledger[$0]!)  \($0)\n" }.joined()
+        try? FileIO.writeAtomically(text, to: (folder as NSString).appendingPathComponent(fileName))
+    }
+
+    /// The ledger's lines as name → SHA-256 hex; an absent, unreadable or malformed ledger is an empty one (lines
+    /// that do not parse are skipped).
+    static func read(_ folder: String) -> [String: String] {
+        let path = (folder as NSString).appendingPathComponent(fileName)
+        guard FileIO.isRegularFile(path), let data = FileManager.default.contents(atPath: path), data.count < 1 << 20 else { return [:] }
+        var ledger: [String: String] = [:]
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[0].count == 64, parts[1].hasPrefix(" ") else { continue }
+            ledger[String(parts[1].dropFirst())] = String(parts[0])
+        }
+        return ledger
+    }
+
+    /// SHA-256 hex of the file's bytes; nil when it cannot be read.
+    static func hash(_ path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return SHA256Text.hex([UInt8](data))
+    }
+
+    /// Whether a file the ledger does not name is gaizao's output by its content.
+    static func recognised(_ path: String, siblings: [String]) -> Bool {
+        let ext = (path as NSString).pathExtension.lowercased()
+        switch ext {
+        case "json":
+            // Both schemas carry their id as a string value; a search of the text finds it whatever the key order.
+            guard let data = FileManager.default.contents(atPath: path), data.count < 64 << 20 else { return false }
+            let text = String(decoding: data, as: UTF8.self)
+            return text.contains("\"gaizao.proposal/") || text.contains("\"gaizao.comparison/")
+        case "md", "html", "pdf":
+            let base = (path as NSString).deletingPathExtension
+            let jsonSibling = base + ".json"
+            if FileManager.default.fileExists(atPath: jsonSibling), recognised(jsonSibling, siblings: siblings) { return true }
+            guard ext != "pdf", let handle = FileHandle(forReadingAtPath: path) else { return false }
+            defer { try? handle.close() }
+            // The shipped templates name the generator ("生成工具：gaizao 0.1.0", `<meta name="generator">`).
+            guard let head = try? handle.readToEnd(), head.count < 64 << 20 else { return false }
+            return String(decoding: head, as: UTF8.self).contains("gaizao")
+        default:
+            return false
+        }
+    }
+}
