@@ -190,6 +190,14 @@ public enum FileIO {
     /// is made in it and removed. Throws what `writeAtomically` would (`DIR: cannot create the output folder (…)`,
     /// `path: cannot write (…)`), for a command to refuse before it asks for work that it could not save.
     static func checkWritable(_ path: String) throws {
+        let probe = try scratchFile(beside: path)
+        defer { unlink(probe.path) }
+        try [UInt8]().withUnsafeBytes { try writeFile($0, in: AT_FDCWD, at: probe.path, display: path) }
+    }
+
+    /// A scratch file's path in `path`'s folder, the folder created when missing (`DIR: cannot create the output
+    /// folder (…)` when it cannot be).
+    private static func scratchFile(beside path: String) throws -> URL {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         do {
@@ -197,9 +205,7 @@ public enum FileIO {
         } catch {
             throw CLIError.input("\(dir.path): cannot create the output folder (\(Self.reason(error)))")
         }
-        let probe = dir.appendingPathComponent(scratchName(for: url.lastPathComponent))
-        defer { unlink(probe.path) }
-        try [UInt8]().withUnsafeBytes { try writeFile($0, in: AT_FDCWD, at: probe.path, display: path) }
+        return dir.appendingPathComponent(scratchName(for: url.lastPathComponent))
     }
 
     public static func writeAtomically(_ text: String, to path: String) throws {
@@ -208,13 +214,7 @@ public enum FileIO {
 
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
         let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        } catch {
-            throw CLIError.input("\(dir.path): cannot create the output folder (\(Self.reason(error)))")
-        }
-        let temp = dir.appendingPathComponent(scratchName(for: url.lastPathComponent))
+        let temp = try scratchFile(beside: path)
         do {
             try writeFile(bytes, to: temp.path)
             if rename(temp.path, url.path) != 0 {
