@@ -35,8 +35,8 @@ public struct SummaryCommand: ParsableCommand {
         let out = URL(fileURLWithPath: output).standardizedFileURL
         var rows: [BatchRow] = []
         var seen: [OutputGuard.Identity] = []
-        for given in folders {
-            let folder = try Self.batchFolder(given)
+        let batchFolders = try folders.map(Self.batchFolder)
+        for folder in batchFolders {
             // The same batch given twice would count its enterprises twice.
             let identity = OutputGuard.identity(folder)
             if seen.contains(where: { OutputGuard.same($0, identity) }) {
@@ -57,7 +57,7 @@ public struct SummaryCommand: ParsableCommand {
         }
         var totals = BatchTotals()
         for r in rows { totals.add(r) }
-        try OutputGuard.refuseOverwriting(inputs: try folders.map { (try Self.batchFolder($0) as NSString).appendingPathComponent("summary.csv") },
+        try OutputGuard.refuseOverwriting(inputs: batchFolders.map { ($0 as NSString).appendingPathComponent("summary.csv") },
                                           with: ["summary.csv"].map { out.appendingPathComponent($0).path })
         try SummaryFilesGuard.refuseForeignFiles(in: out.path)
         try SummaryFilesGuard.refuseBatchFolder(out.path)

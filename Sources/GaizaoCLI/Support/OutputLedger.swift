@@ -50,7 +50,7 @@ enum OutputLedger {
     /// that do not parse are skipped).
     static func read(_ folder: String) -> [String: String] {
         let path = (folder as NSString).appendingPathComponent(fileName)
-        guard FileIO.isRegularFile(path), let data = FileManager.default.contents(atPath: path), data.count < 1 << 20 else { return [:] }
+        guard FileIO.isRegularFile(path), let data = contents(path) else { return [:] }
         var ledger: [String: String] = [:]
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
@@ -60,10 +60,21 @@ enum OutputLedger {
         return ledger
     }
 
-    /// SHA-256 hex of the file's bytes; nil when it cannot be read.
+    /// The largest file the ledger hashes or reads to recognise: gaizao's outputs are well below it, and a file
+    /// above it is not loaded to find out (it counts as changed, or as not gaizao's).
+    static let readLimit = 64 << 20
+
+    /// SHA-256 hex of the file's bytes; nil when it cannot be read or is above `readLimit`.
     static func hash(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return SHA256Text.hex([UInt8](data))
+        contents(path).map { SHA256Text.hex([UInt8]($0)) }
+    }
+
+    /// The file's bytes, or nil when it cannot be read or holds more than `readLimit` (read no further than that).
+    static func contents(_ path: String) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: readLimit + 1) ?? Data(), data.count <= readLimit else { return nil }
+        return data
     }
 
     /// Whether a file the ledger does not name is gaizao's output by its content.
@@ -72,18 +83,16 @@ enum OutputLedger {
         switch ext {
         case "json":
             // Both schemas carry their id as a string value; a search of the text finds it whatever the key order.
-            guard let data = FileManager.default.contents(atPath: path), data.count < 64 << 20 else { return false }
+            guard let data = contents(path) else { return false }
             let text = String(decoding: data, as: UTF8.self)
             return text.contains("\"gaizao.proposal/") || text.contains("\"gaizao.comparison/")
         case "md", "html", "pdf":
             let base = (path as NSString).deletingPathExtension
             let jsonSibling = base + ".json"
             if FileManager.default.fileExists(atPath: jsonSibling), recognised(jsonSibling, siblings: siblings) { return true }
-            guard ext != "pdf", let handle = FileHandle(forReadingAtPath: path) else { return false }
-            defer { try? handle.close() }
             // The shipped templates name the generator ("生成工具：gaizao 0.1.0", `<meta name="generator">`).
-            guard let head = try? handle.readToEnd(), head.count < 64 << 20 else { return false }
-            return String(decoding: head, as: UTF8.self).contains("gaizao")
+            guard ext != "pdf", let data = contents(path) else { return false }
+            return String(decoding: data, as: UTF8.self).contains("gaizao")
         default:
             return false
         }
