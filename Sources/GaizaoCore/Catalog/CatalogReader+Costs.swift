@@ -38,7 +38,7 @@ extension CatalogReader {
     static func costEntry(_ moduleID: String, _ node: Node, _ ctx: LoadContext) -> CostModel.Entry? {
         let what = "the cost model of `\(moduleID)`"
         guard let m = YMap(node, ctx, what: what) else { return nil }
-        m.checkKeys(["driver", "base", "per_unit", "min_units", "max_units", "yearly", "upgrade_percent"], in: what)
+        m.checkKeys(["driver", "base", "per_unit", "min_units", "max_units", "yearly", "upgrade_percent", "parts"], in: what)
         let driver = m.string("driver", in: what)
         guard let base = wanRange(m, "base", ctx, required: true) else { return nil }
         let perUnit = wanRange(m, "per_unit", ctx) ?? .zero
@@ -51,17 +51,33 @@ extension CatalogReader {
         if minUnits < 0 || maxUnits < minUnits {
             ctx.error("`min_units`/`max_units` must satisfy 0 ≤ min_units ≤ max_units", m["min_units"] ?? m["max_units"] ?? node)
         }
-        // The price at the most units must stay a figure money can be: at most 10¹² yuan (a hundred million 万元),
-        // so that a package's sums stay exact.
-        let highest = Double(base.high) + Double(perUnit.high) * max(minUnits, maxUnits)
+        let parts = (m.list("parts", in: what) ?? []).compactMap { costPart($0, ctx, of: moduleID) }
+        // The price at the most units, every part priced in, must stay a figure money can be: at most 10¹² yuan
+        // (a hundred million 万元), so that a package's sums stay exact.
+        let highest = Double(base.high) + parts.reduce(0) { $0 + Double($1.base.high) } + Double(perUnit.high) * max(minUnits, maxUnits)
         if highest > Self.maxPriceYuan {
             ctx.error("\(what) reaches \(Money.wan(Int(min(highest, 9e18)))) 万元 at `max_units`, more than the limit of \(Money.wan(Int(Self.maxPriceYuan))) 万元: check `per_unit` and `max_units`", m["max_units"] ?? m["per_unit"] ?? node)
         }
         let upgrade = m.integer("upgrade_percent", in: what, range: 0...100)
-        return CostModel.Entry(
+        var entry = CostModel.Entry(
             moduleID: moduleID, driverID: driver, base: base, perUnit: perUnit, minUnits: minUnits, maxUnits: max(minUnits, maxUnits),
             yearly: wanRange(m, "yearly", ctx) ?? .zero, upgradePercent: upgrade, location: ctx.loc(node),
             driverLocation: m["driver"].map(ctx.loc))
+        entry.parts = parts
+        return entry
+    }
+
+    /// One of `parts:` — `{name: {zh, en}, when: condition, base: [low, high]}`: priced in where `when` is not false.
+    static func costPart(_ node: Node, _ ctx: LoadContext, of moduleID: String) -> CostModel.Part? {
+        let what = "a price part of `\(moduleID)`"
+        guard let m = YMap(node, ctx, what: what) else { return nil }
+        m.checkKeys(["name", "when", "base"], in: what)
+        let name = m.localized("name", in: what)
+        // A `when` that does not parse is reported; the part is then left out rather than priced for everyone.
+        let when = condition(m.located("when", required: true, in: what), ctx)
+        let base = wanRange(m, "base", ctx, required: true)
+        guard let name, let when, let base else { return nil }
+        return CostModel.Part(name: name, when: when, base: base, location: ctx.loc(node))
     }
 
     /// The most a module's price may reach, in yuan (10¹²).

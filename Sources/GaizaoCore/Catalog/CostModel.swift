@@ -1,7 +1,8 @@
 /// How module prices scale with the enterprise (`cost-model.yaml`): a driver question per module (machines,
 /// users, lines, stations, moulds, revenue), a base plus a per-unit price, yearly fees apart from the one-off cost,
 /// and the share of a new build an upgrade costs. Modules without an entry, or whose driver is unanswered, keep
-/// their size-band cost (modules.yaml).
+/// their size-band cost (modules.yaml). An entry may add price parts, each priced in only for the enterprises its
+/// `when` fits (the press-tonnage monitors of a plant that stamps).
 public struct CostModel: Sendable {
     public struct Driver: Sendable, Hashable {
         public var id: String
@@ -27,6 +28,8 @@ public struct CostModel: Sendable {
         public var location: SourceLocation?
         /// Where `driver:` names the driver (lint points there).
         public var driverLocation: SourceLocation?
+        /// What is priced only where it applies, on top of `base` (which is then the part every enterprise pays).
+        public var parts: [Part] = []
         /// The pricing basis's words for the entry's driver, set once per catalog by `CostModel.init`.
         var wording: Wording?
 
@@ -43,6 +46,31 @@ public struct CostModel: Sendable {
             self.location = location
             self.driverLocation = driverLocation
         }
+    }
+
+    /// A part of a module's price tied to a condition: a fixed amount (exact yuan) for the hardware or work only
+    /// some plants need, named in the price basis. What grows with the enterprise stays in the entry's `per_unit`.
+    public struct Part: Sendable, Hashable {
+        public var name: Localized
+        public var when: Condition
+        public let base: CostRange
+        public var location: SourceLocation?
+
+        public init(name: Localized, when: Condition, base: CostRange, location: SourceLocation? = nil) {
+            self.name = name
+            self.when = when
+            self.base = base
+            self.location = location
+        }
+    }
+
+    /// A part priced in for one enterprise.
+    public struct PricedPart: Sendable, Hashable {
+        public var name: Localized
+        public var cost: CostRange
+        /// The part's condition is unknown (its questions unanswered or hidden): priced in, as an unanswered
+        /// question keeps a product, and the basis says so.
+        public var unanswered: Bool
     }
 
     /// The words of a scaled price's basis around its number of units: "按{driver} " + units + " {unit}计价：基础
@@ -97,6 +125,8 @@ public struct CostModel: Sendable {
         public var yearly: CostRange
         /// Share of `oneOff` an upgrade costs.
         public var upgradePercent: Int?
+        /// The entry's parts priced in (included in `oneOff`), in the entry's order.
+        public var parts: [PricedPart] = []
         /// How the price was derived, as figures; `basis` words it only when a proposal shows it (the planner
         /// prices every candidate module and needs none of the words).
         var derivation: Derivation
@@ -107,16 +137,26 @@ public struct CostModel: Sendable {
             case scaled(driver: Driver, entry: Entry, units: Double, raw: Double)
         }
 
-        /// How the price was derived, for the proposal.
+        /// How the price was derived, for the proposal: the formula, then the parts priced in ("；含：冲床吨位监测仪
+        /// 0.4–0.8 万元").
         public var basis: Localized? {
+            let formula: Localized
             switch derivation {
             case .fixed:
-                return Localized(zh: "固定价格（不随规模变化）", en: "fixed price (does not scale)")
+                formula = Localized(zh: "固定价格（不随规模变化）", en: "fixed price (does not scale)")
             case let .scaled(d, entry, units, raw):
                 // A contractor's own entry, or a changed copy of an entry, is worded here.
                 let wording = entry.wording.flatMap { $0.fits(entry, d) ? $0 : nil } ?? Wording(entry, d)
-                return wording.text(units: formatNumber(units, maxFractionDigits: 2), clamped: raw < entry.minUnits || raw > entry.maxUnits)
+                formula = wording.text(units: formatNumber(units, maxFractionDigits: 2), clamped: raw < entry.minUnits || raw > entry.maxUnits)
             }
+            guard !parts.isEmpty else { return formula }
+            let zh = parts.map { p in
+                "\(p.name.zh) \(Money.wanRange(p.cost.low, p.cost.high)) 万元" + (p.unanswered ? "（相关问题未答，暂计入）" : "")
+            }
+            let en = parts.map { p in
+                "\(p.name.en) CNY \(Money.groupedRange(p.cost.low, p.cost.high))" + (p.unanswered ? " (priced in until its question is answered)" : "")
+            }
+            return Localized(zh: formula.zh + "；含：" + zh.joined(separator: "、"), en: formula.en + "; including " + en.joined(separator: ", "))
         }
     }
 
@@ -140,24 +180,39 @@ public struct CostModel: Sendable {
     public func entry(_ moduleID: String) -> Entry? { entryIndex[moduleID].map { entries[$0] } }
     public func driver(_ id: String) -> Driver? { driverIndex[id].map { drivers[$0] } }
 
-    /// The price of `entry` for an enterprise whose numeric answers `number` returns; nil when its driver's
-    /// question is unanswered (the caller then falls back to the size-band cost).
-    public func price(_ entry: Entry, number: (String) -> Double?) -> Price? {
-        guard let driverID = entry.driverID else {
-            return Price(oneOff: entry.base, yearly: entry.yearly, upgradePercent: entry.upgradePercent, derivation: .fixed)
+    /// The price of `entry` for an enterprise whose answers `answer` returns; nil when its driver's question is
+    /// unanswered (the caller then falls back to the size-band cost, which prices the whole module).
+    ///
+    /// A part is priced in unless its `when` is definitely false, as a product with a `when` is offered (Kleene
+    /// logic, `TailoredText.isOffered`): a plant that has not said which processes it runs is quoted every part,
+    /// like every product, and the basis marks each such part as priced in for lack of an answer, so the price
+    /// matches the products listed and neither silently charges for nor silently leaves out what may be needed.
+    public func price(_ entry: Entry, answer: (String) -> AnswerValue?) -> Price? {
+        var price: Price
+        if let driverID = entry.driverID {
+            guard let d = driver(driverID), case let .number(n)? = answer(d.questionID), n.isFinite, n >= 0 else { return nil }
+            let raw = n * d.sharePercent / 100 / d.unitSize
+            let units = min(max(raw, entry.minUnits), entry.maxUnits)
+            func scaled(_ perUnit: Int) -> Int { Money.yuan(clamping: Double(perUnit) * units) }
+            let oneOff = CostRange(low: entry.base.low + scaled(entry.perUnit.low), high: entry.base.high + scaled(entry.perUnit.high))
+            price = Price(oneOff: oneOff, yearly: entry.yearly, upgradePercent: entry.upgradePercent,
+                          derivation: .scaled(driver: d, entry: entry, units: units, raw: raw))
+        } else {
+            price = Price(oneOff: entry.base, yearly: entry.yearly, upgradePercent: entry.upgradePercent, derivation: .fixed)
         }
-        guard let d = driver(driverID), let answer = number(d.questionID), answer.isFinite, answer >= 0 else { return nil }
-        let raw = answer * d.sharePercent / 100 / d.unitSize
-        let units = min(max(raw, entry.minUnits), entry.maxUnits)
-        func scaled(_ perUnit: Int) -> Int { Money.yuan(clamping: Double(perUnit) * units) }
-        let oneOff = CostRange(low: entry.base.low + scaled(entry.perUnit.low), high: entry.base.high + scaled(entry.perUnit.high))
-        return Price(oneOff: oneOff, yearly: entry.yearly, upgradePercent: entry.upgradePercent,
-                     derivation: .scaled(driver: d, entry: entry, units: units, raw: raw))
+        for part in entry.parts {
+            let truth = ConditionEvaluator.evaluate(part.when, answer)
+            guard truth != .no else { continue }
+            price.oneOff.low += part.base.low
+            price.oneOff.high += part.base.high
+            price.parts.append(PricedPart(name: part.name, cost: part.base, unanswered: truth == .unknown))
+        }
+        return price
     }
 
     /// The price of a module, `override` being a contractor overlay's own cost-model entry for it.
-    public func price(of moduleID: String, override: Entry? = nil, number: (String) -> Double?) -> Price? {
+    public func price(of moduleID: String, override: Entry? = nil, answer: (String) -> AnswerValue?) -> Price? {
         guard let e = override ?? entry(moduleID) else { return nil }
-        return price(e, number: number)
+        return price(e, answer: answer)
     }
 }

@@ -17,7 +17,7 @@ enum CatalogChecks {
             RuleChecks.run(catalog, industry, questionnaire, thorough: thorough, &bag)
         }
         OverlayChecks.run(catalog, leftOut: leftOut, &bag)
-        CostChecks.run(catalog, partial: !leftOut.isEmpty, &bag)
+        CostChecks.run(catalog, partial: !leftOut.isEmpty, thorough: thorough, &bag)
         return bag
     }
 

@@ -2,7 +2,8 @@
 enum CostChecks {
     /// - Parameter partial: the catalog holds only some of the manifest's industries (a focused load), so a cost
     ///   entry or driver may name a module or question of one left out: such names are not checked.
-    static func run(_ catalog: Catalog, partial: Bool = false, _ bag: inout DiagnosticBag) {
+    /// - Parameter thorough: also warn about a part's `when` that can never be true or never false.
+    static func run(_ catalog: Catalog, partial: Bool = false, thorough: Bool = true, _ bag: inout DiagnosticBag) {
         let model = catalog.costModel
         CatalogChecks.duplicates(model.drivers, id: \.id, loc: \.location, what: "cost driver", &bag)
         let allModules = Set(catalog.industries.flatMap { $0.modules.map(\.id) })
@@ -17,7 +18,15 @@ enum CostChecks {
             }
             if q.kind != .number { bag.error("cost driver `\(d.id)` reads question `\(d.questionID)`, which is not a number", at: d.location) }
         }
-        for e in model.entries { check(e, catalog: catalog, allModules: partial ? nil : allModules, &bag) }
+        // A part's `when` reads the questionnaire of the module's industry, as its products' `when` do.
+        var industryOf: [String: Industry] = [:]
+        for industry in catalog.industries { for m in industry.modules where industryOf[m.id] == nil { industryOf[m.id] = industry } }
+        for e in model.entries {
+            check(e, catalog: catalog, allModules: partial ? nil : allModules, &bag)
+            if let industry = industryOf[e.moduleID] {
+                checkParts(e, of: "the cost model of `\(e.moduleID)`", catalog.questionnaire(for: industry), thorough: thorough, &bag)
+            }
+        }
         if !model.entries.isEmpty {
             for industry in catalog.industries {
                 for m in industry.modules where model.entry(m.id) == nil {
@@ -27,7 +36,12 @@ enum CostChecks {
         }
         for overlay in catalog.overlays {
             for (_, o) in overlay.modules.sorted(by: { $0.key < $1.key }) {
-                if let e = o.costModel { check(e, catalog: catalog, allModules: partial ? nil : allModules, &bag) }
+                guard let e = o.costModel else { continue }
+                check(e, catalog: catalog, allModules: partial ? nil : allModules, &bag)
+                if let industry = catalog.industry(overlay.industry) {
+                    checkParts(e, of: "the cost model of `\(e.moduleID)` in overlay `\(overlay.id)`", catalog.questionnaire(for: industry),
+                               thorough: thorough, &bag)
+                }
             }
         }
         benefits(catalog, question: question, partial: partial, &bag)
@@ -43,6 +57,24 @@ enum CostChecks {
         if let d = e.driverID, catalog.costModel.driver(d) == nil {
             let hint = closest(d, among: catalog.costModel.drivers.map(\.id)).map { " (did you mean `\($0)`?)" } ?? ""
             bag.error("cost model of `\(e.moduleID)` names unknown driver `\(d)`\(hint)", at: e.driverLocation ?? e.location)
+        }
+    }
+
+    /// The `when` of each price part, checked as a product's `when` (TailoringChecks): type errors at their column,
+    /// and, thorough, a part that can never apply (never priced once its questions are answered) or always
+    /// applies (belongs in `base`).
+    private static func checkParts(_ e: CostModel.Entry, of owner: String, _ questionnaire: Questionnaire, thorough: Bool,
+                                   _ bag: inout DiagnosticBag) {
+        for (n, part) in e.parts.enumerated() {
+            let context = "`when` of price part \(n + 1) of \(owner)"
+            let typed = CatalogChecks.checkCondition(part.when, questions: { questionnaire[$0] }, context: context, &bag)
+            guard thorough, typed else { continue }
+            let at = part.when.source.location ?? part.location
+            if ConditionSatisfiability.canBeTrue(part.when, questionnaire) == false {
+                bag.warning("\(context) can never be true: no answers make `\(part.when.source.text)` true, so the part is priced only while its questions are unanswered", at: at)
+            } else if ConditionSatisfiability.canBeTrue(TailoringChecks.negated(part.when), questionnaire) == false {
+                bag.warning("\(context) is never false: no answers make `\(part.when.source.text)` false, so every enterprise pays it; add it to `base`", at: at)
+            }
         }
     }
 

@@ -1,12 +1,10 @@
 /// The cost model as the planner uses it: a module's price for this enterprise and the package's yearly fees.
 extension Planner {
-    /// The module's price from the cost model (an overlay's own `cost_model` entry first); nil when the module has
-    /// no entry or its driver is unanswered, so the size-band cost applies.
+    /// The module's price from the cost model (an overlay's own `cost_model` entry first), with the price parts
+    /// the enterprise's answers do not rule out; nil when the module has no entry or its driver is unanswered, so
+    /// the size-band cost applies. The package searches read this price through each decision's cost.
     func price(of moduleID: String, override: ModuleOverride?, answers: SlotAnswers) -> CostModel.Price? {
-        catalog.costModel.price(of: moduleID, override: override?.costModel) { id in
-            if case let .number(n)? = answers[id] { return n }
-            return nil
-        }
+        catalog.costModel.price(of: moduleID, override: override?.costModel) { answers[$0] }
     }
 
     /// The selected modules' yearly fees (subscriptions, maintenance): not investment, shown apart.

@@ -205,6 +205,16 @@ public struct Proposal: Codable, Sendable, Hashable {
         public var yearlyFee: YuanRange? = nil
         /// How `cost` was derived (the cost driver and its figure), when the cost model priced it.
         public var costBasis: Localized? = nil
+        /// The cost model's price parts priced in for this enterprise (their figures are in `referenceCost`).
+        public var costParts: [CostPart]? = nil
+    }
+
+    /// A part of a module's price that applies to this enterprise (cost-model `parts`): a new build's figure.
+    public struct CostPart: Codable, Sendable, Hashable {
+        public var name: Localized
+        public var cost: YuanRange
+        /// Present (true) when priced in only because the questions of its condition are unanswered.
+        public var unanswered: Bool? = nil
     }
 
     public struct ReasonEntry: Codable, Sendable, Hashable {

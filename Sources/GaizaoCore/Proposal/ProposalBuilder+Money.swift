@@ -11,19 +11,23 @@ extension ProposalBuilder {
             let override = overlay?.modules[modules[i].id]
             guard override?.cost == nil else { continue }
             let entry = override?.costModel ?? model.entry(modules[i].id)
-            if entry.flatMap({ model.price($0, number: { id in if case let .number(n)? = answers[id] { return n } else { return nil } }) }) == nil {
+            if entry.flatMap({ model.price($0, answer: { answers[$0] }) }) == nil {
                 bandPriced.append(i)
             }
         }
-        func number(_ id: String) -> Double? { if case let .number(n)? = answers[id] { return n } else { return nil } }
         for i in modules.indices {
             let override = overlay?.modules[modules[i].id]
             guard let entry = override?.costModel ?? model.entry(modules[i].id) else { continue }
             modules[i].yearlyFee = yuan(entry.yearly)
             if override?.cost != nil {
                 modules[i].costBasis = Localized(zh: "总包商报价（按规模档）", en: "the contractor's price (by size band)")
-            } else if let price = model.price(entry, number: number) {
+            } else if let price = model.price(entry, answer: { answers[$0] }) {
                 modules[i].costBasis = price.basis
+                if !price.parts.isEmpty {
+                    modules[i].costParts = price.parts.map {
+                        .init(name: $0.name, cost: yuan($0.cost), unanswered: $0.unanswered ? true : nil)
+                    }
+                }
             } else if let d = entry.driverID.flatMap(model.driver) {
                 modules[i].costBasis = Localized(zh: "按规模档估算（未填写“\(d.name.zh)”）", en: "estimated by size band (\(d.name.en) not answered)")
             }

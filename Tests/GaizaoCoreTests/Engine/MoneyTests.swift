@@ -94,17 +94,17 @@ import Testing
         let model = Shipped.catalog.costModel
         let entry = try #require(model.entry("ap-s-network"))
         let driver = try #require(entry.driverID.flatMap(model.driver))
-        let answer = { (id: String) -> Double? in id == driver.questionID ? 1_000_000 : nil }
-        let prepared = try #require(model.price(entry, number: answer)?.basis)
+        let answer = { (id: String) -> AnswerValue? in id == driver.questionID ? .number(1_000_000) : nil }
+        let prepared = try #require(model.price(entry, answer: answer)?.basis)
         // The same entry made afresh, so without prepared words.
         let fresh = CostModel.Entry(moduleID: entry.moduleID, driverID: entry.driverID, base: entry.base, perUnit: entry.perUnit,
                                     minUnits: entry.minUnits, maxUnits: entry.maxUnits, yearly: entry.yearly,
                                     upgradePercent: entry.upgradePercent, location: nil, driverLocation: nil)
-        #expect(model.price(fresh, number: answer)?.basis == prepared)
+        #expect(model.price(fresh, answer: answer)?.basis == prepared)
         #expect(prepared.zh.contains("计价范围 \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits))"))
         var changed = entry
         changed.maxUnits = entry.maxUnits + 7
-        let basis = try #require(model.price(changed, number: answer)?.basis)
+        let basis = try #require(model.price(changed, answer: answer)?.basis)
         #expect(basis.zh.contains("计价范围 \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits + 7))"))
         #expect(basis.en.contains("priced range \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits + 7))"))
     }

@@ -1,0 +1,168 @@
+import Testing
+@testable import GaizaoCore
+
+/// Price parts (cost-model `parts`): a module's price follows the products tailored to the plant. A part is priced
+/// in where its `when` is not false, named in the price basis and listed in the proposal's `costParts`.
+@Suite struct PricePartsTests {
+    /// Every option of the auto-parts processes question: a plant running every process.
+    static let allProcesses: [String] = {
+        let industry = Shipped.catalog.industry("auto-parts")!
+        return Shipped.catalog.questionnaire(for: industry)["ap_processes"]!.options.map(\.id)
+    }()
+
+    func mould(_ sheet: AnswerSheet, catalog: Catalog = Shipped.catalog, contractor: String? = nil) throws -> (ModuleDecision, Proposal.ModuleEntry) {
+        let out = try Engine(catalog: catalog).run(sheet, contractor: contractor, target: .none)
+        let decision = try #require(out.plan.decision("ap-p-mould"))
+        let entry = try #require(out.proposal.modules.first { $0.id == "ap-p-mould" })
+        return (decision, entry)
+    }
+
+    @Test func aStampingOnlyPlantPaysLessForToolingThanOneRunningEveryProcess() throws {
+        let stamping = Shipped.example("auto-parts-small-workshop.yaml")
+        #expect(stamping.answers["ap_processes"] == .options(["stamping", "welding"]))
+        var every = stamping
+        every.answers["ap_processes"] = .options(Self.allProcesses)
+        let (few, _) = try mould(stamping)
+        let (all, _) = try mould(every)
+        #expect(few.referenceCost.low < all.referenceCost.low)
+        #expect(few.referenceCost.high < all.referenceCost.high)
+        // Every part priced in: what the module cost before it had parts (base 2–4 万元 + 60 moulds × 0.01–0.03).
+        #expect(all.referenceCost == CostRange(low: 26_000, high: 58_000))
+        // Stamping only: the common base, the counters and the press-tonnage monitors.
+        #expect(few.referenceCost == CostRange(low: 8_000 + 6_000 + 3_000 + 4_000, high: 15_000 + 18_000 + 6_000 + 8_000))
+    }
+
+    @Test func thePriceBasisNamesThePartsPricedIn() throws {
+        let (_, entry) = try mould(Shipped.example("auto-parts-small-workshop.yaml"))
+        let basis = try #require(entry.costBasis)
+        #expect(basis.zh.hasSuffix("；含：冲次和模次计数采集器 0.3–0.6 万元、冲床吨位监测仪 0.4–0.8 万元"), "\(basis.zh)")
+        #expect(basis.en.hasSuffix("; including stroke and shot counters CNY 3,000–6,000, press tonnage monitors CNY 4,000–8,000"), "\(basis.en)")
+        #expect(!basis.zh.contains("热处理") && !basis.zh.contains("压铸"))
+        let parts = try #require(entry.costParts)
+        #expect(parts.map(\.name.zh) == ["冲次和模次计数采集器", "冲床吨位监测仪"])
+        #expect(parts.map(\.cost) == [.init(lowYuan: 3_000, highYuan: 6_000), .init(lowYuan: 4_000, highYuan: 8_000)])
+        #expect(parts.allSatisfy { $0.unanswered == nil })
+        // A module without parts has none in the proposal.
+        let out = try Engine(catalog: Shipped.catalog).run(Shipped.example("auto-parts-small-workshop.yaml"), target: .none)
+        #expect(out.proposal.modules.first { $0.id == "ap-s-mes" }?.costParts == nil)
+    }
+
+    /// An unanswered process prices every part in, as every product is offered, and the basis says which parts
+    /// are priced in for lack of an answer.
+    @Test func anUnansweredConditionPricesThePartInAndSaysSo() throws {
+        let model = Shipped.catalog.costModel
+        let entry = try #require(model.entry("ap-p-mould"))
+        #expect(entry.parts.count == 4)
+        let unanswered = try #require(model.price(entry) { $0 == "ap_mould_count" ? .number(60) : nil })
+        #expect(unanswered.parts.count == 4)
+        #expect(unanswered.parts.allSatisfy { $0.unanswered })
+        #expect(unanswered.oneOff == CostRange(low: 26_000, high: 58_000))
+        let basis = try #require(unanswered.basis)
+        #expect(basis.zh.contains("冲床吨位监测仪 0.4–0.8 万元（相关问题未答，暂计入）"), "\(basis.zh)")
+        #expect(basis.en.contains("press tonnage monitors CNY 4,000–8,000 (priced in until its question is answered)"), "\(basis.en)")
+        // The driver unanswered: the size band prices the whole module, parts and all.
+        #expect(model.price(entry) { $0 == "ap_processes" ? .options(["stamping"]) : nil } == nil)
+    }
+
+    @Test func anOverlayEntryReplacesTheParts() throws {
+        let path = "overlays/example-ap-contractor-a.yaml"
+        var files = Shipped.files.files
+        let overlay = try #require(files[path])
+        let old = "  ap-p-mould:\n    cost: {micro: [2, 4], small: [3, 8], medium: [6, 16]}\n"
+        try #require(overlay.text.contains(old))
+        files[path]?.text = overlay.text.replacingOccurrences(of: old, with: """
+              ap-p-mould:
+                cost_model:
+                  driver: ap_moulds
+                  base: [1, 2]
+                  per_unit: [0.01, 0.02]
+                  parts:
+                    - {name: {zh: 伺服冲床吨位监测（示例）, en: servo press tonnage monitoring (example)}, when: 'ap_processes contains "stamping"', base: [1, 1.5]}
+
+            """)
+        let result = CatalogLoader.load(CatalogFiles(files: files))
+        #expect(result.diagnostics.errors.isEmpty, "\(result.diagnostics.errors)")
+        let catalog = try #require(result.catalog)
+        let (decision, entry) = try mould(Shipped.example("auto-parts-small-workshop.yaml"), catalog: catalog, contractor: "example-ap-contractor-a")
+        // 1–2 万元 + 60 × 0.01–0.02 + the overlay's one part; none of the catalog's parts.
+        #expect(decision.referenceCost == CostRange(low: 10_000 + 6_000 + 10_000, high: 20_000 + 12_000 + 15_000))
+        #expect(entry.costParts?.map(\.name.zh) == ["伺服冲床吨位监测（示例）"])
+        #expect(entry.costBasis?.zh.hasSuffix("；含：伺服冲床吨位监测（示例） 1–1.5 万元") == true, "\(entry.costBasis?.zh ?? "")")
+    }
+
+    /// The package search prices a module with the parts the enterprise needs (the decision's cost it sums).
+    @Test func thePackageSearchUsesThePriceWithParts() throws {
+        let sheet = Shipped.example("auto-parts-small-workshop.yaml")
+        let out = try Engine(catalog: Shipped.catalog).run(sheet)
+        let chosen = try #require(out.plan.decision("ap-p-mould"))
+        try #require(chosen.status.isSelected)
+        #expect(chosen.cost == CostRange(low: 21_000, high: 47_000))
+        #expect(out.proposal.modules.first { $0.id == "ap-p-mould" }?.cost == .init(lowYuan: 21_000, highYuan: 47_000))
+    }
+}
+
+/// Lint of price parts: conditions checked like products' `when`, figures bounded like the other cost figures,
+/// each problem located.
+@Suite struct PricePartsLintTests {
+    typealias F = CatalogFixture
+    static let costModelYAML = "cost-model.yaml"
+
+    /// The minimal catalog with a cost model whose `w-p-vision` has one part (line 8), `part` as given.
+    func withPart(_ part: String) -> CatalogFixture {
+        F.minimal.with(Self.costModelYAML, """
+            drivers: []
+            modules:
+              w-s-mes: {base: [2, 4]}
+              w-p-edi: {base: [1, 2]}
+              w-p-vision:
+                base: [3, 6]
+                parts:
+            \(part)
+
+            """)
+    }
+
+    @Test func aWellFormedPartIsCleanAndRead() throws {
+        let fixture = withPart("      - {name: {zh: 冲压件检测治具, en: stamping fixture}, when: 'processes contains \"stamping\"', base: [0.5, 1]}")
+        #expect(fixture.lint() == [])
+        let entry = try #require(fixture.load().catalog?.costModel.entry("w-p-vision"))
+        #expect(entry.parts.map(\.name.en) == ["stamping fixture"])
+        #expect(entry.parts.first?.base == CostRange(low: 5_000, high: 10_000))
+    }
+
+    @Test func anUnknownQuestionInAPartIsALocatedError() {
+        // The condition starts at column 60, one past the quote.
+        #expect(withPart("      - {name: {zh: 冲压件检测治具, en: stamping fixture}, when: 'procesess contains \"stamping\"', base: [0.5, 1]}").lint() == [
+            "cost-model.yaml:8:60: error: `when` of price part 1 of the cost model of `w-p-vision`: unknown question `procesess`",
+        ])
+    }
+
+    @Test func anUnknownOptionAndAConditionThatDoesNotParseAreLocated() {
+        let unknownOption = withPart("      - {name: {zh: 冲压件检测治具, en: stamping fixture}, when: 'processes contains \"welding\"', base: [0.5, 1]}").lint()
+        #expect(unknownOption.count == 1)
+        #expect(unknownOption.first?.hasPrefix("cost-model.yaml:8:79: error: `when` of price part 1 of the cost model of `w-p-vision`: question `processes` has no option \"welding\"") == true, "\(unknownOption)")
+        #expect(withPart("      - {name: {zh: 冲压件检测治具, en: stamping fixture}, when: 'processes contains', base: [0.5, 1]}").lint() == [
+            "cost-model.yaml:8:78: error: condition does not parse: expected a value, found end of condition",
+        ])
+    }
+
+    @Test func aPartThatNeverOrAlwaysAppliesIsWarned() {
+        let never = withPart("      - {name: {zh: 冲压件检测治具, en: stamping fixture}, when: 'processes contains \"stamping\" and not (processes contains \"stamping\")', base: [0.5, 1]}").lint()
+        #expect(never.count == 1 && never.first?.contains("cost-model.yaml:8:60: warning: `when` of price part 1 of the cost model of `w-p-vision` can never be true") == true, "\(never)")
+        let always = withPart("      - {name: {zh: 冲压件检测治具, en: stamping fixture}, when: 'processes contains \"stamping\" or not (processes contains \"stamping\")', base: [0.5, 1]}").lint()
+        #expect(always.count == 1 && always.first?.contains("is never false") == true, "\(always)")
+    }
+
+    @Test func badPartsAreLocatedErrorsNeverACrash() {
+        #expect(withPart("      - {name: {zh: 冲压件检测治具, en: stamping fixture}, when: 'processes contains \"stamping\"', base: [99999999, 99999999]}").lint() == [
+            "cost-model.yaml:8:99: error: `base` is out of range: at most 1000000 万元, found `99999999`",
+            "cost-model.yaml:8:109: error: `base` is out of range: at most 1000000 万元, found `99999999`",
+        ])
+        let missing = withPart("      - {name: {zh: 冲压件检测治具, en: stamping fixture}, base: [0.5, 1]}").lint()
+        #expect(missing == ["cost-model.yaml:8:9: error: missing required key `when` in a price part of `w-p-vision`"], "\(missing)")
+        let reversed = withPart("      - {name: {zh: 冲压件检测治具, en: stamping fixture}, when: 'processes contains \"stamping\"', base: [1, 0.5]}").lint()
+        #expect(reversed.count == 1 && reversed.first?.contains("`base` is reversed") == true, "\(reversed)")
+        let notAList = F.minimal.with(Self.costModelYAML, "drivers: []\nmodules:\n  w-s-mes: {base: [2, 4]}\n  w-p-edi: {base: [1, 2]}\n  w-p-vision: {base: [3, 6], parts: 7}\n").lint()
+        #expect(notAList.count == 1 && notAList.first?.hasPrefix("cost-model.yaml:5:") == true, "\(notAList)")
+    }
+}
