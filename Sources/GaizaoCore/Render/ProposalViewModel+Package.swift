@@ -42,6 +42,14 @@ extension ViewModelBuilder {
         }
         let products = m.products.map(localized)
         let dependents = m.requiredBy.filter(isSelected).map(moduleName)
+        // The price parts in the cost, at their new-build figures (an upgrade's cost is a share of them). English
+        // part names are written for the middle of the price basis ("; including press tonnage monitors"): as list
+        // items beside the products they start with a capital.
+        let parts = (m.costParts ?? []).map { p in
+            let name = localized(p.name)
+            return strings.format(p.unanswered == true ? "costPartUnansweredFmt" : "costPartFmt",
+                                  ["name": lang == .en ? name.prefix(1).uppercased() + name.dropFirst() : name, "cost": format.money(p.cost)])
+        }
         var schedule = ""
         if let phase = m.phase, let start = m.startWeek, let end = m.endWeek {
             schedule = strings.format("phaseFmt", ["n": String(phase)]) + " · " + format.weeks(start: start, end: end)
@@ -69,6 +77,9 @@ extension ViewModelBuilder {
             "hasNewBuildCost": .from(m.status == .upgrade && m.referenceCost != m.cost),
             "newBuildCost": .from(strings.format("newBuildCostFmt", ["cost": format.money(m.referenceCost)])),
             "costSource": .from(m.costSource == "estimate" ? strings["estimate"] : safe(m.costSource)),
+            "costPartsLabel": .from(strings[m.status == .upgrade ? "costPartsUpgrade" : "costParts"]),
+            "costPartsText": .from(joined(parts)),
+            "hasCostParts": .from(!parts.isEmpty),
             "duration": .from(format.duration(m.durationWeeks)),
             "schedule": .from(schedule),
             "hasSchedule": .from(!schedule.isEmpty),

@@ -64,6 +64,29 @@ import Testing
         #expect(model.price(entry) { $0 == "ap_processes" ? .options(["stamping"]) : nil } == nil)
     }
 
+    /// The module card lists the parts priced in, and marks one priced in for lack of an answer.
+    @Test func theModuleCardListsThePartsPricedIn() throws {
+        let stamping = Shipped.example("auto-parts-small-workshop.yaml")
+        let out = try Engine(catalog: Shipped.catalog).run(stamping)
+        let zh = Shipped.renderer.markdown(out.proposal, lang: .zh)
+        #expect(zh.contains("- **按本厂情况计入**：冲次和模次计数采集器 0.3–0.6 万元、冲床吨位监测仪 0.4–0.8 万元\n"), "\(zh)")
+        let en = Shipped.renderer.markdown(out.proposal, lang: .en)
+        #expect(en.contains("- **Priced in for this plant**: Stroke and shot counters CNY 3,000–6,000; Press tonnage monitors CNY 4,000–8,000\n"))
+        // The hazards not answered: every safety part priced in, each marked on the card and in the basis.
+        var unanswered = Shipped.example("auto-parts-midsize.yaml")
+        unanswered.answers["ap_hazards"] = nil
+        let loose = try Engine(catalog: Shipped.catalog).run(unanswered)
+        let safety = try #require(loose.proposal.modules.first { $0.id == "ap-p-safety" })
+        #expect(safety.costParts?.count == 4)
+        #expect(safety.costParts?.allSatisfy { $0.unanswered == true } == true)
+        #expect(safety.costBasis?.zh.contains("危化品库可燃和有毒气体探测器 0.5–1 万元（相关问题未答，暂计入）") == true, "\(safety.costBasis?.zh ?? "")")
+        // As before parts: base 4–8 万元 + 150 employees × 0.02–0.06.
+        #expect(safety.referenceCost == .init(lowYuan: 70_000, highYuan: 170_000))
+        if safety.status.isSelected {
+            #expect(Shipped.renderer.markdown(loose.proposal, lang: .zh).contains("危化品库可燃和有毒气体探测器 0.5–1 万元（相关问题未答，暂计入）、"))
+        }
+    }
+
     @Test func anOverlayEntryReplacesTheParts() throws {
         let path = "overlays/example-ap-contractor-a.yaml"
         var files = Shipped.files.files
