@@ -115,7 +115,7 @@ import GaizaoCore
         #expect(code == 0)
         let md = try String(contentsOfFile: dir + "/home-appliance-midsize.md", encoding: .utf8)
         // The headline subsidy is the certain tier: the pilot is still being applied for (conditional).
-        #expect(md == "BRANDED 慈溪戊己电器股份有限公司 23.54–30 万元\n")
+        #expect(md == "BRANDED 慈溪戊己电器股份有限公司 23.18–30 万元\n")
     }
 
     @Test func brokenTemplatesWriteNothingAndExitOne() async throws {
