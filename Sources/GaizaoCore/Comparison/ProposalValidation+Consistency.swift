@@ -18,6 +18,7 @@ extension ProposalValidation {
             v.ordered(m.cost, "modules[\(i)].cost")
             v.ordered(m.referenceCost, "modules[\(i)].referenceCost")
             if let fee = m.yearlyFee { v.ordered(fee, "modules[\(i)].yearlyFee") }
+            for (j, part) in (m.costParts ?? []).enumerated() { v.ordered(part.cost, "modules[\(i)].costParts[\(j)].cost") }
         }
         for (i, m) in measures.enumerated() {
             v.ordered(m.cost, "measures[\(i)].cost")
@@ -56,6 +57,13 @@ extension ProposalValidation {
             }
             if let role = m.role, role.inPackage != m.status.isSelected {
                 v.fail(at + ".role", "`\(role.rawValue)` contradicts the status `\(m.status.rawValue)`")
+            }
+            // The price parts are in the new-build cost: together they never cost more than it.
+            if let parts = m.costParts {
+                let total = sum(parts.map(\.cost))
+                if total.lowYuan > m.referenceCost.lowYuan || total.highYuan > m.referenceCost.highYuan {
+                    v.fail(at + ".costParts", "the parts cost \(yuanRange(total)) in all, more than the module's new-build cost `referenceCost`, \(yuanRange(m.referenceCost))")
+                }
             }
         }
         for (i, m) in measures.enumerated() {

@@ -58,6 +58,7 @@ enum ProposalValidation {
             }
             v.range(m.cost, at + ".cost")
             v.range(m.referenceCost, at + ".referenceCost")
+            for (j, part) in (m.costParts ?? []).enumerated() { v.range(part.cost, at + ".costParts[\(j)].cost") }
             v.count(m.durationWeeks, at + ".durationWeeks")
             v.count(m.phase, at + ".phase")
             v.count(m.startWeek, at + ".startWeek")

@@ -85,6 +85,15 @@ import Testing
         return (modules[i]["cost"] as! [String: Any])["lowYuan"] as! Int
     }
 
+    /// A module's price parts (ap-p-mould, modules[10], has three) are ranges within its new-build cost.
+    @Test func pricePartsBeyondTheModulesCostAreRefused() throws {
+        try Self.expectRefused([(["modules", 10, "costParts", 0, "cost"], ["lowYuan": 500_000, "highYuan": 600_000])],
+                               "`modules[10].costParts`: the parts cost 505000–611000 yuan in all, more than the module's new-build cost `referenceCost`, 28000–68000 yuan")
+        try Self.expectRefused([(["modules", 10, "costParts", 0, "cost"], ["lowYuan": 6_000, "highYuan": 3_000])],
+                               "`modules[10].costParts[0].cost`: the low end, 6000 yuan, is above the high end")
+        try Self.expectRefused([(["modules", 10, "costParts", 0, "cost", "lowYuan"], -1)], "`modules[10].costParts[0].cost")
+    }
+
     @Test func aDurationShorterThanTheScheduleIsRefused() throws {
         try Self.expectRefused([(["totals", "durationWeeks"], 0)],
                                "`totals.durationWeeks`: 0 weeks, but `modules[10]` (ap-p-mould) ends in week 28, the last to end")

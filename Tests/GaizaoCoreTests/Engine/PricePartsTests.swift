@@ -178,6 +178,27 @@ import Testing
         ])
     }
 
+    /// An overlay's own entry: its parts are checked against the overlay industry's questionnaire.
+    @Test func anOverlayPartIsChecked() {
+        let fixture = withPart("      - {name: {zh: 冲压件检测治具, en: stamping fixture}, when: 'processes contains \"stamping\"', base: [0.5, 1]}")
+            .with(F.overlayYAML, """
+                id: example
+                industry: widgets
+                example: true
+                name: {zh: 示例总包商, en: Example contractor}
+                modules:
+                  w-p-vision:
+                    cost_model:
+                      base: [2, 5]
+                      parts:
+                        - {name: {zh: 治具, en: fixture}, when: 'procesess contains \"stamping\"', base: [1, 2]}
+
+                """)
+        #expect(fixture.lint() == [
+            "overlays/example.yaml:10:48: error: `when` of price part 1 of the cost model of `w-p-vision` in overlay `example`: unknown question `procesess`",
+        ])
+    }
+
     @Test func badPartsAreLocatedErrorsNeverACrash() {
         #expect(withPart("      - {name: {zh: 冲压件检测治具, en: stamping fixture}, when: 'processes contains \"stamping\"', base: [99999999, 99999999]}").lint() == [
             "cost-model.yaml:8:99: error: `base` is out of range: at most 1000000 万元, found `99999999`",
