@@ -18,4 +18,24 @@ import Testing
         let midsize = try Engine(catalog: Shipped.catalog).run(Shipped.example("auto-parts-midsize.yaml")).proposal
         #expect(Shipped.renderer.markdown(midsize, lang: .zh).contains("目标三级（在现有等级上再提升一级）"))
     }
+
+    /// `--target-level none --budget 5` on a plant whose standard modules alone cost up to 212.3 万元 wrote a
+    /// 94.33–212.3 万元 package under the line "按预算上限 5 万元 选择个性化模块", nothing saying it was 40 times the
+    /// budget. The rules-only package never drops its standard modules, so such a budget is refused, as a target's
+    /// budget below its must-haves is.
+    @Test func aRulesOnlyBudgetBelowTheStandardModulesIsRefused() throws {
+        let sheet = SweepEnterprises.sheet(try Self.industry("auto-parts"), .random, seed: 4)
+        let engine = Engine(catalog: Shipped.catalog)
+        do {
+            let out = try engine.run(sheet, budgetYuan: 50_000, target: .none)
+            Issue.record("a package of up to \(out.plan.investment.high) yuan for a budget of 50,000 yuan")
+        } catch {
+            guard case let .budgetBelowMustHaves(text) = error else { throw error }
+            #expect(text.zh.hasPrefix("预算 5 万元低于标准模块的上限估算 212.3 万元"), "\(text.zh)")
+            #expect(text.en.hasPrefix("the budget of CNY 50,000 is below the standard modules' high estimate of CNY 2,123,020"), "\(text.en)")
+        }
+        // A budget that holds the standard modules gives a package within it.
+        let fits = try engine.run(sheet, budgetYuan: 2_200_000, target: .none)
+        #expect(fits.plan.investment.high <= 2_200_000 && fits.plan.budgetShortfall == nil)
+    }
 }
