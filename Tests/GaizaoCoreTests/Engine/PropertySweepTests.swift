@@ -489,6 +489,11 @@ extension PropertySweepTests {
                 findings.check(!oneUp || level == p.diagnosis.level + 1, "a target called one level above today's that is not",
                                "\(what): target \(level), today \(p.diagnosis.level)")
             }
+            // The strongest reasons never head a module with a sentence saying its scenes need nothing.
+            let headline = text.components(separatedBy: lang == .zh ? "### 主要理由" : "### The strongest reasons").dropFirst().first?
+                .components(separatedBy: "\n#").first ?? ""
+            let nothingToLift = lang == .zh ? "相关场景现状已达到本模块的等级" : "its scenes are already at the levels it brings"
+            findings.check(!headline.contains(nothingToLift), "a strongest reason that says the module lifts nothing", what)
             let investment = p.totals.investment
             let shown = lang == .zh ? "\(Money.wanRange(investment.lowYuan, investment.highYuan)) 万元"
                 : investment.lowYuan == investment.highYuan ? Money.cny(investment.lowYuan) : "\(Money.cny(investment.lowYuan))–\(Money.grouped(investment.highYuan))"

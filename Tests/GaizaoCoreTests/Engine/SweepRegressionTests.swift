@@ -38,4 +38,20 @@ import Testing
         let fits = try engine.run(sheet, budgetYuan: 2_200_000, target: .none)
         #expect(fits.plan.investment.high <= 2_200_000 && fits.plan.budgetShortfall == nil)
     }
+
+    /// A one-person workshop's "主要理由" (strongest reasons) headed the shop-floor network module with "标准模块：本行业
+    /// 每家企业的基础配置（相关场景现状已达到本模块的等级）" — its scene is there already, a reason not to buy it —
+    /// while it is in the package because equipment management needs it. That reason is the headline now.
+    @Test func aStandardModuleThatLiftsNoSceneIsHeadedByWhyItIsInThePackage() throws {
+        let sheet = SweepEnterprises.sheet(try Self.industry("auto-parts"), .tiny, seed: 1)
+        let proposal = try Engine(catalog: Shipped.catalog).run(sheet).proposal
+        let network = try #require(proposal.modules.first { $0.id == "ap-s-network" })
+        #expect(network.role == .prerequisite && !network.raises.contains { $0.to > $0.from })
+        let zh = Shipped.renderer.markdown(proposal, lang: .zh), en = Shipped.renderer.markdown(proposal, lang: .en)
+        let reasonsZh = try #require(zh.components(separatedBy: "### 主要理由").dropFirst().first?.components(separatedBy: "\n#").first)
+        #expect(!reasonsZh.contains("相关场景现状已达到本模块的等级"))
+        #expect(reasonsZh.contains("- **车间网络与数据采集基础**：被 设备管理（点检保养与OEE） 依赖，随之纳入"), "\(reasonsZh)")
+        let reasonsEn = try #require(en.components(separatedBy: "### The strongest reasons").dropFirst().first?.components(separatedBy: "\n#").first)
+        #expect(!reasonsEn.contains("its scenes are already at the levels it brings"), "\(reasonsEn)")
+    }
 }
