@@ -54,4 +54,24 @@ import Testing
         let reasonsEn = try #require(en.components(separatedBy: "### The strongest reasons").dropFirst().first?.components(separatedBy: "\n#").first)
         #expect(!reasonsEn.contains("its scenes are already at the levels it brings"), "\(reasonsEn)")
     }
+
+    /// A machining and assembly plant (no moulds) aiming at level 3 was sold "模具寿命与关键工艺参数监控" with a mould
+    /// management system as its product: the target planner took it as the cheapest way to raise equipment
+    /// management and production control, and no rule kept it out. A plant without stamping, injection moulding,
+    /// die casting or heat treatment now has it excluded (rule ap-r-mould-no-tooling).
+    @Test func aPlantWithoutMouldsIsNotSoldMouldMonitoring() throws {
+        var sheet = Shipped.example("auto-parts-midsize.yaml")
+        sheet.answers["ap_processes"] = .options(["machining", "assembly"])
+        sheet.answers["ap_mould_count"] = nil
+        sheet.answers["ap_mould_managed"] = nil
+        let engine = Engine(catalog: Shipped.catalog)
+        for target in [TargetLevel.level(3), .level(4), .automatic, .none] {
+            let mould = try #require(engine.run(sheet, target: target).proposal.modules.first { $0.id == "ap-p-mould" })
+            #expect(mould.status == .excluded && mould.reasons.first?.rule == "ap-r-mould-no-tooling")
+        }
+        // A plant with heat treatment keeps it (its furnace records are the module's).
+        sheet.answers["ap_processes"] = .options(["machining", "heat_treatment"])
+        let kept = try #require(engine.run(sheet, target: .level(3)).proposal.modules.first { $0.id == "ap-p-mould" })
+        #expect(kept.status != .excluded)
+    }
 }
