@@ -109,9 +109,9 @@ import Testing
             let candidates = industry.personalizedModules.map(\.id).filter { !ruledOut.contains($0) && score($0) >= industry.threshold }
             let standard = plan.decisions.filter { $0.kind == .standard && $0.status.isSelected }
             let room = budget - standard.reduce(0) { $0 + $1.cost.high }
-            var best = 0.0
-            for mask in 0..<(1 << candidates.count) {
-                var set = Set(candidates.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element))
+            /// `set` with the personalized modules it needs, and whether none of them is ruled out or excluded.
+            func closed(_ start: Set<String>) -> (set: Set<String>, valid: Bool) {
+                var set = start
                 var stack = Array(set), valid = true
                 while let id = stack.popLast() {
                     for r in industry.module(id)!.requiredIDs {
@@ -121,8 +121,19 @@ import Testing
                 }
                 let all = set.union(standard.map(\.moduleID))
                 if all.contains(where: { id in industry.module(id)!.excludedIDs.contains(where: all.contains) }) { valid = false }
+                return (set, valid)
+            }
+            // Must-haves are in whatever the budget: every set holds them (when they can be chosen at all).
+            let musts = candidates.filter { id in fired.contains { r in r.must && { if case .recommend(id) = r.effect { return true } else { return false } }() } }
+            let forced = closed(Set(musts))
+            let required = forced.valid ? forced.set : []
+            var best = 0.0
+            for mask in 0..<(1 << candidates.count) {
+                let (set, valid) = closed(Set(candidates.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element)))
                 let cost = set.reduce(0) { $0 + plan.decision($1)!.referenceCost.high }
-                if valid && cost <= room { best = max(best, set.reduce(0) { $0 + score($1) }) }
+                if valid && set.isSuperset(of: required) && (cost <= room || set == required) {
+                    best = max(best, set.reduce(0) { $0 + score($1) })
+                }
             }
             let chosen = plan.decisions.filter { $0.kind == .personalized && $0.status.isSelected }.reduce(0.0) { $0 + $1.score }
             #expect(abs(chosen - best) < 1e-9, "planner chose value \(chosen), brute force found \(best)")

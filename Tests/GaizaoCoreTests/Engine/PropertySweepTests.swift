@@ -235,11 +235,9 @@ struct SweepFindings {
                 return
             }
             // Refused only when what cannot be dropped really costs more than the budget: the must-haves (and what
-            // they require), or, rules-only, the standard modules.
+            // they require), and, rules-only, the standard modules.
             if let free = try? engine.run(c.sheet, contractor: options.overlay, target: .none) {
-                let mustCost = options.target == .none
-                    ? free.plan.decisions.filter { $0.kind == .standard && $0.status.isSelected }.reduce(0) { $0 + $1.cost.high }
-                    : mustHaveCost(free.plan, industry: c.industry)
+                let mustCost = mustHaveCost(free.plan, industry: c.industry, withStandard: options.target == .none)
                 findings.check(mustCost > budget, "a budget refusal while the must-haves fit",
                                "\(what): must-haves cost up to \(mustCost) yuan")
             }
@@ -259,6 +257,7 @@ struct SweepFindings {
         checkProjection(proposal, what, &findings)
         checkLadder(proposal, options, what, &findings)
         checkPackage(proposal, output.plan, c.industry, what, &findings)
+        checkExtras(proposal, c.industry, what, &findings)
         if let budget = options.budget {
             findings.check(proposal.totals.investment.highYuan <= budget, "a package over its budget",
                            "\(what): high estimate \(proposal.totals.investment.highYuan) yuan")
@@ -266,9 +265,9 @@ struct SweepFindings {
     }
 
     /// What the must-have modules of a plan cost at the high end, with the modules they require that are not in
-    /// place.
-    static func mustHaveCost(_ plan: Plan, industry: Industry) -> Int {
-        var needed = Set(plan.decisions.filter(\.must).map(\.moduleID))
+    /// place (`withStandard`: and the standard modules the plan selects).
+    static func mustHaveCost(_ plan: Plan, industry: Industry, withStandard: Bool = false) -> Int {
+        var needed = Set(plan.decisions.filter { $0.must || (withStandard && $0.kind == .standard && $0.status.isSelected) }.map(\.moduleID))
         var stack = Array(needed)
         while let id = stack.popLast() {
             for r in industry.module(id)?.requiredIDs ?? [] where plan.decision(r)?.status != .satisfied {
@@ -278,6 +277,56 @@ struct SweepFindings {
         return needed.reduce(0) { sum, id in
             guard let d = plan.decision(id) else { return sum }
             return sum + (d.status.isSelected ? d.cost.high : d.referenceCost.high)
+        }
+    }
+
+    /// KPIs, risks, benefits, evidence and the effective rate: each about the package it belongs to.
+    static func checkExtras(_ p: Proposal, _ industry: Industry, _ what: String, _ findings: inout SweepFindings) {
+        let chosen = Set(p.modules.filter(\.status.isSelected).map(\.id))
+        for k in p.kpis {
+            findings.check(chosen.contains(k.module), "a KPI of a module not in the package", "\(what): \(k.module)")
+            findings.check(k.low <= k.high, "a KPI range that runs backwards", "\(what): \(k.module) \(k.low)…\(k.high)")
+        }
+        // A risk rule about particular modules only when one of them is in the package.
+        for r in p.risks {
+            guard let id = r.rule, let rule = industry.rules.first(where: { $0.id == id }), !rule.moduleScope.isEmpty else { continue }
+            findings.check(rule.moduleScope.contains(where: chosen.contains), "a module risk with none of its modules in the package", "\(what): \(id)")
+        }
+        if let b = p.benefits {
+            findings.check(b.annualSaving.lowYuan >= 0 && b.annualSaving.lowYuan <= b.annualSaving.highYuan, "annual savings out of order",
+                           "\(what): \(b.annualSaving)")
+            findings.check(b.yearlyFees == (p.totals.yearlyFees ?? .init(lowYuan: 0, highYuan: 0)), "the benefits' fees differ from the totals'",
+                           "\(what): \(b.yearlyFees) vs \(String(describing: p.totals.yearlyFees))")
+            for m in b.modules { findings.check(chosen.contains(m.module), "a benefit of a module not in the package", "\(what): \(m.module)") }
+            if let payback = b.paybackYears, let low = payback.low, let high = payback.high {
+                findings.check(low <= high && low >= 0, "a payback range out of order", "\(what): \(low)–\(high)")
+            }
+        }
+        // The evidence claims after the retrofit what the projection gives, and "from the retrofit" only for a gain.
+        for e in p.evidence ?? [] {
+            if e.kind == "scene", let level = e.level {
+                let now = p.diagnosis.scenes.first { $0.id == e.id }?.level ?? 0
+                let after = p.after.scenes.first { $0.id == e.id }?.level ?? 0
+                findings.check(level == after, "evidence claims a scene level the projection does not give", "\(what): \(e.id) \(level) vs \(after)")
+                findings.check(e.fromRetrofit == (after > now), "evidence says from the retrofit for no gain (or the reverse)",
+                               "\(what): \(e.id) \(now) → \(after), fromRetrofit \(e.fromRetrofit)")
+            }
+        }
+        // The effective rate is certain ÷ investment, one decimal.
+        if let rate = p.totals.subsidy.effectiveRatePercent {
+            let s = p.totals.subsidy.range, inv = p.totals.investment
+            if inv.lowYuan > 0 {
+                findings.check(abs(rate.low - (Double(s.lowYuan) * 1000 / Double(inv.lowYuan)).rounded() / 10) < 1e-9, "the effective rate is not certain ÷ investment",
+                               "\(what): \(rate.low)% of \(inv.lowYuan)")
+            }
+        }
+        // A level reached already holds only what every package carries: the must-haves and what they need.
+        for step in p.ladder ?? [] where step.reachedNow {
+            for id in step.modules {
+                let role = p.modules.first { $0.id == id }?.role
+                findings.check(role == .must || role == .prerequisite, "a level reached already that lists a module not a must-have",
+                               "\(what): level \(step.level) lists \(id) (\(String(describing: role)))")
+            }
         }
     }
 

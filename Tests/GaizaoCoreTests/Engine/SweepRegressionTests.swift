@@ -74,4 +74,26 @@ import Testing
         let kept = try #require(engine.run(sheet, target: .level(3)).proposal.modules.first { $0.id == "ap-p-mould" })
         #expect(kept.status != .excluded)
     }
+
+    /// `--target-level none --budget 30` dropped the OEM's EDI link, a must-have ("never dropped for the target or
+    /// the budget"), with "为控制在预算 30 万元内未选", and spent the budget on modules the rules merely recommend.
+    /// The rules-only package now keeps its must-haves first and chooses the rest within what the budget leaves;
+    /// a budget below the standard and must-have modules together is refused.
+    @Test func aRulesOnlyBudgetKeepsTheMustHaves() throws {
+        let sheet = SweepEnterprises.sheet(try Self.industry("auto-parts"), .tiny, seed: 6)
+        let engine = Engine(catalog: Shipped.catalog)
+        let out = try engine.run(sheet, budgetYuan: 300_000, target: .none)
+        let edi = try #require(out.plan.decision("ap-p-edi"))
+        #expect(edi.must && edi.status.isSelected && edi.role == .must)
+        #expect(!edi.reasons.contains { $0.kind == .budget })
+        #expect(out.plan.investment.high <= 300_000)
+        do {
+            _ = try engine.run(sheet, budgetYuan: 250_000, target: .none)
+            Issue.record("a budget below the standard and must-have modules was not refused")
+        } catch {
+            guard case let .budgetBelowMustHaves(text) = error else { throw error }
+            #expect(text.zh.hasPrefix("预算 25 万元低于标准模块和必选模块的上限估算"), "\(text.zh)")
+            #expect(text.zh.contains("主机厂EDI/VMI对接"), "\(text.zh)")
+        }
+    }
 }
