@@ -96,4 +96,17 @@ import Testing
             #expect(text.zh.contains("主机厂EDI/VMI对接"), "\(text.zh)")
         }
     }
+
+    /// A plant with no revenue last year read "人均营业收入 | 0 万元/人 | +1% 至 +3% | 0 至 0 万元/人": a relative gain
+    /// on nothing, offered as a target. A zero baseline now has no target value (—).
+    @Test func aZeroBaselineHasNoOutcomeTarget() throws {
+        let sheet = SweepEnterprises.sheet(try Self.industry("auto-parts"), .tiny, seed: 1)
+        #expect(sheet.answers["annual_revenue"] == .number(0))
+        let proposal = try Engine(catalog: Shipped.catalog).run(sheet).proposal
+        let zh = Shipped.renderer.markdown(proposal, lang: .zh), en = Shipped.renderer.markdown(proposal, lang: .en)
+        let row = try #require(zh.split(separator: "\n").first { $0.hasPrefix("| 人均营业收入 |") })
+        #expect(row.hasSuffix("| — |") && !row.contains("0 至 0"), "\(row)")
+        let rowEn = try #require(en.split(separator: "\n").first { $0.hasPrefix("| Revenue per employee |") })
+        #expect(rowEn.hasSuffix("| — |") && !rowEn.contains("CNY 0–0"), "\(rowEn)")
+    }
 }
