@@ -543,10 +543,15 @@ extension PropertySweepTests {
                 .components(separatedBy: "\n#").first ?? ""
             let nothingToLift = lang == .zh ? "相关场景现状已达到本模块的等级" : "its scenes are already at the levels it brings"
             findings.check(!headline.contains(nothingToLift), "a strongest reason that says the module lifts nothing", what)
-            let investment = p.totals.investment
-            let shown = lang == .zh ? "\(Money.wanRange(investment.lowYuan, investment.highYuan)) 万元"
-                : investment.lowYuan == investment.highYuan ? Money.cny(investment.lowYuan) : "\(Money.cny(investment.lowYuan))–\(Money.grouped(investment.highYuan))"
-            findings.check(text.contains(shown), "the investment is not shown as the totals say", "\(what): \(shown)")
+            // The summary's money lines are the totals' yuan in 万元 (two decimals, half up) or CNY.
+            func shown(_ r: Proposal.YuanRange) -> String {
+                lang == .zh ? "\(Money.wanRange(r.lowYuan, r.highYuan)) 万元"
+                    : r.lowYuan == r.highYuan ? Money.cny(r.lowYuan) : "\(Money.cny(r.lowYuan))–\(Money.grouped(r.highYuan))"
+            }
+            let investmentLine = (lang == .zh ? "- **投资估算**：" : "- **Estimated investment**: ") + shown(p.totals.investment)
+            findings.check(text.contains(investmentLine), "the investment is not shown as the totals say", "\(what): \(investmentLine)")
+            let netLine = (lang == .zh ? "- **企业净投入**：" : "- **Net cost to the enterprise**: ") + shown(p.totals.netCost)
+            findings.check(text.contains(netLine), "the net cost is not shown as the totals say", "\(what): \(netLine)")
         }
         if lang == .en {
             // Chinese left in an English proposal; the enterprise's own answers are ASCII here, so it is gaizao's.
