@@ -109,4 +109,18 @@ import Testing
         let rowEn = try #require(en.split(separator: "\n").first { $0.hasPrefix("| Revenue per employee |") })
         #expect(rowEn.hasSuffix("| — |") && !rowEn.contains("CNY 0–0"), "\(rowEn)")
     }
+
+    /// A contractor overlay with `workstreams: 1` made the English assumptions say "with at most 1 modules built at
+    /// the same time" (found reviewing the strings the sweep's overlays reach).
+    @Test func oneWorkstreamReadsAsOneModuleAtATime() throws {
+        var catalog = Shipped.catalog
+        let k = try #require(catalog.overlays.firstIndex { $0.industry == "auto-parts" })
+        catalog.overlays[k].workstreams = 1
+        let proposal = try Engine(catalog: catalog).run(Shipped.example("auto-parts-midsize.yaml"), contractor: catalog.overlays[k].id).proposal
+        #expect(proposal.totals.workstreams == 1)
+        let en = Shipped.renderer.markdown(proposal, lang: .en)
+        #expect(!en.contains("at most 1 modules") && en.contains("with one module built at a time; measures run alongside"))
+        let zh = Shipped.renderer.markdown(proposal, lang: .zh)
+        #expect(zh.contains("总包商最多 1 个模块并行实施"))
+    }
 }
