@@ -157,6 +157,8 @@ struct SweepOptions: Sendable, CustomStringConvertible {
     var target: TargetLevel
     var budget: Int?
     var overlay: String?
+    /// The overlay builds one module at a time (its `workstreams: 1`) instead of the catalog's 2.
+    var oneWorkstream = false
 
     var description: String {
         let t: String
@@ -165,7 +167,7 @@ struct SweepOptions: Sendable, CustomStringConvertible {
         case .none: t = "none"
         case let .level(n): t = "level \(n)"
         }
-        return "target \(t), budget \(budget.map(String.init) ?? "none"), overlay \(overlay ?? "none")"
+        return "target \(t), budget \(budget.map(String.init) ?? "none"), overlay \(overlay ?? "none")\(oneWorkstream ? " (1 workstream)" : "")"
     }
 
     static let targets: [TargetLevel] = [.automatic, .none, .level(1), .level(2), .level(3), .level(4)]
@@ -176,9 +178,10 @@ struct SweepOptions: Sendable, CustomStringConvertible {
         var rng = SeededRandom(seed: UInt64(index) &* 2_654_435_761 &+ 17)
         let overlays = [nil] + Shipped.catalog.overlays.filter { $0.industry == c.industry.id }.map(\.id)
         return (0..<3).map { k in
-            SweepOptions(target: targets[(index + k * 2) % targets.count],
-                         budget: k == 0 ? nil : budgets.randomElement(using: &rng)!,
-                         overlay: overlays.randomElement(using: &rng)!)
+            let overlay = overlays.randomElement(using: &rng)!
+            return SweepOptions(target: targets[(index + k * 2) % targets.count],
+                                budget: k == 0 ? nil : budgets.randomElement(using: &rng)!,
+                                overlay: overlay, oneWorkstream: overlay != nil && Bool.random(using: &rng))
         }
     }
 }
@@ -208,6 +211,14 @@ struct SweepFindings {
 /// proposal to what a consultant and an owner rely on.
 @Suite struct PropertySweepTests {
     static let engine = Engine(catalog: Shipped.catalog)
+    /// The shipped catalog with every overlay building one module at a time.
+    static let oneStreamEngine: Engine = {
+        var catalog = Shipped.catalog
+        for k in catalog.overlays.indices { catalog.overlays[k].workstreams = 1 }
+        return Engine(catalog: catalog)
+    }()
+
+    static func engine(_ options: SweepOptions) -> Engine { options.oneWorkstream ? oneStreamEngine : engine }
 
     /// Every generated enterprise under a few option sets each: the proposal's own invariants.
     @Test func everyGeneratedProposalHoldsItsInvariants() throws {
@@ -228,7 +239,7 @@ struct SweepFindings {
         let what = "\(c) (\(options))"
         let output: Engine.Output
         do {
-            output = try engine.run(c.sheet, budgetYuan: options.budget, contractor: options.overlay, target: options.target)
+            output = try engine(options).run(c.sheet, budgetYuan: options.budget, contractor: options.overlay, target: options.target)
         } catch let failure {
             guard case .budgetBelowMustHaves = failure, let budget = options.budget else {
                 findings.fail("the engine fails", "\(what): \(failure)")
@@ -236,7 +247,7 @@ struct SweepFindings {
             }
             // Refused only when what cannot be dropped really costs more than the budget: the must-haves (and what
             // they require), and, rules-only, the standard modules.
-            if let free = try? engine.run(c.sheet, contractor: options.overlay, target: .none) {
+            if let free = try? engine(options).run(c.sheet, contractor: options.overlay, target: .none) {
                 let mustCost = mustHaveCost(free.plan, industry: c.industry, withStandard: options.target == .none)
                 findings.check(mustCost > budget, "a budget refusal while the must-haves fit",
                                "\(what): must-haves cost up to \(mustCost) yuan")
@@ -471,7 +482,7 @@ extension PropertySweepTests {
         var rendered = 0
         for (index, c) in cases.enumerated() where index % 3 == 0 {
             let options = SweepOptions.sets(for: c, index: index)[index % 3]
-            guard let proposal = try? Self.engine.run(c.sheet, budgetYuan: options.budget, contractor: options.overlay,
+            guard let proposal = try? Self.engine(options).run(c.sheet, budgetYuan: options.budget, contractor: options.overlay,
                                                       target: options.target).proposal else { continue }
             for lang in [Lang.zh, .en] {
                 let md = Shipped.renderer.markdown(proposal, lang: lang)
