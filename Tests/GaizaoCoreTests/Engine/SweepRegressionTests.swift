@@ -123,4 +123,25 @@ import Testing
         let zh = Shipped.renderer.markdown(proposal, lang: .zh)
         #expect(zh.contains("总包商最多 1 个模块并行实施"))
     }
+
+    /// A plant of 100,000 people and 10⁷ 万元 of revenue read "企业规模：中型" with SME subsidies and nothing else:
+    /// gaizao has no band for a large enterprise. Such a plant (or a revenue typed in yuan, not 万元) is now flagged
+    /// by a risk in both industries: outside the SME pilots, subsidies to be confirmed, check the two figures.
+    @Test func aLargeEnterpriseIsFlagged() throws {
+        let engine = Engine(catalog: Shipped.catalog)
+        for industry in ["auto-parts", "home-appliance"] {
+            let huge = try engine.run(SweepEnterprises.sheet(try Self.industry(industry), .huge, seed: 1)).proposal
+            let prefix = industry == "auto-parts" ? "ap" : "ha"
+            #expect(huge.risks.contains { $0.rule == "\(prefix)-r-risk-not-sme" && $0.text.zh.contains("大型企业") && $0.mitigation != nil })
+        }
+        var sheet = Shipped.example("auto-parts-midsize.yaml")
+        #expect(try !engine.run(sheet).proposal.risks.contains { $0.rule == "ap-r-risk-not-sme" })
+        // 1,200 people and revenue typed in yuan (35,000,000 "万元").
+        sheet.answers["employees"] = .number(1200)
+        sheet.answers["annual_revenue"] = .number(35_000_000)
+        #expect(try engine.run(sheet).proposal.risks.contains { $0.rule == "ap-r-risk-not-sme" })
+        // Large staff but SME revenue is an SME (either figure under its limit).
+        sheet.answers["annual_revenue"] = .number(30_000)
+        #expect(try !engine.run(sheet).proposal.risks.contains { $0.rule == "ap-r-risk-not-sme" })
+    }
 }
