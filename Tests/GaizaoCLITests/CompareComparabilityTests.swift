@@ -13,11 +13,20 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let answers = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/home-appliance-midsize.yaml").path
         for spec in specs {
-            // The rules-only package (as these contractors' offers were written); the stated target is set below.
-            let r = try GaizaoBinary.run(["diagnose", answers, "-o", spec.stem, "--format", "json", "--target-level", "none"] + spec.args, in: dir)
-            #expect(r.status == 0, "\(r.stderr)")
-            let written = dir.appendingPathComponent("\(spec.stem)/home-appliance-midsize.json")
-            var text = try String(contentsOf: written, encoding: .utf8)
+            var text: String
+            if let b = spec.args.firstIndex(of: "--budget"), let budget = Int(spec.args[b + 1]) {
+                // A budget below the standard modules: gaizao now refuses it for a rules-only package, so the
+                // over-budget offer is made as earlier versions wrote it (compare must still mark such a file).
+                let contractor = spec.args.firstIndex(of: "--contractor").map { spec.args[$0 + 1] }
+                text = try Engine(catalog: RenderFixtures.catalog)
+                    .unchecked(RenderFixtures.sheet("home-appliance-midsize"), budgetYuan: budget * 10_000, contractor: contractor, target: .none)
+                    .proposal.jsonText()
+            } else {
+                // The rules-only package (as these contractors' offers were written); the stated target is set below.
+                let r = try GaizaoBinary.run(["diagnose", answers, "-o", spec.stem, "--format", "json", "--target-level", "none"] + spec.args, in: dir)
+                #expect(r.status == 0, "\(r.stderr)")
+                text = try String(contentsOf: dir.appendingPathComponent("\(spec.stem)/home-appliance-midsize.json"), encoding: .utf8)
+            }
             if let target = spec.target {
                 text = text.replacingOccurrences(of: #"\n  "target": \{[\s\S]*?\n  \},"#, with: "", options: .regularExpression)
                 text = text.replacingOccurrences(of: "\n  \"generator\":", with: "\n  \"target\": \(target),\n  \"generator\":")

@@ -293,7 +293,8 @@ import Testing
         #expect(!md.contains("选择个性化模块"))
         let en = RenderFixtures.renderer.markdown(targeted, lang: .en)
         #expect(en.contains("The package was chosen within a budget of CNY 600,000 (against the high estimate)"))
-        let rulesOnly = try ProposalTextAuditTests.proposal("home-appliance-midsize", budget: 600_000, target: .none)
+        // Above the standard modules' high estimate (1,237,000 yuan): a rules-only budget below it is refused.
+        let rulesOnly = try ProposalTextAuditTests.proposal("home-appliance-midsize", budget: 1_500_000, target: .none)
         #expect(RenderFixtures.renderer.markdown(rulesOnly, lang: .zh).contains("选择个性化模块"))
     }
 

@@ -201,7 +201,8 @@ public struct Plan: Sendable {
     public var overlayID: String?
     /// What the package's modules cost (the base of the subsidies; `investment` adds the measures).
     public var moduleInvestment: CostRange = .zero
-    /// Set when the budget cannot hold the must-have modules: the plan cannot be made within it.
+    /// Set when the budget cannot hold the must-have modules (rules-only: the standard modules): the plan cannot
+    /// be made within it.
     public var budgetShortfall: Localized?
     /// How many modules were scheduled at the same time at most.
     public var workstreams: Int = 2

@@ -3,7 +3,10 @@
 /// indices (`[Bool]`, `ModuleBits` in the search), not `Set<Int>`: no hashing, and iteration in ascending
 /// order by construction.
 extension Planner {
-    func choosePersonalized(_ decisions: inout [ModuleDecision], budget: Int?) {
+    /// Chooses the personalized modules of the rules-only package. Returns the selected modules no budget can drop:
+    /// the standard ones and the must-haves (a rule's `must`) with the personalized modules they need.
+    @discardableResult
+    func choosePersonalized(_ decisions: inout [ModuleDecision], budget: Int?) -> [Int] {
         let modules = tables.modules
         let count = decisions.count
         let candidates = decisions.indices.filter { decisions[$0].kind == .personalized && decisions[$0].status == .include }
@@ -36,13 +39,26 @@ extension Planner {
             return nil
         }
 
+        // Must-haves (a customer's mandate, a legal requirement) are never dropped, budget or not: they and the
+        // personalized modules they need are in first (a blocked or conflicting one is left to the choice), and
+        // the choice spends what the budget leaves.
         var inBest = [Bool](repeating: false, count: count)
-        if candidates.count <= 16 && count <= ModuleBits.capacity {
-            let best = exactChoice(decisions, candidates: candidates, fixed: fixed, ruledOut: ruledOut, room: budget.map { $0 - fixedHigh })
+        for c in candidates where decisions[c].must {
+            let (set, blocker) = closure(inBest, adding: c)
+            if blocker == nil && conflict(set) == nil { inBest = set }
+        }
+        let forced = (0..<count).filter { inBest[$0] }
+        var forcedBits = ModuleBits()
+        for f in forced { forcedBits.insert(f) }
+        let forcedHigh = forced.reduce(0) { $0 + decisions[$1].referenceCost.high }
+        let open = candidates.filter { !inBest[$0] }
+        if open.count <= 16 && count <= ModuleBits.capacity {
+            let best = exactChoice(decisions, candidates: open, fixed: fixed + forced, forced: forcedBits, ruledOut: ruledOut,
+                                   room: budget.map { $0 - fixedHigh - forcedHigh })
             _ = best.allSatisfy { inBest[$0] = true; return true }
         } else {
             // Too many candidates for an exact search: add by score per yuan while the set stays valid.
-            let order = candidates.sorted { decisions[$0].score * Double(max(1, decisions[$1].referenceCost.high)) > decisions[$1].score * Double(max(1, decisions[$0].referenceCost.high)) }
+            let order = open.sorted { decisions[$0].score * Double(max(1, decisions[$1].referenceCost.high)) > decisions[$1].score * Double(max(1, decisions[$0].referenceCost.high)) }
             for c in order {
                 let (set, blocker) = closure(inBest, adding: c)
                 if blocker != nil || conflict(set) != nil { continue }
@@ -102,13 +118,16 @@ extension Planner {
         for i in 0..<count where decisions[i].kind == .standard {
             decisions[i].requiredBy = modules[i].requiredBy.filter { decisions[$0].status.isSelected }.map { decisions[$0].moduleID }
         }
+        return fixed + forced
     }
 
     /// The set of candidates of greatest total score whose requirements can be met, with no two modules
     /// excluding each other and (with a budget) a high cost within `room`; ties go to the cheaper set, then to
     /// the first found. Closures distribute over union, so each candidate's closure is computed once and every
     /// subset is a few bit operations.
-    private func exactChoice(_ decisions: [ModuleDecision], candidates: [Int], fixed: [Int], ruledOut: [Bool], room: Int?) -> ModuleBits {
+    /// `forced`: modules in the package already (paid for outside `room`): a closure stops at them.
+    private func exactChoice(_ decisions: [ModuleDecision], candidates: [Int], fixed: [Int], forced: ModuleBits, ruledOut: [Bool],
+                             room: Int?) -> ModuleBits {
         let modules = tables.modules
         var closures: [ModuleBits?] = []
         for c in candidates {
@@ -118,7 +137,7 @@ extension Planner {
             while let i = stack.popLast(), !blocked {
                 for j in modules[i].requires {
                     if ruledOut[j] { blocked = true; break }
-                    if decisions[j].kind == .personalized && !set.contains(j) { set.insert(j); stack.append(j) }
+                    if decisions[j].kind == .personalized && !set.contains(j) && !forced.contains(j) { set.insert(j); stack.append(j) }
                 }
             }
             closures.append(blocked ? nil : set)

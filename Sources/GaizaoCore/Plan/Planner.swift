@@ -107,7 +107,18 @@ public struct Planner: Sendable {
         switch options.target {
         case .none:
             target.source = .none
-            choosePersonalized(&decisions, budget: options.budgetYuan)
+            // The rules-only package always holds the standard modules the enterprise lacks and the must-haves; the
+            // budget chooses among the other personalized ones. A budget below those cannot be kept: refused, as a
+            // target's budget below its must-haves is, rather than a package several times the budget.
+            let kept = choosePersonalized(&decisions, budget: options.budgetYuan)
+            let keptHigh = kept.reduce(0) { $0 + decisions[$1].cost.high }
+            if let budget = options.budgetYuan, keptHigh > budget {
+                let what = kept.contains { decisions[$0].kind == .personalized }
+                    ? (zh: "标准模块和必选模块", en: "the standard and must-have modules'") : (zh: "标准模块", en: "the standard modules'")
+                budgetShortfall = Localized(
+                    zh: "预算 \(Money.wan(budget)) 万元低于\(what.zh)的上限估算 \(Money.wan(keptHigh)) 万元（\(kept.map { name($0, .zh) }.joined(separator: "、"))）：按诊断规则选取（--target-level none）时这些模块不删减；请提高预算，或设定目标等级，在预算内选取",
+                    en: "the budget of CNY \(Money.grouped(budget)) is below \(what.en) high estimate of CNY \(Money.grouped(keptHigh)) (\(kept.map { name($0, .en) }.joined(separator: ", "))): the rules-only package (--target-level none) never drops them; raise the budget, or set a target level to choose within it")
+            }
             for i in decisions.indices where !decisions[i].status.isSelected { decisions[i].cost = .zero }
             for i in decisions.indices where decisions[i].status.isSelected {
                 decisions[i].role = decisions[i].must ? .must : (decisions[i].requiredBy.isEmpty ? .target : .prerequisite)

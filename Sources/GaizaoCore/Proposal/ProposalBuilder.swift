@@ -111,8 +111,11 @@ public struct ProposalBuilder: Sendable {
                       en: "The conservative estimate leaves the outcome indicators (energy, pass rate, revenue per employee, cost) as they are: it is what can be promised. The expected estimate counts an outcome as improved when a module's KPI estimate improves it even at its least favourable end. The target level is judged by the conservative estimate."),
             Localized(zh: "方案按达到目标等级的最低投入（估算区间中值）选取模块和管理措施；管理措施由企业自行实施，其费用计入总投入但不计入补助基数。",
                       en: "Modules and measures are chosen for the lowest investment (midpoint of the estimate) that reaches the target level; measures are the enterprise's own work, counted in the total investment but not in the subsidy base."),
+            // A contractor's overlay may build one module at a time: "at most 1 modules" is no English.
             Localized(zh: "工期按依赖关系排程：前置模块完成后方可开始，总包商最多 \(plan.workstreams) 个模块并行实施；管理措施与模块同步推进。",
-                      en: "The schedule follows the dependencies: a module starts when the modules it needs are done, with at most \(plan.workstreams) modules built at the same time; measures run alongside."),
+                      en: "The schedule follows the dependencies: a module starts when the modules it needs are done, with "
+                          + (plan.workstreams == 1 ? "one module built at a time" : "at most \(plan.workstreams) modules built at the same time")
+                          + "; measures run alongside."),
         ]
         if !catalog.maturity.confirmed {
             assumptions.append(Localized(zh: "MIIT 评分分档与定级规则尚未与官方附件核对（待确认）。",

@@ -40,7 +40,9 @@ extension ViewModelBuilder {
         return ["intro": .from(strings["targetsIntro"]), "scenes": .from(scenes), "hasScenes": .from(!scenes.isEmpty), "kpis": .from(kpis), "hasKpis": .from(!kpis.isEmpty)]
     }
 
-    /// The outcome's target value from its baseline answer and the expected change (nil without a baseline).
+    /// The outcome's target value from its baseline answer and the expected change (nil without a baseline, and
+    /// for a relative change of a zero baseline: a plant with no revenue has no revenue per employee to raise by
+    /// 1–3%, and "0 至 0 万元/人" is no target).
     func outcomeTarget(_ metric: String, low: Double, high: Double) -> String? {
         func range(_ a: Double, _ b: Double, _ unit: String) -> String {
             let (x, y) = (min(a, b), max(a, b))
@@ -51,14 +53,15 @@ extension ViewModelBuilder {
             guard let b = answerNumber("baseline_pass_rate") else { return nil }
             return range(min(100, b + low), min(100, b + high), "%")
         case "energy_per_revenue":
-            guard let b = answerNumber("baseline_energy_per_revenue") else { return nil }
+            guard let b = answerNumber("baseline_energy_per_revenue"), b > 0 else { return nil }
             return range(b * (1 + low / 100), b * (1 + high / 100), "")
         case "cost_per_revenue":
-            guard let b = answerNumber("baseline_cost_per_revenue") else { return nil }
+            guard let b = answerNumber("baseline_cost_per_revenue"), b > 0 else { return nil }
             return range(b * (1 + low / 100), b * (1 + high / 100), "")
         case "revenue_per_employee":
             guard let r = answerNumber("annual_revenue"), let e = answerNumber("employees"), e > 0 else { return nil }
             let b = r / e
+            guard b > 0 else { return nil }
             if lang == .en {
                 // CNY per employee, rounded to the hundred: the baseline reads the same way.
                 func yuan(_ wan: Double) -> String { Money.grouped(Int((wan * 100).rounded()) * 100) }

@@ -27,8 +27,11 @@ extension ViewModelBuilder {
     /// heads the target section itself, so it does not point the reader to that section.
     func targetLine(inSection: Bool = false) -> String {
         guard let target = proposal.target, let level = target.level else { return strings["targetNone"] }
-        let why = target.source == .default ? strings[level == 2 ? "targetWhyPass" : "targetWhyNext"] : strings["targetWhyOption"]
         let now = proposal.diagnosis.level
+        // The default target is one level up, except at the top level: an enterprise at level 4 is aimed at
+        // keeping it, which is not "one level above today's".
+        let why = target.source != .default ? strings["targetWhyOption"]
+            : level == 2 && now < 2 ? strings["targetWhyPass"] : level > now ? strings["targetWhyNext"] : strings["targetWhyTop"]
         // A target at or below today's level is no step up: the line says so rather than "the package reaches it".
         let key = target.reached ? (level < now ? "targetBelowNowFmt" : level == now ? "targetAtNowFmt" : "targetReachedFmt")
             : targetMissedForBudget ? "targetOverBudgetFmt" : "targetMissedFmt"

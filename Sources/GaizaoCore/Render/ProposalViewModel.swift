@@ -240,9 +240,14 @@ final class ViewModelBuilder {
             let reasons = proposal.modules[order].reasons
             // The standard modules' reason is the same sentence for every enterprise: not a reason worth a headline.
             guard !reasons.isEmpty, reasons.contains(where: { $0.kind != .standard }) else { continue }
+            // A standard module that lifts no scene here (its scenes are at its levels already) is in the package for
+            // another reason (a module needs it, the target does): its standard sentence ("相关场景现状已达到本模块的
+            // 等级") would read as a reason not to buy it, so it is not the headline.
+            let liftsNothing = !proposal.modules[order].raises.contains { $0.to > $0.from }
+            let eligible = reasons.indices.filter { !(liftsNothing && reasons[$0].kind == .standard) }
+            guard var best = eligible.first else { continue }
             // The first of the highest weight.
-            var best = 0
-            for k in reasons.indices.dropFirst() where (reasons[k].weight ?? 0) > (reasons[best].weight ?? 0) { best = k }
+            for k in eligible.dropFirst() where (reasons[k].weight ?? 0) > (reasons[best].weight ?? 0) { best = k }
             candidates.append(Candidate(personalized: proposal.modules[order].kind == "personalized", weight: reasons[best].weight ?? 0,
                                         score: proposal.modules[order].score, order: order, reason: best))
         }

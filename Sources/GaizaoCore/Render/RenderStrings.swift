@@ -174,6 +174,7 @@ extension RenderStrings {
         ("targetNone", "未设目标等级：按诊断规则选取模块。", "No target level: modules chosen by the diagnosis rules."),
         ("targetWhyPass", "城市试点的合格线，现场评测", "the city pilot's pass mark, rated on site"),
         ("targetWhyNext", "在现有等级上再提升一级", "one level above today's"),
+        ("targetWhyTop", "企业已在最高等级，保持该等级", "the highest level, where the enterprise is already: kept"),
         ("targetWhyOption", "按委托方指定", "as requested"),
         ("measuresCountFmt", "{n} 项", "{n}"),
         ("managementMeasures", "管理措施", "Management measures"),

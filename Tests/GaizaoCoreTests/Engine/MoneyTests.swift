@@ -34,7 +34,8 @@ import Testing
     @Test func sampleRewardIsOneOffApartFromTheProject() throws {
         var sheet = Shipped.example("auto-parts-advanced.yaml")
         sheet.answers["ningbo_sample"] = .bool(true)
-        let out = try Engine(catalog: Shipped.catalog).run(sheet, budgetYuan: 400_000, target: .none)
+        // A budget above the standard modules' 440,000 yuan: a rules-only budget below them is refused.
+        let out = try Engine(catalog: Shipped.catalog).run(sheet, budgetYuan: 600_000, target: .none)
         let reward = Self.line("sample-enterprise", out.plan)
         #expect(reward.tier == .oneOff && reward.amount == CostRange(low: 200_000, high: 200_000))
         #expect(out.plan.subsidyOneOff == CostRange(low: 200_000, high: 200_000))

@@ -50,7 +50,7 @@ import Testing
                 var rng = SeededRandom(seed: seed &* 104_729)
                 let budget: Int? = seed % 4 == 0 ? nil : Int.random(in: 50...600, using: &rng) * 10_000
                 let sheet = SyntheticAnswers.sheet(for: industry, catalog: Self.catalog, seed: seed)
-                let plan = try engine.run(sheet, budgetYuan: budget, target: .none).plan
+                guard let plan = try PlanPropertyTests.rulesOnlyPlan(engine, sheet, budget: budget) else { continue }
                 let selected = Set(plan.selected.map(\.moduleID))
                 for d in plan.decisions where d.kind == .personalized {
                     required += d.reasons.filter { $0.kind == .required }.count

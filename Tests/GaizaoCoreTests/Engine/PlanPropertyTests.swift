@@ -16,13 +16,27 @@ import Testing
         }
     }
 
+    /// The rules-only plan, or nil when the budget is refused; a refusal is checked to be for standard modules
+    /// whose high estimate really exceeds the budget (they are never dropped from a rules-only package).
+    static func rulesOnlyPlan(_ engine: Engine, _ sheet: AnswerSheet, budget: Int?) throws -> Plan? {
+        do {
+            return try engine.run(sheet, budgetYuan: budget, target: .none).plan
+        } catch {
+            guard case .budgetBelowMustHaves = error, let budget else { throw error }
+            let plan = try engine.unchecked(sheet, budgetYuan: budget, target: .none).plan
+            let standardHigh = plan.decisions.filter { $0.kind == .standard && $0.status.isSelected }.reduce(0) { $0 + $1.cost.high }
+            #expect(standardHigh > budget, "refused a budget of \(budget) yuan that holds the standard modules (\(standardHigh) yuan)")
+            return nil
+        }
+    }
+
     @Test func budgetRequiresAndExcludesHold() throws {
         let engine = Engine(catalog: Shipped.catalog)
         for (industry, sheet, budget) in Self.sheets() {
-            let plan = try engine.run(sheet, budgetYuan: budget, target: .none).plan
+            guard let plan = try Self.rulesOnlyPlan(engine, sheet, budget: budget) else { continue }
             let selected = Set(plan.selected.map(\.moduleID))
-            let standardHigh = plan.decisions.filter { $0.kind == .standard && $0.status.isSelected }.reduce(0) { $0 + $1.cost.high }
-            if let budget, standardHigh <= budget {
+            // A budget below the standard modules is refused (above), so every package is within its budget.
+            if let budget {
                 #expect(plan.investment.high <= budget, "budget exceeded for seed sheet \(sheet.answers["company_name"].debugDescription)")
             }
             for id in selected {
@@ -64,8 +78,8 @@ import Testing
 
     @Test func sameInputSameBytesForRandomSheets() throws {
         for (_, sheet, budget) in Self.sheets().prefix(40) {
-            let a = try Engine(catalog: Shipped.catalog).run(sheet, budgetYuan: budget, target: .none).proposal.jsonText()
-            let b = try Engine(catalog: Shipped.catalog).run(sheet, budgetYuan: budget, target: .none).proposal.jsonText()
+            let a = try Engine(catalog: Shipped.catalog).unchecked(sheet, budgetYuan: budget, target: .none).proposal.jsonText()
+            let b = try Engine(catalog: Shipped.catalog).unchecked(sheet, budgetYuan: budget, target: .none).proposal.jsonText()
             #expect(a == b)
         }
     }
@@ -83,7 +97,8 @@ import Testing
         let engine = Engine(catalog: Shipped.catalog)
         for (industry, sheet, budget) in Self.sheets().prefix(120) {
             guard let budget else { continue }
-            let out = try engine.run(sheet, budgetYuan: budget, target: .none)
+            // Unchecked: a budget below the standard modules is refused, yet the choice within it is still exact.
+            let out = try engine.unchecked(sheet, budgetYuan: budget, target: .none)
             let plan = out.plan
             let answers = out.diagnosis.answers
             let fired = industry.rules.filter { ConditionEvaluator.evaluate($0.when, in: answers).isTrue }
@@ -94,9 +109,9 @@ import Testing
             let candidates = industry.personalizedModules.map(\.id).filter { !ruledOut.contains($0) && score($0) >= industry.threshold }
             let standard = plan.decisions.filter { $0.kind == .standard && $0.status.isSelected }
             let room = budget - standard.reduce(0) { $0 + $1.cost.high }
-            var best = 0.0
-            for mask in 0..<(1 << candidates.count) {
-                var set = Set(candidates.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element))
+            /// `set` with the personalized modules it needs, and whether none of them is ruled out or excluded.
+            func closed(_ start: Set<String>) -> (set: Set<String>, valid: Bool) {
+                var set = start
                 var stack = Array(set), valid = true
                 while let id = stack.popLast() {
                     for r in industry.module(id)!.requiredIDs {
@@ -106,8 +121,19 @@ import Testing
                 }
                 let all = set.union(standard.map(\.moduleID))
                 if all.contains(where: { id in industry.module(id)!.excludedIDs.contains(where: all.contains) }) { valid = false }
+                return (set, valid)
+            }
+            // Must-haves are in whatever the budget: every set holds them (when they can be chosen at all).
+            let musts = candidates.filter { id in fired.contains { r in r.must && { if case .recommend(id) = r.effect { return true } else { return false } }() } }
+            let forced = closed(Set(musts))
+            let required = forced.valid ? forced.set : []
+            var best = 0.0
+            for mask in 0..<(1 << candidates.count) {
+                let (set, valid) = closed(Set(candidates.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element)))
                 let cost = set.reduce(0) { $0 + plan.decision($1)!.referenceCost.high }
-                if valid && cost <= room { best = max(best, set.reduce(0) { $0 + score($1) }) }
+                if valid && set.isSuperset(of: required) && (cost <= room || set == required) {
+                    best = max(best, set.reduce(0) { $0 + score($1) })
+                }
             }
             let chosen = plan.decisions.filter { $0.kind == .personalized && $0.status.isSelected }.reduce(0.0) { $0 + $1.score }
             #expect(abs(chosen - best) < 1e-9, "planner chose value \(chosen), brute force found \(best)")
