@@ -115,7 +115,7 @@ extension RenderStrings {
         ("revenue", "年营业收入", "Annual revenue"),
         ("contractor", "总包商", "General contractor"),
         ("noContractor", "未指定（按参考目录价格估算）", "none (priced from the reference catalog)"),
-        ("exampleLabel", "示例", "example"),
+        ("exampleLabel", "示例", "Example"),
         ("exampleNote", "此总包商为示例数据，其价格、工期和产品仅供演示，不代表真实报价。",
          "This contractor is example data: its prices, durations and products are for demonstration, not a real offer."),
         ("date", "诊断日期", "Diagnosis date"),
