@@ -85,6 +85,27 @@ import Testing
         #expect(AnswerSpillCoding.decode(bytes) == odd.withoutLocations)
     }
 
+    /// summary.xlsx makes each enterprise's cells only as its sheet is streamed into the archive: the same
+    /// workbook as one whose rows were all held, read back cell for cell, over many chunks of the archive.
+    @Test func aSheetStreamedRowByRowIsTheSameWorkbook() throws {
+        let cells: [[XLSXWorkbook.Cell]] = (0..<3_000).map { r in
+            [.number(Double(r)), .text("企业 \(r) & <甲>"), r % 7 == 0 ? .empty : .text(String(repeating: "长", count: r % 50), .wrap)]
+        }
+        var held = XLSXWorkbook.Sheet(name: "汇总")
+        held.rows = [[.text("序号", .header), .text("企业", .header)]] + cells
+        held.frozenRows = 1
+        var streamed = XLSXWorkbook.Sheet(name: "汇总")
+        streamed.rows = [[.text("序号", .header), .text("企业", .header)]]
+        streamed.frozenRows = 1
+        streamed.laterRows = (cells.count, { cells[$0] })
+        let a = try XLSXReader.sheets(XLSXWorkbook(sheets: [held]).data())
+        let b = try XLSXReader.sheets(XLSXWorkbook(sheets: [streamed]).data())
+        #expect(a.count == 1 && b.count == 1)
+        #expect(a[0].rows.map(\.row) == b[0].rows.map(\.row))
+        #expect(a[0].rows.map(\.fields) == b[0].rows.map(\.fields))
+        #expect(b[0].rows.count == 3_001 && b[0].rows[1].fields == ["0", "企业 0 & <甲>"])
+    }
+
     /// A CSV file is checked whole for a quote that never closes before its rows are read one at a time: the check
     /// finds exactly what reading every row finds, at the same row and column.
     @Test func theQuoteCheckAgreesWithReadingEveryRow() {
