@@ -267,6 +267,16 @@ struct SceneLevels: Sendable {
         }
     }
 
+    /// Calls `body` with each scene's id and level (scenes without a level left out).
+    func forEach(_ body: (String, Int) -> Void) {
+        switch storage {
+        case let .compact(scenes, levels):
+            for (scene, level) in zip(scenes, levels) where level >= 0 { body(scene, Int(level)) }
+        case let .general(levels):
+            for (scene, level) in levels { body(scene, level) }
+        }
+    }
+
     /// The levels sorted by scene id, as summary.csv lists them.
     var sortedByScene: [(scene: String, level: Int)] {
         dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
