@@ -175,7 +175,7 @@ import Testing
 @Suite struct PeerStandingTests {
     static func row(_ index: Int, _ points: Double, band: String = "small", industry: String = "a", scenes: [String: Int]) -> BatchRow {
         var r = BatchRow(index: index, origin: "x")
-        r.pointsNow = points; r.sizeBand = band; r.industry = industry; r.sceneLevels = scenes
+        r.pointsNow = points; r.sizeBand = band; r.industry = industry; r.sceneLevels = SceneLevels(scenes)
         return r
     }
 

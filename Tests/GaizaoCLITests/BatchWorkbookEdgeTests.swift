@@ -130,6 +130,49 @@ import Testing
         }
     }
 
+    /// Excel and WPS write each row once, in ascending order. A sheet with a row number twice, or with its rows
+    /// out of order (a forged or damaged file), is refused with its sheet and row: never read as two enterprises
+    /// of one row number, nor numbered otherwise than the user sees them.
+    @Test func aRowNumberTwiceOrRowsOutOfOrderAreRefusedWithTheRow() throws {
+        let dir = BatchCommandTests.tempDir()
+        let header = #"<row r="1">"# + Self.inline("A1", "industry") + Self.inline("B1", "company_name") + "</row>"
+        func enterprise(_ row: Int, _ name: String) -> String {
+            "<row r=\"\(row)\">" + Self.inline("A\(row)", "auto-parts") + Self.inline("B\(row)", name) + "</row>"
+        }
+        let cases: [(name: String, rows: String, row: Int, message: String)] = [
+            ("twice", enterprise(2, "甲") + enterprise(3, "乙") + enterprise(3, "丙"), 3, "row 3 appears twice in the sheet"),
+            ("twice-apart", enterprise(2, "甲") + enterprise(3, "乙") + enterprise(4, "丙") + enterprise(3, "丁"), 3, "row 3 appears twice in the sheet"),
+            ("header-twice", enterprise(1, "甲") + enterprise(2, "乙"), 1, "row 1 appears twice in the sheet"),
+            ("unordered", enterprise(3, "乙") + enterprise(2, "甲"), 2,
+             "row 2 comes after row 3: the rows are out of order, as no spreadsheet writes them"),
+        ]
+        for c in cases {
+            let book = dir.appendingPathComponent("\(c.name).xlsx")
+            try Self.workbook(Self.sheetParts(header + c.rows), at: book)
+            let failure = try #require(try Self.readFailure(book), "\(c.name)")
+            #expect(failure.sheet == "问卷" && failure.row == c.row, "\(c.name)")
+            #expect(failure.message == c.message, "\(c.name)")
+        }
+        let book = dir.appendingPathComponent("twice.xlsx")
+        let out = dir.appendingPathComponent("out")
+        let r = try GaizaoBinary.run(["batch", book.path, "-o", out.path])
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("twice.xlsx[问卷]:3: error: row 3 appears twice in the sheet"), "\(r.stderr)")
+        // No enterprise of the sheet is diagnosed: the summary holds the workbook's error alone.
+        let rows = try BatchCommandTests.summaryRows(out)
+        #expect(rows.count == 1 && rows.first?["status"] == "failed" && rows.first?["folder"] == "", "\(rows)")
+        let zh = try GaizaoBinary.run(["batch", dir.appendingPathComponent("unordered.xlsx").path, "-o", dir.appendingPathComponent("out-zh").path],
+                                      environment: Self.zh)
+        #expect(zh.status == 1 && !zh.crashed)
+        #expect(zh.stderr.contains("unordered.xlsx[问卷]:2：错误：第 2 行排在第 3 行之后：行的顺序错乱，表格软件不会这样写"), "\(zh.stderr)")
+        let zhTwice = try GaizaoBinary.run(["batch", book.path, "-o", dir.appendingPathComponent("out-zh2").path], environment: Self.zh)
+        #expect(zhTwice.stderr.contains("twice.xlsx[问卷]:3：错误：第 3 行在工作表中出现了两次"), "\(zhTwice.stderr)")
+        // Rows in ascending order with gaps, and rows without a number (each the one after the last), still read.
+        let gaps = dir.appendingPathComponent("gaps.xlsx")
+        try Self.workbook(Self.sheetParts(header + enterprise(2, "甲") + enterprise(5, "乙") + "<row>" + Self.inline("A6", "auto-parts") + "</row>"), at: gaps)
+        #expect(try XLSXReader.sheets(Data(contentsOf: gaps))[0].rows.map(\.row) == [1, 2, 5, 6])
+    }
+
     @Test func aMissingSharedStringsPartIsALocatedError() throws {
         let dir = BatchCommandTests.tempDir()
         let book = dir.appendingPathComponent("noshared.xlsx")

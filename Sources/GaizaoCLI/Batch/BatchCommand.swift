@@ -79,16 +79,19 @@ public struct BatchCommand: AsyncParsableCommand {
         let earlier = EarlierResults.scan(out)
         if earlier.count > 0 { Console.err(CLIMessages.earlierResults(FileIO.displayPath(out), count: earlier.count, first: earlier.highest + 1)) }
         let staging = try BatchStaging(outputDirectory: out)
-        let job = BatchJob(engine: engine, writer: writer, formats: formats, staging: staging, contractor: contractor,
-                           target: target.value, firstNumber: earlier.highest + 1)
+        let spill = try AnswerSpill(folder: staging.scratch)
+        let sceneOrder = session.catalog.maturity.scenes.map(\.id)
+        let job = BatchJob(engine: engine, writer: writer, formats: formats, staging: staging, spill: spill, sceneOrder: sceneOrder,
+                           contractor: contractor, target: target.value, firstNumber: earlier.highest + 1)
         let progress = ProgressBar()
 
         // Two passes, so that each proposal can show where its enterprise stands among the batch's peers (same
-        // industry and size band): first every enterprise is decoded and diagnosed and its summary row and answers
-        // kept, then each is diagnosed again and planned (the engine is deterministic), rendered with its peer
-        // benchmark and moved into place. Running the engine twice costs less than keeping each proposal's JSON
-        // (about 200 KB) in scratch and decoding it back. Both passes run `jobs` workers that take the next record
-        // as soon as they are free; memory holds the summary rows with their answers and one proposal per worker.
+        // industry and size band): first every enterprise is decoded and diagnosed, its summary row kept in memory
+        // and its decoded answers appended to a scratch file (`AnswerSpill`); then each one's answers are read
+        // back, diagnosed again and planned (the engine is deterministic), rendered with its peer benchmark and
+        // moved into place. Running the engine twice costs less than keeping each proposal's JSON (about 200 KB)
+        // in scratch and decoding it back. Both passes run `jobs` workers that take the next record as soon as they
+        // are free; memory holds the summary rows (a few hundred bytes each) and one proposal per worker.
         // The batch's own files (summary.csv when -o is an input folder) are never read as input.
         let feed = BatchFeed(BatchInputs(inputs, excluding: summaryPaths, stopRequested: { stopper.stopping }), stopper: stopper)
         let results = BatchResults(progress: progress)
@@ -103,9 +106,10 @@ public struct BatchCommand: AsyncParsableCommand {
         }
         progress.finish()
         if stopper.stopping { stopper.finishInterrupted(staging) }
-        let diagnosed = results.collected().rows
-        let peers = BatchPeers(diagnosed, sceneOrder: session.catalog.maturity.scenes.map(\.id))
-        let publishing = BatchRowQueue(diagnosed, progress: ProgressBar())
+        let diagnosed = results.takeRows()
+        let peers = BatchPeers(diagnosed, sceneOrder: sceneOrder)
+        // The queue holds the only copy of the rows: it replaces each with its final row in place.
+        let publishing = BatchRowQueue(consume diagnosed, progress: ProgressBar())
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<max(1, jobs) {
                 group.addTask {
@@ -177,13 +181,18 @@ struct BatchJob: Sendable {
     let writer: ProposalWriter
     let formats: [OutputFormat]
     let staging: BatchStaging
+    /// Where the first pass keeps each enterprise's answers for the second.
+    let spill: AnswerSpill
+    /// The maturity model's scene ids, one array shared by every row's scene levels.
+    let sceneOrder: [String]
     let contractor: String?
     let target: TargetLevel
     /// The number of the first record's folder (after those of earlier runs in the output folder).
     var firstNumber = 1
 
     /// The first pass for one record: decode and diagnose it (no plan: the peer groups need only the diagnosis),
-    /// and return its summary row (the folder it will have, and the answers for the second pass) or its errors.
+    /// keep its answers for the second pass, and return its summary row (the folder it will have, and where its
+    /// answers were kept) or its errors.
     func diagnose(_ record: BatchRecord, index: Int) -> BatchRow {
         var row = BatchRow(index: index, origin: record.origin)
         do {
@@ -191,8 +200,8 @@ struct BatchJob: Sendable {
             let standing: Engine.Standing
             do { standing = try engine.standing(sheet, contractor: contractor) } catch { throw BatchFailure(message: error.description) }
             let name = Self.folderPrefix(index + firstNumber - 1) + SafeFileName.from(standing.enterprise.name, fallback: record.fallbackName)
-            row = BatchRow.from(standing, index: index, origin: record.origin, folder: name)
-            row.kept = KeptAnswers(sheet)
+            row = BatchRow.from(standing, index: index, origin: record.origin, folder: name, sceneOrder: sceneOrder)
+            row.answers = try spill.append(sheet)
         } catch {
             row.errors = Self.errors(error, record.origin)
         }
@@ -204,15 +213,15 @@ struct BatchJob: Sendable {
     /// worker's reused `documents`, written into a scratch folder and moved into place whole; its row completed
     /// with the plan's columns.
     func publish(_ diagnosed: BatchRow, peers: Proposal.PeerBenchmark?, documents: inout DocumentBuffers) -> BatchRow {
-        guard diagnosed.error == nil, let name = diagnosed.folder, let kept = diagnosed.kept else { return diagnosed }
-        let sheet = kept.sheet
+        guard diagnosed.error == nil, let name = diagnosed.folder, let place = diagnosed.answers else { return diagnosed }
         var row = diagnosed
-        row.kept = nil
+        row.answers = nil
         do {
+            let sheet = try spill.read(place)
             var p: Proposal
             do { p = try engine.run(sheet, contractor: contractor, target: target).proposal } catch { throw BatchFailure(message: error.description) }
             p.peers = peers
-            row = BatchRow.from(p, index: diagnosed.index, origin: diagnosed.origin, folder: name)
+            row = BatchRow.from(p, index: diagnosed.index, origin: diagnosed.origin, folder: name, sceneOrder: sceneOrder)
             try writer.render(p, formats, into: &documents)
             let folder = try staging.begin(folder: name)
             do {
@@ -290,13 +299,17 @@ struct BatchPeers: Sendable {
     private let groups: [String: PeerGroup]
 
     init(_ rows: [BatchRow], sceneOrder: [String]) {
-        var members: [String: [PeerGroup.Member]] = [:]
-        for r in rows where r.error == nil { members[Self.key(r), default: []].append(Self.member(r)) }
-        groups = members.mapValues { PeerGroup(members: $0, sceneOrder: sceneOrder) }
+        // The rows of each group by position, then each group's members built and summed up one group at a time:
+        // a member's scene levels are a dictionary, too large to build for a whole batch at once.
+        var positions: [String: [Int]] = [:]
+        for (i, r) in rows.enumerated() where r.error == nil { positions[Self.key(r), default: []].append(i) }
+        groups = positions.mapValues { group in PeerGroup(members: group.map { Self.member(rows[$0]) }, sceneOrder: sceneOrder) }
     }
 
     static func key(_ r: BatchRow) -> String { "\(r.industry ?? "")|\(r.sizeBand ?? "")" }
-    static func member(_ r: BatchRow) -> PeerGroup.Member { .init(points: r.pointsNow, level: r.levelNow, sceneLevels: r.sceneLevels) }
+    static func member(_ r: BatchRow) -> PeerGroup.Member {
+        .init(points: r.pointsNow, level: r.levelNow, sceneLevels: r.sceneLevels.dictionary)
+    }
 
     func benchmark(_ r: BatchRow) -> Proposal.PeerBenchmark? {
         guard r.error == nil else { return nil }

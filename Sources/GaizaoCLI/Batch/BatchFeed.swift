@@ -55,10 +55,13 @@ final class BatchResults: @unchecked Sendable {
         progress.update(done: totals.done + totals.failed, failed: totals.failed, total: nil)
     }
 
-    /// The rows in input order, and the totals.
-    func collected() -> (rows: [BatchRow], totals: BatchTotals) {
+    /// The rows in input order, handed over: none are kept here, so the batch holds one copy of them.
+    func takeRows() -> [BatchRow] {
         lock.lock()
         defer { lock.unlock() }
-        return (rows.sorted { $0.index < $1.index }, totals)
+        var taken: [BatchRow] = []
+        swap(&taken, &rows)
+        taken.sort { $0.index < $1.index }
+        return taken
     }
 }

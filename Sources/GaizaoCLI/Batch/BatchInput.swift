@@ -153,7 +153,7 @@ struct BatchInputs: Sequence, IteratorProtocol {
                 switch CSVTable.open(input) {
                 case let .success(table):
                     tables = [table]
-                    if table.rows.isEmpty {
+                    if table.isEmpty {
                         empty.append(("\(table.source):\(table.headerRow + 1)", "no enterprise rows below the header (row \(table.headerRow)): the CSV file holds no enterprise"))
                     }
                 case let .failure(broken): queue = [broken.record]
@@ -164,7 +164,7 @@ struct BatchInputs: Sequence, IteratorProtocol {
                 switch WorkbookTables.open(input) {
                 case let .success(sheets):
                     tables = sheets
-                    if let first = sheets.first, sheets.allSatisfy({ $0.rows.isEmpty }) {
+                    if let first = sheets.first, sheets.allSatisfy(\.isEmpty) {
                         empty.append(("\(first.source):\(first.headerRow + 1)", "no enterprise rows below the header (row \(first.headerRow)): the workbook holds no enterprise"))
                     }
                 case let .failure(broken): queue = [broken.record]
@@ -178,7 +178,7 @@ struct BatchInputs: Sequence, IteratorProtocol {
 }
 
 /// A CSV file read into an `AnswerTable`: UTF-8 (with or without a byte order mark) or GB18030, as spreadsheets
-/// save it.
+/// save it. The file's text is held while its rows are read, one at a time as the batch asks for them.
 enum CSVTable {
     static func open(_ path: String) -> Swift.Result<AnswerTable, BatchRecord.Failure> {
         func broken(_ origin: String, _ message: String) -> Swift.Result<AnswerTable, BatchRecord.Failure> {
@@ -188,30 +188,30 @@ enum CSVTable {
         if let size = attributes?[.size] as? Int, size > BatchInputs.maxCSVBytes {
             return broken(path, "\(size) bytes is more than the CSV limit of \(BatchInputs.maxCSVBytes) bytes")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // The file's bytes are let go once decoded: only its text is held from here on.
+        guard let bytes = FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
             return broken(path, access(path, R_OK) != 0 && (errno == EACCES || errno == EPERM) ? "cannot be read (permission denied)" : "cannot be read")
         }
+        let decoded = SpreadsheetText.decode(consume bytes)
         let text: String
-        switch SpreadsheetText.decode([UInt8](data)) {
+        switch decoded {
         case let .success(decoded): text = decoded.text
         case let .failure(bad):
             return broken("\(path):\(bad.line):\(bad.column)",
                           "neither UTF-8 nor GB18030 text (byte \(bad.offset + 1) of the file, line \(bad.line)): save the file again from the spreadsheet as \"CSV UTF-8\" or \"CSV\"")
         }
-        let rows: [CSVReader.Row]
-        do { rows = try CSVReader.rows(text) } catch {
-            switch error {
-            case let .unterminatedQuote(row, column): return broken("\(path):\(row):\(column)", "a quoted field is never closed")
-            }
+        // A file whose quotes do not close is refused whole, before any of its rows is read.
+        if case let .unterminatedQuote(row, column) = CSVReader.unterminatedQuote(in: text) {
+            return broken("\(path):\(row):\(column)", "a quoted field is never closed")
         }
-        return AnswerTable.make(source: path, rows: rows, kind: "CSV file")
+        return AnswerTable.make(source: path, csv: CSVReader.Rows(text), kind: "CSV file")
     }
 }
 
 /// Rows of answers from a spreadsheet — a CSV file or a worksheet — handing out one record per row, built only
-/// when asked for. The question ids are the first row holding a cell `industry` among the first three (a CSV
-/// printed by `questions --csv` has them in row 1; a questionnaire workbook has Chinese headers in row 1 and the
-/// ids in row 2); the enterprises are the rows after it. Rows and columns are the spreadsheet's numbers (row 1,
+/// when asked for (a CSV file's rows are only read from its text then, too). The question ids are the first row
+/// holding a cell `industry` among the first three (a CSV printed by `questions --csv` has them in row 1; a
+/// questionnaire workbook has Chinese headers in row 1 and the ids in row 2); the enterprises are the rows after it. Rows and columns are the spreadsheet's numbers (row 1,
 /// column 1 = A1), so a located error points at the cell a user sees.
 struct AnswerTable {
     /// The file (and sheet) shown in locations.
@@ -222,12 +222,34 @@ struct AnswerTable {
     let dateColumn: Int?
     /// The spreadsheet row of the question ids; the enterprises are the rows below it.
     var headerRow = 1
-    let rows: [CSVReader.Row]
+    /// The enterprise rows read already (a worksheet's, all of them; a CSV file's, those read ahead), handed out
+    /// from `index` on, then those `rest` reads.
+    private var ahead: [CSVReader.Row]
+    private var index = 0
+    private var rest: CSVReader.Rows?
     /// The industry of a row whose industry cell is empty (a questionnaire workbook is for one industry).
     var defaultIndustry: String? = nil
-    var index = 0
 
-    static func make(source: String, rows: [CSVReader.Row], kind: String, defaultIndustry: String? = nil)
+    /// Whether the table has no enterprise row (below its header) at all.
+    var isEmpty: Bool { ahead.isEmpty && rest == nil }
+
+    /// A CSV file's table, its rows read from `csv` as they are asked for.
+    static func make(source: String, csv: CSVReader.Rows, kind: String) -> Swift.Result<AnswerTable, BatchRecord.Failure> {
+        var csv = csv
+        var first: [CSVReader.Row] = []
+        do {
+            while first.count < 3, let row = try csv.next() { first.append(row) }
+        } catch {
+            switch error {
+            case let .unterminatedQuote(row, column):
+                return .failure(BatchRecord.Failure(record: .broken(origin: "\(source):\(row):\(column)", message: "a quoted field is never closed")))
+            }
+        }
+        return make(source: source, rows: first, rest: csv, kind: kind)
+    }
+
+    /// A worksheet's table, or (`rest`) the first rows of a CSV file and the reader of the others.
+    static func make(source: String, rows: [CSVReader.Row], rest: CSVReader.Rows? = nil, kind: String, defaultIndustry: String? = nil)
         -> Swift.Result<AnswerTable, BatchRecord.Failure> {
         func broken(_ origin: String, _ message: String) -> Swift.Result<AnswerTable, BatchRecord.Failure> {
             .failure(BatchRecord.Failure(record: .broken(origin: origin, message: message)))
@@ -250,15 +272,52 @@ struct AnswerTable {
         for (i, n) in names.enumerated() where !n.isEmpty && !seen.insert(n).inserted {
             return broken("\(source):\(header.row):\(i + 1)", "column `\(n)` (\(columnLetters(i + 1))) appears twice in the header")
         }
-        let body = rows.filter { $0.row > header.row }
-        return .success(AnswerTable(source: source, names: names, industryColumn: industryColumn,
-                                    dateColumn: names.firstIndex(of: "date"), headerRow: header.row, rows: body, defaultIndustry: defaultIndustry))
+        var table = AnswerTable(source: source, names: names, industryColumn: industryColumn, dateColumn: names.firstIndex(of: "date"),
+                                headerRow: header.row, ahead: rows.filter { $0.row > header.row }, rest: rest, defaultIndustry: defaultIndustry)
+        // Whether a CSV file has an enterprise row at all is known once one is read.
+        if table.ahead.isEmpty, table.rest != nil {
+            switch table.nextRow() {
+            case let .row(row): table.ahead = [row]
+            case let .broken(record): return .failure(BatchRecord.Failure(record: record))
+            case .end: break
+            }
+        }
+        return .success(table)
+    }
+
+    private enum NextRow {
+        case row(CSVReader.Row)
+        case broken(BatchRecord)
+        case end
+    }
+
+    private mutating func nextRow() -> NextRow {
+        if index < ahead.count {
+            index += 1
+            return .row(ahead[index - 1])
+        }
+        guard rest != nil else { return .end }
+        do {
+            if let row = try rest!.next() { return .row(row) }
+            rest = nil
+            return .end
+        } catch {
+            // Not met in practice: `CSVTable.open` checked the whole text's quotes first.
+            rest = nil
+            switch error {
+            case let .unterminatedQuote(row, column):
+                return .broken(.broken(origin: "\(source):\(row):\(column)", message: "a quoted field is never closed"))
+            }
+        }
     }
 
     mutating func next() -> BatchRecord? {
-        guard index < rows.count else { return nil }
-        let row = rows[index]
-        index += 1
+        let row: CSVReader.Row
+        switch nextRow() {
+        case let .row(next): row = next
+        case let .broken(record): return record
+        case .end: return nil
+        }
         let source = self.source
         let at = { (column: Int) in SourceLocation(file: source, line: row.row, column: column + 1) }
         for (i, text) in row.fields.enumerated() where (i >= names.count || names[i].isEmpty) && !text.trimmingCharacters(in: .whitespaces).isEmpty {

@@ -117,8 +117,7 @@ final class BatchStaging: Sendable {
         func discard() { try? FileManager.default.removeItem(atPath: staging.scratch + "/" + name) }
     }
 
-    /// A diagnosed enterprise's proposal JSON, kept in scratch between the batch's two passes (diagnose all, then
-    /// render each with its peers): memory holds one proposal per worker, whatever the size of the batch.
+    /// Removes the scratch folder and all it holds (the answers kept between the passes, folders not published).
     func removeAll() { try? FileManager.default.removeItem(atPath: scratch) }
 }
 

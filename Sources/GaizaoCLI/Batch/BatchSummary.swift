@@ -19,23 +19,24 @@ struct BatchRow: Sendable {
     var weeks = 0
     var town: String?
     var sizeBand: String?
-    /// Each scene's level now (the catalog's scene order), for the dashboard's heat map.
-    var sceneLevels: [String: Int] = [:]
+    /// Each scene's level now, for the peer groups and the dashboard's heat map.
+    var sceneLevels = SceneLevels()
     var error: String?
     /// Every error of a failed record, for errors.csv.
     var errors: [BatchError] = []
-    /// The record's answers, decoded by the first pass and kept for the second, which plans and renders them.
-    var kept: KeptAnswers?
+    /// Where the first pass kept the record's decoded answers for the second, which plans and renders them.
+    var answers: AnswerSpill.Place?
 
     /// The first pass's row: who the enterprise is and where it stands; the plan's columns wait for the second.
-    static func from(_ s: Engine.Standing, index: Int, origin: String, folder: String) -> BatchRow {
+    /// `sceneOrder`: the maturity model's scene ids, one array shared by the batch's rows.
+    static func from(_ s: Engine.Standing, index: Int, origin: String, folder: String, sceneOrder: [String]) -> BatchRow {
         BatchRow(
             index: index, origin: origin, folder: folder, enterprise: s.enterprise.name, industry: s.enterprise.industry,
             pointsNow: s.points, levelNow: s.level, town: s.enterprise.town, sizeBand: s.enterprise.sizeBand,
-            sceneLevels: Dictionary(s.scenes.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a }))
+            sceneLevels: SceneLevels(scenes: s.scenes.map(\.id), levels: s.scenes.map(\.level), order: sceneOrder))
     }
 
-    static func from(_ p: Proposal, index: Int, origin: String, folder: String) -> BatchRow {
+    static func from(_ p: Proposal, index: Int, origin: String, folder: String, sceneOrder: [String]) -> BatchRow {
         BatchRow(
             index: index, origin: origin, folder: folder, enterprise: p.enterprise.name, industry: p.enterprise.industry,
             pointsNow: p.diagnosis.points, levelNow: p.diagnosis.level, pointsAfter: p.after.points, levelAfter: p.after.level,
@@ -44,7 +45,7 @@ struct BatchRow: Sendable {
             subsidy: CostRange(low: p.totals.subsidy.lowYuan, high: p.totals.subsidy.highYuan),
             netCost: CostRange(low: p.totals.netCost.lowYuan, high: p.totals.netCost.highYuan), weeks: p.totals.durationWeeks,
             town: p.enterprise.town, sizeBand: p.enterprise.sizeBand,
-            sceneLevels: Dictionary(p.diagnosis.scenes.map { ($0.id, $0.level) }, uniquingKeysWith: { a, _ in a }))
+            sceneLevels: SceneLevels(scenes: p.diagnosis.scenes.map(\.id), levels: p.diagnosis.scenes.map(\.level), order: sceneOrder))
     }
 }
 
@@ -80,7 +81,13 @@ enum SummaryCSV {
     static let byteOrderMark = "\u{FEFF}"
 
     static func text(_ rows: [BatchRow]) -> String {
-        byteOrderMark + ([header] + rows.map(line)).joined(separator: "\n") + "\n"
+        // Line by line into one string: a batch of 100,000 has a summary of about 30 MB, built once.
+        var text = byteOrderMark + header + "\n"
+        for row in rows {
+            text += line(row)
+            text += "\n"
+        }
+        return text
     }
 
     static let header = "index,folder,input,enterprise,industry,points_now,level_now,points_after,level_after,modules,investment_low_yuan,investment_high_yuan,subsidy_low_yuan,subsidy_high_yuan,net_low_yuan,net_high_yuan,weeks,status,error,town,size_band,scene_levels"
@@ -95,7 +102,7 @@ enum SummaryCSV {
             r.error == nil ? String(r.subsidy.low) : "", r.error == nil ? String(r.subsidy.high) : "",
             r.error == nil ? String(r.netCost.low) : "", r.error == nil ? String(r.netCost.high) : "",
             r.error == nil ? String(r.weeks) : "", r.error == nil ? "ok" : "failed", r.error ?? "",
-            r.town ?? "", r.sizeBand ?? "", r.sceneLevels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";"),
+            r.town ?? "", r.sizeBand ?? "", r.sceneLevels.sortedByScene.map { "\($0.scene)=\($0.level)" }.joined(separator: ";"),
         ]
         return fields.map(quote).joined(separator: ",")
     }
@@ -132,10 +139,12 @@ enum SummaryCSV {
             r.weeks = int("weeks")
             r.town = f["town"].flatMap { $0.isEmpty ? nil : unquoted($0) }
             r.sizeBand = f["size_band"].flatMap { $0.isEmpty ? nil : $0 }
+            var levels: [String: Int] = [:]
             for pair in (f["scene_levels"] ?? "").split(separator: ";") {
                 let parts = pair.split(separator: "=")
-                if parts.count == 2, let level = Int(parts[1]) { r.sceneLevels[String(parts[0])] = level }
+                if parts.count == 2, let level = Int(parts[1]) { levels[String(parts[0])] = level }
             }
+            r.sceneLevels = SceneLevels(levels)
             if f["status"] != "ok" {
                 let message = unquoted(f["error"]).flatMap { $0.isEmpty ? nil : $0 } ?? "failed"
                 r.error = message
@@ -211,23 +220,71 @@ extension PeerStanding {
     }
 }
 
-/// An answer sheet as the batch keeps it between its passes, in about half the memory of `AnswerSheet`: the
-/// answers as a list instead of a hash table, and without their source locations (only decoding errors use
-/// those, and the first pass reported them).
-struct KeptAnswers: Sendable {
-    private let industry: String
-    private let date: String?
-    private let file: String?
-    private let answers: [(id: String, value: AnswerValue)]
+/// Each scene's level of one enterprise, as compact as a batch of 100,000 needs it to be: the scene ids are one
+/// array shared by every row of the batch (the maturity model's scene order) and each level is one byte, where a
+/// dictionary took about 900 bytes a row. Levels from elsewhere (a merged summary.csv, whose ids and numbers may
+/// be anything) are kept as they came, in a dictionary.
+struct SceneLevels: Sendable {
+    private enum Storage: Sendable {
+        /// The level of `scenes[i]` is `levels[i]`; -1 for none.
+        case compact(scenes: [String], levels: [Int8])
+        case general([String: Int])
+    }
+    private var storage: Storage
 
-    init(_ sheet: AnswerSheet) {
-        industry = sheet.industry
-        date = sheet.date
-        file = sheet.file
-        answers = sheet.answers.map { ($0.key, $0.value) }
+    init() { storage = .general([:]) }
+
+    init(_ levels: [String: Int]) { storage = .general(levels) }
+
+    /// The levels of `scenes` (ids), in the same order. `order` is the batch's shared list of scene ids: when
+    /// `scenes` is that list and every level fits in a byte, only the levels are stored.
+    init(scenes: [String], levels: [Int], order: [String]) {
+        if scenes == order, levels.count == order.count, levels.allSatisfy({ (0...Int(Int8.max)).contains($0) }) {
+            storage = .compact(scenes: order, levels: levels.map { Int8($0) })
+        } else {
+            storage = .general(Dictionary(zip(scenes, levels).map { ($0, $1) }, uniquingKeysWith: { a, _ in a }))
+        }
     }
 
-    var sheet: AnswerSheet {
-        AnswerSheet(industry: industry, date: date, answers: Dictionary(uniqueKeysWithValues: answers), file: file)
+    subscript(scene: String) -> Int? {
+        switch storage {
+        case let .compact(scenes, levels):
+            guard let i = scenes.firstIndex(of: scene), levels[i] >= 0 else { return nil }
+            return Int(levels[i])
+        case let .general(levels): return levels[scene]
+        }
+    }
+
+    /// The levels by scene id.
+    var dictionary: [String: Int] {
+        switch storage {
+        case let .compact(scenes, levels):
+            var result: [String: Int] = [:]
+            result.reserveCapacity(scenes.count)
+            for (scene, level) in zip(scenes, levels) where level >= 0 && result[scene] == nil { result[scene] = Int(level) }
+            return result
+        case let .general(levels): return levels
+        }
+    }
+
+    /// Calls `body` with each scene's id and level (scenes without a level left out).
+    func forEach(_ body: (String, Int) -> Void) {
+        switch storage {
+        case let .compact(scenes, levels):
+            for (scene, level) in zip(scenes, levels) where level >= 0 { body(scene, Int(level)) }
+        case let .general(levels):
+            for (scene, level) in levels { body(scene, level) }
+        }
+    }
+
+    /// The levels sorted by scene id, as summary.csv lists them.
+    var sortedByScene: [(scene: String, level: Int)] {
+        dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Whether only the levels are stored (the batch's shared scene order).
+    var isCompact: Bool {
+        if case .compact = storage { return true }
+        return false
     }
 }

@@ -38,7 +38,9 @@ enum BatchSummaryHTML {
 
     static func render(rows: [BatchRow], totals: BatchTotals, catalog: Catalog, lang: Lang, proposalFile: String = "proposal.html") -> String {
         func t(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
-        let done = rows.filter { $0.error == nil }
+        // The diagnosed rows, not copied: a batch may hold 100,000.
+        let done = rows.lazy.filter { $0.error == nil }
+        let doneCount = done.count
         let levelNames = (0...4).map { $0 == 0 ? t("未达一级", "Below 1") : t("\($0)级", "Level \($0)") }
         let industryNames = Dictionary(catalog.industries.map { ($0.id, $0.name[lang]) }, uniquingKeysWith: { a, _ in a })
 
@@ -96,13 +98,16 @@ enum BatchSummaryHTML {
         var heat = "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th scope=\"col\">\(t("场景", "Scene"))</th>"
         for l in 0...4 { heat += "<th scope=\"col\" class=\"num\">\(l)</th>" }
         heat += "</tr></thead><tbody>"
+        var sceneCounts: [String: [Int]] = [:]
+        for r in done {
+            r.sceneLevels.forEach { scene, level in sceneCounts[scene, default: [Int](repeating: 0, count: 5)][max(0, min(4, level))] += 1 }
+        }
         for scene in catalog.maturity.scenes {
-            var counts = [Int](repeating: 0, count: 5)
-            for r in done { if let l = r.sceneLevels[scene.id] { counts[max(0, min(4, l))] += 1 } }
+            let counts = sceneCounts[scene.id] ?? [Int](repeating: 0, count: 5)
             guard counts.reduce(0, +) > 0 else { continue }
             heat += "<tr><th scope=\"row\" class=\"name\">\(escape(scene.name[lang]))\(scene.mandatory ? " <small>\(t("必选", "mandatory"))</small>" : "")</th>"
             for c in counts {
-                let share = Double(c) / Double(max(1, done.count))
+                let share = Double(c) / Double(max(1, doneCount))
                 heat += "<td class=\"num\" style=\"background:rgba(31,58,95,\(String(format: "%.2f", 0.08 + 0.8 * share)));color:\(share > 0.45 ? "#fff" : "inherit")\">\(c)</td>"
             }
             heat += "</tr>"
@@ -114,7 +119,8 @@ enum BatchSummaryHTML {
             let messages = r.errors.isEmpty ? [r.error ?? ""] : r.errors.map { $0.message }
             failed += "<tr><td class=\"name\">\(escape(r.origin))</td><td>\(messages.map(escape).joined(separator: "<br>"))</td></tr>"
         }
-        let standings = PeerStanding.compute(done, sceneOrder: catalog.maturity.scenes.map(\.id))
+        // Peer groups of all the diagnosed enterprises; standings only for those listed.
+        let peers = BatchPeers(rows, sceneOrder: catalog.maturity.scenes.map(\.id))
         let sceneNames = Dictionary(catalog.maturity.scenes.map { ($0.id, $0.name[lang]) }, uniquingKeysWith: { a, _ in a })
         var table = ""
         for r in done.prefix(2000) {
@@ -124,7 +130,7 @@ enum BatchSummaryHTML {
             table += "<td>\(escape(r.town ?? ""))</td><td class=\"num\">\(points(r.pointsNow)) → \(points(r.pointsAfter))</td>"
             table += "<td>\(escape(levelNames[max(0, min(4, r.levelNow))])) → \(escape(levelNames[max(0, min(4, r.levelAfter))]))</td>"
             table += "<td class=\"num\">\(Money.wanRange(r.investment.low, r.investment.high))</td><td class=\"num\">\(Money.wanRange(r.subsidy.low, r.subsidy.high))</td><td class=\"num\">\(r.weeks)</td>"
-            if let p = standings[r.index] {
+            if let p = peers.benchmark(r).flatMap(PeerStanding.init) {
                 let behind = p.scenesBehind.map { sceneNames[$0] ?? $0 }
                 table += "<td>\(t("高于 \(p.percentile)% 同行（\(p.peers) 家）", "above \(p.percentile)% of \(p.peers) peers"))"
                 table += behind.isEmpty ? "" : "<br><small>\(t("低于同行中位的场景：", "scenes below the peers' median: "))\(escape(behind.joined(separator: t("、", ", "))))</small>"
@@ -133,7 +139,7 @@ enum BatchSummaryHTML {
                 table += "<td class=\"muted\">\(t("同行不足 3 家", "fewer than 3 peers"))</td></tr>"
             }
         }
-        let more = done.count > 2000 ? "<p class=\"muted\">\(t("仅列出前 2000 家，完整数据见 summary.csv / summary.xlsx。", "Only the first 2,000 are listed; summary.csv and summary.xlsx have them all."))</p>" : ""
+        let more = doneCount > 2000 ? "<p class=\"muted\">\(t("仅列出前 2000 家，完整数据见 summary.csv / summary.xlsx。", "Only the first 2,000 are listed; summary.csv and summary.xlsx have them all."))</p>" : ""
         let level2Now = done.filter { $0.levelNow >= 2 }.count, level2After = done.filter { $0.levelAfter >= 2 }.count
 
         return """
@@ -176,7 +182,7 @@ enum BatchSummaryHTML {
         <div class="cards">
         <div class="card">\(t("已诊断企业", "Enterprises diagnosed"))<b>\(totals.done)</b></div>
         <div class="card">\(t("失败", "Failed"))<b>\(totals.failed)</b></div>
-        <div class="card">\(t("二级及以上：现状 → 改造后", "Level 2+: now → after"))<b>\(percent(level2Now, done.count)) → \(percent(level2After, done.count))</b></div>
+        <div class="card">\(t("二级及以上：现状 → 改造后", "Level 2+: now → after"))<b>\(percent(level2Now, doneCount)) → \(percent(level2After, doneCount))</b></div>
         <div class="card">\(t("总投入（万元）", "Total investment (万元)"))<b>\(Money.wanRange(totals.investment.low, totals.investment.high))</b></div>
         <div class="card">\(t("总补助（万元）", "Total subsidy (万元)"))<b>\(Money.wanRange(totals.subsidy.low, totals.subsidy.high))</b></div>
         </div>

@@ -81,9 +81,10 @@ public struct DiagnoseCommand: ParsableCommand {
         if let peerRows {
             // The proposal shows its standing among the summary's enterprises of the same industry and size band
             // (itself, by name, not among them).
-            let row = BatchRow.from(proposal, index: 0, origin: answersFile.path, folder: "")
+            let sceneOrder = session.catalog.maturity.scenes.map(\.id)
+            let row = BatchRow.from(proposal, index: 0, origin: answersFile.path, folder: "", sceneOrder: sceneOrder)
             let same = peerRows.filter { $0.error == nil && $0.industry == row.industry && $0.sizeBand == row.sizeBand && $0.enterprise != row.enterprise }
-            proposal.peers = .make(BatchPeers.member(row), peers: same.map(BatchPeers.member), sceneOrder: session.catalog.maturity.scenes.map(\.id))
+            proposal.peers = .make(BatchPeers.member(row), peers: same.map(BatchPeers.member), sceneOrder: sceneOrder)
         }
         let base = answers == "-" ? "stdin" : SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent)
         let writer = try ProposalWriter(lang: global.lang, prepared: preparedTemplates?.value())

@@ -209,14 +209,19 @@ public enum FileIO {
     }
 
     public static func writeAtomically(_ text: String, to path: String) throws {
-        try writeAtomically(Array(text.utf8), to: path)
+        // The text's own UTF-8 is written: no copy of it as bytes (a batch's summary may be tens of MB).
+        try writeAtomically(to: path) { try writeFile(text, to: $0) }
     }
 
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        try writeAtomically(to: path) { try writeFile(bytes, to: $0) }
+    }
+
+    private static func writeAtomically(to path: String, _ write: (String) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let temp = try scratchFile(beside: path)
         do {
-            try writeFile(bytes, to: temp.path)
+            try write(temp.path)
             if rename(temp.path, url.path) != 0 {
                 throw CLIError.input("\(path): cannot write (\(String(cString: strerror(errno))))")
             }

@@ -13,18 +13,20 @@ enum SummaryWorkbook {
         summary.frozenRows = 1
         summary.columnWidths = [2: 22, 3: 28, 4: 28, 10: 40, 19: 60]
         let industryNames = Dictionary(catalog.industries.map { ($0.id, $0.name.zh) }, uniquingKeysWith: { a, _ in a })
-        for r in rows {
+        // Each enterprise's cells are made as the sheet is written (a batch of 100,000 is not held twice).
+        summary.laterRows = (rows.count, { index in
+            let r = rows[index]
             let ok = r.error == nil
             func n(_ value: Double) -> Cell { ok ? .number(value) : .empty }
             func i(_ value: Int) -> Cell { ok ? .number(Double(value)) : .empty }
-            summary.rows.append([
+            return [
                 .number(Double(r.index)), .text(r.folder ?? ""), .text(r.origin), .text(r.enterprise ?? ""),
                 .text(r.industry.map { industryNames[$0] ?? $0 } ?? ""),
                 n(r.pointsNow), i(r.levelNow), n(r.pointsAfter), i(r.levelAfter), .text(r.modules.joined(separator: ";")),
                 i(r.investment.low), i(r.investment.high), i(r.subsidy.low), i(r.subsidy.high), i(r.netCost.low), i(r.netCost.high),
                 i(r.weeks), .text(ok ? "成功" : "失败"), .text(r.errors.map { CLIText.localized($0.message) }.joined(separator: "\n"), .wrap),
-            ])
-        }
+            ]
+        })
         var book = XLSXWorkbook(sheets: [summary])
         let errors = rows.flatMap(\.errors)
         if !errors.isEmpty {

@@ -186,6 +186,8 @@ extension XLSXReader {
         // The row being read: its number, its cells so far, the cells the sheet spreads over so far.
         private var inRow = false
         private var number = 0, nextRow = 1, cellCount = 0
+        /// The numbers of the rows read so far, ascending (each row must come after the one before it).
+        private var rowNumbers: [Int] = []
         private var fields: [String] = []
 
         // The cell being read: its attributes, and how many `v`, `f` and `is` it holds (one each is expected).
@@ -277,8 +279,29 @@ extension XLSXReader {
             guard let number = rowText.map({ Int($0) }) ?? nextRow, (1...1_048_576).contains(number) else {
                 throw Failure(message: "a row numbered \(rowText ?? ""), outside 1–1048576")
             }
+            // Spreadsheets write each row once, in ascending order. A row number seen again (a forged or damaged
+            // sheet) would give two enterprises one row number, or merge their cells; rows out of order would be
+            // numbered as the user never sees them. Either is refused, naming the row.
+            if let last = rowNumbers.last, number <= last {
+                if Self.contains(rowNumbers, number) {
+                    throw Failure(message: "row \(number) appears twice in the sheet", row: number)
+                }
+                throw Failure(message: "row \(number) comes after row \(last): the rows are out of order, as no spreadsheet writes them",
+                              row: number)
+            }
+            rowNumbers.append(number)
             self.number = number
             nextRow = number + 1
+        }
+
+        /// Whether the ascending `numbers` hold `number` (a binary search).
+        static func contains(_ numbers: [Int], _ number: Int) -> Bool {
+            var low = 0, high = numbers.count
+            while low < high {
+                let mid = (low + high) / 2
+                if numbers[mid] < number { low = mid + 1 } else { high = mid }
+            }
+            return low < numbers.count && numbers[low] == number
         }
 
         private func endCell() throws(Failure) {

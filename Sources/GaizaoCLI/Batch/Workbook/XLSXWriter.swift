@@ -42,6 +42,16 @@ struct XLSXWorkbook {
         var validations: [Validation] = []
         /// Notes (comments) on cells: 1-based row and column.
         var notes: [(row: Int, column: Int, text: String)] = []
+        /// Rows after `rows` whose cells are made only as the sheet is written, one row at a time: how many, and
+        /// the cells of each (0-based). A summary of 100,000 enterprises is never held as cells, nor its XML whole.
+        var laterRows: (count: Int, cells: (Int) -> [Cell])? = nil
+
+        var rowCount: Int { rows.count + (laterRows?.count ?? 0) }
+
+        /// The cells of row `index` (0-based) of `rows` then `laterRows`.
+        func cells(_ index: Int) -> [Cell] {
+            index < rows.count ? rows[index] : laterRows!.cells(index - rows.count)
+        }
     }
 
     var sheets: [Sheet] = []
@@ -83,8 +93,36 @@ struct XLSXWorkbook {
         try add("xl/workbook.xml", workbook)
         try add("xl/_rels/workbook.xml.rels", rels)
         try add("xl/styles.xml", head + Self.styles)
+        /// A worksheet streamed into the archive: its XML made row by row as the archive asks for the next chunk.
+        /// The archive needs the part's size first, so each row's XML is made twice: once counted, once written.
+        func addWorksheet(_ path: String, _ sheet: Sheet) throws {
+            let start = head + Self.worksheetStart(sheet), end = Self.worksheetEnd(sheet)
+            var size = start.utf8.count + end.utf8.count
+            for r in 0..<sheet.rowCount { size += Self.rowXML(sheet.cells(r), number: r + 1).utf8.count }
+            var pending: [UInt8] = Array(start.utf8)
+            var nextRow = 0, written = 0, ended = false
+            struct OutOfOrder: Error {}
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(size), compressionMethod: .deflate) { position, count in
+                guard Int(position) == written else { throw OutOfOrder() }
+                while pending.count < count {
+                    if nextRow < sheet.rowCount {
+                        pending.append(contentsOf: Self.rowXML(sheet.cells(nextRow), number: nextRow + 1).utf8)
+                        nextRow += 1
+                    } else if !ended {
+                        pending.append(contentsOf: end.utf8)
+                        ended = true
+                    } else {
+                        break
+                    }
+                }
+                let chunk = Data(pending.prefix(count))
+                pending.removeFirst(chunk.count)
+                written += chunk.count
+                return chunk
+            }
+        }
         for (i, sheet) in sheets.enumerated() {
-            try add("xl/worksheets/sheet\(i + 1).xml", head + Self.worksheet(sheet))
+            try addWorksheet("xl/worksheets/sheet\(i + 1).xml", sheet)
             if !sheet.notes.isEmpty {
                 try add("xl/worksheets/_rels/sheet\(i + 1).xml.rels", head + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments\#(i + 1).xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawing\#(i + 1).vml"/></Relationships>"#)
                 try add("xl/comments\(i + 1).xml", head + Self.comments(sheet))
@@ -107,7 +145,9 @@ struct XLSXWorkbook {
         + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>"#
         + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#
 
-    static func worksheet(_ sheet: Sheet) -> String {
+    /// A sheet's XML (without the XML declaration) up to and with `<sheetData>`; each row's follows (`rowXML`), then
+    /// `worksheetEnd`.
+    static func worksheetStart(_ sheet: Sheet) -> String {
         var x = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
         if sheet.frozenRows > 0 {
             let top = "A\(sheet.frozenRows + 1)"
@@ -122,20 +162,28 @@ struct XLSXWorkbook {
             x += "</cols>"
         }
         x += "<sheetData>"
-        for (r, row) in sheet.rows.enumerated() where !row.isEmpty {
-            x += #"<row r="\#(r + 1)">"#
-            for (c, cell) in row.enumerated() {
-                let ref = AnswerTable.columnLetters(c + 1) + String(r + 1)
-                let style = cell.style == .plain ? "" : #" s="\#(cell.style.rawValue)""#
-                switch cell.value {
-                case .empty: if cell.style != .plain { x += #"<c r="\#(ref)"\#(style)/>"# }
-                case let .number(n): x += #"<c r="\#(ref)"\#(style)><v>\#(Self.number(n))</v></c>"#
-                case let .text(s): x += #"<c r="\#(ref)"\#(style) t="inlineStr"><is><t xml:space="preserve">\#(escape(s))</t></is></c>"#
-                }
+        return x
+    }
+
+    /// One row's XML (none for a row without cells); `number` is its 1-based row number.
+    static func rowXML(_ row: [Cell], number: Int) -> String {
+        guard !row.isEmpty else { return "" }
+        var x = #"<row r="\#(number)">"#
+        for (c, cell) in row.enumerated() {
+            let ref = AnswerTable.columnLetters(c + 1) + String(number)
+            let style = cell.style == .plain ? "" : #" s="\#(cell.style.rawValue)""#
+            switch cell.value {
+            case .empty: if cell.style != .plain { x += #"<c r="\#(ref)"\#(style)/>"# }
+            case let .number(n): x += #"<c r="\#(ref)"\#(style)><v>\#(Self.number(n))</v></c>"#
+            case let .text(s): x += #"<c r="\#(ref)"\#(style) t="inlineStr"><is><t xml:space="preserve">\#(escape(s))</t></is></c>"#
             }
-            x += "</row>"
         }
-        x += "</sheetData>"
+        return x + "</row>"
+    }
+
+    /// The sheet's XML from `</sheetData>` on.
+    static func worksheetEnd(_ sheet: Sheet) -> String {
+        var x = "</sheetData>"
         if !sheet.validations.isEmpty {
             x += #"<dataValidations count="\#(sheet.validations.count)">"#
             for v in sheet.validations {
