@@ -38,7 +38,7 @@ enum SummaryFilesGuard {
             return firstBytes(path, 4096).map { $0.contains("<title>\(title.zh)</title>") || $0.contains("<title>\(title.en)</title>") } ?? false
         case "summary.xlsx":
             // The workbook's part list names its sheets; gaizao's summary has the sheet 汇总.
-            guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read),
+            guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: nil),
                   let entry = archive["xl/workbook.xml"], entry.uncompressedSize < 1 << 20 else { return false }
             var data = Data()
             guard (try? archive.extract(entry, consumer: { data.append($0) })) != nil else { return false }
@@ -58,6 +58,6 @@ enum SummaryFilesGuard {
     private static func firstBytes(_ path: String, _ count: Int) -> String? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
-        return (try? handle.read(upToCount: count)).map { String(decoding: $0 ?? Data(), as: UTF8.self) }
+        return (try? handle.read(upToCount: count)).map { String(decoding: $0, as: UTF8.self) }
     }
 }
