@@ -34,7 +34,7 @@ extension ViewModelBuilder {
             : level == 2 && now < 2 ? strings["targetWhyPass"] : level > now ? strings["targetWhyNext"] : strings["targetWhyTop"]
         // A target at or below today's level is no step up: the line says so rather than "the package reaches it".
         let key = target.reached ? (level < now ? "targetBelowNowFmt" : level == now ? "targetAtNowFmt" : "targetReachedFmt")
-            : targetMissedForBudget ? "targetOverBudgetFmt" : "targetMissedFmt"
+            : (targetMissedForBudget ? "targetOverBudget" : "targetMissed") + (proposal.after.level < 1 ? "NoLevelFmt" : "Fmt")
         return strings.format(key, ["level": format.level(level), "why": why, "after": format.level(proposal.after.level),
                                     "now": format.level(now), "see": inSection ? "" : strings["targetSeeLadder"]])
     }

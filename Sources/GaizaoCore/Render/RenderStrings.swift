@@ -170,6 +170,11 @@ extension RenderStrings {
          "Target {level} ({why}): the catalog's modules and measures cannot reach it; the package aims at the highest reachable level, {after}{see}."),
         ("targetOverBudgetFmt", "目标{level}（{why}）：预算内无法达到，本方案按预算内可达到的最高等级{after}编制{see}。",
          "Target {level} ({why}): out of reach within the budget; the package aims at the highest level the budget reaches, {after}{see}."),
+        // The highest reachable level is below level 1: there is no "highest level" to aim at, only points to raise.
+        ("targetMissedNoLevelFmt", "目标{level}（{why}）：目录中的模块和措施无法达到，也达不到一级；本方案尽量提高得分{see}。",
+         "Target {level} ({why}): the catalog's modules and measures cannot reach it, nor level 1; the package raises the points as far as it can{see}."),
+        ("targetOverBudgetNoLevelFmt", "目标{level}（{why}）：预算内无法达到，预算内也达不到一级；本方案在预算内尽量提高得分{see}。",
+         "Target {level} ({why}): out of reach within the budget, as is level 1; the package raises the points as far as the budget allows{see}."),
         ("targetSeeLadder", "，原因及达到目标所需投入见“目标等级与投入路径”", " (see \"Target level and what it costs\" for why and what the target costs)"),
         ("targetNone", "未设目标等级：按诊断规则选取模块。", "No target level: modules chosen by the diagnosis rules."),
         ("targetWhyPass", "城市试点的合格线，现场评测", "the city pilot's pass mark, rated on site"),

@@ -144,4 +144,16 @@ import Testing
         sheet.answers["annual_revenue"] = .number(30_000)
         #expect(try !engine.run(sheet).proposal.risks.contains { $0.rule == "ap-r-risk-not-sme" })
     }
+
+    /// An enterprise below level 1 whose budget reaches no level read "本方案按预算内可达到的最高等级未达一级编制" (the
+    /// package aims at the highest level the budget reaches, "below level 1"): there is no level to aim at, and the
+    /// line says the package raises the points as far as the budget allows.
+    @Test func aBudgetThatReachesNoLevelSaysSo() throws {
+        let sheet = SweepEnterprises.sheet(try Self.industry("auto-parts"), .allMin, seed: 1)
+        let proposal = try Engine(catalog: Shipped.catalog).run(sheet, budgetYuan: 10_000).proposal
+        #expect(proposal.diagnosis.level == 0 && proposal.after.level == 0 && proposal.target?.reached == false)
+        let zh = Shipped.renderer.markdown(proposal, lang: .zh), en = Shipped.renderer.markdown(proposal, lang: .en)
+        #expect(!zh.contains("最高等级未达一级") && zh.contains("预算内无法达到，预算内也达不到一级；本方案在预算内尽量提高得分"))
+        #expect(!en.contains("reaches, below L1") && en.contains("out of reach within the budget, as is level 1"))
+    }
 }
