@@ -29,6 +29,12 @@ extension ViewModelBuilder {
                     "rules": .from(rules.isEmpty ? strings["dash"] : safe(rules.joined(separator: ", ")))]
         }
         let risks: [ViewNode] = proposal.risks.compactMap { r in r.rule.map { ["rule": .from(safe($0)), "text": .from(localized(r.text))] as ViewNode } }
+        // What the tailored prices of the package's modules include: the reviewer checks a price against the plant.
+        let priceParts: [ViewNode] = proposal.modules.filter { $0.status.isSelected }.compactMap { m in
+            let parts = costParts(m)
+            guard !parts.isEmpty else { return nil }
+            return ["name": .from(localized(m.name)), "text": .from(joined(parts))]
+        }
         return [
             "intro": .from(strings["reviewerIntro"]),
             "catalogHash": .from(safe(proposal.catalog.hash)),
@@ -39,6 +45,8 @@ extension ViewModelBuilder {
             "rows": .from(rows),
             "risks": .from(risks),
             "hasRisks": .from(!risks.isEmpty),
+            "priceParts": .from(priceParts),
+            "hasPriceParts": .from(!priceParts.isEmpty),
         ]
     }
 

@@ -42,14 +42,7 @@ extension ViewModelBuilder {
         }
         let products = m.products.map(localized)
         let dependents = m.requiredBy.filter(isSelected).map(moduleName)
-        // The price parts in the cost, at their new-build figures (an upgrade's cost is a share of them). English
-        // part names are written for the middle of the price basis ("; including press tonnage monitors"): as list
-        // items beside the products they start with a capital.
-        let parts = (m.costParts ?? []).map { p in
-            let name = localized(p.name)
-            return strings.format(p.unanswered == true ? "costPartUnansweredFmt" : "costPartFmt",
-                                  ["name": lang == .en ? name.prefix(1).uppercased() + name.dropFirst() : name, "cost": format.money(p.cost)])
-        }
+        let parts = costParts(m)
         var schedule = ""
         if let phase = m.phase, let start = m.startWeek, let end = m.endWeek {
             schedule = strings.format("phaseFmt", ["n": String(phase)]) + " · " + format.weeks(start: start, end: end)
@@ -86,6 +79,17 @@ extension ViewModelBuilder {
             "prerequisiteFor": .from(joined(dependents)),
             "hasPrerequisiteFor": .from(!dependents.isEmpty),
         ]
+    }
+
+    /// The price parts in a module's cost, each with its new-build figure (an upgrade's cost is a share of them).
+    /// English part names are written for the middle of the price basis ("; including press tonnage monitors"): as
+    /// list items they start with a capital.
+    func costParts(_ m: Proposal.ModuleEntry) -> [String] {
+        (m.costParts ?? []).map { p in
+            let name = localized(p.name)
+            return strings.format(p.unanswered == true ? "costPartUnansweredFmt" : "costPartFmt",
+                                  ["name": lang == .en ? name.prefix(1).uppercased() + name.dropFirst() : name, "cost": format.money(p.cost)])
+        }
     }
 
     func otherModules() -> ViewNode {

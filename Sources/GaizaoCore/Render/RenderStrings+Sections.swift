@@ -174,6 +174,9 @@ extension RenderStrings {
         // Reviewer appendix
         ("reviewerIntro", "本附录供专家评审和总包商核对，企业阅读正文即可。", "This appendix is for expert reviewers and contractors; the enterprise can rely on the main text."),
         ("reviewerDecisions", "模块决策依据", "Module decisions"),
+        ("reviewerPriceParts", "按本厂情况计价的部分", "Prices tailored to the plant"),
+        ("reviewerPricePartsIntro", "以下模块的价格只计入本厂用得上的部分（按答卷中的工序、风险点等），各部分为新建参考价；模块卡片中的费用已含这些部分。",
+         "These modules' prices include only the parts this plant needs (by the processes, hazards and other answers); each part at its new-build price. The costs on the module cards include them."),
         ("ruleIds", "规则", "Rules"),
         ("score", "推荐权重合计", "Recommendation weight"),
         ("thresholdFmt", "个性化模块纳入门槛：推荐规则合计权重 ≥ {threshold}", "Personalized modules are considered when their recommending rules weigh ≥ {threshold} in total"),

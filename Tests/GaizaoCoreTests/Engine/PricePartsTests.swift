@@ -64,14 +64,17 @@ import Testing
         #expect(model.price(entry) { $0 == "ap_processes" ? .options(["stamping"]) : nil } == nil)
     }
 
-    /// The module card lists the parts priced in, and marks one priced in for lack of an answer.
-    @Test func theModuleCardListsThePartsPricedIn() throws {
+    /// The reviewers' appendix lists the parts priced in for each module of the package (not the module cards: the
+    /// main body stays within 14 A4 pages), and marks one priced in for lack of an answer.
+    @Test func theReviewersAppendixListsThePartsPricedIn() throws {
         let stamping = Shipped.example("auto-parts-small-workshop.yaml")
         let out = try Engine(catalog: Shipped.catalog).run(stamping)
         let zh = Shipped.renderer.markdown(out.proposal, lang: .zh)
-        #expect(zh.contains("- **按本厂情况计入**：冲次和模次计数采集器 0.3–0.6 万元、冲床吨位监测仪 0.4–0.8 万元\n"), "\(zh)")
+        let appendixZh = try #require(zh.components(separatedBy: "### 按本厂情况计价的部分").dropFirst().first)
+        #expect(appendixZh.contains("- **模具寿命与关键工艺参数监控**：冲次和模次计数采集器 0.3–0.6 万元、冲床吨位监测仪 0.4–0.8 万元\n"), "\(appendixZh)")
+        #expect(zh.components(separatedBy: "附录").first?.contains("冲床吨位监测仪 0.4–0.8 万元") == false, "the main body names the part prices")
         let en = Shipped.renderer.markdown(out.proposal, lang: .en)
-        #expect(en.contains("- **Priced in for this plant**: Stroke and shot counters CNY 3,000–6,000; Press tonnage monitors CNY 4,000–8,000\n"))
+        #expect(en.contains("- **Tooling life and key process-parameter monitoring**: Stroke and shot counters CNY 3,000–6,000; Press tonnage monitors CNY 4,000–8,000\n"), "\(en)")
         // The hazards not answered: every safety part priced in, each marked on the card and in the basis.
         var unanswered = Shipped.example("auto-parts-midsize.yaml")
         unanswered.answers["ap_hazards"] = nil
