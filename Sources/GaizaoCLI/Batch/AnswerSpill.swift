@@ -1,13 +1,16 @@
 import Foundation
 import GaizaoCore
-import Synchronization
 
 /// The answers of a batch's diagnosed enterprises between its two passes, kept in one scratch file instead of
 /// memory: the first pass appends each enterprise's decoded answers and keeps only where they lie (`Place`, 12
 /// bytes), the second reads them back one at a time. Memory between the passes thus holds no answers, whatever
 /// the size of the batch or its input (standard input, which cannot be read twice, included), and the second
 /// pass plans exactly the answers the first diagnosed, even if an input file changes in between.
-final class AnswerSpill: Sendable {
+///
+/// Locking: an `NSLock` (a pthread mutex) guards the file handle and its end, as the batch's other shared state
+/// is guarded; `Synchronization.Mutex` locks with futexes, which ThreadSanitizer cannot see, so CI's TSan batch
+/// reported every append as a race.
+final class AnswerSpill: @unchecked Sendable {
     /// Where one enterprise's answers lie in the file.
     struct Place: Sendable, Equatable {
         var offset: UInt64
@@ -19,48 +22,48 @@ final class AnswerSpill: Sendable {
     static let fileName = ".answers"
 
     let path: String
-    private struct State {
-        var handle: FileHandle
-        var end: UInt64 = 0
-    }
-    private let state: Mutex<State>
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private let handle: FileHandle
+    private var end: UInt64 = 0
 
     init(folder: String) throws {
         path = (folder as NSString).appendingPathComponent(Self.fileName)
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forUpdatingAtPath: path) else {
             throw CLIError.input("\(path): cannot create a scratch file in the output folder (\(String(cString: strerror(errno))))")
         }
-        state = Mutex(State(handle: handle))
+        self.handle = handle
     }
 
-    deinit { state.withLock { try? $0.handle.close() } }
+    deinit { try? handle.close() }
 
     /// Appends one enterprise's answers; throws the system's reason (a full disk) with the file's path.
     func append(_ answers: AnswerSheet) throws -> Place {
         let bytes = Data(AnswerSpillCoding.encode(answers))
         guard bytes.count <= UInt32.max else { throw CLIError.input("the answers are too large to keep for the second pass") }
-        return try state.withLock { state in
-            do {
-                try state.handle.seek(toOffset: state.end)
-                try state.handle.write(contentsOf: bytes)
-            } catch {
-                throw CLIError.input("\(path): cannot keep the answers for the second pass (\(FileIO.reason(error)))")
-            }
-            let place = Place(offset: state.end, count: UInt32(bytes.count))
-            state.end += UInt64(bytes.count)
-            return place
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            try handle.seek(toOffset: end)
+            try handle.write(contentsOf: bytes)
+        } catch {
+            throw CLIError.input("\(path): cannot keep the answers for the second pass (\(FileIO.reason(error)))")
         }
+        let place = Place(offset: end, count: UInt32(bytes.count))
+        end += UInt64(bytes.count)
+        return place
     }
 
     /// The answers appended at `place`.
     func read(_ place: Place) throws -> AnswerSheet {
-        let bytes = try state.withLock { state -> Data in
-            do {
-                try state.handle.seek(toOffset: place.offset)
-                return try state.handle.read(upToCount: Int(place.count)) ?? Data()
-            } catch {
-                throw CLIError.input("\(path): cannot read the answers kept for the second pass (\(FileIO.reason(error)))")
-            }
+        let bytes: Data
+        do {
+            lock.lock()
+            defer { lock.unlock() }
+            try handle.seek(toOffset: place.offset)
+            bytes = try handle.read(upToCount: Int(place.count)) ?? Data()
+        } catch {
+            throw CLIError.input("\(path): cannot read the answers kept for the second pass (\(FileIO.reason(error)))")
         }
         guard bytes.count == Int(place.count), let sheet = AnswerSpillCoding.decode([UInt8](bytes)) else {
             throw CLIError.input("\(path): the answers kept for the second pass were changed or cut short (was the scratch folder touched during the batch?)")
