@@ -42,7 +42,6 @@ extension ViewModelBuilder {
         }
         let products = m.products.map(localized)
         let dependents = m.requiredBy.filter(isSelected).map(moduleName)
-        let parts = costParts(m)
         var schedule = ""
         if let phase = m.phase, let start = m.startWeek, let end = m.endWeek {
             schedule = strings.format("phaseFmt", ["n": String(phase)]) + " · " + format.weeks(start: start, end: end)
@@ -70,9 +69,6 @@ extension ViewModelBuilder {
             "hasNewBuildCost": .from(m.status == .upgrade && m.referenceCost != m.cost),
             "newBuildCost": .from(strings.format("newBuildCostFmt", ["cost": format.money(m.referenceCost)])),
             "costSource": .from(m.costSource == "estimate" ? strings["estimate"] : safe(m.costSource)),
-            "costPartsLabel": .from(strings[m.status == .upgrade ? "costPartsUpgrade" : "costParts"]),
-            "costPartsText": .from(joined(parts)),
-            "hasCostParts": .from(!parts.isEmpty),
             "duration": .from(format.duration(m.durationWeeks)),
             "schedule": .from(schedule),
             "hasSchedule": .from(!schedule.isEmpty),

@@ -304,8 +304,6 @@ extension RenderStrings {
         ("estimate", "估算", "estimate"),
         ("newBuildCostFmt", "新建参考价 {cost}", "new build {cost}"),
         // The cost model's price parts in a module's cost (cost-model `parts`): what this plant's answers price in.
-        ("costParts", "按本厂情况计入", "Priced in for this plant"),
-        ("costPartsUpgrade", "按本厂情况计入（新建参考价）", "Priced in for this plant (new-build prices)"),
         ("costPartFmt", "{name} {cost}", "{name} {cost}"),
         ("costPartUnansweredFmt", "{name} {cost}（相关问题未答，暂计入）", "{name} {cost} (priced in until its question is answered)"),
         ("schedule", "排期", "Schedule"),
