@@ -24,7 +24,11 @@ enum CostChecks {
         for e in model.entries {
             check(e, catalog: catalog, allModules: partial ? nil : allModules, &bag)
             if let industry = industryOf[e.moduleID] {
-                checkParts(e, of: "the cost model of `\(e.moduleID)`", catalog.questionnaire(for: industry), thorough: thorough, &bag)
+                let questionnaire = catalog.questionnaire(for: industry)
+                let typed = checkParts(e, of: "the cost model of `\(e.moduleID)`", questionnaire, thorough: thorough, &bag)
+                if thorough, typed, let module = industry.modules.first(where: { $0.id == e.moduleID }) {
+                    checkPartsListed(e, products: module.products, of: "module `\(module.id)`", questionnaire, &bag)
+                }
             }
         }
         if !model.entries.isEmpty {
@@ -39,8 +43,14 @@ enum CostChecks {
                 guard let e = o.costModel else { continue }
                 check(e, catalog: catalog, allModules: partial ? nil : allModules, &bag)
                 if let industry = catalog.industry(overlay.industry) {
-                    checkParts(e, of: "the cost model of `\(e.moduleID)` in overlay `\(overlay.id)`", catalog.questionnaire(for: industry),
-                               thorough: thorough, &bag)
+                    let questionnaire = catalog.questionnaire(for: industry)
+                    let typed = checkParts(e, of: "the cost model of `\(e.moduleID)` in overlay `\(overlay.id)`", questionnaire,
+                                           thorough: thorough, &bag)
+                    // The overlay's products replace the module's when it lists its own.
+                    if thorough, typed, let module = industry.modules.first(where: { $0.id == e.moduleID }) {
+                        checkPartsListed(e, products: o.products ?? module.products,
+                                         of: "module `\(module.id)` in overlay `\(overlay.id)`", questionnaire, &bag)
+                    }
                 }
             }
         }
@@ -63,11 +73,15 @@ enum CostChecks {
     /// The `when` of each price part, checked as a product's `when` (TailoringChecks): type errors at their column,
     /// and, thorough, a part that can never apply (never priced once its questions are answered) or always
     /// applies (belongs in `base`).
+    /// Returns whether every part's `when` is well typed.
+    @discardableResult
     private static func checkParts(_ e: CostModel.Entry, of owner: String, _ questionnaire: Questionnaire, thorough: Bool,
-                                   _ bag: inout DiagnosticBag) {
+                                   _ bag: inout DiagnosticBag) -> Bool {
+        var allTyped = true
         for (n, part) in e.parts.enumerated() {
             let context = "`when` of price part \(n + 1) of \(owner)"
             let typed = CatalogChecks.checkCondition(part.when, questions: { questionnaire[$0] }, context: context, &bag)
+            allTyped = allTyped && typed
             guard thorough, typed else { continue }
             let at = part.when.source.location ?? part.location
             if ConditionSatisfiability.canBeTrue(part.when, questionnaire) == false {
@@ -76,6 +90,33 @@ enum CostChecks {
                 bag.warning("\(context) is never false: no answers make `\(part.when.source.text)` false, so every enterprise pays it; add it to `base`", at: at)
             }
         }
+        return allTyped
+    }
+
+    /// A price part is what the proposal lists as one of the module's products for the same plants: each part's
+    /// `when` should be equivalent to the `when` of one of the module's products. Otherwise the proposal prices
+    /// equipment it does not list for some plants (or lists it without its price): a warning at the part, naming
+    /// the products' conditions. Only definite answers count (a condition the checker cannot decide is let pass).
+    private static func checkPartsListed(_ e: CostModel.Entry, products: [TailoredText], of owner: String,
+                                         _ questionnaire: Questionnaire, _ bag: inout DiagnosticBag) {
+        let conditional = products.compactMap(\.when)
+        for (n, part) in e.parts.enumerated() {
+            // A part that never or always applies is warned about already (checkParts).
+            if ConditionSatisfiability.canBeTrue(part.when, questionnaire) == false
+                || ConditionSatisfiability.canBeTrue(TailoringChecks.negated(part.when), questionnaire) == false { continue }
+            let listed = conditional.contains { product in
+                let extra = ConditionSatisfiability.canBeTrue(both(part.when, TailoringChecks.negated(product)), questionnaire)
+                let missing = ConditionSatisfiability.canBeTrue(both(product, TailoringChecks.negated(part.when)), questionnaire)
+                return extra != true && missing != true
+            }
+            guard !listed else { continue }
+            bag.warning("price part \(n + 1) of the cost model of `\(e.moduleID)` (`\(part.when.source.text)`) has no product of \(owner) with the same `when`: a proposal would price it without listing it; give the module such a product",
+                        at: part.when.source.location ?? part.location)
+        }
+    }
+
+    private static func both(_ a: Condition, _ b: Condition) -> Condition {
+        Condition(source: a.source, expr: Expr(.and(a.expr, b.expr), at: 0))
     }
 
     private static func benefits(_ catalog: Catalog, question: (String) -> Question?, partial: Bool, _ bag: inout DiagnosticBag) {

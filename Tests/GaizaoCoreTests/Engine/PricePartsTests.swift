@@ -133,9 +133,14 @@ import Testing
     typealias F = CatalogFixture
     static let costModelYAML = "cost-model.yaml"
 
-    /// The minimal catalog with a cost model whose `w-p-vision` has one part (line 8), `part` as given.
-    func withPart(_ part: String) -> CatalogFixture {
-        F.minimal.with(Self.costModelYAML, """
+    /// The stamping product of `w-p-vision` that lists what the tests' stamping part prices.
+    static let stampingProduct = "      - {zh: 冲压件检测治具, en: Stamping fixture, when: 'processes contains \"stamping\"'}\n"
+
+    /// The minimal catalog with a cost model whose `w-p-vision` has one part (line 8), `part` as given, and the
+    /// module's products with `product` added (a product with the stamping part's condition by default).
+    func withPart(_ part: String, product: String? = Self.stampingProduct) -> CatalogFixture {
+        let vision = "      - {zh: 视觉检测工作站, en: Vision station}\n"
+        return F.minimal.replacing(F.modulesYAML, vision, with: vision + (product ?? "")).with(Self.costModelYAML, """
             drivers: []
             modules:
               w-s-mes: {base: [2, 4]}
@@ -179,6 +184,20 @@ import Testing
         #expect(withPart("      - {name: {zh: 冲压件检测治具, en: stamping fixture}, when: 'processes contains \"stamping\" or not (processes contains \"stamping\")', base: [0.5, 1]}").lint() == [
             "cost-model.yaml:8:60: warning: `when` of price part 1 of the cost model of `w-p-vision` is never false: no answers make `processes contains \"stamping\" or not (processes contains \"stamping\")` false, so every enterprise pays it; add it to `base`",
         ])
+    }
+
+    /// A part the module's products do not list under the same condition: the proposal would price equipment it
+    /// does not name (or name it without its price). Only a product with an equivalent `when` lists a part.
+    @Test func aPartNoProductListsIsWarnedAtItsCondition() {
+        let part = "      - {name: {zh: 冲压件检测治具, en: stamping fixture}, when: 'processes contains \"stamping\"', base: [0.5, 1]}"
+        let warning = "cost-model.yaml:8:60: warning: price part 1 of the cost model of `w-p-vision` (`processes contains \"stamping\"`) has no product of module `w-p-vision` with the same `when`: a proposal would price it without listing it; give the module such a product"
+        #expect(withPart(part, product: nil).lint() == [warning])
+        // A product under a wider condition lists it for plants that do not pay for it: not the same.
+        let wider = "      - {zh: 治具, en: Fixture, when: 'processes contains \"stamping\" or processes contains \"machining\"'}\n"
+        #expect(withPart(part, product: wider).lint() == [warning])
+        // The same condition written another way is the same.
+        let same = "      - {zh: 治具, en: Fixture, when: 'not (not (processes contains \"stamping\"))'}\n"
+        #expect(withPart(part, product: same).lint() == [])
     }
 
     /// An overlay's own entry: its parts are checked against the overlay industry's questionnaire.
