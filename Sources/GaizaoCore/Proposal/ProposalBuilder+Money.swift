@@ -7,21 +7,17 @@ extension ProposalBuilder {
         let model = catalog.costModel
         var total = CostRange.zero
         var bandPriced: [Int] = []
-        for i in modules.indices where modules[i].status.isSelected {
-            let override = overlay?.modules[modules[i].id]
-            guard override?.cost == nil else { continue }
-            let entry = override?.costModel ?? model.entry(modules[i].id)
-            if entry.flatMap({ model.price($0, answer: { answers[$0] }) }) == nil {
-                bandPriced.append(i)
-            }
-        }
         for i in modules.indices {
             let override = overlay?.modules[modules[i].id]
-            guard let entry = override?.costModel ?? model.entry(modules[i].id) else { continue }
+            let entry = override?.costModel ?? model.entry(modules[i].id)
+            // Each module priced once: its basis and parts, and whether the size band priced it instead.
+            let price = override?.cost == nil ? entry.flatMap { model.price($0, answer: { answers[$0] }) } : nil
+            if modules[i].status.isSelected, override?.cost == nil, price == nil { bandPriced.append(i) }
+            guard let entry else { continue }
             modules[i].yearlyFee = yuan(entry.yearly)
             if override?.cost != nil {
                 modules[i].costBasis = Localized(zh: "总包商报价（按规模档）", en: "the contractor's price (by size band)")
-            } else if let price = model.price(entry, answer: { answers[$0] }) {
+            } else if let price {
                 modules[i].costBasis = price.basis
                 if !price.parts.isEmpty {
                     modules[i].costParts = price.parts.map {
