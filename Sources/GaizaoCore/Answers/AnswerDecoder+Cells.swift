@@ -31,6 +31,8 @@ public struct AnswerCells: Sendable {
 extension AnswerDecoder {
     /// Multiple choices in one cell are separated by `;` or `|` (a comma would split the CSV column).
     public static let cellListSeparators: Set<Character> = [";", "|", "；"]
+    /// Also read between options when every piece is one: the Chinese list comma and commas (a quoted CSV cell).
+    static let cellListFallbackSeparators: Set<Character> = ["、", "，", ","]
 
     public static func decode(_ record: AnswerCells, catalog: Catalog) -> Result {
         var bag = DiagnosticBag()
@@ -44,9 +46,15 @@ extension AnswerDecoder {
         let questionnaire = catalog.questionnaire(for: industry)
         var sheet = AnswerSheet(industry: industry.id, date: record.date)
         var invalid = Set<String>()  // answered, but wrongly: reported as invalid, not also as missing
+        // The empty cell of an unanswered question: a missing required answer is reported there (its row and
+        // column), not at the record's start.
+        var blank: [String: SourceLocation] = [:]
         for cell in record.cells {
             let text = cell.text.trimmingWhitespace()
-            if text.isEmpty { continue }
+            if text.isEmpty {
+                if let loc = cell.location { blank[cell.questionID] = loc }
+                continue
+            }
             guard let q = questionnaire[cell.questionID] else {
                 bag.error("unknown question `\(cell.questionID)` for industry `\(industry.id)`", at: cell.location)
                 continue
@@ -61,7 +69,8 @@ extension AnswerDecoder {
         }
         for p in AnswerValidator.problems(sheet, questionnaire) {
             if p.isMissingAnswer, let id = p.missingQuestionID, invalid.contains(id) { continue }
-            bag.append(Diagnostic(p.severity, p.message, at: p.questionID.flatMap { sheet.locations[$0] } ?? record.location))
+            let at = p.questionID.flatMap { sheet.locations[$0] } ?? p.missingQuestionID.flatMap { blank[$0] } ?? record.location
+            bag.append(Diagnostic(p.severity, p.message, at: at))
         }
         return Result(sheet: bag.hasErrors ? nil : sheet, diagnostics: bag)
     }
@@ -82,8 +91,19 @@ extension AnswerDecoder {
             if parts == ["none"] || parts == ["无"] { return .success(.options([])) }
             var chosen = Set<String>()
             for p in parts {
-                guard let id = q.optionID(typed: p) else { return .failure(CellProblem(message: q.unknownOptionMessage(p, naming: false))) }
-                chosen.insert(id)
+                if let id = q.optionID(typed: p) {
+                    chosen.insert(id)
+                    continue
+                }
+                // Labels typed as a Chinese list (`产品设计、工艺设计`) or with commas: taken when every piece is an
+                // option (a label that itself holds `、` matched whole above).
+                let pieces = p.split(whereSeparator: { cellListFallbackSeparators.contains($0) }).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+                let ids = pieces.compactMap { q.optionID(typed: $0) }
+                guard pieces.count > 1, ids.count == pieces.count else {
+                    let unknown = pieces.count > 1 ? pieces.first { q.optionID(typed: $0) == nil } ?? p : p
+                    return .failure(CellProblem(message: q.unknownOptionMessage(unknown, naming: false)))
+                }
+                chosen.formUnion(ids)
             }
             if let none = q.exclusiveOption, chosen.contains(none.id) {
                 // "None of these" stands alone; with it the answer is the empty set.
@@ -94,7 +114,10 @@ extension AnswerDecoder {
             }
             return .success(.options(q.options.map(\.id).filter(chosen.contains)))
         case .number, .level:
-            guard let n = YValue.parseNumber(text) else { return .failure(CellProblem(message: "must be a number, found `\(text)`")) }
+            // A typed unit (85人, 1.2亿, 30%) is read as the wizard reads it; scene levels are plain numbers.
+            guard let n = YValue.parseNumber(text) ?? (q.kind == .number ? TypedNumber.parse(text, for: q) : nil) else {
+                return .failure(CellProblem(message: "must be a number, found `\(text)`"))
+            }
             if let problem = numberProblem(n, q) { return .failure(CellProblem(message: problem)) }
             return .success(.number(n))
         case .yesno:

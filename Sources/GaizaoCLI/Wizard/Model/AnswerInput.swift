@@ -11,14 +11,8 @@ enum AnswerInput {
     }
 
     static func number(_ typed: String, for q: Question, ui: WizardStrings) -> Outcome {
-        let written = normalizeDigits(typed).filter { $0 != " " && $0 != "," && $0 != "，" }
-        if written.isEmpty { return .empty }
-        let (text, factor) = withoutUnit(written, for: q)
-        guard !text.isEmpty, text.allSatisfy({ "0123456789.-+eE".contains($0) }), let typedNumber = Double(text), typedNumber.isFinite else {
-            return .problem(ui.notANumber)
-        }
-        // 1.2亿 is 12000 万元: converted exactly in decimal, not through binary rounding.
-        let n = factor == 1 ? typedNumber : (Double(formatNumber(typedNumber * factor)) ?? typedNumber * factor)
+        if normalizeDigits(typed).allSatisfy({ $0 == " " || $0 == "," || $0 == "，" }) { return .empty }
+        guard let n = TypedNumber.parse(typed, for: q) else { return .problem(ui.notANumber) }
         if AnswerDecoder.numberProblem(n, q) != nil {
             if let range = rangeText(q) { return .problem(ui.numberOutOfRange(range, integer: q.integer)) }
             return .problem(ui.wholeNumber)
@@ -84,32 +78,6 @@ enum AnswerInput {
         return ui.lang == .zh ? "请输入选项序号 \(lo)–\(hi)。" : "Enter an option number \(lo)–\(hi)."
     }
 
-    /// The number part of `text` and the factor to the question's unit, when `text` ends with a unit: the
-    /// question's own (`85人`, `30%`, `12 people`) or, for an amount in 万元, another money unit (`1.2亿` → ×10000,
-    /// `3500万`, `350000元` → ×0.0001).
-    static func withoutUnit(_ text: String, for q: Question) -> (String, Double) {
-        guard let unit = q.unit else { return (text, 1) }
-        var suffixes: [(String, Double)] = []
-        if unit.zh.hasPrefix("万元") {
-            let per = unit.zh.dropFirst(2)   // 万元/年: the same money units, per year
-            for (money, factor) in [("亿元", 10_000.0), ("亿", 10_000), ("万元", 1), ("万", 1), ("元", 0.0001), ("w", 1), ("W", 1)] {
-                suffixes.append((money + per, factor))
-                suffixes.append((money, factor))
-            }
-        }
-        if unit.zh == "%" || unit.zh == "个百分点" {
-            suffixes += [("%", 1), ("％", 1), ("个百分点", 1), ("百分点", 1), ("percent", 1), ("pp", 1)]
-        }
-        for name in [unit.zh, unit.en, String(unit.zh.split(separator: "/").first ?? "")] where !name.isEmpty {
-            suffixes.append((name.filter { $0 != " " }, 1))
-        }
-        for (suffix, factor) in suffixes.sorted(by: { $0.0.count > $1.0.count })
-        where text.count > suffix.count && text.lowercased().hasSuffix(suffix.lowercased()) {
-            return (String(text.dropLast(suffix.count)), factor)
-        }
-        return (text, 1)
-    }
-
     /// The allowed range of a number question, as shown to the user (`1–100000`, `≥ 0`), or nil when unbounded.
     static func rangeText(_ q: Question) -> String? {
         switch (q.min, q.max) {
@@ -121,15 +89,7 @@ enum AnswerInput {
     }
 
     /// Full-width digits and punctuation typed with a Chinese input method, made ASCII.
-    static func normalizeDigits(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { s in
-            switch s.value {
-            case 0xFF10...0xFF19, 0xFF0E, 0xFF0D, 0xFF0B: return Unicode.Scalar(s.value - 0xFEE0)!
-            case 0x3002: return "."  // 。 typed for a decimal point
-            default: return s
-            }
-        }))
-    }
+    static func normalizeDigits(_ text: String) -> String { TypedNumber.normalizeDigits(text) }
 
     /// An answer written back into an input field, for editing.
     static func editableText(_ value: AnswerValue?) -> String {

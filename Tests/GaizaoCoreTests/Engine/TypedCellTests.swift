@@ -1,0 +1,79 @@
+import Testing
+@testable import GaizaoCore
+
+/// Spreadsheet cells are typed by people: numbers with their unit and lists with Chinese commas are read as the
+/// wizard reads them; a missing required answer is reported at its own empty cell.
+@Suite struct TypedCellTests {
+    let industry = Shipped.catalog.industry("home-appliance")!
+    var questionnaire: Questionnaire { Shipped.catalog.questionnaire(for: industry) }
+
+    func number(_ text: String, _ id: String) -> Double? {
+        guard case let .success(.number(n)) = AnswerDecoder.value(text: text, for: questionnaire[id]!) else { return nil }
+        return n
+    }
+
+    @Test func numbersMayCarryTheirUnit() {
+        #expect(number("85人", "employees") == 85)
+        #expect(number("1,200", "employees") == 1200)
+        #expect(number("８５", "employees") == 85)                 // full-width digits
+        #expect(number("1.2亿", "annual_revenue") == 12_000)      // 万元
+        #expect(number("3500万", "annual_revenue") == 3_500)
+        #expect(number("3500万元", "annual_revenue") == 3_500)
+        #expect(number("900", "annual_revenue") == 900)
+        #expect(number("很多", "employees") == nil)
+        #expect(number("85公斤", "employees") == nil)             // another unit is not this question's
+        // Out of range after the unit is applied: still a located range problem, not a silent clamp.
+        guard case let .failure(problem) = AnswerDecoder.value(text: "-3人", for: questionnaire["employees"]!) else {
+            Issue.record("a negative head count must fail")
+            return
+        }
+        #expect(problem.message.contains("below the minimum"))
+    }
+
+    @Test func scenesLevelsStayPlainNumbers() throws {
+        let level = try #require(questionnaire.sections.flatMap(\.questions).first { $0.kind == .level })
+        #expect(number("2", level.id) == 2)
+        #expect(number("2人", level.id) == nil)
+    }
+
+    @Test func listsMayBeTypedWithChineseCommas() throws {
+        let q = try #require(questionnaire["data_collection"])
+        let ids = { (text: String) -> [String]? in
+            guard case let .success(.options(o)) = AnswerDecoder.value(text: text, for: q) else { return nil }
+            return o
+        }
+        #expect(ids("产品设计；工艺设计") == ["product_design", "process_design"])
+        #expect(ids("产品设计、工艺设计") == ["product_design", "process_design"])
+        #expect(ids("产品设计, 工艺设计") == ["product_design", "process_design"])
+        #expect(ids("产品设计，工艺设计；质量管理") == ["product_design", "process_design", "quality"])
+        // A piece that is no option fails with that piece named.
+        guard case let .failure(problem) = AnswerDecoder.value(text: "产品设计、画图", for: q) else {
+            Issue.record("an unknown piece must fail")
+            return
+        }
+        #expect(problem.message.contains("`画图`"), "\(problem.message)")
+    }
+
+    /// A label that itself holds `、` is matched whole before any splitting.
+    @Test func aLabelWithAListCommaIsReadWhole() throws {
+        let q = try #require(questionnaire["ha_product_category"])
+        let option = try #require(q.options.first { $0.label.zh.contains("、") })
+        #expect(try AnswerDecoder.value(text: option.label.zh, for: q).get() == .option(option.id))
+    }
+
+    @Test func aMissingRequiredAnswerIsReportedAtItsEmptyCell() {
+        let at = { (column: Int) in SourceLocation(file: "book.xlsx[问卷]", line: 3, column: column) }
+        let cells = [
+            AnswerCells.Cell(questionID: "employees", text: "40", location: at(6)),
+            AnswerCells.Cell(questionID: "annual_revenue", text: "900", location: at(7)),
+            AnswerCells.Cell(questionID: "ha_product_category", text: "", location: at(48)),
+        ]
+        let record = AnswerCells(industry: "home-appliance", industryLocation: at(1), date: nil, cells: cells, location: at(1))
+        let result = AnswerDecoder.decode(record, catalog: Shipped.catalog)
+        let missing = result.diagnostics.errors.first { $0.message.contains("`ha_product_category`") }
+        #expect(missing?.location == at(48))
+        // A question without a cell in the row is still reported at the row's start.
+        let brand = result.diagnostics.errors.first { $0.message.contains("`ha_brand_role`") }
+        #expect(brand?.location == at(1))
+    }
+}
