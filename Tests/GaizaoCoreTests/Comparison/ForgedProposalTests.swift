@@ -74,6 +74,30 @@ import Testing
         #expect(Self.readError(min)?.contains("`totals.investment.highYuan`") == true)
     }
 
+    /// The subsidy tiers beside the headline, the yearly fees and the benefits are money too: a conditional tier of
+    /// Int.max trapped in the consistency check's sum (a crash of `compare`), and a one-off tier of Int.max was
+    /// shown as a reward of 9,223,372,036,854,775,807 yuan.
+    @Test func subsidyTiersFeesAndBenefitsAreRangeChecked() throws {
+        for tier in ["conditional", "oneOff", "certain"] {
+            let huge = try Self.forged { Self.set(&$0, ["totals", "subsidy", tier], ["lowYuan": Int.max, "highYuan": Int.max]) }
+            #expect(Self.readError(huge)?.contains("`totals.subsidy.\(tier).lowYuan`: 9223372036854775807 yuan is out of range") == true, "\(tier)")
+            let negative = try Self.forged { Self.set(&$0, ["totals", "subsidy", tier], ["lowYuan": -5, "highYuan": 0]) }
+            #expect(Self.readError(negative)?.contains("`totals.subsidy.\(tier).lowYuan`: -5 yuan is out of range") == true, "\(tier)")
+        }
+        let rate = try Self.forged { Self.set(&$0, ["totals", "subsidy", "effectiveRatePercent", "high"], -1) }
+        #expect(Self.readError(rate)?.contains("`totals.subsidy.effectiveRatePercent.high`: -1 is out of range") == true)
+        let fees = try Self.forged { Self.set(&$0, ["totals", "yearlyFees", "lowYuan"], -1) }
+        #expect(Self.readError(fees)?.contains("`totals.yearlyFees.lowYuan`: -1 yuan is out of range") == true)
+        let fee = try Self.forged { object in
+            var modules = object["modules"] as! [[String: Any]]
+            modules[0]["yearlyFee"] = ["lowYuan": -1, "highYuan": 10]
+            object["modules"] = modules
+        }
+        #expect(Self.readError(fee)?.contains("`modules[0].yearlyFee.lowYuan`: -1 yuan is out of range") == true)
+        let saving = try Self.forged { Self.set(&$0, ["benefits", "annualSaving", "highYuan"], Int.max) }
+        #expect(Self.readError(saving)?.contains("`benefits.annualSaving.highYuan`") == true)
+    }
+
     @Test func hugePointsLevelsHashesAndDatesAreRefused() throws {
         #expect(Self.readError(try Self.forged { Self.set(&$0, ["diagnosis", "points"], 1e308) })?.contains("`diagnosis.points`: 1e+308 is out of range") == true)
         #expect(Self.readError(try Self.forged { Self.set(&$0, ["after", "level"], 99) })?.contains("`after.level`: level 99 is out of range (0 to 4)") == true)
