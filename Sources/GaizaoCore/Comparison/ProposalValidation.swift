@@ -84,6 +84,10 @@ enum ProposalValidation {
         for (i, m) in p.modules.enumerated() {
             if let fee = m.yearlyFee { v.range(fee, "modules[\(i)].yearlyFee") }
         }
+        for (i, e) in (p.evidence ?? []).enumerated() {
+            if let points = e.points { v.points(points, "evidence[\(i)].points") }
+            if let level = e.level { v.level(level, "evidence[\(i)].level", min: 0) }
+        }
         if let b = p.benefits {
             v.range(b.annualSaving, "benefits.annualSaving", min: -maxYuan)
             v.range(b.yearlyFees, "benefits.yearlyFees")

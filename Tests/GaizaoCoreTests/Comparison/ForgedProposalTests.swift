@@ -96,6 +96,12 @@ import Testing
         #expect(Self.readError(fee)?.contains("`modules[0].yearlyFee.lowYuan`: -1 yuan is out of range") == true)
         let saving = try Self.forged { Self.set(&$0, ["benefits", "annualSaving", "highYuan"], Int.max) }
         #expect(Self.readError(saving)?.contains("`benefits.annualSaving.highYuan`") == true)
+        let evidence = try Self.forged { object in
+            var entries = object["evidence"] as! [[String: Any]]
+            entries[0]["points"] = 1e300
+            object["evidence"] = entries
+        }
+        #expect(Self.readError(evidence)?.contains("`evidence[0].points`: 1e+300 is out of range") == true)
     }
 
     @Test func hugePointsLevelsHashesAndDatesAreRefused() throws {
