@@ -136,6 +136,19 @@ import Testing
         #expect(CLIText.localized("error: unknown industry `x`; the catalog has: a, b", lang: .zh) == "错误：未知行业 `x`；目录中有：a, b")
         #expect(CLIText.localized("Error: Missing value for '--budget <budget>'", lang: .zh) == "错误：选项 '--budget <budget>' 缺少取值")
         #expect(CLIText.localized("something new", lang: .zh) == "something new")
+        // Numbers past 1e15 are written with an exponent; the line is still translated.
+        #expect(CLIText.localized("a.yaml:14:19: error: answer to `annual_revenue`: 9.22337e+18 is above the maximum 10000000", lang: .zh)
+            == "a.yaml:14:19：错误：`annual_revenue` 的答案：9.22337e+18 超过最大值 10000000")
+        // A message the engine already wrote in Chinese keeps it, under a Chinese frame.
+        #expect(CLIText.localized("error: 预算 0 万元低于必选模块的上限估算 29.63 万元（仓储条码管理（WMS））：必选模块不能删减，请提高预算", lang: .zh)
+            == "错误：预算 0 万元低于必选模块的上限估算 29.63 万元（仓储条码管理（WMS））：必选模块不能删减，请提高预算")
+        #expect(CLIText.localized("error: contractor overlay `example-ha-contractor-a` is for industry `home-appliance`", lang: .zh)
+            == "错误：总包商叠加 `example-ha-contractor-a` 属于行业 `home-appliance`，与答卷的行业不符")
+        #expect(CLIText.localized("e.csv: error: the CSV file is empty", lang: .zh) == "e.csv：错误：CSV 文件是空的")
+        #expect(CLIText.localized("error: d/b.json: is an input of this command and would be overwritten by its output; nothing was written (choose another output folder with -o, or rename the input)", lang: .zh)
+            == "错误：d/b.json：是本命令的输入文件，会被输出覆盖；未写出任何文件（请用 -o 另选输出文件夹，或给输入文件改名）")
+        #expect(CLIText.localized("error: ./d/../d/b.json: would overwrite the input ./d/b.json (the same file); nothing was written (choose another output folder with -o, or rename the input)", lang: .zh)
+            == "错误：./d/../d/b.json：会覆盖输入文件 ./d/b.json（同一个文件）；未写出任何文件（请用 -o 另选输出文件夹，或给输入文件改名）")
         #expect(CLIText.localized("error: x: no such file", lang: .en) == "error: x: no such file")
     }
 

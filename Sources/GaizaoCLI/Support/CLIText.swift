@@ -65,6 +65,10 @@ enum CLIText {
         // Files.
         // Before the file messages below: the reason it ends with is one of them, and would match first.
         ("cannot save the answers in {p}, so no question is asked: {m}", "无法把答卷保存到 {p}，所以不开始提问：{m}"),
+        ("{p}: is an input of this command and would be overwritten by its output; nothing was written (choose another output folder with -o, or rename the input)",
+         "{p}：是本命令的输入文件，会被输出覆盖；未写出任何文件（请用 -o 另选输出文件夹，或给输入文件改名）"),
+        ("{p}: would overwrite the input {i} (the same file); nothing was written (choose another output folder with -o, or rename the input)",
+         "{p}：会覆盖输入文件 {i}（同一个文件）；未写出任何文件（请用 -o 另选输出文件夹，或给输入文件改名）"),
         ("{p}: no such file", "{p}：文件不存在"),
         ("{p}: is a folder, not a file", "{p}：这是文件夹，不是文件"),
         ("{p}: {n} bytes is more than the limit of {x} bytes", "{p}：{n} 字节，超过上限 {x} 字节"),
@@ -117,6 +121,7 @@ enum CLIText {
         ("no industry given; the catalog has: {l}", "未填写行业；目录中有：{l}"),
         ("unknown module or measure `{j}` for industry `{i}`; modules: {l}; measures: {k}", "行业 `{i}` 没有模块或管理措施 `{j}`；模块：{l}；管理措施：{k}"),
         ("unknown contractor overlay `{c}`; the catalog has: {l}", "未知总包商叠加 `{c}`；目录中有：{l}"),
+        ("contractor overlay `{c}` is for industry `{i}`", "总包商叠加 `{c}` 属于行业 `{i}`，与答卷的行业不符"),
         ("{p}: is a folder; give an answers file with --answers FILE", "{p}：这是文件夹；请用 --answers FILE 指定答卷文件"),
         ("{p} holds answers for industry `{a}`, not `{b}`; start a new file with --answers OTHER.yaml",
          "{p} 中的答卷属于行业 `{a}`，不是 `{b}`；请用 --answers OTHER.yaml 新建答卷"),
@@ -177,6 +182,8 @@ enum CLIText {
          "前三行中没有含 `industry` 列的表头行（可用 `gaizao questions --industry ID --csv` 或 `--xlsx FILE` 生成）"),
         ("column {c} holds `{v}` but has no question id in the header row", "第 {c} 列有内容 `{v}`，但表头行中没有题目 id"),
         ("column `{n}` ({c}) appears twice in the header", "表头中 `{n}` 列（{c}）出现了两次"),
+        ("the CSV file is empty", "CSV 文件是空的"),
+        ("the sheet is empty", "工作表是空的"),
         ("the {k} is empty", "{k} 是空的"),
         ("questionnaire workbook written: {p} ({n} questions)", "问卷工作簿已写出：{p}（{n} 题）"),
         ("{p}: already exists and may hold filled answers; nothing was written (choose another file name, or delete it first)",
@@ -727,7 +734,9 @@ enum CLIText {
             } else if phrase && name == "v" {
                 pattern += "(`[^`]*`|\"[^\"]*\")"
             } else if name == "n" || name == "x" {
-                pattern += "(-?[0-9][0-9.,]*)"  // a number: it cannot swallow the words around it
+                // A number: it cannot swallow the words around it. Beyond 1e15 `formatNumber` writes an exponent
+                // (`1e+23`, from a typo in an answers file), which left the whole line English.
+                pattern += "(-?[0-9][0-9.,]*(?:e[+-]?[0-9]+)?)"
             } else if name == "l" {
                 pattern += "(.*?)"  // a list, which may be empty
             } else {
@@ -783,7 +792,9 @@ enum CLIText {
     private static func resolve(_ part: String, as name: String, depth: Int) -> String? {
         switch name {
         case "m":
+            // A message the core already wrote in the message language (the budget below the must-haves) is kept.
             return translate(part, in: compiledMessages, depth: depth + 1) ?? translate(part, in: compiledPhrases, depth: depth + 1)
+                ?? (isChinese(part) ? part : nil)
         case "h", "r":
             return translate(part, in: compiledMessages, depth: depth + 1) ?? part
         case "help":
@@ -794,6 +805,13 @@ enum CLIText {
         default:
             return part
         }
+    }
+
+    /// Whether `text` is a message written in Chinese: it starts with a CJK ideograph (an English message that
+    /// quotes a Chinese name starts with English words; product names such as WMS may stand inside a Chinese one).
+    static func isChinese(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first(where: { !$0.properties.isWhitespace }) else { return false }
+        return (0x4E00..<0xA000).contains(first.value)
     }
 
     private static let quotedOrFile = try! NSRegularExpression(
