@@ -627,7 +627,7 @@ enum CLIText {
         ("rule {v}", "规则 {v}"), ("section {v}", "章节 {v}"), ("scene {v}", "场景 {v}"), ("scene group {v}", "场景组 {v}"),
         ("dimension {v}", "维度 {v}"), ("indicator {v}", "指标 {v}"), ("size band {v}", "规模档 {v}"), ("industry {v}", "行业 {v}"),
         ("overlay {v}", "总包商叠加 {v}"), ("KPI metric {v}", "KPI 指标 {v}"), ("cost driver {v}", "成本驱动项 {v}"),
-        ("priced metric {v}", "计价指标 {v}"), ("option {v}", "选项 {v}"),
+        ("priced metric {v}", "计价指标 {v}"), ("option {v}", "选项 {v}"), ("coefficient {v}", "系数 {v}"),
         ("module", "模块"), ("a module", "模块"), ("measure", "措施"), ("a measure", "措施"), ("question", "题目"), ("a question", "题目"),
         ("policy", "政策"), ("a policy", "政策"), ("rule", "规则"), ("a rule", "规则"), ("section", "章节"), ("a section", "章节"),
         ("scene", "场景"), ("a scene", "场景"), ("scene group", "场景组"), ("a scene group", "场景组"), ("dimension", "维度"),
@@ -730,7 +730,7 @@ enum CLIText {
             let after = rest[rest.index(after: close)...]
             let quoted = open > rest.startIndex && rest[rest.index(before: open)] == "`" && after.first == "`"
             if quoted {
-                pattern += "([^`]+?)"
+                pattern += "([^`]*?)"  // may be empty: an empty id quoted (`question: ""`) is still a message
             } else if phrase && name == "v" {
                 pattern += "(`[^`]*`|\"[^\"]*\")"
             } else if name == "n" || name == "x" {
