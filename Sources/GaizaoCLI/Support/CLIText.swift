@@ -281,6 +281,8 @@ enum CLIText {
         ("answer to `{q}` holds the control character {c} at character {n}; remove it (only tab and newline are allowed in text)",
          "`{q}` 的答案第 {n} 个字符是控制字符 {c}，请删除（文本中只允许制表符和换行）"),
         ("answer to `{q}`: each item must be an option id", "`{q}` 的答案：每一项都必须是选项"),
+        ("answer to `{q}` must be a list of option ids such as [{e}], found {f}", "`{q}` 的答案必须是选项列表，例如 [{e}]，现在是 {f}"),
+        ("{w} must be a list of option ids such as [{e}], found {f}", "{w}必须是选项列表，例如 [{e}]，现在是 {f}"),
         ("answer to `{q}` must be a list of option ids", "`{q}` 的答案必须是选项列表"),
         ("answer to `{q}`: {m}", "`{q}` 的答案：{m}"),
         ("`{v}` is not an option of `{q}` (did you mean `{s}`?); options: {o}", "`{v}` 不是 `{q}` 的选项（是否想写 `{s}`？）；可选：{o}"),
