@@ -151,6 +151,13 @@ import Testing
             == "a.yaml:33:11：错误：`talent` 的答案必须是选项列表，例如 [staff, post]，现在是 `nosuch`")
         #expect(CLIText.localized("a.yaml:28:21: error: answer to `network_security` must be a list of option ids such as [policy, products], found a mapping", lang: .zh)
             == "a.yaml:28:21：错误：`network_security` 的答案必须是选项列表，例如 [policy, products]，现在是 键值映射")
+        // A batch's cells.
+        #expect(CLIText.localized("bad.csv:2:6: error: answer to `employees`: must be a number, found `abc`", lang: .zh)
+            == "bad.csv:2:6：错误：`employees` 的答案：必须是数字，现在是 `abc`")
+        #expect(CLIText.localized("bad.csv:9:12: error: answer to `ningbo_sample`: must be yes or no, found `maybe`", lang: .zh)
+            == "bad.csv:9:12：错误：`ningbo_sample` 的答案：必须是“是”或“否”，现在是 `maybe`")
+        #expect(CLIText.localized("bad.csv:9:12: error: answer to `town`: is 5000 characters long, more than 200", lang: .zh)
+            == "bad.csv:9:12：错误：`town` 的答案：有 5000 个字符，超过上限 200")
         #expect(CLIText.localized("m.yaml:271:5: error: scene `safety` is asked by unknown question ``", lang: .zh)
             == "m.yaml:271:5：错误：场景 `safety` 由未知题目 `` 询问")
         #expect(CLIText.localized("error: d/b.json: is an input of this command and would be overwritten by its output; nothing was written (choose another output folder with -o, or rename the input)", lang: .zh)

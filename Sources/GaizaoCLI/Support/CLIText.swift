@@ -522,6 +522,10 @@ enum CLIText {
         ("missing Chinese (`zh`) text in {w}", "{w}缺少中文（`zh`）文本"),
         ("missing English (`en`) text in {w}", "{w}缺少英文（`en`）文本"),
         ("must be a whole number, found {n}", "必须是整数，现在是 {n}"),
+        // A cell of a CSV file or workbook (`answer to `q`: {m}`).
+        ("must be a number, found `{v}`", "必须是数字，现在是 `{v}`"),
+        ("must be yes or no, found `{v}`", "必须是“是”或“否”，现在是 `{v}`"),
+        ("is {n} characters long, more than {x}", "有 {n} 个字符，超过上限 {x}"),
         ("{n} is below the minimum {x}", "{n} 低于最小值 {x}"),
         ("{n} is above the maximum {x}", "{n} 超过最大值 {x}"),
         ("cannot parse YAML: {r}", "无法解析 YAML：{r}"),
