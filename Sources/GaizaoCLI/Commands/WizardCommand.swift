@@ -145,7 +145,9 @@ public struct WizardCommand: ParsableCommand {
             Console.err(model.ui.saveFailed(saveError))
             return ExitCode(exitCode)
         }
-        Console.err(model.ui.stopped(answers, answered: p.settled, asked: p.asked))
+        // The file is written once the industry is known: before that, "the answers are saved in FILE" was untrue.
+        var st = stat()
+        Console.err(lstat(answers, &st) == 0 ? model.ui.stopped(answers, answered: p.settled, asked: p.asked) : model.ui.stoppedBeforeIndustry)
         Console.err(model.ui.resumeHint(resumeCommand()))
         return ExitCode(exitCode)
     }
