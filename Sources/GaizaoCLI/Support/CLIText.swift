@@ -158,6 +158,7 @@ enum CLIText {
         ("the file is empty", "文件是空的"),
         ("the file ends before the JSON does", "JSON 没有写完，文件就结束了"),
         ("line {l}, column {c}: unexpected text", "第 {l} 行第 {c} 列：此处的内容不合 JSON 语法"),
+        ("line {l}, column {c}: nested more deeply than a proposal is", "第 {l} 行第 {c} 列：嵌套层数超过方案文件应有的深度"),
         ("missing key `{k}`", "缺少键 `{k}`"),
         ("wrong type at `{k}` (expected {w})", "`{k}` 的类型不对（应为{w}）"),
         ("missing value at `{k}` (expected {w})", "`{k}` 缺少取值（应为{w}）"),

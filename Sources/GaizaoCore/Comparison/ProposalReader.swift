@@ -173,6 +173,8 @@ public enum ProposalReader {
             let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
             let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { before.index(after: $0) } ?? before.startIndex
             let column = String(decoding: before[lineStart...], as: UTF8.self).count + 1
+            // Foundation stops at 512 levels and says so: "unexpected text" there sent the reader looking for a typo.
+            if message.contains("Too many nested") { return "line \(line), column \(column): nested more deeply than a proposal is" }
             return "line \(line), column \(column): unexpected text"
         }
         if let range = message.range(of: "line \\d+", options: .regularExpression) { return "near \(message[range])" }

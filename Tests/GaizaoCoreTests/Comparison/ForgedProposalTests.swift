@@ -64,6 +64,8 @@ import Testing
         #expect(Self.readError("") == "p.json: not valid JSON (the file is empty)")
         #expect(Self.readError("{\"schema\": ") == "p.json: not valid JSON (the file ends before the JSON does)")
         #expect(Self.readError("{\n  \"a\": 1,\n  \"名\": x}") == "p.json: not valid JSON (line 3, column 8: unexpected text)")
+        #expect(Self.readError(String(repeating: "[", count: 600) + String(repeating: "]", count: 600))
+            == "p.json: not valid JSON (line 1, column 514: nested more deeply than a proposal is)")
     }
 
     @Test func moneyAtTheEndsOfIntIsRefusedWithItsKeyPath() throws {
