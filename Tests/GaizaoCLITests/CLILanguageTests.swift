@@ -151,6 +151,8 @@ import Testing
             == "a.yaml:33:11：错误：`talent` 的答案必须是选项列表，例如 [staff, post]，现在是 `nosuch`")
         #expect(CLIText.localized("a.yaml:28:21: error: answer to `network_security` must be a list of option ids such as [policy, products], found a mapping", lang: .zh)
             == "a.yaml:28:21：错误：`network_security` 的答案必须是选项列表，例如 [policy, products]，现在是 键值映射")
+        #expect(CLIText.localized("error: esc.json: line 19, column 62: the key `name` is given twice in one object", lang: .zh)
+            == "错误：esc.json：第 19 行第 62 列：键 `name` 在同一个对象中出现了两次")
         // A batch's cells.
         #expect(CLIText.localized("bad.csv:2:6: error: answer to `employees`: must be a number, found `abc`", lang: .zh)
             == "bad.csv:2:6：错误：`employees` 的答案：必须是数字，现在是 `abc`")

@@ -143,6 +143,7 @@ enum CLIText {
         ("before/after compares exactly two proposals of one enterprise (given {n})", "改造前后对比只比较同一企业的两份方案（给出了 {n} 份）"),
         ("{p}: the same file as {q}, given twice: give each proposal once", "{p}：与 {q} 是同一个文件，给了两次：每份方案只需给一次"),
         ("{p}: not valid JSON ({r})", "{p}：不是有效的 JSON（{r}）"),
+        ("{p}: line {l}, column {c}: the key `{k}` is given twice in one object", "{p}：第 {l} 行第 {c} 列：键 `{k}` 在同一个对象中出现了两次"),
         ("{p}: not a gaizao proposal: the JSON is not an object", "{p}：不是 gaizao 方案：JSON 不是对象"),
         ("{p}: not a gaizao proposal: no `schema` field (expected {s})", "{p}：不是 gaizao 方案：没有 `schema` 字段（应为 {s}）"),
         ("{p}: unsupported schema {s}; this gaizao reads {l}", "{p}：不支持的格式 {s}；本版 gaizao 可读取 {l}"),

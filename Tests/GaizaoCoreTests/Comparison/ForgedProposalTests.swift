@@ -106,6 +106,23 @@ import Testing
         #expect(Self.readError(evidence)?.contains("`evidence[0].points`: 1e+300 is out of range") == true)
     }
 
+    /// `JSONSerialization` keeps a repeated key's last value and `JSONDecoder` its first: a name with terminal
+    /// escapes given before a clean one passed the control-character check and reached the comparison.
+    @Test func aKeyGivenTwiceIsRefusedWhereItIsRepeated() throws {
+        let name = "\"name\": \"慈溪丙丁汽车零部件有限公司\","
+        #expect(Self.original.contains(name))
+        let forged = Self.original.replacingOccurrences(of: name, with: "\"name\": \"x\\u001b[31mRED\", " + name)
+        let error = try #require(Self.readError(forged))
+        #expect(error.contains("the key `name` is given twice in one object"), "\(error)")
+        let line = Self.original.components(separatedBy: "\n").firstIndex { $0.contains(name) }! + 1
+        #expect(error.contains("line \(line), column "), "\(error)")
+        // An escaped spelling of the same key is the same key; the same key in two objects is fine.
+        #expect(Self.readError("{\"schema\": \"gaizao.proposal/2\", \"sch\\u0065ma\": \"gaizao.proposal/9\"}")?.contains("line 1, column 33: the key `schema` is given twice") == true)
+        #expect(ProposalReader.firstDuplicateKey(in: "{\"a\": {\"b\": 1}, \"c\": {\"b\": [{\"b\": 2}, {\"b\": \"}\\\"b\"}]}}") == nil)
+        #expect(ProposalReader.firstDuplicateKey(in: "[{\"a\": 1}, {\"a\": 2, \"a\": 3}]")?.column == 21)
+        #expect(ProposalReader.firstDuplicateKey(in: Self.original) == nil)
+    }
+
     @Test func hugePointsLevelsHashesAndDatesAreRefused() throws {
         #expect(Self.readError(try Self.forged { Self.set(&$0, ["diagnosis", "points"], 1e308) })?.contains("`diagnosis.points`: 1e+308 is out of range") == true)
         #expect(Self.readError(try Self.forged { Self.set(&$0, ["after", "level"], 99) })?.contains("`after.level`: level 99 is out of range (0 to 4)") == true)
