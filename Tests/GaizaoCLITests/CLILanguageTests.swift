@@ -153,6 +153,8 @@ import Testing
             == "a.yaml:28:21：错误：`network_security` 的答案必须是选项列表，例如 [policy, products]，现在是 键值映射")
         #expect(CLIText.localized("error: esc.json: line 19, column 62: the key `name` is given twice in one object", lang: .zh)
             == "错误：esc.json：第 19 行第 62 列：键 `name` 在同一个对象中出现了两次")
+        #expect(CLIText.localized("Error: --budget 99999999999999 万元 is out of range: it must be less than 1000000 万元 (100 亿元)", lang: .zh)
+            == "错误：--budget 99999999999999 万元超出范围：须小于 1000000 万元（100 亿元）")
         // A batch's cells.
         #expect(CLIText.localized("bad.csv:2:6: error: answer to `employees`: must be a number, found `abc`", lang: .zh)
             == "bad.csv:2:6：错误：`employees` 的答案：必须是数字，现在是 `abc`")

@@ -116,6 +116,7 @@ enum CLIText {
         ("--budget {b} 万元 is more than the annual revenue of {v} 万元; --budget is in 万元 (10,000 CNY), not yuan",
          "--budget {b} 万元超过企业年营业收入 {v} 万元；--budget 的单位是万元，不是元"),
         ("--budget must be a positive number of 万元, found {v}", "--budget 须为正数（单位：万元），现在是 {v}"),
+        ("--budget {b} 万元 is out of range: it must be less than 1000000 万元 (100 亿元)", "--budget {b} 万元超出范围：须小于 1000000 万元（100 亿元）"),
         ("unknown industry `{i}`; the catalog has: {l}", "未知行业 `{i}`；目录中有：{l}"),
         ("unknown industry `{i}`", "未知行业 `{i}`"),
         ("no industry given; the catalog has: {l}", "未填写行业；目录中有：{l}"),
