@@ -155,6 +155,18 @@ import Testing
             == "错误：esc.json：第 19 行第 62 列：键 `name` 在同一个对象中出现了两次")
         #expect(CLIText.localized("Error: --budget 99999999999999 万元 is out of range: it must be less than 1000000 万元 (100 亿元)", lang: .zh)
             == "错误：--budget 99999999999999 万元超出范围：须小于 1000000 万元（100 亿元）")
+        for (en, zh) in [
+            ("error: p.yaml: more than the limit of 4194304 bytes", "错误：p.yaml：超过上限 4194304 字节"),
+            ("error: p.yaml: cannot be read (Input/output error)", "错误：p.yaml：无法读取（Input/output error）"),
+            ("error: out: cannot write into the output folder (No space left on device)", "错误：out：无法写入输出文件夹（磁盘空间不足）"),
+            ("error: out/a.md: cannot write (No space left on device); the previous files are unchanged", "错误：out/a.md：无法写入（磁盘空间不足）；原有文件未改动"),
+            ("error: q.xlsx: cannot write the workbook (No space left on device)", "错误：q.xlsx：无法写入工作簿（磁盘空间不足）"),
+            ("error: out/a.pdf: cannot prepare the PDF (Permission denied)", "错误：out/a.pdf：无法准备 PDF（没有权限）"),
+            ("stdin: error: cannot be read (Input/output error)", "stdin：错误：无法读取（Input/output error）"),
+            ("m.yaml:3:5: warning: indicator `i` reads yes/no `q`, which has no `points_yes`", "m.yaml:3:5：警告：指标 `i` 读取是非题 `q`，但该题没有 `points_yes`"),
+        ] {
+            #expect(CLIText.localized(en, lang: .zh) == zh)
+        }
         // A batch's cells.
         #expect(CLIText.localized("bad.csv:2:6: error: answer to `employees`: must be a number, found `abc`", lang: .zh)
             == "bad.csv:2:6：错误：`employees` 的答案：必须是数字，现在是 `abc`")
