@@ -166,7 +166,12 @@ public enum AnswerDecoder {
     }
 
     static func numberProblem(_ n: Double, integer: Bool, min: Double?, max: Double?) -> String? {
-        if integer && n != n.rounded() { return "must be a whole number, found \(formatNumber(n))" }
+        if integer && n != n.rounded() {
+            // `formatNumber` keeps four decimals: 150.00001 read "must be a whole number, found 150". Such a number
+            // is shown in full (Swift's shortest exact form), so the message shows what is not whole.
+            let shown = formatNumber(n) == formatNumber(n.rounded()) ? "\(n)" : formatNumber(n)
+            return "must be a whole number, found \(shown)"
+        }
         if let lo = min, n < lo { return "\(formatNumber(n)) is below the minimum \(formatNumber(lo))" }
         if let hi = max, n > hi { return "\(formatNumber(n)) is above the maximum \(formatNumber(hi))" }
         return nil

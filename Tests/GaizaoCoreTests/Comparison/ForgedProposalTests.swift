@@ -200,6 +200,16 @@ import Testing
         #expect(fine.sheet != nil)
     }
 
+    /// A fraction too small for four decimals read "must be a whole number, found 150": the number is shown in full.
+    @Test func aFractionInAWholeNumberAnswerIsShownAsNotWhole() {
+        for (written, shown) in [("150.00001", "150.00001"), ("4.9e-324", "5e-324"), ("150.5", "150.5")] {
+            let result = Self.decode { $0.replacingOccurrences(of: "employees: 150", with: "employees: \(written)") }
+            #expect(result.diagnostics.errors.first?.message == "answer to `employees`: must be a whole number, found \(shown)")
+        }
+        // A batch cell reads the same way.
+        #expect(AnswerDecoder.numberProblem(2.000001, integer: true, min: nil, max: nil) == "must be a whole number, found 2.000001")
+    }
+
     @Test func impossibleDatesAreRefused() {
         for date in ["2026-02-30", "2026-04-31", "2025-02-29", "2100-02-29"] {
             let result = Self.decode { $0.replacingOccurrences(of: "date: 2026-11-20", with: "date: \(date)") }
