@@ -208,6 +208,9 @@ import Testing
         }
         // A batch cell reads the same way.
         #expect(AnswerDecoder.numberProblem(2.000001, integer: true, min: nil, max: nil) == "must be a whole number, found 2.000001")
+        #expect(AnswerDecoder.numberProblem(-0.00001, integer: false, min: 0, max: 100) == "-1e-05 is below the minimum 0")
+        #expect(AnswerDecoder.numberProblem(100.00001, integer: false, min: 0, max: 100) == "100.00001 is above the maximum 100")
+        #expect(AnswerDecoder.numberProblem(120, integer: false, min: 0, max: 100) == "120 is above the maximum 100")
     }
 
     @Test func impossibleDatesAreRefused() {
