@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import GaizaoCLI
 
 /// Issue 13, "nothing lost, nothing crashes", on the real binary: outputs never overwrite inputs, output sets are
 /// written whole, batch runs cannot clash, templates and control characters cannot crash or drive the terminal.
@@ -53,6 +54,23 @@ import Testing
     }
 
     // MARK: 1. An output never overwrites an input
+
+    /// swift-corelibs-foundation's `NSString.deletingLastPathComponent` traps on a one-character relative path:
+    /// `compare a b`, `batch a -o out` and `wizard --answers a` crashed with a backtrace in the output guard.
+    @Test func oneCharacterPathsAreNotACrash() throws {
+        let dir = Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let compare = try GaizaoBinary.run(["compare", "a", "b", "--lang", "en"], in: dir)
+        #expect(compare.status == 1 && compare.stderr.hasPrefix("error: a: no such file\n"), "\(compare.stderr)")
+        let batch = try GaizaoBinary.run(["batch", "a", "-o", "o", "--lang", "en"], in: dir)
+        #expect(batch.status == 1 && batch.stderr.contains("a: error: no such file or folder"), "\(batch.stderr)")
+        let wizard = try GaizaoBinary.run(["wizard", "--answers", "a", "--lang", "en"], in: dir, stdin: URL(fileURLWithPath: "/dev/null"))
+        #expect(wizard.status == 1 && !wizard.stderr.contains("crash"), "\(wizard.stderr)")
+        #expect(OutputGuard.canonicalPath("a") == OutputGuard.canonicalPath("./a"))
+        for (path, folder) in [("a", ""), ("a/", ""), ("x/a", "x"), ("/a", "/"), ("./a", "."), ("x//a", "x"), ("/", "/"), ("x/y/", "x")] {
+            #expect(FileIO.folderPart(of: path) == folder, "\(path)")
+        }
+    }
 
     @Test func diagnoseRefusesToWriteOverItsJSONAnswers() throws {
         let dir = Self.tempDir()

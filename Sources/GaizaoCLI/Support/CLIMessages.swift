@@ -66,7 +66,8 @@ enum OutputGuard {
     static func canonicalPath(_ path: String) -> String {
         if let resolved = FileIO.realPath(path) { return resolved }
         let ns = path as NSString
-        let folder = ns.deletingLastPathComponent.isEmpty ? "." : ns.deletingLastPathComponent
+        let parent = FileIO.folderPart(of: path)
+        let folder = parent.isEmpty ? "." : parent
         if let resolved = FileIO.realPath(folder) { return (resolved as NSString).appendingPathComponent(ns.lastPathComponent) }
         return URL(fileURLWithPath: path).standardizedFileURL.path
     }
