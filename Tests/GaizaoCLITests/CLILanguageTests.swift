@@ -167,6 +167,8 @@ import Testing
         ] {
             #expect(CLIText.localized(en, lang: .zh) == zh)
         }
+        #expect(CLIText.localized("Error: `--answers` was given empty (an unset shell variable?): give a path", lang: .zh)
+            == "错误：`--answers` 给出的是空值（是未设置的 shell 变量吗？）：请给出路径")
         // A batch's cells.
         #expect(CLIText.localized("bad.csv:2:6: error: answer to `employees`: must be a number, found `abc`", lang: .zh)
             == "bad.csv:2:6：错误：`employees` 的答案：必须是数字，现在是 `abc`")

@@ -72,6 +72,26 @@ import Testing
         }
     }
 
+    /// A path given empty (`"$FILE"` with the variable unset) is a usage error naming the argument: before, the
+    /// wizard asked questions it could not save (`Cannot save the answers: : cannot write`, the typed answers lost),
+    /// `--catalog ""` read the working folder as the catalog, and the others said `error: : no such file`.
+    @Test func aPathGivenEmptyIsAUsageError() throws {
+        let dir = Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let answers = Self.example("auto-parts-midsize.yaml")
+        for (arguments, name) in [
+            (["diagnose", ""], "<answers>"), (["explain", ""], "<answers>"), (["compare", "", answers], "<proposals>"),
+            (["batch", "", "-o", "o"], "<inputs>"), (["summary", "", "-o", "s"], "<folders>"), (["wizard", "--answers", ""], "--answers"),
+            (["diagnose", answers, "--peers", "", "-o", "o"], "--peers"), (["diagnose", answers, "--catalog", "", "-o", "o"], "--catalog"),
+            (["diagnose", answers, "--templates", "", "-o", "o"], "--templates"), (["lint", ""], "<directory>"), (["lint", "--templates", ""], "--templates"),
+        ] {
+            let r = try GaizaoBinary.run(arguments + ["--lang", "en"], in: dir, stdin: URL(fileURLWithPath: "/dev/null"))
+            #expect(r.status == 2, "\(arguments): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("Error: `\(name)` was given empty (an unset shell variable?): give a path"), "\(arguments): \(r.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
     @Test func diagnoseRefusesToWriteOverItsJSONAnswers() throws {
         let dir = Self.tempDir()
         let answers = try Self.jsonAnswers(in: dir)

@@ -27,6 +27,7 @@ public struct SummaryCommand: ParsableCommand {
 
     public func validate() throws {
         if folders.isEmpty { throw ValidationError("give at least one batch output folder") }
+        try OutputGuard.checkNamed(folders, "<folders>")
         try OutputGuard.checkFolder(output)
     }
 

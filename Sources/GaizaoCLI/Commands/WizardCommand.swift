@@ -43,6 +43,7 @@ public struct WizardCommand: ParsableCommand {
 
     public func validate() throws {
         _ = try OutputFormat.parseList(format)
+        try OutputGuard.checkNamed([answers], "--answers")
         try OutputGuard.checkFolder(output)
     }
 
