@@ -169,6 +169,8 @@ import Testing
         }
         #expect(CLIText.localized("Error: `--answers` was given empty (an unset shell variable?): give a path", lang: .zh)
             == "错误：`--answers` 给出的是空值（是未设置的 shell 变量吗？）：请给出路径")
+        #expect(CLIText.localized("Error: --answers names the answers file, and `new/` ends with `/` like a folder: give a file, such as --answers new/answers.yaml", lang: .zh)
+            == "错误：--answers 指定答卷文件，但 `new/` 以 `/` 结尾，像是文件夹：请给出文件，例如 --answers new/answers.yaml")
         // A batch's cells.
         #expect(CLIText.localized("bad.csv:2:6: error: answer to `employees`: must be a number, found `abc`", lang: .zh)
             == "bad.csv:2:6：错误：`employees` 的答案：必须是数字，现在是 `abc`")

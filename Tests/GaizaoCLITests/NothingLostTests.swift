@@ -90,6 +90,11 @@ import Testing
             #expect(r.stderr.hasPrefix("Error: `\(name)` was given empty (an unset shell variable?): give a path"), "\(arguments): \(r.stderr)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+        // An answers file named like a folder was saved as `new` and written over empty on resuming with `new/`.
+        let slash = try GaizaoBinary.run(["wizard", "--answers", "new/", "--industry", "auto-parts", "--lang", "en"], in: dir,
+                                         stdin: URL(fileURLWithPath: "/dev/null"))
+        #expect(slash.status == 2 && slash.stderr.hasPrefix("Error: --answers names the answers file, and `new/` ends with `/` like a folder"), "\(slash.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
     @Test func diagnoseRefusesToWriteOverItsJSONAnswers() throws {

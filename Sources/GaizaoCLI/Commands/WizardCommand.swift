@@ -44,6 +44,11 @@ public struct WizardCommand: ParsableCommand {
     public func validate() throws {
         _ = try OutputFormat.parseList(format)
         try OutputGuard.checkNamed([answers], "--answers")
+        // `--answers new/` saved the answers as the file `new`, which the resume command (`--answers new/`) then
+        // did not find (ENOTDIR) and started over, writing an empty file over them.
+        if answers.hasSuffix("/") {
+            throw ValidationError("--answers names the answers file, and `\(answers)` ends with `/` like a folder: give a file, such as --answers \(answers)answers.yaml")
+        }
         try OutputGuard.checkFolder(output)
     }
 
@@ -147,8 +152,7 @@ public struct WizardCommand: ParsableCommand {
             return ExitCode(exitCode)
         }
         // The file is written once the industry is known: before that, "the answers are saved in FILE" was untrue.
-        var st = stat()
-        Console.err(lstat(answers, &st) == 0 ? model.ui.stopped(answers, answered: p.settled, asked: p.asked) : model.ui.stoppedBeforeIndustry)
+        Console.err(model.industry != nil ? model.ui.stopped(answers, answered: p.settled, asked: p.asked) : model.ui.stoppedBeforeIndustry)
         Console.err(model.ui.resumeHint(resumeCommand()))
         return ExitCode(exitCode)
     }

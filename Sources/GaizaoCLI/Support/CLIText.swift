@@ -81,6 +81,8 @@ enum CLIText {
         ("{p}: cannot create the output folder ({r})", "{p}：无法创建输出文件夹（{r}）"),
         ("-o names the output folder, and it was given empty: give a folder, such as -o out", "-o 指定输出文件夹，但给出的是空值：请给出文件夹，例如 -o out"),
         ("`{o}` was given empty (an unset shell variable?): give a path", "`{o}` 给出的是空值（是未设置的 shell 变量吗？）：请给出路径"),
+        ("--answers names the answers file, and `{p}` ends with `/` like a folder: give a file, such as --answers {e}",
+         "--answers 指定答卷文件，但 `{p}` 以 `/` 结尾，像是文件夹：请给出文件，例如 --answers {e}"),
         ("{p}: not a batch output folder; give the folder `gaizao batch` wrote (it holds summary.csv)",
          "{p}：不是批量诊断的输出文件夹；请给出 `gaizao batch` 写入的文件夹（其中有 summary.csv）"),
         ("{p}: cannot list the folder", "{p}：无法列出文件夹内容"),

@@ -20,6 +20,9 @@ struct LineModeBinaryTests {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = try run([], in: dir, ["wizard", "--answers", dir + "/new.yaml", "--lang", "en"])
+        // With the industry given, the file is written at once, and said to be.
+        let given = try run([], in: dir, ["wizard", "--answers", dir + "/given.yaml", "--industry", "auto-parts", "--lang", "en"])
+        #expect(given.err.contains("The answers are saved in \(dir)/given.yaml"), "\(given.err)")
         #expect(r.status == 1)
         #expect(!FileManager.default.fileExists(atPath: dir + "/new.yaml"))
         #expect(!r.err.contains("saved in"), "\(r.err)")
