@@ -123,6 +123,39 @@ import Testing
         #expect(ProposalReader.firstDuplicateKey(in: Self.original) == nil)
     }
 
+    /// Points over their maximum or not adding up, and an entry listed twice, were compared as if true.
+    @Test func pointsThatDoNotAddUpAndEntriesListedTwiceAreRefused() throws {
+        let over = try Self.forged { object in
+            var d = object["diagnosis"] as! [String: Any]
+            d["points"] = (d["maxPoints"] as! Double) + 50
+            object["diagnosis"] = d
+        }
+        #expect(Self.readError(over)?.contains("`diagnosis.points`: 150 points, more than `maxPoints`, 100") == true, "\(Self.readError(over) ?? "")")
+        let low = try Self.forged { object in
+            var d = object["after"] as! [String: Any]
+            d["points"] = 1.0
+            object["after"] = d
+        }
+        #expect(Self.readError(low)?.contains("`after.points`: 1, but its dimensions add up to 60") == true, "\(Self.readError(low) ?? "")")
+        let twice = try Self.forged { object in
+            var modules = object["modules"] as! [[String: Any]]
+            modules.append(modules[modules.count - 1])
+            object["modules"] = modules
+        }
+        #expect(Self.readError(twice)?.contains("`modules[\((try? Self.count("modules")) ?? 0)].id`: `") == true, "\(Self.readError(twice) ?? "")")
+        let answer = try Self.forged { object in
+            var answers = object["answers"] as! [[String: Any]]
+            answers.append(answers[0])
+            object["answers"] = answers
+        }
+        #expect(Self.readError(answer)?.contains("` is listed twice") == true)
+    }
+
+    static func count(_ key: String) throws -> Int {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(original.utf8)) as? [String: Any])
+        return (object[key] as? [Any])?.count ?? 0
+    }
+
     @Test func hugePointsLevelsHashesAndDatesAreRefused() throws {
         #expect(Self.readError(try Self.forged { Self.set(&$0, ["diagnosis", "points"], 1e308) })?.contains("`diagnosis.points`: 1e+308 is out of range") == true)
         #expect(Self.readError(try Self.forged { Self.set(&$0, ["after", "level"], 99) })?.contains("`after.level`: level 99 is out of range (0 to 4)") == true)
@@ -159,8 +192,15 @@ import Testing
                 totals[key] = range
             }
             object["totals"] = totals
-            Self.set(&object, ["diagnosis", "points"], 50.0)
-            Self.set(&object, ["after", "points"], 50.001)
+            // Points moved with their first dimension, so that the dimensions still add up to the total.
+            for (key, points) in [("diagnosis", 50.0), ("after", 50.001)] {
+                var d = object[key] as! [String: Any]
+                var dimensions = d["dimensions"] as! [[String: Any]]
+                dimensions[0]["points"] = (dimensions[0]["points"] as! Double) + points - (d["points"] as! Double)
+                d["dimensions"] = dimensions
+                d["points"] = points
+                object[key] = d
+            }
         }
         let forged = try ProposalReader.read(SourceFile(path: "b.json", text: text))
         let pristine = try ProposalReader.read(SourceFile(path: "a.json", text: Self.original))
