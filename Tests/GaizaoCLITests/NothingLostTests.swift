@@ -97,6 +97,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
+    /// Standard output that cannot be written (a full disk behind `> file`): Foundation's `FileHandle.write` trapped
+    /// ("Fatal error: 'try!' expression unexpectedly raised an error") in every command that prints.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"))) func aFullStandardOutputIsAnErrorNotACrash() throws {
+        let answers = Self.example("auto-parts-midsize.yaml")
+        for arguments in [["diagnose", answers, "-o", "-", "--format", "md"], ["explain", answers], ["questions", "--industry", "auto-parts", "--template"]] {
+            let r = try GaizaoBinary.runIntoFullDevice(arguments + ["--lang", "en"])
+            #expect(!r.crashed && r.status == 1, "\(arguments): \(r.stderr)")
+            #expect(r.stderr == "error: stdout: cannot write (No space left on device); the output is incomplete\n", "\(arguments): \(r.stderr)")
+        }
+    }
+
     @Test func diagnoseRefusesToWriteOverItsJSONAnswers() throws {
         let dir = Self.tempDir()
         let answers = try Self.jsonAnswers(in: dir)

@@ -114,7 +114,7 @@ public struct WizardCommand: ParsableCommand {
             }
         } else {
             var lines = LineWizard(readLine: { Swift.readLine(strippingNewline: true) },
-                                   output: { FileHandle.standardOutput.write(Data(ControlCharacters.visible($0).utf8)) }, runner: runner)
+                                   output: { Console.writeOut(Data(ControlCharacters.visible($0).utf8)) }, runner: runner)
             let ending = lines.run(&model)
             saveError = lines.runner.saveError
             Console.out("")
@@ -259,7 +259,7 @@ public struct WizardCommand: ParsableCommand {
         Console.out(ui.existingFound(existing))
         for line in ui.existingChoices(newName: free) { Console.out("  " + line) }
         while true {
-            FileHandle.standardOutput.write(Data(ui.existingPrompt.utf8))
+            Console.writeOut(Data(ui.existingPrompt.utf8))
             guard let line = Swift.readLine(strippingNewline: true) else { Console.out(""); return .cancel(130) }
             switch AnswerInput.normalizeDigits(line).trimmingCharacters(in: .whitespaces) {
             case "", "1": return .newName

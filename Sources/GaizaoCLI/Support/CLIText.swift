@@ -77,6 +77,7 @@ enum CLIText {
         ("{p}: cannot write into the output folder ({r})", "{p}：无法写入输出文件夹（{r}）"),
         ("{p}: cannot write ({r}); the previous files are unchanged", "{p}：无法写入（{r}）；原有文件未改动"),
         ("{p}: cannot write the workbook ({r})", "{p}：无法写入工作簿（{r}）"),
+        ("{p}: cannot write ({r}); the output is incomplete", "{p}：无法写入（{r}）；输出不完整"),
         ("{p}: cannot write ({r})", "{p}：无法写入（{r}）"),
         ("{p}: cannot create the output folder ({r})", "{p}：无法创建输出文件夹（{r}）"),
         ("-o names the output folder, and it was given empty: give a folder, such as -o out", "-o 指定输出文件夹，但给出的是空值：请给出文件夹，例如 -o out"),
