@@ -76,6 +76,30 @@ import Testing
         #expect(alone.stderr.contains("auto-parts-midsize.json:2:13: error: this is a file gaizao wrote (`gaizao.proposal/2`), not an answers file"), "\(alone.stderr)")
     }
 
+    /// A batch written into its own input folder leaves summary.csv, summary.xlsx and errors.csv beside the answers:
+    /// a later batch of that folder leaves them out with a note, instead of failing each as a table of enterprises.
+    @Test func anEarlierBatchsSummaryInTheInputFolderIsLeftOut() throws {
+        let dir = Self.tempDir()
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("examples/auto-parts-midsize.yaml"),
+                                         to: dir.appendingPathComponent("auto-parts-midsize.yaml"))
+        try "industry\nno-such-industry\n".write(to: dir.appendingPathComponent("broken.csv"), atomically: true, encoding: .utf8)
+        let first = try GaizaoBinary.run(["batch", dir.path, "-o", dir.path])
+        #expect(first.status == 1, "\(first.stderr)")
+        for name in ["summary.csv", "summary.xlsx", "errors.csv"] {
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), "\(name)")
+        }
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("broken.csv"))
+        let out = dir.appendingPathComponent("out")
+        let r = try GaizaoBinary.run(["batch", dir.path, "-o", out.path, "--lang", "en"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for name in ["summary.csv", "summary.xlsx", "errors.csv"] {
+            #expect(r.stderr.contains("\(name): warning: a batch summary gaizao wrote, not answers: left out"), "\(r.stderr)")
+        }
+        #expect(try Self.summaryRows(out).map { $0["status"] } == ["ok"])
+        let zh = try GaizaoBinary.run(["batch", dir.path, "-o", dir.appendingPathComponent("out2").path, "--lang", "zh"])
+        #expect(zh.stderr.contains("这是 gaizao 批量诊断生成的汇总，不是答卷：已跳过"), "\(zh.stderr)")
+    }
+
     @Test func csvFieldsWithSeparatorsAreQuoted() {
         #expect(SummaryCSV.quote("plain 名称") == "plain 名称")
         #expect(SummaryCSV.quote("a,b") == "\"a,b\"")

@@ -136,6 +136,54 @@ import Testing
         #expect(CLIText.localized("error: unknown industry `x`; the catalog has: a, b", lang: .zh) == "错误：未知行业 `x`；目录中有：a, b")
         #expect(CLIText.localized("Error: Missing value for '--budget <budget>'", lang: .zh) == "错误：选项 '--budget <budget>' 缺少取值")
         #expect(CLIText.localized("something new", lang: .zh) == "something new")
+        // Numbers past 1e15 are written with an exponent; the line is still translated.
+        #expect(CLIText.localized("a.yaml:14:19: error: answer to `annual_revenue`: 9.22337e+18 is above the maximum 10000000", lang: .zh)
+            == "a.yaml:14:19：错误：`annual_revenue` 的答案：9.22337e+18 超过最大值 10000000")
+        // A message the engine already wrote in Chinese keeps it, under a Chinese frame.
+        #expect(CLIText.localized("error: 预算 0 万元低于必选模块的上限估算 29.63 万元（仓储条码管理（WMS））：必选模块不能删减，请提高预算", lang: .zh)
+            == "错误：预算 0 万元低于必选模块的上限估算 29.63 万元（仓储条码管理（WMS））：必选模块不能删减，请提高预算")
+        #expect(CLIText.localized("error: contractor overlay `example-ha-contractor-a` is for industry `home-appliance`", lang: .zh)
+            == "错误：总包商叠加 `example-ha-contractor-a` 属于行业 `home-appliance`，与答卷的行业不符")
+        #expect(CLIText.localized("e.csv: error: the CSV file is empty", lang: .zh) == "e.csv：错误：CSV 文件是空的")
+        #expect(CLIText.localized("b.yaml:23:11: error: `name` of coefficient `realisation` must be a mapping, found a scalar", lang: .zh)
+            == "b.yaml:23:11：错误：系数 `realisation`的 `name`必须是键值映射，现在是 单个值")
+        #expect(CLIText.localized("a.yaml:33:11: error: answer to `talent` must be a list of option ids such as [staff, post], found `nosuch`", lang: .zh)
+            == "a.yaml:33:11：错误：`talent` 的答案必须是选项列表，例如 [staff, post]，现在是 `nosuch`")
+        #expect(CLIText.localized("a.yaml:28:21: error: answer to `network_security` must be a list of option ids such as [policy, products], found a mapping", lang: .zh)
+            == "a.yaml:28:21：错误：`network_security` 的答案必须是选项列表，例如 [policy, products]，现在是 键值映射")
+        #expect(CLIText.localized("error: esc.json: line 19, column 62: the key `name` is given twice in one object", lang: .zh)
+            == "错误：esc.json：第 19 行第 62 列：键 `name` 在同一个对象中出现了两次")
+        #expect(CLIText.localized("Error: --budget 99999999999999 万元 is out of range: it must be less than 1000000 万元 (100 亿元)", lang: .zh)
+            == "错误：--budget 99999999999999 万元超出范围：须小于 1000000 万元（100 亿元）")
+        for (en, zh) in [
+            ("error: p.yaml: more than the limit of 4194304 bytes", "错误：p.yaml：超过上限 4194304 字节"),
+            ("error: p.yaml: cannot be read (Input/output error)", "错误：p.yaml：无法读取（Input/output error）"),
+            ("error: out: cannot write into the output folder (No space left on device)", "错误：out：无法写入输出文件夹（磁盘空间不足）"),
+            ("error: out/a.md: cannot write (No space left on device); the previous files are unchanged", "错误：out/a.md：无法写入（磁盘空间不足）；原有文件未改动"),
+            ("error: q.xlsx: cannot write the workbook (No space left on device)", "错误：q.xlsx：无法写入工作簿（磁盘空间不足）"),
+            ("error: out/a.pdf: cannot prepare the PDF (Permission denied)", "错误：out/a.pdf：无法准备 PDF（没有权限）"),
+            ("stdin: error: cannot be read (Input/output error)", "stdin：错误：无法读取（Input/output error）"),
+            ("m.yaml:3:5: warning: indicator `i` reads yes/no `q`, which has no `points_yes`", "m.yaml:3:5：警告：指标 `i` 读取是非题 `q`，但该题没有 `points_yes`"),
+        ] {
+            #expect(CLIText.localized(en, lang: .zh) == zh)
+        }
+        #expect(CLIText.localized("Error: `--answers` was given empty (an unset shell variable?): give a path", lang: .zh)
+            == "错误：`--answers` 给出的是空值（是未设置的 shell 变量吗？）：请给出路径")
+        #expect(CLIText.localized("Error: --answers names the answers file, and `new/` ends with `/` like a folder: give a file, such as --answers new/answers.yaml", lang: .zh)
+            == "错误：--answers 指定答卷文件，但 `new/` 以 `/` 结尾，像是文件夹：请给出文件，例如 --answers new/answers.yaml")
+        // A batch's cells.
+        #expect(CLIText.localized("bad.csv:2:6: error: answer to `employees`: must be a number, found `abc`", lang: .zh)
+            == "bad.csv:2:6：错误：`employees` 的答案：必须是数字，现在是 `abc`")
+        #expect(CLIText.localized("bad.csv:9:12: error: answer to `ningbo_sample`: must be yes or no, found `maybe`", lang: .zh)
+            == "bad.csv:9:12：错误：`ningbo_sample` 的答案：必须是“是”或“否”，现在是 `maybe`")
+        #expect(CLIText.localized("bad.csv:9:12: error: answer to `town`: is 5000 characters long, more than 200", lang: .zh)
+            == "bad.csv:9:12：错误：`town` 的答案：有 5000 个字符，超过上限 200")
+        #expect(CLIText.localized("m.yaml:271:5: error: scene `safety` is asked by unknown question ``", lang: .zh)
+            == "m.yaml:271:5：错误：场景 `safety` 由未知题目 `` 询问")
+        #expect(CLIText.localized("error: d/b.json: is an input of this command and would be overwritten by its output; nothing was written (choose another output folder with -o, or rename the input)", lang: .zh)
+            == "错误：d/b.json：是本命令的输入文件，会被输出覆盖；未写出任何文件（请用 -o 另选输出文件夹，或给输入文件改名）")
+        #expect(CLIText.localized("error: ./d/../d/b.json: would overwrite the input ./d/b.json (the same file); nothing was written (choose another output folder with -o, or rename the input)", lang: .zh)
+            == "错误：./d/../d/b.json：会覆盖输入文件 ./d/b.json（同一个文件）；未写出任何文件（请用 -o 另选输出文件夹，或给输入文件改名）")
         #expect(CLIText.localized("error: x: no such file", lang: .en) == "error: x: no such file")
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the `gaizao` executable that `swift build` / `swift test` produced for this checkout.
 enum GaizaoBinary {
@@ -54,6 +55,20 @@ enum GaizaoBinary {
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
+    }
+
+    /// Runs `gaizao arguments` with standard output written to `/dev/full` (every write fails: a full disk behind
+    /// `> file`); returns the exit status, whether a signal ended it, and standard error.
+    static func runIntoFullDevice(_ arguments: [String]) throws -> (status: Int32, crashed: Bool, stderr: String) {
+        let process = try prepared(arguments)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, process.terminationReason == .uncaughtSignal, text)
     }
 
     /// Waits at most `seconds` for `process` to end; kills it (and returns false) when it has not.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import GaizaoCLI
 
 /// Issue 13, "nothing lost, nothing crashes", on the real binary: outputs never overwrite inputs, output sets are
 /// written whole, batch runs cannot clash, templates and control characters cannot crash or drive the terminal.
@@ -53,6 +54,59 @@ import Testing
     }
 
     // MARK: 1. An output never overwrites an input
+
+    /// swift-corelibs-foundation's `NSString.deletingLastPathComponent` traps on a one-character relative path:
+    /// `compare a b`, `batch a -o out` and `wizard --answers a` crashed with a backtrace in the output guard.
+    @Test func oneCharacterPathsAreNotACrash() throws {
+        let dir = Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let compare = try GaizaoBinary.run(["compare", "a", "b", "--lang", "en"], in: dir)
+        #expect(compare.status == 1 && compare.stderr.hasPrefix("error: a: no such file\n"), "\(compare.stderr)")
+        let batch = try GaizaoBinary.run(["batch", "a", "-o", "o", "--lang", "en"], in: dir)
+        #expect(batch.status == 1 && batch.stderr.contains("a: error: no such file or folder"), "\(batch.stderr)")
+        let wizard = try GaizaoBinary.run(["wizard", "--answers", "a", "--lang", "en"], in: dir, stdin: URL(fileURLWithPath: "/dev/null"))
+        #expect(wizard.status == 1 && !wizard.stderr.contains("crash"), "\(wizard.stderr)")
+        #expect(OutputGuard.canonicalPath("a") == OutputGuard.canonicalPath("./a"))
+        for (path, folder) in [("a", ""), ("a/", ""), ("x/a", "x"), ("/a", "/"), ("./a", "."), ("x//a", "x"), ("/", "/"), ("x/y/", "x")] {
+            #expect(FileIO.folderPart(of: path) == folder, "\(path)")
+        }
+    }
+
+    /// A path given empty (`"$FILE"` with the variable unset) is a usage error naming the argument: before, the
+    /// wizard asked questions it could not save (`Cannot save the answers: : cannot write`, the typed answers lost),
+    /// `--catalog ""` read the working folder as the catalog, and the others said `error: : no such file`.
+    @Test func aPathGivenEmptyIsAUsageError() throws {
+        let dir = Self.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let answers = Self.example("auto-parts-midsize.yaml")
+        for (arguments, name) in [
+            (["diagnose", ""], "<answers>"), (["explain", ""], "<answers>"), (["compare", "", answers], "<proposals>"),
+            (["batch", "", "-o", "o"], "<inputs>"), (["summary", "", "-o", "s"], "<folders>"), (["wizard", "--answers", ""], "--answers"),
+            (["diagnose", answers, "--peers", "", "-o", "o"], "--peers"), (["diagnose", answers, "--catalog", "", "-o", "o"], "--catalog"),
+            (["diagnose", answers, "--templates", "", "-o", "o"], "--templates"), (["lint", ""], "<directory>"), (["lint", "--templates", ""], "--templates"),
+        ] {
+            let r = try GaizaoBinary.run(arguments + ["--lang", "en"], in: dir, stdin: URL(fileURLWithPath: "/dev/null"))
+            #expect(r.status == 2, "\(arguments): \(r.stderr)")
+            #expect(r.stderr.hasPrefix("Error: `\(name)` was given empty (an unset shell variable?): give a path"), "\(arguments): \(r.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+        // An answers file named like a folder was saved as `new` and written over empty on resuming with `new/`.
+        let slash = try GaizaoBinary.run(["wizard", "--answers", "new/", "--industry", "auto-parts", "--lang", "en"], in: dir,
+                                         stdin: URL(fileURLWithPath: "/dev/null"))
+        #expect(slash.status == 2 && slash.stderr.hasPrefix("Error: --answers names the answers file, and `new/` ends with `/` like a folder"), "\(slash.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    /// Standard output that cannot be written (a full disk behind `> file`): Foundation's `FileHandle.write` trapped
+    /// ("Fatal error: 'try!' expression unexpectedly raised an error") in every command that prints.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"))) func aFullStandardOutputIsAnErrorNotACrash() throws {
+        let answers = Self.example("auto-parts-midsize.yaml")
+        for arguments in [["diagnose", answers, "-o", "-", "--format", "md"], ["explain", answers], ["questions", "--industry", "auto-parts", "--template"]] {
+            let r = try GaizaoBinary.runIntoFullDevice(arguments + ["--lang", "en"])
+            #expect(!r.crashed && r.status == 1, "\(arguments): \(r.stderr)")
+            #expect(r.stderr == "error: stdout: cannot write (No space left on device); the output is incomplete\n", "\(arguments): \(r.stderr)")
+        }
+    }
 
     @Test func diagnoseRefusesToWriteOverItsJSONAnswers() throws {
         let dir = Self.tempDir()

@@ -49,6 +49,7 @@ public struct BatchCommand: AsyncParsableCommand {
         if formats.contains(.pdf) { throw ValidationError("batch writes md, html and json; print PDFs with `gaizao diagnose --format pdf`") }
         if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
         if inputs.isEmpty { throw ValidationError("give at least one input") }
+        try OutputGuard.checkNamed(inputs, "<inputs>")
         try OutputGuard.checkFolder(output)
     }
 

@@ -135,6 +135,10 @@ struct BatchInputs: Sequence, IteratorProtocol {
                     // Proposals that `diagnose` wrote beside their answers are not answers: left out, with a note.
                     if path.lowercased().hasSuffix(".json") && Self.isWrittenByGaizao(path) {
                         empty.append((path, "a proposal gaizao wrote, not an answers file: left out"))
+                    } else if SummaryFilesGuard.isWrittenByGaizao(path) {
+                        // An earlier batch's summary.csv, summary.xlsx or errors.csv in a folder of answers (a batch
+                        // that wrote into its input folder): not enterprises; read as such, each failed the run.
+                        empty.append((path, "a batch summary gaizao wrote, not answers: left out"))
                     } else {
                         paths.append(path)
                     }

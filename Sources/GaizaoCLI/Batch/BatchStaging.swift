@@ -144,7 +144,7 @@ final class BatchStopper: @unchecked Sendable {
     /// Called by the batch loop once the records in flight are done.
     func finishInterrupted(_ staging: BatchStaging) -> Never {
         staging.removeAll()
-        FileHandle.standardError.write(Data("\ninterrupted: the result folders in place are complete; run the same command again to redo the batch (its folders are numbered after these)\n".utf8))
+        Console.writeErr(Data("\ninterrupted: the result folders in place are complete; run the same command again to redo the batch (its folders are numbered after these)\n".utf8))
         exit(130)
     }
 }

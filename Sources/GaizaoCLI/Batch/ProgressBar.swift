@@ -29,12 +29,12 @@ final class ProgressBar: @unchecked Sendable {
         }
         line += String(format: "  %.0f/s", rate)
         if failed > 0 { line += "  ✗\(failed)" }
-        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+        Console.writeErr(Data((line + "\u{1B}[K").utf8))
     }
 
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\n".utf8))
+        Console.writeErr(Data("\n".utf8))
     }
 
     static func clock(_ seconds: Double) -> String {

@@ -27,6 +27,7 @@ public struct SummaryCommand: ParsableCommand {
 
     public func validate() throws {
         if folders.isEmpty { throw ValidationError("give at least one batch output folder") }
+        try OutputGuard.checkNamed(folders, "<folders>")
         try OutputGuard.checkFolder(output)
     }
 
@@ -89,7 +90,7 @@ public struct SummaryCommand: ParsableCommand {
         }
         if (st.st_mode & S_IFMT) == S_IFDIR { return given }
         if (given as NSString).lastPathComponent == "summary.csv" {
-            let folder = (given as NSString).deletingLastPathComponent
+            let folder = FileIO.folderPart(of: given)
             return folder.isEmpty ? "." : folder
         }
         throw CLIError.input("\(given): not a batch output folder; give the folder `gaizao batch` wrote (it holds summary.csv)")

@@ -68,6 +68,8 @@ public struct CompareCommand: ParsableCommand {
             throw ValidationError("--mode before-after compares exactly two proposals (given \(proposals.count))")
         }
         _ = try Self.formats(format)
+        try OutputGuard.checkNamed(proposals, "<proposals>")
+        try OutputGuard.checkNamed([templates], "--templates")
         try OutputGuard.checkFolder(output)
     }
 

@@ -38,6 +38,9 @@ public struct DiagnoseCommand: ParsableCommand {
     public func validate() throws {
         _ = try OutputFormat.parseList(format)
         if let budget { try Self.checkBudget(budget.value) }
+        try OutputGuard.checkNamed([answers], "<answers>")
+        try OutputGuard.checkNamed([peers], "--peers")
+        try OutputGuard.checkNamed([templates], "--templates")
         try OutputGuard.checkFolder(output)
     }
 

@@ -28,6 +28,7 @@ public struct ExplainCommand: ParsableCommand {
 
     public func validate() throws {
         if let budget { try DiagnoseCommand.checkBudget(budget.value) }
+        try OutputGuard.checkNamed([answers], "<answers>")
     }
 
     public func run() throws {

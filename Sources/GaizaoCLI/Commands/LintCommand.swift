@@ -22,6 +22,11 @@ public struct LintCommand: ParsableCommand {
 
     public init() {}
 
+    public func validate() throws {
+        try OutputGuard.checkNamed([directory], "<directory>")
+        try OutputGuard.checkNamed([templates], "--templates")
+    }
+
     public func run() throws {
         let location = try ResourceLocator.catalog(flag: global.catalog, argument: directory)
         var undecodable: [Diagnostic] = []

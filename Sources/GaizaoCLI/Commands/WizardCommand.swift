@@ -43,6 +43,12 @@ public struct WizardCommand: ParsableCommand {
 
     public func validate() throws {
         _ = try OutputFormat.parseList(format)
+        try OutputGuard.checkNamed([answers], "--answers")
+        // `--answers new/` saved the answers as the file `new`, which the resume command (`--answers new/`) then
+        // did not find (ENOTDIR) and started over, writing an empty file over them.
+        if answers.hasSuffix("/") {
+            throw ValidationError("--answers names the answers file, and `\(answers)` ends with `/` like a folder: give a file, such as --answers \(answers)answers.yaml")
+        }
         try OutputGuard.checkFolder(output)
     }
 
@@ -108,7 +114,7 @@ public struct WizardCommand: ParsableCommand {
             }
         } else {
             var lines = LineWizard(readLine: { Swift.readLine(strippingNewline: true) },
-                                   output: { FileHandle.standardOutput.write(Data(ControlCharacters.visible($0).utf8)) }, runner: runner)
+                                   output: { Console.writeOut(Data(ControlCharacters.visible($0).utf8)) }, runner: runner)
             let ending = lines.run(&model)
             saveError = lines.runner.saveError
             Console.out("")
@@ -145,7 +151,8 @@ public struct WizardCommand: ParsableCommand {
             Console.err(model.ui.saveFailed(saveError))
             return ExitCode(exitCode)
         }
-        Console.err(model.ui.stopped(answers, answered: p.settled, asked: p.asked))
+        // The file is written once the industry is known: before that, "the answers are saved in FILE" was untrue.
+        Console.err(model.industry != nil ? model.ui.stopped(answers, answered: p.settled, asked: p.asked) : model.ui.stoppedBeforeIndustry)
         Console.err(model.ui.resumeHint(resumeCommand()))
         return ExitCode(exitCode)
     }
@@ -252,7 +259,7 @@ public struct WizardCommand: ParsableCommand {
         Console.out(ui.existingFound(existing))
         for line in ui.existingChoices(newName: free) { Console.out("  " + line) }
         while true {
-            FileHandle.standardOutput.write(Data(ui.existingPrompt.utf8))
+            Console.writeOut(Data(ui.existingPrompt.utf8))
             guard let line = Swift.readLine(strippingNewline: true) else { Console.out(""); return .cancel(130) }
             switch AnswerInput.normalizeDigits(line).trimmingCharacters(in: .whitespaces) {
             case "", "1": return .newName

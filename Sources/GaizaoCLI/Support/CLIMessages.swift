@@ -35,6 +35,15 @@ enum CLIMessages {
 /// file when they resolve to the same canonical path or, for an existing file, the same device and inode (hard
 /// links, symbolic links, `./a` and `a`, case-insensitive file systems).
 enum OutputGuard {
+    /// Refuses a path given empty (`"$FILE"` with the variable unset): read as-is it named the current folder
+    /// (`--catalog ""` read the working folder as a catalog), its parent (`wizard --answers ""` asked questions it
+    /// could not save), or nothing (`error: : no such file`).
+    static func checkNamed(_ paths: [String?], _ name: String) throws {
+        if paths.contains(where: { $0?.isEmpty == true }) {
+            throw ValidationError("`\(name)` was given empty (an unset shell variable?): give a path")
+        }
+    }
+
     /// Refuses `-o report.md`: `-o` names a folder (gaizao names the files in it), and a folder called
     /// `report.md` is not what whoever typed it wanted. An existing folder of any name is fine.
     static func checkFolder(_ output: String) throws {
@@ -66,7 +75,8 @@ enum OutputGuard {
     static func canonicalPath(_ path: String) -> String {
         if let resolved = FileIO.realPath(path) { return resolved }
         let ns = path as NSString
-        let folder = ns.deletingLastPathComponent.isEmpty ? "." : ns.deletingLastPathComponent
+        let parent = FileIO.folderPart(of: path)
+        let folder = parent.isEmpty ? "." : parent
         if let resolved = FileIO.realPath(folder) { return (resolved as NSString).appendingPathComponent(ns.lastPathComponent) }
         return URL(fileURLWithPath: path).standardizedFileURL.path
     }

@@ -65,13 +65,25 @@ enum CLIText {
         // Files.
         // Before the file messages below: the reason it ends with is one of them, and would match first.
         ("cannot save the answers in {p}, so no question is asked: {m}", "无法把答卷保存到 {p}，所以不开始提问：{m}"),
+        ("{p}: is an input of this command and would be overwritten by its output; nothing was written (choose another output folder with -o, or rename the input)",
+         "{p}：是本命令的输入文件，会被输出覆盖；未写出任何文件（请用 -o 另选输出文件夹，或给输入文件改名）"),
+        ("{p}: would overwrite the input {i} (the same file); nothing was written (choose another output folder with -o, or rename the input)",
+         "{p}：会覆盖输入文件 {i}（同一个文件）；未写出任何文件（请用 -o 另选输出文件夹，或给输入文件改名）"),
         ("{p}: no such file", "{p}：文件不存在"),
         ("{p}: is a folder, not a file", "{p}：这是文件夹，不是文件"),
         ("{p}: {n} bytes is more than the limit of {x} bytes", "{p}：{n} 字节，超过上限 {x} 字节"),
         ("{p}: cannot be read", "{p}：无法读取"),
+        ("{p}: cannot prepare the PDF ({r})", "{p}：无法准备 PDF（{r}）"),
+        ("{p}: cannot write into the output folder ({r})", "{p}：无法写入输出文件夹（{r}）"),
+        ("{p}: cannot write ({r}); the previous files are unchanged", "{p}：无法写入（{r}）；原有文件未改动"),
+        ("{p}: cannot write the workbook ({r})", "{p}：无法写入工作簿（{r}）"),
+        ("{p}: cannot write ({r}); the output is incomplete", "{p}：无法写入（{r}）；输出不完整"),
         ("{p}: cannot write ({r})", "{p}：无法写入（{r}）"),
         ("{p}: cannot create the output folder ({r})", "{p}：无法创建输出文件夹（{r}）"),
         ("-o names the output folder, and it was given empty: give a folder, such as -o out", "-o 指定输出文件夹，但给出的是空值：请给出文件夹，例如 -o out"),
+        ("`{o}` was given empty (an unset shell variable?): give a path", "`{o}` 给出的是空值（是未设置的 shell 变量吗？）：请给出路径"),
+        ("--answers names the answers file, and `{p}` ends with `/` like a folder: give a file, such as --answers {e}",
+         "--answers 指定答卷文件，但 `{p}` 以 `/` 结尾，像是文件夹：请给出文件，例如 --answers {e}"),
         ("{p}: not a batch output folder; give the folder `gaizao batch` wrote (it holds summary.csv)",
          "{p}：不是批量诊断的输出文件夹；请给出 `gaizao batch` 写入的文件夹（其中有 summary.csv）"),
         ("{p}: cannot list the folder", "{p}：无法列出文件夹内容"),
@@ -112,11 +124,13 @@ enum CLIText {
         ("--budget {b} 万元 is more than the annual revenue of {v} 万元; --budget is in 万元 (10,000 CNY), not yuan",
          "--budget {b} 万元超过企业年营业收入 {v} 万元；--budget 的单位是万元，不是元"),
         ("--budget must be a positive number of 万元, found {v}", "--budget 须为正数（单位：万元），现在是 {v}"),
+        ("--budget {b} 万元 is out of range: it must be less than 1000000 万元 (100 亿元)", "--budget {b} 万元超出范围：须小于 1000000 万元（100 亿元）"),
         ("unknown industry `{i}`; the catalog has: {l}", "未知行业 `{i}`；目录中有：{l}"),
         ("unknown industry `{i}`", "未知行业 `{i}`"),
         ("no industry given; the catalog has: {l}", "未填写行业；目录中有：{l}"),
         ("unknown module or measure `{j}` for industry `{i}`; modules: {l}; measures: {k}", "行业 `{i}` 没有模块或管理措施 `{j}`；模块：{l}；管理措施：{k}"),
         ("unknown contractor overlay `{c}`; the catalog has: {l}", "未知总包商叠加 `{c}`；目录中有：{l}"),
+        ("contractor overlay `{c}` is for industry `{i}`", "总包商叠加 `{c}` 属于行业 `{i}`，与答卷的行业不符"),
         ("{p}: is a folder; give an answers file with --answers FILE", "{p}：这是文件夹；请用 --answers FILE 指定答卷文件"),
         ("{p} holds answers for industry `{a}`, not `{b}`; start a new file with --answers OTHER.yaml",
          "{p} 中的答卷属于行业 `{a}`，不是 `{b}`；请用 --answers OTHER.yaml 新建答卷"),
@@ -138,6 +152,7 @@ enum CLIText {
         ("before/after compares exactly two proposals of one enterprise (given {n})", "改造前后对比只比较同一企业的两份方案（给出了 {n} 份）"),
         ("{p}: the same file as {q}, given twice: give each proposal once", "{p}：与 {q} 是同一个文件，给了两次：每份方案只需给一次"),
         ("{p}: not valid JSON ({r})", "{p}：不是有效的 JSON（{r}）"),
+        ("{p}: line {l}, column {c}: the key `{k}` is given twice in one object", "{p}：第 {l} 行第 {c} 列：键 `{k}` 在同一个对象中出现了两次"),
         ("{p}: not a gaizao proposal: the JSON is not an object", "{p}：不是 gaizao 方案：JSON 不是对象"),
         ("{p}: not a gaizao proposal: no `schema` field (expected {s})", "{p}：不是 gaizao 方案：没有 `schema` 字段（应为 {s}）"),
         ("{p}: unsupported schema {s}; this gaizao reads {l}", "{p}：不支持的格式 {s}；本版 gaizao 可读取 {l}"),
@@ -153,6 +168,7 @@ enum CLIText {
         ("the file is empty", "文件是空的"),
         ("the file ends before the JSON does", "JSON 没有写完，文件就结束了"),
         ("line {l}, column {c}: unexpected text", "第 {l} 行第 {c} 列：此处的内容不合 JSON 语法"),
+        ("line {l}, column {c}: nested more deeply than a proposal is", "第 {l} 行第 {c} 列：嵌套层数超过方案文件应有的深度"),
         ("missing key `{k}`", "缺少键 `{k}`"),
         ("wrong type at `{k}` (expected {w})", "`{k}` 的类型不对（应为{w}）"),
         ("missing value at `{k}` (expected {w})", "`{k}` 缺少取值（应为{w}）"),
@@ -177,6 +193,8 @@ enum CLIText {
          "前三行中没有含 `industry` 列的表头行（可用 `gaizao questions --industry ID --csv` 或 `--xlsx FILE` 生成）"),
         ("column {c} holds `{v}` but has no question id in the header row", "第 {c} 列有内容 `{v}`，但表头行中没有题目 id"),
         ("column `{n}` ({c}) appears twice in the header", "表头中 `{n}` 列（{c}）出现了两次"),
+        ("the CSV file is empty", "CSV 文件是空的"),
+        ("the sheet is empty", "工作表是空的"),
         ("the {k} is empty", "{k} 是空的"),
         ("questionnaire workbook written: {p} ({n} questions)", "问卷工作簿已写出：{p}（{n} 题）"),
         ("{p}: already exists and may hold filled answers; nothing was written (choose another file name, or delete it first)",
@@ -255,13 +273,18 @@ enum CLIText {
         ("the workbook has no sheet with enterprises (write one with `gaizao questions --industry ID --xlsx FILE`)", "工作簿中没有含企业的工作表（可用 `gaizao questions --industry ID --xlsx FILE` 生成）"),
         ("no such file or folder", "文件或文件夹不存在"),
         ("cannot be read (permission denied)", "无法读取（没有权限）"),
+        ("cannot be read ({r})", "无法读取（{r}）"),
         ("cannot be read", "无法读取"),
         ("the workbook unpacks to {n} bytes, more than the limit of {x}", "工作簿解压后有 {n} 字节，超过上限 {x}"),
         ("{p}: error: {m}", "{p}：错误：{m}"),
         ("{p}: warning: {m}", "{p}：警告：{m}"),
+        // After the two above: `{p}` would take `stdin: error` in `stdin: error: cannot be read (…)`.
+        ("{p}: cannot be read ({r})", "{p}：无法读取（{r}）"),
+        ("{p}: more than the limit of {x} bytes", "{p}：超过上限 {x} 字节"),
         // Located messages about an answers file (Core writes them in English; these are what enterprises read).
         ("missing required key `{k}` in {w}", "{w}缺少必填项 `{k}`"),
         ("a proposal gaizao wrote, not an answers file: left out", "这是 gaizao 生成的方案，不是答卷文件：已跳过"),
+        ("a batch summary gaizao wrote, not answers: left out", "这是 gaizao 批量诊断生成的汇总，不是答卷：已跳过"),
         ("a folder already read (a link back to it?): left out", "这个文件夹已经读过（是指回它的链接？）：已跳过"),
         ("this is a file gaizao wrote (`{s}`), not an answers file: give the answers it was made from",
          "这是 gaizao 生成的文件（`{s}`），不是答卷文件：请给出生成它所用的答卷"),
@@ -273,6 +296,8 @@ enum CLIText {
         ("answer to `{q}` holds the control character {c} at character {n}; remove it (only tab and newline are allowed in text)",
          "`{q}` 的答案第 {n} 个字符是控制字符 {c}，请删除（文本中只允许制表符和换行）"),
         ("answer to `{q}`: each item must be an option id", "`{q}` 的答案：每一项都必须是选项"),
+        ("answer to `{q}` must be a list of option ids such as [{e}], found {f}", "`{q}` 的答案必须是选项列表，例如 [{e}]，现在是 {f}"),
+        ("{w} must be a list of option ids such as [{e}], found {f}", "{w}必须是选项列表，例如 [{e}]，现在是 {f}"),
         ("answer to `{q}` must be a list of option ids", "`{q}` 的答案必须是选项列表"),
         ("answer to `{q}`: {m}", "`{q}` 的答案：{m}"),
         ("`{v}` is not an option of `{q}` (did you mean `{s}`?); options: {o}", "`{v}` 不是 `{q}` 的选项（是否想写 `{s}`？）；可选：{o}"),
@@ -421,6 +446,8 @@ enum CLIText {
         ("indicator `{i}` reads `{q}`, whose options carry no `points`", "指标 `{i}` 读取 `{q}`，但它的选项都没有 `points`"),
         ("indicator `{i}` can score at most {n} of its {x} points", "指标 `{i}` 最多只能得 {n} 分（满分 {x} 分）"),
         ("indicator `{i}` cannot be scored from level question `{q}`", "指标 `{i}` 不能由等级题 `{q}` 计分"),
+        ("indicator `{i}` reads yes/no `{q}`, which has no `points_yes`", "指标 `{i}` 读取是非题 `{q}`，但该题没有 `points_yes`"),
+        ("the level rule lists no level", "等级规则中没有列出任何等级"),
         ("indicator `{i}` lists no evidence (`items`)", "指标 `{i}` 没有列出支撑材料（`items`）"),
         ("level {n} asks for {a} scenes ({b} mandatory), more than the model has ({c}, {d} mandatory)",
          "等级 {n} 要求 {a} 个场景（其中必选 {b} 个），多于模型中的场景（{c} 个，必选 {d} 个）"),
@@ -516,6 +543,10 @@ enum CLIText {
         ("missing Chinese (`zh`) text in {w}", "{w}缺少中文（`zh`）文本"),
         ("missing English (`en`) text in {w}", "{w}缺少英文（`en`）文本"),
         ("must be a whole number, found {n}", "必须是整数，现在是 {n}"),
+        // A cell of a CSV file or workbook (`answer to `q`: {m}`).
+        ("must be a number, found `{v}`", "必须是数字，现在是 `{v}`"),
+        ("must be yes or no, found `{v}`", "必须是“是”或“否”，现在是 `{v}`"),
+        ("is {n} characters long, more than {x}", "有 {n} 个字符，超过上限 {x}"),
         ("{n} is below the minimum {x}", "{n} 低于最小值 {x}"),
         ("{n} is above the maximum {x}", "{n} 超过最大值 {x}"),
         ("cannot parse YAML: {r}", "无法解析 YAML：{r}"),
@@ -623,7 +654,7 @@ enum CLIText {
         ("rule {v}", "规则 {v}"), ("section {v}", "章节 {v}"), ("scene {v}", "场景 {v}"), ("scene group {v}", "场景组 {v}"),
         ("dimension {v}", "维度 {v}"), ("indicator {v}", "指标 {v}"), ("size band {v}", "规模档 {v}"), ("industry {v}", "行业 {v}"),
         ("overlay {v}", "总包商叠加 {v}"), ("KPI metric {v}", "KPI 指标 {v}"), ("cost driver {v}", "成本驱动项 {v}"),
-        ("priced metric {v}", "计价指标 {v}"), ("option {v}", "选项 {v}"),
+        ("priced metric {v}", "计价指标 {v}"), ("option {v}", "选项 {v}"), ("coefficient {v}", "系数 {v}"),
         ("module", "模块"), ("a module", "模块"), ("measure", "措施"), ("a measure", "措施"), ("question", "题目"), ("a question", "题目"),
         ("policy", "政策"), ("a policy", "政策"), ("rule", "规则"), ("a rule", "规则"), ("section", "章节"), ("a section", "章节"),
         ("scene", "场景"), ("a scene", "场景"), ("scene group", "场景组"), ("a scene group", "场景组"), ("dimension", "维度"),
@@ -726,11 +757,13 @@ enum CLIText {
             let after = rest[rest.index(after: close)...]
             let quoted = open > rest.startIndex && rest[rest.index(before: open)] == "`" && after.first == "`"
             if quoted {
-                pattern += "([^`]+?)"
+                pattern += "([^`]*?)"  // may be empty: an empty id quoted (`question: ""`) is still a message
             } else if phrase && name == "v" {
                 pattern += "(`[^`]*`|\"[^\"]*\")"
             } else if name == "n" || name == "x" {
-                pattern += "(-?[0-9][0-9.,]*)"  // a number: it cannot swallow the words around it
+                // A number: it cannot swallow the words around it. Beyond 1e15 `formatNumber` writes an exponent
+                // (`1e+23`, from a typo in an answers file), which left the whole line English.
+                pattern += "(-?[0-9][0-9.,]*(?:e[+-]?[0-9]+)?)"
             } else if name == "l" {
                 pattern += "(.*?)"  // a list, which may be empty
             } else {
@@ -786,7 +819,9 @@ enum CLIText {
     private static func resolve(_ part: String, as name: String, depth: Int) -> String? {
         switch name {
         case "m":
+            // A message the core already wrote in the message language (the budget below the must-haves) is kept.
             return translate(part, in: compiledMessages, depth: depth + 1) ?? translate(part, in: compiledPhrases, depth: depth + 1)
+                ?? (isChinese(part) ? part : nil)
         case "h", "r":
             return translate(part, in: compiledMessages, depth: depth + 1) ?? part
         case "help":
@@ -797,6 +832,13 @@ enum CLIText {
         default:
             return part
         }
+    }
+
+    /// Whether `text` is a message written in Chinese: it starts with a CJK ideograph (an English message that
+    /// quotes a Chinese name starts with English words; product names such as WMS may stand inside a Chinese one).
+    static func isChinese(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first(where: { !$0.properties.isWhitespace }) else { return false }
+        return (0x4E00..<0xA000).contains(first.value)
     }
 
     private static let quotedOrFile = try! NSRegularExpression(

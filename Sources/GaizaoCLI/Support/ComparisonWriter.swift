@@ -28,7 +28,7 @@ struct ComparisonWriter {
             guard formats.count == 1, let f = formats.first, f != .pdf else {
                 throw CLIError.usage("`-o -` prints exactly one text format (md, html or json) to standard output")
             }
-            FileHandle.standardOutput.write(Data(try text(comparison, f).utf8))
+            Console.writeOut(Data(try text(comparison, f).utf8))
             return []
         }
         let paths = formats.map { (output as NSString).appendingPathComponent("\(Self.baseName).\($0.rawValue)") }

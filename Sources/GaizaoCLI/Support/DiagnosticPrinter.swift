@@ -65,12 +65,29 @@ public enum Console {
     }
 
     public static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((ControlCharacters.visible(text) + "\n").utf8))
+        writeOut(Data((ControlCharacters.visible(text) + "\n").utf8))
     }
 
     /// A line already made safe by its caller (a diagnostic whose only escapes are its own colours).
     static func errVerbatim(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        writeErr(Data((text + "\n").utf8))
+    }
+
+    /// Writes `data` to standard output. Foundation's `FileHandle.write(_:)` traps when the write fails (`gaizao
+    /// diagnose a.yaml -o - > file` on a full disk crashed with a backtrace): a failed write is said on standard
+    /// error and ends the run with exit 1; whatever reached the output is incomplete, and says so.
+    static func writeOut(_ data: Data) {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: data)
+        } catch {
+            err("error: stdout: cannot write (\(FileIO.reason(error))); the output is incomplete")
+            exit(1)
+        }
+    }
+
+    /// Writes `data` to standard error; a failed write there cannot be reported, and is not a crash.
+    static func writeErr(_ data: Data) {
+        try? FileHandle.standardError.write(contentsOf: data)
     }
 }
 

@@ -335,6 +335,18 @@ public enum FileIO {
         }
     }
 
+    /// The folder part of `path` as `NSString.deletingLastPathComponent` gives it ("" for a bare name, "/" for a
+    /// name at the root), in plain Swift: swift-corelibs-foundation's traps on a one-character relative path ("a"),
+    /// which made `compare a b`, `batch a -o out` and `wizard --answers a` crash.
+    static func folderPart(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "" }
+        var folder = trimmed[..<slash]
+        while folder.count > 1, folder.hasSuffix("/") { folder = folder.dropLast() }
+        return folder.isEmpty ? "/" : String(folder)
+    }
+
     /// The absolute path with every link resolved, or nil when it does not resolve.
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

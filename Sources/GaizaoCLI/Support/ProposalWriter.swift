@@ -35,7 +35,7 @@ struct ProposalWriter: Sendable {
             guard formats.count == 1, let f = formats.first, f != .pdf else {
                 throw CLIError.usage("`-o -` prints exactly one text format (md, html or json) to standard output")
             }
-            FileHandle.standardOutput.write(Data(try text(proposal, f).utf8))
+            Console.writeOut(Data(try text(proposal, f).utf8))
             return []
         }
         let paths = Self.paths(formats: formats, output: output, baseName: baseName)

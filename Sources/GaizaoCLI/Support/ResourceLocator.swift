@@ -22,6 +22,7 @@ public enum ResourceLocator {
     /// - Parameter argument: the folder given as a command's argument (`gaizao lint DIR`), which comes before
     ///   `flag` (`--catalog`).
     public static func catalog(flag: String?, argument: String? = nil) throws -> ResourceLocation {
+        try OutputGuard.checkNamed([argument], "<directory>")
         if let argument {
             return ResourceLocation(path: try existingDirectory(argument, what: "catalog folder given as the argument"), origin: .flag, given: "argument")
         }
@@ -37,6 +38,7 @@ public enum ResourceLocator {
     }
 
     static func locate(flag: String?, option: String, env: String, folder: String, marker: String) throws -> ResourceLocation {
+        try OutputGuard.checkNamed([flag], option)
         if let flag {
             return ResourceLocation(path: try existingDirectory(flag, what: "folder given with \(option)"), origin: .flag, given: option)
         }

@@ -166,9 +166,15 @@ public enum AnswerDecoder {
     }
 
     static func numberProblem(_ n: Double, integer: Bool, min: Double?, max: Double?) -> String? {
-        if integer && n != n.rounded() { return "must be a whole number, found \(formatNumber(n))" }
-        if let lo = min, n < lo { return "\(formatNumber(n)) is below the minimum \(formatNumber(lo))" }
-        if let hi = max, n > hi { return "\(formatNumber(n)) is above the maximum \(formatNumber(hi))" }
+        // `formatNumber` keeps four decimals: 150.00001 read "must be a whole number, found 150", and 100.00001
+        // "100 is above the maximum 100". A number that would look like the bound it breaks is shown in full
+        // (Swift's shortest exact form), so the message shows what is wrong.
+        func shown(_ n: Double, beside other: Double) -> String {
+            formatNumber(n) == formatNumber(other) && n != other ? "\(n)" : formatNumber(n)
+        }
+        if integer && n != n.rounded() { return "must be a whole number, found \(shown(n, beside: n.rounded()))" }
+        if let lo = min, n < lo { return "\(shown(n, beside: lo)) is below the minimum \(formatNumber(lo))" }
+        if let hi = max, n > hi { return "\(shown(n, beside: hi)) is above the maximum \(formatNumber(hi))" }
         return nil
     }
 

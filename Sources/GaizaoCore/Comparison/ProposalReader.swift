@@ -25,6 +25,12 @@ public enum ProposalReader {
         guard let dict = object as? [String: Any] else {
             throw Failure(path: file.path, message: "not a gaizao proposal: the JSON is not an object")
         }
+        // Foundation's two JSON readers disagree on a key given twice (`JSONSerialization` keeps the last value,
+        // `JSONDecoder` the first): a forged file could show the checks below one text and the comparison another
+        // (an enterprise name with terminal escapes after a clean one). gaizao never writes a key twice.
+        if let duplicate = firstDuplicateKey(in: file.text) {
+            throw Failure(path: file.path, message: "line \(duplicate.line), column \(duplicate.column): the key `\(ControlCharacters.visible(duplicate.key))` is given twice in one object")
+        }
         guard let schema = dict["schema"] as? String else {
             throw Failure(path: file.path, message: "not a gaizao proposal: no `schema` field (expected \"\(Proposal.schemaID)\")")
         }
@@ -59,6 +65,49 @@ public enum ProposalReader {
         } catch {
             throw Failure(path: file.path, message: "cannot be read as a proposal")
         }
+    }
+
+    /// The first key that an object of `text` (JSON that parses) holds twice, where it is given the second time
+    /// (1-based line and column, in characters); nil when every object's keys are distinct.
+    static func firstDuplicateKey(in text: String) -> (key: String, line: Int, column: Int)? {
+        let bytes = Array(text.utf8)
+        // One entry per open object or array: the keys of an object seen so far (nil for an array).
+        var open: [Set<String>?] = []
+        var expectingKey = false
+        var line = 1, lineStart = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "{"): open.append([]); expectingKey = true
+            case UInt8(ascii: "["): open.append(nil); expectingKey = false
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): _ = open.popLast(); expectingKey = false
+            case UInt8(ascii: ","): expectingKey = open.last.map { $0 != nil } ?? false
+            case UInt8(ascii: ":"): expectingKey = false
+            case UInt8(ascii: "\n"): line += 1; lineStart = i + 1
+            case UInt8(ascii: "\""):
+                let start = i
+                var escaped = false
+                i += 1
+                while i < bytes.count {
+                    if bytes[i] == UInt8(ascii: "\\") { escaped = true; i += 2; continue }
+                    if bytes[i] == UInt8(ascii: "\"") { break }
+                    i += 1
+                }
+                if expectingKey, var keys = open.last ?? nil {
+                    let raw = String(decoding: bytes[start...min(i, bytes.count - 1)], as: UTF8.self)
+                    let key = escaped ? ((try? JSONSerialization.jsonObject(with: Data(raw.utf8), options: .fragmentsAllowed)) as? String ?? raw) : String(raw.dropFirst().dropLast())
+                    if !keys.insert(key).inserted {
+                        let column = String(decoding: bytes[lineStart..<start], as: UTF8.self).count + 1
+                        return (key, line, column)
+                    }
+                    open[open.count - 1] = keys
+                }
+            default: break
+            }
+            i += 1
+        }
+        return nil
     }
 
     static func path(_ codingPath: [CodingKey]) -> String {
@@ -173,6 +222,8 @@ public enum ProposalReader {
             let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
             let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { before.index(after: $0) } ?? before.startIndex
             let column = String(decoding: before[lineStart...], as: UTF8.self).count + 1
+            // Foundation stops at 512 levels and says so: "unexpected text" there sent the reader looking for a typo.
+            if message.contains("Too many nested") { return "line \(line), column \(column): nested more deeply than a proposal is" }
             return "line \(line), column \(column): unexpected text"
         }
         if let range = message.range(of: "line \\d+", options: .regularExpression) { return "near \(message[range])" }

@@ -13,6 +13,37 @@ extension ProposalValidation {
         let measures = p.measures ?? []
         let included = measures.indices.filter { measures[$0].status == .include }
 
+        // Each entry once: a module, measure, scene or answer listed twice was shown once and counted once.
+        func unique(_ ids: [String], _ path: String, _ key: String) {
+            var seen: Set<String> = []
+            if let i = ids.indices.first(where: { !seen.insert(ids[$0]).inserted }) {
+                v.fail("\(path)[\(i)].\(key)", "`\(ControlCharacters.visible(ids[i]))` is listed twice")
+            }
+        }
+        unique(p.modules.map(\.id), "modules", "id")
+        unique(measures.map(\.id), "measures", "id")
+        unique(p.answers.map(\.question), "answers", "question")
+        // Points: within their maximum, and the total the sum of the dimensions (exact to the thousandth).
+        let summaries = [("diagnosis", p.diagnosis), ("after", p.after)] + (p.afterExpected.map { [("afterExpected", $0)] } ?? [])
+        for (path, d) in summaries {
+            unique(d.scenes.map(\.id), path + ".scenes", "id")
+            unique(d.dimensions.map(\.id), path + ".dimensions", "id")
+            unique(d.indicators.map(\.id), path + ".indicators", "id")
+            if d.points > d.maxPoints {
+                v.fail(path + ".points", "\(formatNumber(d.points)) points, more than `maxPoints`, \(formatNumber(d.maxPoints))")
+            }
+            for (i, x) in d.dimensions.enumerated() where x.points > x.maxPoints {
+                v.fail("\(path).dimensions[\(i)].points", "\(formatNumber(x.points)) points, more than `maxPoints`, \(formatNumber(x.maxPoints))")
+            }
+            for (i, x) in d.indicators.enumerated() where x.points > x.maxPoints {
+                v.fail("\(path).indicators[\(i)].points", "\(formatNumber(x.points)) points, more than `maxPoints`, \(formatNumber(x.maxPoints))")
+            }
+            let sum = d.dimensions.reduce(0) { $0 + $1.points }
+            if !d.dimensions.isEmpty, abs(sum - d.points) > 0.0005 {
+                v.fail(path + ".points", "\(formatNumber(d.points)), but its dimensions add up to \(formatNumber(sum))")
+            }
+        }
+
         // Ranges run from low to high (costs, investments, subsidies; not the net cost, see above).
         for (i, m) in p.modules.enumerated() {
             v.ordered(m.cost, "modules[\(i)].cost")

@@ -71,6 +71,37 @@ enum ProposalValidation {
         }
         v.range(p.totals.investment, "totals.investment")
         v.range(p.totals.subsidy.range, "totals.subsidy")
+        // The tiers beside the headline: a forged `conditional` of 2⁶³ − 1 yuan trapped in the consistency sums,
+        // and a forged `oneOff` was shown as a reward of 9,223,372,036,854,775,807 yuan.
+        if let r = p.totals.subsidy.certain { v.range(r, "totals.subsidy.certain") }
+        if let r = p.totals.subsidy.conditional { v.range(r, "totals.subsidy.conditional") }
+        if let r = p.totals.subsidy.oneOff { v.range(r, "totals.subsidy.oneOff") }
+        if let r = p.totals.subsidy.effectiveRatePercent {
+            v.figure(r.low, "totals.subsidy.effectiveRatePercent.low", min: 0, max: 100)
+            v.figure(r.high, "totals.subsidy.effectiveRatePercent.high", min: 0, max: 100)
+        }
+        if let r = p.totals.yearlyFees { v.range(r, "totals.yearlyFees") }
+        for (i, m) in p.modules.enumerated() {
+            if let fee = m.yearlyFee { v.range(fee, "modules[\(i)].yearlyFee") }
+        }
+        for (i, e) in (p.evidence ?? []).enumerated() {
+            if let points = e.points { v.points(points, "evidence[\(i)].points") }
+            if let level = e.level { v.level(level, "evidence[\(i)].level", min: 0) }
+        }
+        if let b = p.benefits {
+            v.range(b.annualSaving, "benefits.annualSaving", min: -maxYuan)
+            v.range(b.yearlyFees, "benefits.yearlyFees")
+            for (i, m) in b.modules.enumerated() {
+                v.range(m.annualSaving, "benefits.modules[\(i)].annualSaving", min: -maxYuan)
+                for (j, line) in m.lines.enumerated() {
+                    v.range(line.annualSaving, "benefits.modules[\(i)].lines[\(j)].annualSaving", min: -maxYuan)
+                }
+            }
+            for (name, r) in [("paybackYears", b.paybackYears), ("roi3YearPercent", b.roi3YearPercent)] {
+                v.figure(r?.low, "benefits.\(name).low")
+                v.figure(r?.high, "benefits.\(name).high")
+            }
+        }
         v.range(p.totals.netCost, "totals.netCost", min: -maxYuan)
         v.count(p.totals.durationWeeks, "totals.durationWeeks")
         v.count(p.totals.selectedModules, "totals.selectedModules")

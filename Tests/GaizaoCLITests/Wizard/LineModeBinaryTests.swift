@@ -14,6 +14,22 @@ struct LineModeBinaryTests {
         return (status, out, err)
     }
 
+    /// Input that ends before the industry is chosen: no answers file exists, and the wizard does not say it saved one.
+    @Test func inputEndingBeforeTheIndustryDoesNotClaimASave() throws {
+        let dir = NSTemporaryDirectory() + "gaizao-lines-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try run([], in: dir, ["wizard", "--answers", dir + "/new.yaml", "--lang", "en"])
+        // With the industry given, the file is written at once, and said to be.
+        let given = try run([], in: dir, ["wizard", "--answers", dir + "/given.yaml", "--industry", "auto-parts", "--lang", "en"])
+        #expect(given.err.contains("The answers are saved in \(dir)/given.yaml"), "\(given.err)")
+        #expect(r.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/new.yaml"))
+        #expect(!r.err.contains("saved in"), "\(r.err)")
+        #expect(r.err.contains("Stopped before the industry was chosen: nothing was saved."), "\(r.err)")
+        #expect(r.err.contains("To continue: gaizao wizard --answers \(dir)/new.yaml"), "\(r.err)")
+    }
+
     @Test func scriptedInputStopsThenResumesToTheWholeQuestionnaire() throws {
         let dir = NSTemporaryDirectory() + "gaizao-lines-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -64,6 +64,8 @@ import Testing
         #expect(Self.readError("") == "p.json: not valid JSON (the file is empty)")
         #expect(Self.readError("{\"schema\": ") == "p.json: not valid JSON (the file ends before the JSON does)")
         #expect(Self.readError("{\n  \"a\": 1,\n  \"名\": x}") == "p.json: not valid JSON (line 3, column 8: unexpected text)")
+        #expect(Self.readError(String(repeating: "[", count: 600) + String(repeating: "]", count: 600))
+            == "p.json: not valid JSON (line 1, column 514: nested more deeply than a proposal is)")
     }
 
     @Test func moneyAtTheEndsOfIntIsRefusedWithItsKeyPath() throws {
@@ -72,6 +74,86 @@ import Testing
         #expect(error.hasPrefix("p.json: not a valid gaizao.proposal/2 proposal: `totals.netCost.lowYuan`: 9223372036854775807 yuan is out of range"))
         let min = try Self.forged { Self.set(&$0, ["totals", "investment", "highYuan"], Int.min) }
         #expect(Self.readError(min)?.contains("`totals.investment.highYuan`") == true)
+    }
+
+    /// The subsidy tiers beside the headline, the yearly fees and the benefits are money too: a conditional tier of
+    /// Int.max trapped in the consistency check's sum (a crash of `compare`), and a one-off tier of Int.max was
+    /// shown as a reward of 9,223,372,036,854,775,807 yuan.
+    @Test func subsidyTiersFeesAndBenefitsAreRangeChecked() throws {
+        for tier in ["conditional", "oneOff", "certain"] {
+            let huge = try Self.forged { Self.set(&$0, ["totals", "subsidy", tier], ["lowYuan": Int.max, "highYuan": Int.max]) }
+            #expect(Self.readError(huge)?.contains("`totals.subsidy.\(tier).lowYuan`: 9223372036854775807 yuan is out of range") == true, "\(tier)")
+            let negative = try Self.forged { Self.set(&$0, ["totals", "subsidy", tier], ["lowYuan": -5, "highYuan": 0]) }
+            #expect(Self.readError(negative)?.contains("`totals.subsidy.\(tier).lowYuan`: -5 yuan is out of range") == true, "\(tier)")
+        }
+        let rate = try Self.forged { Self.set(&$0, ["totals", "subsidy", "effectiveRatePercent", "high"], -1) }
+        #expect(Self.readError(rate)?.contains("`totals.subsidy.effectiveRatePercent.high`: -1 is out of range") == true)
+        let fees = try Self.forged { Self.set(&$0, ["totals", "yearlyFees", "lowYuan"], -1) }
+        #expect(Self.readError(fees)?.contains("`totals.yearlyFees.lowYuan`: -1 yuan is out of range") == true)
+        let fee = try Self.forged { object in
+            var modules = object["modules"] as! [[String: Any]]
+            modules[0]["yearlyFee"] = ["lowYuan": -1, "highYuan": 10]
+            object["modules"] = modules
+        }
+        #expect(Self.readError(fee)?.contains("`modules[0].yearlyFee.lowYuan`: -1 yuan is out of range") == true)
+        let saving = try Self.forged { Self.set(&$0, ["benefits", "annualSaving", "highYuan"], Int.max) }
+        #expect(Self.readError(saving)?.contains("`benefits.annualSaving.highYuan`") == true)
+        let evidence = try Self.forged { object in
+            var entries = object["evidence"] as! [[String: Any]]
+            entries[0]["points"] = 1e300
+            object["evidence"] = entries
+        }
+        #expect(Self.readError(evidence)?.contains("`evidence[0].points`: 1e+300 is out of range") == true)
+    }
+
+    /// `JSONSerialization` keeps a repeated key's last value and `JSONDecoder` its first: a name with terminal
+    /// escapes given before a clean one passed the control-character check and reached the comparison.
+    @Test func aKeyGivenTwiceIsRefusedWhereItIsRepeated() throws {
+        let name = "\"name\": \"慈溪丙丁汽车零部件有限公司\","
+        #expect(Self.original.contains(name))
+        let forged = Self.original.replacingOccurrences(of: name, with: "\"name\": \"x\\u001b[31mRED\", " + name)
+        let error = try #require(Self.readError(forged))
+        #expect(error.contains("the key `name` is given twice in one object"), "\(error)")
+        let line = Self.original.components(separatedBy: "\n").firstIndex { $0.contains(name) }! + 1
+        #expect(error.contains("line \(line), column "), "\(error)")
+        // An escaped spelling of the same key is the same key; the same key in two objects is fine.
+        #expect(Self.readError("{\"schema\": \"gaizao.proposal/2\", \"sch\\u0065ma\": \"gaizao.proposal/9\"}")?.contains("line 1, column 33: the key `schema` is given twice") == true)
+        #expect(ProposalReader.firstDuplicateKey(in: "{\"a\": {\"b\": 1}, \"c\": {\"b\": [{\"b\": 2}, {\"b\": \"}\\\"b\"}]}}") == nil)
+        #expect(ProposalReader.firstDuplicateKey(in: "[{\"a\": 1}, {\"a\": 2, \"a\": 3}]")?.column == 21)
+        #expect(ProposalReader.firstDuplicateKey(in: Self.original) == nil)
+    }
+
+    /// Points over their maximum or not adding up, and an entry listed twice, were compared as if true.
+    @Test func pointsThatDoNotAddUpAndEntriesListedTwiceAreRefused() throws {
+        let over = try Self.forged { object in
+            var d = object["diagnosis"] as! [String: Any]
+            d["points"] = (d["maxPoints"] as! Double) + 50
+            object["diagnosis"] = d
+        }
+        #expect(Self.readError(over)?.contains("`diagnosis.points`: 150 points, more than `maxPoints`, 100") == true, "\(Self.readError(over) ?? "")")
+        let low = try Self.forged { object in
+            var d = object["after"] as! [String: Any]
+            d["points"] = 1.0
+            object["after"] = d
+        }
+        #expect(Self.readError(low)?.contains("`after.points`: 1, but its dimensions add up to 60") == true, "\(Self.readError(low) ?? "")")
+        let twice = try Self.forged { object in
+            var modules = object["modules"] as! [[String: Any]]
+            modules.append(modules[modules.count - 1])
+            object["modules"] = modules
+        }
+        #expect(Self.readError(twice)?.contains("`modules[\((try? Self.count("modules")) ?? 0)].id`: `") == true, "\(Self.readError(twice) ?? "")")
+        let answer = try Self.forged { object in
+            var answers = object["answers"] as! [[String: Any]]
+            answers.append(answers[0])
+            object["answers"] = answers
+        }
+        #expect(Self.readError(answer)?.contains("` is listed twice") == true)
+    }
+
+    static func count(_ key: String) throws -> Int {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(original.utf8)) as? [String: Any])
+        return (object[key] as? [Any])?.count ?? 0
     }
 
     @Test func hugePointsLevelsHashesAndDatesAreRefused() throws {
@@ -110,8 +192,15 @@ import Testing
                 totals[key] = range
             }
             object["totals"] = totals
-            Self.set(&object, ["diagnosis", "points"], 50.0)
-            Self.set(&object, ["after", "points"], 50.001)
+            // Points moved with their first dimension, so that the dimensions still add up to the total.
+            for (key, points) in [("diagnosis", 50.0), ("after", 50.001)] {
+                var d = object[key] as! [String: Any]
+                var dimensions = d["dimensions"] as! [[String: Any]]
+                dimensions[0]["points"] = (dimensions[0]["points"] as! Double) + points - (d["points"] as! Double)
+                d["dimensions"] = dimensions
+                d["points"] = points
+                object[key] = d
+            }
         }
         let forged = try ProposalReader.read(SourceFile(path: "b.json", text: text))
         let pristine = try ProposalReader.read(SourceFile(path: "a.json", text: Self.original))
@@ -149,6 +238,19 @@ import Testing
         // Tab and newline are text.
         let fine = Self.decode { $0.replacingOccurrences(of: "town: 横河镇", with: "town: \"横河\\t镇\\n东\"") }
         #expect(fine.sheet != nil)
+    }
+
+    /// A fraction too small for four decimals read "must be a whole number, found 150": the number is shown in full.
+    @Test func aFractionInAWholeNumberAnswerIsShownAsNotWhole() {
+        for (written, shown) in [("150.00001", "150.00001"), ("4.9e-324", "5e-324"), ("150.5", "150.5")] {
+            let result = Self.decode { $0.replacingOccurrences(of: "employees: 150", with: "employees: \(written)") }
+            #expect(result.diagnostics.errors.first?.message == "answer to `employees`: must be a whole number, found \(shown)")
+        }
+        // A batch cell reads the same way.
+        #expect(AnswerDecoder.numberProblem(2.000001, integer: true, min: nil, max: nil) == "must be a whole number, found 2.000001")
+        #expect(AnswerDecoder.numberProblem(-0.00001, integer: false, min: 0, max: 100) == "-1e-05 is below the minimum 0")
+        #expect(AnswerDecoder.numberProblem(100.00001, integer: false, min: 0, max: 100) == "100.00001 is above the maximum 100")
+        #expect(AnswerDecoder.numberProblem(120, integer: false, min: 0, max: 100) == "120 is above the maximum 100")
     }
 
     @Test func impossibleDatesAreRefused() {

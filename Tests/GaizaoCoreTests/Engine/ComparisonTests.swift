@@ -1,3 +1,4 @@
+import Foundation
 @testable import GaizaoCore
 import Testing
 
@@ -222,12 +223,18 @@ import Testing
 
     @Test func statedTargetIsRead() throws {
         let good = try Self.proposal("auto-parts-midsize.yaml").jsonText()
-        let withTarget = good.replacingOccurrences(of: "\"generator\":", with: "\"target\": {\"level\": 3, \"source\": \"option\", \"reached\": false},\n  \"generator\":")
+        // The proposal's own `target` replaced (a key given twice is refused).
+        func stating(_ target: [String: Any]) throws -> String {
+            var object = try #require(try JSONSerialization.jsonObject(with: Data(good.utf8)) as? [String: Any])
+            object["target"] = target
+            return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        }
+        let withTarget = try stating(["level": 3, "source": "option", "reached": false])
         let read = try ProposalReader.readStated(SourceFile(path: "t.json", text: withTarget))
         #expect(read.target == StatedTarget(level: 3, source: "option", reached: false))
         // A rules-only proposal states that it has no target level.
         #expect(try ProposalReader.readStated(SourceFile(path: "t.json", text: good)).target == StatedTarget(level: nil, source: "none", reached: true))
-        let bad = good.replacingOccurrences(of: "\"generator\":", with: "\"target\": {\"level\": 7, \"source\": \"option\", \"reached\": false},\n  \"generator\":")
+        let bad = try stating(["level": 7, "source": "option", "reached": false])
         #expect(throws: ProposalReader.Failure.self) { try ProposalReader.readStated(SourceFile(path: "t.json", text: bad)) }
     }
 

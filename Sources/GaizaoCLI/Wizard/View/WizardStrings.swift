@@ -181,6 +181,10 @@ struct WizardStrings {
         t("以后再次诊断后，可对比改造前后：gaizao compare \(json) 下次的方案.json", "After a later diagnosis, compare before and after: gaizao compare \(json) LATER.json")
     }
     func resumeHint(_ command: String) -> String { t("继续填写：\(command)", "To continue: \(command)") }
+    /// Stopped before the industry was chosen: no answers file was written yet.
+    var stoppedBeforeIndustry: String {
+        t("已停止。尚未选择行业，没有保存任何答案。", "Stopped before the industry was chosen: nothing was saved.")
+    }
     func stopped(_ path: String, answered: Int, asked: Int) -> String {
         t("已停止。答卷已保存：\(path)（已答 \(answered)/\(asked) 题）", "Stopped. The answers are saved in \(path) (\(answered)/\(asked) answered)")
     }
