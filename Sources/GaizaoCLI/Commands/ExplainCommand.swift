@@ -150,6 +150,7 @@ struct ExplainText {
         case .excluded: status = t("排除", "excluded")
         }
         line("\(d.moduleID) \(name): \(status)" + t("（", " (") + roleText(d.role) + t("）", ")"))
+        moduleCost(d)
         for r in d.reasons {
             // An excluded module's recommending rules are what would otherwise bring it in, not why it is out.
             let otherwise = d.status == .excluded && r.effect == .recommend ? t("（若未排除，推荐理由）", "(would otherwise recommend it) ") : ""
@@ -163,18 +164,39 @@ struct ExplainText {
         }
     }
 
-    /// What the package reaches without this module or measure (and whatever needs it).
-    mutating func removal(_ r: (id: String, level: Int, points: Double, alsoRemoved: [String]), _ plan: Plan) {
+    /// What the package reaches without this module or measure (and whatever needs it), and what that takes off
+    /// the package's investment (priced as the proposal prices each item).
+    mutating func removal(_ r: RemovalEffect, _ plan: Plan) {
         let after = plan.projected
         let also = r.alsoRemoved.isEmpty ? "" : t("（连同依赖它的 \(r.alsoRemoved.joined(separator: "、"))）", " (with \(r.alsoRemoved.joined(separator: ", ")), which need it)")
         let zh = lang == .zh
         let lv = { (l: Int) in l == 0 ? (zh ? "未达一级" : "below level 1") : (zh ? "\(l)级" : "level \(l)") }
+        let left = CostRange(low: plan.investment.low - r.saving.low, high: plan.investment.high - r.saving.high)
+        let saves = r.saving.high == 0 ? t("；投资不变", "; the investment stays the same")
+            : t("；投资减少 \(money(r.saving))（由 \(money(plan.investment)) 降为 \(money(left))）",
+                "; the investment drops by \(money(r.saving)) (from \(money(plan.investment)) to \(money(left)))")
         if r.level < after.level {
             line(t("  去掉它\(also)：方案只能达到\(lv(r.level))，而不是\(lv(after.level))（得分 \(formatNumber(r.points))）",
-                   "  without it\(also): the package reaches \(lv(r.level)), not \(lv(after.level)) (\(formatNumber(r.points)) points)"))
+                   "  without it\(also): the package reaches \(lv(r.level)), not \(lv(after.level)) (\(formatNumber(r.points)) points)") + saves)
         } else {
             line(t("  去掉它\(also)：仍为\(lv(r.level))，得分 \(formatNumber(Double(after.total) / 1000)) → \(formatNumber(r.points))",
-                   "  without it\(also): still \(lv(r.level)), points \(formatNumber(Double(after.total) / 1000)) → \(formatNumber(r.points))"))
+                   "  without it\(also): still \(lv(r.level)), points \(formatNumber(Double(after.total) / 1000)) → \(formatNumber(r.points))") + saves)
+        }
+    }
+
+    /// A module's price as its proposal card shows it: in the package at its price (an upgrade with its new-build
+    /// price beside it), or out of it at the new-build price, not in the investment. Nothing for a module in place.
+    mutating func moduleCost(_ d: ModuleDecision) {
+        let weeks = d.durationWeeks > 0 ? t("，\(d.durationWeeks) 周", ", \(d.durationWeeks) " + (d.durationWeeks == 1 ? "week" : "weeks")) : ""
+        switch d.status {
+        case .include, .upgrade:
+            let newBuild = d.status == .upgrade && d.referenceCost != d.cost ? t("（新建参考价 \(money(d.referenceCost))）", " (new build \(money(d.referenceCost)))") : ""
+            line(t("  费用：", "  cost: ") + money(d.cost) + newBuild + t("，计入方案投入", ", in the package's investment") + weeks)
+        case .notChosen, .excluded:
+            guard d.referenceCost.high > 0 else { return }
+            line(t("  费用：", "  cost: ") + money(d.referenceCost) + t("（新建参考价），未计入方案投入", " (new build), not in the package's investment") + weeks)
+        case .satisfied:
+            return
         }
     }
 
@@ -268,7 +290,7 @@ struct ExplainText {
 
     /// The management measures, or only `only`: status and role, cost, what each changes, why, and what the
     /// package reaches without it.
-    mutating func measures(_ plan: Plan, _ removals: [(id: String, level: Int, points: Double, alsoRemoved: [String])],
+    mutating func measures(_ plan: Plan, _ removals: [RemovalEffect],
                            only: String? = nil, answers: [String: AnswerValue] = [:]) {
         if only == nil {
             line()
