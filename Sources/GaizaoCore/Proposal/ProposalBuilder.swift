@@ -171,7 +171,7 @@ public struct ProposalBuilder: Sendable {
     }
 
     /// The outcome baseline from the answers. Figures are language-neutral except revenue per employee, which
-    /// reads `80 万元/人` in Chinese and `CNY 800,000 per employee` in English.
+    /// reads `80 万元/人` in Chinese and `CNY 800,000 per employee` in English (`Money.perEmployee`).
     private func baseline(_ metric: String, _ a: [AnswerValue?]) -> Localized? {
         func n(_ slot: Int) -> Double? { if case let .number(v)? = a[slot] { return v } else { return nil } }
         func neutral(_ text: String) -> Localized { Localized(zh: text, en: text) }
@@ -181,9 +181,7 @@ public struct ProposalBuilder: Sendable {
         case "cost_per_revenue": return n(tables.baselineCost).map { neutral(formatNumber($0)) }
         case "revenue_per_employee":
             guard let r = n(tables.annualRevenue), let e = n(tables.employees), e > 0 else { return nil }
-            let wan = formatNumber(r / e, maxFractionDigits: 1)
-            guard let yuan = Money.yuan(fromWan: wan) else { return neutral(wan) }
-            return Localized(zh: wan + " 万元/人", en: "CNY \(Money.grouped(yuan)) per employee")
+            return Money.perEmployee(wan: r / e)
         default: return nil
         }
     }

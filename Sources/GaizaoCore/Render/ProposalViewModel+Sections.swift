@@ -62,13 +62,10 @@ extension ViewModelBuilder {
             guard let r = answerNumber("annual_revenue"), let e = answerNumber("employees"), e > 0 else { return nil }
             let b = r / e
             guard b > 0 else { return nil }
-            if lang == .en {
-                // CNY per employee, rounded to the hundred: the baseline reads the same way.
-                func yuan(_ wan: Double) -> String { Money.grouped(Int((wan * 100).rounded()) * 100) }
-                let (x, y) = (min(low, high), max(low, high))
-                return "CNY " + yuan(b * (1 + x / 100)) + strings["rangeSeparator"] + yuan(b * (1 + y / 100)) + " per employee"
-            }
-            return range(b * (1 + low / 100), b * (1 + high / 100), " 万元/人")
+            // In the baseline's unit and precision (`Money.perEmployee`), so a small figure never reads 0.
+            func figure(_ change: Double) -> String { Money.perEmployeeFigure(b * (1 + change / 100), scale: b, lang: lang) }
+            let (x, y) = (min(low, high), max(low, high))
+            return (lang == .en ? "CNY " : "") + figure(x) + strings["rangeSeparator"] + figure(y) + Money.perEmployeeUnit(scale: b, lang: lang)
         default: return nil
         }
     }
