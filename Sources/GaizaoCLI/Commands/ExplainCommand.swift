@@ -130,7 +130,7 @@ struct ExplainText {
             return level + t("无法达到", "out of reach") + (why.isEmpty ? "" : t("：", ": ") + why)
         }
         let items = (step.modules + step.measures).joined(separator: ", ")
-        let cost = money(step.investment) + t("，\(step.durationWeeks) 周", ", \(step.durationWeeks) " + (step.durationWeeks == 1 ? "week" : "weeks"))
+        let cost = money(step.investment) + t("，\(step.durationWeeks) 周", ", " + EnglishCount.count(step.durationWeeks, "week"))
         if step.reachedNow {
             return level + (items.isEmpty ? t("已达到，无需新增模块或措施", "reached now, nothing to add")
                                           : t("已达到；只需必选模块（\(cost)）：", "reached now; the must-haves only (\(cost)): ") + items)
@@ -187,7 +187,7 @@ struct ExplainText {
     /// A module's price as its proposal card shows it: in the package at its price (an upgrade with its new-build
     /// price beside it), or out of it at the new-build price, not in the investment. Nothing for a module in place.
     mutating func moduleCost(_ d: ModuleDecision) {
-        let weeks = d.durationWeeks > 0 ? t("，\(d.durationWeeks) 周", ", \(d.durationWeeks) " + (d.durationWeeks == 1 ? "week" : "weeks")) : ""
+        let weeks = d.durationWeeks > 0 ? t("，\(d.durationWeeks) 周", ", " + EnglishCount.count(d.durationWeeks, "week")) : ""
         switch d.status {
         case .include, .upgrade:
             let newBuild = d.status == .upgrade && d.referenceCost != d.cost ? t("（新建参考价 \(money(d.referenceCost))）", " (new build \(money(d.referenceCost)))") : ""
@@ -305,7 +305,7 @@ struct ExplainText {
             if m.status != .satisfied {
                 let cost = m.status == .include ? money(m.cost) + t("，计入方案投入", ", in the package's investment")
                     : money(m.referenceCost) + t("，未计入方案投入", ", not in the package's investment")
-                line(t("  费用：", "  cost: ") + cost + t("，\(m.durationWeeks) 周", ", \(m.durationWeeks) " + (m.durationWeeks == 1 ? "week" : "weeks")))
+                line(t("  费用：", "  cost: ") + cost + t("，\(m.durationWeeks) 周", ", " + EnglishCount.count(m.durationWeeks, "week")))
             }
             if let measure, !measure.brings.isEmpty {
                 line(t("  做到后改变的答案：", "  once done it changes: ") + measure.brings.map { bringsText($0, answers) }.joined(separator: t("；", "; ")))

@@ -270,7 +270,7 @@ extension Planner {
             let enNames = shortScenes.map { model2[$0].name.en }.joined(separator: ", ")
             out.append(Localized(
                 zh: "目录中的模块最多使 \(atLevel) 个场景达到\(Self.levelName(level, .zh))（需 \(rule.minScenes) 个，其中约束性 \(mandatoryAt) 个，需 \(rule.minMandatory) 个）；无模块能提升到该级的场景：\(zhNames)",
-                en: "the catalog's modules bring at most \(atLevel) \(atLevel == 1 ? "scene" : "scenes") to level \(level) (\(rule.minScenes) needed; \(mandatoryAt) mandatory, \(rule.minMandatory) needed); no module raises these to that level: \(enNames)"))
+                en: "the catalog's modules bring at most \(EnglishCount.count(atLevel, "scene")) to level \(level) (\(rule.minScenes) needed; \(mandatoryAt) mandatory, \(rule.minMandatory) needed); no module raises these to that level: \(enNames)"))
         }
         if out.isEmpty {
             out.append(Localized(zh: "目录中的模块和措施互斥或依赖被排除，无法同时实施", en: "the modules and measures needed exclude each other or need something ruled out"))

@@ -301,7 +301,7 @@ public enum LevelExplanation {
         }
         if !next.scenesMet {
             out.append(Localized(zh: "达到\(lvl)级及以上的场景 \(next.scenesAtLevel) 个，需 \(next.scenesNeeded) 个",
-                                 en: "\(next.scenesAtLevel) \(next.scenesAtLevel == 1 ? "scene" : "scenes") at level \(lvl) or above; \(next.scenesNeeded) needed"))
+                                 en: "\(EnglishCount.count(next.scenesAtLevel, "scene")) at level \(lvl) or above; \(next.scenesNeeded) needed"))
         }
         if !next.mandatoryMet {
             out.append(Localized(zh: "其中约束性场景 \(next.mandatoryAtLevel) 个，需 \(next.mandatoryNeeded) 个",

@@ -71,6 +71,16 @@ import Testing
         #expect(Money.perEmployeeFigure(0.048 * 1.05, scale: 0.048, lang: .zh) == "504")
     }
 
+    /// The one English plural helper (the diagnose and compare summaries, explain and the reasons use it).
+    @Test func englishCountsAgreeWithTheirNoun() {
+        #expect(EnglishCount.count(1, "module") == "1 module")
+        #expect(EnglishCount.count(0, "week") == "0 weeks")
+        #expect(EnglishCount.count(2, "week") == "2 weeks")
+        #expect(EnglishCount.count(1, "chosen module's offer", "chosen modules' offers") == "1 chosen module's offer")
+        #expect(EnglishCount.count(3, "chosen module's offer", "chosen modules' offers") == "3 chosen modules' offers")
+        #expect(EnglishCount.noun(1, "scene", "scenes") == "scene" && EnglishCount.noun(4, "scene", "scenes") == "scenes")
+    }
+
     @Test func numbersPrintWithoutBinaryNoise() {
         #expect(formatNumber(0.1 + 0.2) == "0.3")
         #expect(formatNumber(44.1) == "44.1")
