@@ -122,12 +122,12 @@ extension ViewModelBuilder {
             // and what the next one would take.
             let measures = (proposal.measures ?? []).filter { $0.status == .include }.map { localized($0.name) }
             if measures.isEmpty {
-                texts = [strings["nextReviewEmpty"], strings.format("nextKeepFmt", ["now": format.level(proposal.diagnosis.level)])]
+                texts = [strings["nextReviewEmpty"], strings.format("nextKeepFmt", ["now": format.levelInText(proposal.diagnosis.level)])]
             } else {
                 texts = [strings["nextReviewMeasures"], strings.format("nextMeasuresFmt", ["names": joined(measures)])]
             }
             if let target = proposal.target, let level = target.level, !target.reached {
-                texts.append(strings.format(targetMissedForBudget ? "nextGapBudgetFmt" : "nextGapFmt", ["level": format.level(level)]))
+                texts.append(strings.format(targetMissedForBudget ? "nextGapBudgetFmt" : "nextGapFmt", ["level": format.levelInText(level)]))
             }
             if sample { texts.append(strings["nextSample"]) }
             if !measures.isEmpty { texts.append(strings["nextRating"]) }

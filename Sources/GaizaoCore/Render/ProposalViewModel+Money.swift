@@ -105,7 +105,9 @@ extension ViewModelBuilder {
             "nothingNote": .from(t.investment.highYuan > 0
                 ? strings.format("fundingMeasuresOnlyFmt", ["amount": format.money(t.investment)]) : strings["fundingNothing"]),
             "rows": .from(rows),
-            "bridge": .from(strings.format("fundBridgeFmt", ["amount": format.money(t.investment), "subsidy": format.money(t.subsidy.range)])),
+            // With no certain subsidy nothing comes back: "of which 0 万元 comes back" is no sentence.
+            "bridge": .from(strings.format(t.subsidy.range.highYuan > 0 ? "fundBridgeFmt" : "fundBridgeNoSubsidyFmt",
+                                           ["amount": format.money(t.investment), "subsidy": format.money(t.subsidy.range)])),
         ]
     }
 

@@ -18,7 +18,7 @@ extension ViewModelBuilder {
         let n = String(count)
         guard let target = proposal.target, target.level != nil else { return strings.format("packageIntroRulesFmt", ["n": n]) }
         if proposal.budgetYuan != nil { return strings.format("packageIntroBudgetFmt", ["n": n]) }
-        if !target.reached { return strings.format("packageIntroBestFmt", ["n": n, "after": format.level(proposal.after.level)]) }
+        if !target.reached { return strings.format("packageIntroBestFmt", ["n": n, "after": format.levelInText(proposal.after.level)]) }
         return strings.format("packageIntro", ["n": n])
     }
 

@@ -223,7 +223,7 @@ extension ViewModelBuilder {
     /// target out of reach is not met by "setting out the response in the contract"), any other the generic line.
     func builtInMitigation(_ r: Proposal.RiskEntry) -> String {
         guard r.rule == nil else { return strings["riskCatalogMit"] }
-        let args: KeyValuePairs<String, String> = ["level": format.level(proposal.target?.level ?? 0), "after": format.level(proposal.after.level)]
+        let args: KeyValuePairs<String, String> = ["level": format.levelInText(proposal.target?.level ?? 0), "after": format.levelInText(proposal.after.level)]
         if r.text.zh.hasPrefix(Planner.targetMissedRiskLead) {
             return strings.format(targetMissedForBudget ? "riskTargetOverBudgetMit" : isEmptyPackage ? "riskTargetOutOfReachEmptyMit" : "riskTargetOutOfReachMit", args)
         }

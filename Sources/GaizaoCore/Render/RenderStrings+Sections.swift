@@ -122,6 +122,8 @@ extension RenderStrings {
         ("fundYongjintongNote", "线上发布融资需求、对接多家银行产品；可与宁波普惠金融信用信息平台的数据互通", "Post the financing need online and compare several banks' products; data shared with the Ningbo inclusive-finance credit platform"),
         ("fundingNothing", "本方案没有投资，无需筹措资金。", "The package costs nothing: there is nothing to fund."),
         ("fundingMeasuresOnlyFmt", "本方案只含管理措施，费用为 {amount}，由企业自筹，不涉及改造补助和融资。", "The package holds management measures only: their {amount} is the enterprise's own spending, with no retrofit subsidy or financing involved."),
+        ("fundBridgeNoSubsidyFmt", "实施期间需要垫付的资金：{amount}（全部投资）；其中没有确定在验收后以补助形式收回的部分。",
+         "Cash needed during the project: {amount} (the whole investment); no part of it is certain to come back as subsidy."),
         ("fundBridgeFmt", "实施期间需要垫付的资金：{amount}（全部投资），其中 {subsidy} 在验收后以补助形式收回。", "Cash needed during the project: {amount} (the whole investment), of which {subsidy} comes back as subsidy after acceptance."),
         // Operations
         ("operationsIntro", "系统上线后每年的运维、订阅（SaaS）和维保费用不属于投资额，不计入补助核定基数，须列入企业年度预算。", "Yearly operations, subscription (SaaS) and maintenance fees after go-live are not investment, do not count toward the subsidy base, and belong in the yearly budget."),

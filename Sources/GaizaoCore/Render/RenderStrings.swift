@@ -268,6 +268,8 @@ extension RenderStrings {
         ("ladderReachable", "可达到", "reachable"),
         ("ladderUnreachable", "无法达到", "out of reach"),
         ("ladderContentsFmt", "{m} 个模块、{k} 项措施", "{m} {m|module|modules}, {k} {k|measure|measures}"),
+        ("ladderModulesOnlyFmt", "{m} 个模块", "{m} {m|module|modules}"),
+        ("ladderMeasuresOnlyFmt", "{k} 项措施", "{k} {k|measure|measures}"),
         ("ladderMustOnly", "只需必选模块", "the must-haves only"),
         ("ladderNothing", "无需新增模块或措施", "nothing to add"),
         ("ladderWhat", "内容或原因", "What it takes, or why not"),

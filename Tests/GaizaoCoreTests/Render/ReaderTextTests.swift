@@ -1,0 +1,43 @@
+@testable import GaizaoCore
+import Testing
+
+/// What a reader of a proposal would stumble over, read from the shipped examples (the owner deciding to spend, the
+/// consultant signing): each case names what the text said before.
+@Suite struct ReaderTextTests {
+    static func documents(_ example: String) throws -> (zh: String, en: String) {
+        let proposal = try Engine(catalog: Shipped.catalog).run(Shipped.example(example)).proposal
+        return (Shipped.renderer.markdown(proposal, lang: .zh), Shipped.renderer.markdown(proposal, lang: .en))
+    }
+
+    /// English put the table's capitalised level names inside sentences: "from Below level 1 to Level 2",
+    /// "the target Level 4". Cells and labels keep their capital.
+    @Test func englishSentencesNameLevelsInLowerCase() throws {
+        let small = try Self.documents("auto-parts-small-workshop.yaml").en
+        #expect(small.contains("The retrofit is projected to move the enterprise from below level 1 to level 2;"))
+        #expect(small.contains("**Target level 2 (the city pilot's pass mark, rated on site)"))
+        #expect(small.contains("- **Level now**: Below level 1 (12.5 of 100 points)"))
+        let advanced = try Self.documents("home-appliance-advanced.yaml").en
+        #expect(advanced.contains("the package aims at the highest reachable level, level 3"), "\(advanced)")
+        #expect(!advanced.contains("the target Level") && !advanced.contains("Keep Level"))
+    }
+
+    /// A net benefit range with a negative end read "-3.24–2.79 万元" (a dash after a minus reads as a subtraction).
+    @Test func aRangeWithANegativeEndIsJoinedInWords() throws {
+        let (zh, en) = try Self.documents("auto-parts-small-workshop.yaml")
+        #expect(zh.contains("- **扣除年费后的年净效益**：-3.24 至 2.79 万元"), "\(zh)")
+        #expect(en.contains("- **Annual benefit net of yearly fees**: CNY -32,400 to 27,900"))
+        #expect(zh.contains("- **投资估算**：8.7–24.45 万元"))
+    }
+
+    /// With no certain subsidy the funding section said "其中 0 万元 在验收后以补助形式收回", and a ladder row of
+    /// measures only began "0 个模块、4 项措施".
+    @Test func nothingIsCountedAsZeroInWords() throws {
+        let (zh, en) = try Self.documents("auto-parts-small-workshop.yaml")
+        #expect(zh.contains("实施期间需要垫付的资金：8.7–24.45 万元（全部投资）；其中没有确定在验收后以补助形式收回的部分。"))
+        #expect(en.contains("(the whole investment); no part of it is certain to come back as subsidy."))
+        #expect(!zh.contains("0 个模块") && !en.contains("0 modules") && !zh.contains("、0 项措施") && !en.contains("0 measures"))
+        #expect(zh.contains("| 一级 | 可达到 | 0–4 万元 | 0–4 万元 | 3 周 | 4 项措施："))
+        let mid = try Self.documents("auto-parts-midsize.yaml").zh
+        #expect(mid.contains("其中 11.44–26.53 万元 在验收后以补助形式收回。"))
+    }
+}
