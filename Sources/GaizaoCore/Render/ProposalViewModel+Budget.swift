@@ -70,7 +70,19 @@ extension ViewModelBuilder {
     func budgetNote() -> String {
         guard let budget = proposal.budgetYuan else { return "" }
         let key = proposal.target?.level == nil ? "budgetLimitFmt" : "budgetTargetFmt"
-        return strings.format(key, ["budget": format.money(budget)])
+        return strings.format(key, ["budget": format.money(budget)]) + budgetBeyondLevelNote()
+    }
+
+    /// Within a budget the package buys points beyond its level: the owner is told what the level alone costs (the
+    /// ladder's package for it), so "target reached, 42–100 万元" does not read as the price of the level.
+    func budgetBeyondLevelNote() -> String {
+        let level = proposal.after.level
+        guard level > 0, let step = proposal.ladder?.first(where: { $0.level == level && $0.reachable }),
+              step.investment.highYuan < proposal.totals.investment.highYuan else { return "" }
+        let args: KeyValuePairs<String, String> = ["level": format.levelInText(level), "cost": format.money(step.investment),
+                                                   "points": format.points(proposal.after.points)]
+        let key = !step.reachedNow ? "budgetBeyondLevelFmt" : step.investment.highYuan > 0 ? "budgetBeyondLevelNowFmt" : "budgetBeyondLevelNowFreeFmt"
+        return strings.format(key, args)
     }
 
     func kpis() -> ViewNode {

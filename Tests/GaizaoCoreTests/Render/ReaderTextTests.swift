@@ -40,4 +40,17 @@ import Testing
         let mid = try Self.documents("auto-parts-midsize.yaml").zh
         #expect(mid.contains("其中 11.44–26.53 万元 在验收后以补助形式收回。"))
     }
+
+    /// Within a budget the package buys points past its level: "目标二级：可以达到；投资 42.3–99.7 万元" read as the
+    /// price of level 2, which its measures alone reach for 0–3 万元. The budget note now says so.
+    @Test func aBudgetPackageSaysWhatItsLevelAloneCosts() throws {
+        let proposal = try Engine(catalog: Shipped.catalog).run(Shipped.example("home-appliance-midsize.yaml"), budgetYuan: 1_000_000).proposal
+        #expect(proposal.after.level == 2 && proposal.totals.investment.highYuan > 30_000)
+        let zh = Shipped.renderer.markdown(proposal, lang: .zh), en = Shipped.renderer.markdown(proposal, lang: .en)
+        #expect(zh.contains("仅达到二级的最低投入为 0–3 万元（见“各等级所需投入”）；其余投入用于在预算内提高得分（改造后 57.55 分），不提升等级。"), "\(zh)")
+        #expect(en.contains(" Reaching level 2 alone takes CNY 0–30,000 at the least (see \"What each level costs\"); the rest of the investment raises the points within the budget (to 57.55), not the level."))
+        // Without a budget the package is the level's cheapest: nothing is added.
+        let plain = try Self.documents("home-appliance-midsize.yaml").zh
+        #expect(!plain.contains("仅达到"))
+    }
 }
