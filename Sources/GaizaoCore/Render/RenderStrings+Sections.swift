@@ -96,6 +96,8 @@ extension RenderStrings {
         ("benefitModuleTable", "各模块年化效益", "Annual benefit by module"),
         ("benefitBasis", "测算依据", "How it is computed"),
         ("benefitTotal", "年化效益合计", "Annual benefit in total"),
+        ("benefitOverlapFmt", "表中{modules}改善的指标另有模块改善得更多，未全部计入合计，所以合计小于各行之和。",
+         " The figures of {modules} are not counted in full, as another module improves the same metric more: the total is less than the sum of the rows."),
         ("benefitNet", "扣除年费后的年净效益", "Annual benefit net of yearly fees"),
         ("benefitInputs", "测算输入", "Inputs"),
         ("benefitInput", "输入", "Input"),

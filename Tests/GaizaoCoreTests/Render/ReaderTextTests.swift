@@ -53,4 +53,14 @@ import Testing
         let plain = try Self.documents("home-appliance-midsize.yaml").zh
         #expect(!plain.contains("仅达到"))
     }
+
+    /// The benefits table's rows added up to 49.2 万元 under a total of 40.8 万元 (each metric counts once, at its
+    /// largest module figure) with nothing saying which rows the total leaves out: the intro now names them.
+    @Test func theBenefitTotalSaysWhichRowsItDoesNotCountInFull() throws {
+        let (zh, en) = try Self.documents("auto-parts-midsize.yaml")
+        #expect(zh.contains("表中车间网络与数据采集基础、模具寿命与关键工艺参数监控改善的指标另有模块改善得更多，未全部计入合计，所以合计小于各行之和。"), "\(zh)")
+        #expect(en.contains("The figures of Shop-floor network and data collection; Tooling life and key process-parameter monitoring are not counted in full"))
+        // Modules improving different metrics add up: no note.
+        #expect(!(try Self.documents("auto-parts-small-workshop.yaml").zh.contains("未全部计入合计")))
+    }
 }
