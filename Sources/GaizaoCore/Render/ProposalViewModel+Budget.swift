@@ -106,7 +106,7 @@ extension ViewModelBuilder {
 
     func risks() -> ViewNode {
         let items: [ViewNode] = proposal.risks.map { r in
-            ["text": .from(localized(r.text)), "rule": .from(r.rule.map { strings.format("ruleFmt", ["rule": safe($0)]) } ?? ""), "hasRule": .from(r.rule != nil)]
+            ["text": .from(cellText(localized(r.text))), "rule": .from(r.rule.map { strings.format("ruleFmt", ["rule": safe($0)]) } ?? ""), "hasRule": .from(r.rule != nil)]
         }
         // The project's prerequisites (a lead and key users, clean data, a site that takes the devices) are a
         // module project's; without a module there is only the measures' lead, or nothing.

@@ -188,7 +188,7 @@ extension ViewModelBuilder {
         }
         // A catalog risk comes with its rule's advice; the generic line is for a risk without one.
         for r in proposal.risks {
-            row(localized(r.text), "medium", r.rule == nil ? "high" : "medium", r.mitigation.map(localized) ?? builtInMitigation(r))
+            row(cellText(localized(r.text)), "medium", r.rule == nil ? "high" : "medium", r.mitigation.map(localized) ?? builtInMitigation(r))
         }
         // A target reached with almost no points to spare is lost by one indicator the on-site rater marks down.
         if let level = proposal.target?.level, proposal.target?.reached == true,

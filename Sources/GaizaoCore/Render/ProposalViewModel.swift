@@ -90,6 +90,13 @@ final class ViewModelBuilder {
 
     func joined(_ items: [String]) -> String { items.joined(separator: strings["listSeparator"]) }
 
+    /// A text that the engine writes to follow a colon (`the schedule takes 28 weeks, …`) standing on its own, as
+    /// a table cell or a list item: in English with a capital, as the catalog's texts beside it start.
+    func cellText(_ text: String) -> String {
+        guard lang == .en, let first = text.first, first.isLowercase else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
     func build() -> ViewNode {
         let sections = sectionHeaders()
         let root: ViewNode = [

@@ -63,4 +63,14 @@ import Testing
         // Modules improving different metrics add up: no note.
         #expect(!(try Self.documents("auto-parts-small-workshop.yaml").zh.contains("未全部计入合计")))
     }
+
+    /// The engine's own risks start in lower case (they are written to follow a colon): the English risk matrix
+    /// read "| the schedule takes 28 weeks, …" among rows that start with a capital.
+    @Test func englishRiskRowsStartWithACapital() throws {
+        let en = try Self.documents("auto-parts-midsize.yaml").en
+        #expect(en.contains("| The schedule takes 28 weeks, more than six months;"), "\(en)")
+        #expect(!en.contains("| the schedule takes"))
+        let zh = try Self.documents("auto-parts-midsize.yaml").zh
+        #expect(zh.contains("| 排期共 28 周，超过半年；"))
+    }
 }
