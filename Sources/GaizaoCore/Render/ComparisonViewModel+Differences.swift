@@ -90,7 +90,7 @@ extension ComparisonViewModelBuilder {
         func names(_ ids: [String]) -> [ViewNode] {
             ids.map { id in
                 let reasons = after.modules.first { $0.id == id }?.reasons.map { localized($0.text) } ?? []
-                return ["name": .from(moduleName(id)), "reason": .from(Clauses.join(reasons, separator: strings["clauseSeparator"])), "hasReason": .from(!reasons.isEmpty)]
+                return ["name": .from(moduleName(id)), "reason": .from(Clauses.joinSentences(reasons, separator: strings["clauseSeparator"])), "hasReason": .from(!reasons.isEmpty)]
             }
         }
         return [

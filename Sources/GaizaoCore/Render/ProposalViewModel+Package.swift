@@ -100,8 +100,8 @@ extension ViewModelBuilder {
                 "statusClass": .from(m.role == .recommendedNext ? "next" : m.status.rawValue),
                 "reasons": .from(otherwise == nil ? reasons(m) : why.map { ["text": .from($0), "rule": "", "hasRule": false] as ViewNode }
                                      + [["text": .from(otherwise!), "rule": "", "hasRule": false]]),
-                "reasonsText": .from(otherwise.map { Clauses.join(why, separator: strings["clauseSeparator"]) + (lang == .zh ? "" : " ") + $0 }
-                                     ?? Clauses.join(why, separator: strings["clauseSeparator"])),
+                "reasonsText": .from(cellText(otherwise.map { Clauses.joinSentences(why, separator: strings["clauseSeparator"]) + (lang == .zh ? "" : " ") + $0 }
+                                     ?? Clauses.joinSentences(why, separator: strings["clauseSeparator"]))),
                 "referenceCost": .from(format.money(m.referenceCost)),
             ]
         }

@@ -111,7 +111,7 @@ extension ViewModelBuilder {
                 "duration": .from(format.duration(m.durationWeeks)),
                 "schedule": .from(schedule),
                 "reasons": .from(m.reasons.map { ["text": .from(localized($0.text))] as ViewNode }),
-                "reasonsText": .from(Clauses.join(m.reasons.map { localized($0.text) }, separator: strings["clauseSeparator"])),
+                "reasonsText": .from(Clauses.joinSentences(m.reasons.map { localized($0.text) }, separator: strings["clauseSeparator"])),
                 "evidence": .from(evidence.map { ["text": .from($0)] as ViewNode }),
                 "evidenceText": .from(joined(evidence)),
                 "hasEvidence": .from(!evidence.isEmpty),

@@ -73,4 +73,15 @@ import Testing
         let zh = try Self.documents("auto-parts-midsize.yaml").zh
         #expect(zh.contains("| 排期共 28 周，超过半年；"))
     }
+
+    /// English reasons joined into one cell read "…before scrap is made; Five or more changeovers…" and cells began
+    /// "not needed for the target…": a sentence now follows a full stop, and a cell starts with a capital.
+    @Test func englishReasonCellsReadAsSentences() throws {
+        let en = try Self.documents("auto-parts-midsize.yaml").en
+        #expect(en.contains("raises alarms before scrap is made. Five or more changeovers a day"), "\(en)")
+        #expect(!en.contains("; Five or more"))
+        #expect(en.contains("| personalized | not needed now | Not needed for the target of level 3 (the package already brings Marketing and sales level 3) |"))
+        #expect(Clauses.joinSentences(["A is so.", "B too", "not needed"], separator: "; ") == "A is so. B too; not needed")
+        #expect(Clauses.joinSentences(["甲。", "乙"], separator: "；") == "甲；乙")
+    }
 }
