@@ -34,7 +34,8 @@ public enum Money {
         if yuan != 0 {
             var shown = 1
             for _ in 0..<(4 - decimals) { shown *= 10 }
-            if yuan.magnitude * 2 < UInt(shown) { decimals = 4 }
+            // `shown` is a power of ten of at least 10: under half of it rounds to 0 (no product, so no overflow at Int.min).
+            if yuan.magnitude < UInt(shown / 2) { decimals = 4 }
         }
         var scale = 1
         for _ in 0..<(4 - decimals) { scale *= 10 }
