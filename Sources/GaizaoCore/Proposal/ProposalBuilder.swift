@@ -130,6 +130,7 @@ public struct ProposalBuilder: Sendable {
             contractor: .init(overlay: overlay?.id, name: overlay?.name, example: overlay?.example ?? false),
             budgetYuan: plan.budgetYuan,
             target: .init(level: plan.target.level, source: plan.target.source, reached: plan.target.reached, missing: plan.target.missing),
+            ruleThreshold: industry.threshold,
             answers: answers, diagnosis: summary(diagnosis, shown), after: summary(plan.projected, shown),
             afterExpected: plan.expected.map { summary($0, shown) },
             modules: modules, measures: measures, phases: plan.phases.map { .init(index: $0.index, modules: $0.modules, startWeek: $0.startWeek, endWeek: $0.endWeek) },

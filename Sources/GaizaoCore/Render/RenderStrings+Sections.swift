@@ -183,6 +183,8 @@ extension RenderStrings {
          "These modules' prices include only the parts this plant needs (by the processes, hazards and other answers); each part at its new-build price. The costs on the module cards include them."),
         ("ruleIds", "规则", "Rules"),
         ("score", "推荐权重合计", "Recommendation weight"),
+        ("thresholdTargetFmt", "规则的纳入门槛：推荐规则合计权重 ≥ {threshold}。本方案设有目标等级，模块按达到目标的最低投入选取；达到门槛而目标不需要的个性化模块列为“建议下一步”。",
+         "The rules' inclusion threshold: recommending rules weighing ≥ {threshold} in total. This package has a target level, so its modules are the least investment that reaches it; a personalized module at the threshold that the target does not need is \"recommended next\"."),
         ("thresholdFmt", "个性化模块纳入门槛：推荐规则合计权重 ≥ {threshold}", "Personalized modules are considered when their recommending rules weigh ≥ {threshold} in total"),
         ("thresholdPlain", "诊断结果中没有足够的需求支持纳入该模块", "The diagnosis does not show enough need for this module"),
         ("reviewerRisks", "由规则识别的风险", "Risks found by rules"),

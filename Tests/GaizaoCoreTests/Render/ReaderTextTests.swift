@@ -84,4 +84,17 @@ import Testing
         #expect(Clauses.joinSentences(["A is so.", "B too", "not needed"], separator: "; ") == "A is so. B too; not needed")
         #expect(Clauses.joinSentences(["甲。", "乙"], separator: "；") == "甲；乙")
     }
+
+    /// The reviewers' table of rule weights had an empty line where the threshold belongs whenever the package has a
+    /// target (the note was read off a threshold reason, which only the rules-only package has): the proposal now
+    /// carries `ruleThreshold`, and the note says what the threshold decides under a target.
+    @Test func theReviewersSeeTheRuleThreshold() throws {
+        let proposal = try Engine(catalog: Shipped.catalog).run(Shipped.example("auto-parts-midsize.yaml")).proposal
+        #expect(proposal.ruleThreshold == 2)
+        let zh = Shipped.renderer.markdown(proposal, lang: .zh)
+        #expect(zh.contains("### 模块决策依据\n\n规则的纳入门槛：推荐规则合计权重 ≥ 2。本方案设有目标等级"), "\(zh)")
+        var older = proposal
+        older.ruleThreshold = nil
+        #expect(!Shipped.renderer.markdown(older, lang: .zh).contains("规则的纳入门槛"))
+    }
 }
