@@ -36,7 +36,7 @@ extension ViewModelBuilder {
         let key = target.reached ? (level < now ? "targetBelowNowFmt" : level == now ? "targetAtNowFmt" : "targetReachedFmt")
             : (targetMissedForBudget ? "targetOverBudget" : "targetMissed") + (proposal.after.level < 1 ? "NoLevelFmt" : "Fmt")
         return strings.format(key, ["level": format.levelInText(level), "why": why, "after": format.levelInText(proposal.after.level),
-                                    "now": format.levelInText(now), "see": inSection ? "" : strings["targetSeeLadder"]])
+                                    "now": format.levelInText(now), "see": inSection ? "" : strings[targetMissedForBudget ? "targetSeeLadder" : "targetSeeWhy"]])
     }
 
     func targetSection() -> ViewNode {

@@ -176,6 +176,7 @@ extension RenderStrings {
         ("targetOverBudgetNoLevelFmt", "目标{level}（{why}）：预算内无法达到，预算内也达不到一级；本方案在预算内尽量提高得分{see}。",
          "Target {level} ({why}): out of reach within the budget, as is level 1; the package raises the points as far as the budget allows{see}."),
         ("targetSeeLadder", "，原因及达到目标所需投入见“目标等级与投入路径”", " (see \"Target level and what it costs\" for why and what the target costs)"),
+        ("targetSeeWhy", "，原因见“目标等级与投入路径”", " (see \"Target level and what it costs\" for why)"),
         ("targetNone", "未设目标等级：按诊断规则选取模块。", "No target level: modules chosen by the diagnosis rules."),
         ("targetWhyPass", "城市试点的合格线，现场评测", "the city pilot's pass mark, rated on site"),
         ("targetWhyNext", "在现有等级上再提升一级", "one level above today's"),

@@ -97,4 +97,17 @@ import Testing
         older.ruleThreshold = nil
         #expect(!Shipped.renderer.markdown(older, lang: .zh).contains("规则的纳入门槛"))
     }
+
+    /// A target the catalog cannot reach at any price sent the reader to the ladder for "达到目标所需投入" / "what the
+    /// target costs", which the ladder cannot give (its row says why it is out of reach); a target missed for the
+    /// budget still points to its cost.
+    @Test func anUnreachableTargetPointsOnlyToWhy() throws {
+        let engine = Engine(catalog: Shipped.catalog)
+        let missed = try engine.run(Shipped.example("auto-parts-midsize.yaml"), target: .level(4)).proposal
+        let zh = Shipped.renderer.markdown(missed, lang: .zh), en = Shipped.renderer.markdown(missed, lang: .en)
+        #expect(zh.contains("本方案按可达到的最高等级三级编制，原因见“目标等级与投入路径”。**"), "\(zh)")
+        #expect(en.contains("the package aims at the highest reachable level, level 3 (see \"Target level and what it costs\" for why).**"))
+        let overBudget = try engine.run(Shipped.example("home-appliance-midsize.yaml"), budgetYuan: 10_000, target: .level(2)).proposal
+        #expect(Shipped.renderer.markdown(overBudget, lang: .zh).contains("原因及达到目标所需投入见“目标等级与投入路径”"))
+    }
 }
