@@ -210,7 +210,8 @@ final class ViewModelBuilder {
             "subsidy": .from(format.money(t.subsidy.range)),
             "netCost": .from(format.money(t.netCost)),
             "duration": .from(format.duration(t.durationWeeks)),
-            "modules": .from(strings.format("modulesFmt", ["n": String(t.selectedModules), "s": String(standard),
+            // No module: "无", not "0 个（标准 0 + 个性化 0）".
+            "modules": .from(t.selectedModules == 0 ? strings["modulesNone"] : strings.format("modulesFmt", ["n": String(t.selectedModules), "s": String(standard),
                                                "p": String(t.selectedModules - standard)])),
             "targetLine": .from(targetLine()),
             "plainNote": .from(plain),

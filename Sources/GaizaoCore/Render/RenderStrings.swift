@@ -155,6 +155,7 @@ extension RenderStrings {
         ("duration", "总工期", "Duration"),
         ("modules", "模块", "Modules"),
         ("modulesFmt", "{n} 个（标准 {s} + 个性化 {p}）", "{n} ({s} standard + {p} personalized)"),
+        ("modulesNone", "无", "none"),
         ("headlineUp", "改造后预计由{now}提升至{after}，得分由 {p1} 分提高到 {p2} 分。",
          "The retrofit is projected to move the enterprise from {now} to {after}; points rise from {p1} to {p2}."),
         ("headlineSame", "改造后预计保持{now}，得分由 {p1} 分提高到 {p2} 分。",

@@ -110,4 +110,13 @@ import Testing
         let overBudget = try engine.run(Shipped.example("home-appliance-midsize.yaml"), budgetYuan: 10_000, target: .level(2)).proposal
         #expect(Shipped.renderer.markdown(overBudget, lang: .zh).contains("原因及达到目标所需投入见“目标等级与投入路径”"))
     }
+
+    /// A package of measures only listed "模块：0 个（标准 0 + 个性化 0）" in its summary.
+    @Test func noModuleIsSaidInAWord() throws {
+        let proposal = try Engine(catalog: Shipped.catalog).run(Shipped.example("auto-parts-small-workshop.yaml"), target: .level(1)).proposal
+        #expect(proposal.totals.selectedModules == 0)
+        #expect(Shipped.renderer.markdown(proposal, lang: .zh).contains("- **模块**：无\n"))
+        #expect(Shipped.renderer.markdown(proposal, lang: .en).contains("- **Modules**: none\n"))
+        #expect(try Self.documents("auto-parts-midsize.yaml").zh.contains("- **模块**：9 个（标准 5 + 个性化 4）"))
+    }
 }
