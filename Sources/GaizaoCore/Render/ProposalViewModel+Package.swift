@@ -153,7 +153,8 @@ extension ViewModelBuilder {
             return proposal.totals.durationWeeks == 0 ? strings["roadmapNothing"]
                 : strings.format("roadmapNoModulesFmt", ["w": String(proposal.totals.durationWeeks)])
         }
-        return strings.format("roadmapIntroFmt", ["n": String(proposal.totals.selectedModules), "p": String(proposal.phases.count),
+        // One phase: "分为 1 个阶段，每个阶段在上一层依赖完成…时开始" explains layers there are none of.
+        return strings.format(proposal.phases.count == 1 ? "roadmapOnePhaseFmt" : "roadmapIntroFmt", ["n": String(proposal.totals.selectedModules), "p": String(proposal.phases.count),
                                                   "w": String(proposal.totals.durationWeeks), "k": String(proposal.totals.workstreams ?? 1)])
     }
 }

@@ -339,6 +339,8 @@ extension RenderStrings {
         ("roadmapNoModulesFmt", "本方案不含模块，无需按模块排程；管理措施共 {w} 周。", "The package holds no module to schedule; the management measures take {w} {w|week|weeks}."),
         ("roadmapIntroFmt", "{n} 个模块按依赖关系排程，共 {w} 周：模块在其前置模块完成后开始，最多 {k} 个并行；分为 {p} 个阶段，每个阶段在上一层依赖完成、下一层模块可以开工时开始，模块归入其开工时所在的阶段。",
          "{n} {n|module|modules} scheduled by their dependencies over {w} {w|week|weeks}: a module starts when the modules it needs are done, at most {k} at a time; {p} {p|phase|phases}, each opening when the next layer of dependent modules can start; a module belongs to the phase in which it starts."),
+        ("roadmapOnePhaseFmt", "{n} 个模块按依赖关系排程，共 {w} 周：模块在其前置模块完成后开始，最多 {k} 个并行；模块之间没有先后依赖，全部在第 1 阶段实施。",
+         "{n} {n|module|modules} scheduled by their dependencies over {w} {w|week|weeks}: a module starts when the modules it needs are done, at most {k} at a time; no module waits for another, so all are in phase 1."),
         ("chartGanttTitle", "实施甘特图", "Gantt chart of the roadmap"),
         ("phase", "阶段", "Phase"),
         ("weeks", "周次", "Weeks"),

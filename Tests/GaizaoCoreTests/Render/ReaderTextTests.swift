@@ -119,4 +119,12 @@ import Testing
         #expect(Shipped.renderer.markdown(proposal, lang: .en).contains("- **Modules**: none\n"))
         #expect(try Self.documents("auto-parts-midsize.yaml").zh.contains("- **模块**：9 个（标准 5 + 个性化 4）"))
     }
+
+    /// A roadmap of one phase read "分为 1 个阶段，每个阶段在上一层依赖完成、下一层模块可以开工时开始，…".
+    @Test func aOnePhaseRoadmapDoesNotExplainPhases() throws {
+        let (zh, en) = try Self.documents("auto-parts-advanced.yaml")
+        #expect(zh.contains("2 个模块按依赖关系排程，共 8 周：模块在其前置模块完成后开始，最多 2 个并行；模块之间没有先后依赖，全部在第 1 阶段实施。"), "\(zh)")
+        #expect(en.contains("no module waits for another, so all are in phase 1.") && !en.contains("1 phase, each opening"))
+        #expect(try Self.documents("auto-parts-midsize.yaml").zh.contains("分为 3 个阶段，每个阶段在上一层依赖完成"))
+    }
 }
