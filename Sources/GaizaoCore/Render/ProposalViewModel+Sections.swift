@@ -115,13 +115,20 @@ extension ViewModelBuilder {
             let names = batch.modules.map { localized(proposal.modules[$0].name) }
             return ["text": .from(strings.format("trainingFmt", ["weeks": format.weeks(start: max(0, batch.end - 2), end: batch.end), "modules": joined(names)]))]
         }
+        // The talent rules still missing (the answer's options), not those the enterprise has: an advanced plant with
+        // a post, training and pay rules was told to "set up" all of them.
         let talent = answerList("talent") ?? []
+        let talentItems = [("post", "talentPost"), ("training", "talentTraining"), ("performance", "talentPerformance"), ("development", "talentDevelopment")]
+        let missingTalent = talentItems.filter { !talent.contains($0.0) }
+        let talentLine: [ViewNode] = missingTalent.isEmpty ? []
+            : [["text": .from(missingTalent.count == talentItems.count ? strings["trainingTalent"]
+                                : strings.format("trainingTalentFmt", ["items": joined(missingTalent.map { strings[$0.1] })]))]]
         return [
             "intro": .from(strings[hasModules ? "orgIntro" : "orgIntroMeasures"]),
             "trainingIntro": .from(strings[hasModules ? "trainingIntro" : "trainingIntroMeasures"]),
             "roles": .from(roles.map { ["role": .from(strings[$0.0]), "duty": .from($0.1)] as ViewNode }),
             "hasRoles": .from(true),
-            "training": .from(training + (talent.count < 5 ? [["text": .from(strings["trainingTalent"])] as ViewNode] : [])),
+            "training": .from(training + talentLine),
             "hasTraining": .from(true),
         ]
     }

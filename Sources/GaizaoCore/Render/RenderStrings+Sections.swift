@@ -76,6 +76,11 @@ extension RenderStrings {
         ("trainingIntro", "每批模块上线前两周，对关键用户和一线操作人员分批培训（操作、数据录入规范、常见问题），培训签到表存档备查：", "In the two weeks before each batch of modules goes live, key users and operators are trained in groups (operation, data rules, common issues), with sign-in sheets kept:"),
         ("trainingFmt", "{weeks}：{modules}", "{weeks}: {modules}"),
         ("trainingTalent", "结合项目建立数字化人才制度：明确数字化岗位、定期培训、绩效与梯度培养（对应评测“人才建设”指标）", "Use the project to set up digital talent rules: a digital post, regular training, performance and development tiers (the evaluation's talent indicator)"),
+        ("trainingTalentFmt", "结合项目补齐数字化人才制度：{items}（对应评测“人才建设”指标）", "Use the project to complete the digital talent rules: {items} (the evaluation's talent indicator)"),
+        ("talentPost", "明确数字化岗位", "a digital post"),
+        ("talentTraining", "定期培训", "regular training"),
+        ("talentPerformance", "绩效和薪酬办法", "performance and pay rules"),
+        ("talentDevelopment", "梯度培养", "development tiers"),
         // Security
         ("securityIntro", "改造后车间设备和业务系统联网、数据上云，安全措施须同步建设。本方案按网络安全等级保护 2.0（GB/T 22239-2019）二级的通用要求和工业控制系统扩展要求设计。", "Once machines and systems are networked and data goes to the cloud, security must be built alongside. This plan follows the general and industrial-control requirements of Classified Protection 2.0 (GB/T 22239-2019), level 2."),
         ("securityNow", "现状", "Today"),

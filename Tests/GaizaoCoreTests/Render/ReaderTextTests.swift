@@ -127,4 +127,15 @@ import Testing
         #expect(en.contains("no module waits for another, so all are in phase 1.") && !en.contains("1 phase, each opening"))
         #expect(try Self.documents("auto-parts-midsize.yaml").zh.contains("分为 3 个阶段，每个阶段在上一层依赖完成"))
     }
+
+    /// The training plan told every enterprise to "建立…明确数字化岗位、定期培训、绩效与梯度培养", also one whose
+    /// appendix answers (and "已具备" measures) show a post, training and pay rules in place: only the missing rules
+    /// are named now.
+    @Test func theTalentLineNamesOnlyWhatIsMissing() throws {
+        let advanced = try Self.documents("auto-parts-advanced.yaml")
+        #expect(advanced.zh.contains("- 结合项目补齐数字化人才制度：梯度培养（对应评测“人才建设”指标）"), "\(advanced.zh)")
+        #expect(advanced.en.contains("- Use the project to complete the digital talent rules: development tiers (the evaluation's talent indicator)"))
+        #expect(try Self.documents("auto-parts-midsize.yaml").zh.contains("补齐数字化人才制度：明确数字化岗位、绩效和薪酬办法、梯度培养（"))
+        #expect(try Self.documents("auto-parts-small-workshop.yaml").zh.contains("结合项目建立数字化人才制度：明确数字化岗位、定期培训、绩效与梯度培养"))
+    }
 }
