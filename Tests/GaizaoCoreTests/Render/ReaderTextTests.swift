@@ -138,4 +138,12 @@ import Testing
         #expect(try Self.documents("auto-parts-midsize.yaml").zh.contains("补齐数字化人才制度：明确数字化岗位、绩效和薪酬办法、梯度培养（"))
         #expect(try Self.documents("auto-parts-small-workshop.yaml").zh.contains("结合项目建立数字化人才制度：明确数字化岗位、定期培训、绩效与梯度培养"))
     }
+
+    /// The benefit inputs wrote "50 %（估算…）" / "70 % (Estimate)" where the rest of the document writes "35%".
+    @Test func benefitInputPercentagesReadAsElsewhere() throws {
+        let (zh, en) = try Self.documents("auto-parts-midsize.yaml")
+        #expect(zh.contains("| 生产一线人员占从业人员的比例 | 70%（估算） |") && !zh.contains(" %（"), "\(zh)")
+        #expect(en.contains("| Production workers as a share of employees | 70% (Estimate) |") && !en.contains(" % ("))
+        #expect(zh.contains("| 一线人员年人工成本（含社保） | 8.5 万元/人·年（估算"))
+    }
 }
