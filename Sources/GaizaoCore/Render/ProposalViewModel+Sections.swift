@@ -37,7 +37,12 @@ extension ViewModelBuilder {
                          "target": .from(outcomeTarget(o.metric, low: low, high: high).map { target in
                              o.baselineUnit.map { target + " " + localized($0) } ?? target } ?? strings["dash"])])
         }
-        return ["intro": .from(strings["targetsIntro"]), "scenes": .from(scenes), "hasScenes": .from(!scenes.isEmpty), "kpis": .from(kpis), "hasKpis": .from(!kpis.isEmpty)]
+        // An outcome several modules move has a range no single module's KPI shows (`+5% 至 +15.36%` beside MES's
+        // +5–12%): the intro says how the modules' ranges were combined (`ProposalBuilder.combined`).
+        let shown = Set(proposal.outcomes.filter { $0.expectedLow != nil }.map(\.metric))
+        let combined = Dictionary(grouping: proposal.kpis.filter { shown.contains($0.metric) }, by: \.metric).values.contains { $0.count > 1 }
+        let intro = strings["targetsIntro"] + (combined ? strings["targetsCombinedNote"] : "")
+        return ["intro": .from(intro), "scenes": .from(scenes), "hasScenes": .from(!scenes.isEmpty), "kpis": .from(kpis), "hasKpis": .from(!kpis.isEmpty)]
     }
 
     /// The outcome's target value from its baseline answer and the expected change (nil without a baseline, and

@@ -146,4 +146,13 @@ import Testing
         #expect(en.contains("| Production workers as a share of employees | 70% (Estimate) |") && !en.contains(" % ("))
         #expect(zh.contains("| 一线人员年人工成本（含社保） | 8.5 万元/人·年（估算"))
     }
+
+    /// "人均营业收入 +5% 至 +15.36%" had no basis a reader could find (MES says +5–12%, the network +1–3%): the
+    /// targets' intro says how several modules' ranges combine, where they do.
+    @Test func combinedOutcomeRangesSayHowTheyAreCombined() throws {
+        let (zh, en) = try Self.documents("auto-parts-midsize.yaml")
+        #expect(zh.contains("多个模块改善同一指标时，预期变化的较小端只计改善最大的一个模块，较大端按各模块的改善叠加。"), "\(zh)")
+        #expect(en.contains("the strong end all of them compounded."))
+        #expect(!(try Self.documents("auto-parts-small-workshop.yaml").zh.contains("较大端按各模块的改善叠加")))
+    }
 }
