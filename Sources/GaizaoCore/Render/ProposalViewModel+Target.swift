@@ -123,7 +123,8 @@ extension ViewModelBuilder {
         }
         let inPlace = all.filter { $0.status == .satisfied }.map { localized($0.name) }
         return [
-            "intro": .from(strings.format("measuresIntroFmt", ["n": String(chosen.count)])),
+            // Without modules there is nothing to run the measures alongside.
+            "intro": .from(strings.format(hasModules ? "measuresIntroFmt" : "measuresOnlyIntroFmt", ["n": String(chosen.count)])),
             "rows": .from(chosen),
             "hasRows": .from(!chosen.isEmpty),
             // "Not needed for the target" only where the package reaches a target; else (rules only, out of reach,

@@ -285,6 +285,8 @@ extension RenderStrings {
         ("secMeasures", "管理提升措施", "Management measures"),
         ("measuresIntroFmt", "以下 {n} 项管理措施由企业自行实施（可请总包商协助），与模块同步推进；每项列出现场评测时需准备的支撑材料。",
          "The {n} {n|measure|measures} below {n|is|are} the enterprise's own work (the contractor may help), run alongside the modules; each lists the evidence to prepare for the on-site rating."),
+        ("measuresOnlyIntroFmt", "以下 {n} 项管理措施由企业自行实施（可请总包商协助）；每项列出现场评测时需准备的支撑材料。",
+         "The {n} {n|measure|measures} below {n|is|are} the enterprise's own work (the contractor may help); each lists the evidence to prepare for the on-site rating."),
         ("noMeasures", "达到目标等级不需要新增管理措施。", "No new management measure is needed for the target level."),
         ("noMeasuresInPackage", "本方案不含新增管理措施。", "The package has no new management measure."),
         ("measure", "措施", "Measure"),

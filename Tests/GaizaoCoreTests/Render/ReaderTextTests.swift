@@ -155,4 +155,12 @@ import Testing
         #expect(en.contains("the strong end all of them compounded."))
         #expect(!(try Self.documents("auto-parts-small-workshop.yaml").zh.contains("较大端按各模块的改善叠加")))
     }
+
+    /// A package of measures only said they "与模块同步推进" / "run alongside the modules" it does not have.
+    @Test func measuresWithoutModulesRunAlongsideNothing() throws {
+        let (zh, en) = try Self.documents("home-appliance-midsize.yaml")
+        #expect(zh.contains("以下 3 项管理措施由企业自行实施（可请总包商协助）；每项列出现场评测时需准备的支撑材料。"), "\(zh)")
+        #expect(!zh.contains("，与模块同步推进；每项") && !en.contains("run alongside the modules"))
+        #expect(try Self.documents("auto-parts-midsize.yaml").zh.contains("与模块同步推进；每项列出"))
+    }
 }
