@@ -128,6 +128,22 @@ import Testing
         #expect(zh.stdout.contains("pilot-retrofit 重点行业中小企业数字化改造试点项目补助: 不适用，未计入\n  方案中没有适用此项的模块\n"))
     }
 
+    /// Explain prices each module as the proposal's card does and says what leaving it out takes off the
+    /// investment (with the items that need it), in both languages.
+    @Test func explainShowsPricesAndWhatRemovingSaves() throws {
+        let zh = try GaizaoBinary.run(["explain", Self.example("auto-parts-midsize.yaml")])
+        #expect(zh.status == 0, "\(zh.stderr)")
+        #expect(zh.stdout.contains("ap-s-quality 质量管理与批次追溯: 升级现有系统（在方案内：达标所需）\n  费用：3.3–7.5 万元（新建参考价 6.6–15 万元），计入方案投入，6 周\n"), "\(zh.stdout)")
+        #expect(zh.stdout.contains("  去掉它：方案只能达到2级，而不是3级（得分 59.3）；投资减少 3.3–7.5 万元（由 57.2–136.68 万元 降为 53.9–129.18 万元）"))
+        #expect(zh.stdout.contains("  去掉它（连同依赖它的 ap-s-wms、ap-p-edi）：方案只能达到2级，而不是3级（得分 59.3）；投资减少 12.55–29.63 万元"))
+        #expect(zh.stdout.contains("  费用：4.7–12.2 万元（新建参考价），未计入方案投入，4 周"))
+        let en = try GaizaoBinary.run(["explain", Self.example("auto-parts-midsize.yaml"), "ap-s-quality", "--lang", "en"])
+        #expect(en.stdout.contains("  cost: CNY 33,000–75,000 (new build CNY 66,000–150,000), in the package's investment, 6 weeks\n"), "\(en.stdout)")
+        #expect(en.stdout.contains("the investment drops by CNY 33,000–75,000 (from CNY 572,000–1,366,750 to CNY 539,000–1,291,750)"))
+        let measure = try GaizaoBinary.run(["explain", Self.example("auto-parts-midsize.yaml"), "m-talent-pay", "--lang", "en"])
+        #expect(measure.stdout.contains("; the investment drops by CNY 0–10,000 (from CNY 572,000–1,366,750 to CNY 572,000–1,356,750)"), "\(measure.stdout)")
+    }
+
     /// A module out of the package is not given a "smallest change" that is about the rules only, and rule weight
     /// is not called points.
     @Test func explainSaysWhatDecidesTheModule() throws {

@@ -49,12 +49,12 @@ import Testing
             for header in tables.md { #expect(!r.md.contains(header), "\(r.lang): \(header)") }
             for header in tables.html { #expect(!r.html.contains(header), "\(r.lang): \(header)") }
             // It says what it is, what to do next and what the target lacks, and the target risk has its own answer.
-            let plain = r.t.format("plainEmptyMissedFmt", ["now": f.level(p.diagnosis.level), "level": f.level(level)])
+            let plain = r.t.format("plainEmptyMissedFmt", ["now": f.levelInText(p.diagnosis.level), "level": f.levelInText(level)])
             #expect(r.md.contains(plain) && r.html.contains(HTMLEscape.escaped(plain)), "\(r.lang)")
             #expect(r.md.contains(r.t["acceptanceNone"]) && r.md.contains(r.t["orgIntroEmpty"]) && r.md.contains(r.t["securityIntroNoModules"]))
-            #expect(r.md.contains(r.t.format("nextKeepFmt", ["now": f.level(p.diagnosis.level)])), "\(r.lang)")
-            #expect(r.md.contains(r.t.format("nextGapFmt", ["level": f.level(level)])), "\(r.lang)")
-            #expect(r.md.contains(r.t.format("riskTargetOutOfReachEmptyMit", ["level": f.level(level), "after": f.level(p.after.level)])), "\(r.lang)")
+            #expect(r.md.contains(r.t.format("nextKeepFmt", ["now": f.levelInText(p.diagnosis.level)])), "\(r.lang)")
+            #expect(r.md.contains(r.t.format("nextGapFmt", ["level": f.levelInText(level)])), "\(r.lang)")
+            #expect(r.md.contains(r.t.format("riskTargetOutOfReachEmptyMit", ["level": f.levelInText(level), "after": f.levelInText(p.after.level)])), "\(r.lang)")
             #expect(!r.md.contains(r.t["riskCatalogMit"]), "\(r.lang)")
             // No money sections of a project: one sentence each says there is nothing to pay, fund, run or price.
             for text in Self.moneySectionTexts(r.t) {
@@ -114,9 +114,9 @@ import Testing
         try #require(p.diagnosis.level == 2 && p.target?.reached == true)
         for r in Self.rendered(p) {
             let f = RenderFormat.of(r.lang)
-            let line = r.t.format("targetBelowNowFmt", ["level": f.level(1), "why": r.t["targetWhyOption"], "now": f.level(2), "after": f.level(p.after.level)])
+            let line = r.t.format("targetBelowNowFmt", ["level": f.levelInText(1), "why": r.t["targetWhyOption"], "now": f.levelInText(2), "after": f.levelInText(p.after.level)])
             #expect(r.md.contains("**\(line)**") && r.html.contains(HTMLEscape.escaped(line)), "\(r.lang)")
-            #expect(!r.md.contains(r.t.format("targetReachedFmt", ["level": f.level(1), "why": r.t["targetWhyOption"]])), "\(r.lang)")
+            #expect(!r.md.contains(r.t.format("targetReachedFmt", ["level": f.levelInText(1), "why": r.t["targetWhyOption"]])), "\(r.lang)")
         }
     }
 

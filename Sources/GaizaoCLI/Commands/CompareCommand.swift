@@ -142,8 +142,7 @@ extension CLIError {
 enum ComparisonSummary {
     static func line(_ c: ProposalComparison, lang: Lang) -> String {
         func lv(_ l: Int) -> String { lang == .zh ? (l == 0 ? "未达一级" : "\(l)级") : (l == 0 ? "below level 1" : "level \(l)") }
-        /// `1 answer`, `3 answers`.
-        func count(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? "1 \(one)" : "\(n) \(many)" }
+        let count = EnglishCount.count
         let differing = c.modules.filter(\.differs).count
         let measures = c.measures.filter(\.differs).count
         let answers = c.answerDifferences.count

@@ -132,8 +132,7 @@ enum Summary {
                 + "\(t.selectedModules)个模块\(measures > 0 ? "、\(measures)项管理措施" : "")，投入 \(Money.wanRange(t.investment.lowYuan, t.investment.highYuan)) 万元，"
                 + "补助 \(Money.wanRange(t.subsidy.lowYuan, t.subsidy.highYuan)) 万元，工期 \(t.durationWeeks) 周"
         case .en:
-            // "1 module", "2 modules": the count agrees with its noun.
-            func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+            let count = { (n: Int, noun: String) in EnglishCount.count(n, noun) }
             return "\(p.enterprise.name): \(formatNumber(p.diagnosis.points)) pts \(lv(levelNow)) → \(formatNumber(p.after.points)) pts \(lv(levelAfter))\(target); "
                 + "\(count(t.selectedModules, "module"))\(measures > 0 ? ", " + count(measures, "measure") : ""), investment CNY \(Money.groupedRange(t.investment.lowYuan, t.investment.highYuan)), "
                 + "subsidy CNY \(Money.groupedRange(t.subsidy.lowYuan, t.subsidy.highYuan)), \(count(t.durationWeeks, "week"))"

@@ -131,7 +131,7 @@ struct ExplainText {
             return level + t("无法达到", "out of reach") + (why.isEmpty ? "" : t("：", ": ") + why)
         }
         let items = (step.modules + step.measures).joined(separator: ", ")
-        let cost = money(step.investment) + t("，\(step.durationWeeks) 周", ", \(step.durationWeeks) " + (step.durationWeeks == 1 ? "week" : "weeks"))
+        let cost = money(step.investment) + t("，\(step.durationWeeks) 周", ", " + EnglishCount.count(step.durationWeeks, "week"))
         if step.reachedNow {
             return level + (items.isEmpty ? t("已达到，无需新增模块或措施", "reached now, nothing to add")
                                           : t("已达到；只需必选模块（\(cost)）：", "reached now; the must-haves only (\(cost)): ") + items)
@@ -151,6 +151,7 @@ struct ExplainText {
         case .excluded: status = t("排除", "excluded")
         }
         line("\(d.moduleID) \(name): \(status)" + t("（", " (") + roleText(d.role) + t("）", ")"))
+        moduleCost(d)
         for r in d.reasons {
             // An excluded module's recommending rules are what would otherwise bring it in, not why it is out.
             let otherwise = d.status == .excluded && r.effect == .recommend ? t("（若未排除，推荐理由）", "(would otherwise recommend it) ") : ""
@@ -164,18 +165,39 @@ struct ExplainText {
         }
     }
 
-    /// What the package reaches without this module or measure (and whatever needs it).
-    mutating func removal(_ r: (id: String, level: Int, points: Double, alsoRemoved: [String]), _ plan: Plan) {
+    /// What the package reaches without this module or measure (and whatever needs it), and what that takes off
+    /// the package's investment (priced as the proposal prices each item).
+    mutating func removal(_ r: RemovalEffect, _ plan: Plan) {
         let after = plan.projected
         let also = r.alsoRemoved.isEmpty ? "" : t("（连同依赖它的 \(r.alsoRemoved.joined(separator: "、"))）", " (with \(r.alsoRemoved.joined(separator: ", ")), which need it)")
         let zh = lang == .zh
         let lv = { (l: Int) in l == 0 ? (zh ? "未达一级" : "below level 1") : (zh ? "\(l)级" : "level \(l)") }
+        let left = CostRange(low: plan.investment.low - r.saving.low, high: plan.investment.high - r.saving.high)
+        let saves = r.saving.high == 0 ? t("；投资不变", "; the investment stays the same")
+            : t("；投资减少 \(money(r.saving))（由 \(money(plan.investment)) 降为 \(money(left))）",
+                "; the investment drops by \(money(r.saving)) (from \(money(plan.investment)) to \(money(left)))")
         if r.level < after.level {
             line(t("  去掉它\(also)：方案只能达到\(lv(r.level))，而不是\(lv(after.level))（得分 \(formatNumber(r.points))）",
-                   "  without it\(also): the package reaches \(lv(r.level)), not \(lv(after.level)) (\(formatNumber(r.points)) points)"))
+                   "  without it\(also): the package reaches \(lv(r.level)), not \(lv(after.level)) (\(formatNumber(r.points)) points)") + saves)
         } else {
             line(t("  去掉它\(also)：仍为\(lv(r.level))，得分 \(formatNumber(Double(after.total) / 1000)) → \(formatNumber(r.points))",
-                   "  without it\(also): still \(lv(r.level)), points \(formatNumber(Double(after.total) / 1000)) → \(formatNumber(r.points))"))
+                   "  without it\(also): still \(lv(r.level)), points \(formatNumber(Double(after.total) / 1000)) → \(formatNumber(r.points))") + saves)
+        }
+    }
+
+    /// A module's price as its proposal card shows it: in the package at its price (an upgrade with its new-build
+    /// price beside it), or out of it at the new-build price, not in the investment. Nothing for a module in place.
+    mutating func moduleCost(_ d: ModuleDecision) {
+        let weeks = d.durationWeeks > 0 ? t("，\(d.durationWeeks) 周", ", " + EnglishCount.count(d.durationWeeks, "week")) : ""
+        switch d.status {
+        case .include, .upgrade:
+            let newBuild = d.status == .upgrade && d.referenceCost != d.cost ? t("（新建参考价 \(money(d.referenceCost))）", " (new build \(money(d.referenceCost)))") : ""
+            line(t("  费用：", "  cost: ") + money(d.cost) + newBuild + t("，计入方案投入", ", in the package's investment") + weeks)
+        case .notChosen, .excluded:
+            guard d.referenceCost.high > 0 else { return }
+            line(t("  费用：", "  cost: ") + money(d.referenceCost) + t("（新建参考价），未计入方案投入", " (new build), not in the package's investment") + weeks)
+        case .satisfied:
+            return
         }
     }
 
@@ -269,7 +291,7 @@ struct ExplainText {
 
     /// The management measures, or only `only`: status and role, cost, what each changes, why, and what the
     /// package reaches without it.
-    mutating func measures(_ plan: Plan, _ removals: [(id: String, level: Int, points: Double, alsoRemoved: [String])],
+    mutating func measures(_ plan: Plan, _ removals: [RemovalEffect],
                            only: String? = nil, answers: [String: AnswerValue] = [:]) {
         if only == nil {
             line()
@@ -284,7 +306,7 @@ struct ExplainText {
             if m.status != .satisfied {
                 let cost = m.status == .include ? money(m.cost) + t("，计入方案投入", ", in the package's investment")
                     : money(m.referenceCost) + t("，未计入方案投入", ", not in the package's investment")
-                line(t("  费用：", "  cost: ") + cost + t("，\(m.durationWeeks) 周", ", \(m.durationWeeks) " + (m.durationWeeks == 1 ? "week" : "weeks")))
+                line(t("  费用：", "  cost: ") + cost + t("，\(m.durationWeeks) 周", ", " + EnglishCount.count(m.durationWeeks, "week")))
             }
             if let measure, !measure.brings.isEmpty {
                 line(t("  做到后改变的答案：", "  once done it changes: ") + measure.brings.map { bringsText($0, answers) }.joined(separator: t("；", "; ")))

@@ -30,6 +30,7 @@ enum ProposalValidation {
         v.diagnosis(p.after, "after")
         if let expected = p.afterExpected { v.diagnosis(expected, "afterExpected") }
         if let level = p.target?.level { v.level(level, "target.level", min: 1) }
+        if let threshold = p.ruleThreshold { v.figure(threshold, "ruleThreshold") }
         for (i, step) in (p.ladder ?? []).enumerated() {
             let at = "ladder[\(i)]"
             v.level(step.level, at + ".level", min: 1)

@@ -270,7 +270,7 @@ extension Planner {
             let enNames = shortScenes.map { model2[$0].name.en }.joined(separator: ", ")
             out.append(Localized(
                 zh: "目录中的模块最多使 \(atLevel) 个场景达到\(Self.levelName(level, .zh))（需 \(rule.minScenes) 个，其中约束性 \(mandatoryAt) 个，需 \(rule.minMandatory) 个）；无模块能提升到该级的场景：\(zhNames)",
-                en: "the catalog's modules bring at most \(atLevel) \(atLevel == 1 ? "scene" : "scenes") to level \(level) (\(rule.minScenes) needed; \(mandatoryAt) mandatory, \(rule.minMandatory) needed); no module raises these to that level: \(enNames)"))
+                en: "the catalog's modules bring at most \(EnglishCount.count(atLevel, "scene")) to level \(level) (\(rule.minScenes) needed; \(mandatoryAt) mandatory, \(rule.minMandatory) needed); no module raises these to that level: \(enNames)"))
         }
         if out.isEmpty {
             out.append(Localized(zh: "目录中的模块和措施互斥或依赖被排除，无法同时实施", en: "the modules and measures needed exclude each other or need something ruled out"))
@@ -351,8 +351,9 @@ extension Planner {
             measures: measures.filter { $0.status == .include }.map(\.measureID), missing: [])
     }
 
-    /// For `explain`: what the plan reaches without each module or measure of its package (and whatever needs it).
-    public func removalEffects(_ diagnosis: Diagnosis, _ plan: Plan) -> [(id: String, level: Int, points: Double, alsoRemoved: [String])] {
+    /// For `explain`: what the plan reaches without each module or measure of its package (and whatever needs it),
+    /// and what leaving them out takes off the package's investment.
+    public func removalEffects(_ diagnosis: Diagnosis, _ plan: Plan) -> [RemovalEffect] {
         let model = packageModel(diagnosis, plan.decisions.map { d in
             var d = d
             if d.status == .notChosen { d.cost = d.referenceCost }
@@ -375,7 +376,25 @@ extension Planner {
                 also.append(id(j))
             }
             let o = model.evaluate(rest)
-            return (id(n), o.level, Double(o.points) / 1000, also)
+            // The saving is priced as the proposal prices the items (an upgrade at its upgrade price).
+            let cost = ([id(n)] + also).reduce(CostRange.zero) { sum, removed in
+                let c = plan.decisions.first { $0.moduleID == removed }?.cost ?? plan.measures.first { $0.measureID == removed }?.cost ?? .zero
+                return CostRange(low: sum.low + c.low, high: sum.high + c.high)
+            }
+            return RemovalEffect(id: id(n), level: o.level, points: Double(o.points) / 1000, alsoRemoved: also, saving: cost)
         }
     }
+}
+
+/// What a package reaches without one of its modules or measures (and the items that need it), for `explain`.
+public struct RemovalEffect: Sendable, Hashable {
+    /// The module or measure left out.
+    public var id: String
+    /// The level and points the package reaches without it.
+    public var level: Int
+    public var points: Double
+    /// The package's items that need it and go with it.
+    public var alsoRemoved: [String]
+    /// What the removed items cost in the package: the investment saved.
+    public var saving: CostRange
 }

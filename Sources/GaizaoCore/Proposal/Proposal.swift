@@ -15,6 +15,9 @@ public struct Proposal: Codable, Sendable, Hashable {
     public var budgetYuan: Int?
     /// The level the package aims at and whether it reaches it (absent in schema 1).
     public var target: TargetEntry? = nil
+    /// The industry's inclusion threshold: the total weight of recommending rules at which a personalized module is
+    /// the rules' choice (the modules' `score` is that total). Absent in proposals written before the field existed.
+    public var ruleThreshold: Double? = nil
     public var answers: [AnswerRecord]
     public var diagnosis: DiagnosisSummary
     /// The conservative projection: outcome answers unchanged.

@@ -11,16 +11,18 @@ extension ProposalBuilder {
         func coefficient(_ id: String) -> Double? { model.coefficient(id)?.value }
         var inputs: [Proposal.BenefitInput] = []
         var used = Set<String>()
+        // `50%` as the rest of the proposal writes a percentage, `8.5 万元` with a space before any other unit.
+        func withUnit(_ shown: String, _ unit: String) -> String { unit == "%" ? shown + unit : "\(shown) \(unit)" }
         func useAnswer(_ id: String, _ value: Double, unit: Localized) {
             guard used.insert(id).inserted, let q = questionnaire[id] else { return }
             let shown = formatNumber(value, maxFractionDigits: 2)
-            inputs.append(.init(id: id, name: q.label, value: Localized(zh: "\(shown) \(unit.zh)", en: Money.englishAmount(wan: value, unit: unit) ?? "\(shown) \(unit.en)"),
+            inputs.append(.init(id: id, name: q.label, value: Localized(zh: withUnit(shown, unit.zh), en: Money.englishAmount(wan: value, unit: unit) ?? withUnit(shown, unit.en)),
                                 source: id))
         }
         func useCoefficient(_ id: String) {
             guard used.insert(id).inserted, let c = model.coefficient(id) else { return }
             let shown = formatNumber(c.value, maxFractionDigits: 2)
-            inputs.append(.init(id: id, name: c.name, value: Localized(zh: "\(shown) \(c.unit.zh)（\(c.source.zh)）", en: "\(Money.englishAmount(wan: c.value, unit: c.unit) ?? "\(shown) \(c.unit.en)") (\(c.source.en))"),
+            inputs.append(.init(id: id, name: c.name, value: Localized(zh: "\(withUnit(shown, c.unit.zh))（\(c.source.zh)）", en: "\(Money.englishAmount(wan: c.value, unit: c.unit) ?? withUnit(shown, c.unit.en)) (\(c.source.en))"),
                                 source: "estimate"))
         }
         let wan = Localized(zh: "万元", en: "万元")

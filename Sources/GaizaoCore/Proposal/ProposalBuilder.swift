@@ -130,6 +130,7 @@ public struct ProposalBuilder: Sendable {
             contractor: .init(overlay: overlay?.id, name: overlay?.name, example: overlay?.example ?? false),
             budgetYuan: plan.budgetYuan,
             target: .init(level: plan.target.level, source: plan.target.source, reached: plan.target.reached, missing: plan.target.missing),
+            ruleThreshold: industry.threshold,
             answers: answers, diagnosis: summary(diagnosis, shown), after: summary(plan.projected, shown),
             afterExpected: plan.expected.map { summary($0, shown) },
             modules: modules, measures: measures, phases: plan.phases.map { .init(index: $0.index, modules: $0.modules, startWeek: $0.startWeek, endWeek: $0.endWeek) },
@@ -171,7 +172,7 @@ public struct ProposalBuilder: Sendable {
     }
 
     /// The outcome baseline from the answers. Figures are language-neutral except revenue per employee, which
-    /// reads `80 万元/人` in Chinese and `CNY 800,000 per employee` in English.
+    /// reads `80 万元/人` in Chinese and `CNY 800,000 per employee` in English (`Money.perEmployee`).
     private func baseline(_ metric: String, _ a: [AnswerValue?]) -> Localized? {
         func n(_ slot: Int) -> Double? { if case let .number(v)? = a[slot] { return v } else { return nil } }
         func neutral(_ text: String) -> Localized { Localized(zh: text, en: text) }
@@ -181,9 +182,7 @@ public struct ProposalBuilder: Sendable {
         case "cost_per_revenue": return n(tables.baselineCost).map { neutral(formatNumber($0)) }
         case "revenue_per_employee":
             guard let r = n(tables.annualRevenue), let e = n(tables.employees), e > 0 else { return nil }
-            let wan = formatNumber(r / e, maxFractionDigits: 1)
-            guard let yuan = Money.yuan(fromWan: wan) else { return neutral(wan) }
-            return Localized(zh: wan + " 万元/人", en: "CNY \(Money.grouped(yuan)) per employee")
+            return Money.perEmployee(wan: r / e)
         default: return nil
         }
     }
@@ -303,7 +302,7 @@ public enum LevelExplanation {
         }
         if !next.scenesMet {
             out.append(Localized(zh: "达到\(lvl)级及以上的场景 \(next.scenesAtLevel) 个，需 \(next.scenesNeeded) 个",
-                                 en: "\(next.scenesAtLevel) \(next.scenesAtLevel == 1 ? "scene" : "scenes") at level \(lvl) or above; \(next.scenesNeeded) needed"))
+                                 en: "\(EnglishCount.count(next.scenesAtLevel, "scene")) at level \(lvl) or above; \(next.scenesNeeded) needed"))
         }
         if !next.mandatoryMet {
             out.append(Localized(zh: "其中约束性场景 \(next.mandatoryAtLevel) 个，需 \(next.mandatoryNeeded) 个",

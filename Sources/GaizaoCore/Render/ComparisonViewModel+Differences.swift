@@ -90,12 +90,12 @@ extension ComparisonViewModelBuilder {
         func names(_ ids: [String]) -> [ViewNode] {
             ids.map { id in
                 let reasons = after.modules.first { $0.id == id }?.reasons.map { localized($0.text) } ?? []
-                return ["name": .from(moduleName(id)), "reason": .from(Clauses.join(reasons, separator: strings["clauseSeparator"])), "hasReason": .from(!reasons.isEmpty)]
+                return ["name": .from(moduleName(id)), "reason": .from(Clauses.joinSentences(reasons, separator: strings["clauseSeparator"])), "hasReason": .from(!reasons.isEmpty)]
             }
         }
         return [
             "intro": .from(strings.format("cmpProgressIntroFmt", ["before": before.date.map(safe) ?? strings["noDate"], "after": after.date.map(safe) ?? strings["noDate"]])),
-            "headline": .from(strings.format(headlineKey, ["a": format.level(a.level), "b": format.level(b.level), "p1": format.points(a.points), "p2": format.points(b.points)])),
+            "headline": .from(strings.format(headlineKey, ["a": format.levelInText(a.level), "b": format.levelInText(b.level), "p1": format.points(a.points), "p2": format.points(b.points)])),
             "levels": .from(strings.format("cmpArrowFmt", ["a": format.level(a.level), "b": format.level(b.level)])),
             "points": .from(strings.format("cmpArrowFmt", ["a": format.points(a.points), "b": format.points(b.points)])),
             "levelRaised": .from(b.level > a.level),

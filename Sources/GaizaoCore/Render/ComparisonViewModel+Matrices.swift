@@ -21,7 +21,7 @@ extension ComparisonViewModelBuilder {
                 let reasonLines = cell.reasons.map(reasonText)
                 var footnote = ""
                 if !reasonLines.isEmpty {
-                    let text = Clauses.join(reasonLines, separator: strings["clauseSeparator"])
+                    let text = Clauses.joinSentences(reasonLines, separator: strings["clauseSeparator"])
                     let key = row.moduleID + "\u{0}" + text
                     if let id = footnoteIDs[key] {
                         footnote = id

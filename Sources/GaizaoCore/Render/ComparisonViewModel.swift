@@ -191,7 +191,7 @@ struct ComparisonViewModelBuilder {
         // No stated target: all rules-only packages (they have none), or some state nothing (older proposals).
         let ruleKey = comparison.commonTargetStated ? "cmpComparableRuleFmt"
             : comparison.columns.allSatisfy { $0.target?.isNone == true } ? "cmpComparableRuleNoTargetFmt" : "cmpComparableRuleReachedFmt"
-        let rule = strings.format(ruleKey, ["level": format.level(comparison.commonTargetLevel)])
+        let rule = strings.format(ruleKey, ["level": format.levelInText(comparison.commonTargetLevel)])
         return [
             "show": .from(!beforeAfter),
             "rule": .from(rule),

@@ -70,7 +70,19 @@ extension ViewModelBuilder {
     func budgetNote() -> String {
         guard let budget = proposal.budgetYuan else { return "" }
         let key = proposal.target?.level == nil ? "budgetLimitFmt" : "budgetTargetFmt"
-        return strings.format(key, ["budget": format.money(budget)])
+        return strings.format(key, ["budget": format.money(budget)]) + budgetBeyondLevelNote()
+    }
+
+    /// Within a budget the package buys points beyond its level: the owner is told what the level alone costs (the
+    /// ladder's package for it), so "target reached, 42–100 万元" does not read as the price of the level.
+    func budgetBeyondLevelNote() -> String {
+        let level = proposal.after.level
+        guard level > 0, let step = proposal.ladder?.first(where: { $0.level == level && $0.reachable }),
+              step.investment.highYuan < proposal.totals.investment.highYuan else { return "" }
+        let args: KeyValuePairs<String, String> = ["level": format.levelInText(level), "cost": format.money(step.investment),
+                                                   "points": format.points(proposal.after.points)]
+        let key = !step.reachedNow ? "budgetBeyondLevelFmt" : step.investment.highYuan > 0 ? "budgetBeyondLevelNowFmt" : "budgetBeyondLevelNowFreeFmt"
+        return strings.format(key, args)
     }
 
     func kpis() -> ViewNode {
@@ -94,7 +106,7 @@ extension ViewModelBuilder {
 
     func risks() -> ViewNode {
         let items: [ViewNode] = proposal.risks.map { r in
-            ["text": .from(localized(r.text)), "rule": .from(r.rule.map { strings.format("ruleFmt", ["rule": safe($0)]) } ?? ""), "hasRule": .from(r.rule != nil)]
+            ["text": .from(cellText(localized(r.text))), "rule": .from(r.rule.map { strings.format("ruleFmt", ["rule": safe($0)]) } ?? ""), "hasRule": .from(r.rule != nil)]
         }
         // The project's prerequisites (a lead and key users, clean data, a site that takes the devices) are a
         // module project's; without a module there is only the measures' lead, or nothing.
@@ -122,12 +134,12 @@ extension ViewModelBuilder {
             // and what the next one would take.
             let measures = (proposal.measures ?? []).filter { $0.status == .include }.map { localized($0.name) }
             if measures.isEmpty {
-                texts = [strings["nextReviewEmpty"], strings.format("nextKeepFmt", ["now": format.level(proposal.diagnosis.level)])]
+                texts = [strings["nextReviewEmpty"], strings.format("nextKeepFmt", ["now": format.levelInText(proposal.diagnosis.level)])]
             } else {
                 texts = [strings["nextReviewMeasures"], strings.format("nextMeasuresFmt", ["names": joined(measures)])]
             }
             if let target = proposal.target, let level = target.level, !target.reached {
-                texts.append(strings.format(targetMissedForBudget ? "nextGapBudgetFmt" : "nextGapFmt", ["level": format.level(level)]))
+                texts.append(strings.format(targetMissedForBudget ? "nextGapBudgetFmt" : "nextGapFmt", ["level": format.levelInText(level)]))
             }
             if sample { texts.append(strings["nextSample"]) }
             if !measures.isEmpty { texts.append(strings["nextRating"]) }

@@ -50,8 +50,13 @@ extension ViewModelBuilder {
         ]
     }
 
-    /// The inclusion threshold as the engine stated it in a threshold reason (the proposal carries no other copy).
+    /// The inclusion threshold beside the rule weights: the proposal's own, else (in a proposal written before it
+    /// carried one) as the engine stated it in a threshold reason.
     func thresholdNote() -> String {
+        if let threshold = proposal.ruleThreshold {
+            // With a target level the target chooses the package; the threshold still tells "recommended next" apart.
+            return strings.format(proposal.target?.level == nil ? "thresholdFmt" : "thresholdTargetFmt", ["threshold": formatNumber(threshold)])
+        }
         for m in proposal.modules {
             for r in m.reasons where r.kind == .threshold {
                 if let range = r.text.en.range(of: "inclusion threshold ") {

@@ -74,6 +74,7 @@ extension ViewModelBuilder {
             "hasRows": .from(!rows.isEmpty),
             "hasModules": .from(hasModules),
             "noRowsNote": .from(noRowsNote),
+            "overlapNote": .from(benefitOverlapNote(b)),
             "total": .from(format.money(b.annualSaving)),
             "fees": .from(format.money(b.yearlyFees)),
             "net": .from(format.money(net)),
@@ -83,6 +84,27 @@ extension ViewModelBuilder {
             "notMonetised": .from(b.notMonetised.map { ["text": .from(localized($0))] as ViewNode }),
             "hasNotMonetised": .from(!b.notMonetised.isEmpty),
         ]
+    }
+
+    /// The total counts each metric once, at its largest module figure, so it is less than the rows' sum when
+    /// modules improve the same metric: the note names the modules not counted in full (empty when none is).
+    func benefitOverlapNote(_ b: Proposal.Benefits) -> String {
+        let lines = b.modules.flatMap { m in m.lines.map { (module: m.module, line: $0) } }
+        var bestLow: [String: Int] = [:], bestHigh: [String: Int] = [:]
+        for (_, l) in lines {
+            bestLow[l.metric] = max(bestLow[l.metric] ?? 0, l.annualSaving.lowYuan)
+            bestHigh[l.metric] = max(bestHigh[l.metric] ?? 0, l.annualSaving.highYuan)
+        }
+        // Each metric's largest figure is counted once, for the first line that has it.
+        var countedLow: Set<String> = [], countedHigh: Set<String> = [], partial: [String] = []
+        for (module, l) in lines {
+            let low = l.annualSaving.lowYuan == bestLow[l.metric] && countedLow.insert(l.metric).inserted
+            let high = l.annualSaving.highYuan == bestHigh[l.metric] && countedHigh.insert(l.metric).inserted
+            let inFull = (low || l.annualSaving.lowYuan == 0) && (high || l.annualSaving.highYuan == 0)
+            if !inFull && !partial.contains(module) { partial.append(module) }
+        }
+        guard !partial.isEmpty else { return "" }
+        return strings.format("benefitOverlapFmt", ["modules": joined(partial.map(moduleName))])
     }
 
     func funding() -> ViewNode {
@@ -105,7 +127,9 @@ extension ViewModelBuilder {
             "nothingNote": .from(t.investment.highYuan > 0
                 ? strings.format("fundingMeasuresOnlyFmt", ["amount": format.money(t.investment)]) : strings["fundingNothing"]),
             "rows": .from(rows),
-            "bridge": .from(strings.format("fundBridgeFmt", ["amount": format.money(t.investment), "subsidy": format.money(t.subsidy.range)])),
+            // With no certain subsidy nothing comes back: "of which 0 万元 comes back" is no sentence.
+            "bridge": .from(strings.format(t.subsidy.range.highYuan > 0 ? "fundBridgeFmt" : "fundBridgeNoSubsidyFmt",
+                                           ["amount": format.money(t.investment), "subsidy": format.money(t.subsidy.range)])),
         ]
     }
 

@@ -18,7 +18,7 @@ extension ViewModelBuilder {
         let n = String(count)
         guard let target = proposal.target, target.level != nil else { return strings.format("packageIntroRulesFmt", ["n": n]) }
         if proposal.budgetYuan != nil { return strings.format("packageIntroBudgetFmt", ["n": n]) }
-        if !target.reached { return strings.format("packageIntroBestFmt", ["n": n, "after": format.level(proposal.after.level)]) }
+        if !target.reached { return strings.format("packageIntroBestFmt", ["n": n, "after": format.levelInText(proposal.after.level)]) }
         return strings.format("packageIntro", ["n": n])
     }
 
@@ -100,8 +100,8 @@ extension ViewModelBuilder {
                 "statusClass": .from(m.role == .recommendedNext ? "next" : m.status.rawValue),
                 "reasons": .from(otherwise == nil ? reasons(m) : why.map { ["text": .from($0), "rule": "", "hasRule": false] as ViewNode }
                                      + [["text": .from(otherwise!), "rule": "", "hasRule": false]]),
-                "reasonsText": .from(otherwise.map { Clauses.join(why, separator: strings["clauseSeparator"]) + (lang == .zh ? "" : " ") + $0 }
-                                     ?? Clauses.join(why, separator: strings["clauseSeparator"])),
+                "reasonsText": .from(cellText(otherwise.map { Clauses.joinSentences(why, separator: strings["clauseSeparator"]) + (lang == .zh ? "" : " ") + $0 }
+                                     ?? Clauses.joinSentences(why, separator: strings["clauseSeparator"]))),
                 "referenceCost": .from(format.money(m.referenceCost)),
             ]
         }
@@ -153,7 +153,8 @@ extension ViewModelBuilder {
             return proposal.totals.durationWeeks == 0 ? strings["roadmapNothing"]
                 : strings.format("roadmapNoModulesFmt", ["w": String(proposal.totals.durationWeeks)])
         }
-        return strings.format("roadmapIntroFmt", ["n": String(proposal.totals.selectedModules), "p": String(proposal.phases.count),
+        // One phase: "分为 1 个阶段，每个阶段在上一层依赖完成…时开始" explains layers there are none of.
+        return strings.format(proposal.phases.count == 1 ? "roadmapOnePhaseFmt" : "roadmapIntroFmt", ["n": String(proposal.totals.selectedModules), "p": String(proposal.phases.count),
                                                   "w": String(proposal.totals.durationWeeks), "k": String(proposal.totals.workstreams ?? 1)])
     }
 }

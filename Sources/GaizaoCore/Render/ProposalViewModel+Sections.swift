@@ -37,7 +37,12 @@ extension ViewModelBuilder {
                          "target": .from(outcomeTarget(o.metric, low: low, high: high).map { target in
                              o.baselineUnit.map { target + " " + localized($0) } ?? target } ?? strings["dash"])])
         }
-        return ["intro": .from(strings["targetsIntro"]), "scenes": .from(scenes), "hasScenes": .from(!scenes.isEmpty), "kpis": .from(kpis), "hasKpis": .from(!kpis.isEmpty)]
+        // An outcome several modules move has a range no single module's KPI shows (`+5% 至 +15.36%` beside MES's
+        // +5–12%): the intro says how the modules' ranges were combined (`ProposalBuilder.combined`).
+        let shown = Set(proposal.outcomes.filter { $0.expectedLow != nil }.map(\.metric))
+        let combined = Dictionary(grouping: proposal.kpis.filter { shown.contains($0.metric) }, by: \.metric).values.contains { $0.count > 1 }
+        let intro = strings["targetsIntro"] + (combined ? strings["targetsCombinedNote"] : "")
+        return ["intro": .from(intro), "scenes": .from(scenes), "hasScenes": .from(!scenes.isEmpty), "kpis": .from(kpis), "hasKpis": .from(!kpis.isEmpty)]
     }
 
     /// The outcome's target value from its baseline answer and the expected change (nil without a baseline, and
@@ -62,13 +67,10 @@ extension ViewModelBuilder {
             guard let r = answerNumber("annual_revenue"), let e = answerNumber("employees"), e > 0 else { return nil }
             let b = r / e
             guard b > 0 else { return nil }
-            if lang == .en {
-                // CNY per employee, rounded to the hundred: the baseline reads the same way.
-                func yuan(_ wan: Double) -> String { Money.grouped(Int((wan * 100).rounded()) * 100) }
-                let (x, y) = (min(low, high), max(low, high))
-                return "CNY " + yuan(b * (1 + x / 100)) + strings["rangeSeparator"] + yuan(b * (1 + y / 100)) + " per employee"
-            }
-            return range(b * (1 + low / 100), b * (1 + high / 100), " 万元/人")
+            // In the baseline's unit and precision (`Money.perEmployee`), so a small figure never reads 0.
+            func figure(_ change: Double) -> String { Money.perEmployeeFigure(b * (1 + change / 100), scale: b, lang: lang) }
+            let (x, y) = (min(low, high), max(low, high))
+            return (lang == .en ? "CNY " : "") + figure(x) + strings["rangeSeparator"] + figure(y) + Money.perEmployeeUnit(scale: b, lang: lang)
         default: return nil
         }
     }
@@ -118,13 +120,20 @@ extension ViewModelBuilder {
             let names = batch.modules.map { localized(proposal.modules[$0].name) }
             return ["text": .from(strings.format("trainingFmt", ["weeks": format.weeks(start: max(0, batch.end - 2), end: batch.end), "modules": joined(names)]))]
         }
+        // The talent rules still missing (the answer's options), not those the enterprise has: an advanced plant with
+        // a post, training and pay rules was told to "set up" all of them.
         let talent = answerList("talent") ?? []
+        let talentItems = [("post", "talentPost"), ("training", "talentTraining"), ("performance", "talentPerformance"), ("development", "talentDevelopment")]
+        let missingTalent = talentItems.filter { !talent.contains($0.0) }
+        let talentLine: [ViewNode] = missingTalent.isEmpty ? []
+            : [["text": .from(missingTalent.count == talentItems.count ? strings["trainingTalent"]
+                                : strings.format("trainingTalentFmt", ["items": joined(missingTalent.map { strings[$0.1] })]))]]
         return [
             "intro": .from(strings[hasModules ? "orgIntro" : "orgIntroMeasures"]),
             "trainingIntro": .from(strings[hasModules ? "trainingIntro" : "trainingIntroMeasures"]),
             "roles": .from(roles.map { ["role": .from(strings[$0.0]), "duty": .from($0.1)] as ViewNode }),
             "hasRoles": .from(true),
-            "training": .from(training + (talent.count < 5 ? [["text": .from(strings["trainingTalent"])] as ViewNode] : [])),
+            "training": .from(training + talentLine),
             "hasTraining": .from(true),
         ]
     }
@@ -191,7 +200,7 @@ extension ViewModelBuilder {
         }
         // A catalog risk comes with its rule's advice; the generic line is for a risk without one.
         for r in proposal.risks {
-            row(localized(r.text), "medium", r.rule == nil ? "high" : "medium", r.mitigation.map(localized) ?? builtInMitigation(r))
+            row(cellText(localized(r.text)), "medium", r.rule == nil ? "high" : "medium", r.mitigation.map(localized) ?? builtInMitigation(r))
         }
         // A target reached with almost no points to spare is lost by one indicator the on-site rater marks down.
         if let level = proposal.target?.level, proposal.target?.reached == true,
@@ -226,7 +235,7 @@ extension ViewModelBuilder {
     /// target out of reach is not met by "setting out the response in the contract"), any other the generic line.
     func builtInMitigation(_ r: Proposal.RiskEntry) -> String {
         guard r.rule == nil else { return strings["riskCatalogMit"] }
-        let args: KeyValuePairs<String, String> = ["level": format.level(proposal.target?.level ?? 0), "after": format.level(proposal.after.level)]
+        let args: KeyValuePairs<String, String> = ["level": format.levelInText(proposal.target?.level ?? 0), "after": format.levelInText(proposal.after.level)]
         if r.text.zh.hasPrefix(Planner.targetMissedRiskLead) {
             return strings.format(targetMissedForBudget ? "riskTargetOverBudgetMit" : isEmptyPackage ? "riskTargetOutOfReachEmptyMit" : "riskTargetOutOfReachMit", args)
         }

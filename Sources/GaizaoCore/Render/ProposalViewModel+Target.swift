@@ -35,8 +35,8 @@ extension ViewModelBuilder {
         // A target at or below today's level is no step up: the line says so rather than "the package reaches it".
         let key = target.reached ? (level < now ? "targetBelowNowFmt" : level == now ? "targetAtNowFmt" : "targetReachedFmt")
             : (targetMissedForBudget ? "targetOverBudget" : "targetMissed") + (proposal.after.level < 1 ? "NoLevelFmt" : "Fmt")
-        return strings.format(key, ["level": format.level(level), "why": why, "after": format.level(proposal.after.level),
-                                    "now": format.level(now), "see": inSection ? "" : strings["targetSeeLadder"]])
+        return strings.format(key, ["level": format.levelInText(level), "why": why, "after": format.levelInText(proposal.after.level),
+                                    "now": format.levelInText(now), "see": inSection ? "" : strings[targetMissedForBudget ? "targetSeeLadder" : "targetSeeWhy"]])
     }
 
     func targetSection() -> ViewNode {
@@ -57,7 +57,8 @@ extension ViewModelBuilder {
             // package carries whatever the target, so their cost is named as theirs, not as the level's price.
             let contents = !step.reachable ? "" : names.isEmpty ? strings["ladderNothing"] : step.reachedNow
                 ? strings.format("ladderReachedMustFmt", ["cost": format.money(step.investment)])
-                : strings.format("ladderContentsFmt", ["m": String(step.modules.count), "k": String(step.measures.count)])
+                : strings.format(step.modules.isEmpty ? "ladderMeasuresOnlyFmt" : step.measures.isEmpty ? "ladderModulesOnlyFmt" : "ladderContentsFmt",
+                                 ["m": String(step.modules.count), "k": String(step.measures.count)])
             let priced = step.reachable && !step.reachedNow
             return [
                 "level": .from(format.level(step.level)),
@@ -110,7 +111,7 @@ extension ViewModelBuilder {
                 "duration": .from(format.duration(m.durationWeeks)),
                 "schedule": .from(schedule),
                 "reasons": .from(m.reasons.map { ["text": .from(localized($0.text))] as ViewNode }),
-                "reasonsText": .from(Clauses.join(m.reasons.map { localized($0.text) }, separator: strings["clauseSeparator"])),
+                "reasonsText": .from(Clauses.joinSentences(m.reasons.map { localized($0.text) }, separator: strings["clauseSeparator"])),
                 "evidence": .from(evidence.map { ["text": .from($0)] as ViewNode }),
                 "evidenceText": .from(joined(evidence)),
                 "hasEvidence": .from(!evidence.isEmpty),
@@ -122,7 +123,8 @@ extension ViewModelBuilder {
         }
         let inPlace = all.filter { $0.status == .satisfied }.map { localized($0.name) }
         return [
-            "intro": .from(strings.format("measuresIntroFmt", ["n": String(chosen.count)])),
+            // Without modules there is nothing to run the measures alongside.
+            "intro": .from(strings.format(hasModules ? "measuresIntroFmt" : "measuresOnlyIntroFmt", ["n": String(chosen.count)])),
             "rows": .from(chosen),
             "hasRows": .from(!chosen.isEmpty),
             // "Not needed for the target" only where the package reaches a target; else (rules only, out of reach,

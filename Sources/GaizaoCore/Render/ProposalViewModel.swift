@@ -90,6 +90,13 @@ final class ViewModelBuilder {
 
     func joined(_ items: [String]) -> String { items.joined(separator: strings["listSeparator"]) }
 
+    /// A text that the engine writes to follow a colon (`the schedule takes 28 weeks, …`) standing on its own, as
+    /// a table cell or a list item: in English with a capital, as the catalog's texts beside it start.
+    func cellText(_ text: String) -> String {
+        guard lang == .en, let first = text.first, first.isLowercase else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
     func build() -> ViewNode {
         let sections = sectionHeaders()
         let root: ViewNode = [
@@ -197,13 +204,14 @@ final class ViewModelBuilder {
             "levelRaised": .from(a.level > d.level),
             "pointsNow": .from(strings.format("pointsFmt", ["points": format.points(d.points), "max": format.points(d.maxPoints)])),
             "pointsAfter": .from(strings.format("pointsFmt", ["points": format.points(a.points), "max": format.points(a.maxPoints)])),
-            "headline": .from(strings.format(headlineKey, ["now": format.level(d.level), "after": format.level(a.level),
+            "headline": .from(strings.format(headlineKey, ["now": format.levelInText(d.level), "after": format.levelInText(a.level),
                                                "p1": format.points(d.points), "p2": format.points(a.points)])),
             "investment": .from(format.money(t.investment)),
             "subsidy": .from(format.money(t.subsidy.range)),
             "netCost": .from(format.money(t.netCost)),
             "duration": .from(format.duration(t.durationWeeks)),
-            "modules": .from(strings.format("modulesFmt", ["n": String(t.selectedModules), "s": String(standard),
+            // No module: "无", not "0 个（标准 0 + 个性化 0）".
+            "modules": .from(t.selectedModules == 0 ? strings["modulesNone"] : strings.format("modulesFmt", ["n": String(t.selectedModules), "s": String(standard),
                                                "p": String(t.selectedModules - standard)])),
             "targetLine": .from(targetLine()),
             "plainNote": .from(plain),
@@ -227,7 +235,7 @@ final class ViewModelBuilder {
         if measureCount > 0 { return strings.format("plainMeasuresOnlyFmt", ["n": String(measureCount)]) }
         guard let target = proposal.target, let level = target.level else { return strings["plainEmptyRules"] }
         let key = target.reached ? "plainEmptyReachedFmt" : targetMissedForBudget ? "plainEmptyOverBudgetFmt" : "plainEmptyMissedFmt"
-        return strings.format(key, ["level": format.level(level), "now": format.level(proposal.diagnosis.level)])
+        return strings.format(key, ["level": format.levelInText(level), "now": format.levelInText(proposal.diagnosis.level)])
     }
 
     /// The three strongest reasons for the package: the highest-weight rule reason of each chosen module,
@@ -273,7 +281,7 @@ final class ViewModelBuilder {
     func whyNotHigher(_ d: Proposal.DiagnosisSummary, key: String) -> ViewNode {
         let top = d.level >= 4
         return [
-            "title": .from(top ? strings["topLevel"] : strings.format(key, ["level": format.level(d.level + 1)])),
+            "title": .from(top ? strings["topLevel"] : strings.format(key, ["level": format.levelInText(d.level + 1)])),
             "items": .from(d.blockers.map { ["text": .from(localized($0))] as ViewNode }),
             "hasItems": .from(!d.blockers.isEmpty),
             "isTop": .from(top),

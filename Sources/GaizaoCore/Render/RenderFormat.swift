@@ -25,6 +25,14 @@ struct RenderFormat: Sendable {
     /// `二级` / `Level 2`; `未达一级` below level 1.
     func level(_ level: Int) -> String { levels[min(max(level, 0), 4)] }
 
+    /// A level inside a sentence: `二级`; in English without the capital a table cell or label starts with
+    /// (`from below level 1 to level 2`, not `from Below level 1 to Level 2`).
+    func levelInText(_ level: Int) -> String {
+        let name = self.level(level)
+        guard lang == .en, let first = name.first else { return name }
+        return first.lowercased() + name.dropFirst()
+    }
+
     /// A scene level as a short label: `2级` / `L2`; `未达1级` / `below L1` for 0.
     func sceneLevel(_ level: Int) -> String {
         (0...4).contains(level) ? sceneLevels[level] : strings.format("sceneLevelFmt", ["n": String(level)])
@@ -38,11 +46,13 @@ struct RenderFormat: Sendable {
         strings.format("moneyFmt", ["v": lang == .zh ? Money.wan(yuan) : Money.grouped(yuan)])
     }
 
-    /// A range, or one figure when both ends agree: `77.5–204.5 万元`.
+    /// A range, or one figure when both ends agree: `77.5–204.5 万元`; with a negative end the ends are joined in
+    /// words (`-3.24 至 2.79 万元`), as a dash after a minus sign reads as a subtraction.
     func money(_ range: Proposal.YuanRange) -> String {
         if range.lowYuan == range.highYuan { return money(range.lowYuan) }
-        let value = lang == .zh ? "\(Money.wan(range.lowYuan))–\(Money.wan(range.highYuan))"
-            : "\(Money.grouped(range.lowYuan))–\(Money.grouped(range.highYuan))"
+        let separator = range.lowYuan < 0 || range.highYuan < 0 ? strings["rangeSeparator"] : "–"
+        let value = lang == .zh ? Money.wan(range.lowYuan) + separator + Money.wan(range.highYuan)
+            : Money.grouped(range.lowYuan) + separator + Money.grouped(range.highYuan)
         return strings.format("moneyFmt", ["v": value])
     }
 

@@ -23,6 +23,19 @@ public enum Clauses {
         return String(t)
     }
 
+    /// `texts` joined for reading, as `join` joins them, except that in English (`separator` `; `) a text that
+    /// starts with a capital is a sentence of its own and follows a full stop: "…before scrap is made. Five or more
+    /// changeovers…; not needed for the target", not "…is made; Five or more…".
+    public static func joinSentences(_ texts: [String], separator: String) -> String {
+        guard separator == "; " else { return join(texts, separator: separator) }
+        var out = ""
+        for (i, text) in texts.enumerated() {
+            if i > 0 { out += text.first?.isUppercase == true ? ". " : separator }
+            out += i < texts.count - 1 ? trimmedEnding(text) : text
+        }
+        return out
+    }
+
     /// Chinese clauses joined with `；`, English ones with `; `.
     public static func join(_ texts: [Localized]) -> Localized {
         Localized(zh: join(texts.map(\.zh), separator: "；"), en: join(texts.map(\.en), separator: "; "))

@@ -25,11 +25,18 @@ public enum Money {
         return Int(min(max(value.rounded(), -1e15), 1e15))
     }
 
-    /// `12.5` for 125,000 yuan: 万元 with up to 2 decimals, trailing zeros dropped.
+    /// `12.5` for 125,000 yuan: 万元 with up to 2 decimals, trailing zeros dropped; an amount that would round to 0
+    /// at that precision (under 50 yuan) is written exactly (`0.003`), as a nonzero amount never reads 0.
     public static func wan(_ yuan: Int, decimals: Int = 2) -> String {
         // A proposal shows a few hundred amounts: written without a buffer (`DecimalText.string`). (Yuan figures
         // come from catalogs and flags of at most 13 digits; the extremes of Int are out of reach.)
-        let decimals = min(max(decimals, 0), 4)
+        var decimals = min(max(decimals, 0), 4)
+        if yuan != 0 {
+            var shown = 1
+            for _ in 0..<(4 - decimals) { shown *= 10 }
+            // `shown` is a power of ten of at least 10: under half of it rounds to 0 (no product, so no overflow at Int.min).
+            if yuan.magnitude < UInt(shown / 2) { decimals = 4 }
+        }
         var scale = 1
         for _ in 0..<(4 - decimals) { scale *= 10 }
         // Round half up at the shown precision.
@@ -77,6 +84,39 @@ public enum Money {
         let text = cny(Int((value * 10_000).rounded()))
         return rest.isEmpty ? text : text + " " + rest
     }
+
+    /// Revenue per employee (given in 万元 per person) in each language, as the proposals write it.
+    public static func perEmployee(wan: Double) -> Localized {
+        Localized(zh: perEmployeeFigure(wan, scale: wan, lang: .zh) + perEmployeeUnit(scale: wan, lang: .zh),
+                  en: "CNY " + perEmployeeFigure(wan, scale: wan, lang: .en) + perEmployeeUnit(scale: wan, lang: .en))
+    }
+
+    /// The number of a revenue per employee (in 万元 per person), in the unit `scale` picks (the baseline's, so a
+    /// target reads in its baseline's unit): from 1 万元 up, 万元 to one decimal in Chinese (`80`) and yuan to the
+    /// hundred in English (`800,000`); below it, yuan (`4800`, `4,800`), and below 1 yuan with two significant
+    /// digits (`0.35`): a small but nonzero figure never reads 0.
+    public static func perEmployeeFigure(_ wan: Double, scale: Double, lang: Lang) -> String {
+        if perEmployeeInWan(scale) {
+            return lang == .zh ? formatNumber(wan, maxFractionDigits: 1) : grouped(yuan(clamping: wan * 100) * 100)
+        }
+        let yuan = wan * 10_000
+        if yuan >= 1 || yuan <= 0 {
+            let whole = Self.yuan(clamping: yuan)
+            return lang == .zh ? String(whole) : grouped(whole)
+        }
+        var digits = 2
+        while digits < 6, (yuan * pow(10, Double(digits))).rounded() < 10 { digits += 1 }
+        let text = formatNumber(yuan, maxFractionDigits: digits)
+        return text == "0" ? "0.000001" : text
+    }
+
+    /// What follows the figure: ` 万元/人` or ` 元/人` in Chinese, ` per employee` in English.
+    public static func perEmployeeUnit(scale: Double, lang: Lang) -> String {
+        lang == .en ? " per employee" : (perEmployeeInWan(scale) ? " 万元/人" : " 元/人")
+    }
+
+    /// Revenue per employee is written in 万元 from 1 万元 (10,000 yuan) up, and when there is none; else in yuan.
+    private static func perEmployeeInWan(_ wan: Double) -> Bool { wan >= 1 || wan <= 0 || !wan.isFinite }
 
     /// A range of exact yuan with thousands separators, one figure when both ends agree.
     public static func groupedRange(_ low: Int, _ high: Int) -> String {

@@ -215,7 +215,9 @@ import Testing
         #expect(Money.wan(Int.max) == "922337203685477.58")
         #expect(Money.wan(Int.min) == "-922337203685477.58")
         #expect(Money.wan(125_000) == "12.5")
-        #expect(Money.wan(-5) == "0")
+        // A nonzero amount never reads 0 (nor "-0"): under 50 yuan it is written exactly.
+        #expect(Money.wan(-5) == "-0.0005")
+        #expect(Money.wan(-5, decimals: 4) == "-0.0005" && Money.wan(-50) == "-0.01")
         #expect(Money.grouped(Int.min) == "-9,223,372,036,854,775,808")
     }
 }

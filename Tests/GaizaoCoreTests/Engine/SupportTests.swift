@@ -20,7 +20,8 @@ import Testing
         #expect(Money.grouped(1_234_567) == "1,234,567")
     }
 
-    /// The reading `wan` had before it wrote digits into a buffer: digit strings padded and trimmed.
+    /// The reading `wan` had before it wrote digits into a buffer: digit strings padded and trimmed (and a nonzero
+    /// amount that would round to 0 written exactly).
     static func wanThroughStrings(_ yuan: Int, decimals: Int) -> String {
         let negative = yuan < 0
         let magnitude = abs(yuan)
@@ -29,6 +30,8 @@ import Testing
         for _ in 0..<(4 - decimals) { scale *= 10 }
         divisor /= scale
         let units = (magnitude + scale / 2) / scale
+        // A nonzero amount that would read 0 is written exactly.
+        if units == 0 && magnitude != 0 && decimals < 4 { return wanThroughStrings(yuan, decimals: 4) }
         let whole = units / divisor
         var fraction = String(units % divisor)
         while fraction.count < decimals { fraction = "0" + fraction }
@@ -50,6 +53,32 @@ import Testing
             }
         }
         #expect(Money.wan(12_345, decimals: 6) == Money.wan(12_345, decimals: 4))
+    }
+
+    /// A small but nonzero figure never prints as 0: money under 50 yuan is written exactly in 万元, and revenue per
+    /// employee below 1 万元 is written in yuan (below 1 yuan with the decimals it needs), its targets in its unit.
+    @Test func smallFiguresNeverReadZero() {
+        #expect(Money.wan(30) == "0.003")
+        #expect(Money.wan(-49) == "-0.0049")
+        #expect(Money.wan(50) == "0.01")
+        #expect(Money.wanRange(30, 120_000) == "0.003–12")
+        #expect(Money.perEmployee(wan: 80) == Localized(zh: "80 万元/人", en: "CNY 800,000 per employee"))
+        #expect(Money.perEmployee(wan: 35_000.0 / 450) == Localized(zh: "77.8 万元/人", en: "CNY 777,800 per employee"))
+        #expect(Money.perEmployee(wan: 0.048) == Localized(zh: "480 元/人", en: "CNY 480 per employee"))
+        #expect(Money.perEmployee(wan: 0.5 / 100_000) == Localized(zh: "0.05 元/人", en: "CNY 0.05 per employee"))
+        #expect(Money.perEmployee(wan: 0.0000123) == Localized(zh: "0.12 元/人", en: "CNY 0.12 per employee"))
+        #expect(Money.perEmployee(wan: 0) == Localized(zh: "0 万元/人", en: "CNY 0 per employee"))
+        #expect(Money.perEmployeeFigure(0.048 * 1.05, scale: 0.048, lang: .zh) == "504")
+    }
+
+    /// The one English plural helper (the diagnose and compare summaries, explain and the reasons use it).
+    @Test func englishCountsAgreeWithTheirNoun() {
+        #expect(EnglishCount.count(1, "module") == "1 module")
+        #expect(EnglishCount.count(0, "week") == "0 weeks")
+        #expect(EnglishCount.count(2, "week") == "2 weeks")
+        #expect(EnglishCount.count(1, "chosen module's offer", "chosen modules' offers") == "1 chosen module's offer")
+        #expect(EnglishCount.count(3, "chosen module's offer", "chosen modules' offers") == "3 chosen modules' offers")
+        #expect(EnglishCount.noun(1, "scene", "scenes") == "scene" && EnglishCount.noun(4, "scene", "scenes") == "scenes")
     }
 
     @Test func numbersPrintWithoutBinaryNoise() {

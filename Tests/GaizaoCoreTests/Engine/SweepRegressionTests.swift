@@ -110,6 +110,22 @@ import Testing
         #expect(rowEn.hasSuffix("| — |") && !rowEn.contains("CNY 0–0"), "\(rowEn)")
     }
 
+    /// Revenue per employee under 500 yuan read "0 万元/人" (万元 to one decimal), its targets "0 至 0 万元/人":
+    /// below 1 万元 it is written in yuan, baseline and targets alike, in both languages and in the JSON.
+    @Test func aSmallRevenuePerEmployeeNeverReadsZero() throws {
+        var sheet = Shipped.example("auto-parts-midsize.yaml")
+        sheet.answers["employees"] = .number(1000)
+        sheet.answers["annual_revenue"] = .number(30)
+        let proposal = try Engine(catalog: Shipped.catalog).run(sheet).proposal
+        let zh = Shipped.renderer.markdown(proposal, lang: .zh), en = Shipped.renderer.markdown(proposal, lang: .en)
+        let row = try #require(zh.split(separator: "\n").first { $0.hasPrefix("| 人均营业收入 |") })
+        #expect(row.hasPrefix("| 人均营业收入 | 300 元/人 |") && row.hasSuffix("| 315 至 346 元/人 |"), "\(row)")
+        let rowEn = try #require(en.split(separator: "\n").first { $0.hasPrefix("| Revenue per employee |") })
+        #expect(rowEn.hasPrefix("| Revenue per employee | CNY 300 per employee |") && rowEn.hasSuffix("| CNY 315 to 346 per employee |"), "\(rowEn)")
+        let outcome = try #require(proposal.outcomes.first { $0.metric == "revenue_per_employee" })
+        #expect(outcome.baselineDisplay == Localized(zh: "300 元/人", en: "CNY 300 per employee"))
+    }
+
     /// A contractor overlay with `workstreams: 1` made the English assumptions say "with at most 1 modules built at
     /// the same time" (found reviewing the strings the sweep's overlays reach).
     @Test func oneWorkstreamReadsAsOneModuleAtATime() throws {
