@@ -263,7 +263,7 @@ import Testing
     /// node count, so this is what exercises it).
     @Test(arguments: UInt64(1)...40)
     func lateIncumbentChangesNoPackage(seed: UInt64) throws {
-        for (industry, c, model) in Self.shippedModels(seed) {
+        for (industry, _, model) in Self.shippedModels(seed) {
             for level in 1...4 {
                 var early = PackageSearch(model, lateIncumbentNodes: 1)
                 var never = PackageSearch(model, lateIncumbentNodes: .max)
