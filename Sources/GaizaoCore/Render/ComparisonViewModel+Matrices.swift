@@ -3,7 +3,11 @@ extension ComparisonViewModelBuilder {
     func statusLabel(_ status: ModuleDecision.Status) -> String { strings.status(status) }
 
     func reasonText(_ r: Proposal.ReasonEntry) -> String {
-        localized(r.text) + (r.rule.map { strings["openParen"] + strings.format("ruleFmt", ["rule": safe($0)]) + strings["closeParen"] } ?? "")
+        let text = localized(r.text)
+        guard let rule = r.rule.map({ strings["openParen"] + strings.format("ruleFmt", ["rule": safe($0)]) + strings["closeParen"] }) else { return text }
+        // English puts the note inside its sentence: "…is made (rule x).", not "…is made. (rule x)".
+        if lang == .en, text.hasSuffix(".") { return text.dropLast() + rule + "." }
+        return text + rule
     }
 
     func modules() -> ViewNode {
