@@ -166,6 +166,18 @@ import Testing
         #expect(zh.stderr.contains("各列之间用的是分号（;），不是逗号"), "\(zh.stderr)")
     }
 
+    /// A CSV saved as Excel's "Unicode Text" (UTF-16 with a byte order mark) says what it is.
+    @Test func aUTF16CSVSaysItIsUTF16() throws {
+        let dir = Self.tempDir()
+        let text = "industry,company_name\nauto-parts,甲\n"
+        try (Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!).write(to: dir.appendingPathComponent("u.csv"))
+        let r = try GaizaoBinary.run(["batch", "u.csv", "-o", "out"], in: dir)
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("u.csv:1:1: error: UTF-16 text (\"Unicode Text\" in Excel): save the file again from the spreadsheet as \"CSV UTF-8\" or \"CSV\""), "\(r.stderr)")
+        let zh = try GaizaoBinary.run(["batch", "u.csv", "-o", "out2", "--lang", "zh"], in: dir)
+        #expect(zh.stderr.contains("这是 UTF-16 文本（Excel 中的“Unicode 文本”）"), "\(zh.stderr)")
+    }
+
     /// A link inside an input folder back to the folder (`loop.yaml -> .`) is not followed round the loop: each
     /// answers file is diagnosed once, and the link is said to be left out.
     @Test func aLinkBackToTheInputFolderIsReadOnce() throws {

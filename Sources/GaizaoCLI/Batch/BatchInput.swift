@@ -196,6 +196,11 @@ enum CSVTable {
         guard let bytes = FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
             return broken(path, access(path, R_OK) != 0 && (errno == EACCES || errno == EPERM) ? "cannot be read (permission denied)" : "cannot be read")
         }
+        // Excel's "Unicode Text" (and Notepad's "Unicode") is UTF-16 with a byte order mark: say so, rather than
+        // "neither UTF-8 nor GB18030" at byte 1.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return broken("\(path):1:1", "UTF-16 text (\"Unicode Text\" in Excel): save the file again from the spreadsheet as \"CSV UTF-8\" or \"CSV\"")
+        }
         let decoded = SpreadsheetText.decode(consume bytes)
         let text: String
         switch decoded {

@@ -285,6 +285,8 @@ enum CLIText {
         ("missing required key `{k}` in {w}", "{w}缺少必填项 `{k}`"),
         ("a proposal gaizao wrote, not an answers file: left out", "这是 gaizao 生成的方案，不是答卷文件：已跳过"),
         ("a batch summary gaizao wrote, not answers: left out", "这是 gaizao 批量诊断生成的汇总，不是答卷：已跳过"),
+        ("UTF-16 text (\"Unicode Text\" in Excel): save the file again from the spreadsheet as \"CSV UTF-8\" or \"CSV\"",
+         "这是 UTF-16 文本（Excel 中的“Unicode 文本”）：请在电子表格中另存为“CSV UTF-8”或“CSV”"),
         ("a folder already read (a link back to it?): left out", "这个文件夹已经读过（是指回它的链接？）：已跳过"),
         ("this is a file gaizao wrote (`{s}`), not an answers file: give the answers it was made from",
          "这是 gaizao 生成的文件（`{s}`），不是答卷文件：请给出生成它所用的答卷"),
