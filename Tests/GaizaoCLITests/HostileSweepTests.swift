@@ -166,6 +166,20 @@ import Testing
         #expect(zh.stderr.contains("各列之间用的是分号（;），不是逗号"), "\(zh.stderr)")
     }
 
+    /// One file given twice (by two spellings, or by name and through its folder) is diagnosed once, with a note.
+    @Test func aFileGivenTwiceIsReadOnce() throws {
+        let dir = Self.tempDir()
+        let answers = dir.appendingPathComponent("in/a.yaml")
+        try FileManager.default.createDirectory(at: answers.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml"), to: answers)
+        let r = try GaizaoBinary.run(["batch", "in/a.yaml", "./in/a.yaml", "in", "-o", "out"], in: dir)
+        #expect(r.status == 0 && !r.crashed, "\(r.stderr)")
+        #expect(r.stderr.contains("./in/a.yaml: warning: a file already read (given twice?): left out"), "\(r.stderr)")
+        #expect(r.stderr.contains("in/a.yaml: warning: a file already read (given twice?): left out"), "\(r.stderr)")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path).filter { $0.hasPrefix("0") }
+        #expect(folders.count == 1, "\(folders)")
+    }
+
     /// A CSV saved as Excel's "Unicode Text" (UTF-16 with a byte order mark) says what it is.
     @Test func aUTF16CSVSaysItIsUTF16() throws {
         let dir = Self.tempDir()

@@ -45,6 +45,9 @@ struct BatchInputs: Sequence, IteratorProtocol {
     private var readingStdin = false
     /// The folders expanded so far.
     private var readFolders: [OutputGuard.Identity] = []
+    /// The files read so far (device and inode): a file given twice (`batch a.yaml ./a.yaml`, or named beside its
+    /// folder) was diagnosed twice, two result folders for one enterprise, counted twice among its peers.
+    private var readFiles: Set<[UInt64]> = []
 
     /// Inputs that held no enterprise (a CSV file or workbook with only its header rows, a folder without answers):
     /// where, and why. An error when the whole batch had no record, else a warning.
@@ -144,6 +147,11 @@ struct BatchInputs: Sequence, IteratorProtocol {
                     }
                 }
                 pending.insert(contentsOf: paths, at: 0)
+                continue
+            }
+            var st = stat()
+            if stat(input, &st) == 0, !readFiles.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted {
+                empty.append((input, "a file already read (given twice?): left out"))
                 continue
             }
             let lower = input.lowercased()

@@ -288,6 +288,7 @@ enum CLIText {
         ("UTF-16 text (\"Unicode Text\" in Excel): save the file again from the spreadsheet as \"CSV UTF-8\" or \"CSV\"",
          "这是 UTF-16 文本（Excel 中的“Unicode 文本”）：请在电子表格中另存为“CSV UTF-8”或“CSV”"),
         ("a folder already read (a link back to it?): left out", "这个文件夹已经读过（是指回它的链接？）：已跳过"),
+        ("a file already read (given twice?): left out", "这个文件已经读过（给了两次？）：已跳过"),
         ("this is a file gaizao wrote (`{s}`), not an answers file: give the answers it was made from",
          "这是 gaizao 生成的文件（`{s}`），不是答卷文件：请给出生成它所用的答卷"),
         ("unknown key `{k}` in {w} (did you mean `{s}`?)", "{w}中有未知的键 `{k}`（是否想写 `{s}`？）"),
