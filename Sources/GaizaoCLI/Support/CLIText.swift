@@ -550,6 +550,7 @@ enum CLIText {
         ("{n} is above the maximum {x}", "{n} 超过最大值 {x}"),
         ("cannot parse YAML: {r}", "无法解析 YAML：{r}"),
         ("the YAML tag `{t}` is not supported: write the value without a tag", "不支持 YAML 标签 `{t}`：请去掉标签直接写值"),
+        ("the template holds the control character {c}: remove it (only tab and line breaks are text)", "模板中有控制字符 {c}：请删除（只有制表符和换行算文本）"),
         ("document too large once aliases are expanded", "展开别名后文档过大"),
         ("not valid UTF-8 text (save the file as UTF-8)", "不是有效的 UTF-8 文本（请另存为 UTF-8）"),
         ("not valid UTF-8 text: it is UTF-16 (\"Unicode\" in Notepad); save the file as UTF-8", "不是有效的 UTF-8 文本：这是 UTF-16（记事本中的“Unicode”）；请另存为 UTF-8"),
