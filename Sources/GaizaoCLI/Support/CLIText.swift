@@ -313,6 +313,7 @@ enum CLIText {
         ("unknown question `{q}` for industry `{i}` (did you mean `{s}`?)", "行业 `{i}` 没有题目 `{q}`（是否想写 `{s}`？）"),
         ("unknown question `{q}` for industry `{i}`", "行业 `{i}` 没有题目 `{q}`"),
         ("`date` must be a real calendar date written YYYY-MM-DD, found `{d}`", "`date` 必须是真实存在的日期，写作 YYYY-MM-DD，现在是 `{d}`"),
+        ("`date` `{d}` is out of range: a diagnosis date is between 1900-01-01 and 2200-12-31", "`date` `{d}` 超出范围：诊断日期须在 1900-01-01 至 2200-12-31 之间"),
         ("answer to `{q}` must be a number ({u}), found {f}", "`{q}` 的答案必须是数字（单位：{u}），现在是 {f}"),
         ("{w} must be a number ({u}), found {f}", "{w}必须是数字（单位：{u}），现在是 {f}"),
         ("answer to `{q}` must be a number, found {f}", "`{q}` 的答案必须是数字，现在是 {f}"),

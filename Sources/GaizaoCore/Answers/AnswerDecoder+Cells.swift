@@ -39,7 +39,7 @@ extension AnswerDecoder {
             return Result(sheet: nil, diagnostics: bag)
         }
         if let d = record.date, !isISODate(d) {
-            bag.error("`date` must be a real calendar date written YYYY-MM-DD, found `\(d)`", at: record.location)
+            bag.error(dateMessage(d), at: record.location)
         }
         let questionnaire = catalog.questionnaire(for: industry)
         var sheet = AnswerSheet(industry: industry.id, date: record.date)
