@@ -166,6 +166,17 @@ import Testing
         #expect(zh.stderr.contains("各列之间用的是分号（;），不是逗号"), "\(zh.stderr)")
     }
 
+    /// A date cell that is no date is located at its cell (it was at the row's first column).
+    @Test func aWrongDateCellIsLocatedAtItsCell() throws {
+        let dir = Self.tempDir()
+        try "industry,company_name,date\nauto-parts,甲,2026/11/20\n".write(to: dir.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["batch", "d.csv", "-o", "out"], in: dir)
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("d.csv:2:3: error: `date` must be a real calendar date written YYYY-MM-DD, found `2026/11/20`"), "\(r.stderr)")
+        let errors = try String(contentsOf: dir.appendingPathComponent("out/errors.csv"), encoding: .utf8)
+        #expect(errors.contains(",2,C,date,"), "\(errors)")
+    }
+
     /// One file given twice (by two spellings, or by name and through its folder) is diagnosed once, with a note.
     @Test func aFileGivenTwiceIsReadOnce() throws {
         let dir = Self.tempDir()

@@ -352,7 +352,7 @@ struct AnswerTable {
         if industry.isEmpty, let defaultIndustry { industry = defaultIndustry }
         let record = AnswerCells(
             industry: industry, industryLocation: at(industryColumn),
-            date: date, cells: cells, location: SourceLocation(file: source, line: row.row, column: 1))
+            date: date, dateLocation: dateColumn.map(at), cells: cells, location: SourceLocation(file: source, line: row.row, column: 1))
         return .csvRow(file: source, cells: record, label: "\(source):\(row.row)")
     }
 
