@@ -177,6 +177,18 @@ import Testing
         #expect(errors.contains(",2,C,date,"), "\(errors)")
     }
 
+    /// An answers file of a batch that cannot be read is named once, at its place.
+    @Test func anUnreadableAnswersFileOfABatchIsNamedOnce() throws {
+        let dir = Self.tempDir()
+        try Data([0x61, 0x3A, 0x20, 0xFF, 0x0A]).write(to: dir.appendingPathComponent("junk.yaml"))
+        try Data(repeating: 0x23, count: 4_200_000).write(to: dir.appendingPathComponent("big.yaml"))
+        let r = try GaizaoBinary.run(["batch", "junk.yaml", "big.yaml", "-o", "out"], in: dir)
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("junk.yaml:1:4: error: not valid UTF-8 text (save the file as UTF-8)\n"), "\(r.stderr)")
+        #expect(r.stderr.contains("big.yaml: error: 4200000 bytes is more than the limit of 4194304 bytes\n"), "\(r.stderr)")
+        #expect(!r.stderr.contains("error: junk.yaml") && !r.stderr.contains("error: big.yaml"), "\(r.stderr)")
+    }
+
     /// One file given twice (by two spellings, or by name and through its folder) is diagnosed once, with a note.
     @Test func aFileGivenTwiceIsReadOnce() throws {
         let dir = Self.tempDir()
