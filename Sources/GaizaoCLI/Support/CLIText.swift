@@ -71,7 +71,10 @@ enum CLIText {
          "{p}：会覆盖输入文件 {i}（同一个文件）；未写出任何文件（请用 -o 另选输出文件夹，或给输入文件改名）"),
         ("{p}: no such file", "{p}：文件不存在"),
         ("{p}: is a folder, not a file", "{p}：这是文件夹，不是文件"),
+        // A batch's `file: error: …` first: `{p}` would otherwise take `file: error`.
+        ("{p}: error: {n} bytes is more than the limit of {x} bytes", "{p}：错误：{n} 字节，超过上限 {x} 字节"),
         ("{p}: {n} bytes is more than the limit of {x} bytes", "{p}：{n} 字节，超过上限 {x} 字节"),
+        ("{n} bytes is more than the limit of {x} bytes", "{n} 字节，超过上限 {x} 字节"),
         ("{p}: cannot be read", "{p}：无法读取"),
         ("{p}: cannot prepare the PDF ({r})", "{p}：无法准备 PDF（{r}）"),
         ("{p}: cannot write into the output folder ({r})", "{p}：无法写入输出文件夹（{r}）"),
