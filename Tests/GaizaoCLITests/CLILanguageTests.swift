@@ -171,6 +171,10 @@ import Testing
             == "错误：`--answers` 给出的是空值（是未设置的 shell 变量吗？）：请给出路径")
         #expect(CLIText.localized("Error: --answers names the answers file, and `new/` ends with `/` like a folder: give a file, such as --answers new/answers.yaml", lang: .zh)
             == "错误：--answers 指定答卷文件，但 `new/` 以 `/` 结尾，像是文件夹：请给出文件，例如 --answers new/answers.yaml")
+        #expect(CLIText.localized("big.yaml: error: 5000000 bytes is more than the limit of 4194304 bytes", lang: .zh)
+            == "big.yaml：错误：5000000 字节，超过上限 4194304 字节")
+        #expect(CLIText.localized("error: big.yaml: 5000000 bytes is more than the limit of 4194304 bytes", lang: .zh)
+            == "错误：big.yaml：5000000 字节，超过上限 4194304 字节")
         // A batch's cells.
         #expect(CLIText.localized("bad.csv:2:6: error: answer to `employees`: must be a number, found `abc`", lang: .zh)
             == "bad.csv:2:6：错误：`employees` 的答案：必须是数字，现在是 `abc`")

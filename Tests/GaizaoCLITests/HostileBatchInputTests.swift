@@ -116,6 +116,26 @@ import Testing
         }
     }
 
+    /// A figure of an `ok` row that is no number (an edited summary.csv) read as 0: the merged summary showed the
+    /// enterprise as done with no investment. The row is now failed, saying which figure.
+    @Test func summaryFailsARowWhoseFigureIsNoNumber() throws {
+        let dir = Self.tempDir()
+        let a = try GaizaoBinary.run(["batch", Self.examples.appendingPathComponent("auto-parts-midsize.yaml").path, "-o", "B1"], in: dir)
+        #expect(a.status == 0)
+        let csv = dir.appendingPathComponent("B1/summary.csv")
+        var lines = try String(contentsOf: csv, encoding: .utf8).components(separatedBy: "\n")
+        let header = lines[0].dropFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        var cells = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let high = try #require(header.firstIndex(of: "investment_high_yuan"))
+        cells[high] = "99999999999999999999999"
+        lines[1] = cells.joined(separator: ",")
+        try lines.joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
+        let merged = try GaizaoBinary.run(["summary", "B1", "-o", "M", "--lang", "en"], in: dir)
+        #expect(merged.status == 0 && merged.stdout.contains("0 ok, 1 failed"), "\(merged.stdout)\(merged.stderr)")
+        let text = try String(contentsOf: dir.appendingPathComponent("M/summary.csv"), encoding: .utf8)
+        #expect(text.contains("`investment_high_yuan` is `99999999999999999999999`, not a number"), "\(text)")
+    }
+
     /// A catalog naming an industry that is not an id (a path, a name with a space) is a located lint error.
     @Test func lintRefusesIndustryIdsThatAreNotIds() throws {
         let dir = Self.tempDir()

@@ -166,6 +166,55 @@ import Testing
         #expect(zh.stderr.contains("各列之间用的是分号（;），不是逗号"), "\(zh.stderr)")
     }
 
+    /// A date cell that is no date is located at its cell (it was at the row's first column).
+    @Test func aWrongDateCellIsLocatedAtItsCell() throws {
+        let dir = Self.tempDir()
+        try "industry,company_name,date\nauto-parts,甲,2026/11/20\n".write(to: dir.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["batch", "d.csv", "-o", "out"], in: dir)
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("d.csv:2:3: error: `date` must be a real calendar date written YYYY-MM-DD, found `2026/11/20`"), "\(r.stderr)")
+        let errors = try String(contentsOf: dir.appendingPathComponent("out/errors.csv"), encoding: .utf8)
+        #expect(errors.contains(",2,C,date,"), "\(errors)")
+    }
+
+    /// An answers file of a batch that cannot be read is named once, at its place.
+    @Test func anUnreadableAnswersFileOfABatchIsNamedOnce() throws {
+        let dir = Self.tempDir()
+        try Data([0x61, 0x3A, 0x20, 0xFF, 0x0A]).write(to: dir.appendingPathComponent("junk.yaml"))
+        try Data(repeating: 0x23, count: 4_200_000).write(to: dir.appendingPathComponent("big.yaml"))
+        let r = try GaizaoBinary.run(["batch", "junk.yaml", "big.yaml", "-o", "out"], in: dir)
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("junk.yaml:1:4: error: not valid UTF-8 text (save the file as UTF-8)\n"), "\(r.stderr)")
+        #expect(r.stderr.contains("big.yaml: error: 4200000 bytes is more than the limit of 4194304 bytes\n"), "\(r.stderr)")
+        #expect(!r.stderr.contains("error: junk.yaml") && !r.stderr.contains("error: big.yaml"), "\(r.stderr)")
+    }
+
+    /// One file given twice (by two spellings, or by name and through its folder) is diagnosed once, with a note.
+    @Test func aFileGivenTwiceIsReadOnce() throws {
+        let dir = Self.tempDir()
+        let answers = dir.appendingPathComponent("in/a.yaml")
+        try FileManager.default.createDirectory(at: answers.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml"), to: answers)
+        let r = try GaizaoBinary.run(["batch", "in/a.yaml", "./in/a.yaml", "in", "-o", "out"], in: dir)
+        #expect(r.status == 0 && !r.crashed, "\(r.stderr)")
+        #expect(r.stderr.contains("./in/a.yaml: warning: a file already read (given twice?): left out"), "\(r.stderr)")
+        #expect(r.stderr.contains("in/a.yaml: warning: a file already read (given twice?): left out"), "\(r.stderr)")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path).filter { $0.hasPrefix("0") }
+        #expect(folders.count == 1, "\(folders)")
+    }
+
+    /// A CSV saved as Excel's "Unicode Text" (UTF-16 with a byte order mark) says what it is.
+    @Test func aUTF16CSVSaysItIsUTF16() throws {
+        let dir = Self.tempDir()
+        let text = "industry,company_name\nauto-parts,甲\n"
+        try (Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!).write(to: dir.appendingPathComponent("u.csv"))
+        let r = try GaizaoBinary.run(["batch", "u.csv", "-o", "out"], in: dir)
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("u.csv:1:1: error: UTF-16 text (\"Unicode Text\" in Excel): save the file again from the spreadsheet as \"CSV UTF-8\" or \"CSV\""), "\(r.stderr)")
+        let zh = try GaizaoBinary.run(["batch", "u.csv", "-o", "out2", "--lang", "zh"], in: dir)
+        #expect(zh.stderr.contains("这是 UTF-16 文本（Excel 中的“Unicode 文本”）"), "\(zh.stderr)")
+    }
+
     /// A link inside an input folder back to the folder (`loop.yaml -> .`) is not followed round the loop: each
     /// answers file is diagnosed once, and the link is said to be left out.
     @Test func aLinkBackToTheInputFolderIsReadOnce() throws {

@@ -250,7 +250,12 @@ struct BatchJob: Sendable {
     static func errors(_ error: any Error, _ origin: String) -> [BatchError] {
         switch error {
         case let failure as BatchFailure: return failure.errors ?? [BatchError.whole(origin, failure.message)]
-        case let error as CLIError: return [BatchError.whole(origin, error.description)]
+        // An answers file that could not be read says where itself (`x.yaml:1:3: error: …`, `x.yaml: 5000000 bytes
+        // is more…`): printed after its origin it read `x.yaml: error: x.yaml:1:3: error: …`.
+        case let CLIError.located(diagnostic): return BatchError.from([diagnostic], record: .file(path: origin))
+        case let error as CLIError:
+            let text = error.description
+            return [BatchError.whole(origin, text.hasPrefix(origin + ": ") ? String(text.dropFirst(origin.count + 2)) : text)]
         default: return [BatchError.whole(origin, "\(error)")]
         }
     }

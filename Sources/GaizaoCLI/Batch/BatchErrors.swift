@@ -40,6 +40,7 @@ struct BatchError: Sendable, Hashable {
             spreadsheet = true
             for cell in cells.cells { if let loc = cell.location { questionAt[loc] = cell.questionID } }
             if let loc = cells.industryLocation { questionAt[loc] = "industry" }
+            if let loc = cells.dateLocation { questionAt[loc] = "date" }
         }
         return diagnostics.map { d in
             guard let loc = d.location else { return BatchError(file: record.origin, message: d.message) }

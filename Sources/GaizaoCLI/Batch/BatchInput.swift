@@ -45,6 +45,9 @@ struct BatchInputs: Sequence, IteratorProtocol {
     private var readingStdin = false
     /// The folders expanded so far.
     private var readFolders: [OutputGuard.Identity] = []
+    /// The files read so far (device and inode): a file given twice (`batch a.yaml ./a.yaml`, or named beside its
+    /// folder) was diagnosed twice, two result folders for one enterprise, counted twice among its peers.
+    private var readFiles: Set<[UInt64]> = []
 
     /// Inputs that held no enterprise (a CSV file or workbook with only its header rows, a folder without answers):
     /// where, and why. An error when the whole batch had no record, else a warning.
@@ -146,6 +149,11 @@ struct BatchInputs: Sequence, IteratorProtocol {
                 pending.insert(contentsOf: paths, at: 0)
                 continue
             }
+            var st = stat()
+            if stat(input, &st) == 0, !readFiles.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted {
+                empty.append((input, "a file already read (given twice?): left out"))
+                continue
+            }
             let lower = input.lowercased()
             if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
                 return .broken(origin: input, message: "JSON Lines are read from standard input: gaizao batch - -o DIR < FILE")
@@ -195,6 +203,11 @@ enum CSVTable {
         // The file's bytes are let go once decoded: only its text is held from here on.
         guard let bytes = FileManager.default.contents(atPath: path).map({ [UInt8]($0) }) else {
             return broken(path, access(path, R_OK) != 0 && (errno == EACCES || errno == EPERM) ? "cannot be read (permission denied)" : "cannot be read")
+        }
+        // Excel's "Unicode Text" (and Notepad's "Unicode") is UTF-16 with a byte order mark: say so, rather than
+        // "neither UTF-8 nor GB18030" at byte 1.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return broken("\(path):1:1", "UTF-16 text (\"Unicode Text\" in Excel): save the file again from the spreadsheet as \"CSV UTF-8\" or \"CSV\"")
         }
         let decoded = SpreadsheetText.decode(consume bytes)
         let text: String
@@ -339,7 +352,7 @@ struct AnswerTable {
         if industry.isEmpty, let defaultIndustry { industry = defaultIndustry }
         let record = AnswerCells(
             industry: industry, industryLocation: at(industryColumn),
-            date: date, cells: cells, location: SourceLocation(file: source, line: row.row, column: 1))
+            date: date, dateLocation: dateColumn.map(at), cells: cells, location: SourceLocation(file: source, line: row.row, column: 1))
         return .csvRow(file: source, cells: record, label: "\(source):\(row.row)")
     }
 

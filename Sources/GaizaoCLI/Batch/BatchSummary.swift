@@ -119,9 +119,24 @@ enum SummaryCSV {
         return table.dropFirst().map { line in
             var f: [String: String] = [:]
             for (i, name) in header.enumerated() where i < line.fields.count { f[name] = line.fields[i] }
-            func int(_ k: String) -> Int { Int(f[k] ?? "") ?? 0 }
+            /// The first figure of an `ok` row that is written but is no number (`abc`, or a whole number past
+            /// `Int`): it read as 0, and the row counted as done with no investment, say.
+            var unreadable: (key: String, text: String)?
+            func int(_ k: String) -> Int {
+                let text = f[k] ?? ""
+                if let n = Int(text) { return n }
+                if !text.isEmpty, unreadable == nil { unreadable = (k, text) }
+                return 0
+            }
             /// A finite number (`NaN`, `inf` and `1e400` read as none: they would print as `nan` in the merged files).
-            func number(_ k: String) -> Double { Double(f[k] ?? "").flatMap { $0.isFinite ? $0 : nil } ?? 0 }
+            func number(_ k: String) -> Double {
+                let text = f[k] ?? ""
+                guard let d = Double(text) else {
+                    if !text.isEmpty, unreadable == nil { unreadable = (k, text) }
+                    return 0
+                }
+                return d.isFinite ? d : 0
+            }
             func unquoted(_ s: String?) -> String? {
                 // `quote` neutralised formulas with a leading `'`; the text is given back as written.
                 guard let s, s.hasPrefix("'"), let second = s.dropFirst().first, "=+-@".contains(second) else { return s }
@@ -145,7 +160,11 @@ enum SummaryCSV {
                 if parts.count == 2, let level = Int(parts[1]) { levels[String(parts[0])] = level }
             }
             r.sceneLevels = SceneLevels(levels)
-            if f["status"] != "ok" {
+            if f["status"] == "ok", let (key, text) = unreadable {
+                // Said in the merged files as the row's error, the row counted as failed rather than as zeros.
+                r.error = "`\(key)` is `\(ControlCharacters.visible(text))`, not a number: the summary.csv was edited; run the batch again"
+                r.errors = [BatchError(file: r.origin, message: r.error!)]
+            } else if f["status"] != "ok" {
                 let message = unquoted(f["error"]).flatMap { $0.isEmpty ? nil : $0 } ?? "failed"
                 r.error = message
                 r.errors = message.split(separator: "\n").map { line in

@@ -15,14 +15,18 @@ public struct AnswerCells: Sendable {
     public var industry: String
     public var industryLocation: SourceLocation?
     public var date: String?
+    /// The date's cell, where a date that is wrong is reported (it was reported at the row's first column).
+    public var dateLocation: SourceLocation?
     public var cells: [Cell]
     /// Where the record starts, for whole-record problems (missing required answers).
     public var location: SourceLocation?
 
-    public init(industry: String, industryLocation: SourceLocation?, date: String?, cells: [Cell], location: SourceLocation?) {
+    public init(industry: String, industryLocation: SourceLocation?, date: String?, dateLocation: SourceLocation? = nil,
+                cells: [Cell], location: SourceLocation?) {
         self.industry = industry
         self.industryLocation = industryLocation
         self.date = date
+        self.dateLocation = dateLocation
         self.cells = cells
         self.location = location
     }
@@ -41,7 +45,7 @@ extension AnswerDecoder {
             return Result(sheet: nil, diagnostics: bag)
         }
         if let d = record.date, !isISODate(d) {
-            bag.error("`date` must be a real calendar date written YYYY-MM-DD, found `\(d)`", at: record.location)
+            bag.error(dateMessage(d), at: record.dateLocation ?? record.location)
         }
         let questionnaire = catalog.questionnaire(for: industry)
         var sheet = AnswerSheet(industry: industry.id, date: record.date)

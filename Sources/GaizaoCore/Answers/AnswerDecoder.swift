@@ -53,7 +53,7 @@ public enum AnswerDecoder {
         var date: String?
         if let d = map["date"] {
             if let s = YValue.string(d, ctx, what: "`date`") {
-                if isISODate(s) { date = s } else { ctx.error("`date` must be a real calendar date written YYYY-MM-DD, found `\(s)`", d) }
+                if isISODate(s) { date = s } else { ctx.error(dateMessage(s), d) }
             }
         }
         let questionnaire = catalog.questionnaire(for: industry)
@@ -202,9 +202,23 @@ public enum AnswerDecoder {
         return isDate(y, m, d)
     }
 
+    /// Why `s` is no diagnosis date. A real day outside 1900–2200 (`0001-01-01`, `9999-12-31`) was said not to be
+    /// "a real calendar date", which it is: it is said to be out of range.
+    static func dateMessage(_ s: String) -> String {
+        if let (y, m, d) = plainDate(s.utf8.span), !(1900...2200).contains(y), isCalendarDay(y, m, d) {
+            return "`date` `\(s)` is out of range: a diagnosis date is between 1900-01-01 and 2200-12-31"
+        }
+        return "`date` must be a real calendar date written YYYY-MM-DD, found `\(s)`"
+    }
+
     /// A real day of the Gregorian calendar between 1900 and 2200 (`2026-02-30` is not).
     static func isDate(_ y: Int, _ m: Int, _ d: Int) -> Bool {
-        guard y >= 1900 && y <= 2200 && (1...12).contains(m) else { return false }
+        y >= 1900 && y <= 2200 && isCalendarDay(y, m, d)
+    }
+
+    /// A real day of the Gregorian calendar, in any year.
+    static func isCalendarDay(_ y: Int, _ m: Int, _ d: Int) -> Bool {
+        guard (1...12).contains(m) else { return false }
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
         return (1...days).contains(d)

@@ -49,6 +49,13 @@ public enum TemplateChecks {
                                uniquingKeysWith: { a, _ in a })
         for (name, relative) in names.sorted(by: { $0.key < $1.key }) {
             let file = files[relative]!
+            // A NUL, ESC or other control character in a template was copied into every proposal (lint passed):
+            // refused where it is, as in answers and catalog files. Tab, CR and LF are text.
+            if let bad = firstControlCharacter(in: file.text) {
+                bag.error("the template holds the control character \(ControlCharacters.name(bad.scalar)): remove it (only tab and line breaks are text)",
+                          at: SourceLocation(file: file.path, line: bad.line, column: bad.column))
+                continue
+            }
             // One parser for lint and rendering: what it accepts renders. It stops at `maxSectionDepth`, so it
             // reads a hostile, deeply nested file without overflowing the stack.
             switch CompiledTemplate.parse(file.text) {
@@ -97,6 +104,18 @@ public enum TemplateChecks {
     /// `{{% CONTENT_TYPE: TEXT}}` pragma and an unescaped tag (`{{{name}}}`, `{{&name}}`) are errors at their tag.
     /// The view model has no pre-rendered HTML (charts are geometry, the stylesheet is the partial's own text),
     /// so no value needs to reach the page unescaped.
+    /// The first control character of `text` other than tab, CR and LF, with its 1-based line and column.
+    static func firstControlCharacter(in text: String) -> (scalar: Unicode.Scalar, line: Int, column: Int)? {
+        guard ControlCharacters.firstForbidden(in: text) != nil else { return nil }
+        var line = 1, column = 1
+        for s in text.unicodeScalars {
+            if s == "\n" { line += 1; column = 1; continue }
+            if s != "\r", ControlCharacters.isForbidden(s) { return (s, line, column) }
+            column += 1
+        }
+        return nil
+    }
+
     static func checkEscaping(_ parsed: [String: CompiledTemplate.Parsed], paths: [String: String], into bag: inout DiagnosticBag) {
         // Each HTML template, with the `*.html` template that includes it when its own name does not say HTML.
         var html: [String: String?] = [:]

@@ -126,7 +126,7 @@ public enum YAMLDocument {
     /// at the same column (block mappings), else the next occurrence of the key's text (flow mappings); nil when
     /// neither is found.
     static func secondOccurrence(of key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = yamlLines(text)
         guard first.line >= 1, first.line <= lines.count else { return nil }
         let forms = [key, "\"" + key + "\"", "'" + key + "'"]
         for (i, line) in lines.enumerated().dropFirst(first.line) {
@@ -159,6 +159,30 @@ public enum YAMLDocument {
             }
         }
         return nil
+    }
+
+    /// The lines of `text` as the YAML parser counts them: broken at LF, CRLF and a lone CR. (Splitting the
+    /// `String` at "\n" splits no CRLF file at all, a CRLF being one `Character`: a key repeated in a file saved on
+    /// Windows was reported at its first occurrence.)
+    static func yamlLines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        var start = text.unicodeScalars.startIndex
+        var i = start
+        let scalars = text.unicodeScalars
+        while i < scalars.endIndex {
+            let s = scalars[i]
+            if s == "\n" || s == "\r" {
+                lines.append(Substring(scalars[start..<i]))
+                var next = scalars.index(after: i)
+                if s == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
+                start = next
+                i = next
+            } else {
+                i = scalars.index(after: i)
+            }
+        }
+        lines.append(Substring(scalars[start...]))
+        return lines
     }
 
     private static func describe(_ error: YamlError, limits: YAMLLimits) -> (String, Mark?) {

@@ -260,6 +260,13 @@ import Testing
             let result = Self.decode { $0.replacingOccurrences(of: "date: 2026-11-20", with: "date: \(date)") }
             #expect(result.diagnostics.errors.first?.message == "`date` must be a real calendar date written YYYY-MM-DD, found `\(date)`")
         }
+        // A real day out of the range is said to be out of range, not unreal.
+        for date in ["0001-01-01", "9999-12-31", "1899-12-31", "2201-01-01"] {
+            let result = Self.decode { $0.replacingOccurrences(of: "date: 2026-11-20", with: "date: \(date)") }
+            #expect(result.diagnostics.errors.first?.message == "`date` `\(date)` is out of range: a diagnosis date is between 1900-01-01 and 2200-12-31")
+        }
+        #expect(Self.decode { $0.replacingOccurrences(of: "date: 2026-11-20", with: "date: 2300-02-29") }.diagnostics.errors.first?.message
+            == "`date` must be a real calendar date written YYYY-MM-DD, found `2300-02-29`")
         for date in ["2024-02-29", "2000-02-29", "2026-12-31"] {
             #expect(Self.decode { $0.replacingOccurrences(of: "date: 2026-11-20", with: "date: \(date)") }.sheet != nil)
         }

@@ -29,6 +29,17 @@ import Testing
         #expect(fixture.lint() == ["industries/widgets/modules.yaml:25:5: error: duplicate key `kind` (first at line 24)"])
     }
 
+    /// A file saved on Windows (CRLF) or with lone CRs: the repeated key is still found where it is repeated.
+    @Test(arguments: ["\r\n", "\r"]) func duplicateKeyWithOtherLineEndings(_ ending: String) {
+        let fixture = minimal.replacing(F.modulesYAML, "    kind: personalized\n    name: {zh: 主机厂EDI",
+                                        with: "    kind: personalized\n    kind: standard\n    name: {zh: 主机厂EDI")
+        let text = fixture.texts[F.modulesYAML]!.replacingOccurrences(of: "\n", with: ending)
+        #expect(fixture.with(F.modulesYAML, text).lint() == ["industries/widgets/modules.yaml:25:5: error: duplicate key `kind` (first at line 24)"])
+        #expect(YAMLDocument.yamlLines("a\r\nb\rc\nd").map(String.init) == ["a", "b", "c", "d"])
+        #expect(YAMLDocument.yamlLines("").map(String.init) == [""])
+        #expect(YAMLDocument.yamlLines("a\n").map(String.init) == ["a", ""])
+    }
+
     @Test func emptyFile() {
         #expect(minimal.with(F.rulesYAML, "").lint() == ["industries/widgets/rules.yaml:1:1: error: file is empty"])
         #expect(minimal.with(F.policiesYAML, "# only a comment\n").lint() == ["policies.yaml:1:1: error: file is empty"])

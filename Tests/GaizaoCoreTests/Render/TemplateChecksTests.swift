@@ -21,6 +21,15 @@ import GaizaoTemplates
             == ["tpl/proposal.html.mustache:4:4: error: template does not parse: the closing tag does not match the open section"])
     }
 
+    /// A NUL or an ESC in a template was copied into every proposal with lint passing; CRLF line breaks are text.
+    @Test func aControlCharacterInATemplateIsLocated() {
+        #expect(check(["proposal.md.mustache": Self.md + "a\u{0}b\n", "proposal.html.mustache": Self.html])
+            == ["tpl/proposal.md.mustache:3:2: error: the template holds the control character U+0000 (NUL): remove it (only tab and line breaks are text)"])
+        #expect(check(["proposal.md.mustache": Self.md, "proposal.html.mustache": "<p>\r\n\t\u{1B}[31m{{title}}</p>\r\n"])
+            == ["tpl/proposal.html.mustache:2:2: error: the template holds the control character U+001B (ESC): remove it (only tab and line breaks are text)"])
+        #expect(check(["proposal.md.mustache": Self.md.replacingOccurrences(of: "\n", with: "\r\n"), "proposal.html.mustache": Self.html]).isEmpty)
+    }
+
     @Test func aNonASCIITagNameIsAnError() {
         let bad = "<p>\n  {{企业}}</p>\n"
         let out = check(["proposal.md.mustache": Self.md, "proposal.html.mustache": bad])
