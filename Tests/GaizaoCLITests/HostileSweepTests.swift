@@ -166,13 +166,14 @@ import Testing
         #expect(zh.stderr.contains("各列之间用的是分号（;），不是逗号"), "\(zh.stderr)")
     }
 
-    /// A date cell that is no date is located at its cell (it was at the row's first column).
+    /// A date cell that is no date is located at its cell (it was at the row's first column). (`2026/11/20`, as
+    /// Excel shows a date typed as text, is read: TypedDateTests.)
     @Test func aWrongDateCellIsLocatedAtItsCell() throws {
         let dir = Self.tempDir()
-        try "industry,company_name,date\nauto-parts,甲,2026/11/20\n".write(to: dir.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+        try "industry,company_name,date\nauto-parts,甲,2026/13/40\n".write(to: dir.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
         let r = try GaizaoBinary.run(["batch", "d.csv", "-o", "out"], in: dir)
         #expect(r.status == 1 && !r.crashed)
-        #expect(r.stderr.contains("d.csv:2:3: error: `date` must be a real calendar date written YYYY-MM-DD, found `2026/11/20`"), "\(r.stderr)")
+        #expect(r.stderr.contains("d.csv:2:3: error: `date` must be a real calendar date written YYYY-MM-DD, found `2026/13/40`"), "\(r.stderr)")
         let errors = try String(contentsOf: dir.appendingPathComponent("out/errors.csv"), encoding: .utf8)
         #expect(errors.contains(",2,C,date,"), "\(errors)")
     }

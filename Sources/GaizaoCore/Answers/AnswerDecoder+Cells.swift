@@ -44,11 +44,13 @@ extension AnswerDecoder {
             bag.error(catalog.unknownIndustryMessage(record.industry), at: record.industryLocation ?? record.location)
             return Result(sheet: nil, diagnostics: bag)
         }
-        if let d = record.date, !isISODate(d) {
-            bag.error(dateMessage(d), at: record.dateLocation ?? record.location)
+        // A date typed as Excel shows it (`2026/11/20`, `2026年11月20日`) is read as `2026-11-20`.
+        let date = record.date.map { d in isISODate(d) ? d : TypedDate.iso(d) ?? d }
+        if let d = date, !isISODate(d) {
+            bag.error(dateMessage(d, typed: record.date), at: record.dateLocation ?? record.location)
         }
         let questionnaire = catalog.questionnaire(for: industry)
-        var sheet = AnswerSheet(industry: industry.id, date: record.date)
+        var sheet = AnswerSheet(industry: industry.id, date: date)
         var invalid = Set<String>()  // answered, but wrongly: reported as invalid, not also as missing
         // The empty cell of an unanswered question: a missing required answer is reported there (its row and
         // column), not at the record's start.

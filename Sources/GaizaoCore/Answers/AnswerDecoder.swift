@@ -204,11 +204,13 @@ public enum AnswerDecoder {
 
     /// Why `s` is no diagnosis date. A real day outside 1900–2200 (`0001-01-01`, `9999-12-31`) was said not to be
     /// "a real calendar date", which it is: it is said to be out of range.
-    static func dateMessage(_ s: String) -> String {
+    /// `typed`: the text as the user wrote it, when `s` is its normalised form (a spreadsheet's `2026/11/20`).
+    static func dateMessage(_ s: String, typed: String? = nil) -> String {
+        let shown = typed ?? s
         if let (y, m, d) = plainDate(s.utf8.span), !(1900...2200).contains(y), isCalendarDay(y, m, d) {
-            return "`date` `\(s)` is out of range: a diagnosis date is between 1900-01-01 and 2200-12-31"
+            return "`date` `\(shown)` is out of range: a diagnosis date is between 1900-01-01 and 2200-12-31"
         }
-        return "`date` must be a real calendar date written YYYY-MM-DD, found `\(s)`"
+        return "`date` must be a real calendar date written YYYY-MM-DD, found `\(shown)`"
     }
 
     /// A real day of the Gregorian calendar between 1900 and 2200 (`2026-02-30` is not).

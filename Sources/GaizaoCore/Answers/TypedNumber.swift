@@ -51,3 +51,20 @@ public enum TypedNumber {
         }))
     }
 }
+
+/// A date as a person types it in a spreadsheet cell: `2026-11-20`, and as Excel and WPS on Chinese Windows show
+/// dates typed as text, `2026/11/20`, `2026.11.20`, `2026年11月20日` (month and day with one or two digits,
+/// full-width digits allowed).
+public enum TypedDate {
+    /// `YYYY-MM-DD` for a text in one of those forms, or nil (the caller checks that the day is real).
+    public static func iso(_ typed: String) -> String? {
+        var text = TypedNumber.normalizeDigits(typed).trimmingWhitespace()
+        if text.hasSuffix("日") || text.hasSuffix("号") { text.removeLast() }
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { "-/.年月".contains($0) })
+        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(parts[0])-\(two(m))-\(two(d))"
+    }
+}

@@ -77,3 +77,36 @@ import Testing
         #expect(brand?.location == at(1))
     }
 }
+
+/// Dates typed as Excel on Chinese Windows shows them are read as the ISO date.
+@Suite struct TypedDateTests {
+    @Test func excelStyleDatesAreRead() {
+        #expect(TypedDate.iso("2026/11/20") == "2026-11-20")
+        #expect(TypedDate.iso("2026/1/5") == "2026-01-05")
+        #expect(TypedDate.iso("2026.11.20") == "2026-11-20")
+        #expect(TypedDate.iso("2026年11月20日") == "2026-11-20")
+        #expect(TypedDate.iso("２０２６年１月５日") == "2026-01-05")
+        #expect(TypedDate.iso("20261120") == nil)
+        #expect(TypedDate.iso("11/20/2026") == nil)          // month first: ambiguous, refused
+        #expect(TypedDate.iso("2026/11/20/1") == nil)
+        #expect(TypedDate.iso("2026/十一/20") == nil)
+    }
+
+    func decodeDate(_ text: String) -> (date: String?, errors: [String]) {
+        let at = SourceLocation(file: "f.csv", line: 2, column: 2)
+        let cells = [AnswerCells.Cell(questionID: "employees", text: "40", location: nil)]
+        var record = AnswerCells(industry: "home-appliance", industryLocation: nil, date: text, cells: cells, location: nil)
+        record.dateLocation = at
+        let result = AnswerDecoder.decode(record, catalog: Shipped.catalog)
+        let dateErrors = result.diagnostics.errors.filter { $0.message.contains("date") }
+        #expect(dateErrors.allSatisfy { $0.location == at })
+        return (result.sheet?.date, dateErrors.map(\.message))
+    }
+
+    @Test func aCellDateIsNormalisedOrLocated() {
+        #expect(decodeDate("2026/11/20").errors.isEmpty)
+        #expect(decodeDate("2026/2/30").errors.count == 1)      // no such day
+        let early = decodeDate("0001/01/01").errors
+        #expect(early == ["`date` `0001/01/01` is out of range: a diagnosis date is between 1900-01-01 and 2200-12-31"], "\(early)")
+    }
+}
