@@ -93,21 +93,28 @@ import Testing
         #expect(again.status == 0, "a merge's own files are replaced: \(again.stderr)")
     }
 
-    /// Points that do not read as finite numbers (`NaN`, `1e400`) in a summary.csv are none, not `nan` in the
-    /// merged dashboard and workbook.
-    @Test func summaryReadsNonFiniteNumbersAsNone() throws {
-        let dir = Self.tempDir()
-        let a = try GaizaoBinary.run(["batch", Self.examples.appendingPathComponent("auto-parts-midsize.yaml").path, "-o", "B1"], in: dir)
-        #expect(a.status == 0)
+    /// A batch of auto-parts-midsize into `dir/B1`, with the given columns of its summary.csv row set by hand (as
+    /// a user editing the file would).
+    static func batchWithEditedSummary(in dir: URL, _ edits: [String: String],
+                                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let a = try GaizaoBinary.run(["batch", examples.appendingPathComponent("auto-parts-midsize.yaml").path, "-o", "B1"], in: dir)
+        #expect(a.status == 0, sourceLocation: sourceLocation)
         let csv = dir.appendingPathComponent("B1/summary.csv")
         var lines = try String(contentsOf: csv, encoding: .utf8).components(separatedBy: "\n")
         let header = lines[0].dropFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         var cells = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        let pointsNow = try #require(header.firstIndex(of: "points_now")), pointsAfter = try #require(header.firstIndex(of: "points_after"))
-        cells[pointsNow] = "NaN"
-        cells[pointsAfter] = "1e400"
+        for (column, value) in edits {
+            cells[try #require(header.firstIndex(of: column), sourceLocation: sourceLocation)] = value
+        }
         lines[1] = cells.joined(separator: ",")
         try lines.joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
+    }
+
+    /// Points that do not read as finite numbers (`NaN`, `1e400`) in a summary.csv are none, not `nan` in the
+    /// merged dashboard and workbook.
+    @Test func summaryReadsNonFiniteNumbersAsNone() throws {
+        let dir = Self.tempDir()
+        try Self.batchWithEditedSummary(in: dir, ["points_now": "NaN", "points_after": "1e400"])
         let merged = try GaizaoBinary.run(["summary", "B1", "-o", "M"], in: dir)
         #expect(merged.status == 0, "\(merged.stderr)")
         for name in ["summary.csv", "summary.html"] {
@@ -120,16 +127,7 @@ import Testing
     /// enterprise as done with no investment. The row is now failed, saying which figure.
     @Test func summaryFailsARowWhoseFigureIsNoNumber() throws {
         let dir = Self.tempDir()
-        let a = try GaizaoBinary.run(["batch", Self.examples.appendingPathComponent("auto-parts-midsize.yaml").path, "-o", "B1"], in: dir)
-        #expect(a.status == 0)
-        let csv = dir.appendingPathComponent("B1/summary.csv")
-        var lines = try String(contentsOf: csv, encoding: .utf8).components(separatedBy: "\n")
-        let header = lines[0].dropFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        var cells = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        let high = try #require(header.firstIndex(of: "investment_high_yuan"))
-        cells[high] = "99999999999999999999999"
-        lines[1] = cells.joined(separator: ",")
-        try lines.joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
+        try Self.batchWithEditedSummary(in: dir, ["investment_high_yuan": "99999999999999999999999"])
         let merged = try GaizaoBinary.run(["summary", "B1", "-o", "M", "--lang", "en"], in: dir)
         #expect(merged.status == 0 && merged.stdout.contains("0 ok, 1 failed"), "\(merged.stdout)\(merged.stderr)")
         let text = try String(contentsOf: dir.appendingPathComponent("M/summary.csv"), encoding: .utf8)
