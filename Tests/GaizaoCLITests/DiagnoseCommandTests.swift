@@ -22,6 +22,16 @@ import Testing
         #expect(r.stdout.contains("慈溪丙丁汽车零部件有限公司"))
     }
 
+    /// A package of management measures only reads "3项管理措施", not "0个模块、3项管理措施".
+    @Test func aMeasuresOnlySummaryLineNamesNoZeroModules() throws {
+        for (lang, expected) in [("zh", "3项管理措施，投入"), ("en", "3 measures, investment")] {
+            let r = try GaizaoBinary.run(["diagnose", Self.example("home-appliance-midsize.yaml"), "-o", Self.tempDir().path,
+                                          "--format", "json", "--lang", lang])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.contains(expected) && !r.stdout.contains("0个模块") && !r.stdout.contains("0 modules"), "\(r.stdout)")
+        }
+    }
+
     @Test func budgetAndContractorAndEnglish() throws {
         let r = try GaizaoBinary.run(["diagnose", Self.example("auto-parts-midsize.yaml"), "-o", "-", "--format", "json",
                                       "--budget", "100", "--contractor", "example-ap-contractor-a"])

@@ -129,12 +129,14 @@ enum Summary {
         switch lang {
         case .zh:
             return "\(p.enterprise.name)：\(formatNumber(p.diagnosis.points))分 \(lv(levelNow)) → \(formatNumber(p.after.points))分 \(lv(levelAfter))\(target)；"
-                + "\(t.selectedModules)个模块\(measures > 0 ? "、\(measures)项管理措施" : "")，投入 \(Money.wanRange(t.investment.lowYuan, t.investment.highYuan)) 万元，"
+                + [t.selectedModules > 0 ? "\(t.selectedModules)个模块" : nil, measures > 0 ? "\(measures)项管理措施" : nil].compactMap { $0 }.joined(separator: "、")
+                + "，投入 \(Money.wanRange(t.investment.lowYuan, t.investment.highYuan)) 万元，"
                 + "补助 \(Money.wanRange(t.subsidy.lowYuan, t.subsidy.highYuan)) 万元，工期 \(t.durationWeeks) 周"
         case .en:
             let count = { (n: Int, noun: String) in EnglishCount.count(n, noun) }
             return "\(p.enterprise.name): \(formatNumber(p.diagnosis.points)) pts \(lv(levelNow)) → \(formatNumber(p.after.points)) pts \(lv(levelAfter))\(target); "
-                + "\(count(t.selectedModules, "module"))\(measures > 0 ? ", " + count(measures, "measure") : ""), investment CNY \(Money.groupedRange(t.investment.lowYuan, t.investment.highYuan)), "
+                + [t.selectedModules > 0 ? count(t.selectedModules, "module") : nil, measures > 0 ? count(measures, "measure") : nil].compactMap { $0 }.joined(separator: ", ")
+                + ", investment CNY \(Money.groupedRange(t.investment.lowYuan, t.investment.highYuan)), "
                 + "subsidy CNY \(Money.groupedRange(t.subsidy.lowYuan, t.subsidy.highYuan)), \(count(t.durationWeeks, "week"))"
         }
     }
