@@ -8,11 +8,7 @@ public enum SourceSnippet {
     ///   - text: the whole file.
     ///   - location: 1-based line and column; the column counts Unicode scalars (as libyaml does).
     public static func render(_ text: String, at location: SourceLocation) -> String? {
-        guard location.line >= 1 else { return nil }
-        // Split on scalars: as a Character, "\r\n" is one grapheme and would never match "\n".
-        let lines = text.unicodeScalars.split(separator: "\n", maxSplits: location.line, omittingEmptySubsequences: false)
-        guard location.line <= lines.count else { return nil }
-        return render(line: lines[location.line - 1], at: location)
+        render(SourceLines(text), at: location)
     }
 
     /// The same, with the file's lines indexed once: printing thousands of diagnostics of one large file stays
@@ -23,8 +19,6 @@ public enum SourceSnippet {
     }
 
     static func render(line: Substring.UnicodeScalarView, at location: SourceLocation) -> String? {
-        var line = line
-        if line.last == "\r" { line = line.dropLast() }
         // Tabs become one space and other control characters (a NUL, an escape) a visible U+FFFD, so the
         // terminal is never sent raw control bytes and each takes exactly one cell.
         let scalars = line.map { s -> Unicode.Scalar in
@@ -45,29 +39,43 @@ public enum SourceSnippet {
     }
 }
 
-/// Where each line of a text starts, found once.
+/// Where each line of a text starts, found once. Lines break at LF, CRLF and a lone CR, as libyaml counts them
+/// (and the CSV reader): a file saved with old Mac line ends gets its excerpts too. Scalars, not Characters: as
+/// a Character, "\r\n" is one grapheme and would match neither.
 public struct SourceLines {
     let scalars: Substring.UnicodeScalarView
+    /// Where each line starts, and where the next one does (the end of the text after the last).
     let starts: [String.UnicodeScalarView.Index]
+    /// Where each line's content ends (before its line break).
+    let ends: [String.UnicodeScalarView.Index]
 
     public init(_ text: String) {
         scalars = Substring(text).unicodeScalars
-        var starts = [scalars.startIndex]
+        var starts = [scalars.startIndex], ends: [String.UnicodeScalarView.Index] = []
         var i = scalars.startIndex
         while i < scalars.endIndex {
-            let next = scalars.index(after: i)
-            if scalars[i] == "\n" { starts.append(next) }
+            var next = scalars.index(after: i)
+            if scalars[i] == "\n" || scalars[i] == "\r" {
+                if scalars[i] == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
+                ends.append(i)
+                starts.append(next)
+            }
             i = next
         }
+        ends.append(scalars.endIndex)
         self.starts = starts
+        self.ends = ends
     }
 
-    /// Line `number` (1-based) without its newline, or nil past the end.
+    /// How many lines (a text ending in a line break has an empty last line).
+    public var count: Int { starts.count }
+
+    /// Line `number` (1-based) without its line break, or nil past the end.
     public func line(_ number: Int) -> Substring.UnicodeScalarView? {
         guard number >= 1, number <= starts.count else { return nil }
-        let start = starts[number - 1]
-        var end = number < starts.count ? starts[number] : scalars.endIndex
-        if end > start, number < starts.count { end = scalars.index(before: end) }
-        return scalars[start..<end]
+        return scalars[starts[number - 1]..<ends[number - 1]]
     }
+
+    /// Every line, without its line break.
+    public var all: [Substring] { (1...count).map { Substring(line($0)!) } }
 }

@@ -161,29 +161,10 @@ public enum YAMLDocument {
         return nil
     }
 
-    /// The lines of `text` as the YAML parser counts them: broken at LF, CRLF and a lone CR. (Splitting the
-    /// `String` at "\n" splits no CRLF file at all, a CRLF being one `Character`: a key repeated in a file saved on
-    /// Windows was reported at its first occurrence.)
-    static func yamlLines(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
-        var start = text.unicodeScalars.startIndex
-        var i = start
-        let scalars = text.unicodeScalars
-        while i < scalars.endIndex {
-            let s = scalars[i]
-            if s == "\n" || s == "\r" {
-                lines.append(Substring(scalars[start..<i]))
-                var next = scalars.index(after: i)
-                if s == "\r", next < scalars.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
-                start = next
-                i = next
-            } else {
-                i = scalars.index(after: i)
-            }
-        }
-        lines.append(Substring(scalars[start...]))
-        return lines
-    }
+    /// The lines of `text` as the YAML parser counts them: broken at LF, CRLF and a lone CR (`SourceLines`).
+    /// (Splitting the `String` at "\n" splits no CRLF file at all, a CRLF being one `Character`: a key repeated in
+    /// a file saved on Windows was reported at its first occurrence.)
+    static func yamlLines(_ text: String) -> [Substring] { SourceLines(text).all }
 
     private static func describe(_ error: YamlError, limits: YAMLLimits) -> (String, Mark?) {
         switch error {
