@@ -1,3 +1,5 @@
+/// Numbers and dates as people type them (the wizard, spreadsheet cells).
+
 /// A number as a person types it, in the wizard or in a spreadsheet cell: full-width digits, thousands
 /// separators and the question's unit allowed (`85人`, `30%`, `1,200`), and for an amount in 万元 the other money
 /// units (`1.2亿` is 12000 万元, `3500万`, `350000元`). Files written by programs (YAML, JSON) keep plain numbers.
