@@ -68,10 +68,8 @@ private final class JSONSink {
 
     private static func localized(_ text: Localized, depth: Int, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
-        member(key: "zh", first: true, depth: depth + 1, into: &out)
-        escape(text.zh, into: &out)
-        member(key: "en", first: false, depth: depth + 1, into: &out)
-        escape(text.en, into: &out)
+        member(key: "zh", first: true, depth: depth + 1, string: text.zh, into: &out)
+        member(key: "en", first: false, depth: depth + 1, string: text.en, into: &out)
         newline(depth, into: &out)
         out.append(UInt8(ascii: "}"))
     }
@@ -109,8 +107,36 @@ private final class JSONSink {
 
     /// A member that is a string, in one access to `bytes`.
     func member(key: String?, first: Bool, depth: Int, string value: String) {
-        Self.member(key: key, first: first, depth: depth, into: &bytes)
-        Self.escape(value, into: &bytes)
+        Self.member(key: key, first: first, depth: depth, string: value, into: &bytes)
+    }
+
+    /// A member's start (as `member(key:first:depth:)` writes it) and its string value. When neither the key nor
+    /// the value needs escaping (nearly always), everything is written into the array's spare capacity in one
+    /// step: most of a proposal's JSON is such members, and each separate append pays for its own capacity and
+    /// uniqueness checks.
+    private static func member(key: String?, first: Bool, depth: Int, string value: String, into out: inout [UInt8]) {
+        let keyBytes = (key ?? "").utf8.span, valueBytes = value.utf8.span
+        guard isPlain(keyBytes), isPlain(valueBytes) else {
+            member(key: key, first: first, depth: depth, into: &out)
+            escape(value, into: &out)
+            return
+        }
+        let keyLength = key == nil ? 0 : keyBytes.count + 4  // the quotes, the colon and a space
+        out.append(addingCapacity: (first ? 0 : 1) + 1 + 2 * depth + keyLength + valueBytes.count + 2) { line in
+            if !first { line.append(UInt8(ascii: ",")) }
+            line.append(UInt8(ascii: "\n"))
+            line.append(repeating: UInt8(ascii: " "), count: 2 * depth)
+            if key != nil {
+                line.append(UInt8(ascii: "\""))
+                for k in keyBytes.indices { line.append(keyBytes[k]) }
+                line.append(UInt8(ascii: "\""))
+                line.append(UInt8(ascii: ":"))
+                line.append(UInt8(ascii: " "))
+            }
+            line.append(UInt8(ascii: "\""))
+            for k in valueBytes.indices { line.append(valueBytes[k]) }
+            line.append(UInt8(ascii: "\""))
+        }
     }
 
     /// Whether the bytes of `span` can be written between quotes as they are: no `"`, `\` or control character.
