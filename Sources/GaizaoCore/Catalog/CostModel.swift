@@ -178,6 +178,8 @@ public struct CostModel: Sendable {
     }
 
     public func entry(_ moduleID: String) -> Entry? { entryIndex[moduleID].map { entries[$0] } }
+    /// `entry(moduleID)?.yearly`, without copying the entry.
+    func yearlyFee(_ moduleID: String) -> CostRange? { entryIndex[moduleID].map { entries[$0].yearly } }
     public func driver(_ id: String) -> Driver? { driverIndex[id].map { drivers[$0] } }
 
     /// The price of `entry` for an enterprise whose answers `answer` returns; nil when its driver's question is
@@ -190,12 +192,9 @@ public struct CostModel: Sendable {
     public func price(_ entry: Entry, answer: (String) -> AnswerValue?) -> Price? {
         var price: Price
         if let driverID = entry.driverID {
-            guard let d = driver(driverID), case let .number(n)? = answer(d.questionID), n.isFinite, n >= 0 else { return nil }
-            let raw = n * d.sharePercent / 100 / d.unitSize
-            let units = min(max(raw, entry.minUnits), entry.maxUnits)
-            func scaled(_ perUnit: Int) -> Int { Money.yuan(clamping: Double(perUnit) * units) }
-            let oneOff = CostRange(low: entry.base.low + scaled(entry.perUnit.low), high: entry.base.high + scaled(entry.perUnit.high))
-            price = Price(oneOff: oneOff, yearly: entry.yearly, upgradePercent: entry.upgradePercent,
+            guard let d = driver(driverID), let n = Self.driverAnswer(d, answer) else { return nil }
+            let (units, raw) = Self.units(entry, d, n)
+            price = Price(oneOff: Self.scaledCost(entry, units: units), yearly: entry.yearly, upgradePercent: entry.upgradePercent,
                           derivation: .scaled(driver: d, entry: entry, units: units, raw: raw))
         } else {
             price = Price(oneOff: entry.base, yearly: entry.yearly, upgradePercent: entry.upgradePercent, derivation: .fixed)
@@ -214,5 +213,46 @@ public struct CostModel: Sendable {
     public func price(of moduleID: String, override: Entry? = nil, answer: (String) -> AnswerValue?) -> Price? {
         guard let e = override ?? entry(moduleID) else { return nil }
         return price(e, answer: answer)
+    }
+
+    /// The one-off cost and upgrade share of `price(of:override:answer:)`, without the derivation and the parts
+    /// a proposal shows: the planner prices every module and reads only these (a `Price` holds a copy of its
+    /// entry and driver, all their texts).
+    func oneOffPrice(of moduleID: String, override: Entry? = nil,
+                     answer: (String) -> AnswerValue?) -> (oneOff: CostRange, upgradePercent: Int?)? {
+        if let override { return oneOffPrice(override, answer: answer) }
+        guard let index = entryIndex[moduleID] else { return nil }
+        return oneOffPrice(entries[index], answer: answer)
+    }
+
+    private func oneOffPrice(_ entry: Entry, answer: (String) -> AnswerValue?) -> (oneOff: CostRange, upgradePercent: Int?)? {
+        var oneOff = entry.base
+        if let driverID = entry.driverID {
+            guard let d = driver(driverID), let n = Self.driverAnswer(d, answer) else { return nil }
+            oneOff = Self.scaledCost(entry, units: Self.units(entry, d, n).units)
+        }
+        for part in entry.parts where ConditionEvaluator.evaluate(part.when, answer) != .no {
+            oneOff.low += part.base.low
+            oneOff.high += part.base.high
+        }
+        return (oneOff, entry.upgradePercent)
+    }
+
+    /// The answer to driver `d`'s question when it is a finite number of at least 0 (else the driver is unanswered).
+    private static func driverAnswer(_ d: Driver, _ answer: (String) -> AnswerValue?) -> Double? {
+        guard case let .number(n)? = answer(d.questionID), n.isFinite, n >= 0 else { return nil }
+        return n
+    }
+
+    /// The units that the answer `n` to driver `d` stands for (`raw`), and those kept within `entry`'s priced range.
+    private static func units(_ entry: Entry, _ d: Driver, _ n: Double) -> (units: Double, raw: Double) {
+        let raw = n * d.sharePercent / 100 / d.unitSize
+        return (min(max(raw, entry.minUnits), entry.maxUnits), raw)
+    }
+
+    /// `entry`'s one-off cost for `units` units, before its parts.
+    private static func scaledCost(_ entry: Entry, units: Double) -> CostRange {
+        func scaled(_ perUnit: Int) -> Int { Money.yuan(clamping: Double(perUnit) * units) }
+        return CostRange(low: entry.base.low + scaled(entry.perUnit.low), high: entry.base.high + scaled(entry.perUnit.high))
     }
 }

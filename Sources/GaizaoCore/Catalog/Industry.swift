@@ -93,7 +93,11 @@ extension Module {
     /// The summary for an enterprise: the base text followed by the parts its answers do not rule out (Chinese
     /// sentences run on, English ones are separated by a space).
     public func summary(for lookup: (String) -> AnswerValue?) -> Localized {
-        let parts = summaryParts.filter { $0.isOffered(lookup) }
+        summary(with: summaryParts.filter { $0.isOffered(lookup) })
+    }
+
+    /// The summary with `parts` (some of `summaryParts`, in their order) appended.
+    func summary(with parts: [TailoredText]) -> Localized {
         guard !parts.isEmpty else { return summary }
         var zh = summary.zh, en = summary.en
         for p in parts {

@@ -26,6 +26,9 @@ struct CostBound {
     private let groupEffects: [PackageModel.Effect]
     private let itemGroups: [Range<Int>]
     private let retrofitGroups: Range<Int>
+    /// What each group's effects add to its indicator's points from the diagnosed answer: an indicator no item of
+    /// a package touched still has that answer, so the group's gain there is this figure, scored once here.
+    private let groupGainsFromDiagnosis: [Int]
     /// Each item's scenes at their highest level, each scene once: runs of `scenes` (`itemScenes`).
     private let scenes: [PackageModel.SceneChange]
     private let itemScenes: [Range<Int>]
@@ -44,7 +47,8 @@ struct CostBound {
 
     init(_ model: PackageModel, level: Int) {
         self.model = model
-        untouchedScores = model.indicators.indices.map { model.score($0, model.indicators[$0].base) }
+        let untouchedScores = model.indicators.indices.map { model.score($0, model.indicators[$0].base) }
+        self.untouchedScores = untouchedScores
         let reaching = model.rules.filter { $0.level >= level }
         let nested = model.rules.allSatisfy { a in
             model.rules.allSatisfy { b in a.level > b.level || (a.score <= b.score && a.scenes <= b.scenes && a.mandatory <= b.mandatory) }
@@ -53,15 +57,15 @@ struct CostBound {
         rules = nested && !own.isEmpty ? own : reaching
         let funding = model.funding?.indicator
         var groups: [(indicator: Int, effects: Range<Int>)] = [], groupEffects: [PackageModel.Effect] = []
-        func grouped(_ effects: some Sequence<PackageModel.EffectChange>) -> Range<Int> {
-            var byIndicator: [(indicator: Int, effects: [PackageModel.Effect])] = []
-            for (k, e) in effects where k != funding {
-                if let g = byIndicator.firstIndex(where: { $0.indicator == k }) { byIndicator[g].effects.append(e) } else { byIndicator.append((k, [e])) }
-            }
+        /// One group per indicator, in the order the indicators first appear; each group's effects in their order.
+        func grouped(_ effects: ArraySlice<PackageModel.EffectChange>) -> Range<Int> {
             let start = groups.count
-            for (k, list) in byIndicator {
-                groups.append((k, groupEffects.count..<groupEffects.count + list.count))
-                groupEffects += list
+            for j in effects.indices where effects[j].indicator != funding {
+                let k = effects[j].indicator
+                if effects[..<j].contains(where: { $0.indicator == k }) { continue }
+                let first = groupEffects.count
+                for n in j..<effects.endIndex where effects[n].indicator == k { groupEffects.append(effects[n].effect) }
+                groups.append((k, first..<groupEffects.count))
             }
             return start..<groups.count
         }
@@ -74,11 +78,16 @@ struct CostBound {
             return start..<scenes.count
         }
         itemGroups = model.items.map { grouped(model.effectChanges[$0.effects]) }
-        retrofitGroups = grouped(model.retrofitEffects)
+        retrofitGroups = grouped(model.retrofitEffects[...])
         itemScenes = model.items.map { highest(model.sceneChanges[$0.scenes]) }
         retrofitScenes = highest(model.retrofitScenes)
         self.groups = groups
         self.groupEffects = groupEffects
+        groupGainsFromDiagnosis = groups.map { group in
+            var state = model.indicators[group.indicator].base
+            for e in group.effects { PackageModel.apply(groupEffects[e], to: &state) }
+            return model.score(group.indicator, state) - untouchedScores[group.indicator]
+        }
         self.scenes = scenes
         costs = model.items.map { $0.cost.low + $0.cost.high }
         highCosts = model.items.map(\.cost.high)
@@ -175,6 +184,8 @@ struct CostBound {
         var scenes: [Int]
         var mandatory: [Int]
         var pairs: [(cost: Int, gain: Int)] = []
+        /// For `cover`: one place per item, written through a span (no append, no growth check).
+        var coverPairs: [(cost: Int, gain: Int)]
         /// The package whose point gains `baseScore`, `points` (for the items of `pointsItems`), the free points
         /// and the funding gain below were worked out for. The search asks the bound for the same package again
         /// along a branch that leaves items out, with fewer items remaining: the figures are reused.
@@ -198,6 +209,7 @@ struct CostBound {
             scenes = points
             mandatory = points
             pairs.reserveCapacity(model.items.count)
+            coverPairs = Array(repeating: (0, 0), count: model.items.count)
         }
     }
 
@@ -243,15 +255,15 @@ struct CostBound {
             let needPoints = pointsKnown && rule.score > points ? rule.score - points - freePoints : 0
             var need = 0
             if needPoints > 0 {
-                guard let c = cover(needPoints, remaining, scratch.points, &scratch.pairs, extra: scratch.fundingGain) else { continue }
+                guard let c = cover(needPoints, remaining, scratch.points, &scratch.coverPairs, extra: scratch.fundingGain) else { continue }
                 need = c
             }
             if needScenes > 0 {
-                guard let c = cover(needScenes, remaining, scratch.scenes, &scratch.pairs) else { continue }
+                guard let c = cover(needScenes, remaining, scratch.scenes, &scratch.coverPairs) else { continue }
                 need = max(need, c)
             }
             if needMandatory > 0 {
-                guard let c = cover(needMandatory, remaining, scratch.mandatory, &scratch.pairs) else { continue }
+                guard let c = cover(needMandatory, remaining, scratch.mandatory, &scratch.coverPairs) else { continue }
                 need = max(need, c)
             }
             least = min(least ?? need, need)
@@ -271,6 +283,11 @@ struct CostBound {
             var total = 0
             for g in run where monotone[groups[g].indicator] {
                 let k = groups[g].indicator
+                // Untouched, the indicator has its diagnosed answer, and `baseScore[k]` is its points.
+                guard states[k].touched else {
+                    total += groupGainsFromDiagnosis[g]
+                    continue
+                }
                 var state = states[k]
                 for e in groups[g].effects { PackageModel.apply(groupEffects[e], to: &state) }
                 total += model.score(k, state) - baseScore[k]
@@ -327,17 +344,22 @@ struct CostBound {
     /// The cheapest fractional cover of `need` by the items of `remaining` with their `gains` (by item; rounded
     /// down); nil when all of them together fall short. `extra`, when given, is the funding indicator's further
     /// gain, which rises with the cost spent (c ↦ at most its gain at c / 2): given for the points deficit only.
-    private func cover(_ need: Int, _ remaining: UInt64, _ gains: [Int], _ pairs: inout [(cost: Int, gain: Int)],
+    /// `buffer` has a place per item (`Scratch.coverPairs`).
+    private func cover(_ need: Int, _ remaining: UInt64, _ gains: [Int], _ buffer: inout [(cost: Int, gain: Int)],
                        extra: FundingGain? = nil) -> Int? {
         guard need > 0 else { return 0 }
-        pairs.removeAll(keepingCapacity: true)
+        var pairs = buffer.mutableSpan
         var m = remaining
-        var total = 0, allCost = 0
+        var total = 0, allCost = 0, count = 0
         while m != 0 {
             let i = m.trailingZeroBitCount
             m &= m &- 1
             allCost += costs[i]
-            if gains[i] > 0 { pairs.append((costs[i], gains[i])); total += gains[i] }
+            if gains[i] > 0 {
+                pairs[count] = (costs[i], gains[i])
+                count += 1
+                total += gains[i]
+            }
         }
         func funding(_ spent: Int) -> Int { extra?.gain(spent, model) ?? 0 }
         let most = funding(allCost / 2)
@@ -345,7 +367,7 @@ struct CostBound {
         // Items in order of least cost per gain, picked one at a time: the cover usually needs only the first few,
         // so this does less than sorting them all.
         var got = 0, cost = 0
-        var left = pairs.count
+        var left = count
         while left > 0 {
             var best = 0
             for j in 1..<left where pairs[j].cost * pairs[best].gain < pairs[best].cost * pairs[j].gain { best = j }
@@ -471,7 +493,7 @@ extension CostBound {
     }
 
     func leastCost(toGain need: Int, remaining: UInt64, scratch: inout Scratch) -> Int? {
-        cover(need, remaining, scratch.points, &scratch.pairs, extra: scratch.fundingGain)
+        cover(need, remaining, scratch.points, &scratch.coverPairs, extra: scratch.fundingGain)
     }
 
     /// What every item of `remaining` (and, when `retrofitFree`, the retrofit) adds together to the monotone

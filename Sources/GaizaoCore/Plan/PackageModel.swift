@@ -376,10 +376,22 @@ extension Planner {
         let available = decisions.map { $0.status != .excluded && $0.status != .satisfied }
         // A module whose requirements (through other modules) include a ruled-out one cannot be chosen.
         var blocked = [Bool](repeating: false, count: decisions.count)
+        // The walks through requirements below share one stack, and each walk has its own number: a module is
+        // seen in a walk when its entry of `seenIn` holds that walk's number (no set to build and free per walk).
+        var stack: [Int] = []
+        var seenIn = [Int](repeating: -1, count: decisions.count)
+        /// Whether `r` is seen for the first time in walk `walk` (and marks it seen).
+        func firstSeen(_ r: Int, in walk: Int) -> Bool {
+            guard seenIn[r] != walk else { return false }
+            seenIn[r] = walk
+            return true
+        }
         for i in decisions.indices where available[i] {
-            var stack = [i], seen: Set<Int> = [i]
+            stack.removeAll(keepingCapacity: true)
+            stack.append(i)
+            seenIn[i] = i
             while let j = stack.popLast() {
-                for r in tables.modules[j].requires where seen.insert(r).inserted {
+                for r in tables.modules[j].requires where firstSeen(r, in: i) {
                     if decisions[r].status == .excluded { blocked[i] = true }
                     if available[r] { stack.append(r) }
                 }
@@ -406,9 +418,13 @@ extension Planner {
         for n in 0..<moduleItems {
             let i = items[n].module!
             var closure = UInt64(1) << UInt64(n)
-            var stack = [i], seen: Set<Int> = [i]
+            // Walk numbers from `decisions.count` on: none of the walks above used them.
+            let walk = decisions.count + i
+            stack.removeAll(keepingCapacity: true)
+            stack.append(i)
+            seenIn[i] = walk
             while let j = stack.popLast() {
-                for r in tables.modules[j].requires where seen.insert(r).inserted {
+                for r in tables.modules[j].requires where firstSeen(r, in: walk) {
                     if let item = itemOfModule[r] { closure |= UInt64(1) << UInt64(item); stack.append(r) }
                 }
             }

@@ -3,8 +3,8 @@ extension Planner {
     /// The module's price from the cost model (an overlay's own `cost_model` entry first), with the price parts
     /// the enterprise's answers do not rule out; nil when the module has no entry or its driver is unanswered, so
     /// the size-band cost applies. The package searches read this price through each decision's cost.
-    func price(of moduleID: String, override: ModuleOverride?, answers: SlotAnswers) -> CostModel.Price? {
-        catalog.costModel.price(of: moduleID, override: override?.costModel) { answers[$0] }
+    func price(of moduleID: String, override: ModuleOverride?, answers: SlotAnswers) -> (oneOff: CostRange, upgradePercent: Int?)? {
+        catalog.costModel.oneOffPrice(of: moduleID, override: override?.costModel) { answers[$0] }
     }
 
     /// The selected modules' yearly fees (subscriptions, maintenance): not investment, shown apart.
@@ -12,7 +12,7 @@ extension Planner {
         var total = CostRange.zero
         for d in decisions where d.status.isSelected {
             let override = overlay?.modules[d.moduleID]
-            guard let fee = (override?.costModel ?? catalog.costModel.entry(d.moduleID))?.yearly else { continue }
+            guard let fee = override?.costModel?.yearly ?? catalog.costModel.yearlyFee(d.moduleID) else { continue }
             total.low += fee.low
             total.high += fee.high
         }

@@ -31,7 +31,11 @@ extension Planner {
 
     /// Whether two answers score alike: equal, or the same options in any order.
     private func same(_ a: AnswerValue?, _ b: AnswerValue?) -> Bool {
-        if case let .options(x)? = a, case let .options(y)? = b { return Set(x) == Set(y) }
+        if case let .options(x)? = a, case let .options(y)? = b {
+            // The same list is the same set (the usual case: a measure that adds nothing new); sets are built only
+            // for lists that differ.
+            return x == y || Set(x) == Set(y)
+        }
         return a == b
     }
 
@@ -100,7 +104,8 @@ extension Planner {
             Localized(zh: "为控制在预算内未纳入；达到目标\(target)需要此\(thing)",
                       en: "left out to stay within the budget; the target of \(targetEn) needs it")
         }
-        var itemOfModule: [Int: Int] = [:], itemOfMeasure: [Int: Int] = [:]
+        var itemOfModule = [Int?](repeating: nil, count: decisions.count)
+        var itemOfMeasure = [Int?](repeating: nil, count: measures.count)
         for (n, item) in model.items.enumerated() {
             if let m = item.module { itemOfModule[m] = n }
             if let k = item.measure { itemOfMeasure[k] = n }

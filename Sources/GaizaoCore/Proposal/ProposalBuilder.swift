@@ -53,7 +53,7 @@ public struct ProposalBuilder: Sendable {
             guard let index else { return nil }
             return Proposal.ModuleEntry(
                 id: industryModules[index].id, kind: industryModules[index].kind.rawValue, name: industryModules[index].name,
-                summary: industryModules[index].summary(for: answerOf), status: d.status, role: d.role, score: round4(d.score),
+                summary: tables.summary(of: index, in: industry, for: answerOf), status: d.status, role: d.role, score: round4(d.score),
                 reasons: d.reasons.map { r in
                     Proposal.ReasonEntry(kind: r.kind, rule: r.ruleID, effect: r.effect, weight: r.ruleID.flatMap { ruleWeight($0, module: index) },
                                          text: r.text, questions: r.questions)

@@ -28,6 +28,12 @@ final class ProposalTables: Sendable {
     let indicatorsByID: [String: Indicator]
     /// The scenes each module raises, by module index.
     let raises: [[RaisedScene]]
+    /// Each module's summary parts, and, for a module of at most `summaryPartsPrepared` parts, its summary for
+    /// every choice of them (bit j set: part j offered), so that a proposal finds it instead of joining and
+    /// checking the sentences again for each enterprise. Nil for a module of more parts.
+    let summaryParts: [[TailoredText]]
+    let summaries: [[Localized]?]
+    static let summaryPartsPrepared = 6
     let companyName: Int, creditCode: Int, town: Int, employees: Int, annualRevenue: Int
     let baselinePassRate: Int, baselineEnergy: Int, baselineCost: Int
 
@@ -57,6 +63,14 @@ final class ProposalTables: Sendable {
                 return RaisedScene(scene: r.scene, sceneName: index.map { scenes[$0].name } ?? .empty, sceneIndex: index, level: r.level)
             }
         }
+        summaryParts = industry.modules.map(\.summaryParts)
+        summaries = industry.modules.map { m in
+            let parts = m.summaryParts
+            guard parts.count <= Self.summaryPartsPrepared else { return nil }
+            return (0..<(1 << parts.count)).map { offered in
+                m.summary(with: parts.indices.filter { offered & (1 << $0) != 0 }.map { parts[$0] })
+            }
+        }
         companyName = slots.slot("company_name")
         creditCode = slots.slot("credit_code")
         town = slots.slot("town")
@@ -65,6 +79,14 @@ final class ProposalTables: Sendable {
         baselinePassRate = slots.slot("baseline_pass_rate")
         baselineEnergy = slots.slot("baseline_energy_per_revenue")
         baselineCost = slots.slot("baseline_cost_per_revenue")
+    }
+
+    /// `industry.modules[module].summary(for: lookup)`, found among the prepared summaries when there are.
+    func summary(of module: Int, in industry: Industry, for lookup: (String) -> AnswerValue?) -> Localized {
+        guard let byOffered = summaries[module] else { return industry.modules[module].summary(for: lookup) }
+        var offered = 0
+        for (j, part) in summaryParts[module].enumerated() where part.isOffered(lookup) { offered |= 1 << j }
+        return byOffered[offered]
     }
 
     static func evidenceName(_ i: Indicator) -> Localized {
