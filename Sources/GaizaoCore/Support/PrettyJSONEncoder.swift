@@ -94,6 +94,22 @@ private final class JSONSink {
     }
 
     private static func member(key: String?, first: Bool, depth: Int, into out: inout [UInt8]) {
+        if let key {
+            let keyBytes = key.utf8.span
+            if isPlain(keyBytes) {
+                out.append(addingCapacity: (first ? 0 : 1) + 1 + 2 * depth + keyBytes.count + 4) { line in
+                    if !first { line.append(UInt8(ascii: ",")) }
+                    line.append(UInt8(ascii: "\n"))
+                    line.append(repeating: UInt8(ascii: " "), count: 2 * depth)
+                    line.append(UInt8(ascii: "\""))
+                    for k in keyBytes.indices { line.append(keyBytes[k]) }
+                    line.append(UInt8(ascii: "\""))
+                    line.append(UInt8(ascii: ":"))
+                    line.append(UInt8(ascii: " "))
+                }
+                return
+            }
+        }
         if !first { out.append(UInt8(ascii: ",")) }
         newline(depth, into: &out)
         if let key {
