@@ -101,6 +101,9 @@ struct TemplateRun {
     var work = 0
     /// Set once a limit of `TemplateLimits` is reached; from then on nothing more is rendered.
     var limitReached = false
+    /// The `NamePath.bit` of `.`, the current context (a stored value: a static one is checked for its
+    /// initialisation at every use).
+    private let currentContextBit = NamePath.bit(".")
 
     init(program: TemplateProgram, root: TemplateValue) {
         self.program = program
@@ -147,25 +150,50 @@ struct TemplateRun {
         // not one: the next line is not indented.
         var local = false
         let start = out.count
+        func startsLine(_ out: [UInt8]) -> Bool {
+            local && out.last == UInt8(ascii: "\n") && !(out.count - start >= 2 && out[out.count - 2] == UInt8(ascii: "\r"))
+        }
         var k = range.lowerBound
         while k < range.upperBound {
+            let operation = program.operations[k]
+            if operation.kind == .text {
+                // The lines of a text operation, each as the template's text node it was parsed as: a node ends at
+                // a line end, and no "\n" byte is inside one.
+                guard countsWork(out) else { return }
+                var line = operation.bytes.lowerBound
+                while line < operation.bytes.upperBound {
+                    let end = (program.pool[line..<operation.bytes.upperBound].firstIndex(of: UInt8(ascii: "\n")) ?? operation.bytes.upperBound - 1) + 1
+                    if startsLine(out) { out.append(contentsOf: indentation) }
+                    out.append(contentsOf: program.pool[line..<end])
+                    local = true
+                    line = end
+                }
+                k += 1
+                continue
+            }
             let before = out.count
-            let lineStart = local && out.last == UInt8(ascii: "\n")
-                && !(before - start >= 2 && out[before - 2] == UInt8(ascii: "\r"))
+            let lineStart = startsLine(out)
             render(operation: k, &context, into: &out)
-            k = program.operations[k].next(after: k)
+            k = operation.next(after: k)
             guard out.count > before else { continue }
             if lineStart { out.insert(contentsOf: indentation, at: before) }
             local = true
         }
     }
 
-    mutating func render(operation index: Int, _ context: inout Context, into out: inout [UInt8]) {
+    /// Counts one more operation rendered; false (and `limitReached` set) once a limit of `TemplateLimits` is
+    /// reached.
+    private mutating func countsWork(_ out: [UInt8]) -> Bool {
         work += 1
         if limitReached || work > TemplateLimits.maxInstructions || out.count > TemplateLimits.maxOutputBytes {
             limitReached = true
-            return
+            return false
         }
+        return true
+    }
+
+    mutating func render(operation index: Int, _ context: inout Context, into out: inout [UInt8]) {
+        guard countsWork(out) else { return }
         let operation = program.operations[index]
         switch operation.kind {
         case .text:
@@ -230,7 +258,8 @@ struct TemplateRun {
         guard !path.isEmpty else { return nil }
         let first = names[path.lowerBound], firstBit = bits[path.lowerBound]
         var value: TemplateValue
-        if first == "." {
+        // The bit first: most names are not `.`, and their bit says so without a string comparison.
+        if firstBit == currentContextBit, first == "." {
             guard let top = stack.last else { return nil }
             value = top
         } else {
