@@ -271,7 +271,7 @@ struct TemplateRun {
                 if stackNames[k] & firstBit != 0 {
                     switch stack[k] {
                     case let .object(object): found = object.field(first, bit: firstBit)
-                    case let .table(table): found = table.texts[first].map(TemplateValue.string)
+                    case let .table(table): found = table.value(first, hash: program.hashes[path.lowerBound])
                     case .string, .bool, .list: break
                     }
                 }
@@ -282,18 +282,19 @@ struct TemplateRun {
         }
         var i = path.lowerBound + 1
         while i < path.upperBound {
-            guard let next = Self.child(of: value, names[i], bit: bits[i]) else { return nil }
+            guard let next = Self.child(of: value, names[i], bit: bits[i], hash: program.hashes[i]) else { return nil }
             value = next
             i += 1
         }
         return value
     }
 
-    /// The field `name` of `value`, if it is an object or a table that has one.
-    private static func child(of value: TemplateValue, _ name: String, bit: UInt64) -> TemplateValue? {
+    /// The field `name` of `value`, if it is an object or a table that has one (`bit`, `hash`: the name's
+    /// `NamePath.bit` and `NamePath.hash`).
+    private static func child(of value: TemplateValue, _ name: String, bit: UInt64, hash: Int) -> TemplateValue? {
         switch value {
         case let .object(object): return object.field(name, bit: bit)
-        case let .table(table): return table.texts[name].map(TemplateValue.string)
+        case let .table(table): return table.value(name, hash: hash)
         case .string, .bool, .list: return nil
         }
     }

@@ -28,6 +28,8 @@ struct TemplateProgram: Sendable {
     private(set) var names: [String] = []
     /// `NamePath.bit` of each name of `names`.
     private(set) var bits: [UInt64] = []
+    /// `NamePath.hash` of each name of `names`.
+    private(set) var hashes: [Int] = []
     /// Each template's operations, by name.
     private(set) var entries: [String: Range<Int>] = [:]
 
@@ -82,6 +84,7 @@ struct TemplateProgram: Sendable {
         let start = names.count
         names += path.names
         bits += path.bits
+        hashes += path.hashes
         return start..<names.count
     }
 }
