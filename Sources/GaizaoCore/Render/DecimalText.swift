@@ -12,9 +12,8 @@ enum DecimalText {
     }
 
     /// The text of `units` / 10^`digits` (`digits` 0…6), trailing decimal zeros dropped: `-0.5`, `12`. The
-    /// characters are written right to left into a fixed buffer on the stack and made a string in one step (a
-    /// figure fits in a small string, so nothing is allocated); building it from `String(Int)` and short appends
-    /// cost about three times as many instructions.
+    /// characters are written right to left into a fixed buffer on the stack and made a string in one step: a
+    /// figure fits in a small string, so nothing is allocated.
     static func string(units: Int64, digits: Int) -> String {
         var rest = units.magnitude
         var decimals = digits
