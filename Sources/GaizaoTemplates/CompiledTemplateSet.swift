@@ -252,9 +252,9 @@ struct TemplateRun {
     }
 
     /// The first name is searched from the innermost context outwards; the rest descend from what it found.
-    /// `path`: the name's parts in the program's `names` and `bits`.
+    /// `path`: the name's parts in the program's `names`, `bits` and `hashes`.
     private func lookup(_ path: Range<Int>) -> TemplateValue? {
-        let names = program.names, bits = program.bits
+        let names = program.names, bits = program.bits, hashes = program.hashes
         guard !path.isEmpty else { return nil }
         let first = names[path.lowerBound], firstBit = bits[path.lowerBound]
         var value: TemplateValue
@@ -263,30 +263,37 @@ struct TemplateRun {
             guard let top = stack.last else { return nil }
             value = top
         } else {
-            // Each context is switched on where it lies, as `child(of:)` would read it: passing it to `child(of:)`
-            // copied every context searched (measured: more instructions and slower).
-            var found: TemplateValue?
-            var k = stack.count - 1
-            while found == nil, k >= 0 {
-                if stackNames[k] & firstBit != 0 {
-                    switch stack[k] {
-                    case let .object(object): found = object.field(first, bit: firstBit)
-                    case let .table(table): found = table.value(first, hash: program.hashes[path.lowerBound])
-                    case .string, .bool, .list: break
-                    }
-                }
-                k -= 1
-            }
-            guard let found else { return nil }
+            guard let found = context(holding: first, bit: firstBit, hash: hashes[path.lowerBound]) else { return nil }
             value = found
         }
         var i = path.lowerBound + 1
         while i < path.upperBound {
-            guard let next = Self.child(of: value, names[i], bit: bits[i], hash: program.hashes[i]) else { return nil }
+            guard let next = Self.child(of: value, names[i], bit: bits[i], hash: hashes[i]) else { return nil }
             value = next
             i += 1
         }
         return value
+    }
+
+    /// The value of `name` in the innermost context that has it (`bit`, `hash`: the name's `NamePath.bit` and
+    /// `NamePath.hash`). Each context is switched on where it lies, and the value is returned from inside the
+    /// switch: passing the context to `child(of:)`, or keeping what was found in a variable until the loop
+    /// ends, copied the context (retained its fields) at every lookup.
+    private func context(holding name: String, bit: UInt64, hash: Int) -> TemplateValue? {
+        var k = stack.count - 1
+        while k >= 0 {
+            if stackNames[k] & bit != 0 {
+                switch stack[k] {
+                case let .object(object):
+                    if let value = object.field(name, bit: bit) { return value }
+                case let .table(table):
+                    if let value = table.value(name, hash: hash) { return value }
+                case .string, .bool, .list: break
+                }
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// The field `name` of `value`, if it is an object or a table that has one (`bit`, `hash`: the name's
