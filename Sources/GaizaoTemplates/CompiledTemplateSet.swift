@@ -101,6 +101,9 @@ struct TemplateRun {
     var work = 0
     /// Set once a limit of `TemplateLimits` is reached; from then on nothing more is rendered.
     var limitReached = false
+    /// The `NamePath.bit` of `.`, the current context (a stored value: a static one is checked for its
+    /// initialisation at every use).
+    private let currentContextBit = NamePath.bit(".")
 
     init(program: TemplateProgram, root: TemplateValue) {
         self.program = program
@@ -147,25 +150,50 @@ struct TemplateRun {
         // not one: the next line is not indented.
         var local = false
         let start = out.count
+        func startsLine(_ out: [UInt8]) -> Bool {
+            local && out.last == UInt8(ascii: "\n") && !(out.count - start >= 2 && out[out.count - 2] == UInt8(ascii: "\r"))
+        }
         var k = range.lowerBound
         while k < range.upperBound {
+            let operation = program.operations[k]
+            if operation.kind == .text {
+                // The lines of a text operation, each as the template's text node it was parsed as: a node ends at
+                // a line end, and no "\n" byte is inside one.
+                guard countsWork(out) else { return }
+                var line = operation.bytes.lowerBound
+                while line < operation.bytes.upperBound {
+                    let end = (program.pool[line..<operation.bytes.upperBound].firstIndex(of: UInt8(ascii: "\n")) ?? operation.bytes.upperBound - 1) + 1
+                    if startsLine(out) { out.append(contentsOf: indentation) }
+                    out.append(contentsOf: program.pool[line..<end])
+                    local = true
+                    line = end
+                }
+                k += 1
+                continue
+            }
             let before = out.count
-            let lineStart = local && out.last == UInt8(ascii: "\n")
-                && !(before - start >= 2 && out[before - 2] == UInt8(ascii: "\r"))
+            let lineStart = startsLine(out)
             render(operation: k, &context, into: &out)
-            k = program.operations[k].next(after: k)
+            k = operation.next(after: k)
             guard out.count > before else { continue }
             if lineStart { out.insert(contentsOf: indentation, at: before) }
             local = true
         }
     }
 
-    mutating func render(operation index: Int, _ context: inout Context, into out: inout [UInt8]) {
+    /// Counts one more operation rendered; false (and `limitReached` set) once a limit of `TemplateLimits` is
+    /// reached.
+    private mutating func countsWork(_ out: [UInt8]) -> Bool {
         work += 1
         if limitReached || work > TemplateLimits.maxInstructions || out.count > TemplateLimits.maxOutputBytes {
             limitReached = true
-            return
+            return false
         }
+        return true
+    }
+
+    mutating func render(operation index: Int, _ context: inout Context, into out: inout [UInt8]) {
+        guard countsWork(out) else { return }
         let operation = program.operations[index]
         switch operation.kind {
         case .text:
@@ -224,47 +252,56 @@ struct TemplateRun {
     }
 
     /// The first name is searched from the innermost context outwards; the rest descend from what it found.
-    /// `path`: the name's parts in the program's `names` and `bits`.
+    /// `path`: the name's parts in the program's `names`, `bits` and `hashes`.
     private func lookup(_ path: Range<Int>) -> TemplateValue? {
-        let names = program.names, bits = program.bits
+        let names = program.names, bits = program.bits, hashes = program.hashes
         guard !path.isEmpty else { return nil }
         let first = names[path.lowerBound], firstBit = bits[path.lowerBound]
         var value: TemplateValue
-        if first == "." {
+        // The bit first: most names are not `.`, and their bit says so without a string comparison.
+        if firstBit == currentContextBit, first == "." {
             guard let top = stack.last else { return nil }
             value = top
         } else {
-            // Each context is switched on where it lies, as `child(of:)` would read it: passing it to `child(of:)`
-            // copied every context searched (measured: more instructions and slower).
-            var found: TemplateValue?
-            var k = stack.count - 1
-            while found == nil, k >= 0 {
-                if stackNames[k] & firstBit != 0 {
-                    switch stack[k] {
-                    case let .object(object): found = object.field(first, bit: firstBit)
-                    case let .table(table): found = table.texts[first].map(TemplateValue.string)
-                    case .string, .bool, .list: break
-                    }
-                }
-                k -= 1
-            }
-            guard let found else { return nil }
+            guard let found = context(holding: first, bit: firstBit, hash: hashes[path.lowerBound]) else { return nil }
             value = found
         }
         var i = path.lowerBound + 1
         while i < path.upperBound {
-            guard let next = Self.child(of: value, names[i], bit: bits[i]) else { return nil }
+            guard let next = Self.child(of: value, names[i], bit: bits[i], hash: hashes[i]) else { return nil }
             value = next
             i += 1
         }
         return value
     }
 
-    /// The field `name` of `value`, if it is an object or a table that has one.
-    private static func child(of value: TemplateValue, _ name: String, bit: UInt64) -> TemplateValue? {
+    /// The value of `name` in the innermost context that has it (`bit`, `hash`: the name's `NamePath.bit` and
+    /// `NamePath.hash`). Each context is switched on where it lies, and the value is returned from inside the
+    /// switch: passing the context to `child(of:)`, or keeping what was found in a variable until the loop
+    /// ends, copied the context (retained its fields) at every lookup.
+    private func context(holding name: String, bit: UInt64, hash: Int) -> TemplateValue? {
+        var k = stack.count - 1
+        while k >= 0 {
+            if stackNames[k] & bit != 0 {
+                switch stack[k] {
+                case let .object(object):
+                    if let value = object.field(name, bit: bit) { return value }
+                case let .table(table):
+                    if let value = table.value(name, hash: hash) { return value }
+                case .string, .bool, .list: break
+                }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The field `name` of `value`, if it is an object or a table that has one (`bit`, `hash`: the name's
+    /// `NamePath.bit` and `NamePath.hash`).
+    private static func child(of value: TemplateValue, _ name: String, bit: UInt64, hash: Int) -> TemplateValue? {
         switch value {
         case let .object(object): return object.field(name, bit: bit)
-        case let .table(table): return table.texts[name].map(TemplateValue.string)
+        case let .table(table): return table.value(name, hash: hash)
         case .string, .bool, .list: return nil
         }
     }

@@ -10,7 +10,8 @@ struct TemplateProgram: Sendable {
         var kind: Kind
         /// `variable`: HTML-escaped. `section`: inverted. `contentType`: TEXT (no escaping).
         var flag = false
-        /// `text`: its bytes in `pool`. `partial`: the indentation of a standalone tag in `pool` (empty: none).
+        /// `text`: its bytes in `pool` (the texts of one or more lines). `partial`: the indentation of a standalone
+        /// tag in `pool` (empty: none).
         var bytes: Range<Int> = 0..<0
         /// `variable`, `section`: the parts of the dotted name in `names` and `bits`.
         var names: Range<Int> = 0..<0
@@ -27,6 +28,8 @@ struct TemplateProgram: Sendable {
     private(set) var names: [String] = []
     /// `NamePath.bit` of each name of `names`.
     private(set) var bits: [UInt64] = []
+    /// `NamePath.hash` of each name of `names`.
+    private(set) var hashes: [Int] = []
     /// Each template's operations, by name.
     private(set) var entries: [String: Range<Int>] = [:]
 
@@ -44,10 +47,17 @@ struct TemplateProgram: Sendable {
     }
 
     private mutating func lay(_ nodes: [CompiledTemplate.Node], partials: inout [(operation: Int, name: String)]) {
-        for node in nodes {
+        for (k, node) in nodes.enumerated() {
             switch node {
             case let .text(bytes):
-                operations.append(Operation(kind: .text, bytes: add(bytes)))
+                // Texts that follow one another (the lines of a block of plain text) become one operation: their
+                // bytes are laid out one after the other in `pool`. An indented partial's render splits such an
+                // operation at its line ends again (`TemplateRun.render(_:_:into:)`).
+                if k > 0, case .text = nodes[k - 1] {
+                    operations[operations.count - 1].bytes = operations[operations.count - 1].bytes.lowerBound..<add(bytes).upperBound
+                } else {
+                    operations.append(Operation(kind: .text, bytes: add(bytes)))
+                }
             case let .variable(path, escaped):
                 operations.append(Operation(kind: .variable, flag: escaped, names: add(path)))
             case let .section(path, inverted, body):
@@ -74,6 +84,7 @@ struct TemplateProgram: Sendable {
         let start = names.count
         names += path.names
         bits += path.bits
+        hashes += path.hashes
         return start..<names.count
     }
 }

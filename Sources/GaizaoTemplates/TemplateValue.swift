@@ -82,10 +82,21 @@ extension TemplateObject {
 struct NamePath: Sendable {
     let names: [String]
     let bits: [UInt64]
+    /// `hash` of each name, for finding it in a `StringTable`.
+    let hashes: [Int]
 
     init(_ names: [String]) {
         self.names = names
         bits = names.map(Self.bit)
+        hashes = names.map(Self.hash)
+    }
+
+    /// A hash of a name's bytes (FNV-1a, its halves mixed): worked out once per tag name when the template is
+    /// compiled, and once per key when a `StringTable` is made.
+    static func hash(_ name: String) -> Int {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in name.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
     /// One of 64 bits for a name, from its length and first byte: cheap to work out, and spread enough that most
@@ -108,7 +119,42 @@ struct NamePath: Sendable {
 public final class StringTable: Sendable, Equatable {
     public let texts: [String: String]
 
-    public init(_ texts: [String: String]) { self.texts = texts }
+    /// The texts again, for the renderer: found by the `NamePath.hash` a tag's name got when its template was
+    /// compiled (hashing the name into `texts` at every `{{t.key}}` was most of such a lookup). Open addressing
+    /// over a power-of-two table at most half full: `slots` holds positions in `keys` and `values` (-1: empty).
+    private let keys: [String]
+    private let values: [TemplateValue]
+    private let slots: [Int32]
+
+    public init(_ texts: [String: String]) {
+        self.texts = texts
+        var size = 16
+        while size < texts.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: -1, count: size)
+        var keys: [String] = [], values: [TemplateValue] = []
+        for (key, text) in texts {
+            var i = NamePath.hash(key) & (size - 1)
+            while slots[i] >= 0 { i = (i + 1) & (size - 1) }
+            slots[i] = Int32(keys.count)
+            keys.append(key)
+            values.append(.string(text))
+        }
+        self.keys = keys
+        self.values = values
+        self.slots = slots
+    }
+
+    /// The text of `key`, whose `NamePath.hash` is `hash`, as a value; nil when the table has no such key.
+    func value(_ key: String, hash: Int) -> TemplateValue? {
+        let mask = slots.count - 1
+        var i = hash & mask
+        while true {
+            let position = Int(slots[i])
+            guard position >= 0 else { return nil }
+            if keys[position] == key { return values[position] }
+            i = (i + 1) & mask
+        }
+    }
 
     public static func == (lhs: StringTable, rhs: StringTable) -> Bool { lhs === rhs }
 }

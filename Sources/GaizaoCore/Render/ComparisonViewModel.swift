@@ -63,7 +63,7 @@ struct ComparisonViewModelBuilder {
     func build() -> ViewNode {
         let sections = sectionHeaders()
         let name = comparison.sameEnterprise ? comparison.enterprise : comparison.enterpriseNames.joined(separator: " / ")
-        let root: ViewNode = [
+        var root: ViewNode = [
             "t": .from(RenderStrings.value(lang)),
             "lang": .from(strings["htmlLang"]),
             "title": .from(strings.format(beforeAfter ? "cmpBeforeAfterTitleFmt" : "cmpTitleFmt", ["name": safe(name)])),
@@ -313,6 +313,7 @@ struct ComparisonViewModelBuilder {
             row("cmpPerPoint", perPoint),
         ]
         let figures = table.map { row -> ViewNode in
+            var row = row
             row["isSetting"] = false
             return row
         }

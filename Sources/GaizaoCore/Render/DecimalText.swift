@@ -11,9 +11,9 @@ enum DecimalText {
         return string(units: Int64((value * scales[digits]).rounded()), digits: digits)
     }
 
-    /// The text of `units` / 10^`digits` (`digits` 0…6), trailing decimal zeros dropped: `-0.5`, `12`. Built from
-    /// `String(Int)` and short appends: a figure fits in a small string (15 bytes), so nothing is allocated, where a
-    /// byte buffer would be.
+    /// The text of `units` / 10^`digits` (`digits` 0…6), trailing decimal zeros dropped: `-0.5`, `12`. The
+    /// characters are written right to left into a fixed buffer on the stack and made a string in one step: a
+    /// figure fits in a small string, so nothing is allocated.
     static func string(units: Int64, digits: Int) -> String {
         var rest = units.magnitude
         var decimals = digits
@@ -21,16 +21,27 @@ enum DecimalText {
             rest /= 10
             decimals -= 1
         }
-        var divisor: UInt64 = 1
-        for _ in 0..<decimals { divisor *= 10 }
-        var text = units < 0 ? "-" : ""
-        text += String(rest / divisor)
-        if decimals > 0 {
-            let fraction = String(rest % divisor)
-            text += "."
-            for _ in fraction.utf8.count..<decimals { text += "0" }
-            text += fraction
+        // At most 20 digits, a point, a minus sign and the zeros before a fraction's digits (decimals ≤ 6).
+        var text = InlineArray<32, UInt8>(repeating: 0)
+        var start = text.count
+        var written = 0
+        // Every digit of the integer part, at least one, and `decimals` digits after the point.
+        while rest > 0 || written <= decimals {
+            if written == decimals && decimals > 0 {
+                start -= 1
+                text[start] = UInt8(ascii: ".")
+            }
+            start -= 1
+            text[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+            written += 1
         }
-        return text
+        if units < 0 {
+            start -= 1
+            text[start] = UInt8(ascii: "-")
+        }
+        let bytes = text.span.extracting(start..<text.count)
+        // ASCII digits, a point and a minus sign are valid UTF-8.
+        return String(copying: try! UTF8Span(validating: bytes))
     }
 }

@@ -31,10 +31,10 @@ extension TemplateValue {
     static func decimal(_ value: Double, digits: Int) -> TemplateValue { .string(DecimalText.format(value, digits: digits)) }
 }
 
-/// One object of the view model under construction, written as a dictionary literal of values. A reference,
-/// so that a field can be added to a node already declared with `let` (`root["charts"] = …`) before the node
-/// is turned into a value; the value it becomes is a copy, unaffected by later changes to the node.
-final class ViewNode: TemplateValueConvertible, ExpressibleByDictionaryLiteral {
+/// One object of the view model under construction, written as a dictionary literal of values; a field can be
+/// added or replaced (`root["charts"] = …`) before the node is turned into a value. A value, not a reference: a
+/// view model has hundreds of nodes, and each would otherwise be one more allocation to make and free.
+struct ViewNode: TemplateValueConvertible, ExpressibleByDictionaryLiteral {
     private(set) var object: TemplateObject
 
     init(dictionaryLiteral elements: (String, TemplateValue)...) {

@@ -1,18 +1,15 @@
 /// The sections a 数字化改造实施方案 needs beyond the package: targets (scenes and outcome KPIs), acceptance
 /// criteria per module, project organisation and training, network and data security, and the risk matrix.
 extension ViewModelBuilder {
-    /// The printed page margins' texts (root key `print`), CSS-escaped: every character a hex escape, so the
-    /// template's HTML escaping cannot touch them and no name can end the CSS string.
+    /// The printed page margins' texts (root key `print`), CSS-escaped (`RenderFormat.cssString`); the fixed
+    /// ones are escaped once per language.
     func printPages() -> ViewNode {
-        func css(_ text: String) -> String {
-            text.unicodeScalars.map { "\\" + String($0.value, radix: 16) + " " }.joined()
-        }
-        return [
-            "header": .from(css(strings.format("titleFmt", ["name": proposal.enterprise.name]))),
-            "subtitle": .from(css(strings["docSubtitle"])),
-            "pageBefore": .from(css(strings["pageBefore"])),
-            "pageMiddle": .from(css(strings["pageMiddle"])),
-            "pageAfter": .from(css(strings["pageAfter"])),
+        [
+            "header": .from(RenderFormat.cssString(strings.format("titleFmt", ["name": proposal.enterprise.name]))),
+            "subtitle": format.printTexts.subtitle,
+            "pageBefore": format.printTexts.pageBefore,
+            "pageMiddle": format.printTexts.pageMiddle,
+            "pageAfter": format.printTexts.pageAfter,
         ]
     }
 

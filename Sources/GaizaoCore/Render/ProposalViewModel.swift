@@ -99,7 +99,7 @@ final class ViewModelBuilder {
 
     func build() -> ViewNode {
         let sections = sectionHeaders()
-        let root: ViewNode = [
+        var root: ViewNode = [
             "t": .from(RenderStrings.value(lang)),
             "lang": .from(strings["htmlLang"]),
             "title": .from(strings.format("titleFmt", ["name": safe(proposal.enterprise.name)])),
@@ -198,7 +198,7 @@ final class ViewModelBuilder {
         let headlineKey = isEmptyPackage ? "headlineEmpty" : (a.level > d.level ? "headlineUp" : "headlineSame") + (samePoints ? "Flat" : "")
         let plain = plainNote()
         let reasons = strongestReasons()
-        let node: ViewNode = [
+        var node: ViewNode = [
             "levelNow": .from(format.level(d.level)),
             "levelAfter": .from(format.level(a.level)),
             "levelRaised": .from(a.level > d.level),

@@ -8,6 +8,9 @@ struct RenderFormat: Sendable {
     private let levels: [String]
     private let sceneLevels: [String]
 
+    /// The fixed texts of the printed page margins, CSS-escaped (`cssString`).
+    let printTexts: (subtitle: MustacheValue, pageBefore: MustacheValue, pageMiddle: MustacheValue, pageAfter: MustacheValue)
+
     /// The formatter of each language, made once (its level names are formatted when it is made).
     static func of(_ lang: Lang) -> RenderFormat { lang == .zh ? zh : en }
     private static let zh = RenderFormat(.zh)
@@ -20,6 +23,21 @@ struct RenderFormat: Sendable {
         levels = (0...4).map { strings["level\($0)"] }
         // MIIT rates scenes 1–4; a scene not yet at level 1 is said so, never "0级".
         sceneLevels = [strings["sceneLevelZero"]] + (1...4).map { strings.format("sceneLevelFmt", ["n": String($0)]) }
+        printTexts = (.string(Self.cssString(strings["docSubtitle"])), .string(Self.cssString(strings["pageBefore"])),
+                      .string(Self.cssString(strings["pageMiddle"])), .string(Self.cssString(strings["pageAfter"])))
+    }
+
+    /// `text` for a CSS string, every character a hex escape (`\5f20 `): the template's HTML escaping cannot
+    /// touch it, and no name can end the CSS string.
+    static func cssString(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count * 3)
+        for scalar in text.unicodeScalars {
+            out += "\\"
+            out += String(scalar.value, radix: 16)
+            out += " "
+        }
+        return out
     }
 
     /// `二级` / `Level 2`; `未达一级` below level 1.
