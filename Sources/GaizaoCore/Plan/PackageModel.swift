@@ -130,7 +130,7 @@ struct PackageModel: Sendable {
 
     /// `shortfall` of a package already projected: its `points` and `scenes`.
     func shortfall(points: Int, scenes: [Int], level: Int) -> Int {
-        if evaluateLevel(points, scenes) >= level { return 0 }
+        if reaches(level, points: points, scenes: scenes) { return 0 }
         guard let rule = rules.first(where: { $0.level == level }) else { return Int.max / 4 }
         let (atLevel, mandatoryAtLevel) = count(scenes, atLeast: level)
         return max(0, rule.score - points) + 5_000 * (max(0, rule.scenes - atLevel) + max(0, rule.mandatory - mandatoryAtLevel))
@@ -268,6 +268,12 @@ struct PackageModel: Sendable {
 
     /// The level `points` and `scenes` reach.
     func level(points: Int, scenes: [Int]) -> Int { evaluateLevel(points, scenes) }
+
+    /// Whether a package with `points` and `scenes` reaches `level` (`level(points:scenes:) >= level`): only the
+    /// rules of that level or higher are checked, points before scenes.
+    func reaches(_ level: Int, points: Int, scenes: [Int]) -> Bool {
+        rules.contains { $0.level >= level && met($0, points, scenes) }
+    }
 
     static func apply(_ effect: Effect, to state: inout State) {
         state.touched = true

@@ -183,7 +183,7 @@ struct PackageSearch {
             // This package and every one below it cost at least `here`: nothing here can beat a strictly better bar.
             if let b = bar, b < here { return }
             let points = projected ?? model.project(mask, scenes: &path.scenes, states: &path.states)
-            if model.level(points: points, scenes: path.scenes) >= level {
+            if model.reaches(level, points: points, scenes: path.scenes) {
                 if best == nil || here < best!.key { best = (mask, here) }
                 return
             }
