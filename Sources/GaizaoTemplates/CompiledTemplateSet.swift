@@ -241,7 +241,7 @@ struct TemplateRun {
     private func write(_ value: TemplateValue, escaped: Bool, into out: inout [UInt8]) {
         switch value {
         case let .string(text):
-            if escaped { HTMLEscape.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
+            if escaped { HTMLEscape.append(text, to: &out) } else { HTMLEscape.appendPlain(text.utf8.span, to: &out) }
         case let .bool(flag):
             out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .list, .object, .table:

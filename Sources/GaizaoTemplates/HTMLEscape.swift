@@ -9,11 +9,11 @@ public enum HTMLEscape {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `text` escaped; text without a special character (most of it) is appended in one piece.
+    /// Appends `text` escaped; text without a special character (most of it) is copied in one step.
     static func append(_ text: String, to out: inout [UInt8]) {
-        let utf8 = text.utf8
-        guard hasSpecial(utf8.span) else { return out.append(contentsOf: utf8) }
-        for byte in utf8 {
+        let span = text.utf8.span
+        guard hasSpecial(span) else { return appendPlain(span, to: &out) }
+        for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
             case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
@@ -22,6 +22,14 @@ public enum HTMLEscape {
             case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
             default: out.append(byte)
             }
+        }
+    }
+
+    /// Appends `bytes` as they are, copied into the array's spare capacity in one step: for the short texts of a
+    /// view model a plain loop costs less than `append(contentsOf: text.utf8)`, as in the JSON writer.
+    static func appendPlain(_ bytes: Span<UInt8>, to out: inout [UInt8]) {
+        out.append(addingCapacity: bytes.count) { spare in
+            for k in bytes.indices { spare.append(bytes[k]) }
         }
     }
 
