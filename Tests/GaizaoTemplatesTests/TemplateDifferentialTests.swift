@@ -7,7 +7,8 @@ import Testing
 /// only the shipped templates: contractors bring their own. The generator stays inside the subset gaizao
 /// supports (variables, triple and `&` unescaped variables, dotted names, `.`, sections, inverted sections,
 /// comments, static partials standalone or inline, set delimiters, the CONTENT_TYPE pragma) and mixes in the
-/// whitespace that decides standalone lines: indentation, tabs, CRLF, a last line without a newline.
+/// whitespace that decides standalone lines: indentation, tabs, CRLF, a lone CR (not a line end), a last line
+/// without a newline.
 @Suite struct TemplateDifferentialTests {
     /// Names that hold strings or booleans (printed by variables) and names that hold objects, lists or
     /// booleans (opened by sections); `l` is always a list of strings, printed with `{{.}}`. Variables never
@@ -26,7 +27,7 @@ import Testing
         mutating func text() -> String {
             // Characters of several scalars too (a letter and its combining accent, an emoji ZWJ sequence): the
             // parser copies text between tags by the characters' UTF-8 offsets.
-            pick(["x", "  ", "\t", "\n", "\r\n", "<&>", "\"'", "中文", " - ", "a b", "|", "}", "", "e\u{301}", "👩\u{200D}💻"])
+            pick(["x", "  ", "\t", "\n", "\r\n", "\r", "a\rb", "<&>", "\"'", "中文", " - ", "a b", "|", "}", "", "e\u{301}", "👩\u{200D}💻"])
         }
 
         mutating func tag(_ body: String) -> String { delimiters.0 + body + delimiters.1 }
@@ -45,7 +46,7 @@ import Testing
             var out = ""
             for _ in 0..<Int.random(in: 1...6, using: &rng) {
                 // Standalone tags need their own line: start one now and then.
-                if chance(30) { out += pick(["\n", "\n  ", "\n\t", "\r\n"]) }
+                if chance(30) { out += pick(["\n", "\n  ", "\n\t", "\r\n", "\r"]) }
                 switch Int.random(in: 0..<12, using: &rng) {
                 case 0, 1: out += text()
                 case 2, 3: out += tag(variablePath())
