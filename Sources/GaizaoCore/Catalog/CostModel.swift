@@ -200,8 +200,7 @@ public struct CostModel: Sendable {
             price = Price(oneOff: entry.base, yearly: entry.yearly, upgradePercent: entry.upgradePercent, derivation: .fixed)
         }
         for part in entry.parts {
-            let truth = ConditionEvaluator.evaluate(part.when, answer)
-            guard truth != .no else { continue }
+            guard let truth = Self.pricedIn(part, answer) else { continue }
             price.oneOff.low += part.base.low
             price.oneOff.high += part.base.high
             price.parts.append(PricedPart(name: part.name, cost: part.base, unanswered: truth == .unknown))
@@ -231,11 +230,18 @@ public struct CostModel: Sendable {
             guard let d = driver(driverID), let n = Self.driverAnswer(d, answer) else { return nil }
             oneOff = Self.scaledCost(entry, units: Self.units(entry, d, n).units)
         }
-        for part in entry.parts where ConditionEvaluator.evaluate(part.when, answer) != .no {
+        for part in entry.parts where Self.pricedIn(part, answer) != nil {
             oneOff.low += part.base.low
             oneOff.high += part.base.high
         }
         return (oneOff, entry.upgradePercent)
+    }
+
+    /// Whether `part` is priced in: its condition's truth unless that is definitely false (then nil). The one
+    /// rule for `price` and `oneOffPrice`, which must agree.
+    private static func pricedIn(_ part: Part, _ answer: (String) -> AnswerValue?) -> Truth? {
+        let truth = ConditionEvaluator.evaluate(part.when, answer)
+        return truth == .no ? nil : truth
     }
 
     /// The answer to driver `d`'s question when it is a finite number of at least 0 (else the driver is unanswered).
