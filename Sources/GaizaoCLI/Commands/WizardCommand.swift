@@ -152,7 +152,7 @@ public struct WizardCommand: ParsableCommand {
             return ExitCode(exitCode)
         }
         // The file is written once the industry is known: before that, "the answers are saved in FILE" was untrue.
-        Console.err(model.industry != nil ? model.ui.stopped(answers, answered: p.settled, asked: p.asked) : model.ui.stoppedBeforeIndustry)
+        Console.err(model.industry != nil ? model.ui.stopped(answers, answered: p.answered, skipped: p.settled - p.answered, asked: p.asked) : model.ui.stoppedBeforeIndustry)
         Console.err(model.ui.resumeHint(resumeCommand()))
         return ExitCode(exitCode)
     }

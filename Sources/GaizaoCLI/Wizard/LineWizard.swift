@@ -17,7 +17,7 @@ struct LineWizard {
         save(model)
         if model.screen == .resume {
             let p = model.progress(at: nil)
-            write(ui.resumeHeading(path: runner.answersPath, answered: p.settled, asked: p.asked))
+            write(ui.resumeHeading(path: runner.answersPath, answered: p.answered, skipped: p.settled - p.answered, asked: p.asked))
             model.resume("continue")
         }
         while true {

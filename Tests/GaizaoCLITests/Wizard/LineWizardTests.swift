@@ -71,7 +71,7 @@ import GaizaoCore
         #expect(ending == .endOfInput)
         let (ending2, h2, transcript) = run(Array(Self.lines.dropFirst(20)), resume: h.saved)
         #expect(ending2 == .finished)
-        #expect(transcript.contains("发现已保存的答卷 answers.yaml（已答 19/62 题）"))
+        #expect(transcript.contains("发现已保存的答卷 answers.yaml（已答 16/62 题，跳过 3）"))
         #expect(body(h2.saved) == fullAutoPartsExpected)
     }
 }

@@ -35,6 +35,22 @@ import GaizaoCore
         let h = WizardHarness(resumeText: text)
         #expect(h.model.firstUnsettled == h.model.questionnaire.position(of: "town"))
         #expect(h.model.progress(at: nil).settled == 2)
+        #expect(h.model.progress(at: nil).answered == 1)
+    }
+
+    /// The resume heading and the message on stopping count a skipped question apart, as the status line does:
+    /// "已答 1/59 题，跳过 1", not "已答 2/59 题".
+    @Test func skippedQuestionsAreSaidApartWhenResumingAndStopping() {
+        let (text, _) = interrupted(at: "town")
+        var h = WizardHarness(resumeText: text)
+        h.run([])
+        let p = h.model.progress(at: nil)
+        #expect(h.screen.contains("发现已保存的答卷 answers.yaml（已答 1/\(p.asked) 题，跳过 1）"))
+        let zh = h.model.ui
+        #expect(zh.stopped("a.yaml", answered: 1, skipped: 1, asked: p.asked) == "已停止。答卷已保存：a.yaml（已答 1/\(p.asked) 题，跳过 1）")
+        #expect(zh.stopped("a.yaml", answered: 3, skipped: 0, asked: 9) == "已停止。答卷已保存：a.yaml（已答 3/9 题）")
+        let en = WizardStrings(lang: .en)
+        #expect(en.stopped("a.yaml", answered: 1, skipped: 2, asked: 9) == "Stopped. The answers are saved in a.yaml (1/9 answered, 2 skipped)")
     }
 
     @Test func resumeFromTheStartKeepsAnswers() {

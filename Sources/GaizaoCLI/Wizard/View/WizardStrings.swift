@@ -72,8 +72,15 @@ struct WizardStrings {
     }
     func saveFailed(_ why: String) -> String { t("无法保存答卷：\(why)", "Cannot save the answers: \(why)") }
 
-    func resumeHeading(path: String, answered: Int, asked: Int) -> String {
-        t("发现已保存的答卷 \(path)（已答 \(answered)/\(asked) 题）。", "Found saved answers in \(path) (\(answered)/\(asked) answered).")
+    func resumeHeading(path: String, answered: Int, skipped: Int, asked: Int) -> String {
+        t("发现已保存的答卷 \(path)（\(answeredCount(answered, skipped: skipped, asked: asked))）。",
+          "Found saved answers in \(path) (\(answeredCount(answered, skipped: skipped, asked: asked))).")
+    }
+    /// How many asked questions have an answer, skipped ones said apart as in the status line ("已答 3/59 题，跳过 2"):
+    /// a skipped question is settled but not answered, and counting it as answered would promise what is not there.
+    func answeredCount(_ answered: Int, skipped: Int, asked: Int) -> String {
+        let skippedText = skipped > 0 ? t("，跳过 \(skipped)", ", \(skipped) skipped") : ""
+        return t("已答 \(answered)/\(asked) 题\(skippedText)", "\(answered)/\(asked) answered\(skippedText)")
     }
     func resumeContinue(_ number: Int, _ label: String) -> String {
         t("从第一个未答的问题继续（第 \(number) 题：\(label)）", "Continue at the first unanswered question (\(number): \(label))")
@@ -185,8 +192,9 @@ struct WizardStrings {
     var stoppedBeforeIndustry: String {
         t("已停止。尚未选择行业，没有保存任何答案。", "Stopped before the industry was chosen: nothing was saved.")
     }
-    func stopped(_ path: String, answered: Int, asked: Int) -> String {
-        t("已停止。答卷已保存：\(path)（已答 \(answered)/\(asked) 题）", "Stopped. The answers are saved in \(path) (\(answered)/\(asked) answered)")
+    func stopped(_ path: String, answered: Int, skipped: Int, asked: Int) -> String {
+        t("已停止。答卷已保存：\(path)（\(answeredCount(answered, skipped: skipped, asked: asked))）",
+          "Stopped. The answers are saved in \(path) (\(answeredCount(answered, skipped: skipped, asked: asked)))")
     }
     // A proposal of the same name already written (an earlier diagnosis, often the "before" of a comparison).
     func existingFound(_ paths: [String]) -> String {

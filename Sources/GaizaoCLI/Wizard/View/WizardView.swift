@@ -34,7 +34,7 @@ struct WizardView {
         case .industry: return menu(heading: ui.chooseIndustry)
         case .resume:
             let p = model.progress(at: nil)
-            return menu(heading: ui.resumeHeading(path: answersPath, answered: p.settled, asked: p.asked))
+            return menu(heading: ui.resumeHeading(path: answersPath, answered: p.answered, skipped: p.settled - p.answered, asked: p.asked))
         case let .question(index): return question(index)
         case .review: return review()
         case .date: return dateScreen()
