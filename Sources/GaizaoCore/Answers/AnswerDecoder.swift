@@ -70,6 +70,8 @@ public enum AnswerDecoder {
             // Each unknown question is reported up to a limit, then counted: a file of thousands of junk keys gets a
             // readable report, in time.
             var unknown = 0
+            sheet.answers.reserveCapacity(answers.entries.count)
+            sheet.locations.reserveCapacity(answers.entries.count)
             for entry in answers.entries {
                 guard let question = questionnaire[entry.key] else {
                     unknown += 1
@@ -110,7 +112,8 @@ public enum AnswerDecoder {
 
     /// Converts one YAML value to the answer type of `question`, or reports why it cannot.
     static func value(_ node: Node, for q: Question, _ ctx: LoadContext) -> AnswerValue? {
-        let what = "answer to `\(q.id)`"
+        // Made only for a message: nearly every answer is fine.
+        var what: String { "answer to `\(q.id)`" }
         switch q.kind {
         case .text:
             guard case let .scalar(s) = node else { ctx.error("\(what) must be a text, found \(node.kindName)", node); return nil }

@@ -203,8 +203,10 @@ public enum YAMLDocument {
             switch node {
             case .scalar, .alias: return nil
             case let .mapping(m):
-                for (k, v) in m {
-                    if let excess = visit(k, depth: depth + 1) ?? visit(v, depth: depth + 1) { return excess }
+                // By index: iterating a `Node.Mapping` first copies all its pairs into a new array.
+                for i in m.indices {
+                    let pair = m[i]
+                    if let excess = visit(pair.key, depth: depth + 1) ?? visit(pair.value, depth: depth + 1) { return excess }
                 }
                 return nil
             case let .sequence(s):

@@ -39,13 +39,16 @@ struct YMap {
         }
         self.node = node
         self.ctx = ctx
-        var pairs: [(String, Node, Node)] = []
-        for (k, v) in m {
-            guard case let .scalar(s) = k else {
-                ctx.error("a key must be a plain name, found \(k.kindName)", k)
+        var pairs: [(key: String, keyNode: Node, value: Node)] = []
+        pairs.reserveCapacity(m.count)
+        // By index: iterating a `Node.Mapping` first copies all its pairs into a new array.
+        for i in m.indices {
+            let pair = m[i]
+            guard case let .scalar(s) = pair.key else {
+                ctx.error("a key must be a plain name, found \(pair.key.kindName)", pair.key)
                 continue
             }
-            pairs.append((s.string, k, v))
+            pairs.append((s.string, pair.key, pair.value))
         }
         self.pairs = pairs
     }
