@@ -70,7 +70,8 @@ public enum YAMLDocument {
             bag.error("file is empty", at: start)
             return nil
         }
-        var walk = TreeWalk(budget: limits.maxExpandedNodes, maxDepth: limits.maxDepth)
+        var walk = TreeWalk(budget: limits.maxExpandedNodes, maxDepth: limits.maxDepth,
+                            checksTags: contains(UInt8(ascii: "!"), in: file.text))
         switch walk.visit(root, depth: 0) {
         case nil:
             break
@@ -193,13 +194,16 @@ public enum YAMLDocument {
     private struct TreeWalk {
         var budget: Int
         let maxDepth: Int
+        /// Whether nodes may carry a tag: every tag is written with a `!`, so a text without one has none, and
+        /// its nodes' tags (a property of a class in Yams, read under a dynamic exclusivity check) are not read.
+        let checksTags: Bool
         var firstUnsupportedTag: (node: Node, tag: String)?
 
         mutating func visit(_ node: Node, depth: Int) -> Excess? {
             budget -= 1
             if budget < 0 { return .tooLarge }
             if depth > maxDepth { return .tooDeep(node) }
-            if firstUnsupportedTag == nil, let tag = unsupported(node.writtenTag) { firstUnsupportedTag = (node, tag) }
+            if checksTags, firstUnsupportedTag == nil, let tag = unsupported(node.writtenTag) { firstUnsupportedTag = (node, tag) }
             switch node {
             case .scalar, .alias: return nil
             case let .mapping(m):
@@ -218,13 +222,17 @@ public enum YAMLDocument {
         }
     }
 
-    private static func firstNUL(in text: String) -> (line: Int, column: Int)? {
-        // A loop over the bytes' span without an early exit, which the compiler vectorises (the generic
-        // `contains` walks the string's iterator byte by byte).
+    /// Whether `text` holds the byte `byte`: a loop over the bytes' span without an early exit, which the
+    /// compiler vectorises (the generic `contains` walks the string's iterator byte by byte).
+    private static func contains(_ byte: UInt8, in text: String) -> Bool {
         let bytes = text.utf8.span
-        var zero: UInt8 = 0
-        for k in bytes.indices { zero |= bytes[k] == 0 ? 1 : 0 }
-        guard zero != 0 else { return nil }
+        var found: UInt8 = 0
+        for k in bytes.indices { found |= bytes[k] == byte ? 1 : 0 }
+        return found != 0
+    }
+
+    private static func firstNUL(in text: String) -> (line: Int, column: Int)? {
+        guard contains(0, in: text) else { return nil }
         var line = 1, column = 1
         for s in text.unicodeScalars {
             if s == "\0" { return (line, column) }

@@ -70,6 +70,20 @@ import Testing
         }
     }
 
+    /// A tag the reader does not honour is an error wherever it is, also when the text's only other `!` is in an
+    /// answer (tags are looked for only in texts that have a `!`); a `!` in an answer alone is just text.
+    @Test func tagsAreRefusedAndAnExclamationMarkInATextIsNot() throws {
+        let yaml = "gaizao_answers: 1\nindustry: auto-parts\ndate: !!str 2026-12-01\nanswers:\n  company_name: \"好!\"\n"
+        // `!!str` only restates what the reader does: accepted.
+        #expect(Self.decode(yaml, partial: true).diagnostics.allSatisfy { !$0.contains("not supported") }, "\(Self.decode(yaml, partial: true))")
+        let binary = "gaizao_answers: 1\nindustry: auto-parts\nanswers:\n  company_name: \"好!\"\n  town: !!binary aGVsbG8=\n"
+        #expect(Self.decode(binary).diagnostics.first == "stdin:5:9: error: the YAML tag `!!binary` is not supported: write the value without a tag",
+                "\(Self.decode(binary))")
+        let exclaimed = "gaizao_answers: 1\nindustry: auto-parts\nanswers:\n  company_name: \"好!\"\n"
+        #expect(Self.decode(exclaimed, partial: true).diagnostics.allSatisfy { !$0.contains("tag") }, "\(Self.decode(exclaimed, partial: true))")
+        #expect(Self.decode(exclaimed, partial: true).sheet?.answers["company_name"] == .text("好!"))
+    }
+
     @Test func shippedExamplesAsJSON() throws {
         #expect(!Shipped.exampleNames.isEmpty)
         for name in Shipped.exampleNames {
