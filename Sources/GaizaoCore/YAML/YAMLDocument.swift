@@ -243,6 +243,12 @@ public enum YAMLDocument {
 
     /// libyaml recurses per nesting level; refuse absurd flow nesting (`[[[[…`) and indentation before parsing.
     static func firstExcessiveFlowDepth(in text: String, limit: Int) -> (line: Int, column: Int)? {
+        // Nesting deeper than `limit` needs more than `limit` opening brackets. Most texts have fewer, and one
+        // count over the bytes (a loop the compiler vectorises) passes them without the scan below.
+        let span = text.utf8.span
+        var opening = 0
+        for k in span.indices { opening &+= span[k] == UInt8(ascii: "[") || span[k] == UInt8(ascii: "{") ? 1 : 0 }
+        if opening <= limit { return nil }
         var copy = text
         return copy.withUTF8 { bytes -> (line: Int, column: Int)? in
             // Bytes, not scalars, for speed; columns count scalars (UTF-8 continuation bytes are skipped).
