@@ -104,6 +104,17 @@ extension Planner {
             Localized(zh: "为控制在预算内未纳入；达到目标\(target)需要此\(thing)",
                       en: "left out to stay within the budget; the target of \(targetEn) needs it")
         }
+        /// Why a module (`module`) or a measure is left out, cut for the budget or not needed: the same text for
+        /// every module (every measure) left out that way, so each of the four is built once, when first needed.
+        var leftOutTexts = [Localized?](repeating: nil, count: 4)
+        func leftOut(cut: Bool, module: Bool) -> Localized {
+            let slot = (cut ? 2 : 0) + (module ? 0 : 1)
+            if let text = leftOutTexts[slot] { return text }
+            let thing = module ? "模块" : "项"
+            let text = cut ? cutText(thing) : notNeeded(thing)
+            leftOutTexts[slot] = text
+            return text
+        }
         var itemOfModule = [Int?](repeating: nil, count: decisions.count)
         var itemOfMeasure = [Int?](repeating: nil, count: measures.count)
         for (n, item) in model.items.enumerated() {
@@ -182,14 +193,14 @@ extension Planner {
                 let recommended = decisions[i].score + 1e-9 >= industry.threshold && decisions[i].kind == .personalized
                 guard let n = itemOfModule[i] else {
                     decisions[i].role = .notNeeded
-                    decisions[i].reasons.append(DecisionReason(kind: .target, ruleID: nil, text: notNeeded("模块"), questions: []))
+                    decisions[i].reasons.append(DecisionReason(kind: .target, ruleID: nil, text: leftOut(cut: false, module: true), questions: []))
                     continue
                 }
                 // A standard module is a next step where it would raise a scene above what the package reaches.
                 let adds = model.sceneChanges[model.items[n].scenes].contains { $0.level > sceneLevels[$0.scene] }
                 let cut = cutForBudget & bit(n) != 0
                 decisions[i].role = cut || recommended || (decisions[i].kind == .standard && adds) ? .recommendedNext : .notNeeded
-                var text = cut ? cutText("模块") : notNeeded("模块")
+                var text = leftOut(cut: cut, module: true)
                 // Scenes it would raise from today's level that the package already brings as far: say so, so that a
                 // standard module "not reached today" is not read as a gap the package leaves.
                 let covered = model.sceneChanges[model.items[n].scenes].filter { $0.level > model.baseScenes[$0.scene] && $0.level <= sceneLevels[$0.scene] }
@@ -224,8 +235,8 @@ extension Planner {
                 let gain = measureGain(model, k, basePoints: basePoints)
                 let cut = itemOfMeasure[k].map { cutForBudget & bit($0) != 0 } ?? false
                 measures[k].role = cut || !gain.questions.isEmpty ? .recommendedNext : .notNeeded
-                measures[k].reasons = [gain, cut ? DecisionReason(kind: .budget, ruleID: nil, text: cutText("项"), questions: [])
-                                                 : DecisionReason(kind: .target, ruleID: nil, text: notNeeded("项"), questions: [])]
+                measures[k].reasons = [gain, cut ? DecisionReason(kind: .budget, ruleID: nil, text: leftOut(cut: true, module: false), questions: [])
+                                                 : DecisionReason(kind: .target, ruleID: nil, text: leftOut(cut: false, module: false), questions: [])]
             }
         }
     }
