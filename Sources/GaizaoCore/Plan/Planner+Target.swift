@@ -15,26 +15,27 @@ extension Planner {
         // One copy of the answers for all measures: each measure's changes are applied, compared on the slots
         // they touch, and undone.
         var after = answers
-        return industry.measures.indices.map { k in
-            let m = industry.measures[k]
+        // Each measure's fields are read where it stands: copying a whole `Measure` retains all its strings.
+        let measures = industry.measures
+        return measures.indices.map { k in
             let brings = tables.measures[k].brings
             for b in brings { Self.apply(b, to: &after) }
-            let inPlace = !m.brings.isEmpty && brings.allSatisfy { same(after[$0.slot], answers[$0.slot]) }
+            let inPlace = !measures[k].brings.isEmpty && brings.allSatisfy { same(after[$0.slot], answers[$0.slot]) }
             for b in brings { after[b.slot] = answers[b.slot] }
-            let reference = tables.bandIndex(band).flatMap { tables.measures[k].costByBand[$0] } ?? m.cost[band] ?? .zero
+            let reference = tables.bandIndex(band).flatMap { tables.measures[k].costByBand[$0] } ?? measures[k].cost[band] ?? .zero
             return MeasureDecision(
-                measureID: m.id, status: inPlace ? .satisfied : .notChosen, role: .notNeeded,
+                measureID: measures[k].id, status: inPlace ? .satisfied : .notChosen, role: .notNeeded,
                 reasons: inPlace ? [DecisionReason(kind: .measure, ruleID: nil, text: Localized(zh: "企业已具备", en: "already in place"), questions: tables.measures[k].questionIDs)] : [],
-                cost: .zero, referenceCost: reference, costSource: m.costSource, durationWeeks: m.durationWeeks)
+                cost: .zero, referenceCost: reference, costSource: measures[k].costSource, durationWeeks: measures[k].durationWeeks)
         }
     }
 
     /// Whether two answers score alike: equal, or the same options in any order.
     private func same(_ a: AnswerValue?, _ b: AnswerValue?) -> Bool {
         if case let .options(x)? = a, case let .options(y)? = b {
-            // The same list is the same set (the usual case: a measure that adds nothing new); sets are built only
-            // for lists that differ.
-            return x == y || Set(x) == Set(y)
+            // The same list is the same set (the usual case: a measure that adds nothing new); lists that differ
+            // are the same set when each holds every option of the other (a few options: no sets built).
+            return x == y || (x.allSatisfy { y.contains($0) } && y.allSatisfy { x.contains($0) })
         }
         return a == b
     }

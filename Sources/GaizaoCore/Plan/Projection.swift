@@ -103,6 +103,7 @@ extension Planner {
                 }
             }
             var result: [String] = []
+            result.reserveCapacity(optionIDs.count)
             for j in optionIDs.indices where chosen[j] || chosen[firstOfID[j]] { result.append(optionIDs[j]) }
             answers[slot] = .options(result)
         case let .atLeastNumber(slot, n):
