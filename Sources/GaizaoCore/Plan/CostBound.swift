@@ -201,6 +201,18 @@ struct CostBound {
         var union: [PackageModel.State]
         var unionTouched: [Bool]
 
+        /// Makes `scratches`, left by an earlier search over `model`, ready for a new one: what they kept for a
+        /// package is forgotten (the new search's bound may be for another level); one new scratch when there are none.
+        static func prepare(_ scratches: inout [Scratch], _ model: PackageModel) {
+            if scratches.isEmpty { scratches.append(Scratch(model)) }
+            for s in scratches.indices {
+                scratches[s].pointsMask = nil
+                scratches[s].pointsItems = 0
+                scratches[s].scenesFor = (nil, -1)
+                scratches[s].scenesItems = 0
+            }
+        }
+
         init(_ model: PackageModel) {
             union = model.indicators.map(\.base)
             unionTouched = [Bool](repeating: false, count: model.indicators.count)

@@ -24,11 +24,21 @@ struct PackageSearch {
     static let defaultNodeLimit = 400_000
     /// The node count at which a search also takes the adaptive package as an incumbent (see `cheapest`).
     let lateIncumbentNodes: Int
+    /// The bound's buffers, handed from one search to the next: they are of the model's sizes, and making (and
+    /// freeing) them cost as much as a few dozen nodes a search.
+    private var scratches: [CostBound.Scratch] = []
 
     init(_ model: PackageModel, lateIncumbentNodes: Int = 1_000, nodeLimit: Int = PackageSearch.defaultNodeLimit) {
         self.model = model
         self.lateIncumbentNodes = lateIncumbentNodes
         self.nodeLimit = nodeLimit
+    }
+
+    /// The scratches, leaving none behind: the search that gets them holds the only reference, so it writes them in place.
+    private mutating func takeScratches() -> [CostBound.Scratch] {
+        var taken: [CostBound.Scratch] = []
+        swap(&taken, &scratches)
+        return taken
     }
 
     /// The ranking key of a package for `cheapest`: smaller is better.
@@ -104,14 +114,17 @@ struct PackageSearch {
         // nodes, where it saved fewer nodes than it cost (engine stage: 6.6% more instructions).
         let greedy = greedyPackage(reaching: level, forced: forced, order: order, budget: budget)
         let incumbentKey = [incumbent, greedy].compactMap { $0 }.map { Self.key(model, $0) }.min()
+        // Taken before `self` is copied for the closure, so that the search holds the only reference to them.
+        let scratches = takeScratches()
         let builder = self  // a copy for the closure: `self` is inout here
         var search = CheapestSearch(model: model, level: level, budget: budget, order: order, suffix: suffix,
                                     suffixMinCost: suffixMinCost, incumbentKey: incumbentKey, extendable: extendable,
-                                    lateIncumbentNodes: lateIncumbentNodes, nodeLimit: nodeLimit) {
+                                    lateIncumbentNodes: lateIncumbentNodes, nodeLimit: nodeLimit, scratches: consume scratches) {
             builder.adaptivePackage(reaching: level, forced: forced, order: order, budget: budget, extendable: extendable)
                 .map { Self.key(model, $0) }
         }
         search.search(0, forced, 0, Self.key(model, forced), projected: nil, slot: 0)
+        self.scratches = search.takeScratches()
         self.nodes += search.nodes
         self.complete = self.complete && search.complete
         return search.best?.mask
@@ -148,7 +161,8 @@ struct PackageSearch {
         var scratches: [CostBound.Scratch]
 
         init(model: PackageModel, level: Int, budget: Int?, order: [Int], suffix: [UInt64], suffixMinCost: [Int], incumbentKey: CostKey?,
-             extendable: Bool, lateIncumbentNodes: Int, nodeLimit: Int, lateIncumbent: @escaping () -> CostKey?) {
+             extendable: Bool, lateIncumbentNodes: Int, nodeLimit: Int, scratches: [CostBound.Scratch],
+             lateIncumbent: @escaping () -> CostKey?) {
             self.model = model
             self.level = level
             self.budget = budget
@@ -162,7 +176,14 @@ struct PackageSearch {
             bound = CostBound(model, level: level)
             self.extendable = extendable
             path = PathProjection(scenes: model.baseScenes, states: model.indicators.map(\.base), depths: order.count + 1)
-            scratches = [CostBound.Scratch(model)]
+            self.scratches = scratches
+            CostBound.Scratch.prepare(&self.scratches, model)
+        }
+
+        mutating func takeScratches() -> [CostBound.Scratch] {
+            var taken: [CostBound.Scratch] = []
+            swap(&taken, &scratches)
+            return taken
         }
 
         /// Searches below the package `mask` at position `k` of `order`, items of `out` left out. `here` is
@@ -341,9 +362,10 @@ struct PackageSearch {
             let o = model.evaluate(forced | model.items[i].closure)
             return (o.level - base.level) * 100_000 + (o.points - base.points) + model.items[i].weight
         }
-        var search = BestSearch(model: model, budget: budget, order: order, forced: forced, nodeLimit: nodeLimit)
+        var search = BestSearch(model: model, budget: budget, order: order, forced: forced, nodeLimit: nodeLimit, scratches: takeScratches())
         let start = search.best.key
         search.search(0, forced, 0, start, points: base.points, spent: model.cost(forced).high, slot: 0)
+        self.scratches = search.takeScratches()
         self.nodes += search.nodes
         self.complete = self.complete && search.complete
         return search.best.mask
@@ -376,7 +398,7 @@ struct PackageSearch {
         /// The bound's buffers, one per package on the current path (see `CheapestSearch`).
         var scratches: [CostBound.Scratch]
 
-        init(model: PackageModel, budget: Int, order: [Int], forced: UInt64, nodeLimit: Int) {
+        init(model: PackageModel, budget: Int, order: [Int], forced: UInt64, nodeLimit: Int, scratches: [CostBound.Scratch]) {
             self.model = model
             self.budget = budget
             self.order = order
@@ -401,7 +423,14 @@ struct PackageSearch {
             let points = model.project(forced, scenes: &buffers.scenes, states: &buffers.states)
             best = (forced, Self.value(model, forced, level: model.level(points: points, scenes: buffers.scenes), points: points))
             path = PathProjection(scenes: buffers.scenes, states: buffers.states, depths: order.count + 1)
-            scratches = [CostBound.Scratch(model)]
+            self.scratches = scratches
+            CostBound.Scratch.prepare(&self.scratches, model)
+        }
+
+        mutating func takeScratches() -> [CostBound.Scratch] {
+            var taken: [CostBound.Scratch] = []
+            swap(&taken, &scratches)
+            return taken
         }
 
         static func value(_ model: PackageModel, _ mask: UInt64, level: Int, points: Int) -> ValueKey {
