@@ -233,7 +233,7 @@ public struct ProposalBuilder: Sendable {
                       scenesAtLevel: $0.scenesAtLevel, scenesNeeded: $0.scenesNeeded, mandatoryAtLevel: $0.mandatoryAtLevel,
                       mandatoryNeeded: $0.mandatoryNeeded)
             },
-            blockers: LevelExplanation.blockers(d))
+            blockers: shown.blockers(d))
     }
 
     func yuan(_ c: CostRange) -> Proposal.YuanRange { .init(lowYuan: c.low, highYuan: c.high) }
@@ -256,7 +256,7 @@ public struct ProposalBuilder: Sendable {
 }
 
 /// The display of each answer of one run, by slot, so that an answer shown in the answers list, the
-/// diagnosis and the projection is formatted once.
+/// diagnosis and the projection is formatted once; and the last level blockers worded.
 struct DisplayedAnswers {
     let answers: [AnswerValue?]
     let displays: [Localized?]
@@ -265,6 +265,9 @@ struct DisplayedAnswers {
     /// The last answer other than `answers` displayed for each slot, with its display: a projection's changed
     /// answer is shown for every indicator of its question, and again in the expected projection.
     private var changed: [(value: AnswerValue, display: Localized)?] = []
+    /// The next-level check last worded by `blockers`, with its words: the two projections often leave the next
+    /// level short in the same way.
+    private var worded: (check: LevelCheck, blockers: [Localized])?
 
     init(answers: [AnswerValue?], formats: [AnswerFormat]) {
         self.answers = answers
@@ -286,6 +289,15 @@ struct DisplayedAnswers {
         let display = formats[slot].text(value)
         changed[slot] = (value, display)
         return display
+    }
+
+    /// `LevelExplanation.blockers(d)`, which words `d.nextLevelCheck` only.
+    mutating func blockers(_ d: Diagnosis) -> [Localized] {
+        guard let next = d.nextLevelCheck else { return [] }
+        if let worded, worded.check == next { return worded.blockers }
+        let blockers = LevelExplanation.blockers(d)
+        worded = (next, blockers)
+        return blockers
     }
 
     /// `same`, numbers compared bit for bit: a display kept for 0 is not taken for -0.
