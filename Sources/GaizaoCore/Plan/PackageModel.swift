@@ -114,6 +114,13 @@ struct PackageModel: Sendable {
         return Outcome(level: level, points: points)
     }
 
+    /// `evaluate`, projecting into `buffers` (from `projectionBuffers()`) instead of new arrays: for a caller that
+    /// asks it many times.
+    func evaluate(_ mask: UInt64, buffers: inout ProjectionBuffers) -> Outcome {
+        let points = project(mask, scenes: &buffers.scenes, states: &buffers.states)
+        return Outcome(level: evaluateLevel(points, buffers.scenes), points: points)
+    }
+
     /// How far `mask` falls short of `level`, weighing a missing scene as 5 points: 0 when it reaches it. Guides
     /// the search's order; never decides.
     func shortfall(_ mask: UInt64, level: Int) -> Int {

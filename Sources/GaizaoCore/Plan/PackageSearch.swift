@@ -105,7 +105,7 @@ struct PackageSearch {
             suffix[k] = suffix[k + 1] | (UInt64(1) << UInt64(order[k]))
             suffixMinCost[k] = min(suffixMinCost[k + 1], model.items[order[k]].cost.low + model.items[order[k]].cost.high)
         }
-        if model.evaluate(forced | suffix[0]).level < level { return nil }
+        if model.evaluate(forced | suffix[0], buffers: &buffers).level < level { return nil }
         // Only prunes: a subtree is cut when the incumbent is strictly better than anything in it, so every
         // package of the optimal key is still visited in the same order and the same one is returned. The
         // better of the given incumbent and a greedy package (trimmed of what it does not need) bounds it. A
@@ -275,11 +275,12 @@ struct PackageSearch {
     private func greedyPackage(reaching level: Int, forced: UInt64, order: [Int], budget: Int?) -> UInt64? {
         var mask = forced
         var reached = false
+        var buffers = model.projectionBuffers()
         for item in order where mask & (UInt64(1) << UInt64(item)) == 0 {
             let taken = mask | model.items[item].closure
             guard !model.hasConflict(taken), budget.map({ model.cost(taken).high <= $0 }) ?? true else { continue }
             mask = taken
-            if model.evaluate(mask).level >= level { reached = true; break }
+            if model.evaluate(mask, buffers: &buffers).level >= level { reached = true; break }
         }
         guard reached else { return nil }
         return trimmed(mask, forced: forced, level: level)
@@ -319,6 +320,7 @@ struct PackageSearch {
     private func trimmed(_ mask: UInt64, forced: UInt64, level: Int) -> UInt64 {
         var mask = mask
         var added = mask & ~forced
+        var buffers = model.projectionBuffers()
         var byCost: [Int] = []
         while added != 0 {
             let i = added.trailingZeroBitCount
@@ -336,7 +338,7 @@ struct PackageSearch {
                 m &= m &- 1
                 if model.items[j].closure & bit != 0 { needed = true; break }
             }
-            if !needed && model.evaluate(rest).level >= level { mask = rest }
+            if !needed && model.evaluate(rest, buffers: &buffers).level >= level { mask = rest }
         }
         return mask
     }
@@ -526,16 +528,17 @@ struct PackageSearch {
             savedStates = [PackageModel.State](repeating: PackageModel.State(), count: states.count * depths)
         }
 
+        // Whole runs are replaced (copied as one block), not element by element.
         mutating func save(depth k: Int) {
             let s = scenes.count, n = states.count
-            for j in 0..<s { savedScenes[k * s + j] = scenes[j] }
-            for j in 0..<n { savedStates[k * n + j] = states[j] }
+            savedScenes.replaceSubrange(k * s ..< (k + 1) * s, with: scenes)
+            savedStates.replaceSubrange(k * n ..< (k + 1) * n, with: states)
         }
 
         mutating func restore(depth k: Int) {
             let s = scenes.count, n = states.count
-            for j in 0..<s { scenes[j] = savedScenes[k * s + j] }
-            for j in 0..<n { states[j] = savedStates[k * n + j] }
+            scenes.replaceSubrange(0 ..< s, with: savedScenes[k * s ..< (k + 1) * s])
+            states.replaceSubrange(0 ..< n, with: savedStates[k * n ..< (k + 1) * n])
         }
     }
 }
