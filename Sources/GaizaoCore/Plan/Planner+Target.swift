@@ -124,10 +124,12 @@ extension Planner {
         }
         func bit(_ n: Int) -> UInt64 { UInt64(1) << UInt64(n) }
         /// The package without item `n` and the items that need it.
+        // One set of projection buffers for every package evaluated below.
+        var buffers = model.projectionBuffers()
         func without(_ n: Int) -> PackageModel.Outcome {
             var rest = chosen & ~bit(n)
             for j in model.items.indices where rest & bit(j) != 0 && model.items[j].closure & bit(n) != 0 { rest &= ~bit(j) }
-            return model.evaluate(rest)
+            return model.evaluate(rest, buffers: &buffers)
         }
         func removalText(_ n: Int) -> Localized {
             let w = without(n)
@@ -220,20 +222,20 @@ extension Planner {
                 decisions[i].reasons.append(DecisionReason(kind: cut ? .budget : .target, ruleID: nil, text: text, questions: []))
             }
         }
-        let basePoints = model.evaluate(0).points
+        let basePoints = model.evaluate(0, buffers: &buffers).points
         for k in measures.indices where measures[k].status != .satisfied {
             if let n = itemOfMeasure[k], chosen & bit(n) != 0 {
                 measures[k].status = .include
                 measures[k].role = .target
                 measures[k].cost = measures[k].referenceCost
-                measures[k].reasons = [measureGain(model, k, basePoints: basePoints),
+                measures[k].reasons = [measureGain(model, k, basePoints: basePoints, buffers: &buffers),
                                        DecisionReason(kind: .target, ruleID: nil,
                                                       text: Clauses.join([needed, removalText(n)]),
                                                       questions: [])]
             } else {
                 measures[k].status = .notChosen
                 measures[k].cost = .zero
-                let gain = measureGain(model, k, basePoints: basePoints)
+                let gain = measureGain(model, k, basePoints: basePoints, buffers: &buffers)
                 let cut = itemOfMeasure[k].map { cutForBudget & bit($0) != 0 } ?? false
                 measures[k].role = cut || !gain.questions.isEmpty ? .recommendedNext : .notNeeded
                 measures[k].reasons = [gain, cut ? DecisionReason(kind: .budget, ruleID: nil, text: leftOut(cut: true, module: false), questions: [])
@@ -243,9 +245,10 @@ extension Planner {
     }
 
     /// What measure `k` alone adds to the points now: "管理机制 +1.875 分". No questions when it adds nothing.
-    /// `basePoints`: the points of the empty package (`model.evaluate(0).points`).
-    func measureGain(_ model: PackageModel, _ k: Int, basePoints: Int) -> DecisionReason {
-        let gain = model.items.firstIndex { $0.measure == k }.map { model.evaluate(UInt64(1) << UInt64($0)).points - basePoints } ?? 0
+    /// `basePoints`: the points of the empty package (`model.evaluate(0).points`); `buffers` (from
+    /// `model.projectionBuffers()`) are projected into.
+    func measureGain(_ model: PackageModel, _ k: Int, basePoints: Int, buffers: inout PackageModel.ProjectionBuffers) -> DecisionReason {
+        let gain = model.items.firstIndex { $0.measure == k }.map { model.evaluate(UInt64(1) << UInt64($0), buffers: &buffers).points - basePoints } ?? 0
         let ids = tables.measures[k].questionIDs
         let what = tables.measures[k].indicators
         let points = formatNumber(Double(gain) / 1000)
