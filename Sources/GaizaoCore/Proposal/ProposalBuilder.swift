@@ -63,7 +63,7 @@ public struct ProposalBuilder: Sendable {
                     Proposal.RaiseEntry(scene: r.scene, sceneName: r.sceneName, from: sceneLevel(diagnosis, r), to: r.level)
                 },
                 cost: yuan(d.cost), referenceCost: yuan(d.referenceCost), costSource: d.costSource, durationWeeks: d.durationWeeks,
-                phase: d.phase, startWeek: d.startWeek, endWeek: d.endWeek, products: d.products.filter { $0.isOffered(answerOf) }.map(\.text),
+                phase: d.phase, startWeek: d.startWeek, endWeek: d.endWeek, products: offered(d.products, answerOf),
                 subsidyTags: industryModules[index].subsidyTags)
         }
         let (yearlyFees, bandPriced) = addCosts(&modules, overlay: overlay, answers: slotAnswers)
@@ -145,6 +145,15 @@ public struct ProposalBuilder: Sendable {
             ladder: ladder, sceneGroups: catalog.maturity.sceneGroups.map { .init(id: $0.id, name: $0.name) },
             benefits: benefits(plan: plan, answers: slotAnswers, yearlyFees: yearlyFees, netCost: plan.netCost),
             evidence: evidenceChecklist(now: diagnosis, after: plan.projected))
+    }
+
+    /// The texts of the products offered for these answers, in their order: one list built, no filtered copy of
+    /// the products.
+    private func offered(_ products: [TailoredText], _ answer: (String) -> AnswerValue?) -> [Localized] {
+        var texts: [Localized] = []
+        texts.reserveCapacity(products.count)
+        for p in products where p.isOffered(answer) { texts.append(p.text) }
+        return texts
     }
 
     /// The weight of the first rule of id `id`. A module's rule reasons come from the rules about it: those
