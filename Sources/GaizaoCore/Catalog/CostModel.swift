@@ -133,8 +133,9 @@ public struct CostModel: Sendable {
 
         enum Derivation: Sendable, Hashable {
             case fixed
-            /// `units` of `driver` (the answer's `raw` units, kept within the entry's priced range).
-            case scaled(driver: Driver, entry: Entry, units: Double, raw: Double)
+            /// `units` of the entry's driver, worded by `wording`; `clamped` when the answer's own units fell outside
+            /// the entry's priced range and were kept within it.
+            case scaled(wording: Wording, units: Double, clamped: Bool)
         }
 
         /// How the price was derived, for the proposal: the formula, then the parts priced in ("；含：冲床吨位监测仪
@@ -144,10 +145,8 @@ public struct CostModel: Sendable {
             switch derivation {
             case .fixed:
                 formula = Localized(zh: "固定价格（不随规模变化）", en: "fixed price (does not scale)")
-            case let .scaled(d, entry, units, raw):
-                // A contractor's own entry, or a changed copy of an entry, is worded here.
-                let wording = entry.wording.flatMap { $0.fits(entry, d) ? $0 : nil } ?? Wording(entry, d)
-                formula = wording.text(units: formatNumber(units, maxFractionDigits: 2), clamped: raw < entry.minUnits || raw > entry.maxUnits)
+            case let .scaled(wording, units, clamped):
+                formula = wording.text(units: formatNumber(units, maxFractionDigits: 2), clamped: clamped)
             }
             guard !parts.isEmpty else { return formula }
             let zh = parts.map { p in
@@ -194,8 +193,10 @@ public struct CostModel: Sendable {
         if let driverID = entry.driverID {
             guard let d = driver(driverID), let n = Self.driverAnswer(d, answer) else { return nil }
             let (units, raw) = Self.units(entry, d, n)
+            // A contractor's own entry, or a changed copy of an entry, is worded here.
+            let wording = entry.wording.flatMap { $0.fits(entry, d) ? $0 : nil } ?? Wording(entry, d)
             price = Price(oneOff: Self.scaledCost(entry, units: units), yearly: entry.yearly, upgradePercent: entry.upgradePercent,
-                          derivation: .scaled(driver: d, entry: entry, units: units, raw: raw))
+                          derivation: .scaled(wording: wording, units: units, clamped: raw < entry.minUnits || raw > entry.maxUnits))
         } else {
             price = Price(oneOff: entry.base, yearly: entry.yearly, upgradePercent: entry.upgradePercent, derivation: .fixed)
         }

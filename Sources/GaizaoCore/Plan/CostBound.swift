@@ -19,7 +19,7 @@ struct CostBound {
     /// The funding indicator's answer before the package's investment, when no item or the retrofit changes it,
     /// its bands are monotone and no item's low estimate exceeds its high one: its points are then bounded by
     /// the investment a package of a given cost can hold (its low estimates are at most half its cost).
-    private let fundingBase: AnswerValue??
+    private let fundingBase: Double??
     /// Each item's changes grouped by indicator (the funding indicator left out): a group is an indicator and
     /// a run of `groupEffects`; each item's groups are one run of `groups` (`itemGroups`), the retrofit's too.
     private let groups: [(indicator: Int, effects: Range<Int>)]
@@ -116,7 +116,7 @@ struct CostBound {
         if let f = funding, monotone[f],
            !model.items.contains(where: { i in model.effectChanges[i.effects].contains { $0.indicator == f } || i.cost.low > i.cost.high || i.cost.low < 0 }),
            !model.retrofitEffects.contains(where: { $0.indicator == f }) {
-            fundingBase = .some(model.indicators[f].base.number.map { .number($0) })
+            fundingBase = .some(model.indicators[f].base.number)
         } else {
             fundingBase = nil
         }
@@ -200,6 +200,18 @@ struct CostBound {
         /// For `budgetBound`: the answers with every remaining item's changes applied, and which of them changed.
         var union: [PackageModel.State]
         var unionTouched: [Bool]
+
+        /// Makes `scratches`, left by an earlier search over `model`, ready for a new one: what they kept for a
+        /// package is forgotten (the new search's bound may be for another level); one new scratch when there are none.
+        static func prepare(_ scratches: inout [Scratch], _ model: PackageModel) {
+            if scratches.isEmpty { scratches.append(Scratch(model)) }
+            for s in scratches.indices {
+                scratches[s].pointsMask = nil
+                scratches[s].pointsItems = 0
+                scratches[s].scenesFor = (nil, -1)
+                scratches[s].scenesItems = 0
+            }
+        }
 
         init(_ model: PackageModel) {
             union = model.indicators.map(\.base)
@@ -314,7 +326,7 @@ struct CostBound {
                 let now = states[k].touched ? score : model.indicators[k].original
                 if let funding = model.funding, k == funding.indicator {
                     if case let .some(base) = fundingBase {
-                        scratch.fundingGain = FundingGain(base: base, revenue: funding.revenue, years: funding.years, indicator: k,
+                        scratch.fundingGain = FundingGain(base: base, revenueWan: funding.revenueWan, years: funding.years, indicator: k,
                                                           state: states[k], investment: investment, now: now)
                     } else {
                         scratch.freePoints += max(0, model.indicators[k].maxPoints - now)
@@ -386,8 +398,9 @@ struct CostBound {
     /// What the funding indicator adds when a package spends `extra` more yuan (low estimates) than `investment`:
     /// its answer moves with the investment's share of revenue.
     struct FundingGain {
-        var base: AnswerValue?
-        var revenue: AnswerValue?
+        /// The answer's number before the package's investment, and the revenue's (nil: not a number).
+        var base: Double?
+        var revenueWan: Double?
         var years: Int
         var indicator: Int
         var state: PackageModel.State
@@ -399,7 +412,7 @@ struct CostBound {
 
 extension CostBound.FundingGain {
     func gain(_ extra: Int, _ model: PackageModel) -> Int {
-        guard extra > 0, let share = Planner.fundingShare(base, revenue: revenue, years: years, investmentYuan: investment + extra)
+        guard extra > 0, let share = Planner.fundingShare(base, revenueWan: revenueWan, years: years, investmentYuan: investment + extra)
         else { return 0 }
         var after = state
         after.number = share

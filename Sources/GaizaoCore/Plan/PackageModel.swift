@@ -87,8 +87,8 @@ struct PackageModel: Sendable {
     /// What the retrofit itself changes once the package has a module.
     var retrofitScenes: [SceneChange]
     var retrofitEffects: [EffectChange]
-    /// The funding indicator and what its share is computed from.
-    var funding: (indicator: Int, revenue: AnswerValue?, years: Int)?
+    /// The funding indicator and what its share is computed from (the revenue answer's number, nil when it is none).
+    var funding: (indicator: Int, revenueWan: Double?, years: Int)?
     /// The items that are modules.
     var moduleMask: UInt64 = 0
 
@@ -112,6 +112,13 @@ struct PackageModel: Sendable {
         var level = 0
         for rule in rules where rule.level > level && met(rule, points, scenes) { level = rule.level }
         return Outcome(level: level, points: points)
+    }
+
+    /// `evaluate`, projecting into `buffers` (from `projectionBuffers()`) instead of new arrays: for a caller that
+    /// asks it many times.
+    func evaluate(_ mask: UInt64, buffers: inout ProjectionBuffers) -> Outcome {
+        let points = project(mask, scenes: &buffers.scenes, states: &buffers.states)
+        return Outcome(level: evaluateLevel(points, buffers.scenes), points: points)
     }
 
     /// How far `mask` falls short of `level`, weighing a missing scene as 5 points: 0 when it reaches it. Guides
@@ -205,8 +212,8 @@ struct PackageModel: Sendable {
             for (k, effect) in retrofitEffects { Self.apply(effect, to: &states[k]) }
         }
         if let funding {
-            let current: AnswerValue? = states[funding.indicator].number.map { .number($0) }
-            if let share = Planner.fundingShare(current, revenue: funding.revenue, years: funding.years, investmentYuan: investment) {
+            if let share = Planner.fundingShare(states[funding.indicator].number, revenueWan: funding.revenueWan, years: funding.years,
+                                                investmentYuan: investment) {
                 states[funding.indicator].number = share
                 states[funding.indicator].touched = true
             }
@@ -256,8 +263,8 @@ struct PackageModel: Sendable {
             let k = funding.indicator
             let before = contribution(k, states[k])
             states[k] = indicators[k].base
-            let current: AnswerValue? = states[k].number.map { .number($0) }
-            if let share = Planner.fundingShare(current, revenue: funding.revenue, years: funding.years, investmentYuan: cost(mask).low) {
+            if let share = Planner.fundingShare(states[k].number, revenueWan: funding.revenueWan, years: funding.years,
+                                                investmentYuan: cost(mask).low) {
                 states[k].number = share
                 states[k].touched = true
             }
@@ -445,9 +452,9 @@ extension Planner {
         for n in moduleItems..<items.count { items[n].closure = UInt64(1) << UInt64(n) }
 
         let retrofit = convert(tables.retrofitBrings)
-        var funding: (indicator: Int, revenue: AnswerValue?, years: Int)?
+        var funding: (indicator: Int, revenueWan: Double?, years: Int)?
         if let share = tables.investmentShare, let k = indicatorsOfSlot[share.slot]?.first {
-            funding = (model(k), values[share.revenueSlot], share.years)
+            funding = (model(k), Planner.number(values[share.revenueSlot]), share.years)
         }
         var fixed = diagnosis.total
         var scoringPoints: [Int] = [], bandLimits: [Double?] = []

@@ -24,11 +24,21 @@ struct PackageSearch {
     static let defaultNodeLimit = 400_000
     /// The node count at which a search also takes the adaptive package as an incumbent (see `cheapest`).
     let lateIncumbentNodes: Int
+    /// The bound's buffers, handed from one search to the next: they are of the model's sizes, and making (and
+    /// freeing) them cost as much as a few dozen nodes a search.
+    private var scratches: [CostBound.Scratch] = []
 
     init(_ model: PackageModel, lateIncumbentNodes: Int = 1_000, nodeLimit: Int = PackageSearch.defaultNodeLimit) {
         self.model = model
         self.lateIncumbentNodes = lateIncumbentNodes
         self.nodeLimit = nodeLimit
+    }
+
+    /// The scratches, leaving none behind: the search that gets them holds the only reference, so it writes them in place.
+    private mutating func takeScratches() -> [CostBound.Scratch] {
+        var taken: [CostBound.Scratch] = []
+        swap(&taken, &scratches)
+        return taken
     }
 
     /// The ranking key of a package for `cheapest`: smaller is better.
@@ -95,7 +105,7 @@ struct PackageSearch {
             suffix[k] = suffix[k + 1] | (UInt64(1) << UInt64(order[k]))
             suffixMinCost[k] = min(suffixMinCost[k + 1], model.items[order[k]].cost.low + model.items[order[k]].cost.high)
         }
-        if model.evaluate(forced | suffix[0]).level < level { return nil }
+        if model.evaluate(forced | suffix[0], buffers: &buffers).level < level { return nil }
         // Only prunes: a subtree is cut when the incumbent is strictly better than anything in it, so every
         // package of the optimal key is still visited in the same order and the same one is returned. The
         // better of the given incumbent and a greedy package (trimmed of what it does not need) bounds it. A
@@ -104,14 +114,17 @@ struct PackageSearch {
         // nodes, where it saved fewer nodes than it cost (engine stage: 6.6% more instructions).
         let greedy = greedyPackage(reaching: level, forced: forced, order: order, budget: budget)
         let incumbentKey = [incumbent, greedy].compactMap { $0 }.map { Self.key(model, $0) }.min()
+        // Taken before `self` is copied for the closure, so that the search holds the only reference to them.
+        let scratches = takeScratches()
         let builder = self  // a copy for the closure: `self` is inout here
         var search = CheapestSearch(model: model, level: level, budget: budget, order: order, suffix: suffix,
                                     suffixMinCost: suffixMinCost, incumbentKey: incumbentKey, extendable: extendable,
-                                    lateIncumbentNodes: lateIncumbentNodes, nodeLimit: nodeLimit) {
+                                    lateIncumbentNodes: lateIncumbentNodes, nodeLimit: nodeLimit, scratches: consume scratches) {
             builder.adaptivePackage(reaching: level, forced: forced, order: order, budget: budget, extendable: extendable)
                 .map { Self.key(model, $0) }
         }
         search.search(0, forced, 0, Self.key(model, forced), projected: nil, slot: 0)
+        self.scratches = search.takeScratches()
         self.nodes += search.nodes
         self.complete = self.complete && search.complete
         return search.best?.mask
@@ -148,7 +161,8 @@ struct PackageSearch {
         var scratches: [CostBound.Scratch]
 
         init(model: PackageModel, level: Int, budget: Int?, order: [Int], suffix: [UInt64], suffixMinCost: [Int], incumbentKey: CostKey?,
-             extendable: Bool, lateIncumbentNodes: Int, nodeLimit: Int, lateIncumbent: @escaping () -> CostKey?) {
+             extendable: Bool, lateIncumbentNodes: Int, nodeLimit: Int, scratches: [CostBound.Scratch],
+             lateIncumbent: @escaping () -> CostKey?) {
             self.model = model
             self.level = level
             self.budget = budget
@@ -162,7 +176,14 @@ struct PackageSearch {
             bound = CostBound(model, level: level)
             self.extendable = extendable
             path = PathProjection(scenes: model.baseScenes, states: model.indicators.map(\.base), depths: order.count + 1)
-            scratches = [CostBound.Scratch(model)]
+            self.scratches = scratches
+            CostBound.Scratch.prepare(&self.scratches, model)
+        }
+
+        mutating func takeScratches() -> [CostBound.Scratch] {
+            var taken: [CostBound.Scratch] = []
+            swap(&taken, &scratches)
+            return taken
         }
 
         /// Searches below the package `mask` at position `k` of `order`, items of `out` left out. `here` is
@@ -254,11 +275,12 @@ struct PackageSearch {
     private func greedyPackage(reaching level: Int, forced: UInt64, order: [Int], budget: Int?) -> UInt64? {
         var mask = forced
         var reached = false
+        var buffers = model.projectionBuffers()
         for item in order where mask & (UInt64(1) << UInt64(item)) == 0 {
             let taken = mask | model.items[item].closure
             guard !model.hasConflict(taken), budget.map({ model.cost(taken).high <= $0 }) ?? true else { continue }
             mask = taken
-            if model.evaluate(mask).level >= level { reached = true; break }
+            if model.evaluate(mask, buffers: &buffers).level >= level { reached = true; break }
         }
         guard reached else { return nil }
         return trimmed(mask, forced: forced, level: level)
@@ -298,6 +320,7 @@ struct PackageSearch {
     private func trimmed(_ mask: UInt64, forced: UInt64, level: Int) -> UInt64 {
         var mask = mask
         var added = mask & ~forced
+        var buffers = model.projectionBuffers()
         var byCost: [Int] = []
         while added != 0 {
             let i = added.trailingZeroBitCount
@@ -315,7 +338,7 @@ struct PackageSearch {
                 m &= m &- 1
                 if model.items[j].closure & bit != 0 { needed = true; break }
             }
-            if !needed && model.evaluate(rest).level >= level { mask = rest }
+            if !needed && model.evaluate(rest, buffers: &buffers).level >= level { mask = rest }
         }
         return mask
     }
@@ -341,9 +364,10 @@ struct PackageSearch {
             let o = model.evaluate(forced | model.items[i].closure)
             return (o.level - base.level) * 100_000 + (o.points - base.points) + model.items[i].weight
         }
-        var search = BestSearch(model: model, budget: budget, order: order, forced: forced, nodeLimit: nodeLimit)
+        var search = BestSearch(model: model, budget: budget, order: order, forced: forced, nodeLimit: nodeLimit, scratches: takeScratches())
         let start = search.best.key
         search.search(0, forced, 0, start, points: base.points, spent: model.cost(forced).high, slot: 0)
+        self.scratches = search.takeScratches()
         self.nodes += search.nodes
         self.complete = self.complete && search.complete
         return search.best.mask
@@ -376,7 +400,7 @@ struct PackageSearch {
         /// The bound's buffers, one per package on the current path (see `CheapestSearch`).
         var scratches: [CostBound.Scratch]
 
-        init(model: PackageModel, budget: Int, order: [Int], forced: UInt64, nodeLimit: Int) {
+        init(model: PackageModel, budget: Int, order: [Int], forced: UInt64, nodeLimit: Int, scratches: [CostBound.Scratch]) {
             self.model = model
             self.budget = budget
             self.order = order
@@ -401,7 +425,14 @@ struct PackageSearch {
             let points = model.project(forced, scenes: &buffers.scenes, states: &buffers.states)
             best = (forced, Self.value(model, forced, level: model.level(points: points, scenes: buffers.scenes), points: points))
             path = PathProjection(scenes: buffers.scenes, states: buffers.states, depths: order.count + 1)
-            scratches = [CostBound.Scratch(model)]
+            self.scratches = scratches
+            CostBound.Scratch.prepare(&self.scratches, model)
+        }
+
+        mutating func takeScratches() -> [CostBound.Scratch] {
+            var taken: [CostBound.Scratch] = []
+            swap(&taken, &scratches)
+            return taken
         }
 
         static func value(_ model: PackageModel, _ mask: UInt64, level: Int, points: Int) -> ValueKey {
@@ -497,16 +528,17 @@ struct PackageSearch {
             savedStates = [PackageModel.State](repeating: PackageModel.State(), count: states.count * depths)
         }
 
+        // Whole runs are replaced (copied as one block), not element by element.
         mutating func save(depth k: Int) {
             let s = scenes.count, n = states.count
-            for j in 0..<s { savedScenes[k * s + j] = scenes[j] }
-            for j in 0..<n { savedStates[k * n + j] = states[j] }
+            savedScenes.replaceSubrange(k * s ..< (k + 1) * s, with: scenes)
+            savedStates.replaceSubrange(k * n ..< (k + 1) * n, with: states)
         }
 
         mutating func restore(depth k: Int) {
             let s = scenes.count, n = states.count
-            for j in 0..<s { scenes[j] = savedScenes[k * s + j] }
-            for j in 0..<n { states[j] = savedStates[k * n + j] }
+            scenes.replaceSubrange(0 ..< s, with: savedScenes[k * s ..< (k + 1) * s])
+            states.replaceSubrange(0 ..< n, with: savedStates[k * n ..< (k + 1) * n])
         }
     }
 }

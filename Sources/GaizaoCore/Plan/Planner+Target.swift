@@ -15,26 +15,27 @@ extension Planner {
         // One copy of the answers for all measures: each measure's changes are applied, compared on the slots
         // they touch, and undone.
         var after = answers
-        return industry.measures.indices.map { k in
-            let m = industry.measures[k]
+        // Each measure's fields are read where it stands: copying a whole `Measure` retains all its strings.
+        let measures = industry.measures
+        return measures.indices.map { k in
             let brings = tables.measures[k].brings
             for b in brings { Self.apply(b, to: &after) }
-            let inPlace = !m.brings.isEmpty && brings.allSatisfy { same(after[$0.slot], answers[$0.slot]) }
+            let inPlace = !measures[k].brings.isEmpty && brings.allSatisfy { same(after[$0.slot], answers[$0.slot]) }
             for b in brings { after[b.slot] = answers[b.slot] }
-            let reference = tables.bandIndex(band).flatMap { tables.measures[k].costByBand[$0] } ?? m.cost[band] ?? .zero
+            let reference = tables.bandIndex(band).flatMap { tables.measures[k].costByBand[$0] } ?? measures[k].cost[band] ?? .zero
             return MeasureDecision(
-                measureID: m.id, status: inPlace ? .satisfied : .notChosen, role: .notNeeded,
+                measureID: measures[k].id, status: inPlace ? .satisfied : .notChosen, role: .notNeeded,
                 reasons: inPlace ? [DecisionReason(kind: .measure, ruleID: nil, text: Localized(zh: "企业已具备", en: "already in place"), questions: tables.measures[k].questionIDs)] : [],
-                cost: .zero, referenceCost: reference, costSource: m.costSource, durationWeeks: m.durationWeeks)
+                cost: .zero, referenceCost: reference, costSource: measures[k].costSource, durationWeeks: measures[k].durationWeeks)
         }
     }
 
     /// Whether two answers score alike: equal, or the same options in any order.
     private func same(_ a: AnswerValue?, _ b: AnswerValue?) -> Bool {
         if case let .options(x)? = a, case let .options(y)? = b {
-            // The same list is the same set (the usual case: a measure that adds nothing new); sets are built only
-            // for lists that differ.
-            return x == y || Set(x) == Set(y)
+            // The same list is the same set (the usual case: a measure that adds nothing new); lists that differ
+            // are the same set when each holds every option of the other (a few options: no sets built).
+            return x == y || (x.allSatisfy { y.contains($0) } && y.allSatisfy { x.contains($0) })
         }
         return a == b
     }
@@ -104,6 +105,17 @@ extension Planner {
             Localized(zh: "为控制在预算内未纳入；达到目标\(target)需要此\(thing)",
                       en: "left out to stay within the budget; the target of \(targetEn) needs it")
         }
+        /// Why a module (`module`) or a measure is left out, cut for the budget or not needed: the same text for
+        /// every module (every measure) left out that way, so each of the four is built once, when first needed.
+        var leftOutTexts = [Localized?](repeating: nil, count: 4)
+        func leftOut(cut: Bool, module: Bool) -> Localized {
+            let slot = (cut ? 2 : 0) + (module ? 0 : 1)
+            if let text = leftOutTexts[slot] { return text }
+            let thing = module ? "模块" : "项"
+            let text = cut ? cutText(thing) : notNeeded(thing)
+            leftOutTexts[slot] = text
+            return text
+        }
         var itemOfModule = [Int?](repeating: nil, count: decisions.count)
         var itemOfMeasure = [Int?](repeating: nil, count: measures.count)
         for (n, item) in model.items.enumerated() {
@@ -112,10 +124,12 @@ extension Planner {
         }
         func bit(_ n: Int) -> UInt64 { UInt64(1) << UInt64(n) }
         /// The package without item `n` and the items that need it.
+        // One set of projection buffers for every package evaluated below.
+        var buffers = model.projectionBuffers()
         func without(_ n: Int) -> PackageModel.Outcome {
             var rest = chosen & ~bit(n)
             for j in model.items.indices where rest & bit(j) != 0 && model.items[j].closure & bit(n) != 0 { rest &= ~bit(j) }
-            return model.evaluate(rest)
+            return model.evaluate(rest, buffers: &buffers)
         }
         func removalText(_ n: Int) -> Localized {
             let w = without(n)
@@ -182,14 +196,14 @@ extension Planner {
                 let recommended = decisions[i].score + 1e-9 >= industry.threshold && decisions[i].kind == .personalized
                 guard let n = itemOfModule[i] else {
                     decisions[i].role = .notNeeded
-                    decisions[i].reasons.append(DecisionReason(kind: .target, ruleID: nil, text: notNeeded("模块"), questions: []))
+                    decisions[i].reasons.append(DecisionReason(kind: .target, ruleID: nil, text: leftOut(cut: false, module: true), questions: []))
                     continue
                 }
                 // A standard module is a next step where it would raise a scene above what the package reaches.
                 let adds = model.sceneChanges[model.items[n].scenes].contains { $0.level > sceneLevels[$0.scene] }
                 let cut = cutForBudget & bit(n) != 0
                 decisions[i].role = cut || recommended || (decisions[i].kind == .standard && adds) ? .recommendedNext : .notNeeded
-                var text = cut ? cutText("模块") : notNeeded("模块")
+                var text = leftOut(cut: cut, module: true)
                 // Scenes it would raise from today's level that the package already brings as far: say so, so that a
                 // standard module "not reached today" is not read as a gap the package leaves.
                 let covered = model.sceneChanges[model.items[n].scenes].filter { $0.level > model.baseScenes[$0.scene] && $0.level <= sceneLevels[$0.scene] }
@@ -208,32 +222,33 @@ extension Planner {
                 decisions[i].reasons.append(DecisionReason(kind: cut ? .budget : .target, ruleID: nil, text: text, questions: []))
             }
         }
-        let basePoints = model.evaluate(0).points
+        let basePoints = model.evaluate(0, buffers: &buffers).points
         for k in measures.indices where measures[k].status != .satisfied {
             if let n = itemOfMeasure[k], chosen & bit(n) != 0 {
                 measures[k].status = .include
                 measures[k].role = .target
                 measures[k].cost = measures[k].referenceCost
-                measures[k].reasons = [measureGain(model, k, basePoints: basePoints),
+                measures[k].reasons = [measureGain(model, k, basePoints: basePoints, buffers: &buffers),
                                        DecisionReason(kind: .target, ruleID: nil,
                                                       text: Clauses.join([needed, removalText(n)]),
                                                       questions: [])]
             } else {
                 measures[k].status = .notChosen
                 measures[k].cost = .zero
-                let gain = measureGain(model, k, basePoints: basePoints)
+                let gain = measureGain(model, k, basePoints: basePoints, buffers: &buffers)
                 let cut = itemOfMeasure[k].map { cutForBudget & bit($0) != 0 } ?? false
                 measures[k].role = cut || !gain.questions.isEmpty ? .recommendedNext : .notNeeded
-                measures[k].reasons = [gain, cut ? DecisionReason(kind: .budget, ruleID: nil, text: cutText("项"), questions: [])
-                                                 : DecisionReason(kind: .target, ruleID: nil, text: notNeeded("项"), questions: [])]
+                measures[k].reasons = [gain, cut ? DecisionReason(kind: .budget, ruleID: nil, text: leftOut(cut: true, module: false), questions: [])
+                                                 : DecisionReason(kind: .target, ruleID: nil, text: leftOut(cut: false, module: false), questions: [])]
             }
         }
     }
 
     /// What measure `k` alone adds to the points now: "管理机制 +1.875 分". No questions when it adds nothing.
-    /// `basePoints`: the points of the empty package (`model.evaluate(0).points`).
-    func measureGain(_ model: PackageModel, _ k: Int, basePoints: Int) -> DecisionReason {
-        let gain = model.items.firstIndex { $0.measure == k }.map { model.evaluate(UInt64(1) << UInt64($0)).points - basePoints } ?? 0
+    /// `basePoints`: the points of the empty package (`model.evaluate(0).points`); `buffers` (from
+    /// `model.projectionBuffers()`) are projected into.
+    func measureGain(_ model: PackageModel, _ k: Int, basePoints: Int, buffers: inout PackageModel.ProjectionBuffers) -> DecisionReason {
+        let gain = model.items.firstIndex { $0.measure == k }.map { model.evaluate(UInt64(1) << UInt64($0), buffers: &buffers).points - basePoints } ?? 0
         let ids = tables.measures[k].questionIDs
         let what = tables.measures[k].indicators
         let points = formatNumber(Double(gain) / 1000)

@@ -127,10 +127,11 @@ public struct Planner: Sendable {
                 decisions[i].role = decisions[i].status == .notChosen && decisions[i].kind == .personalized
                     && decisions[i].score + 1e-9 >= industry.threshold ? .recommendedNext : .notNeeded
             }
-            let basePoints = model.evaluate(0).points
+            var buffers = model.projectionBuffers()
+            let basePoints = model.evaluate(0, buffers: &buffers).points
             for k in measures.indices where measures[k].status != .satisfied {
                 measures[k].role = .recommendedNext
-                measures[k].reasons.append(measureGain(model, k, basePoints: basePoints))
+                measures[k].reasons.append(measureGain(model, k, basePoints: basePoints, buffers: &buffers))
             }
         case .automatic, .level:
             let level: Int

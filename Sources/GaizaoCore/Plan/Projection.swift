@@ -55,11 +55,22 @@ extension Planner {
     /// The funding share after the package (nil when it does not change: no investment, no revenue).
     /// The package's spending joins the window of `years` years: share + 100 × investment / (years × revenue).
     static func fundingShare(_ current: AnswerValue?, revenue: AnswerValue?, years: Int, investmentYuan: Int) -> Double? {
-        guard investmentYuan > 0, case let .number(revenueWan)? = revenue, revenueWan > 0, revenueWan.isFinite, years > 0 else { return nil }
+        fundingShare(number(current), revenueWan: number(revenue), years: years, investmentYuan: investmentYuan)
+    }
+
+    /// `fundingShare` of the answers' numbers (nil: not a number): the package search tracks answers as numbers.
+    static func fundingShare(_ current: Double?, revenueWan: Double?, years: Int, investmentYuan: Int) -> Double? {
+        guard investmentYuan > 0, let revenueWan, revenueWan > 0, revenueWan.isFinite, years > 0 else { return nil }
         var base = 0.0
-        if case let .number(n)? = current, n.isFinite { base = n }
+        if let n = current, n.isFinite { base = n }
         let share = base + 100 * (Double(investmentYuan) / 10_000) / (Double(years) * revenueWan)
         return share.isFinite ? share : nil
+    }
+
+    /// The number an answer holds, if it is one.
+    static func number(_ value: AnswerValue?) -> Double? {
+        if case let .number(n)? = value { return n }
+        return nil
     }
 
     static func midpoint(_ c: CostRange) -> Int { c.low / 2 + c.high / 2 + (c.low % 2 + c.high % 2) / 2 }
@@ -92,6 +103,7 @@ extension Planner {
                 }
             }
             var result: [String] = []
+            result.reserveCapacity(optionIDs.count)
             for j in optionIDs.indices where chosen[j] || chosen[firstOfID[j]] { result.append(optionIDs[j]) }
             answers[slot] = .options(result)
         case let .atLeastNumber(slot, n):

@@ -44,18 +44,21 @@ final class AnswerFormat: Sendable {
         case let .option(o): return label(o)
         case let .options(os):
             if os.isEmpty { return Localized(zh: "（无）", en: "(none)") }
-            // Joined by appending in place, the room reserved first (the same text as `joined(separator:)`).
+            // Joined by appending in place, the room reserved first (the same text as `joined(separator:)`); each
+            // label looked up once.
+            var labels: [Localized] = []
+            labels.reserveCapacity(os.count)
             var zhBytes = (os.count - 1) * 3, enBytes = (os.count - 1) * 2
             for id in os {
                 let l = label(id)
                 zhBytes += l.zh.utf8.count
                 enBytes += l.en.utf8.count
+                labels.append(l)
             }
             var zh = "", en = ""
             zh.reserveCapacity(zhBytes)
             en.reserveCapacity(enBytes)
-            for (n, id) in os.enumerated() {
-                let l = label(id)
+            for (n, l) in labels.enumerated() {
                 if n > 0 { zh += "、"; en += "; " }
                 zh += l.zh
                 en += l.en

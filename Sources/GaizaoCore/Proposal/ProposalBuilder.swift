@@ -33,7 +33,7 @@ public struct ProposalBuilder: Sendable {
         let a = diagnosis.slotAnswers.using(prepared.slots).values
         let enterprise = self.enterprise(diagnosis)
         // Each answer's display, kept by slot: the diagnosis summaries show the same answers again.
-        let shown = DisplayedAnswers(answers: a, formats: prepared.answerFormats)
+        var shown = DisplayedAnswers(answers: a, formats: prepared.answerFormats)
         var answers: [Proposal.AnswerRecord] = []
         answers.reserveCapacity(a.count)
         let questions = questionnaire.ordered
@@ -63,7 +63,7 @@ public struct ProposalBuilder: Sendable {
                     Proposal.RaiseEntry(scene: r.scene, sceneName: r.sceneName, from: sceneLevel(diagnosis, r), to: r.level)
                 },
                 cost: yuan(d.cost), referenceCost: yuan(d.referenceCost), costSource: d.costSource, durationWeeks: d.durationWeeks,
-                phase: d.phase, startWeek: d.startWeek, endWeek: d.endWeek, products: d.products.filter { $0.isOffered(answerOf) }.map(\.text),
+                phase: d.phase, startWeek: d.startWeek, endWeek: d.endWeek, products: offered(d.products, answerOf),
                 subsidyTags: industryModules[index].subsidyTags)
         }
         let (yearlyFees, bandPriced) = addCosts(&modules, overlay: overlay, answers: slotAnswers)
@@ -117,6 +117,8 @@ public struct ProposalBuilder: Sendable {
                           + (plan.workstreams == 1 ? "one module built at a time" : "at most \(plan.workstreams) modules built at the same time")
                           + "; measures run alongside."),
         ]
+        let diagnosisSummary = summary(diagnosis, &shown), afterSummary = summary(plan.projected, &shown)
+        let expectedSummary = plan.expected.map { summary($0, &shown) }
         if !catalog.maturity.confirmed {
             assumptions.append(Localized(zh: "MIIT 评分分档与定级规则尚未与官方附件核对（待确认）。",
                                          en: "The MIIT bands and level rule are not yet checked against the official annex (to be confirmed)."))
@@ -131,8 +133,7 @@ public struct ProposalBuilder: Sendable {
             budgetYuan: plan.budgetYuan,
             target: .init(level: plan.target.level, source: plan.target.source, reached: plan.target.reached, missing: plan.target.missing),
             ruleThreshold: industry.threshold,
-            answers: answers, diagnosis: summary(diagnosis, shown), after: summary(plan.projected, shown),
-            afterExpected: plan.expected.map { summary($0, shown) },
+            answers: answers, diagnosis: diagnosisSummary, after: afterSummary, afterExpected: expectedSummary,
             modules: modules, measures: measures, phases: plan.phases.map { .init(index: $0.index, modules: $0.modules, startWeek: $0.startWeek, endWeek: $0.endWeek) },
             totals: .init(investment: yuan(plan.investment), subsidy: subsidyTotals(plan), netCost: yuan(plan.netCost),
                           durationWeeks: plan.durationWeeks, selectedModules: plan.decisions.reduce(0) { $0 + ($1.status.isSelected ? 1 : 0) },
@@ -144,6 +145,15 @@ public struct ProposalBuilder: Sendable {
             ladder: ladder, sceneGroups: catalog.maturity.sceneGroups.map { .init(id: $0.id, name: $0.name) },
             benefits: benefits(plan: plan, answers: slotAnswers, yearlyFees: yearlyFees, netCost: plan.netCost),
             evidence: evidenceChecklist(now: diagnosis, after: plan.projected))
+    }
+
+    /// The texts of the products offered for these answers, in their order: one list built, no filtered copy of
+    /// the products.
+    private func offered(_ products: [TailoredText], _ answer: (String) -> AnswerValue?) -> [Localized] {
+        var texts: [Localized] = []
+        texts.reserveCapacity(products.count)
+        for p in products where p.isOffered(answer) { texts.append(p.text) }
+        return texts
     }
 
     /// The weight of the first rule of id `id`. A module's rule reasons come from the rules about it: those
@@ -188,11 +198,13 @@ public struct ProposalBuilder: Sendable {
     }
 
     func summary(_ d: Diagnosis) -> Proposal.DiagnosisSummary {
-        summary(d, DisplayedAnswers(answers: [], formats: prepared.answerFormats))
+        var shown = DisplayedAnswers(answers: [], formats: prepared.answerFormats)
+        return summary(d, &shown)
     }
 
-    /// The diagnosis as the proposal shows it; answers already displayed in `shown` are not formatted again.
-    func summary(_ d: Diagnosis, _ shown: DisplayedAnswers) -> Proposal.DiagnosisSummary {
+    /// The diagnosis as the proposal shows it; answers already displayed in `shown` are not formatted again, and
+    /// those it formats are kept there for the next summary.
+    func summary(_ d: Diagnosis, _ shown: inout DisplayedAnswers) -> Proposal.DiagnosisSummary {
         let model = catalog.maturity
         // The diagnoser's indicators are the prepared ones in order; a diagnosis from elsewhere is matched by id.
         let inOrder = d.indicators.count == tables.indicatorIDs.count
@@ -230,7 +242,7 @@ public struct ProposalBuilder: Sendable {
                       scenesAtLevel: $0.scenesAtLevel, scenesNeeded: $0.scenesNeeded, mandatoryAtLevel: $0.mandatoryAtLevel,
                       mandatoryNeeded: $0.mandatoryNeeded)
             },
-            blockers: LevelExplanation.blockers(d))
+            blockers: shown.blockers(d))
     }
 
     func yuan(_ c: CostRange) -> Proposal.YuanRange { .init(lowYuan: c.low, highYuan: c.high) }
@@ -253,12 +265,18 @@ public struct ProposalBuilder: Sendable {
 }
 
 /// The display of each answer of one run, by slot, so that an answer shown in the answers list, the
-/// diagnosis and the projection is formatted once.
+/// diagnosis and the projection is formatted once; and the last level blockers worded.
 struct DisplayedAnswers {
     let answers: [AnswerValue?]
     let displays: [Localized?]
     /// The format of each question, by slot.
     let formats: [AnswerFormat]
+    /// The last answer other than `answers` displayed for each slot, with its display: a projection's changed
+    /// answer is shown for every indicator of its question, and again in the expected projection.
+    private var changed: [(value: AnswerValue, display: Localized)?] = []
+    /// The next-level check last worded by `blockers`, with its words: the two projections often leave the next
+    /// level short in the same way.
+    private var worded: (check: LevelCheck, blockers: [Localized])?
 
     init(answers: [AnswerValue?], formats: [AnswerFormat]) {
         self.answers = answers
@@ -272,10 +290,29 @@ struct DisplayedAnswers {
 
     /// `AnswerDisplay.text` of `value` as the answer to the question of `slot` (nil when the slot is no
     /// question of the questionnaire).
-    func display(_ value: AnswerValue, slot: Int) -> Localized? {
+    mutating func display(_ value: AnswerValue, slot: Int) -> Localized? {
         guard slot < formats.count else { return nil }
         if slot < answers.count, let shown = displays[slot], let answer = answers[slot], Self.same(answer, value) { return shown }
-        return formats[slot].text(value)
+        if changed.isEmpty { changed = Array(repeating: nil, count: formats.count) }
+        if let last = changed[slot], Self.identical(last.value, value) { return last.display }
+        let display = formats[slot].text(value)
+        changed[slot] = (value, display)
+        return display
+    }
+
+    /// `LevelExplanation.blockers(d)`, which words `d.nextLevelCheck` only.
+    mutating func blockers(_ d: Diagnosis) -> [Localized] {
+        guard let next = d.nextLevelCheck else { return [] }
+        if let worded, worded.check == next { return worded.blockers }
+        let blockers = LevelExplanation.blockers(d)
+        worded = (next, blockers)
+        return blockers
+    }
+
+    /// `same`, numbers compared bit for bit: a display kept for 0 is not taken for -0.
+    private static func identical(_ a: AnswerValue, _ b: AnswerValue) -> Bool {
+        if case let .number(x) = a, case let .number(y) = b { return x.bitPattern == y.bitPattern }
+        return same(a, b)
     }
 
     /// `a == b`, written out: the synthesized comparison through `Optional` was a good part of `display`.
