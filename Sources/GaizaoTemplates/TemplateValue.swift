@@ -121,8 +121,10 @@ struct NamePath: Sendable {
     /// objects a lookup passes on its way out of a section can be skipped by their `TemplateObject.names` alone.
     static func bit(_ name: String) -> UInt64 {
         let utf8 = name.utf8
-        let first = utf8.first.map(Int.init) ?? 0
-        return 1 &<< UInt64((utf8.count &* 7 &+ first) & 63)
+        let count = utf8.count
+        // The first byte through the view's subscript, which is inlined (`utf8.first` is a call per field).
+        let first = count == 0 ? 0 : Int(utf8[utf8.startIndex])
+        return 1 &<< UInt64((count &* 7 &+ first) & 63)
     }
 
     static func mask(_ fields: [TemplateObject.Field]) -> UInt64 {
