@@ -97,6 +97,10 @@ struct TemplateRun {
     /// bit for a table, none for a string, a flag or a list. A lookup reads these instead of the values and
     /// opens only the contexts that may hold the name.
     private var stackNames: [UInt64]
+    /// For each name of the program (an index into `program.names`), the field position where that tag last
+    /// found it in an object: the first field `TemplateObject.field(_:bit:hint:)` compares. Kept per render,
+    /// not in the program, which is shared by concurrent renders.
+    private var fieldHints: [Int32]
     /// Nodes rendered so far, against `TemplateLimits.maxInstructions`.
     var work = 0
     /// Set once a limit of `TemplateLimits` is reached; from then on nothing more is rendered.
@@ -109,6 +113,7 @@ struct TemplateRun {
         self.program = program
         stack = []
         stackNames = []
+        fieldHints = Array(repeating: 0, count: program.names.count)
         push(root)
     }
 
@@ -252,42 +257,49 @@ struct TemplateRun {
     }
 
     /// The first name is searched from the innermost context outwards; the rest descend from what it found.
-    /// `path`: the name's parts in the program's `names`, `bits` and `hashes`.
-    private func lookup(_ path: Range<Int>) -> TemplateValue? {
-        let names = program.names, bits = program.bits, hashes = program.hashes
+    /// `path`: the name's parts in the program's `names`, `bits` and `hashes` (and their slots in `fieldHints`).
+    private mutating func lookup(_ path: Range<Int>) -> TemplateValue? {
         guard !path.isEmpty else { return nil }
-        let first = names[path.lowerBound], firstBit = bits[path.lowerBound]
+        let first = path.lowerBound
         var value: TemplateValue
         // The bit first: most names are not `.`, and their bit says so without a string comparison.
-        if firstBit == currentContextBit, first == "." {
+        if program.bits[first] == currentContextBit, program.names[first] == "." {
             guard let top = stack.last else { return nil }
             value = top
         } else {
-            guard let found = context(holding: first, bit: firstBit, hash: hashes[path.lowerBound]) else { return nil }
-            value = found
+            // Hints are read here and written back only when they change: the searches below only borrow `self`.
+            let hint = fieldHints[first]
+            var found = hint
+            guard let context = context(holding: first, hint: &found) else { return nil }
+            if found != hint { fieldHints[first] = found }
+            value = context
         }
-        var i = path.lowerBound + 1
+        var i = first + 1
         while i < path.upperBound {
-            guard let next = Self.child(of: value, names[i], bit: bits[i], hash: hashes[i]) else { return nil }
+            let hint = fieldHints[i]
+            var found = hint
+            guard let next = Self.child(of: value, i, program, hint: &found) else { return nil }
+            if found != hint { fieldHints[i] = found }
             value = next
             i += 1
         }
         return value
     }
 
-    /// The value of `name` in the innermost context that has it (`bit`, `hash`: the name's `NamePath.bit` and
-    /// `NamePath.hash`). Each context is switched on where it lies, and the value is returned from inside the
-    /// switch: passing the context to `child(of:)`, or keeping what was found in a variable until the loop
-    /// ends, copied the context (retained its fields) at every lookup.
-    private func context(holding name: String, bit: UInt64, hash: Int) -> TemplateValue? {
+    /// The value of the program's name `slot` in the innermost context that has it; `hint`: where to look first
+    /// in an object, set to where the name was found. Each context is switched on where it lies, and the value is
+    /// returned from inside the switch: passing the context to `child(of:_:_:hint:)`, or keeping what was found
+    /// in a variable until the loop ends, copied the context (retained its fields) at every lookup.
+    private func context(holding slot: Int, hint: inout Int32) -> TemplateValue? {
+        let bit = program.bits[slot]
         var k = stack.count - 1
         while k >= 0 {
             if stackNames[k] & bit != 0 {
                 switch stack[k] {
                 case let .object(object):
-                    if let value = object.field(name, bit: bit) { return value }
+                    if let value = object.field(program.names[slot], bit: bit, hint: &hint) { return value }
                 case let .table(table):
-                    if let value = table.value(name, hash: hash) { return value }
+                    if let value = table.value(program.names[slot], hash: program.hashes[slot]) { return value }
                 case .string, .bool, .list: break
                 }
             }
@@ -296,12 +308,12 @@ struct TemplateRun {
         return nil
     }
 
-    /// The field `name` of `value`, if it is an object or a table that has one (`bit`, `hash`: the name's
-    /// `NamePath.bit` and `NamePath.hash`).
-    private static func child(of value: TemplateValue, _ name: String, bit: UInt64, hash: Int) -> TemplateValue? {
+    /// The field named by the program's name `slot` of `value`, if it is an object or a table that has one;
+    /// `hint` as for `context(holding:hint:)`.
+    private static func child(of value: TemplateValue, _ slot: Int, _ program: TemplateProgram, hint: inout Int32) -> TemplateValue? {
         switch value {
-        case let .object(object): return object.field(name, bit: bit)
-        case let .table(table): return table.value(name, hash: hash)
+        case let .object(object): return object.field(program.names[slot], bit: program.bits[slot], hint: &hint)
+        case let .table(table): return table.value(program.names[slot], hash: program.hashes[slot])
         case .string, .bool, .list: return nil
         }
     }

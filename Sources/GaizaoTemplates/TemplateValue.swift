@@ -66,13 +66,31 @@ public struct TemplateObject: Sendable, Equatable {
 extension TemplateObject {
     /// The value of the field named `name`, whose `NamePath.bit` is `bit`.
     func field(_ name: String, bit: UInt64) -> TemplateValue? {
+        var hint: Int32 = 0
+        return field(name, bit: bit, hint: &hint)
+    }
+
+    /// The value of the field named `name`, whose `NamePath.bit` is `bit`. The field at position `hint` is
+    /// compared first: objects built by the same code list their fields in the same order, so the renderer keeps,
+    /// for each tag, where its name was found last time, and most lookups are one comparison. `hint` is set to
+    /// where the name was found.
+    @inline(__always)
+    func field(_ name: String, bit: UInt64, hint: inout Int32) -> TemplateValue? {
         guard names & bit != 0 else { return nil }
+        let guess = Int(hint)
+        if guess < fields.count, fields[guess].0 == name { return fields[guess].1 }
+        guard let i = index(of: name) else { return nil }
+        hint = Int32(truncatingIfNeeded: i)
+        return fields[i].1
+    }
+
+    /// The position of the field named `name`, searched from the first field.
+    @inline(never)
+    private func index(of name: String) -> Int? {
         // Names of another length are passed over without a string comparison (the length is stored in both
         // strings); fields are read in place, not copied out one by one.
         let length = name.utf8.count
-        for i in fields.indices where fields[i].0.utf8.count == length && fields[i].0 == name {
-            return fields[i].1
-        }
+        for i in fields.indices where fields[i].0.utf8.count == length && fields[i].0 == name { return i }
         return nil
     }
 }
@@ -103,8 +121,10 @@ struct NamePath: Sendable {
     /// objects a lookup passes on its way out of a section can be skipped by their `TemplateObject.names` alone.
     static func bit(_ name: String) -> UInt64 {
         let utf8 = name.utf8
-        let first = utf8.first.map(Int.init) ?? 0
-        return 1 &<< UInt64((utf8.count &* 7 &+ first) & 63)
+        let count = utf8.count
+        // The first byte through the view's subscript, which is inlined (`utf8.first` is a call per field).
+        let first = count == 0 ? 0 : Int(utf8[utf8.startIndex])
+        return 1 &<< UInt64((count &* 7 &+ first) & 63)
     }
 
     static func mask(_ fields: [TemplateObject.Field]) -> UInt64 {

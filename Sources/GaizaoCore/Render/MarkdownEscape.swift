@@ -35,30 +35,40 @@ public enum MarkdownEscape {
         while i < utf8.count {
             // Eight bytes at a time while none is ASCII (CJK text) and no U+2028/2029 can be among them (their
             // lead byte E2 is neither in the word nor just before it).
-            if (i < 1 || utf8[i - 1] != 0xE2), (i < 2 || utf8[i - 2] != 0xE2), let word = ByteScan.word(utf8, at: i),
-               ByteScan.noASCII(word), !ByteScan.contains(word, 0xE2) {
+            if let word = ByteScan.word(utf8, at: i), ByteScan.noASCII(word), !ByteScan.contains(word, 0xE2),
+               i < 1 || utf8[i - 1] != 0xE2, i < 2 || utf8[i - 2] != 0xE2 {
                 i += 8
                 continue
             }
-            let byte = utf8[i]
-            i += 1
-            // One bit test per byte (a switch over the special characters was a chain of comparisons).
-            let flagged = byte < 64 ? (lowSpecials >> UInt64(byte)) & 1 != 0
-                : byte < 128 ? (highSpecials >> UInt64(byte - 64)) & 1 != 0
-                : byte == 0xA8 || byte == 0xA9
-            guard flagged else { continue }
-            switch byte {
-            case UInt8(ascii: " "):
-                // Runs of spaces become one space.
-                if i >= 2, utf8[i - 2] == UInt8(ascii: " ") { return true }
-            case 0xA8, 0xA9:
-                // U+2028 and U+2029 (E2 80 A8/A9) end a line too.
-                if i >= 3, utf8[i - 3] == 0xE2, utf8[i - 2] == 0x80 { return true }
-            default:
-                return true
+            // Otherwise the next eight bytes one by one (ASCII text is not tried as a word again at every byte).
+            let end = min(i + 8, utf8.count)
+            while i < end {
+                if isSpecial(utf8, at: i) { return true }
+                i += 1
             }
         }
         return false
+    }
+
+    /// Whether the byte at `i` makes the text need escaping, given the bytes before it.
+    @inline(__always)
+    private static func isSpecial(_ utf8: Span<UInt8>, at i: Int) -> Bool {
+        let byte = utf8[i]
+        // One bit test per byte (a switch over the special characters was a chain of comparisons).
+        let flagged = byte < 64 ? (lowSpecials >> UInt64(byte)) & 1 != 0
+            : byte < 128 ? (highSpecials >> UInt64(byte - 64)) & 1 != 0
+            : byte == 0xA8 || byte == 0xA9
+        guard flagged else { return false }
+        switch byte {
+        case UInt8(ascii: " "):
+            // Runs of spaces become one space.
+            return i >= 1 && utf8[i - 1] == UInt8(ascii: " ")
+        case 0xA8, 0xA9:
+            // U+2028 and U+2029 (E2 80 A8/A9) end a line too.
+            return i >= 2 && utf8[i - 2] == 0xE2 && utf8[i - 1] == 0x80
+        default:
+            return true
+        }
     }
 
     /// Digits, then `.` or `)`, then the end or what may be whitespace (a space, a control character, or any
