@@ -24,10 +24,14 @@ final class AnswerFormat: Sendable {
     let unit: Localized
     let optionIDs: [String]
     let optionLabels: [Localized]
+    /// The English words after the money word when the unit is money (`Money.englishMoneyUnit`), else nil:
+    /// worked out once per question rather than for every number answered to it.
+    let englishMoneyUnit: String?
 
     init(_ q: Question) {
         isLevel = q.kind == .level
         unit = q.unit ?? .empty
+        englishMoneyUnit = Money.englishMoneyUnit(unit)
         optionIDs = q.options.map(\.id)
         optionLabels = q.options.map(\.label)
     }
@@ -69,7 +73,7 @@ final class AnswerFormat: Sendable {
             if isLevel { return AnswerDisplay.levels[n.isFinite ? Int(Swift.max(0, Swift.min(4, n))) : 0] }
             let number = formatNumber(n)
             // A figure of 万元 reads as money in English: `CNY 120,000,000`, as the rest of the document writes it.
-            return Localized(zh: AnswerDisplay.withUnit(number, unit.zh), en: Money.englishAmount(wan: n, unit: unit) ?? AnswerDisplay.withUnit(number, unit.en))
+            return Localized(zh: AnswerDisplay.withUnit(number, unit.zh), en: englishMoneyUnit.flatMap { Money.englishAmount(wan: n, moneyUnit: $0) } ?? AnswerDisplay.withUnit(number, unit.en))
         }
     }
 }

@@ -76,11 +76,25 @@ public enum Money {
     /// A figure of 万元 with a unit that starts with 万元 (`万元`, `万元/年`, `万元/人·年`) in English: `CNY 85,000`
     /// and what the English unit says after its money word (`per person-year`); nil when the unit is not money.
     public static func englishAmount(wan value: Double, unit: Localized) -> String? {
-        guard unit.zh.hasPrefix("万元"), value.isFinite, abs(value) < 1e12 else { return nil }
+        guard let rest = englishMoneyUnit(unit) else { return nil }
+        return englishAmount(wan: value, moneyUnit: rest)
+    }
+
+    /// What the English unit of a money unit (one whose Chinese starts with 万元) says after its money word, for
+    /// `englishAmount(wan:moneyUnit:)`; nil when the unit is not money. It depends on the unit alone, so a caller
+    /// formatting many answers to one question works it out once.
+    static func englishMoneyUnit(_ unit: Localized) -> String? {
+        guard unit.zh.hasPrefix("万元") else { return nil }
         var rest = Substring(unit.en)
         for word in ["万元", "10k CNY", "10,000 CNY", "CNY 10,000"] where rest.hasPrefix(word) { rest = rest.dropFirst(word.count); break }
         rest = rest.drop { $0 == " " }
         if rest.hasPrefix("("), let close = rest.firstIndex(of: ")") { rest = rest[rest.index(after: close)...].drop { $0 == " " } }
+        return String(rest)
+    }
+
+    /// `englishAmount(wan:unit:)` with the unit's words after the money word already worked out (`englishMoneyUnit`).
+    static func englishAmount(wan value: Double, moneyUnit rest: String) -> String? {
+        guard value.isFinite, abs(value) < 1e12 else { return nil }
         let text = cny(Int((value * 10_000).rounded()))
         return rest.isEmpty ? text : text + " " + rest
     }
