@@ -55,12 +55,21 @@ public struct CostModel: Sendable {
         public var when: Condition
         public let base: CostRange
         public var location: SourceLocation?
+        /// `base` as a price basis writes it (`costText`), made once with the part: every proposal quoting the part
+        /// would otherwise format the same figures again.
+        let baseText: Localized
 
         public init(name: Localized, when: Condition, base: CostRange, location: SourceLocation? = nil) {
             self.name = name
             self.when = when
             self.base = base
             self.location = location
+            baseText = Self.costText(base)
+        }
+
+        /// A part's cost in a price basis: `0.4–0.8` (万元) and `4,000–8,000` (after "CNY").
+        static func costText(_ cost: CostRange) -> Localized {
+            Localized(zh: Money.wanRange(cost.low, cost.high), en: Money.groupedRange(cost.low, cost.high))
         }
     }
 
@@ -71,6 +80,31 @@ public struct CostModel: Sendable {
         /// The part's condition is unknown (its questions unanswered or hidden): priced in, as an unanswered
         /// question keeps a product, and the basis says so.
         public var unanswered: Bool
+        /// The part's `baseText` and the cost it was made for: used while `cost` still is that cost.
+        private let preparedCost: CostRange
+        private let preparedText: Localized
+
+        init(_ part: Part, unanswered: Bool) {
+            name = part.name
+            cost = part.base
+            self.unanswered = unanswered
+            preparedCost = part.base
+            preparedText = part.baseText
+        }
+
+        /// `cost` as the price basis writes it (`Part.costText`).
+        var costText: Localized { cost == preparedCost ? preparedText : Part.costText(cost) }
+
+        // Equal by what the part says; the prepared text is only a copy of what `cost` gives.
+        public static func == (a: PricedPart, b: PricedPart) -> Bool {
+            a.name == b.name && a.cost == b.cost && a.unanswered == b.unanswered
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(name)
+            hasher.combine(cost)
+            hasher.combine(unanswered)
+        }
     }
 
     /// The words of a scaled price's basis around its number of units: "按{driver} " + units + " {unit}计价：基础
@@ -149,13 +183,27 @@ public struct CostModel: Sendable {
                 formula = wording.text(units: formatNumber(units, maxFractionDigits: 2), clamped: clamped)
             }
             guard !parts.isEmpty else { return formula }
-            let zh = parts.map { p in
-                "\(p.name.zh) \(Money.wanRange(p.cost.low, p.cost.high)) 万元" + (p.unanswered ? "（相关问题未答，暂计入）" : "")
+            // Appended in place onto the formula, each part's figures as prepared with the catalog's part.
+            var zh = formula.zh, en = formula.en
+            zh += "；含："
+            en += "; including "
+            for (n, p) in parts.enumerated() {
+                if n > 0 {
+                    zh += "、"
+                    en += ", "
+                }
+                let cost = p.costText
+                zh += p.name.zh
+                zh += " "
+                zh += cost.zh
+                zh += " 万元"
+                if p.unanswered { zh += "（相关问题未答，暂计入）" }
+                en += p.name.en
+                en += " CNY "
+                en += cost.en
+                if p.unanswered { en += " (priced in until its question is answered)" }
             }
-            let en = parts.map { p in
-                "\(p.name.en) CNY \(Money.groupedRange(p.cost.low, p.cost.high))" + (p.unanswered ? " (priced in until its question is answered)" : "")
-            }
-            return Localized(zh: formula.zh + "；含：" + zh.joined(separator: "、"), en: formula.en + "; including " + en.joined(separator: ", "))
+            return Localized(zh: zh, en: en)
         }
     }
 
@@ -204,7 +252,7 @@ public struct CostModel: Sendable {
             guard let truth = Self.pricedIn(part, answer) else { continue }
             price.oneOff.low += part.base.low
             price.oneOff.high += part.base.high
-            price.parts.append(PricedPart(name: part.name, cost: part.base, unanswered: truth == .unknown))
+            price.parts.append(PricedPart(part, unanswered: truth == .unknown))
         }
         return price
     }
