@@ -144,6 +144,23 @@ extension Planner {
             // A must-have that adds nothing to the score (it is kept for its own reason).
             return Localized(zh: "不做此项，等级和得分不变", en: "without it the level and points stay the same")
         }
+        /// `Clauses.join([lead, removalText(n)])` for a kept item: `lead` is `needed` (`mustLead` false) or the
+        /// must-have's clause, the same for every item, so each is trimmed once (`Clauses.lead`), when first needed.
+        var leads = [Localized?](repeating: nil, count: 2)
+        func keptText(mustLead: Bool, _ n: Int) -> Localized {
+            let slot = mustLead ? 1 : 0
+            let lead: Localized
+            if let known = leads[slot] {
+                lead = known
+            } else {
+                lead = Clauses.lead(mustLead
+                    ? Localized(zh: "必选模块，不随目标等级或预算删减", en: "a must-have: kept whatever the target level or the budget")
+                    : needed)
+                leads[slot] = lead
+            }
+            let removal = removalText(n)
+            return Localized(zh: lead.zh + removal.zh, en: lead.en + removal.en)
+        }
         /// The scene levels the package reaches: a module left out is a next step only where it would go higher.
         let sceneLevels = model.projectedScenes(chosen)
         /// What adding module item `n` to the package would cost with what it needs that the package lacks, and
@@ -181,12 +198,12 @@ extension Planner {
                 case .must:
                     decisions[i].reasons.append(DecisionReason(
                         kind: .target, ruleID: nil,
-                        text: Clauses.join([Localized(zh: "必选模块，不随目标等级或预算删减", en: "a must-have: kept whatever the target level or the budget"), removalText(n)]),
+                        text: keptText(mustLead: true, n),
                         questions: []))
                 default:
                     decisions[i].reasons.append(DecisionReason(
                         kind: .target, ruleID: nil,
-                        text: Clauses.join([needed, removalText(n)]),
+                        text: keptText(mustLead: false, n),
                         questions: []))
                 }
             } else {
@@ -230,7 +247,7 @@ extension Planner {
                 measures[k].cost = measures[k].referenceCost
                 measures[k].reasons = [measureGain(model, k, basePoints: basePoints, buffers: &buffers),
                                        DecisionReason(kind: .target, ruleID: nil,
-                                                      text: Clauses.join([needed, removalText(n)]),
+                                                      text: keptText(mustLead: false, n),
                                                       questions: [])]
             } else {
                 measures[k].status = .notChosen

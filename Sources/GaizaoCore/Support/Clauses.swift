@@ -36,6 +36,13 @@ public enum Clauses {
         return out
     }
 
+    /// The first of two clauses as `join` sets it before the second: its ending trimmed, then the separator.
+    /// `lead(a)` followed by `b`, in each language, is `join([a, b])`; a caller joining one clause before many
+    /// others trims it once.
+    static func lead(_ text: Localized) -> Localized {
+        Localized(zh: trimmedEnding(text.zh) + "；", en: trimmedEnding(text.en) + "; ")
+    }
+
     /// Chinese clauses joined with `；`, English ones with `; `.
     public static func join(_ texts: [Localized]) -> Localized {
         Localized(zh: join(texts.map(\.zh), separator: "；"), en: join(texts.map(\.en), separator: "; "))
