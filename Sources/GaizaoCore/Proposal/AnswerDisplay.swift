@@ -24,6 +24,9 @@ final class AnswerFormat: Sendable {
     let unit: Localized
     let optionIDs: [String]
     let optionLabels: [Localized]
+    /// Each option's label after the separator that joins it to the one before (`、label`, `; label`): a
+    /// multiple-choice answer is then one append per option after its first, not two.
+    let separatedLabels: [Localized]
     /// The English words after the money word when the unit is money (`Money.englishMoneyUnit`), else nil:
     /// worked out once per question rather than for every number answered to it.
     let englishMoneyUnit: String?
@@ -34,6 +37,7 @@ final class AnswerFormat: Sendable {
         englishMoneyUnit = Money.englishMoneyUnit(unit)
         optionIDs = q.options.map(\.id)
         optionLabels = q.options.map(\.label)
+        separatedLabels = optionLabels.map { Localized(zh: "、" + $0.zh, en: "; " + $0.en) }
     }
 
     /// The label of option `id` (the first of that id), or the id itself.
@@ -49,23 +53,35 @@ final class AnswerFormat: Sendable {
         case let .options(os):
             if os.isEmpty { return Localized(zh: "（无）", en: "(none)") }
             // Joined by appending in place, the room reserved first (the same text as `joined(separator:)`); each
-            // label looked up once.
-            var labels: [Localized] = []
-            labels.reserveCapacity(os.count)
+            // option looked up once (nil: not an option of the question, shown as its id, as `label` does), and
+            // each after the first appended with its separator (`separatedLabels`).
+            var picked: [Int?] = []
+            picked.reserveCapacity(os.count)
             var zhBytes = (os.count - 1) * 3, enBytes = (os.count - 1) * 2
             for id in os {
-                let l = label(id)
-                zhBytes += l.zh.utf8.count
-                enBytes += l.en.utf8.count
-                labels.append(l)
+                let k = optionIDs.firstIndex(of: id)
+                picked.append(k)
+                if let k {
+                    zhBytes += optionLabels[k].zh.utf8.count
+                    enBytes += optionLabels[k].en.utf8.count
+                } else {
+                    zhBytes += id.utf8.count
+                    enBytes += id.utf8.count
+                }
             }
             var zh = "", en = ""
             zh.reserveCapacity(zhBytes)
             en.reserveCapacity(enBytes)
-            for (n, l) in labels.enumerated() {
-                if n > 0 { zh += "、"; en += "; " }
-                zh += l.zh
-                en += l.en
+            for (n, k) in picked.enumerated() {
+                if let k {
+                    let l = n > 0 ? separatedLabels[k] : optionLabels[k]
+                    zh += l.zh
+                    en += l.en
+                } else {
+                    if n > 0 { zh += "、"; en += "; " }
+                    zh += os[n]
+                    en += os[n]
+                }
             }
             return Localized(zh: zh, en: en)
         case let .bool(b): return b ? Localized(zh: "是", en: "yes") : Localized(zh: "否", en: "no")
