@@ -144,7 +144,7 @@ public struct CostModel: Sendable {
                 out += head
                 out += units
                 out += tail
-                out += end
+                if !end.isEmpty { out += end }  // most prices are not clamped: no call for an empty text
                 return out
             }
             return Localized(zh: joined(zhHead, zhTail, clamped ? zhClamped : ""), en: joined(enHead, enTail, clamped ? enClamped : ""))

@@ -299,12 +299,24 @@ extension Planner {
                 en: "even with every module and measure of the catalog the score is \(formatNumber(Double(best.points) / 1000)); level \(level) needs \(formatNumber(rule.minScore)) (short by \(formatNumber(Double(need - best.points) / 1000)); the conservative estimate counts no outcome improvement)"))
         }
         let model2 = catalog.maturity.scenes
-        let atLevel = scenes.filter { $0 >= level }.count
-        let mandatoryAt = scenes.indices.filter { scenes[$0] >= level && model.mandatory[$0] }.count
-        let shortScenes = scenes.indices.filter { scenes[$0] < level && $0 < model2.count }
+        // Counted, and the short scenes' names joined, in place: no arrays of indices or names.
+        var atLevel = 0, mandatoryAt = 0
+        for s in scenes.indices where scenes[s] >= level {
+            atLevel += 1
+            if model.mandatory[s] { mandatoryAt += 1 }
+        }
         if atLevel < rule.minScenes || mandatoryAt < rule.minMandatory {
-            let zhNames = shortScenes.map { model2[$0].name.zh }.joined(separator: "、")
-            let enNames = shortScenes.map { model2[$0].name.en }.joined(separator: ", ")
+            var zhNames = "", enNames = ""
+            var first = true
+            for s in scenes.indices where scenes[s] < level && s < model2.count {
+                if !first {
+                    zhNames += "、"
+                    enNames += ", "
+                }
+                first = false
+                zhNames += model2[s].name.zh
+                enNames += model2[s].name.en
+            }
             out.append(Localized(
                 zh: "目录中的模块最多使 \(atLevel) 个场景达到\(Self.levelName(level, .zh))（需 \(rule.minScenes) 个，其中约束性 \(mandatoryAt) 个，需 \(rule.minMandatory) 个）；无模块能提升到该级的场景：\(zhNames)",
                 en: "the catalog's modules bring at most \(EnglishCount.count(atLevel, "scene")) to level \(level) (\(rule.minScenes) needed; \(mandatoryAt) mandatory, \(rule.minMandatory) needed); no module raises these to that level: \(enNames)"))
