@@ -88,7 +88,36 @@ final class ViewModelBuilder {
 
     func moduleName(_ id: String) -> String { moduleIndex[id].map { localized(proposal.modules[$0].name) } ?? safe(id) }
 
-    func joined(_ items: [String]) -> String { items.joined(separator: strings["listSeparator"]) }
+    /// The items as one list in the text (`A、B、C` / `A, B, C`). Made in one buffer of the exact size; no item or one
+    /// item needs no new string at all. (The standard library's `joined(separator:)` grows its result as it goes.)
+    func joined(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default:
+            let separator = strings["listSeparator"]
+            var capacity = separator.utf8.count * (items.count - 1)
+            for item in items { capacity += item.utf8.count }
+            var out = ""
+            out.reserveCapacity(capacity)
+            out += items[0]
+            for item in items.dropFirst() {
+                out += separator
+                out += item
+            }
+            return out
+        }
+    }
+
+    /// Catalog texts in the proposal's language as one list in the text, as `joined(_:)` of their `localized` texts
+    /// (none or one needs no list made).
+    func joined(_ texts: [Localized]) -> String {
+        switch texts.count {
+        case 0: return ""
+        case 1: return localized(texts[0])
+        default: return joined(texts.map(localized))
+        }
+    }
 
     /// A text that the engine writes to follow a colon (`the schedule takes 28 weeks, …`) standing on its own, as
     /// a table cell or a list item: in English with a capital, as the catalog's texts beside it start.
