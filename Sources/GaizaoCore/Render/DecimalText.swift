@@ -4,6 +4,9 @@
 enum DecimalText {
     static let scales: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
 
+    /// The texts of 0…999, as `String(_:)` writes them.
+    static let smallIntegers: [String] = (0..<1_000).map { String($0) }
+
     /// At most `digits` decimals (0…6), trailing zeros dropped: `44.1`, `77.025`, `-0.5`, `12`.
     static func format(_ value: Double, digits: Int) -> String {
         guard value.isFinite, abs(value) < 1e12 else { return formatNumberThroughFormat(value, maxFractionDigits: digits) }
@@ -21,6 +24,8 @@ enum DecimalText {
             rest /= 10
             decimals -= 1
         }
+        // Most chart coordinates and counts are small whole numbers: their texts are made once.
+        if decimals == 0 && units >= 0 && rest < UInt64(smallIntegers.count) { return smallIntegers[Int(rest)] }
         // At most 20 digits, a point, a minus sign and the zeros before a fraction's digits (decimals ≤ 6).
         var text = InlineArray<32, UInt8>(repeating: 0)
         var start = text.count

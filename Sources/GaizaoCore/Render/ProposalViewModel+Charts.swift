@@ -7,6 +7,26 @@ extension ViewModelBuilder {
 
     static func chartWidth(_ layout: ChartLayout) -> Double { layout == .wide ? 560 : 360 }
 
+    /// The id of a chart's title or description element: `chart-scenes-wide-title`. The charts a proposal draws
+    /// have fixed ids, written out here so that no proposal builds them again.
+    static func chartElementID(_ chart: String, _ layout: ChartLayout, _ part: String) -> String {
+        switch (chart, layout, part) {
+        case ("scenes", .wide, "title"): return "chart-scenes-wide-title"
+        case ("scenes", .wide, "desc"): return "chart-scenes-wide-desc"
+        case ("scenes", .narrow, "title"): return "chart-scenes-narrow-title"
+        case ("scenes", .narrow, "desc"): return "chart-scenes-narrow-desc"
+        case ("dimensions", .wide, "title"): return "chart-dimensions-wide-title"
+        case ("dimensions", .wide, "desc"): return "chart-dimensions-wide-desc"
+        case ("dimensions", .narrow, "title"): return "chart-dimensions-narrow-title"
+        case ("dimensions", .narrow, "desc"): return "chart-dimensions-narrow-desc"
+        case ("gantt", .wide, "title"): return "chart-gantt-wide-title"
+        case ("gantt", .wide, "desc"): return "chart-gantt-wide-desc"
+        case ("gantt", .narrow, "title"): return "chart-gantt-narrow-title"
+        case ("gantt", .narrow, "desc"): return "chart-gantt-narrow-desc"
+        default: return "chart-\(chart)-\(layout.rawValue)-\(part)"
+        }
+    }
+
     func charts() -> ViewNode {
         [
             "scenes": .from(chartPair(title: strings["chartScenesTitle"], sceneBars())),
@@ -124,13 +144,10 @@ extension ViewModelBuilder {
         let id = chart.id
         return [
             "layout": .from(layout.rawValue),
-            "titleId": .from("chart-\(id)-\(layout.rawValue)-title"), "descId": .from("chart-\(id)-\(layout.rawValue)-desc"),
+            "titleId": .from(Self.chartElementID(id, layout, "title")), "descId": .from(Self.chartElementID(id, layout, "desc")),
             "title": .from(chart.title), "desc": .from(chart.desc),
             "width": .from(n(width)), "height": .from(n(height)),
-            "legend": .from([
-                ["x": "0", "y": "0", "textX": "18", "textY": "10", "label": .from(strings["now"]), "cls": "bar-now"] as ViewNode,
-                ["x": "90", "y": "0", "textX": "108", "textY": "10", "label": .from(strings["after"]), "cls": "bar-after"],
-            ]),
+            "legend": ChartLegends.of(lang).nowAndAfter,
             "grid": .from(grid), "rows": .from(nodes), "hasRows": .from(!nodes.isEmpty),
         ]
     }
@@ -238,7 +255,7 @@ extension ViewModelBuilder {
         let legendRows = (phases.count + perRow - 1) / perRow
         return [
             "layout": .from(layout.rawValue),
-            "titleId": .from("chart-gantt-\(layout.rawValue)-title"), "descId": .from("chart-gantt-\(layout.rawValue)-desc"),
+            "titleId": .from(Self.chartElementID("gantt", layout, "title")), "descId": .from(Self.chartElementID("gantt", layout, "desc")),
             "title": .from(strings["chartGanttTitle"]),
             "desc": desc,
             "width": n(width), "height": n(bottom + 12 + Double(legendRows) * 20),
@@ -248,5 +265,23 @@ extension ViewModelBuilder {
             "legend": .from(legend),
             "hasRows": .from(!rows.isEmpty),
         ]
+    }
+}
+
+/// The now/after legend of the paired-bar charts in one language: the same in every chart of every proposal, so
+/// made once per language and shared.
+struct ChartLegends: Sendable {
+    let nowAndAfter: MustacheValue
+
+    static func of(_ lang: Lang) -> ChartLegends { lang == .zh ? zh : en }
+    private static let zh = ChartLegends(RenderFormat.of(.zh).strings)
+    private static let en = ChartLegends(RenderFormat.of(.en).strings)
+
+    init(_ strings: RenderStrings) {
+        let items: [ViewNode] = [
+            ["x": "0", "y": "0", "textX": "18", "textY": "10", "label": .from(strings["now"]), "cls": "bar-now"],
+            ["x": "90", "y": "0", "textX": "108", "textY": "10", "label": .from(strings["after"]), "cls": "bar-after"],
+        ]
+        nowAndAfter = items.mustacheValue
     }
 }

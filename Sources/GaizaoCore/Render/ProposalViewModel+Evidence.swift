@@ -6,9 +6,9 @@ extension ViewModelBuilder {
         func row(_ e: Proposal.EvidenceEntry) -> ViewNode {
             [
                 "name": .from(localized(e.name)),
-                "claimed": .from(e.level.map(format.sceneLevel) ?? e.points.map { strings.format("pointsOnlyFmt", ["points": format.points($0)]) } ?? ""),
-                "items": .from(joined(e.items.map(localized))),
-                "figures": .from(joined(e.figures.map(localized))),
+                "claimed": .from(e.level.map { format.sceneLevel($0) } ?? e.points.map { strings.format("pointsOnlyFmt", ["points": format.points($0)]) } ?? ""),
+                "items": .from(joined(e.items)),
+                "figures": .from(joined(e.figures)),
                 "hasFigures": .from(!e.figures.isEmpty),
                 "fromRetrofit": .from(e.fromRetrofit),
                 "when": .from(e.fromRetrofit ? strings["fromRetrofit"] : strings["already"]),

@@ -88,7 +88,36 @@ final class ViewModelBuilder {
 
     func moduleName(_ id: String) -> String { moduleIndex[id].map { localized(proposal.modules[$0].name) } ?? safe(id) }
 
-    func joined(_ items: [String]) -> String { items.joined(separator: strings["listSeparator"]) }
+    /// The items as one list in the text (`A、B、C` / `A, B, C`). Made in one buffer of the exact size; no item or one
+    /// item needs no new string at all. (The standard library's `joined(separator:)` grows its result as it goes.)
+    func joined(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default:
+            let separator = strings["listSeparator"]
+            var capacity = separator.utf8.count * (items.count - 1)
+            for item in items { capacity += item.utf8.count }
+            var out = ""
+            out.reserveCapacity(capacity)
+            out += items[0]
+            for item in items.dropFirst() {
+                out += separator
+                out += item
+            }
+            return out
+        }
+    }
+
+    /// Catalog texts in the proposal's language as one list in the text, as `joined(_:)` of their `localized` texts
+    /// (none or one needs no list made).
+    func joined(_ texts: [Localized]) -> String {
+        switch texts.count {
+        case 0: return ""
+        case 1: return localized(texts[0])
+        default: return joined(texts.map(localized))
+        }
+    }
 
     /// A text that the engine writes to follow a colon (`the schedule takes 28 weeks, …`) standing on its own, as
     /// a table cell or a list item: in English with a capital, as the catalog's texts beside it start.
@@ -98,7 +127,7 @@ final class ViewModelBuilder {
     }
 
     func build() -> ViewNode {
-        let sections = sectionHeaders()
+        let sections = ProposalSections.of(lang)
         var root: ViewNode = [
             "t": .from(RenderStrings.value(lang)),
             "lang": .from(strings["htmlLang"]),
@@ -130,30 +159,11 @@ final class ViewModelBuilder {
             "evidence": .from(evidenceAppendix()),
             "reviewer": .from(reviewer()),
             "print": .from(printPages()),
-            "sections": .object(sections.map { (key: $0.key, value: $0.node.mustacheValue) }),
-            "toc": .from(sections.map { $0.node }),
+            "sections": sections.byKey,
+            "toc": sections.inOrder,
         ]
         if flavor == .html { root["charts"] = charts().mustacheValue }
         return root
-    }
-
-    /// Section ids, numbers and titles, in reading order: the headings and the table of contents agree.
-    func sectionHeaders() -> [(key: String, node: ViewNode)] {
-        let keys = ["summary", "diagnosis", "targets", "target", "package", "measures", "other", "roadmap", "acceptance", "organisation",
-                    "security", "budget", "benefits", "funding", "operations", "risks", "next", "assumptions"]
-        let titles = ["secSummary", "secDiagnosis", "secTargets", "secTarget", "secPackage", "secMeasures", "secOther", "secRoadmap",
-                      "secAcceptance", "secOrganisation", "secSecurity", "secBudget", "secBenefits", "secFunding", "secOperations",
-                      "secRisks", "secNext", "secAssumptions"]
-        // The expected KPI changes are read in 改造目标 (outcome targets) and 验收指标 (per module): no section of their own.
-        // Appendices start on a new page under a title beginning 附录 / Appendix, unnumbered.
-        let appendices = [("answers", "secAnswersAppendix"), ("evidence", "secEvidence"), ("reviewer", "secReviewer")]
-        let body: [(key: String, node: ViewNode)] = zip(keys, titles).enumerated().map { i, pair in
-            (pair.0, ["key": .from(pair.0), "id": .from("sec-" + pair.0), "number": .from(String(i + 1)), "title": .from(strings[pair.1]),
-                      "isAppendix": .from(false)])
-        }
-        return body + appendices.map { key, title in
-            (key, ["key": .from(key), "id": .from("sec-" + key), "number": .from(""), "title": .from(strings[title]), "isAppendix": .from(true)])
-        }
     }
 
     func cover() -> ViewNode {
@@ -286,5 +296,38 @@ final class ViewModelBuilder {
             "hasItems": .from(!d.blockers.isEmpty),
             "isTop": .from(top),
         ]
+    }
+}
+
+/// A proposal's section headers (ids, numbers and titles) in one language: the same for every proposal, so
+/// made once per language and shared by every view model (root keys `sections`, by key, and `toc`, in order).
+struct ProposalSections: Sendable {
+    /// An object of the headers by section key.
+    let byKey: MustacheValue
+    /// The headers in reading order: the headings and the table of contents agree.
+    let inOrder: MustacheValue
+
+    static func of(_ lang: Lang) -> ProposalSections { lang == .zh ? zh : en }
+    private static let zh = ProposalSections(RenderFormat.of(.zh).strings)
+    private static let en = ProposalSections(RenderFormat.of(.en).strings)
+
+    init(_ strings: RenderStrings) {
+        let keys = ["summary", "diagnosis", "targets", "target", "package", "measures", "other", "roadmap", "acceptance", "organisation",
+                    "security", "budget", "benefits", "funding", "operations", "risks", "next", "assumptions"]
+        let titles = ["secSummary", "secDiagnosis", "secTargets", "secTarget", "secPackage", "secMeasures", "secOther", "secRoadmap",
+                      "secAcceptance", "secOrganisation", "secSecurity", "secBudget", "secBenefits", "secFunding", "secOperations",
+                      "secRisks", "secNext", "secAssumptions"]
+        // The expected KPI changes are read in 改造目标 (outcome targets) and 验收指标 (per module): no section of their own.
+        // Appendices start on a new page under a title beginning 附录 / Appendix, unnumbered.
+        let appendices = [("answers", "secAnswersAppendix"), ("evidence", "secEvidence"), ("reviewer", "secReviewer")]
+        let body: [(key: String, node: ViewNode)] = zip(keys, titles).enumerated().map { i, pair in
+            (pair.0, ["key": .from(pair.0), "id": .from("sec-" + pair.0), "number": .from(String(i + 1)), "title": .from(strings[pair.1]),
+                      "isAppendix": .from(false)])
+        }
+        let headers = body + appendices.map { key, title in
+            (key, ["key": .from(key), "id": .from("sec-" + key), "number": .from(""), "title": .from(strings[title]), "isAppendix": .from(true)])
+        }
+        byKey = .object(headers.map { (key: $0.key, value: $0.node.mustacheValue) })
+        inOrder = .from(headers.map { $0.node })
     }
 }

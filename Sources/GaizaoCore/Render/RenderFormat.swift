@@ -30,14 +30,24 @@ struct RenderFormat: Sendable {
     /// `text` for a CSS string, every character a hex escape (`\5f20 `): the template's HTML escaping cannot
     /// touch it, and no name can end the CSS string.
     static func cssString(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count * 3)
+        // Written as bytes and made a string once. A scalar of n UTF-8 bytes takes at most 2n hex digits, a
+        // backslash and a space: four bytes out per byte in is always enough.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 4)
         for scalar in text.unicodeScalars {
-            out += "\\"
-            out += String(scalar.value, radix: 16)
-            out += " "
+            out.append(UInt8(ascii: "\\"))
+            // Lowercase hex without leading zeros, as `String(_:radix:)` writes it.
+            var shift: UInt32 = 0
+            while shift < 28 && scalar.value >> (shift + 4) != 0 { shift += 4 }
+            while true {
+                let digit = UInt8(truncatingIfNeeded: (scalar.value >> shift) & 0xF)
+                out.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+                if shift == 0 { break }
+                shift -= 4
+            }
+            out.append(UInt8(ascii: " "))
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `二级` / `Level 2`; `未达一级` below level 1.
