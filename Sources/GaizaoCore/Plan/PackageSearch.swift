@@ -15,7 +15,7 @@
 ///
 /// Both are exact unless the node limit is hit (then `complete` is false and the best package found is returned);
 /// tests compare them with brute force on small catalogs.
-struct PackageSearch {
+struct PackageSearch: ScratchHolder {
     let model: PackageModel
     private(set) var nodes = 0
     private(set) var complete = true
@@ -26,19 +26,12 @@ struct PackageSearch {
     let lateIncumbentNodes: Int
     /// The bound's buffers, handed from one search to the next: they are of the model's sizes, and making (and
     /// freeing) them cost as much as a few dozen nodes a search.
-    private var scratches: [CostBound.Scratch] = []
+    fileprivate var scratches: [CostBound.Scratch] = []
 
     init(_ model: PackageModel, lateIncumbentNodes: Int = 1_000, nodeLimit: Int = PackageSearch.defaultNodeLimit) {
         self.model = model
         self.lateIncumbentNodes = lateIncumbentNodes
         self.nodeLimit = nodeLimit
-    }
-
-    /// The scratches, leaving none behind: the search that gets them holds the only reference, so it writes them in place.
-    private mutating func takeScratches() -> [CostBound.Scratch] {
-        var taken: [CostBound.Scratch] = []
-        swap(&taken, &scratches)
-        return taken
     }
 
     /// The ranking key of a package for `cheapest`: smaller is better.
@@ -133,7 +126,7 @@ struct PackageSearch {
     /// The depth-first search of `cheapest` with its state: items decided in `order`, each taken (with what it
     /// needs) or left out; a branch ends when its package reaches the level, when nothing left can make it reach,
     /// or when nothing below it can beat the best package found (or the incumbent).
-    private struct CheapestSearch {
+    private struct CheapestSearch: ScratchHolder {
         let model: PackageModel
         let level: Int
         let budget: Int?
@@ -178,12 +171,6 @@ struct PackageSearch {
             path = PathProjection(scenes: model.baseScenes, states: model.indicators.map(\.base), depths: order.count + 1)
             self.scratches = scratches
             CostBound.Scratch.prepare(&self.scratches, model)
-        }
-
-        mutating func takeScratches() -> [CostBound.Scratch] {
-            var taken: [CostBound.Scratch] = []
-            swap(&taken, &scratches)
-            return taken
         }
 
         /// Searches below the package `mask` at position `k` of `order`, items of `out` left out. `here` is
@@ -379,7 +366,7 @@ struct PackageSearch {
     /// below it, within the budget left, can be better than the best one found: its level and points are bounded
     /// by the remaining items' single gains in a fractional knapsack of the budget left, its investment is at
     /// least this package's and its cheapest remaining item's, its rule weight at most all the remaining weight.
-    private struct BestSearch {
+    private struct BestSearch: ScratchHolder {
         let model: PackageModel
         let budget: Int
         let order: [Int]
@@ -427,12 +414,6 @@ struct PackageSearch {
             path = PathProjection(scenes: buffers.scenes, states: buffers.states, depths: order.count + 1)
             self.scratches = scratches
             CostBound.Scratch.prepare(&self.scratches, model)
-        }
-
-        mutating func takeScratches() -> [CostBound.Scratch] {
-            var taken: [CostBound.Scratch] = []
-            swap(&taken, &scratches)
-            return taken
         }
 
         static func value(_ model: PackageModel, _ mask: UInt64, level: Int, points: Int) -> ValueKey {
@@ -540,5 +521,19 @@ struct PackageSearch {
             scenes.replaceSubrange(0 ..< s, with: savedScenes[k * s ..< (k + 1) * s])
             states.replaceSubrange(0 ..< n, with: savedStates[k * n ..< (k + 1) * n])
         }
+    }
+}
+
+/// The package search and each of its searches hold the bound's scratch buffers and hand them on whole.
+fileprivate protocol ScratchHolder {
+    var scratches: [CostBound.Scratch] { get set }
+}
+
+extension ScratchHolder {
+    /// The scratches, leaving none behind: the search that gets them holds the only reference, so it writes them in place.
+    mutating func takeScratches() -> [CostBound.Scratch] {
+        var taken: [CostBound.Scratch] = []
+        swap(&taken, &scratches)
+        return taken
     }
 }
