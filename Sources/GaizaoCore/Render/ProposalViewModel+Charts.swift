@@ -7,24 +7,9 @@ extension ViewModelBuilder {
 
     static func chartWidth(_ layout: ChartLayout) -> Double { layout == .wide ? 560 : 360 }
 
-    /// The id of a chart's title or description element: `chart-scenes-wide-title`. The charts a proposal draws
-    /// have fixed ids, written out here so that no proposal builds them again.
+    /// The id of a chart's title or description element: `chart-scenes-wide-title`.
     static func chartElementID(_ chart: String, _ layout: ChartLayout, _ part: String) -> String {
-        switch (chart, layout, part) {
-        case ("scenes", .wide, "title"): return "chart-scenes-wide-title"
-        case ("scenes", .wide, "desc"): return "chart-scenes-wide-desc"
-        case ("scenes", .narrow, "title"): return "chart-scenes-narrow-title"
-        case ("scenes", .narrow, "desc"): return "chart-scenes-narrow-desc"
-        case ("dimensions", .wide, "title"): return "chart-dimensions-wide-title"
-        case ("dimensions", .wide, "desc"): return "chart-dimensions-wide-desc"
-        case ("dimensions", .narrow, "title"): return "chart-dimensions-narrow-title"
-        case ("dimensions", .narrow, "desc"): return "chart-dimensions-narrow-desc"
-        case ("gantt", .wide, "title"): return "chart-gantt-wide-title"
-        case ("gantt", .wide, "desc"): return "chart-gantt-wide-desc"
-        case ("gantt", .narrow, "title"): return "chart-gantt-narrow-title"
-        case ("gantt", .narrow, "desc"): return "chart-gantt-narrow-desc"
-        default: return "chart-\(chart)-\(layout.rawValue)-\(part)"
-        }
+        "chart-\(chart)-\(layout.rawValue)-\(part)"
     }
 
     func charts() -> ViewNode {
