@@ -1,7 +1,7 @@
 /// Budget and subsidies, expected results, risks, next steps, assumptions and the answers appendix.
 extension ViewModelBuilder {
     func budget() -> ViewNode {
-        let moduleRows: [ViewNode] = modules(where: { $0.status.isSelected }).map { i in
+        let moduleRows: [ViewNode] = selectedModules().map { i in
             let m = proposal.modules[i]
             return ["name": .from(localized(m.name)), "statusLabel": .from(statusLabel(m.status)), "cost": .from(format.money(m.cost)),
                     "duration": .from(format.duration(m.durationWeeks)), "isMeasure": .from(false)]

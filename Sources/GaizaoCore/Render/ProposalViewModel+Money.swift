@@ -134,7 +134,7 @@ extension ViewModelBuilder {
     }
 
     func operations() -> ViewNode {
-        let rows: [ViewNode] = modules(where: { $0.status.isSelected }).map { i in
+        let rows: [ViewNode] = selectedModules().map { i in
             let m = proposal.modules[i]
             // The fee's own basis, not the one-off price's formula (`costBasis`): cost-model fees are a flat
             // yearly range per module, whatever the enterprise's size.

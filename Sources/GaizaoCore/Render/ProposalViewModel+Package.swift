@@ -23,8 +23,8 @@ extension ViewModelBuilder {
     }
 
     func package() -> ViewNode {
-        let standard = modules(where: { $0.status.isSelected && $0.kind == "standard" }).map { moduleCard(proposal.modules[$0]) }
-        let personalized = modules(where: { $0.status.isSelected && $0.kind != "standard" }).map { moduleCard(proposal.modules[$0]) }
+        let standard = modules(where: { proposal.modules[$0].status.isSelected && proposal.modules[$0].kind == "standard" }).map { moduleCard(proposal.modules[$0]) }
+        let personalized = modules(where: { proposal.modules[$0].status.isSelected && proposal.modules[$0].kind != "standard" }).map { moduleCard(proposal.modules[$0]) }
         return [
             "intro": .from(packageIntro(standard.count + personalized.count)),
             "standard": .from(standard),
@@ -89,7 +89,7 @@ extension ViewModelBuilder {
     }
 
     func otherModules() -> ViewNode {
-        let rows: [ViewNode] = modules(where: { !$0.status.isSelected }).map { i in
+        let rows: [ViewNode] = modules(where: { !proposal.modules[$0].status.isSelected }).map { i in
             let m = proposal.modules[i]
             let (why, otherwise) = leftOutReasons(m)
             return [
@@ -123,7 +123,7 @@ extension ViewModelBuilder {
     /// Positions in `proposal.modules` of the scheduled modules, by start week (positions: an entry's copy retains its
     /// every string and array).
     func scheduledModules() -> [Int] {
-        modules(where: { $0.status.isSelected && $0.startWeek != nil && $0.endWeek != nil })
+        modules(where: { proposal.modules[$0].status.isSelected && proposal.modules[$0].startWeek != nil && proposal.modules[$0].endWeek != nil })
             .sorted { (proposal.modules[$0].startWeek!, $0) < (proposal.modules[$1].startWeek!, $1) }
     }
 

@@ -73,7 +73,7 @@ extension ViewModelBuilder {
     }
 
     func acceptance() -> ViewNode {
-        let rows: [ViewNode] = modules(where: { $0.status.isSelected }).map { i in
+        let rows: [ViewNode] = selectedModules().map { i in
             let m = proposal.modules[i]
             var items: [String] = []
             // The evidence for each level is listed once, in appendix B.
@@ -161,8 +161,10 @@ extension ViewModelBuilder {
             if !missing.isEmpty { plan.append(["text": .from(strings.format("secMissingFmt", ["area": strings[area], "items": joined(missing)]))]) }
         }
         plan += ["secSegment", "secDengbao", "secBackup", "secCloud"].map { ["text": .from(strings[$0])] as ViewNode }
-        let cloud = modules(where: { m in
-            m.status.isSelected && (m.summary.zh.containsText("云") || m.products.contains { $0.zh.containsText("云") || $0.en.containsText("SaaS") })
+        let cloud = modules(where: { i in
+            proposal.modules[i].status.isSelected
+                && (proposal.modules[i].summary.zh.containsText("云")
+                    || proposal.modules[i].products.contains { $0.zh.containsText("云") || $0.en.containsText("SaaS") })
         }).map { localized(proposal.modules[$0].name) }
         if !cloud.isEmpty { plan.append(["text": .from(strings.format("secCloudModulesFmt", ["modules": joined(cloud)]))]) }
         // Without a module nothing new is networked: the measures are advice on what is in place, not this plan's.

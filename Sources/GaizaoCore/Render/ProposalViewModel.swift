@@ -83,8 +83,13 @@ final class ViewModelBuilder {
     /// no scan here.
     func localized(_ text: Localized) -> String { text.isMarkdownPlain(lang) ? text[lang] : safe(text[lang]) }
 
-    /// Positions in `proposal.modules` of the entries that pass `test`, in order.
-    func modules(where test: (Proposal.ModuleEntry) -> Bool) -> [Int] { proposal.modules.indices.filter { test(proposal.modules[$0]) } }
+    /// Positions in `proposal.modules` of the entries that pass `test`, in order. `test` is given an entry's position
+    /// and reads the fields it needs in place: handing it the entry copied the entry whole (retaining its every
+    /// string and array).
+    func modules(where test: (Int) -> Bool) -> [Int] { proposal.modules.indices.filter(test) }
+
+    /// Positions in `proposal.modules` of the entries in the package, in order.
+    func selectedModules() -> [Int] { modules(where: { proposal.modules[$0].status.isSelected }) }
 
     func moduleName(_ id: String) -> String { moduleIndex[id].map { localized(proposal.modules[$0].name) } ?? safe(id) }
 
