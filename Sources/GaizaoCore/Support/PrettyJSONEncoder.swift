@@ -68,10 +68,36 @@ private final class JSONSink {
 
     private static func localized(_ text: Localized, depth: Int, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
-        member(key: "zh", first: true, depth: depth + 1, string: text.zh, into: &out)
-        member(key: "en", first: false, depth: depth + 1, string: text.en, into: &out)
+        languageMember(UInt8(ascii: "z"), UInt8(ascii: "h"), first: true, depth: depth + 1, string: text.zh, into: &out)
+        languageMember(UInt8(ascii: "e"), UInt8(ascii: "n"), first: false, depth: depth + 1, string: text.en, into: &out)
         newline(depth, into: &out)
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// A member of a bilingual text, as `member(key:first:depth:string:into:)` writes it, for the two-letter key
+    /// `keyFirst` `keySecond`, which is known to need no escaping: its bytes are written as they are, without a scan.
+    private static func languageMember(_ keyFirst: UInt8, _ keySecond: UInt8, first: Bool, depth: Int, string value: String,
+                                       into out: inout [UInt8]) {
+        let valueBytes = value.utf8.span
+        let isPlainValue = isPlain(valueBytes)
+        // The comma, line break, indent, quoted key, `: ` and, when it needs no escaping, the quoted value.
+        out.append(addingCapacity: (first ? 0 : 1) + 1 + 2 * depth + 6 + (isPlainValue ? valueBytes.count + 2 : 0)) { line in
+            if !first { line.append(UInt8(ascii: ",")) }
+            line.append(UInt8(ascii: "\n"))
+            line.append(repeating: UInt8(ascii: " "), count: 2 * depth)
+            line.append(UInt8(ascii: "\""))
+            line.append(keyFirst)
+            line.append(keySecond)
+            line.append(UInt8(ascii: "\""))
+            line.append(UInt8(ascii: ":"))
+            line.append(UInt8(ascii: " "))
+            if isPlainValue {
+                line.append(UInt8(ascii: "\""))
+                for k in valueBytes.indices { line.append(valueBytes[k]) }
+                line.append(UInt8(ascii: "\""))
+            }
+        }
+        if !isPlainValue { escape(value, into: &out) }
     }
 
     func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
