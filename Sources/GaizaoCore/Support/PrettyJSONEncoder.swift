@@ -302,31 +302,38 @@ private final class StreamEncoder: Encoder {
 
     /// Starts the next member of the open object or array.
     func nextMember(key: String?) {
-        if let member = startMember(key) { sink.member(key: member.key, first: member.first, depth: depth + 1) }
+        switch startMember() {
+        case let .object(first): sink.member(key: key ?? "", first: first, depth: depth + 1)
+        case let .array(first): sink.member(key: nil, first: first, depth: depth + 1)
+        case .none: break
+        }
     }
 
     /// `nextMember` followed by a string value, written together.
     func nextMember(key: String?, string value: String) {
-        if let member = startMember(key) {
-            sink.member(key: member.key, first: member.first, depth: depth + 1, string: value)
-        } else {
-            sink.string(value)
+        switch startMember() {
+        case let .object(first): sink.member(key: key ?? "", first: first, depth: depth + 1, string: value)
+        case let .array(first): sink.member(key: nil, first: first, depth: depth + 1, string: value)
+        case .none: sink.string(value)
         }
     }
 
-    /// Counts a new member of the open object or array: its key (nil in an array) and whether it is the first;
-    /// nil when no container is open.
-    private func startMember(_ key: String?) -> (key: String?, first: Bool)? {
+    /// Where a new member goes: into the open object or array (and whether it is its first), or nowhere when no
+    /// container is open. (It carries no key: a key handed back in a tuple was retained and released once more.)
+    private enum MemberStart { case object(first: Bool), array(first: Bool), none }
+
+    /// Counts a new member of the open object or array.
+    private func startMember() -> MemberStart {
         closeNested()
         switch opened {
         case let .object(count):
             opened = .object(count: count + 1)
-            return (key ?? "", count == 0)
+            return .object(first: count == 0)
         case let .array(count):
             opened = .array(count: count + 1)
-            return (nil, count == 0)
+            return .array(first: count == 0)
         case .none, .single:
-            return nil
+            return .none
         }
     }
 
