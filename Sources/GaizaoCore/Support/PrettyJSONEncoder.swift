@@ -67,22 +67,21 @@ private final class JSONSink {
     }
 
     private static func localized(_ text: Localized, depth: Int, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        languageMember(UInt8(ascii: "z"), UInt8(ascii: "h"), first: true, depth: depth + 1, string: text.zh, into: &out)
-        languageMember(UInt8(ascii: "e"), UInt8(ascii: "n"), first: false, depth: depth + 1, string: text.en, into: &out)
-        newline(depth, into: &out)
-        out.append(UInt8(ascii: "}"))
+        languageMember(after: UInt8(ascii: "{"), UInt8(ascii: "z"), UInt8(ascii: "h"), depth: depth + 1, string: text.zh, into: &out)
+        languageMember(after: UInt8(ascii: ","), UInt8(ascii: "e"), UInt8(ascii: "n"), depth: depth + 1, string: text.en, into: &out)
+        closingLine(depth, UInt8(ascii: "}"), into: &out)
     }
 
-    /// A member of a bilingual text, as `member(key:first:depth:string:into:)` writes it, for the two-letter key
+    /// A member of a bilingual text, as `member(key:first:depth:string:into:)` writes it, after the byte `before`
+    /// (the object's opening brace before the first member, a comma before the second), for the two-letter key
     /// `keyFirst` `keySecond`, which is known to need no escaping: its bytes are written as they are, without a scan.
-    private static func languageMember(_ keyFirst: UInt8, _ keySecond: UInt8, first: Bool, depth: Int, string value: String,
+    private static func languageMember(after before: UInt8, _ keyFirst: UInt8, _ keySecond: UInt8, depth: Int, string value: String,
                                        into out: inout [UInt8]) {
         let valueBytes = value.utf8.span
         let isPlainValue = isPlain(valueBytes)
-        // The comma, line break, indent, quoted key, `: ` and, when it needs no escaping, the quoted value.
-        out.append(addingCapacity: (first ? 0 : 1) + 1 + 2 * depth + 6 + (isPlainValue ? valueBytes.count + 2 : 0)) { line in
-            if !first { line.append(UInt8(ascii: ",")) }
+        // The byte before, line break, indent, quoted key, `: ` and, when it needs no escaping, the quoted value.
+        out.append(addingCapacity: 2 + 2 * depth + 6 + (isPlainValue ? valueBytes.count + 2 : 0)) { line in
+            line.append(before)
             line.append(UInt8(ascii: "\n"))
             line.append(repeating: UInt8(ascii: " "), count: 2 * depth)
             line.append(UInt8(ascii: "\""))
@@ -111,7 +110,16 @@ private final class JSONSink {
         }
     }
 
-    func newline(_ depth: Int) { Self.newline(depth, into: &bytes) }
+    /// A line break, the indent and the closing bracket of an object or array, in one step.
+    static func closingLine(_ depth: Int, _ bracket: UInt8, into out: inout [UInt8]) {
+        out.append(addingCapacity: 2 + 2 * depth) { line in
+            line.append(UInt8(ascii: "\n"))
+            line.append(repeating: UInt8(ascii: " "), count: 2 * depth)
+            line.append(bracket)
+        }
+    }
+
+    func closingLine(_ depth: Int, _ bracket: UInt8) { Self.closingLine(depth, bracket, into: &bytes) }
 
     /// A member's start, written in one access to `bytes`: the comma after the previous member, the line break and
     /// indent, and for an object member its quoted key and `: `.
@@ -353,11 +361,9 @@ private final class StreamEncoder: Encoder {
         closeNested()
         switch opened {
         case let .object(count):
-            if count > 0 { sink.newline(depth) }
-            sink.byte(UInt8(ascii: "}"))
+            if count > 0 { sink.closingLine(depth, UInt8(ascii: "}")) } else { sink.byte(UInt8(ascii: "}")) }
         case let .array(count):
-            if count > 0 { sink.newline(depth) }
-            sink.byte(UInt8(ascii: "]"))
+            if count > 0 { sink.closingLine(depth, UInt8(ascii: "]")) } else { sink.byte(UInt8(ascii: "]")) }
         case .none:
             sink.raw("{}")
         case .single:
