@@ -227,11 +227,13 @@ struct CostBound {
 
     /// The least that the items of `remaining` must add in cost (low + high estimate) for `mask` to reach the
     /// level, given its projection (`points`, `scenes`, `states`); nil when they cannot reach it at all.
+    /// `enough`: a cost from which on the caller cuts the branch whatever the figure; once the bound is known to
+    /// be at least that, the figure returned may be any one between `enough` and the bound (the covers stop there).
     /// Each rule that could be met leaves up to three deficits; the bound for the rule is the largest of their
     /// covers. (A cover of their sum, each deficit scaled to 1, is tighter in theory, but on the shipped catalogs
     /// it cut 3% of the nodes for 5% more instructions, so it is not taken.)
     func lowerBound(mask: UInt64, remaining: UInt64, points: Int, scenes: [Int], states: [PackageModel.State],
-                    scratch: inout Scratch) -> Int? {
+                    enough: Int = .max, scratch: inout Scratch) -> Int? {
         let retrofitFree = mask & model.moduleMask == 0 && remaining & model.moduleMask != 0
         var freePoints = 0
         var pointsKnown = false
@@ -267,15 +269,16 @@ struct CostBound {
             let needPoints = pointsKnown && rule.score > points ? rule.score - points - freePoints : 0
             var need = 0
             if needPoints > 0 {
-                guard let c = cover(needPoints, remaining, scratch.points, &scratch.coverPairs, extra: scratch.fundingGain) else { continue }
+                guard let c = cover(needPoints, remaining, scratch.points, &scratch.coverPairs, extra: scratch.fundingGain,
+                                    enough: enough) else { continue }
                 need = c
             }
-            if needScenes > 0 {
-                guard let c = cover(needScenes, remaining, scratch.scenes, &scratch.coverPairs) else { continue }
+            if needScenes > 0 && need < enough {
+                guard let c = cover(needScenes, remaining, scratch.scenes, &scratch.coverPairs, enough: enough) else { continue }
                 need = max(need, c)
             }
-            if needMandatory > 0 {
-                guard let c = cover(needMandatory, remaining, scratch.mandatory, &scratch.coverPairs) else { continue }
+            if needMandatory > 0 && need < enough {
+                guard let c = cover(needMandatory, remaining, scratch.mandatory, &scratch.coverPairs, enough: enough) else { continue }
                 need = max(need, c)
             }
             least = min(least ?? need, need)
@@ -356,9 +359,10 @@ struct CostBound {
     /// The cheapest fractional cover of `need` by the items of `remaining` with their `gains` (by item; rounded
     /// down); nil when all of them together fall short. `extra`, when given, is the funding indicator's further
     /// gain, which rises with the cost spent (c ↦ at most its gain at c / 2): given for the points deficit only.
-    /// `buffer` has a place per item (`Scratch.coverPairs`).
+    /// `buffer` has a place per item (`Scratch.coverPairs`). Once the items picked cost `enough`, their cost is
+    /// returned: the cover costs at least that (see `lowerBound`).
     private func cover(_ need: Int, _ remaining: UInt64, _ gains: [Int], _ buffer: inout [(cost: Int, gain: Int)],
-                       extra: FundingGain? = nil) -> Int? {
+                       extra: FundingGain? = nil, enough: Int = .max) -> Int? {
         guard need > 0 else { return 0 }
         var pairs = buffer.mutableSpan
         var m = remaining
@@ -373,26 +377,36 @@ struct CostBound {
                 total += gains[i]
             }
         }
-        func funding(_ spent: Int) -> Int { extra?.gain(spent, model) ?? 0 }
-        let most = funding(allCost / 2)
-        guard total + most >= need else { return nil }
+        // The funding's further gain rises with the cost spent (its bands score monotonically, see `fundingBase`)
+        // and is at its most when all of it is spent.
+        let mostFurther = extra?.gain(allCost / 2, model) ?? 0
+        guard total + mostFurther >= need else { return nil }
         // Items in order of least cost per gain, picked one at a time: the cover usually needs only the first few,
         // so this does less than sorting them all.
-        var got = 0, cost = 0
+        var got = 0, cost = 0, further = 0
         var left = count
         while left > 0 {
-            var best = 0
-            for j in 1..<left where pairs[j].cost * pairs[best].gain < pairs[best].cost * pairs[j].gain { best = j }
-            let (c, g) = pairs[best]
-            pairs.swapAt(best, left - 1)
-            left -= 1
-            // Within this item's share of cost the further gain is at most its value at the share's end.
-            let further = funding((cost + c) / 2)
+            let (c, g) = Self.takeLeastCostPerGain(&pairs, &left)
+            // Within this item's share of cost the further gain is at most its value at the share's end; once it
+            // is at its most it stays there, so it is worked out only until then.
+            if further < mostFurther, let extra { further = extra.gain((cost + c) / 2, model) }
             if got + g + further >= need { return cost + c * max(0, need - got - further) / g }
             cost += c
             got += g
+            if cost >= enough { return cost }
         }
         return cost
+    }
+
+    /// The pair of least cost per gain among the first `left` of `pairs` (the first of them on a tie), moved to
+    /// the end of those, which `left` then no longer counts.
+    private static func takeLeastCostPerGain(_ pairs: inout MutableSpan<(cost: Int, gain: Int)>, _ left: inout Int) -> (cost: Int, gain: Int) {
+        var best = 0
+        for j in 1..<left where pairs[j].cost * pairs[best].gain < pairs[best].cost * pairs[j].gain { best = j }
+        let pair = pairs[best]
+        pairs.swapAt(best, left - 1)
+        left -= 1
+        return pair
     }
 
     /// What the funding indicator adds when a package spends `extra` more yuan (low estimates) than `investment`:

@@ -108,25 +108,31 @@ struct PackageSearch: ScratchHolder {
         let greedy = greedyPackage(reaching: level, forced: forced, order: order, budget: budget)
         let incumbentKey = [incumbent, greedy].compactMap { $0 }.map { Self.key(model, $0) }.min()
         // Taken before `self` is copied for the closure, so that the search holds the only reference to them.
-        let scratches = takeScratches()
+        var scratches = takeScratches()
+        CostBound.Scratch.prepare(&scratches, model)
         let builder = self  // a copy for the closure: `self` is inout here
-        var search = CheapestSearch(model: model, level: level, budget: budget, order: order, suffix: suffix,
-                                    suffixMinCost: suffixMinCost, incumbentKey: incumbentKey, extendable: extendable,
-                                    lateIncumbentNodes: lateIncumbentNodes, nodeLimit: nodeLimit, scratches: consume scratches) {
-            builder.adaptivePackage(reaching: level, forced: forced, order: order, budget: budget, extendable: extendable)
-                .map { Self.key(model, $0) }
-        }
-        search.search(0, forced, 0, Self.key(model, forced), projected: nil, slot: 0)
-        self.scratches = search.takeScratches()
-        self.nodes += search.nodes
-        self.complete = self.complete && search.complete
-        return search.best?.mask
+        let search = CheapestSearch(model: model, level: level, budget: budget, order: order, suffix: suffix,
+                                    suffixMinCost: suffixMinCost, extendable: extendable,
+                                    lateIncumbentNodes: lateIncumbentNodes, nodeLimit: nodeLimit)
+        var state = CheapestSearch.State(
+            incumbentKey: incumbentKey,
+            lateIncumbent: {
+                builder.adaptivePackage(reaching: level, forced: forced, order: order, budget: budget, extendable: extendable)
+                    .map { Self.key(model, $0) }
+            },
+            path: PathProjection(scenes: model.baseScenes, states: model.indicators.map(\.base), depths: order.count + 1),
+            scratches: consume scratches)
+        search.search(0, forced, 0, Self.key(model, forced), projected: nil, slot: 0, &state)
+        self.scratches = state.takeScratches()
+        self.nodes += state.nodes
+        self.complete = self.complete && state.complete
+        return state.best?.mask
     }
 
     /// The depth-first search of `cheapest` with its state: items decided in `order`, each taken (with what it
     /// needs) or left out; a branch ends when its package reaches the level, when nothing left can make it reach,
     /// or when nothing below it can beat the best package found (or the incumbent).
-    private struct CheapestSearch: ScratchHolder {
+    private final class CheapestSearch {
         let model: PackageModel
         let level: Int
         let budget: Int?
@@ -134,65 +140,64 @@ struct PackageSearch: ScratchHolder {
         /// The items from position k of `order` on, and the least cost among them.
         let suffix: [UInt64]
         let suffixMinCost: [Int]
-        var incumbentKey: CostKey?
-        /// A second incumbent's key, worked out when the search reaches `lateIncumbentNodes` nodes.
-        var lateIncumbent: (() -> CostKey?)?
         let lateIncumbentNodes: Int
         let nodeLimit: Int
         let bound: CostBound
         /// Whether a package taking an item is projected from its parent's projection (`PackageModel.extend`).
         let extendable: Bool
-        var best: (mask: UInt64, key: CostKey)?
-        var nodes = 0
-        var complete = true
-        /// The projection of the node's package, and of each package on the path to it.
-        var path: PathProjection
-        /// The bound's buffers, one per package on the current path: a node's is its slot's, the slot of the
-        /// branch that leaves items out is its parent's (the same package, so the point and scene gains worked out
-        /// for the parent still hold), and the branch that takes an item uses the next slot, leaving the parent's
-        /// untouched for the other branch.
-        var scratches: [CostBound.Scratch]
 
-        init(model: PackageModel, level: Int, budget: Int?, order: [Int], suffix: [UInt64], suffixMinCost: [Int], incumbentKey: CostKey?,
-             extendable: Bool, lateIncumbentNodes: Int, nodeLimit: Int, scratches: [CostBound.Scratch],
-             lateIncumbent: @escaping () -> CostKey?) {
+        /// What the search changes as it goes. The search itself is an object of constants, so that reading the
+        /// model and the bound while the projection and the scratches are written needs no copy of them.
+        struct State: ScratchHolder {
+            var incumbentKey: CostKey?
+            /// A second incumbent's key, worked out when the search reaches `lateIncumbentNodes` nodes.
+            var lateIncumbent: (() -> CostKey?)?
+            var best: (mask: UInt64, key: CostKey)?
+            var nodes = 0
+            var complete = true
+            /// The projection of the node's package, and of each package on the path to it.
+            var path: PathProjection
+            /// The bound's buffers, one per package on the current path: a node's is its slot's, the slot of the
+            /// branch that leaves items out is its parent's (the same package, so the point and scene gains worked
+            /// out for the parent still hold), and the branch that takes an item uses the next slot, leaving the
+            /// parent's untouched for the other branch.
+            var scratches: [CostBound.Scratch]
+        }
+
+        init(model: PackageModel, level: Int, budget: Int?, order: [Int], suffix: [UInt64], suffixMinCost: [Int],
+             extendable: Bool, lateIncumbentNodes: Int, nodeLimit: Int) {
             self.model = model
             self.level = level
             self.budget = budget
             self.order = order
             self.suffix = suffix
             self.suffixMinCost = suffixMinCost
-            self.incumbentKey = incumbentKey
-            self.lateIncumbent = lateIncumbent
             self.lateIncumbentNodes = lateIncumbentNodes
             self.nodeLimit = nodeLimit
             bound = CostBound(model, level: level)
             self.extendable = extendable
-            path = PathProjection(scenes: model.baseScenes, states: model.indicators.map(\.base), depths: order.count + 1)
-            self.scratches = scratches
-            CostBound.Scratch.prepare(&self.scratches, model)
         }
 
         /// Searches below the package `mask` at position `k` of `order`, items of `out` left out. `here` is
         /// `key(mask)`; `projected`, when given, is its points, its projection being in `scenes` and `states`
         /// (the branch that takes an item projects its package before it starts).
         /// `slot` is the package's place in `scratches`.
-        mutating func search(_ k: Int, _ mask: UInt64, _ out: UInt64, _ here: CostKey, projected: Int?, slot: Int) {
-            nodes += 1
-            if nodes > nodeLimit { complete = false; return }
-            if nodes == lateIncumbentNodes, let late = lateIncumbent?() {
-                incumbentKey = incumbentKey.map { min($0, late) } ?? late
-                lateIncumbent = nil
+        func search(_ k: Int, _ mask: UInt64, _ out: UInt64, _ here: CostKey, projected: Int?, slot: Int, _ state: inout State) {
+            state.nodes += 1
+            if state.nodes > nodeLimit { state.complete = false; return }
+            if state.nodes == lateIncumbentNodes, let late = state.lateIncumbent?() {
+                state.incumbentKey = state.incumbentKey.map { min($0, late) } ?? late
+                state.lateIncumbent = nil
             }
-            let bar = switch (best?.key, incumbentKey) {
+            let bar = switch (state.best?.key, state.incumbentKey) {
             case let (b?, i?): min(b, i)
             case let (b, i): b ?? i
             }
             // This package and every one below it cost at least `here`: nothing here can beat a strictly better bar.
             if let b = bar, b < here { return }
-            let points = projected ?? model.project(mask, scenes: &path.scenes, states: &path.states)
-            if model.reaches(level, points: points, scenes: path.scenes) {
-                if best == nil || here < best!.key { best = (mask, here) }
+            let points = projected ?? model.project(mask, scenes: &state.path.scenes, states: &state.path.states)
+            if model.reaches(level, points: points, scenes: state.path.scenes) {
+                if state.best == nil || here < state.best!.key { state.best = (mask, here) }
                 return
             }
             guard k < order.count else { return }
@@ -208,12 +213,14 @@ struct PackageSearch: ScratchHolder {
             }
             // What any package below this one must still spend: nil when none can reach the level. The quick
             // bound first: it is never above the full one, so it cuts only what that would cut.
-            guard let quick = bound.quickBound(mask: mask, remaining: remaining, scenes: path.scenes) else { return }
+            guard let quick = bound.quickBound(mask: mask, remaining: remaining, scenes: state.path.scenes) else { return }
             if let b = bar, b < CostKey(cost: here.cost + max(suffixMinCost[k], quick), count: here.count + 1, negativeWeight: Int.min) {
                 return
             }
-            guard let extra = bound.lowerBound(mask: mask, remaining: remaining, points: points, scenes: path.scenes, states: path.states,
-                                               scratch: &scratches[slot]) else { return }
+            // A bound of `enough` or more cuts this branch (below): the bound may stop working once it knows that.
+            let enough = bar.map { $0.cost - here.cost < Int.max ? $0.cost - here.cost + 1 : Int.max } ?? Int.max
+            guard let extra = bound.lowerBound(mask: mask, remaining: remaining, points: points, scenes: state.path.scenes,
+                                               states: state.path.states, enough: enough, scratch: &state.scratches[slot]) else { return }
             if let b = bar {
                 // Any package below this one adds an item: at least the cheapest one left, and at least `extra`.
                 let floor = CostKey(cost: here.cost + max(suffixMinCost[k], extra), count: here.count + 1, negativeWeight: Int.min)
@@ -232,15 +239,15 @@ struct PackageSearch: ScratchHolder {
                     next += 1
                     continue
                 }
-                if next > k { search(next, mask, skipped, here, projected: points, slot: slot); return }
-                path.save(depth: k)
-                if scratches.count == slot + 1 { scratches.append(CostBound.Scratch(model)) }
+                if next > k { search(next, mask, skipped, here, projected: points, slot: slot, &state); return }
+                state.path.save(depth: k)
+                if state.scratches.count == slot + 1 { state.scratches.append(CostBound.Scratch(model)) }
                 let takenPoints = extendable
-                    ? model.extend(mask, points: points, to: taken.mask, scenes: &path.scenes, states: &path.states)
-                    : model.project(taken.mask, scenes: &path.scenes, states: &path.states)
-                search(k + 1, taken.mask, skipped, taken.key, projected: takenPoints, slot: slot + 1)
-                path.restore(depth: k)
-                search(k + 1, mask, skipped | bit, here, projected: points, slot: slot)
+                    ? model.extend(mask, points: points, to: taken.mask, scenes: &state.path.scenes, states: &state.path.states)
+                    : model.project(taken.mask, scenes: &state.path.scenes, states: &state.path.states)
+                search(k + 1, taken.mask, skipped, taken.key, projected: takenPoints, slot: slot + 1, &state)
+                state.path.restore(depth: k)
+                search(k + 1, mask, skipped | bit, here, projected: points, slot: slot, &state)
                 return
             }
         }
@@ -351,13 +358,14 @@ struct PackageSearch: ScratchHolder {
             let o = model.evaluate(forced | model.items[i].closure)
             return (o.level - base.level) * 100_000 + (o.points - base.points) + model.items[i].weight
         }
-        var search = BestSearch(model: model, budget: budget, order: order, forced: forced, nodeLimit: nodeLimit, scratches: takeScratches())
-        let start = search.best.key
-        search.search(0, forced, 0, start, points: base.points, spent: model.cost(forced).high, slot: 0)
-        self.scratches = search.takeScratches()
-        self.nodes += search.nodes
-        self.complete = self.complete && search.complete
-        return search.best.mask
+        let search = BestSearch(model: model, budget: budget, order: order, nodeLimit: nodeLimit)
+        var state = search.start(forced: forced, scratches: takeScratches())
+        let start = state.best.key
+        search.search(0, forced, 0, start, points: base.points, spent: model.cost(forced).high, slot: 0, &state)
+        self.scratches = state.takeScratches()
+        self.nodes += state.nodes
+        self.complete = self.complete && state.complete
+        return state.best.mask
     }
 
     /// The depth-first search of `best` with its state: items decided in `order`, each taken (with what it needs)
@@ -366,7 +374,7 @@ struct PackageSearch: ScratchHolder {
     /// below it, within the budget left, can be better than the best one found: its level and points are bounded
     /// by the remaining items' single gains in a fractional knapsack of the budget left, its investment is at
     /// least this package's and its cheapest remaining item's, its rule weight at most all the remaining weight.
-    private struct BestSearch: ScratchHolder {
+    private final class BestSearch {
         let model: PackageModel
         let budget: Int
         let order: [Int]
@@ -379,15 +387,19 @@ struct PackageSearch: ScratchHolder {
         let closureConflicts: [UInt64]
         /// The items from position k of `order` on.
         let suffix: [UInt64]
-        var best: (mask: UInt64, key: ValueKey)
-        var nodes = 0
-        var complete = true
-        /// The projection of the node's package, and of each package on the path to it.
-        var path: PathProjection
-        /// The bound's buffers, one per package on the current path (see `CheapestSearch`).
-        var scratches: [CostBound.Scratch]
 
-        init(model: PackageModel, budget: Int, order: [Int], forced: UInt64, nodeLimit: Int, scratches: [CostBound.Scratch]) {
+        /// What the search changes as it goes (see `CheapestSearch.State`).
+        struct State: ScratchHolder {
+            var best: (mask: UInt64, key: ValueKey)
+            var nodes = 0
+            var complete = true
+            /// The projection of the node's package, and of each package on the path to it.
+            var path: PathProjection
+            /// The bound's buffers, one per package on the current path (see `CheapestSearch`).
+            var scratches: [CostBound.Scratch]
+        }
+
+        init(model: PackageModel, budget: Int, order: [Int], nodeLimit: Int) {
             self.model = model
             self.budget = budget
             self.order = order
@@ -408,12 +420,17 @@ struct PackageSearch: ScratchHolder {
             var suffix = [UInt64](repeating: 0, count: order.count + 1)
             for k in stride(from: order.count - 1, through: 0, by: -1) { suffix[k] = suffix[k + 1] | (UInt64(1) << UInt64(order[k])) }
             self.suffix = suffix
+        }
+
+        /// The state at the search's start: the package `forced` is the best one known.
+        func start(forced: UInt64, scratches: [CostBound.Scratch]) -> State {
             var buffers = model.projectionBuffers()
             let points = model.project(forced, scenes: &buffers.scenes, states: &buffers.states)
-            best = (forced, Self.value(model, forced, level: model.level(points: points, scenes: buffers.scenes), points: points))
-            path = PathProjection(scenes: buffers.scenes, states: buffers.states, depths: order.count + 1)
-            self.scratches = scratches
-            CostBound.Scratch.prepare(&self.scratches, model)
+            var scratches = scratches
+            CostBound.Scratch.prepare(&scratches, model)
+            return State(best: (forced, Self.value(model, forced, level: model.level(points: points, scenes: buffers.scenes), points: points)),
+                         path: PathProjection(scenes: buffers.scenes, states: buffers.states, depths: order.count + 1),
+                         scratches: scratches)
         }
 
         static func value(_ model: PackageModel, _ mask: UInt64, level: Int, points: Int) -> ValueKey {
@@ -422,12 +439,12 @@ struct PackageSearch: ScratchHolder {
         }
 
         /// Searches below the package `mask` at position `k` of `order`, items of `out` left out. `here` is its
-        /// value, `points` its points (its projection is in `scenes` and `states`), `spent` its high estimate;
-        /// `slot` is its place in `scratches`.
-        mutating func search(_ k: Int, _ mask: UInt64, _ out: UInt64, _ here: ValueKey, points: Int, spent: Int, slot: Int) {
-            nodes += 1
-            if nodes > nodeLimit { complete = false; return }
-            if best.key < here { best = (mask, here) }
+        /// value, `points` its points (its projection is in `state.path`), `spent` its high estimate; `slot` is
+        /// its place in `state.scratches`.
+        func search(_ k: Int, _ mask: UInt64, _ out: UInt64, _ here: ValueKey, points: Int, spent: Int, slot: Int, _ state: inout State) {
+            state.nodes += 1
+            if state.nodes > nodeLimit { state.complete = false; return }
+            if state.best.key < here { state.best = (mask, here) }
             guard k < order.count else { return }
             // The items a package below this one may add: none of what they need left out, nothing they need
             // excluded by the package, each within the budget left on its own (a superset of what can be added
@@ -451,18 +468,18 @@ struct PackageSearch: ScratchHolder {
             let leastAdded = cheapest >= 0 ? cheapest : belowZero
             guard remaining != 0 else { return }
             // Any package below this one adds an item: it costs at least `leastAdded` more and has one item more.
-            let most = bound.budgetBound(mask: mask, remaining: remaining, budgetLeft: budgetLeft, points: points, scenes: path.scenes,
-                                         states: path.states, scratch: &scratches[slot])
+            let most = bound.budgetBound(mask: mask, remaining: remaining, budgetLeft: budgetLeft, points: points, scenes: state.path.scenes,
+                                         states: state.path.states, scratch: &state.scratches[slot])
             var top = ValueKey(level: most.level, points: most.points, negativeCost: here.negativeCost - leastAdded, weight: here.weight + weightLeft,
                                negativeCount: here.negativeCount - 1)
-            if top < best.key { return }
+            if top < state.best.key { return }
             // When nothing below can do better than tie the best package's level and points, only a package that
             // reaches its points can rank above it, and that must add at least the cost of gaining them.
-            if most.level == best.key.level && most.points == best.key.points {
-                guard let cost = bound.leastCost(toGain: best.key.points - points - most.freePoints, remaining: remaining,
-                                                 scratch: &scratches[slot]) else { return }
+            if most.level == state.best.key.level && most.points == state.best.key.points {
+                guard let cost = bound.leastCost(toGain: state.best.key.points - points - most.freePoints, remaining: remaining,
+                                                 scratch: &state.scratches[slot]) else { return }
                 top.negativeCost = here.negativeCost - max(leastAdded, cost)
-                if top < best.key { return }
+                if top < state.best.key { return }
             }
             // Items whose branch that takes them is closed (in the package, needing something left out, in
             // conflict, over the budget) are passed in one step, as in `CheapestSearch`.
@@ -478,16 +495,16 @@ struct PackageSearch: ScratchHolder {
                     next += 1
                     continue
                 }
-                if next > k { search(next, mask, skipped, here, points: points, spent: spent, slot: slot); return }
-                path.save(depth: k)
-                if scratches.count == slot + 1 { scratches.append(CostBound.Scratch(model)) }
+                if next > k { search(next, mask, skipped, here, points: points, spent: spent, slot: slot, &state); return }
+                state.path.save(depth: k)
+                if state.scratches.count == slot + 1 { state.scratches.append(CostBound.Scratch(model)) }
                 let takenPoints = extendable
-                    ? model.extend(mask, points: points, to: taken, scenes: &path.scenes, states: &path.states)
-                    : model.project(taken, scenes: &path.scenes, states: &path.states)
-                let takenValue = Self.value(model, taken, level: model.level(points: takenPoints, scenes: path.scenes), points: takenPoints)
-                search(k + 1, taken, skipped, takenValue, points: takenPoints, spent: takenSpent, slot: slot + 1)
-                path.restore(depth: k)
-                search(k + 1, mask, skipped | bit, here, points: points, spent: spent, slot: slot)
+                    ? model.extend(mask, points: points, to: taken, scenes: &state.path.scenes, states: &state.path.states)
+                    : model.project(taken, scenes: &state.path.scenes, states: &state.path.states)
+                let takenValue = Self.value(model, taken, level: model.level(points: takenPoints, scenes: state.path.scenes), points: takenPoints)
+                search(k + 1, taken, skipped, takenValue, points: takenPoints, spent: takenSpent, slot: slot + 1, &state)
+                state.path.restore(depth: k)
+                search(k + 1, mask, skipped | bit, here, points: points, spent: spent, slot: slot, &state)
                 return
             }
         }
