@@ -2,8 +2,9 @@
 /// levels and indicator points, so that the level a package reaches is a few integer operations rather than a
 /// diagnosis. It computes exactly what `Planner.project(_:_:.conservative)` computes (a differential test holds
 /// them equal on random packages); only the indicators some item can change are modelled, the rest keep their
-/// points. Packages are bit masks over the items (at most 64 items).
-struct PackageModel: Sendable {
+/// points. Packages are bit masks over the items (at most 64 items). An object of constants: the search calls
+/// it at every node, and a reference is handed to each call where a value of its size would be copied first.
+final class PackageModel: Sendable {
     enum Effect: Sendable {
         case addOptions(UInt64)
         case atLeastNumber(Double)
@@ -70,27 +71,47 @@ struct PackageModel: Sendable {
         var points: Int
     }
 
-    var items: [Item]
-    var indicators: [Indicator]
+    let items: [Item]
+    let indicators: [Indicator]
     /// The items' changes, each item's in one run (flat, so that a projection walks two arrays).
-    var sceneChanges: [SceneChange]
-    var effectChanges: [EffectChange]
+    let sceneChanges: [SceneChange]
+    let effectChanges: [EffectChange]
     /// The indicators' option points and band points, each indicator's in one run; `bandLimits` holds the upper
     /// limit of each band (nil: any number) at the same positions.
-    var scoringPoints: [Int]
-    var bandLimits: [Double?]
-    var baseScenes: [Int]
-    var mandatory: [Bool]
-    var rules: [LevelRule]
+    let scoringPoints: [Int]
+    let bandLimits: [Double?]
+    let baseScenes: [Int]
+    let mandatory: [Bool]
+    let rules: [LevelRule]
     /// The points of the indicators not modelled.
-    var fixedPoints: Int
+    let fixedPoints: Int
     /// What the retrofit itself changes once the package has a module.
-    var retrofitScenes: [SceneChange]
-    var retrofitEffects: [EffectChange]
+    let retrofitScenes: [SceneChange]
+    let retrofitEffects: [EffectChange]
     /// The funding indicator and what its share is computed from (the revenue answer's number, nil when it is none).
-    var funding: (indicator: Int, revenueWan: Double?, years: Int)?
+    let funding: (indicator: Int, revenueWan: Double?, years: Int)?
     /// The items that are modules.
-    var moduleMask: UInt64 = 0
+    let moduleMask: UInt64
+
+    init(items: [Item], indicators: [Indicator], sceneChanges: [SceneChange], effectChanges: [EffectChange], scoringPoints: [Int],
+         bandLimits: [Double?], baseScenes: [Int], mandatory: [Bool], rules: [LevelRule], fixedPoints: Int,
+         retrofitScenes: [SceneChange], retrofitEffects: [EffectChange], funding: (indicator: Int, revenueWan: Double?, years: Int)?,
+         moduleMask: UInt64) {
+        self.items = items
+        self.indicators = indicators
+        self.sceneChanges = sceneChanges
+        self.effectChanges = effectChanges
+        self.scoringPoints = scoringPoints
+        self.bandLimits = bandLimits
+        self.baseScenes = baseScenes
+        self.mandatory = mandatory
+        self.rules = rules
+        self.fixedPoints = fixedPoints
+        self.retrofitScenes = retrofitScenes
+        self.retrofitEffects = retrofitEffects
+        self.funding = funding
+        self.moduleMask = moduleMask
+    }
 
     static let capacity = 64
 
@@ -489,12 +510,11 @@ extension Planner {
             }
             return .init(scoring: scoring, table: start..<scoringPoints.count, maxPoints: i.maxPoints, original: original, base: state)
         }
-        var model = PackageModel(
+        return PackageModel(
             items: items, indicators: indicators, sceneChanges: sceneChanges, effectChanges: effectChanges,
             scoringPoints: scoringPoints, bandLimits: bandLimits, baseScenes: diagnosis.scenes.map(\.level), mandatory: diag.scenes.map(\.mandatory),
             rules: diag.levels.map { .init(level: $0.level, score: milli($0.minScore), scenes: $0.minScenes, mandatory: $0.minMandatory) },
-            fixedPoints: fixed, retrofitScenes: retrofit.scenes, retrofitEffects: retrofit.effects, funding: funding)
-        model.moduleMask = moduleItems == 64 ? ~0 : (UInt64(1) << UInt64(moduleItems)) - 1
-        return model
+            fixedPoints: fixed, retrofitScenes: retrofit.scenes, retrofitEffects: retrofit.effects, funding: funding,
+            moduleMask: moduleItems == 64 ? ~0 : (UInt64(1) << UInt64(moduleItems)) - 1)
     }
 }
