@@ -258,12 +258,20 @@ struct CostBound {
                     scratch.scenesFor = (mask, r)
                     scratch.scenesItems = 0
                 }
-                var m = remaining & ~scratch.scenesItems
-                while m != 0 {
-                    let i = m.trailingZeroBitCount
-                    m &= m &- 1
-                    (scratch.scenes[i], scratch.mandatory[i]) = raised(itemScenes[i])
+                // Both buffers written through spans (one check that each is not shared, not one per write): the
+                // mandatory one is taken out of the scratch meanwhile, as a span holds the whole scratch.
+                var mandatoryRaised: [Int] = []
+                swap(&mandatoryRaised, &scratch.mandatory)
+                do {
+                    var m = remaining & ~scratch.scenesItems
+                    var scenesSpan = scratch.scenes.mutableSpan, mandatorySpan = mandatoryRaised.mutableSpan
+                    while m != 0 {
+                        let i = m.trailingZeroBitCount
+                        m &= m &- 1
+                        (scenesSpan[i], mandatorySpan[i]) = raised(itemScenes[i])
+                    }
                 }
+                swap(&mandatoryRaised, &scratch.mandatory)
                 scratch.scenesItems |= remaining
             }
             let needPoints = pointsKnown && rule.score > points ? rule.score - points - freePoints : 0
@@ -313,8 +321,8 @@ struct CostBound {
             scratch.pointsMask = mask
             scratch.pointsItems = 0
             scratch.retrofitPoints = nil
-            scratch.freePoints = 0
-            scratch.fundingGain = nil
+            var freePoints = 0
+            var fundingGain: FundingGain?
             var investment = 0
             var m = mask
             while m != 0 {
@@ -322,24 +330,29 @@ struct CostBound {
                 m &= m &- 1
                 investment += model.items[i].cost.low
             }
-            for k in states.indices {
-                // An indicator no item of the package touched still has its diagnosed answer: scored once, at init.
-                let score = states[k].touched ? model.score(k, states[k]) : untouchedScores[k]
-                scratch.baseScore[k] = score
-                let now = states[k].touched ? score : model.indicators[k].original
-                if let funding = model.funding, k == funding.indicator {
-                    if case let .some(base) = fundingBase {
-                        scratch.fundingGain = FundingGain(base: base, revenueWan: funding.revenueWan, years: funding.years, indicator: k,
-                                                          state: states[k], investment: investment, now: now)
-                    } else {
-                        scratch.freePoints += max(0, model.indicators[k].maxPoints - now)
+            do {
+                var baseScore = scratch.baseScore.mutableSpan
+                for k in states.indices {
+                    // An indicator no item of the package touched still has its diagnosed answer: scored once, at init.
+                    let score = states[k].touched ? model.score(k, states[k]) : untouchedScores[k]
+                    baseScore[k] = score
+                    let now = states[k].touched ? score : model.indicators[k].original
+                    if let funding = model.funding, k == funding.indicator {
+                        if case let .some(base) = fundingBase {
+                            fundingGain = FundingGain(base: base, revenueWan: funding.revenueWan, years: funding.years, indicator: k,
+                                                      state: states[k], investment: investment, now: now)
+                        } else {
+                            freePoints += max(0, model.indicators[k].maxPoints - now)
+                        }
+                    } else if !monotone[k] {
+                        freePoints += max(0, model.indicators[k].maxPoints - now)
+                    } else if !states[k].touched {
+                        freePoints += max(0, score - now)
                     }
-                } else if !monotone[k] {
-                    scratch.freePoints += max(0, model.indicators[k].maxPoints - now)
-                } else if !states[k].touched {
-                    scratch.freePoints += max(0, score - now)
                 }
             }
+            scratch.freePoints = freePoints
+            scratch.fundingGain = fundingGain
         }
         var freePoints = scratch.freePoints
         if retrofitFree {
@@ -347,10 +360,12 @@ struct CostBound {
             freePoints += scratch.retrofitPoints ?? 0
         }
         var m = remaining & ~scratch.pointsItems
+        let baseScore = scratch.baseScore
+        var points = scratch.points.mutableSpan
         while m != 0 {
             let i = m.trailingZeroBitCount
             m &= m &- 1
-            scratch.points[i] = gain(itemGroups[i], scratch.baseScore)
+            points[i] = gain(itemGroups[i], baseScore)
         }
         scratch.pointsItems |= remaining
         return freePoints
