@@ -29,6 +29,9 @@ struct CostBound {
     /// What each group's effects add to its indicator's points from the diagnosed answer: an indicator no item of
     /// a package touched still has that answer, so the group's gain there is this figure, scored once here.
     private let groupGainsFromDiagnosis: [Int]
+    /// For a group that only adds options to an indicator scored by its options: the options it adds (nil for any
+    /// other group), so that its gain over a package's answer is worked out from the options that answer lacks.
+    private let groupAddedOptions: [UInt64?]
     /// Each item's scenes at their highest level, each scene once: runs of `scenes` (`itemScenes`).
     private let scenes: [PackageModel.SceneChange]
     private let itemScenes: [Range<Int>]
@@ -87,6 +90,15 @@ struct CostBound {
             var state = model.indicators[group.indicator].base
             for e in group.effects { PackageModel.apply(groupEffects[e], to: &state) }
             return model.score(group.indicator, state) - untouchedScores[group.indicator]
+        }
+        groupAddedOptions = groups.map { group in
+            guard case .options = model.indicators[group.indicator].scoring else { return nil }
+            var added: UInt64 = 0
+            for e in group.effects {
+                guard case let .addOptions(bits) = groupEffects[e] else { return nil }
+                added |= bits
+            }
+            return added
         }
         self.scenes = scenes
         costs = model.items.map { $0.cost.low + $0.cost.high }
@@ -311,6 +323,10 @@ struct CostBound {
                     total += groupGainsFromDiagnosis[g]
                     continue
                 }
+                if let added = groupAddedOptions[g] {
+                    total += optionsGain(k, adding: added & ~states[k].options, to: baseScore[k])
+                    continue
+                }
                 var state = states[k]
                 for e in groups[g].effects { PackageModel.apply(groupEffects[e], to: &state) }
                 total += model.score(k, state) - baseScore[k]
@@ -369,6 +385,23 @@ struct CostBound {
         }
         scratch.pointsItems |= remaining
         return freePoints
+    }
+
+    /// What the options `bits` add to the points of indicator `k`, scored by its options (none of them below 0: it
+    /// scores monotonically), whose answer scores `base` without them: its points are the sum of its options'
+    /// capped at its most, so below the cap `base` is that sum, and at the cap nothing is added.
+    private func optionsGain(_ k: Int, adding bits: UInt64, to base: Int) -> Int {
+        let maxPoints = model.indicators[k].maxPoints
+        guard bits != 0, base < maxPoints else { return 0 }
+        let table = model.indicators[k].table
+        var sum = 0
+        var m = bits
+        while m != 0 {
+            let j = m.trailingZeroBitCount
+            m &= m &- 1
+            if j < table.count { sum += model.scoringPoints[table.lowerBound + j] }
+        }
+        return min(base + sum, maxPoints) - base
     }
 
     /// The cheapest fractional cover of `need` by the items of `remaining` with their `gains` (by item; rounded
