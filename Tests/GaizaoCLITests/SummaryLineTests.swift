@@ -21,4 +21,15 @@ import Testing
         #expect(more.contains("; 2 modules, 3 measures, investment") && more.hasSuffix(", 5 weeks"), "\(more)")
         #expect(Summary.line(p, lang: .zh).contains("2个模块、3项管理措施"))
     }
+
+    /// A company name typed with a line break or a tab (text answers allow both) stays on the summary's one line.
+    @Test func aNameWithALineBreakStaysOnOneLine() throws {
+        var p = try RenderFixtures.proposal("auto-parts-midsize")
+        p.enterprise.name = "慈溪\n丙丁\t汽车\r\n零部件"
+        for lang in [Lang.zh, .en] {
+            let line = Summary.line(p, lang: lang)
+            #expect(!line.contains("\n") && !line.contains("\t") && !line.contains("\r"), "\(line)")
+            #expect(line.hasPrefix("慈溪 丙丁 汽车 零部件"), "\(line)")
+        }
+    }
 }

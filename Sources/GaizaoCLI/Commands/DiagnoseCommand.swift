@@ -110,7 +110,15 @@ public struct DiagnoseCommand: ParsableCommand {
 
 /// The one-line summary printed after a proposal is written.
 enum Summary {
+    /// `text` on one line: a name typed with a line break or a tab (the answers allow both in text) would otherwise
+    /// break the summary line in two, or shift what follows.
+    static func oneLine(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r\n" }) else { return text }
+        return String(text.map { $0 == "\n" || $0 == "\t" || $0 == "\r\n" ? " " : $0 })
+    }
+
     static func line(_ p: Proposal, lang: Lang) -> String {
+        let name = oneLine(p.enterprise.name)
         let levelNow = p.diagnosis.level, levelAfter = p.after.level
         func lv(_ l: Int) -> String { lang == .zh ? (l == 0 ? "未达一级" : "\(l)级") : (l == 0 ? "below level 1" : "level \(l)") }
         let t = p.totals
@@ -122,19 +130,19 @@ enum Summary {
         // A package with nothing in it says so rather than "0 modules, 0 weeks".
         if t.selectedModules == 0 && measures == 0 {
             switch lang {
-            case .zh: return "\(p.enterprise.name)：\(formatNumber(p.diagnosis.points))分 \(lv(levelNow))\(target)；本方案不含模块或管理措施"
-            case .en: return "\(p.enterprise.name): \(formatNumber(p.diagnosis.points)) pts \(lv(levelNow))\(target); the package holds no module or measure"
+            case .zh: return "\(name)：\(formatNumber(p.diagnosis.points))分 \(lv(levelNow))\(target)；本方案不含模块或管理措施"
+            case .en: return "\(name): \(formatNumber(p.diagnosis.points)) pts \(lv(levelNow))\(target); the package holds no module or measure"
             }
         }
         switch lang {
         case .zh:
-            return "\(p.enterprise.name)：\(formatNumber(p.diagnosis.points))分 \(lv(levelNow)) → \(formatNumber(p.after.points))分 \(lv(levelAfter))\(target)；"
+            return "\(name)：\(formatNumber(p.diagnosis.points))分 \(lv(levelNow)) → \(formatNumber(p.after.points))分 \(lv(levelAfter))\(target)；"
                 + [t.selectedModules > 0 ? "\(t.selectedModules)个模块" : nil, measures > 0 ? "\(measures)项管理措施" : nil].compactMap { $0 }.joined(separator: "、")
                 + "，投入 \(Money.wanRange(t.investment.lowYuan, t.investment.highYuan)) 万元，"
                 + "补助 \(Money.wanRange(t.subsidy.lowYuan, t.subsidy.highYuan)) 万元，工期 \(t.durationWeeks) 周"
         case .en:
             let count = { (n: Int, noun: String) in EnglishCount.count(n, noun) }
-            return "\(p.enterprise.name): \(formatNumber(p.diagnosis.points)) pts \(lv(levelNow)) → \(formatNumber(p.after.points)) pts \(lv(levelAfter))\(target); "
+            return "\(name): \(formatNumber(p.diagnosis.points)) pts \(lv(levelNow)) → \(formatNumber(p.after.points)) pts \(lv(levelAfter))\(target); "
                 + [t.selectedModules > 0 ? count(t.selectedModules, "module") : nil, measures > 0 ? count(measures, "measure") : nil].compactMap { $0 }.joined(separator: ", ")
                 + ", investment CNY \(Money.groupedRange(t.investment.lowYuan, t.investment.highYuan)), "
                 + "subsidy CNY \(Money.groupedRange(t.subsidy.lowYuan, t.subsidy.highYuan)), \(count(t.durationWeeks, "week"))"

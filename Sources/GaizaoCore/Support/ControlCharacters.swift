@@ -1,20 +1,33 @@
-/// Control characters (C0 but tab and newline, DEL, C1): rejected in answers and proposals, and never written raw
-/// to a terminal, a log, HTML or CSV. An ESC or a C1 CSI drives the terminal that shows it (clears the screen,
-/// rewrites the title, hides text), BEL rings, NUL cuts text short in many tools.
+/// Control characters (C0 but tab and newline, DEL, C1, and the bidirectional embedding, override and isolate
+/// controls): rejected in answers and proposals, and never written raw to a terminal, a log, HTML or CSV. An ESC or
+/// a C1 CSI drives the terminal that shows it (clears the screen, rewrites the title, hides text), BEL rings, NUL
+/// cuts text short in many tools, and a bidirectional override (U+202E) shows the text after it in another order
+/// than it is stored, so a name or a figure can read differently to a reviewer than to the program.
 public enum ControlCharacters {
     /// True for a character no text of gaizao's may carry raw. Tab and newline are allowed where text allows
     /// them (`lineBreaks`); a carriage return only as part of a CRLF line break, which callers normalise.
     public static func isForbidden(_ scalar: Unicode.Scalar, allowingLineBreaks lineBreaks: Bool = true) -> Bool {
         let v = scalar.value
         if lineBreaks && (v == 0x09 || v == 0x0A) { return false }
-        return v < 0x20 || (0x7F...0x9F).contains(v)
+        return v < 0x20 || (0x7F...0x9F).contains(v) || isBidiControl(v)
     }
+
+    /// The explicit bidirectional formatting characters: embeddings and overrides (U+202A–U+202E) and isolates
+    /// (U+2066–U+2069). The implicit marks (U+200E, U+200F) only nudge neutral characters and stay allowed.
+    static func isBidiControl(_ v: UInt32) -> Bool { (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) }
 
     /// The first forbidden character of `text` and its 0-based offset in Unicode scalars, or nil.
     public static func firstForbidden(in text: String, allowingLineBreaks lineBreaks: Bool = true) -> (offset: Int, scalar: Unicode.Scalar)? {
-        // Fast path: most texts hold no byte below 0x20 nor a C1 lead byte (0xC2 0x80–0x9F).
+        // Fast path: most texts hold no byte below 0x20, no C1 lead byte (0xC2 0x80–0x9F) and no 0xE2 0x80/0x81
+        // lead of a bidirectional control (typographic quotes and dashes share the 0xE2 0x80 lead, and are checked
+        // further below).
+        let bytes = text.utf8.span
         var suspect = false
-        for b in text.utf8 where b < 0x20 || b == 0x7F || b == 0xC2 { suspect = true; break }
+        for k in bytes.indices {
+            let b = bytes[k]
+            if b < 0x20 || b == 0x7F || b == 0xC2 { suspect = true; break }
+            if b == 0xE2, k + 1 < bytes.count, bytes[k + 1] == 0x80 || bytes[k + 1] == 0x81 { suspect = true; break }
+        }
         guard suspect else { return nil }
         for (i, s) in text.unicodeScalars.enumerated() where isForbidden(s, allowingLineBreaks: lineBreaks) { return (i, s) }
         return nil
@@ -43,7 +56,8 @@ public enum ControlCharacters {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         let names: [UInt32: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x09: "TAB", 0x0A: "LF", 0x0D: "CR",
-                                       0x1B: "ESC", 0x7F: "DEL", 0x9B: "CSI"]
+                                       0x1B: "ESC", 0x7F: "DEL", 0x9B: "CSI", 0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF",
+                                       0x202D: "LRO", 0x202E: "RLO", 0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI"]
         return names[scalar.value].map { "\(code) (\($0))" } ?? code
     }
 }

@@ -172,6 +172,9 @@ import Testing
         #expect(Self.readError(try Self.forged { $0["date"] = "2024-02-29" }) == nil)
         #expect(Self.readError(try Self.forged { Self.set(&$0, ["enterprise", "name"], "X\u{1B}[2J") })?
             .contains("`enterprise.name`: the text holds the control character U+001B (ESC)") == true)
+        // A right-to-left override would show a reviewer the name (or a figure after it) in another order.
+        #expect(Self.readError(try Self.forged { Self.set(&$0, ["enterprise", "name"], "甲\u{202E}乙公司") })?
+            .contains("`enterprise.name`: the text holds the control character U+202E (RLO)") == true)
     }
 
     /// A huge (but in-range) net cost over a tiny gain: no exact per-point figure, no trap, and the comparison
@@ -230,16 +233,20 @@ import Testing
     }
 
     @Test func controlCharactersInTextAnswersAreLocatedErrors() throws {
-        for (json, name) in [("\\u001b[2J", "U+001B (ESC)"), ("\\u0007", "U+0007 (BEL)"), ("\\u009b", "U+009B (CSI)"), ("\\u0000", "U+0000 (NUL)")] {
+        for (json, name) in [("\\u001b[2J", "U+001B (ESC)"), ("\\u0007", "U+0007 (BEL)"), ("\\u009b", "U+009B (CSI)"), ("\\u0000", "U+0000 (NUL)"),
+                             ("\\u202e", "U+202E (RLO)"), ("\\u202a", "U+202A (LRE)"), ("\\u2066", "U+2066 (LRI)"), ("\\u2069", "U+2069 (PDI)")] {
             let result = Self.decode { $0.replacingOccurrences(of: "town: 横河镇", with: "town: \"横河\(json)镇\"") }
             #expect(result.sheet == nil)
             let error = try #require(result.diagnostics.errors.first)
             #expect(error.message.contains("holds the control character \(name) at character 3"), "\(error)")
             #expect(error.location?.line == 12)
         }
-        // Tab and newline are text.
+        // Tab and newline are text; so are typographic quotes, dashes and the implicit direction marks, whose UTF-8
+        // shares its first bytes with the bidirectional controls.
         let fine = Self.decode { $0.replacingOccurrences(of: "town: 横河镇", with: "town: \"横河\\t镇\\n东\"") }
         #expect(fine.sheet != nil)
+        let typographic = Self.decode { $0.replacingOccurrences(of: "town: 横河镇", with: "town: \"“横河”—镇…\\u200e\\u200f\\u2060\"") }
+        #expect(typographic.sheet != nil, "\(typographic.diagnostics.errors)")
     }
 
     /// A fraction too small for four decimals read "must be a whole number, found 150": the number is shown in full.
