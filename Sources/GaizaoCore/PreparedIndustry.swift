@@ -16,6 +16,8 @@ final class PreparedIndustry: Sendable {
     let proposal: ProposalTables
     /// Every slot, by id in `String` order: the canonical order of the answers hash.
     let slotsByID: [Int]
+    /// Each slot's id as UTF-8, the key of its line in the answers hash's canonical text.
+    let idBytes: [[UInt8]]
 
     init(catalog: Catalog, industry: Industry) {
         self.catalog = catalog
@@ -31,6 +33,7 @@ final class PreparedIndustry: Sendable {
         slots = AnswerSlots(builder)
         let ids = builder.ids
         slotsByID = ids.indices.sorted { ids[$0] < ids[$1] }
+        idBytes = ids.map { Array($0.utf8) }
     }
 
     /// A sheet's answers by slot, and whether every id of the sheet has a slot (else the answers hash sorts
@@ -58,7 +61,12 @@ final class PreparedIndustry: Sendable {
     /// `Engine.hash` of a sheet whose ids all have slots, `raw` being its answers by slot: the same canonical
     /// text without sorting the ids at every run.
     func answersHash(_ sheet: AnswerSheet, raw: [AnswerValue?]) -> String {
-        let ids = slots.ids
-        return Engine.hash(sheet, ordered: slotsByID.lazy.compactMap { k in raw[k].map { (ids[k], $0) } })
+        var text = CanonicalText(sheet)
+        for k in slotsByID {
+            guard let value = raw[k] else { continue }
+            text.add(bytes: idBytes[k])
+            text.add(value)
+        }
+        return SHA256Text.hex(text.bytes)
     }
 }

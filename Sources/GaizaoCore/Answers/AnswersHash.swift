@@ -7,24 +7,10 @@ extension Engine {
 
     /// The hash of `sheet` given its answers in key order.
     static func hash<Answers: Sequence<(String, AnswerValue)>>(_ sheet: AnswerSheet, ordered: Answers) -> String {
-        // The canonical text, built as bytes (it is hashed, never shown): `key=kind:value` lines in key order.
-        var text = CanonicalText()
-        text.add("industry="); text.add(sheet.industry); text.add("\ndate="); text.add(sheet.date ?? ""); text.add("\n")
+        var text = CanonicalText(sheet)
         for (key, value) in ordered {
             text.add(key)
-            switch value {
-            case let .number(n): text.add(ascii: "=n:"); text.addNumber(n)
-            case let .text(t): text.add(ascii: "=t:"); text.add(t)
-            case let .option(o): text.add(ascii: "=o:"); text.add(o)
-            case let .options(os):
-                text.add(ascii: "=m:")
-                for (i, o) in os.enumerated() {
-                    if i > 0 { text.add(byte: ",") }
-                    text.add(o)
-                }
-            case let .bool(b): text.add(ascii: b ? "=b:true" : "=b:false")
-            }
-            text.add(byte: "\n")
+            text.add(value)
         }
         return SHA256Text.hex(text.bytes)
     }
@@ -34,7 +20,34 @@ extension Engine {
 struct CanonicalText {
     private(set) var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(4096) }
+    /// An empty text.
+    init() {}
+
+    /// The text's head, `industry=…` and `date=…` lines; the answers follow as `key=kind:value` lines in key order.
+    init(_ sheet: AnswerSheet) {
+        bytes.reserveCapacity(4096)
+        add("industry="); add(sheet.industry); add("\ndate="); add(sheet.date ?? ""); add("\n")
+    }
+
+    /// The rest of an answer's line after its key: `=kind:value` and the line break.
+    mutating func add(_ value: AnswerValue) {
+        switch value {
+        case let .number(n): add(ascii: "=n:"); addNumber(n)
+        case let .text(t): add(ascii: "=t:"); add(t)
+        case let .option(o): add(ascii: "=o:"); add(o)
+        case let .options(os):
+            add(ascii: "=m:")
+            for (i, o) in os.enumerated() {
+                if i > 0 { add(byte: ",") }
+                add(o)
+            }
+        case let .bool(b): add(ascii: b ? "=b:true" : "=b:false")
+        }
+        add(byte: "\n")
+    }
+
+    /// A key's UTF-8, prepared ahead.
+    mutating func add(bytes key: [UInt8]) { bytes.append(contentsOf: key) }
 
     /// The UTF-8 of `s`, copied from its storage at once (a string of the engine's always has contiguous
     /// UTF-8; appending `s.utf8` as a sequence is the slow general path).

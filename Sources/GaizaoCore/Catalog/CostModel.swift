@@ -109,12 +109,14 @@ public struct CostModel: Sendable {
 
     /// The words of a scaled price's basis around its number of units: "按{driver} " + units + " {unit}计价：基础
     /// … 万元 + 每{unit} … 万元", and what is added when the enterprise's units fall outside the priced range.
-    struct Wording: Sendable, Hashable {
+    /// A shared object of constants: an entry and every price made from it hold one reference to the words, not a
+    /// copy of their dozen strings. Equal and hashed by its texts, like a value.
+    final class Wording: Sendable, Hashable {
         /// What the words were made from besides the entry's fixed prices: they are used only while these match.
-        var driver: Driver
-        var minUnits: Double, maxUnits: Double
-        var zhHead: String, zhTail: String, enHead: String, enTail: String
-        var zhClamped: String, enClamped: String
+        let driver: Driver
+        let minUnits: Double, maxUnits: Double
+        let zhHead: String, zhTail: String, enHead: String, enTail: String
+        let zhClamped: String, enClamped: String
 
         init(_ entry: Entry, _ d: Driver) {
             let base = Money.wan(entry.base.low) + "–" + Money.wan(entry.base.high)
@@ -132,6 +134,24 @@ public struct CostModel: Sendable {
             enClamped = " (kept within the priced range \(formatNumber(entry.minUnits))–\(formatNumber(entry.maxUnits)))"
         }
 
+        static func == (a: Wording, b: Wording) -> Bool {
+            a === b || (a.driver == b.driver && a.minUnits == b.minUnits && a.maxUnits == b.maxUnits
+                && a.zhHead == b.zhHead && a.zhTail == b.zhTail && a.enHead == b.enHead && a.enTail == b.enTail
+                && a.zhClamped == b.zhClamped && a.enClamped == b.enClamped)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(driver)
+            hasher.combine(minUnits)
+            hasher.combine(maxUnits)
+            hasher.combine(zhHead)
+            hasher.combine(zhTail)
+            hasher.combine(enHead)
+            hasher.combine(enTail)
+            hasher.combine(zhClamped)
+            hasher.combine(enClamped)
+        }
+
         /// Whether these words are `entry`'s for driver `d` (an entry is a value: a copy's range can be changed).
         func fits(_ entry: Entry, _ d: Driver) -> Bool {
             driver == d && minUnits == entry.minUnits && maxUnits == entry.maxUnits
@@ -139,9 +159,9 @@ public struct CostModel: Sendable {
 
         func text(units: String, clamped: Bool) -> Localized {
             func joined(_ head: String, _ tail: String, _ end: String) -> String {
-                var out = ""
+                // Starts as the head, so the room reserved is filled from the head's bytes: one append less.
+                var out = head
                 out.reserveCapacity(head.utf8.count + units.utf8.count + tail.utf8.count + end.utf8.count)
-                out += head
                 out += units
                 out += tail
                 if !end.isEmpty { out += end }  // most prices are not clamped: no call for an empty text
@@ -237,6 +257,12 @@ public struct CostModel: Sendable {
     /// like every product, and the basis marks each such part as priced in for lack of an answer, so the price
     /// matches the products listed and neither silently charges for nor silently leaves out what may be needed.
     public func price(_ entry: Entry, answer: (String) -> AnswerValue?) -> Price? {
+        price(entry, answer: answer, partTruth: { ConditionEvaluator.evaluate(entry.parts[$0].when, answer) })
+    }
+
+    /// `price(entry, answer:)`, `partTruth(j)` being the truth of part `j`'s condition for the same answers (a
+    /// caller with the conditions compiled to answer slots reads them there).
+    func price(_ entry: Entry, answer: (String) -> AnswerValue?, partTruth: (Int) -> Truth) -> Price? {
         var price: Price
         if let driverID = entry.driverID {
             guard let d = driver(driverID), let n = Self.driverAnswer(d, answer) else { return nil }
@@ -248,8 +274,9 @@ public struct CostModel: Sendable {
         } else {
             price = Price(oneOff: entry.base, yearly: entry.yearly, upgradePercent: entry.upgradePercent, derivation: .fixed)
         }
-        for part in entry.parts {
-            guard let truth = Self.pricedIn(part, answer) else { continue }
+        for (j, part) in entry.parts.enumerated() {
+            let truth = partTruth(j)
+            guard truth != .no else { continue }
             price.oneOff.low += part.base.low
             price.oneOff.high += part.base.high
             price.parts.append(PricedPart(part, unanswered: truth == .unknown))
@@ -268,30 +295,40 @@ public struct CostModel: Sendable {
     /// entry and driver, all their texts).
     func oneOffPrice(of moduleID: String, override: Entry? = nil,
                      answer: (String) -> AnswerValue?) -> (oneOff: CostRange, upgradePercent: Int?)? {
-        if let override { return oneOffPrice(override, answer: answer) }
-        guard let index = entryIndex[moduleID] else { return nil }
-        return oneOffPrice(entries[index], answer: answer)
+        oneOffPrice(of: moduleID, override: override, answer: answer,
+                    partTruth: { ConditionEvaluator.evaluate(entries[$0].parts[$1].when, answer) })
     }
 
-    private func oneOffPrice(_ entry: Entry, answer: (String) -> AnswerValue?) -> (oneOff: CostRange, upgradePercent: Int?)? {
+    /// `oneOffPrice(of:override:answer:)`, `partTruth(e, j)` being the truth of the condition of part `j` of
+    /// `entries[e]` for the same answers (a caller with the conditions compiled to answer slots reads them there);
+    /// an override's parts are evaluated here.
+    func oneOffPrice(of moduleID: String, override: Entry?, answer: (String) -> AnswerValue?,
+                     partTruth: (_ entry: Int, _ part: Int) -> Truth) -> (oneOff: CostRange, upgradePercent: Int?)? {
+        if let override {
+            return oneOffPrice(override, answer: answer, partTruth: { ConditionEvaluator.evaluate(override.parts[$0].when, answer) })
+        }
+        guard let index = entryIndex[moduleID] else { return nil }
+        return oneOffPrice(entries[index], answer: answer, partTruth: { partTruth(index, $0) })
+    }
+
+    /// A part is priced in unless its condition is definitely false: the one rule of `price` and `oneOffPrice`,
+    /// which must agree.
+    private func oneOffPrice(_ entry: Entry, answer: (String) -> AnswerValue?,
+                             partTruth: (Int) -> Truth) -> (oneOff: CostRange, upgradePercent: Int?)? {
         var oneOff = entry.base
         if let driverID = entry.driverID {
             guard let d = driver(driverID), let n = Self.driverAnswer(d, answer) else { return nil }
             oneOff = Self.scaledCost(entry, units: Self.units(entry, d, n).units)
         }
-        for part in entry.parts where Self.pricedIn(part, answer) != nil {
+        for (j, part) in entry.parts.enumerated() where partTruth(j) != .no {
             oneOff.low += part.base.low
             oneOff.high += part.base.high
         }
         return (oneOff, entry.upgradePercent)
     }
 
-    /// Whether `part` is priced in: its condition's truth unless that is definitely false (then nil). The one
-    /// rule for `price` and `oneOffPrice`, which must agree.
-    private static func pricedIn(_ part: Part, _ answer: (String) -> AnswerValue?) -> Truth? {
-        let truth = ConditionEvaluator.evaluate(part.when, answer)
-        return truth == .no ? nil : truth
-    }
+    /// The position of `moduleID`'s entry in `entries`.
+    func entryPosition(_ moduleID: String) -> Int? { entryIndex[moduleID] }
 
     /// The answer to driver `d`'s question when it is a finite number of at least 0 (else the driver is unanswered).
     private static func driverAnswer(_ d: Driver, _ answer: (String) -> AnswerValue?) -> Double? {

@@ -103,8 +103,11 @@ final class PlanTables: Sendable {
     let bandIDs: [String]
     let policies: [PreparedPolicy]
     let thresholdText: String
+    /// The condition of each part of each cost-model entry (by entry position), compiled to answer slots.
+    let costPartWhens: [[SlotCondition]]
 
     init(catalog: Catalog, industry: Industry, questionnaire: Questionnaire, slots: inout AnswerSlots.Builder) {
+        costPartWhens = catalog.costModel.entries.map { e in e.parts.map { SlotCondition($0.when, slot: { slots.slot($0) }) } }
         let ms = industry.modules
         var firstIndex: [String: Int] = [:]
         for (i, m) in ms.enumerated() where firstIndex[m.id] == nil { firstIndex[m.id] = i }

@@ -170,6 +170,8 @@ extension Planner {
             let cost = model.cost(extra)
             let price = Localized(zh: "另需 \(Money.wanRange(cost.low, cost.high)) 万元",
                                   en: "another CNY \(Money.groupedRange(cost.low, cost.high))")
+            // Most next steps need nothing the package lacks besides the module itself.
+            guard extra & ~bit(n) != 0 else { return (price, nil) }
             let others = model.items.indices.filter { $0 != n && extra & bit($0) != 0 }.compactMap { model.items[$0].module }
             guard !others.isEmpty else { return (price, nil) }
             return (price, Localized(zh: "含前置模块 \(others.map { name($0, .zh) }.joined(separator: "、"))",

@@ -7,11 +7,21 @@ extension ProposalBuilder {
         let model = catalog.costModel
         var total = CostRange.zero
         var bandPriced: [Int] = []
+        // The catalog's part conditions are compiled to the industry's slots, and read the answers there.
+        let partWhens = answers.slots === prepared.slots ? prepared.plan.costPartWhens : nil
         for i in modules.indices {
             let override = overlay?.modules[modules[i].id]
-            let entry = override?.costModel ?? model.entry(modules[i].id)
+            let position = override?.costModel == nil ? model.entryPosition(modules[i].id) : nil
+            let entry = override?.costModel ?? position.map { model.entries[$0] }
             // Each module priced once: its basis and parts, and whether the size band priced it instead.
-            let price = override?.cost == nil ? entry.flatMap { model.price($0, answer: { answers[$0] }) } : nil
+            let price: CostModel.Price?
+            if override?.cost != nil || entry == nil {
+                price = nil
+            } else if let entry, let position, let partWhens {
+                price = model.price(entry, answer: { answers[$0] }, partTruth: { partWhens[position][$0].evaluate(answers.values) })
+            } else {
+                price = entry.flatMap { model.price($0, answer: { answers[$0] }) }
+            }
             if modules[i].status.isSelected, override?.cost == nil, price == nil { bandPriced.append(i) }
             guard let entry else { continue }
             modules[i].yearlyFee = yuan(entry.yearly)

@@ -53,7 +53,7 @@ public struct ProposalBuilder: Sendable {
             guard let index else { return nil }
             return Proposal.ModuleEntry(
                 id: industryModules[index].id, kind: industryModules[index].kind.rawValue, name: industryModules[index].name,
-                summary: tables.summary(of: index, in: industry, for: answerOf), status: d.status, role: d.role, score: round4(d.score),
+                summary: tables.summary(of: index, in: industry, values: slotAnswers.values, for: answerOf), status: d.status, role: d.role, score: round4(d.score),
                 reasons: d.reasons.map { r in
                     Proposal.ReasonEntry(kind: r.kind, rule: r.ruleID, effect: r.effect, weight: r.ruleID.flatMap { ruleWeight($0, module: index) },
                                          text: r.text, questions: r.questions)
@@ -63,7 +63,7 @@ public struct ProposalBuilder: Sendable {
                     Proposal.RaiseEntry(scene: r.scene, sceneName: r.sceneName, from: sceneLevel(diagnosis, r), to: r.level)
                 },
                 cost: yuan(d.cost), referenceCost: yuan(d.referenceCost), costSource: d.costSource, durationWeeks: d.durationWeeks,
-                phase: d.phase, startWeek: d.startWeek, endWeek: d.endWeek, products: offered(d.products, answerOf),
+                phase: d.phase, startWeek: d.startWeek, endWeek: d.endWeek, products: offered(d.products, ofModule: index, slotAnswers.values, answerOf),
                 subsidyTags: industryModules[index].subsidyTags)
         }
         let (yearlyFees, bandPriced) = addCosts(&modules, overlay: overlay, answers: slotAnswers)
@@ -149,10 +149,18 @@ public struct ProposalBuilder: Sendable {
 
     /// The texts of the products offered for these answers, in their order: one list built, no filtered copy of
     /// the products.
-    private func offered(_ products: [TailoredText], _ answer: (String) -> AnswerValue?) -> [Localized] {
+    /// When `products` are module `module`'s own (not an overlay's), their prepared conditions read `values`,
+    /// the answers by slot.
+    private func offered(_ products: [TailoredText], ofModule module: Int, _ values: [AnswerValue?],
+                         _ answer: (String) -> AnswerValue?) -> [Localized] {
         var texts: [Localized] = []
         texts.reserveCapacity(products.count)
-        for p in products where p.isOffered(answer) { texts.append(p.text) }
+        if products == industry.modules[module].products {
+            let whens = tables.productWhens[module]
+            for (p, when) in zip(products, whens) where ProposalTables.isOffered(when, values) { texts.append(p.text) }
+        } else {
+            for p in products where p.isOffered(answer) { texts.append(p.text) }
+        }
         return texts
     }
 
@@ -334,8 +342,11 @@ public enum LevelExplanation {
         var out: [Localized] = []
         let lvl = next.level
         if !next.scoreMet {
-            out.append(Localized(zh: "得分 \(formatNumber(Double(next.score) / 1000)) 分，\(lvl)级需 \(formatNumber(Double(next.scoreNeeded) / 1000)) 分（差 \(formatNumber(Double(next.pointsShort) / 1000)) 分）",
-                                 en: "\(formatNumber(Double(next.score) / 1000)) \(next.score == 1000 ? "point" : "points"); level \(lvl) needs \(formatNumber(Double(next.scoreNeeded) / 1000)) (short by \(formatNumber(Double(next.pointsShort) / 1000)))"))
+            // Each figure formatted once for both languages.
+            let score = formatNumber(Double(next.score) / 1000), needed = formatNumber(Double(next.scoreNeeded) / 1000)
+            let short = formatNumber(Double(next.pointsShort) / 1000)
+            out.append(Localized(zh: "得分 \(score) 分，\(lvl)级需 \(needed) 分（差 \(short) 分）",
+                                 en: "\(score) \(next.score == 1000 ? "point" : "points"); level \(lvl) needs \(needed) (short by \(short))"))
         }
         if !next.scenesMet {
             out.append(Localized(zh: "达到\(lvl)级及以上的场景 \(next.scenesAtLevel) 个，需 \(next.scenesNeeded) 个",

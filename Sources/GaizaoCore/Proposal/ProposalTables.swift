@@ -33,6 +33,10 @@ final class ProposalTables: Sendable {
     /// checking the sentences again for each enterprise. Nil for a module of more parts.
     let summaryParts: [[TailoredText]]
     let summaries: [[Localized]?]
+    /// The `when` of each module's summary parts and of its products, compiled to answer slots: a proposal
+    /// tailors them by reading its answers by slot instead of looking each question id up.
+    let summaryPartWhens: [[SlotCondition?]]
+    let productWhens: [[SlotCondition?]]
     static let summaryPartsPrepared = 6
     let companyName: Int, creditCode: Int, town: Int, employees: Int, annualRevenue: Int
     let baselinePassRate: Int, baselineEnergy: Int, baselineCost: Int
@@ -71,6 +75,11 @@ final class ProposalTables: Sendable {
                 m.summary(with: parts.indices.filter { offered & (1 << $0) != 0 }.map { parts[$0] })
             }
         }
+        func compiled(_ texts: [TailoredText]) -> [SlotCondition?] {
+            texts.map { t in t.when.map { SlotCondition($0, slot: { slots.slot($0) }) } }
+        }
+        summaryPartWhens = industry.modules.map { compiled($0.summaryParts) }
+        productWhens = industry.modules.map { compiled($0.products) }
         companyName = slots.slot("company_name")
         creditCode = slots.slot("credit_code")
         town = slots.slot("town")
@@ -81,12 +90,19 @@ final class ProposalTables: Sendable {
         baselineCost = slots.slot("baseline_cost_per_revenue")
     }
 
-    /// `industry.modules[module].summary(for: lookup)`, found among the prepared summaries when there are.
-    func summary(of module: Int, in industry: Industry, for lookup: (String) -> AnswerValue?) -> Localized {
+    /// `industry.modules[module].summary(for: lookup)`, found among the prepared summaries when there are;
+    /// `values` are the same answers by slot, which the prepared parts' conditions read.
+    func summary(of module: Int, in industry: Industry, values: [AnswerValue?], for lookup: (String) -> AnswerValue?) -> Localized {
         guard let byOffered = summaries[module] else { return industry.modules[module].summary(for: lookup) }
         var offered = 0
-        for (j, part) in summaryParts[module].enumerated() where part.isOffered(lookup) { offered |= 1 << j }
+        for (j, when) in summaryPartWhens[module].enumerated() where Self.isOffered(when, values) { offered |= 1 << j }
         return byOffered[offered]
+    }
+
+    /// `TailoredText.isOffered` for a text whose condition is `when`, compiled to slots.
+    static func isOffered(_ when: SlotCondition?, _ values: [AnswerValue?]) -> Bool {
+        guard let when else { return true }
+        return when.evaluate(values) != .no
     }
 
     static func evidenceName(_ i: Indicator) -> Localized {
