@@ -265,10 +265,11 @@ public struct CostModel: Sendable {
     func price(_ entry: Entry, answer: (String) -> AnswerValue?, partTruth: (Int) -> Truth) -> Price? {
         var price: Price
         if let driverID = entry.driverID {
-            guard let d = driver(driverID), let n = Self.driverAnswer(d, answer) else { return nil }
-            let (units, raw) = Self.units(entry, d, n)
+            // The driver read where it stands (a copy retains all its texts).
+            guard let k = driverIndex[driverID], let n = Self.driverAnswer(drivers[k], answer) else { return nil }
+            let (units, raw) = Self.units(entry, drivers[k], n)
             // A contractor's own entry, or a changed copy of an entry, is worded here.
-            let wording = entry.wording.flatMap { $0.fits(entry, d) ? $0 : nil } ?? Wording(entry, d)
+            let wording = entry.wording.flatMap { $0.fits(entry, drivers[k]) ? $0 : nil } ?? Wording(entry, drivers[k])
             price = Price(oneOff: Self.scaledCost(entry, units: units), yearly: entry.yearly, upgradePercent: entry.upgradePercent,
                           derivation: .scaled(wording: wording, units: units, clamped: raw < entry.minUnits || raw > entry.maxUnits))
         } else {
@@ -317,8 +318,8 @@ public struct CostModel: Sendable {
                              partTruth: (Int) -> Truth) -> (oneOff: CostRange, upgradePercent: Int?)? {
         var oneOff = entry.base
         if let driverID = entry.driverID {
-            guard let d = driver(driverID), let n = Self.driverAnswer(d, answer) else { return nil }
-            oneOff = Self.scaledCost(entry, units: Self.units(entry, d, n).units)
+            guard let k = driverIndex[driverID], let n = Self.driverAnswer(drivers[k], answer) else { return nil }
+            oneOff = Self.scaledCost(entry, units: Self.units(entry, drivers[k], n).units)
         }
         for (j, part) in entry.parts.enumerated() where partTruth(j) != .no {
             oneOff.low += part.base.low

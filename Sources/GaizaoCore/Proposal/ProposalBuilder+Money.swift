@@ -9,23 +9,20 @@ extension ProposalBuilder {
         var bandPriced: [Int] = []
         // The catalog's part conditions are compiled to the industry's slots, and read the answers there.
         let partWhens = answers.slots === prepared.slots ? prepared.plan.costPartWhens : nil
-        for i in modules.indices {
-            let override = overlay?.modules[modules[i].id]
-            let position = override?.costModel == nil ? model.entryPosition(modules[i].id) : nil
-            let entry = override?.costModel ?? position.map { model.entries[$0] }
+        /// Prices module entry `i` by `entry`, the catalog's entry at `position` or a contractor's own (nil).
+        func addCost(_ i: Int, _ entry: CostModel.Entry, position: Int?, contractorPriced: Bool) {
             // Each module priced once: its basis and parts, and whether the size band priced it instead.
             let price: CostModel.Price?
-            if override?.cost != nil || entry == nil {
+            if contractorPriced {
                 price = nil
-            } else if let entry, let position, let partWhens {
+            } else if let position, let partWhens {
                 price = model.price(entry, answer: { answers[$0] }, partTruth: { partWhens[position][$0].evaluate(answers.values) })
             } else {
-                price = entry.flatMap { model.price($0, answer: { answers[$0] }) }
+                price = model.price(entry, answer: { answers[$0] })
             }
-            if modules[i].status.isSelected, override?.cost == nil, price == nil { bandPriced.append(i) }
-            guard let entry else { continue }
+            if modules[i].status.isSelected, !contractorPriced, price == nil { bandPriced.append(i) }
             modules[i].yearlyFee = yuan(entry.yearly)
-            if override?.cost != nil {
+            if contractorPriced {
                 modules[i].costBasis = Localized(zh: "总包商报价（按规模档）", en: "the contractor's price (by size band)")
             } else if let price {
                 modules[i].costBasis = price.basis
@@ -40,6 +37,18 @@ extension ProposalBuilder {
             if modules[i].status.isSelected {
                 total.low += entry.yearly.low
                 total.high += entry.yearly.high
+            }
+        }
+        for i in modules.indices {
+            let override = overlay?.modules[modules[i].id]
+            let contractorPriced = override?.cost != nil
+            // The entry is read where it stands: a copy retains all its texts.
+            if let own = override?.costModel {
+                addCost(i, own, position: nil, contractorPriced: contractorPriced)
+            } else if let position = model.entryPosition(modules[i].id) {
+                addCost(i, model.entries[position], position: position, contractorPriced: contractorPriced)
+            } else if modules[i].status.isSelected, !contractorPriced {
+                bandPriced.append(i)
             }
         }
         return (total, bandPriced)
