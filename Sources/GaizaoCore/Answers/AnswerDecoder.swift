@@ -134,7 +134,8 @@ public enum AnswerDecoder {
             for item in seq {
                 guard case let .scalar(s) = item else { ctx.error("\(what): each item must be an option id", item); continue }
                 if let o = option(s.string, q, item, ctx) {
-                    chosen.insert(o)
+                    // Counted once either way; said, as a list written twice is often a slip for another option.
+                    if !chosen.insert(o).inserted { ctx.warning("\(what): `\(o)` is listed twice; it counts once", item) }
                     if o == q.exclusiveOption?.id { exclusiveItem = item }
                 }
             }

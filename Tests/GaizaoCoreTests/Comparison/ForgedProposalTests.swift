@@ -249,6 +249,18 @@ import Testing
         #expect(typographic.sheet != nil, "\(typographic.diagnostics.errors)")
     }
 
+    /// An option listed twice counts once, and the reader says so where it stands (often a slip for another option).
+    @Test func anOptionListedTwiceIsCountedOnceWithALocatedWarning() throws {
+        let result = Self.decode { $0.replacingOccurrences(of: "main_customers: [tier_supplier, export]", with: "main_customers: [tier_supplier, export, tier_supplier]") }
+        let sheet = try #require(result.sheet)
+        #expect(sheet.answers["main_customers"] == .options(["tier_supplier", "export"]))
+        let warning = try #require(result.diagnostics.warnings.first { $0.message.contains("listed twice") })
+        #expect(warning.message == "answer to `main_customers`: `tier_supplier` is listed twice; it counts once")
+        #expect(warning.location?.line == 16 && warning.location?.column == 43)
+        // Once each: no warning.
+        #expect(Self.decode { $0 }.diagnostics.warnings.allSatisfy { !$0.message.contains("listed twice") })
+    }
+
     /// A fraction too small for four decimals read "must be a whole number, found 150": the number is shown in full.
     @Test func aFractionInAWholeNumberAnswerIsShownAsNotWhole() {
         for (written, shown) in [("150.00001", "150.00001"), ("4.9e-324", "5e-324"), ("150.5", "150.5")] {
