@@ -58,6 +58,10 @@ final class PreparedIndustry: Sendable {
         return kept
     }
 
+    /// The conditions of the cost model's parts compiled to these slots (`PlanTables.costPartWhens`), when
+    /// `answers` are by these slots; nil when they are by others, and the conditions are evaluated by id.
+    func costPartWhens(for answers: SlotAnswers) -> [[SlotCondition]]? { answers.slots === slots ? plan.costPartWhens : nil }
+
     /// `Engine.hash` of a sheet whose ids all have slots, `raw` being its answers by slot: the same canonical
     /// text without sorting the ids at every run.
     func answersHash(_ sheet: AnswerSheet, raw: [AnswerValue?]) -> String {

@@ -4,11 +4,9 @@ extension Planner {
     /// the enterprise's answers do not rule out; nil when the module has no entry or its driver is unanswered, so
     /// the size-band cost applies. The package searches read this price through each decision's cost.
     func price(of moduleID: String, override: ModuleOverride?, answers: SlotAnswers) -> (oneOff: CostRange, upgradePercent: Int?)? {
-        // The catalog's part conditions are compiled to the industry's slots, and read the answers there.
-        guard answers.slots === prepared.slots else {
+        guard let parts = prepared.costPartWhens(for: answers) else {
             return catalog.costModel.oneOffPrice(of: moduleID, override: override?.costModel) { answers[$0] }
         }
-        let parts = tables.costPartWhens
         return catalog.costModel.oneOffPrice(of: moduleID, override: override?.costModel, answer: { answers[$0] },
                                              partTruth: { parts[$0][$1].evaluate(answers.values) })
     }

@@ -7,8 +7,7 @@ extension ProposalBuilder {
         let model = catalog.costModel
         var total = CostRange.zero
         var bandPriced: [Int] = []
-        // The catalog's part conditions are compiled to the industry's slots, and read the answers there.
-        let partWhens = answers.slots === prepared.slots ? prepared.plan.costPartWhens : nil
+        let partWhens = prepared.costPartWhens(for: answers)
         /// Prices module entry `i` by `entry`, the catalog's entry at `position` or a contractor's own (nil).
         func addCost(_ i: Int, _ entry: CostModel.Entry, position: Int?, contractorPriced: Bool) {
             // Each module priced once: its basis and parts, and whether the size band priced it instead.

@@ -19,7 +19,8 @@ public struct ProposalBuilder: Sendable {
 
     /// The proposal's enterprise block: who it is, from its answers, and its size band.
     func enterprise(_ diagnosis: Diagnosis) -> Proposal.Enterprise {
-        let a = diagnosis.slotAnswers.using(prepared.slots).values
+        let slotAnswers = diagnosis.slotAnswers.using(prepared.slots)
+        let a = slotAnswers.values
         func text(_ slot: Int) -> String? { if case let .text(t)? = a[slot] { return t } else { return nil } }
         func number(_ slot: Int) -> Double? { if case let .number(n)? = a[slot] { return n } else { return nil } }
         return Proposal.Enterprise(
@@ -30,7 +31,8 @@ public struct ProposalBuilder: Sendable {
     }
 
     public func build(sheet: AnswerSheet, answersHash: String, diagnosis: Diagnosis, plan: Plan, overlay: Overlay?) -> Proposal {
-        let a = diagnosis.slotAnswers.using(prepared.slots).values
+        let slotAnswers = diagnosis.slotAnswers.using(prepared.slots)
+        let a = slotAnswers.values
         let enterprise = self.enterprise(diagnosis)
         // Each answer's display, kept by slot: the diagnosis summaries show the same answers again.
         var shown = DisplayedAnswers(answers: a, formats: prepared.answerFormats)
@@ -42,7 +44,6 @@ public struct ProposalBuilder: Sendable {
             answers.append(Proposal.AnswerRecord(question: questions[k].id, label: questions[k].label, value: AnswerJSON(v), display: display))
         }
         let industryModules = industry.modules
-        let slotAnswers = diagnosis.slotAnswers.using(prepared.slots)
         // Products and summary sentences are tailored to the enterprise's answers today (its processes, its
         // equipment): what its answers rule out is not offered.
         let answerOf: (String) -> AnswerValue? = { slotAnswers[$0] }
