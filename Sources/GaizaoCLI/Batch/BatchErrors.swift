@@ -79,14 +79,27 @@ struct BatchError: Sendable, Hashable {
 enum ErrorsCSV {
     static let header = "file,row,column,question,message"
 
-    static func text(_ rows: [BatchRow]) -> String {
-        var lines = [header]
+    static func bytes(_ rows: [BatchRow]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.appendUTF8(SummaryCSV.byteOrderMark)
+        out.appendUTF8(header)
         for row in rows {
             for e in row.errors {
-                lines.append([e.file, e.row.map(String.init) ?? "", e.column ?? "", e.question ?? "", CLIText.localized(e.message)]
-                    .map(SummaryCSV.quote).joined(separator: ","))
+                out.append(UInt8(ascii: "\n"))
+                SummaryCSV.appendField(e.file, to: &out)
+                out.append(UInt8(ascii: ","))
+                if let line = e.row { out.appendDecimal(line) }
+                out.append(UInt8(ascii: ","))
+                SummaryCSV.appendField(e.column ?? "", to: &out)
+                out.append(UInt8(ascii: ","))
+                SummaryCSV.appendField(e.question ?? "", to: &out)
+                out.append(UInt8(ascii: ","))
+                SummaryCSV.appendField(CLIText.localized(e.message), to: &out)
             }
         }
-        return SummaryCSV.byteOrderMark + lines.joined(separator: "\n") + "\n"
+        out.append(UInt8(ascii: "\n"))
+        return out
     }
+
+    static func text(_ rows: [BatchRow]) -> String { String(decoding: bytes(rows), as: UTF8.self) }
 }

@@ -80,31 +80,79 @@ enum SummaryCSV {
     /// Written first in summary.csv and errors.csv: without it Excel on Chinese Windows reads UTF-8 as GB18030.
     static let byteOrderMark = "\u{FEFF}"
 
-    static func text(_ rows: [BatchRow]) -> String {
-        // Line by line into one string: a batch of 100,000 has a summary of about 30 MB, built once.
-        var text = byteOrderMark + header + "\n"
+    /// summary.csv as the bytes written: one buffer, each field's bytes appended as they are unless `quote` would
+    /// change them (a batch of 100,000 has a summary of about 40 MB, built once).
+    static func bytes(_ rows: [BatchRow]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(byteOrderMark.utf8.count + header.utf8.count + 1 + rows.count * 400)
+        out.appendUTF8(byteOrderMark)
+        out.appendUTF8(header)
+        out.append(UInt8(ascii: "\n"))
+        var scenes = SceneLevels.SortedOrder()
         for row in rows {
-            text += line(row)
-            text += "\n"
+            appendLine(row, to: &out, scenes: &scenes)
+            out.append(UInt8(ascii: "\n"))
         }
-        return text
+        return out
     }
+
+    static func text(_ rows: [BatchRow]) -> String { String(decoding: bytes(rows), as: UTF8.self) }
 
     static let header = "index,folder,input,enterprise,industry,points_now,level_now,points_after,level_after,modules,investment_low_yuan,investment_high_yuan,subsidy_low_yuan,subsidy_high_yuan,net_low_yuan,net_high_yuan,weeks,status,error,town,size_band,scene_levels"
 
-    static func line(_ r: BatchRow) -> String {
-        let fields: [String] = [
-            String(r.index), r.folder ?? "", r.origin, r.enterprise ?? "", r.industry ?? "",
-            r.error == nil ? formatNumber(r.pointsNow) : "", r.error == nil ? String(r.levelNow) : "",
-            r.error == nil ? formatNumber(r.pointsAfter) : "", r.error == nil ? String(r.levelAfter) : "",
-            r.modules.joined(separator: ";"),
-            r.error == nil ? String(r.investment.low) : "", r.error == nil ? String(r.investment.high) : "",
-            r.error == nil ? String(r.subsidy.low) : "", r.error == nil ? String(r.subsidy.high) : "",
-            r.error == nil ? String(r.netCost.low) : "", r.error == nil ? String(r.netCost.high) : "",
-            r.error == nil ? String(r.weeks) : "", r.error == nil ? "ok" : "failed", r.error ?? "",
-            r.town ?? "", r.sizeBand ?? "", r.sceneLevels.sortedByScene.map { "\($0.scene)=\($0.level)" }.joined(separator: ";"),
-        ]
-        return fields.map(quote).joined(separator: ",")
+    /// One row's fields, each as `quote` writes it (a whole number needs no quoting: it is written as it is).
+    static func appendLine(_ r: BatchRow, to out: inout [UInt8], scenes: inout SceneLevels.SortedOrder) {
+        let ok = r.error == nil
+        let comma = UInt8(ascii: ",")
+        func number(_ value: Int) {
+            if ok { out.appendDecimal(value) }
+            out.append(comma)
+        }
+        out.appendDecimal(r.index)
+        out.append(comma)
+        appendField(r.folder ?? "", to: &out); out.append(comma)
+        appendField(r.origin, to: &out); out.append(comma)
+        appendField(r.enterprise ?? "", to: &out); out.append(comma)
+        appendField(r.industry ?? "", to: &out); out.append(comma)
+        if ok { appendField(formatNumber(r.pointsNow), to: &out) }
+        out.append(comma)
+        number(r.levelNow)
+        if ok { appendField(formatNumber(r.pointsAfter), to: &out) }
+        out.append(comma)
+        number(r.levelAfter)
+        var start = out.count
+        for (i, module) in r.modules.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ";")) }
+            out.appendUTF8(module)
+        }
+        quoteField(from: start, in: &out)
+        out.append(comma)
+        number(r.investment.low); number(r.investment.high)
+        number(r.subsidy.low); number(r.subsidy.high)
+        number(r.netCost.low); number(r.netCost.high)
+        number(r.weeks)
+        out.appendUTF8(ok ? "ok" : "failed"); out.append(comma)
+        appendField(r.error ?? "", to: &out); out.append(comma)
+        appendField(r.town ?? "", to: &out); out.append(comma)
+        appendField(r.sizeBand ?? "", to: &out); out.append(comma)
+        start = out.count
+        r.sceneLevels.appendSorted(to: &out, order: &scenes)
+        quoteField(from: start, in: &out)
+    }
+
+    /// Appends `field` as `quote` writes it.
+    static func appendField(_ field: String, to out: inout [UInt8]) {
+        let start = out.count
+        out.appendUTF8(field)
+        quoteField(from: start, in: &out)
+    }
+
+    /// The field written from `start` on made what `quote` makes of it: most fields are left as they are; one
+    /// with a control character, a comma, a quote or a line break, or one that starts like a formula, is rewritten.
+    static func quoteField(from start: Int, in out: inout [UInt8]) {
+        if start < out.count, "=+-@".utf8.contains(out[start]) || !SummaryBytes.isPlainText(out, from: start, special: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") }) {
+            out.appendUTF8(quote(out.removeText(from: start)))
+        }
     }
 
     /// The rows of a summary.csv written by `batch` (this version's columns, or the earlier ones without town, size
@@ -286,6 +334,37 @@ struct SceneLevels: Sendable {
         }
     }
 
+    /// A scene order's first position of each scene id, made once for a batch: the levels of a row stored in that
+    /// order become their dictionary by mapping those positions' values (`mapValues` keeps the table, hashing
+    /// nothing), where building it hashed each id twice.
+    struct Index: Sendable {
+        let order: [String]
+        let firstPositions: [String: Int]
+
+        init(_ order: [String]) {
+            var positions: [String: Int] = [:]
+            for (i, scene) in order.enumerated() where positions[scene] == nil { positions[scene] = i }
+            self.order = order
+            firstPositions = positions
+        }
+    }
+
+    /// `dictionary`, made through `index` when the levels are stored in its order (each with a level).
+    func dictionary(_ index: Index) -> [String: Int] {
+        if case let .compact(scenes, levels) = storage, scenes == index.order, levels.allSatisfy({ $0 >= 0 }) {
+            return index.firstPositions.mapValues { Int(levels[$0]) }
+        }
+        return dictionary
+    }
+
+    /// Calls `body` with each scene's position in `order` and its level, when the levels are stored in that order,
+    /// and returns true; returns false (and calls nothing) when they are not.
+    func forEachPosition(in order: [String], _ body: (Int, Int) -> Void) -> Bool {
+        guard case let .compact(scenes, levels) = storage, scenes == order else { return false }
+        for (i, level) in levels.enumerated() where level >= 0 { body(i, Int(level)) }
+        return true
+    }
+
     /// Calls `body` with each scene's id and level (scenes without a level left out).
     func forEach(_ body: (String, Int) -> Void) {
         switch storage {
@@ -305,5 +384,46 @@ struct SceneLevels: Sendable {
     var isCompact: Bool {
         if case .compact = storage { return true }
         return false
+    }
+}
+
+extension SceneLevels {
+    /// The scene ids of a batch's shared scene list sorted as summary.csv lists them, worked out once for all the
+    /// rows that share the list: each distinct id, and its positions in the list.
+    struct SortedOrder {
+        fileprivate var scenes: [String] = []
+        fileprivate var sorted: [(scene: String, positions: [Int])] = []
+
+        fileprivate mutating func update(_ list: [String]) {
+            // The same array (one storage) compares equal at once.
+            guard list != scenes else { return }
+            var positions: [String: [Int]] = [:]
+            for (i, scene) in list.enumerated() { positions[scene, default: []].append(i) }
+            scenes = list
+            sorted = positions.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
+    }
+
+    /// The levels as summary.csv's `scene_levels` writes them, `scene=level` by scene id, `;` between: the bytes
+    /// of `sortedByScene` joined, without making its dictionary for each row.
+    func appendSorted(to out: inout [UInt8], order: inout SortedOrder) {
+        var first = true
+        func add(_ scene: String, _ level: Int) {
+            if !first { out.append(UInt8(ascii: ";")) }
+            first = false
+            out.appendUTF8(scene)
+            out.append(UInt8(ascii: "="))
+            out.appendDecimal(level)
+        }
+        switch storage {
+        case let .compact(scenes, levels):
+            order.update(scenes)
+            // As `dictionary` keeps it: a scene's first position with a level.
+            for entry in order.sorted {
+                if let p = entry.positions.first(where: { levels[$0] >= 0 }) { add(entry.scene, Int(levels[p])) }
+            }
+        case .general:
+            for (scene, level) in sortedByScene { add(scene, level) }
+        }
     }
 }

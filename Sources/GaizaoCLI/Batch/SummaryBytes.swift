@@ -1,0 +1,70 @@
+import GaizaoCore
+
+/// The summary files (summary.csv, errors.csv, summary.html and the sheets of summary.xlsx) are built as UTF-8 in
+/// one growing byte buffer: a batch makes tens of small texts a row, and appending their bytes costs a fraction of
+/// interpolating each into a `String` and joining those. Texts that need no escaping (almost all of them) are
+/// copied as they are; the rare others go through the writers' own escaping functions, so the bytes are those the
+/// `String` versions gave.
+extension Array where Element == UInt8 {
+    /// Appends the UTF-8 of `text`, copied into the spare capacity in one step (cheaper for short texts than
+    /// `append(contentsOf: text.utf8)`, as in `HTMLEscape`).
+    mutating func appendUTF8(_ text: String) {
+        let bytes = text.utf8.span
+        append(addingCapacity: bytes.count) { spare in
+            for k in bytes.indices { spare.append(bytes[k]) }
+        }
+    }
+
+    /// Appends `value` in decimal, as `String(value)` writes it.
+    mutating func appendDecimal(_ value: Int) {
+        if value >= 0 && value < 10 { return append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value)) }
+        // At most 19 digits (the magnitude of `Int.min`) and a minus sign.
+        var digits = InlineArray<20, UInt8>(repeating: 0)
+        var start = digits.count
+        var rest = value.magnitude
+        repeat {
+            start -= 1
+            digits[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while rest > 0
+        if value < 0 { append(UInt8(ascii: "-")) }
+        let count = digits.count - start
+        append(addingCapacity: count) { spare in
+            for k in start..<digits.count { spare.append(digits[k]) }
+        }
+    }
+
+    /// The text of the bytes from `start` on (written from `String`s and ASCII, so valid UTF-8), removed.
+    mutating func removeText(from start: Int) -> String {
+        let text = String(decoding: self[start...], as: UTF8.self)
+        removeSubrange(start...)
+        return text
+    }
+}
+
+enum SummaryBytes {
+    /// Whether the bytes from `start` on hold no character `ControlCharacters.visible` rewrites (no byte below 0x20
+    /// is let through, not even a tab or newline) and no byte `special` picks out.
+    static func isPlainText(_ bytes: borrowing [UInt8], from start: Int, special: (UInt8) -> Bool) -> Bool {
+        let span = bytes.span
+        var k = start
+        while k < span.count {
+            let b = span[k]
+            if b < 0x20 || b == 0x7F || special(b) { return false }
+            if b == 0xC2 || b == 0xE2, k + 1 < span.count {
+                let next = span[k + 1]
+                // C1 controls U+0080–U+009F (C2 80–9F); the bidirectional controls U+202A–U+202E (E2 80 AA–AE) and
+                // U+2066–U+2069 (E2 81 A6–A9). Other characters of these leads (`·`, `–`, `“`) are plain.
+                if b == 0xC2 {
+                    if next >= 0x80 && next <= 0x9F { return false }
+                } else if k + 2 < span.count {
+                    let last = span[k + 2]
+                    if next == 0x80 && last >= 0xAA && last <= 0xAE { return false }
+                    if next == 0x81 && last >= 0xA6 && last <= 0xA9 { return false }
+                }
+            }
+            k += 1
+        }
+        return true
+    }
+}
