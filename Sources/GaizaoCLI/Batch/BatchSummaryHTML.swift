@@ -20,23 +20,74 @@ enum BatchSummaryHTML {
     static func points(_ value: Double) -> String {
         let tenths = (value * 10).rounded() / 10
         let text = formatNumber(tenths)
-        return text.contains(".") ? text : text + ".0"
+        return text.utf8.contains(UInt8(ascii: ".")) ? text : text + ".0"
     }
 
     static func percent(_ part: Int, _ whole: Int) -> String {
         whole == 0 ? "–" : "\(Int((Double(part) * 100 / Double(whole)).rounded()))%"
     }
 
+    /// Appends `percent(part, whole)`.
+    static func appendPercent(_ part: Int, _ whole: Int, to out: inout [UInt8]) {
+        guard whole != 0 else { return out.appendUTF8("–") }
+        out.appendDecimal(Int((Double(part) * 100 / Double(whole)).rounded()))
+        out.append(UInt8(ascii: "%"))
+    }
+
     /// A link to a result folder's file, each path segment percent-encoded.
     static func href(_ folder: String, _ file: String) -> String {
+        var out: [UInt8] = []
+        appendHref(folder, file, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `href(folder, file)`: each byte of the folder's segments that a URL path segment does not allow as
+    /// `%XX`, as `addingPercentEncoding(withAllowedCharacters: .urlPathAllowed` less `/?#`) writes it (the set is
+    /// ASCII: every byte of another character is encoded); the `/` between segments kept.
+    static func appendHref(_ folder: String, _ file: String, to out: inout [UInt8]) {
+        let hex = Array("0123456789ABCDEF".utf8)
+        for b in folder.utf8 {
+            if b == UInt8(ascii: "/") || (b < 0x80 && pathSegmentAllowed[Int(b)]) {
+                out.append(b)
+            } else {
+                out.append(UInt8(ascii: "%"))
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0x0F)])
+            }
+        }
+        out.append(UInt8(ascii: "/"))
+        out.appendUTF8(file)
+    }
+
+    /// Which ASCII characters a path segment keeps as they are: Foundation's `urlPathAllowed` less `/?#`.
+    static let pathSegmentAllowed: [Bool] = {
         let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))
-        let segments = folder.split(separator: "/", omittingEmptySubsequences: false).map { String($0).addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
-        return segments.joined(separator: "/") + "/" + file
+        return (0..<0x80).map { allowed.contains(Unicode.Scalar(UInt8($0))) }
+    }()
+
+    /// Appends `escape(s)`: the text as it is when it has nothing to escape (most texts).
+    static func appendEscaped(_ s: String, to out: inout [UInt8]) {
+        let start = out.count
+        out.appendUTF8(s)
+        escapeWritten(from: start, in: &out)
+    }
+
+    /// The bytes written from `start` on made what `escape` makes of them.
+    static func escapeWritten(from start: Int, in out: inout [UInt8]) {
+        let plain = SummaryBytes.isPlainText(out, from: start) {
+            $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
+        }
+        if !plain { out.appendUTF8(escape(out.removeText(from: start))) }
     }
 
     struct Group { var name: String; var count = 0; var level2Now = 0; var level2After = 0 }
 
     static func render(rows: [BatchRow], totals: BatchTotals, catalog: Catalog, lang: Lang, proposalFile: String = "proposal.html") -> String {
+        String(decoding: bytes(rows: rows, totals: totals, catalog: catalog, lang: lang, proposalFile: proposalFile), as: UTF8.self)
+    }
+
+    /// summary.html as the bytes written.
+    static func bytes(rows: [BatchRow], totals: BatchTotals, catalog: Catalog, lang: Lang, proposalFile: String = "proposal.html") -> [UInt8] {
         func t(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
         // The diagnosed rows, not copied: a batch may hold 100,000.
         let done = rows.lazy.filter { $0.error == nil }
@@ -46,31 +97,55 @@ enum BatchSummaryHTML {
 
         // Pilot goal by sub-industry and by town.
         func groups(_ key: (BatchRow) -> String) -> [Group] {
-            var byKey: [String: Group] = [:]
-            var order: [String] = []
+            // Each key's place in `list` looked up once a row.
+            var place: [String: Int] = [:]
+            var list: [Group] = []
             for r in done {
                 let k = key(r)
-                if byKey[k] == nil { byKey[k] = Group(name: k); order.append(k) }
-                byKey[k]!.count += 1
-                if r.levelNow >= 2 { byKey[k]!.level2Now += 1 }
-                if r.levelAfter >= 2 { byKey[k]!.level2After += 1 }
+                let i: Int
+                if let known = place[k] { i = known } else {
+                    i = list.count
+                    place[k] = i
+                    list.append(Group(name: k))
+                }
+                list[i].count += 1
+                if r.levelNow >= 2 { list[i].level2Now += 1 }
+                if r.levelAfter >= 2 { list[i].level2After += 1 }
             }
-            return order.sorted().map { byKey[$0]! }
+            // The keys are distinct: sorted by name as they were by key.
+            return list.sorted { $0.name < $1.name }
         }
         func goalTable(_ title: String, _ groups: [Group]) -> String {
             var x = "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">\(escape(title))</th><th scope=\"col\" class=\"num\">\(t("企业数", "Enterprises"))</th>"
             x += "<th scope=\"col\" class=\"num\">\(t("二级及以上：现状", "Level 2+ now"))</th><th scope=\"col\" class=\"num\">\(t("改造后", "After"))</th>"
             x += "<th scope=\"col\" class=\"bar-col\">\(t("对照 90% 目标", "Against the 90% goal"))</th><th scope=\"col\">\(t("结论", "Verdict"))</th></tr></thead><tbody>"
+            // A town's table has a line for each town given: its lines are written as bytes.
+            let met = #"<span class="ok">"# + t("达标", "Met") + "</span>", notMet = #"<span class="warn">"# + t("未达标", "Not met") + "</span>"
+            var lines: [UInt8] = []
+            lines.reserveCapacity(groups.count * 480)
             for g in groups {
                 let now = Double(g.level2Now) / Double(max(1, g.count)), after = Double(g.level2After) / Double(max(1, g.count))
-                let met = after >= goalShare
-                x += "<tr><th scope=\"row\" class=\"name\">\(escape(g.name))</th><td class=\"num\">\(g.count)</td>"
-                x += "<td class=\"num\">\(percent(g.level2Now, g.count))</td><td class=\"num\">\(percent(g.level2After, g.count))</td>"
-                x += "<td class=\"bar-col\"><div class=\"goal\" role=\"img\" aria-label=\"\(percent(g.level2Now, g.count)) → \(percent(g.level2After, g.count))\">"
-                x += "<span class=\"after\" style=\"width:\(Int(after * 100))%\"></span><span class=\"now\" style=\"width:\(Int(now * 100))%\"></span><span class=\"mark\"></span></div></td>"
-                x += "<td>\(met ? "<span class=\"ok\">\(t("达标", "Met"))</span>" : "<span class=\"warn\">\(t("未达标", "Not met"))</span>")</td></tr>"
+                lines.appendUTF8(#"<tr><th scope="row" class="name">"#)
+                appendEscaped(g.name, to: &lines)
+                lines.appendUTF8(#"</th><td class="num">"#)
+                lines.appendDecimal(g.count)
+                lines.appendUTF8(#"</td><td class="num">"#)
+                appendPercent(g.level2Now, g.count, to: &lines)
+                lines.appendUTF8(#"</td><td class="num">"#)
+                appendPercent(g.level2After, g.count, to: &lines)
+                lines.appendUTF8(#"</td><td class="bar-col"><div class="goal" role="img" aria-label=""#)
+                appendPercent(g.level2Now, g.count, to: &lines)
+                lines.appendUTF8(" → ")
+                appendPercent(g.level2After, g.count, to: &lines)
+                lines.appendUTF8(#""><span class="after" style="width:"#)
+                lines.appendDecimal(Int(after * 100))
+                lines.appendUTF8(#"%"></span><span class="now" style="width:"#)
+                lines.appendDecimal(Int(now * 100))
+                lines.appendUTF8(#"%"></span><span class="mark"></span></div></td><td>"#)
+                lines.appendUTF8(after >= goalShare ? met : notMet)
+                lines.appendUTF8("</td></tr>")
             }
-            return x + "</tbody></table></div>"
+            return x + String(decoding: lines, as: UTF8.self) + "</tbody></table></div>"
         }
         let noTown = t("（未填镇街）", "(no town given)")
 
@@ -99,50 +174,132 @@ enum BatchSummaryHTML {
         for l in 0...4 { heat += "<th scope=\"col\" class=\"num\">\(l)</th>" }
         heat += "</tr></thead><tbody>"
         var sceneCounts: [String: [Int]] = [:]
+        // Rows whose levels are kept in the model's scene order are counted by position, without hashing each id.
+        let sceneOrder = catalog.maturity.scenes.map(\.id)
+        var countsByPosition = [[Int]](repeating: [Int](repeating: 0, count: 5), count: sceneOrder.count)
         for r in done {
-            r.sceneLevels.forEach { scene, level in sceneCounts[scene, default: [Int](repeating: 0, count: 5)][max(0, min(4, level))] += 1 }
+            let counted = r.sceneLevels.forEachPosition(in: sceneOrder) { i, level in countsByPosition[i][max(0, min(4, level))] += 1 }
+            if !counted {
+                r.sceneLevels.forEach { scene, level in sceneCounts[scene, default: [Int](repeating: 0, count: 5)][max(0, min(4, level))] += 1 }
+            }
         }
+        for (i, scene) in sceneOrder.enumerated() where countsByPosition[i].contains(where: { $0 > 0 }) {
+            for l in 0...4 { sceneCounts[scene, default: [Int](repeating: 0, count: 5)][l] += countsByPosition[i][l] }
+        }
+        // The shade of a count: formatted once for each count that occurs.
+        var shades: [Int: String] = [:]
         for scene in catalog.maturity.scenes {
             let counts = sceneCounts[scene.id] ?? [Int](repeating: 0, count: 5)
             guard counts.reduce(0, +) > 0 else { continue }
             heat += "<tr><th scope=\"row\" class=\"name\">\(escape(scene.name[lang]))\(scene.mandatory ? " <small>\(t("必选", "mandatory"))</small>" : "")</th>"
             for c in counts {
                 let share = Double(c) / Double(max(1, doneCount))
-                heat += "<td class=\"num\" style=\"background:rgba(31,58,95,\(String(format: "%.2f", 0.08 + 0.8 * share)));color:\(share > 0.45 ? "#fff" : "inherit")\">\(c)</td>"
+                let shade: String
+                if let known = shades[c] { shade = known } else {
+                    shade = String(format: "%.2f", 0.08 + 0.8 * share)
+                    shades[c] = shade
+                }
+                heat += "<td class=\"num\" style=\"background:rgba(31,58,95,\(shade));color:\(share > 0.45 ? "#fff" : "inherit")\">\(c)</td>"
             }
             heat += "</tr>"
         }
         heat += "</tbody></table></div>"
 
-        var failed = ""
+        var failedRows: [UInt8] = []
         for r in rows where r.error != nil {
-            let messages = r.errors.isEmpty ? [r.error ?? ""] : r.errors.map { $0.message }
-            failed += "<tr><td class=\"name\">\(escape(r.origin))</td><td>\(messages.map(escape).joined(separator: "<br>"))</td></tr>"
+            failedRows.appendUTF8(#"<tr><td class="name">"#)
+            appendEscaped(r.origin, to: &failedRows)
+            failedRows.appendUTF8("</td><td>")
+            if r.errors.isEmpty {
+                appendEscaped(r.error ?? "", to: &failedRows)
+            } else {
+                for (i, e) in r.errors.enumerated() {
+                    if i > 0 { failedRows.appendUTF8("<br>") }
+                    appendEscaped(e.message, to: &failedRows)
+                }
+            }
+            failedRows.appendUTF8("</td></tr>")
         }
+        let failed = String(decoding: failedRows, as: UTF8.self)
         // Peer groups of all the diagnosed enterprises; standings only for those listed.
         let peers = BatchPeers(rows, sceneOrder: catalog.maturity.scenes.map(\.id))
         let sceneNames = Dictionary(catalog.maturity.scenes.map { ($0.id, $0.name[lang]) }, uniquingKeysWith: { a, _ in a })
-        var table = ""
+        // Each enterprise's row, written as bytes (the texts that do not depend on the row are made once).
+        let shownLevels = levelNames.map(escape)
+        let behindLabel = t("低于同行中位的场景：", "scenes below the peers' median: "), behindSeparator = t("、", ", ")
+        let fewPeers = t("同行不足 3 家", "fewer than 3 peers")
+        var table: [UInt8] = []
+        table.reserveCapacity(min(doneCount, 2000) * 900)
         for r in done.prefix(2000) {
-            let name = escape(r.enterprise ?? "")
-            let link = r.folder.map { "<a href=\"\(escape(href($0, proposalFile)))\">\(name)</a>" } ?? name
-            table += "<tr><td class=\"num\">\(r.index)</td><td class=\"name\">\(link)</td><td>\(escape(r.industry.map { industryNames[$0] ?? $0 } ?? ""))</td>"
-            table += "<td>\(escape(r.town ?? ""))</td><td class=\"num\">\(points(r.pointsNow)) → \(points(r.pointsAfter))</td>"
-            table += "<td>\(escape(levelNames[max(0, min(4, r.levelNow))])) → \(escape(levelNames[max(0, min(4, r.levelAfter))]))</td>"
-            table += "<td class=\"num\">\(Money.wanRange(r.investment.low, r.investment.high))</td><td class=\"num\">\(Money.wanRange(r.subsidy.low, r.subsidy.high))</td><td class=\"num\">\(r.weeks)</td>"
-            if let p = peers.benchmark(r).flatMap(PeerStanding.init) {
-                let behind = p.scenesBehind.map { sceneNames[$0] ?? $0 }
-                table += "<td>\(t("高于 \(p.percentile)% 同行（\(p.peers) 家）", "above \(p.percentile)% of \(p.peers) peers"))"
-                table += behind.isEmpty ? "" : "<br><small>\(t("低于同行中位的场景：", "scenes below the peers' median: "))\(escape(behind.joined(separator: t("、", ", "))))</small>"
-                table += "</td></tr>"
+            table.appendUTF8(#"<tr><td class="num">"#)
+            table.appendDecimal(r.index)
+            table.appendUTF8(#"</td><td class="name">"#)
+            if let folder = r.folder {
+                table.appendUTF8(#"<a href=""#)
+                let start = table.count
+                appendHref(folder, proposalFile, to: &table)
+                escapeWritten(from: start, in: &table)
+                table.appendUTF8(#"">"#)
+                appendEscaped(r.enterprise ?? "", to: &table)
+                table.appendUTF8("</a>")
             } else {
-                table += "<td class=\"muted\">\(t("同行不足 3 家", "fewer than 3 peers"))</td></tr>"
+                appendEscaped(r.enterprise ?? "", to: &table)
+            }
+            table.appendUTF8("</td><td>")
+            appendEscaped(r.industry.map { industryNames[$0] ?? $0 } ?? "", to: &table)
+            table.appendUTF8("</td><td>")
+            appendEscaped(r.town ?? "", to: &table)
+            table.appendUTF8(#"</td><td class="num">"#)
+            table.appendUTF8(points(r.pointsNow))
+            table.appendUTF8(" → ")
+            table.appendUTF8(points(r.pointsAfter))
+            table.appendUTF8("</td><td>")
+            table.appendUTF8(shownLevels[max(0, min(4, r.levelNow))])
+            table.appendUTF8(" → ")
+            table.appendUTF8(shownLevels[max(0, min(4, r.levelAfter))])
+            table.appendUTF8(#"</td><td class="num">"#)
+            table.appendUTF8(Money.wanRange(r.investment.low, r.investment.high))
+            table.appendUTF8(#"</td><td class="num">"#)
+            table.appendUTF8(Money.wanRange(r.subsidy.low, r.subsidy.high))
+            table.appendUTF8(#"</td><td class="num">"#)
+            table.appendDecimal(r.weeks)
+            table.appendUTF8("</td>")
+            if let p = peers.benchmark(r).flatMap(PeerStanding.init) {
+                if lang == .zh {
+                    table.appendUTF8("<td>高于 ")
+                    table.appendDecimal(p.percentile)
+                    table.appendUTF8("% 同行（")
+                    table.appendDecimal(p.peers)
+                    table.appendUTF8(" 家）")
+                } else {
+                    table.appendUTF8("<td>above ")
+                    table.appendDecimal(p.percentile)
+                    table.appendUTF8("% of ")
+                    table.appendDecimal(p.peers)
+                    table.appendUTF8(" peers")
+                }
+                if !p.scenesBehind.isEmpty {
+                    table.appendUTF8("<br><small>")
+                    table.appendUTF8(behindLabel)
+                    for (i, scene) in p.scenesBehind.enumerated() {
+                        if i > 0 { appendEscaped(behindSeparator, to: &table) }
+                        appendEscaped(sceneNames[scene] ?? scene, to: &table)
+                    }
+                    table.appendUTF8("</small>")
+                }
+                table.appendUTF8("</td></tr>")
+            } else {
+                table.appendUTF8(#"<td class="muted">"#)
+                table.appendUTF8(fewPeers)
+                table.appendUTF8("</td></tr>")
             }
         }
         let more = doneCount > 2000 ? "<p class=\"muted\">\(t("仅列出前 2000 家，完整数据见 summary.csv / summary.xlsx。", "Only the first 2,000 are listed; summary.csv and summary.xlsx have them all."))</p>" : ""
         let level2Now = done.filter { $0.levelNow >= 2 }.count, level2After = done.filter { $0.levelAfter >= 2 }.count
 
-        return """
+        var out: [UInt8] = []
+        out.reserveCapacity(table.count + failedRows.count + 16_384)
+        out.appendUTF8("""
         <!DOCTYPE html>
         <html lang="\(lang == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -201,9 +358,10 @@ enum BatchSummaryHTML {
         \(failed.isEmpty ? "" : "<h2>\(t("失败", "Failures"))</h2><p class=\"muted\">\(t("全部错误见 errors.csv。", "Every error is in errors.csv."))</p><div class=\"scroll\"><table><thead><tr><th scope=\"col\">\(t("输入", "Input"))</th><th scope=\"col\">\(t("原因", "Reason"))</th></tr></thead><tbody>\(failed)</tbody></table></div>")
         <h2>\(t("企业", "Enterprises"))</h2>
         <div class="scroll"><table><thead><tr><th scope="col" class="num">#</th><th scope="col">\(t("企业（点击看方案）", "Enterprise (opens the proposal)"))</th><th scope="col">\(t("行业", "Industry"))</th><th scope="col">\(t("镇街", "Town"))</th><th scope="col" class="num">\(t("得分", "Points"))</th><th scope="col">\(t("等级", "Level"))</th><th scope="col" class="num">\(t("投入（万元）", "Investment (万元)"))</th><th scope="col" class="num">\(t("补助（万元）", "Subsidy (万元)"))</th><th scope="col" class="num">\(t("工期（周）", "Weeks"))</th><th scope="col">\(t("同行对标（同行业、同规模）", "Peers (same industry and size)"))</th></tr></thead>
-        <tbody>\(table)</tbody></table></div>\(more)
-        </main></body></html>
-
-        """
+        <tbody>
+        """)
+        out.append(contentsOf: table)
+        out.appendUTF8("</tbody></table></div>" + more + "\n</main></body></html>\n")
+        return out
     }
 }
