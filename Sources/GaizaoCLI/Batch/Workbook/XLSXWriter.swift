@@ -93,30 +93,49 @@ struct XLSXWorkbook {
         try add("xl/workbook.xml", workbook)
         try add("xl/_rels/workbook.xml.rels", rels)
         try add("xl/styles.xml", head + Self.styles)
-        /// A worksheet streamed into the archive: its XML made row by row as the archive asks for the next chunk.
-        /// The archive needs the part's size first, so each row's XML is made twice: once counted, once written.
+        /// A worksheet streamed into the archive: its XML made row by row, as bytes, as the archive asks for the
+        /// next chunk. The archive needs the part's size first, so the rows are made once to be counted; those
+        /// of the first `heldBytes` are kept and not made again, so a summary of usual size is made once while
+        /// one of 100,000 enterprises is never held whole (its later rows are made a second time as written).
         func addWorksheet(_ path: String, _ sheet: Sheet) throws {
-            let start = head + Self.worksheetStart(sheet), end = Self.worksheetEnd(sheet)
-            var size = start.utf8.count + end.utf8.count
-            for r in 0..<sheet.rowCount { size += Self.rowXML(sheet.cells(r), number: r + 1).utf8.count }
-            var pending: [UInt8] = Array(start.utf8)
-            var nextRow = 0, written = 0, ended = false
+            var pending = Array((head + Self.worksheetStart(sheet)).utf8)
+            let end = Array(Self.worksheetEnd(sheet).utf8)
+            var size = pending.count + end.count
+            var nextRow = 0
+            var scratch: [UInt8] = []
+            for r in 0..<sheet.rowCount {
+                if nextRow == r && pending.count < Self.heldBytes {
+                    let before = pending.count
+                    Self.appendRow(sheet.cells(r), number: r + 1, to: &pending)
+                    size += pending.count - before
+                    nextRow += 1
+                } else {
+                    scratch.removeAll(keepingCapacity: true)
+                    Self.appendRow(sheet.cells(r), number: r + 1, to: &scratch)
+                    size += scratch.count
+                }
+            }
+            var sent = 0, written = 0, ended = false
             struct OutOfOrder: Error {}
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(size), compressionMethod: .deflate) { position, count in
                 guard Int(position) == written else { throw OutOfOrder() }
-                while pending.count < count {
-                    if nextRow < sheet.rowCount {
-                        pending.append(contentsOf: Self.rowXML(sheet.cells(nextRow), number: nextRow + 1).utf8)
-                        nextRow += 1
-                    } else if !ended {
-                        pending.append(contentsOf: end.utf8)
-                        ended = true
-                    } else {
-                        break
+                if pending.count - sent < count {
+                    pending.removeFirst(sent)
+                    sent = 0
+                    while pending.count < count {
+                        if nextRow < sheet.rowCount {
+                            Self.appendRow(sheet.cells(nextRow), number: nextRow + 1, to: &pending)
+                            nextRow += 1
+                        } else if !ended {
+                            pending.append(contentsOf: end)
+                            ended = true
+                        } else {
+                            break
+                        }
                     }
                 }
-                let chunk = Data(pending.prefix(count))
-                pending.removeFirst(chunk.count)
+                let chunk = Data(pending[sent..<min(pending.count, sent + count)])
+                sent += chunk.count
                 written += chunk.count
                 return chunk
             }
@@ -145,7 +164,7 @@ struct XLSXWorkbook {
         + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>"#
         + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#
 
-    /// A sheet's XML (without the XML declaration) up to and with `<sheetData>`; each row's follows (`rowXML`), then
+    /// A sheet's XML (without the XML declaration) up to and with `<sheetData>`; each row's follows (`appendRow`), then
     /// `worksheetEnd`.
     static func worksheetStart(_ sheet: Sheet) -> String {
         var x = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#
@@ -165,20 +184,41 @@ struct XLSXWorkbook {
         return x
     }
 
-    /// One row's XML (none for a row without cells); `number` is its 1-based row number.
-    static func rowXML(_ row: [Cell], number: Int) -> String {
-        guard !row.isEmpty else { return "" }
-        var x = #"<row r="\#(number)">"#
+    /// How much of a worksheet's XML is kept from counting its size to writing it (see `data()`).
+    static let heldBytes = 16 << 20
+
+    /// Appends one row's XML (none for a row without cells); `number` is its 1-based row number.
+    static func appendRow(_ row: [Cell], number: Int, to out: inout [UInt8]) {
+        guard !row.isEmpty else { return }
+        out.appendUTF8(#"<row r=""#)
+        out.appendDecimal(number)
+        out.appendUTF8(#"">"#)
         for (c, cell) in row.enumerated() {
-            let ref = AnswerTable.columnLetters(c + 1) + String(number)
-            let style = cell.style == .plain ? "" : #" s="\#(cell.style.rawValue)""#
+            // An empty cell is written only for its style.
+            if case .empty = cell.value, cell.style == .plain { continue }
+            out.appendUTF8(#"<c r=""#)
+            if c < 26 { out.append(UInt8(ascii: "A") + UInt8(c)) } else { out.appendUTF8(AnswerTable.columnLetters(c + 1)) }
+            out.appendDecimal(number)
+            out.append(UInt8(ascii: "\""))
+            if cell.style != .plain {
+                out.appendUTF8(#" s=""#)
+                out.appendDecimal(cell.style.rawValue)
+                out.append(UInt8(ascii: "\""))
+            }
             switch cell.value {
-            case .empty: if cell.style != .plain { x += #"<c r="\#(ref)"\#(style)/>"# }
-            case let .number(n): x += #"<c r="\#(ref)"\#(style)><v>\#(Self.number(n))</v></c>"#
-            case let .text(s): x += #"<c r="\#(ref)"\#(style) t="inlineStr"><is><t xml:space="preserve">\#(escape(s))</t></is></c>"#
+            case .empty:
+                out.appendUTF8("/>")
+            case let .number(n):
+                out.appendUTF8("><v>")
+                appendNumber(n, to: &out)
+                out.appendUTF8("</v></c>")
+            case let .text(s):
+                out.appendUTF8(#" t="inlineStr"><is><t xml:space="preserve">"#)
+                appendEscaped(s, to: &out)
+                out.appendUTF8("</t></is></c>")
             }
         }
-        return x + "</row>"
+        out.appendUTF8("</row>")
     }
 
     /// The sheet's XML from `</sheetData>` on.
@@ -244,6 +284,33 @@ struct XLSXWorkbook {
     static func number(_ n: Double) -> String {
         if n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
         return "\(n)"
+    }
+
+    /// Appends `number(n)`.
+    static func appendNumber(_ n: Double, to out: inout [UInt8]) {
+        if n == n.rounded(), abs(n) < 1e15 { return out.appendDecimal(Int(Int64(n))) }
+        out.appendUTF8(n.description)
+    }
+
+    /// Appends `escape(s)`: the text as it is when it has nothing to escape or drop (most texts).
+    static func appendEscaped(_ s: String, to out: inout [UInt8]) {
+        let start = out.count
+        out.appendUTF8(s)
+        if !isPlainXML(out, from: start) { out.appendUTF8(escape(out.removeText(from: start))) }
+    }
+
+    /// Whether the bytes from `start` on hold nothing `escape` changes: no byte below 0x20 (not even a tab or a
+    /// line break), no `& < > "`, no U+FFFE or U+FFFF (EF BF BE, EF BF BF).
+    static func isPlainXML(_ bytes: borrowing [UInt8], from start: Int) -> Bool {
+        let span = bytes.span
+        var k = start
+        while k < span.count {
+            let b = span[k]
+            if b < 0x20 || b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"") { return false }
+            if b == 0xEF, k + 2 < span.count, span[k + 1] == 0xBF, span[k + 2] >= 0xBE { return false }
+            k += 1
+        }
+        return true
     }
 
     /// XML text and attribute escaping; characters XML 1.0 forbids (most C0 controls) are dropped.
