@@ -303,23 +303,30 @@ struct BatchJob: Sendable {
 /// The peer groups of a batch — its diagnosed enterprises by industry and size band — and each one's benchmark.
 struct BatchPeers: Sendable {
     private let groups: [String: PeerGroup]
+    /// The batch's scene order, for making each member's levels without hashing every scene id.
+    private let scenes: SceneLevels.Index
 
     init(_ rows: [BatchRow], sceneOrder: [String]) {
         // The rows of each group by position, then each group's members built and summed up one group at a time:
         // a member's scene levels are a dictionary, too large to build for a whole batch at once.
+        let scenes = SceneLevels.Index(sceneOrder)
         var positions: [String: [Int]] = [:]
         for (i, r) in rows.enumerated() where r.error == nil { positions[Self.key(r), default: []].append(i) }
-        groups = positions.mapValues { group in PeerGroup(members: group.map { Self.member(rows[$0]) }, sceneOrder: sceneOrder) }
+        groups = positions.mapValues { group in PeerGroup(members: group.map { Self.member(rows[$0], scenes) }, sceneOrder: sceneOrder) }
+        self.scenes = scenes
     }
 
     static func key(_ r: BatchRow) -> String { "\(r.industry ?? "")|\(r.sizeBand ?? "")" }
     static func member(_ r: BatchRow) -> PeerGroup.Member {
         .init(points: r.pointsNow, level: r.levelNow, sceneLevels: r.sceneLevels.dictionary)
     }
+    static func member(_ r: BatchRow, _ scenes: SceneLevels.Index) -> PeerGroup.Member {
+        .init(points: r.pointsNow, level: r.levelNow, sceneLevels: r.sceneLevels.dictionary(scenes))
+    }
 
     func benchmark(_ r: BatchRow) -> Proposal.PeerBenchmark? {
         guard r.error == nil else { return nil }
-        return groups[Self.key(r)]?.benchmark(Self.member(r))
+        return groups[Self.key(r)]?.benchmark(Self.member(r, scenes))
     }
 }
 
