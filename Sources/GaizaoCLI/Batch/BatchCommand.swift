@@ -126,22 +126,24 @@ public struct BatchCommand: AsyncParsableCommand {
         let rows = publishing.rows
         var totals = BatchTotals()
         for row in rows { totals.add(row) }
-        try FileIO.writeAtomically(SummaryCSV.text(rows), to: (out as NSString).appendingPathComponent("summary.csv"))
-        let summaryBook: Data
-        do { summaryBook = try SummaryWorkbook.make(rows: rows, catalog: session.catalog).data() } catch {
-            throw CLIError.input("\(FileIO.displayPath(out))/summary.xlsx: cannot write the workbook (\(error))")
-        }
-        try FileIO.writeAtomically([UInt8](summaryBook), to: (out as NSString).appendingPathComponent("summary.xlsx"))
+        // The workbook (its sheet compressed into the zip) is made on the other core while summary.csv, errors.csv
+        // and summary.html are made on this one; the files are then written in the order they always were.
+        let catalog = session.catalog
+        async let summaryBook = Self.summaryWorkbook(rows, catalog: catalog, out: out)
+        let csv = SummaryCSV.bytes(rows)
+        let errors = totals.failed > 0 ? ErrorsCSV.bytes(rows) : nil
+        let html = BatchSummaryHTML.bytes(rows: rows, totals: totals, catalog: catalog, lang: global.lang,
+                                          proposalFile: formats.contains(.html) ? "proposal.html" : formats.contains(.md) ? "proposal.md" : "proposal.json")
+        try FileIO.writeAtomically(csv, to: (out as NSString).appendingPathComponent("summary.csv"))
+        try FileIO.writeAtomically(try await summaryBook, to: (out as NSString).appendingPathComponent("summary.xlsx"))
         // errors.csv lists every error of this run; an earlier run's list would mislead, so a clean run removes it.
         let errorsPath = (out as NSString).appendingPathComponent("errors.csv")
-        if totals.failed > 0 {
-            try FileIO.writeAtomically(ErrorsCSV.text(rows), to: errorsPath)
+        if let errors {
+            try FileIO.writeAtomically(errors, to: errorsPath)
         } else {
             try? FileManager.default.removeItem(atPath: errorsPath)
         }
-        try FileIO.writeAtomically(BatchSummaryHTML.render(rows: rows, totals: totals, catalog: session.catalog, lang: global.lang,
-                                                           proposalFile: formats.contains(.html) ? "proposal.html" : formats.contains(.md) ? "proposal.md" : "proposal.json"),
-                                   to: (out as NSString).appendingPathComponent("summary.html"))
+        try FileIO.writeAtomically(html, to: (out as NSString).appendingPathComponent("summary.html"))
         staging.removeAll()
         for row in rows where row.error != nil {
             for error in row.errors { Console.err(error.located) }
@@ -162,6 +164,13 @@ public struct BatchCommand: AsyncParsableCommand {
 }
 
 extension BatchCommand {
+    /// summary.xlsx as the bytes written.
+    static func summaryWorkbook(_ rows: [BatchRow], catalog: Catalog, out: String) throws -> [UInt8] {
+        do { return [UInt8](try SummaryWorkbook.make(rows: rows, catalog: catalog).data()) } catch {
+            throw CLIError.input("\(FileIO.displayPath(out))/summary.xlsx: cannot write the workbook (\(error))")
+        }
+    }
+
     /// A target level the user set that some enterprises are above already: their proposals only keep the level
     /// they have (each proposal's headline says so); said once for the batch, naming the first few folders.
     static func targetWarning(_ rows: [BatchRow], target: TargetLevel) -> String? {

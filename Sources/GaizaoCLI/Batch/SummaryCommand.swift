@@ -65,16 +65,16 @@ public struct SummaryCommand: ParsableCommand {
         do { try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true) } catch {
             throw CLIError.input("\(FileIO.displayPath(out.path)): cannot create the output folder (\(FileIO.reason(error)))")
         }
-        try FileIO.writeAtomically(SummaryCSV.text(rows), to: out.appendingPathComponent("summary.csv").path)
+        try FileIO.writeAtomically(SummaryCSV.bytes(rows), to: out.appendingPathComponent("summary.csv").path)
         let book: Data
         do { book = try SummaryWorkbook.make(rows: rows, catalog: session.catalog).data() } catch {
             throw CLIError.input("\(FileIO.displayPath(out.path))/summary.xlsx: cannot write the workbook (\(error))")
         }
         try FileIO.writeAtomically([UInt8](book), to: out.appendingPathComponent("summary.xlsx").path)
-        try FileIO.writeAtomically(BatchSummaryHTML.render(rows: rows, totals: totals, catalog: session.catalog, lang: global.lang),
+        try FileIO.writeAtomically(BatchSummaryHTML.bytes(rows: rows, totals: totals, catalog: session.catalog, lang: global.lang),
                                    to: out.appendingPathComponent("summary.html").path)
         let errorsPath = out.appendingPathComponent("errors.csv").path
-        if totals.failed > 0 { try FileIO.writeAtomically(ErrorsCSV.text(rows), to: errorsPath) } else { try? FileManager.default.removeItem(atPath: errorsPath) }
+        if totals.failed > 0 { try FileIO.writeAtomically(ErrorsCSV.bytes(rows), to: errorsPath) } else { try? FileManager.default.removeItem(atPath: errorsPath) }
         Console.out(global.lang == .zh
             ? "汇总完成：\(folders.count) 个批次，\(totals.done) 家成功，\(totals.failed) 家失败；结果在 \(FileIO.displayPath(out.path))/"
             : "summary done: \(folders.count) batches, \(totals.done) ok, \(totals.failed) failed; results in \(FileIO.displayPath(out.path))/")
