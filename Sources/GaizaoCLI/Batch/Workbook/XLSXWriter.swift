@@ -56,12 +56,14 @@ struct XLSXWorkbook {
 
     var sheets: [Sheet] = []
 
-    /// The workbook as the bytes of an .xlsx file.
-    func data() throws -> Data {
+    /// The workbook as the bytes of an .xlsx file, its parts dated `modified`. `heldBytes`: how much of a
+    /// worksheet's XML is kept from counting its size to writing it (see `addWorksheet`).
+    func data(modified: Date = Date(), heldBytes: Int = XLSXWorkbook.heldBytes) throws -> Data {
         let archive = try Archive(accessMode: .create)
         func add(_ path: String, _ text: String) throws {
             let bytes = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: modified,
+                                 compressionMethod: .deflate) { position, size in
                 bytes.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -104,7 +106,7 @@ struct XLSXWorkbook {
             var nextRow = 0
             var scratch: [UInt8] = []
             for r in 0..<sheet.rowCount {
-                if nextRow == r && pending.count < Self.heldBytes {
+                if nextRow == r && pending.count < heldBytes {
                     let before = pending.count
                     Self.appendRow(sheet.cells(r), number: r + 1, to: &pending)
                     size += pending.count - before
@@ -117,7 +119,8 @@ struct XLSXWorkbook {
             }
             var sent = 0, written = 0, ended = false
             struct OutOfOrder: Error {}
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(size), compressionMethod: .deflate) { position, count in
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(size), modificationDate: modified,
+                                 compressionMethod: .deflate) { position, count in
                 guard Int(position) == written else { throw OutOfOrder() }
                 if pending.count - sent < count {
                     pending.removeFirst(sent)
@@ -184,7 +187,7 @@ struct XLSXWorkbook {
         return x
     }
 
-    /// How much of a worksheet's XML is kept from counting its size to writing it (see `data()`).
+    /// How much of a worksheet's XML is kept from counting its size to writing it, by default (see `data()`).
     static let heldBytes = 16 << 20
 
     /// Appends one row's XML (none for a row without cells); `number` is its 1-based row number.
