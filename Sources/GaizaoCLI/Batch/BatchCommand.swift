@@ -130,11 +130,11 @@ public struct BatchCommand: AsyncParsableCommand {
         // and summary.html are made on this one; the files are then written in the order they always were.
         let catalog = session.catalog
         async let summaryBook = Self.summaryWorkbook(rows, catalog: catalog, out: out)
-        let csv = SummaryCSV.bytes(rows)
+        // summary.csv (about 380 bytes a row) is written and let go before the others are made.
+        try FileIO.writeAtomically(SummaryCSV.bytes(rows), to: (out as NSString).appendingPathComponent("summary.csv"))
         let errors = totals.failed > 0 ? ErrorsCSV.bytes(rows) : nil
         let html = BatchSummaryHTML.bytes(rows: rows, totals: totals, catalog: catalog, lang: global.lang,
                                           proposalFile: formats.contains(.html) ? "proposal.html" : formats.contains(.md) ? "proposal.md" : "proposal.json")
-        try FileIO.writeAtomically(csv, to: (out as NSString).appendingPathComponent("summary.csv"))
         try FileIO.writeAtomically(try await summaryBook, to: (out as NSString).appendingPathComponent("summary.xlsx"))
         // errors.csv lists every error of this run; an earlier run's list would mislead, so a clean run removes it.
         let errorsPath = (out as NSString).appendingPathComponent("errors.csv")
