@@ -43,28 +43,11 @@ extension Array where Element == UInt8 {
 }
 
 enum SummaryBytes {
-    /// Whether the bytes from `start` on hold no character `ControlCharacters.visible` rewrites (no byte below 0x20
-    /// is let through, not even a tab or newline) and no byte `special` picks out.
+    /// Whether the bytes from `start` on surely hold no character `ControlCharacters.visible` rewrites (and no tab
+    /// or line break) and no byte `special` picks out. False sends a field to its writer's own escaping function.
     static func isPlainText(_ bytes: borrowing [UInt8], from start: Int, special: (UInt8) -> Bool) -> Bool {
-        let span = bytes.span
-        var k = start
-        while k < span.count {
-            let b = span[k]
-            if b < 0x20 || b == 0x7F || special(b) { return false }
-            if b == 0xC2 || b == 0xE2, k + 1 < span.count {
-                let next = span[k + 1]
-                // C1 controls U+0080–U+009F (C2 80–9F); the bidirectional controls U+202A–U+202E (E2 80 AA–AE) and
-                // U+2066–U+2069 (E2 81 A6–A9). Other characters of these leads (`·`, `–`, `“`) are plain.
-                if b == 0xC2 {
-                    if next >= 0x80 && next <= 0x9F { return false }
-                } else if k + 2 < span.count {
-                    let last = span[k + 2]
-                    if next == 0x80 && last >= 0xAA && last <= 0xAE { return false }
-                    if next == 0x81 && last >= 0xA6 && last <= 0xA9 { return false }
-                }
-            }
-            k += 1
-        }
-        return true
+        let span = bytes.span.extracting(start...)
+        for k in span.indices where special(span[k]) { return false }
+        return !ControlCharacters.mayHoldForbidden(span)
     }
 }

@@ -18,19 +18,22 @@ public enum ControlCharacters {
 
     /// The first forbidden character of `text` and its 0-based offset in Unicode scalars, or nil.
     public static func firstForbidden(in text: String, allowingLineBreaks lineBreaks: Bool = true) -> (offset: Int, scalar: Unicode.Scalar)? {
-        // Fast path: most texts hold no byte below 0x20, no C1 lead byte (0xC2 0x80–0x9F) and no 0xE2 0x80/0x81
-        // lead of a bidirectional control (typographic quotes and dashes share the 0xE2 0x80 lead, and are checked
-        // further below).
-        let bytes = text.utf8.span
-        var suspect = false
-        for k in bytes.indices {
-            let b = bytes[k]
-            if b < 0x20 || b == 0x7F || b == 0xC2 { suspect = true; break }
-            if b == 0xE2, k + 1 < bytes.count, bytes[k + 1] == 0x80 || bytes[k + 1] == 0x81 { suspect = true; break }
-        }
-        guard suspect else { return nil }
+        guard mayHoldForbidden(text.utf8.span) else { return nil }
         for (i, s) in text.unicodeScalars.enumerated() where isForbidden(s, allowingLineBreaks: lineBreaks) { return (i, s) }
         return nil
+    }
+
+    /// False when the UTF-8 `bytes` surely hold no forbidden character (nor tab or newline); true when they may,
+    /// and a closer look is needed. Most texts hold no byte below 0x20, no C1 lead byte (0xC2 0x80–0x9F) and no
+    /// 0xE2 0x80/0x81 lead of a bidirectional control (typographic quotes and dashes share the 0xE2 0x80 lead: they
+    /// make a text suspect, and the closer look lets them pass).
+    public static func mayHoldForbidden(_ bytes: Span<UInt8>) -> Bool {
+        for k in bytes.indices {
+            let b = bytes[k]
+            if b < 0x20 || b == 0x7F || b == 0xC2 { return true }
+            if b == 0xE2, k + 1 < bytes.count, bytes[k + 1] == 0x80 || bytes[k + 1] == 0x81 { return true }
+        }
+        return false
     }
 
     /// `text` with every forbidden character in visible escaped form (`\u{1B}`), so that a message quoting
