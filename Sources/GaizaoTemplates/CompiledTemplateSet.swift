@@ -204,8 +204,18 @@ struct TemplateRun {
         case .text:
             out.append(contentsOf: program.pool[operation.bytes])
         case .variable:
+            let escaped = operation.flag && !context.text
+            let first = operation.names.lowerBound
+            // A plain name (most tags) is written from the field where it is found, without copying the value out.
+            if operation.names.count == 1, program.bits[first] != currentContextBit || program.names[first] != "." {
+                let hint = fieldHints[first]
+                var found = hint
+                writeValue(of: first, hint: &found, escaped: escaped, into: &out)
+                if found != hint { fieldHints[first] = found }
+                return
+            }
             guard let value = lookup(operation.names) else { return }
-            write(value, escaped: operation.flag && !context.text, into: &out)
+            Self.write(value, escaped: escaped, into: &out)
         case .section:
             let value = lookup(operation.names)
             if operation.flag {
@@ -243,17 +253,23 @@ struct TemplateRun {
         }
     }
 
-    private func write(_ value: TemplateValue, escaped: Bool, into out: inout [UInt8]) {
+    /// Inlined where it is called, so that a string is read where it lies (a call copied the value first).
+    @inline(__always)
+    private static func write(_ value: TemplateValue, escaped: Bool, into out: inout [UInt8]) {
         switch value {
         case let .string(text):
             if escaped { HTMLEscape.append(text, to: &out) } else { HTMLEscape.appendPlain(text.utf8.span, to: &out) }
         case let .bool(flag):
             out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .list, .object, .table:
-            // What swift-mustache prints for a collection: its description.
-            let text = String(describing: value.plain)
-            if escaped { HTMLEscape.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
+            writeDescription(of: value, escaped: escaped, into: &out)
         }
+    }
+
+    /// What swift-mustache prints for a collection: its description.
+    private static func writeDescription(of value: TemplateValue, escaped: Bool, into out: inout [UInt8]) {
+        let text = String(describing: value.plain)
+        if escaped { HTMLEscape.append(text, to: &out) } else { out.append(contentsOf: text.utf8) }
     }
 
     /// The first name is searched from the innermost context outwards; the rest descend from what it found.
@@ -306,6 +322,30 @@ struct TemplateRun {
             k -= 1
         }
         return nil
+    }
+
+    /// Writes the value of the program's name `slot` (not `.`) from the innermost context that has it, as
+    /// `context(holding:hint:)` and then `write` would, but from where the value lies: the value is not copied
+    /// (retained) to be returned and released again once written. Nothing is written when no context has it.
+    private func writeValue(of slot: Int, hint: inout Int32, escaped: Bool, into out: inout [UInt8]) {
+        let bit = program.bits[slot]
+        var k = stack.count - 1
+        while k >= 0 {
+            if stackNames[k] & bit != 0 {
+                switch stack[k] {
+                case let .object(object):
+                    if let i = object.position(of: program.names[slot], bit: bit, hint: &hint) {
+                        return Self.write(object.fields[i].1, escaped: escaped, into: &out)
+                    }
+                case let .table(table):
+                    if let value = table.value(program.names[slot], hash: program.hashes[slot]) {
+                        return Self.write(value, escaped: escaped, into: &out)
+                    }
+                case .string, .bool, .list: break
+                }
+            }
+            k -= 1
+        }
     }
 
     /// The field named by the program's name `slot` of `value`, if it is an object or a table that has one;

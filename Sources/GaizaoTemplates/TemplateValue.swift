@@ -76,12 +76,20 @@ extension TemplateObject {
     /// where the name was found.
     @inline(__always)
     func field(_ name: String, bit: UInt64, hint: inout Int32) -> TemplateValue? {
+        guard let i = position(of: name, bit: bit, hint: &hint) else { return nil }
+        return fields[i].1
+    }
+
+    /// The position in `fields` of the field named `name`, whose `NamePath.bit` is `bit`; `hint` as for
+    /// `field(_:bit:hint:)`.
+    @inline(__always)
+    func position(of name: String, bit: UInt64, hint: inout Int32) -> Int? {
         guard names & bit != 0 else { return nil }
         let guess = Int(hint)
-        if guess < fields.count, fields[guess].0 == name { return fields[guess].1 }
+        if guess < fields.count, fields[guess].0 == name { return guess }
         guard let i = index(of: name) else { return nil }
         hint = Int32(truncatingIfNeeded: i)
-        return fields[i].1
+        return i
     }
 
     /// The position of the field named `name`, searched from the first field.
