@@ -82,11 +82,36 @@ public struct CompiledTemplateSet: Sendable {
 
     /// Appends the rendered bytes to `out`, a caller's buffer reused from one render to the next.
     public func render(_ root: TemplateValue, template name: String, into out: inout [UInt8]) -> Outcome {
+        var hints = TemplateHints()
+        return render(root, template: name, into: &out, hints: &hints)
+    }
+
+    /// Appends the rendered bytes to `out`, starting from the field positions `hints` learned in earlier renders
+    /// with this set and leaving there what this render learned: a caller that renders many documents keeps one
+    /// `TemplateHints` (a worker's, beside its buffers) for all of them. The bytes are the same with any hints.
+    public func render(_ root: TemplateValue, template name: String, into out: inout [UInt8], hints: inout TemplateHints) -> Outcome {
         guard let entry = program.entries[name] else { return .noSuchTemplate }
-        var run = TemplateRun(program: program, root: root)
+        // Moved into the run and back, so that the run updates the positions in place (no copy).
+        var positions: [Int32] = []
+        swap(&positions, &hints.positions)
+        if positions.count != program.names.count { positions = Array(repeating: 0, count: program.names.count) }
+        var run = TemplateRun(program: program, root: root, fieldHints: positions)
         run.render(entry, TemplateRun.Context(text: false, indentation: nil), into: &out)
+        hints.positions = run.fieldHints
         return run.limitReached ? .limitReached : .rendered
     }
+}
+
+/// Where each tag of a `CompiledTemplateSet` last found its name in an object: the field position a render tries
+/// first. Objects built by the same code list their fields in the same order, so positions learned in one render
+/// hold in the next, and a render that starts without them searches each object's fields once per tag. Only a
+/// guess, always checked: a render's output does not depend on it. Kept by whoever renders many documents with one
+/// set, and handed to each render.
+public struct TemplateHints: Sendable {
+    /// Per name of the set's program; empty until a render fills it.
+    var positions: [Int32] = []
+
+    public init() {}
 }
 
 /// One rendering: the templates and the context stack of values, innermost last.
@@ -98,9 +123,9 @@ struct TemplateRun {
     /// opens only the contexts that may hold the name.
     private var stackNames: [UInt64]
     /// For each name of the program (an index into `program.names`), the field position where that tag last
-    /// found it in an object: the first field `TemplateObject.field(_:bit:hint:)` compares. Kept per render,
-    /// not in the program, which is shared by concurrent renders.
-    private var fieldHints: [Int32]
+    /// found it in an object: the first field `TemplateObject.field(_:bit:hint:)` compares. Kept by the caller
+    /// (`TemplateHints`), not in the program, which is shared by concurrent renders.
+    private(set) var fieldHints: [Int32]
     /// Nodes rendered so far, against `TemplateLimits.maxInstructions`.
     var work = 0
     /// Set once a limit of `TemplateLimits` is reached; from then on nothing more is rendered.
@@ -109,11 +134,12 @@ struct TemplateRun {
     /// initialisation at every use).
     private let currentContextBit = NamePath.bit(".")
 
-    init(program: TemplateProgram, root: TemplateValue) {
+    /// `fieldHints`: one position per name of the program.
+    init(program: TemplateProgram, root: TemplateValue, fieldHints: [Int32]) {
         self.program = program
         stack = []
         stackNames = []
-        fieldHints = Array(repeating: 0, count: program.names.count)
+        self.fieldHints = fieldHints
         push(root)
     }
 

@@ -87,15 +87,19 @@ public struct ProposalRenderer: Sendable {
         guard wantsHTML else {
             if wantsMarkdown {
                 let model = ProposalViewModel(proposal, lang: lang, flavor: .markdown)
-                if !render(model, template: "proposal.md", into: &buffers.markdown) { buffers.failure = TemplateLimits.message("proposal.md") }
+                if !render(model, template: "proposal.md", into: &buffers.markdown, hints: &buffers.hints) {
+                    buffers.failure = TemplateLimits.message("proposal.md")
+                }
             }
             return
         }
         let model = ProposalViewModel(proposal, lang: lang, flavor: .html)
-        if !render(model, template: "proposal.html", into: &buffers.html) { buffers.failure = TemplateLimits.message("proposal.html") }
+        if !render(model, template: "proposal.html", into: &buffers.html, hints: &buffers.hints) {
+            buffers.failure = TemplateLimits.message("proposal.html")
+        }
         guard wantsMarkdown else { return }
         let markdownModel = model.servesMarkdown ? model : ProposalViewModel(proposal, lang: lang, flavor: .markdown)
-        if !render(markdownModel, template: "proposal.md", into: &buffers.markdown), buffers.failure == nil {
+        if !render(markdownModel, template: "proposal.md", into: &buffers.markdown, hints: &buffers.hints), buffers.failure == nil {
             buffers.failure = TemplateLimits.message("proposal.md")
         }
     }
@@ -109,9 +113,9 @@ public struct ProposalRenderer: Sendable {
     }
 
     /// Appends the rendered document to `out`; false when the render stopped at `TemplateLimits`.
-    private func render(_ model: ProposalViewModel, template: String, into out: inout [UInt8]) -> Bool {
+    private func render(_ model: ProposalViewModel, template: String, into out: inout [UInt8], hints: inout TemplateHints) -> Bool {
         if let compiled {
-            switch compiled.render(model.tree.root, template: template, into: &out) {
+            switch compiled.render(model.tree.root, template: template, into: &out, hints: &hints) {
             case .rendered: return true
             case .limitReached: return false
             case .noSuchTemplate: break
@@ -141,6 +145,10 @@ public struct DocumentBuffers {
 
     /// Why the last render is incomplete (it reached `TemplateLimits`), or nil.
     public internal(set) var failure: String?
+
+    /// Where the templates' tags found their names in the view model last time, carried from one proposal to the
+    /// next (each render starts from them instead of searching every object's fields afresh).
+    var hints = TemplateHints()
 }
 
 /// A render stopped at `TemplateLimits`.
