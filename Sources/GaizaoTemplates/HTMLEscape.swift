@@ -9,11 +9,13 @@ public enum HTMLEscape {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `text` escaped; text without a special character (most of it) is copied in one step.
+    /// Appends `text` escaped; text without a special character (most of it) is copied in one step. Both paths read
+    /// the text's bytes through one span (iterating `text.utf8` as well made every call retain the string).
     static func append(_ text: String, to out: inout [UInt8]) {
         let span = text.utf8.span
         guard hasSpecial(span) else { return appendPlain(span, to: &out) }
-        for byte in text.utf8 {
+        for k in span.indices {
+            let byte = span[k]
             switch byte {
             case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
             case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
