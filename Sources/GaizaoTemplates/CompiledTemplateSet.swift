@@ -232,11 +232,19 @@ struct TemplateRun {
         case .variable:
             let escaped = operation.flag && !context.text
             let first = operation.names.lowerBound
-            // A plain name (most tags) is written from the field where it is found, without copying the value out.
-            if operation.names.count == 1, program.bits[first] != currentContextBit || program.names[first] != "." {
+            // A plain name (most tags) or a name and one field of it (`{{t.key}}`) is written from where it is
+            // found, without copying the value out.
+            if operation.names.count <= 2, program.bits[first] != currentContextBit || program.names[first] != "." {
                 let hint = fieldHints[first]
                 var found = hint
-                writeValue(of: first, hint: &found, escaped: escaped, into: &out)
+                if operation.names.count == 1 {
+                    writeValue(of: first, hint: &found, escaped: escaped, into: &out)
+                } else {
+                    let childHint = fieldHints[first + 1]
+                    var foundChild = childHint
+                    writeValue(of: first, hint: &found, child: &foundChild, escaped: escaped, into: &out)
+                    if foundChild != childHint { fieldHints[first + 1] = foundChild }
+                }
                 if found != hint { fieldHints[first] = found }
                 return
             }
@@ -364,13 +372,54 @@ struct TemplateRun {
                         return Self.write(object.fields[i].1, escaped: escaped, into: &out)
                     }
                 case let .table(table):
-                    if let value = table.value(program.names[slot], hash: program.hashes[slot]) {
-                        return Self.write(value, escaped: escaped, into: &out)
+                    if let i = table.position(of: program.names[slot], hash: program.hashes[slot]) {
+                        return Self.write(table.values[i], escaped: escaped, into: &out)
                     }
                 case .string, .bool, .list: break
                 }
             }
             k -= 1
+        }
+    }
+
+    /// As `writeValue(of:hint:escaped:into:)` for a two-part name: writes the field named by the program's name
+    /// `slot + 1` of the value of `slot`, when that value is an object or a table that has one. `child`: the hint
+    /// for `slot + 1`.
+    private func writeValue(of slot: Int, hint: inout Int32, child: inout Int32, escaped: Bool, into out: inout [UInt8]) {
+        let bit = program.bits[slot]
+        var k = stack.count - 1
+        while k >= 0 {
+            if stackNames[k] & bit != 0 {
+                switch stack[k] {
+                case let .object(object):
+                    if let i = object.position(of: program.names[slot], bit: bit, hint: &hint) {
+                        return writeField(of: object.fields[i].1, slot + 1, hint: &child, escaped: escaped, into: &out)
+                    }
+                case let .table(table):
+                    if let i = table.position(of: program.names[slot], hash: program.hashes[slot]) {
+                        return writeField(of: table.values[i], slot + 1, hint: &child, escaped: escaped, into: &out)
+                    }
+                case .string, .bool, .list: break
+                }
+            }
+            k -= 1
+        }
+    }
+
+    /// Writes the field named by the program's name `slot` of `value`, if it is an object or a table that has one
+    /// (as `child(of:_:_:hint:)` and then `write`).
+    @inline(__always)
+    private func writeField(of value: TemplateValue, _ slot: Int, hint: inout Int32, escaped: Bool, into out: inout [UInt8]) {
+        switch value {
+        case let .object(object):
+            if let i = object.position(of: program.names[slot], bit: program.bits[slot], hint: &hint) {
+                Self.write(object.fields[i].1, escaped: escaped, into: &out)
+            }
+        case let .table(table):
+            if let i = table.position(of: program.names[slot], hash: program.hashes[slot]) {
+                Self.write(table.values[i], escaped: escaped, into: &out)
+            }
+        case .string, .bool, .list: break
         }
     }
 

@@ -98,7 +98,12 @@ extension TemplateObject {
         // Names of another length are passed over without a string comparison (the length is stored in both
         // strings); fields are read in place, not copied out one by one.
         let length = name.utf8.count
-        for i in fields.indices where fields[i].0.utf8.count == length && fields[i].0 == name { return i }
+        let first = NamePath.firstByte(name)
+        // Names of the same length and first byte only are compared: a tag's name is ASCII, and a name the same
+        // length that equals it as a string has the same bytes.
+        for i in fields.indices where fields[i].0.utf8.count == length && NamePath.firstByte(fields[i].0) == first && fields[i].0 == name {
+            return i
+        }
         return nil
     }
 }
@@ -128,11 +133,15 @@ struct NamePath: Sendable {
     /// One of 64 bits for a name, from its length and first byte: cheap to work out, and spread enough that most
     /// objects a lookup passes on its way out of a section can be skipped by their `TemplateObject.names` alone.
     static func bit(_ name: String) -> UInt64 {
+        1 &<< UInt64((name.utf8.count &* 7 &+ Int(firstByte(name))) & 63)
+    }
+
+    /// The first byte of a name, 0 for the empty name. Through the view's subscript, which is inlined
+    /// (`utf8.first` is a call per field).
+    @inline(__always)
+    static func firstByte(_ name: String) -> UInt8 {
         let utf8 = name.utf8
-        let count = utf8.count
-        // The first byte through the view's subscript, which is inlined (`utf8.first` is a call per field).
-        let first = count == 0 ? 0 : Int(utf8[utf8.startIndex])
-        return 1 &<< UInt64((count &* 7 &+ first) & 63)
+        return utf8.isEmpty ? 0 : utf8[utf8.startIndex]
     }
 
     static func mask(_ fields: [TemplateObject.Field]) -> UInt64 {
@@ -151,7 +160,8 @@ public final class StringTable: Sendable, Equatable {
     /// compiled (hashing the name into `texts` at every `{{t.key}}` was most of such a lookup). Open addressing
     /// over a power-of-two table at most half full: `slots` holds positions in `keys` and `values` (-1: empty).
     private let keys: [String]
-    private let values: [TemplateValue]
+    /// The texts as values, at the positions `position(of:hash:)` finds.
+    let values: [TemplateValue]
     private let slots: [Int32]
 
     public init(_ texts: [String: String]) {
@@ -174,12 +184,18 @@ public final class StringTable: Sendable, Equatable {
 
     /// The text of `key`, whose `NamePath.hash` is `hash`, as a value; nil when the table has no such key.
     func value(_ key: String, hash: Int) -> TemplateValue? {
+        position(of: key, hash: hash).map { values[$0] }
+    }
+
+    /// The position in `values` of the text of `key`, whose `NamePath.hash` is `hash`; nil when the table has no
+    /// such key.
+    func position(of key: String, hash: Int) -> Int? {
         let mask = slots.count - 1
         var i = hash & mask
         while true {
             let position = Int(slots[i])
             guard position >= 0 else { return nil }
-            if keys[position] == key { return values[position] }
+            if keys[position] == key { return position }
             i = (i + 1) & mask
         }
     }
