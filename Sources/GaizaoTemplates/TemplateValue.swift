@@ -98,12 +98,7 @@ extension TemplateObject {
         // Names of another length are passed over without a string comparison (the length is stored in both
         // strings); fields are read in place, not copied out one by one.
         let length = name.utf8.count
-        let first = NamePath.firstByte(name)
-        // Names of the same length and first byte only are compared: a tag's name is ASCII, and a name the same
-        // length that equals it as a string has the same bytes.
-        for i in fields.indices where fields[i].0.utf8.count == length && NamePath.firstByte(fields[i].0) == first && fields[i].0 == name {
-            return i
-        }
+        for i in fields.indices where fields[i].0.utf8.count == length && fields[i].0 == name { return i }
         return nil
     }
 }
