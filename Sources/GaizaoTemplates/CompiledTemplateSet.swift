@@ -117,11 +117,8 @@ public struct TemplateHints: Sendable {
 /// One rendering: the templates and the context stack of values, innermost last.
 struct TemplateRun {
     let program: TemplateProgram
-    private(set) var stack: [TemplateValue]
-    /// For each value of `stack`, the `NamePath.bit`s of the names it may answer: an object's `names`, every
-    /// bit for a table, none for a string, a flag or a list. A lookup reads these instead of the values and
-    /// opens only the contexts that may hold the name.
-    private var stackNames: [UInt64]
+    /// The contexts, innermost last (one array: a section pushes and pops one element).
+    private(set) var stack: [Frame]
     /// For each name of the program (an index into `program.names`), the field position where that tag last
     /// found it in an object: the first field `TemplateObject.field(_:bit:hint:)` compares. Kept by the caller
     /// (`TemplateHints`), not in the program, which is shared by concurrent renders.
@@ -138,23 +135,30 @@ struct TemplateRun {
     init(program: TemplateProgram, root: TemplateValue, fieldHints: [Int32]) {
         self.program = program
         stack = []
-        stackNames = []
         self.fieldHints = fieldHints
         push(root)
     }
 
+    /// A context of the stack: its value, and the `NamePath.bit`s of the names it may answer: an object's
+    /// `names`, every bit for a table, none for a string, a flag or a list. A lookup reads these bits first and
+    /// opens only the contexts that may hold the name.
+    struct Frame {
+        var value: TemplateValue
+        var names: UInt64
+    }
+
     private mutating func push(_ value: TemplateValue) {
+        let names: UInt64
         switch value {
-        case let .object(object): stackNames.append(object.names)
-        case .table: stackNames.append(~0)
-        case .string, .bool, .list: stackNames.append(0)
+        case let .object(object): names = object.names
+        case .table: names = ~0
+        case .string, .bool, .list: names = 0
         }
-        stack.append(value)
+        stack.append(Frame(value: value, names: names))
     }
 
     private mutating func pop() {
         stack.removeLast()
-        stackNames.removeLast()
     }
 
     /// What a template render carries besides the context stack.
@@ -314,7 +318,7 @@ struct TemplateRun {
         var value: TemplateValue
         // The bit first: most names are not `.`, and their bit says so without a string comparison.
         if program.bits[first] == currentContextBit, program.names[first] == "." {
-            guard let top = stack.last else { return nil }
+            guard let top = stack.last?.value else { return nil }
             value = top
         } else {
             // Hints are read here and written back only when they change: the searches below only borrow `self`.
@@ -344,8 +348,8 @@ struct TemplateRun {
         let bit = program.bits[slot]
         var k = stack.count - 1
         while k >= 0 {
-            if stackNames[k] & bit != 0 {
-                switch stack[k] {
+            if stack[k].names & bit != 0 {
+                switch stack[k].value {
                 case let .object(object):
                     if let value = object.field(program.names[slot], bit: bit, hint: &hint) { return value }
                 case let .table(table):
@@ -365,8 +369,8 @@ struct TemplateRun {
         let bit = program.bits[slot]
         var k = stack.count - 1
         while k >= 0 {
-            if stackNames[k] & bit != 0 {
-                switch stack[k] {
+            if stack[k].names & bit != 0 {
+                switch stack[k].value {
                 case let .object(object):
                     if let i = object.position(of: program.names[slot], bit: bit, hint: &hint) {
                         return Self.write(object.fields[i].1, escaped: escaped, into: &out)
@@ -389,8 +393,8 @@ struct TemplateRun {
         let bit = program.bits[slot]
         var k = stack.count - 1
         while k >= 0 {
-            if stackNames[k] & bit != 0 {
-                switch stack[k] {
+            if stack[k].names & bit != 0 {
+                switch stack[k].value {
                 case let .object(object):
                     if let i = object.position(of: program.names[slot], bit: bit, hint: &hint) {
                         return writeField(of: object.fields[i].1, slot + 1, hint: &child, escaped: escaped, into: &out)
