@@ -242,11 +242,11 @@ struct TemplateRun {
                 let hint = fieldHints[first]
                 var found = hint
                 if operation.names.count == 1 {
-                    writeValue(of: first, hint: &found, escaped: escaped, into: &out)
+                    Self.writeValue(of: first, stack, program, hint: &found, escaped: escaped, into: &out)
                 } else {
                     let childHint = fieldHints[first + 1]
                     var foundChild = childHint
-                    writeValue(of: first, hint: &found, child: &foundChild, escaped: escaped, into: &out)
+                    Self.writeValue(of: first, stack, program, hint: &found, child: &foundChild, escaped: escaped, into: &out)
                     if foundChild != childHint { fieldHints[first + 1] = foundChild }
                 }
                 if found != hint { fieldHints[first] = found }
@@ -321,10 +321,10 @@ struct TemplateRun {
             guard let top = stack.last?.value else { return nil }
             value = top
         } else {
-            // Hints are read here and written back only when they change: the searches below only borrow `self`.
+            // Hints are read here and written back only when they change: the search only reads the stack.
             let hint = fieldHints[first]
             var found = hint
-            guard let context = context(holding: first, hint: &found) else { return nil }
+            guard let context = Self.context(holding: first, stack, program, hint: &found) else { return nil }
             if found != hint { fieldHints[first] = found }
             value = context
         }
@@ -344,7 +344,10 @@ struct TemplateRun {
     /// in an object, set to where the name was found. Each context is switched on where it lies, and the value is
     /// returned from inside the switch: passing the context to `child(of:_:_:hint:)`, or keeping what was found
     /// in a variable until the loop ends, copied the context (retained its fields) at every lookup.
-    private func context(holding slot: Int, hint: inout Int32) -> TemplateValue? {
+    ///
+    /// Static, with the stack and the program handed in: a method called from a mutating one was given a copy of
+    /// the whole run.
+    private static func context(holding slot: Int, _ stack: [Frame], _ program: TemplateProgram, hint: inout Int32) -> TemplateValue? {
         let bit = program.bits[slot]
         var k = stack.count - 1
         while k >= 0 {
@@ -365,7 +368,9 @@ struct TemplateRun {
     /// Writes the value of the program's name `slot` (not `.`) from the innermost context that has it, as
     /// `context(holding:hint:)` and then `write` would, but from where the value lies: the value is not copied
     /// (retained) to be returned and released again once written. Nothing is written when no context has it.
-    private func writeValue(of slot: Int, hint: inout Int32, escaped: Bool, into out: inout [UInt8]) {
+    /// Static for the reason `context(holding:_:_:hint:)` is.
+    private static func writeValue(of slot: Int, _ stack: [Frame], _ program: TemplateProgram, hint: inout Int32, escaped: Bool,
+                                   into out: inout [UInt8]) {
         let bit = program.bits[slot]
         var k = stack.count - 1
         while k >= 0 {
@@ -373,11 +378,11 @@ struct TemplateRun {
                 switch stack[k].value {
                 case let .object(object):
                     if let i = object.position(of: program.names[slot], bit: bit, hint: &hint) {
-                        return Self.write(object.fields[i].1, escaped: escaped, into: &out)
+                        return write(object.fields[i].1, escaped: escaped, into: &out)
                     }
                 case let .table(table):
                     if let i = table.position(of: program.names[slot], hash: program.hashes[slot]) {
-                        return Self.write(table.values[i], escaped: escaped, into: &out)
+                        return write(table.values[i], escaped: escaped, into: &out)
                     }
                 case .string, .bool, .list: break
                 }
@@ -389,7 +394,8 @@ struct TemplateRun {
     /// As `writeValue(of:hint:escaped:into:)` for a two-part name: writes the field named by the program's name
     /// `slot + 1` of the value of `slot`, when that value is an object or a table that has one. `child`: the hint
     /// for `slot + 1`.
-    private func writeValue(of slot: Int, hint: inout Int32, child: inout Int32, escaped: Bool, into out: inout [UInt8]) {
+    private static func writeValue(of slot: Int, _ stack: [Frame], _ program: TemplateProgram, hint: inout Int32, child: inout Int32,
+                                   escaped: Bool, into out: inout [UInt8]) {
         let bit = program.bits[slot]
         var k = stack.count - 1
         while k >= 0 {
@@ -397,11 +403,11 @@ struct TemplateRun {
                 switch stack[k].value {
                 case let .object(object):
                     if let i = object.position(of: program.names[slot], bit: bit, hint: &hint) {
-                        return writeField(of: object.fields[i].1, slot + 1, hint: &child, escaped: escaped, into: &out)
+                        return writeField(of: object.fields[i].1, slot + 1, program, hint: &child, escaped: escaped, into: &out)
                     }
                 case let .table(table):
                     if let i = table.position(of: program.names[slot], hash: program.hashes[slot]) {
-                        return writeField(of: table.values[i], slot + 1, hint: &child, escaped: escaped, into: &out)
+                        return writeField(of: table.values[i], slot + 1, program, hint: &child, escaped: escaped, into: &out)
                     }
                 case .string, .bool, .list: break
                 }
@@ -413,15 +419,16 @@ struct TemplateRun {
     /// Writes the field named by the program's name `slot` of `value`, if it is an object or a table that has one
     /// (as `child(of:_:_:hint:)` and then `write`).
     @inline(__always)
-    private func writeField(of value: TemplateValue, _ slot: Int, hint: inout Int32, escaped: Bool, into out: inout [UInt8]) {
+    private static func writeField(of value: TemplateValue, _ slot: Int, _ program: TemplateProgram, hint: inout Int32, escaped: Bool,
+                                   into out: inout [UInt8]) {
         switch value {
         case let .object(object):
             if let i = object.position(of: program.names[slot], bit: program.bits[slot], hint: &hint) {
-                Self.write(object.fields[i].1, escaped: escaped, into: &out)
+                write(object.fields[i].1, escaped: escaped, into: &out)
             }
         case let .table(table):
             if let i = table.position(of: program.names[slot], hash: program.hashes[slot]) {
-                Self.write(table.values[i], escaped: escaped, into: &out)
+                write(table.values[i], escaped: escaped, into: &out)
             }
         case .string, .bool, .list: break
         }
