@@ -147,7 +147,9 @@ struct TemplateRun {
         var names: UInt64
     }
 
-    private mutating func push(_ value: TemplateValue) {
+    /// `value` is consumed: a list's item, copied out of its list to be pushed, is moved into its frame rather than
+    /// copied a second time.
+    private mutating func push(_ value: consuming TemplateValue) {
         let names: UInt64
         switch value {
         case let .object(object): names = object.names
