@@ -57,6 +57,34 @@ import Testing
         }
     }
 
+    /// Field-position hints carried from one render to the next (as a batch worker keeps them) are only a guess:
+    /// objects of another shape, and hints left by a set of another size, give the bytes of a render without them.
+    @Test func renderedBytesDoNotDependOnHints() throws {
+        let template = "{{#list}}{{a}}|{{b}}|{{c}}|{{t.k}}|{{inner.b}}|{{t.none}};{{/list}}{{a}}{{^missing}}-{{/missing}}\n"
+        let compiled = try #require(CompiledTemplateSet(["main": template]))
+        let other = try #require(CompiledTemplateSet(["main": "{{x}} {{y}}\n"]))
+        var library = MustacheLibrary()
+        try library.register(template, named: "main")
+        let table = StringTable(["k": "<k>", "a": "ta"])
+        func row(_ names: [String]) -> TemplateValue { .object(TemplateObject(names.map { ($0, .string("\($0)<")) })) }
+        let shapes: [TemplateValue] = [
+            .object(TemplateObject([("a", "A"), ("list", .list([row(["a", "b", "c"]), row(["c", "b", "a"]), row(["b"])])), ("t", .table(table))])),
+            .object(TemplateObject([("t", .table(table)), ("list", .list([row(["c", "a"]), .object(TemplateObject([("inner", row(["x", "b"]))])), .table(table)]))])),
+        ]
+        var hints = TemplateHints()
+        var scratch: [UInt8] = []
+        for round in 0..<3 {
+            for value in shapes + shapes.reversed() {
+                var out: [UInt8] = []
+                #expect(compiled.render(value, template: "main", into: &out, hints: &hints) == .rendered)
+                let text = String(decoding: out, as: UTF8.self)
+                #expect(text == compiled.render(value, template: "main"), "round \(round)")
+                #expect(text == library.render(value.plain, withTemplate: "main"), "round \(round)")
+            }
+            _ = other.render(.object(TemplateObject([("y", "Y")])), template: "main", into: &scratch, hints: &hints)
+        }
+    }
+
     /// Features gaizao does not render are not compiled (and are located lint errors, see TemplateChecksTests).
     @Test(arguments: ["{{<parent}}{{/parent}}", "{{> *dynamic}}", "{{x(y)}}", "{{$block}}{{/block}}"])
     func unsupportedFeaturesAreNotCompiled(_ template: String) {
