@@ -31,6 +31,7 @@ enum StageMode {
     static func round(_ stage: String, sheets: [AnswerSheet], lines: [SourceFile], proposals: [Proposal], engine: Engine,
                       renderer: ProposalRenderer, budgetYuan: Int?) throws -> Int {
         var units = 0
+        var buffers = DocumentBuffers()
         for (k, p) in proposals.enumerated() {
             switch stage {
             case "decode": units += AnswerDecoder.decode(lines[k], catalog: engine.catalog).sheet?.answers.count ?? 0
@@ -40,8 +41,9 @@ enum StageMode {
             case "md": units += renderer.markdown(p, lang: .zh).utf8.count
             case "html": units += renderer.html(p, lang: .zh).utf8.count
             case "md+html":
-                let both = renderer.documents(p, lang: .zh, markdown: true, html: true)
-                units += (both.markdown?.count ?? 0) + (both.html?.count ?? 0)
+                // As a batch worker renders: into buffers reused from one proposal to the next.
+                renderer.render(p, lang: .zh, markdown: true, html: true, into: &buffers)
+                units += buffers.markdown.count + buffers.html.count
             case "md-model": units += ProposalViewModel(p, lang: .zh, flavor: .markdown).servesMarkdown ? 1 : 0
             default: units += ProposalViewModel(p, lang: .zh, flavor: .html).servesMarkdown ? 1 : 0
             }

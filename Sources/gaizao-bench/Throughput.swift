@@ -12,12 +12,14 @@ enum Throughput {
         let t0 = DispatchTime.now().uptimeNanoseconds
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var md = 0, html = 0, json = 0
+            // As a batch worker renders: into buffers reused from one proposal to the next.
+            var buffers = DocumentBuffers()
             for k in stride(from: w, to: sheets.count, by: workers) {
                 guard let p = try? engine.run(sheets[k]).proposal else { continue }
-                let documents = renderer.documents(p, lang: .zh, markdown: true, html: true)
-                md += documents.markdown?.count ?? 0
-                html += documents.html?.count ?? 0
-                json += p.jsonText().utf8.count
+                renderer.render(p, lang: .zh, markdown: true, html: true, into: &buffers)
+                md += buffers.markdown.count
+                html += buffers.html.count
+                json += p.jsonBytes().count
             }
             totals.set(w, [md, html, json])
         }
