@@ -373,24 +373,7 @@ struct TemplateRun {
     /// Static for the reason `context(holding:_:_:hint:)` is.
     private static func writeValue(of slot: Int, _ stack: [Frame], _ program: TemplateProgram, hint: inout Int32, escaped: Bool,
                                    into out: inout [UInt8]) {
-        let bit = program.bits[slot]
-        var k = stack.count - 1
-        while k >= 0 {
-            if stack[k].names & bit != 0 {
-                switch stack[k].value {
-                case let .object(object):
-                    if let i = object.position(of: program.names[slot], bit: bit, hint: &hint) {
-                        return write(object.fields[i].1, escaped: escaped, into: &out)
-                    }
-                case let .table(table):
-                    if let i = table.position(of: program.names[slot], hash: program.hashes[slot]) {
-                        return write(table.values[i], escaped: escaped, into: &out)
-                    }
-                case .string, .bool, .list: break
-                }
-            }
-            k -= 1
-        }
+        withValue(of: slot, stack, program, hint: &hint) { write($0, escaped: escaped, into: &out) }
     }
 
     /// As `writeValue(of:hint:escaped:into:)` for a two-part name: writes the field named by the program's name
@@ -398,19 +381,25 @@ struct TemplateRun {
     /// for `slot + 1`.
     private static func writeValue(of slot: Int, _ stack: [Frame], _ program: TemplateProgram, hint: inout Int32, child: inout Int32,
                                    escaped: Bool, into out: inout [UInt8]) {
+        withValue(of: slot, stack, program, hint: &hint) {
+            writeField(of: $0, slot + 1, program, hint: &child, escaped: escaped, into: &out)
+        }
+    }
+
+    /// Calls `body` with the value of the program's name `slot` (not `.`) where it lies in the innermost context
+    /// that has it; does nothing when no context has it.
+    @inline(__always)
+    private static func withValue(of slot: Int, _ stack: [Frame], _ program: TemplateProgram, hint: inout Int32,
+                                  _ body: (TemplateValue) -> Void) {
         let bit = program.bits[slot]
         var k = stack.count - 1
         while k >= 0 {
             if stack[k].names & bit != 0 {
                 switch stack[k].value {
                 case let .object(object):
-                    if let i = object.position(of: program.names[slot], bit: bit, hint: &hint) {
-                        return writeField(of: object.fields[i].1, slot + 1, program, hint: &child, escaped: escaped, into: &out)
-                    }
+                    if let i = object.position(of: program.names[slot], bit: bit, hint: &hint) { return body(object.fields[i].1) }
                 case let .table(table):
-                    if let i = table.position(of: program.names[slot], hash: program.hashes[slot]) {
-                        return writeField(of: table.values[i], slot + 1, program, hint: &child, escaped: escaped, into: &out)
-                    }
+                    if let i = table.position(of: program.names[slot], hash: program.hashes[slot]) { return body(table.values[i]) }
                 case .string, .bool, .list: break
                 }
             }
