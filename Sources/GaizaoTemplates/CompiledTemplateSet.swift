@@ -343,28 +343,14 @@ struct TemplateRun {
     }
 
     /// The value of the program's name `slot` in the innermost context that has it; `hint`: where to look first
-    /// in an object, set to where the name was found. Each context is switched on where it lies, and the value is
-    /// returned from inside the switch: passing the context to `child(of:_:_:hint:)`, or keeping what was found
-    /// in a variable until the loop ends, copied the context (retained its fields) at every lookup.
+    /// in an object, set to where the name was found.
     ///
     /// Static, with the stack and the program handed in: a method called from a mutating one was given a copy of
     /// the whole run.
     private static func context(holding slot: Int, _ stack: [Frame], _ program: TemplateProgram, hint: inout Int32) -> TemplateValue? {
-        let bit = program.bits[slot]
-        var k = stack.count - 1
-        while k >= 0 {
-            if stack[k].names & bit != 0 {
-                switch stack[k].value {
-                case let .object(object):
-                    if let value = object.field(program.names[slot], bit: bit, hint: &hint) { return value }
-                case let .table(table):
-                    if let value = table.value(program.names[slot], hash: program.hashes[slot]) { return value }
-                case .string, .bool, .list: break
-                }
-            }
-            k -= 1
-        }
-        return nil
+        var found: TemplateValue?
+        withValue(of: slot, stack, program, hint: &hint) { found = $0 }
+        return found
     }
 
     /// Writes the value of the program's name `slot` (not `.`) from the innermost context that has it, as
