@@ -100,6 +100,4 @@ enum ErrorsCSV {
         out.append(UInt8(ascii: "\n"))
         return out
     }
-
-    static func text(_ rows: [BatchRow]) -> String { String(decoding: bytes(rows), as: UTF8.self) }
 }

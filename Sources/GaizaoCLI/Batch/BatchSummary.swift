@@ -96,8 +96,6 @@ enum SummaryCSV {
         return out
     }
 
-    static func text(_ rows: [BatchRow]) -> String { String(decoding: bytes(rows), as: UTF8.self) }
-
     static let header = "index,folder,input,enterprise,industry,points_now,level_now,points_after,level_after,modules,investment_low_yuan,investment_high_yuan,subsidy_low_yuan,subsidy_high_yuan,net_low_yuan,net_high_yuan,weeks,status,error,town,size_band,scene_levels"
 
     /// One row's fields, each as `quote` writes it (a whole number needs no quoting: it is written as it is).

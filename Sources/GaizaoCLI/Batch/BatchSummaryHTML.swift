@@ -82,10 +82,6 @@ enum BatchSummaryHTML {
 
     struct Group { var name: String; var count = 0; var level2Now = 0; var level2After = 0 }
 
-    static func render(rows: [BatchRow], totals: BatchTotals, catalog: Catalog, lang: Lang, proposalFile: String = "proposal.html") -> String {
-        String(decoding: bytes(rows: rows, totals: totals, catalog: catalog, lang: lang, proposalFile: proposalFile), as: UTF8.self)
-    }
-
     /// summary.html as the bytes written.
     static func bytes(rows: [BatchRow], totals: BatchTotals, catalog: Catalog, lang: Lang, proposalFile: String = "proposal.html") -> [UInt8] {
         func t(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
