@@ -201,7 +201,7 @@ struct TemplateRun {
                 while line < operation.bytes.upperBound {
                     let end = (program.pool[line..<operation.bytes.upperBound].firstIndex(of: UInt8(ascii: "\n")) ?? operation.bytes.upperBound - 1) + 1
                     if startsLine(out) { out.append(contentsOf: indentation) }
-                    out.append(contentsOf: program.pool[line..<end])
+                    out.append(copying: program.pool.span.extracting(line..<end))
                     local = true
                     line = end
                 }
@@ -234,7 +234,7 @@ struct TemplateRun {
         let operation = program.operations[index]
         switch operation.kind {
         case .text:
-            out.append(contentsOf: program.pool[operation.bytes])
+            out.append(copying: program.pool.span.extracting(operation.bytes))
         case .variable:
             let escaped = operation.flag && !context.text
             let first = operation.names.lowerBound
@@ -298,7 +298,7 @@ struct TemplateRun {
     private static func write(_ value: TemplateValue, escaped: Bool, into out: inout [UInt8]) {
         switch value {
         case let .string(text):
-            if escaped { HTMLEscape.append(text, to: &out) } else { HTMLEscape.appendPlain(text.utf8.span, to: &out) }
+            if escaped { HTMLEscape.append(text, to: &out) } else { out.append(copying: text.utf8.span) }
         case let .bool(flag):
             out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .list, .object, .table:

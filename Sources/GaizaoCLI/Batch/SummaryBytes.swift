@@ -1,4 +1,5 @@
 import GaizaoCore
+import GaizaoTemplates
 
 /// The summary files (summary.csv, errors.csv, summary.html and the sheets of summary.xlsx) are built as UTF-8 in
 /// one growing byte buffer: a batch makes tens of small texts a row, and appending their bytes costs a fraction of
@@ -6,14 +7,8 @@ import GaizaoCore
 /// copied as they are; the rare others go through the writers' own escaping functions, so the bytes are those the
 /// `String` versions gave.
 extension Array where Element == UInt8 {
-    /// Appends the UTF-8 of `text`, copied into the spare capacity in one step (cheaper for short texts than
-    /// `append(contentsOf: text.utf8)`, as in `HTMLEscape`).
-    mutating func appendUTF8(_ text: String) {
-        let bytes = text.utf8.span
-        append(addingCapacity: bytes.count) { spare in
-            for k in bytes.indices { spare.append(bytes[k]) }
-        }
-    }
+    /// Appends the UTF-8 of `text`, copied as one block.
+    mutating func appendUTF8(_ text: String) { append(copying: text.utf8.span) }
 
     /// Appends `value` in decimal, as `String(value)` writes it.
     mutating func appendDecimal(_ value: Int) {

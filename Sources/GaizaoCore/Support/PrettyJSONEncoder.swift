@@ -1,3 +1,5 @@
+import GaizaoTemplates
+
 /// A deterministic JSON encoder for `Encodable` values, the one writer of the proposal schema: members in the
 /// order the type encodes them (declaration order for synthesized conformances, unlike `JSONEncoder`, which only
 /// sorts), two-space indent, `"key": value`, `{}` and `[]` for empty containers, nil optionals left out, integral
@@ -92,7 +94,7 @@ private final class JSONSink {
             line.append(UInt8(ascii: " "))
             if isPlainValue {
                 line.append(UInt8(ascii: "\""))
-                for k in valueBytes.indices { line.append(valueBytes[k]) }
+                line.append(copying: valueBytes)
                 line.append(UInt8(ascii: "\""))
             }
         }
@@ -136,7 +138,7 @@ private final class JSONSink {
                     line.append(UInt8(ascii: "\n"))
                     line.append(repeating: UInt8(ascii: " "), count: 2 * depth)
                     line.append(UInt8(ascii: "\""))
-                    for k in keyBytes.indices { line.append(keyBytes[k]) }
+                    line.append(copying: keyBytes)
                     line.append(UInt8(ascii: "\""))
                     line.append(UInt8(ascii: ":"))
                     line.append(UInt8(ascii: " "))
@@ -178,13 +180,13 @@ private final class JSONSink {
             line.append(repeating: UInt8(ascii: " "), count: 2 * depth)
             if key != nil {
                 line.append(UInt8(ascii: "\""))
-                for k in keyBytes.indices { line.append(keyBytes[k]) }
+                line.append(copying: keyBytes)
                 line.append(UInt8(ascii: "\""))
                 line.append(UInt8(ascii: ":"))
                 line.append(UInt8(ascii: " "))
             }
             line.append(UInt8(ascii: "\""))
-            for k in valueBytes.indices { line.append(valueBytes[k]) }
+            line.append(copying: valueBytes)
             line.append(UInt8(ascii: "\""))
         }
     }
@@ -210,7 +212,7 @@ private final class JSONSink {
             // the same loop costs more than the separate vector check.)
             out.append(addingCapacity: span.count + 2) { quoted in
                 quoted.append(UInt8(ascii: "\""))
-                for k in span.indices { quoted.append(span[k]) }
+                quoted.append(copying: span)
                 quoted.append(UInt8(ascii: "\""))
             }
             return
