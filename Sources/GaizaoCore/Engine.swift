@@ -110,8 +110,9 @@ extension Proposal {
     /// The UTF-8 bytes of `jsonText()`.
     public func jsonBytes() -> [UInt8] {
         do {
-            // Proposals are ~100–130 KB: reserved once.
-            return try PrettyJSONEncoder.encodeBytes(self, capacity: 192 << 10)
+            // A proposal's JSON is about 160–215 KB (the synthetic batch and the shipped examples): reserved once,
+            // so that it is never copied into a larger buffer while it is written.
+            return try PrettyJSONEncoder.encodeBytes(self, capacity: 256 << 10)
         } catch {
             // The encoder throws nothing and the proposal's conformances are synthesized.
             preconditionFailure("encoding a proposal cannot fail: \(error)")
