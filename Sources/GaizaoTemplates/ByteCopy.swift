@@ -13,7 +13,7 @@ extension OutputSpan where Element == UInt8 {
     /// Appends `bytes`, which must fit in the free capacity (else a trap).
     @inlinable @inline(__always)
     public mutating func append(copying bytes: Span<UInt8>) {
-        precondition(bytes.count <= freeCapacity, "append(copying:): \(bytes.count) bytes do not fit in \(freeCapacity)")
+        precondition(bytes.count <= freeCapacity, "append(copying:): more bytes than the free capacity")
         guard !bytes.isEmpty else { return }
         unsafe withUnsafeMutableBufferPointer { buffer, initialized in
             unsafe bytes.withUnsafeBufferPointer { source in

@@ -207,9 +207,8 @@ private final class JSONSink {
     static func escape(_ s: String, into out: inout [UInt8]) {
         let span = s.utf8.span
         if isPlain(span) {
-            // The common case in one step: the quotes and the bytes copied into the array's spare capacity. (For a
-            // typical short text a plain loop costs less than `append(contentsOf: s.utf8)`; checking the bytes in
-            // the same loop costs more than the separate vector check.)
+            // The common case in one step: the quotes and the bytes copied into the array's spare capacity (one
+            // capacity check for all three, where `append(contentsOf: s.utf8)` and two byte appends make three).
             out.append(addingCapacity: span.count + 2) { quoted in
                 quoted.append(UInt8(ascii: "\""))
                 quoted.append(copying: span)
