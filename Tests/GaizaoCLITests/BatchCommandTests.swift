@@ -8,7 +8,7 @@ import Testing
     static let root = GaizaoBinary.repositoryRoot
 
     static func tempDir() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-batch-\(UUID().uuidString)")
+        let url = TestScratch.url("batch")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

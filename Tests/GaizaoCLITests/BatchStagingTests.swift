@@ -5,7 +5,7 @@ import Testing
 /// The batch's scratch-then-rename folders, in process: what lands in the output folder, and when.
 @Suite struct BatchStagingTests {
     static func tempDir() -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-staging-\(UUID().uuidString)").path
+        let path = TestScratch.url("staging").path
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

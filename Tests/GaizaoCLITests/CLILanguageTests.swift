@@ -34,7 +34,7 @@ import Testing
     /// frame included (`path:line:col：错误：`, as batch prints them), each still at its line and column, English
     /// otherwise.
     @Test func answersFileErrorsAreExplainedInChinese() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-lang-\(UUID().uuidString)")
+        let dir = TestScratch.url("lang")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("bad.yaml")
@@ -84,7 +84,7 @@ import Testing
         #expect(negative.status == 2 && negative.stderr.contains("--budget must be a positive number"))
         // An unknown industry is wrong input in every command.
         let questions = try GaizaoBinary.run(["questions", "--industry", "nope"])
-        let wizard = try GaizaoBinary.run(["wizard", "--industry", "nope", "--answers", "/tmp/gaizao-\(UUID().uuidString).yaml"])
+        let wizard = try GaizaoBinary.run(["wizard", "--industry", "nope", "--answers", TestScratch.path("wizard") + ".yaml"])
         #expect(questions.status == 1 && wizard.status == 1)
         #expect(wizard.stderr.contains("unknown industry `nope`"))
     }
@@ -124,7 +124,7 @@ import Testing
     }
 
     @Test func theEnglishSummaryLineUsesCNY() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-lang-\(UUID().uuidString)")
+        let dir = TestScratch.url("lang")
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try GaizaoBinary.run(["diagnose", Self.example, "-o", dir.path, "--format", "json", "--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -194,24 +194,25 @@ import Testing
     /// Usage errors of the target level and the budget read in Chinese, the option's help repeated under them
     /// too; the engine's budget message follows the message language, not the document language.
     @Test func targetAndBudgetErrorsFollowTheMessageLanguage() throws {
-        let budget = try GaizaoBinary.run(["diagnose", Self.example, "--budget", "0", "-o", "/tmp/gaizao-never"], environment: Self.zh)
+        let never = TestScratch.path("never")  // every run below fails before writing
+        let budget = try GaizaoBinary.run(["diagnose", Self.example, "--budget", "0", "-o", never], environment: Self.zh)
         #expect(budget.status == 2 && budget.stderr.hasPrefix("错误：--budget 须为正数（单位：万元），现在是 0\n"), "\(budget.stderr)")
-        let level = try GaizaoBinary.run(["diagnose", Self.example, "--target-level", "5", "-o", "/tmp/gaizao-never"], environment: Self.zh)
+        let level = try GaizaoBinary.run(["diagnose", Self.example, "--target-level", "5", "-o", never], environment: Self.zh)
         #expect(level.status == 2, "\(level.stderr)")
         #expect(level.stderr.hasPrefix("错误：'5' 不是 '--target-level <target-level>' 的有效取值，可选：\n"), "\(level.stderr)")
         #expect(level.stderr.contains("说明：--target-level <target-level>  目标等级：1–4、none（仅按规则选模块）或 auto"), "\(level.stderr)")
         #expect(!level.stderr.contains("Target level"), "\(level.stderr)")
         let midsize = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml").path
-        let short = try GaizaoBinary.run(["diagnose", midsize, "--budget", "1", "-o", "/tmp/gaizao-never"])
+        let short = try GaizaoBinary.run(["diagnose", midsize, "--budget", "1", "-o", never])
         #expect(short.status == 1 && short.stderr.hasPrefix("error: the budget of CNY 10,000 is below the must-have modules"), "\(short.stderr)")
-        let shortZH = try GaizaoBinary.run(["diagnose", midsize, "--budget", "1", "-o", "/tmp/gaizao-never", "--lang", "en"], environment: Self.zh)
+        let shortZH = try GaizaoBinary.run(["diagnose", midsize, "--budget", "1", "-o", never, "--lang", "en"], environment: Self.zh)
         #expect(shortZH.stderr.hasPrefix("error: the budget of CNY 10,000"), "\(shortZH.stderr)")
     }
 
     /// Valid answers that are unlikely to be meant are said before the proposal is written: a revenue of 0 with a
     /// workforce, a budget above the year's revenue (yuan typed for 万元).
     @Test func unlikelyAnswersAndBudgetsAreWarnings() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-plausible-\(UUID().uuidString)")
+        let dir = TestScratch.url("plausible")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let source = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml")

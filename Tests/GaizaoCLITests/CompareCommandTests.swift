@@ -7,7 +7,7 @@ import Testing
 @Suite struct CompareCommandTests {
     /// A fresh folder holding the given proposals as JSON files named `stem.json`.
     static func folder(_ proposals: [(String, Proposal)]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-compare-\(UUID().uuidString)")
+        let dir = TestScratch.url("compare")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (stem, p) in proposals {
             try p.jsonText().write(to: dir.appendingPathComponent("\(stem).json"), atomically: true, encoding: .utf8)
@@ -159,7 +159,7 @@ import Testing
     /// One enterprise planned with two target levels into two folders gives two files of the same name: the
     /// columns say the target each aims at, not "(1)" and "(2)"; the paths stay listed, and in comparison.json.
     @Test func sameFileNamesAreLabelledByWhatDiffers() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-compare-\(UUID().uuidString)")
+        let dir = TestScratch.url("compare")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let answers = RenderFixtures.root + "/examples/home-appliance-midsize.yaml"

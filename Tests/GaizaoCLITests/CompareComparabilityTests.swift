@@ -9,7 +9,7 @@ import Testing
 @Suite struct CompareComparabilityTests {
     /// Writes `stem.json` for each (contractor, budget, target) through the binary, adding `target` when given.
     static func proposals(_ specs: [(stem: String, args: [String], target: String?)]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-comparable-\(UUID().uuidString)")
+        let dir = TestScratch.url("comparable")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let answers = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/home-appliance-midsize.yaml").path
         for spec in specs {

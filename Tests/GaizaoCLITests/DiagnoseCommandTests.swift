@@ -7,7 +7,7 @@ import Testing
     static func example(_ name: String) -> String { root.appendingPathComponent("examples/\(name)").path }
 
     static func tempDir() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-cli-\(UUID().uuidString)")
+        let url = TestScratch.url("cli")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

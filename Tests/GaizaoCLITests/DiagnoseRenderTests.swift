@@ -6,7 +6,7 @@ import GaizaoCore
 /// `gaizao diagnose` end to end: the default formats, --templates, and the errors around them.
 @Suite struct DiagnoseRenderTests {
     static func temporaryFolder() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-diagnose-\(UUID().uuidString)").path
+        let dir = TestScratch.url("diagnose").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }

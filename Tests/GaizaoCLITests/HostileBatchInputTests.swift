@@ -8,7 +8,7 @@ import Testing
     static let examples = GaizaoBinary.repositoryRoot.appendingPathComponent("examples")
 
     static func tempDir() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-hostile-\(UUID().uuidString)")
+        let url = TestScratch.url("hostile")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -6,7 +6,7 @@ import Testing
 /// a user's file deleted to make room, unclear messages): each test failed before its fix.
 @Suite struct HostileSweepTests {
     static func tempDir() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-sweep-\(UUID().uuidString)")
+        let url = TestScratch.url("sweep")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -9,7 +9,7 @@ import Testing
         let root: URL
 
         init() throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-lint-\(UUID().uuidString)")
+            root = TestScratch.url("lint")
             try FileManager.default.copyItem(at: GaizaoBinary.shippedCatalogs, to: root)
         }
 
@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func emptyFolderIsAClearError() throws {
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-empty-\(UUID().uuidString)")
+        let empty = TestScratch.url("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
         let run = try GaizaoBinary.run(["lint", "."], in: empty)

@@ -12,7 +12,7 @@ import GaizaoCore
     }
 
     @Test func aBrokenFolderGivesLocatedErrors() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-lint-templates-\(UUID().uuidString)")
+        let dir = TestScratch.url("lint-templates")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("partials"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "<html>\n<body>\n{{#cover}}{{name}}\n</body>\n".write(to: dir.appendingPathComponent("proposal.html.mustache"), atomically: true, encoding: .utf8)

@@ -9,7 +9,7 @@ import Testing
     static func example(_ name: String) -> String { root.appendingPathComponent("examples/\(name)").path }
 
     static func tempDir() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-13-\(UUID().uuidString)")
+        let url = TestScratch.url("13")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -64,7 +64,7 @@ enum PDFTools {
     }
 
     static func temporaryFolder() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-pdf-test-\(UUID().uuidString)").path
+        let dir = TestScratch.path("pdf-test")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }

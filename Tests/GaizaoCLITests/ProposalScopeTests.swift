@@ -123,7 +123,7 @@ import Testing
     /// The CLI warns, in the user's language, when `--target-level` is below the enterprise's level; not otherwise.
     @Test func theCLIWarnsOfATargetBelowTodaysLevel() throws {
         let answers = RenderFixtures.root + "/examples/auto-parts-midsize.yaml"
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-scope-\(UUID().uuidString)")
+        let out = TestScratch.url("scope")
         defer { try? FileManager.default.removeItem(at: out) }
         let en = try GaizaoBinary.run(["diagnose", answers, "--target-level", "1", "-o", out.path, "--format", "json", "--lang", "en"])
         #expect(en.status == 0)
@@ -140,7 +140,7 @@ import Testing
     /// batch says once which enterprises a `--target-level` leaves below their level (not for those at or under
     /// it), and the wizard as diagnose does.
     @Test func batchAndWizardWarnOfATargetBelowTodaysLevel() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-scope-\(UUID().uuidString)")
+        let dir = TestScratch.url("scope")
         defer { try? FileManager.default.removeItem(at: dir) }
         let inputs = dir.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)

@@ -10,7 +10,7 @@ import GaizaoCore
     static func example(_ name: String) -> String { root.appendingPathComponent("examples/\(name)").path }
 
     static func tempDir() -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gaizao-template-folder-\(UUID().uuidString)")
+        let dir = TestScratch.url("template-folder")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }

@@ -16,7 +16,7 @@ struct LineModeBinaryTests {
 
     /// Input that ends before the industry is chosen: no answers file exists, and the wizard does not say it saved one.
     @Test func inputEndingBeforeTheIndustryDoesNotClaimASave() throws {
-        let dir = NSTemporaryDirectory() + "gaizao-lines-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let dir = TestScratch.path("lines")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let r = try run([], in: dir, ["wizard", "--answers", dir + "/new.yaml", "--lang", "en"])
@@ -31,7 +31,7 @@ struct LineModeBinaryTests {
     }
 
     @Test func scriptedInputStopsThenResumesToTheWholeQuestionnaire() throws {
-        let dir = NSTemporaryDirectory() + "gaizao-lines-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let dir = TestScratch.path("lines")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let arguments = ["wizard", "--answers", dir + "/a.yaml", "-o", dir + "/out"]

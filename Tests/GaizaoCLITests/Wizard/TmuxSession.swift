@@ -31,7 +31,7 @@ final class TmuxSession {
 
     init() throws {
         // The tmux socket lives in this folder too, so nothing is left behind.
-        dir = NSTemporaryDirectory() + "gaizao-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        dir = TestScratch.path("e2e")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     }
 

@@ -7,7 +7,7 @@ import GaizaoCore
 /// comments, the options of an interrupted session; a re-assessment is dated today.
 @Suite struct WizardKeepsEarlierWorkTests {
     private static func tempDir() throws -> String {
-        let dir = NSTemporaryDirectory() + "gaizao-keep-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let dir = TestScratch.path("keep")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }
@@ -142,7 +142,7 @@ struct WizardKeepsEarlierWorkBinaryTests {
     }
 
     @Test func rerunOnTheSameDateKeepsTheEarlierProposal() throws {
-        let dir = NSTemporaryDirectory() + "gaizao-rerun-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let dir = TestScratch.path("rerun")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let original = try example(in: dir)
@@ -164,7 +164,7 @@ struct WizardKeepsEarlierWorkBinaryTests {
     }
 
     @Test func reassessmentIsDatedTodayAndTheHandWrittenFileIsCopiedAside() throws {
-        let dir = NSTemporaryDirectory() + "gaizao-reassess-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let dir = TestScratch.path("reassess")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let original = try example(in: dir)
@@ -178,7 +178,7 @@ struct WizardKeepsEarlierWorkBinaryTests {
     }
 
     @Test func aProposalGivenAsTheAnswersFileIsSaidToBeOne() throws {
-        let dir = NSTemporaryDirectory() + "gaizao-pjson-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let dir = TestScratch.path("pjson")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         _ = try example(in: dir)
