@@ -46,6 +46,8 @@ public struct CatalogManifest: Sendable {
     public var reference: Bool
     public var industryIDs: [LocatedText]
     public var sizeBands: [SizeBand]
+    /// The bands that carry prices of their own (every module, measure and overlay cost is given for each).
+    public var pricedBandIDs: [String] { sizeBands.filter { $0.pricedAs == nil }.map(\.id) }
     public var kpiMetrics: [KPIMetric]
     /// What upgrading an existing system costs, as a share of building the module anew.
     public var upgradeCostPercent: Int
@@ -75,6 +77,12 @@ public struct SizeBand: Sendable, Hashable {
     public var id: String
     public var name: Localized
     public var when: Condition?
+    /// A band without prices of its own is priced as this band (a large enterprise, outside the SME bands the
+    /// catalog prices, is priced as a medium one and named for what it is).
+    public var pricedAs: String? = nil
+
+    /// The band whose prices (modules', measures', overlays') apply to this one.
+    public var costKey: String { pricedAs ?? id }
 }
 
 public struct KPIMetric: Sendable, Hashable {

@@ -20,13 +20,14 @@ extension CatalogReader {
         if let items = map.list("size_bands", in: what) {
             for (i, node) in items.enumerated() {
                 guard let m = YMap(node, ctx, what: "a size band") else { continue }
-                m.checkKeys(["id", "name", "when"], in: "size band")
+                m.checkKeys(["id", "name", "when", "priced_as"], in: "size band")
                 guard let bid = m.id(in: "size band"), let bname = m.localized("name", in: "size band `\(bid)`") else { continue }
                 let when = condition(m.located("when", in: "size band"), ctx)
                 if when == nil && m["when"] == nil && i < items.count - 1 {
                     ctx.error("size band `\(bid)` needs a `when`: only the last band may omit it", node)
                 }
-                bands.append(SizeBand(id: bid, name: bname, when: when))
+                let pricedAs = m.string("priced_as", in: "size band `\(bid)`")
+                bands.append(SizeBand(id: bid, name: bname, when: when, pricedAs: pricedAs))
             }
         } else {
             map.missing("size_bands", in: what)

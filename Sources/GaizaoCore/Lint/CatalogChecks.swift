@@ -68,7 +68,13 @@ enum ManifestChecks {
                 }
             }
         }
+        let priced = m.pricedBandIDs
         for band in m.sizeBands {
+            if let other = band.pricedAs, !priced.contains(other) {
+                let known = priced.joined(separator: ", ")
+                bag.error("size band `\(band.id)` is priced as `\(other)`, which is no size band with prices of its own (bands: \(known))",
+                          at: band.when?.source.location)
+            }
             guard let when = band.when else { continue }
             CatalogChecks.checkCondition(when, questions: { common[$0] }, context: "`when` of size band `\(band.id)`", &bag)
         }
@@ -107,7 +113,7 @@ enum PolicyChecks {
 enum OverlayChecks {
     static func run(_ catalog: Catalog, leftOut: Set<String> = [], _ bag: inout DiagnosticBag) {
         CatalogChecks.duplicates(catalog.overlays, id: \.id, loc: \.location, what: "overlay", &bag)
-        let bands = catalog.manifest.sizeBands.map(\.id)
+        let bands = catalog.manifest.pricedBandIDs
         for overlay in catalog.overlays where !leftOut.contains(overlay.industry) {
             guard let industry = catalog.industry(overlay.industry) else {
                 let hint = closest(overlay.industry, among: catalog.industries.map(\.id)).map { " (did you mean `\($0)`?)" } ?? ""

@@ -4,7 +4,7 @@ enum MeasureChecks {
     static func run(_ catalog: Catalog, _ industry: Industry, _ questionnaire: Questionnaire, _ bag: inout DiagnosticBag) {
         CatalogChecks.duplicates(industry.measures, id: \.id, loc: \.location, what: "measure", scope: " in industry `\(industry.id)`", &bag)
         let moduleIDs = Set(industry.modules.map(\.id))
-        let bands = catalog.manifest.sizeBands.map(\.id)
+        let bands = catalog.manifest.pricedBandIDs
         for m in industry.measures {
             let owner = "measure `\(m.id)`"
             if moduleIDs.contains(m.id) { bag.error("\(owner) has the id of a module of industry `\(industry.id)`", at: m.location) }

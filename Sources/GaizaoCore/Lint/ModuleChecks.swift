@@ -16,7 +16,7 @@ enum ModuleChecks {
             bag.error("industry `\(industry.id)` has \(modules.count) modules and \(industry.measures.count) measures: the planner handles at most \(PackageModel.capacity) of them together; split the industry or merge modules", at: first ?? industry.location)
         }
         let ids = modules.map(\.id)
-        let bands = catalog.manifest.sizeBands.map(\.id)
+        let bands = catalog.manifest.pricedBandIDs
         let tags = Set(catalog.policies.policies.compactMap { p -> String? in if case let .tag(t) = p.base { return t } else { return nil } })
         for m in modules {
             for r in m.raises where catalog.maturity.scene(r.scene) == nil {

@@ -62,7 +62,8 @@ public struct Planner: Sendable {
     public func plan(_ diagnosis: Diagnosis, options: PlanOptions = PlanOptions()) -> Plan {
         let answers = diagnosis.slotAnswers.using(prepared.slots).values
         let fired = tables.ruleConditions.map { $0.evaluate(answers).isTrue }
-        let band = diagnosis.sizeBand.id
+        // The band whose prices apply (a large enterprise is priced as a medium one).
+        let band = diagnosis.sizeBand.costKey
         let slotAnswers = diagnosis.slotAnswers.using(prepared.slots)
         var decisions = decideModules(fired, band: band, overlay: options.overlay, answers: slotAnswers)
         // A standard module's prepared reason names every scene it brings; where the enterprise already holds some
