@@ -50,6 +50,7 @@ public struct ExplainCommand: ParsableCommand {
         let overlay = try? engine.overlay(contractor, industry: industry.id)
         let search = FlipSearch(catalog: catalog, industry: industry, options: PlanOptions(budgetYuan: budgetYuan, overlay: overlay, target: target.value))
         var text = ExplainText(lang: global.lang, catalog: catalog, industry: industry, questionnaire: catalog.questionnaire(for: industry))
+        text.rulesOnly = out.plan.target.level == nil
         if module == nil { text.overview(out) }
         let removals = Planner(catalog: catalog, industry: industry).removalEffects(out.diagnosis, out.plan)
         if measureID == nil {
@@ -80,6 +81,8 @@ struct ExplainText {
     let industry: Industry
     let questionnaire: Questionnaire
     var output = ""
+    /// The package is the rules' own (`--target-level none`): its modules are labelled "chosen by the rules".
+    var rulesOnly = false
 
     init(lang: Lang, catalog: Catalog, industry: Industry, questionnaire: Questionnaire) {
         self.lang = lang
@@ -207,7 +210,7 @@ struct ExplainText {
         let strings = RenderStrings(lang)
         let label: String
         switch role {
-        case .target: label = strings["roleTarget"]
+        case .target: label = rulesOnly ? strings["roleRules"] : strings["roleTarget"]
         case .prerequisite: label = strings["rolePrerequisite"]
         case .must: label = strings["roleMust"]
         case .recommendedNext: label = strings["roleRecommendedNext"]

@@ -4,7 +4,9 @@ extension ViewModelBuilder {
     /// How a module or measure stands towards the target, for a reader.
     func roleLabel(_ role: ModuleDecision.Role?) -> String {
         switch role {
-        case .target?: return strings["roleTarget"]
+        // Without a target level (`--target-level none`) the package is the rules' own: nothing in it is "needed
+        // for the target".
+        case .target?: return proposal.target?.level == nil ? strings["roleRules"] : strings["roleTarget"]
         case .prerequisite?: return strings["rolePrerequisite"]
         case .must?: return strings["roleMust"]
         case .recommendedNext?: return strings["roleRecommendedNext"]

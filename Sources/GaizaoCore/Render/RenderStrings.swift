@@ -260,6 +260,7 @@ extension RenderStrings {
         ("packageIntroEmpty", "本方案不含模块（管理措施见下一节）。未纳入的模块、原因及价格见“未纳入的模块及原因”。",
          "The package holds no module (management measures follow in the next section). The modules left out, why, and what they would cost are under \"Modules not in the package, and why\"."),
         ("roleTarget", "达标所需", "needed for the target"),
+        ("roleRules", "按规则选取", "chosen by the rules"),
         ("rolePrerequisite", "前置模块", "prerequisite"),
         ("roleMust", "必选", "must-have"),
         ("roleRecommendedNext", "建议下一步", "recommended next"),
