@@ -108,8 +108,8 @@ public struct ProposalBuilder: Sendable {
             Localized(zh: "补助按低、高两档投入分别计算，补助总额不超过投入。", en: "Subsidies are computed for the low and the high investment; the total never exceeds the investment."),
             Localized(zh: "改造后得分与等级为估算：假设所选模块交付后达到其目标场景等级并带来目录所列的数据采集、系统等改善，所列管理措施按期完成。",
                       en: "Points and level after the retrofit are estimates: they assume the chosen modules reach their target scene levels and bring the improvements the catalog lists, and the listed measures are done."),
-            Localized(zh: "保守估算不计数字化成效（能耗、合格率、人均营收、成本）的改善，是可以承诺的结果；预期估算按各模块 KPI 估算区间的不利端计入成效改善。目标等级按保守估算判断。",
-                      en: "The conservative estimate leaves the outcome indicators (energy, pass rate, revenue per employee, cost) as they are: it is what can be promised. The expected estimate counts an outcome as improved when a module's KPI estimate improves it even at its least favourable end. The target level is judged by the conservative estimate."),
+            Localized(zh: "保守估算不计数字化成效（能耗、合格率、人均营收、成本）的改善，目标等级按它判断；预期估算按各模块 KPI 估算区间的不利端计入成效改善。",
+                      en: "The conservative estimate leaves the outcome indicators (energy, pass rate, revenue per employee, cost) as they are, and the target level is judged on it. The expected estimate counts an outcome as improved when a module's KPI estimate improves it even at its least favourable end."),
             Localized(zh: "方案按达到目标等级的最低投入（估算区间中值）选取模块和管理措施；管理措施由企业自行实施，其费用计入总投入但不计入补助基数。",
                       en: "Modules and measures are chosen for the lowest investment (midpoint of the estimate) that reaches the target level; measures are the enterprise's own work, counted in the total investment but not in the subsidy base."),
             // A contractor's overlay may build one module at a time: "at most 1 modules" is no English.

@@ -202,9 +202,8 @@ extension ViewModelBuilder {
             row(cellText(localized(r.text)), "medium", r.rule == nil ? "high" : "medium", r.mitigation.map(localized) ?? builtInMitigation(r))
         }
         // A target reached with almost no points to spare is lost by one indicator the on-site rater marks down.
-        if let level = proposal.target?.level, proposal.target?.reached == true,
-           let check = proposal.after.levelChecks.first(where: { $0.level == level }),
-           check.points - check.pointsNeeded < Self.thinMarginPoints {
+        if let level = proposal.target?.level, thinMargin(level) != nil,
+           let check = proposal.after.levelChecks.first(where: { $0.level == level }) {
             row(strings.format(check.points > check.pointsNeeded ? "riskThinMargin" : "riskThinMarginExact", ["n": String(level), "a": format.points(check.points), "b": format.points(check.pointsNeeded),
                                             "m": format.points(check.points - check.pointsNeeded)]),
                 "high", "high", strings["riskThinMarginMit"])

@@ -35,10 +35,22 @@ extension ViewModelBuilder {
         let why = target.source != .default ? strings["targetWhyOption"]
             : level == 2 && now < 2 ? strings["targetWhyPass"] : level > now ? strings["targetWhyNext"] : strings["targetWhyTop"]
         // A target at or below today's level is no step up: the line says so rather than "the package reaches it".
-        let key = target.reached ? (level < now ? "targetBelowNowFmt" : level == now ? "targetAtNowFmt" : "targetReachedFmt")
+        let margin = thinMargin(level)
+        let reachedKey = margin == nil ? "targetReachedFmt" : margin! > 0 ? "targetReachedThinFmt" : "targetReachedExactFmt"
+        let key = target.reached ? (level < now ? "targetBelowNowFmt" : level == now ? "targetAtNowFmt" : reachedKey)
             : (targetMissedForBudget ? "targetOverBudget" : "targetMissed") + (proposal.after.level < 1 ? "NoLevelFmt" : "Fmt")
         return strings.format(key, ["level": format.levelInText(level), "why": why, "after": format.levelInText(proposal.after.level),
+                                    "m": margin.map(format.points) ?? "",
                                     "now": format.levelInText(now), "see": inSection ? "" : strings[targetMissedForBudget ? "targetSeeLadder" : "targetSeeWhy"]])
+    }
+
+    /// The points the conservative projection has above the pass mark of a target `level` it reaches, when so few
+    /// that one indicator marked down at the on-site rating can lose the level (the risk table lists it too).
+    func thinMargin(_ level: Int) -> Double? {
+        guard proposal.target?.reached == true,
+              let check = proposal.after.levelChecks.first(where: { $0.level == level }) else { return nil }
+        let margin = check.points - check.pointsNeeded
+        return margin < Self.thinMarginPoints ? margin : nil
     }
 
     func targetSection() -> ViewNode {
