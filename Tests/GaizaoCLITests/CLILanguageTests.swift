@@ -3,20 +3,27 @@ import Testing
 @testable import GaizaoCLI
 @testable import GaizaoCore
 
-/// Issue 18: the command line speaks the user's language — `--lang`, else the locale, else English — suggests
+/// Issue 18: the command line speaks the user's language — `--lang`, else the locale, else Chinese — suggests
 /// the command meant, and keeps its exit codes (1 input, 2 usage).
 @Suite struct CLILanguageTests {
     static let zh = ["LANG": "zh_CN.UTF-8"]
     static var example: String { GaizaoBinary.repositoryRoot.appendingPathComponent("examples/home-appliance-midsize.yaml").path }
 
-    @Test func theLanguageComesFromLangThenLocaleThenEnglish() {
+    @Test func theLanguageComesFromLangThenLocaleThenChinese() {
         #expect(CLILanguage.resolve(arguments: ["diagnose", "--lang", "en"], environment: ["LANG": "zh_CN.UTF-8"]) == .en)
         #expect(CLILanguage.resolve(arguments: ["diagnose", "--lang=zh"], environment: [:]) == .zh)
         #expect(CLILanguage.resolve(arguments: ["diagnose"], environment: ["LANG": "zh_CN.UTF-8"]) == .zh)
         #expect(CLILanguage.resolve(arguments: ["diagnose"], environment: ["LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"]) == .en)
         #expect(CLILanguage.resolve(arguments: ["diagnose"], environment: ["LC_MESSAGES": "zh_TW"]) == .zh)
-        #expect(CLILanguage.resolve(arguments: ["diagnose"], environment: [:]) == .en)
-        #expect(CLILanguage.resolve(arguments: ["diagnose", "--", "--lang", "zh"], environment: [:]) == .en)
+        // Chinese first: no locale, or one that names no language (servers, containers), gives Chinese.
+        #expect(CLILanguage.resolve(arguments: ["diagnose"], environment: [:]) == .zh)
+        #expect(CLILanguage.resolve(arguments: ["diagnose"], environment: ["LANG": "C.UTF-8"]) == .zh)
+        #expect(CLILanguage.resolve(arguments: ["diagnose"], environment: ["LC_ALL": "POSIX", "LANG": "en_US.UTF-8"]) == .zh)
+        #expect(CLILanguage.resolve(arguments: ["diagnose"], environment: ["LANG": "C"]) == .zh)
+        // Another language: English.
+        #expect(CLILanguage.resolve(arguments: ["diagnose"], environment: ["LANG": "de_DE.UTF-8"]) == .en)
+        #expect(CLILanguage.resolve(arguments: ["diagnose", "--", "--lang", "en"], environment: [:]) == .zh)
+        #expect(CLILanguage.resolve(arguments: ["diagnose", "--", "--lang", "zh"], environment: ["LANG": "en_US.UTF-8"]) == .en)
     }
 
     @Test func aMissingFileIsExplainedInChinese() throws {

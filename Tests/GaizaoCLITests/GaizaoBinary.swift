@@ -97,7 +97,8 @@ enum GaizaoBinary {
         // Messages follow the locale: tests read them in English unless they set a locale themselves.
         environment["LC_ALL"] = nil
         environment["LC_MESSAGES"] = nil
-        environment["LANG"] = "C.UTF-8"
+        // English messages unless a test asks for Chinese (a locale naming no language gives Chinese).
+        environment["LANG"] = "en_US.UTF-8"
         process.environment = environment
         return process
     }

@@ -2,9 +2,10 @@ import Foundation
 import GaizaoCore
 import Synchronization
 
-/// The language of gaizao's own messages and help (not of the documents it writes, which default to Chinese):
-/// `--lang` when given, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set: `zh…` → Chinese),
-/// else English.
+/// The language of gaizao's own messages and help (the documents it writes default to Chinese): `--lang` when
+/// given, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set): Chinese for `zh…` and for a
+/// locale that names no language (`C`, `C.UTF-8`, `POSIX`, as servers and containers often have), English for any
+/// other language; Chinese when none is set. gaizao's users are Chinese first.
 public enum CLILanguage {
     /// Set once by `GaizaoCommand.run` before anything is printed; read by every message.
     public static var current: Lang {
@@ -25,9 +26,11 @@ public enum CLILanguage {
         }
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             guard let value = environment[key], !value.isEmpty else { continue }
-            return value.lowercased().hasPrefix("zh") ? .zh : .en
+            let locale = value.lowercased()
+            let namesNoLanguage = locale == "c" || locale == "posix" || locale.hasPrefix("c.")
+            return locale.hasPrefix("zh") || namesNoLanguage ? .zh : .en
         }
-        return .en
+        return .zh
     }
 }
 
@@ -41,6 +44,8 @@ enum CLIText {
         // Prefixes and ArgumentParser's own messages.
         ("error: {m}", "错误：{m}"),
         ("warning: {m}", "警告：{m}"),
+        ("{n} of {t} scored questions are unanswered and count as 0 points: the diagnosis and the package rest on those gaps (the proposal says so)",
+         "{t} 项评分问题中有 {n} 项未作答，按 0 分计：诊断和方案都建立在这些空缺上（方案中已注明）"),
         ("--target-level {t} is below the enterprise's current level {n}: the proposal only keeps that level; leave the option out to aim one level higher",
          "--target-level {t} 低于企业现有的 {n} 级：方案只保持现有等级；不加此选项即以再升一级为目标"),
         ("--target-level {t} is below the current level of {n} of {total} enterprises ({e}): their proposals only keep that level; leave the option out to aim each one level higher",
