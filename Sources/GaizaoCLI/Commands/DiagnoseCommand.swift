@@ -81,6 +81,10 @@ public struct DiagnoseCommand: ParsableCommand {
         }
         var proposal = result.proposal
         if let warning = Self.targetWarning(proposal) { Console.err("warning: " + warning) }
+        let (unanswered, scored) = proposal.diagnosis.unansweredScoredQuestions
+        if unanswered >= 5 || (unanswered > 0 && unanswered * 5 >= scored) {
+            Console.err("warning: \(unanswered) of \(scored) scored questions are unanswered and count as 0 points: the diagnosis and the package rest on those gaps (the proposal says so)")
+        }
         if let peerRows {
             // The proposal shows its standing among the summary's enterprises of the same industry and size band
             // (itself, by name, not among them).

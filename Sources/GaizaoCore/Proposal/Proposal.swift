@@ -170,6 +170,8 @@ public struct Proposal: Codable, Sendable, Hashable {
         public var mandatory: Bool
         public var level: Int
         public var description: Localized?
+        /// Present (true) when the scene's question is unanswered: its level 0 is then no finding.
+        public var unanswered: Bool? = nil
     }
 
     public struct LevelCheckEntry: Codable, Sendable, Hashable {
@@ -362,4 +364,18 @@ public enum AnswerJSON: Codable, Sendable, Hashable {
 extension Localized {
     /// Concatenation per language.
     static func + (a: Localized, b: Localized) -> Localized { Localized(zh: a.zh + b.zh, en: a.en + b.en) }
+}
+
+extension Proposal.DiagnosisSummary {
+    /// The scored questions left unanswered, each counted once (an indicator's question may score several
+    /// indicators), and how many scored questions there are: unanswered ones count 0 points or level 0.
+    public var unansweredScoredQuestions: (unanswered: Int, total: Int) {
+        var questions = Set<String>(), unanswered = Set<String>()
+        for i in indicators {
+            questions.insert(i.question)
+            if i.answer == nil { unanswered.insert(i.question) }
+        }
+        let scenesUnanswered = scenes.count { $0.unanswered == true }
+        return (unanswered.count + scenesUnanswered, questions.count + scenes.count)
+    }
 }

@@ -239,7 +239,8 @@ public struct ProposalBuilder: Sendable {
         for (s, l) in zip(model.scenes.indices, d.scenes) {
             let scene = model.scenes[s]
             scenes.append(.init(id: scene.id, group: scene.group, name: scene.name, mandatory: scene.mandatory, level: l.level,
-                                description: l.level >= 1 && l.level <= scene.levels.count ? scene.levels[l.level - 1] : nil))
+                                description: l.level >= 1 && l.level <= scene.levels.count ? scene.levels[l.level - 1] : nil,
+                                unanswered: l.answered ? nil : true))
         }
         return Proposal.DiagnosisSummary(
             points: points(d.total), maxPoints: model.totalPoints, level: d.level,

@@ -56,7 +56,7 @@ extension ViewModelBuilder {
                 "name": .from(localized(scene.name)),
                 "area": .from(sceneGroupName(scene.group)),
                 "mandatory": .from(scene.mandatory),
-                "now": .from(format.sceneLevel(scene.level)),
+                "now": .from(scene.unanswered == true ? strings["notAnswered"] : format.sceneLevel(scene.level)),
                 "after": .from(format.sceneLevel(after)),
                 "raised": .from(after > scene.level),
                 "current": .from(scene.description.map(localized) ?? strings["dash"]),

@@ -213,6 +213,7 @@ final class ViewModelBuilder {
         let headlineKey = isEmptyPackage ? "headlineEmpty" : (a.level > d.level ? "headlineUp" : "headlineSame") + (samePoints ? "Flat" : "")
         let plain = plainNote()
         let reasons = strongestReasons()
+        let unanswered = unansweredNote()
         var node: ViewNode = [
             "levelNow": .from(format.level(d.level)),
             "levelAfter": .from(format.level(a.level)),
@@ -231,6 +232,8 @@ final class ViewModelBuilder {
             "targetLine": .from(targetLine()),
             "plainNote": .from(plain),
             "hasPlainNote": .from(!plain.isEmpty),
+            "unansweredNote": .from(unanswered),
+            "hasUnansweredNote": .from(!unanswered.isEmpty),
             "measuresCount": .from(strings.format("measuresCountFmt", ["n": String(t.selectedMeasures ?? 0)])),
             "hasMeasures": .from((t.selectedMeasures ?? 0) > 0),
             "reasons": .from(reasons),
@@ -241,6 +244,15 @@ final class ViewModelBuilder {
         // With nothing in the package there is no "after the retrofit": the blockers are today's.
         node["whyNotAfter"] = whyNotHigher(a, key: isEmptyPackage ? "whyNotNowFmt" : "whyNotAfterFmt").mustacheValue
         return node
+    }
+
+    /// Scored questions left unanswered count 0 points or level 0: said beside the headline, strongly when they are
+    /// many (five or more, or a fifth of the scored questions), since the diagnosis then rests on gaps, not answers.
+    func unansweredNote() -> String {
+        let (n, total) = proposal.diagnosis.unansweredScoredQuestions
+        guard n > 0 else { return "" }
+        let many = n >= 5 || n * 5 >= total
+        return strings.format(many ? "unansweredManyFmt" : "unansweredFewFmt", ["n": String(n), "total": String(total)])
     }
 
     /// What the package is when it is no retrofit project: nothing at all, or management measures only (empty for a
