@@ -84,8 +84,11 @@ extension Planner {
         let target = Self.levelName(level, .zh), targetEn = Self.levelName(level, .en)
         let best = Self.levelName(outcome.level, .zh), bestEn = Self.levelName(outcome.level, .en)
         // Within a budget the package is the best level and points the budget buys, which may be above the target.
+        // A budget that buys no level above today's buys points only: the reason does not claim a level.
         let needed = budgeted
-            ? Localized(zh: "在预算内提升等级和得分所需", en: "needed for the best level and points within the budget")
+            ? (outcome.level > model.evaluate(0).level
+                ? Localized(zh: "在预算内提升等级和得分所需", en: "needed for the best level and points within the budget")
+                : Localized(zh: "在预算内提高得分所需", en: "needed for the most points within the budget"))
             : reached
             ? Localized(zh: "达到目标\(target)所需", en: "needed for the target of \(targetEn)")
             : Localized(zh: "目标\(target)无法达到；达到可达的最高等级\(best)所需",

@@ -121,7 +121,7 @@ public struct ProposalBuilder: Sendable {
         let diagnosisSummary = summary(diagnosis, &shown), afterSummary = summary(plan.projected, &shown)
         let expectedSummary = plan.expected.map { summary($0, &shown) }
         if !catalog.maturity.confirmed {
-            assumptions.append(Localized(zh: "MIIT 评分分档与定级规则尚未与官方附件核对（待确认）。",
+            assumptions.append(Localized(zh: "工信部评测指标的计分分档与定级规则尚未与官方附件核对（待确认）。",
                                          en: "The MIIT bands and level rule are not yet checked against the official annex (to be confirmed)."))
         }
         return Proposal(

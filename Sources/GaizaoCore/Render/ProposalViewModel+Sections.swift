@@ -178,7 +178,7 @@ extension ViewModelBuilder {
         let labels: [String: (zh: String, en: String)] = [
             "policy": ("管理制度", "a written policy"), "products": ("安全产品或服务", "security products or services"),
             "risk_assessment": ("风险评估", "a risk assessment"),
-            "controls": (question == "data_security" ? "数据台账并定期核查" : "边界访问控制与入侵、恶意代码检测",
+            "controls": (question == "data_security" ? "数据台账并定期核查" : "边界访问控制及入侵和恶意代码检测",
                          question == "data_security" ? "a data register with regular checks" : "boundary access control with intrusion and malware detection"),
         ]
         return ["policy", "products", "risk_assessment", "controls"].map { id in (id, lang == .zh ? labels[id]!.zh : labels[id]!.en) }
@@ -199,7 +199,9 @@ extension ViewModelBuilder {
         }
         // A catalog risk comes with its rule's advice; the generic line is for a risk without one.
         for r in proposal.risks {
-            row(cellText(localized(r.text)), "medium", r.rule == nil ? "high" : "medium", r.mitigation.map(localized) ?? builtInMitigation(r))
+            // A target the package misses is no chance but the plan's own outcome: its likelihood is high.
+            let missed = r.rule == nil && r.text.zh.hasPrefix(Planner.targetMissedRiskLead)
+            row(cellText(localized(r.text)), missed ? "high" : "medium", r.rule == nil ? "high" : "medium", r.mitigation.map(localized) ?? builtInMitigation(r))
         }
         // A target reached with almost no points to spare is lost by one indicator the on-site rater marks down.
         if let level = proposal.target?.level, thinMargin(level) != nil,

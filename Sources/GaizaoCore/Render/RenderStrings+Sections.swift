@@ -92,7 +92,7 @@ extension RenderStrings {
         ("secHaveFmt", "{area}已有：{items}", "{area} in place: {items}"),
         ("secNetworkArea", "网络安全", "Network security"),
         ("secDataArea", "数据安全", "Data security"),
-        ("secMissingFmt", "补齐{area}：{items}（未列入本方案管理措施的，费用另计）", "Complete {area}: {items} (not costed in this package unless listed among its management measures)"),
+        ("secMissingFmt", "补齐{area}：{items}（本方案的模块和管理措施已提供的除外，其余费用另计）", "Complete {area}: {items} (except what this package's modules and management measures provide; the rest is not costed here)"),
         ("secSegment", "车间工控网与办公网分区隔离，边界部署工业防火墙，只开放采集网关所需端口；采集网关和工位终端禁用 U 盘、启用白名单", "Separate the shop-floor control network from the office network with an industrial firewall at the boundary, opening only the gateways' ports; disable USB and whitelist software on gateways and station terminals"),
         ("secDengbao", "对存放生产和客户数据的核心系统（MES、ERP 等）按等保二级定级备案，并委托测评机构开展测评", "Grade and file the core systems holding production and customer data (MES, ERP…) at Classified Protection level 2 and have an accredited body test them"),
         ("secBackup", "数据每日自动备份、异地或云端保存一份，每季度做一次恢复演练；账号按岗位授权，离职即停用", "Daily automatic backups with one copy off site or in the cloud, a restore drill each quarter; accounts granted by role and closed on leaving"),
