@@ -34,7 +34,10 @@ public struct StatedTarget: Codable, Sendable, Hashable {
 /// - states a lower target (`aims_lower`),
 /// - states the common target but does not reach it (`target_missed`),
 /// - states no target and reaches a lower level than the common target (`below_target`),
-/// - has a budget and its high investment estimate exceeds it (`over_budget`).
+/// - has a budget and its high investment estimate exceeds it (`over_budget`),
+/// - was built on other subsidy rules than another proposal (`subsidy_rules_differ`: a scheme's rate, cap,
+///   minimum investment or kind differs, or a scheme is missing): its subsidy and net cost cannot be set beside
+///   theirs, so every proposal of such a comparison gets it, naming the schemes.
 /// A proposal without a stated target gets the note `target_not_stated`: it is judged on the level it reaches.
 /// Before/after comparisons are one enterprise at two dates, not rival offers: every proposal is comparable there.
 public struct Comparability: Sendable, Hashable {
@@ -62,7 +65,8 @@ extension ProposalComparator {
 
     static func comparability(_ columns: [ProposalComparison.Column], mode: ProposalComparison.Mode,
                               common: (level: Int, stated: Bool)) -> [Comparability] {
-        columns.map { col in
+        let differingSchemes = subsidySchemesThatDiffer(columns.map(\.proposal))
+        return columns.map { col in
             let p = col.proposal
             var reasons: [Comparability.Reason] = []
             var notes: [Comparability.Reason] = []
@@ -93,9 +97,31 @@ extension ProposalComparator {
                     zh: "投入估算上限 \(Money.wan(p.totals.investment.highYuan)) 万元超出自身预算 \(Money.wan(budget)) 万元",
                     en: "its high investment estimate, CNY \(Money.grouped(p.totals.investment.highYuan)), exceeds its own budget of CNY \(Money.grouped(budget))")))
             }
+            if !differingSchemes.isEmpty {
+                reasons.append(.init(code: "subsidy_rules_differ", text: Localized(
+                    zh: "各方案所用的补助政策不同（\(differingSchemes.map(\.zh).joined(separator: "、"))），补助和净投入不可比",
+                    en: "the proposals rest on different subsidy rules (\(differingSchemes.map(\.en).joined(separator: ", "))): their subsidies and net costs cannot be compared")))
+            }
             if mode == .beforeAfter { reasons = [] }
             return Comparability(comparable: reasons.isEmpty, reasons: reasons, notes: notes)
         }
+    }
+
+    /// The names of the subsidy schemes whose terms (kind, rate, cap, minimum investment) are not the same in every
+    /// proposal, or that some proposals lack: the proposals were built on different policy files.
+    static func subsidySchemesThatDiffer(_ proposals: [Proposal]) -> [Localized] {
+        struct Terms: Equatable { var kind: String; var rate: Double; var cap: Int?; var minimum: Int }
+        var names: [String: Localized] = [:], order: [String] = []
+        var terms: [[String: Terms]] = []
+        for p in proposals {
+            var own: [String: Terms] = [:]
+            for s in p.subsidies {
+                own[s.policy] = Terms(kind: s.kind, rate: s.ratePercent, cap: s.capYuan, minimum: s.minInvestmentYuan)
+                if names[s.policy] == nil { names[s.policy] = s.name; order.append(s.policy) }
+            }
+            terms.append(own)
+        }
+        return order.filter { id in terms.contains { $0[id] != terms[0][id] } }.compactMap { names[$0] }
     }
 
     static func levelZH(_ l: Int) -> String { l == 0 ? "未达一级" : "\(l)级" }
