@@ -17,7 +17,13 @@ extension ViewModelBuilder {
         let increment = sub.conditional ?? .init(lowYuan: 0, highYuan: 0)
         let conditional = Proposal.YuanRange(lowYuan: min(increment.lowYuan, increment.highYuan), highYuan: max(increment.lowYuan, increment.highYuan))
         let oneOff = sub.oneOff ?? .init(lowYuan: 0, highYuan: 0)
-        let conditionalNames = proposal.subsidies.filter { $0.tier == "conditional" && $0.applied }.map { localized($0.name) }
+        let conditionalSchemes = proposal.subsidies.filter { $0.tier == "conditional" && $0.applied }
+        let conditionalNames = conditionalSchemes.map { localized($0.name) }
+        // A pending scheme that would replace a counted one (no stacking) adds less than its own amount: both are
+        // said, so the owner does not add the scheme's amount to the counted subsidy.
+        let full = Proposal.YuanRange(lowYuan: conditionalSchemes.reduce(0) { $0 + $1.amount.lowYuan },
+                                      highYuan: conditionalSchemes.reduce(0) { $0 + $1.amount.highYuan })
+        let replaces = sub.highYuan > 0 && (full.lowYuan != conditional.lowYuan || full.highYuan != conditional.highYuan)
         let oneOffNames = proposal.subsidies.filter { $0.tier == "one_off" && $0.applied }.map { localized($0.name) }
         // A rate is worth a word only when there is a certain subsidy; "caps applied" only when a cap bit: a
         // scheme's amount reached its cap, or the certain total reached the investment.
@@ -32,7 +38,8 @@ extension ViewModelBuilder {
             "subsidyCertain": .from(format.money(sub.range)),
             "hasConditional": .from(conditional.highYuan > 0),
             "conditional": .from(format.money(conditional)),
-            "conditionalNote": .from(strings.format("conditionalFmt", ["amount": format.money(conditional), "schemes": joined(conditionalNames)])),
+            "conditionalNote": .from(strings.format(replaces ? "conditionalReplacesFmt" : "conditionalFmt",
+                                                    ["amount": format.money(conditional), "schemes": joined(conditionalNames), "full": format.money(full)])),
             "hasOneOff": .from(oneOff.highYuan > 0),
             "oneOff": .from(format.money(oneOff)),
             "oneOffNote": .from(strings.format("oneOffFmt", ["schemes": joined(oneOffNames), "amount": format.money(oneOff)])),

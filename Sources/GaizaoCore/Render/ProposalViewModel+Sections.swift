@@ -80,10 +80,11 @@ extension ViewModelBuilder {
             // Only the scenes the module takes above today's level: a level already held is no criterion.
             let scenes = m.raises.filter { $0.to > $0.from }
                 .map { r in strings.format("accSceneOnly", ["scene": localized(r.sceneName), "level": format.sceneLevel(r.to)]) }
-            if !scenes.isEmpty { items.append(strings.format("accScenes", ["items": joined(scenes)])) }
+            // A module is accepted on what a rater can check (scene levels) or on its delivery; its KPI estimates
+            // follow as indicators to track, never as the condition (markets and orders move them too).
+            items.append(scenes.isEmpty ? strings["accDelivered"] : strings.format("accScenes", ["items": joined(scenes)]))
             let kpis = proposal.kpis.filter { $0.module == m.id }.map { k in localized(k.name) + " " + format.change(low: k.low, high: k.high, unit: localized(k.unit)) }
             if !kpis.isEmpty { items.append(strings.format("accKpis", ["items": joined(kpis)])) }
-            if items.isEmpty { items.append(strings["accDelivered"]) }
             return ["name": .from(localized(m.name)), "items": .from(items.map { ["text": .from($0)] as ViewNode }),
                     "itemsText": .from(items.joined(separator: strings["clauseSeparator"]))]
         }
