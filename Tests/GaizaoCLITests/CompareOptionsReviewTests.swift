@@ -62,27 +62,27 @@ import Testing
         #expect(entry.subsidy.highYuan == 0 && entry.subsidyConditional == Proposal.YuanRange(lowYuan: 62_700, highYuan: 148_100))
     }
 
-    /// Contractor A's mould module lists other products than the reference one: the overview flags the module,
+    /// Contractor A's EDI module lists other products than the reference one: the overview flags the module,
     /// and the "lowest" it wins says so beside the badge.
     @Test func differentProductsUnderOneModuleAreFlagged() throws {
         let ref = try Self.proposal(), a = try Self.proposal(contractor: "example-ap-contractor-a")
         let c = try Self.compare([("ref", ref), ("A", a)])
         #expect(c.rankedColumns == [0, 1])
-        #expect(c.productsDiffer[1].contains("ap-p-mould") && c.productsDiffer[0].contains("ap-p-mould"))
-        // Only chosen modules are listed.
-        #expect(!c.productsDiffer[1].contains("ap-s-equipment"))
+        #expect(c.productsDiffer[1].contains("ap-p-edi") && c.productsDiffer[0].contains("ap-p-edi"))
+        // Only chosen modules are listed (the overlay gives the mould module products too).
+        #expect(!c.productsDiffer[1].contains("ap-p-mould"))
         let zh = Self.md(c), en = Self.md(c, .en)
-        let mould = try #require(c.modules.first { $0.moduleID == "ap-p-mould" }).name.zh
+        let edi = try #require(c.modules.first { $0.moduleID == "ap-p-edi" }).name.zh
         let scopeRow = try #require(zh.split(separator: "\n").first { $0.hasPrefix("| 与其他方案同选但所报产品不同的模块 |") })
         #expect(scopeRow.contains("⚠"))
-        // The row names at most three modules; the rest are counted. The mould module is in the offers below.
+        // The row names at most three modules; the rest are counted. The EDI module is in the offers below.
         let names = c.productsDiffer[1].map { id in c.modules.first { $0.moduleID == id }!.name.zh }
         #expect(scopeRow.contains(names.count > 3 ? names.prefix(3).joined(separator: "、") + "等 \(names.count) 项" : names.joined(separator: "、")))
-        let mouldOffer = try #require(zh.split(separator: "\n").last { $0.hasPrefix("| \(mould) |") })
-        #expect(mouldOffer.contains("产品 "))
+        let ediOffer = try #require(zh.split(separator: "\n").last { $0.hasPrefix("| \(edi) |") })
+        #expect(ediOffer.contains("产品 "))
         #expect(zh.contains("（最低 · ⚠ 部分模块所报产品不同）"))
         #expect(en.contains("(lowest · ⚠ some modules' products differ)"))
-        #expect(ComparisonJSON(c).proposals[1].productsDiffer.contains("ap-p-mould"))
+        #expect(ComparisonJSON(c).proposals[1].productsDiffer.contains("ap-p-edi"))
 
         // Same products: no row, no caveat.
         let same = try Self.compare([("A", a), ("A2", try Self.proposal(budget: 5_000_000, contractor: "example-ap-contractor-a"))])

@@ -135,7 +135,10 @@ import Testing
         for example in RenderFixtures.examples {
             let p = try Self.proposal(example)
             let md = RenderFixtures.renderer.markdown(p, lang: .zh)
-            let scheduled = p.modules.filter { $0.status.isSelected && $0.endWeek != nil }.sorted { ($0.startWeek!, $0.id) < ($1.startWeek!, $1.id) }
+            // By start week, then in the proposal's (the catalog's) module order.
+            let order = Dictionary(uniqueKeysWithValues: p.modules.enumerated().map { ($1.id, $0) })
+            let scheduled = p.modules.filter { $0.status.isSelected && $0.endWeek != nil }
+                .sorted { ($0.startWeek!, order[$0.id]!) < ($1.startWeek!, order[$1.id]!) }
             let ends = Array(Set(scheduled.map { $0.endWeek! })).sorted()
             // A package without modules has nothing going live and says no such thing.
             guard !ends.isEmpty else { #expect(!md.contains("每批模块上线前两周"), "\(example)"); continue }

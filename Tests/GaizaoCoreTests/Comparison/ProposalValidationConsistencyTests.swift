@@ -43,12 +43,12 @@ import Testing
 
     @Test func aNetCostThatIsNotInvestmentMinusSubsidyIsRefused() throws {
         try Self.expectRefused([(["totals", "netCost"], ["lowYuan": 100_000, "highYuan": 200_000])],
-                               "`totals.netCost`: 100000–200000 yuan, but the investment minus the certain subsidy is 457600–1101450 yuan")
+                               "`totals.netCost`: 100000–200000 yuan, but the investment minus the certain subsidy is 476000–1143050 yuan")
         // A negative net cost (a subsidy above the investment) is refused even when it is the difference.
         let subsidy = ["lowYuan": 600_000, "highYuan": 1_300_000]
         try Self.expectRefused([(["totals", "subsidy", "lowYuan"], 600_000), (["totals", "subsidy", "highYuan"], 1_300_000),
                                 (["totals", "subsidy", "certain"], subsidy), (["totals", "netCost"], ["lowYuan": -28_000, "highYuan": 66_750])],
-                               "`totals.subsidy`: 600000–1300000 yuan exceeds what the chosen modules cost, 572000–1326750 yuan")
+                               "`totals.subsidy`: 600000–1300000 yuan exceeds what the chosen modules cost, 595000–1378750 yuan")
     }
 
     @Test func reversedRangesAreRefused() throws {
@@ -59,24 +59,24 @@ import Testing
     }
 
     @Test func aSubsidyAboveTheModulesCostIsRefused() throws {
-        try Self.expectRefused([(["totals", "subsidy", "highYuan"], 1_326_751), (["totals", "subsidy", "certain", "highYuan"], 1_326_751),
-                                (["totals", "netCost", "highYuan"], 1_366_750 - 1_326_751)],
-                               "`totals.subsidy`: 114400–1326751 yuan exceeds what the chosen modules cost, 572000–1326750 yuan")
+        try Self.expectRefused([(["totals", "subsidy", "highYuan"], 1_378_751), (["totals", "subsidy", "certain", "highYuan"], 1_378_751),
+                                (["totals", "netCost", "highYuan"], 1_418_750 - 1_378_751)],
+                               "`totals.subsidy`: 119000–1378751 yuan exceeds what the chosen modules cost, 595000–1378750 yuan")
         try Self.expectRefused([(["totals", "subsidy", "highYuan"], 300_000), (["totals", "subsidy", "certain", "highYuan"], 300_000),
-                                (["totals", "netCost", "highYuan"], 1_366_750 - 300_000)],
-                               "`totals.subsidy`: 114400–300000 yuan, but the applied certain schemes of `subsidies` bring 114400–265300 yuan")
+                                (["totals", "netCost", "highYuan"], 1_418_750 - 300_000)],
+                               "`totals.subsidy`: 119000–300000 yuan, but the applied certain schemes of `subsidies` bring 119000–275700 yuan")
     }
 
     @Test func aModuleCostEditedWithoutTheTotalsIsRefused() throws {
         try Self.expectRefused([(["modules", 0, "cost", "highYuan"], 1)],
                                "`modules[0].cost`: the low end")
         try Self.expectRefused([(["modules", 1, "cost", "lowYuan"], 1)],
-                               "`totals.moduleInvestment`: 572000–1326750 yuan, but the chosen modules cost")
-        try Self.expectRefused([(["modules", 1, "cost", "lowYuan"], 1), (["totals", "moduleInvestment", "lowYuan"], 1 + 572_000 - Self.moduleCost(1))],
-                               "`totals.investment`: 572000–1366750 yuan, but the chosen modules")
-        // A module left out that carries a cost.
-        try Self.expectRefused([(["modules", 3, "cost"], ["lowYuan": 1, "highYuan": 2])],
-                               "`modules[3].cost`: 1–2 yuan, but the module is not chosen")
+                               "`totals.moduleInvestment`: 595000–1378750 yuan, but the chosen modules cost")
+        try Self.expectRefused([(["modules", 1, "cost", "lowYuan"], 1), (["totals", "moduleInvestment", "lowYuan"], 1 + 595_000 - Self.moduleCost(1))],
+                               "`totals.investment`: 595000–1418750 yuan, but the chosen modules")
+        // A module left out (ap-p-portal) that carries a cost.
+        try Self.expectRefused([(["modules", 7, "cost"], ["lowYuan": 1, "highYuan": 2])],
+                               "`modules[7].cost`: 1–2 yuan, but the module is not chosen")
     }
 
     static func moduleCost(_ i: Int) -> Int {
@@ -96,8 +96,8 @@ import Testing
 
     @Test func aDurationShorterThanTheScheduleIsRefused() throws {
         try Self.expectRefused([(["totals", "durationWeeks"], 0)],
-                               "`totals.durationWeeks`: 0 weeks, but `modules[10]` (ap-p-mould) ends in week 28, the last to end")
-        try Self.expectRefused([(["modules", 10, "endWeek"], 40)], "`modules[10].endWeek`: week 40, but the module starts in week")
+                               "`totals.durationWeeks`: 0 weeks, but `modules[13]` (ap-p-energy) ends in week 30, the last to end")
+        try Self.expectRefused([(["modules", 13, "endWeek"], 40)], "`modules[13].endWeek`: week 40, but the module starts in week")
     }
 
     @Test func countsPhasesAndTheTargetMustAgree() throws {

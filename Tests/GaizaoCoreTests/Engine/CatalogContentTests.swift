@@ -37,6 +37,8 @@ import Testing
         let d = try Engine(catalog: Shipped.catalog).run(sheet).plan.decision("ap-p-mould")!
         #expect(d.reasons.contains { $0.ruleID == "ap-r-process-heat-treatment" })
         #expect(d.status != .excluded)
-        #expect(Self.ap.module("ap-p-mould")!.raises.contains { $0.scene == "production_control" && $0.level == 3 })
+        // Tooling files and maintenance reminders are 设备管理 level 2; level 3 (running parameters and an OEE) and
+        // 生产管控 (work orders controlled in a system) are the equipment module's and the MES's to claim.
+        #expect(Self.ap.module("ap-p-mould")!.raises.map { [$0.scene: $0.level] } == [["equipment": 2]])
     }
 }

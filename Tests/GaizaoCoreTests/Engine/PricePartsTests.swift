@@ -68,7 +68,8 @@ import Testing
     /// main body stays within 14 A4 pages), and marks one priced in for lack of an answer.
     @Test func theReviewersAppendixListsThePartsPricedIn() throws {
         let stamping = Shipped.example("auto-parts-small-workshop.yaml")
-        let out = try Engine(catalog: Shipped.catalog).run(stamping)
+        // The rules-only package holds the mould module (the target planner reaches level 2 without it).
+        let out = try Engine(catalog: Shipped.catalog).run(stamping, target: .none)
         let zh = Shipped.renderer.markdown(out.proposal, lang: .zh)
         let appendixZh = try #require(zh.components(separatedBy: "### 按本厂情况计价的部分").dropFirst().first)
         #expect(appendixZh.contains("- **模具寿命与关键工艺参数监控**：冲次和模次计数采集器 0.3–0.6 万元、冲床吨位监测仪 0.4–0.8 万元\n"), "\(appendixZh)")
@@ -120,10 +121,13 @@ import Testing
     @Test func thePackageSearchUsesThePriceWithParts() throws {
         let sheet = Shipped.example("auto-parts-small-workshop.yaml")
         let out = try Engine(catalog: Shipped.catalog).run(sheet)
-        let chosen = try #require(out.plan.decision("ap-p-mould"))
+        let chosen = try #require(out.plan.decision("ap-p-energy"))
         try #require(chosen.status.isSelected)
-        #expect(chosen.cost == CostRange(low: 21_000, high: 47_000))
-        #expect(out.proposal.modules.first { $0.id == "ap-p-mould" }?.cost == .init(lowYuan: 21_000, highYuan: 47_000))
+        // 1.4–2.8 万元 + 15 machines (60% of 25 employees) × 0.05–0.15, and the compressor station's meters 0.3–0.6.
+        #expect(chosen.cost == CostRange(low: 24_500, high: 56_500))
+        let entry = out.proposal.modules.first { $0.id == "ap-p-energy" }
+        #expect(entry?.cost == .init(lowYuan: 24_500, highYuan: 56_500))
+        #expect(entry?.costParts?.map(\.name.zh) == ["空压站电表与流量计"])
     }
 }
 
