@@ -80,6 +80,8 @@ public struct SizeBand: Sendable, Hashable {
     /// A band without prices of its own is priced as this band (a large enterprise, outside the SME bands the
     /// catalog prices, is priced as a medium one and named for what it is).
     public var pricedAs: String? = nil
+    /// Where the band is declared (for lint).
+    public var location: SourceLocation? = nil
 
     /// The band whose prices (modules', measures', overlays') apply to this one.
     public var costKey: String { pricedAs ?? id }

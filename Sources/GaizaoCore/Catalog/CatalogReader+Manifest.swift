@@ -27,7 +27,7 @@ extension CatalogReader {
                     ctx.error("size band `\(bid)` needs a `when`: only the last band may omit it", node)
                 }
                 let pricedAs = m.string("priced_as", in: "size band `\(bid)`")
-                bands.append(SizeBand(id: bid, name: bname, when: when, pricedAs: pricedAs))
+                bands.append(SizeBand(id: bid, name: bname, when: when, pricedAs: pricedAs, location: ctx.loc(node)))
             }
         } else {
             map.missing("size_bands", in: what)

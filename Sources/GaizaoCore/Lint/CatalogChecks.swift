@@ -73,7 +73,7 @@ enum ManifestChecks {
             if let other = band.pricedAs, !priced.contains(other) {
                 let known = priced.joined(separator: ", ")
                 bag.error("size band `\(band.id)` is priced as `\(other)`, which is no size band with prices of its own (bands: \(known))",
-                          at: band.when?.source.location)
+                          at: band.location)
             }
             guard let when = band.when else { continue }
             CatalogChecks.checkCondition(when, questions: { common[$0] }, context: "`when` of size band `\(band.id)`", &bag)
