@@ -60,6 +60,14 @@ final class TmuxSession {
         if let previous { _ = try? tmux(["kill-session", "-t", previous]) }
     }
 
+    /// Pastes `text` as a terminal does (tmux turns each line feed into a carriage return, as the Enter key
+    /// sends): `bracketed` wraps it in ESC[200~ … ESC[201~ when the program asked for bracketed paste (ESC[?2004h),
+    /// as terminals do; without it the text arrives as if typed.
+    func paste(_ text: String, bracketed: Bool) throws {
+        try tmux(["set-buffer", "-b", "test-paste", text])
+        try tmux(["paste-buffer", "-b", "test-paste", "-t", session] + (bracketed ? ["-p"] : []))
+    }
+
     /// Sends scripted events as tmux keys: printable runs literally, the rest by key name.
     func send(_ events: [TerminalEvent]) throws {
         var literal = ""

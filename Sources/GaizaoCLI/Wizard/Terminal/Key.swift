@@ -5,6 +5,8 @@ enum Key: Equatable, Sendable {
     case ctrlC, ctrlD, ctrlU
     /// A printable character (any script).
     case char(Character)
+    /// Text the terminal marked as pasted (bracketed paste, `ESC[200~ … ESC[201~`), as sent: never read as keys.
+    case paste(String)
     /// A sequence or control byte the wizard does not use.
     case unknown
 }
@@ -12,6 +14,9 @@ enum Key: Equatable, Sendable {
 /// What the wizard's terminal reports: keys, size changes, and the end of the session from outside.
 enum TerminalEvent: Equatable, Sendable {
     case key(Key)
+    /// Several keys from one read of the terminal, an Enter among them: typed ahead, or a paste from a terminal
+    /// that does not mark pastes (see `WizardModel.handle(keysInOneRead:)`).
+    case keysInOneRead([Key])
     case resized
     /// SIGINT, SIGTERM or SIGHUP arrived.
     case signal(Int32)

@@ -5,10 +5,16 @@ import Glibc
 import Darwin
 #endif
 
-/// The real terminal: raw mode on standard input, a full-screen alternate buffer on standard output, keys via
-/// `KeyDecoder`, SIGWINCH/SIGINT/SIGTERM/SIGHUP via `SignalPipe`. `close()` (also run at exit and by the signal
-/// handler for the settings) puts everything back.
+/// The real terminal: raw mode on standard input, a full-screen alternate buffer on standard output with bracketed
+/// paste on, keys via `KeyDecoder`, SIGWINCH/SIGINT/SIGTERM/SIGHUP via `SignalPipe`. `close()` (also run at exit,
+/// and by the signal handler for the settings) puts everything back.
 final class TTYTerminal: WizardTerminal {
+    /// Entering the wizard's screen: the alternate screen, bracketed paste on (a paste arrives marked, so its line
+    /// breaks are not read as Enter), the cursor hidden, the screen cleared.
+    static let enterScreen = "\u{1B}[?1049h\u{1B}[?2004h\u{1B}[?25l\u{1B}[H\u{1B}[2J"
+    /// Leaving it: colours off, bracketed paste off, the cursor shown, the main screen back.
+    static let leaveScreen = "\u{1B}[0m\u{1B}[?2004l\u{1B}[?25h\u{1B}[?1049l"
+
     private var decoder = KeyDecoder()
     private var queue: [TerminalEvent] = []
     private let colour: Bool
@@ -20,24 +26,32 @@ final class TTYTerminal: WizardTerminal {
         guard tcgetattr(STDIN_FILENO, SignalPipe.saved) == 0 else { throw CLIError.input("standard input is not a terminal") }
         SignalPipe.hasSaved = 1
         SignalPipe.install()
+        // Whatever way the process exits, the terminal is left as it was found.
         atexit { TTYTerminal.restoreSettings() }
         var raw = SignalPipe.saved.pointee
         cfmakeraw(&raw)  // also clears OPOST: every line below ends with "\r\n"
         _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw)
         open = true
-        emit("\u{1B}[?1049h\u{1B}[?25l\u{1B}[H\u{1B}[2J")  // alternate screen, hide the cursor
+        SignalPipe.screenEntered = 1
+        emit(Self.enterScreen)
     }
 
-    /// Leaves the alternate screen, shows the cursor, restores the settings and the default signal handling.
+    /// Leaves the alternate screen (bracketed paste off, cursor shown), restores the settings and the default
+    /// signal handling.
     func close() {
         guard open else { return }
         open = false
-        emit("\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l")
         Self.restoreSettings()
         SignalPipe.uninstall()
     }
 
+    /// Puts the terminal back as it was found: leaves the wizard's screen (once) and restores the saved settings.
     static func restoreSettings() {
+        if SignalPipe.screenEntered != 0 {
+            SignalPipe.screenEntered = 0
+            let bytes = Array(leaveScreen.utf8)
+            _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+        }
         guard SignalPipe.hasSaved != 0 else { return }
         _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, SignalPipe.saved)
         SignalPipe.hasSaved = 0
@@ -59,8 +73,8 @@ final class TTYTerminal: WizardTerminal {
         while queue.isEmpty {
             var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: SignalPipe.readFD, events: Int16(POLLIN), revents: 0)]
-            // A lone ESC waits briefly for the rest of an arrow-key sequence.
-            let ready = poll(&fds, 2, decoder.hasPending ? 40 : (idleAfter ?? -1))
+            // A lone ESC waits briefly for the rest of an arrow-key sequence; a paste, for its end marker.
+            let ready = poll(&fds, 2, decoder.isInPaste ? 1000 : decoder.hasPending ? 40 : (idleAfter ?? -1))
             if ready < 0 {
                 if errno == EINTR { continue }
                 return .closed
@@ -82,7 +96,14 @@ final class TTYTerminal: WizardTerminal {
                 let n = read(STDIN_FILENO, &buffer, buffer.count)
                 if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
                 if n <= 0 { return .closed }
-                queue += decoder.feed(buffer[0..<n]).map(TerminalEvent.key)
+                let keys = decoder.feed(buffer[0..<n])
+                // Keys that came together with an Enter go to the model together, for it to tell a paste the
+                // terminal did not mark from keys typed ahead.
+                if keys.count > 1 && keys.contains(.enter) {
+                    queue.append(.keysInOneRead(keys))
+                } else {
+                    queue += keys.map(TerminalEvent.key)
+                }
             }
         }
         return queue.removeFirst()

@@ -137,6 +137,9 @@ struct WizardStrings {
                      "The check character is wrong: after the first 17 characters the last should be “\(expected)”; please check for a typo.")
         }
     }
+    var pasteNotUsed: String {
+        t("粘贴的文字没有用上：这一题请用 ↑↓ 或数字键选择。", "The pasted text was not used: choose with ↑↓ or the option's number.")
+    }
     func tooLong(_ max: Int) -> String { t("最多 \(max) 个字。", "At most \(max) characters.") }
 
     // Help panel: what an answer means for the MIIT evaluation.
