@@ -52,6 +52,41 @@ import GaizaoCore
         #expect(h.screen.contains("这已经是第一题。"))
     }
 
+    /// `s` on a question already answered keeps the answer and moves on (skipping changes nothing); `x` clears it,
+    /// and the key legend names each for what it does.
+    @Test func skipKeepsAnAnswerGivenAndClearingIsItsOwnKey() {
+        var h = WizardHarness()
+        h.run(fullAutoPartsScript, until: "pilot_status")
+        h.run(keys(Key.left))
+        #expect(h.currentID == "it_staff")
+        #expect(h.screen.contains("s 保留答案，下一题"), "\(h.screen)")
+        #expect(h.screen.contains("x 清除答案"), "\(h.screen)")
+        h.run(keys("s"))
+        #expect(h.currentID == "pilot_status")
+        #expect(h.model.memory["it_staff"] == .option("part_time"))
+        #expect(h.saved.contains("it_staff: part_time"))
+        h.run(keys(Key.left, Key.left))
+        #expect(h.currentID == "main_customers")
+        h.run(keys("s", "s"))
+        #expect(h.currentID == "pilot_status")
+        #expect(h.saved.contains("main_customers: [automaker]"))
+        #expect(h.saved.contains("it_staff: part_time"))
+        // Clearing is explicit: `x` leaves the question unanswered (written `~`).
+        h.run(keys(Key.left, "x"))
+        #expect(h.currentID == "pilot_status")
+        #expect(h.model.memory["it_staff"] == nil)
+        #expect(h.saved.contains("it_staff: ~"))
+        // Unanswered, `s` skips as before and the legend says so; there is nothing to clear.
+        h.run(keys(Key.left))
+        #expect(h.screen.contains("s 跳过本题"))
+        #expect(!h.screen.contains("x 清除答案"))
+        var en = WizardHarness(lang: .en, size: TerminalSize(width: 120, height: 30))
+        en.run(fullAutoPartsScript, until: "pilot_status")
+        en.run(keys(Key.left))
+        #expect(en.screen.contains("s keep the answer, next"), "\(en.screen)")
+        #expect(en.screen.contains("x clear the answer"), "\(en.screen)")
+    }
+
     @Test func typedTextSurvivesGoingBack() {
         var h = WizardHarness()
         h.run(keys("慈溪", Key.enter, "9133"))

@@ -106,7 +106,17 @@ extension WizardModel {
         case .escape: if showHelp { toggleHelp() }
         case .paste: setMessage(ui.pasteNotUsed)  // a list is answered by choosing: pasted text is never read as keys
         case .char("s"):
-            if q.required { setMessage(q.kind == .multi ? ui.chooseAtLeastOne : ui.requiredMissing) } else { submit(nil) }
+            // Skipping changes nothing: an answer given stays (clearing it is `x`); without one, the question is
+            // left unanswered when it may be.
+            if memory[q.id] != nil, case let .question(index) = screen {
+                advance(from: index)
+            } else if q.required {
+                setMessage(q.kind == .multi ? ui.chooseAtLeastOne : ui.requiredMissing)
+            } else {
+                submit(nil)
+            }
+        case .char("x") where memory[q.id] != nil && !q.required:
+            submit(nil)  // clears the answer: the question is left unanswered (`~`), and the next one shown
         default:
             if q.kind == .multi { handleMulti(key, q) } else { handleChoice(key, q) }
         }

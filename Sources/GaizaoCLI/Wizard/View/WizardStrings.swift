@@ -97,7 +97,10 @@ struct WizardStrings {
                               "↑↓ move  Space tick  Enter confirm  ← back  ? help") }
     var keysInput: String { t("输入后按 Enter  Ctrl-U 清空  ← 上一题  ? 说明（输入为空时）",
                               "Type, then Enter  Ctrl-U clear  ← back  ? help (when empty)") }
+    /// `s` on a question without an answer: leave it unanswered.
     var keysSkip: String { t("s 跳过本题", "s skip") }
+    /// On a question answered: `s` moves on and keeps the answer, `x` clears it (two groups of the legend).
+    var keysSkipAnswered: String { t("s 保留答案，下一题  x 清除答案", "s keep the answer, next  x clear the answer") }
     var keysQuit: String { t("Ctrl-C 保存退出", "Ctrl-C save and quit") }
     var keysQuitMenu: String { t("Ctrl-C 退出", "Ctrl-C quit") }
     var keysMenu: String { t("↑↓ 选择  Enter 确定", "↑↓ move  Enter confirm") }

@@ -115,7 +115,7 @@ struct WizardView {
         case .none:
             keys = ui.keysChoice
         }
-        if !q.required && !q.isInput { keys += "  " + ui.keysSkip }
+        if !q.required && !q.isInput { keys += "  " + (model.memory[q.id] != nil ? ui.keysSkipAnswered : ui.keysSkip) }
 
         var help: [ScreenLine] = []
         if model.showHelp {
