@@ -45,6 +45,7 @@ struct KeyDecoder {
         case 0x03: return (.ctrlC, 1)
         case 0x04: return (.ctrlD, 1)
         case 0x15: return (.ctrlU, 1)
+        case 0x1A: return (.ctrlZ, 1)
         case 0x20: return (.space, 1)
         case 0x00..<0x20: return (.unknown, 1)
         case 0x21..<0x7F: return (.char(Character(Unicode.Scalar(b))), 1)
