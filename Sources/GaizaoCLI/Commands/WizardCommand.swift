@@ -86,15 +86,18 @@ public struct WizardCommand: ParsableCommand {
         } catch {
             throw CLIError.input("cannot save the answers in \(answers), so no question is asked: \(error)")
         }
+        // A resumed file's bytes: its drafts (unconfirmed input kept as comments) go back into their fields.
+        let original = resumed == nil ? nil : (try? FileIO.readData(answers, display: answers)).map { Array($0) }
         var model = WizardModel(catalog: catalog, lang: global.lang, industry: chosen, resumed: resumed,
-                                explicitKeys: Set(resumed?.locations.keys.map { $0 } ?? []))
+                                explicitKeys: Set(resumed?.locations.keys.map { $0 } ?? []),
+                                drafts: original.map { WizardModel.drafts(inAnswersFile: String(decoding: $0, as: UTF8.self)) } ?? [:])
         model.today = Self.today()
         let path = answers
         var runner = WizardRunner(answersPath: answers) { text in try FileIO.writeAtomically(text, to: path) }
         // A file the wizard would not write as it stands (written or commented by hand, or answering hidden
         // questions) is copied aside, once, before the wizard first rewrites it: nothing in it is lost.
-        if resumed != nil, let original = try? FileIO.readData(answers, display: answers), Array(original) != Array(model.answersFileText().utf8) {
-            runner.backup = { try Self.backUp(Array(original), of: path) }
+        if let original, original != Array(model.answersFileText().utf8) {
+            runner.backup = { try Self.backUp(original, of: path) }
         }
 
         let saveError: String?
@@ -153,6 +156,10 @@ public struct WizardCommand: ParsableCommand {
         }
         // The file is written once the industry is known: before that, "the answers are saved in FILE" was untrue.
         Console.err(model.industry != nil ? model.ui.stopped(answers, answered: p.answered, skipped: p.settled - p.answered, asked: p.asked) : model.ui.stoppedBeforeIndustry)
+        // What was typed and not saved as an answer is said, with where it is kept and why.
+        for draft in model.unsavedDrafts() {
+            Console.err(model.ui.draftKept(draft.question.label[model.lang], text: ControlCharacters.visible(draft.text), why: draft.why, path: answers))
+        }
         Console.err(model.ui.resumeHint(resumeCommand()))
         return ExitCode(exitCode)
     }

@@ -193,6 +193,13 @@ struct WizardStrings {
     func compareHint(_ json: String) -> String {
         t("以后再次诊断后，可对比改造前后：gaizao compare \(json) 下次的方案.json", "After a later diagnosis, compare before and after: gaizao compare \(json) LATER.json")
     }
+    /// A draft left when stopping that was not saved as the answer: where it is kept, and why it is no answer.
+    func draftKept(_ label: String, text: String, why: String, path: String) -> String {
+        t("「\(label)」里输入的“\(text)”没有存为答案（\(why)），已作为草稿留在 \(path) 里，继续填写时放回输入框。",
+          "“\(text)”, typed for “\(label)”, was not saved as the answer (\(why)); it is kept as a draft in \(path) and put back in its field when you continue.")
+    }
+    var draftNotConfirmed: String { t("未确认", "not confirmed") }
+    var draftQuestionNotAsked: String { t("按现在的答案这一题不问", "the answers now do not ask this question") }
     func resumeHint(_ command: String) -> String { t("继续填写：\(command)", "To continue: \(command)") }
     /// Stopped before the industry was chosen: no answers file was written yet.
     var stoppedBeforeIndustry: String {
