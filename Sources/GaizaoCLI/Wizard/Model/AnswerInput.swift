@@ -20,11 +20,12 @@ enum AnswerInput {
         return .answer(.number(n))
     }
 
-    /// `checkCreditCode` false: a credit code is taken as typed (when stopping, so nothing typed is lost).
-    static func text(_ typed: String, for q: Question, ui: WizardStrings, checkCreditCode: Bool = true) -> Outcome {
+    /// The same checks on Enter and on stopping: a credit code that fails them is never an answer (stopping keeps
+    /// it as a draft instead).
+    static func text(_ typed: String, for q: Question, ui: WizardStrings) -> Outcome {
         var text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { return .empty }
-        if q.id == CreditCode.questionID && checkCreditCode {
+        if q.id == CreditCode.questionID {
             text = CreditCode.normalized(text)
             if let problem = CreditCode.problem(text) { return .problem(ui.creditCodeProblem(problem)) }
         }

@@ -322,9 +322,9 @@ struct WizardModel {
         screen = .quit
     }
 
-    /// What a draft would give if confirmed.
+    /// What a draft would give if confirmed with Enter: the same checks (a credit code's check character too).
     func draftOutcome(_ text: String, for q: Question) -> AnswerInput.Outcome {
-        q.kind == .number ? AnswerInput.number(text, for: q, ui: ui) : AnswerInput.text(text, for: q, ui: ui, checkCreditCode: false)
+        q.kind == .number ? AnswerInput.number(text, for: q, ui: ui) : AnswerInput.text(text, for: q, ui: ui)
     }
 
     /// The drafts not saved as answers, in questionnaire order, each with why: for the message on stopping.
