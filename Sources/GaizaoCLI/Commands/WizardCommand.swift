@@ -50,6 +50,10 @@ public struct WizardCommand: ParsableCommand {
             throw ValidationError("--answers names the answers file, and `\(answers)` ends with `/` like a folder: give a file, such as --answers \(answers)answers.yaml")
         }
         try OutputGuard.checkFolder(output)
+        // `-o` naming the answers file itself: the folder could never be made where the answers are saved.
+        if output != "-", OutputGuard.same(OutputGuard.identity(output), OutputGuard.identity(answers)) {
+            throw ValidationError("-o names the folder for the proposal, and `\(output)` is the answers file (--answers): give another folder, such as -o out")
+        }
     }
 
     public func run() throws {
@@ -78,6 +82,11 @@ public struct WizardCommand: ParsableCommand {
         // the file has been read, so that a proposal given as the answers file is said to be one.
         if output != "-" {
             try OutputGuard.refuseOverwriting(inputs: [answers], with: ProposalWriter.paths(formats: formats, output: output, baseName: proposalBaseName))
+        }
+        // The proposal is written after the last answer: an output folder that cannot be made (a file of that name
+        // is in the way, as `touch report; -o report`) is refused now, not once every question is answered.
+        if output != "-", let why = OutputGuard.folderCannotBeMade(output) {
+            throw CLIError.input("\(output): cannot create the output folder (\(why))")
         }
         // The answers are saved after every answer: a place they cannot be saved (a read-only folder, a file where
         // the folder should be) is refused before the first question, not found out once the answers typed are lost.
