@@ -169,7 +169,8 @@ public struct WizardCommand: ParsableCommand {
         for draft in model.unsavedDrafts() {
             Console.err(model.ui.draftKept(draft.question.label[model.lang], text: ControlCharacters.visible(draft.text), why: draft.why, path: answers))
         }
-        Console.err(model.ui.resumeHint(resumeCommand()))
+        // Nothing saved before the industry is chosen: there is nothing to continue, only to start again.
+        if model.industry != nil { Console.err(model.ui.resumeHint(resumeCommand())) }
         return ExitCode(exitCode)
     }
 

@@ -3,6 +3,61 @@ import Testing
 import GaizaoCore
 @testable import GaizaoCLI
 
+/// What the wizard says must agree with what it does: the credit code's length, when `?` opens the help, the date
+/// forms it takes, and no way to continue offered when nothing was saved.
+@Suite struct WizardWordingTests {
+    @Test func theCreditCodeHintSaysExactly18Characters() {
+        var h = WizardHarness()
+        h.run(keys("慈溪", Key.enter))
+        #expect(h.currentID == "credit_code")
+        #expect(h.screen.contains("18 位"), "\(h.screen)")
+        #expect(!h.screen.contains("最多 18 个字"), "\(h.screen)")
+        var en = WizardHarness(lang: .en, size: TerminalSize(width: 120, height: 30))
+        en.run(keys("Cixi", Key.enter))
+        #expect(en.screen.contains("exactly 18 characters"), "\(en.screen)")
+        #expect(!en.screen.contains("at most 18 characters"), "\(en.screen)")
+    }
+
+    /// In a number field `?` opens the help at any time (it is never part of a number), and the legend says so;
+    /// in a text field it does only while the field is empty (else it is typed), and the legend says that.
+    @Test func theHelpKeyHintAgreesWithTheField() {
+        var h = WizardHarness(size: TerminalSize(width: 120, height: 30))
+        h.run(fullAutoPartsScript, until: "employees")
+        h.run(keys("8"))
+        #expect(!h.screen.contains("输入为空时"), "\(h.screen)")
+        #expect(h.screen.contains("? 说明"), "\(h.screen)")
+        h.run(keys("?"))
+        #expect(h.model.showHelp, "? with a number typed opens the help")
+        #expect(h.model.editor == .input("8"))
+        var text = WizardHarness(size: TerminalSize(width: 120, height: 30))
+        text.run(keys("慈溪"))
+        #expect(text.screen.contains("? 说明（输入为空时）"), "\(text.screen)")
+        text.run(keys("?"))
+        #expect(text.model.editor == .input("慈溪?"), "typed into the text")
+    }
+
+    @Test(arguments: [("2026年12月6日", "2026-12-06"), ("2026年12月06日", "2026-12-06"), ("2026/12/06", "2026-12-06"),
+                      ("2026.12.06", "2026-12-06"), ("2026-12-06", "2026-12-06"), (" ２０２６年１月９日 ", "2026-01-09")])
+    func theDateTakesCommonWritings(typed: String, iso: String) {
+        var h = WizardHarness(resumeText: body(fullAutoPartsExpected))
+        h.model.today = "2026-12-04"
+        h.run(keys(Key.end, Key.enter, Key.enter))
+        #expect(h.model.screen == .date)
+        #expect(h.run(keys(Key.ctrlU, typed, Key.enter)) == .finished, "\(typed): \(h.screen)")
+        #expect(h.model.date == iso)
+        #expect(h.saved.contains("\ndate: \(iso)\n"))
+    }
+
+    @Test(arguments: ["2026年13月6日", "2026/2/30", "2026.12", "12/06/2026"])
+    func aWrongDateIsAskedAgain(typed: String) {
+        var h = WizardHarness(resumeText: body(fullAutoPartsExpected))
+        h.model.today = "2026-12-04"
+        h.run(keys(Key.end, Key.enter, Key.enter, Key.ctrlU, typed, Key.enter))
+        #expect(h.model.screen == .date, "\(typed)")
+        #expect(h.screen.contains("请按 YYYY-MM-DD 输入日期"), "\(h.screen)")
+    }
+}
+
 /// The real binary in line mode: what it refuses before the first question, and what it says when it stops.
 @Suite(.enabled(if: TmuxSession.gaizaoPath != nil, "the gaizao binary is not built: run `swift build`"))
 struct WizardStartupBinaryTests {
@@ -42,5 +97,15 @@ struct WizardStartupBinaryTests {
         #expect(try String(contentsOfFile: dir + "/report", encoding: .utf8) == "")
         let zh = run(["wizard", "--industry", "auto-parts", "--answers", dir + "/c.yaml", "-o", dir + "/c.yaml", "--lang", "zh"], in: dir)
         #expect(zh.err.contains("是答卷文件"), "\(zh.err)")
+    }
+
+    @Test func stoppingBeforeTheIndustryOffersNoWayToContinue() throws {
+        let dir = try scratch("noindustry")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = run(["wizard", "--answers", dir + "/a.yaml"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.err.contains("尚未选择行业，没有保存任何答案"), "\(r.err)")
+        #expect(!r.err.contains("继续填写"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/a.yaml"))
     }
 }

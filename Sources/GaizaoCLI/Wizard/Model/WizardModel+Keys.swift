@@ -184,6 +184,8 @@ extension WizardModel {
         case .escape: if showHelp { toggleHelp() }
         case .backspace: if !text.isEmpty { setEditor(.input(String(text.dropLast()))) }
         case .ctrlU: setEditor(.input(""))
+        // `?` is help in a number field at any time (it is never part of a number), in a text field only while it
+        // is empty (else it is typed); the key legend says which (keysNumber, keysText).
         case .char("?") where text.isEmpty && q.kind == .text, .char("?") where q.kind == .number: toggleHelp()
         case .space: insert(" ", into: text, q)
         case let .char(c): insert(String(c), into: text, q)
@@ -224,8 +226,8 @@ extension WizardModel {
         case .left, .escape: openReview()
         case .backspace: if !text.isEmpty { setEditor(.input(String(text.dropLast()))) }
         case .ctrlU: setEditor(.input(""))
-        case let .char(c) where text.count < 10: setEditor(.input(text + String(c)))
-        case let .paste(pasted): setEditor(.input(String((text + Self.pastedLine(pasted)).prefix(10))))
+        case let .char(c) where text.count < Self.dateFieldLength: setEditor(.input(text + String(c)))
+        case let .paste(pasted): setEditor(.input(String((text + Self.pastedLine(pasted)).prefix(Self.dateFieldLength))))
         case .enter: confirmDate(text)
         default: break
         }
@@ -244,6 +246,8 @@ extension WizardModel {
 
     /// The longest text a number field takes (a number with its unit and separators is far shorter).
     static let numberFieldLength = 24
+    /// The longest text the date field takes: room for `2026年12月06日` and full-width digits with spaces around.
+    static let dateFieldLength = 16
 
     private func isDigit(_ key: Key) -> Bool {
         if case let .char(c) = key { return c.isASCII && c.isNumber }

@@ -262,10 +262,12 @@ struct WizardModel {
         editor = .input(isReassessment ? "" : (date ?? ""))
     }
 
-    /// Confirms the typed date (empty: `defaultDate`) and finishes; a wrong date is said and asked again.
+    /// Confirms the typed date (empty: `defaultDate`) and finishes; a wrong date is said and asked again. Written as
+    /// people write dates too (2026年12月6日, 2026/12/06, 2026.12.06, as spreadsheet cells are read), it is made
+    /// YYYY-MM-DD.
     mutating func confirmDate(_ typed: String) {
         let text = AnswerInput.normalizeDigits(typed).trimmingCharacters(in: .whitespaces)
-        let chosen = text.isEmpty ? defaultDate : text
+        let chosen = text.isEmpty ? defaultDate : (TypedDate.iso(text) ?? text)
         if let chosen, !AnswerDecoder.isISODate(chosen) {
             message = ui.badDate
             return

@@ -95,8 +95,12 @@ struct WizardStrings {
                               "y yes  n no  ↑↓ move  Enter confirm  ← back  ? help") }
     var keysMulti: String { t("↑↓ 移动  空格 勾选/取消  Enter 确定  ← 上一题  ? 说明",
                               "↑↓ move  Space tick  Enter confirm  ← back  ? help") }
-    var keysInput: String { t("输入后按 Enter  Ctrl-U 清空  ← 上一题  ? 说明（输入为空时）",
-                              "Type, then Enter  Ctrl-U clear  ← back  ? help (when empty)") }
+    /// A text field: `?` opens the help only while the field is empty (else it is typed).
+    var keysText: String { t("输入后按 Enter  Ctrl-U 清空  ← 上一题  ? 说明（输入为空时）",
+                             "Type, then Enter  Ctrl-U clear  ← back  ? help (when empty)") }
+    /// A number field: `?` opens the help at any time.
+    var keysNumber: String { t("输入后按 Enter  Ctrl-U 清空  ← 上一题  ? 说明",
+                               "Type, then Enter  Ctrl-U clear  ← back  ? help") }
     /// `s` on a question without an answer: leave it unanswered.
     var keysSkip: String { t("s 跳过本题", "s skip") }
     /// On a question answered: `s` moves on and keeps the answer, `x` clears it (two groups of the legend).
@@ -110,12 +114,15 @@ struct WizardStrings {
     var keysReview: String { t("↑↓ 选择  Enter 修改所选/完成  ← 回到最后一题",
                                "↑↓ move  Enter change/finish  ← last question") }
 
-    func inputHint(unit: String?, range: String?, integer: Bool, defaultText: String?, maxLength: Int?, optional: Bool) -> String {
+    /// `exactLength`: a text of exactly that many characters (the credit code), said instead of a maximum.
+    func inputHint(unit: String?, range: String?, integer: Bool, defaultText: String?, maxLength: Int?, exactLength: Int? = nil,
+                   optional: Bool) -> String {
         var parts: [String] = []
         if let unit, !unit.isEmpty { parts.append(t("单位：\(unit)", "unit: \(unit)")) }
         if let range { parts.append(t("范围 \(range)", "range \(range)")) }
         if integer { parts.append(t("整数", "whole number")) }
-        if let maxLength { parts.append(t("最多 \(maxLength) 个字", "at most \(maxLength) characters")) }
+        if let exactLength { parts.append(t("共 \(exactLength) 位", "exactly \(exactLength) characters")) }
+        else if let maxLength { parts.append(t("最多 \(maxLength) 个字", "at most \(maxLength) characters")) }
         if let defaultText { parts.append(t("直接按 Enter 用默认值 \(defaultText)", "Enter alone takes the default \(defaultText)")) }
         else if optional { parts.append(t("不清楚可留空按 Enter 跳过", "leave empty and press Enter to skip")) }
         return parts.joined(separator: t("；", "; "))
@@ -185,7 +192,9 @@ struct WizardStrings {
         }
         return t("格式 YYYY-MM-DD；直接按 Enter 用 \(today)", "Format YYYY-MM-DD; Enter alone takes \(today)")
     }
-    var badDate: String { t("请按 YYYY-MM-DD 输入日期，例如 2026-12-01。", "Enter the date as YYYY-MM-DD, e.g. 2026-12-01.") }
+    var badDate: String {
+        t("请按 YYYY-MM-DD 输入日期，例如 2026-12-01 或 2026年12月1日。", "Enter the date as YYYY-MM-DD, e.g. 2026-12-01 (or 2026/12/01).")
+    }
     var keysDate: String { t("输入后按 Enter  ← 回到复查", "Type, then Enter  ← back to the review") }
 
     // After the wizard.

@@ -109,9 +109,10 @@ struct WizardView {
             let range = q.kind == .number ? AnswerInput.rangeText(q) : nil
             let hint = ui.inputHint(unit: q.unit?[lang], range: range, integer: q.integer && q.kind == .number,
                                     defaultText: q.defaultValue.map { WizardAnswerDisplay.text($0, for: q, lang: lang) },
-                                    maxLength: q.kind == .text ? q.maxLength : nil, optional: !q.required)
+                                    maxLength: q.kind == .text ? q.maxLength : nil,
+                                    exactLength: q.id == CreditCode.questionID ? CreditCode.length : nil, optional: !q.required)
             middle += wrap(hint, .dim, first: "  ", rest: "  ")
-            keys = ui.keysInput
+            keys = q.kind == .number ? ui.keysNumber : ui.keysText
         case .none:
             keys = ui.keysChoice
         }
