@@ -50,6 +50,10 @@ public struct WizardCommand: ParsableCommand {
             throw ValidationError("--answers names the answers file, and `\(answers)` ends with `/` like a folder: give a file, such as --answers \(answers)answers.yaml")
         }
         try OutputGuard.checkFolder(output)
+        // `-o` naming the answers file itself: the folder could never be made where the answers are saved.
+        if output != "-", OutputGuard.same(OutputGuard.identity(output), OutputGuard.identity(answers)) {
+            throw ValidationError("-o names the folder for the proposal, and `\(output)` is the answers file (--answers): give another folder, such as -o out")
+        }
     }
 
     public func run() throws {
@@ -79,6 +83,11 @@ public struct WizardCommand: ParsableCommand {
         if output != "-" {
             try OutputGuard.refuseOverwriting(inputs: [answers], with: ProposalWriter.paths(formats: formats, output: output, baseName: proposalBaseName))
         }
+        // The proposal is written after the last answer: an output folder that cannot be made (a file of that name
+        // is in the way, as `touch report; -o report`) is refused now, not once every question is answered.
+        if output != "-", let why = OutputGuard.folderCannotBeMade(output) {
+            throw CLIError.input("\(output): cannot create the output folder (\(why))")
+        }
         // The answers are saved after every answer: a place they cannot be saved (a read-only folder, a file where
         // the folder should be) is refused before the first question, not found out once the answers typed are lost.
         do {
@@ -86,15 +95,18 @@ public struct WizardCommand: ParsableCommand {
         } catch {
             throw CLIError.input("cannot save the answers in \(answers), so no question is asked: \(error)")
         }
+        // A resumed file's bytes: its drafts (unconfirmed input kept as comments) go back into their fields.
+        let original = resumed == nil ? nil : (try? FileIO.readData(answers, display: answers)).map { Array($0) }
         var model = WizardModel(catalog: catalog, lang: global.lang, industry: chosen, resumed: resumed,
-                                explicitKeys: Set(resumed?.locations.keys.map { $0 } ?? []))
+                                explicitKeys: Set(resumed?.locations.keys.map { $0 } ?? []),
+                                drafts: original.map { WizardModel.drafts(inAnswersFile: String(decoding: $0, as: UTF8.self)) } ?? [:])
         model.today = Self.today()
         let path = answers
         var runner = WizardRunner(answersPath: answers) { text in try FileIO.writeAtomically(text, to: path) }
         // A file the wizard would not write as it stands (written or commented by hand, or answering hidden
         // questions) is copied aside, once, before the wizard first rewrites it: nothing in it is lost.
-        if resumed != nil, let original = try? FileIO.readData(answers, display: answers), Array(original) != Array(model.answersFileText().utf8) {
-            runner.backup = { try Self.backUp(Array(original), of: path) }
+        if let original, original != Array(model.answersFileText().utf8) {
+            runner.backup = { try Self.backUp(original, of: path) }
         }
 
         let saveError: String?
@@ -153,7 +165,12 @@ public struct WizardCommand: ParsableCommand {
         }
         // The file is written once the industry is known: before that, "the answers are saved in FILE" was untrue.
         Console.err(model.industry != nil ? model.ui.stopped(answers, answered: p.answered, skipped: p.settled - p.answered, asked: p.asked) : model.ui.stoppedBeforeIndustry)
-        Console.err(model.ui.resumeHint(resumeCommand()))
+        // What was typed and not saved as an answer is said, with where it is kept and why.
+        for draft in model.unsavedDrafts() {
+            Console.err(model.ui.draftKept(draft.question.label[model.lang], text: ControlCharacters.visible(draft.text), why: draft.why, path: answers))
+        }
+        // Nothing saved before the industry is chosen: there is nothing to continue, only to start again.
+        if model.industry != nil { Console.err(model.ui.resumeHint(resumeCommand())) }
         return ExitCode(exitCode)
     }
 

@@ -58,6 +58,23 @@ enum OutputGuard {
         }
     }
 
+    /// Why the folder `path` could not be made (or written into) now, or nil when it can: its nearest existing
+    /// part must be a folder that may be written. Makes nothing, so a command can check before its work.
+    static func folderCannotBeMade(_ path: String) -> String? {
+        var current = path
+        while true {
+            var st = stat()
+            if stat(current, &st) == 0 {
+                if (st.st_mode & S_IFMT) != S_IFDIR { return "a file of that name is in the way" }
+                return access(current, W_OK | X_OK) == 0 ? nil : String(cString: strerror(errno))
+            }
+            let parent = FileIO.folderPart(of: current)
+            let next = parent.isEmpty ? "." : parent
+            if next == current { return nil }  // nothing found up to the root: leave it to the writer
+            current = next
+        }
+    }
+
     struct Identity: Hashable {
         var canonical: String
         var device: UInt64?

@@ -89,6 +89,8 @@ enum CLIText {
         ("{p}: cannot write ({r})", "{p}：无法写入（{r}）"),
         ("{p}: cannot create the output folder ({r})", "{p}：无法创建输出文件夹（{r}）"),
         ("-o names the output folder, and it was given empty: give a folder, such as -o out", "-o 指定输出文件夹，但给出的是空值：请给出文件夹，例如 -o out"),
+        ("-o names the folder for the proposal, and `{p}` is the answers file (--answers): give another folder, such as -o out",
+         "-o 指定方案的输出文件夹，而 `{p}` 是答卷文件（--answers）：请另给一个文件夹，例如 -o out"),
         ("`{o}` was given empty (an unset shell variable?): give a path", "`{o}` 给出的是空值（是未设置的 shell 变量吗？）：请给出路径"),
         ("--answers names the answers file, and `{p}` ends with `/` like a folder: give a file, such as --answers {e}",
          "--answers 指定答卷文件，但 `{p}` 以 `/` 结尾，像是文件夹：请给出文件，例如 --answers {e}"),

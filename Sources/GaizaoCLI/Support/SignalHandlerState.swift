@@ -19,6 +19,9 @@ extension SignalPipe {
     /// The terminal settings to put back when a stopping signal arrives; valid when `hasSaved` is 1.
     nonisolated(unsafe) static let saved = UnsafeMutablePointer<termios>.allocate(capacity: 1)
     nonisolated(unsafe) static var hasSaved: Int32 = 0
+    /// 1 while the wizard's screen (alternate screen, bracketed paste, hidden cursor) is on, for the exit handler to
+    /// leave it.
+    nonisolated(unsafe) static var screenEntered: Int32 = 0
 }
 
 /// The signal that stopped the batch (0: none yet): set by the batch's handler, read by its loop.

@@ -99,7 +99,8 @@ struct LineWizard {
         case .number:
             hint.append(ui.inputHint(unit: q.unit?[lang], range: AnswerInput.rangeText(q), integer: q.integer, defaultText: nil, maxLength: nil, optional: false))
         case .text:
-            hint.append(ui.inputHint(unit: nil, range: nil, integer: false, defaultText: nil, maxLength: q.maxLength, optional: false))
+            hint.append(ui.inputHint(unit: nil, range: nil, integer: false, defaultText: nil, maxLength: q.maxLength,
+                                     exactLength: q.id == CreditCode.questionID ? CreditCode.length : nil, optional: false))
         default: break
         }
         if let current = model.memory[q.id] {

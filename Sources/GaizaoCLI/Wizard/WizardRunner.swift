@@ -55,8 +55,9 @@ struct WizardRunner {
     /// Applies one event, autosaves, redraws; returns how the session ended, or nil while it goes on.
     mutating func step(_ event: TerminalEvent, _ model: inout WizardModel, on terminal: WizardTerminal) -> WizardEnding? {
         switch event {
-        case let .key(key):
-            model.handle(key)
+        case .key, .keysInOneRead:
+            if case let .key(key) = event { model.handle(key) }
+            if case let .keysInOneRead(keys) = event { model.handle(keysInOneRead: keys) }
             saveIfNeeded(model)
             if model.screen == .finished { return .finished }
             if model.screen == .quit { return .stopped(signal: nil) }

@@ -10,6 +10,12 @@ import GaizaoCore
         #expect(!d.hasPending)
     }
 
+    /// Raw mode turns off the terminal's own Ctrl-Z: its byte arrives, for the terminal layer to suspend.
+    @Test func ctrlZIsAKey() {
+        var d = KeyDecoder()
+        #expect(d.feed([0x61, 0x1A, 0x0D]) == [.char("a"), .ctrlZ, .enter])
+    }
+
     @Test func tildeSequencesAndModifiers() {
         var d = KeyDecoder()
         #expect(d.feed(Array("\u{1B}[3~\u{1B}[5~\u{1B}[6~\u{1B}[1~\u{1B}[4~\u{1B}[H\u{1B}[F\u{1B}[1;5A".utf8))

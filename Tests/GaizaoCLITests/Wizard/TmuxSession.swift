@@ -60,6 +60,35 @@ final class TmuxSession {
         if let previous { _ = try? tmux(["kill-session", "-t", previous]) }
     }
 
+    /// Starts an interactive shell with job control (bash, no start-up files, prompt `$ `) in a new pane, in the
+    /// test's folder, for what needs a shell around the wizard: Ctrl-Z, `fg`. Commands are typed with `type`.
+    func startShell(width: Int = 100, height: Int = 32) throws {
+        let previous = sessions > 0 ? session : nil
+        sessions += 1
+        let command = "cd \(ShellQuote.word(dir)) && exec env PS1='$ ' bash --norc --noprofile -i"
+        try tmux(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command])
+        if let previous { _ = try? tmux(["kill-session", "-t", previous]) }
+    }
+
+    /// Types a command line into the shell of `startShell` and presses Enter.
+    func type(_ line: String) throws {
+        try tmux(["send-keys", "-t", session, "-l", line])
+        try tmux(["send-keys", "-t", session, "Enter"])
+    }
+
+    /// Pastes `text` as a terminal does (tmux turns each line feed into a carriage return, as the Enter key
+    /// sends): `bracketed` wraps it in ESC[200~ … ESC[201~ when the program asked for bracketed paste (ESC[?2004h),
+    /// as terminals do; without it the text arrives as if typed.
+    func paste(_ text: String, bracketed: Bool) throws {
+        try tmux(["set-buffer", "-b", "test-paste", text])
+        try tmux(["paste-buffer", "-b", "test-paste", "-t", session] + (bracketed ? ["-p"] : []))
+    }
+
+    /// A tmux format of the pane (`#{alternate_on}`, `#{cursor_flag}`), as tmux sees the terminal's modes.
+    func paneFormat(_ format: String) -> String {
+        ((try? tmux(["display-message", "-p", "-t", session, format])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Sends scripted events as tmux keys: printable runs literally, the rest by key name.
     func send(_ events: [TerminalEvent]) throws {
         var literal = ""
@@ -142,7 +171,7 @@ final class TmuxSession {
         env.removeValue(forKey: "NO_COLOR")
         let status = Self.spawn([TmuxSession.tmuxPath!, "-S", dir + "/tmux.sock", "-f", "/dev/null"] + arguments,
                                 environment: env.map { "\($0)=\($1)" },
-                                stdout: arguments.first == "capture-pane" ? outPath : "/dev/null")
+                                stdout: ["capture-pane", "display-message"].contains(arguments.first ?? "") ? outPath : "/dev/null")
         guard status == 0 else { throw CLIError.input("tmux \(arguments.first ?? "") exited with \(status)") }
         return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     }

@@ -71,7 +71,8 @@ struct WizardHarness {
             sheet = result.sheet
         }
         model = WizardModel(catalog: TestCatalog.catalog, lang: lang, industry: sheet.flatMap { TestCatalog.catalog.industry($0.industry) } ?? industry,
-                            resumed: sheet, explicitKeys: Set(sheet?.locations.keys.map { $0 } ?? []))
+                            resumed: sheet, explicitKeys: Set(sheet?.locations.keys.map { $0 } ?? []),
+                            drafts: resumeText.map(WizardModel.drafts(inAnswersFile:)) ?? [:])
         terminal.size = size
         let store = Store()
         self.store = store

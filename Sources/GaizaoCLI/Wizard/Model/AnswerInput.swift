@@ -20,11 +20,12 @@ enum AnswerInput {
         return .answer(.number(n))
     }
 
-    /// `checkCreditCode` false: a credit code is taken as typed (when stopping, so nothing typed is lost).
-    static func text(_ typed: String, for q: Question, ui: WizardStrings, checkCreditCode: Bool = true) -> Outcome {
+    /// The same checks on Enter and on stopping: a credit code that fails them is never an answer (stopping keeps
+    /// it as a draft instead).
+    static func text(_ typed: String, for q: Question, ui: WizardStrings) -> Outcome {
         var text = typed.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { return .empty }
-        if q.id == CreditCode.questionID && checkCreditCode {
+        if q.id == CreditCode.questionID {
             text = CreditCode.normalized(text)
             if let problem = CreditCode.problem(text) { return .problem(ui.creditCodeProblem(problem)) }
         }
@@ -106,6 +107,8 @@ enum AnswerInput {
 enum CreditCode {
     /// The common question that asks for it (docs/common-question-ids.md).
     static let questionID = "credit_code"
+    /// Every code has exactly this many characters.
+    static let length = 18
     static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
     static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
@@ -128,7 +131,7 @@ enum CreditCode {
 
     static func problem(_ code: String) -> Problem? {
         let chars = Array(code)
-        guard chars.count == 18 else { return .length(chars.count) }
+        guard chars.count == length else { return .length(chars.count) }
         var values: [Int] = []
         for (i, c) in chars.enumerated() {
             guard let v = alphabet.firstIndex(of: c) else { return .character(c, position: i + 1) }

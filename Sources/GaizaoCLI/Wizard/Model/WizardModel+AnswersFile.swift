@@ -34,7 +34,56 @@ extension WizardModel {
             if !lines.isEmpty { body += "  # --- \(section.title.zh) / \(section.title.en)\n" + lines }
         }
         out += body.isEmpty ? "answers: {}\n" : "answers:\n" + body
+        // Unconfirmed input, as comments: no reader takes them for answers, and a resumed wizard puts them back.
+        let draftLines = questionnaire.ordered.compactMap { q in drafts[q.id].map { "\(Self.draftPrefix)\(q.id): \(Self.quoted($0))\n" } }
+        if !draftLines.isEmpty {
+            out += "\n# 未确认的输入：不是答案，gaizao wizard 继续填写时放回输入框。\n"
+            out += "# Unconfirmed input: not answers; gaizao wizard puts it back in its field.\n"
+            out += draftLines.joined()
+        }
         return out
+    }
+
+    static let draftPrefix = "# draft "
+
+    /// The drafts an answers file carries (`# draft ID: "TEXT"` lines, as `answersFileText` writes them).
+    static func drafts(inAnswersFile text: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.hasPrefix(draftPrefix) {
+            let rest = line.dropFirst(draftPrefix.count)
+            guard let colon = rest.range(of: ": ") else { continue }
+            let id = String(rest[..<colon.lowerBound])
+            if let value = unquoted(rest[colon.upperBound...]) { out[id] = value }
+        }
+        return out
+    }
+
+    /// The text of a YAML double-quoted scalar as `quoted` writes it (nil when it is not one).
+    static func unquoted(_ text: Substring) -> String? {
+        var scalars = text.unicodeScalars[...]
+        guard scalars.popFirst() == "\"" else { return nil }
+        var out = String.UnicodeScalarView()
+        while let s = scalars.popFirst() {
+            switch s {
+            case "\"": return String(out)
+            case "\\":
+                switch scalars.popFirst() {
+                case "\\": out.append("\\")
+                case "\"": out.append("\"")
+                case "n": out.append("\n")
+                case "t": out.append("\t")
+                case "r": out.append("\r")
+                case "u":
+                    let hex = String(String.UnicodeScalarView(scalars.prefix(4)))
+                    guard hex.count == 4, let v = UInt32(hex, radix: 16), let u = Unicode.Scalar(v) else { return nil }
+                    out.append(u)
+                    scalars = scalars.dropFirst(4)
+                default: return nil
+                }
+            default: out.append(s)
+            }
+        }
+        return nil
     }
 
     /// One answer as a YAML value: text always double-quoted, option ids bare unless YAML would read them as

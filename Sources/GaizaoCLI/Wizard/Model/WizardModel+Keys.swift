@@ -17,6 +17,68 @@ extension WizardModel {
         }
     }
 
+    /// Keys that arrived in one read of the terminal, an Enter among them. A terminal without bracketed paste sends
+    /// a pasted text as if typed, its line breaks as Enter: Enter confirmed a text field and the next line answered
+    /// (or skipped, `s`) the questions after it. So when an Enter confirms a text field and a list comes next, and
+    /// the keys right after the Enter in the same read are plainly text, the Enter is undone and they go into the
+    /// field as one paste (the line break a space). Keys typed ahead or scripted (digits, y/n and the other keys
+    /// of a list, arrows, or text for a field that comes next) are handled one by one as before.
+    mutating func handle(keysInOneRead keys: [Key]) {
+        var i = keys.startIndex
+        while i < keys.endIndex {
+            let key = keys[i]
+            i += 1
+            guard key == .enter, let q = currentQuestion, q.kind == .text, case .input = editor else {
+                handle(key)
+                continue
+            }
+            let before = self
+            handle(key)
+            let confirmed = screen != before.screen
+            guard confirmed, currentQuestion?.isInput != true, let pasted = Self.unmarkedPaste(keys[i...]) else { continue }
+            self = before
+            handle(.paste("\n" + pasted.text))
+            i += pasted.count
+        }
+    }
+
+    /// When `keys` start with plainly text: that text (lines joined by line feeds), up to the first key that is not
+    /// a character, space or Enter, and how many keys it took. Plainly text: its first line has a letter that no
+    /// list reads as a key (a list takes y, n, s, x, b, j, k).
+    static func unmarkedPaste(_ keys: ArraySlice<Key>) -> (text: String, count: Int)? {
+        var lines = [""]
+        var count = 0
+        loop: for key in keys {
+            switch key {
+            case let .char(c): lines[lines.count - 1].append(c)
+            case .space, .tab: lines[lines.count - 1].append(" ")
+            case .enter: lines.append("")
+            default: break loop
+            }
+            count += 1
+        }
+        let listKeys: Set<Character> = ["y", "n", "s", "x", "b", "j", "k", "Y", "N"]
+        guard lines[0].contains(where: { $0.isLetter && !listKeys.contains($0) }) else { return nil }
+        return (lines.joined(separator: "\n"), count)
+    }
+
+    /// Pasted text made one line for a field: each run of line breaks and tabs becomes one space, other control
+    /// characters are dropped (they are refused in answers).
+    static func pastedLine(_ text: String) -> String {
+        var out = ""
+        var afterBreak = false
+        for s in text.unicodeScalars {
+            if [0x09, 0x0A, 0x0D, 0x85, 0x2028, 0x2029].contains(s.value) {
+                if !afterBreak { out.append(" ") }
+                afterBreak = true
+                continue
+            }
+            afterBreak = false
+            if !ControlCharacters.isForbidden(s, allowingLineBreaks: false) { out.unicodeScalars.append(s) }
+        }
+        return out
+    }
+
     private mutating func handleMenu(_ key: Key) {
         guard case let .choice(cursor) = editor else { return }
         let list = choices
@@ -42,8 +104,19 @@ extension WizardModel {
         case .left, .backspace, .char("b"): back()
         case .char("?"): toggleHelp()
         case .escape: if showHelp { toggleHelp() }
+        case .paste: setMessage(ui.pasteNotUsed)  // a list is answered by choosing: pasted text is never read as keys
         case .char("s"):
-            if q.required { setMessage(q.kind == .multi ? ui.chooseAtLeastOne : ui.requiredMissing) } else { submit(nil) }
+            // Skipping changes nothing: an answer given stays (clearing it is `x`); without one, the question is
+            // left unanswered when it may be.
+            if memory[q.id] != nil, case let .question(index) = screen {
+                advance(from: index)
+            } else if q.required {
+                setMessage(q.kind == .multi ? ui.chooseAtLeastOne : ui.requiredMissing)
+            } else {
+                submit(nil)
+            }
+        case .char("x") where memory[q.id] != nil && !q.required:
+            submit(nil)  // clears the answer: the question is left unanswered (`~`), and the next one shown
         default:
             if q.kind == .multi { handleMulti(key, q) } else { handleChoice(key, q) }
         }
@@ -111,9 +184,12 @@ extension WizardModel {
         case .escape: if showHelp { toggleHelp() }
         case .backspace: if !text.isEmpty { setEditor(.input(String(text.dropLast()))) }
         case .ctrlU: setEditor(.input(""))
+        // `?` is help in a number field at any time (it is never part of a number), in a text field only while it
+        // is empty (else it is typed); the key legend says which (keysNumber, keysText).
         case .char("?") where text.isEmpty && q.kind == .text, .char("?") where q.kind == .number: toggleHelp()
-        case .space: append(" ", to: text, q)
-        case let .char(c): append(c, to: text, q)
+        case .space: insert(" ", into: text, q)
+        case let .char(c): insert(String(c), into: text, q)
+        case let .paste(pasted): insert(Self.pastedLine(pasted), into: text, q)
         case .enter:
             let outcome = q.kind == .number ? AnswerInput.number(text, for: q, ui: ui) : AnswerInput.text(text, for: q, ui: ui)
             switch outcome {
@@ -125,13 +201,17 @@ extension WizardModel {
         }
     }
 
-    private mutating func append(_ c: Character, to text: String, _ q: Question) {
-        if q.kind == .text && text.count >= q.maxLength {
+    /// Adds typed or pasted characters to a field, as many as its length limit leaves room for (a text field says
+    /// when some did not fit).
+    private mutating func insert(_ added: String, into text: String, _ q: Question) {
+        let room = max(0, (q.kind == .text ? q.maxLength : Self.numberFieldLength) - text.count)
+        if q.kind == .text && added.count > room {
+            if room > 0 { setEditor(.input(text + String(added.prefix(room)))) }
             setMessage(ui.tooLong(q.maxLength))
             return
         }
-        if q.kind == .number && text.count >= 24 { return }
-        let typed = text + String(c)
+        if room == 0 { return }
+        let typed = text + String(added.prefix(room))
         setEditor(.input(typed))
         // Say at once what is wrong with a number, so the user need not press Enter to find out.
         if q.kind == .number, !typed.allSatisfy({ "-+.".contains($0) }),
@@ -146,7 +226,8 @@ extension WizardModel {
         case .left, .escape: openReview()
         case .backspace: if !text.isEmpty { setEditor(.input(String(text.dropLast()))) }
         case .ctrlU: setEditor(.input(""))
-        case let .char(c) where text.count < 10: setEditor(.input(text + String(c)))
+        case let .char(c) where text.count < Self.dateFieldLength: setEditor(.input(text + String(c)))
+        case let .paste(pasted): setEditor(.input(String((text + Self.pastedLine(pasted)).prefix(Self.dateFieldLength))))
         case .enter: confirmDate(text)
         default: break
         }
@@ -162,6 +243,11 @@ extension WizardModel {
             if let moved = moveCursor(reviewCursor, count: rows, key, digits: false, page: 10) { setReviewCursor(moved) }
         }
     }
+
+    /// The longest text a number field takes (a number with its unit and separators is far shorter).
+    static let numberFieldLength = 24
+    /// The longest text the date field takes: room for `2026年12月06日` and full-width digits with spaces around.
+    static let dateFieldLength = 16
 
     private func isDigit(_ key: Key) -> Bool {
         if case let .char(c) = key { return c.isASCII && c.isNumber }

@@ -38,7 +38,8 @@ struct WizardModel {
     private(set) var memory: [String: AnswerValue]
     /// Questions deliberately left unanswered; saved as `~` so a resumed session does not ask them first.
     private(set) var skipped: Set<String>
-    /// Text typed in a field but not confirmed, kept when the user moves away.
+    /// Text typed in a field but not confirmed, kept when the user moves away. The answers file carries them as
+    /// comments (`# draft ID: "TEXT"`), read back when the session is resumed: they are not answers.
     private(set) var drafts: [String: String] = [:]
     /// The diagnosis date: from a resumed file, then as confirmed on the date screen.
     var date: String?
@@ -67,12 +68,16 @@ struct WizardModel {
     var ui: WizardStrings { WizardStrings(lang: lang) }
 
     /// A new session. `industry` nil shows the industry menu first; `resumed` is a sheet read from an existing
-    /// answers file (`explicitKeys`: the question ids present in it, `~` included).
-    init(catalog: Catalog, lang: Lang, industry: Industry?, resumed: AnswerSheet? = nil, explicitKeys: Set<String> = []) {
+    /// answers file (`explicitKeys`: the question ids present in it, `~` included; `drafts`: its unconfirmed input,
+    /// see `drafts(inAnswersFile:)`).
+    init(catalog: Catalog, lang: Lang, industry: Industry?, resumed: AnswerSheet? = nil, explicitKeys: Set<String> = [],
+         drafts: [String: String] = [:]) {
         self.catalog = catalog
         self.lang = lang
         self.industry = industry
-        self.questionnaire = industry.map { catalog.questionnaire(for: $0).offered(to: $0.id) } ?? Questionnaire(sections: [])
+        let offered = industry.map { catalog.questionnaire(for: $0).offered(to: $0.id) } ?? Questionnaire(sections: [])
+        self.questionnaire = offered
+        self.drafts = drafts.filter { offered[$0.key]?.isInput == true }
         self.memory = resumed?.answers ?? [:]
         self.skipped = explicitKeys.subtracting(resumed?.answers.keys.map { $0 } ?? [])
         self.date = resumed?.date
@@ -257,10 +262,12 @@ struct WizardModel {
         editor = .input(isReassessment ? "" : (date ?? ""))
     }
 
-    /// Confirms the typed date (empty: `defaultDate`) and finishes; a wrong date is said and asked again.
+    /// Confirms the typed date (empty: `defaultDate`) and finishes; a wrong date is said and asked again. Written as
+    /// people write dates too (2026年12月6日, 2026/12/06, 2026.12.06, as spreadsheet cells are read), it is made
+    /// YYYY-MM-DD.
     mutating func confirmDate(_ typed: String) {
         let text = AnswerInput.normalizeDigits(typed).trimmingCharacters(in: .whitespaces)
-        let chosen = text.isEmpty ? defaultDate : text
+        let chosen = text.isEmpty ? defaultDate : (TypedDate.iso(text) ?? text)
         if let chosen, !AnswerDecoder.isISODate(chosen) {
             message = ui.badDate
             return
@@ -290,28 +297,58 @@ struct WizardModel {
         }
     }
 
-    /// Stops the session. A valid answer typed but not yet confirmed with Enter is recorded, so an interruption
-    /// never loses what was typed; anything else typed stays a draft.
+    /// Stops the session. Every valid answer typed but not confirmed with Enter, in the field on screen or left in
+    /// another one, is recorded, so an interruption never loses what was typed. A draft that is no valid answer
+    /// (or answers a question not asked now) stays a draft, which the answers file carries; an emptied field
+    /// changes nothing.
     mutating func quit() {
-        if case let .question(index) = screen, case let .input(text) = editor {
-            let q = questionnaire.ordered[index]
-            let outcome = q.kind == .number ? AnswerInput.number(text, for: q, ui: ui) : AnswerInput.text(text, for: q, ui: ui, checkCreditCode: false)
-            if text != AnswerInput.editableText(memory[q.id]), case let .answer(value) = outcome {
+        keepDraft()
+        let asked = Set(askedIndices.map { questionnaire.ordered[$0].id })
+        var changed = false
+        for q in questionnaire.ordered {
+            guard let text = drafts[q.id] else { continue }
+            switch draftOutcome(text, for: q) {
+            case let .answer(value) where asked.contains(q.id):
                 memory[q.id] = value
                 skipped.remove(q.id)
                 drafts[q.id] = nil
-                revision += 1
-            } else {
-                keepDraft()
+                changed = true
+            case .empty:
+                drafts[q.id] = nil
+                changed = true
+            default:
+                break
             }
         }
+        if changed { revision += 1 }
         screen = .quit
     }
 
+    /// What a draft would give if confirmed with Enter: the same checks (a credit code's check character too).
+    func draftOutcome(_ text: String, for q: Question) -> AnswerInput.Outcome {
+        q.kind == .number ? AnswerInput.number(text, for: q, ui: ui) : AnswerInput.text(text, for: q, ui: ui)
+    }
+
+    /// The drafts not saved as answers, in questionnaire order, each with why: for the message on stopping.
+    func unsavedDrafts() -> [(question: Question, text: String, why: String)] {
+        let asked = Set(askedIndices.map { questionnaire.ordered[$0].id })
+        return questionnaire.ordered.compactMap { q in
+            guard let text = drafts[q.id] else { return nil }
+            if case let .problem(why) = draftOutcome(text, for: q) { return (q, text, why) }
+            return (q, text, asked.contains(q.id) ? ui.draftNotConfirmed : ui.draftQuestionNotAsked)
+        }
+    }
+
+    /// Keeps the text of the field on screen as its draft (none when it is the answer as given). A changed draft
+    /// is saved with the answers, as a comment, at once: not even a crash loses it.
     private mutating func keepDraft() {
         guard case let .question(index) = screen, case let .input(text) = editor else { return }
         let q = questionnaire.ordered[index]
-        if text != AnswerInput.editableText(memory[q.id]) { drafts[q.id] = text } else { drafts[q.id] = nil }
+        let draft = text != AnswerInput.editableText(memory[q.id]) ? text : nil
+        if drafts[q.id] != draft {
+            drafts[q.id] = draft
+            revision += 1
+        }
     }
 
     // Small setters for the key handler (kept here so the stored state stays private(set)).

@@ -1,11 +1,18 @@
 /// Decodes terminal input bytes into keys: control bytes, CSI/SS3 escape sequences (arrows, Home/End, Delete,
-/// PageUp/PageDown) and UTF-8 characters. Bytes of an unfinished sequence wait for the next chunk; a lone ESC is
-/// only reported by `flush()` when no more bytes follow shortly.
+/// PageUp/PageDown), bracketed pastes and UTF-8 characters. Bytes of an unfinished sequence wait for the next
+/// chunk; a lone ESC is only reported by `flush()` when no more bytes follow shortly.
 struct KeyDecoder {
     private var pending: [UInt8] = []
 
+    /// What a terminal in bracketed-paste mode (`ESC[?2004h`) sends before and after pasted text.
+    static let pasteStart = Array("\u{1B}[200~".utf8)
+    static let pasteEnd = Array("\u{1B}[201~".utf8)
+
     /// Whether bytes are waiting for the rest of a sequence.
     var hasPending: Bool { !pending.isEmpty }
+
+    /// Whether a paste has begun and its end marker has not come yet (a long paste may take several reads).
+    var isInPaste: Bool { pending.starts(with: Self.pasteStart) }
 
     mutating func feed(_ bytes: some Sequence<UInt8>) -> [Key] {
         pending.append(contentsOf: bytes)
@@ -17,10 +24,12 @@ struct KeyDecoder {
         return keys
     }
 
-    /// Reports what is left: a lone ESC becomes `escape`, a broken sequence `unknown`.
+    /// Reports what is left: a lone ESC becomes `escape`, a broken sequence `unknown`, and a paste whose end marker
+    /// never came is still a paste (never keys).
     mutating func flush() -> [Key] {
         defer { pending.removeAll() }
         if pending == [0x1B] { return [.escape] }
+        if isInPaste { return [.paste(String(decoding: pending.dropFirst(Self.pasteStart.count), as: UTF8.self))] }
         return pending.isEmpty ? [] : [.unknown]
     }
 
@@ -28,6 +37,7 @@ struct KeyDecoder {
     static func decodeOne(_ bytes: ArraySlice<UInt8>) -> (Key, Int)? {
         guard let b = bytes.first else { return nil }
         switch b {
+        case 0x1B where bytes.starts(with: pasteStart): return paste(bytes)
         case 0x1B: return escapeSequence(bytes)
         case 0x0D, 0x0A: return (.enter, 1)
         case 0x09: return (.tab, 1)
@@ -35,11 +45,20 @@ struct KeyDecoder {
         case 0x03: return (.ctrlC, 1)
         case 0x04: return (.ctrlD, 1)
         case 0x15: return (.ctrlU, 1)
+        case 0x1A: return (.ctrlZ, 1)
         case 0x20: return (.space, 1)
         case 0x00..<0x20: return (.unknown, 1)
         case 0x21..<0x7F: return (.char(Character(Unicode.Scalar(b))), 1)
         default: return utf8Character(bytes)
         }
+    }
+
+    /// A bracketed paste at the front of `bytes`: the text between the markers (UTF-8, invalid bytes replaced),
+    /// nil until the end marker has come.
+    private static func paste(_ bytes: ArraySlice<UInt8>) -> (Key, Int)? {
+        let body = bytes.dropFirst(pasteStart.count)
+        guard let end = body.firstRange(of: pasteEnd) else { return nil }
+        return (.paste(String(decoding: body[..<end.lowerBound], as: UTF8.self)), end.upperBound - bytes.startIndex)
     }
 
     private static func escapeSequence(_ bytes: ArraySlice<UInt8>) -> (Key, Int)? {

@@ -5,12 +5,15 @@ import Darwin
 #endif
 
 /// Signals as bytes on a pipe (the self-pipe trick): the handler only does async-signal-safe work — put the
-/// terminal back and write the signal number — and the wizard's poll loop reads it as an event.
+/// terminal settings back for a signal that ends the wizard, and write the signal number — and the wizard's poll
+/// loop reads it as an event and does the rest (redraw, stop and continue, end).
 enum SignalPipe {
     // The state its signal handler reads is in SignalHandlerState.swift.
 
     static let stopping: [Int32] = [SIGINT, SIGTERM, SIGHUP]
-    static let watched: [Int32] = stopping + [SIGWINCH]
+    /// SIGTSTP (`kill -TSTP`; Ctrl-Z comes as a key in raw mode) and SIGCONT: the loop gives the terminal back
+    /// before stopping for real, and takes it again when continued.
+    static let watched: [Int32] = stopping + [SIGWINCH, SIGTSTP, SIGCONT]
 
     /// Opens the pipe and installs the handlers.
     static func install() {
@@ -34,6 +37,11 @@ enum SignalPipe {
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
+    /// Handles `number` through the pipe again (after `suspend` reset SIGTSTP to stop for real).
+    static func watch(_ number: Int32) {
+        _ = signal(number, handler)
+    }
+
     /// Default handling again: after the wizard, a signal stops gaizao as usual.
     static func uninstall() {
         for number in watched { _ = signal(number, SIG_DFL) }
@@ -51,7 +59,7 @@ enum SignalPipe {
     }
 
     private static let handler: @convention(c) (Int32) -> Void = { number in
-        if number != SIGWINCH && SignalPipe.hasSaved != 0 {
+        if (number == SIGINT || number == SIGTERM || number == SIGHUP) && SignalPipe.hasSaved != 0 {
             _ = tcsetattr(STDIN_FILENO, TCSANOW, SignalPipe.saved)
         }
         var byte = UInt8(truncatingIfNeeded: number)

@@ -95,9 +95,16 @@ struct WizardStrings {
                               "y yes  n no  ↑↓ move  Enter confirm  ← back  ? help") }
     var keysMulti: String { t("↑↓ 移动  空格 勾选/取消  Enter 确定  ← 上一题  ? 说明",
                               "↑↓ move  Space tick  Enter confirm  ← back  ? help") }
-    var keysInput: String { t("输入后按 Enter  Ctrl-U 清空  ← 上一题  ? 说明（输入为空时）",
-                              "Type, then Enter  Ctrl-U clear  ← back  ? help (when empty)") }
+    /// A text field: `?` opens the help only while the field is empty (else it is typed).
+    var keysText: String { t("输入后按 Enter  Ctrl-U 清空  ← 上一题  ? 说明（输入为空时）",
+                             "Type, then Enter  Ctrl-U clear  ← back  ? help (when empty)") }
+    /// A number field: `?` opens the help at any time.
+    var keysNumber: String { t("输入后按 Enter  Ctrl-U 清空  ← 上一题  ? 说明",
+                               "Type, then Enter  Ctrl-U clear  ← back  ? help") }
+    /// `s` on a question without an answer: leave it unanswered.
     var keysSkip: String { t("s 跳过本题", "s skip") }
+    /// On a question answered: `s` moves on and keeps the answer, `x` clears it (two groups of the legend).
+    var keysSkipAnswered: String { t("s 保留答案，下一题  x 清除答案", "s keep the answer, next  x clear the answer") }
     var keysQuit: String { t("Ctrl-C 保存退出", "Ctrl-C save and quit") }
     var keysQuitMenu: String { t("Ctrl-C 退出", "Ctrl-C quit") }
     var keysMenu: String { t("↑↓ 选择  Enter 确定", "↑↓ move  Enter confirm") }
@@ -107,12 +114,15 @@ struct WizardStrings {
     var keysReview: String { t("↑↓ 选择  Enter 修改所选/完成  ← 回到最后一题",
                                "↑↓ move  Enter change/finish  ← last question") }
 
-    func inputHint(unit: String?, range: String?, integer: Bool, defaultText: String?, maxLength: Int?, optional: Bool) -> String {
+    /// `exactLength`: a text of exactly that many characters (the credit code), said instead of a maximum.
+    func inputHint(unit: String?, range: String?, integer: Bool, defaultText: String?, maxLength: Int?, exactLength: Int? = nil,
+                   optional: Bool) -> String {
         var parts: [String] = []
         if let unit, !unit.isEmpty { parts.append(t("单位：\(unit)", "unit: \(unit)")) }
         if let range { parts.append(t("范围 \(range)", "range \(range)")) }
         if integer { parts.append(t("整数", "whole number")) }
-        if let maxLength { parts.append(t("最多 \(maxLength) 个字", "at most \(maxLength) characters")) }
+        if let exactLength { parts.append(t("共 \(exactLength) 位", "exactly \(exactLength) characters")) }
+        else if let maxLength { parts.append(t("最多 \(maxLength) 个字", "at most \(maxLength) characters")) }
         if let defaultText { parts.append(t("直接按 Enter 用默认值 \(defaultText)", "Enter alone takes the default \(defaultText)")) }
         else if optional { parts.append(t("不清楚可留空按 Enter 跳过", "leave empty and press Enter to skip")) }
         return parts.joined(separator: t("；", "; "))
@@ -136,6 +146,9 @@ struct WizardStrings {
             return t("校验位不对：按前 17 位，最后一位应为“\(expected)”，请核对是否抄错。",
                      "The check character is wrong: after the first 17 characters the last should be “\(expected)”; please check for a typo.")
         }
+    }
+    var pasteNotUsed: String {
+        t("粘贴的文字没有用上：这一题请用 ↑↓ 或数字键选择。", "The pasted text was not used: choose with ↑↓ or the option's number.")
     }
     func tooLong(_ max: Int) -> String { t("最多 \(max) 个字。", "At most \(max) characters.") }
 
@@ -179,7 +192,9 @@ struct WizardStrings {
         }
         return t("格式 YYYY-MM-DD；直接按 Enter 用 \(today)", "Format YYYY-MM-DD; Enter alone takes \(today)")
     }
-    var badDate: String { t("请按 YYYY-MM-DD 输入日期，例如 2026-12-01。", "Enter the date as YYYY-MM-DD, e.g. 2026-12-01.") }
+    var badDate: String {
+        t("请按 YYYY-MM-DD 输入日期，例如 2026-12-01 或 2026年12月1日。", "Enter the date as YYYY-MM-DD, e.g. 2026-12-01 (or 2026/12/01).")
+    }
     var keysDate: String { t("输入后按 Enter  ← 回到复查", "Type, then Enter  ← back to the review") }
 
     // After the wizard.
@@ -187,6 +202,13 @@ struct WizardStrings {
     func compareHint(_ json: String) -> String {
         t("以后再次诊断后，可对比改造前后：gaizao compare \(json) 下次的方案.json", "After a later diagnosis, compare before and after: gaizao compare \(json) LATER.json")
     }
+    /// A draft left when stopping that was not saved as the answer: where it is kept, and why it is no answer.
+    func draftKept(_ label: String, text: String, why: String, path: String) -> String {
+        t("「\(label)」里输入的“\(text)”没有存为答案（\(why)），已作为草稿留在 \(path) 里，继续填写时放回输入框。",
+          "“\(text)”, typed for “\(label)”, was not saved as the answer (\(why)); it is kept as a draft in \(path) and put back in its field when you continue.")
+    }
+    var draftNotConfirmed: String { t("未确认", "not confirmed") }
+    var draftQuestionNotAsked: String { t("按现在的答案这一题不问", "the answers now do not ask this question") }
     func resumeHint(_ command: String) -> String { t("继续填写：\(command)", "To continue: \(command)") }
     /// Stopped before the industry was chosen: no answers file was written yet.
     var stoppedBeforeIndustry: String {

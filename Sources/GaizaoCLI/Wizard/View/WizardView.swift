@@ -109,13 +109,14 @@ struct WizardView {
             let range = q.kind == .number ? AnswerInput.rangeText(q) : nil
             let hint = ui.inputHint(unit: q.unit?[lang], range: range, integer: q.integer && q.kind == .number,
                                     defaultText: q.defaultValue.map { WizardAnswerDisplay.text($0, for: q, lang: lang) },
-                                    maxLength: q.kind == .text ? q.maxLength : nil, optional: !q.required)
+                                    maxLength: q.kind == .text ? q.maxLength : nil,
+                                    exactLength: q.id == CreditCode.questionID ? CreditCode.length : nil, optional: !q.required)
             middle += wrap(hint, .dim, first: "  ", rest: "  ")
-            keys = ui.keysInput
+            keys = q.kind == .number ? ui.keysNumber : ui.keysText
         case .none:
             keys = ui.keysChoice
         }
-        if !q.required && !q.isInput { keys += "  " + ui.keysSkip }
+        if !q.required && !q.isInput { keys += "  " + (model.memory[q.id] != nil ? ui.keysSkipAnswered : ui.keysSkip) }
 
         var help: [ScreenLine] = []
         if model.showHelp {
