@@ -65,16 +65,19 @@ public struct SummaryCommand: ParsableCommand {
         do { try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true) } catch {
             throw CLIError.input("\(FileIO.displayPath(out.path)): cannot create the output folder (\(FileIO.reason(error)))")
         }
-        try FileIO.writeAtomically(SummaryCSV.bytes(rows), to: out.appendingPathComponent("summary.csv").path)
+        try SummaryFilesGuard.write(SummaryCSV.bytes(rows), name: "summary.csv", in: out.path)
         let book: Data
         do { book = try SummaryWorkbook.make(rows: rows, catalog: session.catalog).data() } catch {
             throw CLIError.input("\(FileIO.displayPath(out.path))/summary.xlsx: cannot write the workbook (\(error))")
         }
-        try FileIO.writeAtomically([UInt8](book), to: out.appendingPathComponent("summary.xlsx").path)
-        try FileIO.writeAtomically(BatchSummaryHTML.bytes(rows: rows, totals: totals, catalog: session.catalog, lang: global.lang),
-                                   to: out.appendingPathComponent("summary.html").path)
-        let errorsPath = out.appendingPathComponent("errors.csv").path
-        if totals.failed > 0 { try FileIO.writeAtomically(ErrorsCSV.bytes(rows), to: errorsPath) } else { try? FileManager.default.removeItem(atPath: errorsPath) }
+        try SummaryFilesGuard.write([UInt8](book), name: "summary.xlsx", in: out.path)
+        try SummaryFilesGuard.write(BatchSummaryHTML.bytes(rows: rows, totals: totals, catalog: session.catalog, lang: global.lang),
+                                    name: "summary.html", in: out.path)
+        if totals.failed > 0 {
+            try SummaryFilesGuard.write(ErrorsCSV.bytes(rows), name: "errors.csv", in: out.path)
+        } else {
+            SummaryFilesGuard.remove("errors.csv", in: out.path)
+        }
         Console.out(global.lang == .zh
             ? "汇总完成：\(folders.count) 个批次，\(totals.done) 家成功，\(totals.failed) 家失败；结果在 \(FileIO.displayPath(out.path))/"
             : "summary done: \(folders.count) batches, \(totals.done) ok, \(totals.failed) failed; results in \(FileIO.displayPath(out.path))/")
