@@ -562,7 +562,14 @@ enum CLIText {
         ("missing English (`en`) text in {w}", "{w}缺少英文（`en`）文本"),
         ("must be a whole number, found {n}", "必须是整数，现在是 {n}"),
         // A cell of a CSV file or workbook (`answer to `q`: {m}`).
+        ("must be a number, found `{v}`: use a point for decimals: {s}", "必须是数字，现在是 `{v}`：小数请用小数点：{s}"),
+        ("must be a number, found `{v}`: a comma or space may only separate groups of three digits (1,200 or 12,345,678)",
+         "必须是数字，现在是 `{v}`：逗号或空格只能用来分隔每三位数字（如 1,200 或 12,345,678）"),
         ("must be a number, found `{v}`", "必须是数字，现在是 `{v}`"),
+        // The hints an answers file's number error ends with (`AnswerDecoder.plainNumberHint`).
+        ("{m}: use a point for decimals: {s}", "{m}：小数请用小数点：{s}"),
+        ("{m}: an answers file takes plain numbers, without separators or units: {s}", "{m}：答卷文件只接受普通数字，不带分隔符或单位：{s}"),
+        ("{m}: an answers file takes plain numbers, such as 1200 or 2.5", "{m}：答卷文件只接受普通数字，例如 1200 或 2.5"),
         ("must be yes or no, found `{v}`", "必须是“是”或“否”，现在是 `{v}`"),
         ("is {n} characters long, more than {x}", "有 {n} 个字符，超过上限 {x}"),
         ("{n} is below the minimum {x}", "{n} 低于最小值 {x}"),
