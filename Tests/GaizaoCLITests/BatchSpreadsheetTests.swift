@@ -161,6 +161,44 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("errors.csv").path))
     }
 
+    /// Every comma and space was dropped from a number typed in a cell: `1,2,3` people read as 123, `2 5` as 25
+    /// and `1,2亿` as 120000 万元, each enterprise "ok". Only thousands grouping is read now; the other forms are
+    /// located errors saying what was typed and what form is expected.
+    @Test func numbersWithStrayCommasOrSpacesAreLocatedErrors() throws {
+        let dir = Self.tempDir(), out = dir.appendingPathComponent("out")
+        let (header, row) = try Self.table()
+        let typed: [(name: String, column: String, text: String)] = [
+            ("甲", "employees", "1,2,3"), ("乙", "employees", "2 5"), ("丙", "annual_revenue", "1,2亿"),
+            ("丁", "employees", "1,200"), ("戊", "employees", "1 200"),
+        ]
+        let rows = typed.map { t in
+            var values = Self.base
+            values["company_name"] = t.name
+            values[t.column] = t.text
+            return row(values)
+        }
+        let file = dir.appendingPathComponent("numbers.csv")
+        try ([header] + rows).joined(separator: "\n").appending("\n").write(to: file, atomically: true, encoding: .utf8)
+        let columns = header.split(separator: ",").map(String.init)
+        func at(_ line: Int, _ id: String) -> String { "numbers.csv:\(line):\(columns.firstIndex(of: id)! + 1): error: answer to `\(id)`: " }
+
+        let r = try GaizaoBinary.run(["batch", "numbers.csv", "-o", "out", "--format", "json", "--lang", "en"], in: dir)
+        #expect(r.status == 1 && !r.crashed && r.stdout.contains("2 ok, 3 failed"), "\(r.stdout)\(r.stderr)")
+        let grouping = "a comma or space may only separate groups of three digits (1,200 or 12,345,678)"
+        #expect(r.stderr.contains(at(2, "employees") + "must be a number, found `1,2,3`: " + grouping), "\(r.stderr)")
+        #expect(r.stderr.contains(at(3, "employees") + "must be a number, found `2 5`: " + grouping), "\(r.stderr)")
+        #expect(r.stderr.contains(at(4, "annual_revenue") + "must be a number, found `1,2亿`: use a point for decimals: 1.2亿"), "\(r.stderr)")
+        // Well-formed grouping is read as the number it groups.
+        let summary = try BatchCommandTests.summaryRows(out)
+        for folder in summary.compactMap({ $0["folder"] }).filter({ !$0.isEmpty }) {
+            let json = try String(contentsOf: out.appendingPathComponent(folder).appendingPathComponent("proposal.json"), encoding: .utf8)
+            #expect(json.contains("\"employees\": 1200,"), "\(folder)")
+        }
+        let zh = try GaizaoBinary.run(["batch", "numbers.csv", "-o", "out-zh", "--format", "json", "--lang", "zh"], in: dir)
+        #expect(zh.stderr.contains("必须是数字，现在是 `1,2亿`：小数请用小数点：1.2亿"), "\(zh.stderr)")
+        #expect(zh.stderr.contains("必须是数字，现在是 `2 5`：逗号或空格只能用来分隔每三位数字"), "\(zh.stderr)")
+    }
+
     @Test func anInvalidAnswerInAnAnswersFileIsNotAlsoMissing() {
         let catalog = try! #require(BatchCommandTests.catalog)
         var text = try! String(contentsOf: GaizaoBinary.repositoryRoot.appendingPathComponent("examples/home-appliance-midsize.yaml"), encoding: .utf8)

@@ -124,14 +124,67 @@ import Testing
     }
 
     /// A figure of an `ok` row that is no number (an edited summary.csv) read as 0: the merged summary showed the
-    /// enterprise as done with no investment. The row is now failed, saying which figure.
+    /// enterprise as done with no investment. The row is now failed, saying which figure, where (file, row,
+    /// column), and the merge exits 1.
     @Test func summaryFailsARowWhoseFigureIsNoNumber() throws {
         let dir = Self.tempDir()
         try Self.batchWithEditedSummary(in: dir, ["investment_high_yuan": "99999999999999999999999"])
         let merged = try GaizaoBinary.run(["summary", "B1", "-o", "M", "--lang", "en"], in: dir)
-        #expect(merged.status == 0 && merged.stdout.contains("0 ok, 1 failed"), "\(merged.stdout)\(merged.stderr)")
+        #expect(merged.status == 1 && merged.stdout.contains("0 ok, 1 failed"), "\(merged.stdout)\(merged.stderr)")
+        #expect(merged.stderr.contains("B1/summary.csv:2:12: error: `investment_high_yuan` is `99999999999999999999999`, not a number"), "\(merged.stderr)")
         let text = try String(contentsOf: dir.appendingPathComponent("M/summary.csv"), encoding: .utf8)
         #expect(text.contains("`investment_high_yuan` is `99999999999999999999999`, not a number"), "\(text)")
+    }
+
+    /// An edited summary.csv with figures no batch writes — levels 9 and 7, a negative investment whose low end is
+    /// above its high end, an industry the catalog does not have, the row copied twice — was merged as "2 ok": the
+    /// dashboard showed a negative total, the levels capped at 4 without a word and the enterprise counted twice.
+    /// Each such row is now failed with its file, row and column named, and the merge exits 1.
+    @Test func summaryFailsRowsWithImpossibleFigures() throws {
+        let dir = Self.tempDir()
+        try Self.batchWithEditedSummary(in: dir, ["level_now": "9", "level_after": "7", "investment_low_yuan": "-99999999",
+                                                  "investment_high_yuan": "-5", "industry": "steel"])
+        let csv = dir.appendingPathComponent("B1/summary.csv")
+        var lines = try String(contentsOf: csv, encoding: .utf8).components(separatedBy: "\n")
+        lines.insert(lines[1], at: 2)
+        try lines.joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
+        let header = lines[0].dropFirst().split(separator: ",").map(String.init)
+        func column(_ name: String) -> Int { (header.firstIndex(of: name) ?? -1) + 1 }
+
+        let merged = try GaizaoBinary.run(["summary", "B1", "-o", "M", "--lang", "en"], in: dir)
+        #expect(merged.status == 1 && !merged.crashed, "\(merged.stderr)")
+        #expect(merged.stdout.contains("0 ok, 2 failed"), "\(merged.stdout)")
+        for (row, name, message) in [(2, "industry", "`industry` is `steel`, not an industry of the catalog (auto-parts, home-appliance)"),
+                                     (2, "level_now", "`level_now` is `9`, not a level (0 to 4)"),
+                                     (2, "level_after", "`level_after` is `7`, not a level (0 to 4)"),
+                                     (2, "investment_low_yuan", "`investment_low_yuan` is `-99999999`, below 0"),
+                                     (2, "investment_high_yuan", "`investment_high_yuan` is `-5`, below 0"),
+                                     (3, "level_now", "`level_now` is `9`, not a level (0 to 4)")] {
+            #expect(merged.stderr.contains("B1/summary.csv:\(row):\(column(name)): error: \(message): the summary.csv was edited; run the batch again"),
+                    "\(row) \(name): \(merged.stderr)")
+        }
+        let errors = try String(contentsOf: dir.appendingPathComponent("M/errors.csv"), encoding: .utf8)
+        // errors.csv names the column by its letter, as for any spreadsheet (level_now is the 7th, G).
+        #expect(column("level_now") == 7 && errors.contains("B1/summary.csv,2,G,,\"`level_now` is `9`, not a level"), "\(errors)")
+
+        // Figures a batch does write, and the same row given twice: the copy is refused, the first one counted.
+        let fresh = Self.tempDir()
+        try Self.batchWithEditedSummary(in: fresh, [:])
+        let freshCSV = fresh.appendingPathComponent("B1/summary.csv")
+        var clean = try String(contentsOf: freshCSV, encoding: .utf8).components(separatedBy: "\n")
+        clean.insert(clean[1], at: 2)
+        try clean.joined(separator: "\n").write(to: freshCSV, atomically: true, encoding: .utf8)
+        let twice = try GaizaoBinary.run(["summary", "B1", "-o", "M2", "--lang", "en"], in: fresh)
+        #expect(twice.status == 1 && twice.stdout.contains("1 ok, 1 failed"), "\(twice.stdout)\(twice.stderr)")
+        #expect(twice.stderr.contains("B1/summary.csv:3: error: repeats B1/summary.csv:2 (the same result folder `../B1/00001-"), "\(twice.stderr)")
+        let zh = try GaizaoBinary.run(["summary", "B1", "-o", "M3", "--lang", "zh"], in: fresh)
+        #expect(zh.status == 1 && zh.stderr.contains("B1/summary.csv:3：错误：与 B1/summary.csv:2 重复（同一个结果文件夹"), "\(zh.stderr)")
+
+        // The unedited file merges as before.
+        clean.remove(at: 2)
+        try clean.joined(separator: "\n").write(to: freshCSV, atomically: true, encoding: .utf8)
+        let once = try GaizaoBinary.run(["summary", "B1", "-o", "M4", "--lang", "en"], in: fresh)
+        #expect(once.status == 0 && once.stdout.contains("1 ok, 0 failed"), "\(once.stdout)\(once.stderr)")
     }
 
     /// A catalog naming an industry that is not an id (a path, a name with a space) is a located lint error.

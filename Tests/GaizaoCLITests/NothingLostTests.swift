@@ -413,6 +413,69 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: mine.appendingPathComponent("firm.json").path))
     }
 
+    /// A clean batch rerun into the folder of a failed one removed errors.csv and replaced summary.csv although a
+    /// reviewer had added notes to both since (the files were recognised by their header only). The summary files
+    /// are now recorded in `.gaizao-files` as they are written: an edited one is kept and the run refused before
+    /// anything is written or removed; an unchanged one is replaced or removed as before.
+    @Test func batchKeepsSummaryFilesEditedSinceItWroteThem() throws {
+        let dir = Self.tempDir()
+        let example = Self.example("auto-parts-midsize.yaml")
+        try Data("industry,company_name\nauto-parts,\"unterminated\n".utf8).write(to: dir.appendingPathComponent("bad.csv"))
+        let out = dir.appendingPathComponent("out")
+        let errors = out.appendingPathComponent("errors.csv"), summary = out.appendingPathComponent("summary.csv")
+        func listing() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() }
+
+        // An unchanged errors.csv is gaizao's: a clean run removes it and drops its ledger line.
+        let failed = try GaizaoBinary.run(["batch", "bad.csv", "-o", "out", "--lang", "en"], in: dir)
+        #expect(failed.status == 1 && FileManager.default.fileExists(atPath: errors.path), "\(failed.stderr)")
+        let ledger = (try? String(contentsOf: out.appendingPathComponent(".gaizao-files"), encoding: .utf8)) ?? ""
+        for name in ["errors.csv", "summary.csv", "summary.html", "summary.xlsx"] { #expect(ledger.contains("  \(name)\n"), "\(ledger)") }
+        let clean = try GaizaoBinary.run(["batch", example, "-o", "out", "--lang", "en"], in: dir)
+        #expect(clean.status == 0 && !FileManager.default.fileExists(atPath: errors.path), "\(clean.stderr)")
+        #expect(!((try? String(contentsOf: out.appendingPathComponent(".gaizao-files"), encoding: .utf8)) ?? "").contains("  errors.csv\n"))
+
+        // A reviewer's note in errors.csv: kept, the run refused, nothing written or removed.
+        let again = try GaizaoBinary.run(["batch", "bad.csv", "-o", "out", "--lang", "en"], in: dir)
+        #expect(again.status == 1, "\(again.stderr)")
+        let handle = try FileHandle(forWritingTo: errors)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("reviewer note: call row 2 back\n".utf8))
+        try handle.close()
+        let errorsBefore = Self.bytes(errors), summaryBefore = Self.bytes(summary), listed = try listing()
+        let refused = try GaizaoBinary.run(["batch", example, "-o", "out", "--lang", "en"], in: dir)
+        #expect(refused.status == 1 && !refused.crashed)
+        #expect(refused.stderr.contains("out/errors.csv: changed since gaizao wrote it; it was kept and nothing was written (move or rename it"), "\(refused.stderr)")
+        let listedAfter = try listing()
+        #expect(Self.bytes(errors) == errorsBefore && Self.bytes(summary) == summaryBefore && listedAfter == listed)
+        let zh = try GaizaoBinary.run(["batch", example, "-o", "out", "--lang", "zh"], in: dir)
+        #expect(zh.status == 1 && zh.stderr.contains("out/errors.csv：gaizao 写出后已被修改；已保留该文件"), "\(zh.stderr)")
+
+        // Moved away, the run goes ahead.
+        try FileManager.default.moveItem(at: errors, to: dir.appendingPathComponent("errors-reviewed.csv"))
+        let moved = try GaizaoBinary.run(["batch", example, "-o", "out", "--lang", "en"], in: dir)
+        #expect(moved.status == 0, "\(moved.stderr)")
+
+        // `summary` records what it writes too: the merge's dashboard, edited since, is kept.
+        let merged = try GaizaoBinary.run(["summary", "out", "-o", "M", "--lang", "en"], in: dir)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let dashboard = dir.appendingPathComponent("M/summary.html")
+        try ((try String(contentsOf: dashboard, encoding: .utf8)) + "<!-- 审阅意见 -->\n").write(to: dashboard, atomically: true, encoding: .utf8)
+        let remerge = try GaizaoBinary.run(["summary", "out", "-o", "M", "--lang", "en"], in: dir)
+        #expect(remerge.status == 1 && remerge.stderr.contains("M/summary.html: changed since gaizao wrote it"), "\(remerge.stderr)")
+        #expect(try String(contentsOf: dashboard, encoding: .utf8).hasSuffix("<!-- 审阅意见 -->\n"))
+
+        // Notes added to summary.csv are kept in the same way, whichever run comes next.
+        let notes = (try String(contentsOf: summary, encoding: .utf8)) + "备注,人工核对完毕\n"
+        try notes.write(to: summary, atomically: true, encoding: .utf8)
+        let htmlBefore = Self.bytes(out.appendingPathComponent("summary.html")), listedNow = try listing()
+        let summaryRefused = try GaizaoBinary.run(["batch", "bad.csv", "-o", "out", "--lang", "en"], in: dir)
+        #expect(summaryRefused.status == 1 && summaryRefused.stderr.contains("out/summary.csv: changed since gaizao wrote it"), "\(summaryRefused.stderr)")
+        #expect(try String(contentsOf: summary, encoding: .utf8) == notes)
+        let listedLater = try listing()
+        #expect(Self.bytes(out.appendingPathComponent("summary.html")) == htmlBefore && listedLater == listedNow)
+        #expect(!FileManager.default.fileExists(atPath: errors.path))
+    }
+
     /// compare keeps a reviewer's own comparison.md in the output folder (it was overwritten silently), and
     /// replaces its own comparison on a rerun.
     @Test func compareKeepsAReviewersOwnNotes() throws {

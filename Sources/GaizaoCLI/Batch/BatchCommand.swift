@@ -15,9 +15,10 @@ public struct BatchCommand: AsyncParsableCommand {
         per enterprise, DIR/summary.csv, DIR/summary.xlsx, DIR/summary.html and, when a record failed, DIR/errors.csv \
         with every error. Exit 1 if any enterprise failed; the others are still done. Result folders of an earlier \
         batch in DIR are kept and this run numbers its folders after them (summary.csv, summary.xlsx, summary.html \
-        and errors.csv are replaced; files of those names that gaizao did not write are never replaced: the run is \
-        refused); one batch at a time writes into DIR (a second one is refused), and the batch's own files are \
-        never read as input, nor are proposal JSON files in an input folder (left out with a warning).
+        and errors.csv are replaced; files of those names that gaizao did not write, or that were edited since, are \
+        never replaced: the run is refused); one batch at a time writes into DIR (a second one is refused), and the \
+        batch's own files are never read as input, nor are proposal JSON files in an input folder (left out with a \
+        warning).
         """)
 
     @Argument(help: "Answers files, folders, CSV or xlsx files, or - for JSON Lines on stdin.")
@@ -131,19 +132,18 @@ public struct BatchCommand: AsyncParsableCommand {
         let catalog = session.catalog
         async let summaryBook = Self.summaryWorkbook(rows, catalog: catalog, out: out)
         // summary.csv (about 380 bytes a row) is written and let go before the others are made.
-        try FileIO.writeAtomically(SummaryCSV.bytes(rows), to: (out as NSString).appendingPathComponent("summary.csv"))
+        try SummaryFilesGuard.write(SummaryCSV.bytes(rows), name: "summary.csv", in: out)
         let errors = totals.failed > 0 ? ErrorsCSV.bytes(rows) : nil
         let html = BatchSummaryHTML.bytes(rows: rows, totals: totals, catalog: catalog, lang: global.lang,
                                           proposalFile: formats.contains(.html) ? "proposal.html" : formats.contains(.md) ? "proposal.md" : "proposal.json")
-        try FileIO.writeAtomically(try await summaryBook, to: (out as NSString).appendingPathComponent("summary.xlsx"))
+        try SummaryFilesGuard.write(try await summaryBook, name: "summary.xlsx", in: out)
         // errors.csv lists every error of this run; an earlier run's list would mislead, so a clean run removes it.
-        let errorsPath = (out as NSString).appendingPathComponent("errors.csv")
         if let errors {
-            try FileIO.writeAtomically(errors, to: errorsPath)
+            try SummaryFilesGuard.write(errors, name: "errors.csv", in: out)
         } else {
-            try? FileManager.default.removeItem(atPath: errorsPath)
+            SummaryFilesGuard.remove("errors.csv", in: out)
         }
-        try FileIO.writeAtomically(html, to: (out as NSString).appendingPathComponent("summary.html"))
+        try SummaryFilesGuard.write(html, name: "summary.html", in: out)
         staging.removeAll()
         for row in rows where row.error != nil {
             for error in row.errors { Console.err(error.located) }

@@ -153,32 +153,52 @@ enum SummaryCSV {
         }
     }
 
-    /// The rows of a summary.csv written by `batch` (this version's columns, or the earlier ones without town, size
-    /// band and scene levels), for `gaizao summary` to merge. Numbers that do not read leave the row failed.
     /// Whether `fields` are a summary.csv header as `batch` writes it (this version's columns or the earlier ones).
     static func isHeader(_ fields: [String]) -> Bool { fields.first == "index" && fields.contains("status") }
 
-    static func rows(_ text: String) -> [BatchRow]? {
+    /// The levels a row may show (the maturity model's 0 to 4, the dashboard's five columns).
+    static let levels = 0...4
+
+    /// The rows of a summary.csv written by `batch` (this version's columns, or the earlier ones without town, size
+    /// band and scene levels), for `gaizao summary` to merge and `diagnose --peers` to compare with.
+    static func rows(_ text: String, file: String = "summary.csv", industries: Set<String>? = nil) -> [BatchRow]? {
+        lines(text, file: file, industries: industries)?.map(\.row)
+    }
+
+    /// The rows of a summary.csv with their row numbers in the file (the header is row 1). An `ok` row whose
+    /// figures cannot be gaizao's (an edited file) is failed (`edited`), each problem located at `file`, its row
+    /// and column:
+    /// a figure that is no number, a level outside 0–4, an amount or number of weeks below 0, a range whose low end
+    /// is above its high end, or (given `industries`, the catalog's) an industry the catalog does not have. Such a
+    /// row would otherwise be counted as done with those figures (negative totals, a level shown as 4).
+    static func lines(_ text: String, file: String, industries: Set<String>? = nil) -> [(line: Int, row: BatchRow, edited: Bool)]? {
         var body = text
         if body.hasPrefix(byteOrderMark) { body.removeFirst() }
         guard let table = try? CSVReader.rows(body), let header = table.first?.fields, isHeader(header) else { return nil }
+        var columnOf: [String: Int] = [:]
+        for (i, name) in header.enumerated() where columnOf[name] == nil { columnOf[name] = i + 1 }
         return table.dropFirst().map { line in
             var f: [String: String] = [:]
             for (i, name) in header.enumerated() where i < line.fields.count { f[name] = line.fields[i] }
-            /// The first figure of an `ok` row that is written but is no number (`abc`, or a whole number past
-            /// `Int`): it read as 0, and the row counted as done with no investment, say.
-            var unreadable: (key: String, text: String)?
+            /// Every figure of an `ok` row that cannot be gaizao's, in column order of the checks below.
+            var problems: [BatchError] = []
+            func problem(_ key: String, _ message: String) {
+                problems.append(BatchError(file: file, row: line.row, column: columnOf[key].map(AnswerTable.columnLetters),
+                                           question: nil, message: message + ": the summary.csv was edited; run the batch again"))
+            }
+            func shown(_ key: String) -> String { ControlCharacters.visible(f[key] ?? "") }
+            /// A figure that is written but is no number (`abc`, or a whole number past `Int`) read as 0.
             func int(_ k: String) -> Int {
                 let text = f[k] ?? ""
                 if let n = Int(text) { return n }
-                if !text.isEmpty, unreadable == nil { unreadable = (k, text) }
+                if !text.isEmpty { problem(k, "`\(k)` is `\(shown(k))`, not a number") }
                 return 0
             }
             /// A finite number (`NaN`, `inf` and `1e400` read as none: they would print as `nan` in the merged files).
             func number(_ k: String) -> Double {
                 let text = f[k] ?? ""
                 guard let d = Double(text) else {
-                    if !text.isEmpty, unreadable == nil { unreadable = (k, text) }
+                    if !text.isEmpty { problem(k, "`\(k)` is `\(shown(k))`, not a number") }
                     return 0
                 }
                 return d.isFinite ? d : 0
@@ -206,11 +226,28 @@ enum SummaryCSV {
                 if parts.count == 2, let level = Int(parts[1]) { levels[String(parts[0])] = level }
             }
             r.sceneLevels = SceneLevels(levels)
-            if f["status"] == "ok", let (key, text) = unreadable {
-                // Said in the merged files as the row's error, the row counted as failed rather than as zeros.
-                r.error = "`\(key)` is `\(ControlCharacters.visible(text))`, not a number: the summary.csv was edited; run the batch again"
-                r.errors = [BatchError(file: r.origin, message: r.error!)]
-            } else if f["status"] != "ok" {
+            if f["status"] == "ok" {
+                // Figures that read as numbers but that no batch writes. The net cost is left out: it is the
+                // investment less the subsidy, end by end, and may be below 0 or have its ends either way round.
+                if !(f["industry"] ?? "").isEmpty, let industries, !industries.contains(f["industry"]!) {
+                    problem("industry", "`industry` is `\(shown("industry"))`, not an industry of the catalog (\(industries.sorted().joined(separator: ", ")))")
+                }
+                for (key, level) in [("level_now", r.levelNow), ("level_after", r.levelAfter)] where !Self.levels.contains(level) {
+                    problem(key, "`\(key)` is `\(level)`, not a level (\(Self.levels.lowerBound) to \(Self.levels.upperBound))")
+                }
+                let amounts = [("investment_low_yuan", r.investment.low), ("investment_high_yuan", r.investment.high),
+                               ("subsidy_low_yuan", r.subsidy.low), ("subsidy_high_yuan", r.subsidy.high), ("weeks", r.weeks)]
+                for (key, value) in amounts where value < 0 { problem(key, "`\(key)` is `\(value)`, below 0") }
+                for (low, high, range) in [("investment_low_yuan", "investment_high_yuan", r.investment), ("subsidy_low_yuan", "subsidy_high_yuan", r.subsidy)]
+                where range.low > range.high {
+                    problem(low, "`\(low)` is `\(range.low)`, above `\(high)` (`\(range.high)`)")
+                }
+                if !problems.isEmpty {
+                    // Said in the merged files as the row's errors, the row counted as failed rather than as it reads.
+                    r.errors = problems
+                    r.error = problems.map(\.located).joined(separator: "\n")
+                }
+            } else {
                 let message = unquoted(f["error"]).flatMap { $0.isEmpty ? nil : $0 } ?? "failed"
                 r.error = message
                 r.errors = message.split(separator: "\n").map { line in
@@ -221,7 +258,7 @@ enum SummaryCSV {
                     return BatchError(file: r.origin, message: String(line))
                 }
             }
-            return r
+            return (line.row, r, !problems.isEmpty)
         }
     }
 

@@ -12,7 +12,10 @@ public struct SummaryCommand: ParsableCommand {
         discussion: """
         Each DIR is the output folder of a `gaizao batch` run (it holds summary.csv). Writes OUT/summary.csv, \
         OUT/summary.xlsx, OUT/summary.html and, when a record failed, OUT/errors.csv over all of them, numbered in \
-        the order given. Exit 1 when a DIR holds no readable summary.csv.
+        the order given. Exit 1 when a DIR holds no readable summary.csv, or when a row of one cannot be gaizao's (an \
+        edited summary.csv: a figure that is no number, a level outside 0-4, an amount below 0 or a range the wrong \
+        way round, an industry the catalog does not have, an enterprise listed twice): that row is merged as failed, \
+        its file, row and column named.
         """)
 
     @Argument(help: "Batch output folders (each with summary.csv).")
@@ -36,6 +39,13 @@ public struct SummaryCommand: ParsableCommand {
         let out = URL(fileURLWithPath: output).standardizedFileURL
         var rows: [BatchRow] = []
         var seen: [OutputGuard.Identity] = []
+        let industries = Set(session.catalog.industries.map(\.id))
+        /// Where each result folder (as the merge links it) was first listed: a row listing it again is the same
+        /// enterprise (a row copied in an edited summary.csv) and would be counted twice.
+        var firstListed: [String: String] = [:]
+        /// The rows this merge failed (impossible figures, repeats), printed and making the exit status 1; rows
+        /// that failed in their batch were reported by it.
+        var refused: [BatchError] = []
         let batchFolders = try folders.map(Self.batchFolder)
         for folder in batchFolders {
             // The same batch given twice would count its enterprises twice.
@@ -47,12 +57,26 @@ public struct SummaryCommand: ParsableCommand {
             let dir = URL(fileURLWithPath: folder).standardizedFileURL
             let file = dir.appendingPathComponent("summary.csv").path
             let text = try FileIO.readText(file).text
-            guard let shard = SummaryCSV.rows(text) else {
-                throw CLIError.input("\(FileIO.displayPath(file)): not a summary.csv written by `gaizao batch`")
+            let display = FileIO.displayPath(file)
+            guard let shard = SummaryCSV.lines(text, file: display, industries: industries) else {
+                throw CLIError.input("\(display): not a summary.csv written by `gaizao batch`")
             }
-            for var r in shard {
+            for (line, read, edited) in shard {
+                var r = read
                 r.index = rows.count + 1
                 if let f = r.folder { r.folder = Self.relative(dir.appendingPathComponent(f), from: out) }
+                if edited { refused += r.errors }
+                if r.error == nil, let folder = r.folder {
+                    if let first = firstListed[folder] {
+                        let repeated = BatchError(file: display, row: line, column: nil, question: nil,
+                                                  message: "repeats \(first) (the same result folder `\(ControlCharacters.visible(folder))`): each enterprise is counted once; remove the repeated row, or run the batch again")
+                        r.errors = [repeated]
+                        r.error = repeated.located
+                        refused.append(repeated)
+                    } else {
+                        firstListed[folder] = "\(display):\(line)"
+                    }
+                }
                 rows.append(r)
             }
         }
@@ -65,19 +89,26 @@ public struct SummaryCommand: ParsableCommand {
         do { try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true) } catch {
             throw CLIError.input("\(FileIO.displayPath(out.path)): cannot create the output folder (\(FileIO.reason(error)))")
         }
-        try FileIO.writeAtomically(SummaryCSV.bytes(rows), to: out.appendingPathComponent("summary.csv").path)
+        try SummaryFilesGuard.write(SummaryCSV.bytes(rows), name: "summary.csv", in: out.path)
         let book: Data
         do { book = try SummaryWorkbook.make(rows: rows, catalog: session.catalog).data() } catch {
             throw CLIError.input("\(FileIO.displayPath(out.path))/summary.xlsx: cannot write the workbook (\(error))")
         }
-        try FileIO.writeAtomically([UInt8](book), to: out.appendingPathComponent("summary.xlsx").path)
-        try FileIO.writeAtomically(BatchSummaryHTML.bytes(rows: rows, totals: totals, catalog: session.catalog, lang: global.lang),
-                                   to: out.appendingPathComponent("summary.html").path)
-        let errorsPath = out.appendingPathComponent("errors.csv").path
-        if totals.failed > 0 { try FileIO.writeAtomically(ErrorsCSV.bytes(rows), to: errorsPath) } else { try? FileManager.default.removeItem(atPath: errorsPath) }
+        try SummaryFilesGuard.write([UInt8](book), name: "summary.xlsx", in: out.path)
+        try SummaryFilesGuard.write(BatchSummaryHTML.bytes(rows: rows, totals: totals, catalog: session.catalog, lang: global.lang),
+                                    name: "summary.html", in: out.path)
+        if totals.failed > 0 {
+            try SummaryFilesGuard.write(ErrorsCSV.bytes(rows), name: "errors.csv", in: out.path)
+        } else {
+            SummaryFilesGuard.remove("errors.csv", in: out.path)
+        }
+        for error in refused { Console.err(error.located) }
         Console.out(global.lang == .zh
             ? "汇总完成：\(folders.count) 个批次，\(totals.done) 家成功，\(totals.failed) 家失败；结果在 \(FileIO.displayPath(out.path))/"
             : "summary done: \(folders.count) batches, \(totals.done) ok, \(totals.failed) failed; results in \(FileIO.displayPath(out.path))/")
+        // The merged files are written (the row shown as failed, with its errors), but the run did not merge
+        // what it was given: a figure that cannot be gaizao's, or an enterprise listed twice.
+        if !refused.isEmpty { throw ExitCode(1) }
     }
 
     /// The batch output folder `given` names: the folder itself, or the folder of a batch's summary.csv given as a

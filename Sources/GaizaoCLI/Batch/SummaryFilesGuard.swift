@@ -2,19 +2,32 @@ import Foundation
 import ZIPFoundation
 
 /// The files a batch (and `gaizao summary`) writes beside its result folders — summary.csv, summary.xlsx,
-/// summary.html, errors.csv — are replaced on each run. A file of one of those names that gaizao did not write (a
-/// user's own enterprise list called summary.csv, a filled workbook called summary.xlsx) would be lost; the run is
-/// refused instead, before anything is written.
+/// summary.html, errors.csv — are replaced on each run (errors.csv is removed by a run without failures). They are
+/// recorded in the folder's ledger (`OutputLedger`, `.gaizao-files`) as they are written, and a run replaces or
+/// removes one only when it is gaizao's own, unchanged since: a reviewer's notes added to errors.csv or
+/// summary.csv, or a user's own file of one of those names (an enterprise list called summary.csv, a filled
+/// workbook called summary.xlsx), would be lost; the run is refused instead, before anything is written. A file the
+/// ledger does not name (written before the ledger existed) is recognised by its header, title or sheet.
 enum SummaryFilesGuard {
     static let names = ["summary.csv", "summary.xlsx", "summary.html", "errors.csv"]
 
-    /// Refuses when `folder` holds a file of the summary files' names that gaizao did not write.
+    /// Refuses when `folder` holds a file of the summary files' names that is not gaizao's own unchanged output.
     static func refuseForeignFiles(in folder: String) throws {
-        for name in names {
-            let path = (folder as NSString).appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: path), !isWrittenByGaizao(path) else { continue }
-            throw CLIError.input("\(FileIO.displayPath(path)): not a file gaizao wrote, and this run would replace it; nothing was written (move the file, or choose another output folder)")
-        }
+        try OutputLedger.refuseForeignFiles(names.map { (folder as NSString).appendingPathComponent($0) }, in: folder,
+                                            recognisedWithoutRecord: isWrittenByGaizao)
+    }
+
+    /// Writes the summary file `name` of `folder` and records it in the folder's ledger.
+    static func write(_ bytes: [UInt8], name: String, in folder: String) throws {
+        try FileIO.writeAtomically(bytes, to: (folder as NSString).appendingPathComponent(name))
+        OutputLedger.record(name, bytes: bytes, in: folder)
+    }
+
+    /// Removes the summary file `name` of `folder` (errors.csv after a run without failures: an earlier run's list
+    /// would mislead) and its ledger line.
+    static func remove(_ name: String, in folder: String) {
+        try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+        OutputLedger.forget(name, in: folder)
     }
 
     /// Refuses to merge into a batch's own output folder: its summary files list its result folders, and the merge

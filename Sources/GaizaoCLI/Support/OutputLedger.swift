@@ -16,8 +16,10 @@ enum OutputLedger {
     static let fileName = ".gaizao-files"
 
     /// Refuses, before anything is written, when one of `paths` (all in `folder`) exists and is not gaizao's own
-    /// unchanged output.
-    static func refuseForeignFiles(_ paths: [String], in folder: String) throws {
+    /// unchanged output. `recognisedWithoutRecord` says whether a file the ledger does not name is gaizao's by its
+    /// content (default: `recognised`, for proposals and comparisons; the batch summary files have their own).
+    static func refuseForeignFiles(_ paths: [String], in folder: String,
+                                   recognisedWithoutRecord: ((String) -> Bool)? = nil) throws {
         let ledger = read(folder)
         for path in paths {
             guard FileManager.default.fileExists(atPath: path) else { continue }
@@ -29,7 +31,7 @@ enum OutputLedger {
                 if hash(path) == recorded { continue }
                 throw CLIError.input("\(FileIO.displayPath(path)): changed since gaizao wrote it; it was kept and nothing was written (move or rename it, or choose another output folder)")
             }
-            if recognised(path, siblings: paths) { continue }
+            if recognisedWithoutRecord?(path) ?? recognised(path, siblings: paths) { continue }
             throw CLIError.input("\(FileIO.displayPath(path)): not a file gaizao wrote, and this run would replace it; it was kept and nothing was written (move it, or choose another output folder)")
         }
     }
@@ -37,11 +39,35 @@ enum OutputLedger {
     /// Records the files just written (their final paths) in the folder's ledger. A ledger that cannot be written
     /// costs only the check's precision next time (the content fallback), so it never fails the run.
     static func record(_ paths: [String], in folder: String) {
-        var ledger = read(folder)
-        for path in paths {
-            guard let digest = hash(path) else { continue }
-            ledger[(path as NSString).lastPathComponent] = digest
+        update(folder) { ledger in
+            for path in paths {
+                guard let digest = hash(path) else { continue }
+                ledger[(path as NSString).lastPathComponent] = digest
+            }
         }
+    }
+
+    /// Records `bytes` as what gaizao just wrote to the file `name` of `folder`, hashing the bytes it holds rather
+    /// than reading the file back. Bytes above `readLimit` are not recorded (the file could never be hashed to
+    /// compare, and would always count as changed): such a file is recognised by its content, as before the ledger.
+    static func record(_ name: String, bytes: [UInt8], in folder: String) {
+        update(folder) { $0[name] = bytes.count <= readLimit ? SHA256Text.hex(bytes) : nil }
+    }
+
+    /// Drops the line of the file `name` of `folder` once gaizao has removed that file (a clean batch removes the
+    /// errors.csv of an earlier run), so that a file of that name made later is not compared with it. A file that
+    /// is still there keeps its line.
+    static func forget(_ name: String, in folder: String) {
+        guard !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(name)) else { return }
+        update(folder) { $0[name] = nil }
+    }
+
+    /// Reads the ledger, applies `change` and writes it back (unchanged ledgers are not rewritten).
+    private static func update(_ folder: String, _ change: (inout [String: String]) -> Void) {
+        let before = read(folder)
+        var ledger = before
+        change(&ledger)
+        guard ledger != before else { return }
         let text = ledger.keys.sorted().map { "\(ledger[$0]!)  \($0)\n" }.joined()
         try? FileIO.writeAtomically(text, to: (folder as NSString).appendingPathComponent(fileName))
     }

@@ -121,8 +121,13 @@ extension AnswerDecoder {
             return .success(.options(q.options.map(\.id).filter(chosen.contains)))
         case .number, .level:
             // A typed unit (85人, 1.2亿, 30%) is read as the wizard reads it; scene levels are plain numbers.
-            guard let n = YValue.parseNumber(text) ?? (q.kind == .number ? TypedNumber.parse(text, for: q) : nil) else {
-                return .failure(CellProblem(message: "must be a number, found `\(text)`"))
+            let n: Double
+            if let plain = YValue.parseNumber(text) {
+                n = plain
+            } else {
+                let typed = q.kind == .number ? TypedNumber.read(text, for: q) : .notANumber
+                guard let number = typed.number else { return .failure(CellProblem(message: TypedNumber.problem(text, typed))) }
+                n = number
             }
             if let problem = numberProblem(n, q) { return .failure(CellProblem(message: problem)) }
             return .success(.number(n))

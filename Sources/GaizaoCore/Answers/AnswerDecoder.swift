@@ -150,7 +150,7 @@ public enum AnswerDecoder {
             return .options(q.options.map(\.id).filter(chosen.contains))
         case .number, .level:
             guard case let .scalar(s) = node, s.style == .plain, let n = YValue.parseNumber(s.string) else {
-                ctx.error("\(what) must be a number\(q.unit.map { " (\($0.zh))" } ?? ""), found \(YValue.describe(node))", node)
+                ctx.error("\(what) must be a number\(q.unit.map { " (\($0.zh))" } ?? ""), found \(YValue.describe(node))\(plainNumberHint(node, q))", node)
                 return nil
             }
             if let problem = numberProblem(n, q) { ctx.error("\(what): \(problem)", node); return nil }
@@ -161,6 +161,23 @@ public enum AnswerDecoder {
                 return nil
             }
             return .bool(b)
+        }
+    }
+
+    /// What to write instead of a number typed as a person types it (`1,200`, `85人`, `2,5`) in an answers file,
+    /// which takes plain numbers only: the same texts the wizard and spreadsheet cells read (`TypedNumber`) are
+    /// named here with the plain number they stand for, and a decimal comma is called one, as there.
+    static func plainNumberHint(_ node: Node, _ q: Question) -> String {
+        guard q.kind == .number, case let .scalar(s) = node else { return "" }
+        switch TypedNumber.read(s.string, for: q) {
+        case let .number(n) where formatNumber(n) != s.string:
+            return ": an answers file takes plain numbers, without separators or units: \(formatNumber(n))"
+        case let .decimalComma(suggested):
+            return TypedNumber.parse(suggested, for: q).map { ": use a point for decimals: \(formatNumber($0))" } ?? ""
+        case .badGrouping:
+            return ": an answers file takes plain numbers, such as 1200 or 2.5"
+        case .number, .notANumber:
+            return ""
         }
     }
 

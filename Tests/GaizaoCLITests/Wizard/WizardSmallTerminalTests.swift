@@ -82,6 +82,25 @@ import GaizaoCore
         #expect(typed("人", "employees") == .problem(ui.notANumber))
     }
 
+    /// Commas and spaces were all dropped: `1,2,3` was 123, `2 5` 25 and a decimal comma `2,5` 25. Only thousands
+    /// grouping is read now (as in a spreadsheet cell); anything else says what form is expected.
+    @Test func onlyThousandsGroupingIsReadAndADecimalCommaIsSaidSo() {
+        let q = TestCatalog.catalog.questionnaire(for: TestCatalog.autoParts)
+        for ui in [WizardStrings(lang: .zh), WizardStrings(lang: .en)] {
+            func typed(_ text: String, _ id: String) -> AnswerInput.Outcome { AnswerInput.number(text, for: q[id]!, ui: ui) }
+            #expect(typed("1,200", "employees") == .answer(.number(1200)))
+            #expect(typed("1 200", "employees") == .answer(.number(1200)))
+            #expect(typed("1，200人", "employees") == .answer(.number(1200)))
+            #expect(typed("1,200 人", "employees") == .answer(.number(1200)))
+            #expect(typed("2,5", "equipment_digital_rate") == .problem(ui.decimalComma("2.5")))
+            #expect(typed("1,2亿", "annual_revenue") == .problem(ui.decimalComma("1.2亿")))
+            #expect(typed("1,2,3", "employees") == .problem(ui.badGrouping))
+            #expect(typed("2 5", "employees") == .problem(ui.badGrouping))
+        }
+        #expect(WizardStrings(lang: .en).decimalComma("2.5") == "Use a point for decimals: 2.5.")
+        #expect(WizardStrings(lang: .zh).badGrouping.hasPrefix("逗号或空格只能用来分隔每三位数字"))
+    }
+
     @Test func digitsTypedTogetherAreOneNumber() {
         var h = WizardHarness()
         h.run(fullAutoPartsScript, until: "data_collection")

@@ -30,6 +30,51 @@ import Testing
         #expect(problem.message.contains("below the minimum"))
     }
 
+    func problem(_ text: String, _ id: String) -> String? {
+        guard case let .failure(problem) = AnswerDecoder.value(text: text, for: questionnaire[id]!) else { return nil }
+        return problem.message
+    }
+
+    /// Every comma and space was dropped from a typed number: `1,2,3` read as 123, `2 5` as 25, the decimal comma
+    /// `2,5` as 25 and `1,2亿` as 120000 万元. Only well-formed thousands grouping is read now.
+    @Test func onlyThousandsGroupingIsRead() {
+        #expect(number("12,345,678", "annual_revenue") == nil)        // read, then above the maximum
+        #expect(problem("12,345,678", "annual_revenue")?.contains("above the maximum") == true)
+        #expect(number("1,200", "employees") == 1200)
+        #expect(number("1 200", "employees") == 1200)
+        #expect(number("1，200", "employees") == 1200)                // full-width comma
+        #expect(number("1,200.5", "annual_revenue") == 1200.5)
+        #expect(number("1,200万", "annual_revenue") == 1200)
+        #expect(number("85 人", "employees") == 85)
+        #expect(number("-1,200", "employees") == nil)                 // read, then below the minimum
+        let grouping = ": a comma or space may only separate groups of three digits (1,200 or 12,345,678)"
+        for bad in ["1,2,3", "2 5", "1,2000", "12,34,567", "1,200 300", "1,,200", "1,200.5,0", "1.2 3", "0 400", "1,200，300"] {
+            #expect(problem(bad, "employees") == "must be a number, found `\(bad)`" + grouping, "\(bad)")
+        }
+        for (bad, id, suggested) in [("2,5", "employees", "2.5"), ("0,4", "employees", "0.4"), ("0,400", "employees", "0.400"),
+                                     ("1,2亿", "annual_revenue", "1.2亿"), ("12，5", "employees", "12.5"), ("1234,5", "employees", "1234.5")] {
+            #expect(problem(bad, id) == "must be a number, found `\(bad)`: use a point for decimals: \(suggested)", "\(bad)")
+        }
+        #expect(problem("abc, def", "employees") == "must be a number, found `abc, def`")
+    }
+
+    /// An answers file takes plain numbers only, as before; a number typed as in a cell or the wizard is refused
+    /// there with the plain number it stands for, and a decimal comma is called one, as in a cell.
+    @Test func anAnswersFileNamesThePlainNumberToWrite() {
+        func employeesError(_ value: String) -> String? {
+            let text = "industry: home-appliance\nanswers:\n  employees: \(value)\n  annual_revenue: 900\n"
+            let result = AnswerDecoder.decode(SourceFile(path: "a.yaml", text: text), catalog: Shipped.catalog)
+            return result.diagnostics.errors.first { $0.message.contains("`employees`") }?.message
+        }
+        let head = "answer to `employees` must be a number (人), found "
+        #expect(employeesError("1,200") == head + "`1,200`: an answers file takes plain numbers, without separators or units: 1200")
+        #expect(employeesError("85人") == head + "`85人`: an answers file takes plain numbers, without separators or units: 85")
+        #expect(employeesError("2,5") == head + "`2,5`: use a point for decimals: 2.5")
+        #expect(employeesError("1,2,3") == head + "`1,2,3`: an answers file takes plain numbers, such as 1200 or 2.5")
+        #expect(employeesError("many") == head + "`many`")
+        #expect(employeesError("1200") == nil)
+    }
+
     @Test func scenesLevelsStayPlainNumbers() throws {
         let level = try #require(questionnaire.sections.flatMap(\.questions).first { $0.kind == .level })
         #expect(number("2", level.id) == 2)

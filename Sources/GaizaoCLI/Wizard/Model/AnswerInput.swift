@@ -12,7 +12,13 @@ enum AnswerInput {
 
     static func number(_ typed: String, for q: Question, ui: WizardStrings) -> Outcome {
         if normalizeDigits(typed).allSatisfy({ $0 == " " || $0 == "," || $0 == "，" }) { return .empty }
-        guard let n = TypedNumber.parse(typed, for: q) else { return .problem(ui.notANumber) }
+        let n: Double
+        switch TypedNumber.read(typed, for: q) {
+        case let .number(number): n = number
+        case let .decimalComma(suggested): return .problem(ui.decimalComma(suggested))
+        case .badGrouping: return .problem(ui.badGrouping)
+        case .notANumber: return .problem(ui.notANumber)
+        }
         if AnswerDecoder.numberProblem(n, q) != nil {
             if let range = rangeText(q) { return .problem(ui.numberOutOfRange(range, integer: q.integer)) }
             return .problem(ui.wholeNumber)

@@ -133,6 +133,11 @@ struct WizardStrings {
     }
     var notANumber: String { t("请输入数字，例如 35 或 2.5。", "Enter a number such as 35 or 2.5.") }
     var wholeNumber: String { t("请输入整数。", "Enter a whole number.") }
+    /// `2,5` typed for 2.5: said with the text as it should be.
+    func decimalComma(_ suggested: String) -> String { t("小数请用小数点：\(suggested)。", "Use a point for decimals: \(suggested).") }
+    var badGrouping: String {
+        t("逗号或空格只能用来分隔每三位数字，例如 1,200 或 12,345,678。", "A comma or space may only separate groups of three digits, as in 1,200 or 12,345,678.")
+    }
     func controlCharacter(_ name: String) -> String { t("不能含控制字符 \(name)。", "The control character \(name) is not allowed.") }
     func creditCodeProblem(_ problem: CreditCode.Problem) -> String {
         switch problem {
