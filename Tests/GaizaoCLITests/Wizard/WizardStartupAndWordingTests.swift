@@ -62,7 +62,7 @@ import GaizaoCore
 @Suite(.enabled(if: TmuxSession.gaizaoPath != nil, "the gaizao binary is not built: run `swift build`"))
 struct WizardStartupBinaryTests {
     private func run(_ arguments: [String], in dir: String) -> (status: Int32, out: String, err: String) {
-        let status = TmuxSession.spawn([TmuxSession.gaizaoPath!] + arguments, environment: ["LANG=C.UTF-8", "GAIZAO_TODAY=2026-12-04"],
+        let status = TmuxSession.spawn([TmuxSession.gaizaoPath!] + arguments, environment: ["LANG=en_US.UTF-8", "GAIZAO_TODAY=2026-12-04"],
                                        stdout: dir + "/out.txt", stdin: "/dev/null", stderr: dir + "/err.txt")
         return (status, (try? String(contentsOfFile: dir + "/out.txt", encoding: .utf8)) ?? "",
                 (try? String(contentsOfFile: dir + "/err.txt", encoding: .utf8)) ?? "")
