@@ -10,16 +10,17 @@ import Testing
     static let zh = ["LANG": "zh_CN.UTF-8"]
 
     /// A workbook made of the given parts (paths in the zip → XML), zipped by Python's zipfile, not by gaizao.
-    static func workbook(_ parts: [String: String], at url: URL) throws {
+    /// `stored`: the parts are stored as they are, not compressed (their text can then be found in the file).
+    static func workbook(_ parts: [String: String], at url: URL, stored: Bool = false) throws {
         let spec = url.deletingPathExtension().appendingPathExtension("json")
         try JSONSerialization.data(withJSONObject: parts).write(to: spec)
         _ = try BatchWorkbookTests.runPython("""
         import json, sys, zipfile
         parts = json.load(open(sys.argv[1], encoding="utf-8"))
-        with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
+        with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_STORED if sys.argv[3] == "stored" else zipfile.ZIP_DEFLATED) as z:
             for name, text in parts.items():
                 z.writestr(name, text.encode("utf-8"))
-        """, [spec.path, url.path])
+        """, [spec.path, url.path, stored ? "stored" : "deflated"])
     }
 
     static let workbookXML = #"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="问卷" sheetId="1" r:id="rId1"/></sheets></workbook>"#
@@ -187,6 +188,32 @@ import Testing
         let good = dir.appendingPathComponent("shared.xlsx")
         try Self.workbook(Self.sheetParts(#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>"#, shared: ["industry", "company_name"]), at: good)
         #expect(try XLSXReader.sheets(Data(contentsOf: good))[0].rows[0].fields == ["industry", "company_name"])
+    }
+
+    /// A stored part with one bit flipped (`慈` becomes `愈`) unpacks without complaint: only its CRC-32 tells. The
+    /// workbook is refused, with the part named, rather than read as another enterprise's name.
+    @Test func aPartWhoseChecksumDoesNotMatchIsRefused() throws {
+        let dir = BatchCommandTests.tempDir()
+        let good = dir.appendingPathComponent("good.xlsx")
+        let rows = #"<row r="1">"# + Self.inline("A1", "industry") + Self.inline("B1", "company_name") + "</row>"
+            + #"<row r="2">"# + Self.inline("A2", "auto-parts") + Self.inline("B2", "慈溪甲乙") + "</row>"
+        try Self.workbook(Self.sheetParts(rows), at: good, stored: true)
+        #expect(try XLSXReader.sheets(Data(contentsOf: good))[0].rows[1].fields == ["auto-parts", "慈溪甲乙"])
+        var bytes = [UInt8](try Data(contentsOf: good))
+        let name = Array("慈溪甲乙".utf8)
+        let at = try #require(bytes.indices.first { bytes[$0...].starts(with: name) })
+        bytes[at + 1] ^= 1
+        let damaged = dir.appendingPathComponent("damaged.xlsx")
+        try Data(bytes).write(to: damaged)
+        let failure = try #require(try Self.readFailure(damaged))
+        #expect(failure.message.hasPrefix("the workbook part xl/worksheets/sheet1.xml is damaged (checksum mismatch)"), "\(failure.message)")
+        let r = try GaizaoBinary.run(["batch", damaged.path, "-o", dir.appendingPathComponent("out").path, "--lang", "en"])
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("damaged.xlsx[问卷]: error: the workbook part xl/worksheets/sheet1.xml is damaged (checksum mismatch)"), "\(r.stderr)")
+        #expect(!r.stderr.contains("愈溪甲乙"))
+        let zh = try GaizaoBinary.run(["batch", damaged.path, "-o", dir.appendingPathComponent("out-zh").path], environment: Self.zh)
+        #expect(zh.status == 1)
+        #expect(zh.stderr.contains("damaged.xlsx[问卷]：错误：工作簿中的 xl/worksheets/sheet1.xml 已损坏（校验和不符）"), "\(zh.stderr)")
     }
 
     @Test func aZipBombStopsAtTheLimit() throws {

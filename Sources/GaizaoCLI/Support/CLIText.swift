@@ -257,6 +257,8 @@ enum CLIText {
         ("the workbook is damaged: its zip container cannot be read (cut short when it was copied or downloaded?)",
          "工作簿已损坏：无法读取其 zip 容器（复制或下载时被截断了？）"),
         ("the workbook part {p} cannot be unpacked ({r})", "工作簿中的 {p} 无法解压（{r}）"),
+        ("the workbook part {p} is damaged (checksum mismatch): its bytes changed after the workbook was saved (damaged when it was copied or downloaded?)",
+         "工作簿中的 {p} 已损坏（校验和不符）：保存之后其内容被改动了（复制或下载时损坏了？）"),
         ("the workbook part {p} unpacks to more than the limit of {x} bytes: split the enterprises over several workbooks",
          "工作簿中的 {p} 解压后超过上限 {x} 字节：请把企业分到几个工作簿中"),
         ("the workbook part {p} holds more than {x} XML elements (line {n}): split the enterprises over several workbooks",

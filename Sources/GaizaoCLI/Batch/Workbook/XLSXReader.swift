@@ -74,8 +74,11 @@ enum XLSXReader {
             guard Int64(entry.uncompressedSize) <= partLimit else { throw partTooLarge }
             var out = Data()
             var inPart: Int64 = 0
+            // The CRC-32 of the bytes unpacked: ZIPFoundation computes it and returns it, but does not compare it
+            // with the one the zip records for the part (`entry.checksum`); that is done below.
+            let checksum: CRC32
             do {
-                _ = try archive.extract(entry) { chunk in
+                checksum = try archive.extract(entry) { chunk in
                     unpacked += Int64(chunk.count)
                     inPart += Int64(chunk.count)
                     if unpacked > limit { throw TooLarge() }
@@ -88,6 +91,11 @@ enum XLSXReader {
                 throw partTooLarge
             } catch {
                 throw Failure(message: "the workbook part \(path) cannot be unpacked (\(error))")
+            }
+            // A part whose bytes were changed after the workbook was saved (one flipped bit in a stored part reads
+            // as another enterprise's name) is refused: the workbook is never read in part.
+            guard checksum == entry.checksum else {
+                throw Failure(message: "the workbook part \(path.prefix(100)) is damaged (checksum mismatch): its bytes changed after the workbook was saved (damaged when it was copied or downloaded?)")
             }
             return out
         }
