@@ -216,6 +216,103 @@ import Testing
         #expect(zh.stderr.contains("damaged.xlsx[问卷]：错误：工作簿中的 xl/worksheets/sheet1.xml 已损坏（校验和不符）"), "\(zh.stderr)")
     }
 
+    /// A sheet that xl/workbook.xml lists is read or the workbook is refused, naming the sheet: its part missing,
+    /// its relationship unknown or absent, or its part outside the package (docs/spreadsheets.md: "never read in part").
+    @Test func aSheetWhosePartCannotBeFoundIsRefusedWithTheSheet() throws {
+        let dir = BatchCommandTests.tempDir()
+        let rows = #"<row r="1">"# + Self.inline("A1", "industry") + Self.inline("B1", "company_name") + "</row>"
+            + #"<row r="2">"# + Self.inline("A2", "auto-parts") + Self.inline("B2", "甲") + "</row>"
+        func twoSheets(_ second: String, relationship: String) -> [String: String] {
+            var parts = Self.sheetParts(rows)
+            parts["xl/workbook.xml"] = Self.workbookXML.replacingOccurrences(of: "</sheets>", with: second + "</sheets>")
+            parts["xl/_rels/workbook.xml.rels"] = Self.relsXML.replacingOccurrences(of: "</Relationships>", with: relationship + "</Relationships>")
+            return parts
+        }
+        let worksheet = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"
+        let cases: [(name: String, parts: [String: String], message: String)] = [
+            ("missing", twoSheets(#"<sheet name="问卷2" sheetId="2" r:id="rId9"/>"#,
+                                  relationship: #"<Relationship Id="rId9" Type="\#(worksheet)" Target="worksheets/sheet3.xml"/>"#),
+             "the workbook part xl/worksheets/sheet3.xml of the sheet is missing: the workbook is damaged"),
+            ("unknown", twoSheets(#"<sheet name="问卷2" sheetId="2" r:id="rId7"/>"#, relationship: ""),
+             "xl/workbook.xml lists the sheet with relationship `rId7`, which xl/_rels/workbook.xml.rels does not hold: the workbook is damaged"),
+            ("noid", twoSheets(#"<sheet name="问卷2" sheetId="2"/>"#, relationship: ""),
+             "xl/workbook.xml lists the sheet without the relationship id (r:id) that names its part: the workbook is damaged"),
+            ("outside", twoSheets(#"<sheet name="问卷2" sheetId="2" r:id="rId9"/>"#,
+                                  relationship: #"<Relationship Id="rId9" Type="\#(worksheet)" Target="../../worksheets/sheet1.xml"/>"#),
+             "the part of the sheet lies outside the workbook (relationship `rId9`): the workbook is damaged or forged"),
+            ("external", twoSheets(#"<sheet name="问卷2" sheetId="2" r:id="rId9"/>"#,
+                                   relationship: #"<Relationship Id="rId9" Type="\#(worksheet)" Target="file:///etc/passwd" TargetMode="External"/>"#),
+             "the part of the sheet lies outside the workbook (relationship `rId9`): the workbook is damaged or forged"),
+        ]
+        for c in cases {
+            let book = dir.appendingPathComponent("\(c.name).xlsx")
+            try Self.workbook(c.parts, at: book)
+            let failure = try #require(try Self.readFailure(book), "\(c.name)")
+            #expect(failure.sheet == "问卷2" && failure.message == c.message, "\(c.name): \(failure.message)")
+        }
+        // A target written from the package's root, or through `..` that stays inside, still reads.
+        for target in ["/xl/worksheets/sheet1.xml", "worksheets/../worksheets/./sheet1.xml"] {
+            let book = dir.appendingPathComponent("target.xlsx")
+            try? FileManager.default.removeItem(at: book)
+            var parts = Self.sheetParts(rows)
+            parts["xl/_rels/workbook.xml.rels"] = Self.relsXML.replacingOccurrences(of: "worksheets/sheet1.xml", with: target)
+            try Self.workbook(parts, at: book)
+            #expect(try XLSXReader.sheets(Data(contentsOf: book))[0].rows.count == 2, "\(target)")
+        }
+        let book = dir.appendingPathComponent("missing.xlsx")
+        let r = try GaizaoBinary.run(["batch", book.path, "-o", dir.appendingPathComponent("out").path, "--lang", "en"])
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("missing.xlsx[问卷2]: error: the workbook part xl/worksheets/sheet3.xml of the sheet is missing"), "\(r.stderr)")
+        let zh = try GaizaoBinary.run(["batch", book.path, "-o", dir.appendingPathComponent("out-zh").path], environment: Self.zh)
+        #expect(zh.stderr.contains("missing.xlsx[问卷2]：错误：这个工作表的部件 xl/worksheets/sheet3.xml 缺失：工作簿已损坏"), "\(zh.stderr)")
+    }
+
+    /// What a worksheet holds once (a cell, a cell's value, the table of cells) found twice is refused where it is:
+    /// never the last value silently taken, nor an empty cell or an empty sheet read in its place.
+    @Test func whatAPartHoldsOnceFoundTwiceIsALocatedError() throws {
+        let dir = BatchCommandTests.tempDir()
+        let header = #"<row r="1">"# + Self.inline("A1", "industry") + Self.inline("B1", "employees") + "</row>"
+        let cases: [(name: String, parts: [String: String], row: Int?, column: Int?, message: String)] = [
+            ("dupcell", Self.sheetParts(header + #"<row r="2">"# + Self.inline("A2", "auto-parts") + #"<c r="B2"><v>25</v></c><c r="B2"><v>3000</v></c></row>"#),
+             2, 2, "cell B2 appears twice in row 2"),
+            ("unordered", Self.sheetParts(header + #"<row r="2"><c r="C2"><v>1</v></c>"# + Self.inline("A2", "auto-parts") + "</row>"),
+             2, 1, "cell A2 comes after cell C2: the cells of row 2 are out of order, as no spreadsheet writes them"),
+            ("twov", Self.sheetParts(header + #"<row r="2">"# + Self.inline("A2", "auto-parts") + #"<c r="B2"><v>25</v><v>3000</v></c></row>"#),
+             2, 2, "cell B2 holds 2 values (<v>), where a cell has one: the workbook is damaged"),
+            ("twof", Self.sheetParts(header + #"<row r="2">"# + Self.inline("A2", "auto-parts") + #"<c r="B2"><f>1+1</f><f>2+2</f><v>2</v></c></row>"#),
+             2, 2, "cell B2 holds 2 formulas (<f>), where a cell has one: the workbook is damaged"),
+            ("twois", Self.sheetParts(header + #"<row r="2"><c r="A2" t="inlineStr"><is><t>auto-parts</t></is><is><t>x</t></is></c></row>"#),
+             2, 1, "cell A2 holds 2 inline texts (<is>), where a cell has one: the workbook is damaged"),
+            ("twot", Self.sheetParts(header + #"<row r="2"><c r="A2" t="inlineStr"><is><t>auto-parts</t><t>x</t></is></c></row>"#),
+             2, 1, "cell A2 holds its text twice (two <t>): the workbook is damaged"),
+            ("twotshared", Self.sheetParts(#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>"#, shared: ["industry", "a</t><t>b"]),
+             1, 2, "cell B1 refers to shared text 1, which holds its text twice (two <t>): the workbook is damaged"),
+            ("twosheetdata", Self.sheetParts(header, extra: #"<sheetData><row r="2"><c r="A2"><v>1</v></c></row></sheetData>"#),
+             nil, nil, "the sheet holds 2 tables of cells (<sheetData>), where a worksheet has one: the workbook is damaged"),
+            ("twomerges", Self.sheetParts(header, extra: #"<mergeCells count="1"><mergeCell ref="A1:A2"/></mergeCells><mergeCells count="1"><mergeCell ref="B1:B2"/></mergeCells>"#),
+             nil, nil, "the sheet holds 2 lists of merged cells (<mergeCells>), where a worksheet has one: the workbook is damaged"),
+        ]
+        for c in cases {
+            let book = dir.appendingPathComponent("\(c.name).xlsx")
+            try Self.workbook(c.parts, at: book)
+            let failure = try #require(try Self.readFailure(book), "\(c.name)")
+            #expect(failure.sheet == "问卷" && failure.row == c.row && failure.column == c.column, "\(c.name): \(failure)")
+            #expect(failure.message == c.message, "\(c.name): \(failure.message)")
+        }
+        var twoLists = Self.sheetParts(header)
+        twoLists["xl/workbook.xml"] = Self.workbookXML.replacingOccurrences(of: "</sheets>", with: "</sheets><sheets/>")
+        let book = dir.appendingPathComponent("twolists.xlsx")
+        try Self.workbook(twoLists, at: book)
+        #expect(try Self.readFailure(book)?.message == "xl/workbook.xml holds 2 lists of sheets (<sheets>), where a workbook has one: the workbook is damaged")
+        let dupcell = dir.appendingPathComponent("dupcell.xlsx")
+        let r = try GaizaoBinary.run(["batch", dupcell.path, "-o", dir.appendingPathComponent("out").path, "--lang", "en"])
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("dupcell.xlsx[问卷]:2:2: error: cell B2 appears twice in row 2"), "\(r.stderr)")
+        let zh = try GaizaoBinary.run(["batch", dir.appendingPathComponent("twov.xlsx").path, "-o", dir.appendingPathComponent("out-zh").path],
+                                      environment: Self.zh)
+        #expect(zh.stderr.contains("twov.xlsx[问卷]:2:2：错误：单元格 B2 有 2 个值（<v>），正常的单元格只有一个：工作簿已损坏"), "\(zh.stderr)")
+    }
+
     @Test func aZipBombStopsAtTheLimit() throws {
         let dir = BatchCommandTests.tempDir()
         let book = dir.appendingPathComponent("bomb.xlsx")

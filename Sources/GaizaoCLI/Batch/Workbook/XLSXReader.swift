@@ -116,32 +116,45 @@ enum XLSXReader {
         guard let workbookData = try part("xl/workbook.xml") else {
             throw Failure(message: "not an xlsx workbook (it has no xl/workbook.xml)")
         }
-        // Sheet id → part path, from the workbook's relationships.
-        var targets: [String: String] = [:]
+        // Sheet id → part path, from the workbook's relationships (nil: a target outside the package).
+        var targets: [String: String?] = [:]
         if let relsData = try part("xl/_rels/workbook.xml.rels") {
             let relationships = RelationshipsReader()
             try read(relsData, part: "xl/_rels/workbook.xml.rels", with: relationships)
-            for (id, target) in relationships.relationships {
-                targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            for relationship in relationships.relationships where targets[relationship.id] == nil {
+                targets[relationship.id] = .some(relationship.external ? nil : packagePath(relationship.target, from: "xl"))
             }
         }
         var shared: [String] = []
+        var ambiguousShared: Set<Int> = []
         if let sst = try part("xl/sharedStrings.xml") {
             let strings = SharedStringsReader()
             try read(sst, part: "xl/sharedStrings.xml", with: strings)
             shared = strings.strings
+            ambiguousShared = strings.ambiguous
         }
         let workbook = WorkbookReader()
         try read(workbookData, part: "xl/workbook.xml", with: workbook)
+        // Every sheet the workbook lists is read, or the workbook is refused naming the sheet: a sheet skipped
+        // without a word would drop its enterprises from the batch as if they had never been there.
         var sheets: [Sheet] = []
-        for (i, attributes) in workbook.sheets.enumerated() {
+        for (i, attributes) in try workbook.sheets().enumerated() {
             let name = attributes["name"] ?? "Sheet\(i + 1)"
-            let relation = attributes["r:id"] ?? attributes["id"]
-            let path = relation.flatMap { targets[$0] } ?? "xl/worksheets/sheet\(i + 1).xml"
             let hidden = attributes["state"].map { $0 != "visible" } ?? false
-            do {
-                guard let sheetData = try part(path) else { continue }
-                let worksheet = WorksheetReader(shared: shared)
+            do throws(Failure) {
+                guard let relation = attributes["r:id"] ?? attributes["id"] else {
+                    throw Failure(message: "xl/workbook.xml lists the sheet without the relationship id (r:id) that names its part: the workbook is damaged")
+                }
+                guard let target = targets[relation] else {
+                    throw Failure(message: "xl/workbook.xml lists the sheet with relationship `\(relation.prefix(40))`, which xl/_rels/workbook.xml.rels does not hold: the workbook is damaged")
+                }
+                guard let path = target else {
+                    throw Failure(message: "the part of the sheet lies outside the workbook (relationship `\(relation.prefix(40))`): the workbook is damaged or forged")
+                }
+                guard let sheetData = try part(path) else {
+                    throw Failure(message: "the workbook part \(path.prefix(100)) of the sheet is missing: the workbook is damaged")
+                }
+                let worksheet = WorksheetReader(shared: shared, ambiguousShared: ambiguousShared)
                 try read(sheetData, part: path, with: worksheet)
                 sheets.append(Sheet(name: name, hidden: hidden, rows: try worksheet.rows()))
             } catch {
@@ -151,6 +164,24 @@ enum XLSXReader {
             }
         }
         return sheets
+    }
+
+    /// The path in the package of a relationship's `target`, relative to the folder `base` (`worksheets/sheet1.xml`
+    /// from `xl` is `xl/worksheets/sheet1.xml`; `/xl/a.xml` is from the package's root), `.` and `..` resolved;
+    /// nil when it leaves the package (`../../x.xml`) or is a URL.
+    static func packagePath(_ target: String, from base: String) -> String? {
+        guard !target.contains("://") else { return nil }
+        var segments: [Substring] = target.hasPrefix("/") ? [] : base.split(separator: "/")
+        for segment in target.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..":
+                guard !segments.isEmpty else { return nil }
+                segments.removeLast()
+            default: segments.append(segment)
+            }
+        }
+        return segments.isEmpty ? nil : segments.joined(separator: "/")
     }
 
     /// Merged cells read as a person sees them: each cell of a merged range holds the range's value (an industry
