@@ -313,6 +313,42 @@ import Testing
         #expect(zh.stderr.contains("twov.xlsx[问卷]:2:2：错误：单元格 B2 有 2 个值（<v>），正常的单元格只有一个：工作簿已损坏"), "\(zh.stderr)")
     }
 
+    /// `30%` typed in Excel is stored as `0.3` with a percentage number format (built-in 9 or 10, or a custom one
+    /// with a `%` that scales): read as the person sees it, 30 (the questionnaire's percentages are 0–100). A cell
+    /// whose style xl/styles.xml does not define is refused with the cell: whether it is a percentage is unknown.
+    @Test func aPercentageCellReadsAsThePersonSeesIt() throws {
+        let dir = BatchCommandTests.tempDir()
+        let styles = #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="3">"#
+            + #"<numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="0.0&quot;%&quot;"/><numFmt numFmtId="166" formatCode="[Red]0\%"/></numFmts>"#
+            + #"<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="10"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/></cellXfs></styleSheet>"#
+        let values: [(style: Int, stored: String)] = [(1, "0.3"), (2, "0.075"), (3, "0.125"), (4, "0.3"), (5, "0.3"), (0, "0.3"), (1, "1")]
+        var cells = ""
+        for (i, v) in values.enumerated() {
+            cells += #"<c r="\#(AnswerTable.columnLetters(i + 1))1" s="\#(v.style)"><v>\#(v.stored)</v></c>"#
+        }
+        var parts = Self.sheetParts(#"<row r="1">"# + cells + "</row>")
+        parts["xl/styles.xml"] = styles
+        let book = dir.appendingPathComponent("percent.xlsx")
+        try Self.workbook(parts, at: book)
+        // Formats 9, 10 and `0.0%` scale; a quoted `"%"` or an escaped `\%` is shown as written, and General is General.
+        #expect(try XLSXReader.sheets(Data(contentsOf: book))[0].rows[0].fields == ["30", "7.5", "12.5", "0.3", "0.3", "0.3", "100"])
+        parts["xl/worksheets/sheet1.xml"] = Self.sheetParts(#"<row r="1">"# + Self.inline("A1", "industry") + Self.inline("B1", "employees") + "</row>"
+            + #"<row r="2">"# + Self.inline("A2", "auto-parts") + #"<c r="B2" s="9"><v>0.3</v></c></row>"#)["xl/worksheets/sheet1.xml"]
+        let unknown = dir.appendingPathComponent("unknownstyle.xlsx")
+        try Self.workbook(parts, at: unknown)
+        let failure = try #require(try Self.readFailure(unknown))
+        #expect(failure.row == 2 && failure.column == 2)
+        #expect(failure.message == "cell B2 uses style 9, which xl/styles.xml does not define (it defines 6): whether its number is a percentage cannot be told")
+        let zh = try GaizaoBinary.run(["batch", unknown.path, "-o", dir.appendingPathComponent("out-zh").path], environment: Self.zh)
+        #expect(zh.status == 1 && !zh.crashed)
+        #expect(zh.stderr.contains("unknownstyle.xlsx[问卷]:2:2：错误：单元格 B2 使用的样式 9 在 xl/styles.xml 中没有定义（只定义了 6 个）：无法判断其数字是否为百分比"), "\(zh.stderr)")
+    }
+
+    @Test func percentFormatCodes() {
+        for code in ["0%", "0.00%", "#,##0.0%;[Red]-0.0%", "%0"] { #expect(XLSXReader.StylesReader.scalesToPercent(code), "\(code)") }
+        for code in ["0", #"0"%""#, #"0\%"#, "[Red]0", "0_%", "0*%", "General"] { #expect(!XLSXReader.StylesReader.scalesToPercent(code), "\(code)") }
+    }
+
     @Test func aZipBombStopsAtTheLimit() throws {
         let dir = BatchCommandTests.tempDir()
         let book = dir.appendingPathComponent("bomb.xlsx")

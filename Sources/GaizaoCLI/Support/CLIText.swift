@@ -249,6 +249,8 @@ enum CLIText {
         ("cell {c} refers to shared text {n}, but the workbook holds {x} (its xl/sharedStrings.xml is missing or cut short)",
          "单元格 {c} 引用了第 {n} 条共享文本，但工作簿只有 {x} 条（其 xl/sharedStrings.xml 缺失或不完整）"),
         ("the sheet spreads over more than {n} cells", "工作表的单元格超过 {n} 个"),
+        ("cell {c} uses style {s}, which xl/styles.xml does not define (it defines {n}): whether its number is a percentage cannot be told",
+         "单元格 {c} 使用的样式 {s} 在 xl/styles.xml 中没有定义（只定义了 {n} 个）：无法判断其数字是否为百分比"),
         ("xl/workbook.xml lists the sheet without the relationship id (r:id) that names its part: the workbook is damaged",
          "xl/workbook.xml 列出的这个工作表缺少指明其部件的关系 id（r:id）：工作簿已损坏"),
         ("xl/workbook.xml lists the sheet with relationship `{i}`, which xl/_rels/workbook.xml.rels does not hold: the workbook is damaged",

@@ -165,6 +165,59 @@ extension XLSXReader {
         }
     }
 
+    /// xl/styles.xml: which cell styles (`<cellXfs>`, indexed by a cell's `s`) show a number as a percentage.
+    /// Excel stores `30%` typed in a cell as `0.3` with such a style: built-in number formats 9 (`0%`) and 10
+    /// (`0.00%`), or a custom format (`<numFmt>`) with a `%` that scales the number.
+    final class StylesReader: PartReader {
+        private var customFormats: [Int: String] = [:]
+        private var formatOfStyle: [Int] = []
+        private var styleLists = 0
+
+        /// The number of cell styles, and those that show a percentage.
+        var styleCount: Int { formatOfStyle.count }
+        var percentStyles: Set<Int> {
+            Set(formatOfStyle.indices.filter { Self.isPercent(formatOfStyle[$0], custom: customFormats) })
+        }
+
+        override func open(_ name: String, _ attributes: [String: String]) -> Bool {
+            guard path[0] == "styleSheet" else { return false }
+            if path.count == 2, name == "cellXfs" {
+                styleLists += 1
+            } else if path.count == 3, path[1] == "numFmts", name == "numFmt",
+                      let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] {
+                customFormats[id] = code
+            } else if path.count == 3, path[1] == "cellXfs", name == "xf", styleLists == 1 {
+                // A style without a number format shows numbers as General (format 0).
+                formatOfStyle.append(attributes["numFmtId"].flatMap { Int($0) } ?? 0)
+            }
+            return false
+        }
+
+        static func isPercent(_ format: Int, custom: [Int: String]) -> Bool {
+            if let code = custom[format] { return scalesToPercent(code) }
+            return format == 9 || format == 10
+        }
+
+        /// Whether a number format code shows the number times 100: a `%` outside quoted text (`"%"`), escapes
+        /// (`\%`), brackets (`[Red]`) and the characters after `_` and `*` (padding), which are shown as written.
+        static func scalesToPercent(_ code: String) -> Bool {
+            var quoted = false, bracket = false, skipNext = false
+            for character in code {
+                if skipNext { skipNext = false; continue }
+                if quoted { if character == "\"" { quoted = false }; continue }
+                if bracket { if character == "]" { bracket = false }; continue }
+                switch character {
+                case "\"": quoted = true
+                case "[": bracket = true
+                case "\\", "_", "*": skipNext = true
+                case "%": return true
+                default: break
+                }
+            }
+            return false
+        }
+    }
+
     /// xl/workbook.xml: the attributes of each sheet (name, relationship id, state), in the workbook's order.
     /// Sheets are read from the workbook's one `<sheets>`.
     final class WorkbookReader: PartReader {
@@ -196,6 +249,9 @@ extension XLSXReader {
     final class WorksheetReader: PartReader {
         private let shared: [String]
         private let ambiguousShared: Set<Int>
+        /// The workbook's cell styles (nil: no xl/styles.xml, every number General) and those showing percentages.
+        private let styleCount: Int?
+        private let percentStyles: Set<Int>
         private var collected: [CSVReader.Row] = []
         private var merges: [String] = []
         private var sheetDatas = 0, mergeCellLists = 0
@@ -212,13 +268,15 @@ extension XLSXReader {
 
         // The cell being read: its attributes, and how many `v`, `f` and `is` it holds (one each is expected).
         private var inCell = false
-        private var reference: String?, type: String?
+        private var reference: String?, type: String?, style: String?
         private var vs = 0, value: String?, fs = 0, inlines = 0
         private var inline = RichText()
 
-        init(shared: [String], ambiguousShared: Set<Int> = []) {
+        init(shared: [String], ambiguousShared: Set<Int> = [], styleCount: Int? = nil, percentStyles: Set<Int> = []) {
             self.shared = shared
             self.ambiguousShared = ambiguousShared
+            self.styleCount = styleCount
+            self.percentStyles = percentStyles
         }
 
         /// The rows that hold a value (merged ranges filled in), or the sheet's first problem.
@@ -256,6 +314,7 @@ extension XLSXReader {
                     inCell = true
                     reference = attributes["r"]
                     type = attributes["t"]
+                    style = attributes["s"]
                     vs = 0; value = nil; fs = 0; inlines = 0
                     inline = RichText()
                 }
@@ -323,6 +382,18 @@ extension XLSXReader {
             nextRow = number + 1
         }
 
+        /// Whether the cell's style shows its number as a percentage. A style the workbook's xl/styles.xml does
+        /// not define leaves it unknown whether the number is one: refused, naming the cell.
+        private func percentStyle(_ at: String, column: Int) throws(Failure) -> Bool {
+            guard let style, let styleCount else { return false }
+            // Style 0 is the default one, which every workbook has even when its styles list is empty.
+            guard let index = Int(style), index == 0 || (0..<styleCount).contains(index) else {
+                throw Failure(message: "cell \(at) uses style \(style.prefix(20)), which xl/styles.xml does not define (it defines \(styleCount)): whether its number is a percentage cannot be told",
+                              row: number, column: column)
+            }
+            return percentStyles.contains(index)
+        }
+
         /// Whether the ascending `numbers` hold `number` (a binary search).
         static func contains(_ numbers: [Int], _ number: Int) -> Bool {
             var low = 0, high = numbers.count
@@ -385,7 +456,14 @@ extension XLSXReader {
                 text = shared[index]
             case "inlineStr": text = inlines == 1 ? inline.text : ""
             case "b": text = value == "1" ? "true" : value == "0" ? "false" : (value ?? "")
-            case "n": text = value.map { XLSXReader.number($0) } ?? ""
+            case "n":
+                // A number shown as a percentage (`30%`, stored 0.3) is read as the person sees it: 30. The
+                // questionnaire's percentages are 0–100.
+                if let value {
+                    text = try percentStyle(at, column: column) ? XLSXReader.percent(value) : XLSXReader.number(value)
+                } else {
+                    text = ""
+                }
             // An ISO date cell (`t="d"`, `2026-11-20T00:00:00`) is its date, as a date-formatted number is.
             case "d": text = value.map { XLSXReader.isoDate($0) } ?? ""
             default: text = value ?? ""  // str (a formula's text), e (an error such as #N/A)

@@ -133,6 +133,14 @@ enum XLSXReader {
             shared = strings.strings
             ambiguousShared = strings.ambiguous
         }
+        // The cell styles, for numbers shown as percentages. Without the part every number is General.
+        var styles: StylesReader?
+        if let stylesData = try part("xl/styles.xml") {
+            let reader = StylesReader()
+            try read(stylesData, part: "xl/styles.xml", with: reader)
+            styles = reader
+        }
+        let percentStyles = styles?.percentStyles ?? []
         let workbook = WorkbookReader()
         try read(workbookData, part: "xl/workbook.xml", with: workbook)
         // Every sheet the workbook lists is read, or the workbook is refused naming the sheet: a sheet skipped
@@ -154,7 +162,8 @@ enum XLSXReader {
                 guard let sheetData = try part(path) else {
                     throw Failure(message: "the workbook part \(path.prefix(100)) of the sheet is missing: the workbook is damaged")
                 }
-                let worksheet = WorksheetReader(shared: shared, ambiguousShared: ambiguousShared)
+                let worksheet = WorksheetReader(shared: shared, ambiguousShared: ambiguousShared,
+                                                styleCount: styles?.styleCount, percentStyles: percentStyles)
                 try read(sheetData, part: path, with: worksheet)
                 sheets.append(Sheet(name: name, hidden: hidden, rows: try worksheet.rows()))
             } catch {
@@ -381,6 +390,15 @@ enum XLSXReader {
               date.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 ? $0.element == "-" : $0.element.isASCII && $0.element.isNumber })
         else { return stored }
         return String(date)
+    }
+
+    /// A stored number shown as a percentage, as the person sees it: `0.3` → `30`, `0.075` → `7.5`. Rounded to
+    /// 15 significant digits, as many as Excel keeps (0.3 × 100 is 30.000000000000004 in binary).
+    static func percent(_ stored: String) -> String {
+        guard let n = Double(stored), n.isFinite else { return stored }
+        let scaled = n * 100
+        guard scaled.isFinite, let rounded = Double(String(format: "%.15g", scaled)) else { return stored }
+        return number("\(rounded)")
     }
 
     /// A stored number as a person would type it: `40` rather than `40.0`, `0.8` rather than `0.80000000000000004`.
