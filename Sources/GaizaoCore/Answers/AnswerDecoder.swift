@@ -17,7 +17,7 @@ public enum AnswerDecoder {
         guard let root = YAMLDocument.parse(file, limits: limits, into: &bag) else {
             return Result(sheet: nil, diagnostics: bag)
         }
-        let ctx = LoadContext(file: file.path)
+        let ctx = LoadContext(file)
         let sheet = decode(root, ctx, catalog: catalog, partial: partial)
         bag.append(contentsOf: ctx.bag)
         return Result(sheet: bag.hasErrors ? nil : sheet, diagnostics: bag)

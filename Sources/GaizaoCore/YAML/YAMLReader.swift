@@ -5,10 +5,18 @@ import Yams
 final class LoadContext {
     var bag = DiagnosticBag()
     let file: String
+    /// libyaml's lines turned into the editor's, when the text holds breaks only libyaml counts (`EditorPositions`).
+    let positions: EditorPositions?
 
-    init(file: String) { self.file = file }
+    init(file: String, positions: EditorPositions? = nil) {
+        self.file = file
+        self.positions = positions
+    }
 
-    func loc(_ node: Node) -> SourceLocation { node.location(in: file) }
+    /// A context for the file `file`: its text decides whether libyaml's marks need mapping to the editor's lines.
+    convenience init(_ file: SourceFile) { self.init(file: file.path, positions: EditorPositions(file.text)) }
+
+    func loc(_ node: Node) -> SourceLocation { positions?.location(of: node.mark, in: file) ?? node.location(in: file) }
     func error(_ message: String, _ node: Node) { bag.error(message, at: loc(node)) }
     func warning(_ message: String, _ node: Node) { bag.warning(message, at: loc(node)) }
 }
