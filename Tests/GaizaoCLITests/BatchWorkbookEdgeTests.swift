@@ -349,6 +349,37 @@ import Testing
         for code in ["0", #"0"%""#, #"0\%"#, "[Red]0", "0_%", "0*%", "General"] { #expect(!XLSXReader.StylesReader.scalesToPercent(code), "\(code)") }
     }
 
+    /// A part ZIPFoundation cannot unpack is named with the reason in words, not a Swift enum case
+    /// (`invalidCompressionMethod`), in English and Chinese.
+    @Test func aPartThatCannotBeUnpackedSaysWhyInWords() throws {
+        let dir = BatchCommandTests.tempDir()
+        let book = dir.appendingPathComponent("bz.xlsx")
+        _ = try BatchWorkbookTests.runPython("""
+        import sys, zipfile
+        with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_BZIP2) as z:
+            z.writestr("xl/workbook.xml", "<workbook/>")
+        """, [book.path])
+        let failure = try #require(try Self.readFailure(book))
+        #expect(failure.message == "the workbook part xl/workbook.xml cannot be unpacked (it is compressed with a method spreadsheets do not use: open the workbook in a spreadsheet and save it again)")
+        let zh = try GaizaoBinary.run(["batch", book.path, "-o", dir.appendingPathComponent("out-zh").path], environment: Self.zh)
+        #expect(zh.status == 1 && !zh.crashed)
+        #expect(zh.stderr.contains("bz.xlsx：错误：工作簿中的 xl/workbook.xml 无法解压（它的压缩方式不是表格软件所用的：请用表格软件打开工作簿并重新保存）"), "\(zh.stderr)")
+        // A deflated part whose compressed bytes were changed.
+        let good = dir.appendingPathComponent("good.xlsx")
+        try Self.workbook(Self.sheetParts(String(repeating: #"<row>"# + Self.inline("A1", "x") + "</row>", count: 1)), at: good)
+        var bytes = [UInt8](try Data(contentsOf: good))
+        // The first local header's data: 30 bytes of header, then the name and the extra field.
+        let nameLength = Int(bytes[26]) | Int(bytes[27]) << 8, extraLength = Int(bytes[28]) | Int(bytes[29]) << 8
+        let data = 30 + nameLength + extraLength
+        for k in data..<(data + 8) { bytes[k] = 0xFF }
+        let damaged = dir.appendingPathComponent("deflate.xlsx")
+        try Data(bytes).write(to: damaged)
+        let message = try #require(try Self.readFailure(damaged)).message
+        #expect(!message.contains("corruptedData") && !message.contains("invalidStream"), "\(message)")
+        #expect(message.hasSuffix("(its compressed bytes are damaged (cut short or changed when it was copied or downloaded?))")
+                || message.contains("is damaged (checksum mismatch)"), "\(message)")
+    }
+
     @Test func aZipBombStopsAtTheLimit() throws {
         let dir = BatchCommandTests.tempDir()
         let book = dir.appendingPathComponent("bomb.xlsx")

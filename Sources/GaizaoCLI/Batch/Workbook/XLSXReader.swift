@@ -90,7 +90,7 @@ enum XLSXReader {
             } catch is PartTooLarge {
                 throw partTooLarge
             } catch {
-                throw Failure(message: "the workbook part \(path) cannot be unpacked (\(error))")
+                throw Failure(message: "the workbook part \(path.prefix(100)) cannot be unpacked (\(unpackProblem(error)))")
             }
             // A part whose bytes were changed after the workbook was saved (one flipped bit in a stored part reads
             // as another enterprise's name) is refused: the workbook is never read in part.
@@ -173,6 +173,21 @@ enum XLSXReader {
             }
         }
         return sheets
+    }
+
+    /// Why ZIPFoundation could not unpack a part, for people: its errors are Swift enum cases
+    /// (`invalidCompressionMethod`, `corruptedData`), which said nothing to the user and were English in Chinese.
+    static func unpackProblem(_ error: any Error) -> String {
+        if case Archive.ArchiveError.invalidCompressionMethod = error {
+            // Spreadsheets store parts deflated or as they are; BZIP2, LZMA or another method is a zip made otherwise.
+            return "it is compressed with a method spreadsheets do not use: open the workbook in a spreadsheet and save it again"
+        }
+        // ZIPFoundation's decompression errors (`Data.CompressionError`) are not public: known by their names.
+        let name = "\(error)"
+        if name.contains("corruptedData") || name.contains("invalidStream") {
+            return "its compressed bytes are damaged (cut short or changed when it was copied or downloaded?)"
+        }
+        return "its entry in the zip container is damaged"
     }
 
     /// The path in the package of a relationship's `target`, relative to the folder `base` (`worksheets/sheet1.xml`
