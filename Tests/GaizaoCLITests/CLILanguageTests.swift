@@ -72,6 +72,64 @@ import Testing
         #expect(CLIText.localized("out/a.md: cannot write (No space left on device)", lang: .zh) == "out/a.md：无法写入（磁盘空间不足）")
     }
 
+    /// The problems libyaml (and Yams's composer) report for a file a person wrote read in Chinese, as whole lines:
+    /// they were passed through in English (`expected a single document in the stream but found another
+    /// document`, `found undefined alias`), and a control character's line was English whole with `error:`.
+    @Test func libyamlProblemsReadInChinese() throws {
+        let dir = try TestScratch.folder("lang-yaml")
+        let files: [(name: String, text: String, line: String)] = [
+            ("multi.yaml", "gaizao_answers: 1\n---\nindustry: auto-parts\n",
+             "multi.yaml:2:1：错误：YAML 语法错误：一个文件只能有一个 YAML 文档，这里却开始了另一个（`---`）"),
+            ("alias.yaml", "gaizao_answers: 1\nindustry: auto-parts\nanswers:\n  company_name: *nope\n",
+             "alias.yaml:4:17：错误：YAML 语法错误：引用了未定义的别名（`*名称` 之前没有 `&名称`）"),
+            ("escape.yaml", "gaizao_answers: 1\nindustry: auto-parts\nanswers:\n  company_name: \"\\ud800\"\n",
+             "escape.yaml:4:20：错误：YAML 语法错误：解析带引号的文本时：有无效的 Unicode 转义码"),
+            ("esc.yaml", "gaizao_answers: 1\n# note \u{1B}[31m\nindustry: auto-parts\n",
+             "esc.yaml:2:8：错误：YAML 文件中不能有控制字符 U+001B (ESC)：请删除它"),
+            ("doc.yaml", "gaizao_answers: 1\nindustry: auto-parts\n--- x\n",
+             "doc.yaml:3:1：错误：YAML 语法错误：一个文件只能有一个 YAML 文档"),
+        ]
+        for f in files {
+            try f.text.write(to: dir.appendingPathComponent(f.name), atomically: true, encoding: .utf8)
+            let r = try GaizaoBinary.run(["diagnose", f.name, "-o", "out", "--lang", "zh"], in: dir)
+            #expect(r.status == 1 && !r.crashed)
+            #expect(r.stderr.contains(f.line), "\(f.name): \(r.stderr)")
+            // No line of it left in English: every line holds Chinese, and no `error:`.
+            #expect(!r.stderr.contains("error:"), "\(f.name): \(r.stderr)")
+        }
+        // Each problem and context libyaml's scanner and parser can report for a text file, as gaizao words it.
+        let problems = [
+            "found an indentation indicator equal to 0", "did not find expected whitespace or line break",
+            "did not find expected comment or line break", "did not find expected '!'", "mapping keys are not allowed in this context",
+            "found unknown directive name", "found unexpected non-alphabetical character", "found unexpected document indicator",
+            "found invalid Unicode character escape code", "found extremely long version number", "found duplicate %YAML directive",
+            "found duplicate %TAG directive", "did not find the expected '>'", "did not find expected whitespace",
+            "did not find expected version number", "did not find expected tag URI", "did not find expected hexdecimal number",
+            "did not find expected digit or '.' character", "did not find expected alphabetic or numeric character",
+            "could not find expected directive name", "found undefined alias", "did not find expected key",
+            "did not find expected node content", "found unexpected end of stream", "found unknown escape character",
+            "found character that cannot start any token", "mapping values are not allowed in this context",
+            "block sequence entries are not allowed in this context", "found undefined tag handle", "could not find expected ':'",
+            "did not find expected ',' or ']'", "did not find expected ',' or '}'", "did not find expected '-' indicator",
+            "did not find expected <document start>", "found a tab character that violates indentation", "found incompatible YAML document",
+        ]
+        let contexts = [
+            "while scanning a directive", "while scanning a %YAML directive", "while scanning a %TAG directive", "while scanning a tag directive",
+            "while scanning a block scalar", "while scanning a quoted scalar", "while scanning a plain scalar", "while scanning a simple key",
+            "while scanning an anchor", "while scanning an alias", "while scanning a tag", "while scanning for the next token",
+            "while parsing a tag", "while parsing a %TAG directive", "while parsing a node", "while parsing a flow sequence",
+            "while parsing a flow node", "while parsing a flow mapping", "while parsing a block node", "while parsing a block mapping",
+            "while parsing a block collection", "while parsing a quoted scalar",
+        ]
+        for problem in problems {
+            #expect(CLIText.hasChinese("YAML syntax: " + problem), "\(problem)")
+            for context in contexts { #expect(CLIText.hasChinese("YAML syntax: \(context) \(problem)"), "\(context) \(problem)") }
+        }
+        for problem in ["control characters are not allowed", "invalid leading UTF-8 octet", "invalid Unicode character", "input error"] {
+            #expect(CLIText.hasChinese("YAML reader: " + problem), "\(problem)")
+        }
+    }
+
     @Test func aMistypedCommandGetsASuggestion() throws {
         let r = try GaizaoBinary.run(["diagnos", "x.yaml"])
         #expect(r.status == 2)

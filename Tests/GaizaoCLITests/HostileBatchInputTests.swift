@@ -243,4 +243,29 @@ import Testing
         let ok = try GaizaoBinary.run(["diagnose", example, "--budget", "85.5", "-o", "-", "--format", "json"])
         #expect(ok.status == 0)
     }
+
+    /// An answer megabytes long where an option or the industry is expected: the message quotes its start and its
+    /// length, so standard error, errors.csv and the summaries stay small (they held the whole value, 4 MB each).
+    @Test func aHugeUnknownValueIsNotCopiedIntoEveryMessage() throws {
+        let dir = Self.tempDir()
+        let huge = String(repeating: "y", count: 1_000_000)
+        let example = try String(contentsOf: Self.examples.appendingPathComponent("auto-parts-small-workshop.yaml"), encoding: .utf8)
+        #expect(example.contains("it_staff: none"))
+        try example.replacingOccurrences(of: "it_staff: none", with: "it_staff: " + huge)
+            .write(to: dir.appendingPathComponent("bigopt.yaml"), atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["diagnose", "bigopt.yaml", "-o", "out", "--lang", "en"], in: dir)
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.utf8.count < 4_000, "\(r.stderr.utf8.count) bytes")
+        #expect(r.stderr.contains("error: `yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy…` (1000000 characters) is not an option of `it_staff`; options: "), "\(r.stderr.prefix(300))")
+        try ("industry,company_name\n" + String(repeating: "x", count: 1_000_000) + ",甲\n")
+            .write(to: dir.appendingPathComponent("bigcell.csv"), atomically: true, encoding: .utf8)
+        let batch = try GaizaoBinary.run(["batch", "bigcell.csv", "-o", "outb"], in: dir, environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(batch.status == 1 && !batch.crashed)
+        #expect(batch.stderr.utf8.count < 4_000, "\(batch.stderr.utf8.count) bytes")
+        #expect(batch.stderr.contains("bigcell.csv:2:1：错误：未知行业 `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…`（1000000 个字符）；目录中有："), "\(batch.stderr.prefix(300))")
+        for name in ["errors.csv", "summary.csv", "summary.html"] {
+            let size = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("outb/\(name)").path)[.size] as? Int ?? 0
+            #expect(size < 20_000, "\(name): \(size) bytes")
+        }
+    }
 }

@@ -62,7 +62,7 @@ extension AnswerDecoder {
                 continue
             }
             guard let q = questionnaire[cell.questionID] else {
-                bag.error("unknown question `\(cell.questionID)` for industry `\(industry.id)`", at: cell.location)
+                bag.error("unknown question \(quotedValue(cell.questionID)) for industry `\(industry.id)`", at: cell.location)
                 continue
             }
             switch value(text: text, for: q) {
@@ -132,7 +132,7 @@ extension AnswerDecoder {
             if let problem = numberProblem(n, q) { return .failure(CellProblem(message: problem)) }
             return .success(.number(n))
         case .yesno:
-            guard let b = parseYesNo(text) else { return .failure(CellProblem(message: "must be yes or no, found `\(text)`")) }
+            guard let b = parseYesNo(text) else { return .failure(CellProblem(message: "must be yes or no, found \(quotedValue(text))")) }
             return .success(.bool(b))
         }
     }

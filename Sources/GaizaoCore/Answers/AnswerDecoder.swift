@@ -17,7 +17,7 @@ public enum AnswerDecoder {
         guard let root = YAMLDocument.parse(file, limits: limits, into: &bag) else {
             return Result(sheet: nil, diagnostics: bag)
         }
-        let ctx = LoadContext(file: file.path)
+        let ctx = LoadContext(file)
         let sheet = decode(root, ctx, catalog: catalog, partial: partial)
         bag.append(contentsOf: ctx.bag)
         return Result(sheet: bag.hasErrors ? nil : sheet, diagnostics: bag)
@@ -77,7 +77,7 @@ public enum AnswerDecoder {
                     unknown += 1
                     if unknown <= Self.maxUnknownReported {
                         let hint = closest(entry.key, among: allIDs).map { " (did you mean `\($0)`?)" } ?? ""
-                        ctx.error("unknown question `\(entry.key)` for industry `\(industryID)`\(hint)", entry.keyNode)
+                        ctx.error("unknown question \(quotedValue(entry.key)) for industry `\(industryID)`\(hint)", entry.keyNode)
                     }
                     continue
                 }
@@ -229,9 +229,9 @@ public enum AnswerDecoder {
     static func dateMessage(_ s: String, typed: String? = nil) -> String {
         let shown = typed ?? s
         if let (y, m, d) = plainDate(s.utf8.span), !(1900...2200).contains(y), isCalendarDay(y, m, d) {
-            return "`date` `\(shown)` is out of range: a diagnosis date is between 1900-01-01 and 2200-12-31"
+            return "`date` \(quotedValue(shown)) is out of range: a diagnosis date is between 1900-01-01 and 2200-12-31"
         }
-        return "`date` must be a real calendar date written YYYY-MM-DD, found `\(shown)`"
+        return "`date` must be a real calendar date written YYYY-MM-DD, found \(quotedValue(shown))"
     }
 
     /// A real day of the Gregorian calendar between 1900 and 2200 (`2026-02-30` is not).

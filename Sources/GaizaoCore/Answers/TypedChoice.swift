@@ -27,7 +27,7 @@ extension Question {
         let names = options.map(\.id) + options.flatMap { [$0.label.zh, $0.label.en] + [Self.shortLabel($0.label.zh), Self.shortLabel($0.label.en)].compactMap { $0 } }
         let hint = nearest(text, among: names).map { " (did you mean `\($0)`?)" } ?? ""
         let listed = options.map { "\($0.id) (\($0.label.zh))" }.joined(separator: ", ")
-        return "`\(text)` is not an option\(naming ? " of `\(id)`" : "")\(hint); options: \(listed)"
+        return "\(quotedValue(text)) is not an option\(naming ? " of `\(id)`" : "")\(hint); options: \(listed)"
     }
 }
 
@@ -45,7 +45,7 @@ extension Catalog {
         if text.trimmingWhitespace().isEmpty { return "no industry given; the catalog has: \(listed)" }
         let names = industries.map(\.id) + industries.map(\.name.zh) + industries.map(\.name.en)
         let hint = nearest(text, among: names).map { " (did you mean `\($0)`?)" } ?? ""
-        return "unknown industry `\(text)`\(hint); the catalog has: \(listed)"
+        return "unknown industry \(quotedValue(text))\(hint); the catalog has: \(listed)"
     }
 }
 

@@ -56,11 +56,11 @@ public enum TypedNumber {
     public static func problem(_ typed: String, _ reading: Reading) -> String {
         switch reading {
         case let .decimalComma(suggested):
-            return "must be a number, found `\(typed)`: use a point for decimals: \(suggested)"
+            return "must be a number, found \(quotedValue(typed)): use a point for decimals: \(suggested)"
         case .badGrouping:
-            return "must be a number, found `\(typed)`: a comma or space may only separate groups of three digits (1,200 or 12,345,678)"
+            return "must be a number, found \(quotedValue(typed)): a comma or space may only separate groups of three digits (1,200 or 12,345,678)"
         case .number, .notANumber:
-            return "must be a number, found `\(typed)`"
+            return "must be a number, found \(quotedValue(typed))"
         }
     }
 

@@ -230,7 +230,7 @@ struct CatalogReader {
             unreadableFiles.append(relative)
             return nil
         }
-        let ctx = LoadContext(file: file.path)
+        let ctx = LoadContext(file)
         defer { bag.append(contentsOf: ctx.bag) }
         guard let map = YMap(root, ctx, what: "the top level of \(relative)"), let value = body(map, ctx) else {
             unreadableFiles.append(relative)

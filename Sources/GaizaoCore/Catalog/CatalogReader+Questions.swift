@@ -86,7 +86,7 @@ extension CatalogReader {
             question.integer = true
         }
         if let d = m["default"], kind != nil {
-            let sub = LoadContext(file: ctx.file)
+            let sub = LoadContext(file: ctx.file, positions: ctx.positions)
             question.defaultValue = AnswerDecoder.value(d, for: question, sub)
             for diag in sub.bag.all { ctx.bag.append(Diagnostic(diag.severity, "default of \(qw): \(diag.message)", at: diag.location)) }
         }

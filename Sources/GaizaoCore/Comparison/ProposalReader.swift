@@ -20,6 +20,10 @@ public enum ProposalReader {
         do {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
+            // Valid JSON, but a number beyond a Double's range (`1e400`): Foundation names it without its place.
+            if "\(error)".contains("not representable"), let number = firstNumberOutOfRange(in: file.text) {
+                throw Failure(path: file.path, message: "line \(number.line), column \(number.column): the number \(quotedValue(number.text)) is out of range (a proposal's numbers are at most about 1.8e308)")
+            }
             throw Failure(path: file.path, message: "not valid JSON (\(Self.jsonProblem(error, in: file.text)))")
         }
         guard let dict = object as? [String: Any] else {
@@ -208,6 +212,43 @@ public enum ProposalReader {
                 document = list
             }
         }
+    }
+
+    /// The first number of JSON `text` (outside its strings) too large for a Double, with its line and column
+    /// (1-based, the column in characters); nil when there is none.
+    static func firstNumberOutOfRange(in text: String) -> (text: String, line: Int, column: Int)? {
+        let bytes = Array(text.utf8)
+        var i = 0, line = 1, lineStart = 0
+        var inString = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if inString {
+                if b == UInt8(ascii: "\\") { i += 2; continue }
+                if b == UInt8(ascii: "\"") { inString = false }
+                i += 1
+                continue
+            }
+            switch b {
+            case UInt8(ascii: "\""):
+                inString = true
+                i += 1
+            case UInt8(ascii: "\n"):
+                line += 1
+                i += 1
+                lineStart = i
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let start = i
+                while i < bytes.count, "+-.eE0123456789".utf8.contains(bytes[i]) { i += 1 }
+                let token = String(decoding: bytes[start..<i], as: UTF8.self)
+                if let value = Double(token), value.isInfinite {
+                    let column = String(decoding: bytes[lineStart..<start], as: UTF8.self).count + 1
+                    return (token, line, column)
+                }
+            default:
+                i += 1
+            }
+        }
+        return nil
     }
 
     /// What is wrong with text that is not JSON, located where Foundation says: its errors name a byte offset

@@ -59,7 +59,7 @@ public enum ControlCharacters {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         let names: [UInt32: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x09: "TAB", 0x0A: "LF", 0x0D: "CR",
-                                       0x1B: "ESC", 0x7F: "DEL", 0x9B: "CSI", 0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF",
+                                       0x1B: "ESC", 0x7F: "DEL", 0x85: "NEL", 0x9B: "CSI", 0x2028: "LS", 0x2029: "PS", 0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF",
                                        0x202D: "LRO", 0x202E: "RLO", 0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI"]
         return names[scalar.value].map { "\(code) (\($0))" } ?? code
     }

@@ -44,23 +44,43 @@ public enum YAMLDocument {
             // Lines record's decoding) and lets YAMS_DEFAULT_ENCODING print to standard output.
             root = try Yams.compose(yaml: file.text, .basic, .default, .utf8)
         } catch let error as YamlError {
+            // libyaml's marks, at the lines and columns an editor shows (`EditorPositions`).
+            let positions = EditorPositions(file.text)
+            func editor(_ mark: Mark?) -> (line: Int, column: Int) {
+                positions?.position(line: mark?.line ?? 1, column: mark?.column ?? 1) ?? (mark?.line ?? 1, mark?.column ?? 1)
+            }
             if case let .duplicatedKeysInMapping(duplicates, context) = error, let key = duplicates.first,
-               let again = secondOccurrence(of: key, after: context.mark, in: file.text) {
+               case let firstAt = editor(context.mark),
+               let again = secondOccurrence(of: key, afterLine: firstAt.line, column: firstAt.column, in: file.text) {
                 // At the repeated key, which is the one to remove or rename; the first is named in the message.
-                let first = again.line == context.mark.line ? "column \(context.mark.column)" : "line \(context.mark.line)"
+                let first = again.line == firstAt.line ? "column \(firstAt.column)" : "line \(firstAt.line)"
                 bag.error("duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) (first at \(first))",
                           at: SourceLocation(file: file.path, line: again.line, column: again.column))
                 return nil
             }
-            let (message, mark) = describe(error, limits: limits)
-            // A tab in a line's indentation (an editor set to insert tabs) gets the parser's words for it, which
-            // no one reads as "tab": say it, at the tab.
-            if let line = mark?.line, let column = tabInIndentation(line: line, of: file.text) {
-                bag.error("a tab indents this line: YAML is indented with spaces only (replace the tab with spaces)",
-                          at: SourceLocation(file: file.path, line: line, column: column))
+            // A character the YAML reader refuses (an escape sequence's ESC, a DEL) was reported at 1:1, as libyaml
+            // refuses it while it reads ahead: found here, where it is, as the NUL above.
+            if case .reader = error, let refused = firstRefusedCharacter(in: file.text) {
+                let what = refused.scalar.properties.generalCategory == .control ? "the control character" : "the character"
+                bag.error("\(what) \(ControlCharacters.name(refused.scalar)) is not allowed in a YAML file: remove it",
+                          at: SourceLocation(file: file.path, line: refused.line, column: refused.column))
                 return nil
             }
-            bag.error(message, at: SourceLocation(file: file.path, line: mark?.line ?? 1, column: mark?.column ?? 1))
+            let (message, mark) = describe(error, limits: limits)
+            let at = editor(mark)
+            // A tab in a line's indentation (an editor set to insert tabs) gets the parser's words for it, which
+            // no one reads as "tab": say it, at the tab.
+            if mark != nil, let column = tabInIndentation(line: at.line, of: file.text) {
+                bag.error("a tab indents this line: YAML is indented with spaces only (replace the tab with spaces)",
+                          at: SourceLocation(file: file.path, line: at.line, column: column))
+                return nil
+            }
+            bag.error(message, at: SourceLocation(file: file.path, line: at.line, column: at.column))
+            // The likely cause when the file holds a line break that its editor does not show.
+            if let found = positions?.firstBreak {
+                bag.warning("\(ControlCharacters.name(found.scalar)) here is a line break to YAML, though editors show none: replace it with a space or a real line break",
+                            at: SourceLocation(file: file.path, line: found.line, column: found.column))
+            }
             return nil
         } catch {
             bag.error("cannot parse YAML: \(error)", at: start)
@@ -126,7 +146,8 @@ public enum YAMLDocument {
     /// Where a duplicated key occurs again after its first occurrence at `first`: the next line that has the key
     /// at the same column (block mappings), else the next occurrence of the key's text (flow mappings); nil when
     /// neither is found.
-    static func secondOccurrence(of key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+    static func secondOccurrence(of key: String, afterLine firstLine: Int, column firstColumn: Int, in text: String) -> (line: Int, column: Int)? {
+        let first = (line: firstLine, column: firstColumn)
         let lines = yamlLines(text)
         guard first.line >= 1, first.line <= lines.count else { return nil }
         let forms = [key, "\"" + key + "\"", "'" + key + "'"]
@@ -229,6 +250,30 @@ public enum YAMLDocument {
         var found: UInt8 = 0
         for k in bytes.indices { found |= bytes[k] == byte ? 1 : 0 }
         return found != 0
+    }
+
+    /// The first character libyaml's reader refuses, where an editor shows it (lines broken at LF, CRLF and a
+    /// lone CR; columns in characters): YAML allows tab, LF, CR, NEL and the printable characters, not the other
+    /// control characters (C0, DEL, C1) nor U+FFFE and U+FFFF. Looked for only once the reader has refused one.
+    static func firstRefusedCharacter(in text: String) -> (scalar: Unicode.Scalar, line: Int, column: Int)? {
+        var line = 1, column = 1
+        var previousCR = false
+        for s in text.unicodeScalars {
+            let v = s.value
+            let allowed = v == 0x09 || v == 0x0A || v == 0x0D || (0x20...0x7E).contains(v) || v == 0x85
+                || (0xA0...0xD7FF).contains(v) || (0xE000...0xFFFD).contains(v) || v >= 0x10000
+            if !allowed { return (s, line, column) }
+            if s == "\n" {
+                if !previousCR { line += 1 }
+                column = 1
+            } else if s == "\r" {
+                line += 1; column = 1
+            } else {
+                column += 1
+            }
+            previousCR = s == "\r"
+        }
+        return nil
     }
 
     private static func firstNUL(in text: String) -> (line: Int, column: Int)? {

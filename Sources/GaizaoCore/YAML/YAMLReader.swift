@@ -5,10 +5,18 @@ import Yams
 final class LoadContext {
     var bag = DiagnosticBag()
     let file: String
+    /// libyaml's lines turned into the editor's, when the text holds breaks only libyaml counts (`EditorPositions`).
+    let positions: EditorPositions?
 
-    init(file: String) { self.file = file }
+    init(file: String, positions: EditorPositions? = nil) {
+        self.file = file
+        self.positions = positions
+    }
 
-    func loc(_ node: Node) -> SourceLocation { node.location(in: file) }
+    /// A context for the file `file`: its text decides whether libyaml's marks need mapping to the editor's lines.
+    convenience init(_ file: SourceFile) { self.init(file: file.path, positions: EditorPositions(file.text)) }
+
+    func loc(_ node: Node) -> SourceLocation { positions?.location(of: node.mark, in: file) ?? node.location(in: file) }
     func error(_ message: String, _ node: Node) { bag.error(message, at: loc(node)) }
     func warning(_ message: String, _ node: Node) { bag.warning(message, at: loc(node)) }
 }
@@ -267,8 +275,14 @@ enum YValue {
 }
 
 /// The nearest allowed name within a small edit distance, for "did you mean" hints.
+/// The distance of two texts is at least the difference of their lengths: a candidate whose length differs from
+/// the word's by more than the distance accepted is passed over without computing it. So a word much longer than
+/// every candidate (a 3 MB answer) costs one count of its characters, not an edit distance of millions × the
+/// candidates' lengths (seconds, during which the process did not even stop on SIGTERM).
 func closest(_ word: String, among candidates: [String]) -> String? {
-    let best = candidates.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
-    guard let (name, distance) = best, distance <= max(2, word.count / 3) else { return nil }
+    let length = word.count
+    let accepted = max(2, length / 3)
+    let best = candidates.lazy.filter { abs($0.count - length) <= accepted }.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
+    guard let (name, distance) = best, distance <= accepted else { return nil }
     return name
 }

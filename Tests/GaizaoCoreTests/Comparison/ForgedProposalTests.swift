@@ -68,6 +68,14 @@ import Testing
             == "p.json: not valid JSON (line 1, column 514: nested more deeply than a proposal is)")
     }
 
+    /// `1e400` is valid JSON, only beyond a Double's range: said so, where it is (it was "not valid JSON (syntax
+    /// error)"); a number of the same look inside a text is passed over.
+    @Test func aNumberOutOfRangeIsLocatedAndNamed() {
+        #expect(Self.readError("{\n  \"a\": \"1e400\",\n  \"名\": [1, -1e400]}")
+            == "p.json: line 3, column 12: the number `-1e400` is out of range (a proposal's numbers are at most about 1.8e308)")
+        #expect(ProposalReader.firstNumberOutOfRange(in: "[1e308, 2e-400]") == nil)
+    }
+
     @Test func moneyAtTheEndsOfIntIsRefusedWithItsKeyPath() throws {
         let text = try Self.forged { Self.set(&$0, ["totals", "netCost", "lowYuan"], Int.max) }
         let error = try #require(Self.readError(text))

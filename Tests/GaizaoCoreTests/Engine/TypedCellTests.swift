@@ -154,4 +154,29 @@ import Testing
         let early = decodeDate("0001/01/01").errors
         #expect(early == ["`date` `0001/01/01` is out of range: a diagnosis date is between 1900-01-01 and 2200-12-31"], "\(early)")
     }
+
+    /// A value far longer than any option or industry (a paste gone wrong, a forged file) is quoted by its start
+    /// and its length, and gets no "did you mean" search over all its characters (3 MB took 11 s).
+    @Test func aHugeUnknownValueIsQuotedShortAndAnsweredAtOnce() throws {
+        let questionnaire = Shipped.catalog.questionnaire(for: Shipped.catalog.industry("auto-parts")!)
+        let huge = String(repeating: "y", count: 1_000_000)
+        let started = ContinuousClock.now
+        let option = questionnaire["it_staff"]!.unknownOptionMessage(huge)
+        let industry = Shipped.catalog.unknownIndustryMessage(huge)
+        guard case let .failure(number) = AnswerDecoder.value(text: huge, for: questionnaire["employees"]!) else {
+            Issue.record("a text is no number")
+            return
+        }
+        #expect(ContinuousClock.now - started < .seconds(5))
+        let quoted = "`" + String(repeating: "y", count: 40) + "…` (1000000 characters)"
+        #expect(option.hasPrefix(quoted + " is not an option of `it_staff`; options: "), "\(option.prefix(200))")
+        #expect(industry.hasPrefix("unknown industry " + quoted + "; the catalog has: "), "\(industry.prefix(200))")
+        #expect(number.message == "must be a number, found " + quoted)
+        for message in [option, industry] { #expect(message.utf8.count < 2_000) }
+        // Short values are quoted whole, and a near one still gets its hint.
+        #expect(quotedValue("auto-part") == "`auto-part`")
+        #expect(Shipped.catalog.unknownIndustryMessage("auto-part").hasPrefix("unknown industry `auto-part` (did you mean `auto-parts`?)"))
+        #expect(closest(String(repeating: "x", count: 100_000), among: ["xx", "xxx"]) == nil)
+        #expect(closest("scene_lvel", among: ["scene_level", "scene"]) == "scene_level")
+    }
 }

@@ -60,6 +60,15 @@ import Testing
         #expect(fixture.lint() == ["overlays/example.yaml:5:14: error: file holds a NUL byte: not a text file"])
     }
 
+    /// An ESC or DEL is located where it is, as a NUL is (libyaml refuses it while it reads ahead, with no mark:
+    /// it was reported at 1:1).
+    @Test func controlCharacterIsLocated() {
+        let esc = minimal.replacing(F.overlayYAML, "name: {zh: 示例总包商", with: "name: {zh: 示例\u{1B}[31m总包商")
+        #expect(esc.lint() == ["overlays/example.yaml:5:14: error: the control character U+001B (ESC) is not allowed in a YAML file: remove it"])
+        let del = minimal.replacing(F.overlayYAML, "name: {zh: 示例总包商", with: "name: {zh: 示例总包商\u{7F}")
+        #expect(del.lint() == ["overlays/example.yaml:5:17: error: the control character U+007F (DEL) is not allowed in a YAML file: remove it"])
+    }
+
     @Test func tooDeepFlowNesting() {
         let deep = String(repeating: "[", count: 70) + String(repeating: "]", count: 70)
         #expect(minimal.with(F.rulesYAML, "rules:\n  - \(deep)\n").lint() == [

@@ -16,6 +16,25 @@ import Testing
         return Outcome(sheet: r.sheet, diagnostics: r.diagnostics.all.map(\.description))
     }
 
+    /// Problems in an answers file are located at the line and column its editor shows: an ESC in a comment (it
+    /// was 1:1), and after a NEL, which libyaml counts as a line break and editors do not (it was a line lower,
+    /// past the end of the file for the last line).
+    @Test func problemsAreLocatedAsAnEditorShowsThem() {
+        #expect(Self.decode("gaizao_answers: 1\n# note \u{1B}[31m\nindustry: auto-parts\n", path: "esc.yaml", partial: true).diagnostics
+            == ["esc.yaml:2:8: error: the control character U+001B (ESC) is not allowed in a YAML file: remove it"])
+        #expect(Self.decode("gaizao_answers: 1\r\nindustry: auto-parts\r\n\u{9B}\r\n", path: "c1.yaml", partial: true).diagnostics
+            == ["c1.yaml:3:1: error: the control character U+009B (CSI) is not allowed in a YAML file: remove it"])
+        let nel = "gaizao_answers: 1\nindustry: auto-parts\nanswers:\n  company_name: \"a\u{85}b\u{2028}c\"\n  employees: many\n"
+        #expect(Self.decode(nel, path: "nel.yaml", partial: true).diagnostics
+            == ["nel.yaml:5:14: error: answer to `employees` must be a number (人), found `many`"])
+        // A syntax error after one: at a line the file has, and the NEL named where it is.
+        let broken = Self.decode("gaizao_answers: 1\nindustry: auto-parts\nanswers:\n  company_name: a\u{85}b\n", path: "nel.yaml").diagnostics
+        #expect(broken == [
+            "nel.yaml:5:1: error: YAML syntax: while scanning a simple key could not find expected ':'",
+            "nel.yaml:4:18: warning: U+0085 (NEL) here is a line break to YAML, though editors show none: replace it with a space or a real line break",
+        ], "\(broken)")
+    }
+
     /// The same JSON with a line break and indentation after every `{`, `[` and `,` outside strings.
     static func pretty(_ json: String, lineBreak: String = "\n") -> String {
         var out = "", inString = false, escaped = false, depth = 0

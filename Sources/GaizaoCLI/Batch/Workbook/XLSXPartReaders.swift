@@ -5,8 +5,9 @@ import FoundationXML
 
 /// The readers of a workbook's XML parts: each is XMLParser's delegate for one streaming pass over one part and
 /// keeps only what the workbook's cells need (no tree of the part is built, so memory follows the cells read, not
-/// the elements parsed). Each takes the elements where the tree reader before it (SWXMLHash) found them, with its
-/// rule for a child expected once: present twice, it counts as absent (a cell with two `<v>` has no value).
+/// the elements parsed). Each takes the elements where the tree reader before it (SWXMLHash) found them. A child
+/// expected once that is present twice (a cell with two `<v>`, a worksheet with two `<sheetData>`) is a damaged
+/// part: refused, located, never read as if it were absent.
 extension XLSXReader {
     /// The streaming pass every part reader shares: the path of open element names, the text of the element a
     /// reader asked for, and where the parser stopped on its first error.
@@ -79,6 +80,8 @@ extension XLSXReader {
         private var ts = 0, t = ""
         private var runs = ""
         private var runTs = 0, runT = ""
+        /// A `t` given twice, in the string or in one of its runs: which one is the text cannot be told.
+        private(set) var twice = false
 
         var text: String { ts == 1 ? t : runs }
 
@@ -86,6 +89,7 @@ extension XLSXReader {
         mutating func open(_ name: String, level: Int, parent: String) -> Bool {
             if level == 1, name == "t" {
                 ts += 1
+                if ts > 1 { twice = true }
                 return ts == 1
             }
             if level == 1, name == "r" {
@@ -93,6 +97,7 @@ extension XLSXReader {
                 runT = ""
             } else if level == 2, parent == "r", name == "t" {
                 runTs += 1
+                if runTs > 1 { twice = true }
                 return runTs == 1
             }
             return false
@@ -110,21 +115,24 @@ extension XLSXReader {
     }
 
     /// xl/_rels/workbook.xml.rels: each relationship's id and target, in the part's order.
+    /// `external`: the target is outside the package (`TargetMode="External"`), which no sheet's part may be.
     final class RelationshipsReader: PartReader {
-        private(set) var relationships: [(id: String, target: String)] = []
+        private(set) var relationships: [(id: String, target: String, external: Bool)] = []
 
         override func open(_ name: String, _ attributes: [String: String]) -> Bool {
             if path.count == 2, path[0] == "Relationships", name == "Relationship",
                let id = attributes["Id"], let target = attributes["Target"] {
-                relationships.append((id, target))
+                relationships.append((id, target, attributes["TargetMode"] == "External"))
             }
             return false
         }
     }
 
-    /// xl/sharedStrings.xml: the text of each shared string, in order (a cell's `<v>2</v>` is the third).
+    /// xl/sharedStrings.xml: the text of each shared string, in order (a cell's `<v>2</v>` is the third), and
+    /// the strings that hold a `t` twice (refused when a cell uses them).
     final class SharedStringsReader: PartReader {
         private(set) var strings: [String] = []
+        private(set) var ambiguous: Set<Int> = []
         private var current = RichText()
 
         override func open(_ name: String, _ attributes: [String: String]) -> Bool {
@@ -145,12 +153,68 @@ extension XLSXReader {
             guard path.count >= 2, path[0] == "sst" else { return }
             switch path.count {
             case 2:
-                if name == "si" { strings.append(current.text) }
+                if name == "si" {
+                    if current.twice { ambiguous.insert(strings.count) }
+                    strings.append(current.text)
+                }
             case 3, 4:
                 if path[1] == "si" { current.close(name, level: path.count - 2, parent: path[2], text: text) }
             default:
                 break
             }
+        }
+    }
+
+    /// xl/styles.xml: which cell styles (`<cellXfs>`, indexed by a cell's `s`) show a number as a percentage.
+    /// Excel stores `30%` typed in a cell as `0.3` with such a style: built-in number formats 9 (`0%`) and 10
+    /// (`0.00%`), or a custom format (`<numFmt>`) with a `%` that scales the number.
+    final class StylesReader: PartReader {
+        private var customFormats: [Int: String] = [:]
+        private var formatOfStyle: [Int] = []
+        private var styleLists = 0
+
+        /// The number of cell styles, and those that show a percentage.
+        var styleCount: Int { formatOfStyle.count }
+        var percentStyles: Set<Int> {
+            Set(formatOfStyle.indices.filter { Self.isPercent(formatOfStyle[$0], custom: customFormats) })
+        }
+
+        override func open(_ name: String, _ attributes: [String: String]) -> Bool {
+            guard path[0] == "styleSheet" else { return false }
+            if path.count == 2, name == "cellXfs" {
+                styleLists += 1
+            } else if path.count == 3, path[1] == "numFmts", name == "numFmt",
+                      let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] {
+                customFormats[id] = code
+            } else if path.count == 3, path[1] == "cellXfs", name == "xf", styleLists == 1 {
+                // A style without a number format shows numbers as General (format 0).
+                formatOfStyle.append(attributes["numFmtId"].flatMap { Int($0) } ?? 0)
+            }
+            return false
+        }
+
+        static func isPercent(_ format: Int, custom: [Int: String]) -> Bool {
+            if let code = custom[format] { return scalesToPercent(code) }
+            return format == 9 || format == 10
+        }
+
+        /// Whether a number format code shows the number times 100: a `%` outside quoted text (`"%"`), escapes
+        /// (`\%`), brackets (`[Red]`) and the characters after `_` and `*` (padding), which are shown as written.
+        static func scalesToPercent(_ code: String) -> Bool {
+            var quoted = false, bracket = false, skipNext = false
+            for character in code {
+                if skipNext { skipNext = false; continue }
+                if quoted { if character == "\"" { quoted = false }; continue }
+                if bracket { if character == "]" { bracket = false }; continue }
+                switch character {
+                case "\"": quoted = true
+                case "[": bracket = true
+                case "\\", "_", "*": skipNext = true
+                case "%": return true
+                default: break
+                }
+            }
+            return false
         }
     }
 
@@ -160,7 +224,13 @@ extension XLSXReader {
         private var entries: [[String: String]] = []
         private var sheetLists = 0
 
-        var sheets: [[String: String]] { sheetLists == 1 ? entries : [] }
+        /// The sheets, or why they cannot be told (a workbook with two `<sheets>` lists).
+        func sheets() throws(Failure) -> [[String: String]] {
+            guard sheetLists <= 1 else {
+                throw Failure(message: "xl/workbook.xml holds \(sheetLists) lists of sheets (<sheets>), where a workbook has one: the workbook is damaged")
+            }
+            return entries
+        }
 
         override func open(_ name: String, _ attributes: [String: String]) -> Bool {
             guard path[0] == "workbook" else { return false }
@@ -178,6 +248,10 @@ extension XLSXReader {
     /// only parsed: a part that is not well-formed is refused for that first, as before.
     final class WorksheetReader: PartReader {
         private let shared: [String]
+        private let ambiguousShared: Set<Int>
+        /// The workbook's cell styles (nil: no xl/styles.xml, every number General) and those showing percentages.
+        private let styleCount: Int?
+        private let percentStyles: Set<Int>
         private var collected: [CSVReader.Row] = []
         private var merges: [String] = []
         private var sheetDatas = 0, mergeCellLists = 0
@@ -189,23 +263,35 @@ extension XLSXReader {
         /// The numbers of the rows read so far, ascending (each row must come after the one before it).
         private var rowNumbers: [Int] = []
         private var fields: [String] = []
+        /// The columns of the row's cells so far, ascending (each cell must come after the one before it).
+        private var columns: [Int] = []
 
         // The cell being read: its attributes, and how many `v`, `f` and `is` it holds (one each is expected).
         private var inCell = false
-        private var reference: String?, type: String?
+        private var reference: String?, type: String?, style: String?
         private var vs = 0, value: String?, fs = 0, inlines = 0
         private var inline = RichText()
 
-        init(shared: [String]) {
+        init(shared: [String], ambiguousShared: Set<Int> = [], styleCount: Int? = nil, percentStyles: Set<Int> = []) {
             self.shared = shared
+            self.ambiguousShared = ambiguousShared
+            self.styleCount = styleCount
+            self.percentStyles = percentStyles
         }
 
         /// The rows that hold a value (merged ranges filled in), or the sheet's first problem.
         func rows() throws(Failure) -> [CSVReader.Row] {
-            // Rows are those of the worksheet's one `<sheetData>`.
+            // Rows are those of the worksheet's one `<sheetData>`; a part without one (a chart sheet) has none.
+            // Two are a damaged part: which one holds the enterprises cannot be told.
+            if sheetDatas > 1 {
+                throw Failure(message: "the sheet holds \(sheetDatas) tables of cells (<sheetData>), where a worksheet has one: the workbook is damaged")
+            }
+            if mergeCellLists > 1 {
+                throw Failure(message: "the sheet holds \(mergeCellLists) lists of merged cells (<mergeCells>), where a worksheet has one: the workbook is damaged")
+            }
             guard sheetDatas == 1 else { return [] }
             if let failure { throw failure }
-            return try XLSXReader.filledMerges(collected, mergeCellLists == 1 ? merges : [])
+            return try XLSXReader.filledMerges(collected, merges)
         }
 
         override func open(_ name: String, _ attributes: [String: String]) -> Bool {
@@ -217,6 +303,7 @@ extension XLSXReader {
                 if path[1] == "sheetData", name == "row" {
                     inRow = true
                     fields = []
+                    columns = []
                     guard failure == nil else { return false }
                     do throws(Failure) { try startRow(attributes["r"]) } catch { failure = error }
                 } else if path[1] == "mergeCells", name == "mergeCell", let reference = attributes["ref"] {
@@ -227,6 +314,7 @@ extension XLSXReader {
                     inCell = true
                     reference = attributes["r"]
                     type = attributes["t"]
+                    style = attributes["s"]
                     vs = 0; value = nil; fs = 0; inlines = 0
                     inline = RichText()
                 }
@@ -294,6 +382,18 @@ extension XLSXReader {
             nextRow = number + 1
         }
 
+        /// Whether the cell's style shows its number as a percentage. A style the workbook's xl/styles.xml does
+        /// not define leaves it unknown whether the number is one: refused, naming the cell.
+        private func percentStyle(_ at: String, column: Int) throws(Failure) -> Bool {
+            guard let style, let styleCount else { return false }
+            // Style 0 is the default one, which every workbook has even when its styles list is empty.
+            guard let index = Int(style), index == 0 || (0..<styleCount).contains(index) else {
+                throw Failure(message: "cell \(at) uses style \(style.prefix(20)), which xl/styles.xml does not define (it defines \(styleCount)): whether its number is a percentage cannot be told",
+                              row: number, column: column)
+            }
+            return percentStyles.contains(index)
+        }
+
         /// Whether the ascending `numbers` hold `number` (a binary search).
         static func contains(_ numbers: [Int], _ number: Int) -> Bool {
             var low = 0, high = numbers.count
@@ -320,8 +420,24 @@ extension XLSXReader {
             guard column <= maxColumn else {
                 throw Failure(message: "row \(number) has cells beyond column XFD, the last column of a worksheet", row: number)
             }
-            let value = vs == 1 ? value : nil
             let at = "\(AnswerTable.columnLetters(column))\(number)"
+            // Spreadsheets write each cell once, in column order. A cell written twice would silently take its
+            // last value; cells out of order are refused alike, naming the cell.
+            if let last = columns.last, column <= last {
+                if Self.contains(columns, column) {
+                    throw Failure(message: "cell \(at) appears twice in row \(number)", row: number, column: column)
+                }
+                throw Failure(message: "cell \(at) comes after cell \(AnswerTable.columnLetters(last))\(number): the cells of row \(number) are out of order, as no spreadsheet writes them",
+                              row: number, column: column)
+            }
+            columns.append(column)
+            // A cell holds at most one of each: two values, formulas or inline texts leave which one is meant unknown.
+            for (count, what) in [(vs, "values (<v>)"), (fs, "formulas (<f>)"), (inlines, "inline texts (<is>)")] where count > 1 {
+                throw Failure(message: "cell \(at) holds \(count) \(what), where a cell has one: the workbook is damaged", row: number, column: column)
+            }
+            if inline.twice {
+                throw Failure(message: "cell \(at) holds its text twice (two <t>): the workbook is damaged", row: number, column: column)
+            }
             if value == nil, fs == 1 {
                 throw Failure(message: "cell \(at) holds a formula with no computed value: open the workbook in a spreadsheet and save it, so the value is stored",
                               row: number, column: column)
@@ -333,10 +449,21 @@ extension XLSXReader {
                     throw Failure(message: "cell \(at) refers to shared text \(value ?? "(none)"), but the workbook holds \(shared.count) (its xl/sharedStrings.xml is missing or cut short)",
                                   row: number, column: column)
                 }
+                guard !ambiguousShared.contains(index) else {
+                    throw Failure(message: "cell \(at) refers to shared text \(index), which holds its text twice (two <t>): the workbook is damaged",
+                                  row: number, column: column)
+                }
                 text = shared[index]
             case "inlineStr": text = inlines == 1 ? inline.text : ""
             case "b": text = value == "1" ? "true" : value == "0" ? "false" : (value ?? "")
-            case "n": text = value.map { XLSXReader.number($0) } ?? ""
+            case "n":
+                // A number shown as a percentage (`30%`, stored 0.3) is read as the person sees it: 30. The
+                // questionnaire's percentages are 0–100.
+                if let value {
+                    text = try percentStyle(at, column: column) ? XLSXReader.percent(value) : XLSXReader.number(value)
+                } else {
+                    text = ""
+                }
             // An ISO date cell (`t="d"`, `2026-11-20T00:00:00`) is its date, as a date-formatted number is.
             case "d": text = value.map { XLSXReader.isoDate($0) } ?? ""
             default: text = value ?? ""  // str (a formula's text), e (an error such as #N/A)
@@ -349,7 +476,7 @@ extension XLSXReader {
                 fields += Array(repeating: "", count: column - 1 - fields.count)
             }
             cellCount += 1
-            if fields.count == column - 1 { fields.append(text) } else if column - 1 < fields.count { fields[column - 1] = text }
+            fields.append(text)  // the cells come in column order: this one is the next
         }
     }
 }

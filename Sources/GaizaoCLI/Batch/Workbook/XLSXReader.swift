@@ -74,8 +74,11 @@ enum XLSXReader {
             guard Int64(entry.uncompressedSize) <= partLimit else { throw partTooLarge }
             var out = Data()
             var inPart: Int64 = 0
+            // The CRC-32 of the bytes unpacked: ZIPFoundation computes it and returns it, but does not compare it
+            // with the one the zip records for the part (`entry.checksum`); that is done below.
+            let checksum: CRC32
             do {
-                _ = try archive.extract(entry) { chunk in
+                checksum = try archive.extract(entry) { chunk in
                     unpacked += Int64(chunk.count)
                     inPart += Int64(chunk.count)
                     if unpacked > limit { throw TooLarge() }
@@ -87,7 +90,12 @@ enum XLSXReader {
             } catch is PartTooLarge {
                 throw partTooLarge
             } catch {
-                throw Failure(message: "the workbook part \(path) cannot be unpacked (\(error))")
+                throw Failure(message: "the workbook part \(path.prefix(100)) cannot be unpacked (\(unpackProblem(error)))")
+            }
+            // A part whose bytes were changed after the workbook was saved (one flipped bit in a stored part reads
+            // as another enterprise's name) is refused: the workbook is never read in part.
+            guard checksum == entry.checksum else {
+                throw Failure(message: "the workbook part \(path.prefix(100)) is damaged (checksum mismatch): its bytes changed after the workbook was saved (damaged when it was copied or downloaded?)")
             }
             return out
         }
@@ -108,32 +116,54 @@ enum XLSXReader {
         guard let workbookData = try part("xl/workbook.xml") else {
             throw Failure(message: "not an xlsx workbook (it has no xl/workbook.xml)")
         }
-        // Sheet id → part path, from the workbook's relationships.
-        var targets: [String: String] = [:]
+        // Sheet id → part path, from the workbook's relationships (nil: a target outside the package).
+        var targets: [String: String?] = [:]
         if let relsData = try part("xl/_rels/workbook.xml.rels") {
             let relationships = RelationshipsReader()
             try read(relsData, part: "xl/_rels/workbook.xml.rels", with: relationships)
-            for (id, target) in relationships.relationships {
-                targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            for relationship in relationships.relationships where targets[relationship.id] == nil {
+                targets[relationship.id] = .some(relationship.external ? nil : packagePath(relationship.target, from: "xl"))
             }
         }
         var shared: [String] = []
+        var ambiguousShared: Set<Int> = []
         if let sst = try part("xl/sharedStrings.xml") {
             let strings = SharedStringsReader()
             try read(sst, part: "xl/sharedStrings.xml", with: strings)
             shared = strings.strings
+            ambiguousShared = strings.ambiguous
         }
+        // The cell styles, for numbers shown as percentages. Without the part every number is General.
+        var styles: StylesReader?
+        if let stylesData = try part("xl/styles.xml") {
+            let reader = StylesReader()
+            try read(stylesData, part: "xl/styles.xml", with: reader)
+            styles = reader
+        }
+        let percentStyles = styles?.percentStyles ?? []
         let workbook = WorkbookReader()
         try read(workbookData, part: "xl/workbook.xml", with: workbook)
+        // Every sheet the workbook lists is read, or the workbook is refused naming the sheet: a sheet skipped
+        // without a word would drop its enterprises from the batch as if they had never been there.
         var sheets: [Sheet] = []
-        for (i, attributes) in workbook.sheets.enumerated() {
+        for (i, attributes) in try workbook.sheets().enumerated() {
             let name = attributes["name"] ?? "Sheet\(i + 1)"
-            let relation = attributes["r:id"] ?? attributes["id"]
-            let path = relation.flatMap { targets[$0] } ?? "xl/worksheets/sheet\(i + 1).xml"
             let hidden = attributes["state"].map { $0 != "visible" } ?? false
-            do {
-                guard let sheetData = try part(path) else { continue }
-                let worksheet = WorksheetReader(shared: shared)
+            do throws(Failure) {
+                guard let relation = attributes["r:id"] ?? attributes["id"] else {
+                    throw Failure(message: "xl/workbook.xml lists the sheet without the relationship id (r:id) that names its part: the workbook is damaged")
+                }
+                guard let target = targets[relation] else {
+                    throw Failure(message: "xl/workbook.xml lists the sheet with relationship `\(relation.prefix(40))`, which xl/_rels/workbook.xml.rels does not hold: the workbook is damaged")
+                }
+                guard let path = target else {
+                    throw Failure(message: "the part of the sheet lies outside the workbook (relationship `\(relation.prefix(40))`): the workbook is damaged or forged")
+                }
+                guard let sheetData = try part(path) else {
+                    throw Failure(message: "the workbook part \(path.prefix(100)) of the sheet is missing: the workbook is damaged")
+                }
+                let worksheet = WorksheetReader(shared: shared, ambiguousShared: ambiguousShared,
+                                                styleCount: styles?.styleCount, percentStyles: percentStyles)
                 try read(sheetData, part: path, with: worksheet)
                 sheets.append(Sheet(name: name, hidden: hidden, rows: try worksheet.rows()))
             } catch {
@@ -143,6 +173,39 @@ enum XLSXReader {
             }
         }
         return sheets
+    }
+
+    /// Why ZIPFoundation could not unpack a part, for people: its errors are Swift enum cases
+    /// (`invalidCompressionMethod`, `corruptedData`), which said nothing to the user and were English in Chinese.
+    static func unpackProblem(_ error: any Error) -> String {
+        if case Archive.ArchiveError.invalidCompressionMethod = error {
+            // Spreadsheets store parts deflated or as they are; BZIP2, LZMA or another method is a zip made otherwise.
+            return "it is compressed with a method spreadsheets do not use: open the workbook in a spreadsheet and save it again"
+        }
+        // ZIPFoundation's decompression errors (`Data.CompressionError`) are not public: known by their names.
+        let name = "\(error)"
+        if name.contains("corruptedData") || name.contains("invalidStream") {
+            return "its compressed bytes are damaged (cut short or changed when it was copied or downloaded?)"
+        }
+        return "its entry in the zip container is damaged"
+    }
+
+    /// The path in the package of a relationship's `target`, relative to the folder `base` (`worksheets/sheet1.xml`
+    /// from `xl` is `xl/worksheets/sheet1.xml`; `/xl/a.xml` is from the package's root), `.` and `..` resolved;
+    /// nil when it leaves the package (`../../x.xml`) or is a URL.
+    static func packagePath(_ target: String, from base: String) -> String? {
+        guard !target.contains("://") else { return nil }
+        var segments: [Substring] = target.hasPrefix("/") ? [] : base.split(separator: "/")
+        for segment in target.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..":
+                guard !segments.isEmpty else { return nil }
+                segments.removeLast()
+            default: segments.append(segment)
+            }
+        }
+        return segments.isEmpty ? nil : segments.joined(separator: "/")
     }
 
     /// Merged cells read as a person sees them: each cell of a merged range holds the range's value (an industry
@@ -342,6 +405,15 @@ enum XLSXReader {
               date.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 ? $0.element == "-" : $0.element.isASCII && $0.element.isNumber })
         else { return stored }
         return String(date)
+    }
+
+    /// A stored number shown as a percentage, as the person sees it: `0.3` → `30`, `0.075` → `7.5`. Rounded to
+    /// 15 significant digits, as many as Excel keeps (0.3 × 100 is 30.000000000000004 in binary).
+    static func percent(_ stored: String) -> String {
+        guard let n = Double(stored), n.isFinite else { return stored }
+        let scaled = n * 100
+        guard scaled.isFinite, let rounded = Double(String(format: "%.15g", scaled)) else { return stored }
+        return number("\(rounded)")
     }
 
     /// A stored number as a person would type it: `40` rather than `40.0`, `0.8` rather than `0.80000000000000004`.
