@@ -634,6 +634,8 @@ enum CLIText {
         ("cost must be a non-negative number of 万元 with at most 4 decimals, found {f}", "费用必须是非负的万元数，最多 4 位小数，现在是 {f}"),
         ("cost range of `{b}` is reversed: low {a} > high {c} 万元", "`{b}` 的费用区间上下限颠倒：下限 {a} > 上限 {c} 万元"),
         ("size band `{b}` needs a `when`: only the last band may omit it", "规模档 `{b}` 需要 `when`：只有最后一档可以省略"),
+        ("size band `{b}` is priced as `{o}`, which is no size band with prices of its own (bands: {l})",
+         "规模档 `{b}` 按 `{o}` 计价，但 `{o}` 不是有自己价格的规模档（可用：{l}）"),
         ("a metric with `outcome_answer` needs `better: higher|lower`", "带 `outcome_answer` 的指标需要 `better: higher|lower`"),
         ("`{k}` must be a whole percentage from {a} to {b}", "`{k}` 必须是 {a} 到 {b} 的整数百分比"),
         ("`{k}` must be a whole number of weeks from {a} to {b}", "`{k}` 必须是 {a} 到 {b} 之间的整数周数"),
