@@ -9,9 +9,12 @@ public struct WizardCommand: ParsableCommand {
         abstract: "交互式自评问卷，自动保存，可中断后继续 / Interactive self-assessment, autosaved and resumable.",
         discussion: """
             Keys: ↑/↓ (j/k, number keys; digits typed together are one number) choose, Space ticks, Enter confirms, \
-            ←/Backspace/b goes back, ? explains and lists every key, Ctrl-C saves and stops. Numbers may carry their \
-            unit (85人, 30%, 1.2亿). The answers are saved after every answer; run the same command again to continue. \
-            The last step asks the diagnosis date (default today, or a resumed file's own date when it is not earlier); \
+            ←/Backspace/b goes back, s skips (an answer given stays), x clears an optional answer, ? explains and \
+            lists every key, Ctrl-C saves and stops, Ctrl-Z suspends (fg continues). Numbers may carry their \
+            unit (85人, 30%, 1.2亿). The answers are saved after every answer, and text left in a field is kept as a \
+            draft; run the same command again to continue. \
+            The last step asks the diagnosis date (default today, or a resumed file's own date when it is not earlier; \
+            2026-12-06, 2026/12/06 or 2026年12月6日); \
             the proposal is named after the company and that date. An answers file written or commented by hand is \
             copied to FILE.bak before the wizard first rewrites it. \
             When standard input is not a terminal, one answer per line is read (option numbers, comma-separated for \
