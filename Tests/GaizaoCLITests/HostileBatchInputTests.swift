@@ -45,6 +45,20 @@ import Testing
         #expect(folder.stderr.contains("stdin: error: cannot be read"), "\(folder.stderr)")
     }
 
+    /// One enterprise's answers pretty-printed on standard input (JSON over several lines) are not JSON Lines: one
+    /// error saying so, not one per line ("missing `industry`" at line 2, a syntax error at line 4, …).
+    @Test func prettyPrintedJSONOnStandardInputIsOneClearError() throws {
+        let dir = Self.tempDir()
+        let file = dir.appendingPathComponent("one.json")
+        try "{\n  \"gaizao_answers\": 1,\n  \"industry\": \"auto-parts\",\n  \"answers\": {}\n}\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["batch", "-", "-o", "out"], in: dir, stdin: file)
+        #expect(r.status == 1)
+        let errors = r.stderr.split(separator: "\n").filter { $0.hasPrefix("stdin") }
+        #expect(errors == ["stdin:1: error: standard input holds JSON spread over several lines, but `batch -` reads JSON Lines: each enterprise's answers as one JSON object on one line (for one enterprise, pass its .json file instead)"], "\(r.stderr)")
+        let zh = try GaizaoBinary.run(["batch", "-", "-o", "out-zh"], in: dir, stdin: file, environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(zh.stderr.contains("stdin:1：错误：标准输入中的 JSON 分成了多行"), "\(zh.stderr)")
+    }
+
     /// A file of the summary files' names that gaizao did not write is never replaced: a questionnaire workbook
     /// saved as summary.xlsx in the folder that is both input and output, or a user's summary.csv in the output.
     @Test func aUsersFileNamedLikeASummaryIsNeverReplaced() throws {

@@ -39,6 +39,7 @@ struct BatchInputs: Sequence, IteratorProtocol {
     /// Tables still to read: a CSV file's, or a workbook's sheets.
     private var tables: [AnswerTable] = []
     private var stdinLine = 0
+    static let prettyPrintedJSON = "standard input holds JSON spread over several lines, but `batch -` reads JSON Lines: each enterprise's answers as one JSON object on one line (for one enterprise, pass its .json file instead)"
     /// Lines of standard input that held something (a record, or a line that could not be read as text).
     private var stdinRecords = 0
     private var stdin: StdinLines
@@ -101,6 +102,12 @@ struct BatchInputs: Sequence, IteratorProtocol {
                 case let .text(text):
                     if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { continue }
                     stdinRecords += 1
+                    // A first line that only opens an object or a list is JSON spread over several lines, not JSON
+                    // Lines: one error for the input, not one per line of it.
+                    if stdinRecords == 1, ["{", "["].contains(text.trimmingCharacters(in: .whitespaces)) {
+                        readingStdin = false
+                        return .broken(origin: "stdin:\(stdinLine)", message: Self.prettyPrintedJSON)
+                    }
                     return .jsonLine(line: stdinLine, text: text)
                 case .notUTF8:
                     stdinRecords += 1

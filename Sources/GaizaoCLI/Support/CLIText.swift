@@ -248,6 +248,8 @@ enum CLIText {
         ("{p} already holds {n} result folder(s) of an earlier batch: they are kept, and this run numbers its folders from {x}; its summary.csv, summary.xlsx, summary.html and errors.csv are replaced",
          "{p} 中已有 {n} 个之前批次的结果文件夹：它们会保留，本次从 {x} 开始编号；该文件夹的 summary.csv、summary.xlsx、summary.html 和 errors.csv 会被替换"),
         ("standard input held no line of answers (one enterprise's answers as JSON on each line)", "标准输入中没有答卷行（每行一家企业的 JSON 答卷）"),
+        ("standard input holds JSON spread over several lines, but `batch -` reads JSON Lines: each enterprise's answers as one JSON object on one line (for one enterprise, pass its .json file instead)",
+         "标准输入中的 JSON 分成了多行，而 `batch -` 读取的是 JSON Lines：每家企业的答卷写成一行一个 JSON 对象（只有一家企业时，请直接传入它的 .json 文件）"),
         ("not a regular file (a pipe or a device): save the table as a file", "不是普通文件（管道或设备）：请把表格保存为文件"),
         ("no enterprise rows below the header (row {n}): the CSV file holds no enterprise", "表头（第 {n} 行）下面没有企业行：这个 CSV 文件里没有企业"),
         ("no enterprise rows below the header (row {n}): the workbook holds no enterprise", "表头（第 {n} 行）下面没有企业行：这个工作簿里没有企业"),
