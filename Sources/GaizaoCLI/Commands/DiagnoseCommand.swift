@@ -81,8 +81,8 @@ public struct DiagnoseCommand: ParsableCommand {
         }
         var proposal = result.proposal
         if let warning = Self.targetWarning(proposal) { Console.err("warning: " + warning) }
-        let (unanswered, scored) = proposal.diagnosis.unansweredScoredQuestions
-        if unanswered >= 5 || (unanswered > 0 && unanswered * 5 >= scored) {
+        if proposal.diagnosis.restsOnGaps {
+            let (unanswered, scored) = proposal.diagnosis.unansweredScoredQuestions
             Console.err("warning: \(unanswered) of \(scored) scored questions are unanswered and count as 0 points: the diagnosis and the package rest on those gaps (the proposal says so)")
         }
         if let peerRows {

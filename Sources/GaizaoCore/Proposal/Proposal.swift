@@ -378,4 +378,11 @@ extension Proposal.DiagnosisSummary {
         let scenesUnanswered = scenes.count { $0.unanswered == true }
         return (unanswered.count + scenesUnanswered, questions.count + scenes.count)
     }
+
+    /// So many scored questions unanswered (five or more, or a fifth) that the diagnosis rests on gaps, not answers:
+    /// the proposal and `diagnose` say it is no basis for an investment decision.
+    public var restsOnGaps: Bool {
+        let (n, total) = unansweredScoredQuestions
+        return n > 0 && (n >= 5 || n * 5 >= total)
+    }
 }

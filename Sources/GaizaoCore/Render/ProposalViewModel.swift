@@ -251,8 +251,7 @@ final class ViewModelBuilder {
     func unansweredNote() -> String {
         let (n, total) = proposal.diagnosis.unansweredScoredQuestions
         guard n > 0 else { return "" }
-        let many = n >= 5 || n * 5 >= total
-        return strings.format(many ? "unansweredManyFmt" : "unansweredFewFmt", ["n": String(n), "total": String(total)])
+        return strings.format(proposal.diagnosis.restsOnGaps ? "unansweredManyFmt" : "unansweredFewFmt", ["n": String(n), "total": String(total)])
     }
 
     /// What the package is when it is no retrofit project: nothing at all, or management measures only (empty for a
