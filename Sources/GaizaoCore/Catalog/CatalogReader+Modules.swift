@@ -29,7 +29,7 @@ extension CatalogReader {
 
     static func measure(_ node: Node, _ ctx: LoadContext) -> Measure? {
         guard let m = YMap(node, ctx, what: "a measure") else { return nil }
-        m.checkKeys(["id", "name", "summary", "cost", "cost_source", "duration_weeks", "brings", "evidence"], in: "measure")
+        m.checkKeys(["id", "name", "summary", "cost", "cost_source", "duration_weeks", "brings", "evidence", "requires"], in: "measure")
         guard let id = m.id(in: "measure") else { return nil }
         let mw = "measure `\(id)`"
         let name = m.localized("name", in: mw)
@@ -45,7 +45,8 @@ extension CatalogReader {
         if m["evidence"] == nil { m.missing("evidence", in: mw) }
         guard let name else { return nil }
         return Measure(id: id, name: name, summary: summary ?? .empty, cost: cost, costSource: costSource, durationWeeks: duration,
-                       brings: brings(m.list("brings", in: mw), ctx), evidence: evidence, location: ctx.loc(node))
+                       brings: brings(m.list("brings", in: mw), ctx), evidence: evidence, requires: m.idList("requires", in: mw),
+                       location: ctx.loc(node))
     }
 
     /// `duration_weeks`: a whole number of weeks from 1 to 260 (0 when missing or wrong, which is reported).

@@ -209,5 +209,11 @@ public struct Measure: Sendable, Hashable {
     public var brings: [AnswerChange]
     /// What an on-site rater asks to see (支撑材料).
     public var evidence: [Localized]
+    /// Measures it makes sense only after (pay rules for digital staff need a digital lead): each is taken with
+    /// it unless the enterprise has what it brings already.
+    public var requires: [LocatedText] = []
     public var location: SourceLocation?
+
+    /// The ids of `requires`.
+    public var requiredIDs: [String] { requires.map(\.text) }
 }

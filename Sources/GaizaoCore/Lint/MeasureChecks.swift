@@ -4,6 +4,7 @@ enum MeasureChecks {
     static func run(_ catalog: Catalog, _ industry: Industry, _ questionnaire: Questionnaire, _ bag: inout DiagnosticBag) {
         CatalogChecks.duplicates(industry.measures, id: \.id, loc: \.location, what: "measure", scope: " in industry `\(industry.id)`", &bag)
         let moduleIDs = Set(industry.modules.map(\.id))
+        let measureIDs = Set(industry.measures.map(\.id))
         let bands = catalog.manifest.pricedBandIDs
         for m in industry.measures {
             let owner = "measure `\(m.id)`"
@@ -15,7 +16,16 @@ enum MeasureChecks {
             if m.brings.isEmpty { bag.warning("\(owner) changes no answer, so it can never help reach a level", at: m.location) }
             for b in m.brings { ModuleChecks.checkBrings(b, of: owner, questionnaire, &bag) }
             if m.evidence.isEmpty { bag.warning("\(owner) lists no evidence (支撑材料) for the on-site rating", at: m.location) }
+            for ref in m.requires {
+                if ref.text == m.id {
+                    bag.error("\(owner) requires itself", at: ref.location)
+                } else if !measureIDs.contains(ref.text) {
+                    let hint = closest(ref.text, among: industry.measures.map(\.id)).map { " (did you mean `\($0)`?)" } ?? ""
+                    bag.error("\(owner) requires unknown measure `\(ref.text)`\(hint) (industry `\(industry.id)`)", at: ref.location)
+                }
+            }
         }
+        checkCycles(industry, &bag)
         for b in catalog.manifest.retrofitBrings {
             ModuleChecks.checkBrings(b, of: "`retrofit_brings` (industry `\(industry.id)`)", questionnaire, &bag)
         }
@@ -40,5 +50,28 @@ enum MeasureChecks {
                 }
             }
         }
+    }
+
+    /// Measures that (transitively) require themselves can never all be taken.
+    static func checkCycles(_ industry: Industry, _ bag: inout DiagnosticBag) {
+        var byID: [String: Measure] = [:]
+        for m in industry.measures where byID[m.id] == nil { byID[m.id] = m }
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        var reported = Set<String>()
+        func visit(_ id: String, _ path: [String]) {
+            guard let m = byID[id], state[id] != 2 else { return }
+            if state[id] == 1 {
+                let cycle = Array(path.drop { $0 != id }) + [id]
+                if reported.insert(Set(cycle).sorted().joined(separator: ",")).inserted {
+                    bag.error("measure requires cycle: \(cycle.joined(separator: " → "))",
+                              at: m.requires.first { cycle.contains($0.text) }?.location ?? m.location)
+                }
+                return
+            }
+            state[id] = 1
+            for r in m.requiredIDs where r != id { visit(r, path + [id]) }
+            state[id] = 2
+        }
+        for m in industry.measures { visit(m.id, []) }
     }
 }

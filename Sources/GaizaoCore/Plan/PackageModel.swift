@@ -442,10 +442,17 @@ extension Planner {
             items.append(.init(module: i, measure: nil, cost: decisions[i].cost, weight: weight, scenes: sceneRange, effects: effectRange))
         }
         let moduleItems = items.count
-        for k in industry.measures.indices where measureUseful[k] {
-            if items.count == PackageModel.capacity { break }
+        // The measures offered: those not in place, as many as fit, less any that requires a measure neither in
+        // place nor offered (pay rules for digital staff without a digital lead).
+        var offered = Array(industry.measures.indices.filter { measureUseful[$0] }.prefix(PackageModel.capacity - items.count))
+        while let k = offered.firstIndex(where: { k in tables.measures[k].requires.contains { measureUseful[$0] && !offered.contains($0) } }) {
+            offered.remove(at: k)
+        }
+        var itemOfMeasure = [Int?](repeating: nil, count: industry.measures.count)
+        for k in offered {
             let (scenes, effects) = convert(tables.measures[k].brings)
             let (sceneRange, effectRange) = store(scenes, effects)
+            itemOfMeasure[k] = items.count
             items.append(.init(module: nil, measure: k, cost: measureCosts[k], weight: 0, scenes: sceneRange, effects: effectRange))
         }
         // Requirements and conflicts as masks over items.
@@ -470,7 +477,18 @@ extension Planner {
                 }
             }
         }
-        for n in moduleItems..<items.count { items[n].closure = UInt64(1) << UInt64(n) }
+        // A measure brings the measures it requires (and theirs), unless the enterprise has what they bring
+        // already: those are no items.
+        for n in moduleItems..<items.count {
+            var closure = UInt64(1) << UInt64(n)
+            var pending = tables.measures[items[n].measure!].requires
+            while let r = pending.popLast() {
+                guard let item = itemOfMeasure[r], closure & (UInt64(1) << UInt64(item)) == 0 else { continue }
+                closure |= UInt64(1) << UInt64(item)
+                pending.append(contentsOf: tables.measures[r].requires)
+            }
+            items[n].closure = closure
+        }
 
         let retrofit = convert(tables.retrofitBrings)
         var funding: (indicator: Int, revenueWan: Double?, years: Int)?

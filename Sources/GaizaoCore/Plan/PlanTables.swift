@@ -74,6 +74,8 @@ final class PlanTables: Sendable {
         /// names them ("「管理机制、人才培养」"): the same for every enterprise.
         var questionIDs: [String]
         var indicators: Localized
+        /// The measures it requires, as indices of `industry.measures` (ids that name no measure dropped).
+        var requires: [Int]
     }
 
     /// The outcome answer a realised KPI improvement gives (the expected projection).
@@ -150,6 +152,8 @@ final class PlanTables: Sendable {
                 brings: brings))
         }
         self.modules = modules
+        var firstMeasure: [String: Int] = [:]
+        for (k, m) in industry.measures.enumerated() where firstMeasure[m.id] == nil { firstMeasure[m.id] = k }
         measures = industry.measures.map { m in
             let brings = Self.prepare(m.brings, questionnaire, &slots)
             let ids = brings.map { slots.ids[$0.slot] }
@@ -158,7 +162,8 @@ final class PlanTables: Sendable {
                 for indicator in dimension.indicators where ids.contains(indicator.questionID) { names.append(indicator.name) }
             }
             return PreparedMeasure(costByBand: catalog.manifest.sizeBands.map { m.cost[$0.id] }, brings: brings, questionIDs: ids,
-                                   indicators: Clauses.join(names.isEmpty ? [Localized(zh: "相关指标", en: "its indicators")] : names))
+                                   indicators: Clauses.join(names.isEmpty ? [Localized(zh: "相关指标", en: "its indicators")] : names),
+                                   requires: m.requiredIDs.compactMap { firstMeasure[$0] }.filter { industry.measures[$0].id != m.id })
         }
         retrofitBrings = Self.prepare(catalog.manifest.retrofitBrings, questionnaire, &slots)
         if let share = catalog.manifest.investmentShare, questionnaire[share.questionID] != nil, questionnaire[share.revenueQuestionID] != nil {

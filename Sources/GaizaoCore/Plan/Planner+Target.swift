@@ -62,6 +62,10 @@ extension Planner {
         return forced
     }
 
+    func names(_ model: PackageModel, _ items: [Int], _ lang: Lang) -> String {
+        names(model, items.reduce(UInt64(0)) { $0 | UInt64(1) << UInt64($1) }, lang)
+    }
+
     func names(_ model: PackageModel, _ mask: UInt64, _ lang: Lang) -> String {
         var out: [String] = []
         for i in model.items.indices where mask & (UInt64(1) << UInt64(i)) != 0 {
@@ -248,12 +252,20 @@ extension Planner {
         for k in measures.indices where measures[k].status != .satisfied {
             if let n = itemOfMeasure[k], chosen & bit(n) != 0 {
                 measures[k].status = .include
-                measures[k].role = .target
                 measures[k].cost = measures[k].referenceCost
-                measures[k].reasons = [measureGain(model, k, basePoints: basePoints, buffers: &buffers),
-                                       DecisionReason(kind: .target, ruleID: nil,
-                                                      text: keptText(mustLead: false, n),
-                                                      questions: [])]
+                measures[k].reasons = [measureGain(model, k, basePoints: basePoints, buffers: &buffers)]
+                if tops & bit(n) != 0 {
+                    measures[k].role = .target
+                    measures[k].reasons.append(DecisionReason(kind: .target, ruleID: nil, text: keptText(mustLead: false, n), questions: []))
+                } else {
+                    measures[k].role = .prerequisite
+                    let requirers = model.items.indices.filter { chosen & bit($0) != 0 && $0 != n && model.items[$0].closure & bit(n) != 0 }
+                    measures[k].reasons.append(DecisionReason(
+                        kind: .required, ruleID: nil,
+                        text: Localized(zh: "「\(names(model, requirers, .zh))」以此为前提，随之纳入",
+                                        en: "\(names(model, requirers, .en)) need\(requirers.count == 1 ? "s" : "") it first"),
+                        questions: []))
+                }
             } else {
                 measures[k].status = .notChosen
                 measures[k].cost = .zero
@@ -262,6 +274,16 @@ extension Planner {
                 measures[k].role = cut || !gain.questions.isEmpty ? .recommendedNext : .notNeeded
                 measures[k].reasons = [gain, cut ? DecisionReason(kind: .budget, ruleID: nil, text: leftOut(cut: true, module: false), questions: [])
                                                  : DecisionReason(kind: .target, ruleID: nil, text: leftOut(cut: false, module: false), questions: [])]
+                // A next step that needs another measure first says so (the other is a next step too, or in place).
+                if measures[k].role == .recommendedNext, let n = itemOfMeasure[k] {
+                    let first = model.items.indices.filter { $0 != n && model.items[n].closure & ~chosen & bit($0) != 0 }
+                    if !first.isEmpty {
+                        measures[k].reasons.append(DecisionReason(
+                            kind: .dependency, ruleID: nil,
+                            text: Localized(zh: "须先有「\(names(model, first, .zh))」", en: "needs \(names(model, first, .en)) first"),
+                            questions: []))
+                    }
+                }
             }
         }
     }

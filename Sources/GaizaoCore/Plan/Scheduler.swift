@@ -1,8 +1,8 @@
 /// When each module and measure of the package runs. Modules are list-scheduled on the contractor's
 /// workstreams: a module can start once the modules of the package it requires have ended and a workstream is
 /// free; of the modules that could start, the one that can start earliest goes first (ties: the longer chain of
-/// modules still waiting on it, then the id). Measures are the enterprise's own work and run from week 0 on
-/// its own track. Phases follow the calendar: each opens when the first module of the next dependency depth
+/// modules still waiting on it, then the id). Measures are the enterprise's own work on its own track: each
+/// starts at week 0, or when the measures of the package it requires have ended. Phases follow the calendar: each opens when the first module of the next dependency depth
 /// starts (phase 1 needs nothing of the package), and a module is in the phase open when it starts.
 enum Scheduler {
     static func schedule(_ decisions: inout [ModuleDecision], _ measures: inout [MeasureDecision], _ tables: PlanTables,
@@ -10,11 +10,7 @@ enum Scheduler {
         let count = decisions.count
         let selected = decisions.map(\.status.isSelected)
         for i in 0..<count { decisions[i].phase = nil; decisions[i].startWeek = nil; decisions[i].endWeek = nil }
-        for k in measures.indices {
-            let inPackage = measures[k].status == .include
-            measures[k].startWeek = inPackage ? 0 : nil
-            measures[k].endWeek = inPackage ? measures[k].durationWeeks : nil
-        }
+        scheduleMeasures(&measures, tables)
         let depth = depths(selected, tables)
         let tail = tails(selected, decisions, tables)
 
@@ -69,6 +65,30 @@ enum Scheduler {
             for i in members { decisions[i].phase = phases.count }
         }
         return phases
+    }
+
+    /// Measures of the package start at week 0, or when the measures of the package they require have ended.
+    private static func scheduleMeasures(_ measures: inout [MeasureDecision], _ tables: PlanTables) {
+        let inPackage = measures.map { $0.status == .include }
+        var start = [Int?](repeating: nil, count: measures.count)
+        // The measures on the current path of the walk: a requirement back onto it is a cycle (a lint error),
+        // which starts at week 0 so that the walk always ends.
+        var onPath = [Bool](repeating: false, count: measures.count)
+        func startOf(_ k: Int) -> Int {
+            if let s = start[k] { return s }
+            if onPath[k] { return 0 }
+            onPath[k] = true
+            var s = 0
+            for r in tables.measures[k].requires where inPackage[r] { s = max(s, startOf(r) + measures[r].durationWeeks) }
+            onPath[k] = false
+            start[k] = s
+            return s
+        }
+        for k in measures.indices {
+            let s = inPackage[k] ? startOf(k) : nil
+            measures[k].startWeek = s
+            measures[k].endWeek = s.map { $0 + measures[k].durationWeeks }
+        }
     }
 
     /// The package's length in weeks: its last module or measure to end.

@@ -132,8 +132,10 @@ extension ViewModelBuilder {
             ]
         }
         let next: [ViewNode] = all.filter { $0.role == .recommendedNext }.map { m in
-            ["name": .from(localized(m.name)), "cost": .from(format.money(m.referenceCost)),
-             "gain": .from(m.reasons.first.map { localized($0.text) } ?? "")]
+            // What it adds, and the measure it needs first where there is one.
+            let said = m.reasons.prefix(1) + m.reasons.dropFirst().filter { $0.kind == .dependency }
+            return ["name": .from(localized(m.name)), "cost": .from(format.money(m.referenceCost)),
+                    "gain": .from(Clauses.joinSentences(said.map { localized($0.text) }, separator: strings["clauseSeparator"]))]
         }
         let inPlace = all.filter { $0.status == .satisfied }.map { localized($0.name) }
         return [

@@ -36,6 +36,12 @@ import Testing
         industry.modules = modules
         industry.rules = rules
         industry.measures = original.measures.shuffled(using: &rng).prefix(Int.random(in: 1...4, using: &rng)).map { $0 }
+        for k in industry.measures.indices {
+            industry.measures[k].requires = []
+            if k > 0 && Int.random(in: 0..<3, using: &rng) == 0 {
+                industry.measures[k].requires = [LocatedText(industry.measures[Int.random(in: 0..<k, using: &rng)].id, at: nil)]
+            }
+        }
         let catalog = Catalog(manifest: base.manifest, maturity: base.maturity, policies: base.policies, commonSections: base.commonSections,
                               industries: [industry], overlays: [], hash: base.hash)
         return (catalog, industry)
@@ -100,6 +106,11 @@ import Testing
                 for x in planner.tables.modules[i].excludes where modules.contains(x) { return false }
             }
             for i in kept where !modules.contains(i) { return false }
+            // A measure needs the measures it requires unless the enterprise has what they bring already.
+            let chosenMeasures = Set(items.indices.filter { mask & (1 << $0) != 0 }.compactMap { items[$0].measure })
+            for k in chosenMeasures {
+                for r in planner.tables.measures[k].requires where measures[r].status != .satisfied && !chosenMeasures.contains(r) { return false }
+            }
             return true
         }
 

@@ -77,4 +77,33 @@ import Testing
             "catalog.yaml:18:19: error: `investment_share` names unknown question `missing` (industry `widgets`)",
         ])
     }
+
+    /// `requires` between measures: ids that name no measure (with the nearest id), a measure requiring itself,
+    /// and a cycle are errors, each where it is written.
+    @Test func measureRequirementsAreChecked() {
+        func measure(_ id: String, requires: String) -> String {
+            """
+              - id: \(id)
+                name: {zh: 措施, en: A measure}
+                summary: {zh: 说明, en: What it is}
+                cost: {micro: [0, 1], medium: [0, 1]}
+                cost_source: estimate
+                duration_weeks: 2
+                requires: \(requires)
+                brings:
+                  - {question: network, at_least: none}
+                evidence:
+                  - {zh: 文件, en: A document}
+
+            """
+        }
+        let fixture = minimal.with("measures.yaml", "measures:\n" + measure("m-lead", requires: "[m-pay]")
+            + measure("m-pay", requires: "[m-lead, m-leed, m-pay]"))
+        let found = fixture.lint()
+        #expect(found.contains("measures.yaml:19:24: error: measure `m-pay` requires unknown measure `m-leed` (did you mean `m-lead`?) (industry `widgets`)"), "\(found)")
+        #expect(found.contains("measures.yaml:19:32: error: measure `m-pay` requires itself"), "\(found)")
+        #expect(found.contains { $0.hasPrefix("measures.yaml:8:16: error: measure requires cycle: m-lead → m-pay → m-lead") }, "\(found)")
+        #expect(minimal.with("measures.yaml", "measures:\n" + measure("m-lead", requires: "[]") + measure("m-pay", requires: "[m-lead]"))
+            .lint().filter { $0.contains("error") } == [])
+    }
 }
