@@ -368,14 +368,15 @@ import Testing
         }
     }
 
-    /// An outcome moved by several modules: the modest end is the best single module's, the strong end all
-    /// compounded — never the weakest module's −0.1% as the target's end.
+    /// An outcome moved by several modules: each end is the strongest single module's, as the benefit estimate
+    /// counts them (§3 and §13 agree) — never compounded, and never the weakest module's −0.1% as the target's end.
     @Test func outcomesCombineTheModulesEffects() throws {
         let rise = ProposalBuilder.combined([(1, 3), (5, 12)])
-        #expect(rise.low == 5 && abs(rise.high - 15.36) < 1e-9, "\(rise)")
+        #expect(rise.low == 5 && rise.high == 12, "\(rise)")
         let fall = ProposalBuilder.combined([(-3, -1), (-0.5, -0.1)])
-        #expect(abs(fall.low - -3.485) < 1e-9 && fall.high == -1, "\(fall)")
+        #expect(fall.low == -3 && fall.high == -1, "\(fall)")
         #expect(ProposalBuilder.combined([(-2, 3)]) == (-2, 3))
+        #expect(ProposalBuilder.combined([(-8, -3), (-5, -4)], lowerIsBetter: true) == (-8, -4))
         let p = try ProposalTextAuditTests.proposal("auto-parts-midsize")
         for o in p.outcomes {
             let effects = p.kpis.filter { $0.metric == o.metric }
@@ -383,6 +384,8 @@ import Testing
             // The modest end is at least as strong as every module's modest end.
             if effects.allSatisfy({ $0.low >= 0 }) { #expect(effects.allSatisfy { low >= $0.low }, "\(o.metric)") }
             if effects.allSatisfy({ $0.high <= 0 }) { #expect(effects.allSatisfy { high <= $0.high }, "\(o.metric)") }
+            // The strong end is one module's, not a sum: §13 counts no more.
+            #expect(effects.contains { $0.high == high } || effects.contains { $0.low == low }, "\(o.metric)")
         }
     }
 }

@@ -88,8 +88,8 @@ public struct ProposalBuilder: Sendable {
                 metric: metric.id, name: metric.name, unit: metric.unit, baseline: baseline?.zh,
                 baselineDisplay: baseline.map { b in unit.map { Localized(zh: b.zh + " " + $0.zh, en: b.en + " " + $0.en) } ?? b },
                 baselineUnit: unit,
-                expectedLow: effects.isEmpty ? nil : round4(Self.combined(effects.map { ($0.low, $0.high) }).low),
-                expectedHigh: effects.isEmpty ? nil : round4(Self.combined(effects.map { ($0.low, $0.high) }).high))
+                expectedLow: effects.isEmpty ? nil : round4(Self.combined(effects.map { ($0.low, $0.high) }, lowerIsBetter: metric.better.map { $0 == .lower }).low),
+                expectedHigh: effects.isEmpty ? nil : round4(Self.combined(effects.map { ($0.low, $0.high) }, lowerIsBetter: metric.better.map { $0 == .lower }).high))
         }
         let measures = plan.measures.indices.map { k in
             let m = plan.measures[k], measure = industry.measures[k]
@@ -258,17 +258,14 @@ public struct ProposalBuilder: Sendable {
     func yuan(_ c: CostRange) -> Proposal.YuanRange { .init(lowYuan: c.low, highYuan: c.high) }
     private func points(_ m: MilliPoints) -> Double { Double(m) / 1000 }
 
-    /// The expected change of an outcome that several modules move, each by a percentage range `low…high`: the
-    /// modest end is the best single module's modest end (the effects are not assumed to add up), the strong end
-    /// all strong ends compounded (they all come true). A rise: `max(low)…Π(1+high)−1`; a fall:
-    /// `Π(1+low)−1…min(high)`. Never the lowest low and the highest high of different modules, which put the
-    /// weakest module's −0.1% as the target's end.
-    static func combined(_ effects: [(low: Double, high: Double)]) -> (low: Double, high: Double) {
-        func compound(_ changes: [Double]) -> Double { changes.reduce(1.0) { $0 * (1 + $1 / 100) } * 100 - 100 }
+    /// The expected change of an outcome that several modules move, each by a range `low…high`: each end is the
+    /// strongest single module's (the effects are not assumed to add up), as the benefit estimate counts them. A
+    /// rise: `max(low)…max(high)`; a fall: `min(low)…min(high)`. `lowerIsBetter` is the metric's direction; without
+    /// it a range that never rises is a fall.
+    static func combined(_ effects: [(low: Double, high: Double)], lowerIsBetter: Bool? = nil) -> (low: Double, high: Double) {
         let lows = effects.map(\.low), highs = effects.map(\.high)
-        let low = lows.allSatisfy { $0 >= 0 } ? lows.max()! : compound(lows.map { min($0, 0) })
-        let high = highs.allSatisfy { $0 <= 0 } ? highs.min()! : compound(highs.map { max($0, 0) })
-        return (min(low, high), max(low, high))
+        let fall = lowerIsBetter ?? highs.allSatisfy { $0 <= 0 }
+        return fall ? (lows.min()!, highs.min()!) : (lows.max()!, highs.max()!)
     }
 
     private func round4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }

@@ -45,8 +45,8 @@ extension RenderStrings {
         ("pendingNotApplied", "条件满足后符合，但不叠加", "eligible once the condition is met, not stacked"),
         // Targets
         ("targetsIntro", "改造目标按诊断结果和所选模块确定。场景目标为模块交付后应达到的等级；成效指标目标以改造前基线为准，在试运行期满后按同一口径复测。", "Targets follow from the diagnosis and the chosen modules. Scene targets are the levels the modules should reach once delivered; outcome targets are measured against the pre-retrofit baseline, the same way, after the trial run."),
-        ("targetsCombinedNote", "多个模块改善同一指标时，预期变化的较小端只计改善最大的一个模块，较大端按各模块的改善叠加。",
-         " Where several modules move one indicator, the modest end of its expected change counts the strongest module alone, the strong end all of them compounded."),
+        ("targetsCombinedNote", "多个模块改善同一指标时，预期变化的两端各只计改善最大的一个模块，不叠加（与效益测算的口径相同）。",
+         " Where several modules move one indicator, each end of its expected change counts the strongest module alone, not their sum (as the benefit estimate does)."),
         ("sceneTargets", "业务场景目标", "Scene targets"),
         ("kpiTargets", "成效指标目标", "Outcome targets"),
         ("target", "目标", "Target"),
