@@ -376,6 +376,7 @@ enum CLIText {
         ("`{v}` is not an option (did you mean `{s}`?); options: {o}", "`{v}` 不是可选项（是否想写 `{s}`？）；可选：{o}"),
         ("`{v}` is not an option; options: {o}", "`{v}` 不是可选项；可选：{o}"),
         ("`{v}` ({l}) means none of the options and cannot be chosen with others", "`{v}`（{l}）表示以上都没有，不能和其他选项同时选"),
+        ("`{v}` ({l}) may be chosen only with {m}", "`{v}`（{l}）须与 {m} 同时选（评测规则）"),
         ("`{v}` is listed twice; it counts once", "`{v}` 重复列出，只计一次"),
         ("unknown industry `{v}` (did you mean `{s}`?); the catalog has: {o}", "未知行业 `{v}`（是否想写 `{s}`？）；目录中有：{o}"),
         ("unknown industry `{v}`; the catalog has: {o}", "未知行业 `{v}`；目录中有：{o}"),

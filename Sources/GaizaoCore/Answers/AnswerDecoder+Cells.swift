@@ -118,6 +118,7 @@ extension AnswerDecoder {
                 }
                 return .success(.options([]))
             }
+            if let unmet = q.unmetRequirement(chosen) { return .failure(CellProblem(message: q.unmetRequirementMessage(unmet))) }
             return .success(.options(q.options.map(\.id).filter(chosen.contains)))
         case .number, .level:
             // A typed unit (85人, 1.2亿, 30%) is read as the wizard reads it; scene levels are plain numbers.

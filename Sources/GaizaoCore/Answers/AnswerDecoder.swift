@@ -147,6 +147,10 @@ public enum AnswerDecoder {
                 }
                 return .options([])
             }
+            if let unmet = q.unmetRequirement(chosen) {
+                ctx.error("\(what): \(q.unmetRequirementMessage(unmet))", node)
+                return nil
+            }
             return .options(q.options.map(\.id).filter(chosen.contains))
         case .number, .level:
             guard case let .scalar(s) = node, s.style == .plain, let n = YValue.parseNumber(s.string) else {

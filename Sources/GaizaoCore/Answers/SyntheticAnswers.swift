@@ -35,7 +35,9 @@ public enum SyntheticAnswers {
         case .single:
             return .option(q.options.randomElement(using: &rng)!.id)
         case .multi:
-            return .options(q.substantiveOptions.filter { _ in Bool.random(using: &rng) }.map(\.id))
+            let chosen = q.substantiveOptions.filter { _ in Bool.random(using: &rng) }.map(\.id)
+            // An option that needs others (full network coverage needs the three networks) only with them.
+            return .options(chosen.filter { id in q.option(id)?.requires.allSatisfy { chosen.contains($0.text) } ?? true })
         case .yesno:
             return .bool(Bool.random(using: &rng))
         case .level:

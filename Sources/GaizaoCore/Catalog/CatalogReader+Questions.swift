@@ -43,12 +43,13 @@ extension CatalogReader {
         var options: [QuestionOption] = []
         for onode in m.list("options", in: qw) ?? [] {
             guard let om = YMap(onode, ctx, what: "an option") else { continue }
-            om.checkKeys(["id", "label", "help", "points", "industries", "exclusive"], in: "option")
+            om.checkKeys(["id", "label", "help", "points", "industries", "exclusive", "requires"], in: "option")
             guard let oid = om.id(in: "option"), let olabel = om.localized("label", in: "option `\(oid)` of \(qw)") else { continue }
             options.append(QuestionOption(id: oid, label: olabel, help: om.localized("help", required: false, optionalText: true, in: "option `\(oid)`"),
                                   points: om.number("points", in: "option"), location: ctx.loc(onode),
                                   industries: om["industries"] == nil ? nil : om.idList("industries", in: "option `\(oid)`"),
-                                  exclusive: om["exclusive"] == nil ? false : om.bool("exclusive", in: "option `\(oid)`") ?? false))
+                                  exclusive: om["exclusive"] == nil ? false : om.bool("exclusive", in: "option `\(oid)`") ?? false,
+                                  requires: om.idList("requires", in: "option `\(oid)`")))
             if options.last?.exclusive == true {
                 if kind != nil && kind != .multi {
                     ctx.error("option `\(oid)` of \(qw): `exclusive` is for a multiple-choice question's \"none of these\" option", om.keyNode("exclusive")!)

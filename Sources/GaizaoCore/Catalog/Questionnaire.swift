@@ -29,6 +29,21 @@ public struct Question: Sendable, Hashable {
 
     /// The options an answer lists when it holds some: all but the exclusive "none".
     public var substantiveOptions: [QuestionOption] { options.filter { !$0.exclusive } }
+
+    /// The first option of `chosen` (in question order) missing some option it requires, with the ids missing.
+    public func unmetRequirement(_ chosen: Set<String>) -> (option: QuestionOption, missing: [String])? {
+        for o in options where !o.requires.isEmpty && chosen.contains(o.id) {
+            let missing = o.requires.map(\.text).filter { !chosen.contains($0) }
+            if !missing.isEmpty { return (o, missing) }
+        }
+        return nil
+    }
+
+    /// The answer-file message for `unmetRequirement` (translated by the CLI like the others).
+    public func unmetRequirementMessage(_ unmet: (option: QuestionOption, missing: [String])) -> String {
+        let names = unmet.missing.map { id in "`\(id)` (\(option(id)?.label.zh ?? id))" }.joined(separator: ", ")
+        return "`\(unmet.option.id)` (\(unmet.option.label.zh)) may be chosen only with \(names)"
+    }
 }
 
 public struct QuestionOption: Sendable, Hashable {
@@ -45,6 +60,9 @@ public struct QuestionOption: Sendable, Hashable {
     /// an answer that picks it holds no other option and is read as answered with no option (`[]`), so it scores
     /// zero and `count()` is 0.
     public var exclusive: Bool = false
+    /// Options of the same question that must be chosen with this one (`requires:` in YAML): the MIIT 2024 model
+    /// lets "network covers the whole shop floor" be chosen only with the three networks it builds on.
+    public var requires: [LocatedText] = []
 
     public func isOffered(to industryID: String) -> Bool { industries?.contains { $0.text == industryID } ?? true }
 }

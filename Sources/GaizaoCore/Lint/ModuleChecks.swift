@@ -67,6 +67,10 @@ enum ModuleChecks {
             for o in options where q.option(o) == nil {
                 bag.error("`brings` of \(owner): `\(q.id)` has no option `\(o)`", at: b.location)
             }
+            // The answer must stay valid whatever it held: an option that needs others is added with them.
+            if let unmet = q.unmetRequirement(Set(options)) {
+                bag.error("`brings` of \(owner): \(q.unmetRequirementMessage(unmet)); add them too", at: b.location)
+            }
         case let (.atLeastNumber(n), .number), let (.atLeastNumber(n), .level):
             if let problem = AnswerDecoder.numberProblem(n, q) { bag.error("`brings` of \(owner): \(problem)", at: b.location) }
         case let (.atLeastOption(o), .single):

@@ -5,6 +5,20 @@ enum QuestionChecks {
         CatalogChecks.duplicates(catalog.commonSections + industry.sections, id: \.id, loc: \.location, what: "section", &bag)
         for q in all {
             CatalogChecks.duplicates(q.options, id: \.id, loc: \.location, what: "option", scope: " in question `\(q.id)`", &bag)
+            for o in q.options {
+                for ref in o.requires {
+                    if q.kind != .multi {
+                        bag.error("option `\(o.id)` of `\(q.id)`: `requires` is for the options of a multiple-choice question", at: ref.location)
+                        break
+                    }
+                    if ref.text == o.id || o.exclusive || q.option(ref.text)?.exclusive == true {
+                        bag.error("option `\(o.id)` of `\(q.id)` cannot require `\(ref.text)`", at: ref.location)
+                    } else if q.option(ref.text) == nil {
+                        let hint = closest(ref.text, among: q.options.map(\.id)).map { " (did you mean `\($0)`?)" } ?? ""
+                        bag.error("option `\(o.id)` of `\(q.id)` requires unknown option `\(ref.text)`\(hint)", at: ref.location)
+                    }
+                }
+            }
             // An unbounded number takes any figure a respondent types (a revenue of 10¹²): the wizard, the
             // questionnaire workbook and the answers check can only hold answers to the range the catalog gives.
             if q.kind == .number, q.min == nil || q.max == nil {

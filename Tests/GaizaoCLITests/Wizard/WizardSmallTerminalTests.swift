@@ -82,6 +82,24 @@ import GaizaoCore
         #expect(typed("人", "employees") == .problem(ui.notANumber))
     }
 
+    /// "Network covers the whole shop floor" may be chosen only with the three networks (the MIIT rule): the
+    /// wizard says which are missing instead of taking an answer the rating would not accept.
+    @Test func anOptionThatNeedsOthersSaysWhichAreMissing() throws {
+        let q = try #require(TestCatalog.catalog.questionnaire(for: TestCatalog.autoParts)["network"])
+        for lang in [Lang.zh, .en] {
+            let ui = WizardStrings(lang: lang)
+            let choices = WizardChoice.choices(for: q, catalog: TestCatalog.catalog, lang: lang)
+            let number = { (id: String) in String(try #require(choices.first { $0.value == .option(id) }).number) }
+            let alone = AnswerInput.line("\(try number("workshop_control")),\(try number("full_coverage"))", for: q, choices: choices, ui: ui)
+            #expect(alone == .problem(lang == .zh
+                ? "「网络覆盖全部生产现场，并留有扩展余量」须同时选「设备、人员和信息系统互联的应用网络」、「建设或租用5G工业网络」。"
+                : "“Network covers the whole shop floor with room to grow” may be chosen only with “Application network linking equipment, people and systems”, “Own or leased 5G industrial network”."))
+            let all = ["workshop_control", "app_network", "industrial_5g", "full_coverage"]
+            let line = try all.map(number).joined(separator: ",")
+            #expect(AnswerInput.line(line, for: q, choices: choices, ui: ui) == .answer(.options(all)))
+        }
+    }
+
     /// Commas and spaces were all dropped: `1,2,3` was 123, `2 5` 25 and a decimal comma `2,5` 25. Only thousands
     /// grouping is read now (as in a spreadsheet cell); anything else says what form is expected.
     @Test func onlyThousandsGroupingIsReadAndADecimalCommaIsSaidSo() {

@@ -71,6 +71,12 @@ enum AnswerInput {
                 }
                 return .answer(.options([]))
             }
+            if let unmet = q.unmetRequirement(chosen) {
+                let names = unmet.missing.map { id in q.option(id).map { ui.lang == .zh ? "「\($0.label.zh)」" : "“\($0.label.en)”" } ?? id }
+                return .problem(ui.lang == .zh
+                    ? "「\(unmet.option.label.zh)」须同时选\(names.joined(separator: "、"))。"
+                    : "“\(unmet.option.label.en)” may be chosen only with \(names.joined(separator: ", ")).")
+            }
             return .answer(.options(q.options.map(\.id).filter(chosen.contains)))
         }
     }
