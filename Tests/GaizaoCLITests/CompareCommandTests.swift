@@ -129,7 +129,7 @@ import Testing
         #expect(r.stderr.contains("`-o -` prints exactly one text format"))
         r = try GaizaoBinary.run(["compare", "reference.json", "contractor-a.json", "--format", "json", "-o", "-"], in: dir)
         #expect(r.status == 0 && r.stdout.hasPrefix("{"))
-        r = try GaizaoBinary.run(["compare", "reference.json", "contractor-a.json", "budget-80.json", "--mode", "before-after"], in: dir)
+        r = try GaizaoBinary.run(["compare", "reference.json", "contractor-a.json", "budget-60.json", "--mode", "before-after"], in: dir)
         #expect(r.status == 2)
         #expect(r.stderr.contains("--mode before-after compares exactly two proposals (given 3)"))
         r = try GaizaoBinary.run(["compare", "reference.json", "contractor-a.json", "--mode", "sideways"], in: dir)

@@ -47,13 +47,13 @@ import Testing
     @Test func theContractorsComparisonShowsWhatDiffers() throws {
         let md = CompareFixtures.renderer.markdown(try CompareFixtures.comparison(.threeProposals, lang: .zh), lang: .zh)
         // Columns labelled by contractor name, else by file name.
-        #expect(Self.has(md, "| 项目 | reference | 示例总包商甲（示例） | budget-80 |"))
+        #expect(Self.has(md, "| 项目 | reference | 示例总包商甲（示例） | budget-60 |"))
         // The differing answer, the budget and the module it removes are flagged.
         #expect(Self.has(md, "| 客户要求EDI或VMI数据对接 | 是 | 是 | 否 |"))
-        #expect(Self.has(md, "≠ **预算上限** | 不限 | 不限 | 80 万元 |"))
+        #expect(Self.has(md, "≠ **预算上限** | 不限 | 不限 | 60 万元 |"))
         #expect(Self.has(md, "≠ **主机厂EDI/VMI对接**"))
         // Its estimate exceeds its budget: marked at the top, no badge in its column.
-        #expect(Self.has(md, "- ⚠ **budget-80 不可比**：投入估算上限 ") && Self.has(md, " 万元超出自身预算 80 万元"))
+        #expect(Self.has(md, "- ⚠ **budget-60 不可比**：投入估算上限 ") && Self.has(md, " 万元超出自身预算 60 万元"))
         // Every cell with reasons points to a note, and every note is defined once.
         let references = Set(md.matches(of: /\[\^(r\d+)\](?!:)/).map { String($0.1) })
         let definitions = md.matches(of: /\n\[\^(r\d+)\]:/).map { String($0.1) }

@@ -235,13 +235,17 @@ import Testing
     /// The assumptions say how the prices were made: by the cost model's drivers (not "by the size band" when no
     /// module is), and each upgrade at the share it was priced at (the network upgrade at its own 40%).
     @Test func thePricingAssumptionsSayWhatIsTrue() throws {
-        let p = try Self.proposal("auto-parts-midsize")
+        // Without an application network and with few machines networked, the network is built anew: every
+        // upgrade is at the catalog's 50%.
+        var plain = try RenderFixtures.sheet("auto-parts-midsize")
+        plain.answers["network"] = .options(["workshop_control"])
+        let p = try Engine(catalog: RenderFixtures.catalog).run(plain).proposal
         let zh = p.assumptions.map(\.zh)
         #expect(!zh.contains { $0.hasPrefix("费用为按企业规模档") }, "\(zh)")
         #expect(zh.contains { $0.contains("按成本模型随企业规模") }, "\(zh)")
         #expect(zh.contains("升级现有系统按新建费用的 50% 估算。"), "\(zh)")
 
-        var sheet = try RenderFixtures.sheet("auto-parts-midsize")
+        var sheet = plain
         sheet.answers["equipment_network_rate"] = .number(25)
         let upgraded = try Engine(catalog: RenderFixtures.catalog).run(sheet).proposal
         let network = try #require(upgraded.modules.first { $0.id == "ap-s-network" })
@@ -335,6 +339,7 @@ import Testing
     @Test func levelsAlreadyHeldAreNeitherReasonsNorCriteria() throws {
         var sheet = try RenderFixtures.sheet("auto-parts-midsize")
         for key in sheet.answers.keys where key.hasPrefix("scene_") { sheet.answers[key] = .number(4) }
+        sheet.answers["network"] = .options(["workshop_control"])  // no network to upgrade: the standard module's reason
         let out = try Engine(catalog: RenderFixtures.catalog).run(sheet, target: .none)
         let network = try #require(out.proposal.modules.first { $0.id == "ap-s-network" })
         #expect(!network.reasons.contains { $0.text.zh.contains("现状未达到") }, "\(network.reasons.map(\.text.zh))")

@@ -180,8 +180,9 @@ struct ExplainText {
             : t("；投资减少 \(money(r.saving))（由 \(money(plan.investment)) 降为 \(money(left))）",
                 "; the investment drops by \(money(r.saving)) (from \(money(plan.investment)) to \(money(left)))")
         if r.level < after.level {
-            line(t("  去掉它\(also)：方案只能达到\(lv(r.level))，而不是\(lv(after.level))（得分 \(formatNumber(r.points))）",
-                   "  without it\(also): the package reaches \(lv(r.level)), not \(lv(after.level)) (\(formatNumber(r.points)) points)") + saves)
+            let why = r.unmet.map { zh ? $0.zh : $0.en } ?? t("得分 \(formatNumber(r.points))", "\(formatNumber(r.points)) points")
+            line(t("  去掉它\(also)：方案只能达到\(lv(r.level))，而不是\(lv(after.level))（\(why)）",
+                   "  without it\(also): the package reaches \(lv(r.level)), not \(lv(after.level)) (\(why))") + saves)
         } else {
             line(t("  去掉它\(also)：仍为\(lv(r.level))，得分 \(formatNumber(Double(after.total) / 1000)) → \(formatNumber(r.points))",
                    "  without it\(also): still \(lv(r.level)), points \(formatNumber(Double(after.total) / 1000)) → \(formatNumber(r.points))") + saves)

@@ -55,6 +55,9 @@ public struct CatalogManifest: Sendable {
     public var workstreams: Int = 2
     /// Answers the retrofit itself changes once the package has at least one module (规划实施 → retrofit under way).
     public var retrofitBrings: [AnswerChange] = []
+    /// Measures every package with a module takes, unless the enterprise has what they bring already: a retrofit
+    /// needs a named digital lead (the proposal's organisation asks for one before the contract).
+    public var retrofitMeasures: [LocatedText] = []
     /// How the package's investment counts towards the funding indicator (资金保障), if at all.
     public var investmentShare: InvestmentShare?
 

@@ -4,7 +4,7 @@ extension CatalogReader {
     static func manifest(_ map: YMap, _ ctx: LoadContext) -> CatalogManifest? {
         let what = "catalog.yaml"
         map.checkKeys(["id", "version", "name", "reference", "industries", "size_bands", "kpi_metrics", "upgrade_cost_percent",
-                       "workstreams", "retrofit_brings", "investment_share"], in: what)
+                       "workstreams", "retrofit_brings", "retrofit_measures", "investment_share"], in: what)
         let id = map.id(in: what)
         let version = map.string("version", required: true, in: what)
         let name = map.localized("name", in: what)
@@ -78,6 +78,7 @@ extension CatalogReader {
                                        sizeBands: bands, kpiMetrics: metrics, upgradeCostPercent: upgradePercent)
         manifest.workstreams = workstreams(map, ctx) ?? 2
         manifest.retrofitBrings = brings(map.list("retrofit_brings", in: what), ctx)
+        manifest.retrofitMeasures = map.idList("retrofit_measures", in: what)
         manifest.investmentShare = share
         return manifest
     }

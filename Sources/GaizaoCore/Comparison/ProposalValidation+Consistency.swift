@@ -100,8 +100,9 @@ extension ProposalValidation {
         for (i, m) in measures.enumerated() {
             let at = "measures[\(i)]"
             if m.status == .include {
-                if m.startWeek != 0 || m.endWeek != m.durationWeeks {
-                    v.fail(at, "the measure runs from week 0 for its \(m.durationWeeks) weeks, but is scheduled in weeks \(m.startWeek.map(String.init) ?? "none")–\(m.endWeek.map(String.init) ?? "none")")
+                // A measure starts at week 0, or when the measures it requires end (the JSON does not say which).
+                if (m.startWeek ?? -1) < 0 || m.endWeek != m.startWeek.map({ $0 + m.durationWeeks }) {
+                    v.fail(at, "the measure runs for its \(m.durationWeeks) weeks from its start, but is scheduled in weeks \(m.startWeek.map(String.init) ?? "none")–\(m.endWeek.map(String.init) ?? "none")")
                 }
             } else {
                 if m.cost.lowYuan != 0 || m.cost.highYuan != 0 {

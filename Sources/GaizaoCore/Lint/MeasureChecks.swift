@@ -21,11 +21,15 @@ enum MeasureChecks {
                     bag.error("\(owner) requires itself", at: ref.location)
                 } else if !measureIDs.contains(ref.text) {
                     let hint = closest(ref.text, among: industry.measures.map(\.id)).map { " (did you mean `\($0)`?)" } ?? ""
-                    bag.error("\(owner) requires unknown measure `\(ref.text)`\(hint) (industry `\(industry.id)`)", at: ref.location)
+                    bag.error("\(owner) requires unknown measure `\(ref.text)` (industry `\(industry.id)`)\(hint)", at: ref.location)
                 }
             }
         }
         checkCycles(industry, &bag)
+        for ref in catalog.manifest.retrofitMeasures where !measureIDs.contains(ref.text) {
+            let hint = closest(ref.text, among: industry.measures.map(\.id)).map { " (did you mean `\($0)`?)" } ?? ""
+            bag.error("`retrofit_measures` names unknown measure `\(ref.text)` (industry `\(industry.id)`)\(hint)", at: ref.location)
+        }
         for b in catalog.manifest.retrofitBrings {
             ModuleChecks.checkBrings(b, of: "`retrofit_brings` (industry `\(industry.id)`)", questionnaire, &bag)
         }

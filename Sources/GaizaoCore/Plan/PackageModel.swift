@@ -489,6 +489,10 @@ extension Planner {
             }
             items[n].closure = closure
         }
+        // Every module brings the measures the retrofit needs (and what they require), unless in place.
+        var retrofitClosure: UInt64 = 0
+        for k in tables.retrofitMeasures { if let item = itemOfMeasure[k] { retrofitClosure |= items[item].closure } }
+        for n in 0..<moduleItems { items[n].closure |= retrofitClosure }
 
         let retrofit = convert(tables.retrofitBrings)
         var funding: (indicator: Int, revenueWan: Double?, years: Int)?

@@ -92,6 +92,8 @@ final class PlanTables: Sendable {
     let measures: [PreparedMeasure]
     /// What the retrofit itself changes once the package has a module.
     let retrofitBrings: [PreparedChange]
+    /// The measures every package with a module takes (indices of `industry.measures`).
+    let retrofitMeasures: [Int]
     /// The funding question, the revenue question (万元) and the averaging window, when the catalog counts the
     /// package's investment towards the funding indicator.
     let investmentShare: (slot: Int, revenueSlot: Int, years: Int)?
@@ -166,6 +168,7 @@ final class PlanTables: Sendable {
                                    requires: m.requiredIDs.compactMap { firstMeasure[$0] }.filter { industry.measures[$0].id != m.id })
         }
         retrofitBrings = Self.prepare(catalog.manifest.retrofitBrings, questionnaire, &slots)
+        retrofitMeasures = catalog.manifest.retrofitMeasures.compactMap { firstMeasure[$0.text] }
         if let share = catalog.manifest.investmentShare, questionnaire[share.questionID] != nil, questionnaire[share.revenueQuestionID] != nil {
             investmentShare = (slots.slot(share.questionID), slots.slot(share.revenueQuestionID), share.years)
         } else {
@@ -235,10 +238,10 @@ final class PlanTables: Sendable {
         let en = names.map { "\($0.1.name.en) → level \($0.0.level)" }.joined(separator: ", ")
         // Every scene it brings is already at that level or above: the module is the industry's base offer only.
         let text = names.isEmpty
-            ? Localized(zh: "标准模块：本行业每家企业的基础配置（相关场景现状已达到本模块的等级）",
-                        en: "standard module: the base every enterprise of the industry is offered (its scenes are already at the levels it brings)")
-            : Localized(zh: "标准模块：本行业每家企业的基础配置，现状未达到（\(zh)）",
-                        en: "standard module: the base every enterprise of the industry needs, not yet in place (\(en))")
+            ? Localized(zh: "标准模块：本行业推荐的基础配置（相关场景现状已达到本模块的等级）",
+                        en: "standard module: the base the industry recommends (its scenes are already at the levels it brings)")
+            : Localized(zh: "标准模块：本行业推荐的基础配置，现状未达到（\(zh)）",
+                        en: "standard module: the base the industry recommends, not yet in place (\(en))")
         return DecisionReason(kind: .standard, ruleID: nil, text: text, questions: (names.isEmpty ? all : names).map { $0.1.questionID })
     }
 

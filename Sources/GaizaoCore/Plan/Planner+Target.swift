@@ -133,17 +133,22 @@ extension Planner {
         /// The package without item `n` and the items that need it.
         // One set of projection buffers for every package evaluated below.
         var buffers = model.projectionBuffers()
-        func without(_ n: Int) -> PackageModel.Outcome {
+        func rest(_ n: Int) -> UInt64 {
             var rest = chosen & ~bit(n)
             for j in model.items.indices where rest & bit(j) != 0 && model.items[j].closure & bit(n) != 0 { rest &= ~bit(j) }
-            return model.evaluate(rest, buffers: &buffers)
+            return rest
         }
         func removalText(_ n: Int) -> Localized {
-            let w = without(n)
+            let rest = rest(n)
+            let w = model.evaluate(rest, buffers: &buffers)
             let points = formatNumber(Double(w.points) / 1000)
             if w.level < outcome.level {
-                return Localized(zh: "不做此项，方案只能达到\(Self.levelName(w.level, .zh))（得分 \(points)）",
-                                 en: "without it the package reaches \(Self.levelName(w.level, .en)), not \(Self.levelName(outcome.level, .en)) (\(points) points)")
+                // Say what fails: the score, or else the scenes the level needs (a score above the pass mark is
+                // no reason).
+                let why = Self.unmetCondition(model, rule: model.rules.first { $0.level == outcome.level }, points: w.points,
+                                              scenes: model.projectedScenes(rest))
+                return Localized(zh: "不做此项，方案只能达到\(Self.levelName(w.level, .zh))（\(why?.zh ?? "得分 \(points)")）",
+                                 en: "without it the package reaches \(Self.levelName(w.level, .en)), not \(Self.levelName(outcome.level, .en)) (\(why?.en ?? "\(points) points"))")
             }
             if w.points < outcome.points {
                 return Localized(zh: "不做此项，得分降为 \(points)", en: "without it the package scores \(points)")
@@ -228,6 +233,23 @@ extension Planner {
                 // A standard module is a next step where it would raise a scene above what the package reaches.
                 let adds = model.sceneChanges[model.items[n].scenes].contains { $0.level > sceneLevels[$0.scene] }
                 let cut = cutForBudget & bit(n) != 0
+                // A module that excludes one of the package (a supplier portal beside the EDI link) is no next step.
+                var clashes: UInt64 = 0
+                var c = model.items[n].closure
+                while c != 0 {
+                    let j = c.trailingZeroBitCount
+                    c &= c &- 1
+                    clashes |= model.items[j].conflicts & chosen
+                }
+                if clashes != 0 {
+                    decisions[i].role = .notNeeded
+                    decisions[i].reasons.append(DecisionReason(
+                        kind: .conflict, ruleID: nil,
+                        text: Localized(zh: "与本方案中的「\(names(model, clashes, .zh))」互斥，不作为下一步",
+                                        en: "excludes \(names(model, clashes, .en)), which the package holds: no next step"),
+                        questions: []))
+                    continue
+                }
                 decisions[i].role = cut || recommended || (decisions[i].kind == .standard && adds) ? .recommendedNext : .notNeeded
                 var text = leftOut(cut: cut, module: true)
                 // Scenes it would raise from today's level that the package already brings as far: say so, so that a
@@ -248,28 +270,24 @@ extension Planner {
                 decisions[i].reasons.append(DecisionReason(kind: cut ? .budget : .target, ruleID: nil, text: text, questions: []))
             }
         }
-        let basePoints = model.evaluate(0, buffers: &buffers).points
         for k in measures.indices where measures[k].status != .satisfied {
             if let n = itemOfMeasure[k], chosen & bit(n) != 0 {
                 measures[k].status = .include
                 measures[k].cost = measures[k].referenceCost
-                measures[k].reasons = [measureGain(model, k, basePoints: basePoints, buffers: &buffers)]
+                measures[k].reasons = [measureGain(model, k, package: chosen, buffers: &buffers)]
                 if tops & bit(n) != 0 {
                     measures[k].role = .target
                     measures[k].reasons.append(DecisionReason(kind: .target, ruleID: nil, text: keptText(mustLead: false, n), questions: []))
                 } else {
                     measures[k].role = .prerequisite
                     let requirers = model.items.indices.filter { chosen & bit($0) != 0 && $0 != n && model.items[$0].closure & bit(n) != 0 }
-                    measures[k].reasons.append(DecisionReason(
-                        kind: .required, ruleID: nil,
-                        text: Localized(zh: "「\(names(model, requirers, .zh))」以此为前提，随之纳入",
-                                        en: "\(names(model, requirers, .en)) need\(requirers.count == 1 ? "s" : "") it first"),
-                        questions: []))
+                    measures[k].reasons.append(DecisionReason(kind: .required, ruleID: nil, text: Self.requiredMeasureText(model, requirers, names),
+                                                              questions: []))
                 }
             } else {
                 measures[k].status = .notChosen
                 measures[k].cost = .zero
-                let gain = measureGain(model, k, basePoints: basePoints, buffers: &buffers)
+                let gain = measureGain(model, k, package: chosen, buffers: &buffers)
                 let cut = itemOfMeasure[k].map { cutForBudget & bit($0) != 0 } ?? false
                 measures[k].role = cut || !gain.questions.isEmpty ? .recommendedNext : .notNeeded
                 measures[k].reasons = [gain, cut ? DecisionReason(kind: .budget, ruleID: nil, text: leftOut(cut: true, module: false), questions: [])
@@ -288,11 +306,55 @@ extension Planner {
         }
     }
 
-    /// What measure `k` alone adds to the points now: "管理机制 +1.875 分". No questions when it adds nothing.
-    /// `basePoints`: the points of the empty package (`model.evaluate(0).points`); `buffers` (from
+    /// Why a measure is in the package for others (`requirers`, items of `model`): the package's modules (a
+    /// retrofit needs a digital lead), other measures, or both.
+    static func requiredMeasureText(_ model: PackageModel, _ requirers: [Int], _ names: (PackageModel, [Int], Lang) -> String) -> Localized {
+        let measures = requirers.filter { model.items[$0].measure != nil }
+        let byModules = requirers.contains { model.items[$0].module != nil }
+        var zh: [String] = [], en: [String] = []
+        if byModules {
+            zh.append("实施本方案的模块以此为前提（见“项目组织与培训”）")
+            en.append("the package's modules need it (see \"Project organisation and training\")")
+        }
+        if !measures.isEmpty {
+            zh.append("「\(names(model, measures, .zh))」以此为前提")
+            en.append("\(names(model, measures, .en)) need\(measures.count == 1 ? "s" : "") it first")
+        }
+        return Localized(zh: zh.joined(separator: "；") + "，随之纳入", en: en.joined(separator: "; "))
+    }
+
+    /// The first condition of `rule` that a package of `points` and `scenes` misses, as a reason says it: "得分 38.5，
+    /// 二级需 40", "达到二级的场景 5 个，需 6 个". Nil when it meets them all (or there is no rule).
+    static func unmetCondition(_ model: PackageModel, rule: PackageModel.LevelRule?, points: Int, scenes: [Int]) -> Localized? {
+        guard let rule else { return nil }
+        let level = levelName(rule.level, .zh), levelEn = levelName(rule.level, .en)
+        if points < rule.score {
+            let p = formatNumber(Double(points) / 1000), need = formatNumber(Double(rule.score) / 1000)
+            return Localized(zh: "得分 \(p)，\(level)需 \(need)", en: "\(p) points; \(levelEn) needs \(need)")
+        }
+        let (atLevel, mandatory) = model.count(scenes, atLeast: rule.level)
+        if atLevel < rule.scenes {
+            return Localized(zh: "达到\(rule.level)级的场景 \(atLevel) 个，\(level)需 \(rule.scenes) 个",
+                             en: "\(atLevel) scenes at level \(rule.level); \(levelEn) needs \(rule.scenes)")
+        }
+        if mandatory < rule.mandatory {
+            return Localized(zh: "达到\(rule.level)级的约束性场景 \(mandatory) 个，\(level)需 \(rule.mandatory) 个",
+                             en: "\(mandatory) mandatory scenes at level \(rule.level); \(levelEn) needs \(rule.mandatory)")
+        }
+        return nil
+    }
+
+    /// What measure `k` itself adds to the points of `package`: "管理机制 +1.875 分". In the package, what it adds
+    /// to the rest; left out, what it would add once what it needs is there too (what the package brings already is
+    /// not counted again, nor what its prerequisites add). No questions when it adds nothing. `buffers` (from
     /// `model.projectionBuffers()`) are projected into.
-    func measureGain(_ model: PackageModel, _ k: Int, basePoints: Int, buffers: inout PackageModel.ProjectionBuffers) -> DecisionReason {
-        let gain = model.items.firstIndex { $0.measure == k }.map { model.evaluate(UInt64(1) << UInt64($0), buffers: &buffers).points - basePoints } ?? 0
+    func measureGain(_ model: PackageModel, _ k: Int, package: UInt64, buffers: inout PackageModel.ProjectionBuffers) -> DecisionReason {
+        var gain = 0
+        if let n = model.items.firstIndex(where: { $0.measure == k }) {
+            let bit = UInt64(1) << UInt64(n)
+            let with = package & bit != 0 ? package : package | model.items[n].closure
+            gain = model.evaluate(with, buffers: &buffers).points - model.evaluate(with & ~bit, buffers: &buffers).points
+        }
         let ids = tables.measures[k].questionIDs
         let what = tables.measures[k].indicators
         let points = formatNumber(Double(gain) / 1000)
@@ -452,12 +514,16 @@ extension Planner {
                 also.append(id(j))
             }
             let o = model.evaluate(rest)
+            let planLevel = model.evaluate(chosen).level
+            let unmet = o.level < planLevel
+                ? Self.unmetCondition(model, rule: model.rules.first { $0.level == planLevel }, points: o.points, scenes: model.projectedScenes(rest))
+                : nil
             // The saving is priced as the proposal prices the items (an upgrade at its upgrade price).
             let cost = ([id(n)] + also).reduce(CostRange.zero) { sum, removed in
                 let c = plan.decisions.first { $0.moduleID == removed }?.cost ?? plan.measures.first { $0.measureID == removed }?.cost ?? .zero
                 return CostRange(low: sum.low + c.low, high: sum.high + c.high)
             }
-            return RemovalEffect(id: id(n), level: o.level, points: Double(o.points) / 1000, alsoRemoved: also, saving: cost)
+            return RemovalEffect(id: id(n), level: o.level, points: Double(o.points) / 1000, alsoRemoved: also, saving: cost, unmet: unmet)
         }
     }
 }
@@ -473,4 +539,6 @@ public struct RemovalEffect: Sendable, Hashable {
     public var alsoRemoved: [String]
     /// What the removed items cost in the package: the investment saved.
     public var saving: CostRange
+    /// When the level drops: the condition of the package's level it then misses ("达到2级的场景 5 个，二级需 6 个").
+    public var unmet: Localized? = nil
 }

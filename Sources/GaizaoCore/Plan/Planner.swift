@@ -111,14 +111,19 @@ public struct Planner: Sendable {
             // The rules-only package always holds the standard modules the enterprise lacks and the must-haves; the
             // budget chooses among the other personalized ones. A budget below those cannot be kept: refused, as a
             // target's budget below its must-haves is, rather than a package several times the budget.
-            let kept = choosePersonalized(&decisions, budget: options.budgetYuan)
-            let keptHigh = kept.reduce(0) { $0 + decisions[$1].cost.high }
+            // The measures the retrofit needs come with any module: a budget holds them first.
+            let retrofitHigh = tables.retrofitMeasures.filter { measures[$0].status != .satisfied }
+                .reduce(0) { $0 + measures[$1].referenceCost.high }
+            let kept = choosePersonalized(&decisions, budget: options.budgetYuan.map { $0 - retrofitHigh })
+            let keptHigh = kept.reduce(0) { $0 + decisions[$1].cost.high } + (kept.isEmpty ? 0 : retrofitHigh)
             if let budget = options.budgetYuan, keptHigh > budget {
                 let what = kept.contains { decisions[$0].kind == .personalized }
                     ? (zh: "标准模块和必选模块", en: "the standard and must-have modules'") : (zh: "标准模块", en: "the standard modules'")
+                let withLead = { (lang: Lang) in kept.map { name($0, lang) }
+                    + (retrofitHigh > 0 ? tables.retrofitMeasures.filter { measures[$0].status != .satisfied }.map { industry.measures[$0].name[lang] } : []) }
                 budgetShortfall = Localized(
-                    zh: "预算 \(Money.wan(budget)) 万元低于\(what.zh)的上限估算 \(Money.wan(keptHigh)) 万元（\(kept.map { name($0, .zh) }.joined(separator: "、"))）：按诊断规则选取（--target-level none）时这些模块不删减；请提高预算，或设定目标等级，在预算内选取",
-                    en: "the budget of CNY \(Money.grouped(budget)) is below \(what.en) high estimate of CNY \(Money.grouped(keptHigh)) (\(kept.map { name($0, .en) }.joined(separator: ", "))): the rules-only package (--target-level none) never drops them; raise the budget, or set a target level to choose within it")
+                    zh: "预算 \(Money.wan(budget)) 万元低于\(what.zh)的上限估算 \(Money.wan(keptHigh)) 万元（\(withLead(.zh).joined(separator: "、"))）：按诊断规则选取（--target-level none）时这些模块不删减；请提高预算，或设定目标等级，在预算内选取",
+                    en: "the budget of CNY \(Money.grouped(budget)) is below \(what.en) high estimate of CNY \(Money.grouped(keptHigh)) (\(withLead(.en).joined(separator: ", "))): the rules-only package (--target-level none) never drops them; raise the budget, or set a target level to choose within it")
             }
             for i in decisions.indices where !decisions[i].status.isSelected { decisions[i].cost = .zero }
             for i in decisions.indices where decisions[i].status.isSelected {
@@ -129,10 +134,31 @@ public struct Planner: Sendable {
                     && decisions[i].score + 1e-9 >= industry.threshold ? .recommendedNext : .notNeeded
             }
             var buffers = model.projectionBuffers()
-            let basePoints = model.evaluate(0, buffers: &buffers).points
+            // The rules-only package, as items: a measure is a next step where it adds to what it brings.
+            var package: UInt64 = 0
+            for (n, item) in model.items.enumerated() where item.module.map({ decisions[$0].status.isSelected }) == true {
+                package |= UInt64(1) << UInt64(n)
+            }
+            // The measures the retrofit needs (a digital lead) come with any module, as in a target's package.
+            if package & model.moduleMask != 0 {
+                for (n, item) in model.items.enumerated() where item.measure.map(tables.retrofitMeasures.contains) == true {
+                    package |= model.items[n].closure
+                }
+            }
             for k in measures.indices where measures[k].status != .satisfied {
-                measures[k].role = .recommendedNext
-                measures[k].reasons.append(measureGain(model, k, basePoints: basePoints, buffers: &buffers))
+                let gain = measureGain(model, k, package: package, buffers: &buffers)
+                if let n = model.items.firstIndex(where: { $0.measure == k }), package & (UInt64(1) << UInt64(n)) != 0 {
+                    measures[k].status = .include
+                    measures[k].role = .prerequisite
+                    measures[k].cost = measures[k].referenceCost
+                    let requirers = model.items.indices.filter { package & (UInt64(1) << UInt64($0)) != 0 && $0 != n
+                        && model.items[$0].closure & (UInt64(1) << UInt64(n)) != 0 }
+                    measures[k].reasons = [gain, DecisionReason(kind: .required, ruleID: nil, text: Self.requiredMeasureText(model, requirers, names),
+                                                                questions: [])]
+                    continue
+                }
+                measures[k].role = gain.questions.isEmpty ? .notNeeded : .recommendedNext
+                measures[k].reasons.append(gain)
             }
         case .automatic, .level:
             let level: Int
@@ -199,19 +225,28 @@ public struct Planner: Sendable {
             }
         }
         searchComplete = search.complete
-        // A risk about modules' rollout applies only when one of them is in the package; a general one always does.
-        // They come first, in rule order.
-        risks.insert(contentsOf: firedRisks.compactMap { k in
-            let applies = rules[k].scope.map { scope in scope.contains { decisions[$0].status.isSelected } } ?? true
-            return applies ? rules[k].risk : nil
-        }, at: 0)
-
         let phases = Scheduler.schedule(&decisions, &measures, tables, workstreams: workstreams)
         let package = self.package(decisions, measures)
         let (subsidies, tiers) = self.subsidies(decisions, answers, overlay: options.overlay, slotAnswers: slotAnswers)
         let subsidyTotal = tiers.certain
         let moduleInvestment = moduleCost(decisions)
         let projected = project(diagnosis, package, .conservative)
+
+        // A risk about modules' rollout applies only when one of them is in the package; a general one always does.
+        // They come first, in rule order. A general risk whose condition no longer holds once the package is done
+        // (no security measures, and the package brings them) stays a risk of the project, but its advice first says
+        // the package covers it, so that advice to add what the package holds is not read as missing.
+        let after = projected.slotAnswers.using(prepared.slots).values
+        risks.insert(contentsOf: firedRisks.compactMap { k in
+            let applies = rules[k].scope.map { scope in scope.contains { decisions[$0].status.isSelected } } ?? true
+            guard applies, var risk = rules[k].risk else { return nil }
+            if rules[k].scope == nil, !package.modules.isEmpty || !package.measures.isEmpty, !tables.ruleConditions[k].evaluate(after).isTrue {
+                let covered = Localized(zh: "本方案已纳入应对的模块或措施，改造完成后此情况不再存在",
+                                        en: "the package holds the modules or measures that answer it; once delivered, this no longer holds")
+                risk.mitigation = risk.mitigation.map { Clauses.join([covered, $0]) } ?? covered
+            }
+            return risk
+        }, at: 0)
         let expected = project(diagnosis, package, .expected)
         if options.target == .none { target.reached = true }
 
@@ -333,6 +368,10 @@ public struct Planner: Sendable {
         industry.modules[index].name[lang]
     }
 
+    /// A target reached with fewer points to spare than this is "reached with a thin margin": the headline and the
+    /// risk matrix say so (an estimate: one indicator marked down a band costs about this much).
+    public static let thinMarginPoints = 3.0
+
     /// How the built-in risks begin (in Chinese), so the proposal can give each its own mitigation.
     static let targetMissedRiskLead = "按保守估算，方案达不到目标"
     static let belowPassRiskLead = "按保守估算改造后仍未达到二级"
@@ -341,8 +380,8 @@ public struct Planner: Sendable {
         var risks: [Risk] = []
         if weeks > 26 {
             risks.append(Risk(ruleID: nil, text: Localized(
-                zh: "排期共 \(weeks) 周，超过半年；县市“N+X”项目通常要求 6 个月内完成（如天台县做法），宜分批申报或增加并行实施",
-                en: "the schedule takes \(weeks) weeks, more than six months; county \"N+X\" projects are usually expected to finish within 6 months (e.g. Tiantai): split the application or run more modules in parallel"),
+                zh: "排期共 \(weeks) 周，超过半年；本地政策未写明完成期限，但有的县市要求“N+X”项目 6 个月内完成（如天台县，非本地政策），请向主管部门确认，必要时分批申报或增加并行实施",
+                en: "the schedule takes \(weeks) weeks, more than six months; the local policy sets no deadline, but some counties want \"N+X\" projects finished within 6 months (e.g. Tiantai, not a local policy): check with the authority, and split the application or run more modules in parallel if needed"),
                 questions: []))
         }
         if let level = target.level, !target.reached {
@@ -350,6 +389,26 @@ public struct Planner: Sendable {
                 zh: "\(Self.targetMissedRiskLead)\(Self.levelName(level, .zh))：\(Clauses.join(target.missing).zh)",
                 en: "by the conservative estimate the package does not reach the target of level \(level): \(Clauses.join(target.missing).en)"),
                 questions: []))
+        }
+        // The conservative estimate keeps the outcome answers (last year's trends). A rater compares the outcomes
+        // after the retrofit with those before: where their points are more than the margin, a flat year after the
+        // retrofit would miss the target.
+        if let level = target.level, target.reached, let rule = catalog.maturity.levels.first(where: { $0.level == level }) {
+            let outcomeQuestions = Set(tables.outcomes.map { prepared.slots.ids[$0.slot] })
+            let trendPoints = after.indicators.filter { outcomeQuestions.contains($0.questionID) }.reduce(0) { $0 + $1.points }
+            let margin = after.total - milli(rule.minScore)
+            // A thin margin has its own risk row (any indicator marked down loses the level); this one is for a
+            // margin that looks comfortable but rests on the trends.
+            if trendPoints > margin && margin >= milli(Self.thinMarginPoints) {
+                let p = formatNumber(Double(trendPoints) / 1000), m = formatNumber(Double(margin) / 1000)
+                risks.append(Risk(ruleID: nil, text: Localized(
+                    zh: "保守估算沿用现有的成效指标趋势（共 \(p) 分），评测时按改造前后复测；若改造当年这些指标未能保持改善，得分可能低于\(Self.levelName(level, .zh))所需（余量只有 \(m) 分）",
+                    en: "the conservative estimate keeps today's outcome trends (\(p) points), which the rating measures again before and after the retrofit; if they do not keep improving in the retrofit year, the score may fall below \(Self.levelName(level, .en)) (a margin of only \(m) points)"),
+                    questions: Array(outcomeQuestions).sorted(),
+                    mitigation: Localized(
+                        zh: "改造期间按同一口径记录合格率、能耗、人均营收和成本，评测前核对改造前后的数据；余量不足时加选能提高数字化基础或管理得分的措施",
+                        en: "record pass rate, energy, revenue per employee and cost the same way throughout the retrofit and check before and after figures ahead of the rating; where the margin is thin, add measures that raise the foundation or management points")))
+            }
         }
         if after.level < 2 {
             risks.append(Risk(ruleID: nil, text: Localized(

@@ -186,8 +186,8 @@ extension ViewModelBuilder {
     }
 
     /// Below this many points above the target level's pass mark, the risk matrix warns that the on-site rating
-    /// may fall short (an estimate: one indicator marked down a band costs about this much).
-    static let thinMarginPoints = 3.0
+    /// may fall short (an estimate: one indicator marked down a band costs about this much). The planner's.
+    static let thinMarginPoints = Planner.thinMarginPoints
 
     /// Above this share of last year's revenue, the enterprise's net investment (high estimate) is flagged as a
     /// strain on its cash (an estimate, not a policy figure).

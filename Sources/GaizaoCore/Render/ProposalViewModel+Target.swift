@@ -6,7 +6,8 @@ extension ViewModelBuilder {
         switch role {
         // Without a target level (`--target-level none`) the package is the rules' own: nothing in it is "needed
         // for the target".
-        case .target?: return proposal.target?.level == nil ? strings["roleRules"] : strings["roleTarget"]
+        // Within a budget the package is the best the budget buys, which may go beyond what the target needs.
+        case .target?: return proposal.target?.level == nil ? strings["roleRules"] : proposal.budgetYuan != nil ? strings["roleBudget"] : strings["roleTarget"]
         case .prerequisite?: return strings["rolePrerequisite"]
         case .must?: return strings["roleMust"]
         case .recommendedNext?: return strings["roleRecommendedNext"]

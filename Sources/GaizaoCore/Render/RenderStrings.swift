@@ -269,6 +269,7 @@ extension RenderStrings {
          "The package holds no module (management measures follow in the next section). The modules left out, why, and what they would cost are under \"Modules not in the package, and why\"."),
         ("roleTarget", "达标所需", "needed for the target"),
         ("roleRules", "按规则选取", "chosen by the rules"),
+        ("roleBudget", "预算内选取", "chosen within the budget"),
         ("rolePrerequisite", "前置模块", "prerequisite"),
         ("roleMust", "必选", "must-have"),
         ("roleRecommendedNext", "建议下一步", "recommended next"),

@@ -41,7 +41,7 @@ enum CompareFixtures {
                     ("contractor-a", try engine.run(sheet, contractor: "example-ap-contractor-a", target: .none).proposal),
                     // Its standard modules alone exceed the budget: gaizao now refuses to write it (a budget below what
                     // cannot be dropped); earlier versions wrote it, and compare must still mark such a file.
-                    ("budget-80", try engine.unchecked(noEDI, budgetYuan: 800_000, target: .none).proposal)]
+                    ("budget-60", try engine.unchecked(noEDI, budgetYuan: 600_000, target: .none).proposal)]
         case .beforeAfter:
             let later = try FileIO.readText(laterAnswers, display: "auto-parts-midsize-2027.yaml")
             guard let laterSheet = AnswerDecoder.decode(later, catalog: RenderFixtures.catalog).sheet else {

@@ -43,12 +43,12 @@ import Testing
 
     @Test func aNetCostThatIsNotInvestmentMinusSubsidyIsRefused() throws {
         try Self.expectRefused([(["totals", "netCost"], ["lowYuan": 100_000, "highYuan": 200_000])],
-                               "`totals.netCost`: 100000–200000 yuan, but the investment minus the certain subsidy is 476000–1143050 yuan")
+                               "`totals.netCost`: 100000–200000 yuan, but the investment minus the certain subsidy is 414600–1011050 yuan")
         // A negative net cost (a subsidy above the investment) is refused even when it is the difference.
         let subsidy = ["lowYuan": 600_000, "highYuan": 1_300_000]
         try Self.expectRefused([(["totals", "subsidy", "lowYuan"], 600_000), (["totals", "subsidy", "highYuan"], 1_300_000),
                                 (["totals", "subsidy", "certain"], subsidy), (["totals", "netCost"], ["lowYuan": -28_000, "highYuan": 66_750])],
-                               "`totals.subsidy`: 600000–1300000 yuan exceeds what the chosen modules cost, 595000–1378750 yuan")
+                               "`totals.subsidy`: 600000–1300000 yuan exceeds what the chosen modules cost, 518200–1213750 yuan")
     }
 
     @Test func reversedRangesAreRefused() throws {
@@ -60,20 +60,20 @@ import Testing
 
     @Test func aSubsidyAboveTheModulesCostIsRefused() throws {
         try Self.expectRefused([(["totals", "subsidy", "highYuan"], 1_378_751), (["totals", "subsidy", "certain", "highYuan"], 1_378_751),
-                                (["totals", "netCost", "highYuan"], 1_418_750 - 1_378_751)],
-                               "`totals.subsidy`: 119000–1378751 yuan exceeds what the chosen modules cost, 595000–1378750 yuan")
+                                (["totals", "netCost", "highYuan"], 1_253_750 - 1_378_751)],
+                               "`totals.subsidy`: 103600–1378751 yuan exceeds what the chosen modules cost, 518200–1213750 yuan")
         try Self.expectRefused([(["totals", "subsidy", "highYuan"], 300_000), (["totals", "subsidy", "certain", "highYuan"], 300_000),
-                                (["totals", "netCost", "highYuan"], 1_418_750 - 300_000)],
-                               "`totals.subsidy`: 119000–300000 yuan, but the applied certain schemes of `subsidies` bring 119000–275700 yuan")
+                                (["totals", "netCost", "highYuan"], 1_253_750 - 300_000)],
+                               "`totals.subsidy`: 103600–300000 yuan, but the applied certain schemes of `subsidies` bring 103600–242700 yuan")
     }
 
     @Test func aModuleCostEditedWithoutTheTotalsIsRefused() throws {
         try Self.expectRefused([(["modules", 0, "cost", "highYuan"], 1)],
                                "`modules[0].cost`: the low end")
         try Self.expectRefused([(["modules", 1, "cost", "lowYuan"], 1)],
-                               "`totals.moduleInvestment`: 595000–1378750 yuan, but the chosen modules cost")
-        try Self.expectRefused([(["modules", 1, "cost", "lowYuan"], 1), (["totals", "moduleInvestment", "lowYuan"], 1 + 595_000 - Self.moduleCost(1))],
-                               "`totals.investment`: 595000–1418750 yuan, but the chosen modules")
+                               "`totals.moduleInvestment`: 518200–1213750 yuan, but the chosen modules cost")
+        try Self.expectRefused([(["modules", 1, "cost", "lowYuan"], 1), (["totals", "moduleInvestment", "lowYuan"], 1 + 518_200 - Self.moduleCost(1))],
+                               "`totals.investment`: 518200–1253750 yuan, but the chosen modules")
         // A module left out (ap-p-portal) that carries a cost.
         try Self.expectRefused([(["modules", 7, "cost"], ["lowYuan": 1, "highYuan": 2])],
                                "`modules[7].cost`: 1–2 yuan, but the module is not chosen")
@@ -106,7 +106,7 @@ import Testing
         try Self.expectRefused([(["phases", 0, "endWeek"], 2)], "`phases[0]`: weeks 0–2, but its modules run in weeks")
         try Self.expectRefused([(["target", "level"], 4)], "`target.reached`: true, but the target is level 4 and `after.level` is 3")
         try Self.expectRefused([(["measures", 6, "cost"], ["lowYuan": 0, "highYuan": 5])], "`measures[6].cost`: 0–5 yuan, but the measure is not in the package")
-        try Self.expectRefused([(["modules", 0, "role"], "recommended-next")], "`modules[0].role`: `recommended-next` contradicts the status `include`")
+        try Self.expectRefused([(["modules", 0, "role"], "recommended-next")], "`modules[0].role`: `recommended-next` contradicts the status `upgrade`")
     }
 
     /// Every proposal gaizao writes passes: every shipped example with every contractor of its industry (and

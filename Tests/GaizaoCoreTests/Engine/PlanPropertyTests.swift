@@ -25,9 +25,17 @@ import Testing
             guard case .budgetBelowMustHaves = error, let budget else { throw error }
             let plan = try engine.unchecked(sheet, budgetYuan: budget, target: .none).plan
             let standardHigh = plan.decisions.filter { $0.kind == .standard && $0.status.isSelected }.reduce(0) { $0 + $1.cost.high }
+                + retrofitMeasuresHigh(plan)
             #expect(standardHigh > budget, "refused a budget of \(budget) yuan that holds the standard modules (\(standardHigh) yuan)")
             return nil
         }
+    }
+
+    /// The high estimate of the measures every package with a module takes (a digital lead), unless in place: a
+    /// budget holds them before any personalized module.
+    static func retrofitMeasuresHigh(_ plan: Plan) -> Int {
+        let ids = Set(Shipped.catalog.manifest.retrofitMeasures.map(\.text))
+        return plan.measures.filter { ids.contains($0.measureID) && $0.status != .satisfied }.reduce(0) { $0 + $1.referenceCost.high }
     }
 
     @Test func budgetRequiresAndExcludesHold() throws {
@@ -108,7 +116,7 @@ import Testing
             }
             let candidates = industry.personalizedModules.map(\.id).filter { !ruledOut.contains($0) && score($0) >= industry.threshold }
             let standard = plan.decisions.filter { $0.kind == .standard && $0.status.isSelected }
-            let room = budget - standard.reduce(0) { $0 + $1.cost.high }
+            let room = budget - standard.reduce(0) { $0 + $1.cost.high } - Self.retrofitMeasuresHigh(plan)
             /// `set` with the personalized modules it needs, and whether none of them is ruled out or excluded.
             func closed(_ start: Set<String>) -> (set: Set<String>, valid: Bool) {
                 var set = start

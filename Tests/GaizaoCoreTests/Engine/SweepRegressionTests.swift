@@ -31,8 +31,8 @@ import Testing
             Issue.record("a package of up to \(out.plan.investment.high) yuan for a budget of 50,000 yuan")
         } catch {
             guard case let .budgetBelowMustHaves(text) = error else { throw error }
-            #expect(text.zh.hasPrefix("预算 5 万元低于标准模块的上限估算 212.3 万元"), "\(text.zh)")
-            #expect(text.en.hasPrefix("the budget of CNY 50,000 is below the standard modules' high estimate of CNY 2,123,020"), "\(text.en)")
+            #expect(text.zh.hasPrefix("预算 5 万元低于标准模块的上限估算 170.71 万元"), "\(text.zh)")
+            #expect(text.en.hasPrefix("the budget of CNY 50,000 is below the standard modules' high estimate of CNY 1,707,120"), "\(text.en)")
         }
         // A budget that holds the standard modules gives a package within it.
         let fits = try engine.run(sheet, budgetYuan: 2_200_000, target: .none)
@@ -119,9 +119,9 @@ import Testing
         let proposal = try Engine(catalog: Shipped.catalog).run(sheet).proposal
         let zh = Shipped.renderer.markdown(proposal, lang: .zh), en = Shipped.renderer.markdown(proposal, lang: .en)
         let row = try #require(zh.split(separator: "\n").first { $0.hasPrefix("| 人均营业收入 |") })
-        #expect(row.hasPrefix("| 人均营业收入 | 300 元/人 |") && row.hasSuffix("| 315 至 346 元/人 |"), "\(row)")
+        #expect(row.hasPrefix("| 人均营业收入 | 300 元/人 |") && row.hasSuffix("| 315 至 336 元/人 |"), "\(row)")
         let rowEn = try #require(en.split(separator: "\n").first { $0.hasPrefix("| Revenue per employee |") })
-        #expect(rowEn.hasPrefix("| Revenue per employee | CNY 300 per employee |") && rowEn.hasSuffix("| CNY 315 to 346 per employee |"), "\(rowEn)")
+        #expect(rowEn.hasPrefix("| Revenue per employee | CNY 300 per employee |") && rowEn.hasSuffix("| CNY 315 to 336 per employee |"), "\(rowEn)")
         let outcome = try #require(proposal.outcomes.first { $0.metric == "revenue_per_employee" })
         #expect(outcome.baselineDisplay == Localized(zh: "300 元/人", en: "CNY 300 per employee"))
     }

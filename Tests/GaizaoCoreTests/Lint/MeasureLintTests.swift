@@ -100,7 +100,7 @@ import Testing
         let fixture = minimal.with("measures.yaml", "measures:\n" + measure("m-lead", requires: "[m-pay]")
             + measure("m-pay", requires: "[m-lead, m-leed, m-pay]"))
         let found = fixture.lint()
-        #expect(found.contains("measures.yaml:19:24: error: measure `m-pay` requires unknown measure `m-leed` (did you mean `m-lead`?) (industry `widgets`)"), "\(found)")
+        #expect(found.contains("measures.yaml:19:24: error: measure `m-pay` requires unknown measure `m-leed` (industry `widgets`) (did you mean `m-lead`?)"), "\(found)")
         #expect(found.contains("measures.yaml:19:32: error: measure `m-pay` requires itself"), "\(found)")
         #expect(found.contains { $0.hasPrefix("measures.yaml:8:16: error: measure requires cycle: m-lead → m-pay → m-lead") }, "\(found)")
         #expect(minimal.with("measures.yaml", "measures:\n" + measure("m-lead", requires: "[]") + measure("m-pay", requires: "[m-lead]"))

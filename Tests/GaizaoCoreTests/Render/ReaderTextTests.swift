@@ -24,21 +24,21 @@ import Testing
     /// A net benefit range with a negative end read "-3.24–2.79 万元" (a dash after a minus reads as a subtraction).
     @Test func aRangeWithANegativeEndIsJoinedInWords() throws {
         let (zh, en) = try Self.documents("auto-parts-small-workshop.yaml")
-        #expect(zh.contains("- **扣除年费后的年净效益**：-5.05 至 0.92 万元"), "\(zh)")
-        #expect(en.contains("- **Annual benefit net of yearly fees**: CNY -50,500 to 9,200"))
-        #expect(zh.contains("- **投资估算**：11.15–29.9 万元"))
+        #expect(zh.contains("- **扣除年费后的年净效益**：-4.06 至 4.09 万元"), "\(zh)")
+        #expect(en.contains("- **Annual benefit net of yearly fees**: CNY -40,600 to 40,900"))
+        #expect(zh.contains("- **投资估算**：11.15–29.1 万元"))
     }
 
     /// With no certain subsidy the funding section said "其中 0 万元 在验收后以补助形式收回", and a ladder row of
     /// measures only began "0 个模块、4 项措施".
     @Test func nothingIsCountedAsZeroInWords() throws {
         let (zh, en) = try Self.documents("auto-parts-small-workshop.yaml")
-        #expect(zh.contains("实施期间需要垫付的资金：11.15–29.9 万元（全部投资）；其中没有确定在验收后以补助形式收回的部分。"))
+        #expect(zh.contains("实施期间需要垫付的资金：11.15–29.1 万元（全部投资）；其中没有确定在验收后以补助形式收回的部分。"))
         #expect(en.contains("(the whole investment); no part of it is certain to come back as subsidy."))
         #expect(!zh.contains("0 个模块") && !en.contains("0 modules") && !zh.contains("、0 项措施") && !en.contains("0 measures"))
         #expect(zh.contains("| 一级 | 可达到 | 0–4 万元 | 0–4 万元 | 3 周 | 4 项措施："))
         let mid = try Self.documents("auto-parts-midsize.yaml").zh
-        #expect(mid.contains("其中 11.9–27.57 万元 在验收后以补助形式收回。"))
+        #expect(mid.contains("其中 10.36–24.27 万元 在验收后以补助形式收回。"))
     }
 
     /// Within a budget the package buys points past its level: "目标二级：可以达到；投资 42.3–99.7 万元" read as the
@@ -80,7 +80,8 @@ import Testing
         let en = try Self.documents("auto-parts-midsize.yaml").en
         #expect(en.contains("raises alarms before scrap is made. Five or more changeovers a day"), "\(en)")
         #expect(!en.contains("; Five or more"))
-        #expect(en.contains("| personalized | not needed now | Not needed for the target of level 3 (the package already brings Marketing and sales level 3) |"))
+        #expect(en.contains("| personalized | not needed now | Not needed for the target of level 3 (the package already brings Quality management level 3, Production control level 3) |"))
+        #expect(en.contains("| Lightweight customer portal link | personalized | not needed now | Excludes Automaker EDI and VMI link, which the package holds: no next step |"))
         #expect(Clauses.joinSentences(["A is so.", "B too", "not needed"], separator: "; ") == "A is so. B too; not needed")
         #expect(Clauses.joinSentences(["甲。", "乙"], separator: "；") == "甲；乙")
     }
@@ -133,10 +134,10 @@ import Testing
     /// are named now.
     @Test func theTalentLineNamesOnlyWhatIsMissing() throws {
         let advanced = try Self.documents("auto-parts-advanced.yaml")
-        #expect(advanced.zh.contains("- 结合项目补齐数字化人才制度：梯度培养（对应评测“人才建设”指标）"), "\(advanced.zh)")
-        #expect(advanced.en.contains("- Use the project to complete the digital talent rules: development tiers (the evaluation's talent indicator)"))
-        #expect(try Self.documents("auto-parts-midsize.yaml").zh.contains("补齐数字化人才制度：明确数字化岗位、绩效和薪酬办法、梯度培养（"))
-        #expect(try Self.documents("auto-parts-small-workshop.yaml").zh.contains("结合项目建立数字化人才制度：明确数字化岗位、定期培训、绩效与梯度培养"))
+        #expect(advanced.zh.contains("- 数字化人才制度尚缺：梯度培养（对应评测“人才建设”指标）；未列入本方案管理措施的，可作为下一步"), "\(advanced.zh)")
+        #expect(advanced.en.contains("- Digital talent rules still missing: development tiers (the evaluation's talent indicator); those not among the package's measures are next steps"))
+        #expect(try Self.documents("auto-parts-midsize.yaml").zh.contains("数字化人才制度尚缺：明确数字化岗位、绩效和薪酬办法、梯度培养（"))
+        #expect(try Self.documents("auto-parts-small-workshop.yaml").zh.contains("数字化人才制度尚未建立：明确数字化岗位、定期培训、绩效与梯度培养"))
     }
 
     /// The benefit inputs wrote "50 %（估算…）" / "70 % (Estimate)" where the rest of the document writes "35%".
