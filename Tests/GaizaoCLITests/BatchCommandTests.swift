@@ -180,6 +180,51 @@ import Testing
         #expect(rows.map { $0["input"] } == ["stdin:1", "stdin:3", "stdin:4", "stdin:5", "stdin:6"])
     }
 
+    /// Standard input saved with old Mac line ends (a lone CR) ran all its records together as one line. A lone CR
+    /// ends a line as LF and CRLF do, each record keeps its line number, and a CRLF split between two blocks of the
+    /// reader (the CR the last byte of one, the LF the first of the next) is still one line end.
+    @Test func aLoneCarriageReturnEndsAJSONLine() throws {
+        let catalog = try #require(Self.catalog)
+        let dir = Self.tempDir()
+        func line(_ seed: UInt64) -> [UInt8] { Array(SyntheticAnswers.sheet(for: catalog.industries[0], catalog: catalog, seed: seed).jsonLine().utf8) }
+        let block = 1 << 16  // StdinLines reads 64 KiB at a time
+        /// Spaces (JSON's own white space, or `with`) up to `offset`, where the next byte goes.
+        func pad(_ bytes: inout [UInt8], to offset: Int, with byte: UInt8 = UInt8(ascii: " ")) {
+            bytes += [UInt8](repeating: byte, count: offset - bytes.count)
+        }
+        var bytes = line(1)
+        pad(&bytes, to: block - 1)
+        bytes += Array("\r\n".utf8)                                                    // 1: CRLF across blocks 1 and 2
+        bytes += line(2) + Array("\r".utf8)                                            // 2: lone CR
+        bytes += Array("\r".utf8)                                                      // 3: blank
+        bytes += Array("{\"industry\": \"auto-parts\", \"answers\": {\"employees\": 1, \"employees\": 2}}\r".utf8)  // 4: duplicate key
+        bytes += line(5)
+        pad(&bytes, to: 2 * block - 1)
+        bytes += Array("\r".utf8)                                                      // 5: lone CR, last byte of block 2
+        bytes += line(6) + Array("\r\n".utf8)                                          // 6: CRLF
+        bytes += line(7) + Array("\r".utf8)                                            // 7: lone CR
+        // 8: longer than the 4 MB limit, its lone CR the last byte of a block: the line ends there, not at line 9's end.
+        let longStart = bytes.count
+        bytes += Array("{\"industry\": \"auto-parts\", \"answers\": {\"company_name\": \"".utf8)
+        pad(&bytes, to: 80 * block - 1, with: UInt8(ascii: "x"))
+        bytes += Array("\r".utf8)
+        let longBytes = bytes.count - longStart
+        bytes += line(9) + Array("\r".utf8)                                            // 9: lone CR at the very end
+        #expect(bytes[block - 1] == UInt8(ascii: "\r") && bytes[block] == UInt8(ascii: "\n"))
+        #expect(bytes[2 * block - 1] == UInt8(ascii: "\r") && bytes[2 * block] == UInt8(ascii: "{"))
+        #expect(bytes[80 * block - 1] == UInt8(ascii: "\r") && bytes[80 * block] == UInt8(ascii: "{") && longBytes > 4 << 20)
+        let input = dir.appendingPathComponent("in.jsonl")
+        try Data(bytes).write(to: input)
+        let out = dir.appendingPathComponent("out")
+        let r = try GaizaoBinary.run(["batch", "-", "-o", out.path, "--format", "json"], stdin: input)
+        #expect(r.status == 1 && !r.crashed, "\(r.stderr)")
+        #expect(r.stderr.contains("stdin:4:56: error: duplicate key `employees` (first at column 40)"), "\(r.stderr)")
+        #expect(r.stderr.contains("stdin:8: error: line of \(longBytes) bytes is more than the limit"), "\(r.stderr)")
+        let rows = try Self.summaryRows(out)
+        #expect(rows.map { $0["input"] } == ["stdin:1", "stdin:2", "stdin:4", "stdin:5", "stdin:6", "stdin:7", "stdin:8", "stdin:9"], "\(r.stderr)")
+        #expect(rows.map { $0["status"] } == ["ok", "ok", "failed", "ok", "ok", "ok", "failed", "ok"], "\(r.stderr)")
+    }
+
     @Test func killedMidwayLeavesNoPartialResultAndARerunCompletes() throws {
         let catalog = try #require(Self.catalog)
         let dir = Self.tempDir()

@@ -154,6 +154,38 @@ import Testing
         #expect(wizard.stderr.contains("unknown industry `nope`"))
     }
 
+    /// An option naming a catalog id given empty or blank (`--industry "$IND"` with the variable unset) exited 1 as
+    /// "unknown industry ``". It names nothing in any catalog: a usage error (exit 2) like every other option given
+    /// empty, saying which option and which ids there are. An id the catalog lacks stays wrong input (exit 1, above).
+    @Test func aCatalogIDGivenEmptyIsAUsageError() throws {
+        let scratch = TestScratch.path("empty-id")
+        let cases: [(arguments: [String], message: String)] = [
+            (["questions", "--industry", ""],
+             "error: `--industry` was given empty (an unset shell variable?): give an industry id; the catalog has: auto-parts, home-appliance\n"),
+            (["questions", "--industry", " ", "--csv"],
+             "error: `--industry` was given empty (an unset shell variable?): give an industry id; the catalog has: auto-parts, home-appliance\n"),
+            (["wizard", "--industry", "", "--answers", scratch + ".yaml"],
+             "error: `--industry` was given empty (an unset shell variable?): give an industry id; the catalog has: auto-parts, home-appliance\n"),
+            (["diagnose", Self.example, "-o", "-", "--format", "json", "--contractor", ""],
+             "error: `--contractor` was given empty (an unset shell variable?): give a contractor overlay id; the catalog has: example-ap-contractor-a, example-ha-contractor-a, example-ha-contractor-b\n"),
+            (["explain", Self.example, "--contractor", ""],
+             "error: `--contractor` was given empty (an unset shell variable?): give a contractor overlay id; the catalog has: example-ap-contractor-a, example-ha-contractor-a, example-ha-contractor-b\n"),
+            (["batch", Self.example, "-o", scratch, "--contractor", ""],
+             "error: `--contractor` was given empty (an unset shell variable?): give a contractor overlay id; the catalog has: example-ap-contractor-a, example-ha-contractor-a, example-ha-contractor-b\n"),
+            (["explain", Self.example, ""],
+             "error: `<module>` was given empty (an unset shell variable?): give a module or measure id of industry `home-appliance`; modules: ha-s-network,"),
+        ]
+        for (arguments, message) in cases {
+            let r = try GaizaoBinary.run(arguments)
+            #expect(r.status == 2 && r.stderr.hasPrefix(message), "\(arguments): \(r.status) \(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch) && !FileManager.default.fileExists(atPath: scratch + ".yaml"))
+        let zh = try GaizaoBinary.run(["questions", "--industry", ""], environment: Self.zh)
+        #expect(zh.status == 2 && zh.stderr == "错误：`--industry` 给出的是空值（是未设置的 shell 变量吗？）：请给出行业 id；目录中有：auto-parts, home-appliance\n", "\(zh.stderr)")
+        let module = try GaizaoBinary.run(["explain", Self.example, ""], environment: Self.zh)
+        #expect(module.status == 2 && module.stderr.hasPrefix("错误：`<module>` 给出的是空值（是未设置的 shell 变量吗？）：请给出行业 `home-appliance` 的模块或管理措施 id；模块：ha-s-network,"), "\(module.stderr)")
+    }
+
     @Test func helpFollowsTheLanguageAndNamesEachDefaultOnce() throws {
         let zh = try GaizaoBinary.run(["diagnose", "--help"], environment: Self.zh)
         #expect(zh.status == 0)

@@ -201,6 +201,99 @@ import Testing
         #expect(once.status == 0 && once.stdout.contains("1 ok, 0 failed"), "\(once.stdout)\(once.stderr)")
     }
 
+    /// The net cost and scene levels of an edited summary.csv were merged as they read: a net cost below 0, above the
+    /// investment or not the investment less the subsidy, a scene at level 7, a scene listed twice. Each is now a
+    /// located problem of a failed row (exit 1), in both languages.
+    @Test func summaryFailsRowsWithImpossibleNetCostsOrSceneLevels() throws {
+        /// A batch of one example in `dir/B1`, its row edited by `edit` (cells by column name), and the header.
+        func batch(in dir: URL, _ edit: (inout [String: String]) -> Void) throws -> [String] {
+            try Self.batchWithEditedSummary(in: dir, [:])
+            let csv = dir.appendingPathComponent("B1/summary.csv")
+            var lines = try String(contentsOf: csv, encoding: .utf8).components(separatedBy: "\n")
+            let header = lines[0].dropFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            var cells = Dictionary(uniqueKeysWithValues: zip(header, lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+            edit(&cells)
+            lines[1] = header.map { cells[$0] ?? "" }.joined(separator: ",")
+            try lines.joined(separator: "\n").write(to: csv, atomically: true, encoding: .utf8)
+            return header
+        }
+        func column(_ header: [String], _ name: String) -> Int { (header.firstIndex(of: name) ?? -1) + 1 }
+        let edited = ": the summary.csv was edited; run the batch again"
+
+        // Net cost below 0 and above the investment; one scene at level 7, one given twice, one entry no `scene=level`.
+        let dir = Self.tempDir()
+        var investmentHigh = "", firstScene = "", secondScene = ""
+        let header = try batch(in: dir) { cells in
+            investmentHigh = cells["investment_high_yuan"]!
+            cells["net_low_yuan"] = "-100"
+            cells["net_high_yuan"] = String(Int(investmentHigh)! + 100)
+            var scenes = cells["scene_levels"]!.split(separator: ";").map(String.init)
+            firstScene = String(scenes[0].split(separator: "=")[0])
+            secondScene = String(scenes[1].split(separator: "=")[0])
+            scenes[0] = firstScene + "=7"
+            scenes += [secondScene + "=1", "x"]
+            cells["scene_levels"] = scenes.joined(separator: ";")
+        }
+        let merged = try GaizaoBinary.run(["summary", "B1", "-o", "M", "--lang", "en"], in: dir)
+        #expect(merged.status == 1 && !merged.crashed && merged.stdout.contains("0 ok, 1 failed"), "\(merged.stdout)\(merged.stderr)")
+        let scenes = column(header, "scene_levels")
+        for (name, message) in [("net_low_yuan", "`net_low_yuan` is `-100`, below 0"),
+                                ("net_high_yuan", "`net_high_yuan` is `\(Int(investmentHigh)! + 100)`, above `investment_high_yuan` (`\(investmentHigh)`)"),
+                                ("scene_levels", "`scene_levels` holds `x`, not `scene=level` with a level 0 to 4"),
+                                ("scene_levels", "`scene_levels` gives scene `\(secondScene)` twice"),
+                                ("scene_levels", "`scene_levels` gives scene `\(firstScene)` level `7`, not a level (0 to 4)")] {
+            #expect(merged.stderr.contains("B1/summary.csv:2:\(column(header, name)): error: \(message)\(edited)"), "\(name): \(merged.stderr)")
+        }
+        #expect(scenes == 22)
+        let zh = try GaizaoBinary.run(["summary", "B1", "-o", "M-zh", "--lang", "zh"], in: dir, environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(zh.status == 1 && zh.stderr.contains("B1/summary.csv:2:\(scenes)：错误：`scene_levels` 给场景 `\(firstScene)` 的等级为 `7`，不是有效等级（0 到 4）：summary.csv 被改过"), "\(zh.stderr)")
+
+        // The investment's low end raised without the net cost (still between 0 and the investment): not their difference.
+        let other = Self.tempDir()
+        var netLow = 0, expected = 0
+        let otherHeader = try batch(in: other) { cells in
+            netLow = Int(cells["net_low_yuan"]!)!
+            cells["investment_low_yuan"] = String(Int(cells["investment_low_yuan"]!)! + 100)
+            expected = Int(cells["investment_low_yuan"]!)! - Int(cells["subsidy_low_yuan"]!)!
+        }
+        let difference = try GaizaoBinary.run(["summary", "B1", "-o", "M", "--lang", "en"], in: other)
+        #expect(difference.status == 1, "\(difference.stderr)")
+        #expect(difference.stderr.contains("B1/summary.csv:2:\(column(otherHeader, "net_low_yuan")): error: `net_low_yuan` is `\(netLow)`, not `investment_low_yuan` less `subsidy_low_yuan` (`\(expected)`)\(edited)"), "\(difference.stderr)")
+        let differenceZh = try GaizaoBinary.run(["summary", "B1", "-o", "M-zh", "--lang", "zh"], in: other, environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(differenceZh.stderr.contains("`net_low_yuan` 为 `\(netLow)`，不等于 `investment_low_yuan` 减 `subsidy_low_yuan`（`\(expected)`）：summary.csv 被改过"), "\(differenceZh.stderr)")
+    }
+
+    /// The net cost's ends are not checked against each other: a subsidy scheme with a minimum investment that only
+    /// the high estimate reaches subsidises the high end alone, and a real batch writes a net cost whose low end is
+    /// above its high end (here a contractor's narrow prices put the new-IT scheme's base at 29.6–30 万元, its
+    /// minimum 30). `summary` merges that batch as it is.
+    @Test func summaryMergesARealBatchWhoseNetCostEndsAreReversed() throws {
+        let dir = Self.tempDir()
+        let catalog = dir.appendingPathComponent("catalog")
+        try FileManager.default.copyItem(at: GaizaoBinary.shippedCatalogs, to: catalog)
+        let overlay = catalog.appendingPathComponent("overlays/example-ap-contractor-a.yaml")
+        var text = try String(contentsOf: overlay, encoding: .utf8)
+        text = text.replacing(#/small: \[[0-9.]+, [0-9.]+\]/#, with: "small: [3.7, 3.75]")
+        text = text.replacingOccurrences(of: "\nmodules:\n", with: """
+
+            modules:
+              ap-p-energy:
+                cost: {micro: [1, 2], small: [3.7, 3.75], medium: [5, 6]}
+              ap-p-safety:
+                cost: {micro: [1, 2], small: [3.7, 3.75], medium: [5, 6]}
+
+            """)
+        try text.write(to: overlay, atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["batch", Self.examples.appendingPathComponent("auto-parts-midsize.yaml").path, "-o", "B1",
+                                      "--catalog", catalog.path, "--contractor", "example-ap-contractor-a", "--format", "json"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let row = try #require(try BatchCommandTests.summaryRows(dir.appendingPathComponent("B1")).first)
+        let netLow = try #require(row["net_low_yuan"].flatMap { Int($0) }), netHigh = try #require(row["net_high_yuan"].flatMap { Int($0) })
+        #expect(netLow > netHigh, "\(row)")
+        let merged = try GaizaoBinary.run(["summary", "B1", "-o", "M", "--catalog", catalog.path, "--lang", "en"], in: dir)
+        #expect(merged.status == 0 && merged.stdout.contains("1 ok, 0 failed"), "\(merged.stdout)\(merged.stderr)")
+    }
+
     /// A catalog naming an industry that is not an id (a path, a name with a space) is a located lint error.
     @Test func lintRefusesIndustryIdsThatAreNotIds() throws {
         let dir = Self.tempDir()

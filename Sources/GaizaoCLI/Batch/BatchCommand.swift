@@ -61,6 +61,7 @@ public struct BatchCommand: AsyncParsableCommand {
         let session = try CatalogSession.load(flag: global.catalog)
         let engine = Engine(catalog: session.catalog)
         if let contractor {
+            try CatalogID.refuseBlank(contractor, CLIMessages.blankContractor(known: session.catalog.overlays.map(\.id)))
             guard let o = session.catalog.overlay(contractor) else {
                 throw CLIError.input("unknown contractor overlay `\(contractor)`; the catalog has: \(session.catalog.overlays.map(\.id).joined(separator: ", "))")
             }

@@ -169,7 +169,9 @@ enum SummaryCSV {
     /// figures cannot be gaizao's (an edited file) is failed (`edited`), each problem located at `file`, its row
     /// and column:
     /// a figure that is no number, a level outside 0–4, an amount or number of weeks below 0, a range whose low end
-    /// is above its high end, or (given `industries`, the catalog's) an industry the catalog does not have. Such a
+    /// is above its high end (but the net cost's, which may be), a net cost end below 0, above the investment or
+    /// other than the investment less the subsidy, a scene level that is not `scene=level` with a level 0–4 or a
+    /// scene listed twice, or (given `industries`, the catalog's) an industry the catalog does not have. Such a
     /// row would otherwise be counted as done with those figures (negative totals, a level shown as 4).
     static func lines(_ text: String, file: String, industries: Set<String>? = nil) -> [(line: Int, row: BatchRow, edited: Bool)]? {
         var body = text
@@ -221,14 +223,21 @@ enum SummaryCSV {
             r.town = f["town"].flatMap { $0.isEmpty ? nil : unquoted($0) }
             r.sizeBand = f["size_band"].flatMap { $0.isEmpty ? nil : $0 }
             var levels: [String: Int] = [:]
+            /// `scene_levels` entries that no batch writes (checked for an `ok` row below): not `scene=level`, or
+            /// a scene given again.
+            var badSceneEntries: [String] = [], repeatedScenes: [String] = []
             for pair in (f["scene_levels"] ?? "").split(separator: ";") {
-                let parts = pair.split(separator: "=")
-                if parts.count == 2, let level = Int(parts[1]) { levels[String(parts[0])] = level }
+                let parts = pair.split(separator: "=", omittingEmptySubsequences: false)
+                guard parts.count == 2, !parts[0].isEmpty, let level = Int(parts[1]) else {
+                    badSceneEntries.append(String(pair))
+                    continue
+                }
+                if levels[String(parts[0])] != nil { repeatedScenes.append(String(parts[0])) }
+                levels[String(parts[0])] = levels[String(parts[0])] ?? level
             }
             r.sceneLevels = SceneLevels(levels)
             if f["status"] == "ok" {
-                // Figures that read as numbers but that no batch writes. The net cost is left out: it is the
-                // investment less the subsidy, end by end, and may be below 0 or have its ends either way round.
+                // Figures that read as numbers but that no batch writes.
                 if !(f["industry"] ?? "").isEmpty, let industries, !industries.contains(f["industry"]!) {
                     problem("industry", "`industry` is `\(shown("industry"))`, not an industry of the catalog (\(industries.sorted().joined(separator: ", ")))")
                 }
@@ -241,6 +250,33 @@ enum SummaryCSV {
                 for (low, high, range) in [("investment_low_yuan", "investment_high_yuan", r.investment), ("subsidy_low_yuan", "subsidy_high_yuan", r.subsidy)]
                 where range.low > range.high {
                     problem(low, "`\(low)` is `\(range.low)`, above `\(high)` (`\(range.high)`)")
+                }
+                // The net cost is the investment less the subsidy counted in it, end by end (`Planner`), and that
+                // subsidy is capped by the investment (`SubsidyCalculator.totals`): each end of the net cost is the
+                // difference of those ends, so between 0 and the investment. Its two ends are not checked against each
+                // other: a scheme with a minimum investment that only the high estimate reaches subsidises the high
+                // end alone, and a real batch then writes a net cost whose low end is above its high end.
+                for (end, net, investment, subsidy) in [("low", r.netCost.low, r.investment.low, r.subsidy.low),
+                                                        ("high", r.netCost.high, r.investment.high, r.subsidy.high)] {
+                    let key = "net_\(end)_yuan", investmentKey = "investment_\(end)_yuan", subsidyKey = "subsidy_\(end)_yuan"
+                    let (difference, overflow) = investment.subtractingReportingOverflow(subsidy)
+                    if net < 0 {
+                        problem(key, "`\(key)` is `\(net)`, below 0")
+                    } else if net > investment {
+                        problem(key, "`\(key)` is `\(net)`, above `\(investmentKey)` (`\(investment)`)")
+                    } else if overflow || net != difference {
+                        problem(key, "`\(key)` is `\(net)`, not `\(investmentKey)` less `\(subsidyKey)`" + (overflow ? "" : " (`\(difference)`)"))
+                    }
+                }
+                // Each scene's level, as `scene=level;…` lists them: one entry a scene, each level 0–4 (`Diagnoser`).
+                for entry in badSceneEntries {
+                    problem("scene_levels", "`scene_levels` holds `\(ControlCharacters.visible(entry))`, not `scene=level` with a level 0 to 4")
+                }
+                for scene in repeatedScenes {
+                    problem("scene_levels", "`scene_levels` gives scene `\(ControlCharacters.visible(scene))` twice")
+                }
+                for (scene, level) in levels.sorted(by: { $0.key < $1.key }) where !Self.levels.contains(level) {
+                    problem("scene_levels", "`scene_levels` gives scene `\(ControlCharacters.visible(scene))` level `\(level)`, not a level (\(Self.levels.lowerBound) to \(Self.levels.upperBound))")
                 }
                 if !problems.isEmpty {
                     // Said in the merged files as the row's errors, the row counted as failed rather than as it reads.

@@ -2,6 +2,7 @@ import Foundation
 
 /// Lines of standard input as raw bytes, read in blocks: a line that is not UTF-8 is reported instead of being
 /// silently repaired (as `readLine` does), and a line longer than `limit` is skipped without being held in memory.
+/// A line ends at `\n`, `\r\n` or a lone `\r` (a file saved with old Mac line ends would otherwise be one line).
 /// A stop (the batch's signal handler) ends the input: standard input is only read once `poll` says it has
 /// something, so a terminal or a pipe that sends nothing, or a line that never ends (`< /dev/zero`), cannot keep
 /// the batch from stopping (`signal` restarts a blocked `read` after the handler has run).
@@ -27,28 +28,40 @@ struct StdinLines {
         self.stopRequested = stopRequested
     }
 
-    /// The next line without its `\n` (and a `\r` before it), or nil at the end of input.
     /// The `errno` of a failed read (standard input closed, or a folder): the input ended there.
     private(set) var readError: Int32?
 
+    /// The next line without its line end (`\n`, `\r\n` or `\r`), or nil at the end of input.
     mutating func next() -> Line? {
         var skipped = 0  // bytes of an over-long line already dropped
         while true {
             if stopRequested() { return nil }
-            if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
-                let line = take(upTo: newline, dropping: 1)
-                return skipped > 0 ? .tooLong(bytes: skipped + line.count + 1) : decode(line)
-            }
-            scanned = buffer.count
-            if atEnd {
-                guard start < buffer.count || skipped > 0 else { return nil }
-                let line = take(upTo: buffer.count, dropping: 0)
-                return skipped > 0 ? .tooLong(bytes: skipped + line.count) : decode(line)
+            // A `\r` read last may be the first half of a `\r\n`: the next block (or the end of input) tells.
+            var waitsForNewline = false
+            if let end = lineEnd() {
+                let carriageReturn = buffer[end] == UInt8(ascii: "\r")
+                if carriageReturn && end + 1 == buffer.count && !atEnd {
+                    scanned = end
+                    waitsForNewline = true
+                } else {
+                    let separator = carriageReturn && end + 1 < buffer.count && buffer[end + 1] == UInt8(ascii: "\n") ? 2 : 1
+                    let line = take(upTo: end, dropping: separator)
+                    return skipped > 0 ? .tooLong(bytes: skipped + line.count + separator) : decode(line)
+                }
+            } else {
+                scanned = buffer.count
+                if atEnd {
+                    guard start < buffer.count || skipped > 0 else { return nil }
+                    let line = take(upTo: buffer.count, dropping: 0)
+                    return skipped > 0 ? .tooLong(bytes: skipped + line.count) : decode(line)
+                }
             }
             if buffer.count - start > limit {
-                // Too long already: forget what is held and keep skipping to the end of the line.
-                skipped += buffer.count - start
-                buffer.removeAll(keepingCapacity: true)
+                // Too long already: forget what is held and keep skipping to the end of the line (a `\r` that may
+                // end it is kept, to be read with what follows).
+                let kept = waitsForNewline ? 1 : 0
+                skipped += buffer.count - start - kept
+                if kept == 0 { buffer.removeAll(keepingCapacity: true) } else { buffer.removeFirst(buffer.count - kept) }
                 start = 0
                 scanned = 0
             }
@@ -56,9 +69,21 @@ struct StdinLines {
         }
     }
 
+    /// Where the first `\n` or `\r` from `scanned` on is, if any: one loop over the bytes, no call per byte.
+    private func lineEnd() -> Int? {
+        buffer.withUnsafeBufferPointer { bytes in
+            var i = scanned
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return i }
+                i += 1
+            }
+            return nil
+        }
+    }
+
     private mutating func take(upTo end: Int, dropping separator: Int) -> ArraySlice<UInt8> {
-        var line = buffer[start..<end]
-        if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+        let line = buffer[start..<end]
         start = end + separator
         scanned = start
         return line

@@ -13,9 +13,9 @@ public struct SummaryCommand: ParsableCommand {
         Each DIR is the output folder of a `gaizao batch` run (it holds summary.csv). Writes OUT/summary.csv, \
         OUT/summary.xlsx, OUT/summary.html and, when a record failed, OUT/errors.csv over all of them, numbered in \
         the order given. Exit 1 when a DIR holds no readable summary.csv, or when a row of one cannot be gaizao's (an \
-        edited summary.csv: a figure that is no number, a level outside 0-4, an amount below 0 or a range the wrong \
-        way round, an industry the catalog does not have, an enterprise listed twice): that row is merged as failed, \
-        its file, row and column named.
+        edited summary.csv: a figure that is no number, a level outside 0-4 (a scene's too), an amount below 0 or a \
+        range the wrong way round, a net cost other than the investment less the subsidy, an industry the catalog \
+        does not have, an enterprise listed twice): that row is merged as failed, its file, row and column named.
         """)
 
     @Argument(help: "Batch output folders (each with summary.csv).")

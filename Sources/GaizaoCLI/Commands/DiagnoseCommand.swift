@@ -68,6 +68,7 @@ public struct DiagnoseCommand: ParsableCommand {
         // Only the enterprise's industry of the catalog is read (a fifth less YAML to parse).
         let answersFile = try FileIO.readAnswers(answers)
         let session = try CatalogSession.load(flag: global.catalog, focus: AnswerDecoder.industryID(of: answersFile))
+        try CatalogID.refuseBlank(contractor, CLIMessages.blankContractor(known: session.catalog.overlays.map(\.id)))
         let sheet = try AnswersLoader.load(answersFile, session: session)
         let peerRows = try peers.map(PeerSummary.rows)
         let engine = Engine(catalog: session.catalog, industries: [sheet.industry])

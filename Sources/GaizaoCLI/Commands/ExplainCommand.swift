@@ -34,9 +34,12 @@ public struct ExplainCommand: ParsableCommand {
     public func run() throws {
         let answersFile = try FileIO.readAnswers(answers)
         let session = try CatalogSession.load(flag: global.catalog, focus: AnswerDecoder.industryID(of: answersFile))
+        try CatalogID.refuseBlank(contractor, CLIMessages.blankContractor(known: session.catalog.overlays.map(\.id)))
         let sheet = try AnswersLoader.load(answersFile, session: session, quietWarnings: true)
         let catalog = session.catalog
         guard let industry = catalog.industry(sheet.industry) else { throw CLIError.input("unknown industry `\(sheet.industry)`") }
+        try CatalogID.refuseBlank(module, CLIMessages.blankModule(industry: industry.id, modules: industry.modules.map(\.id),
+                                                                  measures: industry.measures.map(\.id)))
         let measureID = module.flatMap { id in industry.measures.contains { $0.id == id } ? id : nil }
         if let module, industry.module(module) == nil, measureID == nil {
             let modules = industry.modules.map(\.id).joined(separator: ", ")

@@ -65,6 +65,7 @@ public struct WizardCommand: ParsableCommand {
         let catalog = session.catalog
         var chosen: Industry?
         if let industry {
+            try CatalogID.refuseBlank(industry, CLIMessages.blankIndustry(known: catalog.industries.map(\.id)))
             guard let found = catalog.industry(industry) else {
                 throw CLIError.input("unknown industry `\(industry)`; the catalog has: \(catalog.industries.map(\.id).joined(separator: ", "))")
             }

@@ -29,6 +29,34 @@ enum CLIMessages {
     static func renderFailed(_ template: String, _ reason: String) -> String {
         "template \(template): \(reason)"
     }
+
+    // An option naming an id of the catalog, given empty or blank: see `CatalogID`.
+
+    static func blankIndustry(known: [String]) -> String {
+        "`--industry` was given empty (an unset shell variable?): give an industry id; the catalog has: \(CatalogID.list(known))"
+    }
+
+    static func blankContractor(known: [String]) -> String {
+        "`--contractor` was given empty (an unset shell variable?): give a contractor overlay id; the catalog has: \(CatalogID.list(known))"
+    }
+
+    static func blankModule(industry: String, modules: [String], measures: [String]) -> String {
+        "`<module>` was given empty (an unset shell variable?): give a module or measure id of industry `\(industry)`; modules: \(CatalogID.list(modules)); measures: \(CatalogID.list(measures))"
+    }
+}
+
+/// Options and arguments that name an id of the catalog (`--industry`, `--contractor`, `explain`'s module). An id
+/// the catalog does not have is wrong input (exit 1), as the same id in an answers file is: another catalog may have
+/// it. A value given empty or blank (`--industry "$IND"` with the variable unset) names nothing in any catalog: a
+/// usage error (exit 2), as other options given empty are, that says which ids there are.
+enum CatalogID {
+    /// Throws the usage error `message` when `value` is given but empty or only white space.
+    static func refuseBlank(_ value: String?, _ message: @autoclosure () -> String) throws {
+        if let value, value.allSatisfy(\.isWhitespace) { throw CLIError.usage(message()) }
+    }
+
+    /// The ids as the messages list them: comma-separated, or `none`.
+    static func list(_ ids: [String]) -> String { ids.isEmpty ? "none" : ids.joined(separator: ", ") }
 }
 
 /// Refuses to write an output over one of the command's inputs, whatever their names: two paths are the same
