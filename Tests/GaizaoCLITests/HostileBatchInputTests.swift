@@ -265,7 +265,7 @@ import Testing
 
     /// The net cost's ends are not checked against each other: a subsidy scheme with a minimum investment that only
     /// the high estimate reaches subsidises the high end alone, and a real batch writes a net cost whose low end is
-    /// above its high end (here a contractor's narrow prices put the new-IT scheme's base at 29.6–30 万元, its
+    /// above its high end (here a contractor's narrow prices put the new-IT scheme's base at 29.75–30.13 万元, its
     /// minimum 30). `summary` merges that batch as it is.
     @Test func summaryMergesARealBatchWhoseNetCostEndsAreReversed() throws {
         let dir = Self.tempDir()
@@ -278,9 +278,9 @@ import Testing
 
             modules:
               ap-p-energy:
-                cost: {micro: [1, 2], small: [3.7, 3.75], medium: [5, 6]}
+                cost: {micro: [1, 2], small: [4.7, 4.75], medium: [5, 6]}
               ap-p-safety:
-                cost: {micro: [1, 2], small: [3.7, 3.75], medium: [5, 6]}
+                cost: {micro: [1, 2], small: [4.7, 4.75], medium: [5, 6]}
 
             """)
         try text.write(to: overlay, atomically: true, encoding: .utf8)

@@ -58,7 +58,7 @@ extension ViewModelBuilder {
             "totalCost": .from(format.money(proposal.totals.investment)),
             "subsidies": .from(subsidies),
             "subsidyTotal": .from(format.money(proposal.totals.subsidy.range)),
-            "netCost": .from(format.money(proposal.totals.netCost)),
+            "netCost": .from(format.money(proposal.totals.netCost) + netCostNote(proposal.totals.netCost)),
             "stacking": .from(localized(proposal.stackingAssumption)),
             "hasBudgetLimit": .from(proposal.budgetYuan != nil),
             "budgetNote": .from(budgetNote()),

@@ -1,5 +1,11 @@
 /// The money of the implementation plan: subsidy tiers and effective rate, benefits, funding, yearly fees.
 extension ViewModelBuilder {
+    /// Why a net cost is lower at the high estimate, where it is: a subsidy with a minimum investment that only
+    /// the high estimate reaches. Empty otherwise.
+    func netCostNote(_ net: Proposal.YuanRange) -> String {
+        net.lowYuan > net.highYuan ? strings["netCostReversedNote"] : ""
+    }
+
     func tierLabel(_ tier: String?) -> String {
         switch tier {
         case "certain": return strings["tierCertain"]
@@ -119,7 +125,7 @@ extension ViewModelBuilder {
         let increment = t.subsidy.conditional ?? .init(lowYuan: 0, highYuan: 0)
         let conditional = Proposal.YuanRange(lowYuan: min(increment.lowYuan, increment.highYuan), highYuan: max(increment.lowYuan, increment.highYuan))
         var rows: [ViewNode] = [
-            ["source": .from(strings["fundOwn"]), "amount": .from(format.money(t.netCost)), "note": .from(strings["fundOwnNote"])],
+            ["source": .from(strings["fundOwn"]), "amount": .from(format.money(t.netCost) + netCostNote(t.netCost)), "note": .from(strings["fundOwnNote"])],
             ["source": .from(strings["fundSubsidy"]), "amount": .from(format.money(t.subsidy.range)), "note": .from(strings["fundSubsidyNote"])],
         ]
         if conditional.highYuan > 0 {

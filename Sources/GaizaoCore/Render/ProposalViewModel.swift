@@ -224,7 +224,7 @@ final class ViewModelBuilder {
                                                "p1": format.points(d.points), "p2": format.points(a.points)])),
             "investment": .from(format.money(t.investment)),
             "subsidy": .from(format.money(t.subsidy.range)),
-            "netCost": .from(format.money(t.netCost)),
+            "netCost": .from(format.money(t.netCost) + netCostNote(t.netCost)),
             "duration": .from(format.duration(t.durationWeeks)),
             // No module: "无", not "0 个（标准 0 + 个性化 0）".
             "modules": .from(t.selectedModules == 0 ? strings["modulesNone"] : strings.format("modulesFmt", ["n": String(t.selectedModules), "s": String(standard),

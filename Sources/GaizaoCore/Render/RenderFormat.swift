@@ -75,8 +75,11 @@ struct RenderFormat: Sendable {
     }
 
     /// A range, or one figure when both ends agree: `77.5–204.5 万元`; with a negative end the ends are joined in
-    /// words (`-3.24 至 2.79 万元`), as a dash after a minus sign reads as a subtraction.
-    func money(_ range: Proposal.YuanRange) -> String {
+    /// words (`-3.24 至 2.79 万元`), as a dash after a minus sign reads as a subtraction. Always the smaller figure
+    /// first: a net cost can be higher at the low estimate (a subsidy whose minimum investment only the high
+    /// estimate reaches), and "29.75–28.11 万元" reads as an error (`netCostNote` says why).
+    func money(_ given: Proposal.YuanRange) -> String {
+        let range = given.lowYuan <= given.highYuan ? given : Proposal.YuanRange(lowYuan: given.highYuan, highYuan: given.lowYuan)
         if range.lowYuan == range.highYuan { return money(range.lowYuan) }
         let separator = range.lowYuan < 0 || range.highYuan < 0 ? strings["rangeSeparator"] : "–"
         let value = lang == .zh ? Money.wan(range.lowYuan) + separator + Money.wan(range.highYuan)

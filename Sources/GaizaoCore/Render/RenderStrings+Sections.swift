@@ -29,6 +29,8 @@ extension RenderStrings {
          "{schemes} depends on a pending condition: once met it counts {full} instead of the subsidy counted now (they do not stack), {amount} more. Not counted in the subsidy total or the net cost."),
         ("oneOffFmt", "{schemes}：最高 {amount}，为企业一次性奖励，不属于本项目补助，未计入净投入。", "{schemes}: up to {amount}, a one-off reward to the enterprise, not a subsidy of this project; not counted in the net cost."),
         ("yearlyFees", "每年运维及订阅费用", "Yearly operations and subscription fees"),
+        ("netCostReversedNote", "（投资按高估算时才达到补助的投资门槛，所以高估算的净投入反而较低）",
+         " (only the high investment estimate reaches a subsidy's minimum investment, so the net cost is lower at the high end)"),
         ("yearlyFeeBasis", "成本模型的固定年费，不随企业规模变化", "the cost model's flat yearly fee, not scaled to the enterprise's size"),
         ("annualSaving", "年化效益（估算）", "Annual benefit (estimate)"),
         ("payback", "投资回收期（估算）", "Payback period (estimate)"),

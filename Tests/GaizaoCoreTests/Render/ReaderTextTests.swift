@@ -29,6 +29,17 @@ import Testing
         #expect(zh.contains("- **投资估算**：11.15–29.1 万元"))
     }
 
+    /// A subsidy whose minimum investment only the high estimate reaches makes the net cost lower at the high end:
+    /// "企业净投入：29.75–28.11 万元" read as an error. The smaller figure comes first, and the headline says why.
+    @Test func aNetCostLowerAtTheHighEndReadsInOrderAndSaysWhy() throws {
+        var p = try Engine(catalog: Shipped.catalog).run(Shipped.example("auto-parts-midsize.yaml")).proposal
+        p.totals.netCost = .init(lowYuan: 297_500, highYuan: 281_100)
+        let zh = Shipped.renderer.markdown(p, lang: .zh), en = Shipped.renderer.markdown(p, lang: .en)
+        #expect(zh.contains("- **企业净投入**：28.11–29.75 万元（投资按高估算时才达到补助的投资门槛，所以高估算的净投入反而较低）"), "\(zh)")
+        #expect(en.contains("CNY 281,100–297,500 (only the high investment estimate reaches a subsidy's minimum investment"))
+        #expect(!zh.contains("29.75–28.11"))
+    }
+
     /// With no certain subsidy the funding section said "其中 0 万元 在验收后以补助形式收回", and a ladder row of
     /// measures only began "0 个模块、4 项措施".
     @Test func nothingIsCountedAsZeroInWords() throws {
