@@ -29,13 +29,14 @@ extension CatalogReader {
 
     static func measure(_ node: Node, _ ctx: LoadContext) -> Measure? {
         guard let m = YMap(node, ctx, what: "a measure") else { return nil }
-        m.checkKeys(["id", "name", "summary", "cost", "cost_source", "duration_weeks", "brings", "evidence", "requires"], in: "measure")
+        m.checkKeys(["id", "name", "summary", "cost", "yearly_cost", "cost_source", "duration_weeks", "brings", "evidence", "requires"], in: "measure")
         guard let id = m.id(in: "measure") else { return nil }
         let mw = "measure `\(id)`"
         let name = m.localized("name", in: mw)
         let summary = m.localized("summary", optionalText: true, in: mw)
         var cost: [String: CostRange] = [:]
         if let c = m["cost"] { cost = costTable(c, ctx, what: "`cost` of \(mw)") ?? [:] } else { m.missing("cost", in: mw) }
+        let yearly = m["yearly_cost"].flatMap { costTable($0, ctx, what: "`yearly_cost` of \(mw)") } ?? [:]
         let costSource = m.string("cost_source", required: true, in: mw) ?? ""
         let duration = durationWeeks(m, ctx, in: mw)
         if m["brings"] == nil { m.missing("brings", in: mw) }
@@ -44,7 +45,7 @@ extension CatalogReader {
         }
         if m["evidence"] == nil { m.missing("evidence", in: mw) }
         guard let name else { return nil }
-        return Measure(id: id, name: name, summary: summary ?? .empty, cost: cost, costSource: costSource, durationWeeks: duration,
+        return Measure(id: id, name: name, summary: summary ?? .empty, cost: cost, yearlyCost: yearly, costSource: costSource, durationWeeks: duration,
                        brings: brings(m.list("brings", in: mw), ctx), evidence: evidence, requires: m.idList("requires", in: mw),
                        location: ctx.loc(node))
     }

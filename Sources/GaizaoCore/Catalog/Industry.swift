@@ -203,6 +203,9 @@ public struct Measure: Sendable, Hashable {
     public var summary: Localized
     /// Cost per size band (exact yuan).
     public var cost: [String: CostRange]
+    /// What it costs every year once in place, per size band (exact yuan): a digital post's salary, a yearly
+    /// training plan. Empty: nothing recurring. Counted with the modules' yearly fees, not in the investment.
+    public var yearlyCost: [String: CostRange] = [:]
     public var costSource: String
     public var durationWeeks: Int
     /// The answers the measure changes once done.

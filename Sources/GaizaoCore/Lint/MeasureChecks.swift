@@ -13,6 +13,12 @@ enum MeasureChecks {
             for band in m.cost.keys.sorted() where !bands.contains(band) {
                 bag.error("\(owner) prices unknown size band `\(band)` (bands: \(bands.joined(separator: ", ")))", at: m.location)
             }
+            if !m.yearlyCost.isEmpty {
+                for band in bands where m.yearlyCost[band] == nil { bag.error("\(owner) has no `yearly_cost` for size band `\(band)`", at: m.location) }
+                for band in m.yearlyCost.keys.sorted() where !bands.contains(band) {
+                    bag.error("\(owner) prices unknown size band `\(band)` in `yearly_cost` (bands: \(bands.joined(separator: ", ")))", at: m.location)
+                }
+            }
             if m.brings.isEmpty { bag.warning("\(owner) changes no answer, so it can never help reach a level", at: m.location) }
             for b in m.brings { ModuleChecks.checkBrings(b, of: owner, questionnaire, &bag) }
             if m.evidence.isEmpty { bag.warning("\(owner) lists no evidence (支撑材料) for the on-site rating", at: m.location) }

@@ -139,6 +139,8 @@ public struct MeasureDecision: Sendable, Hashable {
     public var durationWeeks: Int
     public var startWeek: Int?
     public var endWeek: Int?
+    /// What it costs every year once in place, for this enterprise's size band (nil: nothing recurring).
+    public var yearlyCost: CostRange? = nil
 }
 
 /// The level the plan aims at and whether the package reaches it (under the conservative projection).

@@ -26,7 +26,8 @@ extension Planner {
             return MeasureDecision(
                 measureID: measures[k].id, status: inPlace ? .satisfied : .notChosen, role: .notNeeded,
                 reasons: inPlace ? [DecisionReason(kind: .measure, ruleID: nil, text: Localized(zh: "企业已具备", en: "already in place"), questions: tables.measures[k].questionIDs)] : [],
-                cost: .zero, referenceCost: reference, costSource: measures[k].costSource, durationWeeks: measures[k].durationWeeks)
+                cost: .zero, referenceCost: reference, costSource: measures[k].costSource, durationWeeks: measures[k].durationWeeks,
+                yearlyCost: measures[k].yearlyCost[band])
         }
     }
 

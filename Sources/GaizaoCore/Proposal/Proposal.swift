@@ -75,6 +75,9 @@ public struct Proposal: Codable, Sendable, Hashable {
         public var endWeek: Int?
         /// What an on-site rater asks to see for it (支撑材料).
         public var evidence: [Localized]
+        /// What it costs every year once in place (a post's pay), counted in `totals.yearlyFees` when it is in the
+        /// package; absent when nothing recurs.
+        public var yearlyCost: YuanRange? = nil
     }
 
     public struct LadderEntry: Codable, Sendable, Hashable {

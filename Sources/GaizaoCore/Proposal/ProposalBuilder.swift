@@ -67,7 +67,14 @@ public struct ProposalBuilder: Sendable {
                 phase: d.phase, startWeek: d.startWeek, endWeek: d.endWeek, products: offered(d.products, ofModule: index, slotAnswers.values, answerOf),
                 subsidyTags: industryModules[index].subsidyTags)
         }
-        let (yearlyFees, bandPriced) = addCosts(&modules, overlay: overlay, answers: slotAnswers)
+        let (moduleFees, bandPriced) = addCosts(&modules, overlay: overlay, answers: slotAnswers)
+        // The yearly fees are the modules' and what the package's measures cost every year (a digital post's pay).
+        var yearlyFees = moduleFees
+        for m in plan.measures where m.status == .include {
+            guard let c = m.yearlyCost else { continue }
+            yearlyFees.low += c.low
+            yearlyFees.high += c.high
+        }
         let subsidies = zip(catalog.policies.policies, plan.subsidies).map { p, l in
             Proposal.SubsidyEntry(
                 policy: p.id, name: p.name, kind: p.kind.rawValue, ratePercent: p.ratePercent, capYuan: p.capYuan,
@@ -97,7 +104,7 @@ public struct ProposalBuilder: Sendable {
                 id: m.measureID, name: measure.name, summary: measure.summary, status: m.status, role: m.role,
                 reasons: m.reasons.map { Proposal.ReasonEntry(kind: $0.kind, rule: $0.ruleID, text: $0.text, questions: $0.questions) },
                 cost: yuan(m.cost), referenceCost: yuan(m.referenceCost), costSource: m.costSource, durationWeeks: m.durationWeeks,
-                startWeek: m.startWeek, endWeek: m.endWeek, evidence: measure.evidence)
+                startWeek: m.startWeek, endWeek: m.endWeek, evidence: measure.evidence, yearlyCost: m.yearlyCost.map(yuan))
         }
         let ladder = plan.ladder.map { step in
             Proposal.LadderEntry(level: step.level, reachable: step.reachable, reachedNow: step.reachedNow, investment: yuan(step.investment),

@@ -147,13 +147,18 @@ extension ViewModelBuilder {
     }
 
     func operations() -> ViewNode {
-        let rows: [ViewNode] = selectedModules().map { i in
+        var rows: [ViewNode] = selectedModules().map { i in
             let m = proposal.modules[i]
             // The fee's own basis, not the one-off price's formula (`costBasis`): cost-model fees are a flat
             // yearly range per module, whatever the enterprise's size.
             let hasFee = (m.yearlyFee?.highYuan ?? 0) > 0
             return ["name": .from(localized(m.name)), "fee": .from(m.yearlyFee.map { format.money($0) } ?? strings["dash"]),
                     "basis": .from(hasFee ? strings["yearlyFeeBasis"] : strings["dash"])]
+        }
+        // The package's measures that cost something every year (a digital post's pay): in the yearly total too.
+        for m in proposal.measures ?? [] where m.status == .include {
+            guard let cost = m.yearlyCost, cost.highYuan > 0 else { continue }
+            rows.append(["name": .from(localized(m.name)), "fee": .from(format.money(cost)), "basis": .from(strings["yearlyMeasureBasis"])])
         }
         let fees = proposal.totals.yearlyFees ?? .init(lowYuan: 0, highYuan: 0)
         // No module, no new system to run: the duties of operating one would describe a project that is not there.

@@ -32,6 +32,7 @@ extension RenderStrings {
         ("netCostReversedNote", "（投资按高估算时才达到补助的投资门槛，所以高估算的净投入反而较低）",
          " (only the high investment estimate reaches a subsidy's minimum investment, so the net cost is lower at the high end)"),
         ("yearlyFeeBasis", "成本模型的固定年费，不随企业规模变化", "the cost model's flat yearly fee, not scaled to the enterprise's size"),
+        ("yearlyMeasureBasis", "管理措施每年的费用（估算，按企业规模档：岗位人员薪酬、年度培训等）", "the measure's yearly cost (estimate, by size band: the post's pay, yearly training)"),
         ("annualSaving", "年化效益（估算）", "Annual benefit (estimate)"),
         ("payback", "投资回收期（估算）", "Payback period (estimate)"),
         ("roi3", "三年投资回报率（估算）", "3-year ROI (estimate)"),

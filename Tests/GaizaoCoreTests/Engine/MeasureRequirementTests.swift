@@ -53,4 +53,26 @@ import Testing
         #expect(lead.reasons.contains { $0.kind == .required && $0.text.zh.contains("数字化人才绩效和薪酬办法") })
         #expect(richPay.startWeek == lead.endWeek)
     }
+
+    /// A digital post is pay every year, not a one-off: its yearly cost joins the modules' yearly fees (in the
+    /// total, the operations table and the benefits' net of fees), and stays out of the investment beyond its
+    /// first year.
+    @Test func aDigitalPostCostsEveryYear() throws {
+        let sheet = Shipped.example("home-appliance-small-workshop.yaml")
+        let out = try Self.engine.run(sheet, budgetYuan: 800_000)
+        let post = try #require(out.proposal.measures?.first { $0.id == "m-digital-post" })
+        try #require(post.status == .include)
+        let yearly = try #require(post.yearlyCost)
+        #expect(yearly == .init(lowYuan: 40_000, highYuan: 100_000))
+        let moduleFees = out.proposal.modules.filter(\.status.isSelected).compactMap(\.yearlyFee)
+        let training = (out.proposal.measures ?? []).filter { $0.status == .include && $0.id != "m-digital-post" }.compactMap(\.yearlyCost)
+        let all = moduleFees + [yearly] + training
+        #expect(out.proposal.totals.yearlyFees == .init(lowYuan: all.reduce(0) { $0 + $1.lowYuan }, highYuan: all.reduce(0) { $0 + $1.highYuan }))
+        #expect(out.proposal.benefits?.yearlyFees == out.proposal.totals.yearlyFees)
+        let md = Shipped.renderer.markdown(out.proposal, lang: .zh)
+        #expect(md.contains("| 设立数字化岗位或部门 | 4–10 万元 | 管理措施每年的费用（估算，按企业规模档：岗位人员薪酬、年度培训等） |"), "\(md)")
+        // Left out of the package, nothing recurs.
+        let plain = try Self.engine.run(sheet).proposal
+        #expect(plain.measures?.first { $0.id == "m-digital-post" }?.status != .include)
+    }
 }
