@@ -79,6 +79,10 @@ extension ComparisonViewModelBuilder {
         let a = before.diagnosis, b = after.diagnosis
         let plannedBefore = before.modules.contains { $0.status.isSelected }
         let headlineKey = b.level > a.level ? "cmpHeadlineUpFmt" : b.level < a.level ? "cmpHeadlineDownFmt" : "cmpHeadlineSameFmt"
+        // Points as shown: "from 34.55 to 34.55" would read as a change that is none.
+        let pointsChange = format.points(a.points) == format.points(b.points)
+            ? strings.format("cmpHeadlinePointsSameFmt", ["p": format.points(a.points)])
+            : strings.format("cmpHeadlinePointsFmt", ["p1": format.points(a.points), "p2": format.points(b.points)])
         let scenes: [ViewNode] = comparison.scenes.filter { $0.now[0] != $0.now[1] }.map { row in
             [
                 "name": .from(localized(row.name)),
@@ -99,7 +103,7 @@ extension ComparisonViewModelBuilder {
         }
         return [
             "intro": .from(strings.format("cmpProgressIntroFmt", ["before": before.date.map(safe) ?? strings["noDate"], "after": after.date.map(safe) ?? strings["noDate"]])),
-            "headline": .from(strings.format(headlineKey, ["a": format.levelInText(a.level), "b": format.levelInText(b.level), "p1": format.points(a.points), "p2": format.points(b.points)])),
+            "headline": .from(strings.format(headlineKey, ["a": format.levelInText(a.level), "b": format.levelInText(b.level), "points": pointsChange])),
             "levels": .from(strings.format("cmpArrowFmt", ["a": format.level(a.level), "b": format.level(b.level)])),
             "points": .from(strings.format("cmpArrowFmt", ["a": format.points(a.points), "b": format.points(b.points)])),
             "levelRaised": .from(b.level > a.level),
