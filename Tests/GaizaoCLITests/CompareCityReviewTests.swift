@@ -60,4 +60,39 @@ import Testing
         #expect(en.contains("**The level stays at level 1; points unchanged at 34.55.**"))
         #expect(!en.contains("points went from 34.55 to 34.55"))
     }
+    // MARK: A changed catalog
+
+    /// The same catalog id and version with another price: the content hash differs. That is not the same pricing:
+    /// `catalog` is in differsIn, each column names its catalog's hash, and the mode says what differs.
+    @Test func aChangedCatalogIsNotTheSamePricing() throws {
+        let cheaper = try Self.catalog("catalog-price") { folder in
+            let path = folder + "/cost-model.yaml"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let edited = text.replacingOccurrences(of: "ha-s-mes:         {driver: ha_lines, base: [8, 15]",
+                                                   with: "ha-s-mes:         {driver: ha_lines, base: [6, 12]")
+            #expect(edited != text)
+            try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let ref = try Self.proposal(), changed = try Self.proposal(engine: Engine(catalog: cheaper))
+        #expect(ref.catalog.version == changed.catalog.version && ref.catalog.hash != changed.catalog.hash)
+        let c = try Self.compare([("ref", ref), ("changed", changed)])
+        #expect(try #require(try Self.json(c)["differsIn"] as? [String]) == ["catalog"])
+        let zh = Self.md(c), en = Self.md(c, .en)
+        #expect(!zh.contains("总包商与定价、目标等级和预算相同"))
+        #expect(zh.contains("- **比较方式**：方案比选（目录不同）"))
+        #expect(en.contains("options compared (catalogs differ)"))
+        // Each column's catalog with the start of its hash (`#` escaped in Markdown), in the list of proposals.
+        for p in [ref, changed] {
+            #expect(zh.contains("| 2026-11-20 | gaizao-reference \(p.catalog.version) \\#\(p.catalog.hash.prefix(12)) |"))
+        }
+        #expect(zh.contains("版本号相同但哈希不同：ref \\#\(ref.catalog.hash.prefix(12))、changed \\#\(changed.catalog.hash.prefix(12))）"))
+        let entries = try Self.entries(c)
+        #expect(entries.compactMap { ($0["catalog"] as? [String: Any])?["hash"] as? String } == [ref.catalog.hash, changed.catalog.hash])
+
+        // Two contractors on catalogs that differ are not rival offers on one basis either.
+        let a = try Self.proposal(contractor: "example-ha-contractor-a"), b = try Self.proposal(contractor: "example-ha-contractor-b", engine: Engine(catalog: cheaper))
+        let rivals = try Self.compare([("A", a), ("B", b)])
+        #expect(!rivals.severalContractors)
+        #expect(Self.md(rivals).contains("- **比较方式**：方案比选（总包商与定价、目录不同）"))
+    }
 }

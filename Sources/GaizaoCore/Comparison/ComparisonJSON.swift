@@ -1,12 +1,13 @@
 import Foundation
 
-/// The machine-readable comparison (`comparison.json`, schema `gaizao.comparison/3`, documented in
+/// The machine-readable comparison (`comparison.json`, schema `gaizao.comparison/4`, documented in
 /// docs/comparison-schema.md): per proposal, in input order, whether it is comparable and why not, with the
 /// figures a reviewer ranks by. Money is exact yuan; texts carry Chinese and English.
 public struct ComparisonJSON: Codable, Sendable, Equatable {
     /// Bumped whenever a field or a value a reader may rely on changes (schema 3: the badge
-    /// `lowest_net_cost_per_point` became `lowest_net_cost_per_level`); docs/comparison-schema.md lists the changes.
-    public static let schemaID = "gaizao.comparison/3"
+    /// `lowest_net_cost_per_point` became `lowest_net_cost_per_level`; schema 4: `differsIn` names more than
+    /// pricing, target and budget); docs/comparison-schema.md lists the changes.
+    public static let schemaID = "gaizao.comparison/4"
 
     public var schema: String
     public var mode: String
@@ -16,8 +17,8 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
     public var targetLevel: Int
     /// `stated` (some proposal states a target) or `reached` (none does: the highest projected level).
     public var targetBasis: String
-    /// What the proposals differ in, of `pricing`, `target`, `budget` (contractors mode; empty before/after):
-    /// `mode: contractors` with anything but `pricing` compares options, not only contractors.
+    /// What the proposals differ in, of `pricing`, `catalog`, `target`, `budget` (contractors mode; empty
+    /// before/after): `mode: contractors` with anything but `pricing` compares options, not only contractors.
     public var differsIn: [String]
     public var warnings: [Localized]
     public var proposals: [Entry]
@@ -34,6 +35,8 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
         public var creditCode: String?
         public var contractor: Localized?
         public var date: String?
+        /// The catalog the proposal was made with: its id, version and full content hash (schema 4).
+        public var catalog: Catalog
         public var comparable: Bool
         public var reasons: [Reason]
         public var notes: [Reason]
@@ -74,6 +77,14 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
         /// The rankings this proposal wins among comparable ones: `lowest_net_cost`, `shortest_duration`,
         /// `lowest_net_cost_per_level`.
         public var badges: [String]
+    }
+
+    public struct Catalog: Codable, Sendable, Equatable {
+        public var id: String
+        public var version: String
+        /// The SHA-256 of the catalog's content: two proposals with one version and different hashes were made with
+        /// different catalogs.
+        public var hash: String
     }
 
     public struct ProductDifference: Codable, Sendable, Equatable {
@@ -134,6 +145,7 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
             return Entry(
                 label: col.label, source: col.source, enterprise: p.enterprise.name, creditCode: p.enterprise.creditCode,
                 contractor: p.contractor.name, date: p.date,
+                catalog: Catalog(id: p.catalog.id, version: p.catalog.version, hash: p.catalog.hash),
                 comparable: verdict.comparable, reasons: verdict.reasons.map { Reason(code: $0.code, text: $0.text) },
                 notes: verdict.notes.map { Reason(code: $0.code, text: $0.text) }, target: col.target,
                 levelNow: row.levelNow, levelAfter: row.levelAfter, pointsNow: row.pointsNow, pointsAfter: row.pointsAfter,

@@ -103,7 +103,7 @@ public enum ProposalComparator {
         let plans = mode == .beforeAfter ? plannedChanges(before: ordered[0], after: ordered[1]) : (nowSatisfied: [], stillPlanned: [], noLongerPlanned: [], newlyPlanned: [])
         var comparison = ProposalComparison(
             mode: mode, columns: columns, enterprise: ordered[0].enterprise.name, sameEnterprise: same,
-            warnings: warnings(ordered, mode: mode, same: same, settings: settings, answersDiffer: !answers.isEmpty),
+            warnings: warnings(ordered, labels: columns.map(\.label), mode: mode, same: same, settings: settings, answersDiffer: !answers.isEmpty),
             summary: zip(columns, ordered).map { summaryRow($0.label, $1) },
             modules: moduleRows(ordered), scenes: sceneRows(ordered, mode: mode),
             answerDifferences: answers, priceDifferences: priceDifferences(ordered), settings: settings,
@@ -130,7 +130,8 @@ public enum ProposalComparator {
     /// `answersDiffer`: the answers the proposals rest on differ (`answerDifferences`). The answers hash is not
     /// the test: it also covers the diagnosis date and answers a proposal does not use, so proposals made from the
     /// same answers on different days have different hashes.
-    static func warnings(_ ordered: [Proposal], mode: ProposalComparison.Mode, same: Bool,
+    /// `labels`: the columns' labels, in the order of `ordered`.
+    static func warnings(_ ordered: [Proposal], labels: [String], mode: ProposalComparison.Mode, same: Bool,
                          settings: ProposalComparison.SettingDifferences, answersDiffer: Bool) -> [Localized] {
         var warnings: [Localized] = []
         let versions = Set(ordered.map { "\($0.catalog.id) \($0.catalog.version)" })
@@ -138,7 +139,11 @@ public enum ProposalComparator {
             warnings.append(Localized(zh: "各方案所用目录版本不同：\(versions.sorted().joined(separator: "、"))，比较时请注意",
                                       en: "the proposals use different catalog versions: \(versions.sorted().joined(separator: ", "))"))
         } else if Set(ordered.map(\.catalog.hash)).count > 1 {
-            warnings.append(Localized(zh: "各方案所用目录内容不同（版本号相同但哈希不同）", en: "the proposals use catalogs with the same version but different content (hashes differ)"))
+            // One version, other content (a price or a rule edited in place): which proposal rests on which.
+            let which = zip(labels, ordered).map { "\($0) #\($1.catalog.hash.prefix(12))" }
+            warnings.append(Localized(
+                zh: "各方案所用目录内容不同（版本号相同但哈希不同：\(which.joined(separator: "、"))）：价格、规则或补助可能因目录而异，并非同一基准的比较",
+                en: "the proposals use catalogs with the same version but different content (hashes differ: \(which.joined(separator: ", "))): prices, rules or subsidies may differ because of the catalog, so this is not a like-for-like comparison"))
         }
         if !same {
             warnings.append(Localized(zh: "各方案对应的企业不同（已按 --allow-different 继续比较）", en: "the proposals are for different enterprises (compared because of --allow-different)"))

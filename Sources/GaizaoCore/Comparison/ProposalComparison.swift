@@ -195,17 +195,20 @@ public struct ProposalComparison: Sendable {
     public var productDifferences: [[ProductDifference]] = []
 
     /// What the proposals of a contractors comparison differ in, of the settings a reviewer weighs them by:
-    /// `pricing` (contractor overlay or reference prices), `target` (stated target level), `budget`.
+    /// `pricing` (contractor overlay or reference prices), `catalog` (the catalog's id, version or content hash:
+    /// its prices, rules or subsidies may differ even under one version), `target` (stated target level), `budget`.
     public var differsIn: [String] {
         guard mode == .contractors else { return [] }
-        return [("pricing", settings.overlays), ("target", settings.targets), ("budget", settings.budgets)].filter(\.1).map(\.0)
+        return [("pricing", settings.overlays), ("catalog", settings.catalogs), ("target", settings.targets),
+                ("budget", settings.budgets)].filter(\.1).map(\.0)
     }
 
-    /// Rival offers of several contractors: every proposal names a contractor, no two the same, and they share
-    /// their target and budget. Anything else (reference prices beside a contractor, one pricing with different
-    /// targets or budgets) compares options, not contractors.
+    /// Rival offers of several contractors: every proposal names a contractor, no two the same, and nothing but
+    /// the pricing differs (`differsIn == ["pricing"]`: one catalog, one target, one budget). Anything else
+    /// (reference prices beside a contractor, one pricing with different targets or budgets, offers priced on
+    /// different catalogs) compares options, not contractors.
     public var severalContractors: Bool {
-        guard mode == .contractors, !settings.targets, !settings.budgets else { return false }
+        guard mode == .contractors, differsIn == ["pricing"] else { return false }
         let overlays = columns.map { $0.proposal.contractor.overlay ?? "" }
         return !overlays.contains("") && Set(overlays).count == overlays.count
     }

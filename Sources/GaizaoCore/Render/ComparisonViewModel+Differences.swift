@@ -15,11 +15,8 @@ extension ComparisonViewModelBuilder {
         }
         let settings: [ViewNode] = [
             setting("contractor", differs: comparison.settings.overlays, ps.map(contractorName), examples: ps.map(needsExampleMark)),
-            // Same id and version but different content: the hash's start tells the cells apart.
-            setting("catalog", differs: comparison.settings.catalogs, ps.map { p in
-                let sameVersionElsewhere = ps.contains { $0.catalog.id == p.catalog.id && $0.catalog.version == p.catalog.version && $0.catalog.hash != p.catalog.hash }
-                return safe("\(p.catalog.id) \(p.catalog.version)" + (sameVersionElsewhere ? " #" + String(p.catalog.hash.prefix(12)) : ""))
-            }),
+            // Different content (even under one id and version): the hash's start tells the cells apart.
+            setting("catalog", differs: comparison.settings.catalogs, ps.map(catalogText)),
             setting("cmpBudgetLimit", differs: comparison.settings.budgets, ps.map { $0.budgetYuan.map { format.money($0) } ?? strings["cmpNoBudget"] }),
             setting("date", differs: comparison.settings.dates, ps.map { $0.date.map(safe) ?? strings["noDate"] }),
         ]

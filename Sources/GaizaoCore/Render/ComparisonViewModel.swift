@@ -129,7 +129,7 @@ struct ComparisonViewModelBuilder {
                 "contractor": .from(contractorName(p)),
                 "isExample": .from(needsExampleMark(p)),
                 "date": .from(p.date.map(safe) ?? strings["noDate"]),
-                "catalog": .from(safe("\(p.catalog.id) \(p.catalog.version)")),
+                "catalog": .from(catalogText(p)),
                 "answersHash": .from(safe(String(p.answersHash.prefix(12)))),
                 "source": .from(safe(col.source)),
             ]
@@ -148,13 +148,20 @@ struct ComparisonViewModelBuilder {
         ]
     }
 
+    /// The catalog a proposal rests on: its id and version, and the start of its content hash when the proposals'
+    /// hashes differ (the same version edited in place is another catalog), so each column names its own.
+    func catalogText(_ p: Proposal) -> String {
+        let hashesDiffer = Set(comparison.columns.map(\.proposal.catalog.hash)).count > 1
+        return safe("\(p.catalog.id) \(p.catalog.version)" + (hashesDiffer ? " #" + String(p.catalog.hash.prefix(12)) : ""))
+    }
+
     /// What is compared: before and after, different enterprises, several contractors' rival offers, or options
     /// (one pricing with different targets or budgets, reference prices beside a contractor), naming what differs.
     func modeText() -> String {
         if beforeAfter { return strings["cmpModeBeforeAfter"] }
         if !comparison.sameEnterprise { return strings["cmpModeDifferent"] }
         if comparison.severalContractors { return strings["cmpModeContractors"] }
-        let keys = ["pricing": "cmpDiffersPricing", "target": "cmpDiffersTarget", "budget": "cmpDiffersBudget"]
+        let keys = ["pricing": "cmpDiffersPricing", "catalog": "cmpDiffersCatalog", "target": "cmpDiffersTarget", "budget": "cmpDiffersBudget"]
         let what = comparison.differsIn.compactMap { keys[$0].map { strings[$0] } }
         return what.isEmpty ? strings["cmpModeOptionsSame"] : strings.format("cmpModeOptionsFmt", ["what": what.joined(separator: strings["cmpDiffersSeparator"])])
     }
