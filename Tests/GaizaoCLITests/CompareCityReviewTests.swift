@@ -95,4 +95,68 @@ import Testing
         #expect(!rivals.severalContractors)
         #expect(Self.md(rivals).contains("- **比较方式**：方案比选（总包商与定价、目录不同）"))
     }
+
+    // MARK: Differing answers
+
+    /// Contractor B's proposal was made with the pilot listed, contractor A's with it still pending: B's subsidy is
+    /// certain and A's conditional. B's "lower net cost" comes from the answer, not the offer.
+    @Test func aDifferingAnswerIsNotADifferentContractor() throws {
+        let sheet = try RenderFixtures.sheet("home-appliance-midsize")
+        var listed = sheet
+        listed.answers["pilot_status"] = .option("listed")
+        let a = try Self.proposal(sheet, contractor: "example-ha-contractor-a"), b = try Self.proposal(listed, contractor: "example-ha-contractor-b")
+        let c = try Self.compare([("A", a), ("B", b)])
+        #expect(!c.severalContractors)
+        let differsIn = try #require(try Self.json(c)["differsIn"] as? [String])
+        #expect(differsIn.contains("answers") && differsIn.contains("pricing"))
+        let zh = Self.md(c), en = Self.md(c, .en)
+        #expect(!zh.contains("多家总包商方案比较") && !en.contains("proposals of several contractors"))
+        #expect(zh.contains("- **比较方式**：方案比选（总包商与定价、企业答卷不同）"))
+        // The question is named where the reviewer reads first.
+        let label = try #require(a.answers.first { $0.question == "pilot_status" }?.label)
+        #expect(zh.contains("- 各方案依据的企业答卷不同（\(label.zh)）"))
+        #expect(en.contains("rest on different answers (\(label.en))"))
+        // The subsidy rests on that answer: neither net cost nor subsidy is ranked, and the reason says why.
+        #expect(c.rankedColumns.isEmpty)
+        #expect(!(try #require(Self.row(zh, "企业净投入"))).contains("最低"))
+        #expect(zh.contains("补助所依据的答卷不同（\(label.zh)）"))
+        let entries = try Self.entries(c)
+        let codes = entries.map { ($0["reasons"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String } }
+        #expect(codes.allSatisfy { $0.contains("subsidy_answers_differ") })
+        #expect(entries.allSatisfy { ($0["badges"] as? [String] ?? []).isEmpty })
+        let answers = try #require(try Self.json(c)["answerDifferences"] as? [[String: Any]])
+        #expect(answers.compactMap { $0["question"] as? String } == ["pilot_status"])
+
+        // An answer the subsidies do not rest on: options, named, still ranked.
+        var lines = sheet
+        lines.answers["ha_assembly_lines"] = .number(3)
+        let d = try Self.proposal(lines, contractor: "example-ha-contractor-b")
+        let other = try Self.compare([("A", a), ("D", d)])
+        #expect(!other.severalContractors && other.rankedColumns == [0, 1])
+        #expect(try #require(try Self.json(other)["differsIn"] as? [String]).contains("answers"))
+    }
+
+    /// Answers that differ only in how they are written (the order of a multiple choice, spaces around a text) are
+    /// the same answers.
+    @Test func answersThatDifferOnlyInFormattingAreTheSame() throws {
+        let a = try Self.proposal(contractor: "example-ha-contractor-a")
+        var b = try Self.proposal(contractor: "example-ha-contractor-b")
+        for i in b.answers.indices {
+            switch b.answers[i].value {
+            case let .list(items) where items.count > 1: b.answers[i].value = .list(items.reversed())
+            case let .string(text) where b.answers[i].question == "main_products": b.answers[i].value = .string("  " + text + " ")
+            default: break
+            }
+        }
+        #expect(a.answers != b.answers)
+        let c = try Self.compare([("A", a), ("B", b)])
+        #expect(c.answerDifferences.isEmpty)
+        #expect(c.severalContractors)
+        #expect(try #require(try Self.json(c)["differsIn"] as? [String]) == ["pricing"])
+        // Full-width forms and a number written as a text are formatting too; another option is not.
+        #expect(ProposalComparator.answerKey(.string("ＡＢＣ　电器 ")) == ProposalComparator.answerKey(.string("ABC 电器")))
+        #expect(ProposalComparator.answerKey(.string(" 3 ")) == ProposalComparator.answerKey(.number(3)))
+        #expect(ProposalComparator.answerKey(.string("listed")) != ProposalComparator.answerKey(.string("applying")))
+        #expect(ProposalComparator.answerKey(.list(["a", "b"])) != ProposalComparator.answerKey(.list(["a"])))
+    }
 }

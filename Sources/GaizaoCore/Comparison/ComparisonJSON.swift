@@ -17,9 +17,11 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
     public var targetLevel: Int
     /// `stated` (some proposal states a target) or `reached` (none does: the highest projected level).
     public var targetBasis: String
-    /// What the proposals differ in, of `pricing`, `catalog`, `target`, `budget` (contractors mode; empty
-    /// before/after): `mode: contractors` with anything but `pricing` compares options, not only contractors.
+    /// What the proposals differ in, of `pricing`, `catalog`, `answers`, `target`, `budget` (contractors mode;
+    /// empty before/after): `mode: contractors` with anything but `pricing` compares options, not only contractors.
     public var differsIn: [String]
+    /// The questions the proposals answer differently, formatting aside (schema 4; empty when none).
+    public var answerDifferences: [AnswerDifference]
     public var warnings: [Localized]
     public var proposals: [Entry]
     public var modules: [ModuleEntry]
@@ -79,6 +81,16 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
         public var badges: [String]
     }
 
+    public struct AnswerDifference: Codable, Sendable, Equatable {
+        public var question: String
+        public var label: Localized
+        /// The answer as the proposal shows it, per proposal in the order of `proposals`; null when not answered.
+        public var values: [Localized?]
+        /// A subsidy scheme of some proposal rests on the question (`subsidies[].questions` of the proposal JSON):
+        /// the proposals then carry the reason `subsidy_answers_differ`.
+        public var subsidy: Bool
+    }
+
     public struct Catalog: Codable, Sendable, Equatable {
         public var id: String
         public var version: String
@@ -135,6 +147,9 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
         targetLevel = c.commonTargetLevel
         targetBasis = c.commonTargetStated ? "stated" : "reached"
         differsIn = c.differsIn
+        answerDifferences = c.answerDifferences.map { d in
+            AnswerDifference(question: d.questionID, label: d.label, values: indices.map { d.values[$0] }, subsidy: d.subsidyQuestion)
+        }
         warnings = c.warnings
         proposals = indices.map { i in
             let col = c.columns[i], p = col.proposal, row = c.summary[i], verdict = c.comparability[i]

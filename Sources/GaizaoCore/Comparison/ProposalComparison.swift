@@ -114,11 +114,15 @@ public struct ProposalComparison: Sendable {
         public var differs: Bool
     }
 
+    /// One question the proposals answer differently (formatting aside: see `ProposalComparator.answerKey`).
     public struct AnswerDifference: Sendable {
         public var questionID: String
         public var label: Localized
         /// The answer as shown to readers, per column; nil when not answered.
         public var values: [Localized?]
+        /// A subsidy scheme of some proposal rests on this question (its `subsidies[].questions`): the subsidies,
+        /// and so the net costs, may differ because of the answer rather than the offer.
+        public var subsidyQuestion: Bool = false
     }
 
     /// A module whose offer differs: the new-build price, the duration or the products.
@@ -194,19 +198,20 @@ public struct ProposalComparison: Sendable {
     /// Per column: for each module of `productsDiffer`, its products and which of them differ.
     public var productDifferences: [[ProductDifference]] = []
 
-    /// What the proposals of a contractors comparison differ in, of the settings a reviewer weighs them by:
-    /// `pricing` (contractor overlay or reference prices), `catalog` (the catalog's id, version or content hash:
-    /// its prices, rules or subsidies may differ even under one version), `target` (stated target level), `budget`.
+    /// What the proposals of a contractors comparison differ in, of what a reviewer weighs them by: `pricing`
+    /// (contractor overlay or reference prices), `catalog` (the catalog's id, version or content hash: its prices,
+    /// rules or subsidies may differ even under one version), `answers` (the answers the proposals rest on,
+    /// `answerDifferences`), `target` (stated target level), `budget`.
     public var differsIn: [String] {
         guard mode == .contractors else { return [] }
-        return [("pricing", settings.overlays), ("catalog", settings.catalogs), ("target", settings.targets),
-                ("budget", settings.budgets)].filter(\.1).map(\.0)
+        return [("pricing", settings.overlays), ("catalog", settings.catalogs), ("answers", !answerDifferences.isEmpty),
+                ("target", settings.targets), ("budget", settings.budgets)].filter(\.1).map(\.0)
     }
 
     /// Rival offers of several contractors: every proposal names a contractor, no two the same, and nothing but
-    /// the pricing differs (`differsIn == ["pricing"]`: one catalog, one target, one budget). Anything else
-    /// (reference prices beside a contractor, one pricing with different targets or budgets, offers priced on
-    /// different catalogs) compares options, not contractors.
+    /// the pricing differs (`differsIn == ["pricing"]`: one catalog, the same answers, one target, one budget).
+    /// Anything else (reference prices beside a contractor, one pricing with different targets or budgets, offers
+    /// priced on different catalogs or made from different answers) compares options, not contractors.
     public var severalContractors: Bool {
         guard mode == .contractors, differsIn == ["pricing"] else { return false }
         let overlays = columns.map { $0.proposal.contractor.overlay ?? "" }

@@ -161,7 +161,8 @@ struct ComparisonViewModelBuilder {
         if beforeAfter { return strings["cmpModeBeforeAfter"] }
         if !comparison.sameEnterprise { return strings["cmpModeDifferent"] }
         if comparison.severalContractors { return strings["cmpModeContractors"] }
-        let keys = ["pricing": "cmpDiffersPricing", "catalog": "cmpDiffersCatalog", "target": "cmpDiffersTarget", "budget": "cmpDiffersBudget"]
+        let keys = ["pricing": "cmpDiffersPricing", "catalog": "cmpDiffersCatalog", "answers": "cmpDiffersAnswers",
+                    "target": "cmpDiffersTarget", "budget": "cmpDiffersBudget"]
         let what = comparison.differsIn.compactMap { keys[$0].map { strings[$0] } }
         return what.isEmpty ? strings["cmpModeOptionsSame"] : strings.format("cmpModeOptionsFmt", ["what": what.joined(separator: strings["cmpDiffersSeparator"])])
     }

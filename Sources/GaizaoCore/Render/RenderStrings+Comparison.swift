@@ -21,6 +21,7 @@ extension RenderStrings {
         ("cmpDiffersTarget", "目标等级", "target level"),
         ("cmpDiffersBudget", "预算", "budget"),
         ("cmpDiffersCatalog", "目录", "catalogs"),
+        ("cmpDiffersAnswers", "企业答卷", "answers"),
         ("cmpPricing", "总包商与定价", "Contractor and pricing"),
         ("cmpProductsDiffer", "与其他方案同选但所报产品不同的模块", "Modules another proposal also chooses, with other products"),
         ("cmpListMoreFmt", "{list}等 {n} 项", "{list} and {more} more"),
