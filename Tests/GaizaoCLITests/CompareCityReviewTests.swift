@@ -159,4 +159,76 @@ import Testing
         #expect(ProposalComparator.answerKey(.string("listed")) != ProposalComparator.answerKey(.string("applying")))
         #expect(ProposalComparator.answerKey(.list(["a", "b"])) != ProposalComparator.answerKey(.list(["a"])))
     }
+
+    // MARK: Yearly fees
+
+    /// A contractor whose MES is cheap to build but costs 30–40 万元 a year (a subscription) has the lowest net cost,
+    /// yet over three years it is the dearer offer. The comparison shows the yearly fees and the three-year cost of
+    /// ownership, ranks by the latter, and gives the cheap-to-build offer no "lowest".
+    @Test func yearlyFeesDecideTheCheapestOfferOverThreeYears() throws {
+        let saas = try Self.catalog("catalog-saas") { folder in
+            try """
+            id: saas-c
+            industry: home-appliance
+            example: false
+            name: {zh: 丙云总包商, en: "Contractor C (SaaS)"}
+            modules:
+              ha-s-mes:
+                cost_model: {driver: ha_lines, base: [1, 2], per_unit: [1, 2], min_units: 1, max_units: 12, yearly: [30, 40]}
+            """.write(toFile: folder + "/overlays/saas-c.yaml", atomically: true, encoding: .utf8)
+        }
+        let engine = Engine(catalog: saas)
+        let ref = try Self.proposal(engine: engine), c = try Self.proposal(contractor: "saas-c", engine: engine)
+        let refFees = try #require(ref.totals.yearlyFees), cFees = try #require(c.totals.yearlyFees)
+        // The premise: C is cheaper to build, dearer to run, and dearer over three years.
+        #expect(c.totals.netCost.highYuan < ref.totals.netCost.highYuan)
+        #expect(c.totals.netCost.highYuan + 3 * cFees.highYuan > ref.totals.netCost.highYuan + 3 * refFees.highYuan)
+        let comparison = try Self.compare([("ref", ref), ("C", c)])
+        #expect(comparison.rankedColumns == [0, 1])
+
+        let zh = Self.md(comparison), en = Self.md(comparison, .en)
+        let feesRow = try #require(Self.row(zh, "每年运维及订阅费用"))
+        #expect(feesRow.contains("6.3–19.1 万元") && feesRow.contains("35.3–56.1 万元"))
+        let threeYears = try #require(Self.row(zh, "三年总拥有成本（估算）"))
+        let refTotal = Proposal.YuanRange(lowYuan: ref.totals.netCost.lowYuan + 3 * refFees.lowYuan, highYuan: ref.totals.netCost.highYuan + 3 * refFees.highYuan)
+        let format = RenderFormat.of(.zh)
+        #expect(threeYears.contains("**\(format.money(refTotal))**（最低）"))
+        // The net cost row does not crown the offer that is dearer over three years.
+        let netRow = try #require(Self.row(zh, "企业净投入"))
+        #expect(!netRow.contains("最低"))
+        #expect(!(try #require(Self.row(zh, "每提升一级净投入"))).contains("最低"))
+        // How the estimate is made, and why the net cost is not ranked.
+        #expect(zh.contains("企业净投入 + 3 × 每年运维及订阅费用"))
+        #expect(zh.contains("各方案的年费不同：C 的一次性投入较低，但计入年费后三年总拥有成本更高"))
+        #expect(en.contains("| Yearly operations and subscription fees |"))
+        #expect(en.contains("net cost + 3 × yearly fees"))
+        #expect(en.contains("The proposals' yearly fees differ: C costs less to build but more over three years"))
+
+        let entries = try Self.entries(comparison)
+        let badges = entries.map { $0["badges"] as? [String] ?? [] }
+        #expect(!badges[1].contains("lowest_net_cost") && !badges[1].contains("lowest_net_cost_per_level"))
+        #expect(badges[0].contains("lowest_three_year_cost"))
+        #expect((entries[1]["yearlyFees"] as? [String: Int]) == ["lowYuan": cFees.lowYuan, "highYuan": cFees.highYuan])
+        #expect((entries[0]["threeYearCost"] as? [String: Int]) == ["lowYuan": refTotal.lowYuan, "highYuan": refTotal.highYuan])
+        #expect(try Self.json(comparison)["schema"] as? String == "gaizao.comparison/4")
+    }
+
+    /// A proposal that does not state its yearly fees (written before they were recorded): no three-year cost for
+    /// it, and the net cost keeps its "lowest", saying plainly that yearly fees are not counted.
+    @Test func unstatedYearlyFeesLeaveTheRankingOnNetCostAndSaySo() throws {
+        let a = try Self.proposal(contractor: "example-ha-contractor-a")
+        var b = try Self.proposal(contractor: "example-ha-contractor-b")
+        b.totals.yearlyFees = nil
+        b.benefits = nil
+        let c = try Self.compare([("A", a), ("B", b)])
+        let zh = Self.md(c), en = Self.md(c, .en)
+        #expect(try #require(Self.row(zh, "每年运维及订阅费用")).contains("未注明"))
+        #expect(try #require(Self.row(zh, "企业净投入")).contains("最低"))
+        #expect(!(try #require(Self.row(zh, "三年总拥有成本（估算）"))).contains("最低"))
+        #expect(zh.contains("“最低”按一次性的企业净投入评出，未计年费"))
+        #expect(en.contains("\"lowest\" is awarded on the one-off net cost, without yearly fees"))
+        let entries = try Self.entries(c)
+        #expect(entries[1]["yearlyFees"] == nil && entries[1]["threeYearCost"] == nil)
+        #expect(entries.allSatisfy { !($0["badges"] as? [String] ?? []).contains("lowest_three_year_cost") })
+    }
 }

@@ -6,7 +6,8 @@ import Foundation
 public struct ComparisonJSON: Codable, Sendable, Equatable {
     /// Bumped whenever a field or a value a reader may rely on changes (schema 3: the badge
     /// `lowest_net_cost_per_point` became `lowest_net_cost_per_level`; schema 4: `differsIn` names more than
-    /// pricing, target and budget); docs/comparison-schema.md lists the changes.
+    /// pricing, target and budget, and `lowest_net_cost` is withheld from an offer dearer over three years); docs/comparison-schema.md
+    /// lists the changes.
     public static let schemaID = "gaizao.comparison/4"
 
     public var schema: String
@@ -57,6 +58,11 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
         public var subsidyConditional: Proposal.YuanRange?
         public var subsidyOneOff: Proposal.YuanRange?
         public var netCost: Proposal.YuanRange
+        /// The package's yearly operations and subscription fees (schema 4); absent when the proposal states none.
+        public var yearlyFees: Proposal.YuanRange?
+        /// The three-year cost of ownership, an estimate: `netCost` + 3 × `yearlyFees`, low and high ends added
+        /// separately (schema 4); absent without yearly fees. Ranked as `lowest_three_year_cost`.
+        public var threeYearCost: Proposal.YuanRange?
         public var durationWeeks: Int
         public var selectedModules: Int
         /// Measures in the package, and what the modules and the measures cost (`investment` is their sum).
@@ -76,8 +82,10 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
         /// Ids of the management measures left out to stay within the budget (as `droppedForBudget` for modules).
         public var measuresDroppedForBudget: [String]
         public var mandatoryBelowTwo: [String]
-        /// The rankings this proposal wins among comparable ones: `lowest_net_cost`, `shortest_duration`,
-        /// `lowest_net_cost_per_level`.
+        /// The rankings this proposal wins among comparable ones: `lowest_net_cost`, `lowest_three_year_cost`,
+        /// `shortest_duration`, `lowest_net_cost_per_level`. When the ranked proposals' yearly fees differ,
+        /// `lowest_net_cost` and `lowest_net_cost_per_level` go only to a proposal that also wins
+        /// `lowest_three_year_cost`: an offer cheaper to build may be dearer to own.
         public var badges: [String]
     }
 
@@ -131,15 +139,12 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
             }
             if indices.count != c.columns.count { indices = Array(c.columns.indices) }
         }
-        let ranked = c.rankedColumns
-        func winners(_ key: (ProposalComparison.SummaryRow) -> [Int]?) -> Set<Int> {
-            let values = ranked.sorted().compactMap { i in key(c.summary[i]).map { (i, $0) } }
-            guard Set(values.map(\.1)).count > 1, let best = values.map(\.1).min(by: { $0.lexicographicallyPrecedes($1) }) else { return [] }
-            return Set(values.filter { $0.1 == best }.map(\.0))
-        }
-        let cheapest = c.mode == .contractors ? winners { [$0.netCost.high, $0.netCost.low] } : []
-        let shortest = c.mode == .contractors ? winners { [$0.weeks] } : []
-        let perLevel = c.mode == .contractors ? winners { $0.netCostPerLevel.map { [$0.high, $0.low] } } : []
+        let contractors = c.mode == .contractors
+        // A "lowest" won on net cost goes to no offer that is dearer over three years (`netCostBadgeAllowed`).
+        let cheapest = contractors ? c.lowest { [$0.netCost.high, $0.netCost.low] }.filter(c.netCostBadgeAllowed) : []
+        let cheapestOwned = contractors ? c.lowestThreeYearCost : []
+        let shortest = contractors ? c.lowest { [$0.weeks] } : []
+        let perLevel = contractors ? c.lowest { $0.netCostPerLevel.map { [$0.high, $0.low] } }.filter(c.netCostBadgeAllowed) : []
         schema = Self.schemaID
         mode = c.mode.rawValue
         enterprise = c.enterprise
@@ -155,6 +160,7 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
             let col = c.columns[i], p = col.proposal, row = c.summary[i], verdict = c.comparability[i]
             var badges: [String] = []
             if cheapest.contains(i) { badges.append("lowest_net_cost") }
+            if cheapestOwned.contains(i) { badges.append("lowest_three_year_cost") }
             if shortest.contains(i) { badges.append("shortest_duration") }
             if perLevel.contains(i) { badges.append("lowest_net_cost_per_level") }
             return Entry(
@@ -169,6 +175,8 @@ public struct ComparisonJSON: Codable, Sendable, Equatable {
                 subsidyConditional: row.subsidyConditional.high > 0 ? .init(lowYuan: row.subsidyConditional.low, highYuan: row.subsidyConditional.high) : nil,
                 subsidyOneOff: row.subsidyOneOff.high > 0 ? .init(lowYuan: row.subsidyOneOff.low, highYuan: row.subsidyOneOff.high) : nil,
                 netCost: p.totals.netCost,
+                yearlyFees: row.yearlyFees.map { Proposal.YuanRange(lowYuan: $0.low, highYuan: $0.high) },
+                threeYearCost: row.threeYearCost.map { Proposal.YuanRange(lowYuan: $0.low, highYuan: $0.high) },
                 durationWeeks: row.weeks, selectedModules: row.modules, selectedMeasures: row.measures,
                 moduleInvestment: .init(lowYuan: row.moduleCost.low, highYuan: row.moduleCost.high),
                 measureInvestment: .init(lowYuan: row.measureCost.low, highYuan: row.measureCost.high),

@@ -33,6 +33,10 @@ extension ProposalComparator {
                      investment: CostRange(low: p.totals.investment.lowYuan, high: p.totals.investment.highYuan),
                      subsidy: CostRange(low: p.totals.subsidy.lowYuan, high: p.totals.subsidy.highYuan),
                      netCost: net, weeks: p.totals.durationWeeks, netCostPerPointYuan: perPoint?.high, netCostPerPoint: perPoint)
+        if let fees = p.totals.yearlyFees ?? p.benefits?.yearlyFees {
+            row.yearlyFees = CostRange(low: fees.lowYuan, high: fees.highYuan)
+            row.threeYearCost = threeYearCost(net: net, fees: row.yearlyFees!)
+        }
         row.subsidyConditional = ordered(p.totals.subsidy.conditional)
         row.subsidyOneOff = ordered(p.totals.subsidy.oneOff)
         row.levelsGained = levelsGained
@@ -103,6 +107,17 @@ extension ProposalComparator {
                          mandatoryBelowTwo: after.map { s.mandatory && $0 < 2 },
                          differs: Set(after).count > 1 || (mode == .beforeAfter && Set(now).count > 1))
         }
+    }
+
+    /// Net cost + 3 × yearly fees, end by end; nil when a sum does not fit (a forged file's huge figures).
+    static func threeYearCost(net: CostRange, fees: CostRange) -> CostRange? {
+        func end(_ n: Int, _ f: Int) -> Int? {
+            let (triple, o1) = f.multipliedReportingOverflow(by: 3)
+            let (sum, o2) = n.addingReportingOverflow(triple)
+            return o1 || o2 ? nil : sum
+        }
+        guard let low = end(net.low, fees.low), let high = end(net.high, fees.high) else { return nil }
+        return CostRange(low: low, high: high)
     }
 
     /// The questions the proposals answer differently, formatting aside (`answerKey`), in the first proposal's
