@@ -51,7 +51,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("1 份方案不可比"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/comparison.json"))) as! [String: Any]
-        #expect(json["schema"] as? String == "gaizao.comparison/3")
+        #expect(json["schema"] as? String == "gaizao.comparison/4")
         #expect(json["targetLevel"] as? Int == 2)
         let proposals = try #require(json["proposals"] as? [[String: Any]])
         #expect(proposals.map { $0["source"] as? String } == ["contractor-b.json", "reference.json", "contractor-a.json"])

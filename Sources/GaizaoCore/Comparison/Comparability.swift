@@ -37,13 +37,17 @@ public struct StatedTarget: Codable, Sendable, Hashable {
 /// - has a budget and its high investment estimate exceeds it (`over_budget`),
 /// - was built on other subsidy rules than another proposal (`subsidy_rules_differ`: a scheme's rate, cap,
 ///   minimum investment or kind differs, or a scheme is missing): its subsidy and net cost cannot be set beside
-///   theirs, so every proposal of such a comparison gets it, naming the schemes.
+///   theirs, so every proposal of such a comparison gets it, naming the schemes;
+/// - rests on other answers to a question a subsidy scheme rests on (`subsidy_answers_differ`: a pilot listed in
+///   one, still applying in another): the subsidies differ because of the answers, not the offers, so every
+///   proposal of such a comparison gets it, naming the questions.
 /// A proposal without a stated target gets the note `target_not_stated`: it is judged on the level it reaches.
 /// Before/after comparisons are one enterprise at two dates, not rival offers: every proposal is comparable there.
 public struct Comparability: Sendable, Hashable {
     public struct Reason: Sendable, Hashable {
         /// A stable machine-readable code (`aims_lower`, `target_missed`, `below_target`, `over_budget`,
-        /// `target_not_stated`), documented in docs/comparison-schema.md.
+        /// `subsidy_rules_differ`, `subsidy_answers_differ`, `target_not_stated`), documented in
+        /// docs/comparison-schema.md.
         public var code: String
         public var text: Localized
     }
@@ -63,8 +67,9 @@ extension ProposalComparator {
         return (columns.map(\.proposal.after.level).max() ?? 0, false)
     }
 
+    /// `subsidyAnswers`: the labels of the differing answers some subsidy scheme rests on (`AnswerDifference.subsidyQuestion`).
     static func comparability(_ columns: [ProposalComparison.Column], mode: ProposalComparison.Mode,
-                              common: (level: Int, stated: Bool)) -> [Comparability] {
+                              common: (level: Int, stated: Bool), subsidyAnswers: [Localized] = []) -> [Comparability] {
         let differingSchemes = subsidySchemesThatDiffer(columns.map(\.proposal))
         return columns.map { col in
             let p = col.proposal
@@ -101,6 +106,14 @@ extension ProposalComparator {
                 reasons.append(.init(code: "subsidy_rules_differ", text: Localized(
                     zh: "各方案所用的补助政策不同（\(differingSchemes.map(\.zh).joined(separator: "、"))），补助和净投入不可比",
                     en: "the proposals rest on different subsidy rules (\(differingSchemes.map(\.en).joined(separator: ", "))): their subsidies and net costs cannot be compared")))
+            }
+            // One enterprise cannot be both listed as a pilot and still applying: the subsidies differ because the
+            // proposals describe the enterprise differently, so no net cost is the cheaper offer.
+            if !subsidyAnswers.isEmpty {
+                let questions = questionList(subsidyAnswers)
+                reasons.append(.init(code: "subsidy_answers_differ", text: Localized(
+                    zh: "补助所依据的答卷不同（\(questions.zh)）：补助和净投入的差异来自企业答卷，而非报价",
+                    en: "the subsidies rest on answers that differ (\(questions.en)): the differences in subsidy and net cost come from the answers, not from the offers")))
             }
             if mode == .beforeAfter { reasons = [] }
             return Comparability(comparable: reasons.isEmpty, reasons: reasons, notes: notes)

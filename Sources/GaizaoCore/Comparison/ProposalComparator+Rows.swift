@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rows of a comparison: summary, module and scene matrices, and the differences in assumptions.
 extension ProposalComparator {
     static func summaryRow(_ label: String, _ p: Proposal) -> ProposalComparison.SummaryRow {
@@ -31,6 +33,10 @@ extension ProposalComparator {
                      investment: CostRange(low: p.totals.investment.lowYuan, high: p.totals.investment.highYuan),
                      subsidy: CostRange(low: p.totals.subsidy.lowYuan, high: p.totals.subsidy.highYuan),
                      netCost: net, weeks: p.totals.durationWeeks, netCostPerPointYuan: perPoint?.high, netCostPerPoint: perPoint)
+        if let fees = p.totals.yearlyFees ?? p.benefits?.yearlyFees {
+            row.yearlyFees = CostRange(low: fees.lowYuan, high: fees.highYuan)
+            row.threeYearCost = threeYearCost(net: net, fees: row.yearlyFees!)
+        }
         row.subsidyConditional = ordered(p.totals.subsidy.conditional)
         row.subsidyOneOff = ordered(p.totals.subsidy.oneOff)
         row.levelsGained = levelsGained
@@ -103,14 +109,47 @@ extension ProposalComparator {
         }
     }
 
+    /// Net cost + 3 × yearly fees, end by end; nil when a sum does not fit (a forged file's huge figures).
+    static func threeYearCost(net: CostRange, fees: CostRange) -> CostRange? {
+        func end(_ n: Int, _ f: Int) -> Int? {
+            let (triple, o1) = f.multipliedReportingOverflow(by: 3)
+            let (sum, o2) = n.addingReportingOverflow(triple)
+            return o1 || o2 ? nil : sum
+        }
+        guard let low = end(net.low, fees.low), let high = end(net.high, fees.high) else { return nil }
+        return CostRange(low: low, high: high)
+    }
+
+    /// The questions the proposals answer differently, formatting aside (`answerKey`), in the first proposal's
+    /// order; each marked when a subsidy scheme of some proposal rests on it.
     static func answerDifferences(_ ordered: [Proposal]) -> [ProposalComparison.AnswerDifference] {
         var order: [String] = []
         var labels: [String: Localized] = [:]
         for p in ordered { for a in p.answers where labels[a.question] == nil { order.append(a.question); labels[a.question] = a.label } }
+        let subsidyQuestions = Set(ordered.flatMap { $0.subsidies.flatMap(\.questions) })
         return order.compactMap { q in
             let values = ordered.map { p in p.answers.first { $0.question == q } }
-            guard Set(values.map { $0.map { "\($0.value)" } ?? "∅" }).count > 1 else { return nil }
-            return .init(questionID: q, label: labels[q]!, values: values.map { $0?.display })
+            guard Set(values.map { $0.map { answerKey($0.value) } ?? "∅" }).count > 1 else { return nil }
+            return .init(questionID: q, label: labels[q]!, values: values.map { $0?.display }, subsidyQuestion: subsidyQuestions.contains(q))
+        }
+    }
+
+    /// An answer as the comparison weighs it, its formatting aside: a text without the white space around it,
+    /// runs of white space as one space and full-width forms as their plain ones (Unicode NFKC), so `电风扇，取暖器 `
+    /// is `电风扇,取暖器`; a text that spells a number (`"3"`) as that number; a multiple choice as a set (order and
+    /// repeats aside). Anything else (another option, another number, yes against no) is another answer.
+    static func answerKey(_ value: AnswerJSON) -> String {
+        func text(_ s: String) -> String {
+            s.precomposedStringWithCompatibilityMapping.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        switch value {
+        case let .number(n): return "n:\(n)"
+        case let .bool(b): return "b:\(b)"
+        case let .string(s):
+            let t = text(s)
+            if let n = Double(t), n.isFinite { return "n:\(n)" }
+            return "s:" + t
+        case let .list(items): return "l:" + Set(items.map(text)).sorted().joined(separator: "\u{1F}")
         }
     }
 

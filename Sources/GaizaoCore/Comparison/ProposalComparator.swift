@@ -100,17 +100,18 @@ public enum ProposalComparator {
         var settings = settingDifferences(ordered)
         settings.targets = Set(columns.map { $0.target.map { "\($0.level ?? 0)" } ?? "-" }).count > 1
         let answers = answerDifferences(ordered)
+        let subsidyAnswers = answers.filter(\.subsidyQuestion).map(\.label)
         let plans = mode == .beforeAfter ? plannedChanges(before: ordered[0], after: ordered[1]) : (nowSatisfied: [], stillPlanned: [], noLongerPlanned: [], newlyPlanned: [])
         var comparison = ProposalComparison(
             mode: mode, columns: columns, enterprise: ordered[0].enterprise.name, sameEnterprise: same,
-            warnings: warnings(ordered, mode: mode, same: same, settings: settings, answersDiffer: !answers.isEmpty),
+            warnings: warnings(ordered, labels: columns.map(\.label), mode: mode, same: same, settings: settings, answers: answers),
             summary: zip(columns, ordered).map { summaryRow($0.label, $1) },
             modules: moduleRows(ordered), scenes: sceneRows(ordered, mode: mode),
             answerDifferences: answers, priceDifferences: priceDifferences(ordered), settings: settings,
             nowSatisfied: plans.nowSatisfied, stillPlanned: plans.stillPlanned, noLongerPlanned: plans.noLongerPlanned,
             newlyPlanned: plans.newlyPlanned,
             commonTargetLevel: common.level, commonTargetStated: common.stated,
-            comparability: comparability(columns, mode: mode, common: common),
+            comparability: comparability(columns, mode: mode, common: common, subsidyAnswers: subsidyAnswers),
             droppedForBudget: ordered.map(droppedForBudget), mandatoryBelowTwo: ordered.map(mandatoryBelowTwo))
         comparison.measures = measureRows(ordered)
         comparison.measuresDroppedForBudget = ordered.map(measuresDroppedForBudget)
@@ -127,24 +128,33 @@ public enum ProposalComparator {
                      catalogs: differ { "\($0.catalog.id) \($0.catalog.version) \($0.catalog.hash)" }, dates: differ { $0.date ?? "" })
     }
 
-    /// `answersDiffer`: the answers the proposals rest on differ (`answerDifferences`). The answers hash is not
+    /// `answers`: the answers the proposals rest on that differ (`answerDifferences`). The answers hash is not
     /// the test: it also covers the diagnosis date and answers a proposal does not use, so proposals made from the
     /// same answers on different days have different hashes.
-    static func warnings(_ ordered: [Proposal], mode: ProposalComparison.Mode, same: Bool,
-                         settings: ProposalComparison.SettingDifferences, answersDiffer: Bool) -> [Localized] {
+    /// `labels`: the columns' labels, in the order of `ordered`.
+    static func warnings(_ ordered: [Proposal], labels: [String], mode: ProposalComparison.Mode, same: Bool,
+                         settings: ProposalComparison.SettingDifferences, answers: [ProposalComparison.AnswerDifference]) -> [Localized] {
         var warnings: [Localized] = []
         let versions = Set(ordered.map { "\($0.catalog.id) \($0.catalog.version)" })
         if versions.count > 1 {
             warnings.append(Localized(zh: "各方案所用目录版本不同：\(versions.sorted().joined(separator: "、"))，比较时请注意",
                                       en: "the proposals use different catalog versions: \(versions.sorted().joined(separator: ", "))"))
         } else if Set(ordered.map(\.catalog.hash)).count > 1 {
-            warnings.append(Localized(zh: "各方案所用目录内容不同（版本号相同但哈希不同）", en: "the proposals use catalogs with the same version but different content (hashes differ)"))
+            // One version, other content (a price or a rule edited in place): which proposal rests on which.
+            let which = zip(labels, ordered).map { "\($0) #\($1.catalog.hash.prefix(12))" }
+            warnings.append(Localized(
+                zh: "各方案所用目录内容不同（版本号相同但哈希不同：\(which.joined(separator: "、"))）：价格、规则或补助可能因目录而异，并非同一基准的比较",
+                en: "the proposals use catalogs with the same version but different content (hashes differ: \(which.joined(separator: ", "))): prices, rules or subsidies may differ because of the catalog, so this is not a like-for-like comparison"))
         }
         if !same {
             warnings.append(Localized(zh: "各方案对应的企业不同（已按 --allow-different 继续比较）", en: "the proposals are for different enterprises (compared because of --allow-different)"))
         }
-        if mode == .contractors && answersDiffer {
-            warnings.append(Localized(zh: "各方案依据的企业答卷不同，见“假设差异”", en: "the proposals rest on different answers: see the differences in assumptions"))
+        if mode == .contractors && !answers.isEmpty {
+            // Named here, where the reviewer reads first: a difference in cost may come from an answer, not an offer.
+            let questions = questionList(answers.map(\.label))
+            warnings.append(Localized(
+                zh: "各方案依据的企业答卷不同（\(questions.zh)），见“假设差异”：费用、补助和等级的差异可能来自答卷，而非报价",
+                en: "the proposals rest on different answers (\(questions.en)): see the differences in assumptions; differences in cost, subsidy and level may come from the answers, not from the offers"))
         }
         if mode == .beforeAfter && settings.overlays {
             warnings.append(Localized(zh: "前后两份方案的总包商不同：费用差异不全是改造进展带来的",
@@ -200,6 +210,15 @@ public enum ProposalComparator {
                 en: "\(columns[j].source) is the very same proposal as \(columns[i].source) (one proposal given twice?): the two columns are not two separate proposals"))
         }
         return warnings
+    }
+
+    /// Question labels for a sentence: the first three, then how many in all (`甲、乙、丙等 5 项` / `A; B; C and 2
+    /// more`). English labels are joined by semicolons: a label may hold a comma of its own.
+    static func questionList(_ labels: [Localized]) -> Localized {
+        let shown = Array(labels.prefix(3))
+        let zh = shown.map(\.zh).joined(separator: "、"), en = shown.map(\.en).joined(separator: "; ")
+        guard labels.count > shown.count else { return Localized(zh: zh, en: en) }
+        return Localized(zh: "\(zh)等 \(labels.count) 项", en: "\(en) and \(labels.count - shown.count) more")
     }
 
     /// The items in their first order, each once.

@@ -40,6 +40,12 @@ public struct ProposalComparison: Sendable {
         /// One-off rewards to the enterprise, not a subsidy of the project; not in `netCost`.
         public var subsidyOneOff: CostRange = .zero
         public var netCost: CostRange
+        /// The package's yearly operations and subscription fees (the proposal's `totals.yearlyFees`, else
+        /// `benefits.yearlyFees`); nil when the proposal states none (written before they were recorded).
+        public var yearlyFees: CostRange? = nil
+        /// The three-year cost of ownership, an estimate: `netCost` + 3 × `yearlyFees`, low and high ends added
+        /// separately (no discounting, price changes or benefits); nil without yearly fees.
+        public var threeYearCost: CostRange? = nil
         public var weeks: Int
         /// Levels gained by the retrofit (projected level after minus the level now).
         public var levelsGained: Int = 0
@@ -114,11 +120,15 @@ public struct ProposalComparison: Sendable {
         public var differs: Bool
     }
 
+    /// One question the proposals answer differently (formatting aside: see `ProposalComparator.answerKey`).
     public struct AnswerDifference: Sendable {
         public var questionID: String
         public var label: Localized
         /// The answer as shown to readers, per column; nil when not answered.
         public var values: [Localized?]
+        /// A subsidy scheme of some proposal rests on this question (its `subsidies[].questions`): the subsidies,
+        /// and so the net costs, may differ because of the answer rather than the offer.
+        public var subsidyQuestion: Bool = false
     }
 
     /// A module whose offer differs: the new-build price, the duration or the products.
@@ -194,20 +204,63 @@ public struct ProposalComparison: Sendable {
     /// Per column: for each module of `productsDiffer`, its products and which of them differ.
     public var productDifferences: [[ProductDifference]] = []
 
-    /// What the proposals of a contractors comparison differ in, of the settings a reviewer weighs them by:
-    /// `pricing` (contractor overlay or reference prices), `target` (stated target level), `budget`.
+    /// What the proposals of a contractors comparison differ in, of what a reviewer weighs them by: `pricing`
+    /// (contractor overlay or reference prices), `catalog` (the catalog's id, version or content hash: its prices,
+    /// rules or subsidies may differ even under one version), `answers` (the answers the proposals rest on,
+    /// `answerDifferences`), `target` (stated target level), `budget`.
     public var differsIn: [String] {
         guard mode == .contractors else { return [] }
-        return [("pricing", settings.overlays), ("target", settings.targets), ("budget", settings.budgets)].filter(\.1).map(\.0)
+        return [("pricing", settings.overlays), ("catalog", settings.catalogs), ("answers", !answerDifferences.isEmpty),
+                ("target", settings.targets), ("budget", settings.budgets)].filter(\.1).map(\.0)
     }
 
-    /// Rival offers of several contractors: every proposal names a contractor, no two the same, and they share
-    /// their target and budget. Anything else (reference prices beside a contractor, one pricing with different
-    /// targets or budgets) compares options, not contractors.
+    /// Rival offers of several contractors: every proposal names a contractor, no two the same, and nothing but
+    /// the pricing differs (`differsIn == ["pricing"]`: one catalog, the same answers, one target, one budget).
+    /// Anything else (reference prices beside a contractor, one pricing with different targets or budgets, offers
+    /// priced on different catalogs or made from different answers) compares options, not contractors.
     public var severalContractors: Bool {
-        guard mode == .contractors, !settings.targets, !settings.budgets else { return false }
+        guard mode == .contractors, differsIn == ["pricing"] else { return false }
         let overlays = columns.map { $0.proposal.contractor.overlay ?? "" }
         return !overlays.contains("") && Set(overlays).count == overlays.count
+    }
+
+    /// "Lowest" goes by the three-year cost of ownership: every ranked proposal states its yearly fees and they
+    /// differ, so an offer cheaper to build may be the dearer one to own. The net cost and the net cost per level
+    /// then carry "lowest" only for a proposal that is also lowest over three years (`netCostBadgeAllowed`).
+    public var rankByThreeYearCost: Bool {
+        let fees = rankedColumns.sorted().map { summary[$0].yearlyFees }
+        guard !fees.isEmpty, !fees.contains(nil) else { return false }
+        return Set(fees.map { "\($0!.low)-\($0!.high)" }).count > 1
+    }
+
+    /// The three-year cost of ownership is ranked only when every ranked proposal has one (it states its fees).
+    public var threeYearCostRanked: Bool {
+        !rankedColumns.isEmpty && rankedColumns.allSatisfy { summary[$0].threeYearCost != nil }
+    }
+
+    /// The ranked columns holding the lowest value of `key` (compared element by element: `[high, low]` for a
+    /// range), when the ranked values differ; a column without a value is never lowest.
+    public func lowest(_ key: (SummaryRow) -> [Int]?) -> Set<Int> {
+        let values = rankedColumns.sorted().compactMap { i in key(summary[i]).map { (i, $0) } }
+        guard Set(values.map(\.1)).count > 1, let best = values.map(\.1).min(by: { $0.lexicographicallyPrecedes($1) }) else { return [] }
+        return Set(values.filter { $0.1 == best }.map(\.0))
+    }
+
+    /// The columns lowest over three years (`lowest_three_year_cost`); empty when that is not ranked.
+    public var lowestThreeYearCost: Set<Int> {
+        threeYearCostRanked ? lowest { $0.threeYearCost.map { [$0.high, $0.low] } } : []
+    }
+
+    /// Whether column `i` may carry a "lowest" won on net cost (the net cost, the net cost per level): always,
+    /// unless the yearly fees differ and it is not also lowest over three years. Never "lowest" for an offer
+    /// that is dearer to own.
+    public func netCostBadgeAllowed(_ i: Int) -> Bool { !rankByThreeYearCost || lowestThreeYearCost.contains(i) }
+
+    /// The columns lowest in net cost or in net cost per level whose "lowest" is withheld because they are dearer
+    /// over three years (`netCostBadgeAllowed`), in column order.
+    public var netCostBadgesWithheld: [Int] {
+        let winners = lowest { [$0.netCost.high, $0.netCost.low] }.union(lowest { $0.netCostPerLevel.map { [$0.high, $0.low] } })
+        return winners.sorted().filter { !netCostBadgeAllowed($0) }
     }
 
     /// The enterprises' names, each once, in column order: one name unless `--allow-different` compared several.

@@ -15,11 +15,8 @@ extension ComparisonViewModelBuilder {
         }
         let settings: [ViewNode] = [
             setting("contractor", differs: comparison.settings.overlays, ps.map(contractorName), examples: ps.map(needsExampleMark)),
-            // Same id and version but different content: the hash's start tells the cells apart.
-            setting("catalog", differs: comparison.settings.catalogs, ps.map { p in
-                let sameVersionElsewhere = ps.contains { $0.catalog.id == p.catalog.id && $0.catalog.version == p.catalog.version && $0.catalog.hash != p.catalog.hash }
-                return safe("\(p.catalog.id) \(p.catalog.version)" + (sameVersionElsewhere ? " #" + String(p.catalog.hash.prefix(12)) : ""))
-            }),
+            // Different content (even under one id and version): the hash's start tells the cells apart.
+            setting("catalog", differs: comparison.settings.catalogs, ps.map(catalogText)),
             setting("cmpBudgetLimit", differs: comparison.settings.budgets, ps.map { $0.budgetYuan.map { format.money($0) } ?? strings["cmpNoBudget"] }),
             setting("date", differs: comparison.settings.dates, ps.map { $0.date.map(safe) ?? strings["noDate"] }),
         ]
@@ -79,6 +76,10 @@ extension ComparisonViewModelBuilder {
         let a = before.diagnosis, b = after.diagnosis
         let plannedBefore = before.modules.contains { $0.status.isSelected }
         let headlineKey = b.level > a.level ? "cmpHeadlineUpFmt" : b.level < a.level ? "cmpHeadlineDownFmt" : "cmpHeadlineSameFmt"
+        // Points as shown: "from 34.55 to 34.55" would read as a change that is none.
+        let pointsChange = format.points(a.points) == format.points(b.points)
+            ? strings.format("cmpHeadlinePointsSameFmt", ["p": format.points(a.points)])
+            : strings.format("cmpHeadlinePointsFmt", ["p1": format.points(a.points), "p2": format.points(b.points)])
         let scenes: [ViewNode] = comparison.scenes.filter { $0.now[0] != $0.now[1] }.map { row in
             [
                 "name": .from(localized(row.name)),
@@ -99,7 +100,7 @@ extension ComparisonViewModelBuilder {
         }
         return [
             "intro": .from(strings.format("cmpProgressIntroFmt", ["before": before.date.map(safe) ?? strings["noDate"], "after": after.date.map(safe) ?? strings["noDate"]])),
-            "headline": .from(strings.format(headlineKey, ["a": format.levelInText(a.level), "b": format.levelInText(b.level), "p1": format.points(a.points), "p2": format.points(b.points)])),
+            "headline": .from(strings.format(headlineKey, ["a": format.levelInText(a.level), "b": format.levelInText(b.level), "points": pointsChange])),
             "levels": .from(strings.format("cmpArrowFmt", ["a": format.level(a.level), "b": format.level(b.level)])),
             "points": .from(strings.format("cmpArrowFmt", ["a": format.points(a.points), "b": format.points(b.points)])),
             "levelRaised": .from(b.level > a.level),

@@ -129,7 +129,7 @@ struct ComparisonViewModelBuilder {
                 "contractor": .from(contractorName(p)),
                 "isExample": .from(needsExampleMark(p)),
                 "date": .from(p.date.map(safe) ?? strings["noDate"]),
-                "catalog": .from(safe("\(p.catalog.id) \(p.catalog.version)")),
+                "catalog": .from(catalogText(p)),
                 "answersHash": .from(safe(String(p.answersHash.prefix(12)))),
                 "source": .from(safe(col.source)),
             ]
@@ -148,13 +148,21 @@ struct ComparisonViewModelBuilder {
         ]
     }
 
+    /// The catalog a proposal rests on: its id and version, and the start of its content hash when the proposals'
+    /// hashes differ (the same version edited in place is another catalog), so each column names its own.
+    func catalogText(_ p: Proposal) -> String {
+        let hashesDiffer = Set(comparison.columns.map(\.proposal.catalog.hash)).count > 1
+        return safe("\(p.catalog.id) \(p.catalog.version)" + (hashesDiffer ? " #" + String(p.catalog.hash.prefix(12)) : ""))
+    }
+
     /// What is compared: before and after, different enterprises, several contractors' rival offers, or options
     /// (one pricing with different targets or budgets, reference prices beside a contractor), naming what differs.
     func modeText() -> String {
         if beforeAfter { return strings["cmpModeBeforeAfter"] }
         if !comparison.sameEnterprise { return strings["cmpModeDifferent"] }
         if comparison.severalContractors { return strings["cmpModeContractors"] }
-        let keys = ["pricing": "cmpDiffersPricing", "target": "cmpDiffersTarget", "budget": "cmpDiffersBudget"]
+        let keys = ["pricing": "cmpDiffersPricing", "catalog": "cmpDiffersCatalog", "answers": "cmpDiffersAnswers",
+                    "target": "cmpDiffersTarget", "budget": "cmpDiffersBudget"]
         let what = comparison.differsIn.compactMap { keys[$0].map { strings[$0] } }
         return what.isEmpty ? strings["cmpModeOptionsSame"] : strings.format("cmpModeOptionsFmt", ["what": what.joined(separator: strings["cmpDiffersSeparator"])])
     }
@@ -274,6 +282,8 @@ struct ComparisonViewModelBuilder {
         func row(_ key: String, _ texts: [String], best: Set<Int> = [], bestLabel: String = "") -> ViewNode {
             ["name": .from(strings[key]), "cells": .from(cells(texts, best: best, bestLabel: bestLabel))]
         }
+        // A "lowest" won on net cost goes to no offer that is dearer over three years (`netCostBadgeAllowed`).
+        func netCostBest(_ values: [[Int]?]) -> Set<Int> { best(values, lowerIsBetter: true).filter(comparison.netCostBadgeAllowed) }
         let perPoint = rows.map { r in
             r.netCostPerPoint.map { range -> String in
                 let value = range.low == range.high ? wanOrGrouped(range.low) : "\(wanOrGrouped(range.low))–\(wanOrGrouped(range.high))"
@@ -303,13 +313,18 @@ struct ComparisonViewModelBuilder {
                     : strings.format("cmpInvestmentPartsFmt", ["total": money(r.investment), "modules": money(r.moduleCost), "measures": money(r.measureCost)])
             }),
             row("subsidy", rows.map(subsidyText)),
-            row("netCost", rows.map { money($0.netCost) },
-                best: best(rows.map { [$0.netCost.high, $0.netCost.low] }, lowerIsBetter: true),
+            // When the yearly fees differ, an offer cheaper to build may be dearer to own: "lowest" goes by the
+            // three-year cost of ownership (`rankByThreeYearCost`).
+            row("netCost", rows.map { money($0.netCost) }, best: netCostBest(rows.map { [$0.netCost.high, $0.netCost.low] }),
+                bestLabel: strings["cmpLowest"]),
+            row("yearlyFees", rows.map { $0.yearlyFees.map(money) ?? strings["cmpFeesNotStated"] }),
+            row("cmpThreeYearCost", rows.map { $0.threeYearCost.map(money) ?? strings["cmpThreeYearNone"] },
+                best: comparison.threeYearCostRanked ? best(rows.map { $0.threeYearCost.map { [$0.high, $0.low] } }, lowerIsBetter: true) : [],
                 bestLabel: strings["cmpLowest"]),
             row("duration", rows.map { format.duration($0.weeks) }, best: best(rows.map(\.weeks), lowerIsBetter: true), bestLabel: strings["cmpShortest"]),
             // Ranked per level, not per point: points beyond a level's threshold do not change the level, and a
             // package that buys more of them would win "lowest per point" while costing more.
-            row("cmpPerLevel", perLevel, best: best(rows.map { $0.netCostPerLevel.map { [$0.high, $0.low] } }, lowerIsBetter: true), bestLabel: strings["cmpLowest"]),
+            row("cmpPerLevel", perLevel, best: netCostBest(rows.map { $0.netCostPerLevel.map { [$0.high, $0.low] } }), bestLabel: strings["cmpLowest"]),
             row("cmpPerPoint", perPoint),
         ]
         let figures = table.map { row -> ViewNode in
@@ -317,7 +332,26 @@ struct ComparisonViewModelBuilder {
             row["isSetting"] = false
             return row
         }
-        return ["intro": .from(strings["cmpSummaryIntro"]), "rows": .from(settingRows() + figures)]
+        let note = rankNote()
+        return ["intro": .from(strings["cmpSummaryIntro"]), "rows": .from(settingRows() + figures),
+                "rankNote": .from(note), "hasRankNote": .from(!note.isEmpty)]
+    }
+
+    /// What "lowest" is awarded on, when the yearly fees make it other than it seems: on the three-year cost of
+    /// ownership (the fees differ), naming the offers cheaper to build but dearer to own; or on the net cost alone
+    /// (some proposal states no fees). Empty otherwise, and when nothing is ranked.
+    func rankNote() -> String {
+        guard !beforeAfter, !comparison.rankedColumns.isEmpty else { return "" }
+        if comparison.rankByThreeYearCost {
+            let withheld = comparison.netCostBadgesWithheld
+            guard !withheld.isEmpty else { return strings["cmpRankThreeYear"] }
+            return strings.format("cmpRankThreeYearWithheldFmt", ["labels": joined(withheld.map { safe(comparison.columns[$0].label) }),
+                                                                  "n": String(withheld.count)])
+        }
+        let unstated = comparison.rankedColumns.sorted().filter { comparison.summary[$0].yearlyFees == nil }
+        guard !unstated.isEmpty else { return "" }
+        return strings.format("cmpRankFeesUnstatedFmt", ["labels": joined(unstated.map { safe(comparison.columns[$0].label) }),
+                                                         "n": String(unstated.count)])
     }
 
     /// The qualified subsidy (what the net cost deducts), with the conditional and one-off amounts beside it as

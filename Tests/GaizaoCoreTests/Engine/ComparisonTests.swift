@@ -288,7 +288,7 @@ import Testing
             #expect(row.moduleCost.low + row.measureCost.low == row.investment.low && row.moduleCost.high + row.measureCost.high == row.investment.high)
         }
         let json = ComparisonJSON(c)
-        #expect(json.schema == "gaizao.comparison/3")
+        #expect(json.schema == "gaizao.comparison/4")
         #expect(json.proposals[1].selectedMeasures == target.totals.selectedMeasures)
         #expect(json.measures.first { $0.id == "m-data-rules" }?.statuses == ["not_chosen", "include"])
     }
