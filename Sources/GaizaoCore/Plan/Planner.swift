@@ -117,8 +117,10 @@ public struct Planner: Sendable {
             let kept = choosePersonalized(&decisions, budget: options.budgetYuan.map { $0 - retrofitHigh })
             let keptHigh = kept.reduce(0) { $0 + decisions[$1].cost.high } + (kept.isEmpty ? 0 : retrofitHigh)
             if let budget = options.budgetYuan, keptHigh > budget {
-                let what = kept.contains { decisions[$0].kind == .personalized }
+                var what = kept.contains { decisions[$0].kind == .personalized }
                     ? (zh: "标准模块和必选模块", en: "the standard and must-have modules'") : (zh: "标准模块", en: "the standard modules'")
+                // The measures the modules need (a digital lead) are in the figure too: say so.
+                if retrofitHigh > 0 { what = (zh: what.zh + "（含模块所需的管理措施）", en: what.en + " and their measures'") }
                 let withLead = { (lang: Lang) in kept.map { name($0, lang) }
                     + (retrofitHigh > 0 ? tables.retrofitMeasures.filter { measures[$0].status != .satisfied }.map { industry.measures[$0].name[lang] } : []) }
                 budgetShortfall = Localized(

@@ -31,8 +31,8 @@ import Testing
             Issue.record("a package of up to \(out.plan.investment.high) yuan for a budget of 50,000 yuan")
         } catch {
             guard case let .budgetBelowMustHaves(text) = error else { throw error }
-            #expect(text.zh.hasPrefix("预算 5 万元低于标准模块的上限估算 170.71 万元"), "\(text.zh)")
-            #expect(text.en.hasPrefix("the budget of CNY 50,000 is below the standard modules' high estimate of CNY 1,707,120"), "\(text.en)")
+            #expect(text.zh.hasPrefix("预算 5 万元低于标准模块（含模块所需的管理措施）的上限估算 170.71 万元"), "\(text.zh)")
+            #expect(text.en.hasPrefix("the budget of CNY 50,000 is below the standard modules' and their measures' high estimate of CNY 1,707,120"), "\(text.en)")
         }
         // A budget that holds the standard modules gives a package within it.
         let fits = try engine.run(sheet, budgetYuan: 2_200_000, target: .none)
@@ -92,7 +92,7 @@ import Testing
             Issue.record("a budget below the standard and must-have modules was not refused")
         } catch {
             guard case let .budgetBelowMustHaves(text) = error else { throw error }
-            #expect(text.zh.hasPrefix("预算 25 万元低于标准模块和必选模块的上限估算"), "\(text.zh)")
+            #expect(text.zh.hasPrefix("预算 25 万元低于标准模块和必选模块（含模块所需的管理措施）的上限估算"), "\(text.zh)")
             #expect(text.zh.contains("主机厂EDI/VMI对接"), "\(text.zh)")
         }
     }
