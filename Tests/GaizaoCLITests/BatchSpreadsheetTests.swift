@@ -292,7 +292,7 @@ import Testing
         // Three peers (44.1 points is the example's): 30 and 50 points, and one tie; a fourth of another size band.
         let scene = try #require(p.diagnosis.scenes.first)
         func line(_ i: Int, _ name: String, _ points: String, _ band: String, _ sceneLevel: Int) -> String {
-            "\(i),f,in,\(name),auto-parts,\(points),2,\(points),2,,0,0,0,0,0,0,0,ok,,town,\(band),\(scene.id)=\(sceneLevel)"
+            "\(i),f\(i),in,\(name),auto-parts,\(points),2,\(points),2,,0,0,0,0,0,0,0,ok,,town,\(band),\(scene.id)=\(sceneLevel)"
         }
         let csv = [SummaryCSV.header, line(1, "甲", "30", band, scene.level + 1), line(2, "乙", "50", band, scene.level + 1),
                    line(3, "丙", formatNumber(p.diagnosis.points), band, scene.level + 1), line(4, "丁", "99", "other-band", 0)].joined(separator: "\n") + "\n"
@@ -309,5 +309,68 @@ import Testing
         #expect(p.peers == nil)
         let missing = try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", dir.appendingPathComponent("r").path, "--peers", dir.appendingPathComponent("nope.csv").path])
         #expect(missing.status == 1 && !missing.crashed)
+    }
+
+    /// A contractor's review: `--peers` read the summary.csv without the checks `gaizao summary` makes. Money with
+    /// thousands separators (`30,000`, as Excel saves it) dropped every peer unseen ("fewer than 2"), a row copied
+    /// counted as one more peer, points of 340.55 or a level of 9 were used, a row with `N/A` was dropped unseen. Now
+    /// each such row is a located error (file, row, column), the same as `summary` gives, and nothing is written.
+    @Test func peersAreCheckedAsSummaryChecksThem() throws {
+        let dir = BatchCommandTests.tempDir()
+        let example = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml").path
+        let plain = try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", dir.appendingPathComponent("p").path])
+        #expect(plain.status == 0)
+        let p = try Proposal.decode(json: String(contentsOf: dir.appendingPathComponent("p/auto-parts-midsize.json"), encoding: .utf8))
+        let band = p.enterprise.sizeBand
+        /// Row `i` (file row i + 1) of a summary whose investment's high end, net cost's high end are `money`.
+        func line(_ i: Int, points: String = "40", level: String = "2", money: String = "30000") -> String {
+            "\(i),f\(i),in,企业\(i),auto-parts,\(points),\(level),50,2,,0,\(money),0,0,0,\(money),3,ok,,town,\(band),"
+        }
+        func run(_ lines: [String], _ name: String) throws -> GaizaoBinary.Run {
+            let folder = dir.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try ([SummaryCSV.header] + lines).joined(separator: "\n").appending("\n").write(to: folder.appendingPathComponent("summary.csv"), atomically: true, encoding: .utf8)
+            return try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", folder.appendingPathComponent("out").path, "--peers", folder.path, "--lang", "en"])
+        }
+        let good = (1...4).map { line($0) }
+        let ok = try run(good, "good")
+        #expect(ok.status == 0 && ok.stdout.contains("of 4 peers"), "\(ok.stdout)\(ok.stderr)")
+        for (name, lines, expected) in [
+            ("thousands", (1...4).map { line($0, money: "\"30,000\"") }, ["summary.csv:2:12: error: `investment_high_yuan` is `30,000`, not a number", "summary.csv:5:16: error: `net_high_yuan` is `30,000`, not a number"]),
+            ("copied", good + [good[1]], ["summary.csv:6: error: repeats "]),
+            ("points", good + [line(5, points: "340.55")], ["summary.csv:6:6: error: `points_now` is `340.55`, not points (0 to 100)"]),
+            ("level", good + [line(5, level: "9")], ["summary.csv:6:7: error: `level_now` is `9`, not a level (0 to 4)"]),
+            ("na", good + [line(5, points: "N/A")], ["summary.csv:6:6: error: `points_now` is `N/A`, not a number"]),
+        ] {
+            let r = try run(lines, name)
+            #expect(r.status == 1 && !r.crashed, "\(name): \(r.stdout)\(r.stderr)")
+            for text in expected { #expect(r.stderr.contains("\(name)/" + text), "\(name): \(r.stderr)") }
+            #expect(r.stderr.contains("rows cannot be gaizao's (above)") && !r.stdout.contains("peers:"), "\(name): \(r.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("\(name)/out").path), "\(name)")
+        }
+        // The same in Chinese.
+        let zh = try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", dir.appendingPathComponent("zh-out").path, "--peers",
+                                       dir.appendingPathComponent("points").path], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(zh.status == 1 && zh.stderr.contains("summary.csv:6:6：错误：`points_now` 为 `340.55`，不是有效得分（0 到 100）"), "\(zh.stderr)")
+        #expect(zh.stderr.contains("其中 1 行不可能是 gaizao 写出的"), "\(zh.stderr)")
+    }
+
+    /// `summary` took points above the model's total (100) as they read: 340.55 points merged as done.
+    @Test func summaryRefusesPointsOutsideTheModel() throws {
+        let dir = BatchCommandTests.tempDir()
+        let batch = dir.appendingPathComponent("B")
+        try FileManager.default.createDirectory(at: batch, withIntermediateDirectories: true)
+        let rows = ["1,f1,in,甲,auto-parts,340.55,2,50,2,,0,0,0,0,0,0,0,ok,,town,small,",
+                    "2,f2,in,乙,auto-parts,40,2,100.01,2,,0,0,0,0,0,0,0,ok,,town,small,",
+                    "3,f3,in,丙,auto-parts,-1,0,100,4,,0,0,0,0,0,0,0,ok,,town,small,",
+                    "4,f4,in,丁,auto-parts,0,0,100,4,,0,0,0,0,0,0,0,ok,,town,small,"]
+        try ([SummaryCSV.header] + rows).joined(separator: "\n").appending("\n").write(to: batch.appendingPathComponent("summary.csv"), atomically: true, encoding: .utf8)
+        let r = try GaizaoBinary.run(["summary", "B", "-o", "M", "--lang", "en"], in: dir)
+        #expect(r.status == 1 && r.stdout.contains("1 ok, 3 failed"), "\(r.stdout)\(r.stderr)")
+        for text in ["B/summary.csv:2:6: error: `points_now` is `340.55`, not points (0 to 100)",
+                     "B/summary.csv:3:8: error: `points_after` is `100.01`, not points (0 to 100)",
+                     "B/summary.csv:4:6: error: `points_now` is `-1`, not points (0 to 100)"] {
+            #expect(r.stderr.contains(text), "\(r.stderr)")
+        }
     }
 }

@@ -165,15 +165,20 @@ enum SummaryCSV {
         lines(text, file: file, industries: industries)?.map(\.row)
     }
 
+    /// The most points a row may show when the catalog is not at hand (the maturity model's 100).
+    static let defaultMaxPoints = 100.0
+
     /// The rows of a summary.csv with their row numbers in the file (the header is row 1). An `ok` row whose
     /// figures cannot be gaizao's (an edited file) is failed (`edited`), each problem located at `file`, its row
     /// and column:
-    /// a figure that is no number, a level outside 0–4, an amount or number of weeks below 0, a range whose low end
+    /// a figure that is no number (`NaN`, `1e400` included), points outside 0 to `maxPoints` (the catalog's maturity
+    /// model's total), a level outside 0–4, an amount or number of weeks below 0, a range whose low end
     /// is above its high end (but the net cost's, which may be), a net cost end below 0, above the investment or
     /// other than the investment less the subsidy, a scene level that is not `scene=level` with a level 0–4 or a
     /// scene listed twice, or (given `industries`, the catalog's) an industry the catalog does not have. Such a
     /// row would otherwise be counted as done with those figures (negative totals, a level shown as 4).
-    static func lines(_ text: String, file: String, industries: Set<String>? = nil) -> [(line: Int, row: BatchRow, edited: Bool)]? {
+    static func lines(_ text: String, file: String, industries: Set<String>? = nil,
+                      maxPoints: Double = defaultMaxPoints) -> [(line: Int, row: BatchRow, edited: Bool)]? {
         var body = text
         if body.hasPrefix(byteOrderMark) { body.removeFirst() }
         guard let table = try? CSVReader.rows(body), let header = table.first?.fields, isHeader(header) else { return nil }
@@ -196,14 +201,14 @@ enum SummaryCSV {
                 if !text.isEmpty { problem(k, "`\(k)` is `\(shown(k))`, not a number") }
                 return 0
             }
-            /// A finite number (`NaN`, `inf` and `1e400` read as none: they would print as `nan` in the merged files).
+            /// A finite number; `NaN`, `inf` and `1e400` are none (they would print as `nan` in the merged files).
             func number(_ k: String) -> Double {
                 let text = f[k] ?? ""
-                guard let d = Double(text) else {
+                guard let d = Double(text), d.isFinite else {
                     if !text.isEmpty { problem(k, "`\(k)` is `\(shown(k))`, not a number") }
                     return 0
                 }
-                return d.isFinite ? d : 0
+                return d
             }
             func unquoted(_ s: String?) -> String? {
                 // `quote` neutralised formulas with a leading `'`; the text is given back as written.
@@ -240,6 +245,10 @@ enum SummaryCSV {
                 // Figures that read as numbers but that no batch writes.
                 if !(f["industry"] ?? "").isEmpty, let industries, !industries.contains(f["industry"]!) {
                     problem("industry", "`industry` is `\(shown("industry"))`, not an industry of the catalog (\(industries.sorted().joined(separator: ", ")))")
+                }
+                // Points are the maturity model's, 0 to its total (100); a batch writes no others.
+                for (key, points) in [("points_now", r.pointsNow), ("points_after", r.pointsAfter)] where !(0...maxPoints + 1e-9).contains(points) {
+                    problem(key, "`\(key)` is `\(shown(key))`, not points (0 to \(formatNumber(maxPoints)))")
                 }
                 for (key, level) in [("level_now", r.levelNow), ("level_after", r.levelAfter)] where !Self.levels.contains(level) {
                     problem(key, "`\(key)` is `\(level)`, not a level (\(Self.levels.lowerBound) to \(Self.levels.upperBound))")
@@ -338,15 +347,26 @@ struct PeerStanding: Sendable, Hashable {
     }
 }
 
-/// `--peers SUMMARY` of `diagnose`: the rows of a batch's summary.csv (or of the batch output folder holding it).
+/// `--peers SUMMARY` of `diagnose`: the rows of a batch's summary.csv (or of the batch output folder holding it),
+/// read and checked as `gaizao summary` reads them (`SummaryInputs`). A row no batch writes (an edited file: a
+/// figure that is no number, such as `30,000`; points outside 0 to the model's total; a level outside 0–4; a row
+/// repeated) is not a peer to rank against: each is printed, located by file, row and column, and the run is refused
+/// (exit 1) before anything is written, rather than the row left out or used unseen.
 enum PeerSummary {
-    static func rows(_ path: String) throws -> [BatchRow] {
+    static func rows(_ path: String, catalog: Catalog) throws -> [BatchRow] {
         var isDir: ObjCBool = false
         let file = FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue ? (path as NSString).appendingPathComponent("summary.csv") : path
-        guard let rows = SummaryCSV.rows(try FileIO.readText(file).text) else {
-            throw CLIError.input("\(FileIO.displayPath(file)): not a summary.csv written by `gaizao batch`")
+        let display = FileIO.displayPath(file)
+        let text = try FileIO.readText(file).text
+        let folder = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent()
+        var inputs = SummaryInputs(catalog: catalog)
+        try inputs.read(text, file: display) { folder.appendingPathComponent($0).standardizedFileURL.path }
+        guard inputs.refused.isEmpty else {
+            for error in inputs.refused { Console.err(error.located) }
+            let rows = Set(inputs.refused.compactMap(\.row)).count
+            throw CLIError.input("\(display): \(rows) of its rows cannot be gaizao's (above); no enterprise is compared with peers read from an edited summary: run the batch again, or correct those rows")
         }
-        return rows
+        return inputs.rows
     }
 }
 

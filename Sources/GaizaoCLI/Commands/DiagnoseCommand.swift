@@ -26,7 +26,7 @@ public struct DiagnoseCommand: ParsableCommand {
     @Option(name: .long, help: "Budget in 10k CNY (万元), against the high estimate: the package that reaches the highest level, then points, at the least cost within it; must-haves are never dropped.")
     public var budget: BudgetWan?
 
-    @Option(name: .long, help: "A batch's summary.csv (or its output folder): show where the enterprise stands among its peers there.")
+    @Option(name: .long, help: "A batch's summary.csv (or its output folder): show where the enterprise stands among its peers there (its rows checked as `gaizao summary` checks them).")
     public var peers: String?
 
     @OptionGroup var target: TargetLevelOption
@@ -70,7 +70,7 @@ public struct DiagnoseCommand: ParsableCommand {
         let session = try CatalogSession.load(flag: global.catalog, focus: AnswerDecoder.industryID(of: answersFile))
         try CatalogID.refuseBlank(contractor, CLIMessages.blankContractor(known: session.catalog.overlays.map(\.id)))
         let sheet = try AnswersLoader.load(answersFile, session: session)
-        let peerRows = try peers.map(PeerSummary.rows)
+        let peerRows = try peers.map { try PeerSummary.rows($0, catalog: session.catalog) }
         let engine = Engine(catalog: session.catalog, industries: [sheet.industry])
         let budgetYuan = budget?.yuan
         for warning in AnswerPlausibility.warnings(sheet, budgetWan: budget?.value) { Console.err("warning: " + warning) }
