@@ -225,7 +225,7 @@ import Testing
         ]
         let standing = PeerStanding.compute(rows, sceneOrder: ["s1", "s2"])
         // Row 2 among 1, 3, 4: one below (10), one tie (20) counted half → 1.5 / 3 = 50%.
-        #expect(standing[2] == PeerStanding(peers: 3, percentile: 50, scenesBehind: ["s1"]))  // s1 median 1.5, s2 median 2
+        #expect(standing[2] == PeerStanding(peers: 3, percentile: 50, scenesBehind: ["s1"], tied: 1))  // s1 median 1.5, s2 median 2
         #expect(standing[1] == PeerStanding(peers: 3, percentile: 0, scenesBehind: ["s1"]))
         #expect(standing[4] == PeerStanding(peers: 3, percentile: 100, scenesBehind: []))
         #expect(standing[3]?.scenesBehind == ["s2"])
@@ -309,6 +309,49 @@ import Testing
         #expect(p.peers == nil)
         let missing = try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", dir.appendingPathComponent("r").path, "--peers", dir.appendingPathComponent("nope.csv").path])
         #expect(missing.status == 1 && !missing.crashed)
+    }
+
+    /// A contractor's review: when every peer had the enterprise's points, its proposal said it ranked first
+    /// (`排第 1 位`) — a rank it shares with all of them. A shared rank is now said to be shared (并列), and the
+    /// printed line no longer puts it "above 50%" of peers it equals.
+    @Test func aRankSharedWithPeersIsSaidToBeShared() throws {
+        let dir = BatchCommandTests.tempDir()
+        let example = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml").path
+        let plain = try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", dir.appendingPathComponent("p").path])
+        #expect(plain.status == 0)
+        let p = try Proposal.decode(json: String(contentsOf: dir.appendingPathComponent("p/auto-parts-midsize.json"), encoding: .utf8))
+        let same = formatNumber(p.diagnosis.points)
+        func peers(_ name: String, _ points: [String]) throws -> URL {
+            let folder = dir.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let lines = points.enumerated().map { i, points in
+                "\(i + 1),f\(i + 1),in,企业\(i + 1),auto-parts,\(points),2,\(points),2,,0,0,0,0,0,0,0,ok,,town,\(p.enterprise.sizeBand),"
+            }
+            try ([SummaryCSV.header] + lines).joined(separator: "\n").appending("\n").write(to: folder.appendingPathComponent("summary.csv"), atomically: true, encoding: .utf8)
+            return folder
+        }
+        // Every peer tied: all four share rank 1.
+        let all = try peers("all", [same, same, same])
+        for (lang, expected) in [("zh", "与本组其他 3 家同行得分相同：本组 4 家并列第 1 位"), ("en", "the same as each of its 3 peers: all 4 in the group are tied at rank 1")] {
+            let r = try GaizaoBinary.run(["diagnose", example, "--format", "md,json", "-o", all.appendingPathComponent("out-\(lang)").path, "--peers", all.path, "--lang", lang])
+            #expect(r.status == 0, "\(r.stderr)")
+            let md = try String(contentsOf: all.appendingPathComponent("out-\(lang)/auto-parts-midsize.md"), encoding: .utf8)
+            #expect(md.contains(expected) && !md.contains("排第 1 位") && !md.contains("ranked 1 of"), "\(md)")
+            #expect(r.stdout.contains(lang == "zh" ? "同行对标：得分与全部 3 家同行相同（同行业、同规模），并列第 1 位" : "peers: the same points as all 3 peers (same industry and size band), tied at rank 1"), "\(r.stdout)")
+            let q = try Proposal.decode(json: String(contentsOf: all.appendingPathComponent("out-\(lang)/auto-parts-midsize.json"), encoding: .utf8))
+            #expect(q.peers?.rank == 1 && q.peers?.tied == 3)
+        }
+        // One peer tied, one above, one below: rank 2 shared with one.
+        let some = try peers("some", ["1", same, "99"])
+        let r = try GaizaoBinary.run(["diagnose", example, "--format", "md", "-o", some.appendingPathComponent("out").path, "--peers", some.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let md = try String(contentsOf: some.appendingPathComponent("out/auto-parts-midsize.md"), encoding: .utf8)
+        #expect(md.contains("高于 50% 的同行（同分的算一半），在本组 4 家中与另外 1 家并列第 2 位") && !md.contains("排第 2 位"), "\(md)")
+        // No tie: the rank is its own.
+        let none = try peers("none", ["1", "2", "99"])
+        let untied = try GaizaoBinary.run(["diagnose", example, "--format", "md", "-o", none.appendingPathComponent("out").path, "--peers", none.path])
+        let plainMD = try String(contentsOf: none.appendingPathComponent("out/auto-parts-midsize.md"), encoding: .utf8)
+        #expect(untied.status == 0 && plainMD.contains("在本组 4 家中排第 2 位") && !plainMD.contains("并列"), "\(plainMD)")
     }
 
     /// A contractor's review: `--peers` read the summary.csv without the checks `gaizao summary` makes. Money with

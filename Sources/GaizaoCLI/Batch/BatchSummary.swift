@@ -327,6 +327,8 @@ struct PeerStanding: Sendable, Hashable {
     var peers: Int
     var percentile: Int
     var scenesBehind: [String]
+    /// How many peers have the same points (all of them: the line says so rather than a percentile).
+    var tied = 0
 
     /// By row index; enterprises without at least 2 other peers get none. The figures are those each proposal of
     /// the batch shows (`PeerGroup`, through `BatchPeers`).
@@ -341,9 +343,14 @@ struct PeerStanding: Sendable, Hashable {
     func text(sceneNames: [String: String], lang: Lang) -> String {
         let behind = scenesBehind.map { sceneNames[$0] ?? $0 }
         if lang == .zh {
-            return "同行对标：得分高于 \(percentile)% 的同行（同行业、同规模 \(peers) 家）" + (behind.isEmpty ? "" : "；低于同行中位的场景：" + behind.joined(separator: "、"))
+            // Every peer tied: "above 50%" (ties counted half) would read as a standing it does not have.
+            let standing = tied >= peers ? "得分与全部 \(peers) 家同行相同（同行业、同规模），并列第 1 位"
+                : "得分高于 \(percentile)% 的同行（同行业、同规模 \(peers) 家）"
+            return "同行对标：" + standing + (behind.isEmpty ? "" : "；低于同行中位的场景：" + behind.joined(separator: "、"))
         }
-        return "peers: points above \(percentile)% of \(peers) peers (same industry and size band)" + (behind.isEmpty ? "" : "; scenes below the peers' median: " + behind.joined(separator: ", "))
+        let standing = tied >= peers ? "the same points as all \(peers) peers (same industry and size band), tied at rank 1"
+            : "points above \(percentile)% of \(peers) peers (same industry and size band)"
+        return "peers: " + standing + (behind.isEmpty ? "" : "; scenes below the peers' median: " + behind.joined(separator: ", "))
     }
 }
 
@@ -374,7 +381,7 @@ extension PeerStanding {
     /// The standing a benchmark gives (memberwise init kept); nil when it has fewer than 2 peers.
     init?(_ benchmark: Proposal.PeerBenchmark) {
         guard let percentile = benchmark.percentile else { return nil }
-        self.init(peers: benchmark.peers, percentile: percentile, scenesBehind: benchmark.scenesBehind.map(\.scene))
+        self.init(peers: benchmark.peers, percentile: percentile, scenesBehind: benchmark.scenesBehind.map(\.scene), tied: benchmark.tied ?? 0)
     }
 }
 
