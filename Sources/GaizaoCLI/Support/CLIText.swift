@@ -697,6 +697,8 @@ enum CLIText {
         ("{m}: an answers file takes plain numbers, such as 1200 or 2.5", "{m}：答卷文件只接受普通数字，例如 1200 或 2.5"),
         ("must be yes or no, found `{v}`", "必须是“是”或“否”，现在是 `{v}`"),
         ("is {n} characters long, more than {x}", "有 {n} 个字符，超过上限 {x}"),
+        ("`{v}` is a number: Excel stored the credit code as a number and lost its last digits; format the column as text and type the code again",
+         "`{v}` 是数字：Excel 把统一社会信用代码存成了数字，后几位已丢失；请把该列设为文本格式，再重新输入代码"),
         ("{n} is below the minimum {x}", "{n} 低于最小值 {x}"),
         ("{n} is above the maximum {x}", "{n} 超过最大值 {x}"),
         ("cannot parse YAML: {r}", "无法解析 YAML：{r}"),
