@@ -280,6 +280,44 @@ import Testing
     }
 }
 
+extension SummaryMergeTests {
+    /// summary.csv had no credit code (统一社会信用代码), the one thing that tells two enterprises of one name apart.
+    /// It is now its last column (a reader of the earlier columns by position is unchanged), in summary.xlsx too,
+    /// kept by a merge; a summary.csv written before it merges as it did.
+    @Test func summaryCSVCarriesTheCreditCodeLastAndOlderFilesStillMerge() throws {
+        let dir = BatchCommandTests.tempDir()
+        let examples = GaizaoBinary.repositoryRoot.appendingPathComponent("examples")
+        let batch = try GaizaoBinary.run(["batch", examples.appendingPathComponent("auto-parts-midsize.yaml").path,
+                                          examples.appendingPathComponent("home-appliance-midsize.yaml").path, "-o", "B", "--format", "json"], in: dir)
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let text = try String(contentsOf: dir.appendingPathComponent("B/summary.csv"), encoding: .utf8)
+        #expect(text.replacingOccurrences(of: SummaryCSV.byteOrderMark, with: "").hasPrefix("index,folder,input,enterprise,industry,points_now,level_now,points_after,level_after,modules,investment_low_yuan,investment_high_yuan,subsidy_low_yuan,subsidy_high_yuan,net_low_yuan,net_high_yuan,weeks,status,error,town,size_band,scene_levels,credit_code\n"), "\(text)")
+        let rows = try BatchCommandTests.summaryRows(dir.appendingPathComponent("B"))
+        #expect(rows.map { $0["credit_code"] } == ["91330282EXAMPLE012", "91330282EXAMPLE002"], "\(rows)")
+        let book = try BatchWorkbookTests.runPython("""
+        import sys, openpyxl
+        ws = openpyxl.load_workbook(sys.argv[1])["汇总"]
+        print(ws.cell(row=1, column=ws.max_column).value, ws.cell(row=2, column=ws.max_column).value)
+        """, [dir.appendingPathComponent("B/summary.xlsx").path])
+        #expect(BatchWorkbookTests.openpyxlMissing != nil || book == "统一社会信用代码 91330282EXAMPLE012\n", "\(book)")
+
+        // Merged: the codes kept.
+        let merged = try GaizaoBinary.run(["summary", "B", "-o", "M"], in: dir)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(try BatchCommandTests.summaryRows(dir.appendingPathComponent("M")).map { $0["credit_code"] } == ["91330282EXAMPLE012", "91330282EXAMPLE002"])
+
+        // A summary.csv written before the column: the same file without its last column merges, codes empty.
+        let old = dir.appendingPathComponent("old")
+        try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
+        let lines = text.split(separator: "\n").map { String($0[..<$0.lastIndex(of: ",")!]) }
+        try (lines.joined(separator: "\n") + "\n").write(to: old.appendingPathComponent("summary.csv"), atomically: true, encoding: .utf8)
+        let fromOld = try GaizaoBinary.run(["summary", "old", "-o", "M-old", "--lang", "en"], in: dir)
+        #expect(fromOld.status == 0 && fromOld.stdout.contains("2 ok, 0 failed"), "\(fromOld.stdout)\(fromOld.stderr)")
+        let oldRows = try BatchCommandTests.summaryRows(dir.appendingPathComponent("M-old"))
+        #expect(oldRows.map { $0["credit_code"] } == ["", ""] && oldRows.map { $0["points_now"] } == rows.map { $0["points_now"] }, "\(oldRows)")
+    }
+}
+
 /// `diagnose --peers SUMMARY`: one enterprise against a batch's enterprises of the same industry and size band.
 @Suite struct DiagnosePeersTests {
     @Test func percentileAgainstAHandWrittenSummary() throws {

@@ -7,6 +7,8 @@ struct BatchRow: Sendable {
     var origin: String
     var folder: String?
     var enterprise: String?
+    /// The unified social credit code (统一社会信用代码) as the answers give it, when they do.
+    var creditCode: String?
     var industry: String?
     var pointsNow: Double = 0
     var levelNow = 0
@@ -31,14 +33,14 @@ struct BatchRow: Sendable {
     /// `sceneOrder`: the maturity model's scene ids, one array shared by the batch's rows.
     static func from(_ s: Engine.Standing, index: Int, origin: String, folder: String, sceneOrder: [String]) -> BatchRow {
         BatchRow(
-            index: index, origin: origin, folder: folder, enterprise: s.enterprise.name, industry: s.enterprise.industry,
+            index: index, origin: origin, folder: folder, enterprise: s.enterprise.name, creditCode: s.enterprise.creditCode, industry: s.enterprise.industry,
             pointsNow: s.points, levelNow: s.level, town: s.enterprise.town, sizeBand: s.enterprise.sizeBand,
             sceneLevels: SceneLevels(scenes: s.scenes.map(\.id), levels: s.scenes.map(\.level), order: sceneOrder))
     }
 
     static func from(_ p: Proposal, index: Int, origin: String, folder: String, sceneOrder: [String]) -> BatchRow {
         BatchRow(
-            index: index, origin: origin, folder: folder, enterprise: p.enterprise.name, industry: p.enterprise.industry,
+            index: index, origin: origin, folder: folder, enterprise: p.enterprise.name, creditCode: p.enterprise.creditCode, industry: p.enterprise.industry,
             pointsNow: p.diagnosis.points, levelNow: p.diagnosis.level, pointsAfter: p.after.points, levelAfter: p.after.level,
             modules: p.modules.filter { $0.status == .include || $0.status == .upgrade }.map(\.id),
             investment: CostRange(low: p.totals.investment.lowYuan, high: p.totals.investment.highYuan),
@@ -96,7 +98,7 @@ enum SummaryCSV {
         return out
     }
 
-    static let header = "index,folder,input,enterprise,industry,points_now,level_now,points_after,level_after,modules,investment_low_yuan,investment_high_yuan,subsidy_low_yuan,subsidy_high_yuan,net_low_yuan,net_high_yuan,weeks,status,error,town,size_band,scene_levels"
+    static let header = "index,folder,input,enterprise,industry,points_now,level_now,points_after,level_after,modules,investment_low_yuan,investment_high_yuan,subsidy_low_yuan,subsidy_high_yuan,net_low_yuan,net_high_yuan,weeks,status,error,town,size_band,scene_levels,credit_code"
 
     /// One row's fields, each as `quote` writes it (a whole number needs no quoting: it is written as it is).
     static func appendLine(_ r: BatchRow, to out: inout [UInt8], scenes: inout SceneLevels.SortedOrder) {
@@ -136,6 +138,8 @@ enum SummaryCSV {
         start = out.count
         r.sceneLevels.appendSorted(to: &out, order: &scenes)
         quoteField(from: start, in: &out)
+        out.append(comma)
+        appendField(r.creditCode ?? "", to: &out)
     }
 
     /// Appends `field` as `quote` writes it.
@@ -160,7 +164,8 @@ enum SummaryCSV {
     static let levels = 0...4
 
     /// The rows of a summary.csv written by `batch` (this version's columns, or the earlier ones without town, size
-    /// band and scene levels), for `gaizao summary` to merge and `diagnose --peers` to compare with.
+    /// band and scene levels, or without the credit code), for `gaizao summary` to merge and `diagnose --peers` to
+    /// compare with.
     static func rows(_ text: String, file: String = "summary.csv", industries: Set<String>? = nil) -> [BatchRow]? {
         lines(text, file: file, industries: industries)?.map(\.row)
     }
@@ -218,6 +223,7 @@ enum SummaryCSV {
             var r = BatchRow(index: int("index"), origin: unquoted(f["input"]) ?? "")
             r.folder = f["folder"].flatMap { $0.isEmpty ? nil : unquoted($0) }
             r.enterprise = unquoted(f["enterprise"]); r.industry = f["industry"]
+            r.creditCode = f["credit_code"].flatMap { $0.isEmpty ? nil : unquoted($0) }
             r.pointsNow = number("points_now"); r.levelNow = int("level_now")
             r.pointsAfter = number("points_after"); r.levelAfter = int("level_after")
             r.modules = (f["modules"] ?? "").split(separator: ";").map(String.init)
