@@ -161,6 +161,48 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("errors.csv").path))
     }
 
+    /// A contractor's review: summary.csv's `error` cell was English (`error: answer to employees: must be a number…`)
+    /// under `--lang zh`, while errors.csv and summary.xlsx said it in Chinese; and a failed row showed no enterprise
+    /// though its name was filled in. The cell is now in the message language as errors.csv is, the failed row names
+    /// the company (and its credit code) when its answers read that far, and `summary` reads the Chinese cell back
+    /// into located errors.
+    @Test func aFailedRowIsNamedAndItsErrorIsInTheDocumentsLanguage() throws {
+        let dir = Self.tempDir()
+        let (header, row) = try Self.table()
+        var bad = Self.base
+        bad["company_name"] = "慈溪错数厂"; bad["credit_code"] = "91330282TEST00009X"; bad["employees"] = "很多"
+        var unknown = Self.base  // fails before its answers are read: no industry to read them by
+        unknown["industry"] = "nope"; unknown["company_name"] = "慈溪未知行业厂"
+        try ([header, row(bad), row(unknown)].joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("in.csv"), atomically: true, encoding: .utf8)
+        let example = try String(contentsOf: GaizaoBinary.repositoryRoot.appendingPathComponent("examples/home-appliance-midsize.yaml"), encoding: .utf8)
+        try example.replacingOccurrences(of: "employees: 200", with: "employees: 很多").write(to: dir.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        let column = AnswerTable.columnLetters(header.split(separator: ",").firstIndex(of: "employees")! + 1)
+        let columnNumber = header.split(separator: ",").firstIndex(of: "employees")! + 1
+
+        let zh = try GaizaoBinary.run(["batch", "in.csv", "bad.yaml", "-o", "zh", "--format", "json", "--lang", "zh"], in: dir)
+        #expect(zh.status == 1 && !zh.crashed, "\(zh.stderr)")
+        let rows = try BatchCommandTests.summaryRows(dir.appendingPathComponent("zh"))
+        #expect(rows.map { $0["status"] } == ["failed", "failed", "failed"], "\(rows)")
+        #expect(rows.map { $0["enterprise"] } == ["慈溪错数厂", "慈溪未知行业厂", "慈溪戊己电器股份有限公司"], "\(rows)")
+        #expect(rows.map { $0["credit_code"] } == ["91330282TEST00009X", "", "91330282EXAMPLE002"], "\(rows)")
+        #expect(rows[0]["error"] == "in.csv:2:\(columnNumber)：错误：`employees` 的答案：必须是数字，现在是 `很多`", "\(rows[0])")
+        #expect(rows[2]["error"]?.contains("：错误：") == true && rows.allSatisfy { $0["error"]?.contains("error:") == false }, "\(rows)")
+        // errors.csv says the same in the same language.
+        let errors = try Self.errorsCSV(dir.appendingPathComponent("zh"))
+        #expect(errors.contains { $0["row"] == "2" && $0["column"] == column && $0["message"] == "`employees` 的答案：必须是数字，现在是 `很多`" }, "\(errors)")
+        // English when asked for.
+        let en = try GaizaoBinary.run(["batch", "in.csv", "-o", "en", "--format", "json", "--lang", "en"], in: dir)
+        #expect(en.status == 1)
+        #expect(try BatchCommandTests.summaryRows(dir.appendingPathComponent("en"))[0]["error"] == "in.csv:2:\(columnNumber): error: answer to `employees`: must be a number, found `很多`")
+
+        // Merged, the Chinese cell is read back into its file, row and column.
+        let merged = try GaizaoBinary.run(["summary", "zh", "-o", "M", "--lang", "zh"], in: dir)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let mergedErrors = try Self.errorsCSV(dir.appendingPathComponent("M"))
+        #expect(mergedErrors.contains { $0["file"] == "in.csv" && $0["row"] == "2" && $0["column"] == column && $0["question"] == "employees" }, "\(mergedErrors)")
+        #expect(try BatchCommandTests.summaryRows(dir.appendingPathComponent("M")).map { $0["enterprise"] } == ["慈溪错数厂", "慈溪未知行业厂", "慈溪戊己电器股份有限公司"])
+    }
+
     /// Every comma and space was dropped from a number typed in a cell: `1,2,3` people read as 123, `2 5` as 25
     /// and `1,2亿` as 120000 万元, each enterprise "ok". Only thousands grouping is read now; the other forms are
     /// located errors saying what was typed and what form is expected.

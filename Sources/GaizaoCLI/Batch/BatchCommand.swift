@@ -209,15 +209,42 @@ struct BatchJob: Sendable {
         do {
             let sheet = try decode(record)
             let standing: Engine.Standing
-            do { standing = try engine.standing(sheet, contractor: contractor) } catch { throw BatchFailure(message: error.description) }
+            do { standing = try engine.standing(sheet, contractor: contractor) } catch {
+                throw BatchFailure(message: error.description, named: Self.named(sheet.answers))
+            }
             let name = Self.folderPrefix(index + firstNumber - 1) + SafeFileName.from(standing.enterprise.name, fallback: record.fallbackName)
             row = BatchRow.from(standing, index: index, origin: record.origin, folder: name, sceneOrder: sceneOrder)
             row.answers = try spill.append(sheet)
         } catch {
             row.errors = Self.errors(error, record.origin)
+            // Who the record names, when its answers read that far: the failed row shows the enterprise.
+            if let named = (error as? BatchFailure)?.named { (row.enterprise, row.creditCode) = named }
         }
         if !row.errors.isEmpty { row.error = row.errors.map(\.located).joined(separator: "\n") }
         return row
+    }
+
+    /// The company name and credit code among `answers`, each when given (nil when neither is).
+    static func named(_ answers: [String: AnswerValue]) -> (String?, String?)? {
+        func text(_ id: String) -> String? {
+            guard case let .text(t)? = answers[id] else { return nil }
+            let trimmed = t.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        let name = text("company_name"), code = text(AnswerDecoder.creditCodeQuestion)
+        return name == nil && code == nil ? nil : (name, code)
+    }
+
+    /// The company name and credit code cells of a spreadsheet row, as typed: a row that failed before its answers
+    /// were read (an unknown industry), or whose name was refused (too long), still names its enterprise. A code
+    /// Excel made a number is no code.
+    static func named(_ cells: AnswerCells) -> (String?, String?)? {
+        var answers: [String: AnswerValue] = [:]
+        for cell in cells.cells where cell.questionID == "company_name"
+            || cell.questionID == AnswerDecoder.creditCodeQuestion && !AnswerDecoder.isScientificNumber(cell.text.trimmingCharacters(in: .whitespaces)) {
+            answers[cell.questionID] = answers[cell.questionID] ?? .text(cell.text)
+        }
+        return named(answers)
     }
 
     /// The second pass for one diagnosed enterprise: its proposal made with its peer benchmark, rendered into the
@@ -251,6 +278,8 @@ struct BatchJob: Sendable {
             }
         } catch {
             row = BatchRow(index: diagnosed.index, origin: diagnosed.origin)
+            row.enterprise = diagnosed.enterprise
+            row.creditCode = diagnosed.creditCode
             row.errors = Self.errors(error, diagnosed.origin)
             row.error = row.errors.map(\.located).joined(separator: "\n")
         }
@@ -280,6 +309,8 @@ struct BatchJob: Sendable {
         var message: String
         /// The located errors, when the record's answers did not decode.
         var errors: [BatchError]? = nil
+        /// The company name and credit code the record gives, as far as it was read.
+        var named: (String?, String?)? = nil
     }
 
     private func decode(_ record: BatchRecord) throws -> AnswerSheet {
@@ -304,7 +335,11 @@ struct BatchJob: Sendable {
         }
         guard let sheet = result.sheet else {
             let errors = result.diagnostics.sorted.filter { $0.severity == .error }
-            throw BatchFailure(message: errors.map(\.description).joined(separator: "\n"), errors: BatchError.from(errors, record: record))
+            var named = result.read.flatMap { Self.named($0.answers) }
+            if case let .csvRow(_, cells, _) = record, let typed = Self.named(cells) {
+                named = (named?.0 ?? typed.0, named?.1 ?? typed.1)
+            }
+            throw BatchFailure(message: errors.map(\.description).joined(separator: "\n"), errors: BatchError.from(errors, record: record), named: named)
         }
         return sheet
     }

@@ -132,7 +132,8 @@ enum SummaryCSV {
         number(r.netCost.low); number(r.netCost.high)
         number(r.weeks)
         out.appendUTF8(ok ? "ok" : "failed"); out.append(comma)
-        appendField(r.error ?? "", to: &out); out.append(comma)
+        // In the message language, as errors.csv and summary.xlsx say it (each line `file:row:col: error: …`).
+        appendField(r.error.map { CLIText.localized($0) } ?? "", to: &out); out.append(comma)
         appendField(r.town ?? "", to: &out); out.append(comma)
         appendField(r.sizeBand ?? "", to: &out); out.append(comma)
         start = out.count
@@ -302,8 +303,8 @@ enum SummaryCSV {
                 let message = unquoted(f["error"]).flatMap { $0.isEmpty ? nil : $0 } ?? "failed"
                 r.error = message
                 r.errors = message.split(separator: "\n").map { line in
-                    // `file:row:col: error: message` as batch printed it.
-                    if let range = line.range(of: ": error: ") {
+                    // `file:row:col: error: message` as batch printed it, or in Chinese `file:row:col：错误：message`.
+                    if let range = line.range(of: ": error: ") ?? line.range(of: "：错误：") {
                         return BatchError.whole(String(line[..<range.lowerBound]), String(line[range.upperBound...]))
                     }
                     return BatchError(file: r.origin, message: String(line))
