@@ -497,3 +497,39 @@ extension SummaryMergeTests {
         }
     }
 }
+
+/// A contractor's review: the same enterprise was counted twice, unseen — a CSV with a row repeated gave two results
+/// and exit 0, and `gaizao summary s1 s2` of two batches of the same 8 enterprises merged 16. An enterprise is the
+/// same by its credit code (统一社会信用代码) where both give one, else by its company name. `batch` still
+/// diagnoses both (both may be meant) with a warning at the later row; `summary` fails the later row of an enterprise
+/// merged already from another batch (exit 1), and warns of one a batch diagnosed twice; `--peers` counts it once.
+@Suite(.serialized) struct SameEnterpriseTwiceTests {
+    /// A CSV of enterprises (name, credit code) that read well and share the size band of the small-workshop example.
+    static func csv(_ dir: URL, _ name: String, _ enterprises: [(String, String?)]) throws {
+        let (header, row) = try BatchSpreadsheetTests.table()
+        var lines = [header]
+        for (company, code) in enterprises {
+            var values = BatchSpreadsheetTests.base
+            values["employees"] = "30"; values["annual_revenue"] = "2000"
+            values["company_name"] = company
+            if let code { values["credit_code"] = code }
+            lines.append(row(values))
+        }
+        try (lines.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    @Test func batchWarnsOfAnEnterpriseGivenTwiceAndStillDiagnosesBoth() throws {
+        let dir = BatchCommandTests.tempDir()
+        // Row 3 repeats row 2 (its code); row 5 has row 4's name and no code; row 6 shares a name but has its own code.
+        try Self.csv(dir, "in.csv", [("甲厂", "91330282TEST00001X"), ("甲厂", "91330282TEST00001X"), ("乙厂", nil), ("乙厂", nil),
+                                     ("丙厂", "91330282TEST00003X"), ("丙厂", "91330282TEST00004X")])
+        let r = try GaizaoBinary.run(["batch", "in.csv", "-o", "out", "--format", "json", "--lang", "en"], in: dir)
+        #expect(r.status == 0 && r.stdout.contains("6 ok, 0 failed"), "\(r.stdout)\(r.stderr)")
+        #expect(r.stderr.contains("in.csv:3: warning: the same enterprise as in.csv:2 (credit code `91330282TEST00001X`): it is diagnosed twice and counted twice in the summary"), "\(r.stderr)")
+        #expect(r.stderr.contains("in.csv:5: warning: the same enterprise as in.csv:4 (company name `乙厂`)"), "\(r.stderr)")
+        #expect(!r.stderr.contains("in.csv:7:"), "different codes are different enterprises: \(r.stderr)")
+        #expect(try BatchCommandTests.summaryRows(dir.appendingPathComponent("out")).count == 6)
+        let zh = try GaizaoBinary.run(["batch", "in.csv", "-o", "out-zh", "--format", "json"], in: dir, environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(zh.stderr.contains("in.csv:3：警告：与 in.csv:2 是同一家企业（统一社会信用代码 `91330282TEST00001X`）：诊断了两次，汇总中也计了两次"), "\(zh.stderr)")
+    }
+}

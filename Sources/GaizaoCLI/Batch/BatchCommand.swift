@@ -18,7 +18,8 @@ public struct BatchCommand: AsyncParsableCommand {
         and errors.csv are replaced; files of those names that gaizao did not write, or that were edited since, are \
         never replaced: the run is refused); one batch at a time writes into DIR (a second one is refused), and the \
         batch's own files are never read as input, nor are proposal JSON files in an input folder (left out with a \
-        warning).
+        warning). An enterprise given twice (the same credit code, else the same company name) is diagnosed twice, \
+        with a warning at the later one.
         """)
 
     @Argument(help: "Answers files, folders, CSV or xlsx files, or - for JSON Lines on stdin.")
@@ -149,6 +150,7 @@ public struct BatchCommand: AsyncParsableCommand {
         for row in rows where row.error != nil {
             for error in row.errors { Console.err(error.located) }
         }
+        for warning in Self.repeatedEnterprises(rows) { Console.err(warning) }
         // An input without enterprises is a mistake when it leaves the batch empty (a header-only CSV would
         // otherwise "succeed" with 0 of 0); beside inputs that had some, it is worth a warning.
         let empty = feed.emptyInputs
@@ -170,6 +172,19 @@ extension BatchCommand {
         do { return [UInt8](try SummaryWorkbook.make(rows: rows, catalog: catalog).data()) } catch {
             throw CLIError.input("\(FileIO.displayPath(out))/summary.xlsx: cannot write the workbook (\(error))")
         }
+    }
+
+    /// An enterprise diagnosed twice — a row repeated, the same credit code (else the same company name) in two
+    /// inputs — is still diagnosed twice (both may be meant: two dates, two drafts), but counted twice in the
+    /// summary: a warning at each later record.
+    static func repeatedEnterprises(_ rows: [BatchRow]) -> [String] {
+        var register = EnterpriseRegister<String>()
+        var warnings: [String] = []
+        for r in rows where r.error == nil {
+            guard let match = register.add(name: r.enterprise, code: r.creditCode, at: r.origin) else { continue }
+            warnings.append("\(r.origin): warning: the same enterprise as \(match.first) (\(match.basis.said)): it is diagnosed twice and counted twice in the summary; remove one of them unless both are meant")
+        }
+        return warnings
     }
 
     /// A target level the user set that some enterprises are above already: their proposals only keep the level
