@@ -532,4 +532,60 @@ extension SummaryMergeTests {
         let zh = try GaizaoBinary.run(["batch", "in.csv", "-o", "out-zh", "--format", "json"], in: dir, environment: ["LANG": "zh_CN.UTF-8"])
         #expect(zh.stderr.contains("in.csv:3：警告：与 in.csv:2 是同一家企业（统一社会信用代码 `91330282TEST00001X`）：诊断了两次，汇总中也计了两次"), "\(zh.stderr)")
     }
+
+    @Test func summaryRefusesAnEnterpriseMergedFromAnotherBatchAndWarnsOfOneABatchDiagnosedTwice() throws {
+        let dir = BatchCommandTests.tempDir()
+        try Self.csv(dir, "b1.csv", [("甲厂", "91330282TEST00001X"), ("乙厂", "91330282TEST00002X")])
+        // 甲厂 renamed, the same code; 丙厂 new; 乙厂 again without its code (by name).
+        try Self.csv(dir, "b2.csv", [("甲厂（更名）", "91330282test00001x"), ("丙厂", nil)])
+        try Self.csv(dir, "b3.csv", [("乙厂", nil)])
+        for name in ["b1", "b2", "b3"] {
+            #expect(try GaizaoBinary.run(["batch", "\(name).csv", "-o", name.uppercased(), "--format", "json"], in: dir).status == 0)
+        }
+        let r = try GaizaoBinary.run(["summary", "B1", "B2", "B3", "-o", "M", "--lang", "en"], in: dir)
+        #expect(r.status == 1 && !r.crashed && r.stdout.contains("3 ok, 2 failed"), "\(r.stdout)\(r.stderr)")
+        #expect(r.stderr.contains("B2/summary.csv:2: error: the same enterprise as B1/summary.csv:2 (credit code `91330282TEST00001X`), in another batch: each enterprise is counted once in a merge"), "\(r.stderr)")
+        #expect(r.stderr.contains("B3/summary.csv:2: error: the same enterprise as B1/summary.csv:3 (company name `乙厂`), in another batch"), "\(r.stderr)")
+        let merged = try BatchCommandTests.summaryRows(dir.appendingPathComponent("M"))
+        #expect(merged.map { $0["status"] } == ["ok", "ok", "failed", "ok", "failed"], "\(merged)")
+        let errors = try BatchSpreadsheetTests.errorsCSV(dir.appendingPathComponent("M"))
+        #expect(errors.count == 2 && errors[0]["file"] == "B2/summary.csv" && errors[0]["row"] == "2", "\(errors)")
+
+        // Two batches of the same enterprises written before summary.csv had a credit code: by name.
+        for name in ["B1", "B2"] {
+            let file = dir.appendingPathComponent("\(name)/summary.csv")
+            let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map { String($0[..<$0.lastIndex(of: ",")!]) }
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent("old-\(name)"), withIntermediateDirectories: true)
+            try (lines.joined(separator: "\n") + "\n").write(to: dir.appendingPathComponent("old-\(name)/summary.csv"), atomically: true, encoding: .utf8)
+        }
+        let again = try GaizaoBinary.run(["summary", "old-B1", "old-B1/summary.csv", "-o", "M2", "--lang", "en"], in: dir)
+        #expect(again.status == 1 && again.stderr.contains("given twice"), "\(again.stderr)")
+        try FileManager.default.copyItem(at: dir.appendingPathComponent("old-B1"), to: dir.appendingPathComponent("old-B1-copy"))
+        let old = try GaizaoBinary.run(["summary", "old-B1", "old-B1-copy", "-o", "M3", "--lang", "en"], in: dir)
+        #expect(old.status == 1 && old.stdout.contains("2 ok, 2 failed"), "\(old.stdout)\(old.stderr)")
+        #expect(old.stderr.contains("old-B1-copy/summary.csv:2: error: the same enterprise as old-B1/summary.csv:2 (company name `甲厂`), in another batch"), "\(old.stderr)")
+
+        // One batch that diagnosed an enterprise twice: merged twice, with a warning; exit 0.
+        try Self.csv(dir, "b4.csv", [("丁厂", "91330282TEST00005X"), ("丁厂", "91330282TEST00005X")])
+        #expect(try GaizaoBinary.run(["batch", "b4.csv", "-o", "B4", "--format", "json"], in: dir).status == 0)
+        let within = try GaizaoBinary.run(["summary", "B4", "-o", "M4", "--lang", "en"], in: dir)
+        #expect(within.status == 0 && within.stdout.contains("2 ok, 0 failed"), "\(within.stdout)\(within.stderr)")
+        #expect(within.stderr.contains("B4/summary.csv:3: warning: the same enterprise as B4/summary.csv:2 (credit code `91330282TEST00005X`), diagnosed twice in the same batch: counted twice in the merged summary"), "\(within.stderr)")
+    }
+
+    @Test func peersCountAnEnterpriseDiagnosedTwiceOnce() throws {
+        let dir = BatchCommandTests.tempDir()
+        try Self.csv(dir, "in.csv", [("甲厂", "91330282TEST00001X"), ("乙厂", "91330282TEST00002X"), ("丙厂", nil), ("丙厂", nil)])
+        #expect(try GaizaoBinary.run(["batch", "in.csv", "-o", "B", "--format", "json"], in: dir).status == 0)
+        let example = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/home-appliance-small-workshop.yaml").path
+        let r = try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", "out", "--peers", "B", "--lang", "en"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("B/summary.csv:5: warning: the same enterprise as B/summary.csv:4 (company name `丙厂`), diagnosed twice in the same batch: counted once among the peers"), "\(r.stderr)")
+        #expect(r.stdout.contains("of 3 peers"), "\(r.stdout)")
+        // The enterprise itself, found in the summary by its credit code under another name, is no peer of itself.
+        try Self.csv(dir, "self.csv", [("甲厂", nil), ("乙厂", nil), ("另一个名字", "91330282EXAMPLE001")])
+        #expect(try GaizaoBinary.run(["batch", "self.csv", "-o", "S", "--format", "json"], in: dir).status == 0)
+        let own = try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", "out-s", "--peers", "S", "--lang", "en"], in: dir)
+        #expect(own.status == 0 && own.stdout.contains(" of 2 peers "), "\(own.stdout)\(own.stderr)")
+    }
 }

@@ -380,7 +380,9 @@ enum PeerSummary {
             let rows = Set(inputs.refused.compactMap(\.row)).count
             throw CLIError.input("\(display): \(rows) of its rows cannot be gaizao's (above); no enterprise is compared with peers read from an edited summary: run the batch again, or correct those rows")
         }
-        return inputs.rows
+        // An enterprise the batch diagnosed twice is one peer: said, and its later rows left out.
+        for line in inputs.warningLines("counted once among the peers") { Console.err(line) }
+        return inputs.rows.enumerated().filter { !inputs.repeats.contains($0.offset) }.map(\.element)
     }
 }
 

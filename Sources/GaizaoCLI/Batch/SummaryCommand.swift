@@ -15,8 +15,10 @@ public struct SummaryCommand: ParsableCommand {
         the order given. Exit 1 when a DIR holds no readable summary.csv, or when a row of one cannot be gaizao's (an \
         edited summary.csv: a figure that is no number, points outside 0-100, a level outside 0-4 (a scene's too), \
         an amount below 0 or a range the wrong way round, a net cost other than the investment less the subsidy, an \
-        industry the catalog does not have, an enterprise listed twice): that row is merged as failed, its file, row \
-        and column named. `diagnose --peers` reads a summary.csv with the same checks.
+        industry the catalog does not have, an enterprise listed twice), or when an enterprise (the same credit \
+        code, else the same company name) was merged already from another DIR: that row is merged as failed, its \
+        file, row and column named. An enterprise one batch diagnosed twice is merged twice, with a warning. \
+        `diagnose --peers` reads a summary.csv with the same checks.
         """)
 
     @Argument(help: "Batch output folders (each with summary.csv).")
@@ -80,6 +82,7 @@ public struct SummaryCommand: ParsableCommand {
             SummaryFilesGuard.remove("errors.csv", in: out.path)
         }
         for error in refused { Console.err(error.located) }
+        for line in inputs.warningLines("counted twice in the merged summary; remove one of the rows unless both are meant") { Console.err(line) }
         Console.out(global.lang == .zh
             ? "汇总完成：\(folders.count) 个批次，\(totals.done) 家成功，\(totals.failed) 家失败；结果在 \(FileIO.displayPath(out.path))/"
             : "summary done: \(folders.count) batches, \(totals.done) ok, \(totals.failed) failed; results in \(FileIO.displayPath(out.path))/")

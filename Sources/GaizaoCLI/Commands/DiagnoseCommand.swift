@@ -88,10 +88,14 @@ public struct DiagnoseCommand: ParsableCommand {
         }
         if let peerRows {
             // The proposal shows its standing among the summary's enterprises of the same industry and size band
-            // (itself, by name, not among them).
+            // (itself, by name or by credit code, not among them).
             let sceneOrder = session.catalog.maturity.scenes.map(\.id)
             let row = BatchRow.from(proposal, index: 0, origin: answersFile.path, folder: "", sceneOrder: sceneOrder)
-            let same = peerRows.filter { $0.error == nil && $0.industry == row.industry && $0.sizeBand == row.sizeBand && $0.enterprise != row.enterprise }
+            let code = EnterpriseRegister<Int>.code(row.creditCode)
+            let same = peerRows.filter {
+                $0.error == nil && $0.industry == row.industry && $0.sizeBand == row.sizeBand && $0.enterprise != row.enterprise
+                    && (code == nil || EnterpriseRegister<Int>.code($0.creditCode) != code)
+            }
             proposal.peers = .make(BatchPeers.member(row), peers: same.map(BatchPeers.member), sceneOrder: sceneOrder)
         }
         let base = answers == "-" ? "stdin" : SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent)
