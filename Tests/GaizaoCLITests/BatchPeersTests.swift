@@ -17,9 +17,9 @@ import Testing
         // 20 points among 10, 20, 40: one below, one tie counted half → 1.5 / 3 = 50%; one above → rank 2.
         #expect(group.benchmark(members[1]) == Proposal.PeerBenchmark(
             peers: 3, percentile: 50, rank: 2, medianPoints: 20, level2PlusPercent: 75,
-            scenesBehind: [.init(scene: "s1", level: 1, median: 1.5)]))
+            scenesBehind: [.init(scene: "s1", level: 1, median: 1.5)], tied: 1))
         #expect(group.benchmark(members[0]).percentile == 0 && group.benchmark(members[0]).rank == 4)
-        #expect(group.benchmark(members[3]) == Proposal.PeerBenchmark(peers: 3, percentile: 100, rank: 1, medianPoints: 20, level2PlusPercent: 75, scenesBehind: []))
+        #expect(group.benchmark(members[3]) == Proposal.PeerBenchmark(peers: 3, percentile: 100, rank: 1, medianPoints: 20, level2PlusPercent: 75, scenesBehind: [], tied: 0))
         #expect(group.benchmark(members[2]).scenesBehind == [.init(scene: "s2", level: 1, median: 2)])
         // With fewer than 2 peers only their count is given.
         let pair = PeerGroup(members: Array(members.prefix(2)), sceneOrder: ["s1"])

@@ -211,6 +211,56 @@ import Testing
         #expect(errors.split(separator: "\n").count == 2, "\(errors)")
     }
 
+    /// A contractor's review: the questionnaire workbook left the credit code's column General, so Excel made an
+    /// all-digit code a number (9.1330282123456794E+17, 15 of its 18 digits kept) and batch said only that the answer
+    /// `is 20 characters long, more than 18`. The columns of text answers are now formatted as text (`@`, a style
+    /// of styles.xml given to the column), and a code that arrives as a number in scientific notation — a number
+    /// cell of a workbook, or the `9.13303E+17` a CSV saved by Excel holds — says what happened and what to do.
+    @Test func aCreditCodeTypedAsANumberIsKeptAsTextOrExplained() throws {
+        if let missing = Self.openpyxlMissing {
+            print("skipped: \(missing)")
+            return
+        }
+        let catalog = try #require(BatchCommandTests.catalog)
+        let dir = BatchCommandTests.tempDir()
+        let questions = dir.appendingPathComponent("q.xlsx")
+        #expect(try GaizaoBinary.run(["questions", "--industry", "home-appliance", "--xlsx", questions.path]).status == 0)
+        let ids = ["industry", "date"] + catalog.questionnaire(for: catalog.industry("home-appliance")!).offered(to: "home-appliance").ordered.map(\.id)
+        let code = ids.firstIndex(of: "credit_code")! + 1
+        // The text columns' format as a spreadsheet reads it: `@`; a number column's stays General.
+        let formats = try Self.runPython("""
+        import sys, openpyxl
+        ws = openpyxl.load_workbook(sys.argv[1])["问卷"]
+        for column in sys.argv[2:]: print(ws.column_dimensions[column].number_format)
+        """, [questions.path] + [code, ids.firstIndex(of: "company_name")! + 1, ids.firstIndex(of: "employees")! + 1].map { AnswerTable.columnLetters($0) })
+        #expect(formats.split(separator: "\n") == ["@", "@", "General"], "\(formats)")
+
+        // The code typed as a number: a number cell.
+        var answers = try Self.labelledAnswers("home-appliance-midsize.yaml", catalog: catalog).answers
+        answers["credit_code"] = 913302821234567940.0
+        let json = dir.appendingPathComponent("fill.json")
+        try JSONSerialization.data(withJSONObject: ["问卷": [answers]]).write(to: json)
+        let filled = dir.appendingPathComponent("number.xlsx")
+        _ = try Self.runPython(Self.fillScript, [questions.path, filled.path, json.path])
+        let explained = "is a number: Excel stored the credit code as a number and lost its last digits; format the column as text and type the code again"
+        let r = try GaizaoBinary.run(["batch", filled.path, "-o", dir.appendingPathComponent("out").path, "--format", "json"])
+        #expect(r.status == 1 && !r.crashed)
+        // The number as the cell stores it (openpyxl writes 15 significant digits, Excel 17).
+        #expect(r.stderr.contains("number.xlsx[问卷]:3:\(code): error: answer to `credit_code`: `9.1330282123456")
+                && r.stderr.contains("e+17` \(explained)"), "\(r.stderr)")
+        #expect(!r.stderr.contains("characters long"), "\(r.stderr)")
+        let zh = try GaizaoBinary.run(["batch", filled.path, "-o", dir.appendingPathComponent("out-zh").path, "--format", "json"], environment: ["LANG": "zh_CN.UTF-8"])
+        #expect(zh.stderr.contains("e+17` 是数字：Excel 把统一社会信用代码存成了数字，后几位已丢失；请把该列设为文本格式，再重新输入代码"), "\(zh.stderr)")
+
+        // A CSV saved by Excel holds the number as shown; a real code with an E in it is a code.
+        let header = ["industry", "company_name", "credit_code"]
+        let csv = dir.appendingPathComponent("codes.csv")
+        try (header.joined(separator: ",") + "\nhome-appliance,甲,9.13303E+17\nhome-appliance,乙,91330282MA2E12345X\n").write(to: csv, atomically: true, encoding: .utf8)
+        let fromCSV = try GaizaoBinary.run(["batch", csv.path, "-o", dir.appendingPathComponent("out-csv").path, "--format", "json"])
+        #expect(fromCSV.stderr.contains("codes.csv:2:3: error: answer to `credit_code`: `9.13303E+17` \(explained)"), "\(fromCSV.stderr)")
+        #expect(!fromCSV.stderr.contains("codes.csv:3:3"), "\(fromCSV.stderr)")
+    }
+
     @Test func notAWorkbookIsALocatedInputError() throws {
         let dir = BatchCommandTests.tempDir()
         let file = dir.appendingPathComponent("fake.xlsx")

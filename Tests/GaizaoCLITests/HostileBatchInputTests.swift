@@ -125,12 +125,13 @@ import Testing
     }
 
     /// Points that do not read as finite numbers (`NaN`, `1e400`) in a summary.csv are none, not `nan` in the
-    /// merged dashboard and workbook.
+    /// merged dashboard and workbook; no batch writes them, so the row is failed (exit 1), as `--peers` refuses it.
     @Test func summaryReadsNonFiniteNumbersAsNone() throws {
         let dir = Self.tempDir()
         try Self.batchWithEditedSummary(in: dir, ["points_now": "NaN", "points_after": "1e400"])
-        let merged = try GaizaoBinary.run(["summary", "B1", "-o", "M"], in: dir)
-        #expect(merged.status == 0, "\(merged.stderr)")
+        let merged = try GaizaoBinary.run(["summary", "B1", "-o", "M", "--lang", "en"], in: dir)
+        #expect(merged.status == 1 && merged.stderr.contains("B1/summary.csv:2:6: error: `points_now` is `NaN`, not a number")
+                && merged.stderr.contains("B1/summary.csv:2:8: error: `points_after` is `1e400`, not a number"), "\(merged.stderr)")
         for name in ["summary.csv", "summary.html"] {
             let text = try String(contentsOf: dir.appendingPathComponent("M/\(name)"), encoding: .utf8).lowercased()
             for junk in ["nan.0", ",nan,", ">nan<", "inf.0", ",inf,", ">inf<"] { #expect(!text.contains(junk), "\(name): \(junk)") }

@@ -26,6 +26,7 @@ import Testing
             r.error == nil ? String(r.netCost.low) : "", r.error == nil ? String(r.netCost.high) : "",
             r.error == nil ? String(r.weeks) : "", r.error == nil ? "ok" : "failed", r.error ?? "",
             r.town ?? "", r.sizeBand ?? "", r.sceneLevels.sortedByScene.map { "\($0.scene)=\($0.level)" }.joined(separator: ";"),
+            r.creditCode ?? "",
         ]
         return fields.map(SummaryCSV.quote).joined(separator: ",")
     }
@@ -38,6 +39,7 @@ import Testing
             var r = BatchRow(index: i - 3, origin: text)
             r.folder = i % 4 == 1 ? nil : text
             r.enterprise = text
+            r.creditCode = i % 4 == 3 ? nil : text
             r.industry = i % 5 == 2 ? nil : text
             r.town = text
             r.sizeBand = i % 3 == 0 ? nil : text

@@ -18,7 +18,8 @@ public struct BatchCommand: AsyncParsableCommand {
         and errors.csv are replaced; files of those names that gaizao did not write, or that were edited since, are \
         never replaced: the run is refused); one batch at a time writes into DIR (a second one is refused), and the \
         batch's own files are never read as input, nor are proposal JSON files in an input folder (left out with a \
-        warning).
+        warning). An enterprise given twice (the same credit code, else the same company name) is diagnosed twice, \
+        with a warning at the later one.
         """)
 
     @Argument(help: "Answers files, folders, CSV or xlsx files, or - for JSON Lines on stdin.")
@@ -149,6 +150,7 @@ public struct BatchCommand: AsyncParsableCommand {
         for row in rows where row.error != nil {
             for error in row.errors { Console.err(error.located) }
         }
+        for warning in Self.repeatedEnterprises(rows) { Console.err(warning) }
         // An input without enterprises is a mistake when it leaves the batch empty (a header-only CSV would
         // otherwise "succeed" with 0 of 0); beside inputs that had some, it is worth a warning.
         let empty = feed.emptyInputs
@@ -170,6 +172,19 @@ extension BatchCommand {
         do { return [UInt8](try SummaryWorkbook.make(rows: rows, catalog: catalog).data()) } catch {
             throw CLIError.input("\(FileIO.displayPath(out))/summary.xlsx: cannot write the workbook (\(error))")
         }
+    }
+
+    /// An enterprise diagnosed twice — a row repeated, the same credit code (else the same company name) in two
+    /// inputs — is still diagnosed twice (both may be meant: two dates, two drafts), but counted twice in the
+    /// summary: a warning at each later record.
+    static func repeatedEnterprises(_ rows: [BatchRow]) -> [String] {
+        var register = EnterpriseRegister<String>()
+        var warnings: [String] = []
+        for r in rows where r.error == nil {
+            guard let match = register.add(name: r.enterprise, code: r.creditCode, at: r.origin) else { continue }
+            warnings.append("\(r.origin): warning: the same enterprise as \(match.first) (\(match.basis.said)): it is diagnosed twice and counted twice in the summary; remove one of them unless both are meant")
+        }
+        return warnings
     }
 
     /// A target level the user set that some enterprises are above already: their proposals only keep the level
@@ -209,15 +224,42 @@ struct BatchJob: Sendable {
         do {
             let sheet = try decode(record)
             let standing: Engine.Standing
-            do { standing = try engine.standing(sheet, contractor: contractor) } catch { throw BatchFailure(message: error.description) }
+            do { standing = try engine.standing(sheet, contractor: contractor) } catch {
+                throw BatchFailure(message: error.description, named: Self.named(sheet.answers))
+            }
             let name = Self.folderPrefix(index + firstNumber - 1) + SafeFileName.from(standing.enterprise.name, fallback: record.fallbackName)
             row = BatchRow.from(standing, index: index, origin: record.origin, folder: name, sceneOrder: sceneOrder)
             row.answers = try spill.append(sheet)
         } catch {
             row.errors = Self.errors(error, record.origin)
+            // Who the record names, when its answers read that far: the failed row shows the enterprise.
+            if let named = (error as? BatchFailure)?.named { (row.enterprise, row.creditCode) = named }
         }
         if !row.errors.isEmpty { row.error = row.errors.map(\.located).joined(separator: "\n") }
         return row
+    }
+
+    /// The company name and credit code among `answers`, each when given (nil when neither is).
+    static func named(_ answers: [String: AnswerValue]) -> (String?, String?)? {
+        func text(_ id: String) -> String? {
+            guard case let .text(t)? = answers[id] else { return nil }
+            let trimmed = t.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        let name = text("company_name"), code = text(AnswerDecoder.creditCodeQuestion)
+        return name == nil && code == nil ? nil : (name, code)
+    }
+
+    /// The company name and credit code cells of a spreadsheet row, as typed: a row that failed before its answers
+    /// were read (an unknown industry), or whose name was refused (too long), still names its enterprise. A code
+    /// Excel made a number is no code.
+    static func named(_ cells: AnswerCells) -> (String?, String?)? {
+        var answers: [String: AnswerValue] = [:]
+        for cell in cells.cells where cell.questionID == "company_name"
+            || cell.questionID == AnswerDecoder.creditCodeQuestion && !AnswerDecoder.isScientificNumber(cell.text.trimmingCharacters(in: .whitespaces)) {
+            answers[cell.questionID] = answers[cell.questionID] ?? .text(cell.text)
+        }
+        return named(answers)
     }
 
     /// The second pass for one diagnosed enterprise: its proposal made with its peer benchmark, rendered into the
@@ -251,6 +293,8 @@ struct BatchJob: Sendable {
             }
         } catch {
             row = BatchRow(index: diagnosed.index, origin: diagnosed.origin)
+            row.enterprise = diagnosed.enterprise
+            row.creditCode = diagnosed.creditCode
             row.errors = Self.errors(error, diagnosed.origin)
             row.error = row.errors.map(\.located).joined(separator: "\n")
         }
@@ -280,6 +324,8 @@ struct BatchJob: Sendable {
         var message: String
         /// The located errors, when the record's answers did not decode.
         var errors: [BatchError]? = nil
+        /// The company name and credit code the record gives, as far as it was read.
+        var named: (String?, String?)? = nil
     }
 
     private func decode(_ record: BatchRecord) throws -> AnswerSheet {
@@ -304,7 +350,11 @@ struct BatchJob: Sendable {
         }
         guard let sheet = result.sheet else {
             let errors = result.diagnostics.sorted.filter { $0.severity == .error }
-            throw BatchFailure(message: errors.map(\.description).joined(separator: "\n"), errors: BatchError.from(errors, record: record))
+            var named = result.read.flatMap { Self.named($0.answers) }
+            if case let .csvRow(_, cells, _) = record, let typed = Self.named(cells) {
+                named = (named?.0 ?? typed.0, named?.1 ?? typed.1)
+            }
+            throw BatchFailure(message: errors.map(\.description).joined(separator: "\n"), errors: BatchError.from(errors, record: record), named: named)
         }
         return sheet
     }

@@ -62,13 +62,23 @@ struct BatchError: Sendable, Hashable {
                           question: namedQuestion(message), message: message)
     }
 
-    /// The question id a message is about (`answer to `x``, `missing required answer `x``), if any.
+    /// The question id a message is about (`answer to `x``, `missing required answer `x``), if any; also in the
+    /// message's Chinese form (`` `x` 的答案 ``, `缺少必答题 `x``), as a summary.csv written in Chinese holds it.
     static func namedQuestion(_ message: String) -> String? {
-        for prefix in ["answer to `", "missing required answer `", "unknown question `", "is not an option of `"] {
-            guard let start = message.range(of: prefix) else { continue }
+        let forms: [(before: String, after: String)] = [
+            ("answer to `", "`"), ("missing required answer `", "`"), ("unknown question `", "`"), ("is not an option of `", "`"),
+            ("缺少必答题 `", "`"), ("没有题目 `", "`"), ("未知题目 `", "`"), ("不是 `", "` 的选项"),
+        ]
+        for (before, after) in forms {
+            guard let start = message.range(of: before) else { continue }
             let rest = message[start.upperBound...]
-            guard let end = rest.firstIndex(of: "`") else { continue }
-            return String(rest[..<end])
+            guard let end = rest.range(of: after) else { continue }
+            return String(rest[..<end.lowerBound])
+        }
+        // `` `x` 的答案：… ``: the Chinese form of `answer to `x`: …`.
+        if message.hasPrefix("`"), let end = message.dropFirst().firstIndex(of: "`"),
+           message[message.index(after: end)...].hasPrefix(" 的答案") {
+            return String(message[message.index(after: message.startIndex)..<end])
         }
         return nil
     }

@@ -7,6 +7,8 @@ struct BatchRow: Sendable {
     var origin: String
     var folder: String?
     var enterprise: String?
+    /// The unified social credit code (统一社会信用代码) as the answers give it, when they do.
+    var creditCode: String?
     var industry: String?
     var pointsNow: Double = 0
     var levelNow = 0
@@ -31,14 +33,14 @@ struct BatchRow: Sendable {
     /// `sceneOrder`: the maturity model's scene ids, one array shared by the batch's rows.
     static func from(_ s: Engine.Standing, index: Int, origin: String, folder: String, sceneOrder: [String]) -> BatchRow {
         BatchRow(
-            index: index, origin: origin, folder: folder, enterprise: s.enterprise.name, industry: s.enterprise.industry,
+            index: index, origin: origin, folder: folder, enterprise: s.enterprise.name, creditCode: s.enterprise.creditCode, industry: s.enterprise.industry,
             pointsNow: s.points, levelNow: s.level, town: s.enterprise.town, sizeBand: s.enterprise.sizeBand,
             sceneLevels: SceneLevels(scenes: s.scenes.map(\.id), levels: s.scenes.map(\.level), order: sceneOrder))
     }
 
     static func from(_ p: Proposal, index: Int, origin: String, folder: String, sceneOrder: [String]) -> BatchRow {
         BatchRow(
-            index: index, origin: origin, folder: folder, enterprise: p.enterprise.name, industry: p.enterprise.industry,
+            index: index, origin: origin, folder: folder, enterprise: p.enterprise.name, creditCode: p.enterprise.creditCode, industry: p.enterprise.industry,
             pointsNow: p.diagnosis.points, levelNow: p.diagnosis.level, pointsAfter: p.after.points, levelAfter: p.after.level,
             modules: p.modules.filter { $0.status == .include || $0.status == .upgrade }.map(\.id),
             investment: CostRange(low: p.totals.investment.lowYuan, high: p.totals.investment.highYuan),
@@ -96,7 +98,7 @@ enum SummaryCSV {
         return out
     }
 
-    static let header = "index,folder,input,enterprise,industry,points_now,level_now,points_after,level_after,modules,investment_low_yuan,investment_high_yuan,subsidy_low_yuan,subsidy_high_yuan,net_low_yuan,net_high_yuan,weeks,status,error,town,size_band,scene_levels"
+    static let header = "index,folder,input,enterprise,industry,points_now,level_now,points_after,level_after,modules,investment_low_yuan,investment_high_yuan,subsidy_low_yuan,subsidy_high_yuan,net_low_yuan,net_high_yuan,weeks,status,error,town,size_band,scene_levels,credit_code"
 
     /// One row's fields, each as `quote` writes it (a whole number needs no quoting: it is written as it is).
     static func appendLine(_ r: BatchRow, to out: inout [UInt8], scenes: inout SceneLevels.SortedOrder) {
@@ -130,12 +132,15 @@ enum SummaryCSV {
         number(r.netCost.low); number(r.netCost.high)
         number(r.weeks)
         out.appendUTF8(ok ? "ok" : "failed"); out.append(comma)
-        appendField(r.error ?? "", to: &out); out.append(comma)
+        // In the message language, as errors.csv and summary.xlsx say it (each line `file:row:col: error: …`).
+        appendField(r.error.map { CLIText.localized($0) } ?? "", to: &out); out.append(comma)
         appendField(r.town ?? "", to: &out); out.append(comma)
         appendField(r.sizeBand ?? "", to: &out); out.append(comma)
         start = out.count
         r.sceneLevels.appendSorted(to: &out, order: &scenes)
         quoteField(from: start, in: &out)
+        out.append(comma)
+        appendField(r.creditCode ?? "", to: &out)
     }
 
     /// Appends `field` as `quote` writes it.
@@ -160,20 +165,26 @@ enum SummaryCSV {
     static let levels = 0...4
 
     /// The rows of a summary.csv written by `batch` (this version's columns, or the earlier ones without town, size
-    /// band and scene levels), for `gaizao summary` to merge and `diagnose --peers` to compare with.
+    /// band and scene levels, or without the credit code), for `gaizao summary` to merge and `diagnose --peers` to
+    /// compare with.
     static func rows(_ text: String, file: String = "summary.csv", industries: Set<String>? = nil) -> [BatchRow]? {
         lines(text, file: file, industries: industries)?.map(\.row)
     }
 
+    /// The most points a row may show when the catalog is not at hand (the maturity model's 100).
+    static let defaultMaxPoints = 100.0
+
     /// The rows of a summary.csv with their row numbers in the file (the header is row 1). An `ok` row whose
     /// figures cannot be gaizao's (an edited file) is failed (`edited`), each problem located at `file`, its row
     /// and column:
-    /// a figure that is no number, a level outside 0–4, an amount or number of weeks below 0, a range whose low end
+    /// a figure that is no number (`NaN`, `1e400` included), points outside 0 to `maxPoints` (the catalog's maturity
+    /// model's total), a level outside 0–4, an amount or number of weeks below 0, a range whose low end
     /// is above its high end (but the net cost's, which may be), a net cost end below 0, above the investment or
     /// other than the investment less the subsidy, a scene level that is not `scene=level` with a level 0–4 or a
     /// scene listed twice, or (given `industries`, the catalog's) an industry the catalog does not have. Such a
     /// row would otherwise be counted as done with those figures (negative totals, a level shown as 4).
-    static func lines(_ text: String, file: String, industries: Set<String>? = nil) -> [(line: Int, row: BatchRow, edited: Bool)]? {
+    static func lines(_ text: String, file: String, industries: Set<String>? = nil,
+                      maxPoints: Double = defaultMaxPoints) -> [(line: Int, row: BatchRow, edited: Bool)]? {
         var body = text
         if body.hasPrefix(byteOrderMark) { body.removeFirst() }
         guard let table = try? CSVReader.rows(body), let header = table.first?.fields, isHeader(header) else { return nil }
@@ -196,14 +207,14 @@ enum SummaryCSV {
                 if !text.isEmpty { problem(k, "`\(k)` is `\(shown(k))`, not a number") }
                 return 0
             }
-            /// A finite number (`NaN`, `inf` and `1e400` read as none: they would print as `nan` in the merged files).
+            /// A finite number; `NaN`, `inf` and `1e400` are none (they would print as `nan` in the merged files).
             func number(_ k: String) -> Double {
                 let text = f[k] ?? ""
-                guard let d = Double(text) else {
+                guard let d = Double(text), d.isFinite else {
                     if !text.isEmpty { problem(k, "`\(k)` is `\(shown(k))`, not a number") }
                     return 0
                 }
-                return d.isFinite ? d : 0
+                return d
             }
             func unquoted(_ s: String?) -> String? {
                 // `quote` neutralised formulas with a leading `'`; the text is given back as written.
@@ -213,6 +224,7 @@ enum SummaryCSV {
             var r = BatchRow(index: int("index"), origin: unquoted(f["input"]) ?? "")
             r.folder = f["folder"].flatMap { $0.isEmpty ? nil : unquoted($0) }
             r.enterprise = unquoted(f["enterprise"]); r.industry = f["industry"]
+            r.creditCode = f["credit_code"].flatMap { $0.isEmpty ? nil : unquoted($0) }
             r.pointsNow = number("points_now"); r.levelNow = int("level_now")
             r.pointsAfter = number("points_after"); r.levelAfter = int("level_after")
             r.modules = (f["modules"] ?? "").split(separator: ";").map(String.init)
@@ -240,6 +252,10 @@ enum SummaryCSV {
                 // Figures that read as numbers but that no batch writes.
                 if !(f["industry"] ?? "").isEmpty, let industries, !industries.contains(f["industry"]!) {
                     problem("industry", "`industry` is `\(shown("industry"))`, not an industry of the catalog (\(industries.sorted().joined(separator: ", ")))")
+                }
+                // Points are the maturity model's, 0 to its total (100); a batch writes no others.
+                for (key, points) in [("points_now", r.pointsNow), ("points_after", r.pointsAfter)] where !(0...maxPoints + 1e-9).contains(points) {
+                    problem(key, "`\(key)` is `\(shown(key))`, not points (0 to \(formatNumber(maxPoints)))")
                 }
                 for (key, level) in [("level_now", r.levelNow), ("level_after", r.levelAfter)] where !Self.levels.contains(level) {
                     problem(key, "`\(key)` is `\(level)`, not a level (\(Self.levels.lowerBound) to \(Self.levels.upperBound))")
@@ -287,8 +303,8 @@ enum SummaryCSV {
                 let message = unquoted(f["error"]).flatMap { $0.isEmpty ? nil : $0 } ?? "failed"
                 r.error = message
                 r.errors = message.split(separator: "\n").map { line in
-                    // `file:row:col: error: message` as batch printed it.
-                    if let range = line.range(of: ": error: ") {
+                    // `file:row:col: error: message` as batch printed it, or in Chinese `file:row:col：错误：message`.
+                    if let range = line.range(of: ": error: ") ?? line.range(of: "：错误：") {
                         return BatchError.whole(String(line[..<range.lowerBound]), String(line[range.upperBound...]))
                     }
                     return BatchError(file: r.origin, message: String(line))
@@ -318,6 +334,8 @@ struct PeerStanding: Sendable, Hashable {
     var peers: Int
     var percentile: Int
     var scenesBehind: [String]
+    /// How many peers have the same points (all of them: the line says so rather than a percentile).
+    var tied = 0
 
     /// By row index; enterprises without at least 2 other peers get none. The figures are those each proposal of
     /// the batch shows (`PeerGroup`, through `BatchPeers`).
@@ -332,21 +350,39 @@ struct PeerStanding: Sendable, Hashable {
     func text(sceneNames: [String: String], lang: Lang) -> String {
         let behind = scenesBehind.map { sceneNames[$0] ?? $0 }
         if lang == .zh {
-            return "同行对标：得分高于 \(percentile)% 的同行（同行业、同规模 \(peers) 家）" + (behind.isEmpty ? "" : "；低于同行中位的场景：" + behind.joined(separator: "、"))
+            // Every peer tied: "above 50%" (ties counted half) would read as a standing it does not have.
+            let standing = tied >= peers ? "得分与全部 \(peers) 家同行相同（同行业、同规模），并列第 1 位"
+                : "得分高于 \(percentile)% 的同行（同行业、同规模 \(peers) 家）"
+            return "同行对标：" + standing + (behind.isEmpty ? "" : "；低于同行中位的场景：" + behind.joined(separator: "、"))
         }
-        return "peers: points above \(percentile)% of \(peers) peers (same industry and size band)" + (behind.isEmpty ? "" : "; scenes below the peers' median: " + behind.joined(separator: ", "))
+        let standing = tied >= peers ? "the same points as all \(peers) peers (same industry and size band), tied at rank 1"
+            : "points above \(percentile)% of \(peers) peers (same industry and size band)"
+        return "peers: " + standing + (behind.isEmpty ? "" : "; scenes below the peers' median: " + behind.joined(separator: ", "))
     }
 }
 
-/// `--peers SUMMARY` of `diagnose`: the rows of a batch's summary.csv (or of the batch output folder holding it).
+/// `--peers SUMMARY` of `diagnose`: the rows of a batch's summary.csv (or of the batch output folder holding it),
+/// read and checked as `gaizao summary` reads them (`SummaryInputs`). A row no batch writes (an edited file: a
+/// figure that is no number, such as `30,000`; points outside 0 to the model's total; a level outside 0–4; a row
+/// repeated) is not a peer to rank against: each is printed, located by file, row and column, and the run is refused
+/// (exit 1) before anything is written, rather than the row left out or used unseen.
 enum PeerSummary {
-    static func rows(_ path: String) throws -> [BatchRow] {
+    static func rows(_ path: String, catalog: Catalog) throws -> [BatchRow] {
         var isDir: ObjCBool = false
         let file = FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue ? (path as NSString).appendingPathComponent("summary.csv") : path
-        guard let rows = SummaryCSV.rows(try FileIO.readText(file).text) else {
-            throw CLIError.input("\(FileIO.displayPath(file)): not a summary.csv written by `gaizao batch`")
+        let display = FileIO.displayPath(file)
+        let text = try FileIO.readText(file).text
+        let folder = URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent()
+        var inputs = SummaryInputs(catalog: catalog)
+        try inputs.read(text, file: display) { folder.appendingPathComponent($0).standardizedFileURL.path }
+        guard inputs.refused.isEmpty else {
+            for error in inputs.refused { Console.err(error.located) }
+            let rows = Set(inputs.refused.compactMap(\.row)).count
+            throw CLIError.input("\(display): \(rows) of its rows cannot be gaizao's (above); no enterprise is compared with peers read from an edited summary: run the batch again, or correct those rows")
         }
-        return rows
+        // An enterprise the batch diagnosed twice is one peer: said, and its later rows left out.
+        for line in inputs.warningLines("counted once among the peers") { Console.err(line) }
+        return inputs.rows.enumerated().filter { !inputs.repeats.contains($0.offset) }.map(\.element)
     }
 }
 
@@ -354,7 +390,7 @@ extension PeerStanding {
     /// The standing a benchmark gives (memberwise init kept); nil when it has fewer than 2 peers.
     init?(_ benchmark: Proposal.PeerBenchmark) {
         guard let percentile = benchmark.percentile else { return nil }
-        self.init(peers: benchmark.peers, percentile: percentile, scenesBehind: benchmark.scenesBehind.map(\.scene))
+        self.init(peers: benchmark.peers, percentile: percentile, scenesBehind: benchmark.scenesBehind.map(\.scene), tied: benchmark.tied ?? 0)
     }
 }
 

@@ -206,12 +206,13 @@ enum BatchSummaryHTML {
             failedRows.appendUTF8(#"<tr><td class="name">"#)
             appendEscaped(r.origin, to: &failedRows)
             failedRows.appendUTF8("</td><td>")
+            // In the dashboard's language.
             if r.errors.isEmpty {
-                appendEscaped(r.error ?? "", to: &failedRows)
+                appendEscaped(CLIText.localized(r.error ?? "", lang: lang), to: &failedRows)
             } else {
                 for (i, e) in r.errors.enumerated() {
                     if i > 0 { failedRows.appendUTF8("<br>") }
-                    appendEscaped(e.message, to: &failedRows)
+                    appendEscaped(CLIText.localized(e.message, lang: lang), to: &failedRows)
                 }
             }
             failedRows.appendUTF8("</td></tr>")

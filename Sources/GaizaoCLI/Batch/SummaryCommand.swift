@@ -13,9 +13,12 @@ public struct SummaryCommand: ParsableCommand {
         Each DIR is the output folder of a `gaizao batch` run (it holds summary.csv). Writes OUT/summary.csv, \
         OUT/summary.xlsx, OUT/summary.html and, when a record failed, OUT/errors.csv over all of them, numbered in \
         the order given. Exit 1 when a DIR holds no readable summary.csv, or when a row of one cannot be gaizao's (an \
-        edited summary.csv: a figure that is no number, a level outside 0-4 (a scene's too), an amount below 0 or a \
-        range the wrong way round, a net cost other than the investment less the subsidy, an industry the catalog \
-        does not have, an enterprise listed twice): that row is merged as failed, its file, row and column named.
+        edited summary.csv: a figure that is no number, points outside 0-100, a level outside 0-4 (a scene's too), \
+        an amount below 0 or a range the wrong way round, a net cost other than the investment less the subsidy, an \
+        industry the catalog does not have, an enterprise listed twice), or when an enterprise (the same credit \
+        code, else the same company name) was merged already from another DIR: that row is merged as failed, its \
+        file, row and column named. An enterprise one batch diagnosed twice is merged twice, with a warning. \
+        `diagnose --peers` reads a summary.csv with the same checks.
         """)
 
     @Argument(help: "Batch output folders (each with summary.csv).")
@@ -37,15 +40,10 @@ public struct SummaryCommand: ParsableCommand {
     public func run() throws {
         let session = try CatalogSession.load(flag: global.catalog)
         let out = URL(fileURLWithPath: output).standardizedFileURL
-        var rows: [BatchRow] = []
         var seen: [OutputGuard.Identity] = []
-        let industries = Set(session.catalog.industries.map(\.id))
-        /// Where each result folder (as the merge links it) was first listed: a row listing it again is the same
-        /// enterprise (a row copied in an edited summary.csv) and would be counted twice.
-        var firstListed: [String: String] = [:]
-        /// The rows this merge failed (impossible figures, repeats), printed and making the exit status 1; rows
-        /// that failed in their batch were reported by it.
-        var refused: [BatchError] = []
+        /// Every row of every input, checked as `diagnose --peers` checks them: the rows this merge failed (impossible
+        /// figures, repeats) are printed and make the exit status 1; rows that failed in their batch were reported by it.
+        var inputs = SummaryInputs(catalog: session.catalog)
         let batchFolders = try folders.map(Self.batchFolder)
         for folder in batchFolders {
             // The same batch given twice would count its enterprises twice.
@@ -57,29 +55,10 @@ public struct SummaryCommand: ParsableCommand {
             let dir = URL(fileURLWithPath: folder).standardizedFileURL
             let file = dir.appendingPathComponent("summary.csv").path
             let text = try FileIO.readText(file).text
-            let display = FileIO.displayPath(file)
-            guard let shard = SummaryCSV.lines(text, file: display, industries: industries) else {
-                throw CLIError.input("\(display): not a summary.csv written by `gaizao batch`")
-            }
-            for (line, read, edited) in shard {
-                var r = read
-                r.index = rows.count + 1
-                if let f = r.folder { r.folder = Self.relative(dir.appendingPathComponent(f), from: out) }
-                if edited { refused += r.errors }
-                if r.error == nil, let folder = r.folder {
-                    if let first = firstListed[folder] {
-                        let repeated = BatchError(file: display, row: line, column: nil, question: nil,
-                                                  message: "repeats \(first) (the same result folder `\(ControlCharacters.visible(folder))`): each enterprise is counted once; remove the repeated row, or run the batch again")
-                        r.errors = [repeated]
-                        r.error = repeated.located
-                        refused.append(repeated)
-                    } else {
-                        firstListed[folder] = "\(display):\(line)"
-                    }
-                }
-                rows.append(r)
-            }
+            // Each result folder linked relative to the merged output.
+            try inputs.read(text, file: FileIO.displayPath(file)) { Self.relative(dir.appendingPathComponent($0), from: out) }
         }
+        let rows = inputs.rows, refused = inputs.refused
         var totals = BatchTotals()
         for r in rows { totals.add(r) }
         try OutputGuard.refuseOverwriting(inputs: batchFolders.map { ($0 as NSString).appendingPathComponent("summary.csv") },
@@ -103,6 +82,7 @@ public struct SummaryCommand: ParsableCommand {
             SummaryFilesGuard.remove("errors.csv", in: out.path)
         }
         for error in refused { Console.err(error.located) }
+        for line in inputs.warningLines("counted twice in the merged summary; remove one of the rows unless both are meant") { Console.err(line) }
         Console.out(global.lang == .zh
             ? "汇总完成：\(folders.count) 个批次，\(totals.done) 家成功，\(totals.failed) 家失败；结果在 \(FileIO.displayPath(out.path))/"
             : "summary done: \(folders.count) batches, \(totals.done) ok, \(totals.failed) failed; results in \(FileIO.displayPath(out.path))/")

@@ -26,7 +26,7 @@ public struct DiagnoseCommand: ParsableCommand {
     @Option(name: .long, help: "Budget in 10k CNY (万元), against the high estimate: the package that reaches the highest level, then points, at the least cost within it; must-haves are never dropped.")
     public var budget: BudgetWan?
 
-    @Option(name: .long, help: "A batch's summary.csv (or its output folder): show where the enterprise stands among its peers there.")
+    @Option(name: .long, help: "A batch's summary.csv (or its output folder): show where the enterprise stands among its peers there (its rows checked as `gaizao summary` checks them).")
     public var peers: String?
 
     @OptionGroup var target: TargetLevelOption
@@ -70,7 +70,7 @@ public struct DiagnoseCommand: ParsableCommand {
         let session = try CatalogSession.load(flag: global.catalog, focus: AnswerDecoder.industryID(of: answersFile))
         try CatalogID.refuseBlank(contractor, CLIMessages.blankContractor(known: session.catalog.overlays.map(\.id)))
         let sheet = try AnswersLoader.load(answersFile, session: session)
-        let peerRows = try peers.map(PeerSummary.rows)
+        let peerRows = try peers.map { try PeerSummary.rows($0, catalog: session.catalog) }
         let engine = Engine(catalog: session.catalog, industries: [sheet.industry])
         let budgetYuan = budget?.yuan
         for warning in AnswerPlausibility.warnings(sheet, budgetWan: budget?.value) { Console.err("warning: " + warning) }
@@ -88,10 +88,14 @@ public struct DiagnoseCommand: ParsableCommand {
         }
         if let peerRows {
             // The proposal shows its standing among the summary's enterprises of the same industry and size band
-            // (itself, by name, not among them).
+            // (itself, by name or by credit code, not among them).
             let sceneOrder = session.catalog.maturity.scenes.map(\.id)
             let row = BatchRow.from(proposal, index: 0, origin: answersFile.path, folder: "", sceneOrder: sceneOrder)
-            let same = peerRows.filter { $0.error == nil && $0.industry == row.industry && $0.sizeBand == row.sizeBand && $0.enterprise != row.enterprise }
+            let code = EnterpriseRegister<Int>.code(row.creditCode)
+            let same = peerRows.filter {
+                $0.error == nil && $0.industry == row.industry && $0.sizeBand == row.sizeBand && $0.enterprise != row.enterprise
+                    && (code == nil || EnterpriseRegister<Int>.code($0.creditCode) != code)
+            }
             proposal.peers = .make(BatchPeers.member(row), peers: same.map(BatchPeers.member), sceneOrder: sceneOrder)
         }
         let base = answers == "-" ? "stdin" : SafeFileName.from(URL(fileURLWithPath: answers).deletingPathExtension().lastPathComponent)

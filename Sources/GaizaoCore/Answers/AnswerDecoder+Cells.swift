@@ -78,15 +78,30 @@ extension AnswerDecoder {
             let at = p.questionID.flatMap { sheet.locations[$0] } ?? p.missingQuestionID.flatMap { blank[$0] } ?? record.location
             bag.append(Diagnostic(p.severity, p.message, at: at))
         }
-        return Result(sheet: bag.hasErrors ? nil : sheet, diagnostics: bag)
+        return Result(sheet: bag.hasErrors ? nil : sheet, diagnostics: bag, read: sheet)
     }
 
     public struct CellProblem: Error { public var message: String }
+
+    /// The common question that asks for the unified social credit code (统一社会信用代码, docs/common-question-ids.md).
+    public static let creditCodeQuestion = "credit_code"
+
+    /// Whether a cell holds a number in scientific notation (`9.13303E+17` as Excel shows, and a CSV saved from it
+    /// keeps, an 18-digit code typed into a General cell; `9.133028212345679e+17`, a workbook's number cell as read):
+    /// the number Excel made of an all-digit credit code, which keeps 15 significant digits. A real code never holds
+    /// a point or a sign (its characters are digits and capitals), so a code such as `91330282MA2E12345X` is none.
+    public static func isScientificNumber(_ text: String) -> Bool {
+        guard text.contains(where: { $0 == "." || $0 == "+" || $0 == "-" }) else { return false }
+        return text.wholeMatch(of: /[0-9]+(\.[0-9]*)?[eE][+-]?[0-9]+/) != nil
+    }
 
     /// Converts one text to the answer type of `q`.
     public static func value(text: String, for q: Question) -> Swift.Result<AnswerValue, CellProblem> {
         switch q.kind {
         case .text:
+            if q.id == creditCodeQuestion, isScientificNumber(text) {
+                return .failure(CellProblem(message: "\(quotedValue(text)) is a number: Excel stored the credit code as a number and lost its last digits; format the column as text and type the code again"))
+            }
             if text.count > q.maxLength { return .failure(CellProblem(message: "is \(text.count) characters long, more than \(q.maxLength)")) }
             return .success(.text(text))
         case .single:

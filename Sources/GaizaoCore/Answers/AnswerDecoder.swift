@@ -8,6 +8,9 @@ public enum AnswerDecoder {
     public struct Result: Sendable {
         public var sheet: AnswerSheet?
         public var diagnostics: DiagnosticBag
+        /// The answers as far as they were read, also when they have errors (`sheet` is then nil): who a record that
+        /// failed names (its company name, its credit code) for the batch's summary.
+        public var read: AnswerSheet? = nil
     }
 
     /// `partial`: a questionnaire still being filled in (the wizard resuming) — missing required answers are fine.
@@ -20,7 +23,7 @@ public enum AnswerDecoder {
         let ctx = LoadContext(file)
         let sheet = decode(root, ctx, catalog: catalog, partial: partial)
         bag.append(contentsOf: ctx.bag)
-        return Result(sheet: bag.hasErrors ? nil : sheet, diagnostics: bag)
+        return Result(sheet: bag.hasErrors ? nil : sheet, diagnostics: bag, read: sheet)
     }
 
     /// The `industry:` an answers file names, as written, or nil when the file does not read that far. Lets a

@@ -14,6 +14,9 @@ extension Proposal {
         public var level2PlusPercent: Int?
         /// The scenes where this enterprise's level now is below the group's median, in the model's order.
         public var scenesBehind: [SceneGap]
+        /// How many peers have exactly this enterprise's points now (they share its `rank`); nil with fewer than 2
+        /// peers, and absent from proposals written before it was added.
+        public var tied: Int? = nil
 
         public struct SceneGap: Codable, Sendable, Hashable {
             public var scene: String
@@ -27,13 +30,15 @@ extension Proposal {
             }
         }
 
-        public init(peers: Int, percentile: Int?, rank: Int?, medianPoints: Double?, level2PlusPercent: Int?, scenesBehind: [SceneGap]) {
+        public init(peers: Int, percentile: Int?, rank: Int?, medianPoints: Double?, level2PlusPercent: Int?, scenesBehind: [SceneGap],
+                    tied: Int? = nil) {
             self.peers = peers
             self.percentile = percentile
             self.rank = rank
             self.medianPoints = medianPoints
             self.level2PlusPercent = level2PlusPercent
             self.scenesBehind = scenesBehind
+            self.tied = tied
         }
 
         /// One enterprise against its peers (it not among them); `sceneOrder` orders the scenes behind.
@@ -98,7 +103,7 @@ public struct PeerGroup: Sendable {
         }
         return .init(peers: peers, percentile: percentile, rank: count - notAbove + 1,
                      medianPoints: Proposal.PeerBenchmark.median(sortedPoints),
-                     level2PlusPercent: Int((Double(atLevel2) * 100 / Double(count)).rounded()), scenesBehind: behind)
+                     level2PlusPercent: Int((Double(atLevel2) * 100 / Double(count)).rounded()), scenesBehind: behind, tied: ties)
     }
 
     /// The first position in `sortedPoints` whose value passes `test` (which turns from false to true once).

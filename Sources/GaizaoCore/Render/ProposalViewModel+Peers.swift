@@ -16,8 +16,12 @@ extension ViewModelBuilder {
         let intro = strings.format("peersIntroFmt", ["industry": localized(proposal.enterprise.industryName), "band": localized(proposal.enterprise.sizeBandName), "peers": String(b.peers)])
         var standing = ""
         if let percentile = b.percentile, let rank = b.rank, let median = b.medianPoints {
-            standing = strings.format("peersStandingFmt", ["points": format.points(proposal.diagnosis.points), "percentile": "\(percentile)%",
-                                                     "rank": String(rank), "size": String(b.peers + 1), "median": format.points(median)])
+            // Peers with the same points share the rank: said as shared (并列), every peer's when all tie.
+            let tied = b.tied ?? 0
+            let key = tied >= b.peers ? "peersStandingAllTiedFmt" : tied > 0 ? "peersStandingTiedFmt" : "peersStandingFmt"
+            standing = strings.format(key, ["points": format.points(proposal.diagnosis.points), "percentile": "\(percentile)%",
+                                            "rank": String(rank), "size": String(b.peers + 1), "median": format.points(median),
+                                            "tied": String(tied), "peers": String(b.peers)])
         }
         let node: ViewNode = [
             "intro": .from(intro),

@@ -5,7 +5,8 @@ import GaizaoCore
 /// in at a contractor's office: sheet 问卷, one row per enterprise from row 3; row 1 the Chinese question
 /// labels (required ones marked), each with a note holding its help, its English label, its type and its
 /// options; row 2 the question ids, which `gaizao batch` reads. Drop-down lists offer the option labels (kept
-/// in the hidden sheet 选项), yes/no and scene levels; numbers are checked against their range. `batch` accepts
+/// in the hidden sheet 选项), yes/no and scene levels; numbers are checked against their range; the columns of text
+/// answers (the credit code among them) are formatted as text (`@`). `batch` accepts
 /// the labels as well as the ids, and an empty industry cell is the workbook's industry.
 enum QuestionnaireWorkbook {
     static let sheetName = "问卷"
@@ -63,7 +64,8 @@ enum QuestionnaireWorkbook {
                 let kind: XLSXWorkbook.Validation.Kind = question.integer ? .whole(min: question.min, max: question.max) : .decimal(min: question.min, max: question.max)
                 sheet.validations.append(.init(columns: column...column, rows: rows, kind: kind))
             case .text:
-                break
+                // Typed as text: Excel makes an all-digit credit code a number otherwise, and keeps 15 of its 18 digits.
+                sheet.columnStyles[column] = .text
             }
             sheet.notes.append((1, column, note))
         }

@@ -7,7 +7,9 @@ import ZIPFoundation
 /// inline (`inlineStr`), which Excel, WPS, LibreOffice and openpyxl all read.
 struct XLSXWorkbook {
     enum Value { case text(String), number(Double), empty }
-    enum Style: Int { case plain = 0, header = 1, ids = 2, wrap = 3 }
+    /// `text`: the number format `@` (built-in format 49), so that what is typed into the cell stays the text typed
+    /// (an 18-digit credit code is not made a number that keeps 15 digits).
+    enum Style: Int { case plain = 0, header = 1, ids = 2, wrap = 3, text = 4 }
 
     struct Cell {
         var value: Value
@@ -37,6 +39,9 @@ struct XLSXWorkbook {
         var name: String
         var rows: [[Cell]] = []
         var columnWidths: [Int: Double] = [:]
+        /// A column's style (1-based), given to the cells typed into it later: spreadsheets style a new cell as its
+        /// column is styled.
+        var columnStyles: [Int: Style] = [:]
         var frozenRows = 0
         var hidden = false
         var validations: [Validation] = []
@@ -155,16 +160,18 @@ struct XLSXWorkbook {
         return data
     }
 
-    /// Fonts: normal, bold, small grey; fills: none, gray125 (both required), light blue; styles as `Style`.
+    /// Fonts: normal, bold, small grey; fills: none, gray125 (both required), light blue; styles as `Style` (the
+    /// last with number format 49, `@`: text).
     static let styles = #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
         + #"<fonts count="3"><font><sz val="11"/><name val="等线"/><family val="2"/></font><font><b/><sz val="11"/><name val="等线"/><family val="2"/></font><font><sz val="9"/><color rgb="FF808080"/><name val="等线"/><family val="2"/></font></fonts>"#
         + #"<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill></fills>"#
         + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
         + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
-        + #"<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
+        + #"<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
         + #"<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#
         + #"<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#
-        + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>"#
+        + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#
+        + #"<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>"#
         + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"#
 
     /// A sheet's XML (without the XML declaration) up to and with `<sheetData>`; each row's follows (`appendRow`), then
@@ -176,10 +183,14 @@ struct XLSXWorkbook {
             x += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="\#(sheet.frozenRows)" topLeftCell="\#(top)" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="\#(top)" sqref="\#(top)"/></sheetView></sheetViews>"#
         }
         x += #"<sheetFormatPr defaultRowHeight="15"/>"#
-        if !sheet.columnWidths.isEmpty {
+        let columns = Set(sheet.columnWidths.keys).union(sheet.columnStyles.keys).sorted()
+        if !columns.isEmpty {
             x += "<cols>"
-            for (column, width) in sheet.columnWidths.sorted(by: { $0.key < $1.key }) {
-                x += #"<col min="\#(column)" max="\#(column)" width="\#(width)" customWidth="1"/>"#
+            for column in columns {
+                x += #"<col min="\#(column)" max="\#(column)""#
+                if let width = sheet.columnWidths[column] { x += #" width="\#(width)" customWidth="1""# }
+                if let style = sheet.columnStyles[column], style != .plain { x += #" style="\#(style.rawValue)""# }
+                x += "/>"
             }
             x += "</cols>"
         }
