@@ -275,7 +275,7 @@ extension Planner {
             if let n = itemOfMeasure[k], chosen & bit(n) != 0 {
                 measures[k].status = .include
                 measures[k].cost = measures[k].referenceCost
-                measures[k].reasons = [measureGain(model, k, package: chosen, buffers: &buffers)]
+                measures[k].reasons = [measureGain(model, k, package: chosen, packagePoints: outcome.points, buffers: &buffers)]
                 if tops & bit(n) != 0 {
                     measures[k].role = .target
                     measures[k].reasons.append(DecisionReason(kind: .target, ruleID: nil, text: keptText(mustLead: false, n), questions: []))
@@ -288,7 +288,7 @@ extension Planner {
             } else {
                 measures[k].status = .notChosen
                 measures[k].cost = .zero
-                let gain = measureGain(model, k, package: chosen, buffers: &buffers)
+                let gain = measureGain(model, k, package: chosen, packagePoints: outcome.points, buffers: &buffers)
                 let cut = itemOfMeasure[k].map { cutForBudget & bit($0) != 0 } ?? false
                 measures[k].role = cut || !gain.questions.isEmpty ? .recommendedNext : .notNeeded
                 measures[k].reasons = [gain, cut ? DecisionReason(kind: .budget, ruleID: nil, text: leftOut(cut: true, module: false), questions: [])
@@ -349,12 +349,16 @@ extension Planner {
     /// to the rest; left out, what it would add once what it needs is there too (what the package brings already is
     /// not counted again, nor what its prerequisites add). No questions when it adds nothing. `buffers` (from
     /// `model.projectionBuffers()`) are projected into.
-    func measureGain(_ model: PackageModel, _ k: Int, package: UInt64, buffers: inout PackageModel.ProjectionBuffers) -> DecisionReason {
+    /// `packagePoints`: the points of `package` (`model.evaluate(package).points`), worked out once by the caller.
+    func measureGain(_ model: PackageModel, _ k: Int, package: UInt64, packagePoints: Int,
+                     buffers: inout PackageModel.ProjectionBuffers) -> DecisionReason {
         var gain = 0
         if let n = model.items.firstIndex(where: { $0.measure == k }) {
             let bit = UInt64(1) << UInt64(n)
             let with = package & bit != 0 ? package : package | model.items[n].closure
-            gain = model.evaluate(with, buffers: &buffers).points - model.evaluate(with & ~bit, buffers: &buffers).points
+            // One of the two is the package itself (always, but for a next step that needs another measure).
+            func points(_ mask: UInt64) -> Int { mask == package ? packagePoints : model.evaluate(mask, buffers: &buffers).points }
+            gain = points(with) - points(with & ~bit)
         }
         let ids = tables.measures[k].questionIDs
         let what = tables.measures[k].indicators

@@ -147,8 +147,9 @@ public struct Planner: Sendable {
                     package |= model.items[n].closure
                 }
             }
+            let packagePoints = model.evaluate(package, buffers: &buffers).points
             for k in measures.indices where measures[k].status != .satisfied {
-                let gain = measureGain(model, k, package: package, buffers: &buffers)
+                let gain = measureGain(model, k, package: package, packagePoints: packagePoints, buffers: &buffers)
                 if let n = model.items.firstIndex(where: { $0.measure == k }), package & (UInt64(1) << UInt64(n)) != 0 {
                     measures[k].status = .include
                     measures[k].role = .prerequisite
