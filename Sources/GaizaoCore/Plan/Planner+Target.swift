@@ -282,7 +282,7 @@ extension Planner {
                 } else {
                     measures[k].role = .prerequisite
                     let requirers = model.items.indices.filter { chosen & bit($0) != 0 && $0 != n && model.items[$0].closure & bit(n) != 0 }
-                    measures[k].reasons.append(DecisionReason(kind: .required, ruleID: nil, text: Self.requiredMeasureText(model, requirers, names),
+                    measures[k].reasons.append(DecisionReason(kind: .required, ruleID: nil, text: requiredMeasureText(model, requirers),
                                                               questions: []))
                 }
             } else {
@@ -309,7 +309,7 @@ extension Planner {
 
     /// Why a measure is in the package for others (`requirers`, items of `model`): the package's modules (a
     /// retrofit needs a digital lead), other measures, or both.
-    static func requiredMeasureText(_ model: PackageModel, _ requirers: [Int], _ names: (PackageModel, [Int], Lang) -> String) -> Localized {
+    func requiredMeasureText(_ model: PackageModel, _ requirers: [Int]) -> Localized {
         let measures = requirers.filter { model.items[$0].measure != nil }
         let byModules = requirers.contains { model.items[$0].module != nil }
         var zh: [String] = [], en: [String] = []
@@ -325,7 +325,7 @@ extension Planner {
     }
 
     /// The first condition of `rule` that a package of `points` and `scenes` misses, as a reason says it: "得分 38.5，
-    /// 二级需 40", "达到二级的场景 5 个，需 6 个". Nil when it meets them all (or there is no rule).
+    /// 二级需 40", "达到2级的场景 5 个，二级需 6 个". Nil when it meets them all (or there is no rule).
     static func unmetCondition(_ model: PackageModel, rule: PackageModel.LevelRule?, points: Int, scenes: [Int]) -> Localized? {
         guard let rule else { return nil }
         let level = levelName(rule.level, .zh), levelEn = levelName(rule.level, .en)

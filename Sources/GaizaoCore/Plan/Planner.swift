@@ -156,7 +156,7 @@ public struct Planner: Sendable {
                     measures[k].cost = measures[k].referenceCost
                     let requirers = model.items.indices.filter { package & (UInt64(1) << UInt64($0)) != 0 && $0 != n
                         && model.items[$0].closure & (UInt64(1) << UInt64(n)) != 0 }
-                    measures[k].reasons = [gain, DecisionReason(kind: .required, ruleID: nil, text: Self.requiredMeasureText(model, requirers, names),
+                    measures[k].reasons = [gain, DecisionReason(kind: .required, ruleID: nil, text: requiredMeasureText(model, requirers),
                                                                 questions: [])]
                     continue
                 }

@@ -2,8 +2,9 @@
 /// workstreams: a module can start once the modules of the package it requires have ended and a workstream is
 /// free; of the modules that could start, the one that can start earliest goes first (ties: the longer chain of
 /// modules still waiting on it, then the id). Measures are the enterprise's own work on its own track: each
-/// starts at week 0, or when the measures of the package it requires have ended. Phases follow the calendar: each opens when the first module of the next dependency depth
-/// starts (phase 1 needs nothing of the package), and a module is in the phase open when it starts.
+/// starts at week 0, or when the measures of the package it requires have ended. Phases follow the calendar:
+/// each opens when the first module of the next dependency depth starts (phase 1 needs nothing of the package),
+/// and a module is in the phase open when it starts.
 enum Scheduler {
     static func schedule(_ decisions: inout [ModuleDecision], _ measures: inout [MeasureDecision], _ tables: PlanTables,
                          workstreams: Int) -> [Phase] {
