@@ -539,6 +539,8 @@ enum CLIText {
         ("{w} has the id of a module of industry `{i}`", "{w}与行业 `{i}` 的一个模块同名"),
         ("{w} has no cost for size band `{b}`", "{w}没有规模档 `{b}` 的费用"),
         ("{w} prices unknown size band `{b}` (bands: {l})", "{w}给未知的规模档 `{b}` 定了价（规模档：{l}）"),
+        ("{w} has no `yearly_cost` for size band `{b}`", "{w}没有规模档 `{b}` 的年度费用 `yearly_cost`"),
+        ("{w} prices unknown size band `{b}` in `yearly_cost` (bands: {l})", "{w}在 `yearly_cost` 中给未知的规模档 `{b}` 定了价（规模档：{l}）"),
         ("{w} changes no answer, so it can never help reach a level", "{w}不改变任何答案，无助于达到任何等级"),
         ("{w} lists no evidence (支撑材料) for the on-site rating", "{w}没有列出现场评定所需的支撑材料"),
         ("`outcome_answer` of KPI metric `{k}` names unknown question `{q}` (industry `{i}`)", "KPI 指标 `{k}` 的 `outcome_answer` 引用了未知题目 `{q}`（行业 `{i}`）"),

@@ -106,4 +106,29 @@ import Testing
         #expect(minimal.with("measures.yaml", "measures:\n" + measure("m-lead", requires: "[]") + measure("m-pay", requires: "[m-lead]"))
             .lint().filter { $0.contains("error") } == [])
     }
+
+    /// `yearly_cost` needs every priced size band and no unknown one, like `cost`; `retrofit_measures` names measures.
+    @Test func yearlyCostsAndRetrofitMeasuresAreChecked() {
+        let measure = """
+            measures:
+              - id: m-post
+                name: {zh: 岗位, en: A post}
+                summary: {zh: 设岗, en: A post}
+                cost: {micro: [0, 1], medium: [1, 2]}
+                yearly_cost: {micro: [1, 2], huge: [3, 4]}
+                cost_source: estimate
+                duration_weeks: 2
+                brings:
+                  - {question: network, at_least: office}
+                evidence:
+                  - {zh: 文件, en: A document}
+
+            """
+        let found = minimal.with("measures.yaml", measure).lint()
+        #expect(found.contains("measures.yaml:2:5: error: measure `m-post` has no `yearly_cost` for size band `medium`"), "\(found)")
+        #expect(found.contains("measures.yaml:2:5: error: measure `m-post` prices unknown size band `huge` in `yearly_cost` (bands: micro, medium)"), "\(found)")
+        let retrofit = minimal.with("measures.yaml", measure.replacingOccurrences(of: ", huge: [3, 4]", with: ", medium: [3, 4]"))
+            .replacing(F.catalogYAML, "upgrade_cost_percent: 50\n", with: "upgrade_cost_percent: 50\nretrofit_measures: [m-pots]\n").lint()
+        #expect(retrofit.contains { $0.hasSuffix("error: `retrofit_measures` names unknown measure `m-pots` (industry `widgets`) (did you mean `m-post`?)") }, "\(retrofit)")
+    }
 }
