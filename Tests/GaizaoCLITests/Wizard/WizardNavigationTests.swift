@@ -123,6 +123,21 @@ import GaizaoCore
         #expect(h.model.memory["ap_processes"] == .options(["stamping"]))
     }
 
+    /// Ticking "network covers the whole shop floor" (option 4) without the three networks is refused on Enter with
+    /// the options missing, as a typed answer is; with them it is kept. Before, the answer was saved and the
+    /// answers file then failed to load.
+    @Test func aTickedOptionThatNeedsOthersIsRefusedUntilTheyAreTicked() {
+        var h = WizardHarness()
+        h.run(fullAutoPartsScript, until: "network")
+        h.run(keys("1", "4", Key.enter))
+        #expect(h.currentID == "network")
+        // The message wraps at the terminal's width.
+        #expect(h.screen.replacingOccurrences(of: "\n", with: "").contains("「网络覆盖全部生产现场，并留有扩展余量」须同时选「设备、人员和信息系统互联的应用网络」、「建设或租用5G工业网络」。"), "\(h.screen)")
+        #expect(h.model.memory["network"] == nil || h.model.memory["network"] != .options(["workshop_control", "full_coverage"]))
+        h.run(keys("2", "3", Key.enter))
+        #expect(h.model.memory["network"] == .options(["workshop_control", "app_network", "industrial_5g", "full_coverage"]))
+    }
+
     @Test func optionalChoiceCanBeSkippedAndRequiredCannot() {
         var h = WizardHarness()
         var rest = h.run(fullAutoPartsScript, until: "it_staff")

@@ -71,14 +71,19 @@ enum AnswerInput {
                 }
                 return .answer(.options([]))
             }
-            if let unmet = q.unmetRequirement(chosen) {
-                let names = unmet.missing.map { id in q.option(id).map { ui.lang == .zh ? "「\($0.label.zh)」" : "“\($0.label.en)”" } ?? id }
-                return .problem(ui.lang == .zh
-                    ? "「\(unmet.option.label.zh)」须同时选\(names.joined(separator: "、"))。"
-                    : "“\(unmet.option.label.en)” may be chosen only with \(names.joined(separator: ", ")).")
-            }
+            if let problem = unmetRequirement(q, chosen, ui) { return .problem(problem) }
             return .answer(.options(q.options.map(\.id).filter(chosen.contains)))
         }
+    }
+
+    /// What the wizard says when `chosen` holds an option without the options it requires ("network covers the
+    /// whole shop floor" needs the three networks); nil when nothing is missing. Typed answers and ticked ones alike.
+    static func unmetRequirement(_ q: Question, _ chosen: Set<String>, _ ui: WizardStrings) -> String? {
+        guard let unmet = q.unmetRequirement(chosen) else { return nil }
+        let names = unmet.missing.map { id in q.option(id).map { ui.lang == .zh ? "「\($0.label.zh)」" : "“\($0.label.en)”" } ?? id }
+        return ui.lang == .zh
+            ? "「\(unmet.option.label.zh)」须同时选\(names.joined(separator: "、"))。"
+            : "“\(unmet.option.label.en)” may be chosen only with \(names.joined(separator: ", "))."
     }
 
     private static func choice(_ text: String, _ choices: [WizardChoice]) -> WizardChoice? {

@@ -158,11 +158,14 @@ extension WizardModel {
         } else if let moved = moveCursor(cursor, count: count, key, digits: false) {
             setEditor(.multi(cursor: moved, chosen: chosen))
         } else if key == .enter {
+            // The exclusive "none of these" is the empty answer.
+            let ids = q.options.indices.filter { chosen.contains($0) && !q.options[$0].exclusive }.map { q.options[$0].id }
             if q.required && chosen.isEmpty {
                 setMessage(ui.chooseAtLeastOne)
+            } else if let problem = AnswerInput.unmetRequirement(q, Set(ids), ui) {
+                setMessage(problem)
             } else {
-                // The exclusive "none of these" is the empty answer.
-                submit(.options(q.options.indices.filter { chosen.contains($0) && !q.options[$0].exclusive }.map { q.options[$0].id }))
+                submit(.options(ids))
             }
         }
     }
