@@ -362,12 +362,19 @@ extension SummaryMergeTests {
 
 /// `diagnose --peers SUMMARY`: one enterprise against a batch's enterprises of the same industry and size band.
 @Suite struct DiagnosePeersTests {
-    @Test func percentileAgainstAHandWrittenSummary() throws {
+    /// A scratch folder, the midsize example's path and its proposal (diagnosed without peers): what each test
+    /// ranks against its own hand-written summary.
+    static func midsizeProposal() throws -> (dir: URL, example: String, proposal: Proposal) {
         let dir = BatchCommandTests.tempDir()
         let example = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml").path
         let plain = try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", dir.appendingPathComponent("p").path])
-        #expect(plain.status == 0)
+        #expect(plain.status == 0, "\(plain.stderr)")
         let p = try Proposal.decode(json: String(contentsOf: dir.appendingPathComponent("p/auto-parts-midsize.json"), encoding: .utf8))
+        return (dir, example, p)
+    }
+
+    @Test func percentileAgainstAHandWrittenSummary() throws {
+        let (dir, example, p) = try Self.midsizeProposal()
         let band = p.enterprise.sizeBand
         // Three peers (44.1 points is the example's): 30 and 50 points, and one tie; a fourth of another size band.
         let scene = try #require(p.diagnosis.scenes.first)
@@ -395,11 +402,7 @@ extension SummaryMergeTests {
     /// (`排第 1 位`) — a rank it shares with all of them. A shared rank is now said to be shared (并列), and the
     /// printed line no longer puts it "above 50%" of peers it equals.
     @Test func aRankSharedWithPeersIsSaidToBeShared() throws {
-        let dir = BatchCommandTests.tempDir()
-        let example = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml").path
-        let plain = try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", dir.appendingPathComponent("p").path])
-        #expect(plain.status == 0)
-        let p = try Proposal.decode(json: String(contentsOf: dir.appendingPathComponent("p/auto-parts-midsize.json"), encoding: .utf8))
+        let (dir, example, p) = try Self.midsizeProposal()
         let same = formatNumber(p.diagnosis.points)
         func peers(_ name: String, _ points: [String]) throws -> URL {
             let folder = dir.appendingPathComponent(name)
@@ -439,11 +442,7 @@ extension SummaryMergeTests {
     /// counted as one more peer, points of 340.55 or a level of 9 were used, a row with `N/A` was dropped unseen. Now
     /// each such row is a located error (file, row, column), the same as `summary` gives, and nothing is written.
     @Test func peersAreCheckedAsSummaryChecksThem() throws {
-        let dir = BatchCommandTests.tempDir()
-        let example = GaizaoBinary.repositoryRoot.appendingPathComponent("examples/auto-parts-midsize.yaml").path
-        let plain = try GaizaoBinary.run(["diagnose", example, "--format", "json", "-o", dir.appendingPathComponent("p").path])
-        #expect(plain.status == 0)
-        let p = try Proposal.decode(json: String(contentsOf: dir.appendingPathComponent("p/auto-parts-midsize.json"), encoding: .utf8))
+        let (dir, example, p) = try Self.midsizeProposal()
         let band = p.enterprise.sizeBand
         /// Row `i` (file row i + 1) of a summary whose investment's high end, net cost's high end are `money`.
         func line(_ i: Int, points: String = "40", level: String = "2", money: String = "30000") -> String {
